@@ -1,0 +1,7 @@
+"""``python -m naturplan``."""
+
+import sys
+
+from naturplan.cli import main
+
+sys.exit(main())

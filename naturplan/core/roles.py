@@ -1,0 +1,119 @@
+"""Layer roles (DESIGN.md, "Layers (roles)").
+
+Every loaded layer plays exactly one role. The role decides the geometry kind it must have,
+the canonical fields its field mapping produces, and how it is drawn and counted.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+from naturplan.core.errors import UnknownRoleError
+
+#: Every layer is held and measured in this CRS (ETRS89 / UTM zone 32N), metres.
+WORKING_EPSG = 25832
+
+
+class Role(StrEnum):
+    """The part a layer plays in the plan."""
+
+    MUNICIPALITY = "municipality"
+    PARCELS = "parcels"
+    NATURE_P3 = "nature_p3"
+    NATURA2000 = "natura2000"
+    LOWLAND = "lowland"
+    FLOOD = "flood"
+    FOREST_ZONES = "forest_zones"
+    CANDIDATES = "candidates"
+
+
+class GeometryKind(StrEnum):
+    """What a role's data is made of."""
+
+    POLYGON = "polygon"
+    RASTER = "raster"
+    POLYGON_OR_RASTER = "polygon_or_raster"
+
+
+@dataclass(frozen=True)
+class RoleSpec:
+    """What a role requires of its data.
+
+    Attributes
+    ----------
+    role
+        The role.
+    geometry
+        Polygon data, raster data, or either.
+    fields
+        Canonical field names that a field mapping produces for this role.
+    required
+        The subset of *fields* a layer must provide to be useful in this role.
+    """
+
+    role: Role
+    geometry: GeometryKind
+    fields: tuple[str, ...]
+    required: tuple[str, ...] = ()
+
+
+ROLE_SPECS: dict[Role, RoleSpec] = {
+    Role.MUNICIPALITY: RoleSpec(
+        Role.MUNICIPALITY, GeometryKind.POLYGON, ("KOMKODE", "KOMNAVN"), ("KOMKODE",)
+    ),
+    Role.PARCELS: RoleSpec(
+        Role.PARCELS,
+        GeometryKind.POLYGON,
+        ("ejerlavskode", "ejerlavsnavn", "matrikelnummer", "registreretAreal"),
+        ("ejerlavskode", "matrikelnummer"),
+    ),
+    Role.NATURE_P3: RoleSpec(
+        Role.NATURE_P3,
+        GeometryKind.POLYGON,
+        ("Objekt_id", "Natyp_kode", "Natyp_navn", "Besig_dato"),
+        ("Natyp_navn",),
+    ),
+    Role.NATURA2000: RoleSpec(
+        Role.NATURA2000, GeometryKind.POLYGON, ("Site_ident", "Objektnavn", "kind")
+    ),
+    Role.LOWLAND: RoleSpec(
+        Role.LOWLAND, GeometryKind.POLYGON_OR_RASTER, ("carbon_class", "land_use")
+    ),
+    Role.FLOOD: RoleSpec(Role.FLOOD, GeometryKind.POLYGON_OR_RASTER, ("depth_m", "DN")),
+    Role.FOREST_ZONES: RoleSpec(Role.FOREST_ZONES, GeometryKind.POLYGON, ("zone",), ("zone",)),
+    Role.CANDIDATES: RoleSpec(
+        Role.CANDIDATES,
+        GeometryKind.POLYGON,
+        ("id", "kind", "name", "status", "note", "counts_toward_target"),
+    ),
+}
+
+#: Roles a user may load from a file (candidates live in the project, not in a layer file).
+LOADABLE_ROLES: tuple[Role, ...] = tuple(r for r in Role if r is not Role.CANDIDATES)
+
+
+def parse_role(name: str) -> Role:
+    """Return the role called *name*.
+
+    Raises
+    ------
+    UnknownRoleError
+        If *name* is not a role; the message lists the valid names.
+    """
+    try:
+        return Role(name.strip().lower())
+    except ValueError:
+        valid = ", ".join(r.value for r in LOADABLE_ROLES)
+        raise UnknownRoleError(f"Unknown role '{name}'. Valid roles: {valid}.") from None
+
+
+#: §3 nature types (Miljøportal ``Natyp_kode`` → ``Natyp_navn``), areal types only.
+P3_TYPES: dict[int, str] = {
+    1: "Eng",
+    2: "Hede",
+    3: "Mose",
+    4: "Overdrev",
+    5: "Strandeng",
+    6: "Sø",
+}

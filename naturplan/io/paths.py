@@ -1,0 +1,40 @@
+"""Where the shipped layers and the generated sample live."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+#: Real files shipped in ``layers/`` (sources and licences in ``layers/SOURCES.md``).
+AALBORG_BOUNDARY = "aalborg_kommune_0851_dagi2014.gpkg"
+NATIONAL_MUNICIPALITIES = "dk_kommuner_dagi_2014.geojson"
+BIRD_PROTECTION_AREAS = "dk_natura2000_fuglebeskyttelse_mst.gpkg"
+AALBORG_KOMKODE = "0851"
+
+
+def layers_dir() -> Path:
+    """The shipped ``layers/`` folder (``NATURPLAN_LAYERS_DIR`` overrides it)."""
+    env = os.environ.get("NATURPLAN_LAYERS_DIR")
+    if env:
+        return Path(env)
+    return Path(__file__).resolve().parents[2] / "layers"
+
+
+def sample_dir(scale: float) -> Path:
+    """Where the synthetic sample at *scale* is built (``NATURPLAN_SAMPLE_DIR`` overrides).
+
+    Inside ``layers/generated/`` when that is writable, else in the user's cache folder.
+    """
+    env = os.environ.get("NATURPLAN_SAMPLE_DIR")
+    name = f"aalborg-scale-{scale:g}"
+    if env:
+        return Path(env) / name
+    base = layers_dir() / "generated"
+    try:
+        base.mkdir(parents=True, exist_ok=True)
+        if os.access(base, os.W_OK):
+            return base / name
+    except OSError:
+        pass
+    cache = Path(os.environ.get("XDG_CACHE_HOME", Path.home() / ".cache")) / "naturplan"
+    return cache / name

@@ -1,0 +1,150 @@
+"""Reading rasters (GeoTIFF and anything GDAL reads) in EPSG:25832.
+
+Pixels stay in the file. Readers open it through :func:`open_working`, which gives a warped
+view in EPSG:25832 when the file is in another CRS, so every caller measures in metres.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import numpy as np
+import rasterio
+from numpy.typing import NDArray
+from rasterio.crs import CRS as RioCRS
+from rasterio.errors import RasterioIOError
+from rasterio.vrt import WarpedVRT
+from rasterio.windows import Window, from_bounds
+
+from naturplan.core.errors import LayerLoadError, MissingCRSError
+from naturplan.core.layer import LayerSource, RasterLayer
+from naturplan.core.roles import WORKING_EPSG, Role
+
+RASTER_SUFFIXES = {".tif", ".tiff", ".vrt", ".asc", ".img", ".nc"}
+
+
+def is_raster_path(path: Path) -> bool:
+    """True for file endings that are read as rasters."""
+    return Path(path).suffix.lower() in RASTER_SUFFIXES
+
+
+@contextmanager
+def open_working(
+    path: Path, assume_crs: str | int | None = None
+) -> Iterator[rasterio.io.DatasetReaderBase]:
+    """Open a raster as seen in EPSG:25832 (a warped view if needed).
+
+    Raises
+    ------
+    LayerLoadError
+        If the file cannot be opened.
+    MissingCRSError
+        If the file has no CRS and *assume_crs* is None.
+    """
+    try:
+        src = rasterio.open(path)
+    except (RasterioIOError, OSError) as exc:
+        raise LayerLoadError(f"Cannot read raster '{Path(path).name}': {exc}") from None
+    with src:
+        crs = src.crs
+        if crs is None:
+            if assume_crs is None:
+                raise MissingCRSError(
+                    f"'{Path(path).name}' has no coordinate reference system. State it with "
+                    f"--assume-crs EPSG (for example --assume-crs 25832)."
+                )
+            crs = RioCRS.from_user_input(
+                f"EPSG:{assume_crs}" if str(assume_crs).isdigit() else str(assume_crs)
+            )
+        if crs.to_epsg() == WORKING_EPSG and src.crs is not None:
+            yield src
+            return
+        with WarpedVRT(src, src_crs=crs, crs=f"EPSG:{WORKING_EPSG}") as vrt:
+            yield vrt
+
+
+def describe_raster(
+    role: Role, path: Path, assume_crs: str | int | None = None
+) -> RasterLayer:
+    """Open a raster and describe it as a :class:`RasterLayer` (no pixels kept)."""
+    path = Path(path)
+    if not path.exists():
+        raise LayerLoadError(f"File not found: {path}")
+    with rasterio.open(path) as raw:
+        tags = {k.upper(): v for k, v in raw.tags().items()}
+        driver = raw.driver
+        source_crs = raw.crs.to_string() if raw.crs else f"EPSG:{assume_crs} (stated)"
+    with open_working(path, assume_crs) as src:
+        bounds = tuple(float(v) for v in src.bounds)
+        value_range = _value_range(src)
+        layer = RasterLayer(
+            role=role,
+            source=LayerSource(
+                path=path,
+                driver=driver,
+                source_crs=source_crs,
+                mapping="raster band 1",
+                synthetic=tags.get("NATURPLAN_SYNTHETIC", "").lower() == "true",
+                description=tags.get("TIFFTAG_IMAGEDESCRIPTION", tags.get("DESCRIPTION", "")),
+            ),
+            bounds=(bounds[0], bounds[1], bounds[2], bounds[3]),
+            width=src.width,
+            height=src.height,
+            resolution=(float(src.res[0]), float(src.res[1])),
+            nodata=None if src.nodata is None else float(src.nodata),
+            value_range=value_range,
+        )
+    return layer
+
+
+def _value_range(src: rasterio.io.DatasetReaderBase) -> tuple[float, float]:
+    """Min and max of band 1 from a decimated read (cheap on big files)."""
+    factor = max(1, int(max(src.width, src.height) / 1024))
+    data = src.read(
+        1,
+        out_shape=(max(1, src.height // factor), max(1, src.width // factor)),
+        masked=True,
+    )
+    if data.count() == 0:
+        return (0.0, 0.0)
+    return (float(data.min()), float(data.max()))
+
+
+def sample_at(layer: RasterLayer, x: float, y: float) -> float | None:
+    """The value of band 1 at (x, y) in EPSG:25832, or None for nodata / outside."""
+    with open_working(layer.source.path, _assumed(layer)) as src:
+        row, col = src.index(x, y)
+        if not (0 <= row < src.height and 0 <= col < src.width):
+            return None
+        value = src.read(1, window=Window(col, row, 1, 1), masked=True)
+        if value.mask.any():
+            return None
+        return float(value[0, 0])
+
+
+def read_window(
+    layer: RasterLayer,
+    bounds: tuple[float, float, float, float],
+    out_shape: tuple[int, int] | None = None,
+) -> NDArray[np.float64]:
+    """Band 1 over *bounds* (EPSG:25832) as a masked-to-NaN float array.
+
+    With *out_shape* (rows, cols) the read is resampled by GDAL, which is how the map
+    renderer reads a whole municipality at screen resolution without loading every pixel.
+    """
+    with open_working(layer.source.path, _assumed(layer)) as src:
+        window = from_bounds(*bounds, transform=src.transform)
+        data = src.read(
+            1, window=window, out_shape=out_shape, masked=True, boundless=True,
+            fill_value=src.nodata if src.nodata is not None else 0,
+        )
+    return np.ma.filled(data.astype(float), np.nan)
+
+
+def _assumed(layer: RasterLayer) -> str | None:
+    text = layer.source.source_crs
+    if text.endswith("(stated)"):
+        return text.split()[0].removeprefix("EPSG:")
+    return None

@@ -1,0 +1,1 @@
+"""naturplan.render."""
