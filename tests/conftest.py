@@ -1,0 +1,47 @@
+"""Shared fixtures: paths to the real data and a small synthetic sample built once."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[1]
+REAL_DATA = REPO.parent / "shared" / "data" / "real"
+LAYERS = REPO / "layers"
+
+#: The scale of the synthetic sample in tests (~1,000 parcels): small and fast.
+TEST_SAMPLE_SCALE = 0.01
+
+
+@pytest.fixture(scope="session")
+def real_data() -> Path:
+    """The folder of real Danish samples (``../shared/data/real``)."""
+    if not REAL_DATA.exists():
+        pytest.skip(f"real data folder missing: {REAL_DATA}")
+    return REAL_DATA
+
+
+@pytest.fixture(scope="session")
+def sample_env(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
+    """Environment for subprocesses and in-process opens that use a small sample.
+
+    The sample is built once per test session in a temporary folder.
+    """
+    folder = tmp_path_factory.mktemp("sample")
+    env = {
+        "NATURPLAN_SAMPLE_DIR": str(folder),
+        "NATURPLAN_SAMPLE_SCALE": str(TEST_SAMPLE_SCALE),
+    }
+    old = {k: os.environ.get(k) for k in env}
+    os.environ.update(env)
+    from naturplan.io.datasets import DatasetRequest, open_dataset
+
+    open_dataset(DatasetRequest(sample_scale=TEST_SAMPLE_SCALE))  # builds it
+    yield {**os.environ, **env}
+    for k, v in old.items():
+        if v is None:
+            os.environ.pop(k, None)
+        else:
+            os.environ[k] = v

@@ -1,0 +1,189 @@
+"""Real Danish files load with the right role, CRS and field mapping; bad input is refused."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import geopandas as gpd
+import numpy as np
+import pytest
+import shapely
+from shapely.geometry import Polygon, box
+
+from naturplan.core.errors import (
+    FieldMappingError,
+    LayerLoadError,
+    MissingCRSError,
+    UnknownMunicipalityError,
+    UnknownRoleError,
+)
+from naturplan.core.layer import VectorLayer
+from naturplan.core.roles import Role
+from naturplan.io.loading import LayerRequest, load_layer, load_municipality, parse_layer_arg
+
+
+def _load(text: str) -> VectorLayer:
+    layer = load_layer(parse_layer_arg(text))
+    assert isinstance(layer, VectorLayer)
+    return layer
+
+
+def test_national_dagi_geojson_is_reprojected_and_flattened(real_data: Path) -> None:
+    layer = _load(f"municipality={real_data / 'dk_kommuner_dagi_2014.geojson'}")
+    assert layer.frame.crs.to_epsg() == 25832
+    assert layer.report.z_dropped and layer.report.reprojected
+    assert not layer.frame.geometry.has_z.any()
+    assert layer.frame["KOMKODE"].nunique() == 99  # 98 kommuner + Christiansø
+    assert layer.source.mapping == "DAGI kommuneinddeling"
+
+
+def test_aalborg_from_national_file_matches_the_shipped_boundary(real_data: Path) -> None:
+    national = load_municipality(
+        "851", LayerRequest(Role.MUNICIPALITY, real_data / "dk_kommuner_dagi_2014.geojson")
+    )
+    shipped = load_municipality()
+    assert national.code == shipped.code == "0851"
+    assert national.name == "Aalborg"
+    # SOURCES.md: 1137.28 km² computed from the same polygon.
+    assert shipped.area_m2 / 1e6 == pytest.approx(1137.28, abs=0.01)
+    assert national.area_m2 == pytest.approx(shipped.area_m2, rel=1e-4)
+
+
+def test_unknown_kommune_is_refused() -> None:
+    with pytest.raises(UnknownMunicipalityError, match="9999"):
+        load_municipality("9999")
+    with pytest.raises(UnknownMunicipalityError, match="4 digits"):
+        load_municipality("aalborg")
+
+
+def test_bird_areas_map_to_natura2000_and_are_repaired(real_data: Path) -> None:
+    layer = _load(f"natura2000={real_data / 'dk_natura2000_fuglebeskyttelse_mst.gpkg'}")
+    assert layer.source.mapping.startswith("Miljøportal Natura 2000 fugle")
+    assert set(layer.frame["kind"]) == {"bird"}
+    assert "DK00FX007" in set(layer.frame["Site_ident"])  # Lille Vildmose
+    assert layer.report.repaired > 0 and layer.frame.geometry.is_valid.all()
+    # SOURCES.md: SPA ∩ Aalborg = 91.5 km² (derived there with the same files).
+    aalborg = load_municipality()
+    inside = shapely.intersection(shapely.union_all(layer.frame.geometry.values), aalborg.geometry)
+    assert inside.area / 1e6 == pytest.approx(91.5, abs=0.1)
+
+
+def test_natura2000_subset_without_codes(real_data: Path) -> None:
+    layer = _load(f"natura2000={real_data / 'nordjylland_natura2000_omraader_subset.gpkg'}")
+    assert set(layer.frame["kind"]) == {"combined"} and len(layer.frame) == 20
+
+
+def test_koege_p3_maps_types_and_codes(real_data: Path) -> None:
+    layer = _load(f"nature_p3={real_data / 'koege_p3_beskyttede_naturtyper_2024_sample.geojson'}")
+    assert layer.frame.crs.to_epsg() == 25832 and layer.report.reprojected
+    counts = layer.frame["Natyp_navn"].value_counts().to_dict()
+    assert counts == {"Sø": 37, "Mose": 34, "Eng": 14, "Overdrev": 6}  # SOURCES.md
+    assert str(layer.frame["Natyp_kode"].dtype) == "Int64"
+    assert "Fredning" in layer.frame.columns  # source attributes kept
+
+
+@pytest.mark.parametrize(
+    "name", ["lejre_borup_osted_matrikel_60851.gml", "lejre_borup_osted_matrikel_60851.gpkg"]
+)
+def test_matrikel_jordstykke_from_gml_and_gpkg(real_data: Path, name: str) -> None:
+    layer = _load(f"parcels={real_data / name}")
+    assert layer.source.layer == "Jordstykke"  # chosen among 9 layers
+    assert len(layer.frame) == 47
+    assert set(layer.frame["ejerlavskode"]) == {60851}
+    assert layer.frame["matrikelnummer"].str.match(r"^\d+[a-zæø]*$").all()
+    # registreret areal is the cadastre's number; the geometry's area is close to it
+    ratio = layer.frame.geometry.area / layer.frame["registreretAreal"].astype(float)
+    assert ratio.median() == pytest.approx(1.0, abs=0.05)
+
+
+def test_matrikel_named_layer(real_data: Path) -> None:
+    layer = _load(f"parcels={real_data / 'viborg_markjorder_matrikel_sample.gpkg'}:Jordstykke")
+    assert len(layer.frame) == 24 and set(layer.frame["ejerlavsnavn"]) == {"Viborg Markjorder"}
+
+
+def test_flood_polygons_keep_dn(real_data: Path) -> None:
+    layer = _load(
+        f"flood={real_data / 'vallensbaek_oversvoemmelsesrisiko_kystdirektoratet.geojson'}"
+    )
+    assert layer.frame["DN"].tolist() == [1.0]
+
+
+def test_unknown_layer_name_lists_the_layers(real_data: Path) -> None:
+    with pytest.raises(LayerLoadError, match="Jordstykke"):
+        _load(f"parcels={real_data / 'lejre_borup_osted_matrikel_60851.gpkg'}:Parcels")
+
+
+def test_unknown_schema_asks_for_a_mapping_and_user_mapping_works(tmp_path: Path) -> None:
+    path = tmp_path / "types.gpkg"
+    gpd.GeoDataFrame(
+        {"TYPE": ["Mose", "Eng"]}, geometry=[box(0, 0, 1, 1), box(2, 2, 3, 3)], crs=25832
+    ).to_file(path)
+    with pytest.raises(FieldMappingError, match="--field nature_p3.Natyp_navn"):
+        load_layer(LayerRequest(Role.NATURE_P3, path))
+    layer = load_layer(LayerRequest(Role.NATURE_P3, path, fields={"Natyp_navn": "TYPE"}))
+    assert list(layer.frame["Natyp_navn"]) == ["Mose", "Eng"]
+    with pytest.raises(FieldMappingError, match="NOPE"):
+        load_layer(LayerRequest(Role.NATURE_P3, path, fields={"Natyp_navn": "NOPE"}))
+
+
+def test_missing_crs_is_refused_unless_stated(tmp_path: Path) -> None:
+    path = tmp_path / "nocrs.geojson"
+    path.write_text(
+        '{"type":"FeatureCollection","features":[{"type":"Feature",'
+        '"properties":{"Natyp_navn":"Eng"},"geometry":{"type":"Polygon","coordinates":'
+        '[[[550000,6300000],[550100,6300000],[550100,6300100],[550000,6300000]]]}}]}'
+    )
+    # GeoJSON without "crs" means WGS84 to OGR, so use a shapefile without .prj instead.
+    shp = tmp_path / "nocrs.shp"
+    gpd.read_file(path).set_crs(None, allow_override=True).to_file(shp)
+    shp.with_suffix(".prj").unlink(missing_ok=True)
+    with pytest.raises(MissingCRSError, match="--assume-crs"):
+        load_layer(LayerRequest(Role.NATURE_P3, shp))
+    layer = load_layer(LayerRequest(Role.NATURE_P3, shp, assume_crs="25832"))
+    assert layer.frame.crs.to_epsg() == 25832
+    assert layer.frame.geometry.iloc[0].area == pytest.approx(5000.0)
+
+
+def test_invalid_geometry_repaired_and_counted(tmp_path: Path) -> None:
+    bowtie = Polygon([(0, 0), (10, 10), (10, 0), (0, 10)])  # self-intersecting
+    ok = box(20, 0, 30, 10)
+    line = shapely.LineString([(0, 0), (5, 5)])
+    path = tmp_path / "bad.gpkg"
+    gpd.GeoDataFrame(
+        {"Natyp_navn": ["Eng", "Mose", "Sø"]}, geometry=[bowtie, ok, line], crs=25832
+    ).to_file(path)
+    layer = load_layer(LayerRequest(Role.NATURE_P3, path))
+    assert layer.report.repaired == 1
+    assert layer.report.dropped_non_polygon == 1
+    assert len(layer.frame) == 2 and layer.frame.geometry.is_valid.all()
+    assert layer.frame.geometry.iloc[0].area == pytest.approx(50.0)  # two triangles
+
+
+def test_missing_and_broken_files(tmp_path: Path) -> None:
+    with pytest.raises(LayerLoadError, match="not found"):
+        load_layer(LayerRequest(Role.PARCELS, tmp_path / "nope.gpkg"))
+    broken = tmp_path / "broken.gpkg"
+    broken.write_bytes(b"this is not a geopackage" * 10)
+    with pytest.raises(LayerLoadError, match="broken.gpkg"):
+        load_layer(LayerRequest(Role.PARCELS, broken))
+
+
+def test_unknown_role() -> None:
+    with pytest.raises(UnknownRoleError, match="nature_p3"):
+        parse_layer_arg("nature=foo.gpkg")
+
+
+def test_raster_for_polygon_role_is_refused(tmp_path: Path) -> None:
+    import rasterio
+    from rasterio.transform import from_origin
+
+    tif = tmp_path / "d.tif"
+    with rasterio.open(
+        tif, "w", driver="GTiff", width=4, height=4, count=1, dtype="float32",
+        crs="EPSG:25832", transform=from_origin(0, 40, 10, 10),
+    ) as dst:
+        dst.write(np.ones((1, 4, 4), "float32"))
+    with pytest.raises(LayerLoadError, match="raster"):
+        load_layer(LayerRequest(Role.PARCELS, tif))
+    flood = load_layer(LayerRequest(Role.FLOOD, tif))
+    assert flood.is_raster and flood.value_range == (1.0, 1.0)
