@@ -1,0 +1,127 @@
+"""`naturplan stats` end to end, as a user runs it, checked against plain shapely."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import geopandas as gpd
+import pytest
+import shapely
+
+from naturplan.io import paths
+
+
+def _run(args: list[str], env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "naturplan", *args],
+        capture_output=True, text=True, timeout=300, env=env,
+    )
+
+
+@pytest.fixture(scope="module")
+def stats_json(sample_env: dict[str, str]) -> dict:
+    result = _run(["stats", "--json"], sample_env)
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout)
+
+
+def test_json_shape(stats_json: dict) -> None:
+    doc = stats_json
+    assert set(doc) >= {"municipality", "protected", "targets", "layers"}
+    assert doc["municipality"]["code"] == "0851" and doc["municipality"]["name"] == "Aalborg"
+    assert set(doc["protected"]) >= {"roles", "area_m2", "share", "by_type"}
+    assert doc["protected"]["roles"] == ["nature_p3"]
+    assert [t["share"] for t in doc["targets"]] == [0.17, 0.20]
+    roles = {layer["role"] for layer in doc["layers"]}
+    assert roles >= {"municipality", "parcels", "nature_p3", "natura2000", "lowland", "flood",
+                     "forest_zones"}
+    synthetic = {layer["role"]: layer["synthetic"] for layer in doc["layers"]}
+    assert synthetic["parcels"] is True and synthetic["municipality"] is False
+    assert all(isinstance(layer["features"], int) for layer in doc["layers"])
+
+
+def test_share_matches_a_plain_shapely_union(stats_json: dict, sample_env: dict) -> None:
+    p3 = next(la for la in stats_json["layers"] if la["role"] == "nature_p3")
+    path, layer = p3["path"], p3["source"].split(":", 1)[1]
+    nature = gpd.read_file(path, layer=layer)
+    muni = gpd.read_file(paths.layers_dir() / paths.AALBORG_BOUNDARY).geometry.iloc[0]
+    union = shapely.intersection(shapely.union_all(shapely.make_valid(nature.geometry.values)), muni)
+    expected_area = union.area
+    assert stats_json["protected"]["area_m2"] == pytest.approx(expected_area, rel=1e-6)
+    assert stats_json["protected"]["share"] == pytest.approx(expected_area / muni.area, rel=1e-6)
+    assert stats_json["municipality"]["area_m2"] == pytest.approx(muni.area, rel=1e-9)
+    gap = stats_json["targets"][0]["gap_m2"]
+    assert gap == pytest.approx(max(0.17 * muni.area - expected_area, 0.0), rel=1e-6)
+    # by type: each type's own union
+    for name, area in stats_json["protected"]["by_type"].items():
+        geoms = shapely.make_valid(nature.loc[nature["Natyp_navn"] == name].geometry.values)
+        assert area == pytest.approx(
+            shapely.intersection(shapely.union_all(geoms), muni).area, rel=1e-6
+        )
+
+
+def test_text_summary_is_danish(sample_env: dict) -> None:
+    result = _run(["stats"], sample_env)
+    assert result.returncode == 0, result.stderr
+    assert "Beskyttet natur" in result.stdout and " %" in result.stdout
+    assert "syntetisk eksempel" in result.stdout
+    english = _run(["stats", "--lang", "en"], sample_env)
+    assert "Protected nature" in english.stdout and "synthetic sample" in english.stdout
+
+
+def test_other_kommune_and_roles(real_data: Path) -> None:
+    p3 = real_data / "koege_p3_beskyttede_naturtyper_2024_sample.geojson"
+    result = _run(["stats", "--json", "--kommune", "259", "--layer", f"nature_p3={p3}"])
+    assert result.returncode == 0, result.stderr
+    doc = json.loads(result.stdout)
+    assert doc["municipality"]["name"] == "Køge"
+    assert [t["key"] for t in doc["targets"]] == ["national_20_2030"]
+    both = _run(["stats", "--json", "--kommune", "0259", "--layer", f"nature_p3={p3}",
+                 "--protected-roles", "nature_p3,natura2000"])
+    doc2 = json.loads(both.stdout)
+    assert doc2["protected"]["roles"] == ["nature_p3", "natura2000"]
+    assert doc2["protected"]["area_m2"] >= doc["protected"]["area_m2"]
+
+
+@pytest.mark.parametrize(
+    ("args", "needle"),
+    [
+        (["--layer", "nature_p3=/no/such/file.gpkg"], "File not found"),
+        (["--layer", "naturen=/tmp/x.gpkg"], "Unknown role"),
+        (["--layer", "nature_p3"], "ROLE=PATH"),
+        (["--kommune", "9999"], "9999"),
+        (["--field", "nature_p3.Natyp_navn"], "ROLE.FIELD=SOURCE"),
+    ],
+)
+def test_bad_input_is_one_clear_line(args: list[str], needle: str, tmp_path: Path) -> None:
+    result = _run(["stats", "--no-sample", *args])
+    assert result.returncode == 1
+    assert needle in result.stderr
+    assert "Traceback" not in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
+    assert result.stdout == ""
+
+
+def test_file_without_crs_needs_assume_crs(tmp_path: Path) -> None:
+    shp = tmp_path / "p3.shp"
+    gpd.GeoDataFrame(
+        {"Natyp_navn": ["Eng"]},
+        geometry=[shapely.box(550_000, 6_310_000, 551_000, 6_311_000)],
+    ).to_file(shp)
+    refused = _run(["stats", "--no-sample", "--layer", f"nature_p3={shp}"])
+    assert refused.returncode == 1 and "--assume-crs" in refused.stderr
+    ok = _run(["stats", "--no-sample", "--json", "--layer", f"nature_p3={shp}",
+               "--assume-crs", "25832"])
+    assert ok.returncode == 0, ok.stderr
+    assert json.loads(ok.stdout)["protected"]["area_m2"] == pytest.approx(1e6)
+
+
+def test_broken_file_is_refused(tmp_path: Path) -> None:
+    broken = tmp_path / "broken.gpkg"
+    broken.write_bytes(b"\0garbage" * 100)
+    result = _run(["stats", "--no-sample", "--layer", f"nature_p3={broken}"])
+    assert result.returncode == 1 and "broken.gpkg" in result.stderr
+    assert "Traceback" not in result.stderr
