@@ -109,7 +109,7 @@ def test_file_without_crs_needs_assume_crs(tmp_path: Path) -> None:
     shp = tmp_path / "p3.shp"
     gpd.GeoDataFrame(
         {"Natyp_navn": ["Eng"]},
-        geometry=[shapely.box(550_000, 6_310_000, 551_000, 6_311_000)],
+        geometry=[shapely.box(545_000, 6_320_000, 546_000, 6_321_000)],  # inside Aalborg
     ).to_file(shp)
     refused = _run(["stats", "--no-sample", "--layer", f"nature_p3={shp}"])
     assert refused.returncode == 1 and "--assume-crs" in refused.stderr
