@@ -96,6 +96,7 @@ _WORDS = {
         "layers": "Lag",
         "synthetic": "syntetisk eksempel",
         "features": "objekter",
+        "cells": "celler",
         "projected": "Med kandidatområder",
     },
     "en": {
@@ -110,6 +111,7 @@ _WORDS = {
         "layers": "Layers",
         "synthetic": "synthetic sample",
         "features": "features",
+        "cells": "cells",
         "projected": "With candidate areas",
     },
 }
@@ -149,8 +151,9 @@ def stats_text(doc: dict[str, Any], lang: str = "da") -> str:
     lines.append(f"  {w['layers']}:")
     for layer in doc["layers"]:
         flag = f"  [{w['synthetic']}]" if layer["synthetic"] else ""
+        unit = w["cells"] if layer.get("raster") else w["features"]
         lines.append(
-            f"    {layer['role']:<13} {layer['source']:<45} "
-            f"{format_number(layer['features'], 0, lang):>9} {w['features']}{flag}"
+            f"    {layer['role']:<13} {layer['source']:<48} "
+            f"{format_number(layer['features'], 0, lang):>10} {unit}{flag}"
         )
     return "\n".join(lines)
