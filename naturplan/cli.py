@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+from naturplan import cli_candidates
 from naturplan.core.errors import NaturplanError
 from naturplan.core.roles import Role, parse_role
 
@@ -77,6 +78,7 @@ def build_parser() -> argparse.ArgumentParser:
     stats.add_argument("--json", action="store_true", help="print JSON")
     stats.add_argument("--project", type=Path, metavar="P.gpkg",
                        help="add the project's candidates (projected share)")
+    cli_candidates.add_parser(sub, data)
     return parser
 
 
@@ -87,6 +89,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if args.command == "stats":
             return _run_stats(args)
+        if args.command == "candidates":
+            return cli_candidates.run(args)
         return _run_app(args)
     except NaturplanError as exc:
         print(f"naturplan: error: {exc}", file=sys.stderr)

@@ -1,0 +1,278 @@
+"""``naturplan candidates import|list``: candidate areas from consultants' files, headless.
+
+Import policy (issue 4: "reports each one and imports nothing broken"):
+
+- Every feature is checked on its own, as read (not through the cleaning reader, which would
+  drop or repair features silently). Each empty, missing or non-polygon geometry, and each
+  invalid one, is reported on stderr with its feature id (FID) and name.
+- By default a file with any broken feature is refused as a whole: nothing is imported and the
+  project is not created. ``--skip-broken`` imports the good features and reports the skipped
+  ones; ``--repair`` accepts invalid polygons whose ``make_valid`` repair is still a polygon,
+  and reports each as repaired. Nothing is repaired unless asked.
+- The good features go into the project in one transaction: all or nothing.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from naturplan.core.candidates import (
+    Candidate,
+    CandidateKind,
+    CandidateStatus,
+    GeometryProblem,
+    validate_geometry,
+)
+from naturplan.core.errors import LayerLoadError, MissingCRSError, NaturplanError
+from naturplan.core.roles import WORKING_EPSG
+from naturplan.export.numbers import format_ha, format_number
+
+if TYPE_CHECKING:
+    import geopandas as gpd
+
+#: Name fields tried in order when ``--name-field`` is not given.
+NAME_FIELDS = ("name", "navn", "Name", "Navn", "NAME", "NAVN", "titel", "title")
+
+_PROBLEM_TEXT = {
+    GeometryProblem.MISSING: "no geometry",
+    GeometryProblem.EMPTY: "empty geometry",
+    GeometryProblem.NOT_POLYGON: "not a polygon",
+    GeometryProblem.INVALID: "invalid polygon",
+    GeometryProblem.COLLAPSED: "invalid polygon with no area left after repair",
+}
+_KIND_DA = {"lowland": "lavbund", "afforestation": "skovrejsning", "connectivity": "forbindelse"}
+_STATUS_DA = {"idea": "idé", "proposed": "forslag", "adopted": "vedtaget", "rejected": "afvist"}
+
+
+class ImportRefused(NaturplanError):
+    """A candidate file has broken features and the user did not ask to skip them."""
+
+    code = "import_refused"
+
+
+@dataclass
+class ImportCheck:
+    """The features of a candidate file, checked one by one."""
+
+    good: list[tuple[Any, str, Any]] = field(default_factory=list)  # (fid, name, geometry)
+    repaired: list[tuple[Any, str, str]] = field(default_factory=list)  # (fid, name, reason)
+    broken: list[tuple[Any, str, str]] = field(default_factory=list)  # (fid, name, why)
+    total: int = 0
+
+
+def add_parser(subparsers: Any, data_parent: argparse.ArgumentParser) -> None:
+    """Add ``candidates import`` and ``candidates list`` to the ``naturplan`` parser.
+
+    *data_parent* (the dataset options) is not needed by these commands; it is accepted so
+    that a later ``candidates`` subcommand that measures against layers can use it.
+    """
+    parser = subparsers.add_parser("candidates", help="import and list candidate areas")
+    sub = parser.add_subparsers(dest="candidates_command", metavar="ACTION", required=True)
+    imp = sub.add_parser("import", help="import candidate areas from a vector file")
+    imp.add_argument("--project", type=Path, required=True, metavar="P.gpkg",
+                     help="the project file (created if it does not exist)")
+    imp.add_argument("--from", dest="source", type=Path, required=True, metavar="FILE",
+                     help="vector file with the candidate polygons (any format GDAL reads)")
+    imp.add_argument("--layer", help="layer name in a multi-layer file")
+    imp.add_argument("--kind", required=True, choices=[k.value for k in CandidateKind])
+    imp.add_argument("--name-field", metavar="F", help=f"field with the names "
+                     f"(default: the first of {', '.join(NAME_FIELDS[:4])}, …)")
+    imp.add_argument("--status", default="idea", choices=[s.value for s in CandidateStatus])
+    imp.add_argument("--assume-crs", metavar="EPSG",
+                     help="CRS of a file that declares none (never overrides a declared CRS)")
+    imp.add_argument("--skip-broken", action="store_true",
+                     help="import the good features when some are broken (default: refuse)")
+    imp.add_argument("--repair", action="store_true",
+                     help="import invalid polygons repaired with make_valid (reported)")
+    imp.add_argument("--author", help="name for the audit trail (default: login name)")
+    imp.add_argument("--lang", choices=("da", "en"), default=None)
+    lst = sub.add_parser("list", help="list the candidate areas of a project")
+    lst.add_argument("--project", type=Path, required=True, metavar="P.gpkg")
+    lst.add_argument("--json", action="store_true", help="print JSON")
+    lst.add_argument("--lang", choices=("da", "en"), default=None)
+
+
+def run(args: argparse.Namespace) -> int:
+    """Run ``naturplan candidates …``; returns the exit code.
+
+    Raises
+    ------
+    NaturplanError
+        With a one-line message for the user (the CLI prints it and exits 1).
+    """
+    if args.candidates_command == "import":
+        return _run_import(args)
+    return _run_list(args)
+
+
+# --- import ---------------------------------------------------------------------------------
+
+
+def read_candidate_file(
+    path: Path, layer: str | None, assume_crs: str | None, name_field: str | None,
+    repair: bool,
+) -> ImportCheck:
+    """Read *path* raw and check every feature (see the module docstring).
+
+    Raises
+    ------
+    LayerLoadError, MissingCRSError
+        Unreadable file, unknown layer or name field, no CRS and none assumed.
+    """
+    frame = _read_raw(path, layer, assume_crs)
+    names = _names(frame, name_field, path)
+    check = ImportCheck(total=len(frame))
+    for fid, name, geom in zip(frame.index, names, frame.geometry.to_numpy(), strict=True):
+        result = validate_geometry(geom)
+        if result.ok:
+            check.good.append((fid, name, result.geometry))
+        elif result.repaired and repair:
+            check.good.append((fid, name, result.geometry))
+            check.repaired.append((fid, name, result.detail))
+        else:
+            why = _PROBLEM_TEXT[result.problem or GeometryProblem.INVALID]
+            detail = f" ({result.detail})" if result.detail else ""
+            check.broken.append((fid, name, why + detail))
+    return check
+
+
+def _read_raw(path: Path, layer: str | None, assume_crs: str | None) -> gpd.GeoDataFrame:
+    import geopandas as gpd
+    import pyogrio
+
+    from naturplan.io.vector import list_layers, parse_crs
+
+    if not path.exists():
+        raise LayerLoadError(f"File not found: {path}")
+    names = [n for n, _ in list_layers(path)]
+    if layer is None and len(names) > 1:
+        raise LayerLoadError(
+            f"'{path.name}' has several layers; choose one with --layer: {', '.join(names)}."
+        )
+    if layer is not None and layer not in names:
+        raise LayerLoadError(f"'{path.name}' has no layer '{layer}'. Layers: {', '.join(names)}.")
+    try:
+        frame = pyogrio.read_dataframe(path, layer=layer, fid_as_index=True)
+    except Exception as exc:  # pyogrio raises several kinds
+        raise LayerLoadError(f"Cannot read '{path.name}': {str(exc).splitlines()[0]}") from None
+    if not isinstance(frame, gpd.GeoDataFrame):
+        raise LayerLoadError(f"'{path.name}' has no geometry column.")
+    if frame.crs is None:
+        if assume_crs is None:
+            raise MissingCRSError(
+                f"'{path.name}' has no coordinate reference system. State it with "
+                "--assume-crs EPSG (for example --assume-crs 25832)."
+            )
+        frame = frame.set_crs(parse_crs(assume_crs))
+    if frame.crs.to_epsg() != WORKING_EPSG:
+        frame = frame.to_crs(WORKING_EPSG)
+    return frame
+
+
+def _names(frame: gpd.GeoDataFrame, name_field: str | None, path: Path) -> list[str]:
+    if name_field is not None and name_field not in frame.columns:
+        fields = ", ".join(c for c in frame.columns if c != frame.geometry.name)
+        raise LayerLoadError(f"'{path.name}' has no field '{name_field}'. Fields: {fields}.")
+    column = name_field or next((f for f in NAME_FIELDS if f in frame.columns), None)
+    if column is None:
+        return [f"{path.stem} {fid}" for fid in frame.index]
+    return ["" if v is None or v != v else str(v) for v in frame[column]]
+
+
+def _run_import(args: argparse.Namespace) -> int:
+    lang = args.lang or "da"
+    check = read_candidate_file(
+        args.source, args.layer, args.assume_crs, args.name_field, args.repair
+    )
+    for fid, name, why in check.broken:
+        print(f"{args.source.name}: feature {fid} '{name}': {why}", file=sys.stderr)
+    for fid, name, reason in check.repaired:
+        print(f"{args.source.name}: feature {fid} '{name}': invalid ({reason}), imported "
+              "repaired", file=sys.stderr)
+    if check.broken and not args.skip_broken:
+        raise ImportRefused(
+            f"{len(check.broken)} of {check.total} features in {args.source.name} are broken; "
+            "nothing was imported (--skip-broken imports the others"
+            + ("" if args.repair else ", --repair repairs invalid polygons") + ")."
+        )
+    if not check.good:
+        raise ImportRefused(f"{args.source.name} has no usable polygons; nothing was imported.")
+    candidates = [
+        Candidate.new(args.kind, geom, name, status=args.status,
+                      note=f"import: {args.source.name} FID {fid}")
+        for fid, name, geom in check.good
+    ]
+    from naturplan.io.project_gpkg import GeoPackageStore
+
+    with GeoPackageStore(args.project, author=args.author) as store:
+        with store.transaction():
+            for c, (fid, _, _) in zip(candidates, check.good, strict=True):
+                store.insert(c, action="import",
+                             details={"source": args.source.name, "fid": _plain(fid)})
+    area = sum(c.area_m2 for c in candidates)
+    n, skipped = format_number(len(candidates), 0, lang), len(check.broken)
+    if lang == "da":
+        text = f"Importerede {n} kandidatområder ({format_ha(area, 2, lang)}) til {args.project}"
+        text += f"; sprang {skipped} defekte over." if skipped else "."
+    else:
+        text = f"Imported {n} candidate areas ({format_ha(area, 2, lang)}) into {args.project}"
+        text += f"; skipped {skipped} broken." if skipped else "."
+    print(text)
+    return 0
+
+
+def _plain(value: Any) -> Any:
+    return value.item() if hasattr(value, "item") else value
+
+
+# --- list -----------------------------------------------------------------------------------
+
+
+def candidate_rows(project: Path) -> list[dict[str, Any]]:
+    """The candidates of *project* as JSON-ready dicts (areas in m²), oldest first.
+
+    Raises
+    ------
+    StoreError
+        Missing file or not a naturplan project.
+    """
+    from naturplan.io.project_gpkg import GeoPackageStore
+
+    with GeoPackageStore(project, readonly=True) as store:
+        return [
+            {
+                "id": c.id, "name": c.name, "kind": c.kind.value, "status": c.status.value,
+                "area_m2": c.area_m2, "counts_toward_target": c.counts_toward_target,
+                "note": c.note, "version": c.version, "created": c.created,
+                "modified": c.modified, "author": c.author, "modified_by": c.modified_by,
+            }
+            for c in store.candidates()
+        ]
+
+
+def _run_list(args: argparse.Namespace) -> int:
+    rows = candidate_rows(args.project)
+    if args.json:
+        doc = {"project": str(args.project), "candidates": rows}
+        print(json.dumps(doc, ensure_ascii=False, indent=2))
+        return 0
+    lang = args.lang or "da"
+    da = lang == "da"
+    head = ("Navn", "Type", "Status", "Areal", "Tæller", "Version") if da else (
+        "Name", "Kind", "Status", "Area", "Counts", "Version")
+    print(f"{head[0]:<32} {head[1]:<14} {head[2]:<9} {head[3]:>12} {head[4]:<6} {head[5]:>7}")
+    for r in rows:
+        kind = _KIND_DA[r["kind"]] if da else r["kind"]
+        status = _STATUS_DA[r["status"]] if da else r["status"]
+        yes = ("ja" if da else "yes") if r["counts_toward_target"] else ("nej" if da else "no")
+        print(f"{r['name'][:32]:<32} {kind:<14} {status:<9} "
+              f"{format_ha(r['area_m2'], 2, lang):>12} {yes:<6} {r['version']:>7}")
+    total = format_ha(sum(r["area_m2"] for r in rows), 2, lang)
+    count = format_number(len(rows), 0, lang)
+    print(f"{count} kandidatområder, i alt {total}" if da else f"{count} candidate areas, {total}")
+    return 0

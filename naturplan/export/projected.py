@@ -1,0 +1,64 @@
+"""The projected share of a project's candidates, added to ``naturplan stats --json``.
+
+Adds ``doc["projected"] = {"area_m2", "share", "gain_m2", "gain_m2_by_kind", "candidates",
+"candidates_total", "project", "definition"}`` and to each entry of ``doc["targets"]``
+``"projected_gap_m2"`` (and ``"projected_reached"``). Areas in m², shares as fractions.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from naturplan.core.dataset import Dataset
+from naturplan.core.ledger import Ledger, LedgerResult
+from naturplan.core.protected import ProtectedIndex, ProtectedShare
+from naturplan.io.project_gpkg import GeoPackageStore
+from naturplan.io.store import StoreError
+
+
+def projected_document(
+    doc: dict[str, Any],
+    dataset: Dataset,
+    share: ProtectedShare,
+    index: ProtectedIndex,
+    project_path: Path,
+) -> dict[str, Any]:
+    """Add the projected share of *project_path*'s candidates to the stats *doc* (in place).
+
+    Raises
+    ------
+    StoreError
+        If the project file does not exist; :class:`~naturplan.io.store.NotAProjectError`
+        if it is not a naturplan project. The file is opened read-only.
+    """
+    path = Path(project_path)
+    if not path.exists():
+        raise StoreError(f"Project file not found: {path}")
+    with GeoPackageStore(path, readonly=True) as store:
+        candidates = store.candidates()
+    ledger = Ledger(dataset.municipality.geometry, index, share)
+    ledger.reset(candidates)
+    result = ledger.result()
+    doc["projected"] = _projected(result, len(candidates), path)
+    by_key = {g.target.key: g for g in result.gaps}
+    for entry in doc.get("targets", []):
+        gap = by_key.get(entry.get("key", ""))
+        if gap is not None:
+            entry["projected_gap_m2"] = gap.projected.gap_m2
+            entry["projected_reached"] = gap.projected.reached
+    return doc
+
+
+def _projected(result: LedgerResult, total: int, path: Path) -> dict[str, Any]:
+    return {
+        "area_m2": result.area_m2,
+        "share": result.share,
+        "gain_m2": result.gain_m2,
+        "gain_m2_by_kind": dict(result.gain_m2_by_kind),
+        "candidates": result.count,
+        "candidates_total": total,
+        "project": str(path),
+        "definition": "area(union(protected roles ∪ counting candidates) ∩ municipality) / "
+        "area(municipality); candidates count when counts_toward_target and not rejected",
+    }
