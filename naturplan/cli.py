@@ -187,7 +187,7 @@ def _run_app(args: argparse.Namespace) -> int:
         from naturplan.gui.app import run_app
     except ImportError as exc:
         raise NaturplanError(f"The desktop app is not available here: {exc}") from None
-    return int(run_app(args))
+    return int(run_app(args, dataset_request(args), protected_roles(args)))
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -1,0 +1,81 @@
+"""``run_app(args)``: the QApplication, the translator, the main window, ``--screenshot``."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from typing import Any
+from pathlib import Path
+
+ORGANIZATION = "naturplan"
+APPLICATION = "naturplan"
+
+
+def run_app(args: argparse.Namespace, request: Any, roles: Sequence[Any]) -> int:
+    """Open the main window on *request* (a ``DatasetRequest``); returns the exit code.
+
+    The command line turns its options into *request* and the protected *roles* (gui never
+    imports cli: imports flow one way).
+
+    With ``args.screenshot`` the dataset is loaded in this thread, the map drawn, the window
+    saved to that PNG, and the app exits (0 on success, 1 with a message on failure).
+    """
+    from PySide6.QtCore import QSettings
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    from naturplan.core.errors import NaturplanError
+    from naturplan.gui.i18n import install_translator
+    from naturplan.gui.main_window import MainWindow
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setOrganizationName(ORGANIZATION)
+    app.setApplicationName(APPLICATION)
+    lang = getattr(args, "lang", None) or "da"
+    translator = install_translator(app, lang)  # noqa: F841 - kept alive for the app's life
+    screenshot: Path | None = getattr(args, "screenshot", None)
+    if screenshot is not None:
+        # A screenshot shows the default layout, never the user's saved one.
+        import tempfile
+
+        scratch = tempfile.TemporaryDirectory()
+        settings = QSettings(str(Path(scratch.name) / "naturplan.ini"), QSettings.Format.IniFormat)
+    else:
+        settings = QSettings()
+    window = MainWindow(settings, lang=lang, roles=tuple(roles))
+    if screenshot is not None:
+        try:
+            return save_screenshot(window, request, Path(screenshot))
+        except NaturplanError as exc:
+            print(f"naturplan: error: {exc}", file=sys.stderr)
+            return 1
+        finally:
+            window.close()
+    window.show()
+    window.load_dataset(request)
+    try:
+        return int(app.exec())
+    except NaturplanError as exc:  # pragma: no cover - errors are shown in dialogs
+        QMessageBox.critical(None, "naturplan", str(exc))
+        return 1
+
+
+def save_screenshot(
+    window: object, request: object, path: Path, size: tuple[int, int] = (1400, 880)
+) -> int:
+    """Load *request* synchronously into *window*, draw the map, save ``window.grab()``."""
+    from PySide6.QtWidgets import QApplication
+
+    window.resize(*size)  # type: ignore[attr-defined]
+    window.show()  # type: ignore[attr-defined]
+    QApplication.processEvents()
+    window.load_dataset(request, wait=True)  # type: ignore[attr-defined]
+    QApplication.processEvents()
+    window.canvas.zoom_home()  # type: ignore[attr-defined]
+    window.canvas.render_now()  # type: ignore[attr-defined]
+    QApplication.processEvents()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if not window.grab().save(str(path)):  # type: ignore[attr-defined]
+        print(f"naturplan: error: cannot write {path}", file=sys.stderr)
+        return 1
+    return 0

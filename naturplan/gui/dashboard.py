@@ -1,0 +1,184 @@
+"""The protected-share dashboard: the core's number as a bar with the target marks.
+
+It shows :meth:`Dataset.protected` as computed by the core (no second computation): the
+share in Danish number format, the gap to each target in hectares, the breakdown by §3
+type and which roles count.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from PySide6.QtCore import QRectF, Qt
+from PySide6.QtGui import QColor, QFont, QPainter, QPaintEvent, QPen
+from PySide6.QtWidgets import (
+    QDockWidget,
+    QGridLayout,
+    QLabel,
+    QScrollArea,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+from naturplan.core.protected import ProtectedShare
+from naturplan.core.style import LayerStyle
+from naturplan.export.numbers import format_ha, format_km2, format_percent
+
+BAR_COLOR = "#3f8f4f"
+
+
+class ShareBar(QWidget):
+    """A horizontal bar: the protected share, with a tick and label at each target."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.share = 0.0
+        self.targets: list[tuple[float, str]] = []
+        self.lang = "da"
+        self.setMinimumHeight(60)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+
+    def set_values(self, share: float, targets: list[tuple[float, str]], lang: str) -> None:
+        self.share, self.targets, self.lang = share, targets, lang
+        self.update()
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        top_max = max([t for t, _ in self.targets] + [self.share]) * 1.25
+        full = max(0.25, top_max)
+        margin = 8.0
+        bar = QRectF(margin, 20, self.width() - 2 * margin, 18)
+        painter.setPen(QPen(QColor("#9aa5ad"), 1))
+        painter.setBrush(QColor("#eef1f3"))
+        painter.drawRoundedRect(bar, 3, 3)
+        filled = QRectF(bar.left(), bar.top(), bar.width() * min(self.share / full, 1.0),
+                        bar.height())
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(QColor(BAR_COLOR))
+        painter.drawRoundedRect(filled, 3, 3)
+        small = QFont(self.font())
+        small.setPointSizeF(max(small.pointSizeF() * 0.85, 7))
+        painter.setFont(small)
+        for value, _name in self.targets:
+            x = bar.left() + bar.width() * value / full
+            painter.setPen(QPen(QColor("#b03a2e"), 2))
+            painter.drawLine(int(x), int(bar.top()) - 4, int(x), int(bar.bottom()) + 4)
+            painter.setPen(QColor("#7a2a20"))
+            text = format_percent(value, 0, self.lang)
+            painter.drawText(QRectF(x - 40, 0, 80, 16), Qt.AlignmentFlag.AlignCenter, text)
+        painter.setPen(QColor("#555"))
+        painter.drawText(QRectF(bar.left(), bar.bottom() + 4, 40, 16),
+                         Qt.AlignmentFlag.AlignLeft, "0 %")
+        painter.end()
+
+
+class DashboardDock(QDockWidget):
+    """Protected share, gaps to the targets, breakdown by §3 type, definition."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(self.tr("Protected nature"), parent)
+        self.setObjectName("dashboard_dock")
+        self.lang = "da"
+        body = QWidget()
+        layout = QVBoxLayout(body)
+        layout.setContentsMargins(10, 8, 10, 8)
+        self.headline = QLabel("–")
+        font = self.headline.font()
+        font.setPointSizeF(font.pointSizeF() * 2.2)
+        font.setBold(True)
+        self.headline.setFont(font)
+        self.headline.setStyleSheet(f"color: {BAR_COLOR};")
+        self.subtitle = QLabel(self.tr("of the municipality is protected nature"))
+        self.bar = ShareBar()
+        self.gaps = QGridLayout()
+        self.types = QGridLayout()
+        self.types_title = QLabel("<b>{}</b>".format(self.tr("By §3 nature type")))
+        self.definition = QLabel()
+        self.definition.setWordWrap(True)
+        self.definition.setStyleSheet("color: #555;")
+        layout.addWidget(self.headline)
+        layout.addWidget(self.subtitle)
+        layout.addWidget(self.bar)
+        layout.addLayout(self.gaps)
+        layout.addSpacing(6)
+        layout.addWidget(self.types_title)
+        layout.addLayout(self.types)
+        layout.addSpacing(6)
+        layout.addWidget(self.definition)
+        layout.addStretch(1)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(body)
+        self.setWidget(scroll)
+        self.share: ProtectedShare | None = None
+
+    @staticmethod
+    def _clear(grid: QGridLayout) -> None:
+        while grid.count():
+            item = grid.takeAt(0)
+            if item.widget() is not None:
+                item.widget().deleteLater()
+
+    def show_loading(self) -> None:
+        self.headline.setText("…")
+
+    def set_share(
+        self,
+        share: ProtectedShare,
+        styles: Mapping[str, LayerStyle],
+        lang: str = "da",
+    ) -> None:
+        """Show *share*; *styles* (by role name) give titles and §3 type colours."""
+        self.share, self.lang = share, lang
+        self.headline.setText(format_percent(share.share, 1, lang))
+        self.bar.set_values(
+            share.share, [(gap.target.share, gap.target.name) for gap in share.targets], lang
+        )
+        names = {
+            "aalborg_17": self.tr("Aalborg Kommune 17 %"),
+            "national_20_2030": self.tr("Green Tripartite 20 % (2030)"),
+        }
+        self._clear(self.gaps)
+        for row, gap in enumerate(share.targets):
+            name = QLabel(names.get(gap.target.key, gap.target.name))
+            name.setToolTip(gap.target.source)
+            if gap.reached:
+                text = self.tr("reached (+%1)").replace("%1", format_ha(gap.surplus_m2, 0, lang))
+            else:
+                text = self.tr("missing %1").replace("%1", format_ha(gap.gap_m2, 0, lang))
+            value = QLabel(f"<b>{text}</b>")
+            value.setAlignment(Qt.AlignmentFlag.AlignRight)
+            self.gaps.addWidget(name, row, 0)
+            self.gaps.addWidget(value, row, 1)
+        self._show_types(share, styles.get("nature_p3"), lang)
+        titles = [styles[r].title.get(lang) if r in styles else r for r in share.roles]
+        self.definition.setText(
+            self.tr("Counts as protected: %1. Share = area of the union of these layers "
+                    "inside the municipality ÷ the municipality's area (%2). Overlaps are "
+                    "counted once.")
+            .replace("%1", ", ".join(titles) or "–")
+            .replace("%2", format_km2(share.municipality_area_m2, 1, lang))
+        )
+
+    def _show_types(self, share: ProtectedShare, style: LayerStyle | None, lang: str) -> None:
+        self._clear(self.types)
+        self.types_title.setVisible(bool(share.by_type))
+        total = share.municipality_area_m2 or 1.0
+        for row, (name, area) in enumerate(share.by_type.items()):
+            swatch = QLabel()
+            swatch.setFixedSize(14, 14)
+            color = style.symbol_for(name).fill if style else "#999999"
+            swatch.setStyleSheet(f"background: {color}; border: 1px solid #666;")
+            label = style.categories[style.category_values().index(name)].label.get(lang) \
+                if style and name in style.category_values() else name
+            self.types.addWidget(swatch, row, 0)
+            self.types.addWidget(QLabel(label), row, 1)
+            ha = QLabel(format_ha(area, 0, lang))
+            ha.setAlignment(Qt.AlignmentFlag.AlignRight)
+            pct = QLabel(format_percent(area / total, 1, lang))
+            pct.setAlignment(Qt.AlignmentFlag.AlignRight)
+            self.types.addWidget(ha, row, 2)
+            self.types.addWidget(pct, row, 3)
+        self.types.setColumnStretch(1, 1)

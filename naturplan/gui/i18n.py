@@ -1,0 +1,89 @@
+"""Translations: ``resources/translations/*.ts`` compiled to ``.qm`` and installed once.
+
+Source strings are English (``self.tr()``); Danish is the default interface language.
+Nothing happens at import time: :func:`install_translator` is called from ``run_app``.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
+
+LANGUAGES = ("da", "en")
+DEFAULT_LANGUAGE = "da"
+
+
+def translations_dir() -> Path:
+    return Path(__file__).resolve().parents[2] / "resources" / "translations"
+
+
+def _cache_dir() -> Path:
+    base = Path(os.environ.get("XDG_CACHE_HOME", Path.home() / ".cache"))
+    return base / "naturplan" / "translations"
+
+
+def lrelease_command() -> list[str] | None:
+    """The ``lrelease`` of the installed PySide6 (the console script or the binary)."""
+    script = shutil.which("pyside6-lrelease")
+    if script:
+        return [script]
+    import PySide6
+
+    folder = Path(PySide6.__file__).parent
+    for candidate in (folder / "lrelease", folder / "Qt" / "libexec" / "lrelease"):
+        if candidate.exists():
+            return [str(candidate)]
+    return None
+
+
+def compiled_translation(lang: str) -> Path | None:
+    """The ``.qm`` for *lang*, compiled from the ``.ts`` when missing or older.
+
+    Written next to the ``.ts`` or, if that folder is not writable, into the user's cache.
+    Returns None when there is no ``.ts`` or no compiler (the UI then stays English).
+    """
+    source = translations_dir() / f"naturplan_{lang}.ts"
+    if not source.exists():
+        return None
+    for folder in (translations_dir(), _cache_dir()):
+        target = folder / f"naturplan_{lang}.qm"
+        if target.exists() and target.stat().st_mtime >= source.stat().st_mtime:
+            return target
+        command = lrelease_command()
+        if command is None:
+            return target if target.exists() else None
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            if not os.access(folder, os.W_OK):
+                continue
+            subprocess.run(
+                [*command, "-silent", str(source), "-qm", str(target)],
+                check=True, capture_output=True, timeout=60,
+            )
+        except (OSError, subprocess.SubprocessError):
+            continue
+        if target.exists():
+            return target
+    return None
+
+
+def install_translator(app: QCoreApplication, lang: str | None) -> QTranslator | None:
+    """Install the translator for *lang* (default Danish) on *app*; returns it (keep it alive).
+
+    Also sets the default QLocale so number widgets use a decimal comma in Danish.
+    """
+    lang = lang or DEFAULT_LANGUAGE
+    language = QLocale.Language.Danish if lang == "da" else QLocale.Language.English
+    QLocale.setDefault(QLocale(language, QLocale.Country.Denmark))
+    qm = compiled_translation(lang)
+    if qm is None:
+        return None
+    translator = QTranslator(app)
+    if translator.load(str(qm)):
+        app.installTranslator(translator)
+        return translator
+    return None

@@ -1,0 +1,126 @@
+"""Identify: everything at a map point in every visible layer, with the source attributes."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+
+from PySide6.QtWidgets import QDockWidget, QTreeWidget, QTreeWidgetItem, QWidget
+
+from naturplan.core.layer import RasterLayer, VectorLayer
+from naturplan.export.numbers import format_number
+from naturplan.gui.map_layers import MapLayerList
+from naturplan.io.raster import sample_at
+from naturplan.render import MapRenderer
+
+
+@dataclass(frozen=True)
+class IdentifyHit:
+    """One feature (or raster cell) at the point: its layer and its attributes as text."""
+
+    layer_title: str
+    role: str
+    source: str
+    attributes: list[tuple[str, str]] = field(default_factory=list)
+
+
+def _text(value: object, lang: str) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float):
+        if math.isnan(value):
+            return ""
+        return format_number(value, 2 if abs(value) < 1000 else 0, lang)
+    try:
+        import pandas as pd
+
+        if pd.isna(value):  # type: ignore[arg-type]
+            return ""
+    except (TypeError, ValueError):
+        pass
+    return str(value)
+
+
+def identify_at(
+    layers: MapLayerList, renderer: MapRenderer, x: float, y: float, lang: str = "da"
+) -> list[IdentifyHit]:
+    """Every visible layer's features at (x, y), top layer first.
+
+    Polygons are hit when they contain the point; a raster reports its value there.
+    """
+    hits: list[IdentifyHit] = []
+    for entry in reversed(list(layers)):
+        if not entry.visible:
+            continue
+        layer = entry.layer
+        title = entry.style.title.get(lang)
+        if isinstance(layer, RasterLayer):
+            value = sample_at(layer, x, y)
+            if value is not None:
+                unit = entry.style.ramp.unit if entry.style.ramp else layer.units
+                hits.append(IdentifyHit(title, layer.role.value, layer.source.label,
+                                        [("value", f"{_text(float(value), lang)} {unit}".strip())]))
+            continue
+        assert isinstance(layer, VectorLayer)
+        positions = renderer.index_for(layer).at_point(x, y)
+        if len(positions) == 0:
+            continue
+        rows = layer.frame.iloc[positions]
+        columns = [c for c in rows.columns if c != rows.geometry.name]
+        for _, row in rows.iterrows():
+            attrs = [(str(c), _text(row[c], lang)) for c in columns]
+            hits.append(IdentifyHit(title, layer.role.value, layer.source.label,
+                                    [(k, v) for k, v in attrs if v != ""]))
+    return hits
+
+
+class IdentifyDock(QDockWidget):
+    """The results of the last identify click, grouped by layer."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(self.tr("Identify"), parent)
+        self.setObjectName("identify_dock")
+        self.tree = QTreeWidget(self)
+        self.tree.setColumnCount(2)
+        self.tree.setHeaderLabels([self.tr("Field"), self.tr("Value")])
+        self.tree.setAlternatingRowColors(True)
+        self.tree.setColumnWidth(0, 150)
+        self.setWidget(self.tree)
+        self.hits: list[IdentifyHit] = []
+
+    def show_hits(self, x: float, y: float, hits: list[IdentifyHit], lang: str = "da") -> None:
+        self.hits = hits
+        self.tree.clear()
+        where = QTreeWidgetItem(
+            [self.tr("Point (EPSG:25832)"),
+             f"{format_number(x, 0, lang)}  {format_number(y, 0, lang)}"]
+        )
+        self.tree.addTopLevelItem(where)
+        if not hits:
+            self.tree.addTopLevelItem(QTreeWidgetItem([self.tr("Nothing here"), ""]))
+        for hit in hits:
+            head = QTreeWidgetItem([hit.layer_title, hit.source])
+            font = head.font(0)
+            font.setBold(True)
+            head.setFont(0, font)
+            for key, value in hit.attributes:
+                child = QTreeWidgetItem([key, value])
+                child.setToolTip(1, value)
+                head.addChild(child)
+            self.tree.addTopLevelItem(head)
+            head.setExpanded(True)
+        self.tree.resizeColumnToContents(0)
+        self.raise_()
+
+    def all_text(self) -> str:
+        """Every label and value shown (tests)."""
+        out = []
+        for i in range(self.tree.topLevelItemCount()):
+            item = self.tree.topLevelItem(i)
+            out += [item.text(0), item.text(1)]
+            for j in range(item.childCount()):
+                out += [item.child(j).text(0), item.child(j).text(1)]
+        return "\n".join(out)
+
+
+__all__ = ["IdentifyDock", "IdentifyHit", "identify_at"]

@@ -1,0 +1,374 @@
+"""The main window: the map in the centre, docks around it, loading in the background."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QByteArray, QSettings, Qt
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QUndoStack
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QProgressBar,
+    QPushButton,
+    QWidget,
+)
+
+from naturplan.core.dataset import DEFAULT_PROTECTED_ROLES, Dataset
+from naturplan.core.errors import FieldMappingError, NaturplanError
+from naturplan.core.layer import Layer, VectorLayer
+from naturplan.core.protected import ProtectedShare
+from naturplan.core.roles import Role
+from naturplan.core.targets import targets_for
+from naturplan.export.numbers import format_number
+from naturplan.gui.add_layer import FieldMappingDialog, RoleDialog
+from naturplan.gui.canvas import MapCanvas
+from naturplan.gui.dashboard import DashboardDock
+from naturplan.gui.icons import icon
+from naturplan.gui.identify import IdentifyDock, identify_at
+from naturplan.gui.map_layers import MapLayerList
+from naturplan.gui.panels import LayersDock, LegendDock
+from naturplan.gui.tools import IdentifyTool, PanTool
+from naturplan.gui.workers import Task
+from naturplan.io.loading import LayerRequest, load_layer
+from naturplan.io.styles import load_styles
+from naturplan.render import MapView, RenderItem
+
+SETTINGS_VERSION = 1
+FILE_FILTER = "GIS (*.gpkg *.geojson *.json *.shp *.gml *.tif *.tiff);;*"
+
+
+class MainWindow(QMainWindow):
+    """naturplan's window. ``dataset`` is None until the first load succeeds."""
+
+    def __init__(self, settings: QSettings, lang: str = "da",
+                 roles: tuple[Role, ...] = DEFAULT_PROTECTED_ROLES,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.settings = settings
+        self.lang = lang
+        self.protected_roles = roles
+        self.styles = load_styles()
+        self.dataset: Dataset | None = None
+        self.share: ProtectedShare | None = None
+        self.task: Task | None = None
+        #: Every edit is one command on this stack (issue 4); empty until editing lands.
+        self.undo_stack = QUndoStack(self)
+        #: The project's candidate areas (issue 4), drawn in the candidates style.
+        self.candidates_layer: VectorLayer | None = None
+        self.setWindowTitle(self.tr("naturplan – nature planning"))
+        self.setWindowIcon(icon("app"))
+        self.layers = MapLayerList(self)
+        self.canvas = MapCanvas(self.layers, self)
+        self.setCentralWidget(self.canvas)
+        self.pan_tool = PanTool(self.canvas)
+        self.identify_tool = IdentifyTool(self.canvas)
+        self.identify_tool.identified.connect(self.identify)
+        self._build_docks()
+        self._build_actions()
+        self._build_status()
+        self.canvas.cursor_moved.connect(self._show_cursor)
+        self.canvas.view_changed.connect(self._show_scale)
+        self.canvas.rendering_changed.connect(self._show_rendering)
+        self._restore_settings()
+
+    # -- construction -----------------------------------------------------------------
+    def _build_docks(self) -> None:
+        self.layers_dock = LayersDock(self.layers, self)
+        self.legend_dock = LegendDock(self.layers, self)
+        self.dashboard_dock = DashboardDock(self)
+        self.identify_dock = IdentifyDock(self)
+        for dock in (self.layers_dock, self.legend_dock, self.dashboard_dock, self.identify_dock):
+            dock.lang = self.lang
+        left, right = Qt.DockWidgetArea.LeftDockWidgetArea, Qt.DockWidgetArea.RightDockWidgetArea
+        self.addDockWidget(left, self.layers_dock)
+        self.addDockWidget(left, self.legend_dock)
+        self.addDockWidget(right, self.dashboard_dock)
+        self.addDockWidget(right, self.identify_dock)
+        self.resizeDocks([self.layers_dock, self.dashboard_dock], [290, 330],
+                         Qt.Orientation.Horizontal)
+        self.resizeDocks([self.layers_dock, self.legend_dock, self.dashboard_dock,
+                          self.identify_dock], [330, 420, 520, 230], Qt.Orientation.Vertical)
+
+    def _action(self, name: str, text: str, slot: Any, shortcut: Any = None,
+                checkable: bool = False) -> QAction:
+        action = QAction(icon(name), text, self)
+        action.setObjectName(f"action_{name}")
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        action.setCheckable(checkable)
+        action.triggered.connect(slot)
+        return action
+
+    def _build_actions(self) -> None:
+        self.act_add = self._action("add_layer", self.tr("Add layer…"), self.add_layer_dialog,
+                                    QKeySequence.StandardKey.Open)
+        self.act_pan = self._action("pan", self.tr("Pan"),
+                                    lambda: self.canvas.set_tool(self.pan_tool), "P", True)
+        self.act_identify = self._action(
+            "identify", self.tr("Identify"),
+            lambda: self.canvas.set_tool(self.identify_tool), "I", True)
+        tools = QActionGroup(self)
+        for action in (self.act_pan, self.act_identify):
+            tools.addAction(action)
+        self.act_identify.setChecked(True)
+        self.canvas.set_tool(self.identify_tool)
+        self.act_zoom_in = self._action("zoom_in", self.tr("Zoom in"),
+                                        lambda: self.canvas.zoom_by(1.5625))
+        self.act_zoom_out = self._action("zoom_out", self.tr("Zoom out"),
+                                         lambda: self.canvas.zoom_by(0.64))
+        self.act_home = self._action("zoom_municipality", self.tr("Zoom to municipality"),
+                                     self.canvas.zoom_home, "Home")
+        self.act_zoom_layer = self._action("zoom_layer", self.tr("Zoom to layer"),
+                                           self.zoom_to_current_layer)
+        undo = self.undo_stack.createUndoAction(self, self.tr("Undo"))
+        undo.setShortcut(QKeySequence.StandardKey.Undo)
+        redo = self.undo_stack.createRedoAction(self, self.tr("Redo"))
+        redo.setShortcut(QKeySequence.StandardKey.Redo)
+        quit_action = QAction(self.tr("Quit"), self)
+        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        quit_action.triggered.connect(self.close)
+
+        bar = self.addToolBar(self.tr("Map"))
+        bar.setObjectName("map_toolbar")
+        for action in (self.act_add, None, self.act_pan, self.act_identify, None,
+                       self.act_zoom_in, self.act_zoom_out, self.act_home, self.act_zoom_layer):
+            bar.addSeparator() if action is None else bar.addAction(action)
+
+        menu = self.menuBar()
+        file_menu = menu.addMenu(self.tr("&File"))
+        file_menu.addAction(self.act_add)
+        file_menu.addSeparator()
+        file_menu.addAction(quit_action)
+        edit_menu = menu.addMenu(self.tr("&Edit"))
+        edit_menu.addAction(undo)
+        edit_menu.addAction(redo)
+        map_menu = menu.addMenu(self.tr("&Map"))
+        for action in (self.act_pan, self.act_identify, None, self.act_zoom_in,
+                       self.act_zoom_out, self.act_home, self.act_zoom_layer):
+            map_menu.addSeparator() if action is None else map_menu.addAction(action)
+        view_menu = menu.addMenu(self.tr("&View"))
+        for dock in (self.layers_dock, self.legend_dock, self.dashboard_dock, self.identify_dock):
+            view_menu.addAction(dock.toggleViewAction())
+        view_menu.addAction(bar.toggleViewAction())
+
+    def _build_status(self) -> None:
+        status = self.statusBar()
+        self.loading_label = QLabel()
+        self.progress = QProgressBar()
+        self.progress.setRange(0, 100)
+        self.progress.setMaximumWidth(180)
+        self.cancel_button = QPushButton(icon("cancel"), self.tr("Cancel"))
+        self.cancel_button.clicked.connect(self.cancel_loading)
+        self.coords_label = QLabel()
+        self.coords_label.setMinimumWidth(260)
+        self.scale_label = QLabel()
+        self.scale_label.setMinimumWidth(110)
+        status.addWidget(self.loading_label, 1)
+        status.addPermanentWidget(self.progress)
+        status.addPermanentWidget(self.cancel_button)
+        status.addPermanentWidget(self.coords_label)
+        status.addPermanentWidget(self.scale_label)
+        self._set_busy(False)
+
+    # -- settings ---------------------------------------------------------------------
+    def _restore_settings(self) -> None:
+        if self.settings.value("window/version", 0, int) != SETTINGS_VERSION:
+            self.resize(1400, 880)
+            return
+        geometry = self.settings.value("window/geometry")
+        state = self.settings.value("window/state")
+        if isinstance(geometry, QByteArray):
+            self.restoreGeometry(geometry)
+        if isinstance(state, QByteArray):
+            self.restoreState(state, SETTINGS_VERSION)
+
+    def save_settings(self) -> None:
+        self.settings.setValue("window/version", SETTINGS_VERSION)
+        self.settings.setValue("window/geometry", self.saveGeometry())
+        self.settings.setValue("window/state", self.saveState(SETTINGS_VERSION))
+        self.settings.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        self.save_settings()
+        self.cancel_loading()
+        if self.task is not None:
+            self.task.wait(10_000)
+        self.canvas.shutdown()
+        super().closeEvent(event)
+
+    # -- loading ----------------------------------------------------------------------
+    def _set_busy(self, busy: bool, message: str = "") -> None:
+        self.progress.setVisible(busy)
+        self.cancel_button.setVisible(busy)
+        self.loading_label.setText(message)
+        if busy:
+            self.progress.setValue(0)
+
+    def _run(self, job: Any, on_success: Any, message: str, on_error: Any = None) -> Task:
+        if self.task is not None and self.task.running:
+            self.task.cancel()
+            self.task.wait()
+        task = Task(job, self)
+        self.task = task
+        task.progress.connect(self._on_progress)
+        task.succeeded.connect(on_success)
+        task.failed.connect(on_error or self.show_error)
+        task.cancelled.connect(lambda: self.statusBar().showMessage(self.tr("Cancelled"), 4000))
+        task.done.connect(lambda: self._set_busy(False))
+        self._set_busy(True, message)
+        task.start()
+        return task
+
+    def _on_progress(self, fraction: float, message: str) -> None:
+        self.progress.setValue(int(fraction * 100))
+        self.loading_label.setText(self.tr("Loading: %1").replace("%1", message))
+
+    def cancel_loading(self) -> None:
+        if self.task is not None and self.task.running:
+            self.task.cancel()
+
+    def load_dataset(self, request: Any, wait: bool = False) -> None:
+        """Open *request* (a DatasetRequest) in the background; *wait* blocks until done."""
+        from naturplan.io.datasets import open_dataset
+
+        roles = self.protected_roles
+        size = (max(self.canvas.width(), 400), max(self.canvas.height(), 300))
+        renderer, styles = self.canvas.renderer, self.styles
+
+        def job(progress: Any, cancelled: Any) -> tuple[Dataset, ProtectedShare]:
+            dataset = open_dataset(request, progress, cancelled)
+            progress(1.0, self.tr("protected share"))
+            share, _ = dataset.protected(roles, targets_for(dataset.municipality.code))
+            progress(1.0, self.tr("preparing the map"))
+            home = MapView.fit(dataset.municipality.geometry.bounds, *size)
+            renderer.prewarm(home, [RenderItem(layer, styles[layer.role])
+                                    for layer in dataset.layers])
+            return dataset, share
+
+        self.dashboard_dock.show_loading()
+        if wait:
+            self._set_dataset(job(lambda f, m: None, lambda: False))
+            return
+        self._run(job, self._set_dataset, self.tr("Loading layers…"))
+
+    def _set_dataset(self, result: tuple[Dataset, ProtectedShare]) -> None:
+        dataset, share = result
+        self.dataset = dataset
+        if self.candidates_layer is None:
+            self.candidates_layer = self._empty_candidates()
+        self.layers.set_layers([*dataset.layers, self.candidates_layer], self.styles)
+        self.canvas.home_bounds = tuple(dataset.municipality.geometry.bounds)
+        self.canvas.zoom_home()
+        self._set_share(share)
+        self.statusBar().showMessage(
+            self.tr("%1 layers loaded").replace("%1", str(len(dataset.layers))), 5000)
+
+    def _empty_candidates(self) -> VectorLayer:
+        """The candidates slot: empty until a project with candidate areas is opened."""
+        import geopandas as gpd
+
+        from naturplan.core.layer import LayerSource
+        from naturplan.core.roles import ROLE_SPECS
+
+        fields = {name: [] for name in ROLE_SPECS[Role.CANDIDATES].fields}
+        frame = gpd.GeoDataFrame(fields, geometry=gpd.GeoSeries([], crs=25832), crs=25832)
+        source = LayerSource(path=Path(self.tr("project")), driver="memory",
+                             source_crs="EPSG:25832",
+                             description=self.tr("Candidate areas drawn in this project"))
+        return VectorLayer(Role.CANDIDATES, frame, source, name="candidates")
+
+    def _set_share(self, share: ProtectedShare) -> None:
+        self.share = share
+        by_name = {role.value: style for role, style in self.styles.items()}
+        self.dashboard_dock.set_share(share, by_name, self.lang)
+
+    def show_error(self, error: BaseException) -> None:
+        """A dialog with the reason; the app keeps working."""
+        if isinstance(error, NaturplanError):
+            text = str(error)
+        else:
+            text = f"{type(error).__name__}: {error}"
+        QMessageBox.warning(self, self.tr("Could not load"), text)
+
+    # -- adding a layer ---------------------------------------------------------------
+    def add_layer_dialog(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Add layer"), "", FILE_FILTER)
+        if not path:
+            return
+        dialog = RoleDialog(Path(path).name, self.styles, self.lang, self)
+        if dialog.exec() != RoleDialog.DialogCode.Accepted:
+            return
+        self.add_layer(LayerRequest(dialog.chosen_role(), Path(path),
+                                    assume_crs=dialog.assume_crs()))
+
+    def add_layer(self, request: LayerRequest) -> Task:
+        """Load *request* in the background and put it on the map (and in the dataset)."""
+        def job(progress: Any, cancelled: Any) -> Layer:
+            progress(0.1, request.path.name)
+            return load_layer(request)
+
+        def failed(error: BaseException) -> None:
+            if isinstance(error, FieldMappingError) and request.fields is None:
+                self._ask_field_mapping(request, error)
+            else:
+                self.show_error(error)
+
+        return self._run(job, self._layer_loaded, self.tr("Loading layer…"), failed)
+
+    def _ask_field_mapping(self, request: LayerRequest, error: FieldMappingError) -> None:
+        from naturplan.io.vector import read_vector
+
+        try:
+            frame = read_vector(request.path, request.layer, assume_crs=request.assume_crs).frame
+        except NaturplanError as exc:
+            self.show_error(exc)
+            return
+        columns = [str(c) for c in frame.columns if c != frame.geometry.name]
+        dialog = FieldMappingDialog(request.role, columns, str(error), self)
+        if dialog.exec() == FieldMappingDialog.DialogCode.Accepted and dialog.mapping():
+            self.add_layer(LayerRequest(request.role, request.path, request.layer,
+                                        dialog.mapping(), request.assume_crs))
+
+    def _layer_loaded(self, layer: Layer) -> None:
+        self.layers.add(layer, self.styles[layer.role])
+        if self.dataset is not None:
+            self.dataset.add(layer)
+            if layer.role in self.protected_roles:
+                self.refresh_share()
+
+    def refresh_share(self) -> None:
+        dataset, roles = self.dataset, self.protected_roles
+        if dataset is None:
+            return
+        self._run(lambda p, c: dataset.protected(roles, targets_for(dataset.municipality.code))[0],
+                  self._set_share, self.tr("Computing the protected share…"))
+
+    # -- map --------------------------------------------------------------------------
+    def zoom_to_current_layer(self) -> None:
+        layer = self.layers_dock.current_layer()
+        if layer is not None:
+            self.canvas.zoom_to(tuple(layer.bounds))
+
+    def identify(self, x: float, y: float) -> None:
+        hits = identify_at(self.layers, self.canvas.renderer, x, y, self.lang)
+        self.identify_dock.show_hits(x, y, hits, self.lang)
+
+    def _show_cursor(self, x: float, y: float) -> None:
+        self.coords_label.setText(
+            self.tr("E %1  N %2  (EPSG:25832)")
+            .replace("%1", format_number(x, 0, self.lang))
+            .replace("%2", format_number(y, 0, self.lang)))
+
+    def _show_scale(self, view: Any) -> None:
+        denominator = round(view.scale_denominator, -1)
+        self.scale_label.setText(f"1:{format_number(denominator, 0, self.lang)}")
+
+    def _show_rendering(self, busy: bool) -> None:
+        if busy and not self.progress.isVisible():
+            self.loading_label.setText(self.tr("Drawing the map…"))
+        elif not busy and not self.progress.isVisible():
+            self.loading_label.setText("")

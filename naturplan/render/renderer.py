@@ -1,0 +1,279 @@
+"""The map renderer: styled layers → QPainter, for the screen canvas and for print.
+
+Per frame, each visible vector layer asks its :class:`GeometryIndex` for the features in
+the view that are at least a pixel across, takes their polygons simplified for the zoom
+level (built once per level), and draws them grouped by category so that pens and brushes
+change once per class. Rasters are read at screen resolution through GDAL and coloured
+with the style's ramp. Layers with opacity below 1 are drawn into their own image first,
+so overlapping features of one layer do not darken each other.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+
+import numpy as np
+from numpy.typing import NDArray
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QBrush, QColor, QImage, QPainter, QPen, QPolygonF, QTransform
+
+from naturplan.core.layer import Layer, RasterLayer, VectorLayer
+from naturplan.core.style import FillPattern, LayerStyle, LineStyle, Symbol
+from naturplan.io.raster import read_window
+from naturplan.render.geometry import GeometryIndex
+from naturplan.render.raster import RasterOverview, apply_ramp, image_from_rgba
+from naturplan.render.view import MapView
+
+Cancelled = Callable[[], bool]
+
+_PATTERNS = {
+    FillPattern.SOLID: Qt.BrushStyle.SolidPattern,
+    FillPattern.NONE: Qt.BrushStyle.NoBrush,
+    FillPattern.HATCH: Qt.BrushStyle.BDiagPattern,
+    FillPattern.CROSS: Qt.BrushStyle.DiagCrossPattern,
+}
+_LINES = {
+    LineStyle.SOLID: Qt.PenStyle.SolidLine,
+    LineStyle.DASH: Qt.PenStyle.DashLine,
+    LineStyle.DOT: Qt.PenStyle.DotLine,
+    LineStyle.NONE: Qt.PenStyle.NoPen,
+}
+
+
+@dataclass(frozen=True)
+class RenderItem:
+    """One layer to draw: the data, its style (opacity included) and whether it is shown."""
+
+    layer: Layer
+    style: LayerStyle
+    visible: bool = True
+
+
+@dataclass
+class RenderStats:
+    """What a frame drew: features per layer name and the time it took."""
+
+    features: dict[str, int] = field(default_factory=dict)
+    seconds: float = 0.0
+    cancelled: bool = False
+
+
+def make_pen(symbol: Symbol, scale: float = 1.0) -> QPen:
+    """A cosmetic pen (its width in pixels whatever the map transform) for *symbol*."""
+    if symbol.line_style is LineStyle.NONE:
+        return QPen(Qt.PenStyle.NoPen)
+    pen = QPen(QColor(symbol.outline))
+    pen.setWidthF(symbol.line_width * scale)
+    pen.setCosmetic(True)
+    pen.setStyle(_LINES[symbol.line_style])
+    pen.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
+    return pen
+
+
+def make_brush(symbol: Symbol) -> QBrush:
+    """The fill brush of *symbol* (its own fill opacity in the colour's alpha)."""
+    color = QColor(symbol.fill)
+    color.setAlphaF(symbol.fill_opacity)
+    return QBrush(color, _PATTERNS[symbol.pattern])
+
+
+class MapRenderer:
+    """Draws layers; keeps each layer's spatial index and simplified geometry between frames.
+
+    One renderer is shared by the canvas (in its render thread) and the identify tool.
+    """
+
+    def __init__(self) -> None:
+        self._indexes: dict[int, tuple[VectorLayer, GeometryIndex]] = {}
+        self._codes: dict[tuple[int, str, tuple[str, ...]], NDArray[np.intp]] = {}
+        self._raster_cache: dict[int, tuple[tuple, QImage]] = {}
+        self._overviews: dict[int, tuple[RasterLayer, RasterOverview]] = {}
+        self._lock = threading.Lock()
+        #: Multiplies every line width: 1 on screen, more for a 300 dpi print.
+        self.line_scale = 1.0
+
+    # -- per-layer caches -------------------------------------------------------------
+    def index_for(self, layer: VectorLayer) -> GeometryIndex:
+        """The layer's spatial index (built on first use, kept while the layer lives)."""
+        key = id(layer)
+        with self._lock:
+            entry = self._indexes.get(key)
+            if entry is not None and entry[0] is layer:
+                return entry[1]
+        index = GeometryIndex(layer.frame.geometry.to_numpy())
+        with self._lock:
+            self._indexes[key] = (layer, index)
+        return index
+
+    def forget(self, layer: Layer) -> None:
+        """Drop the caches of a layer that was removed or replaced."""
+        with self._lock:
+            self._indexes.pop(id(layer), None)
+            self._raster_cache.pop(id(layer), None)
+            self._overviews.pop(id(layer), None)
+            for key in [k for k in self._codes if k[0] == id(layer)]:
+                del self._codes[key]
+
+    def category_codes(self, layer: VectorLayer, style: LayerStyle) -> NDArray[np.intp]:
+        """Per feature: the index of its category in *style*, or -1 for the default symbol."""
+        values = style.category_values()
+        key = (id(layer), style.category_field, values)
+        with self._lock:
+            codes = self._codes.get(key)
+        if codes is not None and len(codes) == len(layer.frame):
+            return codes
+        codes = np.full(len(layer.frame), -1, dtype=np.intp)
+        if style.category_field in layer.frame.columns and values:
+            column = layer.frame[style.category_field].astype("string").fillna("")
+            for i, value in enumerate(values):
+                codes[(column == value).to_numpy(dtype=bool)] = i
+        with self._lock:
+            self._codes[key] = codes
+        return codes
+
+    # -- drawing ----------------------------------------------------------------------
+    def render_image(
+        self,
+        view: MapView,
+        items: Sequence[RenderItem],
+        background: str = "#dde6ec",
+        cancelled: Cancelled | None = None,
+    ) -> tuple[QImage, RenderStats]:
+        """A new ARGB image of *view* with *items* drawn bottom first."""
+        image = QImage(view.width, view.height, QImage.Format.Format_ARGB32_Premultiplied)
+        image.fill(QColor(background))
+        painter = QPainter(image)
+        try:
+            stats = self.render(painter, view, items, cancelled)
+        finally:
+            painter.end()
+        return image, stats
+
+    def render(
+        self,
+        painter: QPainter,
+        view: MapView,
+        items: Sequence[RenderItem],
+        cancelled: Cancelled | None = None,
+    ) -> RenderStats:
+        """Draw *items* (bottom first) for *view* onto *painter*, whose device is the view.
+
+        *cancelled* is checked between layers; a cancelled frame is left half drawn and
+        flagged in the returned stats.
+        """
+        start = time.perf_counter()
+        stats = RenderStats()
+        stop = cancelled or (lambda: False)
+        for item in items:
+            if stop():
+                stats.cancelled = True
+                break
+            if not item.visible or item.style.opacity <= 0:
+                continue
+            if not item.style.visible_at(view.scale_denominator):
+                continue
+            if isinstance(item.layer, RasterLayer):
+                stats.features[item.layer.name] = self._draw_raster(painter, view, item)
+            elif item.style.opacity >= 0.999:
+                stats.features[item.layer.name] = self._draw_vector(painter, view, item)
+            else:
+                layer_image = QImage(
+                    view.width, view.height, QImage.Format.Format_ARGB32_Premultiplied
+                )
+                layer_image.fill(Qt.GlobalColor.transparent)
+                inner = QPainter(layer_image)
+                try:
+                    stats.features[item.layer.name] = self._draw_vector(inner, view, item)
+                finally:
+                    inner.end()
+                painter.save()
+                painter.setOpacity(item.style.opacity)
+                painter.drawImage(0, 0, layer_image)
+                painter.restore()
+        stats.seconds = time.perf_counter() - start
+        return stats
+
+    def _draw_vector(self, painter: QPainter, view: MapView, item: RenderItem) -> int:
+        layer = item.layer
+        assert isinstance(layer, VectorLayer)
+        style = item.style
+        index = self.index_for(layer)
+        positions = index.visible(view.bounds, min_size=view.resolution)
+        if len(positions) == 0:
+            return 0
+        level = view.zoom_bucket
+        shapes = index.shapes(positions, level, np.sqrt(2) ** level)
+        codes = self.category_codes(layer, style)[positions]
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        painter.setTransform(QTransform(*view.transform_args()))
+        for code in np.unique(codes):
+            symbol = style.categories[code].symbol if code >= 0 else style.symbol
+            painter.setPen(make_pen(symbol, self.line_scale))
+            painter.setBrush(make_brush(symbol))
+            for shape in shapes[codes == code]:
+                if isinstance(shape, QPolygonF):
+                    painter.drawPolygon(shape)
+                elif shape is not None:
+                    painter.drawPath(shape)
+        painter.restore()
+        return len(positions)
+
+    def overview_for(self, layer: RasterLayer) -> RasterOverview:
+        """The layer's in-memory overview (read on first use)."""
+        with self._lock:
+            entry = self._overviews.get(id(layer))
+        if entry is not None and entry[0] is layer:
+            return entry[1]
+        overview = RasterOverview.read(layer, read_window)
+        with self._lock:
+            self._overviews[id(layer)] = (layer, overview)
+        return overview
+
+    def _raster_values(self, layer: RasterLayer, bounds: tuple[float, float, float, float],
+                       shape: tuple[int, int], resolution: float) -> NDArray[np.float64]:
+        overview = self.overview_for(layer)
+        if overview.covers(resolution):
+            return overview.window(bounds, shape)
+        return read_window(layer, bounds, out_shape=shape)
+
+    def prewarm(self, view: MapView, items: Sequence[RenderItem]) -> None:
+        """Build indexes, overviews and the simplified polygons of *view* (in a worker)."""
+        self.render_image(view, items)
+
+    def _draw_raster(self, painter: QPainter, view: MapView, item: RenderItem) -> int:
+        layer = item.layer
+        assert isinstance(layer, RasterLayer)
+        ramp = item.style.ramp
+        if ramp is None:
+            return 0
+        lminx, lminy, lmaxx, lmaxy = layer.bounds
+        vminx, vminy, vmaxx, vmaxy = view.bounds
+        minx, miny = max(lminx, vminx), max(lminy, vminy)
+        maxx, maxy = min(lmaxx, vmaxx), min(lmaxy, vmaxy)
+        if minx >= maxx or miny >= maxy:
+            return 0
+        cols = max(1, int(round((maxx - minx) / view.resolution)))
+        rows = max(1, int(round((maxy - miny) / view.resolution)))
+        key = (minx, miny, maxx, maxy, rows, cols, ramp)
+        with self._lock:
+            cached = self._raster_cache.get(id(layer))
+        if cached is not None and cached[0] == key:
+            image = cached[1]
+        else:
+            values = self._raster_values(layer, (minx, miny, maxx, maxy), (rows, cols),
+                                         view.resolution)
+            image = image_from_rgba(apply_ramp(values, ramp))
+            with self._lock:
+                self._raster_cache[id(layer)] = (key, image)
+        x0, y0 = view.to_pixel(minx, maxy)
+        x1, y1 = view.to_pixel(maxx, miny)
+        painter.save()
+        painter.setOpacity(item.style.opacity)
+        painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, False)
+        painter.drawImage(QRectF(QPointF(x0, y0), QPointF(x1, y1)), image)
+        painter.restore()
+        return rows * cols

@@ -1,0 +1,44 @@
+"""The window on the shipped synthetic sample (built once per session at scale 0.01)."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+from PySide6.QtCore import Qt
+
+from naturplan.core.roles import Role
+
+
+@pytest.fixture
+def sample_window(qtbot, settings, sample_env):
+    from naturplan.gui.main_window import MainWindow
+    from naturplan.io.datasets import DatasetRequest
+
+    win = MainWindow(settings, lang="da")
+    qtbot.addWidget(win)
+    win.resize(1400, 880)
+    win.show()
+    win.load_dataset(DatasetRequest(sample_scale=0.01))  # the background worker
+    qtbot.waitUntil(lambda: win.share is not None, timeout=120_000)
+    qtbot.waitUntil(lambda: win.canvas.idle, timeout=60_000)
+    yield win
+    win.close()
+
+
+def test_window_opens_on_the_sample(sample_window, sample_env):
+    dock = sample_window.layers_dock
+    items = [dock.list.item(i) for i in range(dock.list.count())]
+    roles = {item.data(Qt.ItemDataRole.UserRole + 1).role for item in items}
+    assert roles == set(Role)
+    assert any("syntetisk eksempel" in item.text() for item in items)
+    stats = sample_window.canvas.last_stats
+    assert sum(stats.features.values()) > 50
+
+    cmd = [sys.executable, "-m", "naturplan", "stats", "--json"]
+    doc = json.loads(subprocess.run(cmd, capture_output=True, text=True, env=sample_env,
+                                    timeout=300, check=True).stdout)
+    assert sample_window.share.share == pytest.approx(doc["protected"]["share"], rel=1e-9)
+    assert sample_window.dashboard_dock.headline.text().endswith(" %")
