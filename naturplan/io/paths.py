@@ -12,12 +12,21 @@ BIRD_PROTECTION_AREAS = "dk_natura2000_fuglebeskyttelse_mst.gpkg"
 AALBORG_KOMKODE = "0851"
 
 
-def layers_dir() -> Path:
-    """The shipped ``layers/`` folder (``NATURPLAN_LAYERS_DIR`` overrides it)."""
-    env = os.environ.get("NATURPLAN_LAYERS_DIR")
+def _shipped(folder: str, variable: str) -> Path:
+    env = os.environ.get(variable)
     if env:
         return Path(env)
-    return Path(__file__).resolve().parents[2] / "layers"
+    return Path(__file__).resolve().parents[2] / folder
+
+
+def layers_dir() -> Path:
+    """The shipped ``layers/`` folder (``NATURPLAN_LAYERS_DIR`` overrides it)."""
+    return _shipped("layers", "NATURPLAN_LAYERS_DIR")
+
+
+def styles_dir() -> Path:
+    """The ``styles/`` folder, one TOML file per role (``NATURPLAN_STYLES_DIR`` overrides)."""
+    return _shipped("styles", "NATURPLAN_STYLES_DIR")
 
 
 def sample_dir(scale: float) -> Path:

@@ -23,7 +23,6 @@ Format (see ``styles/nature_p3.toml`` for a full example)::
 
 from __future__ import annotations
 
-import os
 import re
 import tomllib
 from collections.abc import Mapping
@@ -43,6 +42,7 @@ from naturplan.core.style import (
     Symbol,
     default_style,
 )
+from naturplan.io.paths import styles_dir
 
 _HEX = re.compile(r"^#[0-9a-fA-F]{6}$")
 _SYMBOL_KEYS = {"fill", "fill_opacity", "pattern", "outline", "line_width", "line_style"}
@@ -52,14 +52,6 @@ class StyleError(NaturplanError):
     """A style file that cannot be read or does not follow the format."""
 
     code = "style"
-
-
-def styles_dir() -> Path:
-    """The ``styles/`` folder of the repository (``NATURPLAN_STYLES_DIR`` overrides it)."""
-    env = os.environ.get("NATURPLAN_STYLES_DIR")
-    if env:
-        return Path(env)
-    return Path(__file__).resolve().parents[2] / "styles"
 
 
 def load_style(role: Role | str, folder: Path | None = None) -> LayerStyle:
