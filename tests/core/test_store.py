@@ -18,7 +18,8 @@ from shapely.geometry import LineString, box
 
 from naturplan.core.candidates import Candidate, CandidateStatus
 from naturplan.core.plan import CandidatePlan
-from naturplan.io.project_gpkg import GeoPackageStore, decode_geometry, encode_geometry
+from naturplan.io.gpkg_format import decode_geometry, encode_geometry
+from naturplan.io.project_gpkg import GeoPackageStore
 from naturplan.io.store import CandidateStore, ConflictError, NotAProjectError, StoreError
 
 X0, Y0 = 550_000.0, 6_320_000.0  # near Aalborg, EPSG:25832
