@@ -138,13 +138,21 @@ def compute_protected(
     for source in sources:
         pieces, src, tiles = grid.cut(source.geometries)
         if source.types is not None:
+            # Union each type per tile, then the role from those few merged pieces: far
+            # fewer geometries per tile than a second union of the raw pieces.
             types = np.asarray(source.types, dtype=object)[src]
-            by_type.update(_areas_by_type(pieces, tiles, types))
+            typed = _union_by_type(pieces, tiles, types)
+            for name, (merged_t, _) in typed.items():
+                by_type[name] = by_type.get(name, 0.0) + float(shapely.area(merged_t).sum())
+            pieces = np.concatenate([m for m, _ in typed.values()] or [pieces[:0]])
+            tiles = np.concatenate([t for _, t in typed.values()] or [tiles[:0]])
         merged, merged_tiles = union_by_group(pieces, tiles)
         by_role[source.role] = by_role.get(source.role, 0.0) + float(shapely.area(merged).sum())
         role_pieces.append(merged)
         role_tiles.append(merged_tiles)
-    if role_pieces:
+    if len(role_pieces) == 1:
+        total = role_pieces[0]
+    elif role_pieces:
         total, _ = union_by_group(np.concatenate(role_pieces), np.concatenate(role_tiles))
     else:
         total = np.empty(0, dtype=object)
@@ -161,13 +169,12 @@ def compute_protected(
     return share, index
 
 
-def _areas_by_type(
+def _union_by_type(
     pieces: GeometryArray, tiles: NDArray[np.intp], types: NDArray[np.object_]
-) -> dict[str, float]:
-    names = np.array([str(t) if t is not None else "" for t in types], dtype=object)
-    out: dict[str, float] = {}
+) -> dict[str, tuple[GeometryArray, NDArray[np.intp]]]:
+    names = np.array([str(t) if t is not None and t == t else "unknown" for t in types], object)
+    out: dict[str, tuple[GeometryArray, NDArray[np.intp]]] = {}
     for name in sorted(set(names)):
         mask = names == name
-        merged, _ = union_by_group(pieces[mask], tiles[mask])
-        out[name or "unknown"] = float(shapely.area(merged).sum())
+        out[name] = union_by_group(pieces[mask], tiles[mask])
     return out
