@@ -109,7 +109,8 @@ def main() -> None:
     t_parcels, (n_touch, overlap) = _timed(lambda: fast_parcels(files), args.repeat)
     naive_result = run_naive(files, args.naive_timeout)
     print(f"## bench_core: {date.today().isoformat()}, scale {args.scale:g}")
-    print(f"machine: {platform.node()}, {mp.cpu_count()} cores, {platform.processor() or platform.machine()}, "
+    cpu = platform.processor() or platform.machine()
+    print(f"machine: {platform.node()}, {mp.cpu_count()} cores, {cpu}, "
           f"Python {platform.python_version()}, shapely {shapely.__version__}, "
           f"geopandas {gpd.__version__}")
     print(f"- protected share from files (median of {args.repeat}): {t_share:.3f} s "

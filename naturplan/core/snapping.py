@@ -146,7 +146,8 @@ def _nearest(
         return vertex, None
     ab = b - a
     length2 = (ab**2).sum(axis=1)
-    t = np.clip(((x - a[:, 0]) * ab[:, 0] + (y - a[:, 1]) * ab[:, 1]) / np.where(length2 > 0, length2, 1), 0, 1)
+    dot = (x - a[:, 0]) * ab[:, 0] + (y - a[:, 1]) * ab[:, 1]
+    t = np.clip(dot / np.where(length2 > 0, length2, 1.0), 0.0, 1.0)
     px, py = a[:, 0] + t * ab[:, 0], a[:, 1] + t * ab[:, 1]
     de = np.hypot(px - x, py - y)
     ie = int(np.argmin(de))
@@ -185,7 +186,9 @@ def trace_between(
     return path
 
 
-def _along(ring: shapely.LineString, a: float, b: float, length: float) -> list[tuple[float, float]]:
+def _along(
+    ring: shapely.LineString, a: float, b: float, length: float
+) -> list[tuple[float, float]]:
     if b <= length:
         piece = substring(ring, a, b)
         coords = list(shapely.get_coordinates(piece))

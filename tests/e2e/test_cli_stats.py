@@ -48,7 +48,8 @@ def test_share_matches_a_plain_shapely_union(stats_json: dict, sample_env: dict)
     path, layer = p3["path"], p3["source"].split(":", 1)[1]
     nature = gpd.read_file(path, layer=layer)
     muni = gpd.read_file(paths.layers_dir() / paths.AALBORG_BOUNDARY).geometry.iloc[0]
-    union = shapely.intersection(shapely.union_all(shapely.make_valid(nature.geometry.values)), muni)
+    valid = shapely.make_valid(nature.geometry.values)
+    union = shapely.intersection(shapely.union_all(valid), muni)
     expected_area = union.area
     assert stats_json["protected"]["area_m2"] == pytest.approx(expected_area, rel=1e-6)
     assert stats_json["protected"]["share"] == pytest.approx(expected_area / muni.area, rel=1e-6)
