@@ -168,8 +168,8 @@ def _progress_printer(enabled: bool) -> Any:
 
 
 def _run_stats(args: argparse.Namespace) -> int:
-    from naturplan.io.datasets import open_dataset
     from naturplan.export.stats import stats_document, stats_text
+    from naturplan.io.datasets import open_dataset
 
     request = dataset_request(args)
     roles = protected_roles(args)

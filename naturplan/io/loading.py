@@ -13,9 +13,9 @@ from pathlib import Path
 import geopandas as gpd
 import shapely
 
+from naturplan.core.dataset import Municipality
 from naturplan.core.errors import FieldMappingError, LayerLoadError, UnknownMunicipalityError
 from naturplan.core.fieldmap import FieldMapping, choose_mapping, user_mapping
-from naturplan.core.dataset import Municipality
 from naturplan.core.layer import Layer, LayerSource, VectorLayer
 from naturplan.core.roles import ROLE_SPECS, GeometryKind, Role, parse_role
 from naturplan.io import paths
