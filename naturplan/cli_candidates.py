@@ -68,33 +68,33 @@ class ImportCheck:
 def add_parser(subparsers: Any, data_parent: argparse.ArgumentParser) -> None:
     """Add ``candidates import`` and ``candidates list`` to the ``naturplan`` parser.
 
-    *data_parent* (the dataset options) is not needed by these commands; it is accepted so
-    that a later ``candidates`` subcommand that measures against layers can use it.
+    Like every command they take the data options of *data_parent* (``--layer ROLE=PATH``,
+    ``--kommune``, ``--assume-crs``, ``--lang`` …); ``--assume-crs`` also applies to the file
+    imported. A layer inside a multi-layer file is named as ``--from PATH:LAYER``.
     """
     parser = subparsers.add_parser("candidates", help="import and list candidate areas")
     sub = parser.add_subparsers(dest="candidates_command", metavar="ACTION", required=True)
-    imp = sub.add_parser("import", help="import candidate areas from a vector file")
+    imp = sub.add_parser(
+        "import", parents=[data_parent], help="import candidate areas from a vector file"
+    )
     imp.add_argument("--project", type=Path, required=True, metavar="P.gpkg",
                      help="the project file (created if it does not exist)")
-    imp.add_argument("--from", dest="source", type=Path, required=True, metavar="FILE",
+    imp.add_argument("--from", dest="source", required=True, metavar="FILE[:LAYER]",
                      help="vector file with the candidate polygons (any format GDAL reads)")
-    imp.add_argument("--layer", help="layer name in a multi-layer file")
     imp.add_argument("--kind", required=True, choices=[k.value for k in CandidateKind])
     imp.add_argument("--name-field", metavar="F", help=f"field with the names "
                      f"(default: the first of {', '.join(NAME_FIELDS[:4])}, …)")
     imp.add_argument("--status", default="idea", choices=[s.value for s in CandidateStatus])
-    imp.add_argument("--assume-crs", metavar="EPSG",
-                     help="CRS of a file that declares none (never overrides a declared CRS)")
     imp.add_argument("--skip-broken", action="store_true",
                      help="import the good features when some are broken (default: refuse)")
     imp.add_argument("--repair", action="store_true",
                      help="import invalid polygons repaired with make_valid (reported)")
     imp.add_argument("--author", help="name for the audit trail (default: login name)")
-    imp.add_argument("--lang", choices=("da", "en"), default=None)
-    lst = sub.add_parser("list", help="list the candidate areas of a project")
+    lst = sub.add_parser(
+        "list", parents=[data_parent], help="list the candidate areas of a project"
+    )
     lst.add_argument("--project", type=Path, required=True, metavar="P.gpkg")
     lst.add_argument("--json", action="store_true", help="print JSON")
-    lst.add_argument("--lang", choices=("da", "en"), default=None)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -185,9 +185,12 @@ def _names(frame: gpd.GeoDataFrame, name_field: str | None, path: Path) -> list[
 
 
 def _run_import(args: argparse.Namespace) -> int:
+    from naturplan.io.loading import split_path_layer
+
     lang = args.lang or "da"
+    args.source, layer = split_path_layer(str(args.source))
     check = read_candidate_file(
-        args.source, args.layer, args.assume_crs, args.name_field, args.repair
+        args.source, layer, args.assume_crs, args.name_field, args.repair
     )
     for fid, name, why in check.broken:
         print(f"{args.source.name}: feature {fid} '{name}': {why}", file=sys.stderr)

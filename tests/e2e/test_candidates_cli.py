@@ -183,3 +183,27 @@ def test_stats_with_project_adds_the_projected_share(
     missing = _run(["stats", "--no-sample", "--layer", f"nature_p3={p3_path}", "--project",
                     str(tmp_path / "nope.gpkg"), "--json"])
     assert missing.returncode == 1 and "not found" in missing.stderr
+
+
+def test_import_names_a_layer_as_path_colon_layer(
+    tmp_path: Path, origin: tuple[float, float]
+) -> None:
+    source = tmp_path / "konsulent.gpkg"
+    gpd.GeoDataFrame({"navn": ["Eng ved å"]}, geometry=[_sq(origin, 0, 0)], crs=25832).to_file(
+        source, layer="a"
+    )
+    gpd.GeoDataFrame(
+        {"navn": ["Mose 1", "Mose 2"]},
+        geometry=[_sq(origin, 0, 500), _sq(origin, 500, 500, w=100)],
+        crs=25832,
+    ).to_file(source, layer="b")
+    project = tmp_path / "plan.gpkg"
+    result = _run(["candidates", "import", "--project", str(project), "--from",
+                   f"{source}:b", "--kind", "lowland"])
+    assert result.returncode == 0, result.stderr
+    listed = json.loads(_run(["candidates", "list", "--project", str(project), "--json"]).stdout)
+    assert sorted(c["name"] for c in listed["candidates"]) == ["Mose 1", "Mose 2"]
+    assert sorted(c["area_m2"] for c in listed["candidates"]) == pytest.approx([1e4, 4e4])
+    wrong = _run(["candidates", "import", "--project", str(project), "--from",
+                  f"{source}:c", "--kind", "lowland"])
+    assert wrong.returncode == 1 and "c" in wrong.stderr and "Traceback" not in wrong.stderr
