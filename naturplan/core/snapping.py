@@ -120,6 +120,19 @@ class SnapIndex:
                     best_edge = edge
         return best_vertex or best_edge
 
+    def features_near(self, name: str, x: float, y: float, tolerance: float) -> set[int]:
+        """Positions of the features of source *name* whose boundary passes within
+        *tolerance* metres of (x, y) (a shared parcel edge belongs to both parcels; tracing
+        needs the one feature two clicks have in common)."""
+        if name not in self._trees:
+            return set()
+        point = shapely.Point(x, y)
+        hits = self._trees[name].query(point, predicate="dwithin", distance=tolerance)
+        if len(hits) == 0:
+            return set()
+        near = shapely.dwithin(shapely.boundary(self._geoms[name][hits]), point, tolerance)
+        return {int(i) for i in hits[near]}
+
     def boundary_at(self, target: SnapTarget) -> shapely.Geometry:
         """The boundary of the feature a snap target lies on (for tracing)."""
         return shapely.boundary(self._geoms[target.source][target.feature])

@@ -5,8 +5,8 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Sequence
-from typing import Any
 from pathlib import Path
+from typing import Any
 
 ORGANIZATION = "naturplan"
 APPLICATION = "naturplan"
@@ -43,6 +43,11 @@ def run_app(args: argparse.Namespace, request: Any, roles: Sequence[Any]) -> int
     else:
         settings = QSettings()
     window = MainWindow(settings, lang=lang, roles=tuple(roles))
+    project: Path | None = getattr(args, "project", None)
+    if project is not None:
+        # An existing project is opened, a new path becomes a new project; a file that is
+        # not a project is refused with a dialog (and an empty project is made instead).
+        window.session.open_project(project, create=True)
     if screenshot is not None:
         try:
             return save_screenshot(window, request, Path(screenshot))

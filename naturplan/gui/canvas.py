@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import itertools
 import time
+from collections.abc import Callable
 
 from PySide6.QtCore import QObject, QPointF, QRectF, QRunnable, Qt, QThreadPool, QTimer, Signal
 from PySide6.QtGui import (
@@ -100,6 +101,9 @@ class MapCanvas(QWidget):
         self._timer.timeout.connect(self._start_frame)
         self.tool: MapTool = PanTool(self)
         self.tool.start()
+        #: Callables ``f(painter)`` drawn over the cached frame, under the tool's overlay
+        #: (the selection highlight): a hover or a selection never re-renders the map.
+        self.overlays: list[Callable[[QPainter], None]] = []
         layers.changed.connect(self.request_render)
 
     # -- view -------------------------------------------------------------------------
@@ -187,6 +191,8 @@ class MapCanvas(QWidget):
         if self.image is not None and self.image_view is not None:
             painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, True)
             painter.drawImage(self._image_rect(), self.image)
+        for overlay in self.overlays:
+            overlay(painter)
         self.tool.paint_overlay(painter)
         painter.end()
 

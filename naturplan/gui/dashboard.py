@@ -21,9 +21,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from naturplan.core.ledger import LedgerResult
 from naturplan.core.protected import ProtectedShare
 from naturplan.core.style import LayerStyle
 from naturplan.export.numbers import format_ha, format_km2, format_percent
+from naturplan.gui.ledger_view import PROJECTED_COLOR, LedgerPanel
 
 BAR_COLOR = "#3f8f4f"
 
@@ -34,6 +36,8 @@ class ShareBar(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.share = 0.0
+        #: The projected share with the counting candidates (None: no ledger yet).
+        self.projected: float | None = None
         self.targets: list[tuple[float, str]] = []
         self.lang = "da"
         self.setMinimumHeight(60)
@@ -46,7 +50,7 @@ class ShareBar(QWidget):
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        top_max = max([t for t, _ in self.targets] + [self.share]) * 1.25
+        top_max = max([t for t, _ in self.targets] + [self.share, self.projected or 0]) * 1.25
         full = max(0.25, top_max)
         margin = 8.0
         bar = QRectF(margin, 20, self.width() - 2 * margin, 18)
@@ -56,6 +60,11 @@ class ShareBar(QWidget):
         filled = QRectF(bar.left(), bar.top(), bar.width() * min(self.share / full, 1.0),
                         bar.height())
         painter.setPen(Qt.PenStyle.NoPen)
+        if self.projected is not None and self.projected > self.share:
+            projected = QRectF(bar.left(), bar.top(),
+                               bar.width() * min(self.projected / full, 1.0), bar.height())
+            painter.setBrush(QColor(PROJECTED_COLOR))
+            painter.drawRoundedRect(projected, 3, 3)
         painter.setBrush(QColor(BAR_COLOR))
         painter.drawRoundedRect(filled, 3, 3)
         small = QFont(self.font())
@@ -102,6 +111,10 @@ class DashboardDock(QDockWidget):
         layout.addWidget(self.subtitle)
         layout.addWidget(self.bar)
         layout.addLayout(self.gaps)
+        layout.addSpacing(6)
+        self.ledger = LedgerPanel()
+        self.ledger.setVisible(False)
+        layout.addWidget(self.ledger)
         layout.addSpacing(6)
         layout.addWidget(self.types_title)
         layout.addLayout(self.types)
@@ -161,6 +174,14 @@ class DashboardDock(QDockWidget):
             .replace("%1", ", ".join(titles) or "–")
             .replace("%2", format_km2(share.municipality_area_m2, 1, lang))
         )
+
+    def set_ledger(self, result: LedgerResult, lang: str = "da") -> None:
+        """Show the live ledger (projected share, gaps, gain per kind) and the projected
+        share on the bar."""
+        self.ledger.set_result(result, lang)
+        self.ledger.setVisible(True)
+        self.bar.projected = result.share
+        self.bar.update()
 
     def _show_types(self, share: ProtectedShare, style: LayerStyle | None, lang: str) -> None:
         self._clear(self.types)

@@ -20,13 +20,14 @@ from PySide6.QtWidgets import (
 from naturplan.core.dataset import DEFAULT_PROTECTED_ROLES, Dataset
 from naturplan.core.errors import FieldMappingError, NaturplanError
 from naturplan.core.layer import Layer, VectorLayer
-from naturplan.core.protected import ProtectedShare
+from naturplan.core.protected import ProtectedIndex, ProtectedShare
 from naturplan.core.roles import Role
 from naturplan.core.targets import targets_for
 from naturplan.export.numbers import format_number
 from naturplan.gui.add_layer import FieldMappingDialog, RoleDialog
 from naturplan.gui.canvas import MapCanvas
 from naturplan.gui.dashboard import DashboardDock
+from naturplan.gui.edit_actions import EditActions
 from naturplan.gui.icons import icon
 from naturplan.gui.identify import IdentifyDock, identify_at
 from naturplan.gui.map_layers import MapLayerList
@@ -55,7 +56,7 @@ class MainWindow(QMainWindow):
         self.dataset: Dataset | None = None
         self.share: ProtectedShare | None = None
         self.task: Task | None = None
-        #: Every edit is one command on this stack (issue 4); empty until editing lands.
+        #: Every edit is one command on this stack (issue 4, see gui/edit_actions.py).
         self.undo_stack = QUndoStack(self)
         #: The project's candidate areas (issue 4), drawn in the candidates style.
         self.candidates_layer: VectorLayer | None = None
@@ -70,6 +71,8 @@ class MainWindow(QMainWindow):
         self._build_docks()
         self._build_actions()
         self._build_status()
+        self.editing = EditActions(self)
+        self.session = self.editing.session
         self.canvas.cursor_moved.connect(self._show_cursor)
         self.canvas.view_changed.connect(self._show_scale)
         self.canvas.rendering_changed.connect(self._show_rendering)
@@ -112,6 +115,7 @@ class MainWindow(QMainWindow):
             "identify", self.tr("Identify"),
             lambda: self.canvas.set_tool(self.identify_tool), "I", True)
         tools = QActionGroup(self)
+        self.tool_group = tools
         for action in (self.act_pan, self.act_identify):
             tools.addAction(action)
         self.act_identify.setChecked(True)
@@ -124,10 +128,6 @@ class MainWindow(QMainWindow):
                                      self.canvas.zoom_home, "Home")
         self.act_zoom_layer = self._action("zoom_layer", self.tr("Zoom to layer"),
                                            self.zoom_to_current_layer)
-        undo = self.undo_stack.createUndoAction(self, self.tr("Undo"))
-        undo.setShortcut(QKeySequence.StandardKey.Undo)
-        redo = self.undo_stack.createRedoAction(self, self.tr("Redo"))
-        redo.setShortcut(QKeySequence.StandardKey.Redo)
         quit_action = QAction(self.tr("Quit"), self)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
@@ -139,18 +139,16 @@ class MainWindow(QMainWindow):
             bar.addSeparator() if action is None else bar.addAction(action)
 
         menu = self.menuBar()
-        file_menu = menu.addMenu(self.tr("&File"))
+        file_menu = self.file_menu = menu.addMenu(self.tr("&File"))
         file_menu.addAction(self.act_add)
         file_menu.addSeparator()
         file_menu.addAction(quit_action)
-        edit_menu = menu.addMenu(self.tr("&Edit"))
-        edit_menu.addAction(undo)
-        edit_menu.addAction(redo)
+        self.edit_menu = menu.addMenu(self.tr("&Edit"))
         map_menu = menu.addMenu(self.tr("&Map"))
         for action in (self.act_pan, self.act_identify, None, self.act_zoom_in,
                        self.act_zoom_out, self.act_home, self.act_zoom_layer):
             map_menu.addSeparator() if action is None else map_menu.addAction(action)
-        view_menu = menu.addMenu(self.tr("&View"))
+        view_menu = self.view_menu = menu.addMenu(self.tr("&View"))
         for dock in (self.layers_dock, self.legend_dock, self.dashboard_dock, self.identify_dock):
             view_menu.addAction(dock.toggleViewAction())
         view_menu.addAction(bar.toggleViewAction())
@@ -193,6 +191,8 @@ class MainWindow(QMainWindow):
         self.settings.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        self.canvas.tool.cancel()  # a half-drawn shape was never an edit
+        self.session.close()  # every edit is already committed; this only closes the file
         self.save_settings()
         self.cancel_loading()
         if self.task is not None:
@@ -239,15 +239,15 @@ class MainWindow(QMainWindow):
         size = (max(self.canvas.width(), 400), max(self.canvas.height(), 300))
         renderer, styles = self.canvas.renderer, self.styles
 
-        def job(progress: Any, cancelled: Any) -> tuple[Dataset, ProtectedShare]:
+        def job(progress: Any, cancelled: Any) -> tuple[Dataset, ProtectedShare, ProtectedIndex]:
             dataset = open_dataset(request, progress, cancelled)
             progress(1.0, self.tr("protected share"))
-            share, _ = dataset.protected(roles, targets_for(dataset.municipality.code))
+            share, index = dataset.protected(roles, targets_for(dataset.municipality.code))
             progress(1.0, self.tr("preparing the map"))
             home = MapView.fit(dataset.municipality.geometry.bounds, *size)
             renderer.prewarm(home, [RenderItem(layer, styles[layer.role])
                                     for layer in dataset.layers])
-            return dataset, share
+            return dataset, share, index
 
         self.dashboard_dock.show_loading()
         if wait:
@@ -255,31 +255,20 @@ class MainWindow(QMainWindow):
             return
         self._run(job, self._set_dataset, self.tr("Loading layers…"))
 
-    def _set_dataset(self, result: tuple[Dataset, ProtectedShare]) -> None:
-        dataset, share = result
+    def _set_dataset(self, result: tuple[Dataset, ProtectedShare, ProtectedIndex]) -> None:
+        dataset, share, index = result
         self.dataset = dataset
-        if self.candidates_layer is None:
-            self.candidates_layer = self._empty_candidates()
+        if self.session.plan is None:
+            # The sample (or any dataset) opens with a new empty project (edit_session.py).
+            self.session.new_project()
+        self.candidates_layer = self.editing.candidates_layer()
         self.layers.set_layers([*dataset.layers, self.candidates_layer], self.styles)
         self.canvas.home_bounds = tuple(dataset.municipality.geometry.bounds)
         self.canvas.zoom_home()
         self._set_share(share)
+        self.session.set_dataset(dataset, share, index)
         self.statusBar().showMessage(
             self.tr("%1 layers loaded").replace("%1", str(len(dataset.layers))), 5000)
-
-    def _empty_candidates(self) -> VectorLayer:
-        """The candidates slot: empty until a project with candidate areas is opened."""
-        import geopandas as gpd
-
-        from naturplan.core.layer import LayerSource
-        from naturplan.core.roles import ROLE_SPECS
-
-        fields = {name: [] for name in ROLE_SPECS[Role.CANDIDATES].fields}
-        frame = gpd.GeoDataFrame(fields, geometry=gpd.GeoSeries([], crs=25832), crs=25832)
-        source = LayerSource(path=Path(self.tr("project")), driver="memory",
-                             source_crs="EPSG:25832",
-                             description=self.tr("Candidate areas drawn in this project"))
-        return VectorLayer(Role.CANDIDATES, frame, source, name="candidates")
 
     def _set_share(self, share: ProtectedShare) -> None:
         self.share = share
@@ -337,6 +326,8 @@ class MainWindow(QMainWindow):
         self.layers.add(layer, self.styles[layer.role])
         if self.dataset is not None:
             self.dataset.add(layer)
+            if layer.role in (Role.PARCELS, Role.NATURE_P3):
+                self.session.set_snap_sources(self.dataset)
             if layer.role in self.protected_roles:
                 self.refresh_share()
 
@@ -344,8 +335,12 @@ class MainWindow(QMainWindow):
         dataset, roles = self.dataset, self.protected_roles
         if dataset is None:
             return
-        self._run(lambda p, c: dataset.protected(roles, targets_for(dataset.municipality.code))[0],
-                  self._set_share, self.tr("Computing the protected share…"))
+        def done(result: tuple[ProtectedShare, ProtectedIndex]) -> None:
+            self._set_share(result[0])
+            self.session.set_dataset(dataset, *result)
+
+        self._run(lambda p, c: dataset.protected(roles, targets_for(dataset.municipality.code)),
+                  done, self.tr("Computing the protected share…"))
 
     # -- map --------------------------------------------------------------------------
     def zoom_to_current_layer(self) -> None:

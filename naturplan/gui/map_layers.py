@@ -94,6 +94,14 @@ class MapLayerList(QObject):
         self.structure_changed.emit()
         self.changed.emit()
 
+    def replace_layer(self, old: Layer, new: Layer) -> None:
+        """Put *new* where *old* is, keeping its visibility and style (candidates after an
+        edit: a new layer object, so no cache of the old data survives in the renderer)."""
+        entry = self._layers[self.index_of(old)]
+        entry.layer = new
+        self.structure_changed.emit()
+        self.changed.emit()
+
     def remove(self, layer: Layer) -> None:
         self._layers.pop(self.index_of(layer))
         self.structure_changed.emit()

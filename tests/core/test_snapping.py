@@ -76,3 +76,12 @@ def test_trace_across_the_ring_start() -> None:
     path = trace_between(ring, (10, 0), (0, 10))
     assert shapely.LineString(path).length == pytest.approx(20.0)
     assert (0.0, 0.0) in path
+
+
+def test_features_near_finds_both_sides_of_a_shared_edge():
+    left, right = shapely.box(0, 0, 10, 10), shapely.box(10, 0, 20, 10)
+    index = SnapIndex({"parcels": np.array([left, right], dtype=object)})
+    assert index.features_near("parcels", 10.0, 5.0, 0.01) == {0, 1}
+    assert index.features_near("parcels", 15.0, 0.0, 0.01) == {1}
+    assert index.features_near("parcels", 15.0, 5.0, 0.01) == set()
+    assert index.features_near("other", 10.0, 5.0, 1.0) == set()

@@ -107,6 +107,13 @@ def dataset_request(fixture_files):
     return DatasetRequest(use_sample=False, layers=layers)
 
 
+@pytest.fixture(autouse=True)
+def private_data_dir(tmp_path, monkeypatch):
+    """Unsaved projects go to a temporary data folder, never the user's."""
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg_data"))
+    return tmp_path / "xdg_data" / "naturplan"
+
+
 @pytest.fixture
 def settings(tmp_path):
     from PySide6.QtCore import QSettings

@@ -1,0 +1,233 @@
+"""Project files in the GUI: new, open, Save As, recent, refusals, closing, failed undo."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import shapely
+
+from naturplan.core.candidates import Candidate
+from naturplan.io.project_gpkg import GeoPackageStore
+
+
+def _add(window, x0, y0, size=200.0):
+    return window.session.add(shapely.box(x0, y0, x0 + size, y0 + size))
+
+
+def test_dataset_opens_with_an_unsaved_project(window, private_data_dir):
+    path = window.session.path
+    assert path is not None and path.parent == private_data_dir
+    assert path.name.startswith("unsaved-") and window.session.unsaved
+    assert "endnu ikke gemt" in window.windowTitle()
+
+
+def test_save_as_continues_there_and_keeps_history(window, tmp_path, aalborg_point):
+    x0, y0 = aalborg_point
+    _add(window, x0, y0)
+    old = window.session.path
+    target = tmp_path / "plan.gpkg"
+    assert window.session.save_as(target)
+    assert window.session.path == target and not window.session.unsaved
+    assert not old.exists()  # the unsaved copy is gone; its content lives on in target
+    assert "plan" in window.windowTitle() and "1 ændring" in window.windowTitle()
+    _add(window, x0 + 300, y0)
+    with GeoPackageStore(target, create=False, readonly=True) as store:
+        assert len(store.candidates()) == 2
+    window.undo_stack.undo()
+    window.undo_stack.undo()
+    with GeoPackageStore(target, create=False, readonly=True) as store:
+        assert store.candidates() == []
+    assert str(target.resolve()) in window.session.recent()
+
+
+def test_open_new_and_recent(window, tmp_path, aalborg_point):
+    x0, y0 = aalborg_point
+    first = tmp_path / "a.gpkg"
+    assert window.session.new_project(first)
+    _add(window, x0, y0)
+    assert window.session.new_project(tmp_path / "b.gpkg")
+    assert len(window.session.plan) == 0 and window.undo_stack.count() == 0
+    assert window.editing.table_dock.model.rowCount() == 0
+    assert window.session.open_project(first)
+    assert len(window.session.plan) == 1
+    assert window.editing.table_dock.model.rowCount() == 1
+    assert window.dashboard_dock.ledger.result.count == 1
+    recent = window.session.recent()
+    assert recent[0] == str(first.resolve()) and str((tmp_path / "b.gpkg").resolve()) in recent
+    window.editing._fill_recent()
+    assert [a.text() for a in window.editing.recent_menu.actions()][:2] == ["a.gpkg", "b.gpkg"]
+
+
+def test_recent_keeps_eight(window, tmp_path):
+    for i in range(10):
+        window.session.new_project(tmp_path / f"p{i}.gpkg")
+    assert len(window.session.recent()) == 8
+
+
+def test_opening_a_non_project_is_refused(window, tmp_path, no_dialogs, aalborg_point):
+    x0, y0 = aalborg_point
+    _add(window, x0, y0)
+    current = window.session.path
+    bogus = tmp_path / "notes.gpkg"
+    bogus.write_text("not a geopackage")
+    assert not window.session.open_project(bogus)
+    assert no_dialogs and "projekt" in no_dialogs[-1][0].lower()
+    assert window.session.path == current and len(window.session.plan) == 1
+    assert bogus.read_text() == "not a geopackage"
+
+
+def test_empty_unsaved_project_is_removed_on_close(window):
+    path = window.session.path
+    window.close()
+    assert not path.exists()
+
+
+def test_closing_keeps_every_edit(window, aalborg_point):
+    x0, y0 = aalborg_point
+    _add(window, x0, y0)
+    path = window.session.path
+    # a half-drawn shape is not an edit; closing drops it and keeps the file
+    window.editing.act_draw.trigger()
+    window.editing.draw_tool.points = [(x0, y0), (x0 + 10, y0)]
+    window.close()
+    assert path.exists()
+    with GeoPackageStore(path, create=False, readonly=True) as store:
+        assert len(store.candidates()) == 1
+
+
+def test_failed_undo_keeps_the_stack_consistent(window, no_dialogs, aalborg_point, qtbot):
+    """A colleague changed the area in the file: the undo is refused, nothing is written,
+    the plan is re-read and the history cleared."""
+    x0, y0 = aalborg_point
+    change = _add(window, x0, y0)
+    cid = change.after[0].id
+    with GeoPackageStore(window.session.path, author="colleague") as other:
+        theirs = other.get(cid)
+        other.update(theirs.with_changes(name="Kollegas navn"), theirs.version)
+    window.undo_stack.undo()
+    assert window.undo_stack.count() == 0  # the refused command dropped itself
+    qtbot.waitUntil(lambda: bool(no_dialogs))
+    assert "colleague" in no_dialogs[-1][1]
+    assert window.session.plan.get(cid).name == "Kollegas navn"
+    assert window.editing.table_dock.model.index(0, 0).data() == "Kollegas navn"
+    with GeoPackageStore(window.session.path, create=False, readonly=True) as store:
+        assert [c.name for c in store.candidates()] == ["Kollegas navn"]
+
+
+def test_refused_edit_pushes_nothing(window, no_dialogs, aalborg_point):
+    x0, y0 = aalborg_point
+    window.session.avoid_overlap = True
+    _add(window, x0, y0)
+    assert window.session.add(shapely.box(x0 + 50, y0 + 50, x0 + 100, y0 + 100)) is None
+    assert window.undo_stack.count() == 1 and len(window.session.plan) == 1
+    assert no_dialogs
+
+
+def test_project_option_opens_it(tmp_path, layer_args, aalborg_point):
+    import subprocess
+    import sys
+
+    x0, y0 = aalborg_point
+    project = tmp_path / "given.gpkg"
+    with GeoPackageStore(project) as store:
+        store.insert(Candidate.new("lowland", shapely.box(x0, y0, x0 + 400, y0 + 400), "Eng"))
+    png = tmp_path / "shot.png"
+    env = {**__import__("os").environ, "QT_QPA_PLATFORM": "offscreen",
+           "XDG_DATA_HOME": str(tmp_path / "xdg")}
+    cmd = [sys.executable, "-m", "naturplan", "--no-sample", "--project", str(project),
+           "--screenshot", str(png)]
+    for arg in layer_args:
+        cmd += ["--layer", arg]
+    done = subprocess.run(cmd, capture_output=True, text=True, timeout=120, env=env)
+    assert done.returncode == 0, done.stderr
+    assert png.exists()
+    assert not any(Path(tmp_path / "xdg").rglob("unsaved-*.gpkg"))
+
+
+def test_import_file_is_one_command(window, tmp_path, aalborg_point, monkeypatch):
+    import geopandas as gpd
+    from PySide6.QtWidgets import QMessageBox
+
+    x0, y0 = aalborg_point
+    source = tmp_path / "consultant.geojson"
+    gpd.GeoDataFrame(
+        {"navn": ["Eng A", "Tom", "Eng B"]},
+        geometry=[shapely.box(x0, y0, x0 + 100, y0 + 100), shapely.Polygon(),
+                  shapely.box(x0 + 200, y0, x0 + 300, y0 + 100)],
+        crs=25832).to_file(source)
+    asked = []
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: (
+        asked.append(a[2]), QMessageBox.StandardButton.Yes)[1])
+    assert window.editing.import_file(source)
+    assert asked and "Tom" in asked[0]
+    assert sorted(c.name for c in window.session.plan) == ["Eng A", "Eng B"]
+    assert window.undo_stack.count() == 1
+    window.undo_stack.undo()
+    assert len(window.session.plan) == 0
+    with GeoPackageStore(window.session.path, create=False, readonly=True) as store:
+        assert store.candidates() == []
+
+
+EDITING_PROCESS = r"""
+import sys, time
+from pathlib import Path
+import shapely
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QApplication
+from naturplan.core.roles import Role
+from naturplan.gui.main_window import MainWindow
+from naturplan.io.datasets import DatasetRequest
+from naturplan.io.loading import LayerRequest
+
+project, settings, x0, y0, *layers = sys.argv[1:]
+x0, y0 = float(x0), float(y0)
+app = QApplication([])
+request = DatasetRequest(use_sample=False, layers=tuple(
+    LayerRequest(Role(r), Path(p)) for r, p in (a.split("=", 1) for a in layers)))
+window = MainWindow(QSettings(settings, QSettings.Format.IniFormat), lang="en")
+window.session.open_project(project, create=True)
+window.load_dataset(request, wait=True)
+for i in range(5):
+    window.session.add(shapely.box(x0 + i * 300, y0, x0 + i * 300 + 200, y0 + 200))
+    print("added", i, flush=True)
+first = window.session.plan.candidates()[0].id
+window.session.update(first, name="renamed")
+window.undo_stack.undo()
+window.session.update(first, note="kept")
+print("ready", flush=True)
+time.sleep(120)
+"""
+
+
+def test_killed_app_loses_no_edit(tmp_path, layer_args, aalborg_point):
+    import os
+    import signal
+    import subprocess
+    import sys
+
+    import pyogrio
+
+    x0, y0 = aalborg_point
+    project = tmp_path / "crash.gpkg"
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "XDG_DATA_HOME": str(tmp_path)}
+    proc = subprocess.Popen(
+        [sys.executable, "-c", EDITING_PROCESS, str(project), str(tmp_path / "s.ini"),
+         str(x0), str(y0), *layer_args],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
+    try:
+        lines = []
+        while "ready" not in lines:
+            line = proc.stdout.readline()
+            assert line, proc.stderr.read()
+            lines.append(line.strip())
+        proc.send_signal(signal.SIGKILL)
+        proc.wait(30)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+    with GeoPackageStore(project, create=False, readonly=True) as store:
+        found = store.candidates()
+    assert len(found) == 5
+    assert found[0].name != "renamed" and found[0].note == "kept"
+    frame = pyogrio.read_dataframe(project, layer="candidates")
+    assert len(frame) == 5 and frame.crs.to_epsg() == 25832
