@@ -267,11 +267,22 @@ class CandidatePlan:
     def revert(self, change: Change, *, action: str | None = None) -> Change:
         """Undo *change*: bring its candidates back to ``change.before``, as a new edit.
 
-        The candidates must still be as ``change.after`` left them (same versions), else the
-        store's conflict error is raised and nothing is written. Returns the Change to revert
-        for redo.
+        The candidates must still have the content ``change.after`` left them with, else the
+        store's conflict error is raised and nothing is written. Their *versions* may have
+        moved on: undoing a later edit writes the same content again under a new version
+        (versions only count up), so a candidate whose content is unchanged is reverted from
+        the version the plan holds now. Returns the Change to revert for redo.
         """
-        return self.apply_states(change.after, change.before, action or f"undo {change.action}")
+        return self.apply_states(
+            self._rebased(change.after), change.before, action or f"undo {change.action}"
+        )
+
+    def _rebased(self, states: Sequence[Candidate]) -> list[Candidate]:
+        out = []
+        for c in states:
+            held = self._items.get(c.id)
+            out.append(held if held is not None and held.same_content(c) else c)
+        return out
 
     def apply_states(
         self,

@@ -4,7 +4,7 @@ The edit itself runs *before* the command is pushed (:func:`push_edit`): if the 
 it (an invalid geometry, a conflict with a colleague's change), the user gets a message and
 the stack is untouched. The command then only keeps the :class:`~naturplan.core.plan.Change`:
 ``undo()`` is ``plan.revert(change)`` and keeps what that returns, ``redo()`` reverts that in
-turn (with the versions brought up to date first, see :func:`rebased`). Both are written to
+turn (:meth:`CandidatePlan.revert` brings unchanged versions up to date). Both are written to
 the project file like any other edit.
 
 If an undo or redo fails (someone else changed the area meanwhile, or the file is gone), the
@@ -16,7 +16,6 @@ clears the rest of the history, which no longer describes the file).
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import replace
 
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
@@ -61,27 +60,12 @@ class PlanCommand(QUndoCommand):
 
     def _apply(self) -> None:
         try:
-            self.change = self.plan.revert(rebased(self.plan, self.change))
+            self.change = self.plan.revert(self.change)
         except (NaturplanError, OSError) as exc:
             self.failed = exc
             self.setObsolete(True)
             if self.on_error is not None:
                 self.on_error(self.text(), exc)
-
-
-def rebased(plan: CandidatePlan, change: Change) -> Change:
-    """*change* with ``after`` taken from the plan where the content is unchanged.
-
-    Undoing a later command writes a new version of a candidate with the content this
-    command left (versions only count up), so the versions kept in *change* are stale
-    though nothing else touched the area. A candidate whose content differs keeps the old
-    version, and the store raises its conflict error as it should.
-    """
-    after = []
-    for c in change.after:
-        held = plan.get(c.id) if c.id in plan else None
-        after.append(held if held is not None and held.same_content(c) else c)
-    return replace(change, after=tuple(after))
 
 
 def push_edit(stack: QUndoStack, plan: CandidatePlan, text: str,

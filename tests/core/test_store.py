@@ -154,6 +154,24 @@ def test_plan_edits_undo_and_events(project: Path) -> None:
         assert [(c.id, c.version) for c in reopened] == [(c.id, c.version) for c in plan]
 
 
+def test_undo_twice_then_redo_twice_on_one_candidate(project: Path) -> None:
+    """Undoing the later edit bumps the version; undoing the earlier one must still work."""
+    with GeoPackageStore(project, author="anna") as store:
+        plan = CandidatePlan(store)
+        added = plan.add(Candidate.new("lowland", _box(0, 0), "A"))
+        cid = added.after[0].id
+        first = plan.update(cid, name="A1")
+        second = plan.replace_geometry(cid, _box(0, 0, 200, 100))
+        undo_second = plan.revert(second)
+        undo_first = plan.revert(first)  # the version moved on, the content did not
+        assert plan.get(cid).name == "A" and plan.get(cid).area_m2 == pytest.approx(10_000)
+        plan.revert(undo_first)  # redo
+        plan.revert(undo_second)  # redo
+        assert plan.get(cid).name == "A1" and plan.get(cid).area_m2 == pytest.approx(20_000)
+        versions = [c.version for c in CandidatePlan(store)]
+        assert versions == [plan.get(cid).version] == [7]
+
+
 def test_add_with_avoid_overlap_says_what_was_removed(project: Path) -> None:
     with GeoPackageStore(project, author="anna") as store:
         plan = CandidatePlan(store)
