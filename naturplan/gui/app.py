@@ -42,8 +42,17 @@ def run_app(args: argparse.Namespace, request: Any, roles: Sequence[Any]) -> int
         settings = QSettings(str(Path(scratch.name) / "naturplan.ini"), QSettings.Format.IniFormat)
     else:
         settings = QSettings()
-    window = MainWindow(settings, lang=lang, roles=tuple(roles))
     project: Path | None = getattr(args, "project", None)
+    if screenshot is not None and project is not None:
+        # No one is there to answer a dialog: refuse a bad project with a line and exit 1.
+        from naturplan.io.project_gpkg import GeoPackageStore
+
+        try:
+            GeoPackageStore(project, create=True).close()
+        except (NaturplanError, OSError) as exc:
+            print(f"naturplan: error: {exc}", file=sys.stderr)
+            return 1
+    window = MainWindow(settings, lang=lang, roles=tuple(roles))
     if project is not None:
         # An existing project is opened, a new path becomes a new project; a file that is
         # not a project is refused with a dialog (and an empty project is made instead).

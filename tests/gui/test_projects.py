@@ -144,6 +144,25 @@ def test_project_option_opens_it(tmp_path, layer_args, aalborg_point):
     assert not any(Path(tmp_path / "xdg").rglob("unsaved-*.gpkg"))
 
 
+def test_screenshot_with_a_bad_project_exits_with_one_line(tmp_path, layer_args):
+    import os
+    import subprocess
+    import sys
+
+    bad = tmp_path / "not_a_project.gpkg"
+    bad.write_text("not a GeoPackage")
+    cmd = [sys.executable, "-m", "naturplan", "--no-sample", "--project", str(bad),
+           "--screenshot", str(tmp_path / "shot.png")]
+    for arg in layer_args:
+        cmd += ["--layer", arg]
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "XDG_DATA_HOME": str(tmp_path)}
+    done = subprocess.run(cmd, capture_output=True, text=True, timeout=120, env=env)
+    assert done.returncode == 1
+    assert "not_a_project.gpkg" in done.stderr and "Traceback" not in done.stderr
+    assert bad.read_text() == "not a GeoPackage"  # untouched
+    assert not (tmp_path / "shot.png").exists()
+
+
 def test_import_file_is_one_command(window, tmp_path, aalborg_point, monkeypatch):
     import geopandas as gpd
     from PySide6.QtWidgets import QMessageBox
