@@ -24,7 +24,7 @@ from naturplan.core.candidates import (
 )
 from naturplan.gui.edit_tools import SNAP_PX, EditTool
 from naturplan.gui.overlays import geometry_path, paint_handles, paint_snap_marker
-from naturplan.gui.tools import CLICK_SLOP_PX, PanTool
+from naturplan.gui.tools import CLICK_SLOP_PX, ClickOrPan
 
 if TYPE_CHECKING:
     from naturplan.gui.canvas import MapCanvas
@@ -47,32 +47,26 @@ class SelectTool(EditTool):
 
     def __init__(self, canvas: MapCanvas, session: EditSession) -> None:
         super().__init__(canvas, session)
-        self._pan = PanTool(canvas)
-        self._press: QPointF | None = None
+        self._click = ClickOrPan(canvas)
 
     def mouse_press(self, event: QMouseEvent) -> bool:
-        if event.button() != Qt.MouseButton.LeftButton:
-            return False
-        self._press = event.position()
-        return self._pan.mouse_press(event)
+        return self._click.press(event)
 
     def mouse_move(self, event: QMouseEvent) -> bool:
-        return self._pan.mouse_move(event)
+        return self._click.move(event)
 
     def mouse_release(self, event: QMouseEvent) -> bool:
-        self._pan.mouse_release(event)
+        was_pressed = self._click.pressed
+        at = self._click.release(event)
         self.canvas.setCursor(self.cursor)
-        if self._press is None:
-            return False
-        press, self._press = self._press, None
-        if not _moved(press, event.position()):
-            x, y = self.canvas.view.to_map(event.position().x(), event.position().y())
-            hit = self.session.candidate_at(x, y, self.tolerance(PICK_PX))
-            shift = bool(event.modifiers() & Qt.KeyboardModifier.ShiftModifier)
-            if shift and hit is not None:
-                self.session.selection.toggle(hit)
-            elif not shift:
-                self.session.selection.set([hit] if hit else [])
+        if at is None:
+            return was_pressed
+        hit = self.session.candidate_at(*at, self.tolerance(PICK_PX))
+        shift = bool(event.modifiers() & Qt.KeyboardModifier.ShiftModifier)
+        if shift and hit is not None:
+            self.session.selection.toggle(hit)
+        elif not shift:
+            self.session.selection.set([hit] if hit else [])
         return True
 
     def key_press(self, event: QKeyEvent) -> bool:
@@ -80,14 +74,12 @@ class SelectTool(EditTool):
             self.session.delete(list(self.session.selection.ids))
             return True
         if event.key() == Qt.Key.Key_Escape:
-            self._press = None
-            self._pan.cancel()
+            self._click.cancel()
             return True
         return False
 
     def cancel(self) -> None:
-        self._press = None
-        self._pan.cancel()
+        self._click.cancel()
         super().cancel()
 
 

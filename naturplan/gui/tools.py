@@ -105,6 +105,45 @@ class PanTool(MapTool):
         super().cancel()
 
 
+class ClickOrPan:
+    """For tools where a drag pans the map and a click (press and release within
+    :data:`CLICK_SLOP_PX`) acts: the tool forwards its mouse events and gets the click's map
+    position from :meth:`release`."""
+
+    def __init__(self, canvas: MapCanvas) -> None:
+        self.canvas = canvas
+        self._pan = PanTool(canvas)
+        self._press: QPointF | None = None
+
+    def press(self, event: QMouseEvent) -> bool:
+        if event.button() != Qt.MouseButton.LeftButton:
+            return False
+        self._press = event.position()
+        return self._pan.mouse_press(event)
+
+    def move(self, event: QMouseEvent) -> bool:
+        return self._pan.mouse_move(event)
+
+    def release(self, event: QMouseEvent) -> tuple[float, float] | None:
+        """The map position of a click, or None after a drag (or without a press)."""
+        self._pan.mouse_release(event)
+        if self._press is None:
+            return None
+        moved = event.position() - self._press
+        self._press = None
+        if abs(moved.x()) + abs(moved.y()) > CLICK_SLOP_PX:
+            return None
+        return self.canvas.view.to_map(event.position().x(), event.position().y())
+
+    @property
+    def pressed(self) -> bool:
+        return self._press is not None
+
+    def cancel(self) -> None:
+        self._press = None
+        self._pan.cancel()
+
+
 class IdentifyTool(MapTool):
     """Click to list every visible feature at that point; dragging still pans."""
 
@@ -114,31 +153,22 @@ class IdentifyTool(MapTool):
 
     def __init__(self, canvas: MapCanvas) -> None:
         super().__init__(canvas)
-        self._pan = PanTool(canvas)
-        self._press: QPointF | None = None
+        self._click = ClickOrPan(canvas)
 
     def mouse_press(self, event: QMouseEvent) -> bool:
-        if event.button() != Qt.MouseButton.LeftButton:
-            return False
-        self._press = event.position()
-        return self._pan.mouse_press(event)
+        return self._click.press(event)
 
     def mouse_move(self, event: QMouseEvent) -> bool:
-        return self._pan.mouse_move(event)
+        return self._click.move(event)
 
     def mouse_release(self, event: QMouseEvent) -> bool:
-        self._pan.mouse_release(event)
+        was_pressed = self._click.pressed
+        at = self._click.release(event)
         self.canvas.setCursor(QCursor(self.cursor))
-        if self._press is None:
-            return False
-        moved = event.position() - self._press
-        self._press = None
-        if abs(moved.x()) + abs(moved.y()) <= CLICK_SLOP_PX:
-            x, y = self.canvas.view.to_map(event.position().x(), event.position().y())
-            self.identified.emit(x, y)
-        return True
+        if at is not None:
+            self.identified.emit(*at)
+        return was_pressed
 
     def cancel(self) -> None:
-        self._press = None
-        self._pan.cancel()
+        self._click.cancel()
         super().cancel()
