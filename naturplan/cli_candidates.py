@@ -217,6 +217,7 @@ def _run_import(args: argparse.Namespace) -> int:
             for c, (fid, _, _) in zip(candidates, check.good, strict=True):
                 store.insert(c, action="import",
                              details={"source": args.source.name, "fid": _plain(fid)})
+    _warn_outside(args, candidates, lang)
     area = sum(c.area_m2 for c in candidates)
     n, skipped = format_number(len(candidates), 0, lang), len(check.broken)
     if lang == "da":
@@ -227,6 +228,33 @@ def _run_import(args: argparse.Namespace) -> int:
         text += f"; skipped {skipped} broken." if skipped else "."
     print(text)
     return 0
+
+
+def _warn_outside(args: argparse.Namespace, candidates: list[Candidate], lang: str) -> None:
+    """Say which imported areas lie (partly) outside the municipality: only the part inside
+    counts toward its protected share, so an area outside is usually the wrong file or CRS."""
+    import numpy as np
+    import shapely
+
+    from naturplan.io.loading import load_municipality
+
+    municipality = load_municipality(args.kommune)
+    geoms = np.array([c.geometry for c in candidates], dtype=object)
+    inside = shapely.area(shapely.intersection(geoms, municipality.geometry))
+    total = shapely.area(geoms)
+    for c, a_in, a_all in zip(candidates, inside, total, strict=True):
+        share = a_in / a_all if a_all > 0 else 0.0
+        if share >= 0.999:
+            continue
+        outside = format_ha(a_all - a_in, 2, lang)
+        if lang == "da":
+            where = f"uden for {municipality.name} Kommune"
+            print(f"{args.source.name}: '{c.name}': {outside} ligger {where} og tæller ikke "
+                  "med i andelen", file=sys.stderr)
+        else:
+            where = f"outside {municipality.name} Municipality"
+            print(f"{args.source.name}: '{c.name}': {outside} lies {where} and does not "
+                  "count toward the share", file=sys.stderr)
 
 
 def _plain(value: Any) -> Any:

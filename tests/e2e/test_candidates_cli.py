@@ -207,3 +207,31 @@ def test_import_names_a_layer_as_path_colon_layer(
     wrong = _run(["candidates", "import", "--project", str(project), "--from",
                   f"{source}:c", "--kind", "lowland"])
     assert wrong.returncode == 1 and "c" in wrong.stderr and "Traceback" not in wrong.stderr
+
+
+def test_import_warns_about_areas_outside_the_municipality(tmp_path: Path) -> None:
+    source = Path(__file__).resolve().parents[3] / "shared/data/real" / (
+        "vallensbaek_enge_og_moser_1870_1899.geojson"
+    )
+    if not source.exists():
+        pytest.skip("real data folder missing")
+    project = tmp_path / "plan.gpkg"
+    aalborg = _run(["candidates", "import", "--project", str(project), "--from", str(source),
+                    "--kind", "lowland"])
+    assert aalborg.returncode == 0, aalborg.stderr
+    assert aalborg.stderr.count("uden for Aalborg Kommune") == 4  # Vallensbæk is on Sjælland
+    other = _run(["candidates", "import", "--project", str(tmp_path / "v.gpkg"), "--from",
+                  str(source), "--kind", "lowland", "--kommune", "0187", "--lang", "en"])
+    assert other.returncode == 0, other.stderr
+    # Independently: which meadows reach outside Vallensbæk, and by how much.
+    kommuner = gpd.read_file(paths.layers_dir() / paths.NATIONAL_MUNICIPALITIES)
+    vallensbaek = shapely.force_2d(
+        kommuner[kommuner["KOMKODE"] == "0187"].to_crs(25832).union_all()
+    )
+    meadows = gpd.read_file(source).to_crs(25832)
+    outside = (meadows.area - meadows.intersection(vallensbaek).area) / 1e4
+    expected = sorted(f"{ha:.2f} ha" for ha, a in zip(outside, meadows.area / 1e4, strict=True)
+                      if ha > 0.001 * a)
+    warned = sorted(line.split(": ")[-1].split(" lies")[0]
+                    for line in other.stderr.splitlines() if "lies outside" in line)
+    assert warned == expected and len(warned) < 4
