@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QDockWidget, QTreeWidget, QTreeWidgetItem, QWidget
 
 from naturplan.core.layer import RasterLayer, VectorLayer
@@ -58,8 +59,9 @@ def identify_at(
             value = sample_at(layer, x, y)
             if value is not None:
                 unit = entry.style.ramp.unit if entry.style.ramp else layer.units
+                text = f"{_text(float(value), lang)} {unit}".strip()
                 hits.append(IdentifyHit(title, layer.role.value, layer.source.label,
-                                        [("value", f"{_text(float(value), lang)} {unit}".strip())]))
+                                        [(_value_label(), text)]))
             continue
         assert isinstance(layer, VectorLayer)
         positions = renderer.index_for(layer).at_point(x, y)
@@ -72,6 +74,11 @@ def identify_at(
             hits.append(IdentifyHit(title, layer.role.value, layer.source.label,
                                     [(k, v) for k, v in attrs if v != ""]))
     return hits
+
+
+def _value_label() -> str:
+    # The dock's own "Value" entry in the translations (same context and source text).
+    return QCoreApplication.translate("IdentifyDock", "Value")
 
 
 class IdentifyDock(QDockWidget):
