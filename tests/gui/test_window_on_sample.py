@@ -42,3 +42,29 @@ def test_window_opens_on_the_sample(sample_window, sample_env):
                                     timeout=300, check=True).stdout)
     assert sample_window.share.share == pytest.approx(doc["protected"]["share"], rel=1e-9)
     assert sample_window.dashboard_dock.headline.text().endswith(" %")
+
+
+def test_cancel_while_the_sample_is_built_keeps_the_app_working(
+    qtbot, settings, tmp_path, monkeypatch
+):
+    """Cancel during the first-run sample build: no half-built sample, the app keeps going."""
+    from naturplan.gui.main_window import MainWindow
+    from naturplan.io.datasets import DatasetRequest
+
+    monkeypatch.setenv("NATURPLAN_SAMPLE_DIR", str(tmp_path / "fresh"))
+    win = MainWindow(settings, lang="da")
+    qtbot.addWidget(win)
+    win.resize(1200, 800)
+    win.show()
+    win.load_dataset(DatasetRequest(sample_scale=0.05))
+    qtbot.waitUntil(lambda: win.progress.isVisible(), timeout=10_000)
+    with qtbot.waitSignal(win.task.cancelled, timeout=60_000):
+        win.cancel_button.click()
+    qtbot.waitUntil(lambda: not win.progress.isVisible(), timeout=10_000)
+    assert not any((tmp_path / "fresh").rglob("sample.json"))  # nothing half-built kept
+    assert win.dataset is None
+    # The app still works: load again, to the end this time.
+    win.load_dataset(DatasetRequest(sample_scale=0.01))
+    qtbot.waitUntil(lambda: win.dataset is not None, timeout=120_000)
+    assert any((tmp_path / "fresh").rglob("sample.json"))
+    win.close()
