@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -21,6 +22,12 @@ def run_app(args: argparse.Namespace, request: Any, roles: Sequence[Any]) -> int
     With ``args.screenshot`` the dataset is loaded in this thread, the map drawn, the window
     saved to that PNG, and the app exits (0 on success, 1 with a message on failure).
     """
+    if getattr(args, "screenshot", None) is not None and missing_display():
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"  # a screenshot needs no screen
+    problem = missing_display()
+    if problem:
+        print(f"naturplan: error: {problem}", file=sys.stderr)
+        return 1
     from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -72,6 +79,24 @@ def run_app(args: argparse.Namespace, request: Any, roles: Sequence[Any]) -> int
     except NaturplanError as exc:  # pragma: no cover - errors are shown in dialogs
         QMessageBox.critical(None, "naturplan", str(exc))
         return 1
+
+
+def missing_display(environ: Mapping[str, str] | None = None) -> str:
+    """Why a window cannot open here ("" if it can).
+
+    Without a display Qt aborts the process with a message about platform plugins; say
+    what is wrong and what works instead. Only on Linux/BSD, where X11 or Wayland is needed.
+    """
+    env = os.environ if environ is None else environ
+    if not sys.platform.startswith(("linux", "freebsd")):
+        return ""
+    if env.get("QT_QPA_PLATFORM") or env.get("DISPLAY") or env.get("WAYLAND_DISPLAY"):
+        return ""
+    return (
+        "no display to open the window on (neither DISPLAY nor WAYLAND_DISPLAY is set). "
+        "Start naturplan on a desktop, or headless: QT_QPA_PLATFORM=offscreen naturplan "
+        "--screenshot out.png, or naturplan stats."
+    )
 
 
 def save_screenshot(

@@ -86,3 +86,31 @@ def test_hundred_thousand_void_qt_calls():
     for _ in range(2_000):
         path.addPolygon(polygon)
     assert pen.widthF() == pytest.approx(0.5)
+
+
+def test_no_display_is_one_clear_line(tmp_path):
+    """Without X11/Wayland Qt would abort the process; naturplan says why and exits 1."""
+    import os
+    import subprocess
+    import sys
+
+    from naturplan.gui.app import missing_display
+
+    if sys.platform.startswith("linux"):
+        assert "DISPLAY" in missing_display({})
+    assert missing_display({"DISPLAY": ":0"}) == ""
+    assert missing_display({"QT_QPA_PLATFORM": "offscreen"}) == ""
+    env = {k: v for k, v in os.environ.items()
+           if k not in {"DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"}}
+    done = subprocess.run([sys.executable, "-m", "naturplan", "--no-sample"],
+                          capture_output=True, text=True, timeout=120, env=env)
+    assert done.returncode == 1
+    assert "no display" in done.stderr and "--screenshot" in done.stderr
+    assert len(done.stderr.strip().splitlines()) == 1
+    # A screenshot needs no screen: it falls back to offscreen by itself.
+    shot = subprocess.run([sys.executable, "-m", "naturplan", "--no-sample", "--screenshot",
+                           str(tmp_path / "s.png")],
+                          capture_output=True, text=True, timeout=120,
+                          env={**env, "XDG_DATA_HOME": str(tmp_path)})
+    assert shot.returncode == 0, shot.stderr
+    assert (tmp_path / "s.png").stat().st_size > 1000
