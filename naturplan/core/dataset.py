@@ -71,6 +71,20 @@ class Dataset:
         self.layers.append(layer)
         self.changed.emit()
 
+    def remove(self, layer: Layer) -> None:
+        """Take *layer* out of the dataset (the municipality's own layer stays: every share
+        is measured in it).
+
+        Raises
+        ------
+        ValueError
+            If *layer* is the municipality layer or not in the dataset.
+        """
+        if layer.role is Role.MUNICIPALITY:
+            raise ValueError("the municipality layer cannot be removed")
+        self.layers = [other for other in self.layers if other is not layer]
+        self.changed.emit()
+
     @property
     def grid(self) -> TileGrid:
         """A 1 km tile grid over the municipality, built once."""

@@ -128,6 +128,8 @@ class MainWindow(QMainWindow):
                                      self.canvas.zoom_home, "Home")
         self.act_zoom_layer = self._action("zoom_layer", self.tr("Zoom to layer"),
                                            self.zoom_to_current_layer)
+        self.act_remove_layer = self._action("delete", self.tr("Remove layer"),
+                                             self.remove_current_layer)
         quit_action = QAction(self.tr("Quit"), self)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
@@ -141,6 +143,7 @@ class MainWindow(QMainWindow):
         menu = self.menuBar()
         file_menu = self.file_menu = menu.addMenu(self.tr("&File"))
         file_menu.addAction(self.act_add)
+        file_menu.addAction(self.act_remove_layer)
         file_menu.addSeparator()
         file_menu.addAction(quit_action)
         self.edit_menu = menu.addMenu(self.tr("&Edit"))
@@ -309,14 +312,13 @@ class MainWindow(QMainWindow):
         return self._run(job, self._layer_loaded, self.tr("Loading layer…"), failed)
 
     def _ask_field_mapping(self, request: LayerRequest, error: FieldMappingError) -> None:
-        from naturplan.io.vector import read_vector
+        from naturplan.io.vector import list_fields
 
         try:
-            frame = read_vector(request.path, request.layer, assume_crs=request.assume_crs).frame
+            columns = list_fields(request.path, request.layer)
         except NaturplanError as exc:
             self.show_error(exc)
             return
-        columns = [str(c) for c in frame.columns if c != frame.geometry.name]
         dialog = FieldMappingDialog(request.role, columns, str(error), self)
         if dialog.exec() == FieldMappingDialog.DialogCode.Accepted and dialog.mapping():
             self.add_layer(LayerRequest(request.role, request.path, request.layer,
@@ -330,6 +332,27 @@ class MainWindow(QMainWindow):
                 self.session.set_snap_sources(self.dataset)
             if layer.role in self.protected_roles:
                 self.refresh_share()
+
+    def remove_current_layer(self) -> None:
+        """Take the layer selected in the layer panel off the map and out of the dataset.
+
+        The municipality (every share is measured in it) and the project's candidates stay.
+        """
+        layer = self.layers_dock.current_layer()
+        if layer is None or self.dataset is None:
+            return
+        known = any(other is layer for other in self.dataset.layers)
+        if layer.role in (Role.MUNICIPALITY, Role.CANDIDATES) or not known:
+            self.statusBar().showMessage(
+                self.tr("The municipality and the candidate areas cannot be removed."), 5000)
+            return
+        self.dataset.remove(layer)
+        self.layers.remove(layer)
+        self.canvas.renderer.forget(layer)
+        if layer.role in (Role.PARCELS, Role.NATURE_P3):
+            self.session.set_snap_sources(self.dataset)
+        if layer.role in self.protected_roles:
+            self.refresh_share()
 
     def refresh_share(self) -> None:
         dataset, roles = self.dataset, self.protected_roles

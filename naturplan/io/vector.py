@@ -71,6 +71,21 @@ def list_layers(path: Path) -> list[tuple[str, str | None]]:
         raise LayerLoadError(f"Cannot read '{path}': {_first_line(exc)}") from None
 
 
+def list_fields(path: Path, layer: str | None = None) -> list[str]:
+    """The attribute field names of a vector layer, read from its schema (no features).
+
+    Raises
+    ------
+    LayerLoadError
+        If the file or layer cannot be read.
+    """
+    try:
+        info = pyogrio.read_info(path, layer=layer)
+    except Exception as exc:
+        raise LayerLoadError(f"Cannot read '{Path(path).name}': {_first_line(exc)}") from None
+    return [str(name) for name in info["fields"]]
+
+
 def read_vector(
     path: Path,
     layer: str | None = None,

@@ -187,3 +187,12 @@ def test_raster_for_polygon_role_is_refused(tmp_path: Path) -> None:
         load_layer(LayerRequest(Role.PARCELS, tif))
     flood = load_layer(LayerRequest(Role.FLOOD, tif))
     assert flood.is_raster and flood.value_range == (1.0, 1.0)
+
+
+def test_list_fields_reads_the_schema_only(real_data: Path) -> None:
+    from naturplan.io.vector import list_fields
+
+    fields = list_fields(real_data / "lejre_borup_osted_matrikel_60851.gpkg", "Jordstykke")
+    assert {"matrikelnummer", "landsejerlavskode", "registreretAreal"} <= set(fields)
+    with pytest.raises(LayerLoadError, match="nope.gpkg"):
+        list_fields(real_data / "nope.gpkg")

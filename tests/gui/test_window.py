@@ -138,3 +138,23 @@ def test_screenshot_subprocess(tmp_path, layer_args):
     image = QImage(str(out))
     assert not image.isNull() and image.width() > 800
     assert _distinct_colours(image) >= 20
+
+
+def test_remove_layer_takes_it_off_the_map_and_recomputes_the_share(window, qtbot):
+    from naturplan.core.roles import Role
+
+    p3 = window.dataset.by_role(Role.NATURE_P3)[0]
+    before = window.canvas.render_now()
+    assert window.dashboard_dock.share.area_m2 > 0
+    item = window.layers_dock.item_for_role("nature_p3")
+    window.layers_dock.list.setCurrentItem(item)
+    window.act_remove_layer.trigger()
+    assert all(layer is not p3 for layer in window.dataset.layers)
+    assert all(entry.layer is not p3 for entry in window.layers)
+    qtbot.waitUntil(lambda: window.dashboard_dock.share.area_m2 == 0, timeout=30_000)
+    after = window.canvas.render_now()
+    assert p3.name in before.features and p3.name not in after.features
+    # The municipality stays: every share is measured in it.
+    window.layers_dock.list.setCurrentItem(window.layers_dock.item_for_role("municipality"))
+    window.act_remove_layer.trigger()
+    assert window.dataset.by_role(Role.MUNICIPALITY)
