@@ -93,6 +93,7 @@ class MoveTool(EditTool):
         super().__init__(canvas, session)
         self._id: str | None = None
         self._press: QPointF | None = None
+        self._grab = (0.0, 0.0)  # map point that follows the mouse (a vertex when near one)
         self._offset = (0.0, 0.0)
 
     def mouse_press(self, event: QMouseEvent) -> bool:
@@ -104,15 +105,39 @@ class MoveTool(EditTool):
             return True
         self.session.selection.set([self._id])
         self._press = event.position()
+        self._grab = self._grab_point(self._id, x, y)
         self._offset = (0.0, 0.0)
         return True
+
+    def _grab_point(self, cid: str, x: float, y: float) -> tuple[float, float]:
+        """The candidate's vertex near (x, y), so that it is that corner which snaps."""
+        if self.session.plan is None:
+            return (x, y)
+        geometry = self.session.plan.get(cid).geometry
+        corners = np.array([(vx, vy) for _, vx, vy in vertices(geometry)])
+        if len(corners):
+            d = np.hypot(corners[:, 0] - x, corners[:, 1] - y)
+            i = int(np.argmin(d))
+            if d[i] <= self.tolerance():
+                return (float(corners[i, 0]), float(corners[i, 1]))
+        return (x, y)
+
+    def _drag_offset(self, pos: QPointF) -> tuple[float, float]:
+        """How far the candidate moves for the mouse at *pos*: the grabbed point snaps."""
+        assert self._press is not None
+        res = self.canvas.view.resolution
+        d = pos - self._press
+        gx, gy = self._grab[0] + d.x() * res, self._grab[1] - d.y() * res
+        target = self.session.snap(gx, gy, self.tolerance(), exclude=self._id)
+        self.snap_target = target
+        if target is not None:
+            gx, gy = target.x, target.y
+        return (gx - self._grab[0], gy - self._grab[1])
 
     def mouse_move(self, event: QMouseEvent) -> bool:
         if self._press is None:
             return False
-        res = self.canvas.view.resolution
-        d = event.position() - self._press
-        self._offset = (d.x() * res, -d.y() * res)
+        self._offset = self._drag_offset(event.position())
         self.canvas.update()
         return True
 
@@ -120,10 +145,9 @@ class MoveTool(EditTool):
         if self._press is None or self._id is None:
             return False
         press, cid = self._press, self._id
-        res = self.canvas.view.resolution
-        d = event.position() - press
-        dx, dy = d.x() * res, -d.y() * res
+        dx, dy = self._drag_offset(event.position())
         self._press, self._id, self._offset = None, None, (0.0, 0.0)
+        self.snap_target = None
         self.canvas.update()
         if _moved(press, event.position()) and self.session.plan is not None:
             candidate = self.session.plan.get(cid)
@@ -141,6 +165,7 @@ class MoveTool(EditTool):
 
     def cancel(self) -> None:
         self._press, self._id, self._offset = None, None, (0.0, 0.0)
+        self.snap_target = None
         super().cancel()
 
     def paint_overlay(self, painter: QPainter) -> None:
@@ -152,6 +177,7 @@ class MoveTool(EditTool):
         painter.setPen(pen)
         painter.setBrush(QColor(224, 20, 156, 40))
         painter.drawPath(geometry_path(geom, self.canvas.view))
+        paint_snap_marker(painter, self.canvas.view, self.snap_target)
 
 
 class VertexTool(EditTool):

@@ -8,6 +8,7 @@ checked after each step, against plain shapely computations.
 from __future__ import annotations
 
 import geopandas as gpd
+import numpy as np
 import pytest
 import shapely
 from PySide6.QtCore import QPoint, Qt
@@ -225,6 +226,34 @@ def test_move_whole_candidate(qtbot, editor, aalborg_point):
     dx = shapely.get_coordinates(after.geometry)[0] - shapely.get_coordinates(before.geometry)[0]
     assert dx == pytest.approx([40 * res, 20 * res])
     assert editor.undo_stack.count() == 2
+
+
+def test_move_snaps_the_grabbed_corner_to_a_parcel_corner(qtbot, editor, aalborg_point):
+    x0, y0 = aalborg_point
+    draw(qtbot, editor, square(x0, y0, -150, -150, -50, -50))
+    plan = editor.session.plan
+    before = plan.candidates()[0]
+    editor.editing.act_snap.setChecked(True)
+    editor.session.snapping = True
+    editor.editing.act_move.trigger()
+    canvas = editor.canvas
+    corner = pixel(editor, x0 - 50, y0 - 50)  # grab the candidate by its corner
+    near_parcel_corner = pixel(editor, x0 + 200, y0 + 200) + QPoint(3, -2)
+    qtbot.mousePress(canvas, Qt.MouseButton.LeftButton, pos=corner)
+    qtbot.mouseMove(canvas, pos=near_parcel_corner)
+    assert editor.editing.move_tool.snap_target is not None  # the marker shows
+    qtbot.mouseRelease(canvas, Qt.MouseButton.LeftButton, pos=near_parcel_corner)
+    after = plan.get(before.id)
+    old = shapely.get_coordinates(before.geometry)
+    new = shapely.get_coordinates(after.geometry)
+    grabbed = int(np.argmin(np.hypot(old[:, 0] - (x0 - 50), old[:, 1] - (y0 - 50))))
+    # The grabbed corner (as drawn, clicks rounded to pixels) lands exactly on the parcel
+    # corner (x0+200, y0+200), and the whole area moved with it.
+    assert tuple(new[grabbed]) == (x0 + 200.0, y0 + 200.0)
+    shift = new - old
+    assert np.allclose(shift, shift[0]) and np.allclose(shift[0], 250.0, atol=3.0)
+    assert after.area_m2 == pytest.approx(before.area_m2)
+    assert_file_matches_plan(editor)
 
 
 def test_edit_attribute_in_table(qtbot, editor, aalborg_point):
