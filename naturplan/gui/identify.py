@@ -23,6 +23,7 @@ class IdentifyHit:
     role: str
     source: str
     attributes: list[tuple[str, str]] = field(default_factory=list)
+    synthetic: bool = False
 
 
 def _text(value: object, lang: str) -> str:
@@ -61,7 +62,7 @@ def identify_at(
                 unit = entry.style.ramp.unit if entry.style.ramp else layer.units
                 text = f"{_text(float(value), lang)} {unit}".strip()
                 hits.append(IdentifyHit(title, layer.role.value, layer.source.label,
-                                        [(_value_label(), text)]))
+                                        [(_value_label(), text)], layer.source.synthetic))
             continue
         assert isinstance(layer, VectorLayer)
         positions = renderer.index_for(layer).at_point(x, y)
@@ -72,8 +73,14 @@ def identify_at(
         for _, row in rows.iterrows():
             attrs = [(str(c), _text(row[c], lang)) for c in columns]
             hits.append(IdentifyHit(title, layer.role.value, layer.source.label,
-                                    [(k, v) for k, v in attrs if v != ""]))
+                                    [(k, v) for k, v in attrs if v != ""],
+                                    layer.source.synthetic))
     return hits
+
+
+def _sample_label() -> str:
+    # The layer panel's own "synthetic sample" entry in the translations.
+    return QCoreApplication.translate("LayersDock", "synthetic sample")
 
 
 def _value_label() -> str:
@@ -106,7 +113,9 @@ class IdentifyDock(QDockWidget):
         if not hits:
             self.tree.addTopLevelItem(QTreeWidgetItem([self.tr("Nothing here"), ""]))
         for hit in hits:
-            head = QTreeWidgetItem([hit.layer_title, hit.source])
+            # A case worker must never take a sample for the register: say it on every hit.
+            tag = f" · {_sample_label()}" if hit.synthetic else ""
+            head = QTreeWidgetItem([hit.layer_title, f"{hit.source}{tag}"])
             font = head.font(0)
             font.setBold(True)
             head.setFont(0, font)

@@ -43,6 +43,15 @@ def test_window_opens_on_the_sample(sample_window, sample_env):
     assert sample_window.share.share == pytest.approx(doc["protected"]["share"], rel=1e-9)
     assert sample_window.dashboard_dock.headline.text().endswith(" %")
 
+    # A case worker clicking a (synthetic) parcel is told it is a sample, on the hit itself.
+    parcel = sample_window.dataset.by_role(Role.PARCELS)[0].frame.geometry.iloc[0]
+    inside = parcel.representative_point()
+    sample_window.identify(inside.x, inside.y)
+    heads = [sample_window.identify_dock.tree.topLevelItem(i)
+             for i in range(sample_window.identify_dock.tree.topLevelItemCount())]
+    parcel_heads = [h.text(1) for h in heads if "jordstykke" in h.text(1)]
+    assert parcel_heads and all("syntetisk eksempel" in t for t in parcel_heads)
+
 
 def test_cancel_while_the_sample_is_built_keeps_the_app_working(
     qtbot, settings, tmp_path, monkeypatch
