@@ -196,3 +196,19 @@ def test_list_fields_reads_the_schema_only(real_data: Path) -> None:
     assert {"matrikelnummer", "landsejerlavskode", "registreretAreal"} <= set(fields)
     with pytest.raises(LayerLoadError, match="nope.gpkg"):
         list_fields(real_data / "nope.gpkg")
+
+
+@pytest.mark.filterwarnings("ignore:Field .* created as String field:RuntimeWarning")
+def test_flatgeobuf_and_shapefile_load_like_the_original(real_data: Path, tmp_path: Path) -> None:
+    source = real_data / "koege_p3_beskyttede_naturtyper_2024_sample.geojson"
+    original = _load(f"nature_p3={source}")
+    frame = gpd.read_file(source)  # EPSG:4326, as downloaded
+    for name in ("p3.fgb", "p3.shp"):
+        frame.to_file(tmp_path / name)
+        layer = _load(f"nature_p3={tmp_path / name}")
+        assert layer.frame.crs.to_epsg() == 25832
+        assert len(layer.frame) == len(original.frame)
+        assert layer.frame.geometry.area.sum() == pytest.approx(
+            original.frame.geometry.area.sum(), rel=1e-9
+        )
+        assert sorted(layer.frame["Natyp_navn"]) == sorted(original.frame["Natyp_navn"])
