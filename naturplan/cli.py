@@ -135,6 +135,30 @@ def dataset_request(args: argparse.Namespace) -> Any:
     )
 
 
+def explicit_data(args: argparse.Namespace) -> bool:
+    """True if the user gave any data option (else a project's own record applies)."""
+    return bool(
+        args.layer or args.kommune or args.field or args.no_sample
+        or args.sample_scale is not None or args.protected_roles
+    )
+
+
+def data_for(args: argparse.Namespace) -> tuple[Any, tuple[Role, ...]]:
+    """The dataset request and protected roles to use.
+
+    With ``--project`` and no data options: what the project was last measured against
+    (its settings), so that a plan reopens with its own layers; otherwise the options.
+    """
+    project = getattr(args, "project", None)
+    if project is not None and not explicit_data(args):
+        from naturplan.io.plan_settings import recorded_request
+
+        recorded = recorded_request(project)
+        if recorded is not None:
+            return recorded
+    return dataset_request(args), protected_roles(args)
+
+
 def protected_roles(args: argparse.Namespace) -> tuple[Role, ...]:
     """The roles that count as protected, from ``--protected-roles``."""
     from naturplan.core.dataset import DEFAULT_PROTECTED_ROLES
@@ -171,8 +195,7 @@ def _run_stats(args: argparse.Namespace) -> int:
     from naturplan.export.stats import stats_document, stats_text
     from naturplan.io.datasets import open_dataset
 
-    request = dataset_request(args)
-    roles = protected_roles(args)
+    request, roles = data_for(args)
     dataset = open_dataset(request, progress=_progress_printer(sys.stderr.isatty()))
     doc = stats_document(dataset, roles, project=args.project)
     if args.json:
@@ -187,7 +210,7 @@ def _run_app(args: argparse.Namespace) -> int:
         from naturplan.gui.app import run_app
     except ImportError as exc:
         raise NaturplanError(f"The desktop app is not available here: {exc}") from None
-    return int(run_app(args, dataset_request(args), protected_roles(args)))
+    return int(run_app(args, *data_for(args)))
 
 
 if __name__ == "__main__":  # pragma: no cover

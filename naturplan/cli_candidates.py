@@ -17,7 +17,6 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -25,26 +24,14 @@ from naturplan.core.candidates import (
     Candidate,
     CandidateKind,
     CandidateStatus,
-    GeometryProblem,
-    validate_geometry,
 )
-from naturplan.core.errors import LayerLoadError, MissingCRSError, NaturplanError
-from naturplan.core.roles import WORKING_EPSG
+from naturplan.core.errors import NaturplanError
 from naturplan.export.numbers import format_ha, format_number
+from naturplan.io.candidate_file import NAME_FIELDS, read_candidate_file
 
 if TYPE_CHECKING:
-    import geopandas as gpd
+    pass
 
-#: Name fields tried in order when ``--name-field`` is not given.
-NAME_FIELDS = ("name", "navn", "Name", "Navn", "NAME", "NAVN", "titel", "title")
-
-_PROBLEM_TEXT = {
-    GeometryProblem.MISSING: "no geometry",
-    GeometryProblem.EMPTY: "empty geometry",
-    GeometryProblem.NOT_POLYGON: "not a polygon",
-    GeometryProblem.INVALID: "invalid polygon",
-    GeometryProblem.COLLAPSED: "invalid polygon with no area left after repair",
-}
 _KIND_DA = {"lowland": "lavbund", "afforestation": "skovrejsning", "connectivity": "forbindelse"}
 _STATUS_DA = {"idea": "idé", "proposed": "forslag", "adopted": "vedtaget", "rejected": "afvist"}
 
@@ -53,16 +40,6 @@ class ImportRefused(NaturplanError):
     """A candidate file has broken features and the user did not ask to skip them."""
 
     code = "import_refused"
-
-
-@dataclass
-class ImportCheck:
-    """The features of a candidate file, checked one by one."""
-
-    good: list[tuple[Any, str, Any]] = field(default_factory=list)  # (fid, name, geometry)
-    repaired: list[tuple[Any, str, str]] = field(default_factory=list)  # (fid, name, reason)
-    broken: list[tuple[Any, str, str]] = field(default_factory=list)  # (fid, name, why)
-    total: int = 0
 
 
 def add_parser(subparsers: Any, data_parent: argparse.ArgumentParser) -> None:
@@ -113,77 +90,6 @@ def run(args: argparse.Namespace) -> int:
 # --- import ---------------------------------------------------------------------------------
 
 
-def read_candidate_file(
-    path: Path, layer: str | None, assume_crs: str | None, name_field: str | None,
-    repair: bool,
-) -> ImportCheck:
-    """Read *path* raw and check every feature (see the module docstring).
-
-    Raises
-    ------
-    LayerLoadError, MissingCRSError
-        Unreadable file, unknown layer or name field, no CRS and none assumed.
-    """
-    frame = _read_raw(path, layer, assume_crs)
-    names = _names(frame, name_field, path)
-    check = ImportCheck(total=len(frame))
-    for fid, name, geom in zip(frame.index, names, frame.geometry.to_numpy(), strict=True):
-        result = validate_geometry(geom)
-        if result.ok:
-            check.good.append((fid, name, result.geometry))
-        elif result.repaired and repair:
-            check.good.append((fid, name, result.geometry))
-            check.repaired.append((fid, name, result.detail))
-        else:
-            why = _PROBLEM_TEXT[result.problem or GeometryProblem.INVALID]
-            detail = f" ({result.detail})" if result.detail else ""
-            check.broken.append((fid, name, why + detail))
-    return check
-
-
-def _read_raw(path: Path, layer: str | None, assume_crs: str | None) -> gpd.GeoDataFrame:
-    import geopandas as gpd
-    import pyogrio
-
-    from naturplan.io.vector import list_layers, parse_crs
-
-    if not path.exists():
-        raise LayerLoadError(f"File not found: {path}")
-    names = [n for n, _ in list_layers(path)]
-    if layer is None and len(names) > 1:
-        raise LayerLoadError(
-            f"'{path.name}' has several layers; choose one with --layer: {', '.join(names)}."
-        )
-    if layer is not None and layer not in names:
-        raise LayerLoadError(f"'{path.name}' has no layer '{layer}'. Layers: {', '.join(names)}.")
-    try:
-        frame = pyogrio.read_dataframe(path, layer=layer, fid_as_index=True)
-    except Exception as exc:  # pyogrio raises several kinds
-        raise LayerLoadError(f"Cannot read '{path.name}': {str(exc).splitlines()[0]}") from None
-    if not isinstance(frame, gpd.GeoDataFrame):
-        raise LayerLoadError(f"'{path.name}' has no geometry column.")
-    if frame.crs is None:
-        if assume_crs is None:
-            raise MissingCRSError(
-                f"'{path.name}' has no coordinate reference system. State it with "
-                "--assume-crs EPSG (for example --assume-crs 25832)."
-            )
-        frame = frame.set_crs(parse_crs(assume_crs))
-    if frame.crs.to_epsg() != WORKING_EPSG:
-        frame = frame.to_crs(WORKING_EPSG)
-    return frame
-
-
-def _names(frame: gpd.GeoDataFrame, name_field: str | None, path: Path) -> list[str]:
-    if name_field is not None and name_field not in frame.columns:
-        fields = ", ".join(c for c in frame.columns if c != frame.geometry.name)
-        raise LayerLoadError(f"'{path.name}' has no field '{name_field}'. Fields: {fields}.")
-    column = name_field or next((f for f in NAME_FIELDS if f in frame.columns), None)
-    if column is None:
-        return [f"{path.stem} {fid}" for fid in frame.index]
-    return ["" if v is None or v != v else str(v) for v in frame[column]]
-
-
 def _run_import(args: argparse.Namespace) -> int:
     from naturplan.io.loading import split_path_layer
 
@@ -217,6 +123,7 @@ def _run_import(args: argparse.Namespace) -> int:
             for c, (fid, _, _) in zip(candidates, check.good, strict=True):
                 store.insert(c, action="import",
                              details={"source": args.source.name, "fid": _plain(fid)})
+            _record_data_options(store, args)  # same transaction: all or nothing
     _warn_outside(args, candidates, lang)
     area = sum(c.area_m2 for c in candidates)
     n, skipped = format_number(len(candidates), 0, lang), len(check.broken)
@@ -228,6 +135,16 @@ def _run_import(args: argparse.Namespace) -> int:
         text += f"; skipped {skipped} broken." if skipped else "."
     print(text)
     return 0
+
+
+def _record_data_options(store: Any, args: argparse.Namespace) -> None:
+    """A project without a record of its layers gets this command's data options (so that
+    ``stats --project`` measures it in the municipality it was imported for)."""
+    from naturplan.cli import dataset_request, protected_roles
+    from naturplan.io.plan_settings import PLAN_KEY, record
+
+    if store.settings().get(PLAN_KEY) is None:
+        record(store, dataset_request(args), protected_roles(args))
 
 
 def _warn_outside(args: argparse.Namespace, candidates: list[Candidate], lang: str) -> None:

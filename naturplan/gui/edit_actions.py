@@ -244,9 +244,9 @@ class EditActions(QObject):
         Broken features (empty, not polygons, invalid) are listed; the others are imported
         only if the user agrees (the headless import refuses the same way).
         """
-        from naturplan.cli_candidates import read_candidate_file
         from naturplan.core.candidates import Candidate
         from naturplan.core.errors import NaturplanError
+        from naturplan.io.candidate_file import read_candidate_file
 
         try:
             check = read_candidate_file(path, None, None, None, repair=False)

@@ -35,6 +35,12 @@ from naturplan.gui.panels import LayersDock, LegendDock
 from naturplan.gui.tools import IdentifyTool, PanTool
 from naturplan.gui.workers import Task
 from naturplan.io.loading import LayerRequest, load_layer
+from naturplan.io.plan_settings import (
+    PLAN_KEY,
+    record,
+    request_from_settings,
+    settings_from_request,
+)
 from naturplan.io.styles import load_styles
 from naturplan.render import MapView, RenderItem
 
@@ -73,6 +79,9 @@ class MainWindow(QMainWindow):
         self._build_status()
         self.editing = EditActions(self)
         self.session = self.editing.session
+        #: The request and protected roles of the loaded dataset (recorded in the project).
+        self.loaded: tuple[Any, tuple[Role, ...]] | None = None
+        self.session.project_changed.connect(self._project_opened)
         self.canvas.cursor_moved.connect(self._show_cursor)
         self.canvas.view_changed.connect(self._show_scale)
         self.canvas.rendering_changed.connect(self._show_rendering)
@@ -252,11 +261,15 @@ class MainWindow(QMainWindow):
                                     for layer in dataset.layers])
             return dataset, share, index
 
+        def loaded(result: tuple[Dataset, ProtectedShare, ProtectedIndex]) -> None:
+            self.loaded = (request, tuple(roles))
+            self._set_dataset(result)
+
         self.dashboard_dock.show_loading()
         if wait:
-            self._set_dataset(job(lambda f, m: None, lambda: False))
+            loaded(job(lambda f, m: None, lambda: False))
             return
-        self._run(job, self._set_dataset, self.tr("Loading layers…"))
+        self._run(job, loaded, self.tr("Loading layers…"))
 
     def _set_dataset(self, result: tuple[Dataset, ProtectedShare, ProtectedIndex]) -> None:
         dataset, share, index = result
@@ -270,8 +283,39 @@ class MainWindow(QMainWindow):
         self.canvas.zoom_home()
         self._set_share(share)
         self.session.set_dataset(dataset, share, index)
+        self._record_in_project()
         self.statusBar().showMessage(
             self.tr("%1 layers loaded").replace("%1", str(len(dataset.layers))), 5000)
+
+    def _record_in_project(self) -> None:
+        """Write what the plan is measured against into a project that has no record yet."""
+        store = self.session.store
+        if store is None or self.loaded is None:
+            return
+        try:
+            if store.settings().get(PLAN_KEY) is None:
+                record(store, *self.loaded)
+        except (NaturplanError, OSError) as exc:
+            self.show_error(exc)
+
+    def _project_opened(self) -> None:
+        """A project measured against other layers brings them along: reload its dataset."""
+        store = self.session.store
+        if store is None or self.loaded is None or self.dataset is None:
+            return  # at start-up the command line already chose the project's layers
+        try:
+            wanted = store.settings().get(PLAN_KEY)
+            if wanted is None:
+                self._record_in_project()
+                return
+            if wanted == settings_from_request(*self.loaded):
+                return
+            request, roles = request_from_settings(wanted)
+        except (NaturplanError, OSError) as exc:
+            self.show_error(exc)
+            return
+        self.protected_roles = roles
+        self.load_dataset(request)
 
     def _set_share(self, share: ProtectedShare) -> None:
         self.share = share

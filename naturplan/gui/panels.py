@@ -165,6 +165,8 @@ class LayersDock(QDockWidget):
 
     def _on_current(self, current: QListWidgetItem | None, previous: object = None) -> None:
         layer = None if current is None else current.data(LAYER_ROLE)
+        if layer is not None and not any(entry.layer is layer for entry in self.layers):
+            layer = None  # an item of the old list while the list is refilled
         self.opacity.setEnabled(layer is not None)
         if layer is not None:
             entry = self.layers[self.layers.index_of(layer)]

@@ -87,7 +87,7 @@ def test_import_skip_broken_imports_only_the_good_ones(
     assert all(c["kind"] == "afforestation" and c["counts_toward_target"] is True
                for c in doc["candidates"])
     assert [r for r in pyogrio.read_dataframe(project, layer="audit")["action"]] == [
-        "create", "import", "import"]
+        "create", "import", "import", "settings"]  # settings: what it is measured against
 
 
 def test_import_repair_reports_the_repair(broken_file: Path, tmp_path: Path) -> None:
@@ -235,3 +235,25 @@ def test_import_warns_about_areas_outside_the_municipality(tmp_path: Path) -> No
     warned = sorted(line.split(": ")[-1].split(" lies")[0]
                     for line in other.stderr.splitlines() if "lies outside" in line)
     assert warned == expected and len(warned) < 4
+
+
+def test_stats_measures_a_project_in_the_municipality_it_was_imported_for(
+    tmp_path: Path, origin: tuple[float, float]
+) -> None:
+    kommuner = gpd.read_file(paths.layers_dir() / paths.NATIONAL_MUNICIPALITIES)
+    koege = shapely.force_2d(kommuner[kommuner["KOMKODE"] == "0259"].to_crs(25832).union_all())
+    inside = koege.representative_point()
+    source = tmp_path / "koege.gpkg"
+    gpd.GeoDataFrame({"navn": ["Eng"]}, geometry=[shapely.box(
+        inside.x, inside.y, inside.x + 100, inside.y + 100)], crs=25832).to_file(source)
+    project = tmp_path / "koege_plan.gpkg"
+    done = _run(["candidates", "import", "--project", str(project), "--from", str(source),
+                 "--kind", "lowland", "--kommune", "0259", "--no-sample"])
+    assert done.returncode == 0, done.stderr
+    doc = json.loads(_run(["stats", "--project", str(project), "--json"]).stdout)
+    assert doc["municipality"]["code"] == "0259"  # remembered, no --kommune needed
+    assert doc["projected"]["area_m2"] - doc["protected"]["area_m2"] == pytest.approx(1e4)
+    # Options given on the command line win over the record.
+    other = json.loads(_run(["stats", "--project", str(project), "--json", "--no-sample",
+                             "--kommune", "0851"]).stdout)
+    assert other["municipality"]["code"] == "0851"

@@ -250,3 +250,32 @@ def test_killed_app_loses_no_edit(tmp_path, layer_args, aalborg_point):
     assert found[0].name != "renamed" and found[0].note == "kept"
     frame = pyogrio.read_dataframe(project, layer="candidates")
     assert len(frame) == 5 and frame.crs.to_epsg() == 25832
+
+
+def test_a_project_remembers_its_layers_and_brings_them_back(window, qtbot, tmp_path,
+                                                             dataset_request):
+    from naturplan.core.roles import Role
+    from naturplan.io.datasets import DatasetRequest
+    from naturplan.io.plan_settings import PLAN_KEY, record, settings_from_request
+
+    # The dataset the window loaded is recorded in its (new) project.
+    with GeoPackageStore(window.session.path, create=False, readonly=True) as store:
+        assert store.settings()[PLAN_KEY] == settings_from_request(
+            dataset_request, window.protected_roles)
+    # A project measured against fewer layers (no §3 layer) reloads those when opened.
+    fewer = DatasetRequest(use_sample=False, layers=tuple(
+        layer for layer in dataset_request.layers if layer.role is not Role.NATURE_P3))
+    other = tmp_path / "other.gpkg"
+    with GeoPackageStore(other) as store:
+        record(store, fewer, (Role.NATURE_P3,))
+    assert window.dataset.by_role(Role.NATURE_P3)
+    assert window.session.open_project(other)
+    qtbot.waitUntil(lambda: not window.dataset.by_role(Role.NATURE_P3), timeout=60_000)
+    qtbot.waitUntil(lambda: window.share is not None and window.share.area_m2 == 0,
+                    timeout=60_000)
+    # Opening it again changes nothing and writes nothing.
+    with GeoPackageStore(other, create=False, readonly=True) as store:
+        rows = len(store.audit())
+    assert window.session.open_project(other)
+    with GeoPackageStore(other, create=False, readonly=True) as store:
+        assert len(store.audit()) == rows
