@@ -38,49 +38,30 @@ def _moved(a: QPointF, b: QPointF) -> bool:
     return abs(a.x() - b.x()) + abs(a.y() - b.y()) > CLICK_SLOP_PX
 
 
-class SelectTool(EditTool):
+class SelectTool(ClickOrPan, EditTool):
     """Click selects the candidate under the cursor, Shift-click adds or removes, a click on
     empty ground clears; dragging pans. Delete deletes the selection (one command)."""
 
     name = "select"
     cursor = Qt.CursorShape.ArrowCursor
 
-    def __init__(self, canvas: MapCanvas, session: EditSession) -> None:
-        super().__init__(canvas, session)
-        self._click = ClickOrPan(canvas)
-
-    def mouse_press(self, event: QMouseEvent) -> bool:
-        return self._click.press(event)
-
-    def mouse_move(self, event: QMouseEvent) -> bool:
-        return self._click.move(event)
-
-    def mouse_release(self, event: QMouseEvent) -> bool:
-        was_pressed = self._click.pressed
-        at = self._click.release(event)
-        self.canvas.setCursor(self.cursor)
-        if at is None:
-            return was_pressed
-        hit = self.session.candidate_at(*at, self.tolerance(PICK_PX))
+    def clicked(self, x: float, y: float, event: QMouseEvent) -> None:
+        hit = self.session.candidate_at(x, y, self.tolerance(PICK_PX))
         shift = bool(event.modifiers() & Qt.KeyboardModifier.ShiftModifier)
         if shift and hit is not None:
             self.session.selection.toggle(hit)
         elif not shift:
             self.session.selection.set([hit] if hit else [])
-        return True
 
     def key_press(self, event: QKeyEvent) -> bool:
         if event.key() == Qt.Key.Key_Delete and self.session.selection.ids:
             self.session.delete(list(self.session.selection.ids))
             return True
         if event.key() == Qt.Key.Key_Escape:
-            self._click.cancel()
+            self.cancel()
+            self.active = True
             return True
         return False
-
-    def cancel(self) -> None:
-        self._click.cancel()
-        super().cancel()
 
 
 class MoveTool(EditTool):

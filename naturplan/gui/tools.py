@@ -106,69 +106,57 @@ class PanTool(MapTool):
 
 
 class ClickOrPan:
-    """For tools where a drag pans the map and a click (press and release within
-    :data:`CLICK_SLOP_PX`) acts: the tool forwards its mouse events and gets the click's map
-    position from :meth:`release`."""
+    """Mixin for map tools where a drag pans the map and a click (press and release within
+    :data:`CLICK_SLOP_PX`) calls :meth:`clicked` with the map position. Put it before the
+    tool's base class: ``class SelectTool(ClickOrPan, EditTool)``."""
 
-    def __init__(self, canvas: MapCanvas) -> None:
-        self.canvas = canvas
-        self._pan = PanTool(canvas)
-        self._press: QPointF | None = None
+    canvas: MapCanvas
+    cursor: Qt.CursorShape
+    _click_pan: PanTool | None = None
+    _click_press: QPointF | None = None
 
-    def press(self, event: QMouseEvent) -> bool:
+    def _panner(self) -> PanTool:
+        if self._click_pan is None:
+            self._click_pan = PanTool(self.canvas)
+        return self._click_pan
+
+    def mouse_press(self, event: QMouseEvent) -> bool:
         if event.button() != Qt.MouseButton.LeftButton:
             return False
-        self._press = event.position()
-        return self._pan.mouse_press(event)
+        self._click_press = event.position()
+        return self._panner().mouse_press(event)
 
-    def move(self, event: QMouseEvent) -> bool:
-        return self._pan.mouse_move(event)
+    def mouse_move(self, event: QMouseEvent) -> bool:
+        return self._panner().mouse_move(event)
 
-    def release(self, event: QMouseEvent) -> tuple[float, float] | None:
-        """The map position of a click, or None after a drag (or without a press)."""
-        self._pan.mouse_release(event)
-        if self._press is None:
-            return None
-        moved = event.position() - self._press
-        self._press = None
-        if abs(moved.x()) + abs(moved.y()) > CLICK_SLOP_PX:
-            return None
-        return self.canvas.view.to_map(event.position().x(), event.position().y())
+    def mouse_release(self, event: QMouseEvent) -> bool:
+        self._panner().mouse_release(event)
+        self.canvas.setCursor(QCursor(self.cursor))
+        if self._click_press is None:
+            return False
+        moved = event.position() - self._click_press
+        self._click_press = None
+        if abs(moved.x()) + abs(moved.y()) <= CLICK_SLOP_PX:
+            x, y = self.canvas.view.to_map(event.position().x(), event.position().y())
+            self.clicked(x, y, event)
+        return True
 
-    @property
-    def pressed(self) -> bool:
-        return self._press is not None
+    def clicked(self, x: float, y: float, event: QMouseEvent) -> None:
+        """A click at map position (x, y) in EPSG:25832."""
+        raise NotImplementedError
 
     def cancel(self) -> None:
-        self._press = None
-        self._pan.cancel()
+        self._click_press = None
+        self._panner().cancel()
+        super().cancel()  # type: ignore[misc]
 
 
-class IdentifyTool(MapTool):
+class IdentifyTool(ClickOrPan, MapTool):
     """Click to list every visible feature at that point; dragging still pans."""
 
     name = "identify"
     cursor = Qt.CursorShape.WhatsThisCursor
     identified = Signal(float, float)  # map x, y (EPSG:25832)
 
-    def __init__(self, canvas: MapCanvas) -> None:
-        super().__init__(canvas)
-        self._click = ClickOrPan(canvas)
-
-    def mouse_press(self, event: QMouseEvent) -> bool:
-        return self._click.press(event)
-
-    def mouse_move(self, event: QMouseEvent) -> bool:
-        return self._click.move(event)
-
-    def mouse_release(self, event: QMouseEvent) -> bool:
-        was_pressed = self._click.pressed
-        at = self._click.release(event)
-        self.canvas.setCursor(QCursor(self.cursor))
-        if at is not None:
-            self.identified.emit(*at)
-        return was_pressed
-
-    def cancel(self) -> None:
-        self._click.cancel()
-        super().cancel()
+    def clicked(self, x: float, y: float, event: QMouseEvent) -> None:
+        self.identified.emit(x, y)
