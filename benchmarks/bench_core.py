@@ -27,7 +27,7 @@ import geopandas as gpd
 import numpy as np
 import shapely
 
-from naturplan.core.dataset import Dataset
+from naturplan.core.dataset import Dataset, parcel_overlaps
 from naturplan.core.roles import Role
 from naturplan.io.datasets import DatasetRequest, open_dataset
 from naturplan.io.loading import LayerRequest, load_layer, load_municipality
@@ -65,8 +65,8 @@ def fast_parcels(files: dict[str, tuple[Path, str | None]]) -> tuple[int, float]
     parcels = load_layer(LayerRequest(Role.PARCELS, *files["parcels"]))
     dataset = Dataset(municipality, [p3, parcels])
     _, index = dataset.protected()
-    areas = index.overlap_areas(parcels.frame.geometry.to_numpy())
-    return int((areas > 0).sum()), float(areas.sum())
+    touching, areas = parcel_overlaps(parcels, index)
+    return len(touching), float(areas.sum())
 
 
 def naive(files: dict[str, tuple[Path, str | None]], out: Any) -> None:

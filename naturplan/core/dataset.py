@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -61,11 +61,6 @@ class Dataset:
     def vector(self, role: Role) -> list[VectorLayer]:
         """The vector layers that play *role*."""
         return [layer for layer in self.by_role(role) if isinstance(layer, VectorLayer)]
-
-    def replace_role(self, role: Role, layers: Iterable[Layer]) -> None:
-        """Drop every layer of *role* and add *layers* in its place."""
-        self.layers = [layer for layer in self.layers if layer.role is not role] + list(layers)
-        self.changed.emit()
 
     def add(self, layer: Layer) -> None:
         self.layers.append(layer)

@@ -18,6 +18,7 @@ import numpy as np
 import pandas as pd
 import shapely
 
+from naturplan.core.roles import P3_TYPES
 from naturplan.io.sample_geom import (
     GRID,
     Landscape,
@@ -38,9 +39,9 @@ except ImportError:  # pragma: no cover - depends on the environment
 TARGET_SHARE = 0.14
 FULL_SCALE_POLYGONS = 10_000
 MIN_POLYGONS = 100
-#: (code, name): Natyp_kode and Natyp_navn.
-TYPES = {"eng": (1, "Eng"), "hede": (2, "Hede"), "mose": (3, "Mose"),
-         "overdrev": (4, "Overdrev"), "strandeng": (5, "Strandeng"), "soe": (6, "Sø")}
+#: (code, name): Natyp_kode and Natyp_navn, from the Miljøportal table in core.roles.
+TYPES = {key: (code, P3_TYPES[code]) for key, code in
+         {"eng": 1, "hede": 2, "mose": 3, "overdrev": 4, "strandeng": 5, "soe": 6}.items()}
 #: Share of the municipality (before clipping and overlap) and share of the polygon count.
 _BUDGET = {"strandeng": (0.050, 0.13), "eng": (0.042, 0.25), "mose": (0.030, 0.18),
            "soe": (0.010, 0.20), "overdrev": (0.016, 0.16), "hede": (0.012, 0.08)}

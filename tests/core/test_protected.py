@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import numpy as np
 import pytest
 import shapely
@@ -115,3 +117,19 @@ def test_tile_grid_tiles_cover_the_clip_exactly() -> None:
     muni = shapely.Polygon([(0, 0), (4321, 123), (3000, 3777)])
     grid = TileGrid(muni, size=500)
     assert shapely.area(grid.tiles).sum() == pytest.approx(muni.area, rel=1e-9)
+
+
+def test_parcel_overlaps_lists_only_touching_parcels() -> None:
+    import geopandas as gpd
+
+    from naturplan.core.dataset import parcel_overlaps
+    from naturplan.core.layer import LayerSource, VectorLayer
+    from naturplan.core.roles import Role
+
+    _, index = compute_protected(MUNI, [_source(box(0, 0, 1000, 1000))])
+    frame = gpd.GeoDataFrame(
+        geometry=[box(5000, 5000, 6000, 6000), box(900, 900, 1100, 1100)], crs=25832
+    )
+    parcels = VectorLayer(Role.PARCELS, frame, LayerSource(path=Path("x")))
+    positions, areas = parcel_overlaps(parcels, index)
+    assert positions.tolist() == [1] and areas == pytest.approx([100.0 * 100.0])
