@@ -8,6 +8,7 @@ exit code, never a traceback (set ``NATURPLAN_DEBUG=1`` to see one).
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import json
 import os
 import sys
@@ -119,10 +120,7 @@ def dataset_request(args: argparse.Namespace) -> Any:
     for text in args.layer:
         request = parse_layer_arg(text, assume_crs=args.assume_crs)
         if request.role in fields:
-            request = type(request)(
-                request.role, request.path, request.layer, fields[request.role],
-                request.assume_crs,
-            )
+            request = dataclasses.replace(request, fields=fields[request.role])
         layers.append(request)
     scale = args.sample_scale
     if scale is None:

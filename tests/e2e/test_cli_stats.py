@@ -126,3 +126,17 @@ def test_broken_file_is_refused(tmp_path: Path) -> None:
     result = _run(["stats", "--no-sample", "--layer", f"nature_p3={broken}"])
     assert result.returncode == 1 and "broken.gpkg" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_field_option_maps_an_unknown_schema(tmp_path: Path) -> None:
+    path = tmp_path / "typer.gpkg"
+    gpd.GeoDataFrame(
+        {"TYPE": ["Mose"]}, geometry=[shapely.box(545_000, 6_320_000, 546_000, 6_321_000)],
+        crs=25832,
+    ).to_file(path)
+    unmapped = _run(["stats", "--no-sample", "--layer", f"nature_p3={path}"])
+    assert unmapped.returncode == 1 and "--field nature_p3.Natyp_navn" in unmapped.stderr
+    mapped = _run(["stats", "--no-sample", "--json", "--layer", f"nature_p3={path}",
+                   "--field", "nature_p3.Natyp_navn=TYPE"])
+    assert mapped.returncode == 0, mapped.stderr
+    assert json.loads(mapped.stdout)["protected"]["by_type"] == pytest.approx({"Mose": 1e6})
