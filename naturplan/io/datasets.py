@@ -69,9 +69,9 @@ def open_dataset(
     """
     report = progress or (lambda fraction, message: None)
     stop = cancelled or (lambda: False)
-    user = {r.role: [] for r in request.layers}  # type: dict[Role, list[LayerRequest]]
+    user: dict[Role, list[LayerRequest]] = {}
     for r in request.layers:
-        user[r.role].append(r)
+        user.setdefault(r.role, []).append(r)
     report(0.0, "municipality")
     muni_requests = user.pop(Role.MUNICIPALITY, [])
     municipality = load_municipality(
