@@ -27,8 +27,8 @@ import geopandas as gpd
 import numpy as np
 import shapely
 
-from naturplan.core.dataset import Dataset, parcel_overlaps
-from naturplan.core.roles import Role
+from naturplan.core.layers.dataset import Dataset, parcel_overlaps
+from naturplan.core.layers.roles import Role
 from naturplan.io.datasets import DatasetRequest, open_dataset
 from naturplan.io.loading import LayerRequest, load_layer, load_municipality
 

@@ -28,14 +28,20 @@ import numpy as np
 import shapely
 import shapely.affinity
 
-from naturplan.core.candidates import Candidate, CandidateKind, move_vertex, translate, vertices
-from naturplan.core.dataset import Dataset
-from naturplan.core.ledger import Ledger
-from naturplan.core.plan import CandidatePlan
-from naturplan.core.protected import ProtectedSource, compute_protected
-from naturplan.core.roles import Role
-from naturplan.core.targets import DEFAULT_TARGETS
-from naturplan.io.project_gpkg import GeoPackageStore
+from naturplan.core.layers.dataset import Dataset
+from naturplan.core.layers.roles import Role
+from naturplan.core.plan.candidates import (
+    Candidate,
+    CandidateKind,
+    move_vertex,
+    translate,
+    vertices,
+)
+from naturplan.core.plan.ledger import Ledger
+from naturplan.core.plan.plan import CandidatePlan
+from naturplan.core.share.protected import ProtectedSource, compute_protected
+from naturplan.core.share.targets import DEFAULT_TARGETS
+from naturplan.io.project.gpkg_store import GeoPackageStore
 
 KINDS = list(CandidateKind)
 

@@ -37,9 +37,9 @@ def main() -> None:
 
     from PySide6.QtWidgets import QApplication
 
-    from naturplan.core.targets import targets_for
-    from naturplan.gui.canvas import MapCanvas, measure_pan
-    from naturplan.gui.map_layers import MapLayerList
+    from naturplan.core.share.targets import targets_for
+    from naturplan.gui.map.canvas import MapCanvas, measure_pan
+    from naturplan.gui.map.map_layers import MapLayerList
     from naturplan.io.datasets import DatasetRequest, open_dataset
     from naturplan.io.styles import load_styles
     from naturplan.render import MapRenderer, MapView

@@ -15,8 +15,8 @@ import time
 import numpy as np
 import shapely
 
-from naturplan.core.roles import Role
-from naturplan.core.snapping import SnapIndex
+from naturplan.core.layers.roles import Role
+from naturplan.core.plan.snapping import SnapIndex
 from naturplan.io.datasets import DatasetRequest, open_dataset
 
 

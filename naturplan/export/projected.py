@@ -10,11 +10,11 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from naturplan.core.dataset import Dataset
-from naturplan.core.ledger import Ledger, LedgerResult
-from naturplan.core.protected import ProtectedIndex, ProtectedShare
-from naturplan.io.project_gpkg import GeoPackageStore
-from naturplan.io.store import StoreError
+from naturplan.core.layers.dataset import Dataset
+from naturplan.core.plan.ledger import Ledger, LedgerResult
+from naturplan.core.share.protected import ProtectedIndex, ProtectedShare
+from naturplan.io.project.gpkg_store import GeoPackageStore
+from naturplan.io.project.store import StoreError
 
 
 def projected_document(
@@ -29,7 +29,7 @@ def projected_document(
     Raises
     ------
     StoreError
-        If the project file does not exist; :class:`~naturplan.io.store.NotAProjectError`
+        If the project file does not exist; :class:`~naturplan.io.project.store.NotAProjectError`
         if it is not a naturplan project. The file is opened read-only.
     """
     path = Path(project_path)

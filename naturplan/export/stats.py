@@ -12,11 +12,11 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from naturplan.core.dataset import Dataset
-from naturplan.core.layer import VectorLayer
-from naturplan.core.protected import ProtectedShare
-from naturplan.core.roles import Role
-from naturplan.core.targets import targets_for
+from naturplan.core.layers.dataset import Dataset
+from naturplan.core.layers.layer import VectorLayer
+from naturplan.core.layers.roles import Role
+from naturplan.core.share.protected import ProtectedShare
+from naturplan.core.share.targets import targets_for
 from naturplan.export.numbers import format_ha, format_km2, format_number, format_percent
 
 

@@ -15,8 +15,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from naturplan.core.roles import LOADABLE_ROLES, ROLE_SPECS, Role
-from naturplan.core.style import LayerStyle
+from naturplan.core.layers.roles import LOADABLE_ROLES, ROLE_SPECS, Role
+from naturplan.core.layers.style import LayerStyle
 
 
 class RoleDialog(QDialog):

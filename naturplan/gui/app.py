@@ -52,7 +52,7 @@ def run_app(args: argparse.Namespace, request: Any, roles: Sequence[Any]) -> int
     project: Path | None = getattr(args, "project", None)
     if screenshot is not None and project is not None:
         # No one is there to answer a dialog: refuse a bad project with a line and exit 1.
-        from naturplan.io.project_gpkg import GeoPackageStore
+        from naturplan.io.project.gpkg_store import GeoPackageStore
 
         try:
             GeoPackageStore(project, create=True).close()

@@ -21,9 +21,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from naturplan.core.ledger import LedgerResult
-from naturplan.core.protected import ProtectedShare
-from naturplan.core.style import LayerStyle
+from naturplan.core.layers.style import LayerStyle
+from naturplan.core.plan.ledger import LedgerResult
+from naturplan.core.share.protected import ProtectedShare
 from naturplan.export.numbers import format_ha, format_km2, format_percent
 from naturplan.gui.ledger_view import PROJECTED_COLOR, LedgerPanel
 

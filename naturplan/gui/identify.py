@@ -8,9 +8,9 @@ from dataclasses import dataclass, field
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QDockWidget, QTreeWidget, QTreeWidgetItem, QWidget
 
-from naturplan.core.layer import RasterLayer, VectorLayer
+from naturplan.core.layers.layer import RasterLayer, VectorLayer
 from naturplan.export.numbers import format_number
-from naturplan.gui.map_layers import MapLayerList
+from naturplan.gui.map.map_layers import MapLayerList
 from naturplan.io.raster import sample_at
 from naturplan.render import MapRenderer
 

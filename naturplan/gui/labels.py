@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
-from naturplan.core.candidates import CandidateKind, CandidateStatus
+from naturplan.core.plan.candidates import CandidateKind, CandidateStatus
 
 
 def kind_label(kind: CandidateKind | str) -> str:

@@ -9,8 +9,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QGridLayout, QLabel, QVBoxLayout, QWidget
 
-from naturplan.core.candidates import CandidateKind
-from naturplan.core.ledger import LedgerResult
+from naturplan.core.plan.candidates import CandidateKind
+from naturplan.core.plan.ledger import LedgerResult
 from naturplan.export.numbers import format_ha, format_percent
 from naturplan.gui.labels import kind_label
 

@@ -17,25 +17,25 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from naturplan.core.dataset import DEFAULT_PROTECTED_ROLES, Dataset
 from naturplan.core.errors import FieldMappingError, NaturplanError
-from naturplan.core.layer import Layer, VectorLayer
-from naturplan.core.protected import ProtectedIndex, ProtectedShare
-from naturplan.core.roles import Role
-from naturplan.core.targets import targets_for
+from naturplan.core.layers.dataset import DEFAULT_PROTECTED_ROLES, Dataset
+from naturplan.core.layers.layer import Layer, VectorLayer
+from naturplan.core.layers.roles import Role
+from naturplan.core.share.protected import ProtectedIndex, ProtectedShare
+from naturplan.core.share.targets import targets_for
 from naturplan.export.numbers import format_number
 from naturplan.gui.add_layer import FieldMappingDialog, RoleDialog
-from naturplan.gui.canvas import MapCanvas
 from naturplan.gui.dashboard import DashboardDock
-from naturplan.gui.edit_actions import EditActions
+from naturplan.gui.editing.actions import EditActions
 from naturplan.gui.icons import icon
 from naturplan.gui.identify import IdentifyDock, identify_at
-from naturplan.gui.map_layers import MapLayerList
+from naturplan.gui.map.canvas import MapCanvas
+from naturplan.gui.map.map_layers import MapLayerList
+from naturplan.gui.map.tools import IdentifyTool, PanTool
 from naturplan.gui.panels import LayersDock, LegendDock
-from naturplan.gui.tools import IdentifyTool, PanTool
 from naturplan.gui.workers import Task
 from naturplan.io.loading import LayerRequest, load_layer
-from naturplan.io.plan_settings import (
+from naturplan.io.project.settings import (
     PLAN_KEY,
     record,
     request_from_settings,

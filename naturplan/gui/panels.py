@@ -18,9 +18,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from naturplan.core.layer import Layer, RasterLayer
-from naturplan.core.style import FillPattern, LegendEntry, Symbol
-from naturplan.gui.map_layers import MapLayer, MapLayerList
+from naturplan.core.layers.layer import Layer, RasterLayer
+from naturplan.core.layers.style import FillPattern, LegendEntry, Symbol
+from naturplan.gui.map.map_layers import MapLayer, MapLayerList
 from naturplan.render.renderer import make_brush, make_pen
 
 LAYER_ROLE = Qt.ItemDataRole.UserRole + 1

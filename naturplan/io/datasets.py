@@ -12,10 +12,10 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
-from naturplan.core.dataset import Dataset, Municipality
 from naturplan.core.errors import OperationCancelled
-from naturplan.core.layer import Layer, VectorLayer
-from naturplan.core.roles import Role
+from naturplan.core.layers.dataset import Dataset, Municipality
+from naturplan.core.layers.layer import Layer, VectorLayer
+from naturplan.core.layers.roles import Role
 from naturplan.io import paths
 from naturplan.io.loading import (
     LayerRequest,
@@ -127,7 +127,7 @@ def sample_requests(
     stop: Cancelled,
 ) -> list[LayerRequest]:
     """The synthetic sample's layers, building the sample first if it is not there."""
-    from naturplan.io.sample import BuildCancelled, build_sample, read_manifest
+    from naturplan.io.sample.build import BuildCancelled, build_sample, read_manifest
 
     out_dir = paths.sample_dir(scale)
     manifest = read_manifest(out_dir)

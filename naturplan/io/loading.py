@@ -13,11 +13,11 @@ from pathlib import Path
 import geopandas as gpd
 import shapely
 
-from naturplan.core.dataset import Municipality
 from naturplan.core.errors import FieldMappingError, LayerLoadError, UnknownMunicipalityError
-from naturplan.core.fieldmap import FieldMapping, choose_mapping, user_mapping
-from naturplan.core.layer import Layer, LayerSource, VectorLayer
-from naturplan.core.roles import ROLE_SPECS, GeometryKind, Role, parse_role
+from naturplan.core.layers.dataset import Municipality
+from naturplan.core.layers.fieldmap import FieldMapping, choose_mapping, user_mapping
+from naturplan.core.layers.layer import Layer, LayerSource, VectorLayer
+from naturplan.core.layers.roles import ROLE_SPECS, GeometryKind, Role, parse_role
 from naturplan.io import paths
 from naturplan.io.raster import describe_raster, is_raster_path
 from naturplan.io.vector import read_vector

@@ -19,8 +19,8 @@ from rasterio.vrt import WarpedVRT
 from rasterio.windows import Window, from_bounds
 
 from naturplan.core.errors import LayerLoadError, MissingCRSError
-from naturplan.core.layer import LayerSource, RasterLayer
-from naturplan.core.roles import WORKING_EPSG, Role
+from naturplan.core.layers.layer import LayerSource, RasterLayer
+from naturplan.core.layers.roles import WORKING_EPSG, Role
 
 RASTER_SUFFIXES = {".tif", ".tiff", ".vrt", ".asc", ".img", ".nc"}
 

@@ -30,8 +30,8 @@ from pathlib import Path
 from typing import Any
 
 from naturplan.core.errors import NaturplanError
-from naturplan.core.roles import Role
-from naturplan.core.style import (
+from naturplan.core.layers.roles import Role
+from naturplan.core.layers.style import (
     Category,
     ColorRamp,
     ColorStop,

@@ -16,8 +16,8 @@ from pyproj.exceptions import CRSError
 
 from naturplan.core.errors import LayerLoadError, MissingCRSError
 from naturplan.core.geometry import clean_polygons
-from naturplan.core.layer import LoadReport
-from naturplan.core.roles import WORKING_EPSG
+from naturplan.core.layers.layer import LoadReport
+from naturplan.core.layers.roles import WORKING_EPSG
 
 try:  # pyarrow is optional; it roughly halves GeoPackage read time
     import pyarrow  # noqa: F401

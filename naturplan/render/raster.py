@@ -6,7 +6,7 @@ import numpy as np
 from numpy.typing import NDArray
 from PySide6.QtGui import QColor, QImage
 
-from naturplan.core.style import ColorRamp
+from naturplan.core.layers.style import ColorRamp
 
 
 def _rgb(hex_color: str) -> tuple[int, int, int]:

@@ -20,8 +20,8 @@ from numpy.typing import NDArray
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QImage, QPainter, QPen, QPolygonF, QTransform
 
-from naturplan.core.layer import Layer, RasterLayer, VectorLayer
-from naturplan.core.style import FillPattern, LayerStyle, LineStyle, Symbol
+from naturplan.core.layers.layer import Layer, RasterLayer, VectorLayer
+from naturplan.core.layers.style import FillPattern, LayerStyle, LineStyle, Symbol
 from naturplan.io.raster import read_window
 from naturplan.render.geometry import GeometryIndex
 from naturplan.render.raster import RasterOverview, apply_ramp, image_from_rgba

@@ -47,7 +47,7 @@
 <context>
     <name>CandidateTableDock</name>
     <message>
-        <location filename="../../naturplan/gui/candidate_table.py" line="238"/>
+        <location filename="../../naturplan/gui/editing/candidate_table.py" line="238"/>
         <source>Candidate areas</source>
         <translation>Candidate areas</translation>
     </message>
@@ -55,48 +55,48 @@
 <context>
     <name>CandidateTableModel</name>
     <message>
-        <location filename="../../naturplan/gui/candidate_table.py" line="137"/>
+        <location filename="../../naturplan/gui/editing/candidate_table.py" line="137"/>
         <source>Name</source>
         <extracomment>True while rows are inserted/removed (the view&apos;s selection moves by itself then).</extracomment>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../naturplan/gui/candidate_table.py" line="137"/>
+        <location filename="../../naturplan/gui/editing/candidate_table.py" line="137"/>
         <source>Kind</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../naturplan/gui/candidate_table.py" line="137"/>
+        <location filename="../../naturplan/gui/editing/candidate_table.py" line="137"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../naturplan/gui/candidate_table.py" line="138"/>
+        <location filename="../../naturplan/gui/editing/candidate_table.py" line="138"/>
         <source>Counts</source>
         <translation>Counts</translation>
     </message>
     <message>
-        <location filename="../../naturplan/gui/candidate_table.py" line="138"/>
+        <location filename="../../naturplan/gui/editing/candidate_table.py" line="138"/>
         <source>Area</source>
         <translation>Area</translation>
     </message>
     <message>
-        <location filename="../../naturplan/gui/candidate_table.py" line="139"/>
+        <location filename="../../naturplan/gui/editing/candidate_table.py" line="139"/>
         <source>New nature</source>
         <translation>New nature</translation>
     </message>
     <message>
-        <location filename="../../naturplan/gui/candidate_table.py" line="139"/>
+        <location filename="../../naturplan/gui/editing/candidate_table.py" line="139"/>
         <source>Note</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../naturplan/gui/candidate_table.py" line="140"/>
+        <location filename="../../naturplan/gui/editing/candidate_table.py" line="140"/>
         <source>Modified</source>
         <translation>Modified</translation>
     </message>
     <message>
-        <location filename="../../naturplan/gui/candidate_table.py" line="140"/>
+        <location filename="../../naturplan/gui/editing/candidate_table.py" line="140"/>
         <source>Author</source>
         <translation>Author</translation>
     </message>
@@ -148,13 +148,13 @@
 <context>
     <name>DrawPolygonTool</name>
     <message>
-        <location filename="../../naturplan/gui/edit_tools.py" line="195"/>
+        <location filename="../../naturplan/gui/editing/edit_tools.py" line="195"/>
         <source>The area is not valid</source>
         <extracomment>Snapping reach in screen pixels. A click this close (pixels) to the previous vertex adds nothing (double-click echoes).</extracomment>
         <translation>The area is not valid</translation>
     </message>
     <message>
-        <location filename="../../naturplan/gui/edit_tools.py" line="196"/>
+        <location filename="../../naturplan/gui/editing/edit_tools.py" line="196"/>
         <source>The outline crosses itself (%1). Remove points with Backspace or press Esc to start again.</source>
         <translation>The outline crosses itself (%1). Remove points with Backspace or press Esc to start again.</translation>
     </message>
@@ -162,194 +162,194 @@
 <context>
     <name>EditActions</name>
     <message>
-        <location filename="../../naturplan/gui/edit_actions.py" line="86"/>
+        <location filename="../../naturplan/gui/editing/actions.py" line="86"/>
         <source>Undo</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../naturplan/gui/edit_actions.py" line="89"/>
+        <location filename="../../naturplan/gui/editing/actions.py" line="89"/>
         <source>Redo</source>
         <translation>Redo</translation>
     </message>
     <message>
-        <location filename="../../naturplan/gui/edit_actions.py" line="93"/>
+        <location filename="../../naturplan/gui/editing/actions.py" line="93"/>
         <source>Select</source>
         <translation>Select</translation>
     </message>
     <message>
-        <location filename="../../naturplan/gui/edit_actions.py" line="94"/>
+        <location filename="../../naturplan/gui/editing/actions.py" line="94"/>
         <source>click an area; Shift-click adds to the selection</source>
         <translation>click an area; Shift-click adds to the selection</translation>
     </message>
     <message>
-        <location filename="../../naturplan/gui/edit_actions.py" line="96"/>
+        <location filename="../../naturplan/gui/editing/actions.py" line="96"/>
         <source>Draw candidate area</source>
         <translation>Draw candidate area</translation>
     </message>
     <message>
-        <location filename="../../naturplan/gui/edit_actions.py" line="97"/>
+        <location filename="../../naturplan/gui/editing/actions.py" line="97"/>
         <source>click the corners; double-click or Enter finishes, Backspace removes the last point, Esc cancels</source>
         <translation>click the corners; double-click or Enter finishes, Backspace removes the last point, Esc cancels</translation>
     </message>
     <message>
-        <location filename="../../naturplan/gui/edit_actions.py" line="100"/>
+        <location filename="../../naturplan/gui/editing/actions.py" line="100"/>
         <source>Edit vertices</source>
         <translation>Edit vertices</translation>
     </message>
     <message>
-        <location filename="../../naturplan/gui/edit_actions.py" line="101"/>
+        <location filename="../../naturplan/gui/editing/actions.py" line="101"/>
         <source>drag a vertex; double-click an edge adds one; right-click removes one</source>
         <translation>drag a vertex; double-click an edge adds one; right-click removes one</translation>
     </message>
     <message>
-        <location filename="../../naturplan/gui/edit_actions.py" line="103"/>
+        <location filename="../../naturplan/gui/editing/actions.py" line="103"/>
         <source>Move area</source>
         <translation>Move area</translation>
     </message>
     <message>
-        <location filename="../../naturplan/gui/edit_actions.py" line="103"/>
+        <location filename="../../naturplan/gui/editing/actions.py" line="103"/>
         <source>drag an area</source>
         <translation>drag an area</translation>
     </message>
     <message>
-        <location filename="../../naturplan/gui/edit_actions.py" line="105"/>
+        <location filename="../../naturplan/gui/editing/actions.py" line="105"/>
         <source>Split by line</source>
         <translation>Split by line</translation>
     </message>
     <message>
-        <location filename="../../naturplan/gui/edit_actions.py" line="106"/>
+        <location filename="../../naturplan/gui/editing/actions.py" line="106"/>
         <source>draw a line across the area; double-click or Enter finishes</source>
         <translation>draw a line across the area; double-click or Enter finishes</translation>
     </message>
     <message>
-        <location filename="../../naturplan/gui/edit_actions.py" line="107"/>
+        <location filename="../../naturplan/gui/editing/actions.py" line="107"/>
         <source>Delete area</source>
         <translation>Delete area</translation>
     </message>
     <message>
-        <location filename="../../naturplan/gui/edit_actions.py" line="109"/>
+        <location filename="../../naturplan/gui/editing/actions.py" line="109"/>
         <source>Merge two areas</source>
         <translation>Merge two areas</translation>
     </message>
     <message>
-        <location filename="../../naturplan/gui/edit_actions.py" line="110"/>
+        <location filename="../../naturplan/gui/editing/actions.py" line="110"/>
         <source>select two areas first</source>
         <translation>select two areas first</translation>
     </message>
     <message>
-        <location filename="../../naturplan/gui/edit_actions.py" line="111"/>
+        <location filename="../../naturplan/gui/editing/actions.py" line="111"/>
         <source>Snapping</source>
         <translation>Snapping</translation>
     </message>
     <message>
-        <location filename="../../naturplan/gui/edit_actions.py" line="112"/>
+        <location filename="../../naturplan/gui/editing/actions.py" line="112"/>
         <source>snap to parcels, §3 nature and other areas</source>
         <translation>snap to parcels, §3 nature and other areas</translation>
     </message>
     <message>
-        <location filename="../../naturplan/gui/edit_actions.py" line="114"/>
+        <location filename="../../naturplan/gui/editing/actions.py" line="114"/>
         <source>Trace boundaries</source>
         <translation>Trace boundaries</translation>
     </message>
     <message>
-        <location filename="../../naturplan/gui/edit_actions.py" line="116"/>
+        <location filename="../../naturplan/gui/editing/actions.py" line="116"/>
         <source>two clicks on one parcel or §3 boundary follow it (or hold Shift while clicking)</source>
         <translation>two clicks on one parcel or §3 boundary follow it (or hold Shift while clicking)</translation>
     </message>
     <message>
-        <location filename="../../naturplan/gui/edit_actions.py" line="118"/>
+        <location filename="../../naturplan/gui/editing/actions.py" line="118"/>
         <source>Avoid overlap</source>
         <translation>Avoid overlap</translation>
     </message>
     <message>
-        <location filename="../../naturplan/gui/edit_actions.py" line="120"/>
+        <location filename="../../naturplan/gui/editing/actions.py" line="120"/>
         <source>clip a new area against the existing ones</source>
         <translation>clip a new area against the existing ones</translation>
     </message>
     <message>
-        <location filename="../../naturplan/gui/edit_actions.py" line="123"/>
+        <location filename="../../naturplan/gui/editing/actions.py" line="123"/>
         <source>Kind of the next area drawn</source>
         <translation>Kind of the next area drawn</translation>
     </message>
     <message>
-        <location filename="../../naturplan/gui/edit_actions.py" line="128"/>
+        <location filename="../../naturplan/gui/editing/actions.py" line="128"/>
         <source>New project</source>
         <translation>New project</translation>
     </message>
     <message>
-        <location filename="../../naturplan/gui/edit_actions.py" line="130"/>
+        <location filename="../../naturplan/gui/editing/actions.py" line="130"/>
         <source>Open project…</source>
         <translation>Open project…</translation>
     </message>
     <message>
-        <location filename="../../naturplan/gui/edit_actions.py" line="132"/>
+        <location filename="../../naturplan/gui/editing/actions.py" line="132"/>
         <source>Import candidate areas…</source>
         <translation>Import candidate areas…</translation>
     </message>
     <message>
-        <location filename="../../naturplan/gui/edit_actions.py" line="134"/>
+        <location filename="../../naturplan/gui/editing/actions.py" line="134"/>
         <source>Save project as…</source>
         <translation>Save project as…</translation>
     </message>
     <message>
-        <location filename="../../naturplan/gui/edit_actions.py" line="137"/>
+        <location filename="../../naturplan/gui/editing/actions.py" line="137"/>
         <source>Editing</source>
         <translation>Editing</translation>
     </message>
     <message>
-        <location filename="../../naturplan/gui/edit_actions.py" line="154"/>
+        <location filename="../../naturplan/gui/editing/actions.py" line="154"/>
         <source>Undo history</source>
         <translation>Undo history</translation>
     </message>
     <message>
-        <location filename="../../naturplan/gui/edit_actions.py" line="157"/>
+        <location filename="../../naturplan/gui/editing/actions.py" line="157"/>
         <source>&lt;project opened&gt;</source>
         <translation>&lt;project opened&gt;</translation>
     </message>
     <message>
-        <location filename="../../naturplan/gui/edit_actions.py" line="172"/>
+        <location filename="../../naturplan/gui/editing/actions.py" line="172"/>
         <source>Recent projects</source>
         <translation>Recent projects</translation>
     </message>
     <message>
-        <location filename="../../naturplan/gui/edit_actions.py" line="188"/>
+        <location filename="../../naturplan/gui/editing/actions.py" line="188"/>
         <source>on</source>
         <translation>on</translation>
     </message>
     <message>
-        <location filename="../../naturplan/gui/edit_actions.py" line="188"/>
+        <location filename="../../naturplan/gui/editing/actions.py" line="188"/>
         <source>off</source>
         <translation>off</translation>
     </message>
     <message>
-        <location filename="../../naturplan/gui/edit_actions.py" line="189"/>
+        <location filename="../../naturplan/gui/editing/actions.py" line="189"/>
         <source>Snapping %1</source>
         <translation>Snapping %1</translation>
     </message>
     <message>
-        <location filename="../../naturplan/gui/edit_actions.py" line="221"/>
+        <location filename="../../naturplan/gui/editing/actions.py" line="221"/>
         <source>Open project</source>
         <translation>Open project</translation>
     </message>
     <message>
-        <location filename="../../naturplan/gui/edit_actions.py" line="227"/>
+        <location filename="../../naturplan/gui/editing/actions.py" line="227"/>
         <source>Save project as</source>
         <translation>Save project as</translation>
     </message>
     <message>
-        <location filename="../../naturplan/gui/edit_actions.py" line="236"/>
-        <location filename="../../naturplan/gui/edit_actions.py" line="260"/>
+        <location filename="../../naturplan/gui/editing/actions.py" line="236"/>
+        <location filename="../../naturplan/gui/editing/actions.py" line="260"/>
         <source>Import candidate areas</source>
         <translation>Import candidate areas</translation>
     </message>
     <message>
-        <location filename="../../naturplan/gui/edit_actions.py" line="254"/>
-        <location filename="../../naturplan/gui/edit_actions.py" line="266"/>
+        <location filename="../../naturplan/gui/editing/actions.py" line="254"/>
+        <location filename="../../naturplan/gui/editing/actions.py" line="266"/>
         <source>Could not import</source>
         <translation>Could not import</translation>
     </message>
     <message>
-        <location filename="../../naturplan/gui/edit_actions.py" line="258"/>
+        <location filename="../../naturplan/gui/editing/actions.py" line="258"/>
         <source>%1 of %2 features cannot be used:
 %3
 
@@ -360,37 +360,37 @@ Import the %4 others?</source>
 Import the %4 others?</translation>
     </message>
     <message>
-        <location filename="../../naturplan/gui/edit_actions.py" line="267"/>
+        <location filename="../../naturplan/gui/editing/actions.py" line="267"/>
         <source>%1 has no usable polygons.</source>
         <translation>%1 has no usable polygons.</translation>
     </message>
     <message>
-        <location filename="../../naturplan/gui/edit_actions.py" line="272"/>
+        <location filename="../../naturplan/gui/editing/actions.py" line="272"/>
         <source>Import %1 areas from %2</source>
         <translation>Import %1 areas from %2</translation>
     </message>
     <message>
-        <location filename="../../naturplan/gui/edit_actions.py" line="287"/>
+        <location filename="../../naturplan/gui/editing/actions.py" line="287"/>
         <source>naturplan – nature planning</source>
         <translation>naturplan – nature planning</translation>
     </message>
     <message>
-        <location filename="../../naturplan/gui/edit_actions.py" line="291"/>
+        <location filename="../../naturplan/gui/editing/actions.py" line="291"/>
         <source>%1 (not saved under a name yet)</source>
         <translation>%1 (not saved under a name yet)</translation>
     </message>
     <message>
-        <location filename="../../naturplan/gui/edit_actions.py" line="293"/>
+        <location filename="../../naturplan/gui/editing/actions.py" line="293"/>
         <source>%1 – %2 edits, all saved – naturplan</source>
         <translation>%1 – %2 edits, all saved – naturplan</translation>
     </message>
     <message>
-        <location filename="../../naturplan/gui/edit_actions.py" line="294"/>
+        <location filename="../../naturplan/gui/editing/actions.py" line="294"/>
         <source>%1 – 1 edit, saved – naturplan</source>
         <translation>%1 – 1 edit, saved – naturplan</translation>
     </message>
     <message>
-        <location filename="../../naturplan/gui/edit_actions.py" line="305"/>
+        <location filename="../../naturplan/gui/editing/actions.py" line="305"/>
         <source>Candidate areas drawn in this project</source>
         <translation>Candidate areas drawn in this project</translation>
     </message>
@@ -398,87 +398,87 @@ Import the %4 others?</translation>
 <context>
     <name>EditSession</name>
     <message>
-        <location filename="../../naturplan/gui/edit_session.py" line="132"/>
+        <location filename="../../naturplan/gui/editing/session.py" line="132"/>
         <source>Could not open the project</source>
         <translation>Could not open the project</translation>
     </message>
     <message>
-        <location filename="../../naturplan/gui/edit_session.py" line="150"/>
+        <location filename="../../naturplan/gui/editing/session.py" line="150"/>
         <source>Could not create the project</source>
         <translation>Could not create the project</translation>
     </message>
     <message>
-        <location filename="../../naturplan/gui/edit_session.py" line="151"/>
+        <location filename="../../naturplan/gui/editing/session.py" line="151"/>
         <source>%1 exists already.</source>
         <translation>%1 exists already.</translation>
     </message>
     <message>
-        <location filename="../../naturplan/gui/edit_session.py" line="172"/>
+        <location filename="../../naturplan/gui/editing/session.py" line="172"/>
         <source>Could not save the project</source>
         <translation>Could not save the project</translation>
     </message>
     <message>
-        <location filename="../../naturplan/gui/edit_session.py" line="329"/>
+        <location filename="../../naturplan/gui/editing/session.py" line="329"/>
         <source>Could not: %1</source>
         <translation>Could not: %1</translation>
     </message>
     <message>
-        <location filename="../../naturplan/gui/edit_session.py" line="337"/>
+        <location filename="../../naturplan/gui/editing/session.py" line="337"/>
         <source>Could not undo or redo: %1</source>
         <translation>Could not undo or redo: %1</translation>
     </message>
     <message>
-        <location filename="../../naturplan/gui/edit_session.py" line="339"/>
+        <location filename="../../naturplan/gui/editing/session.py" line="339"/>
         <source>The project was re-read from the file and the undo history cleared.</source>
         <translation>The project was re-read from the file and the undo history cleared.</translation>
     </message>
     <message>
-        <location filename="../../naturplan/gui/edit_session.py" line="367"/>
+        <location filename="../../naturplan/gui/editing/session.py" line="367"/>
         <source>add %1</source>
         <translation>add %1</translation>
     </message>
     <message>
-        <location filename="../../naturplan/gui/edit_session.py" line="369"/>
+        <location filename="../../naturplan/gui/editing/session.py" line="369"/>
         <source>Draw %1</source>
         <translation>Draw %1</translation>
     </message>
     <message>
-        <location filename="../../naturplan/gui/edit_session.py" line="384"/>
+        <location filename="../../naturplan/gui/editing/session.py" line="384"/>
         <source>Avoid overlap removed %1 from the new area: %2</source>
         <translation>Avoid overlap removed %1 from the new area: %2</translation>
     </message>
     <message>
-        <location filename="../../naturplan/gui/edit_session.py" line="403"/>
+        <location filename="../../naturplan/gui/editing/session.py" line="403"/>
         <source>Delete %1</source>
         <translation>Delete %1</translation>
     </message>
     <message>
-        <location filename="../../naturplan/gui/edit_session.py" line="404"/>
+        <location filename="../../naturplan/gui/editing/session.py" line="404"/>
         <source>Delete %1 areas</source>
         <translation>Delete %1 areas</translation>
     </message>
     <message>
-        <location filename="../../naturplan/gui/edit_session.py" line="420"/>
+        <location filename="../../naturplan/gui/editing/session.py" line="420"/>
         <source>Edit %1</source>
         <translation>Edit %1</translation>
     </message>
     <message>
-        <location filename="../../naturplan/gui/edit_session.py" line="426"/>
+        <location filename="../../naturplan/gui/editing/session.py" line="426"/>
         <source>Merge</source>
         <translation>Merge</translation>
     </message>
     <message>
-        <location filename="../../naturplan/gui/edit_session.py" line="426"/>
+        <location filename="../../naturplan/gui/editing/session.py" line="426"/>
         <source>Select exactly two candidate areas.</source>
         <translation>Select exactly two candidate areas.</translation>
     </message>
     <message>
-        <location filename="../../naturplan/gui/edit_session.py" line="429"/>
+        <location filename="../../naturplan/gui/editing/session.py" line="429"/>
         <source>Merge %1 and %2</source>
         <translation>Merge %1 and %2</translation>
     </message>
     <message>
-        <location filename="../../naturplan/gui/edit_session.py" line="440"/>
+        <location filename="../../naturplan/gui/editing/session.py" line="440"/>
         <source>Split %1</source>
         <translation>Split %1</translation>
     </message>
@@ -787,7 +787,7 @@ Import the %4 others?</translation>
 <context>
     <name>MoveTool</name>
     <message>
-        <location filename="../../naturplan/gui/select_tools.py" line="132"/>
+        <location filename="../../naturplan/gui/editing/select_tools.py" line="132"/>
         <source>Move %1</source>
         <extracomment>How close (pixels) a click must be to a candidate&apos;s outline to pick it.</extracomment>
         <translation>Move %1</translation>
@@ -824,12 +824,12 @@ Import the %4 others?</translation>
 <context>
     <name>SplitTool</name>
     <message>
-        <location filename="../../naturplan/gui/edit_tools.py" line="217"/>
+        <location filename="../../naturplan/gui/editing/edit_tools.py" line="217"/>
         <source>Split</source>
         <translation>Split</translation>
     </message>
     <message>
-        <location filename="../../naturplan/gui/edit_tools.py" line="218"/>
+        <location filename="../../naturplan/gui/editing/edit_tools.py" line="218"/>
         <source>Draw the line across exactly one candidate area (or select the one to split).</source>
         <translation>Draw the line across exactly one candidate area (or select the one to split).</translation>
     </message>
@@ -837,17 +837,17 @@ Import the %4 others?</translation>
 <context>
     <name>VertexTool</name>
     <message>
-        <location filename="../../naturplan/gui/select_tools.py" line="258"/>
+        <location filename="../../naturplan/gui/editing/select_tools.py" line="258"/>
         <source>Move vertex of %1</source>
         <translation>Move vertex of %1</translation>
     </message>
     <message>
-        <location filename="../../naturplan/gui/select_tools.py" line="269"/>
+        <location filename="../../naturplan/gui/editing/select_tools.py" line="269"/>
         <source>Add vertex to %1</source>
         <translation>Add vertex to %1</translation>
     </message>
     <message>
-        <location filename="../../naturplan/gui/select_tools.py" line="288"/>
+        <location filename="../../naturplan/gui/editing/select_tools.py" line="288"/>
         <source>Delete vertex of %1</source>
         <translation>Delete vertex of %1</translation>
     </message>

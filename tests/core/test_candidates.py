@@ -6,7 +6,7 @@ import pytest
 import shapely
 from shapely.geometry import LineString, MultiPolygon, Point, Polygon, box
 
-from naturplan.core.candidates import (
+from naturplan.core.plan.candidates import (
     Candidate,
     CandidateError,
     CandidateKind,

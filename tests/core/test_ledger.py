@@ -7,10 +7,10 @@ import pytest
 import shapely
 from shapely.geometry import box
 
-from naturplan.core.candidates import Candidate, CandidateStatus
-from naturplan.core.ledger import Ledger
-from naturplan.core.protected import ProtectedSource, compute_protected
-from naturplan.core.targets import AALBORG_17, NATIONAL_20
+from naturplan.core.plan.candidates import Candidate, CandidateStatus
+from naturplan.core.plan.ledger import Ledger
+from naturplan.core.share.protected import ProtectedSource, compute_protected
+from naturplan.core.share.targets import AALBORG_17, NATIONAL_20
 
 MUNI = box(0, 0, 10_000, 10_000)  # 100 km²
 P3 = [box(1000, 1000, 2000, 2000), box(1500, 1500, 2500, 2500)]  # union 1.75 km²
@@ -129,8 +129,8 @@ def test_candidate_inside_protected_area_gains_nothing() -> None:
 def test_ledger_follows_a_plan(tmp_path: object) -> None:
     from pathlib import Path
 
-    from naturplan.core.plan import CandidatePlan
-    from naturplan.io.project_gpkg import GeoPackageStore
+    from naturplan.core.plan.plan import CandidatePlan
+    from naturplan.io.project.gpkg_store import GeoPackageStore
 
     with GeoPackageStore(Path(str(tmp_path)) / "p.gpkg", author="t") as store:
         plan = CandidatePlan(store)

@@ -17,8 +17,8 @@ from naturplan.core.errors import (
     UnknownMunicipalityError,
     UnknownRoleError,
 )
-from naturplan.core.layer import VectorLayer
-from naturplan.core.roles import Role
+from naturplan.core.layers.layer import VectorLayer
+from naturplan.core.layers.roles import Role
 from naturplan.io.loading import LayerRequest, load_layer, load_municipality, parse_layer_arg
 
 

@@ -24,14 +24,16 @@ sys.meta_path.insert(0, _Block())
 def _modules(*subpackages: str) -> list[str]:
     out = []
     for sub in subpackages:
-        for path in sorted((PACKAGE / sub).glob("*.py")):
-            name = path.stem
-            out.append(f"naturplan.{sub}" if name == "__init__" else f"naturplan.{sub}.{name}")
+        for path in sorted((PACKAGE / sub).rglob("*.py")):
+            parts = path.relative_to(PACKAGE).with_suffix("").parts
+            if parts[-1] == "__init__":
+                parts = parts[:-1]
+            out.append(".".join(("naturplan", *parts)))
     return out
 
 
 def test_core_io_export_import_without_pyside6() -> None:
-    modules = _modules("core", "io", "export") + ["naturplan.cli"]
+    modules = _modules("core", "io", "export", "cli")
     code = BLOCKER + "\n".join(f"import {m}" for m in modules) + (
         "\nassert not any(m.startswith('PySide6') for m in sys.modules)\nprint('ok')"
     )
@@ -55,6 +57,6 @@ def test_import_contracts_hold() -> None:
 
 def test_render_uses_no_widgets() -> None:
     """render/ draws with QtGui only so the print export can use it without a window."""
-    for path in (PACKAGE / "render").glob("*.py"):
+    for path in (PACKAGE / "render").rglob("*.py"):
         text = path.read_text(encoding="utf-8")
         assert "QtWidgets" not in text, f"{path.name} imports QtWidgets"

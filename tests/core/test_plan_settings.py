@@ -6,18 +6,18 @@ from pathlib import Path
 
 import pytest
 
-from naturplan.core.roles import Role
+from naturplan.core.layers.roles import Role
 from naturplan.io.datasets import DatasetRequest
 from naturplan.io.loading import LayerRequest
-from naturplan.io.plan_settings import (
+from naturplan.io.project.gpkg_store import GeoPackageStore
+from naturplan.io.project.settings import (
     PLAN_KEY,
     record,
     recorded_request,
     request_from_settings,
     settings_from_request,
 )
-from naturplan.io.project_gpkg import GeoPackageStore
-from naturplan.io.store import StoreError
+from naturplan.io.project.store import StoreError
 
 
 def _request(tmp_path: Path) -> DatasetRequest:

@@ -9,9 +9,9 @@ import pytest
 import shapely
 from shapely.geometry import box
 
-from naturplan.core.protected import ProtectedSource, compute_protected
-from naturplan.core.targets import AALBORG_17, NATIONAL_20
-from naturplan.core.tiles import TileGrid
+from naturplan.core.share.protected import ProtectedSource, compute_protected
+from naturplan.core.share.targets import AALBORG_17, NATIONAL_20
+from naturplan.core.share.tiles import TileGrid
 
 # A 10 km × 10 km municipality: 100 km² = 10,000 ha.
 MUNI = box(0, 0, 10_000, 10_000)
@@ -122,9 +122,9 @@ def test_tile_grid_tiles_cover_the_clip_exactly() -> None:
 def test_parcel_overlaps_lists_only_touching_parcels() -> None:
     import geopandas as gpd
 
-    from naturplan.core.dataset import parcel_overlaps
-    from naturplan.core.layer import LayerSource, VectorLayer
-    from naturplan.core.roles import Role
+    from naturplan.core.layers.dataset import parcel_overlaps
+    from naturplan.core.layers.layer import LayerSource, VectorLayer
+    from naturplan.core.layers.roles import Role
 
     _, index = compute_protected(MUNI, [_source(box(0, 0, 1000, 1000))])
     frame = gpd.GeoDataFrame(

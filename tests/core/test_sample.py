@@ -1,4 +1,4 @@
-"""Tests of the synthetic sample builder (naturplan.io.sample) at small scale."""
+"""Tests of the synthetic sample builder (naturplan.io.sample.build) at small scale."""
 
 from __future__ import annotations
 
@@ -15,7 +15,7 @@ import rasterio
 import shapely
 from rasterio.features import geometry_mask
 
-from naturplan.io.sample import (
+from naturplan.io.sample.build import (
     BuildCancelled,
     SampleManifest,
     build_sample,

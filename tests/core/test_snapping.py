@@ -7,7 +7,7 @@ import pytest
 import shapely
 from shapely.geometry import box
 
-from naturplan.core.snapping import SnapIndex, SnapKind, trace_between
+from naturplan.core.plan.snapping import SnapIndex, SnapKind, trace_between
 
 
 def _index() -> SnapIndex:

@@ -16,11 +16,11 @@ import pytest
 import shapely
 from shapely.geometry import LineString, box
 
-from naturplan.core.candidates import Candidate, CandidateStatus
-from naturplan.core.plan import CandidatePlan
-from naturplan.io.gpkg_format import decode_geometry, encode_geometry
-from naturplan.io.project_gpkg import GeoPackageStore
-from naturplan.io.store import CandidateStore, ConflictError, NotAProjectError, StoreError
+from naturplan.core.plan.candidates import Candidate, CandidateStatus
+from naturplan.core.plan.plan import CandidatePlan
+from naturplan.io.project.gpkg_format import decode_geometry, encode_geometry
+from naturplan.io.project.gpkg_store import GeoPackageStore
+from naturplan.io.project.store import CandidateStore, ConflictError, NotAProjectError, StoreError
 
 X0, Y0 = 550_000.0, 6_320_000.0  # near Aalborg, EPSG:25832
 
@@ -251,9 +251,9 @@ EDITOR = textwrap.dedent(
     """
     import sys
     from shapely.geometry import box
-    from naturplan.core.candidates import Candidate
-    from naturplan.core.plan import CandidatePlan
-    from naturplan.io.project_gpkg import GeoPackageStore
+    from naturplan.core.plan.candidates import Candidate
+    from naturplan.core.plan.plan import CandidatePlan
+    from naturplan.io.project.gpkg_store import GeoPackageStore
 
     plan = CandidatePlan(GeoPackageStore(sys.argv[1], author="editor"))
     ids = []

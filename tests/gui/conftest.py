@@ -13,7 +13,7 @@ import numpy as np  # noqa: E402
 import pytest  # noqa: E402
 import shapely  # noqa: E402
 
-from naturplan.core.roles import Role  # noqa: E402
+from naturplan.core.layers.roles import Role  # noqa: E402
 from naturplan.io.loading import LayerRequest, load_municipality  # noqa: E402
 
 NATURE_TYPES = ("Sø", "Mose", "Eng", "Strandeng", "Overdrev", "Hede")

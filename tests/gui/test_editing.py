@@ -13,10 +13,10 @@ import pytest
 import shapely
 from PySide6.QtCore import QPoint, Qt
 
-from naturplan.core.candidates import CandidateStatus
+from naturplan.core.plan.candidates import CandidateStatus
 from naturplan.export.numbers import format_percent
-from naturplan.gui.candidate_table import COLUMNS
-from naturplan.io.project_gpkg import GeoPackageStore
+from naturplan.gui.editing.candidate_table import COLUMNS
+from naturplan.io.project.gpkg_store import GeoPackageStore
 
 
 @pytest.fixture
@@ -440,7 +440,7 @@ def test_screenshot_shows_selection_and_handles(qtbot, editor, aalborg_point, tm
     import numpy as np
     from PySide6.QtGui import QImage
 
-    from naturplan.gui.overlays import HANDLE_EDGE, SELECTION_COLOR
+    from naturplan.gui.map.overlays import HANDLE_EDGE, SELECTION_COLOR
 
     x0, y0 = aalborg_point
     draw(qtbot, editor, square(x0, y0, -300, -250, 100, 150))

@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 from PySide6.QtGui import QPainterPath, QPen, QPolygonF
 
-from naturplan.core.roles import Role
+from naturplan.core.layers.roles import Role
 from naturplan.io.loading import LayerRequest
 
 

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import shapely
 
-from naturplan.core.candidates import Candidate
-from naturplan.io.project_gpkg import GeoPackageStore
+from naturplan.core.plan.candidates import Candidate
+from naturplan.io.project.gpkg_store import GeoPackageStore
 
 
 def _add(window, x0, y0, size=200.0):
@@ -193,7 +193,7 @@ from pathlib import Path
 import shapely
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication
-from naturplan.core.roles import Role
+from naturplan.core.layers.roles import Role
 from naturplan.gui.main_window import MainWindow
 from naturplan.io.datasets import DatasetRequest
 from naturplan.io.loading import LayerRequest
@@ -254,9 +254,9 @@ def test_killed_app_loses_no_edit(tmp_path, layer_args, aalborg_point):
 
 def test_a_project_remembers_its_layers_and_brings_them_back(window, qtbot, tmp_path,
                                                              dataset_request):
-    from naturplan.core.roles import Role
+    from naturplan.core.layers.roles import Role
     from naturplan.io.datasets import DatasetRequest
-    from naturplan.io.plan_settings import PLAN_KEY, record, settings_from_request
+    from naturplan.io.project.settings import PLAN_KEY, record, settings_from_request
 
     # The dataset the window loaded is recorded in its (new) project.
     with GeoPackageStore(window.session.path, create=False, readonly=True) as store:

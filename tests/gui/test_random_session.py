@@ -9,7 +9,7 @@ from __future__ import annotations
 import numpy as np
 from PySide6.QtCore import QPoint, Qt
 
-from naturplan.io.project_gpkg import GeoPackageStore
+from naturplan.io.project.gpkg_store import GeoPackageStore
 
 
 def _on_disk(window) -> dict:

@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 import shapely
 
-from naturplan.core.roles import Role
+from naturplan.core.layers.roles import Role
 from naturplan.io.styles import StyleError, load_style, load_styles, parse_style
 
 

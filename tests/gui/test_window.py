@@ -12,7 +12,7 @@ import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QImage
 
-from naturplan.core.roles import Role
+from naturplan.core.layers.roles import Role
 from naturplan.export.numbers import format_percent
 
 
@@ -141,7 +141,7 @@ def test_screenshot_subprocess(tmp_path, layer_args):
 
 
 def test_remove_layer_takes_it_off_the_map_and_recomputes_the_share(window, qtbot):
-    from naturplan.core.roles import Role
+    from naturplan.core.layers.roles import Role
 
     p3 = window.dataset.by_role(Role.NATURE_P3)[0]
     before = window.canvas.render_now()

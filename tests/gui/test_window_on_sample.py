@@ -9,7 +9,7 @@ import sys
 import pytest
 from PySide6.QtCore import Qt
 
-from naturplan.core.roles import Role
+from naturplan.core.layers.roles import Role
 
 
 @pytest.fixture

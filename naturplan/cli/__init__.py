@@ -1,0 +1,74 @@
+"""Command line: ``naturplan`` opens the app; subcommands work headless.
+
+Every command takes the same data options (``--layer ROLE=PATH[:LAYER]``, ``--kommune``,
+``--assume-crs``, ``--field``). Bad input ends with one clear line on stderr and a non-zero
+exit code, never a traceback (set ``NATURPLAN_DEBUG=1`` to see one).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import traceback
+from collections.abc import Sequence
+from pathlib import Path
+
+from naturplan.cli import app as cli_app
+from naturplan.cli import candidates as cli_candidates
+from naturplan.cli import stats as cli_stats
+from naturplan.cli.options import data_options
+from naturplan.core.errors import NaturplanError
+
+EXIT_OK = 0
+EXIT_ERROR = 1
+EXIT_USAGE = 2
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser for every command."""
+    data = data_options()
+    parser = argparse.ArgumentParser(
+        prog="naturplan",
+        description="Desktop GIS for municipal nature planning (Aalborg Kommune). Without a "
+        "command it opens the app on the shipped sample.",
+        parents=[data],
+    )
+    parser.add_argument("--screenshot", type=Path, metavar="PNG",
+                        help="open the main window, save it to PNG and exit")
+    parser.add_argument("--project", type=Path, metavar="P.gpkg", help="open this project file")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    cli_stats.add_parser(sub, data)
+    cli_candidates.add_parser(sub, data)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of the ``naturplan`` console script."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        if args.command == "stats":
+            return cli_stats.run(args)
+        if args.command == "candidates":
+            return cli_candidates.run(args)
+        return cli_app.run(args)
+    except NaturplanError as exc:
+        print(f"naturplan: error: {exc}", file=sys.stderr)
+        return EXIT_ERROR
+    except KeyboardInterrupt:
+        print("naturplan: interrupted", file=sys.stderr)
+        return 130
+    except Exception as exc:  # the user never sees a traceback unless they ask
+        if os.environ.get("NATURPLAN_DEBUG"):
+            traceback.print_exc()
+        print(
+            f"naturplan: unexpected error: {type(exc).__name__}: {exc} "
+            "(set NATURPLAN_DEBUG=1 for details)",
+            file=sys.stderr,
+        )
+        return EXIT_ERROR
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,132 @@
+"""The data options every command takes, and what they describe.
+
+``--layer ROLE=PATH[:LAYER]``, ``--kommune``, ``--assume-crs``, ``--field``, ``--sample-scale``,
+``--no-sample``, ``--protected-roles`` and ``--lang``: parsed here once for every command.
+"""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import os
+import sys
+from collections.abc import Sequence
+from typing import Any
+
+from naturplan.core.errors import NaturplanError
+from naturplan.core.layers.roles import Role, parse_role
+
+
+def data_options() -> argparse.ArgumentParser:
+    parent = argparse.ArgumentParser(add_help=False)
+    group = parent.add_argument_group("data")
+    group.add_argument(
+        "--layer", action="append", default=[], metavar="ROLE=PATH[:LAYER]",
+        help="use this file for ROLE (municipality, parcels, nature_p3, natura2000, lowland, "
+        "flood, forest_zones); repeatable; replaces the sample's layers of that role",
+    )
+    group.add_argument(
+        "--kommune", metavar="KOMKODE",
+        help="municipality by its 4-digit code from the national DAGI file (default 0851 Aalborg)",
+    )
+    group.add_argument(
+        "--assume-crs", metavar="EPSG",
+        help="CRS of --layer files that declare none (never overrides a declared CRS)",
+    )
+    group.add_argument(
+        "--field", action="append", default=[], metavar="ROLE.FIELD=SOURCE",
+        help="map a source field to a role's field, e.g. nature_p3.Natyp_navn=TYPE; repeatable",
+    )
+    group.add_argument(
+        "--sample-scale", type=float, default=None, metavar="S",
+        help="scale of the synthetic Aalborg sample (1 = ~100,000 parcels; default: "
+        "$NATURPLAN_SAMPLE_SCALE or 1)",
+    )
+    group.add_argument("--no-sample", action="store_true", help="open real data only")
+    group.add_argument(
+        "--protected-roles", metavar="ROLES",
+        help="comma-separated roles that count as protected (default nature_p3)",
+    )
+    group.add_argument(
+        "--lang", choices=("da", "en"), default=None, help="language (default da)"
+    )
+    return parent
+
+
+def dataset_request(args: argparse.Namespace) -> Any:
+    """The :class:`DatasetRequest` the data options describe."""
+    from naturplan.io.datasets import DatasetRequest
+    from naturplan.io.loading import parse_layer_arg
+
+    fields = _parse_fields(args.field)
+    layers = []
+    for text in args.layer:
+        request = parse_layer_arg(text, assume_crs=args.assume_crs)
+        if request.role in fields:
+            request = dataclasses.replace(request, fields=fields[request.role])
+        layers.append(request)
+    scale = args.sample_scale
+    if scale is None:
+        scale = float(os.environ.get("NATURPLAN_SAMPLE_SCALE", "1"))
+    if not 0 < scale <= 4:
+        raise NaturplanError(f"--sample-scale must be in (0, 4], got {scale:g}.")
+    return DatasetRequest(
+        kommune=args.kommune, layers=tuple(layers), sample_scale=scale,
+        use_sample=not args.no_sample,
+    )
+
+
+def explicit_data(args: argparse.Namespace) -> bool:
+    """True if the user gave any data option (else a project's own record applies)."""
+    return bool(
+        args.layer or args.kommune or args.field or args.no_sample
+        or args.sample_scale is not None or args.protected_roles
+    )
+
+
+def data_for(args: argparse.Namespace) -> tuple[Any, tuple[Role, ...]]:
+    """The dataset request and protected roles to use.
+
+    With ``--project`` and no data options: what the project was last measured against
+    (its settings), so that a plan reopens with its own layers; otherwise the options.
+    """
+    project = getattr(args, "project", None)
+    if project is not None and not explicit_data(args):
+        from naturplan.io.project.settings import recorded_request
+
+        recorded = recorded_request(project)
+        if recorded is not None:
+            return recorded
+    return dataset_request(args), protected_roles(args)
+
+
+def protected_roles(args: argparse.Namespace) -> tuple[Role, ...]:
+    """The roles that count as protected, from ``--protected-roles``."""
+    from naturplan.core.layers.dataset import DEFAULT_PROTECTED_ROLES
+
+    if not args.protected_roles:
+        return DEFAULT_PROTECTED_ROLES
+    return tuple(parse_role(name) for name in args.protected_roles.split(",") if name.strip())
+
+
+def _parse_fields(items: Sequence[str]) -> dict[Role, dict[str, str]]:
+    out: dict[Role, dict[str, str]] = {}
+    for item in items:
+        key, sep, source = item.partition("=")
+        role_name, dot, field_name = key.partition(".")
+        if not sep or not dot or not field_name or not source:
+            raise NaturplanError(f"--field wants ROLE.FIELD=SOURCE, got '{item}'.")
+        out.setdefault(parse_role(role_name), {})[field_name.strip()] = source.strip()
+    return out
+
+
+def progress_printer(enabled: bool) -> Any:
+    last = [-1]
+
+    def report(fraction: float, message: str) -> None:
+        step = int(fraction * 20)
+        if enabled and step != last[0]:
+            last[0] = step
+            print(f"  {fraction * 100:5.1f} %  {message}", file=sys.stderr, flush=True)
+
+    return report

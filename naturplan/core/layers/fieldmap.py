@@ -1,0 +1,275 @@
+"""Field mappings: turn a source's own fields into a role's canonical fields.
+
+Real Danish downloads name their fields differently (Matriklen calls the district code
+``landsejerlavskode``, a qgis2web export of Kystdirektoratet's flood zones has only ``DN``).
+A :class:`FieldMapping` names, for each canonical field of a role, the source field it comes
+from and, optionally, a table that translates the source's values. The known schemas are
+built in (:data:`BUILTIN_MAPPINGS`) and chosen by the fields a source has; for any other
+schema the user states a mapping (``--field ROLE.CANONICAL=SOURCE`` on the command line, or a
+dict from the GUI's mapping dialog).
+
+The source's own columns are kept next to the canonical ones, so identify and the parcel
+status card can show the original attributes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+from naturplan.core.errors import FieldMappingError
+from naturplan.core.layers.roles import ROLE_SPECS, Role
+
+
+@dataclass(frozen=True)
+class FieldMapping:
+    """How one source schema maps onto a role.
+
+    Attributes
+    ----------
+    name
+        A short identifier shown to the user ("Matriklen jordstykke", "user").
+    role
+        The role this mapping serves.
+    fields
+        Canonical field → source field.
+    values
+        Canonical field → {source value (as text, case-folded) → canonical value}.
+        Values not in the table are kept as they are.
+    constants
+        Canonical field → a constant value for every feature (e.g. ``kind = "bird"``).
+    signature
+        Source fields that must all be present for this mapping to be chosen automatically.
+    """
+
+    name: str
+    role: Role
+    fields: Mapping[str, str] = field(default_factory=dict)
+    values: Mapping[str, Mapping[str, object]] = field(default_factory=dict)
+    constants: Mapping[str, object] = field(default_factory=dict)
+    signature: tuple[str, ...] = ()
+    signature_values: Mapping[str, str] = field(default_factory=dict)
+
+    def matches(self, columns: Iterable[str], frame: pd.DataFrame | None = None) -> bool:
+        """True if a source with these columns fits this mapping's signature."""
+        cols = set(columns)
+        if not self.signature or not set(self.signature) <= cols:
+            return False
+        if frame is None:
+            return True
+        for column, needle in self.signature_values.items():
+            if column not in frame.columns:
+                return False
+            text = frame[column].astype("string").str.lower()
+            if not text.str.contains(needle.lower(), regex=False).any():
+                return False
+        return True
+
+    def apply(self, frame: pd.DataFrame) -> pd.DataFrame:
+        """Return a copy of *frame* with the canonical fields added.
+
+        Raises
+        ------
+        FieldMappingError
+            If a mapped source field is missing from *frame*; the message lists what it has.
+        """
+        missing = [src for src in self.fields.values() if src not in frame.columns]
+        if missing:
+            have = ", ".join(str(c) for c in frame.columns if c != "geometry")
+            raise FieldMappingError(
+                f"Field mapping '{self.name}' for role {self.role.value} needs field(s) "
+                f"{', '.join(missing)}, but the source has: {have or 'no fields'}."
+            )
+        out = frame.copy()
+        for canonical, source in self.fields.items():
+            column = frame[source]
+            table = self.values.get(canonical)
+            if table:
+                column = column.map(lambda v, t=table: _translate(v, t))
+            out[canonical] = column
+        for canonical, value in self.constants.items():
+            out[canonical] = value
+        for canonical in ROLE_SPECS[self.role].fields:
+            if canonical not in out.columns:
+                out[canonical] = None
+        return normalise_fields(self.role, out)
+
+
+def normalise_fields(role: Role, frame: pd.DataFrame) -> pd.DataFrame:
+    """Coerce canonical fields to one type whatever the source format stored.
+
+    GeoJSON exports carry numbers as text (``Natyp_kode: "3"``); codes become integers
+    (``Int64``, missing allowed) and text fields strings, so lookups compare like with like.
+    """
+    ints = {Role.NATURE_P3: ("Natyp_kode",), Role.PARCELS: ("ejerlavskode", "registreretAreal")}
+    texts = {
+        Role.PARCELS: ("matrikelnummer", "ejerlavsnavn"),
+        Role.MUNICIPALITY: ("KOMKODE", "KOMNAVN"),
+        Role.NATURE_P3: ("Natyp_navn", "Objekt_id"),
+    }
+    for name in ints.get(role, ()):
+        if name in frame.columns:
+            frame[name] = pd.to_numeric(frame[name], errors="coerce").round().astype("Int64")
+    for name in texts.get(role, ()):
+        if name in frame.columns:
+            frame[name] = frame[name].astype("string").str.strip()
+    return frame
+
+
+def _translate(value: object, table: Mapping[str, object]) -> object:
+    if value is None or (isinstance(value, float) and pd.isna(value)):
+        return value
+    return table.get(str(value).strip().casefold(), value)
+
+
+def identity_mapping(role: Role) -> FieldMapping:
+    """A mapping for a source that already uses the canonical field names."""
+    return FieldMapping(name="canonical", role=role)
+
+
+def user_mapping(role: Role, fields: Mapping[str, str]) -> FieldMapping:
+    """A mapping the user stated: canonical field → source field.
+
+    Raises
+    ------
+    FieldMappingError
+        If a key is not a canonical field of *role*.
+    """
+    allowed = ROLE_SPECS[role].fields
+    unknown = [k for k in fields if k not in allowed]
+    if unknown:
+        raise FieldMappingError(
+            f"Role {role.value} has no field {', '.join(unknown)}; "
+            f"its fields are: {', '.join(allowed)}."
+        )
+    return FieldMapping(name="user", role=role, fields=dict(fields))
+
+
+_CARBON = {">12": ">12", "> 12": ">12", "6-12": "6-12", "6 - 12": "6-12", "<6": "<6", "< 6": "<6"}
+_LAND_USE = {
+    "omdrift": "rotation",
+    "omd": "rotation",
+    "rotation": "rotation",
+    "permanent græs": "permanent_grass",
+    "permanent graes": "permanent_grass",
+    "pgr": "permanent_grass",
+    "permanent_grass": "permanent_grass",
+}
+_FOREST = {
+    "ønsket": "wanted",
+    "skovrejsning ønsket": "wanted",
+    "uønsket": "unwanted",
+    "skovrejsning uønsket": "unwanted",
+    "neutral": "neutral",
+    "wanted": "wanted",
+    "unwanted": "unwanted",
+}
+
+#: Built-in mappings for the real Danish schemas, tried in order; the first whose signature
+#: fits the source is used.
+BUILTIN_MAPPINGS: tuple[FieldMapping, ...] = (
+    FieldMapping(
+        "DAGI kommuneinddeling",
+        Role.MUNICIPALITY,
+        {"KOMKODE": "KOMKODE", "KOMNAVN": "KOMNAVN"},
+        signature=("KOMKODE", "KOMNAVN"),
+    ),
+    FieldMapping(
+        "Matriklen jordstykke",
+        Role.PARCELS,
+        {
+            "ejerlavskode": "landsejerlavskode",
+            "ejerlavsnavn": "ejerlavsnavn",
+            "matrikelnummer": "matrikelnummer",
+            "registreretAreal": "registreretAreal",
+        },
+        signature=("landsejerlavskode", "matrikelnummer"),
+    ),
+    FieldMapping(
+        "Matriklen (ejerlavskode)",
+        Role.PARCELS,
+        {
+            "ejerlavskode": "ejerlavskode",
+            "ejerlavsnavn": "ejerlavsnavn",
+            "matrikelnummer": "matrikelnummer",
+        },
+        signature=("ejerlavskode", "matrikelnummer"),
+    ),
+    FieldMapping(
+        "Miljøportal beskyttede naturtyper (§3)",
+        Role.NATURE_P3,
+        {
+            "Objekt_id": "Objekt_id",
+            "Natyp_kode": "Natyp_kode",
+            "Natyp_navn": "Natyp_navn",
+            "Besig_dato": "Besig_dato",
+        },
+        signature=("Objekt_id", "Natyp_kode", "Natyp_navn", "Besig_dato"),
+    ),
+    FieldMapping(
+        "Miljøportal Natura 2000 fuglebeskyttelse",
+        Role.NATURA2000,
+        {"Site_ident": "Site_ident", "Objektnavn": "Objektnavn"},
+        constants={"kind": "bird"},
+        signature=("Site_ident", "Objektnavn", "Temanavn"),
+        signature_values={"Temanavn": "fugle"},
+    ),
+    FieldMapping(
+        "Miljøportal Natura 2000 habitat",
+        Role.NATURA2000,
+        {"Site_ident": "Site_ident", "Objektnavn": "Objektnavn"},
+        constants={"kind": "habitat"},
+        signature=("Site_ident", "Objektnavn", "Temanavn"),
+        signature_values={"Temanavn": "habitat"},
+    ),
+    FieldMapping(
+        "Natura 2000-områder (combined, no site codes)",
+        Role.NATURA2000,
+        {"Objektnavn": "temanavn"},
+        constants={"kind": "combined"},
+        signature=("temanavn",),
+    ),
+    FieldMapping(
+        "Lavbund (kulstofklasse, arealanvendelse)",
+        Role.LOWLAND,
+        {"carbon_class": "kulstof_klasse", "land_use": "arealanvendelse"},
+        values={"carbon_class": _CARBON, "land_use": _LAND_USE},
+        signature=("kulstof_klasse", "arealanvendelse"),
+    ),
+    FieldMapping(
+        "Markblokke (MB_TYPE)",
+        Role.LOWLAND,
+        {"land_use": "MB_TYPE"},
+        values={"land_use": _LAND_USE},
+        signature=("MB_TYPE",),
+    ),
+    FieldMapping(
+        "Kystdirektoratet oversvømmelsesrisiko (DN)",
+        Role.FLOOD,
+        {"DN": "DN"},
+        signature=("DN",),
+    ),
+    FieldMapping(
+        "Kommuneplan skovrejsning",
+        Role.FOREST_ZONES,
+        {"zone": "skovrejsning"},
+        values={"zone": _FOREST},
+        signature=("skovrejsning",),
+    ),
+)
+
+
+def choose_mapping(role: Role, frame: pd.DataFrame) -> FieldMapping | None:
+    """The built-in mapping for *role* that fits *frame*, the canonical one, or None.
+
+    A source that already has the role's required canonical fields needs no mapping.
+    """
+    for mapping in BUILTIN_MAPPINGS:
+        if mapping.role is role and mapping.matches(frame.columns, frame):
+            return mapping
+    spec = ROLE_SPECS[role]
+    if set(spec.required) <= set(frame.columns):
+        return identity_mapping(role)
+    return None

@@ -1,0 +1,132 @@
+"""Loaded layers: a role, its data in EPSG:25832, and where it came from."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import geopandas as gpd
+
+from naturplan.core.layers.roles import Role
+
+
+@dataclass(frozen=True)
+class LayerSource:
+    """Where a layer was read from and what was done to it on the way in.
+
+    Attributes
+    ----------
+    path
+        The file.
+    layer
+        The layer inside a multi-layer file (GeoPackage, GML), or None.
+    driver
+        The OGR/GDAL driver that read it ("GPKG", "GeoJSON", "GTiff", ...).
+    source_crs
+        The CRS the file declared (or the user stated), as "EPSG:nnnn" or WKT.
+    mapping
+        The name of the field mapping applied.
+    synthetic
+        True if the data is a generated sample, not real data.
+    description
+        Free text from the file's metadata (attribution, generator).
+    """
+
+    path: Path
+    layer: str | None = None
+    driver: str = ""
+    source_crs: str = ""
+    mapping: str = ""
+    synthetic: bool = False
+    description: str = ""
+
+    @property
+    def label(self) -> str:
+        """``file.gpkg:layer`` or ``file.tif``."""
+        return f"{self.path.name}:{self.layer}" if self.layer else self.path.name
+
+
+@dataclass(frozen=True)
+class LoadReport:
+    """What happened to the features of a vector layer while loading.
+
+    Attributes
+    ----------
+    read
+        Features in the source.
+    repaired
+        Invalid geometries repaired with ``make_valid``.
+    dropped_empty
+        Features with no geometry, or whose geometry was empty, dropped.
+    dropped_non_polygon
+        Features of another geometry type (points, lines) dropped from a polygon role.
+    z_dropped
+        True if the source had Z coordinates that were removed.
+    reprojected
+        True if the source CRS was not EPSG:25832.
+    """
+
+    read: int = 0
+    repaired: int = 0
+    dropped_empty: int = 0
+    dropped_non_polygon: int = 0
+    z_dropped: bool = False
+    reprojected: bool = False
+
+
+@dataclass
+class VectorLayer:
+    """A polygon layer in EPSG:25832 with its role's canonical fields.
+
+    ``frame`` keeps the source's own columns next to the canonical ones.
+    """
+
+    role: Role
+    frame: gpd.GeoDataFrame
+    source: LayerSource
+    report: LoadReport = field(default_factory=LoadReport)
+    name: str = ""
+
+    @property
+    def feature_count(self) -> int:
+        return len(self.frame)
+
+    @property
+    def is_raster(self) -> bool:
+        return False
+
+    @property
+    def bounds(self) -> tuple[float, float, float, float]:
+        minx, miny, maxx, maxy = self.frame.total_bounds
+        return float(minx), float(miny), float(maxx), float(maxy)
+
+
+@dataclass
+class RasterLayer:
+    """A single-band raster (flood depth in m, or lowland classes) read on demand.
+
+    The pixels stay in the file; readers open it with rasterio and, where the file's CRS
+    is not EPSG:25832, through a warped view (see :mod:`naturplan.io.raster`).
+    """
+
+    role: Role
+    source: LayerSource
+    bounds: tuple[float, float, float, float]
+    width: int
+    height: int
+    resolution: tuple[float, float]
+    nodata: float | None
+    units: str = "m"
+    name: str = ""
+    value_range: tuple[float, float] = (0.0, 0.0)
+
+    @property
+    def feature_count(self) -> int:
+        return self.width * self.height
+
+    @property
+    def is_raster(self) -> bool:
+        return True
+
+
+Layer = VectorLayer | RasterLayer

@@ -1,0 +1,479 @@
+"""Candidate areas: what a planner proposes, and the pure geometry edits on them.
+
+A :class:`Candidate` is an immutable value (DESIGN.md, role ``candidates``). Every edit makes a
+new one; :mod:`naturplan.core.plan.plan` writes it to the project store. The geometry functions here
+are pure (geometry in, geometry out, EPSG:25832, metres) so that an undo command can compute an
+edit, and a test can check it, without a store or a display.
+
+Nothing changes a geometry silently: an edit that would leave an invalid, empty or
+non-polygonal geometry is refused with :class:`GeometryEditError`, never repaired behind the
+user's back.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Mapping
+from dataclasses import dataclass, replace
+from datetime import UTC, datetime
+from enum import StrEnum
+from typing import Any
+
+import numpy as np
+import shapely
+from shapely.geometry.base import BaseGeometry
+
+from naturplan.core.errors import NaturplanError
+
+_POLYGONAL = (shapely.GeometryType.POLYGON, shapely.GeometryType.MULTIPOLYGON)
+
+
+class CandidateKind(StrEnum):
+    """What a candidate area is for (Danish labels live in the GUI)."""
+
+    LOWLAND = "lowland"
+    AFFORESTATION = "afforestation"
+    CONNECTIVITY = "connectivity"
+
+
+class CandidateStatus(StrEnum):
+    """Where a candidate stands: idé / forslag / vedtaget / afvist."""
+
+    IDEA = "idea"
+    PROPOSED = "proposed"
+    ADOPTED = "adopted"
+    REJECTED = "rejected"
+
+
+#: Whether a new candidate of each kind counts toward the protected-nature target (editable
+#: per candidate). Rewetted lowland becomes wetland nature (mose/eng, typically §3 once
+#: established) and new forest is counted toward the Grøn trepart 20 % in the agreement, so
+#: both count. A connectivity corridor is usually a strip of extensive use or a hedge, not
+#: protected nature, so it does not count unless the planner says so.
+DEFAULT_COUNTS_TOWARD_TARGET: Mapping[CandidateKind, bool] = {
+    CandidateKind.LOWLAND: True,
+    CandidateKind.AFFORESTATION: True,
+    CandidateKind.CONNECTIVITY: False,
+}
+
+#: Fields a user edit may change with :meth:`Candidate.with_changes` (the store stamps the rest).
+EDITABLE_FIELDS = frozenset(
+    {"kind", "name", "status", "note", "counts_toward_target", "geometry"}
+)
+
+
+class CandidateError(NaturplanError):
+    """A candidate edit that cannot be made."""
+
+    code = "candidate"
+
+
+class InvalidGeometryError(CandidateError):
+    """A geometry that cannot be a candidate (empty, not a polygon, invalid)."""
+
+    code = "invalid_geometry"
+
+
+class GeometryEditError(CandidateError):
+    """A geometry edit that would break the geometry (too few vertices, self-crossing, ...)."""
+
+    code = "geometry_edit"
+
+
+def utc_now() -> str:
+    """The current time in UTC as ISO 8601 with milliseconds and ``Z`` (GeoPackage DATETIME)."""
+    return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%S.%f")[:-3] + "Z"
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """One candidate area.
+
+    Attributes
+    ----------
+    id
+        A UUID (text); stable across edits, undo and reopen.
+    kind, name, status, note
+        What the planner says about it.
+    counts_toward_target
+        Whether it adds to the projected protected share.
+    geometry
+        Polygon or MultiPolygon in EPSG:25832, valid and non-empty.
+    created, modified
+        UTC ISO 8601 timestamps (``2026-11-26T10:15:00.000Z``); stamped by the store.
+    author
+        Who created it; ``modified_by`` is who wrote the current version.
+    version
+        0 before it is stored; the store counts it up on every write (optimistic locking).
+    """
+
+    id: str
+    kind: CandidateKind
+    name: str
+    geometry: BaseGeometry
+    status: CandidateStatus = CandidateStatus.IDEA
+    note: str = ""
+    counts_toward_target: bool = True
+    created: str = ""
+    modified: str = ""
+    author: str = ""
+    modified_by: str = ""
+    version: int = 0
+
+    @classmethod
+    def new(
+        cls,
+        kind: CandidateKind | str,
+        geometry: BaseGeometry,
+        name: str = "",
+        *,
+        status: CandidateStatus | str = CandidateStatus.IDEA,
+        note: str = "",
+        counts_toward_target: bool | None = None,
+    ) -> Candidate:
+        """A new, not yet stored candidate with a fresh id.
+
+        ``counts_toward_target`` defaults by kind (:data:`DEFAULT_COUNTS_TOWARD_TARGET`).
+
+        Raises
+        ------
+        InvalidGeometryError
+            If *geometry* is not a valid, non-empty polygon or multipolygon.
+        ValueError
+            If *kind* or *status* is not one of the enums' values.
+        """
+        kind = CandidateKind(kind)
+        if counts_toward_target is None:
+            counts_toward_target = DEFAULT_COUNTS_TOWARD_TARGET[kind]
+        return cls(
+            id=str(uuid.uuid4()),
+            kind=kind,
+            name=name,
+            geometry=require_valid(geometry),
+            status=CandidateStatus(status),
+            note=note,
+            counts_toward_target=bool(counts_toward_target),
+        )
+
+    @property
+    def area_m2(self) -> float:
+        """Planar area in m² (EPSG:25832)."""
+        return float(shapely.area(self.geometry))
+
+    def with_changes(self, **changes: Any) -> Candidate:
+        """A copy with user-editable fields changed (see :data:`EDITABLE_FIELDS`).
+
+        Raises
+        ------
+        CandidateError
+            If a field is not editable.
+        InvalidGeometryError
+            If a new geometry is not valid.
+        ValueError
+            If a kind or status is not one of the enums' values.
+        """
+        unknown = set(changes) - EDITABLE_FIELDS
+        if unknown:
+            raise CandidateError(f"Cannot edit field(s): {', '.join(sorted(unknown))}.")
+        if "kind" in changes:
+            changes["kind"] = CandidateKind(changes["kind"])
+        if "status" in changes:
+            changes["status"] = CandidateStatus(changes["status"])
+        if "geometry" in changes:
+            changes["geometry"] = require_valid(changes["geometry"])
+        if "counts_toward_target" in changes:
+            changes["counts_toward_target"] = bool(changes["counts_toward_target"])
+        return replace(self, **changes)
+
+    def same_content(self, other: Candidate) -> bool:
+        """True if the user-visible content (fields and geometry) is the same."""
+        return all(
+            getattr(self, f) == getattr(other, f) for f in EDITABLE_FIELDS - {"geometry"}
+        ) and bool(shapely.equals_exact(self.geometry, other.geometry, 0.0))
+
+
+class GeometryProblem(StrEnum):
+    """Why a geometry cannot be a candidate as it is (the GUI/CLI words the message)."""
+
+    MISSING = "missing"
+    EMPTY = "empty"
+    NOT_POLYGON = "not_polygon"
+    INVALID = "invalid"
+    COLLAPSED = "collapsed"
+
+
+@dataclass(frozen=True)
+class GeometryCheck:
+    """The result of :func:`validate_geometry`.
+
+    ``geometry`` is the clean 2-D polygonal geometry, or None when nothing usable is left.
+    ``problem`` is None for a geometry that was fine as it was; for an invalid one that could be
+    repaired it is ``INVALID`` with ``geometry`` the repaired version (callers decide whether
+    to accept a repair). ``detail`` is shapely's reason or the geometry type.
+    """
+
+    geometry: BaseGeometry | None
+    problem: GeometryProblem | None = None
+    detail: str = ""
+
+    @property
+    def ok(self) -> bool:
+        return self.problem is None and self.geometry is not None
+
+    @property
+    def repaired(self) -> bool:
+        return self.problem is GeometryProblem.INVALID and self.geometry is not None
+
+
+def validate_geometry(geom: BaseGeometry | None) -> GeometryCheck:
+    """Check that *geom* can be a candidate: non-empty, polygonal, valid, 2-D (Z is dropped).
+
+    Returns
+    -------
+    GeometryCheck
+        ``ok`` for a usable geometry; otherwise the problem and, for a repairable invalid
+        geometry, its ``make_valid`` polygonal part.
+    """
+    if geom is None or shapely.is_missing(geom):
+        return GeometryCheck(None, GeometryProblem.MISSING)
+    if shapely.is_empty(geom):
+        return GeometryCheck(None, GeometryProblem.EMPTY)
+    type_name = geom.geom_type
+    if shapely.get_type_id(geom) not in _POLYGONAL:
+        return GeometryCheck(None, GeometryProblem.NOT_POLYGON, type_name)
+    if shapely.has_z(geom):
+        geom = shapely.force_2d(geom)
+    if shapely.is_valid(geom):
+        return GeometryCheck(geom)
+    reason = str(shapely.is_valid_reason(geom))
+    fixed = _polygonal(shapely.make_valid(geom))
+    if fixed is None:
+        return GeometryCheck(None, GeometryProblem.COLLAPSED, reason)
+    return GeometryCheck(fixed, GeometryProblem.INVALID, reason)
+
+
+def require_valid(geom: BaseGeometry | None) -> BaseGeometry:
+    """*geom* if it is a valid non-empty polygon/multipolygon (2-D), else raise.
+
+    Raises
+    ------
+    InvalidGeometryError
+        With the problem in the message; invalid geometries are not repaired here.
+    """
+    check = validate_geometry(geom)
+    if not check.ok:
+        detail = f" ({check.detail})" if check.detail else ""
+        raise InvalidGeometryError(
+            f"A candidate area must be a valid polygon: {check.problem}{detail}."
+        )
+    assert check.geometry is not None
+    return check.geometry
+
+
+def _polygonal(geom: BaseGeometry) -> BaseGeometry | None:
+    parts = [p for p in shapely.get_parts(geom) if shapely.get_type_id(p) in _POLYGONAL]
+    parts = [p for p in parts if not p.is_empty and p.area > 0]
+    if not parts:
+        return None
+    return parts[0] if len(parts) == 1 else shapely.union_all(parts)
+
+
+# --- overlap, merge, split ------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ClipResult:
+    """A geometry clipped against other candidates.
+
+    Attributes
+    ----------
+    geometry
+        What is left (valid polygonal), or None if nothing is left.
+    removed_m2
+        Candidate id → area in m² removed because it overlapped that candidate (only ids
+        with a positive overlap). Overlaps of several candidates count for each of them.
+    """
+
+    geometry: BaseGeometry | None
+    removed_m2: Mapping[str, float]
+
+    @property
+    def total_removed_m2(self) -> float:
+        return float(sum(self.removed_m2.values()))
+
+
+def clip_against(geom: BaseGeometry, others: Mapping[str, BaseGeometry]) -> ClipResult:
+    """Remove from *geom* every part that overlaps one of *others* ("avoid overlap").
+
+    Parameters
+    ----------
+    geom
+        The new or edited geometry (EPSG:25832).
+    others
+        Id → geometry of the other candidates.
+
+    Returns
+    -------
+    ClipResult
+        The remaining geometry and the m² removed per overlapped candidate.
+    """
+    geom = require_valid(geom)
+    ids = list(others)
+    arr = np.asarray([others[i] for i in ids], dtype=object)
+    if len(arr) == 0:
+        return ClipResult(geom, {})
+    shapely.prepare(geom)
+    hit = np.flatnonzero(shapely.intersects(geom, arr))
+    removed = {}
+    if len(hit):
+        areas = shapely.area(shapely.intersection(geom, arr[hit]))
+        removed = {ids[i]: float(a) for i, a in zip(hit, areas, strict=True) if a > 0}
+    if not removed:
+        return ClipResult(geom, {})
+    rest = shapely.difference(geom, shapely.union_all(arr[hit]))
+    return ClipResult(_polygonal(rest), removed)
+
+
+def merge_geometries(a: BaseGeometry, b: BaseGeometry) -> BaseGeometry:
+    """The union of two candidate geometries (a MultiPolygon if they do not touch)."""
+    merged = _polygonal(shapely.union(require_valid(a), require_valid(b)))
+    if merged is None:  # pragma: no cover - union of two valid areas is never empty
+        raise GeometryEditError("Merging left no area.")
+    return merged
+
+
+def split_geometry(geom: BaseGeometry, line: BaseGeometry) -> tuple[BaseGeometry, ...]:
+    """Split *geom* by *line* into its pieces, largest first.
+
+    The line's parts that cross the area cut it (polygonize of the boundary plus the line);
+    parts of a multipolygon the line does not touch stay whole.
+
+    Raises
+    ------
+    GeometryEditError
+        If the line is not a line or does not cut the area into at least two pieces.
+    """
+    geom = require_valid(geom)
+    if line is None or line.is_empty or line.geom_type not in ("LineString", "MultiLineString"):
+        raise GeometryEditError("A split needs a line.")
+    edges = shapely.union(shapely.boundary(geom), line)
+    faces = shapely.get_parts(shapely.polygonize(shapely.get_parts(edges)))
+    if len(faces) == 0:
+        raise GeometryEditError("The line does not cross the area.")
+    inside = faces[shapely.contains(geom, shapely.point_on_surface(faces))]
+    if len(inside) < 2:
+        raise GeometryEditError("The line does not cross the area.")
+    inside = sorted(inside, key=lambda g: -g.area)
+    return tuple(p for p in inside if p.area > 0)
+
+
+def translate(geom: BaseGeometry, dx: float, dy: float) -> BaseGeometry:
+    """*geom* moved by (*dx*, *dy*) metres."""
+    return shapely.transform(require_valid(geom), lambda xy: xy + np.array([dx, dy]))
+
+
+# --- vertices -------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class VertexRef:
+    """Where a vertex is: polygon *part* (0 for a Polygon), *ring* (0 = exterior, 1.. holes),
+    and *index* in the ring without the closing repeat of the first vertex."""
+
+    part: int
+    ring: int
+    index: int
+
+
+def vertices(geom: BaseGeometry) -> list[tuple[VertexRef, float, float]]:
+    """Every vertex of a polygon/multipolygon with its :class:`VertexRef` and x, y (m)."""
+    out = []
+    for p, poly in enumerate(_polygons(geom)):
+        for r, ring in enumerate(_rings(poly)):
+            for i, (x, y) in enumerate(ring):
+                out.append((VertexRef(p, r, i), float(x), float(y)))
+    return out
+
+
+def move_vertex(geom: BaseGeometry, ref: VertexRef, xy: tuple[float, float]) -> BaseGeometry:
+    """*geom* with the vertex at *ref* moved to *xy*.
+
+    Raises
+    ------
+    GeometryEditError
+        If *ref* does not exist or the result would be invalid.
+    """
+
+    def edit(ring: list[tuple[float, float]]) -> list[tuple[float, float]]:
+        _check_index(ring, ref.index)
+        ring[ref.index] = (float(xy[0]), float(xy[1]))
+        return ring
+
+    return _edit_ring(geom, ref, edit)
+
+
+def insert_vertex(geom: BaseGeometry, ref: VertexRef, xy: tuple[float, float]) -> BaseGeometry:
+    """*geom* with a new vertex at *xy* on the edge from vertex *ref* to the next one.
+
+    Raises
+    ------
+    GeometryEditError
+        If *ref* does not exist or the result would be invalid.
+    """
+
+    def edit(ring: list[tuple[float, float]]) -> list[tuple[float, float]]:
+        _check_index(ring, ref.index)
+        ring.insert(ref.index + 1, (float(xy[0]), float(xy[1])))
+        return ring
+
+    return _edit_ring(geom, ref, edit)
+
+
+def delete_vertex(geom: BaseGeometry, ref: VertexRef) -> BaseGeometry:
+    """*geom* without the vertex at *ref*.
+
+    Raises
+    ------
+    GeometryEditError
+        If *ref* does not exist, the ring would have fewer than 3 vertices, or the result
+        would be invalid.
+    """
+
+    def edit(ring: list[tuple[float, float]]) -> list[tuple[float, float]]:
+        _check_index(ring, ref.index)
+        if len(ring) <= 3:
+            raise GeometryEditError("A ring needs at least 3 vertices.")
+        del ring[ref.index]
+        return ring
+
+    return _edit_ring(geom, ref, edit)
+
+
+def _polygons(geom: BaseGeometry) -> list[shapely.Polygon]:
+    return list(shapely.get_parts(require_valid(geom)))
+
+
+def _rings(poly: shapely.Polygon) -> list[list[tuple[float, float]]]:
+    rings = [poly.exterior, *poly.interiors]
+    return [[(float(x), float(y)) for x, y in ring.coords[:-1]] for ring in rings]
+
+
+def _check_index(ring: list[tuple[float, float]], index: int) -> None:
+    if not 0 <= index < len(ring):
+        raise GeometryEditError(f"No vertex {index} in this ring.")
+
+
+def _edit_ring(geom: BaseGeometry, ref: VertexRef, edit: Any) -> BaseGeometry:
+    polys = _polygons(geom)
+    if not 0 <= ref.part < len(polys):
+        raise GeometryEditError(f"No part {ref.part} in this area.")
+    rings = _rings(polys[ref.part])
+    if not 0 <= ref.ring < len(rings):
+        raise GeometryEditError(f"No ring {ref.ring} in this part.")
+    rings[ref.ring] = edit(list(rings[ref.ring]))
+    polys[ref.part] = shapely.Polygon(rings[0], rings[1:])
+    result = polys[0] if geom.geom_type == "Polygon" else shapely.MultiPolygon(polys)
+    if not shapely.is_valid(result) or result.is_empty or result.area <= 0:
+        reason = shapely.is_valid_reason(result)
+        raise GeometryEditError(f"That edit would make the area invalid ({reason}).")
+    return result

@@ -1,0 +1,452 @@
+"""The open project as the editing GUI sees it: store, plan, ledger, snapping, selection.
+
+One :class:`EditSession` lives in the main window. It owns the project file
+(:class:`~naturplan.io.project.gpkg_store.GeoPackageStore`), the :class:`CandidatePlan` over it, the
+live :class:`Ledger` and the :class:`SnapIndex`, and it is the only place that pushes edit
+commands (:func:`~naturplan.gui.editing.commands.push_edit`): tools, actions and the table call its
+methods, each of which is one plan call and one undo command.
+
+Unsaved projects: the app always edits *some* project file, so that every edit is on disk
+the moment it is made. When no project is named, a new one is created in the user's data
+folder (``$XDG_DATA_HOME/naturplan``, default ``~/.local/share/naturplan``) as
+``unsaved-<timestamp>.gpkg``; *Save As* copies it to where the user wants and continues there.
+An unsaved project that is still empty is deleted when another project is opened or the app
+closes; one with candidates is kept and listed in the recent projects.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import time
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+import geopandas as gpd
+import numpy as np
+import shapely
+from PySide6.QtCore import QObject, QSettings, QTimer, Signal
+from PySide6.QtGui import QUndoStack
+from shapely.geometry.base import BaseGeometry
+
+from naturplan.core.errors import NaturplanError
+from naturplan.core.layers.dataset import Dataset
+from naturplan.core.layers.roles import ROLE_SPECS, Role
+from naturplan.core.plan.candidates import Candidate, CandidateKind
+from naturplan.core.plan.ledger import Ledger, LedgerResult
+from naturplan.core.plan.plan import CandidatePlan, Change
+from naturplan.core.plan.snapping import SnapIndex
+from naturplan.core.share.protected import ProtectedIndex, ProtectedShare
+from naturplan.export.numbers import format_ha
+from naturplan.gui.editing.commands import push_edit
+from naturplan.gui.labels import default_name
+from naturplan.io.project.gpkg_store import GeoPackageStore
+
+MAX_RECENT = 8
+RECENT_KEY = "projects/recent"
+
+
+def data_dir() -> Path:
+    """Where unsaved projects live (``$XDG_DATA_HOME/naturplan``)."""
+    base = os.environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
+    return Path(base) / "naturplan"
+
+
+def new_unsaved_path() -> Path:
+    folder = data_dir()
+    folder.mkdir(parents=True, exist_ok=True)
+    stamp = time.strftime("%Y%m%d-%H%M%S")
+    path = folder / f"unsaved-{stamp}.gpkg"
+    n = 2
+    while path.exists():
+        path = folder / f"unsaved-{stamp}-{n}.gpkg"
+        n += 1
+    return path
+
+
+class CandidateSelection(QObject):
+    """The selected candidate ids, shared by the map tools, the overlay and the table."""
+
+    changed = Signal()
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.ids: list[str] = []
+
+    def set(self, ids: Iterable[str]) -> None:
+        ids = list(dict.fromkeys(ids))
+        if ids != self.ids:
+            self.ids = ids
+            self.changed.emit()
+
+    def toggle(self, candidate_id: str) -> None:
+        ids = list(self.ids)
+        ids.remove(candidate_id) if candidate_id in ids else ids.append(candidate_id)
+        self.set(ids)
+
+    def clear(self) -> None:
+        self.set([])
+
+
+class EditSession(QObject):
+    """The project being edited (see the module docstring)."""
+
+    project_changed = Signal()  # another project file (or the same after Save As)
+    plan_edited = Signal()  # after every plan event; the ledger is already up to date
+    message = Signal(str)  # for the status bar
+    error = Signal(str, str)  # title, text: the window shows a dialog
+
+    def __init__(self, stack: QUndoStack, settings: QSettings,
+                 parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.stack = stack
+        self.settings = settings
+        self.store: GeoPackageStore | None = None
+        self.plan: CandidatePlan | None = None
+        self.ledger: Ledger | None = None
+        self._ledger_inputs: tuple[BaseGeometry, ProtectedIndex, ProtectedShare] | None = None
+        self.snap_index = SnapIndex()
+        self.candidate_ids: list[str] = []
+        self._geoms = np.empty(0, dtype=object)
+        self.selection = CandidateSelection(self)
+        self.snapping = True
+        self.tracing = False
+        self.avoid_overlap = False
+        self.kind = CandidateKind.LOWLAND
+        self.unsaved = False
+
+    # -- project files ---------------------------------------------------------------
+    @property
+    def path(self) -> Path | None:
+        return self.store.path if self.store is not None else None
+
+    def open_project(self, path: str | os.PathLike[str], create: bool = False,
+                     unsaved: bool = False) -> bool:
+        """Open (or with *create*, create) the project at *path*; on failure the current
+        project stays open and :attr:`error` is emitted."""
+        try:
+            store = GeoPackageStore(path, create=create)
+            plan = CandidatePlan(store)
+        except (NaturplanError, OSError) as exc:
+            self.error.emit(self.tr("Could not open the project"), str(exc))
+            return False
+        self._close_current()
+        self.store, self.plan, self.unsaved = store, plan, unsaved
+        for name in ("added", "changed", "removed", "reloaded"):
+            getattr(plan, name).connect(getattr(self, f"_on_{name}"))
+        self.stack.clear()
+        self.selection.clear()
+        self._rebuild()
+        if not unsaved:
+            self.remember(store.path)
+        self.project_changed.emit()
+        self.plan_edited.emit()
+        return True
+
+    def new_project(self, path: str | os.PathLike[str] | None = None) -> bool:
+        """A new empty project at *path*, or an unsaved one in :func:`data_dir`."""
+        if path is not None and Path(path).exists():
+            self.error.emit(self.tr("Could not create the project"),
+                            self.tr("%1 exists already.").replace("%1", str(path)))
+            return False
+        target = Path(path) if path is not None else new_unsaved_path()
+        return self.open_project(target, create=True, unsaved=path is None)
+
+    def save_as(self, path: str | os.PathLike[str]) -> bool:
+        """Copy the project file to *path* and continue editing there (the undo history
+        stays: the copy holds the same candidates with the same versions)."""
+        if self.store is None or self.plan is None:
+            return False
+        target = Path(path)
+        if target.resolve() == self.store.path.resolve():
+            return True
+        old_path, was_unsaved = self.store.path, self.unsaved
+        self.store.close()
+        try:
+            shutil.copyfile(old_path, target)
+            store = GeoPackageStore(target, create=False)
+        except (NaturplanError, OSError) as exc:
+            self.store = GeoPackageStore(old_path, create=False)
+            self.plan.store = self.store
+            self.error.emit(self.tr("Could not save the project"), str(exc))
+            return False
+        self.store, self.unsaved = store, False
+        self.plan.store = store
+        if was_unsaved:
+            _remove_project_file(old_path)
+        self.remember(target)
+        self.project_changed.emit()
+        return True
+
+    def close(self) -> None:
+        """Close the project file (every edit is already in it)."""
+        self._close_current()
+        self.project_changed.emit()
+
+    def _close_current(self) -> None:
+        if self.store is None:
+            return
+        empty = self.plan is not None and len(self.plan) == 0
+        path, unsaved = self.store.path, self.unsaved
+        if self.plan is not None:
+            for name in ("added", "changed", "removed", "reloaded"):
+                getattr(self.plan, name).disconnect(getattr(self, f"_on_{name}"))
+        self.store.close()
+        self.store, self.plan = None, None
+        self.stack.clear()
+        if unsaved and empty and not self.store_has_history(path):
+            _remove_project_file(path)
+
+    @staticmethod
+    def store_has_history(path: Path) -> bool:
+        try:
+            with GeoPackageStore(path, create=False, readonly=True) as store:
+                return any(row.candidate_id for row in store.audit())
+        except (NaturplanError, OSError):
+            return True
+
+    def recent(self) -> list[str]:
+        value = self.settings.value(RECENT_KEY, [])
+        items = [value] if isinstance(value, str) else list(value or [])
+        return [p for p in items if p]
+
+    def remember(self, path: Path) -> None:
+        text = str(Path(path).resolve())
+        items = [text] + [p for p in self.recent() if p != text]
+        self.settings.setValue(RECENT_KEY, items[:MAX_RECENT])
+
+    # -- the dataset: ledger and snapping sources --------------------------------------
+    def set_dataset(self, dataset: Dataset, share: ProtectedShare,
+                    index: ProtectedIndex) -> None:
+        """Build the snapping index over parcels and §3 once, and the ledger."""
+        self.set_snap_sources(dataset)
+        self._ledger_inputs = (dataset.municipality.geometry, index, share)
+        self._reset_ledger()
+        self.plan_edited.emit()
+
+    def set_snap_sources(self, dataset: Dataset) -> None:
+        """Snap to every parcel and §3 layer of *dataset* (again after a layer is added)."""
+        for role in (Role.PARCELS, Role.NATURE_P3):
+            frames = [layer.frame.geometry.to_numpy() for layer in dataset.vector(role)]
+            if frames:
+                self.snap_index.set_source(role.value, np.concatenate(frames))
+            else:
+                self.snap_index.remove_source(role.value)
+
+    def _reset_ledger(self) -> None:
+        if self._ledger_inputs is None:
+            self.ledger = None
+            return
+        self.ledger = Ledger(*self._ledger_inputs)
+        if self.plan is not None:
+            self.ledger.reset(self.plan.candidates())
+
+    def ledger_result(self) -> LedgerResult | None:
+        return self.ledger.result() if self.ledger is not None else None
+
+    # -- plan events -----------------------------------------------------------------
+    def _on_added(self, candidate: Candidate) -> None:
+        if self.ledger is not None:
+            self.ledger.update(candidate)
+        self._refresh_geometries()
+
+    def _on_changed(self, old: Candidate, new: Candidate) -> None:
+        if self.ledger is not None:
+            self.ledger.update(new)
+        self._refresh_geometries()
+
+    def _on_removed(self, candidate: Candidate) -> None:
+        if self.ledger is not None:
+            self.ledger.remove(candidate.id)
+        self.selection.set(i for i in self.selection.ids if i != candidate.id)
+        self._refresh_geometries()
+
+    def _on_reloaded(self) -> None:
+        self._rebuild()
+
+    def _rebuild(self) -> None:
+        self._reset_ledger()
+        known = set(self.plan_ids())
+        self.selection.set(i for i in self.selection.ids if i in known)
+        self._refresh_geometries()
+
+    def _refresh_geometries(self) -> None:
+        candidates = self.plan.candidates() if self.plan is not None else []
+        self.candidate_ids = [c.id for c in candidates]
+        self._geoms = np.asarray([c.geometry for c in candidates] + [None], dtype=object)[:-1]
+        self.snap_index.set_source(Role.CANDIDATES.value, self._geoms)
+        self.plan_edited.emit()
+
+    def plan_ids(self) -> list[str]:
+        return [c.id for c in self.plan.candidates()] if self.plan is not None else []
+
+    # -- queries for the tools ---------------------------------------------------------
+    def candidate_at(self, x: float, y: float, tolerance: float = 0.0) -> str | None:
+        """The id of the topmost (newest) candidate at (x, y), or None."""
+        if len(self._geoms) == 0:
+            return None
+        hit = np.flatnonzero(shapely.dwithin(self._geoms, shapely.Point(x, y), tolerance))
+        return self.candidate_ids[int(hit[-1])] if len(hit) else None
+
+    def position_of(self, candidate_id: str) -> int | None:
+        try:
+            return self.candidate_ids.index(candidate_id)
+        except ValueError:
+            return None
+
+    def snap(self, x: float, y: float, tolerance: float,
+             exclude: str | None = None) -> Any:
+        """The snap target near (x, y) (None with snapping off or nothing near)."""
+        if not self.snapping:
+            return None
+        skip = None
+        if exclude is not None and (pos := self.position_of(exclude)) is not None:
+            skip = {Role.CANDIDATES.value: pos}
+        return self.snap_index.snap(x, y, tolerance, exclude=skip)
+
+    def candidates_frame(self) -> gpd.GeoDataFrame:
+        """The candidates as a GeoDataFrame with the role's canonical fields (for drawing)."""
+        fields = ROLE_SPECS[Role.CANDIDATES].fields
+        rows = self.plan.candidates() if self.plan is not None else []
+        data: dict[str, list[Any]] = {f: [] for f in fields}
+        for c in rows:
+            for f in fields:
+                value = getattr(c, f)
+                data[f].append(value.value if hasattr(value, "value") else value)
+        geoms = gpd.GeoSeries([c.geometry for c in rows], crs=25832)
+        return gpd.GeoDataFrame(data, geometry=geoms, crs=25832)
+
+    # -- edits: each one plan call, one undo command ------------------------------------
+    def _push(self, text: str, edit: Any) -> Change | None:
+        if self.plan is None:
+            return None
+        return push_edit(self.stack, self.plan, text, edit, self.report_error,
+                         self._undo_failed)
+
+    def report_error(self, text: str, exc: BaseException) -> None:
+        """The core refused an edit: nothing was written, nothing pushed; tell the user."""
+        self.error.emit(self.tr("Could not: %1").replace("%1", text), str(exc))
+
+    def _undo_failed(self, text: str, exc: BaseException) -> None:
+        """An undo/redo failed (nothing written; the command drops itself from the stack).
+
+        The rest of the history no longer describes the file: after the stack has finished
+        the call, the plan is re-read from the file and the history cleared.
+        """
+        title = self.tr("Could not undo or redo: %1").replace("%1", text)
+        detail = str(exc) + "\n\n" + self.tr(
+            "The project was re-read from the file and the undo history cleared.")
+        # Not from inside QUndoStack.undo(): a dialog's event loop there could re-enter it.
+        QTimer.singleShot(0, lambda: self._recover(title, detail))
+
+    def _recover(self, title: str, detail: str) -> None:
+        self.stack.clear()
+        if self.plan is not None:
+            try:
+                self.plan.reload()
+            except (NaturplanError, OSError) as exc:
+                detail += "\n\n" + str(exc)
+        self.error.emit(title, detail)
+
+    def next_name(self) -> str:
+        """"Kandidat N" with N one more than the count, skipping names in use."""
+        taken = {c.name for c in self.plan} if self.plan is not None else set()
+        n = len(taken) + 1
+        while default_name(n) in taken:
+            n += 1
+        return default_name(n)
+
+    def add(self, geometry: BaseGeometry, name: str | None = None) -> Change | None:
+        """A new candidate of the current kind; clipped against the others with avoid
+        overlap on (and the status bar says what was removed)."""
+        name = name or self.next_name()
+        try:
+            candidate = Candidate.new(self.kind, geometry, name)
+        except (NaturplanError, ValueError) as exc:
+            self.report_error(self.tr("add %1").replace("%1", name), exc)
+            return None
+        change = self._push(self.tr("Draw %1").replace("%1", name),
+                            lambda: self.plan.add(candidate,  # type: ignore[union-attr]
+                                                  avoid_overlap=self.avoid_overlap))
+        if change is not None:
+            self.selection.set([change.after[0].id])
+            self._report_clip(change)
+        return change
+
+    def _report_clip(self, change: Change) -> None:
+        if change.clip is None or self.plan is None:
+            return
+        parts = []
+        for cid, m2 in change.clip.removed_m2.items():
+            name = self.plan.get(cid).name if cid in self.plan else cid
+            parts.append(f"{format_ha(m2, 2)} ({name})")
+        self.last_clip_message = self.tr("Avoid overlap removed %1 from the new area: %2").replace(
+            "%1", format_ha(change.clip.total_removed_m2, 2)).replace("%2", ", ".join(parts))
+        self.message.emit(self.last_clip_message)
+
+    def add_many(self, candidates: list[Candidate], text: str) -> Change | None:
+        """Several new candidates (an import) in one transaction, as one command."""
+        plan = self.plan
+        if plan is None or not candidates:
+            return None
+        return self._push(text, lambda: plan.apply_states([], candidates, "import"))
+
+    def delete(self, ids: Iterable[str]) -> Change | None:
+        """Delete candidates, several at once as one command (one transaction)."""
+        plan = self.plan
+        if plan is None:
+            return None
+        targets = [plan.get(i) for i in ids if i in plan]
+        if not targets:
+            return None
+        text = (self.tr("Delete %1").replace("%1", targets[0].name) if len(targets) == 1
+                else self.tr("Delete %1 areas").replace("%1", str(len(targets))))
+        return self._push(text, lambda: plan.apply_states(targets, [], "delete"))
+
+    def replace_geometry(self, candidate_id: str, geometry: BaseGeometry,
+                         text: str) -> Change | None:
+        plan = self.plan
+        if plan is None:
+            return None
+        return self._push(text, lambda: plan.replace_geometry(candidate_id, geometry))
+
+    def update(self, candidate_id: str, **changes: Any) -> Change | None:
+        """An attribute edit (name, kind, status, note, counts_toward_target)."""
+        plan = self.plan
+        if plan is None or candidate_id not in plan:
+            return None
+        name = plan.get(candidate_id).name
+        text = self.tr("Edit %1").replace("%1", name)
+        return self._push(text, lambda: plan.update(candidate_id, **changes))
+
+    def merge(self, ids: list[str]) -> Change | None:
+        plan = self.plan
+        if plan is None or len(ids) != 2:
+            self.error.emit(self.tr("Merge"), self.tr("Select exactly two candidate areas."))
+            return None
+        keep, other = ids
+        text = self.tr("Merge %1 and %2").replace("%1", plan.get(keep).name).replace(
+            "%2", plan.get(other).name)
+        change = self._push(text, lambda: plan.merge(keep, other))
+        if change is not None:
+            self.selection.set([keep])
+        return change
+
+    def split(self, candidate_id: str, line: BaseGeometry) -> Change | None:
+        plan = self.plan
+        if plan is None:
+            return None
+        text = self.tr("Split %1").replace("%1", plan.get(candidate_id).name)
+        change = self._push(text, lambda: plan.split(candidate_id, line))
+        if change is not None:
+            self.selection.set(c.id for c in change.after)
+        return change
+
+
+def _remove_project_file(path: Path) -> None:
+    for suffix in ("", "-wal", "-shm", "-journal"):
+        try:
+            Path(f"{path}{suffix}").unlink()
+        except OSError:
+            pass

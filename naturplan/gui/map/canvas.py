@@ -1,0 +1,274 @@
+"""The map canvas: renders off the GUI thread and shows the last frame while it works.
+
+Every change of view or layers asks for a new frame. The frame is drawn by
+:class:`~naturplan.render.MapRenderer` into a QImage in a worker thread; meanwhile the
+canvas paints the last image moved and scaled to the new view (a pan costs one
+``drawImage``). A newer request makes an older frame in progress give up between layers.
+"""
+
+from __future__ import annotations
+
+import itertools
+import time
+from collections.abc import Callable
+
+from PySide6.QtCore import QObject, QPointF, QRectF, QRunnable, Qt, QThreadPool, QTimer, Signal
+from PySide6.QtGui import (
+    QColor,
+    QImage,
+    QKeyEvent,
+    QMouseEvent,
+    QPainter,
+    QPaintEvent,
+    QResizeEvent,
+    QWheelEvent,
+)
+from PySide6.QtWidgets import QSizePolicy, QWidget
+
+from naturplan.gui.map.map_layers import MapLayerList
+from naturplan.gui.map.tools import MapTool, PanTool
+from naturplan.render import MapRenderer, MapView, RenderItem
+from naturplan.render.renderer import RenderStats
+
+BACKGROUND = "#dde6ec"  # the sea and the neighbours: a quiet blue-grey
+WHEEL_STEP = 1.25
+KEY_PAN_FRACTION = 0.25
+#: Wait this long after the last change before starting a frame (wheel bursts, drags).
+DEBOUNCE_MS = 25
+
+
+class _FrameSignals(QObject):
+    done = Signal(int, QImage, object, object)  # generation, image, view, stats
+
+
+class _FrameJob(QRunnable):
+    def __init__(
+        self, canvas: MapCanvas, generation: int, view: MapView, items: list[RenderItem]
+    ) -> None:
+        super().__init__()
+        self.setAutoDelete(True)
+        self.renderer = canvas.renderer
+        self.signals = canvas._frame_signals
+        self.generation = generation
+        self.current = canvas._current_generation
+        self.view = view
+        self.items = items
+
+    def run(self) -> None:
+        def cancelled() -> bool:
+            return self.current() != self.generation
+
+        try:
+            image, stats = self.renderer.render_image(self.view, self.items, BACKGROUND, cancelled)
+        except Exception:  # noqa: BLE001 - a failed frame must not kill the thread
+            image, stats = QImage(), RenderStats(cancelled=True)
+        self.signals.done.emit(self.generation, image, self.view, stats)
+
+
+class MapCanvas(QWidget):
+    """The map widget. ``view`` is what the user looks at; ``image`` the last frame."""
+
+    view_changed = Signal(object)  # MapView
+    cursor_moved = Signal(float, float)  # map x, y
+    frame_ready = Signal(object)  # RenderStats
+    rendering_changed = Signal(bool)
+
+    def __init__(self, layers: MapLayerList, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self.setMinimumSize(200, 150)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setMouseTracking(True)
+        self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
+        self.layers = layers
+        self.renderer = MapRenderer()
+        self.view = MapView(552_000.0, 6_320_000.0, 50.0, max(self.width(), 1),
+                            max(self.height(), 1))
+        self.home_bounds: tuple[float, float, float, float] | None = None
+        #: True while the view is "the whole municipality": a resize then refits it.
+        self.at_home = False
+        self.image: QImage | None = None
+        self.image_view: MapView | None = None
+        self.last_stats = RenderStats()
+        self._generation = itertools.count(1)
+        self._latest = 0
+        self._pending = False
+        self._frame_signals = _FrameSignals(self)
+        self._frame_signals.done.connect(self._on_frame)
+        self._pool = QThreadPool(self)
+        self._pool.setMaxThreadCount(1)
+        self._timer = QTimer(self, singleShot=True, interval=DEBOUNCE_MS)
+        self._timer.timeout.connect(self._start_frame)
+        self.tool: MapTool = PanTool(self)
+        self.tool.start()
+        #: Callables ``f(painter)`` drawn over the cached frame, under the tool's overlay
+        #: (the selection highlight): a hover or a selection never re-renders the map.
+        self.overlays: list[Callable[[QPainter], None]] = []
+        layers.changed.connect(self.request_render)
+
+    # -- view -------------------------------------------------------------------------
+    def _current_generation(self) -> int:
+        return self._latest
+
+    def set_view(self, view: MapView, home: bool = False) -> None:
+        self.at_home = home
+        self.view = view.resized(max(self.width(), 1), max(self.height(), 1))
+        self.view_changed.emit(self.view)
+        self.update()
+        self.request_render()
+
+    def zoom_to(self, bounds: tuple[float, float, float, float], home: bool = False) -> None:
+        self.set_view(MapView.fit(bounds, max(self.width(), 1), max(self.height(), 1)), home)
+
+    def zoom_home(self) -> None:
+        if self.home_bounds is not None:
+            self.zoom_to(self.home_bounds, home=True)
+
+    def zoom_by(self, factor: float, px: float | None = None, py: float | None = None) -> None:
+        self.set_view(self.view.zoomed(factor, px, py))
+
+    def pan_by(self, dx: float, dy: float) -> None:
+        self.set_view(self.view.panned(dx, dy))
+
+    def set_tool(self, tool: MapTool) -> None:
+        if tool is self.tool:
+            return
+        self.tool.cancel()
+        self.tool = tool
+        tool.start()
+
+    # -- frames -----------------------------------------------------------------------
+    def request_render(self) -> None:
+        """Ask for a new frame soon; an older frame in progress is abandoned."""
+        self._latest = next(self._generation)
+        self._timer.start()
+
+    def _start_frame(self) -> None:
+        if self.width() < 2 or self.height() < 2:
+            return
+        self._pending = True
+        self.rendering_changed.emit(True)
+        job = _FrameJob(self, self._latest, self.view, self.layers.render_items())
+        self._pool.start(job)
+
+    def _on_frame(self, generation: int, image: QImage, view: MapView, stats: RenderStats) -> None:
+        if generation != self._latest or stats.cancelled or image.isNull():
+            return
+        self.image, self.image_view, self.last_stats = image, view, stats
+        self._pending = False
+        self.rendering_changed.emit(False)
+        self.frame_ready.emit(stats)
+        self.update()
+
+    @property
+    def idle(self) -> bool:
+        """True when the shown frame is the one for the current view and layers."""
+        return not self._pending and not self._timer.isActive() and self.image_view == self.view
+
+    def render_now(self) -> RenderStats:
+        """Draw the current view in this thread (screenshots, print preview, tests)."""
+        self._timer.stop()
+        self._latest = next(self._generation)
+        self._pool.waitForDone()
+        self.view = self.view.resized(max(self.width(), 1), max(self.height(), 1))
+        image, stats = self.renderer.render_image(self.view, self.layers.render_items(), BACKGROUND)
+        self.image, self.image_view, self.last_stats = image, self.view, stats
+        self._pending = False
+        self.rendering_changed.emit(False)
+        self.frame_ready.emit(stats)
+        self.update()
+        return stats
+
+    def shutdown(self) -> None:
+        self._timer.stop()
+        self._latest = next(self._generation)
+        self._pool.waitForDone(5000)
+
+    # -- Qt events --------------------------------------------------------------------
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
+        painter = QPainter(self)
+        painter.fillRect(self.rect(), QColor(BACKGROUND))
+        if self.image is not None and self.image_view is not None:
+            painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, True)
+            painter.drawImage(self._image_rect(), self.image)
+        for overlay in self.overlays:
+            overlay(painter)
+        self.tool.paint_overlay(painter)
+        painter.end()
+
+    def _image_rect(self) -> QRectF:
+        """Where the last frame lies in the current view (pixels)."""
+        old = self.image_view
+        assert old is not None
+        minx, miny, maxx, maxy = old.bounds
+        x0, y0 = self.view.to_pixel(minx, maxy)
+        x1, y1 = self.view.to_pixel(maxx, miny)
+        return QRectF(QPointF(x0, y0), QPointF(x1, y1))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
+        refit = self.home_bounds is not None and (self.image is None or self.at_home)
+        self.view = self.view.resized(max(self.width(), 1), max(self.height(), 1))
+        if refit:
+            self.zoom_home()
+        else:
+            self.view_changed.emit(self.view)
+            self.request_render()
+        super().resizeEvent(event)
+
+    def wheelEvent(self, event: QWheelEvent) -> None:  # noqa: N802
+        steps = event.angleDelta().y() / 120.0
+        if steps:
+            pos = event.position()
+            self.zoom_by(WHEEL_STEP**steps, pos.x(), pos.y())
+        event.accept()
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+        self.setFocus()
+        if not self.tool.mouse_press(event):
+            super().mousePressEvent(event)
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+        x, y = self.view.to_map(event.position().x(), event.position().y())
+        self.cursor_moved.emit(x, y)
+        if not self.tool.mouse_move(event):
+            super().mouseMoveEvent(event)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+        if not self.tool.mouse_release(event):
+            super().mouseReleaseEvent(event)
+
+    def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+        if not self.tool.mouse_double_click(event):
+            super().mouseDoubleClickEvent(event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+        if self.tool.key_press(event):
+            return
+        key = event.key()
+        step_x = self.width() * KEY_PAN_FRACTION
+        step_y = self.height() * KEY_PAN_FRACTION
+        moves = {
+            Qt.Key.Key_Left: (step_x, 0.0),
+            Qt.Key.Key_Right: (-step_x, 0.0),
+            Qt.Key.Key_Up: (0.0, step_y),
+            Qt.Key.Key_Down: (0.0, -step_y),
+        }
+        if key in moves:
+            self.pan_by(*moves[key])
+        elif key in (Qt.Key.Key_Plus, Qt.Key.Key_Equal):
+            self.zoom_by(WHEEL_STEP * WHEEL_STEP)
+        elif key == Qt.Key.Key_Minus:
+            self.zoom_by(1 / (WHEEL_STEP * WHEEL_STEP))
+        else:
+            super().keyPressEvent(event)
+
+
+def measure_pan(canvas: MapCanvas, steps: int = 20) -> list[float]:
+    """Seconds per repaint of the cached frame while panning (benchmarks)."""
+    times = []
+    for i in range(steps):
+        canvas.view = canvas.view.panned(3.0 if i % 2 else -3.0, 2.0)
+        start = time.perf_counter()
+        canvas.repaint()
+        times.append(time.perf_counter() - start)
+    return times

@@ -1,0 +1,142 @@
+"""The layers shown on the map: data, style, visibility and order, as the GUI sees them.
+
+The core :class:`~naturplan.core.layers.dataset.Dataset` keeps the data; this list adds what is a
+view concern (shown or not, opacity, drawing order) and tells the canvas, the layer panel
+and the legend when it changes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, replace
+
+from PySide6.QtCore import QObject, Signal
+
+from naturplan.core.layers.layer import Layer
+from naturplan.core.layers.roles import Role
+from naturplan.core.layers.style import LayerStyle, default_style
+from naturplan.render import RenderItem
+
+#: Default drawing order, bottom first: the land, rasters and soils, zones, nature, legal
+#: designations, then the cadastre's lines and the planner's candidates on top.
+ROLE_ORDER: tuple[Role, ...] = (
+    Role.MUNICIPALITY,
+    Role.LOWLAND,
+    Role.FOREST_ZONES,
+    Role.FLOOD,
+    Role.NATURE_P3,
+    Role.NATURA2000,
+    Role.PARCELS,
+    Role.CANDIDATES,
+)
+
+
+@dataclass
+class MapLayer:
+    """One layer on the map."""
+
+    layer: Layer
+    style: LayerStyle
+    visible: bool = True
+
+    @property
+    def role(self) -> Role:
+        return self.layer.role
+
+    def item(self) -> RenderItem:
+        return RenderItem(self.layer, self.style, self.visible)
+
+
+class MapLayerList(QObject):
+    """Map layers in drawing order (index 0 is drawn first, at the bottom)."""
+
+    changed = Signal()  # anything that changes the picture
+    structure_changed = Signal()  # layers added, removed or reordered
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._layers: list[MapLayer] = []
+
+    def __len__(self) -> int:
+        return len(self._layers)
+
+    def __iter__(self):  # type: ignore[no-untyped-def]
+        return iter(self._layers)
+
+    def __getitem__(self, index: int) -> MapLayer:
+        return self._layers[index]
+
+    def index_of(self, layer: Layer) -> int:
+        for i, entry in enumerate(self._layers):
+            if entry.layer is layer:
+                return i
+        raise ValueError("layer not on the map")
+
+    def set_layers(self, layers: Iterable[Layer], styles: Mapping[Role, LayerStyle]) -> None:
+        """Replace everything with *layers*, sorted by :data:`ROLE_ORDER`."""
+        ordered = sorted(layers, key=lambda layer: ROLE_ORDER.index(layer.role))
+        self._layers = [
+            MapLayer(layer, styles.get(layer.role) or default_style(layer.role.value))
+            for layer in ordered
+        ]
+        self.structure_changed.emit()
+        self.changed.emit()
+
+    def add(self, layer: Layer, style: LayerStyle) -> None:
+        """Add *layer* above the others of lower roles (at its role's place in the order)."""
+        rank = ROLE_ORDER.index(layer.role)
+        at = len(self._layers)
+        for i, entry in enumerate(self._layers):
+            if ROLE_ORDER.index(entry.role) > rank:
+                at = i
+                break
+        self._layers.insert(at, MapLayer(layer, style))
+        self.structure_changed.emit()
+        self.changed.emit()
+
+    def replace_layer(self, old: Layer, new: Layer) -> None:
+        """Put *new* where *old* is, keeping its visibility and style (candidates after an
+        edit: a new layer object, so no cache of the old data survives in the renderer)."""
+        entry = self._layers[self.index_of(old)]
+        entry.layer = new
+        self.structure_changed.emit()
+        self.changed.emit()
+
+    def remove(self, layer: Layer) -> None:
+        self._layers.pop(self.index_of(layer))
+        self.structure_changed.emit()
+        self.changed.emit()
+
+    def move(self, source: int, target: int) -> None:
+        """Move the layer at drawing position *source* to *target*."""
+        if source == target:
+            return
+        entry = self._layers.pop(source)
+        self._layers.insert(target, entry)
+        self.structure_changed.emit()
+        self.changed.emit()
+
+    def set_order(self, layers: list[Layer]) -> None:
+        """Put the layers in the drawing order *layers* (bottom first)."""
+        by_id = {id(e.layer): e for e in self._layers}
+        new = [by_id[id(layer)] for layer in layers if id(layer) in by_id]
+        if [id(e.layer) for e in new] != [id(e.layer) for e in self._layers]:
+            self._layers = new
+            self.structure_changed.emit()
+            self.changed.emit()
+
+    def set_visible(self, index: int, visible: bool) -> None:
+        if self._layers[index].visible != visible:
+            self._layers[index].visible = visible
+            self.changed.emit()
+
+    def set_opacity(self, index: int, opacity: float) -> None:
+        entry = self._layers[index]
+        entry.style = entry.style.with_opacity(opacity)
+        self.changed.emit()
+
+    def by_role(self, role: Role) -> list[MapLayer]:
+        return [e for e in self._layers if e.role is role]
+
+    def render_items(self) -> list[RenderItem]:
+        return [replace(e).item() for e in self._layers]

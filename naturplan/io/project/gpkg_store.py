@@ -1,0 +1,384 @@
+"""A project as one GeoPackage file, written with :mod:`sqlite3` (no GDAL at run time).
+
+Tables (a valid GeoPackage 1.2: ``application_id`` 'GPKG', ``user_version`` 10200):
+
+- ``candidates``: features, MULTIPOLYGON in EPSG:25832 (a single polygon is written as a
+  one-part multipolygon and read back as a Polygon), fields ``id`` (UUID text, unique),
+  ``kind``, ``name``, ``status``, ``note``, ``counts_toward_target``, ``created``,
+  ``modified``, ``author``, ``modified_by``, ``version``.
+- ``audit``: attributes table (``at``, ``who``, ``action``, ``candidate_id``, ``details`` JSON).
+- ``settings``: attributes table of ``key`` → JSON ``value``, with ``application`` =
+  ``"naturplan"`` and ``schema_version``.
+
+Durability: every edit is one ``BEGIN IMMEDIATE … COMMIT`` with ``journal_mode=DELETE`` and
+``synchronous=FULL``; when a write method returns, the edit is in the main file, so a killed
+process (SIGKILL) or a power cut loses nothing the user saw done, and an interrupted
+transaction is rolled back from its journal on the next open. DELETE rather than WAL keeps the
+project one self-contained file that can be copied or mailed (and WAL does not work on
+network shares). A new file is built under a temporary name and renamed into place.
+
+No R-tree spatial index: the standard GeoPackage R-tree triggers call GDAL's SQL functions
+(``ST_MinX`` …), which plain sqlite3 does not have, and a plan holds hundreds of candidates,
+which the ledger and the GUI index in memory (STRtree) after reading them all.
+"""
+
+from __future__ import annotations
+
+import getpass
+import json
+import os
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+import shapely
+
+from naturplan.core.plan.candidates import (
+    EDITABLE_FIELDS,
+    Candidate,
+    CandidateKind,
+    CandidateStatus,
+    require_valid,
+    utc_now,
+)
+from naturplan.io.project.gpkg_format import (
+    check_project,
+    connect,
+    create_project,
+    decode_geometry,
+    encode_geometry,
+)
+from naturplan.io.project.store import (
+    AuditRow,
+    ConflictError,
+    StoreError,
+    conflict_message,
+)
+
+_COLUMNS = (
+    "id", "kind", "name", "status", "note", "counts_toward_target", "created", "modified",
+    "author", "modified_by", "version",
+)
+
+# --- the store ------------------------------------------------------------------------------
+
+
+class GeoPackageStore:
+    """The project store in one GeoPackage file (see the module docstring).
+
+    Parameters
+    ----------
+    path
+        The project file; created if it does not exist (unless *create* is False).
+    author
+        Written as ``author``/``modified_by`` and in the audit; default: the login name.
+    create
+        Create a new project when *path* does not exist.
+    readonly
+        Open for reading only (writes raise :class:`StoreError`).
+
+    Raises
+    ------
+    NotAProjectError
+        If *path* exists but is not a GeoPackage, not a naturplan project, or is corrupt;
+        the file is not touched.
+    StoreError
+        If *path* does not exist and may not be created, or was made by a newer naturplan.
+    """
+
+    def __init__(
+        self,
+        path: str | os.PathLike[str],
+        author: str | None = None,
+        *,
+        create: bool = True,
+        readonly: bool = False,
+    ) -> None:
+        self.path = Path(path)
+        self.author = author or _login_name()
+        self.readonly = readonly
+        self._depth = 0
+        if not self.path.exists():
+            if readonly or not create:
+                raise StoreError(f"Project file not found: {self.path}")
+            create_project(self.path, self.author)
+        check_project(self.path)
+        mode = "ro" if readonly else "rw"
+        self._conn = connect(self.path, mode)
+
+    # --- lifecycle ------------------------------------------------------------------------
+
+    def close(self) -> None:
+        """Close the file (every edit is already committed)."""
+        self._conn.close()
+
+    def __enter__(self) -> GeoPackageStore:
+        return self
+
+    def __exit__(self, *exc: Any) -> None:
+        self.close()
+
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        """One write transaction (``BEGIN IMMEDIATE``); nested calls join the outer one.
+
+        Committed when the outermost block ends, rolled back if it raises.
+        """
+        if self._depth:
+            self._depth += 1
+            try:
+                yield
+            finally:
+                self._depth -= 1
+            return
+        self._writable()
+        self._conn.execute("BEGIN IMMEDIATE")
+        self._depth = 1
+        try:
+            yield
+        except BaseException:
+            self._conn.execute("ROLLBACK")
+            raise
+        else:
+            self._conn.execute("COMMIT")
+        finally:
+            self._depth = 0
+
+    # --- candidates -----------------------------------------------------------------------
+
+    def candidates(self) -> list[Candidate]:
+        """Every stored candidate, oldest first."""
+        rows = self._conn.execute(
+            f"SELECT geom, {', '.join(_COLUMNS)} FROM candidates ORDER BY created, id"
+        ).fetchall()
+        return [_candidate(row) for row in rows]
+
+    def get(self, candidate_id: str) -> Candidate | None:
+        """The stored candidate with *candidate_id*, or None."""
+        row = self._conn.execute(
+            f"SELECT geom, {', '.join(_COLUMNS)} FROM candidates WHERE id = ?", (candidate_id,)
+        ).fetchone()
+        return None if row is None else _candidate(row)
+
+    def insert(
+        self,
+        candidate: Candidate,
+        *,
+        action: str = "insert",
+        details: Mapping[str, Any] | None = None,
+    ) -> Candidate:
+        """Store a new candidate; returns it as stored (version = ``candidate.version + 1``).
+
+        Raises
+        ------
+        ConflictError
+            If a candidate with that id is already stored.
+        InvalidGeometryError
+            If its geometry is not valid.
+        """
+        require_valid(candidate.geometry)
+        with self.transaction():
+            current = self.get(candidate.id)
+            if current is not None:
+                raise ConflictError(
+                    f"Candidate area '{_label(current)}' is already in the project.",
+                    current.id, current.name, current.modified_by, current.modified,
+                )
+            now = utc_now()
+            stored = replace(
+                candidate,
+                created=candidate.created or now,
+                author=candidate.author or self.author,
+                modified=now,
+                modified_by=self.author,
+                version=candidate.version + 1,
+            )
+            values = _values(stored)
+            self._conn.execute(
+                f"INSERT INTO candidates (geom, {', '.join(_COLUMNS)}) "
+                f"VALUES ({', '.join('?' * (len(_COLUMNS) + 1))})",
+                values,
+            )
+            info = {"op": "insert", "version": stored.version, "name": stored.name,
+                    "kind": stored.kind.value, "area_m2": round(stored.area_m2, 2)}
+            self._log(now, action, stored.id, {**info, **(details or {})})
+        return stored
+
+    def update(
+        self,
+        candidate: Candidate,
+        expected_version: int,
+        *,
+        action: str = "update",
+        details: Mapping[str, Any] | None = None,
+    ) -> Candidate:
+        """Write *candidate*'s content over the stored version *expected_version*.
+
+        Returns the candidate as stored, with version ``expected_version + 1``.
+
+        Raises
+        ------
+        ConflictError
+            If the stored version is not *expected_version* or the candidate is gone.
+        """
+        require_valid(candidate.geometry)
+        with self.transaction():
+            current = self._current(candidate.id, candidate.name, expected_version)
+            now = utc_now()
+            stored = replace(
+                candidate,
+                created=current.created,
+                author=current.author,
+                modified=now,
+                modified_by=self.author,
+                version=current.version + 1,
+            )
+            values = _values(stored)
+            sets = ", ".join(f"{c} = ?" for c in ("geom", *_COLUMNS))
+            self._conn.execute(
+                f"UPDATE candidates SET {sets} WHERE id = ?", (*values, stored.id)
+            )
+            changed = sorted(f for f in EDITABLE_FIELDS if _differs(current, stored, f))
+            info = {"op": "update", "version": stored.version, "changed": changed,
+                    "area_m2": round(stored.area_m2, 2)}
+            self._log(now, action, stored.id, {**info, **(details or {})})
+        return stored
+
+    def delete(
+        self,
+        candidate_id: str,
+        expected_version: int,
+        *,
+        action: str = "delete",
+        details: Mapping[str, Any] | None = None,
+    ) -> None:
+        """Delete the candidate stored as version *expected_version*.
+
+        Raises
+        ------
+        ConflictError
+            If the stored version is not *expected_version* or the candidate is gone.
+        """
+        with self.transaction():
+            current = self._current(candidate_id, "", expected_version)
+            self._conn.execute("DELETE FROM candidates WHERE id = ?", (candidate_id,))
+            info = {"op": "delete", "version": current.version, "name": current.name}
+            self._log(utc_now(), action, candidate_id, {**info, **(details or {})})
+
+    # --- settings and audit ---------------------------------------------------------------
+
+    def settings(self) -> dict[str, Any]:
+        """The project settings (key → JSON value), including ``schema_version``."""
+        rows = self._conn.execute("SELECT key, value FROM settings ORDER BY key").fetchall()
+        return {key: json.loads(value) for key, value in rows}
+
+    def set_settings(self, values: Mapping[str, Any]) -> None:
+        """Set project settings (JSON-serialisable values), audited, in one transaction.
+
+        Raises
+        ------
+        StoreError
+            For the reserved keys ``application`` and ``schema_version``.
+        """
+        reserved = {"application", "schema_version"} & set(values)
+        if reserved:
+            raise StoreError(f"Project setting(s) {', '.join(sorted(reserved))} are reserved.")
+        with self.transaction():
+            self._conn.executemany(
+                "INSERT INTO settings (key, value) VALUES (?, ?) "
+                "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                [(k, json.dumps(v, ensure_ascii=False)) for k, v in values.items()],
+            )
+            self._log(utc_now(), "settings", "", {"op": "settings", "keys": sorted(values)})
+
+    def audit(self, candidate_id: str | None = None) -> list[AuditRow]:
+        """The audit rows, oldest first; only *candidate_id*'s if given."""
+        sql = "SELECT at, who, action, candidate_id, details FROM audit"
+        args: tuple[Any, ...] = ()
+        if candidate_id is not None:
+            sql, args = sql + " WHERE candidate_id = ?", (candidate_id,)
+        rows = self._conn.execute(sql + " ORDER BY fid", args).fetchall()
+        return [AuditRow(r[0], r[1], r[2], r[3] or "", json.loads(r[4] or "{}")) for r in rows]
+
+    # --- internals ------------------------------------------------------------------------
+
+    def _writable(self) -> None:
+        if self.readonly:
+            raise StoreError(f"Project {self.path.name} is open read-only.")
+
+    def _current(self, candidate_id: str, name: str, expected_version: int) -> Candidate:
+        current = self.get(candidate_id)
+        if current is None:
+            by, at = self._deleted_by(candidate_id)
+            label = name or candidate_id
+            raise ConflictError(
+                conflict_message(label, by, at, deleted=True), candidate_id, label, by, at
+            )
+        if current.version != expected_version:
+            raise ConflictError(
+                conflict_message(_label(current), current.modified_by, current.modified),
+                candidate_id, current.name, current.modified_by, current.modified,
+            )
+        return current
+
+    def _deleted_by(self, candidate_id: str) -> tuple[str, str]:
+        row = self._conn.execute(
+            "SELECT who, at FROM audit WHERE candidate_id = ? ORDER BY fid DESC LIMIT 1",
+            (candidate_id,),
+        ).fetchone()
+        return (row[0], row[1]) if row else ("", "")
+
+    def _log(self, at: str, action: str, candidate_id: str, details: Mapping[str, Any]) -> None:
+        self._conn.execute(
+            "INSERT INTO audit (at, who, action, candidate_id, details) VALUES (?, ?, ?, ?, ?)",
+            (at, self.author, action, candidate_id, json.dumps(details, ensure_ascii=False)),
+        )
+        self._conn.execute(
+            "UPDATE gpkg_contents SET last_change = ? WHERE table_name IN ('candidates', 'audit')"
+            + (" OR table_name = 'settings'" if action == "settings" else ""),
+            (at,),
+        )
+
+
+def _label(c: Candidate) -> str:
+    return c.name or c.id
+
+
+def _differs(a: Candidate, b: Candidate, field: str) -> bool:
+    if field == "geometry":
+        return not bool(shapely.equals_exact(a.geometry, b.geometry, 0.0))
+    return bool(getattr(a, field) != getattr(b, field))
+
+
+def _values(c: Candidate) -> tuple[Any, ...]:
+    return (
+        encode_geometry(c.geometry), c.id, c.kind.value, c.name, c.status.value, c.note,
+        int(c.counts_toward_target), c.created, c.modified, c.author, c.modified_by, c.version,
+    )
+
+
+def _candidate(row: tuple[Any, ...]) -> Candidate:
+    f = dict(zip(_COLUMNS, row[1:], strict=True))
+    return Candidate(
+        id=f["id"],
+        kind=CandidateKind(f["kind"]),
+        name=f["name"] or "",
+        geometry=decode_geometry(row[0]),
+        status=CandidateStatus(f["status"]),
+        note=f["note"] or "",
+        counts_toward_target=bool(f["counts_toward_target"]),
+        created=f["created"] or "",
+        modified=f["modified"] or "",
+        author=f["author"] or "",
+        modified_by=f["modified_by"] or "",
+        version=int(f["version"]),
+    )
+
+
+def _login_name() -> str:
+    try:
+        return getpass.getuser()
+    except Exception:  # no login name in some containers and services
+        return "unknown"

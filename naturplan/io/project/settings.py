@@ -1,0 +1,103 @@
+"""What a project was measured against: the municipality, the user's layers, the roles that
+count as protected and the sample, kept in the project's settings table (DESIGN.md, "Storage").
+
+Written when the app has loaded a dataset for a project (and by ``candidates import``);
+read when a project is opened without data options (``naturplan --project P.gpkg``,
+``naturplan stats --project P.gpkg``), so that the same plan shows the same numbers.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+from typing import Any
+
+from naturplan.core.errors import NaturplanError
+from naturplan.core.layers.roles import Role, parse_role
+from naturplan.io.datasets import DatasetRequest
+from naturplan.io.loading import LayerRequest
+from naturplan.io.project.store import CandidateStore, StoreError
+
+#: The key of the record in the project's settings table.
+PLAN_KEY = "plan"
+#: Version of the record's own shape.
+RECORD_VERSION = 1
+
+
+def settings_from_request(request: DatasetRequest, roles: Sequence[Role]) -> dict[str, Any]:
+    """The JSON record of *request* and the protected *roles* (paths made absolute)."""
+    return {
+        "version": RECORD_VERSION,
+        "kommune": request.kommune,
+        "use_sample": request.use_sample,
+        "sample_scale": request.sample_scale,
+        "protected_roles": [role.value for role in roles],
+        "layers": [
+            {
+                "role": layer.role.value,
+                "path": str(Path(layer.path).resolve()),
+                "layer": layer.layer,
+                "fields": dict(layer.fields) if layer.fields else None,
+                "assume_crs": layer.assume_crs,
+            }
+            for layer in request.layers
+        ],
+    }
+
+
+def request_from_settings(record: Mapping[str, Any]) -> tuple[DatasetRequest, tuple[Role, ...]]:
+    """The dataset request and protected roles a record describes.
+
+    Raises
+    ------
+    StoreError
+        If the record is not one this version of naturplan wrote.
+    """
+    try:
+        if int(record["version"]) > RECORD_VERSION:
+            raise StoreError("The project was saved by a newer naturplan; update naturplan.")
+        layers = tuple(
+            LayerRequest(
+                parse_role(str(item["role"])),
+                Path(str(item["path"])),
+                item.get("layer"),
+                dict(item["fields"]) if item.get("fields") else None,
+                item.get("assume_crs"),
+            )
+            for item in record.get("layers", [])
+        )
+        request = DatasetRequest(
+            kommune=record.get("kommune"),
+            layers=layers,
+            sample_scale=float(record.get("sample_scale", 1.0)),
+            use_sample=bool(record.get("use_sample", True)),
+        )
+        roles = tuple(parse_role(str(r)) for r in record.get("protected_roles", ["nature_p3"]))
+    except StoreError:
+        raise
+    except (KeyError, TypeError, ValueError, NaturplanError) as exc:
+        raise StoreError(f"The project's layer settings cannot be read ({exc}).") from None
+    return request, roles
+
+
+def recorded_request(project: Path) -> tuple[DatasetRequest, tuple[Role, ...]] | None:
+    """What *project* was last measured against, or None (no such file, or no record)."""
+    from naturplan.io.project.gpkg_store import GeoPackageStore
+
+    if not Path(project).exists():
+        return None
+    with GeoPackageStore(project, create=False, readonly=True) as store:
+        record = store.settings().get(PLAN_KEY)
+    return None if record is None else request_from_settings(record)
+
+
+def record(store: CandidateStore, request: DatasetRequest, roles: Sequence[Role]) -> bool:
+    """Write *request* and *roles* into the project's settings unless already there.
+
+    Returns True if something was written (an audited settings change).
+    """
+    values = settings_from_request(request, roles)
+    if store.settings().get(PLAN_KEY) == values:
+        return False
+    store.set_settings({PLAN_KEY: values})
+    return True

@@ -1,0 +1,284 @@
+"""Deterministic synthetic sample data for a municipality (first: Aalborg Kommune).
+
+:func:`build_sample` writes a GeoPackage with parcels, §3 nature, Natura 2000 habitat
+sites, lowland soils and afforestation zones, a flood depth GeoTIFF and a ``sample.json``
+manifest. Only the municipality boundary is real; every layer says in its metadata that it
+is a synthetic sample. The same ``(seed, scale)`` gives the same geometries and attributes.
+
+Files are written into a temporary directory inside ``out_dir`` and moved into place at
+the end; the manifest is written last, so a cancelled or failed build leaves no manifest
+that points at incomplete files.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import tempfile
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import geopandas as gpd
+import shapely
+
+from naturplan.io.sample.geom import Landscape
+from naturplan.io.sample.nature import build_nature, pa
+from naturplan.io.sample.parcels import build_parcels
+from naturplan.io.sample.raster import write_flood
+from naturplan.io.sample.region import make_landscape
+from naturplan.io.sample.zones import build_forest_zones, build_lowland, build_natura2000
+
+GENERATOR_VERSION = "naturplan-sample 1.0"
+MANIFEST_NAME = "sample.json"
+GPKG_NAME = "aalborg_sample.gpkg"
+TIF_NAME = "oversvoemmelse_dybde.tif"
+BOUNDARY_SOURCE = (
+    "DAGI 2014 kommunegrænse (Geodatastyrelsen/SDFI, FOT 2014-02-13), "
+    "layers/aalborg_kommune_0851_dagi2014.gpkg"
+)
+
+#: role -> (GeoPackage layer, description)
+VECTOR_LAYERS: dict[str, tuple[str, str]] = {
+    "parcels": ("jordstykke",
+                "Synthetic sample: jordstykker (Matriklen schema), not real cadastre"),
+    "nature_p3": ("beskyttede_naturtyper",
+                  "Synthetic sample: §3 beskyttede naturtyper (Miljøportal schema), not real data"),
+    "natura2000": ("natura2000_habitat",
+                   "Synthetic sample: Natura 2000 habitatområder, not the real sites"),
+    "lowland": ("lavbund", "Synthetic sample: lavbundsjord with carbon class, not Kulstof2022"),
+    "forest_zones": ("skovrejsning",
+                     "Synthetic sample: skovrejsning ønsket/uønsket, not the real kommuneplan"),
+}
+
+
+@dataclass(frozen=True)
+class SampleLayer:
+    """One file or GeoPackage layer of a sample.
+
+    Attributes
+    ----------
+    role : str
+        ``"parcels"``, ``"nature_p3"``, ``"natura2000"``, ``"lowland"``, ``"flood"`` or
+        ``"forest_zones"``.
+    path : Path
+        The file written.
+    layer : str or None
+        GeoPackage layer name; None for the GeoTIFF.
+    features : int
+        Feature count (for the raster: the number of wet pixels).
+    """
+
+    role: str
+    path: Path
+    layer: str | None
+    features: int
+
+
+@dataclass(frozen=True)
+class SampleManifest:
+    """What a sample build wrote: where, with which scale and seed, and which layers."""
+
+    out_dir: Path
+    scale: float
+    seed: int
+    layers: tuple[SampleLayer, ...]
+
+
+class BuildCancelled(Exception):
+    """Raised by :func:`build_sample` when ``cancelled()`` returned True."""
+
+
+class _Steps:
+    """Progress reporting and cancellation polling for one build."""
+
+    def __init__(
+        self, progress: Callable[[float, str], None] | None, cancelled: Callable[[], bool] | None
+    ) -> None:
+        self._progress = progress
+        self._cancelled = cancelled
+
+    def check(self) -> None:
+        """Raise :class:`BuildCancelled` if the caller asked to stop."""
+        if self._cancelled is not None and self._cancelled():
+            raise BuildCancelled("sample build cancelled")
+
+    def step(self, fraction: float, message: str) -> None:
+        """Poll for cancellation, then report progress."""
+        self.check()
+        if self._progress is not None:
+            self._progress(fraction, message)
+
+
+def _metadata(seed: int, scale: float) -> dict[str, str]:
+    return {"NATURPLAN_SYNTHETIC": "true", "NATURPLAN_SEED": str(seed),
+            "NATURPLAN_SCALE": repr(float(scale))}
+
+
+def _write_layer(
+    frame: gpd.GeoDataFrame, path: Path, role: str, seed: int, scale: float
+) -> SampleLayer:
+    """Write one role's layer into the GeoPackage with the synthetic-sample metadata."""
+    layer, description = VECTOR_LAYERS[role]
+    frame.to_file(
+        path, driver="GPKG", engine="pyogrio", use_arrow=pa is not None, layer=layer,
+        promote_to_multi=role != "parcels",
+        dataset_options={"VERSION": "1.2"} if not path.exists() else None,
+        layer_options={"DESCRIPTION": description},
+        metadata=_metadata(seed, scale),
+    )
+    return SampleLayer(role=role, path=path, layer=layer, features=len(frame))
+
+
+def _build_vectors(
+    land: Landscape, tmp: Path, scale: float, seed: int, steps: _Steps
+) -> list[SampleLayer]:
+    """Generate and write the five vector layers, reporting progress between them."""
+    gpkg = tmp / GPKG_NAME
+    steps.step(0.10, "Jordstykker")
+    layers = [_write_layer(build_parcels(land, scale, seed), gpkg, "parcels", seed, scale)]
+    steps.step(0.35, "§3 beskyttet natur")
+    nature = build_nature(land, scale, seed, steps.check)
+    layers.append(_write_layer(nature, gpkg, "nature_p3", seed, scale))
+    steps.step(0.55, "Natura 2000")
+    layers.append(_write_layer(build_natura2000(land, seed), gpkg, "natura2000", seed, scale))
+    steps.step(0.60, "Lavbund")
+    layers.append(_write_layer(build_lowland(land, scale, seed), gpkg, "lowland", seed, scale))
+    steps.step(0.68, "Skovrejsning")
+    layers.append(_write_layer(build_forest_zones(land, seed), gpkg, "forest_zones", seed, scale))
+    return layers
+
+
+def build_sample(
+    out_dir: Path,
+    municipality: shapely.Geometry,
+    *,
+    neighbours: shapely.Geometry | None = None,
+    scale: float = 1.0,
+    seed: int = 851,
+    progress: Callable[[float, str], None] | None = None,
+    cancelled: Callable[[], bool] | None = None,
+) -> SampleManifest:
+    """Build a deterministic synthetic sample for ``municipality`` in ``out_dir``.
+
+    Parameters
+    ----------
+    out_dir : Path
+        Directory for ``aalborg_sample.gpkg``, ``oversvoemmelse_dybde.tif`` and
+        ``sample.json``; created if missing. Existing sample files are replaced.
+    municipality : shapely.Geometry
+        The (Multi)Polygon boundary in EPSG:25832.
+    neighbours : shapely.Geometry, optional
+        Union of the neighbouring municipalities (EPSG:25832). The boundary they do not
+        share is the coast; if None, the whole boundary is treated as coast.
+    scale : float
+        1.0 is full Aalborg scale (~100,000 parcels, ~10,000 §3 polygons).
+    seed : int
+        Seed of every random choice.
+    progress : callable, optional
+        ``progress(fraction, message)`` with fraction in 0..1; called at each step.
+    cancelled : callable, optional
+        Polled between steps; when it returns True the build stops.
+
+    Returns
+    -------
+    SampleManifest
+
+    Raises
+    ------
+    BuildCancelled
+        If ``cancelled()`` returned True. No manifest is left behind and the temporary
+        files are removed.
+    ValueError
+        If ``scale`` is not positive or ``municipality`` is empty.
+    """
+    if not scale > 0:
+        raise ValueError(f"scale must be positive, got {scale}")
+    if municipality is None or municipality.is_empty:
+        raise ValueError("municipality is empty")
+    out_dir = Path(out_dir)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    steps = _Steps(progress, cancelled)
+    tmp = Path(tempfile.mkdtemp(prefix=".sample-build-", dir=out_dir))
+    try:
+        steps.step(0.0, "Landskab")
+        land = make_landscape(municipality, neighbours, seed)
+        layers = _build_vectors(land, tmp, scale, seed, steps)
+        steps.step(0.75, "Oversvømmelse")
+        tags = {**_metadata(seed, scale), "TIFFTAG_IMAGEDESCRIPTION":
+                "Synthetic sample: flood depth in metres (oversvømmelsesdybde), not real data"}
+        wet = write_flood(tmp / TIF_NAME, land, scale, seed, tags)
+        layers.append(SampleLayer(role="flood", path=tmp / TIF_NAME, layer=None, features=wet))
+        steps.step(0.95, "Manifest")
+        manifest = _install(tmp, out_dir, scale, seed, layers)
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+    if progress is not None:
+        progress(1.0, "Færdig")
+    return manifest
+
+
+def _install(
+    tmp: Path, out_dir: Path, scale: float, seed: int, layers: list[SampleLayer]
+) -> SampleManifest:
+    """Move the files into ``out_dir`` and write the manifest last."""
+    (out_dir / MANIFEST_NAME).unlink(missing_ok=True)
+    for name in (GPKG_NAME, TIF_NAME):
+        os.replace(tmp / name, out_dir / name)
+    final = tuple(
+        SampleLayer(role=lay.role, path=out_dir / lay.path.name, layer=lay.layer,
+                    features=lay.features)
+        for lay in layers
+    )
+    manifest = SampleManifest(out_dir=out_dir, scale=float(scale), seed=int(seed), layers=final)
+    text = json.dumps(_manifest_json(manifest), ensure_ascii=False, indent=2)
+    part = tmp / MANIFEST_NAME
+    part.write_text(text, encoding="utf-8")
+    os.replace(part, out_dir / MANIFEST_NAME)
+    return manifest
+
+
+def _manifest_json(manifest: SampleManifest) -> dict[str, Any]:
+    return {
+        "synthetic": True,
+        "generator": GENERATOR_VERSION,
+        "scale": manifest.scale,
+        "seed": manifest.seed,
+        "crs": "EPSG:25832",
+        "boundary_source": BOUNDARY_SOURCE,
+        "layers": [
+            {"role": lay.role, "file": lay.path.name, "layer": lay.layer, "features": lay.features}
+            for lay in manifest.layers
+        ],
+    }
+
+
+def read_manifest(out_dir: Path) -> SampleManifest | None:
+    """Read ``sample.json`` in ``out_dir``.
+
+    Returns
+    -------
+    SampleManifest or None
+        None if the manifest is missing or unreadable, was written by another generator
+        version (stale), or names a file that does not exist (incomplete).
+    """
+    out_dir = Path(out_dir)
+    try:
+        data = json.loads((out_dir / MANIFEST_NAME).read_text(encoding="utf-8"))
+        if data.get("generator") != GENERATOR_VERSION or data.get("synthetic") is not True:
+            return None
+        layers = tuple(
+            SampleLayer(role=str(item["role"]), path=out_dir / str(item["file"]),
+                        layer=None if item["layer"] is None else str(item["layer"]),
+                        features=int(item["features"]))
+            for item in data["layers"]
+        )
+        manifest = SampleManifest(out_dir=out_dir, scale=float(data["scale"]),
+                                  seed=int(data["seed"]), layers=layers)
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        return None
+    if not layers or not all(lay.path.is_file() for lay in layers):
+        return None
+    return manifest
