@@ -13,12 +13,10 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
 
-LANGUAGES = ("da", "en")
-DEFAULT_LANGUAGE = "da"
+from naturplan.export.i18n import DEFAULT_LANGUAGE, LANGUAGES
+from naturplan.io.paths import translations_dir
 
-
-def translations_dir() -> Path:
-    return Path(__file__).resolve().parents[2] / "resources" / "translations"
+__all__ = ["DEFAULT_LANGUAGE", "LANGUAGES", "install_translator", "compiled_translation"]
 
 
 def _cache_dir() -> Path:
@@ -40,17 +38,16 @@ def lrelease_command() -> list[str] | None:
     return None
 
 
-def compiled_translation(lang: str) -> Path | None:
-    """The ``.qm`` for *lang*, compiled from the ``.ts`` when missing or older.
+def compiled_translation(source: Path) -> Path | None:
+    """The ``.qm`` for the ``.ts`` file *source*, compiled when missing or older.
 
     Written next to the ``.ts`` or, if that folder is not writable, into the user's cache.
     Returns None when there is no ``.ts`` or no compiler (the UI then stays English).
     """
-    source = translations_dir() / f"naturplan_{lang}.ts"
     if not source.exists():
         return None
     for folder in (translations_dir(), _cache_dir()):
-        target = folder / f"naturplan_{lang}.qm"
+        target = folder / f"{source.stem}.qm"
         if target.exists() and target.stat().st_mtime >= source.stat().st_mtime:
             return target
         command = lrelease_command()
@@ -71,19 +68,24 @@ def compiled_translation(lang: str) -> Path | None:
     return None
 
 
-def install_translator(app: QCoreApplication, lang: str | None) -> QTranslator | None:
-    """Install the translator for *lang* (default Danish) on *app*; returns it (keep it alive).
+def install_translator(app: QCoreApplication, lang: str | None) -> list[QTranslator]:
+    """Install a translator per ``resources/translations/*_<lang>.ts`` (default Danish) on
+    *app*; returns them (keep them alive).
 
-    Also sets the default QLocale so number widgets use a decimal comma in Danish.
+    Every area of the program may keep its words in a file of its own (``naturplan_da.ts``,
+    ``messages_da.ts``, …); the CLI reads the same files (``naturplan.export.i18n``). Also sets
+    the default QLocale so number widgets use a decimal comma in Danish.
     """
     lang = lang or DEFAULT_LANGUAGE
     language = QLocale.Language.Danish if lang == "da" else QLocale.Language.English
     QLocale.setDefault(QLocale(language, QLocale.Country.Denmark))
-    qm = compiled_translation(lang)
-    if qm is None:
-        return None
-    translator = QTranslator(app)
-    if translator.load(str(qm)):
-        app.installTranslator(translator)
-        return translator
-    return None
+    installed = []
+    for source in sorted(translations_dir().glob(f"*_{lang}.ts")):
+        qm = compiled_translation(source)
+        if qm is None:
+            continue
+        translator = QTranslator(app)
+        if translator.load(str(qm)):
+            app.installTranslator(translator)
+            installed.append(translator)
+    return installed

@@ -7,9 +7,11 @@ from pathlib import Path
 
 from PySide6.QtGui import QIcon
 
+from naturplan.io.paths import resources_dir
+
 
 def icons_dir() -> Path:
-    return Path(__file__).resolve().parents[2] / "resources" / "icons"
+    return resources_dir() / "icons"
 
 
 @cache

@@ -29,6 +29,26 @@ def styles_dir() -> Path:
     return _shipped("styles", "NATURPLAN_STYLES_DIR")
 
 
+def resources_dir() -> Path:
+    """The ``resources/`` folder: icons, translations, data tables, presets
+    (``NATURPLAN_RESOURCES_DIR`` overrides it).
+
+    Every file the program ships outside ``layers/`` and ``styles/`` is found through here
+    (never through a path relative to a module), so a packaged install can move it.
+    """
+    return _shipped("resources", "NATURPLAN_RESOURCES_DIR")
+
+
+def resource(*parts: str) -> Path:
+    """A file inside ``resources/``: ``resource("factors", "co2e_v1.toml")``."""
+    return resources_dir().joinpath(*parts)
+
+
+def translations_dir() -> Path:
+    """``resources/translations``: the ``.ts`` files of every language."""
+    return resources_dir() / "translations"
+
+
 def sample_dir(scale: float) -> Path:
     """Where the synthetic sample at *scale* is built (``NATURPLAN_SAMPLE_DIR`` overrides).
 

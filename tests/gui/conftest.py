@@ -161,7 +161,8 @@ def danish_translator(qapp):
     """The Danish translator, installed once as ``run_app`` does."""
     from naturplan.gui.i18n import install_translator
 
-    translator = install_translator(qapp, "da")
-    assert translator is not None, "the Danish .qm could not be compiled"
-    yield translator
-    qapp.removeTranslator(translator)
+    translators = install_translator(qapp, "da")
+    assert translators, "the Danish .qm could not be compiled"
+    yield translators
+    for translator in translators:
+        qapp.removeTranslator(translator)
