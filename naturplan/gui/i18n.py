@@ -14,14 +14,13 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
 
 from naturplan.export.i18n import DEFAULT_LANGUAGE, LANGUAGES
-from naturplan.io.paths import translations_dir
+from naturplan.io.paths import translations_dir, user_cache_dir
 
 __all__ = ["DEFAULT_LANGUAGE", "LANGUAGES", "install_translator", "compiled_translation"]
 
 
 def _cache_dir() -> Path:
-    base = Path(os.environ.get("XDG_CACHE_HOME", Path.home() / ".cache"))
-    return base / "naturplan" / "translations"
+    return user_cache_dir() / "translations"
 
 
 def lrelease_command() -> list[str] | None:

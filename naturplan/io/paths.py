@@ -49,6 +49,24 @@ def translations_dir() -> Path:
     return resources_dir() / "translations"
 
 
+def user_data_dir() -> Path:
+    """The user's own data folder for naturplan (unsaved projects, the generated sample).
+
+    ``$XDG_DATA_HOME/naturplan`` (default ``~/.local/share/naturplan``) for now; issue 14
+    moves this to platformdirs. Not created here.
+    """
+    base = os.environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
+    return Path(base) / "naturplan"
+
+
+def user_cache_dir() -> Path:
+    """The user's cache folder for naturplan (compiled translations, basemap tiles).
+
+    ``$XDG_CACHE_HOME/naturplan`` (default ``~/.cache/naturplan``) for now. Not created here.
+    """
+    return Path(os.environ.get("XDG_CACHE_HOME", Path.home() / ".cache")) / "naturplan"
+
+
 def sample_dir(scale: float) -> Path:
     """Where the synthetic sample at *scale* is built (``NATURPLAN_SAMPLE_DIR`` overrides).
 
@@ -65,5 +83,4 @@ def sample_dir(scale: float) -> Path:
             return base / name
     except OSError:
         pass
-    cache = Path(os.environ.get("XDG_CACHE_HOME", Path.home() / ".cache")) / "naturplan"
-    return cache / name
+    return user_cache_dir() / name

@@ -49,8 +49,9 @@ RECENT_KEY = "projects/recent"
 
 def data_dir() -> Path:
     """Where unsaved projects live (``$XDG_DATA_HOME/naturplan``)."""
-    base = os.environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
-    return Path(base) / "naturplan"
+    from naturplan.io.paths import user_data_dir
+
+    return user_data_dir()
 
 
 def new_unsaved_path() -> Path:
