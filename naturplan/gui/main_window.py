@@ -70,6 +70,7 @@ class MainWindow(QMainWindow):
         self.setWindowIcon(icon("app"))
         self.layers = MapLayerList(self)
         self.canvas = MapCanvas(self.layers, self)
+        self.canvas.lang = lang
         self.setCentralWidget(self.canvas)
         self.pan_tool = PanTool(self.canvas)
         self.identify_tool = IdentifyTool(self.canvas)
@@ -164,6 +165,26 @@ class MainWindow(QMainWindow):
         for dock in (self.layers_dock, self.legend_dock, self.dashboard_dock, self.identify_dock):
             view_menu.addAction(dock.toggleViewAction())
         view_menu.addAction(bar.toggleViewAction())
+        view_menu.addSeparator()
+        self.act_scale_bar = self._toggle(self.tr("Scale bar"), "show_scale_bar")
+        self.act_north_arrow = self._toggle(self.tr("North arrow"), "show_north_arrow")
+        for action in (self.act_scale_bar, self.act_north_arrow):
+            view_menu.addAction(action)
+
+    def _toggle(self, text: str, attribute: str) -> QAction:
+        """A checkable View-menu entry that shows or hides a piece of map furniture."""
+        action = QAction(text, self)
+        action.setObjectName(f"action_{attribute}")
+        action.setCheckable(True)
+        action.setChecked(bool(getattr(self.canvas, attribute)))
+
+        def toggled(on: bool) -> None:
+            setattr(self.canvas, attribute, bool(on))
+            self.settings.setValue(f"map/{attribute}", bool(on))
+            self.canvas.update()
+
+        action.toggled.connect(toggled)
+        return action
 
     def _build_status(self) -> None:
         status = self.statusBar()
@@ -186,6 +207,9 @@ class MainWindow(QMainWindow):
 
     # -- settings ---------------------------------------------------------------------
     def _restore_settings(self) -> None:
+        for action, key in ((self.act_scale_bar, "map/show_scale_bar"),
+                            (self.act_north_arrow, "map/show_north_arrow")):
+            action.setChecked(self.settings.value(key, True, bool))
         if self.settings.value("window/version", 0, int) != SETTINGS_VERSION:
             self.resize(1400, 880)
             return

@@ -7,6 +7,10 @@ from dataclasses import dataclass, replace
 
 #: Screen pixel size used for the 1:N scale (the OGC standard rendering pixel, 0.28 mm).
 STANDARD_PIXEL_M = 0.00028
+#: Dots per inch that point sizes (labels, scale bar) are converted with on screen: Qt's
+#: logical screen dpi.
+SCREEN_DPI = 96.0
+METRES_PER_INCH = 0.0254
 
 Bounds = tuple[float, float, float, float]
 
@@ -23,6 +27,11 @@ class MapView:
         Map metres per pixel.
     width, height
         Size in pixels.
+    dpi
+        Device pixels per inch for a printed map (the page's resolution): the scale 1:N is
+        then the true scale on paper, and sizes given in points (text, scale bar) are
+        converted with it. None on screen: 1:N uses the OGC standard 0.28 mm pixel and
+        point sizes :data:`SCREEN_DPI`.
     """
 
     cx: float
@@ -30,6 +39,7 @@ class MapView:
     resolution: float
     width: int
     height: int
+    dpi: float | None = None
 
     @classmethod
     def fit(cls, bounds: Bounds, width: int, height: int, margin: float = 0.03) -> MapView:
@@ -41,6 +51,16 @@ class MapView:
         res = max(span_x / w, span_y / h)
         return cls((minx + maxx) / 2, (miny + maxy) / 2, res, w, h)
 
+    @classmethod
+    def for_paper(cls, cx: float, cy: float, scale: float, width_mm: float,
+                  height_mm: float, dpi: float = 300.0) -> MapView:
+        """The view of a printed map: centre (EPSG:25832 m), scale 1:*scale*, a map frame of
+        *width_mm* × *height_mm* on paper, drawn at *dpi* device pixels per inch."""
+        pixel_m = METRES_PER_INCH / dpi  # one device pixel on paper, in metres
+        width = max(1, int(round(width_mm / 1000.0 / pixel_m)))
+        height = max(1, int(round(height_mm / 1000.0 / pixel_m)))
+        return cls(cx, cy, scale * pixel_m, width, height, dpi)
+
     @property
     def bounds(self) -> Bounds:
         half_w = self.width * self.resolution / 2
@@ -48,9 +68,19 @@ class MapView:
         return (self.cx - half_w, self.cy - half_h, self.cx + half_w, self.cy + half_h)
 
     @property
+    def pixel_size_m(self) -> float:
+        """The size of one pixel on the screen or the paper, in metres (not map metres)."""
+        return STANDARD_PIXEL_M if self.dpi is None else METRES_PER_INCH / self.dpi
+
+    @property
+    def device_dpi(self) -> float:
+        """Pixels per inch used to turn point sizes into pixels."""
+        return SCREEN_DPI if self.dpi is None else self.dpi
+
+    @property
     def scale_denominator(self) -> float:
-        """N of the map scale 1:N at the standard 0.28 mm pixel."""
-        return self.resolution / STANDARD_PIXEL_M
+        """N of the map scale 1:N (on screen at the standard 0.28 mm pixel; on paper true)."""
+        return self.resolution / self.pixel_size_m
 
     @property
     def zoom_bucket(self) -> int:

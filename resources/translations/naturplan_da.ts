@@ -783,6 +783,14 @@ Importér de %4 andre?</translation>
         <source>Drawing the map…</source>
         <translation>Tegner kortet…</translation>
     </message>
+    <message>
+        <source>Scale bar</source>
+        <translation>Målestok</translation>
+    </message>
+    <message>
+        <source>North arrow</source>
+        <translation>Nordpil</translation>
+    </message>
 </context>
 <context>
     <name>MoveTool</name>

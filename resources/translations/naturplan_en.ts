@@ -783,6 +783,14 @@ Import the %4 others?</translation>
         <source>Drawing the map…</source>
         <translation>Drawing the map…</translation>
     </message>
+    <message>
+        <source>Scale bar</source>
+        <translation>Scale bar</translation>
+    </message>
+    <message>
+        <source>North arrow</source>
+        <translation>North arrow</translation>
+    </message>
 </context>
 <context>
     <name>MoveTool</name>

@@ -28,6 +28,12 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 from naturplan.gui.map.map_layers import MapLayerList
 from naturplan.gui.map.tools import MapTool, PanTool
 from naturplan.render import MapRenderer, MapView, RenderItem
+from naturplan.render.decorations import (
+    draw_north_arrow,
+    draw_scale_bar,
+    draw_watermark,
+    points_to_px,
+)
 from naturplan.render.renderer import RenderStats
 
 BACKGROUND = "#dde6ec"  # the sea and the neighbours: a quiet blue-grey
@@ -35,6 +41,8 @@ WHEEL_STEP = 1.25
 KEY_PAN_FRACTION = 0.25
 #: Wait this long after the last change before starting a frame (wheel bursts, drags).
 DEBOUNCE_MS = 25
+#: Height of the north arrow in points.
+NORTH_ARROW_PT = 28.0
 
 
 class _FrameSignals(QObject):
@@ -104,6 +112,13 @@ class MapCanvas(QWidget):
         #: Callables ``f(painter)`` drawn over the cached frame, under the tool's overlay
         #: (the selection highlight): a hover or a selection never re-renders the map.
         self.overlays: list[Callable[[QPainter], None]] = []
+        #: Map furniture, drawn over everything but the tool (toggled in the View menu).
+        self.show_scale_bar = True
+        self.show_north_arrow = True
+        #: The language of the scale bar's numbers.
+        self.lang = "da"
+        #: A discreet note in the corner ("synthetic sample"), "" for none.
+        self.watermark = ""
         layers.changed.connect(self.request_render)
 
     # -- view -------------------------------------------------------------------------
@@ -193,8 +208,26 @@ class MapCanvas(QWidget):
             painter.drawImage(self._image_rect(), self.image)
         for overlay in self.overlays:
             overlay(painter)
+        self.paint_decorations(painter)
         self.tool.paint_overlay(painter)
         painter.end()
+
+    def north_arrow_rect(self) -> QRectF:
+        """Where the north arrow goes: the top-right corner (pixels)."""
+        h = points_to_px(NORTH_ARROW_PT, self.logicalDpiY())
+        margin = points_to_px(8, self.logicalDpiY())
+        return QRectF(self.width() - h * 0.55 - margin, margin, h * 0.55, h)
+
+    def paint_decorations(self, painter: QPainter) -> None:
+        """The scale bar (bottom left), the north arrow (top right), the watermark."""
+        dpi = float(self.logicalDpiX())
+        area = QRectF(self.rect())
+        if self.show_scale_bar:
+            draw_scale_bar(painter, self.view, area, self.lang, dpi)
+        if self.show_north_arrow:
+            draw_north_arrow(painter, self.north_arrow_rect(), dpi)
+        if self.watermark:
+            draw_watermark(painter, area, self.watermark, dpi)
 
     def _image_rect(self) -> QRectF:
         """Where the last frame lies in the current view (pixels)."""
