@@ -18,6 +18,7 @@ from rasterio.errors import RasterioIOError
 from rasterio.vrt import WarpedVRT
 from rasterio.windows import Window, from_bounds
 
+from naturplan.core.analysis.zonal import RasterGrid
 from naturplan.core.errors import LayerLoadError, MissingCRSError
 from naturplan.core.layers.layer import LayerSource, RasterLayer
 from naturplan.core.layers.roles import WORKING_EPSG, Role
@@ -148,3 +149,35 @@ def _assumed(layer: RasterLayer) -> str | None:
     if text.endswith("(stated)"):
         return text.split()[0].removeprefix("EPSG:")
     return None
+
+
+def read_grid(
+    layer: RasterLayer, bounds: tuple[float, float, float, float] | None = None
+) -> RasterGrid:
+    """Band 1 at its own resolution over the cells *bounds* touches (default: the whole
+    raster), as a :class:`~naturplan.core.analysis.zonal.RasterGrid` (NaN = no data).
+
+    The window is widened to whole cells of the raster's grid, so zonal statistics see the
+    file's own cells, never resampled ones.
+
+    Raises
+    ------
+    LayerLoadError
+        If the file cannot be read.
+    """
+    with open_working(layer.source.path, _assumed(layer)) as src:
+        t = src.transform
+        minx, miny, maxx, maxy = bounds if bounds is not None else tuple(src.bounds)
+        col0 = max(int(np.floor((minx - t.c) / t.a)), 0)
+        col1 = min(int(np.ceil((maxx - t.c) / t.a)), src.width)
+        row0 = max(int(np.floor((maxy - t.f) / t.e)), 0)
+        row1 = min(int(np.ceil((miny - t.f) / t.e)), src.height)
+        if col1 <= col0 or row1 <= row0:
+            return RasterGrid(np.full((0, 0), np.nan, dtype=np.float32), (minx, miny, minx, miny))
+        window = Window(col0, row0, col1 - col0, row1 - row0)
+        values = src.read(1, window=window).astype(np.float32, copy=False)
+        if src.nodata is not None and not np.isnan(src.nodata):
+            values[values == np.float32(src.nodata)] = np.nan
+        left, top = t.c + col0 * t.a, t.f + row0 * t.e
+        grid_bounds = (left, top + (row1 - row0) * t.e, left + (col1 - col0) * t.a, top)
+    return RasterGrid(values, grid_bounds)
