@@ -1,4 +1,5 @@
-"""Geometry clean-up shared by every reader: 2-D, valid, polygonal."""
+"""Geometry helpers shared by the core, the readers and the sample builder: 2-D, valid,
+polygonal."""
 
 from __future__ import annotations
 
@@ -7,10 +8,78 @@ from dataclasses import dataclass
 import numpy as np
 import shapely
 from numpy.typing import NDArray
+from shapely.geometry.base import BaseGeometry
 
 GeometryArray = NDArray[np.object_]
 
-_POLYGONAL = {shapely.GeometryType.POLYGON, shapely.GeometryType.MULTIPOLYGON}
+#: The geometry types an area may have.
+POLYGONAL_TYPES = (shapely.GeometryType.POLYGON, shapely.GeometryType.MULTIPOLYGON)
+_COLLECTION = shapely.GeometryType.GEOMETRYCOLLECTION
+
+
+def polygonal_parts(geoms: GeometryArray) -> GeometryArray:
+    """The polygonal part of each geometry, vectorised (what an overlay or ``make_valid``
+    leaves: polygons mixed with stray lines and points).
+
+    Polygons and multipolygons are returned as they are; a geometry collection becomes the
+    MultiPolygon of its polygons with an area (also those inside multipolygons in it), or an
+    empty Polygon if it has none; points and lines become an empty Polygon; None stays None.
+
+    Parameters
+    ----------
+    geoms
+        Array of shapely geometries (None allowed), any CRS.
+
+    Returns
+    -------
+    numpy.ndarray
+        A new object array of the same length.
+    """
+    geoms = np.asarray(geoms, dtype=object)
+    out = geoms.copy()
+    types = shapely.get_type_id(geoms)
+    other = (types >= 0) & ~np.isin(types, [int(t) for t in POLYGONAL_TYPES])
+    if not other.any():
+        return out
+    out[other] = shapely.Polygon()
+    mixed = np.flatnonzero(types == _COLLECTION)
+    if len(mixed) == 0:
+        return out
+    parts, index = shapely.get_parts(geoms[mixed], return_index=True)
+    # A multipolygon inside a collection contributes its polygons.
+    parts, sub = shapely.get_parts(parts, return_index=True)
+    index = index[sub]
+    keep = (shapely.get_type_id(parts) == shapely.GeometryType.POLYGON) & (
+        shapely.area(parts) > 0
+    )
+    if keep.any():
+        present = np.unique(index[keep])
+        merged = shapely.multipolygons(parts[keep], indices=index[keep])
+        bad = ~shapely.is_valid(merged)
+        if bad.any():  # touching polygons from different members: dissolve them instead
+            for j in np.flatnonzero(bad):
+                merged[j] = shapely.union_all(parts[keep][index[keep] == present[j]])
+        out[mixed[present]] = merged
+    return out
+
+
+def polygonal_part(geom: BaseGeometry | None) -> BaseGeometry | None:
+    """The polygonal part of one geometry with an area, or None if nothing is left.
+
+    Like :func:`polygonal_parts`, but parts without area are dropped and a MultiPolygon of one
+    part comes back as that Polygon.
+    """
+    if geom is None:
+        return None
+    part = polygonal_parts(np.asarray([geom], dtype=object))[0]
+    polys = [p for p in shapely.get_parts(part) if p.area > 0]
+    if not polys:
+        return None
+    if len(polys) == 1:
+        return polys[0]
+    if len(polys) == len(shapely.get_parts(part)):
+        return part
+    return shapely.multipolygons(polys)
 
 
 @dataclass(frozen=True)
@@ -56,12 +125,12 @@ def clean_polygons(geoms: GeometryArray) -> CleanResult:
         geoms = geoms.copy()
         geoms[invalid] = shapely.make_valid(geoms[invalid])
     types = shapely.get_type_id(geoms)
-    collection = types == shapely.GeometryType.GEOMETRYCOLLECTION
+    collection = types == _COLLECTION
     if collection.any():
         geoms = geoms.copy()
-        geoms[collection] = [_polygonal_part(g) for g in geoms[collection]]
+        geoms[collection] = polygonal_parts(geoms[collection])
         types = shapely.get_type_id(geoms)
-    polygonal = np.isin(types, [int(t) for t in _POLYGONAL])
+    polygonal = np.isin(types, [int(t) for t in POLYGONAL_TYPES])
     nonempty = ~shapely.is_empty(geoms) & ~shapely.is_missing(geoms)
     dropped_empty = int((empty | (polygonal & ~nonempty)).sum())
     non_polygon = ~empty & ~polygonal
@@ -74,11 +143,3 @@ def clean_polygons(geoms: GeometryArray) -> CleanResult:
         dropped_non_polygon=int((non_polygon & ~(empty)).sum()),
         z_dropped=has_z,
     )
-
-
-def _polygonal_part(geom: shapely.Geometry) -> shapely.Geometry:
-    parts = shapely.get_parts(geom)
-    polys = [p for p in parts if shapely.get_type_id(p) in (3, 6)]
-    if not polys:
-        return shapely.Polygon()
-    return shapely.union_all(polys)

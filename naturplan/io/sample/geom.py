@@ -12,6 +12,8 @@ from dataclasses import dataclass
 import numpy as np
 import shapely
 
+from naturplan.core.geometry import polygonal_parts
+
 #: Snapping grid (m) shared by all layers, so that coverages stay exact.
 GRID = 0.01
 #: Approximate centre of Aalborg city (Budolfi), EPSG:25832.
@@ -114,26 +116,9 @@ def clip_to(polys: np.ndarray, area: shapely.Geometry, min_area: float = 1.0) ->
     shapely.prepare(area)
     inside = shapely.contains_properly(area, polys)
     out = polys.copy()
-    out[~inside] = polygonal(shapely.intersection(polys[~inside], area, grid_size=GRID))
+    out[~inside] = polygonal_parts(shapely.intersection(polys[~inside], area, grid_size=GRID))
     out[inside] = shapely.set_precision(polys[inside], GRID)
     out[shapely.area(out) < min_area] = shapely.Polygon()
-    return out
-
-
-def polygonal(geoms: np.ndarray) -> np.ndarray:
-    """Keep only the polygonal part of each geometry (overlays may add stray lines)."""
-    mixed = shapely.get_type_id(geoms) == 7
-    if not mixed.any():
-        return geoms
-    parts, idx = shapely.get_parts(geoms[mixed], return_index=True)
-    poly = shapely.get_type_id(parts) == 3
-    sub = np.flatnonzero(mixed)
-    out = geoms.copy()
-    out[mixed] = shapely.MultiPolygon()
-    if poly.any():
-        merged = shapely.multipolygons(parts[poly], indices=idx[poly])
-        present = np.unique(idx[poly])
-        out[sub[present]] = merged
     return out
 
 

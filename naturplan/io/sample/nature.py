@@ -18,7 +18,9 @@ import numpy as np
 import pandas as pd
 import shapely
 
+from naturplan.core.geometry import polygonal_parts
 from naturplan.core.layers.roles import P3_TYPES
+from naturplan.io.optional import pyarrow
 from naturplan.io.sample.geom import (
     GRID,
     Landscape,
@@ -26,15 +28,9 @@ from naturplan.io.sample.geom import (
     clip_to,
     lognormal_areas,
     points_along,
-    polygonal,
     random_points_in,
     rng_for,
 )
-
-try:  # pyarrow is optional: with it Besig_dato becomes a GeoPackage DATE column
-    import pyarrow as pa
-except ImportError:  # pragma: no cover - depends on the environment
-    pa = None
 
 TARGET_SHARE = 0.14
 FULL_SCALE_POLYGONS = 10_000
@@ -102,7 +98,7 @@ def _candidates(
     bog_xy = random_points_in(land.vildmose, n_bog, rng)
     bog_areas = lognormal_areas(n_bog, _VILDMOSE_AREA_SHARE * land.area, 0.6, rng)
     bogs = blobs(bog_xy, bog_areas, rng, elongation=1.5, roughness=0.45)
-    bogs = polygonal(shapely.intersection(bogs, land.vildmose, grid_size=GRID))
+    bogs = polygonal_parts(shapely.intersection(bogs, land.vildmose, grid_size=GRID))
     geoms.append(bogs)
     kinds.append(np.full(n_bog, "mose", dtype=object))
     geom = clip_to(np.concatenate(geoms), land.municipality, min_area=50.0)
@@ -215,6 +211,7 @@ def _attributes(geom: np.ndarray, kind: np.ndarray, rng: np.random.Generator) ->
 
 def _dates(values: np.ndarray) -> object:
     """Dates as pyarrow date32 when available (a DATE column), else datetime64."""
+    pa = pyarrow()
     if pa is None:
         return values
     return pd.arrays.ArrowExtensionArray(pa.array(values, type=pa.date32()))

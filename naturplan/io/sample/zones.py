@@ -7,13 +7,13 @@ import numpy as np
 import pyproj
 import shapely
 
+from naturplan.core.geometry import polygonal_parts
 from naturplan.io.sample.geom import (
     CITY_CENTRE,
     GRID,
     Landscape,
     blobs,
     jittered_grid,
-    polygonal,
     rng_for,
 )
 
@@ -43,7 +43,7 @@ def build_natura2000(land: Landscape, seed: int) -> gpd.GeoDataFrame:
     centres = np.column_stack([x, y]) + rng.normal(0, 300.0, size=(len(lon), 2))
     geom = blobs(centres, area * 1e6, rng, elongation=elong, angle=np.deg2rad(direction),
                  roughness=0.45, n_vertices=64)
-    geom = polygonal(shapely.intersection(geom, land.municipality, grid_size=GRID))
+    geom = polygonal_parts(shapely.intersection(geom, land.municipality, grid_size=GRID))
     keep = shapely.area(geom) > 1e4
     names = np.array([f"{s[0]} (syntetisk habitatområde)" for s in HABITAT_SITES], dtype=object)
     n = int(keep.sum())
@@ -83,7 +83,7 @@ def build_lowland(land: Landscape, scale: float, seed: int) -> gpd.GeoDataFrame:
     cells = shapely.set_precision(cells, GRID)
     shapely.prepare(zone)
     cells = cells[shapely.intersects(zone, cells)]
-    pieces = polygonal(shapely.intersection(cells, zone, grid_size=GRID))
+    pieces = polygonal_parts(shapely.intersection(cells, zone, grid_size=GRID))
     area = shapely.area(pieces)
     pieces, area = pieces[area > 2000.0], area[area > 2000.0]
     wet = shapely.intersects(land.vildmose, pieces) | (
@@ -123,7 +123,7 @@ def build_forest_zones(land: Landscape, seed: int) -> gpd.GeoDataFrame:
     chosen = unwanted | wanted
     inset = rng.uniform(150.0, 600.0, int(chosen.sum()))
     shrunk = shapely.buffer(cells[chosen], -inset, quad_segs=3)
-    geom = polygonal(shapely.intersection(shrunk, land.municipality, grid_size=GRID))
+    geom = polygonal_parts(shapely.intersection(shrunk, land.municipality, grid_size=GRID))
     label = np.where(unwanted[chosen], "uønsket", "ønsket").astype(object)
     keep = shapely.area(geom) > 5e4
     return gpd.GeoDataFrame({"skovrejsning": label[keep]}, geometry=geom[keep], crs="EPSG:25832")
