@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QLabel,
     QMainWindow,
+    QMenu,
     QMessageBox,
     QProgressBar,
     QPushButton,
@@ -21,8 +22,10 @@ from naturplan.core.errors import FieldMappingError, NaturplanError
 from naturplan.core.layers.dataset import DEFAULT_PROTECTED_ROLES, Dataset
 from naturplan.core.layers.layer import Layer, VectorLayer
 from naturplan.core.layers.roles import Role
+from naturplan.core.plan.ledger import LedgerResult
 from naturplan.core.share.protected import ProtectedIndex, ProtectedShare
 from naturplan.core.share.targets import targets_for
+from naturplan.export.i18n import error_text
 from naturplan.export.numbers import format_number
 from naturplan.gui.add_layer import FieldMappingDialog, RoleDialog
 from naturplan.gui.dashboard import DashboardDock
@@ -115,6 +118,29 @@ class MainWindow(QMainWindow):
         action.setCheckable(checkable)
         action.triggered.connect(slot)
         return action
+
+    # -- the editing side's host (gui.editing.host.EditHost) --------------------------
+    def main_window(self) -> QMainWindow:
+        return self
+
+    def make_action(self, name: str, text: str, slot: Any, shortcut: Any = None,
+                    checkable: bool = False) -> QAction:
+        return self._action(name, text, slot, shortcut, checkable)
+
+    def menu(self, name: str) -> QMenu:
+        return {"file": self.file_menu, "edit": self.edit_menu, "view": self.view_menu}[name]
+
+    def show_status(self, text: str, msecs: int = 0) -> None:
+        self.statusBar().showMessage(text, msecs)
+
+    def set_candidates_layer(self, layer: VectorLayer) -> None:
+        old, self.candidates_layer = self.candidates_layer, layer
+        if old is not None and any(e.layer is old for e in self.layers):
+            self.layers.replace_layer(old, layer)
+            self.canvas.renderer.forget(old)
+
+    def show_ledger(self, result: LedgerResult) -> None:
+        self.dashboard_dock.set_ledger(result, self.lang)
 
     def _build_actions(self) -> None:
         self.act_add = self._action("add_layer", self.tr("Add layer…"), self.add_layer_dialog,
@@ -348,11 +374,7 @@ class MainWindow(QMainWindow):
 
     def show_error(self, error: BaseException) -> None:
         """A dialog with the reason; the app keeps working."""
-        if isinstance(error, NaturplanError):
-            text = str(error)
-        else:
-            text = f"{type(error).__name__}: {error}"
-        QMessageBox.warning(self, self.tr("Could not load"), text)
+        QMessageBox.warning(self, self.tr("Could not load"), error_text(error, self.lang))
 
     # -- adding a layer ---------------------------------------------------------------
     def add_layer_dialog(self) -> None:

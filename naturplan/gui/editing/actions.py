@@ -3,12 +3,14 @@ undo history, candidate table, the candidates layer and the ledger on the dashbo
 
 Kept out of ``main_window.py`` so that each stays small; :class:`EditActions` is created once
 by the window and wires the :class:`~naturplan.gui.editing.session.EditSession` to the widgets.
+It knows the window only as an :class:`~naturplan.gui.editing.host.EditHost` (the main window
+imports this package, never the other way round).
 """
 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence, QPainter
@@ -26,26 +28,25 @@ from naturplan.core.layers.roles import Role
 from naturplan.core.plan.candidates import CandidateKind
 from naturplan.gui.editing.candidate_table import CandidateTableDock
 from naturplan.gui.editing.edit_tools import DrawPolygonTool, SplitTool
+from naturplan.gui.editing.host import EditHost
 from naturplan.gui.editing.select_tools import MoveTool, SelectTool, VertexTool
 from naturplan.gui.editing.session import EditSession
 from naturplan.gui.icons import icon
 from naturplan.gui.labels import kind_label
 from naturplan.gui.map.overlays import paint_selection
 
-if TYPE_CHECKING:
-    from naturplan.gui.main_window import MainWindow
-
 PROJECT_FILTER = "naturplan project (*.gpkg)"
 
 
 class EditActions(QObject):
-    """Editing actions, tools and docks of *window* (see the module docstring)."""
+    """Editing actions, tools and docks of the *host* window (see the module docstring)."""
 
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
-        self.window = window
-        self.session = EditSession(window.undo_stack, window.settings, self)
-        canvas = window.canvas
+    def __init__(self, host: EditHost) -> None:
+        super().__init__(host.main_window())
+        self.host = host
+        self.window = host.main_window()
+        self.session = EditSession(host.undo_stack, host.settings, self, lang=host.lang)
+        canvas = host.canvas
         self.draw_tool = DrawPolygonTool(canvas, self.session)
         self.split_tool = SplitTool(canvas, self.session)
         self.select_tool = SelectTool(canvas, self.session)
@@ -57,32 +58,32 @@ class EditActions(QObject):
         self._build_menus()
         s = self.session
         s.error.connect(self._show_error)
-        s.message.connect(lambda text: window.statusBar().showMessage(text, 15000))
+        s.message.connect(lambda text: host.show_status(text, 15000))
         s.plan_edited.connect(self._plan_edited)
         s.project_changed.connect(self._project_changed)
         s.selection.changed.connect(canvas.update)
         s.selection.changed.connect(self._update_enabled)
-        window.undo_stack.indexChanged.connect(lambda _i: self.update_title())
+        host.undo_stack.indexChanged.connect(lambda _i: self.update_title())
         self._update_enabled()
 
     # -- construction -----------------------------------------------------------------
     def _action(self, name: str, text: str, slot: Any, shortcut: Any = None,
                 checkable: bool = False, tip: str = "") -> QAction:
-        action = self.window._action(name, text, slot, shortcut, checkable)
+        action = self.host.make_action(name, text, slot, shortcut, checkable)
         if tip:
             action.setToolTip(f"{text} – {tip}")
             action.setStatusTip(tip)
         return action
 
     def _tool_action(self, name: str, text: str, tool: Any, shortcut: str, tip: str) -> QAction:
-        action = self._action(name, text, lambda: self.window.canvas.set_tool(tool),
+        action = self._action(name, text, lambda: self.host.canvas.set_tool(tool),
                               shortcut, True, tip)
-        self.window.tool_group.addAction(action)
+        self.host.tool_group.addAction(action)
         return action
 
     def _build_actions(self) -> None:
         w = self.window
-        stack = w.undo_stack
+        stack = self.host.undo_stack
         self.act_undo = stack.createUndoAction(self, self.tr("Undo"))
         self.act_undo.setShortcuts([QKeySequence("Ctrl+Z")])
         self.act_undo.setIcon(icon("undo"))
@@ -150,10 +151,11 @@ class EditActions(QObject):
 
     def _build_docks(self) -> None:
         w = self.window
-        self.table_dock = CandidateTableDock(self.session, w.canvas, self.window)
+        self.table_dock = CandidateTableDock(self.session, self.host.canvas, w)
+        self.table_dock.model.lang = self.host.lang
         self.history_dock = QDockWidget(self.tr("Undo history"), w)
         self.history_dock.setObjectName("history_dock")
-        self.undo_view = QUndoView(w.undo_stack)
+        self.undo_view = QUndoView(self.host.undo_stack)
         self.undo_view.setEmptyLabel(self.tr("<project opened>"))
         self.history_dock.setWidget(self.undo_view)
         bottom = Qt.DockWidgetArea.BottomDockWidgetArea
@@ -164,8 +166,7 @@ class EditActions(QObject):
         w.resizeDocks([self.table_dock], [190], Qt.Orientation.Vertical)
 
     def _build_menus(self) -> None:
-        w = self.window
-        file_menu: QMenu = w.file_menu
+        file_menu = self.host.menu("file")
         first = file_menu.actions()[0] if file_menu.actions() else None
         for action in (self.act_new, self.act_open, self.act_save_as, self.act_import):
             file_menu.insertAction(first, action)
@@ -173,20 +174,21 @@ class EditActions(QObject):
         self.recent_menu.aboutToShow.connect(self._fill_recent)
         file_menu.insertMenu(first, self.recent_menu)
         file_menu.insertSeparator(first)
-        edit_menu: QMenu = w.edit_menu
+        edit_menu = self.host.menu("edit")
         for item in (self.act_undo, self.act_redo, None, self.act_select, self.act_draw,
                      self.act_vertex, self.act_move, self.act_split, self.act_merge,
                      self.act_delete, None, self.act_snap, self.act_trace, self.act_avoid):
             edit_menu.addSeparator() if item is None else edit_menu.addAction(item)
+        view_menu = self.host.menu("view")
         for dock in (self.table_dock, self.history_dock):
-            w.view_menu.addAction(dock.toggleViewAction())
-        w.view_menu.addAction(self.toolbar.toggleViewAction())
+            view_menu.addAction(dock.toggleViewAction())
+        view_menu.addAction(self.toolbar.toggleViewAction())
 
     # -- toggles and actions ------------------------------------------------------------
     def _set_snapping(self, on: bool) -> None:
         self.session.snapping = bool(on)
         state = self.tr("on") if on else self.tr("off")
-        self.window.statusBar().showMessage(self.tr("Snapping %1").replace("%1", state), 3000)
+        self.host.show_status(self.tr("Snapping %1").replace("%1", state), 3000)
 
     def _set_tracing(self, on: bool) -> None:
         self.session.tracing = bool(on)
@@ -196,7 +198,7 @@ class EditActions(QObject):
 
     def delete_pressed(self) -> None:
         """Delete: the hovered vertex in vertex mode, else the selected areas."""
-        canvas = self.window.canvas
+        canvas = self.host.canvas
         if canvas.tool is self.vertex_tool and self.vertex_tool.hover is not None:
             self.vertex_tool.delete_vertex(self.vertex_tool.hover)
         elif self.session.selection.ids:
@@ -207,7 +209,7 @@ class EditActions(QObject):
 
     def _update_enabled(self) -> None:
         n = len(self.session.selection.ids)
-        self.act_delete.setEnabled(n > 0 or self.window.canvas.tool is self.vertex_tool)
+        self.act_delete.setEnabled(n > 0 or self.host.canvas.tool is self.vertex_tool)
         self.act_merge.setEnabled(n == 2)
 
     def _show_error(self, title: str, text: str) -> None:
@@ -289,7 +291,7 @@ class EditActions(QObject):
         name = s.path.stem
         if s.unsaved:
             name = self.tr("%1 (not saved under a name yet)").replace("%1", name)
-        edits = self.window.undo_stack.index()
+        edits = self.host.undo_stack.index()
         text = self.tr("%1 – %2 edits, all saved – naturplan") if edits != 1 else \
             self.tr("%1 – 1 edit, saved – naturplan")
         self.window.setWindowTitle(text.replace("%1", name).replace("%2", str(edits)))
@@ -307,23 +309,17 @@ class EditActions(QObject):
                            name="candidates")
 
     def _plan_edited(self) -> None:
-        w = self.window
-        new = self.candidates_layer()
-        old = w.candidates_layer
-        w.candidates_layer = new
-        if old is not None and any(e.layer is old for e in w.layers):
-            w.layers.replace_layer(old, new)
-            w.canvas.renderer.forget(old)
+        self.host.set_candidates_layer(self.candidates_layer())
         result = self.session.ledger_result()
         if result is not None:
-            w.dashboard_dock.set_ledger(result, w.lang)
+            self.host.show_ledger(result)
         self.table_dock.model.refresh_gains()
         self._update_enabled()
-        w.canvas.update()
+        self.host.canvas.update()
 
     def _paint_selection(self, painter: QPainter) -> None:
         plan = self.session.plan
         if plan is None or not self.session.selection.ids:
             return
         geoms = [plan.get(i).geometry for i in self.session.selection.ids if i in plan]
-        paint_selection(painter, self.window.canvas.view, geoms)
+        paint_selection(painter, self.host.canvas.view, geoms)

@@ -1,0 +1,72 @@
+"""What the editing side needs of the window it lives in: :class:`EditHost`.
+
+:class:`~naturplan.gui.editing.actions.EditActions` is written against this protocol, not
+against ``MainWindow``: the main window imports the editing package, never the other way round
+(an import-linter contract in ``pyproject.toml`` keeps it so), and a test hosts the editing
+actions in a bare window.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any, Protocol
+
+from PySide6.QtCore import QSettings
+from PySide6.QtGui import QAction, QActionGroup, QUndoStack
+from PySide6.QtWidgets import QMainWindow, QMenu
+
+from naturplan.core.layers.layer import VectorLayer
+from naturplan.core.plan.ledger import LedgerResult
+from naturplan.gui.map.canvas import MapCanvas
+
+#: The menus a host offers by name.
+MENUS = ("file", "edit", "view")
+
+
+class EditHost(Protocol):
+    """The window that hosts the editing actions (``MainWindow`` implements it).
+
+    Attributes
+    ----------
+    undo_stack
+        The one undo stack of the window.
+    settings
+        The user's settings (recent projects).
+    canvas
+        The map the edit tools work on.
+    lang
+        The interface language (``da``/``en``), for texts made outside Qt's ``tr()``.
+    tool_group
+        The exclusive group of map-tool actions (pan, identify, the edit tools).
+    """
+
+    undo_stack: QUndoStack
+    settings: QSettings
+    canvas: MapCanvas
+    lang: str
+    tool_group: QActionGroup
+
+    def main_window(self) -> QMainWindow:
+        """The window that toolbars and docks go into, and the parent of dialogs."""
+        ...
+
+    def make_action(self, name: str, text: str, slot: Callable[..., Any],
+                    shortcut: Any = None, checkable: bool = False) -> QAction:
+        """An action with the icon *name*, object name ``action_<name>`` and *slot*."""
+        ...
+
+    def menu(self, name: str) -> QMenu:
+        """The menu *name*, one of :data:`MENUS`."""
+        ...
+
+    def show_status(self, text: str, msecs: int = 0) -> None:
+        """A message in the status bar (for *msecs* ms; 0 = until the next one)."""
+        ...
+
+    def set_candidates_layer(self, layer: VectorLayer) -> None:
+        """Show *layer* as the project's candidate areas (replacing the previous one)."""
+        ...
+
+    def show_ledger(self, result: LedgerResult) -> None:
+        """Show the live ledger's numbers (the dashboard)."""
+        ...
