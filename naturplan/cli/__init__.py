@@ -2,7 +2,9 @@
 
 Every command takes the same data options (``--layer ROLE=PATH[:LAYER]``, ``--kommune``,
 ``--assume-crs``, ``--field``). Bad input ends with one clear line on stderr and a non-zero
-exit code, never a traceback (set ``NATURPLAN_DEBUG=1`` to see one).
+exit code, never a traceback (set ``NATURPLAN_DEBUG=1`` to see one). The line is the error's
+text in the user's language (``error_text``) plus, for some error codes, a hint that names the
+command-line option that helps (:data:`HINTS`); the core's messages never name options.
 """
 
 from __future__ import annotations
@@ -23,6 +25,26 @@ from naturplan.core.errors import NaturplanError
 EXIT_OK = 0
 EXIT_ERROR = 1
 EXIT_USAGE = 2
+
+#: Error code → the command-line hint added after the message (context "cli" translates it).
+HINTS = {
+    "missing_crs": "State it with --assume-crs EPSG (for example --assume-crs 25832 for "
+                   "ETRS89 / UTM 32N).",
+    "broken_features": "--skip-broken imports the others; --repair imports invalid polygons "
+                       "repaired.",
+    "several_layers": "Name one as FILE:LAYER.",
+}
+
+
+def error_line(exc: NaturplanError, lang: str | None) -> str:
+    """``naturplan: error: <message in lang>`` and the hint for its code, if any."""
+    from naturplan.export.i18n import error_text, tr
+
+    text = error_text(exc, lang)
+    hint = HINTS.get(exc.code)
+    if hint:
+        text = f"{text} {tr(lang, 'cli', hint)}"
+    return f"naturplan: {tr(lang, 'cli', 'error')}: {text}"
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -54,7 +76,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             return cli_candidates.run(args)
         return cli_app.run(args)
     except NaturplanError as exc:
-        print(f"naturplan: error: {exc}", file=sys.stderr)
+        print(error_line(exc, getattr(args, "lang", None)), file=sys.stderr)
         return EXIT_ERROR
     except KeyboardInterrupt:
         print("naturplan: interrupted", file=sys.stderr)

@@ -79,3 +79,120 @@ class OperationCancelled(NaturplanError):
 
     code = "cancelled"
     template = "Cancelled."
+
+
+class BuildCancelled(OperationCancelled):
+    """The user cancelled building the synthetic sample (nothing half-built is kept)."""
+
+    code = "sample_cancelled"
+    template = "Building the sample was cancelled."
+
+
+class StyleError(NaturplanError):
+    """A style file that cannot be read or does not follow the format."""
+
+    code = "style"
+
+
+# --- candidate areas and their edits --------------------------------------------------------
+
+
+class CandidateError(NaturplanError):
+    """A candidate edit that cannot be made."""
+
+    code = "candidate"
+
+
+class InvalidGeometryError(CandidateError):
+    """A geometry that cannot be a candidate (empty, not a polygon, invalid)."""
+
+    code = "invalid_geometry"
+
+
+class GeometryEditError(CandidateError):
+    """A geometry edit that would break the geometry (too few vertices, self-crossing, ...)."""
+
+    code = "geometry_edit"
+
+
+class ImportRefused(CandidateError):
+    """A candidate import that writes nothing: broken features the user did not skip, or
+    nothing usable in the file."""
+
+    code = "import_refused"
+
+
+class CandidateNotFoundError(CandidateError):
+    """No candidate area with that id (or id prefix) in the plan."""
+
+    code = "candidate_not_found"
+
+
+# --- the project store ----------------------------------------------------------------------
+
+
+class StoreError(NaturplanError):
+    """The project store cannot be opened, read or written.
+
+    A write that fails (locked, read-only, disk full) raises this with nothing written: the
+    store's transaction is rolled back.
+    """
+
+    code = "store"
+
+
+class StoreBusyError(StoreError):
+    """Another program holds the project file locked; nothing was written."""
+
+    code = "store_busy"
+
+
+class StoreReadOnlyError(StoreError):
+    """The project file (or its folder) cannot be written; nothing was written."""
+
+    code = "store_readonly"
+
+
+class StoreFullError(StoreError):
+    """The disk holding the project file is full; nothing was written."""
+
+    code = "store_full"
+
+
+class NotAProjectError(StoreError):
+    """The file is not a naturplan project (not a GeoPackage, or another GeoPackage)."""
+
+    code = "not_a_project"
+
+
+class ConflictError(StoreError):
+    """Someone else changed or deleted the candidate since the user read it.
+
+    Raised with the template and ``candidate_id``, ``name``, ``by`` and ``at`` among the
+    params; they are also attributes.
+
+    Attributes
+    ----------
+    candidate_id, name
+        The candidate.
+    by, at
+        Who made the conflicting change and when (UTC ISO), "" if not known.
+    """
+
+    code = "conflict"
+
+    @property
+    def candidate_id(self) -> str:
+        return str(self.params.get("candidate_id", ""))
+
+    @property
+    def name(self) -> str:
+        return str(self.params.get("name", ""))
+
+    @property
+    def by(self) -> str:
+        return str(self.params.get("by", ""))
+
+    @property
+    def at(self) -> str:
+        return str(self.params.get("at", ""))

@@ -53,8 +53,7 @@ def open_working(
         if crs is None:
             if assume_crs is None:
                 raise MissingCRSError(
-                    f"'{Path(path).name}' has no coordinate reference system. State it with "
-                    f"--assume-crs EPSG (for example --assume-crs 25832)."
+                    "'{name}' has no coordinate reference system.", name=Path(path).name
                 )
             crs = RioCRS.from_user_input(
                 f"EPSG:{assume_crs}" if str(assume_crs).isdigit() else str(assume_crs)

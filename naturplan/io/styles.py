@@ -29,7 +29,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from naturplan.core.errors import NaturplanError
+from naturplan.core.errors import StyleError
 from naturplan.core.layers.roles import Role
 from naturplan.core.layers.style import (
     Category,
@@ -46,12 +46,6 @@ from naturplan.io.paths import styles_dir
 
 _HEX = re.compile(r"^#[0-9a-fA-F]{6}$")
 _SYMBOL_KEYS = {"fill", "fill_opacity", "pattern", "outline", "line_width", "line_style"}
-
-
-class StyleError(NaturplanError):
-    """A style file that cannot be read or does not follow the format."""
-
-    code = "style"
 
 
 def load_style(role: Role | str, folder: Path | None = None) -> LayerStyle:

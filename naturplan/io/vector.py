@@ -18,13 +18,7 @@ from naturplan.core.errors import LayerLoadError, MissingCRSError
 from naturplan.core.geometry import clean_polygons
 from naturplan.core.layers.layer import LoadReport
 from naturplan.core.layers.roles import WORKING_EPSG
-
-try:  # pyarrow is optional; it roughly halves GeoPackage read time
-    import pyarrow  # noqa: F401
-
-    _USE_ARROW = True
-except ImportError:  # pragma: no cover - depends on the installation
-    _USE_ARROW = False
+from naturplan.io.optional import has_pyarrow
 
 #: Layer names that play a role when a multi-layer file is given without a layer name.
 PREFERRED_LAYERS = {
@@ -125,7 +119,7 @@ def read_vector(
     try:
         info = pyogrio.read_info(path, layer=layer)
         frame = gpd.read_file(
-            path, layer=layer, engine="pyogrio", use_arrow=_USE_ARROW, bbox=bbox
+            path, layer=layer, engine="pyogrio", use_arrow=has_pyarrow(), bbox=bbox
         )
     except Exception as exc:
         raise LayerLoadError(f"Cannot read '{path.name}': {_first_line(exc)}") from None
@@ -177,8 +171,7 @@ def _to_working_crs(
     if frame.crs is None:
         if assume_crs is None:
             raise MissingCRSError(
-                f"'{path.name}' has no coordinate reference system. State it with "
-                f"--assume-crs EPSG (for example --assume-crs 25832 for ETRS89 / UTM 32N)."
+                "'{name}' has no coordinate reference system.", name=path.name
             )
         frame = frame.set_crs(parse_crs(assume_crs), allow_override=True)
     source = frame.crs

@@ -108,8 +108,22 @@ def test_split_with_a_hole_and_a_multipolygon() -> None:
     pieces = split_geometry(donut, LineString([(50, -10), (50, 110)]))
     assert len(pieces) == 2 and sum(p.area for p in pieces) == pytest.approx(donut.area)
     multi = MultiPolygon([box(0, 0, 10, 10), box(20, 0, 30, 10)])
-    pieces = split_geometry(multi, LineString([(5, -1), (5, 11)]))
-    assert sorted(round(p.area) for p in pieces) == [50, 50, 100]
+    pieces = split_geometry(multi, LineString([(4, -1), (4, 11)]))
+    # Only the cut part is separated; the part the line missed stays with the larger piece.
+    assert [round(p.area) for p in pieces] == [160, 40]
+    assert pieces[0].geom_type == "MultiPolygon"
+    assert pieces[0].contains(box(21, 1, 29, 9)) and pieces[1].equals(box(0, 0, 4, 10))
+
+
+def test_split_refuses_a_line_that_cuts_nothing_in_a_multipolygon() -> None:
+    """Issue 7: a line that cuts no part used to turn a MultiPolygon into its parts."""
+    multi = MultiPolygon([box(0, 0, 10, 10), box(20, 0, 30, 10)])
+    for line in (LineString([(15, -5), (15, 15)]),  # between the parts
+                 LineString([(100, 0), (100, 10)]),  # far away
+                 LineString([(5, -1), (5, 5)]),  # ends inside one part
+                 LineString([(0, -1), (10, -1)])):  # runs along, outside
+        with pytest.raises(GeometryEditError, match="does not cut"):
+            split_geometry(multi, line)
 
 
 def test_split_refuses_a_line_that_does_not_cross() -> None:

@@ -130,11 +130,13 @@ def test_list_json_and_text(tmp_path: Path, origin: tuple[float, float]) -> None
 
 def test_errors_are_one_line(tmp_path: Path) -> None:
     missing = _run(["candidates", "list", "--project", str(tmp_path / "nope.gpkg")])
-    assert missing.returncode == 1 and "not found" in missing.stderr
+    assert missing.returncode == 1 and "Projektfilen findes ikke" in missing.stderr
+    english = _run(["candidates", "list", "--lang", "en", "--project", str(tmp_path / "x.gpkg")])
+    assert english.stderr.startswith("naturplan: error: Project file not found: ")
     notes = tmp_path / "notes.gpkg"
     notes.write_text("not a project")
     bad = _run(["candidates", "list", "--project", str(notes)])
-    assert bad.returncode == 1 and "not a GeoPackage" in bad.stderr
+    assert bad.returncode == 1 and "notes.gpkg er ikke en GeoPackage" in bad.stderr
     assert notes.read_text() == "not a project"
     nocrs = tmp_path / "nocrs.gpkg"
     with pytest.warns(UserWarning, match="crs"):  # a file without a CRS, on purpose

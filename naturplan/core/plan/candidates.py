@@ -23,9 +23,23 @@ import numpy as np
 import shapely
 from shapely.geometry.base import BaseGeometry
 
-from naturplan.core.errors import NaturplanError
+# The errors of candidate edits live in core/errors.py; re-exported here for the callers.
+from naturplan.core.errors import (
+    CandidateError,
+    CandidateNotFoundError,
+    GeometryEditError,
+    InvalidGeometryError,
+)
+from naturplan.core.geometry import POLYGONAL_TYPES, polygonal_part
 
-_POLYGONAL = (shapely.GeometryType.POLYGON, shapely.GeometryType.MULTIPOLYGON)
+__all__ = [
+    "DEFAULT_COUNTS_TOWARD_TARGET", "EDITABLE_FIELDS", "Candidate", "CandidateError",
+    "CandidateKind", "CandidateNotFoundError", "CandidateStatus", "ClipResult",
+    "GeometryCheck", "GeometryEditError", "GeometryProblem", "InvalidGeometryError",
+    "VertexRef", "clip_against", "delete_vertex", "insert_vertex", "merge_geometries",
+    "move_vertex", "require_valid", "split_geometry", "translate", "utc_now",
+    "validate_geometry", "vertices",
+]
 
 
 class CandidateKind(StrEnum):
@@ -60,24 +74,6 @@ DEFAULT_COUNTS_TOWARD_TARGET: Mapping[CandidateKind, bool] = {
 EDITABLE_FIELDS = frozenset(
     {"kind", "name", "status", "note", "counts_toward_target", "geometry"}
 )
-
-
-class CandidateError(NaturplanError):
-    """A candidate edit that cannot be made."""
-
-    code = "candidate"
-
-
-class InvalidGeometryError(CandidateError):
-    """A geometry that cannot be a candidate (empty, not a polygon, invalid)."""
-
-    code = "invalid_geometry"
-
-
-class GeometryEditError(CandidateError):
-    """A geometry edit that would break the geometry (too few vertices, self-crossing, ...)."""
-
-    code = "geometry_edit"
 
 
 def utc_now() -> str:
@@ -174,7 +170,8 @@ class Candidate:
         """
         unknown = set(changes) - EDITABLE_FIELDS
         if unknown:
-            raise CandidateError(f"Cannot edit field(s): {', '.join(sorted(unknown))}.")
+            raise CandidateError("Cannot edit field(s): {fields}.",
+                                 fields=", ".join(sorted(unknown)))
         if "kind" in changes:
             changes["kind"] = CandidateKind(changes["kind"])
         if "status" in changes:
@@ -239,14 +236,14 @@ def validate_geometry(geom: BaseGeometry | None) -> GeometryCheck:
     if shapely.is_empty(geom):
         return GeometryCheck(None, GeometryProblem.EMPTY)
     type_name = geom.geom_type
-    if shapely.get_type_id(geom) not in _POLYGONAL:
+    if shapely.get_type_id(geom) not in POLYGONAL_TYPES:
         return GeometryCheck(None, GeometryProblem.NOT_POLYGON, type_name)
     if shapely.has_z(geom):
         geom = shapely.force_2d(geom)
     if shapely.is_valid(geom):
         return GeometryCheck(geom)
     reason = str(shapely.is_valid_reason(geom))
-    fixed = _polygonal(shapely.make_valid(geom))
+    fixed = polygonal_part(shapely.make_valid(geom))
     if fixed is None:
         return GeometryCheck(None, GeometryProblem.COLLAPSED, reason)
     return GeometryCheck(fixed, GeometryProblem.INVALID, reason)
@@ -262,20 +259,23 @@ def require_valid(geom: BaseGeometry | None) -> BaseGeometry:
     """
     check = validate_geometry(geom)
     if not check.ok:
-        detail = f" ({check.detail})" if check.detail else ""
-        raise InvalidGeometryError(
-            f"A candidate area must be a valid polygon: {check.problem}{detail}."
-        )
+        raise geometry_error(check)
     assert check.geometry is not None
     return check.geometry
 
 
-def _polygonal(geom: BaseGeometry) -> BaseGeometry | None:
-    parts = [p for p in shapely.get_parts(geom) if shapely.get_type_id(p) in _POLYGONAL]
-    parts = [p for p in parts if not p.is_empty and p.area > 0]
-    if not parts:
-        return None
-    return parts[0] if len(parts) == 1 else shapely.union_all(parts)
+def geometry_error(check: GeometryCheck) -> InvalidGeometryError:
+    """The error that says why *check*'s geometry cannot be a candidate (one sentence per
+    problem, so that each has its translation)."""
+    if check.problem is GeometryProblem.MISSING:
+        return InvalidGeometryError("A candidate area needs a geometry.")
+    if check.problem is GeometryProblem.EMPTY:
+        return InvalidGeometryError("A candidate area cannot be empty.")
+    if check.problem is GeometryProblem.NOT_POLYGON:
+        return InvalidGeometryError("A candidate area must be a polygon, not a {type}.",
+                                    type=check.detail)
+    return InvalidGeometryError("A candidate area must be a valid polygon ({reason}).",
+                                reason=check.detail)
 
 
 # --- overlap, merge, split ------------------------------------------------------------------
@@ -331,12 +331,12 @@ def clip_against(geom: BaseGeometry, others: Mapping[str, BaseGeometry]) -> Clip
     if not removed:
         return ClipResult(geom, {})
     rest = shapely.difference(geom, shapely.union_all(arr[hit]))
-    return ClipResult(_polygonal(rest), removed)
+    return ClipResult(polygonal_part(rest), removed)
 
 
 def merge_geometries(a: BaseGeometry, b: BaseGeometry) -> BaseGeometry:
     """The union of two candidate geometries (a MultiPolygon if they do not touch)."""
-    merged = _polygonal(shapely.union(require_valid(a), require_valid(b)))
+    merged = polygonal_part(shapely.union(require_valid(a), require_valid(b)))
     if merged is None:  # pragma: no cover - union of two valid areas is never empty
         raise GeometryEditError("Merging left no area.")
     return merged
@@ -345,26 +345,39 @@ def merge_geometries(a: BaseGeometry, b: BaseGeometry) -> BaseGeometry:
 def split_geometry(geom: BaseGeometry, line: BaseGeometry) -> tuple[BaseGeometry, ...]:
     """Split *geom* by *line* into its pieces, largest first.
 
-    The line's parts that cross the area cut it (polygonize of the boundary plus the line);
-    parts of a multipolygon the line does not touch stay whole.
+    The line's parts that cross the area cut it (polygonize of the boundary plus the line).
+    The parts of a multipolygon that the line does not cut stay with the first (largest) piece:
+    a split only ever separates what the line cut.
 
     Raises
     ------
     GeometryEditError
-        If the line is not a line or does not cut the area into at least two pieces.
+        If the line is not a line or cuts nothing (it misses the area, ends inside it, or only
+        touches it; the separate parts of a multipolygon are not a cut).
     """
     geom = require_valid(geom)
     if line is None or line.is_empty or line.geom_type not in ("LineString", "MultiLineString"):
         raise GeometryEditError("A split needs a line.")
+    parts = shapely.get_parts(geom)
     edges = shapely.union(shapely.boundary(geom), line)
     faces = shapely.get_parts(shapely.polygonize(shapely.get_parts(edges)))
-    if len(faces) == 0:
-        raise GeometryEditError("The line does not cross the area.")
-    inside = faces[shapely.contains(geom, shapely.point_on_surface(faces))]
-    if len(inside) < 2:
-        raise GeometryEditError("The line does not cross the area.")
-    inside = sorted(inside, key=lambda g: -g.area)
-    return tuple(p for p in inside if p.area > 0)
+    faces = faces[shapely.area(faces) > 0]
+    # Which part of geom each face lies in (-1: a hole or outside).
+    where = shapely.point_on_surface(faces)
+    part_of = np.full(len(faces), -1)
+    for i, part in enumerate(parts):
+        part_of[shapely.contains(part, where)] = i
+    inside = part_of >= 0
+    counts = np.bincount(part_of[inside], minlength=len(parts))
+    cut = inside & (counts[np.maximum(part_of, 0)] > 1)
+    if not cut.any():
+        raise GeometryEditError("The line does not cut the area.")
+    pieces = sorted(faces[cut], key=lambda g: -g.area)
+    untouched = parts[counts == 1]
+    first = pieces[0]
+    if len(untouched):
+        first = shapely.multipolygons(shapely.get_parts([first, *untouched]))
+    return (first, *pieces[1:])
 
 
 def translate(geom: BaseGeometry, dx: float, dy: float) -> BaseGeometry:
@@ -460,20 +473,21 @@ def _rings(poly: shapely.Polygon) -> list[list[tuple[float, float]]]:
 
 def _check_index(ring: list[tuple[float, float]], index: int) -> None:
     if not 0 <= index < len(ring):
-        raise GeometryEditError(f"No vertex {index} in this ring.")
+        raise GeometryEditError("No vertex {index} in this ring.", index=index)
 
 
 def _edit_ring(geom: BaseGeometry, ref: VertexRef, edit: Any) -> BaseGeometry:
     polys = _polygons(geom)
     if not 0 <= ref.part < len(polys):
-        raise GeometryEditError(f"No part {ref.part} in this area.")
+        raise GeometryEditError("No part {part} in this area.", part=ref.part)
     rings = _rings(polys[ref.part])
     if not 0 <= ref.ring < len(rings):
-        raise GeometryEditError(f"No ring {ref.ring} in this part.")
+        raise GeometryEditError("No ring {ring} in this part.", ring=ref.ring)
     rings[ref.ring] = edit(list(rings[ref.ring]))
     polys[ref.part] = shapely.Polygon(rings[0], rings[1:])
     result = polys[0] if geom.geom_type == "Polygon" else shapely.MultiPolygon(polys)
     if not shapely.is_valid(result) or result.is_empty or result.area <= 0:
         reason = shapely.is_valid_reason(result)
-        raise GeometryEditError(f"That edit would make the area invalid ({reason}).")
+        raise GeometryEditError("That edit would make the area invalid ({reason}).",
+                                reason=str(reason))
     return result

@@ -23,10 +23,10 @@ from typing import Any, Protocol
 
 from shapely.geometry.base import BaseGeometry
 
+from naturplan.core.errors import CandidateError, CandidateNotFoundError
 from naturplan.core.events import Event
 from naturplan.core.plan.candidates import (
     Candidate,
-    CandidateError,
     ClipResult,
     clip_against,
     merge_geometries,
@@ -135,13 +135,14 @@ class CandidatePlan:
 
         Raises
         ------
-        CandidateError
+        CandidateNotFoundError
             If there is none.
         """
         try:
             return self._items[candidate_id]
         except KeyError:
-            raise CandidateError(f"No candidate area with id {candidate_id}.") from None
+            raise CandidateNotFoundError("No candidate area with id {id}.",
+                                         id=candidate_id) from None
 
     def reload(self) -> None:
         """Re-read every candidate from the store and emit ``reloaded()``."""
@@ -164,7 +165,8 @@ class CandidatePlan:
             If the id is taken, or nothing is left after clipping.
         """
         if candidate.id in self._items:
-            raise CandidateError(f"Candidate area '{candidate.name}' is already in the plan.")
+            raise CandidateError("Candidate area '{name}' is already in the plan.",
+                                 name=candidate.name)
         clip = None
         if avoid_overlap:
             others = {c.id: c.geometry for c in self._items.values()}
@@ -226,7 +228,8 @@ class CandidatePlan:
         Its version continues from the deleted one (the store counts it up).
         """
         if candidate.id in self._items:
-            raise CandidateError(f"Candidate area '{candidate.name}' is already in the plan.")
+            raise CandidateError("Candidate area '{name}' is already in the plan.",
+                                 name=candidate.name)
         return self._write(action, [], [candidate], None)
 
     def merge(self, keep_id: str, other_id: str) -> Change:
@@ -298,7 +301,8 @@ class CandidatePlan:
         for c in current:
             held = self._items.get(c.id)
             if held is None:
-                raise CandidateError(f"Candidate area '{c.name}' is no longer in the plan.")
+                raise CandidateError("Candidate area '{name}' is no longer in the plan.",
+                                     name=c.name)
         return self._write(action, list(current), list(wanted), "from_current")
 
     # --- internals ----------------------------------------------------------------------

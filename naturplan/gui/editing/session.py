@@ -38,6 +38,7 @@ from naturplan.core.plan.ledger import Ledger, LedgerResult
 from naturplan.core.plan.plan import CandidatePlan, Change
 from naturplan.core.plan.snapping import SnapIndex
 from naturplan.core.share.protected import ProtectedIndex, ProtectedShare
+from naturplan.export.i18n import error_text
 from naturplan.export.numbers import format_ha
 from naturplan.gui.editing.commands import push_edit
 from naturplan.gui.labels import default_name
@@ -99,10 +100,12 @@ class EditSession(QObject):
     error = Signal(str, str)  # title, text: the window shows a dialog
 
     def __init__(self, stack: QUndoStack, settings: QSettings,
-                 parent: QObject | None = None) -> None:
+                 parent: QObject | None = None, lang: str = "da") -> None:
         super().__init__(parent)
         self.stack = stack
         self.settings = settings
+        #: The interface language of error texts (``error_text`` picks them by error code).
+        self.lang = lang
         self.store: GeoPackageStore | None = None
         self.plan: CandidatePlan | None = None
         self.ledger: Ledger | None = None
@@ -130,7 +133,7 @@ class EditSession(QObject):
             store = GeoPackageStore(path, create=create)
             plan = CandidatePlan(store)
         except (NaturplanError, OSError) as exc:
-            self.error.emit(self.tr("Could not open the project"), str(exc))
+            self.error.emit(self.tr("Could not open the project"), self.error_text(exc))
             return False
         self._close_current()
         self.store, self.plan, self.unsaved = store, plan, unsaved
@@ -170,7 +173,7 @@ class EditSession(QObject):
         except (NaturplanError, OSError) as exc:
             self.store = GeoPackageStore(old_path, create=False)
             self.plan.store = self.store
-            self.error.emit(self.tr("Could not save the project"), str(exc))
+            self.error.emit(self.tr("Could not save the project"), self.error_text(exc))
             return False
         self.store, self.unsaved = store, False
         self.plan.store = store
@@ -327,7 +330,11 @@ class EditSession(QObject):
 
     def report_error(self, text: str, exc: BaseException) -> None:
         """The core refused an edit: nothing was written, nothing pushed; tell the user."""
-        self.error.emit(self.tr("Could not: %1").replace("%1", text), str(exc))
+        self.error.emit(self.tr("Could not: %1").replace("%1", text), self.error_text(exc))
+
+    def error_text(self, exc: BaseException) -> str:
+        """The user's words for *exc*: its text in the interface language, by error code."""
+        return error_text(exc, self.lang)
 
     def _undo_failed(self, text: str, exc: BaseException) -> None:
         """An undo/redo failed (nothing written; the command drops itself from the stack).
@@ -336,7 +343,7 @@ class EditSession(QObject):
         the call, the plan is re-read from the file and the history cleared.
         """
         title = self.tr("Could not undo or redo: %1").replace("%1", text)
-        detail = str(exc) + "\n\n" + self.tr(
+        detail = self.error_text(exc) + "\n\n" + self.tr(
             "The project was re-read from the file and the undo history cleared.")
         # Not from inside QUndoStack.undo(): a dialog's event loop there could re-enter it.
         QTimer.singleShot(0, lambda: self._recover(title, detail))
@@ -347,7 +354,7 @@ class EditSession(QObject):
             try:
                 self.plan.reload()
             except (NaturplanError, OSError) as exc:
-                detail += "\n\n" + str(exc)
+                detail += "\n\n" + self.error_text(exc)
         self.error.emit(title, detail)
 
     def next_name(self) -> str:

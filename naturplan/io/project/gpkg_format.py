@@ -18,13 +18,21 @@ from shapely.geometry.base import BaseGeometry
 
 from naturplan.core.layers.roles import WORKING_EPSG
 from naturplan.core.plan.candidates import utc_now
-from naturplan.io.project.store import SCHEMA_VERSION, NotAProjectError, StoreError
+from naturplan.io.project.store import (
+    SCHEMA_VERSION,
+    NotAProjectError,
+    StoreBusyError,
+    StoreError,
+    StoreFullError,
+    StoreReadOnlyError,
+)
 
 GPKG_APPLICATION_ID = 0x47504B47  # 'GPKG'
 GPKG_USER_VERSION = 10200  # GeoPackage 1.2 (QGIS 3.22 warns about 1.4, DESIGN.md)
 APPLICATION = "naturplan"
 _SQLITE_MAGIC = b"SQLite format 3\x00"
-_BUSY_TIMEOUT_S = 10.0
+#: Seconds a write waits for another program's lock on the file before giving up.
+BUSY_TIMEOUT_S = 10.0
 _ENVELOPE_BYTES = {0: 0, 1: 32, 2: 48, 3: 48, 4: 64}
 
 
@@ -64,14 +72,61 @@ def decode_geometry(blob: bytes) -> BaseGeometry:
 # --- creating and checking the file ---------------------------------------------------------
 
 
-def connect(path: Path, mode: str) -> sqlite3.Connection:
+def connect(path: Path, mode: str, timeout: float = BUSY_TIMEOUT_S) -> sqlite3.Connection:
+    """An autocommit connection (transactions are explicit) with the durability pragmas.
+
+    Raises
+    ------
+    StoreError
+        If SQLite cannot open the file (a subclass for a locked, read-only or full file).
+    """
     uri = f"file:{path.resolve().as_posix()}?mode={mode}"
-    conn = sqlite3.connect(uri, uri=True, isolation_level=None, timeout=_BUSY_TIMEOUT_S)
-    if mode != "ro":
-        conn.execute("PRAGMA journal_mode=DELETE")
-    conn.execute("PRAGMA synchronous=FULL")
-    conn.execute("PRAGMA foreign_keys=ON")
+    try:
+        conn = sqlite3.connect(uri, uri=True, isolation_level=None, timeout=timeout)
+    except sqlite3.Error as exc:
+        raise sqlite_error(exc, path, writing=False) from None
+    try:
+        if mode != "ro":
+            conn.execute("PRAGMA journal_mode=DELETE")
+        conn.execute("PRAGMA synchronous=FULL")
+        conn.execute("PRAGMA foreign_keys=ON")
+    except sqlite3.Error as exc:
+        conn.close()
+        raise sqlite_error(exc, path, writing=False) from None
     return conn
+
+
+def sqlite_error(exc: sqlite3.Error, path: Path, *, writing: bool) -> StoreError:
+    """The store's error for an SQLite failure on *path* (never a raw ``sqlite3`` error).
+
+    A locked file gives :class:`StoreBusyError`, a read-only file or folder
+    :class:`StoreReadOnlyError`, a full disk :class:`StoreFullError`; anything else a
+    :class:`StoreError` with SQLite's reason. The caller has rolled back: nothing was written.
+    """
+    name = getattr(exc, "sqlite_errorname", "") or ""
+    text = str(exc)
+    project = Path(path).name
+    if name.startswith(("SQLITE_BUSY", "SQLITE_LOCKED")) or "locked" in text:
+        if writing:
+            return StoreBusyError(
+                "The project {name} is locked by another program; nothing was saved. "
+                "Try again when the other program has finished.", name=project)
+        return StoreBusyError(
+            "The project {name} is locked by another program; try again in a moment.",
+            name=project)
+    if name.startswith("SQLITE_READONLY") or "readonly" in text or "read-only" in text:
+        return StoreReadOnlyError(
+            "The project {name} cannot be written (the file or its folder is read-only); "
+            "nothing was saved.", name=project)
+    if name.startswith("SQLITE_FULL") or "full" in text:
+        return StoreFullError(
+            "The disk with the project {name} is full; nothing was saved. Free some space "
+            "and try again.", name=project)
+    if writing:
+        return StoreError("The project {name} could not be written ({reason}); nothing was "
+                          "saved.", name=project, reason=text)
+    return StoreError("The project {name} could not be read ({reason}).", name=project,
+                      reason=text)
 
 
 def check_project(path: Path) -> None:
@@ -81,9 +136,11 @@ def check_project(path: Path) -> None:
         with open(path, "rb") as fh:
             magic = fh.read(len(_SQLITE_MAGIC))
     except OSError as exc:
-        raise StoreError(f"Cannot read project {name}: {exc.strerror}") from None
+        raise StoreError("Cannot read project {name}: {reason}", name=name,
+                         reason=exc.strerror or str(exc)) from None
     if magic != _SQLITE_MAGIC:
-        raise NotAProjectError(f"{name} is not a GeoPackage (not an SQLite database).")
+        raise NotAProjectError("{name} is not a GeoPackage (not an SQLite database).",
+                               name=name)
     # Read-write when allowed: a transaction cut short by a crash leaves a hot journal, and
     # only a writable connection can roll it back (a read-only one cannot even read the file).
     mode = "rw" if os.access(path, os.W_OK) else "ro"
@@ -93,34 +150,41 @@ def check_project(path: Path) -> None:
             _check_contents(conn, name)
         finally:
             conn.close()
+    except sqlite3.OperationalError as exc:
+        if getattr(exc, "sqlite_errorname", "").startswith(("SQLITE_BUSY", "SQLITE_LOCKED")):
+            raise sqlite_error(exc, path, writing=False) from None
+        raise NotAProjectError("{name} cannot be read as a GeoPackage ({reason}).", name=name,
+                               reason=str(exc)) from None
     except sqlite3.DatabaseError as exc:
-        raise NotAProjectError(f"{name} cannot be read as a GeoPackage ({exc}).") from None
+        raise NotAProjectError("{name} cannot be read as a GeoPackage ({reason}).", name=name,
+                               reason=str(exc)) from None
 
 
 def _check_contents(conn: sqlite3.Connection, name: str) -> None:
     app_id = conn.execute("PRAGMA application_id").fetchone()[0]
     if app_id != GPKG_APPLICATION_ID:
-        raise NotAProjectError(f"{name} is an SQLite database but not a GeoPackage.")
+        raise NotAProjectError("{name} is an SQLite database but not a GeoPackage.", name=name)
     tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
     if not {"candidates", "audit", "settings", "gpkg_contents"} <= tables:
-        raise NotAProjectError(f"{name} is a GeoPackage but not a naturplan project.")
+        raise NotAProjectError("{name} is a GeoPackage but not a naturplan project.", name=name)
     settings = dict(conn.execute("SELECT key, value FROM settings").fetchall())
     if json.loads(settings.get("application", "null")) != APPLICATION:
-        raise NotAProjectError(f"{name} is a GeoPackage but not a naturplan project.")
+        raise NotAProjectError("{name} is a GeoPackage but not a naturplan project.", name=name)
     version = json.loads(settings.get("schema_version", "0"))
     if not isinstance(version, int) or version > SCHEMA_VERSION:
         raise StoreError(
-            f"{name} was made by a newer naturplan (project schema {version}); update naturplan."
+            "{name} was made by a newer naturplan (project schema {version}); update naturplan.",
+            name=name, version=str(version),
         )
     check = conn.execute("PRAGMA quick_check").fetchone()[0]
     if check != "ok":
-        raise NotAProjectError(f"{name} is damaged ({check}).")
+        raise NotAProjectError("{name} is damaged ({reason}).", name=name, reason=str(check))
 
 
 def create_project(path: Path, author: str) -> None:
     """Build a new project under a temporary name in the same folder, then rename it."""
     if not path.parent.exists():
-        raise StoreError(f"Folder not found for the project: {path.parent}")
+        raise StoreError("Folder not found for the project: {folder}", folder=str(path.parent))
     tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     try:
         conn = sqlite3.connect(tmp, isolation_level=None)
@@ -136,7 +200,10 @@ def create_project(path: Path, author: str) -> None:
         _publish(tmp, path)
         _fsync_dir(path.parent)
     except OSError as exc:
-        raise StoreError(f"Cannot create project {path}: {exc.strerror or exc}") from None
+        raise StoreError("Cannot create project {path}: {reason}", path=str(path),
+                         reason=exc.strerror or str(exc)) from None
+    except sqlite3.Error as exc:
+        raise sqlite_error(exc, path, writing=True) from None
     finally:
         tmp.unlink(missing_ok=True)
 

@@ -27,6 +27,7 @@ from __future__ import annotations
 import getpass
 import json
 import os
+import sqlite3
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import replace
@@ -44,17 +45,19 @@ from naturplan.core.plan.candidates import (
     utc_now,
 )
 from naturplan.io.project.gpkg_format import (
+    BUSY_TIMEOUT_S,
     check_project,
     connect,
     create_project,
     decode_geometry,
     encode_geometry,
+    sqlite_error,
 )
 from naturplan.io.project.store import (
     AuditRow,
     ConflictError,
     StoreError,
-    conflict_message,
+    conflict_template,
 )
 
 _COLUMNS = (
@@ -78,6 +81,13 @@ class GeoPackageStore:
         Create a new project when *path* does not exist.
     readonly
         Open for reading only (writes raise :class:`StoreError`).
+    busy_timeout
+        Seconds a write waits for another program's lock on the file before it gives up.
+
+    Every failure of the database (locked by another program, read-only file or folder, disk
+    full, I/O error) is raised as a :class:`StoreError` subclass
+    (``StoreBusyError``, ``StoreReadOnlyError``, ``StoreFullError``) with the transaction rolled
+    back: nothing of the edit is written and the store stays usable.
 
     Raises
     ------
@@ -95,6 +105,7 @@ class GeoPackageStore:
         *,
         create: bool = True,
         readonly: bool = False,
+        busy_timeout: float = BUSY_TIMEOUT_S,
     ) -> None:
         self.path = Path(path)
         self.author = author or _login_name()
@@ -102,16 +113,16 @@ class GeoPackageStore:
         self._depth = 0
         if not self.path.exists():
             if readonly or not create:
-                raise StoreError(f"Project file not found: {self.path}")
+                raise StoreError("Project file not found: {path}", path=str(self.path))
             create_project(self.path, self.author)
         check_project(self.path)
         mode = "ro" if readonly else "rw"
-        self._conn = connect(self.path, mode)
+        self._conn = connect(self.path, mode, busy_timeout)
 
     # --- lifecycle ------------------------------------------------------------------------
 
     def close(self) -> None:
-        """Close the file (every edit is already committed)."""
+        """Close the file (every edit is already committed); closing twice does nothing."""
         self._conn.close()
 
     def __enter__(self) -> GeoPackageStore:
@@ -134,33 +145,53 @@ class GeoPackageStore:
                 self._depth -= 1
             return
         self._writable()
-        self._conn.execute("BEGIN IMMEDIATE")
+        try:
+            self._conn.execute("BEGIN IMMEDIATE")
+        except sqlite3.Error as exc:
+            raise sqlite_error(exc, self.path, writing=True) from None
         self._depth = 1
         try:
             yield
-        except BaseException:
-            self._conn.execute("ROLLBACK")
-            raise
-        else:
             self._conn.execute("COMMIT")
+        except BaseException as exc:
+            self._rollback()
+            if isinstance(exc, sqlite3.Error):
+                raise sqlite_error(exc, self.path, writing=True) from None
+            raise
         finally:
             self._depth = 0
+
+    def _rollback(self) -> None:
+        """Undo the open transaction (a failed COMMIT may leave it open, or SQLite may have
+        rolled it back already)."""
+        if self._conn.in_transaction:
+            try:
+                self._conn.execute("ROLLBACK")
+            except sqlite3.Error:  # the connection rolls back when it is closed
+                pass
+
+    def _select(self, sql: str, args: tuple[Any, ...] = ()) -> list[Any]:
+        """Rows of a query; a database failure becomes a :class:`StoreError`."""
+        try:
+            return self._conn.execute(sql, args).fetchall()
+        except sqlite3.Error as exc:
+            raise sqlite_error(exc, self.path, writing=False) from None
 
     # --- candidates -----------------------------------------------------------------------
 
     def candidates(self) -> list[Candidate]:
         """Every stored candidate, oldest first."""
-        rows = self._conn.execute(
+        rows = self._select(
             f"SELECT geom, {', '.join(_COLUMNS)} FROM candidates ORDER BY created, id"
-        ).fetchall()
+        )
         return [_candidate(row) for row in rows]
 
     def get(self, candidate_id: str) -> Candidate | None:
         """The stored candidate with *candidate_id*, or None."""
-        row = self._conn.execute(
+        rows = self._select(
             f"SELECT geom, {', '.join(_COLUMNS)} FROM candidates WHERE id = ?", (candidate_id,)
-        ).fetchone()
-        return None if row is None else _candidate(row)
+        )
+        return _candidate(rows[0]) if rows else None
 
     def insert(
         self,
@@ -183,8 +214,9 @@ class GeoPackageStore:
             current = self.get(candidate.id)
             if current is not None:
                 raise ConflictError(
-                    f"Candidate area '{_label(current)}' is already in the project.",
-                    current.id, current.name, current.modified_by, current.modified,
+                    "Candidate area '{name}' is already in the project.",
+                    candidate_id=current.id, name=_label(current), by=current.modified_by,
+                    at=current.modified,
                 )
             now = utc_now()
             stored = replace(
@@ -271,7 +303,7 @@ class GeoPackageStore:
 
     def settings(self) -> dict[str, Any]:
         """The project settings (key → JSON value), including ``schema_version``."""
-        rows = self._conn.execute("SELECT key, value FROM settings ORDER BY key").fetchall()
+        rows = self._select("SELECT key, value FROM settings ORDER BY key")
         return {key: json.loads(value) for key, value in rows}
 
     def set_settings(self, values: Mapping[str, Any]) -> None:
@@ -284,7 +316,8 @@ class GeoPackageStore:
         """
         reserved = {"application", "schema_version"} & set(values)
         if reserved:
-            raise StoreError(f"Project setting(s) {', '.join(sorted(reserved))} are reserved.")
+            raise StoreError("Project setting(s) {keys} are reserved.",
+                             keys=", ".join(sorted(reserved)))
         with self.transaction():
             self._conn.executemany(
                 "INSERT INTO settings (key, value) VALUES (?, ?) "
@@ -299,14 +332,14 @@ class GeoPackageStore:
         args: tuple[Any, ...] = ()
         if candidate_id is not None:
             sql, args = sql + " WHERE candidate_id = ?", (candidate_id,)
-        rows = self._conn.execute(sql + " ORDER BY fid", args).fetchall()
+        rows = self._select(sql + " ORDER BY fid", args)
         return [AuditRow(r[0], r[1], r[2], r[3] or "", json.loads(r[4] or "{}")) for r in rows]
 
     # --- internals ------------------------------------------------------------------------
 
     def _writable(self) -> None:
         if self.readonly:
-            raise StoreError(f"Project {self.path.name} is open read-only.")
+            raise StoreError("Project {name} is open read-only.", name=self.path.name)
 
     def _current(self, candidate_id: str, name: str, expected_version: int) -> Candidate:
         current = self.get(candidate_id)
@@ -314,21 +347,23 @@ class GeoPackageStore:
             by, at = self._deleted_by(candidate_id)
             label = name or candidate_id
             raise ConflictError(
-                conflict_message(label, by, at, deleted=True), candidate_id, label, by, at
+                conflict_template(deleted=True, by=by),
+                candidate_id=candidate_id, name=label, by=by, at=at,
             )
         if current.version != expected_version:
             raise ConflictError(
-                conflict_message(_label(current), current.modified_by, current.modified),
-                candidate_id, current.name, current.modified_by, current.modified,
+                conflict_template(deleted=False, by=current.modified_by),
+                candidate_id=candidate_id, name=_label(current), by=current.modified_by,
+                at=current.modified,
             )
         return current
 
     def _deleted_by(self, candidate_id: str) -> tuple[str, str]:
-        row = self._conn.execute(
+        rows = self._select(
             "SELECT who, at FROM audit WHERE candidate_id = ? ORDER BY fid DESC LIMIT 1",
             (candidate_id,),
-        ).fetchone()
-        return (row[0], row[1]) if row else ("", "")
+        )
+        return (rows[0][0], rows[0][1]) if rows else ("", "")
 
     def _log(self, at: str, action: str, candidate_id: str, details: Mapping[str, Any]) -> None:
         self._conn.execute(

@@ -76,7 +76,8 @@ def request_from_settings(record: Mapping[str, Any]) -> tuple[DatasetRequest, tu
     except StoreError:
         raise
     except (KeyError, TypeError, ValueError, NaturplanError) as exc:
-        raise StoreError(f"The project's layer settings cannot be read ({exc}).") from None
+        raise StoreError("The project's layer settings cannot be read ({reason}).",
+                         reason=str(exc)) from None
     return request, roles
 
 

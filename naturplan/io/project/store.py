@@ -20,52 +20,27 @@ from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from typing import Any, Protocol, runtime_checkable
 
-from naturplan.core.errors import NaturplanError
+# The store's errors live in core/errors.py with every other error; re-exported here for
+# the stores and their callers.
+from naturplan.core.errors import (
+    CandidateNotFoundError,
+    ConflictError,
+    NotAProjectError,
+    StoreBusyError,
+    StoreError,
+    StoreFullError,
+    StoreReadOnlyError,
+)
 from naturplan.core.plan.plan import PlanStore
+
+__all__ = [
+    "SCHEMA_VERSION", "AuditRow", "CandidateNotFoundError", "CandidateStore", "ConflictError",
+    "NotAProjectError", "StoreBusyError", "StoreError", "StoreFullError", "StoreReadOnlyError",
+    "conflict_template",
+]
 
 #: Version of the project schema (tables and fields); kept in settings["schema_version"].
 SCHEMA_VERSION = 1
-
-
-class StoreError(NaturplanError):
-    """The project store cannot be opened, read or written."""
-
-    code = "store"
-
-
-class NotAProjectError(StoreError):
-    """The file is not a naturplan project (not a GeoPackage, or another GeoPackage)."""
-
-    code = "not_a_project"
-
-
-class ConflictError(StoreError):
-    """Someone else changed or deleted the candidate since the user read it.
-
-    Attributes
-    ----------
-    candidate_id, name
-        The candidate.
-    by, at
-        Who made the conflicting change and when (UTC ISO), if known.
-    """
-
-    code = "conflict"
-
-    def __init__(
-        self, message: str, candidate_id: str, name: str = "", by: str = "", at: str = ""
-    ) -> None:
-        super().__init__(message)
-        self.candidate_id = candidate_id
-        self.name = name
-        self.by = by
-        self.at = at
-
-
-class CandidateNotFoundError(StoreError):
-    """No candidate with that id in the store."""
-
-    code = "candidate_not_found"
 
 
 @dataclass(frozen=True)
@@ -119,12 +94,19 @@ class CandidateStore(PlanStore, Protocol):
     def close(self) -> None: ...
 
 
-def conflict_message(name: str, by: str, at: str, deleted: bool = False) -> str:
-    """The one-line conflict message (English; the GUI translates by ``ConflictError.code``)."""
-    what = "deleted" if deleted else "changed"
-    who = f" by {by}" if by else ""
-    when = f" at {at}" if at else ""
-    return (
-        f"Candidate area '{name}' was {what}{who}{when} after you opened it; "
-        "your edit was not saved. Reload to see the current version."
-    )
+def conflict_template(*, deleted: bool, by: str) -> str:
+    """The English template of a :class:`ConflictError` (params ``name``, ``by``, ``at``).
+
+    Four fixed sentences rather than one built from pieces, so that each has its translation.
+    """
+    if deleted:
+        if by:
+            return ("Candidate area '{name}' was deleted by {by} at {at} after you opened it; "
+                    "your edit was not saved. Reload to see the current plan.")
+        return ("Candidate area '{name}' was deleted after you opened it; your edit was not "
+                "saved. Reload to see the current plan.")
+    if by:
+        return ("Candidate area '{name}' was changed by {by} at {at} after you opened it; "
+                "your edit was not saved. Reload to see the current version.")
+    return ("Candidate area '{name}' was changed after you opened it; your edit was not saved. "
+            "Reload to see the current version.")

@@ -24,8 +24,10 @@ from typing import Any
 import geopandas as gpd
 import shapely
 
+from naturplan.core.errors import BuildCancelled
+from naturplan.io.optional import has_pyarrow
 from naturplan.io.sample.geom import Landscape
-from naturplan.io.sample.nature import build_nature, pa
+from naturplan.io.sample.nature import build_nature
 from naturplan.io.sample.parcels import build_parcels
 from naturplan.io.sample.raster import write_flood
 from naturplan.io.sample.region import make_landscape
@@ -87,10 +89,6 @@ class SampleManifest:
     layers: tuple[SampleLayer, ...]
 
 
-class BuildCancelled(Exception):
-    """Raised by :func:`build_sample` when ``cancelled()`` returned True."""
-
-
 class _Steps:
     """Progress reporting and cancellation polling for one build."""
 
@@ -103,7 +101,7 @@ class _Steps:
     def check(self) -> None:
         """Raise :class:`BuildCancelled` if the caller asked to stop."""
         if self._cancelled is not None and self._cancelled():
-            raise BuildCancelled("sample build cancelled")
+            raise BuildCancelled()
 
     def step(self, fraction: float, message: str) -> None:
         """Poll for cancellation, then report progress."""
@@ -123,7 +121,7 @@ def _write_layer(
     """Write one role's layer into the GeoPackage with the synthetic-sample metadata."""
     layer, description = VECTOR_LAYERS[role]
     frame.to_file(
-        path, driver="GPKG", engine="pyogrio", use_arrow=pa is not None, layer=layer,
+        path, driver="GPKG", engine="pyogrio", use_arrow=has_pyarrow(), layer=layer,
         promote_to_multi=role != "parcels",
         dataset_options={"VERSION": "1.2"} if not path.exists() else None,
         layer_options={"DESCRIPTION": description},
