@@ -45,3 +45,7 @@ def sample_env(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
             os.environ.pop(k, None)
         else:
             os.environ[k] = v
+
+
+# The PostgreSQL + PostGIS server of the team-project tests (tests/pg_cluster.py).
+from pg_cluster import pg_project, pg_server  # noqa: E402, F401

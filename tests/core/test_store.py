@@ -9,6 +9,7 @@ import sqlite3
 import subprocess
 import sys
 import textwrap
+from collections.abc import Callable
 from pathlib import Path
 
 import pyogrio
@@ -20,6 +21,7 @@ from naturplan.core.plan.candidates import Candidate, CandidateStatus
 from naturplan.core.plan.plan import CandidatePlan
 from naturplan.io.project.gpkg_format import decode_geometry, encode_geometry
 from naturplan.io.project.gpkg_store import GeoPackageStore
+from naturplan.io.project.postgis_store import PostGISStore
 from naturplan.io.project.store import CandidateStore, ConflictError, NotAProjectError, StoreError
 
 X0, Y0 = 550_000.0, 6_320_000.0  # near Aalborg, EPSG:25832
@@ -32,6 +34,19 @@ def _box(x: float, y: float, w: float = 100.0, h: float = 100.0) -> shapely.Poly
 @pytest.fixture()
 def project(tmp_path: Path) -> Path:
     return tmp_path / "plan.gpkg"
+
+
+OpenProject = Callable[..., CandidateStore]
+
+
+@pytest.fixture(params=["gpkg", "postgis"])
+def open_project(request: pytest.FixtureRequest, project: Path) -> OpenProject:
+    """Opens one project, as a GeoPackage file or in a PostGIS database (issue 13): the
+    interface's tests run against both stores."""
+    if request.param == "gpkg":
+        return lambda *args, **kwargs: GeoPackageStore(project, *args, **kwargs)
+    conninfo = request.getfixturevalue("pg_project")
+    return lambda *args, **kwargs: PostGISStore(conninfo, *args, **kwargs)
 
 
 def test_new_project_is_a_valid_geopackage(project: Path) -> None:
@@ -68,14 +83,14 @@ def test_geometry_blob_round_trip() -> None:
     assert decode_geometry(encode_geometry(multi)).equals(multi)
 
 
-def test_reopen_restores_everything(project: Path) -> None:
-    with GeoPackageStore(project, author="anna") as store:
+def test_reopen_restores_everything(open_project: OpenProject) -> None:
+    with open_project(author="anna") as store:
         plan = CandidatePlan(store)
         a = plan.add(Candidate.new("lowland", _box(0, 0), "Å-mose", note="ønsket")).after[0]
         plan.update(a.id, status="proposed", counts_toward_target=False)
         store.set_settings({"protected_roles": ["nature_p3"], "factors": "DCE 2024"})
         before = plan.candidates()
-    with GeoPackageStore(project, author="bo") as store:
+    with open_project(author="bo") as store:
         after = CandidatePlan(store).candidates()
         settings = store.settings()
     assert len(after) == 1
@@ -87,9 +102,9 @@ def test_reopen_restores_everything(project: Path) -> None:
     assert settings["protected_roles"] == ["nature_p3"] and settings["factors"] == "DCE 2024"
 
 
-def test_stale_version_is_a_conflict_naming_who_and_when(project: Path) -> None:
-    anna = GeoPackageStore(project, author="anna")
-    bo = GeoPackageStore(project, author="bo")
+def test_stale_version_is_a_conflict_naming_who_and_when(open_project: OpenProject) -> None:
+    anna = open_project(author="anna")
+    bo = open_project(author="bo")
     try:
         c = anna.insert(Candidate.new("lowland", _box(0, 0), "Lille Vildmose"))
         seen_by_bo = bo.get(c.id)
@@ -113,8 +128,8 @@ def test_stale_version_is_a_conflict_naming_who_and_when(project: Path) -> None:
         bo.close()
 
 
-def test_audit_rows_for_every_edit(project: Path) -> None:
-    with GeoPackageStore(project, author="anna") as store:
+def test_audit_rows_for_every_edit(open_project: OpenProject) -> None:
+    with open_project(author="anna") as store:
         plan = CandidatePlan(store)
         c = plan.add(Candidate.new("lowland", _box(0, 0), "A")).after[0]
         plan.replace_geometry(c.id, _box(0, 0, 200, 100))
@@ -129,8 +144,8 @@ def test_audit_rows_for_every_edit(project: Path) -> None:
     assert [r.details["version"] for r in rows] == [1, 2, 2, 3]
 
 
-def test_plan_edits_undo_and_events(project: Path) -> None:
-    with GeoPackageStore(project, author="anna") as store:
+def test_plan_edits_undo_and_events(open_project: OpenProject) -> None:
+    with open_project(author="anna") as store:
         plan = CandidatePlan(store)
         seen: list[tuple[str, str]] = []
         plan.added.connect(lambda c: seen.append(("added", c.name)))
@@ -154,9 +169,9 @@ def test_plan_edits_undo_and_events(project: Path) -> None:
         assert [(c.id, c.version) for c in reopened] == [(c.id, c.version) for c in plan]
 
 
-def test_undo_twice_then_redo_twice_on_one_candidate(project: Path) -> None:
+def test_undo_twice_then_redo_twice_on_one_candidate(open_project: OpenProject) -> None:
     """Undoing the later edit bumps the version; undoing the earlier one must still work."""
-    with GeoPackageStore(project, author="anna") as store:
+    with open_project(author="anna") as store:
         plan = CandidatePlan(store)
         added = plan.add(Candidate.new("lowland", _box(0, 0), "A"))
         cid = added.after[0].id
@@ -172,8 +187,8 @@ def test_undo_twice_then_redo_twice_on_one_candidate(project: Path) -> None:
         assert versions == [plan.get(cid).version] == [7]
 
 
-def test_add_with_avoid_overlap_says_what_was_removed(project: Path) -> None:
-    with GeoPackageStore(project, author="anna") as store:
+def test_add_with_avoid_overlap_says_what_was_removed(open_project: OpenProject) -> None:
+    with open_project(author="anna") as store:
         plan = CandidatePlan(store)
         a = plan.add(Candidate.new("lowland", _box(0, 0), "A")).after[0]
         change = plan.add(Candidate.new("lowland", _box(50, 0), "B"), avoid_overlap=True)
@@ -181,9 +196,9 @@ def test_add_with_avoid_overlap_says_what_was_removed(project: Path) -> None:
         assert change.after[0].area_m2 == pytest.approx(5000)
 
 
-def test_undo_after_a_colleagues_edit_is_a_conflict(project: Path) -> None:
-    with GeoPackageStore(project, author="anna") as anna, \
-            GeoPackageStore(project, author="bo") as bo:
+def test_undo_after_a_colleagues_edit_is_a_conflict(open_project: OpenProject) -> None:
+    with open_project(author="anna") as anna, \
+            open_project(author="bo") as bo:
         plan = CandidatePlan(anna)
         change = plan.update(plan.add(Candidate.new("lowland", _box(0, 0), "A")).after[0].id,
                              name="A2")
@@ -195,8 +210,8 @@ def test_undo_after_a_colleagues_edit_is_a_conflict(project: Path) -> None:
         assert bo.get(current.id).name == "Bo's"  # type: ignore[union-attr]
 
 
-def test_failed_transaction_writes_nothing(project: Path) -> None:
-    with GeoPackageStore(project, author="anna") as store:
+def test_failed_transaction_writes_nothing(open_project: OpenProject) -> None:
+    with open_project(author="anna") as store:
         a = store.insert(Candidate.new("lowland", _box(0, 0), "A"))
         with pytest.raises(ConflictError):
             with store.transaction():
@@ -240,9 +255,9 @@ def test_corrupt_project_is_refused(project: Path) -> None:
         GeoPackageStore(project)
 
 
-def test_readonly_store_refuses_writes(project: Path) -> None:
-    GeoPackageStore(project, author="anna").close()
-    with GeoPackageStore(project, readonly=True) as store:
+def test_readonly_store_refuses_writes(open_project: OpenProject) -> None:
+    open_project(author="anna").close()
+    with open_project(readonly=True) as store:
         with pytest.raises(StoreError, match="read-only"):
             store.insert(Candidate.new("lowland", _box(0, 0)))
 
@@ -330,8 +345,8 @@ def test_sigkill_mid_stream_loses_no_completed_edit(project: Path) -> None:
     assert not [p for p in project.parent.iterdir() if p.name.endswith("-journal")]
 
 
-def test_settings_reserved_keys(project: Path) -> None:
-    with GeoPackageStore(project, author="anna") as store:
+def test_settings_reserved_keys(open_project: OpenProject) -> None:
+    with open_project(author="anna") as store:
         with pytest.raises(StoreError):
             store.set_settings({"schema_version": 99})
         store.set_settings({"x": {"nested": [1, 2]}})

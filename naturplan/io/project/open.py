@@ -1,0 +1,85 @@
+"""One place that turns a project name into a store: a GeoPackage file or a PostGIS database.
+
+Wherever a project is named (``--project`` on every command, the app's Open and New), the name
+is either a file path (``plan.gpkg``) or a libpq connection string (``postgresql://host/db``,
+``service=naturplan``): :func:`open_store` picks the store. Names shown to people go through
+:func:`project_label`, which never shows a password.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any
+
+from naturplan.io.project.store import CandidateStore
+
+ProjectName = str | os.PathLike[str]
+
+
+def is_database(project: ProjectName) -> bool:
+    """True if *project* is a PostgreSQL connection string (not a file path)."""
+    from naturplan.io.project.postgis_schema import is_conninfo
+
+    return not isinstance(project, Path) and is_conninfo(os.fspath(project))
+
+
+def project_label(project: ProjectName) -> str:
+    """*project* as shown to people: a path, or a connection string without a password."""
+    if is_database(project):
+        from naturplan.io.project.postgis_schema import redact
+
+        return redact(os.fspath(project))
+    return os.fspath(project)
+
+
+def project_arg(text: str) -> str | Path:
+    """``--project`` of every command: a connection string stays text, else a Path."""
+    return text.strip() if is_database(text) else Path(text)
+
+
+def open_store(
+    project: ProjectName,
+    author: str | None = None,
+    *,
+    create: bool = True,
+    readonly: bool = False,
+) -> Any:
+    """The store for *project*: :class:`GeoPackageStore` for a file, :class:`PostGISStore`
+    for a connection string. Same arguments and errors as either store's constructor.
+
+    Returns
+    -------
+    CandidateStore
+        Open; close it (or use it as a context manager).
+    """
+    if is_database(project):
+        from naturplan.io.project.postgis_store import PostGISStore
+
+        return PostGISStore(os.fspath(project), author, create=create, readonly=readonly)
+    from naturplan.io.project.gpkg_store import GeoPackageStore
+
+    return GeoPackageStore(project, author, create=create, readonly=readonly)
+
+
+def project_exists(project: ProjectName) -> bool:
+    """True if *project* is an existing file, or a database that holds a naturplan project.
+
+    Raises
+    ------
+    StoreError
+        If the database cannot be reached.
+    """
+    if not is_database(project):
+        return Path(project).exists()
+    from naturplan.io.project.postgis_schema import applied_migrations, connect
+
+    conn = connect(os.fspath(project), readonly=True)
+    try:
+        return applied_migrations(conn) > 0
+    finally:
+        conn.close()
+
+
+__all__ = ["CandidateStore", "is_database", "open_store", "project_arg", "project_exists",
+           "project_label"]
