@@ -18,9 +18,11 @@ from pathlib import Path
 
 from naturplan.cli import app as cli_app
 from naturplan.cli import candidates as cli_candidates
+from naturplan.cli import project as cli_project
 from naturplan.cli import stats as cli_stats
 from naturplan.cli.options import data_options
 from naturplan.core.errors import NaturplanError
+from naturplan.io.project.open import project_arg
 
 EXIT_OK = 0
 EXIT_ERROR = 1
@@ -58,10 +60,13 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--screenshot", type=Path, metavar="PNG",
                         help="open the main window, save it to PNG and exit")
-    parser.add_argument("--project", type=Path, metavar="P.gpkg", help="open this project file")
+    parser.add_argument("--project", type=project_arg, metavar="PROJECT",
+                        help="open this project: a file P.gpkg, or a team project in PostGIS "
+                        "(postgresql://host/db or service=NAME)")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     cli_stats.add_parser(sub, data)
     cli_candidates.add_parser(sub, data)
+    cli_project.add_parser(sub, data)
     return parser
 
 
@@ -74,6 +79,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return cli_stats.run(args)
         if args.command == "candidates":
             return cli_candidates.run(args)
+        if args.command == "project":
+            return cli_project.run(args)
         return cli_app.run(args)
     except NaturplanError as exc:
         print(error_line(exc, getattr(args, "lang", None)), file=sys.stderr)

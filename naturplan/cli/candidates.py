@@ -28,6 +28,7 @@ from naturplan.core.plan.candidates import (
 )
 from naturplan.export.numbers import format_ha, format_number
 from naturplan.io.project.candidate_file import NAME_FIELDS, read_candidate_file
+from naturplan.io.project.open import open_store, project_arg, project_label
 
 if TYPE_CHECKING:
     pass
@@ -54,8 +55,9 @@ def add_parser(subparsers: Any, data_parent: argparse.ArgumentParser) -> None:
     imp = sub.add_parser(
         "import", parents=[data_parent], help="import candidate areas from a vector file"
     )
-    imp.add_argument("--project", type=Path, required=True, metavar="P.gpkg",
-                     help="the project file (created if it does not exist)")
+    imp.add_argument("--project", type=project_arg, required=True, metavar="PROJECT",
+                     help="the project file, or a PostGIS connection string (created if it "
+                     "does not exist)")
     imp.add_argument("--from", dest="source", required=True, metavar="FILE[:LAYER]",
                      help="vector file with the candidate polygons (any format GDAL reads)")
     imp.add_argument("--kind", required=True, choices=[k.value for k in CandidateKind])
@@ -70,7 +72,7 @@ def add_parser(subparsers: Any, data_parent: argparse.ArgumentParser) -> None:
     lst = sub.add_parser(
         "list", parents=[data_parent], help="list the candidate areas of a project"
     )
-    lst.add_argument("--project", type=Path, required=True, metavar="P.gpkg")
+    lst.add_argument("--project", type=project_arg, required=True, metavar="PROJECT")
     lst.add_argument("--json", action="store_true", help="print JSON")
 
 
@@ -116,9 +118,7 @@ def _run_import(args: argparse.Namespace) -> int:
                       note=f"import: {args.source.name} FID {fid}")
         for fid, name, geom in check.good
     ]
-    from naturplan.io.project.gpkg_store import GeoPackageStore
-
-    with GeoPackageStore(args.project, author=args.author) as store:
+    with open_store(args.project, author=args.author) as store:
         with store.transaction():
             for c, (fid, _, _) in zip(candidates, check.good, strict=True):
                 store.insert(c, action="import",
@@ -127,11 +127,12 @@ def _run_import(args: argparse.Namespace) -> int:
     _warn_outside(args, candidates, lang)
     area = sum(c.area_m2 for c in candidates)
     n, skipped = format_number(len(candidates), 0, lang), len(check.broken)
+    where = project_label(args.project)
     if lang == "da":
-        text = f"Importerede {n} kandidatområder ({format_ha(area, 2, lang)}) til {args.project}"
+        text = f"Importerede {n} kandidatområder ({format_ha(area, 2, lang)}) til {where}"
         text += f"; sprang {skipped} defekte over." if skipped else "."
     else:
-        text = f"Imported {n} candidate areas ({format_ha(area, 2, lang)}) into {args.project}"
+        text = f"Imported {n} candidate areas ({format_ha(area, 2, lang)}) into {where}"
         text += f"; skipped {skipped} broken." if skipped else "."
     print(text)
     return 0
@@ -181,7 +182,7 @@ def _plain(value: Any) -> Any:
 # --- list -----------------------------------------------------------------------------------
 
 
-def candidate_rows(project: Path) -> list[dict[str, Any]]:
+def candidate_rows(project: str | Path) -> list[dict[str, Any]]:
     """The candidates of *project* as JSON-ready dicts (areas in m²), oldest first.
 
     Raises
@@ -189,9 +190,7 @@ def candidate_rows(project: Path) -> list[dict[str, Any]]:
     StoreError
         Missing file or not a naturplan project.
     """
-    from naturplan.io.project.gpkg_store import GeoPackageStore
-
-    with GeoPackageStore(project, readonly=True) as store:
+    with open_store(project, readonly=True) as store:
         return [
             {
                 "id": c.id, "name": c.name, "kind": c.kind.value, "status": c.status.value,
@@ -206,7 +205,7 @@ def candidate_rows(project: Path) -> list[dict[str, Any]]:
 def _run_list(args: argparse.Namespace) -> int:
     rows = candidate_rows(args.project)
     if args.json:
-        doc = {"project": str(args.project), "candidates": rows}
+        doc = {"project": project_label(args.project), "candidates": rows}
         print(json.dumps(doc, ensure_ascii=False, indent=2))
         return 0
     lang = args.lang or "da"

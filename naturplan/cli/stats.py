@@ -5,10 +5,10 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from pathlib import Path
 from typing import Any
 
 from naturplan.cli.options import data_for, progress_printer
+from naturplan.io.project.open import project_arg
 
 EXIT_OK = 0
 
@@ -19,7 +19,7 @@ def add_parser(subparsers: Any, data_parent: argparse.ArgumentParser) -> None:
         "stats", parents=[data_parent], help="protected share and the gap to targets"
     )
     stats.add_argument("--json", action="store_true", help="print JSON")
-    stats.add_argument("--project", type=Path, metavar="P.gpkg",
+    stats.add_argument("--project", type=project_arg, metavar="PROJECT",
                        help="add the project's candidates (projected share)")
 
 

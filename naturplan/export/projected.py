@@ -13,7 +13,7 @@ from typing import Any
 from naturplan.core.layers.dataset import Dataset
 from naturplan.core.plan.ledger import Ledger, LedgerResult
 from naturplan.core.share.protected import ProtectedIndex, ProtectedShare
-from naturplan.io.project.gpkg_store import GeoPackageStore
+from naturplan.io.project.open import open_store, project_exists, project_label
 from naturplan.io.project.store import StoreError
 
 
@@ -22,7 +22,7 @@ def projected_document(
     dataset: Dataset,
     share: ProtectedShare,
     index: ProtectedIndex,
-    project_path: Path,
+    project_path: str | Path,
 ) -> dict[str, Any]:
     """Add the projected share of *project_path*'s candidates to the stats *doc* (in place).
 
@@ -32,15 +32,14 @@ def projected_document(
         If the project file does not exist; :class:`~naturplan.io.project.store.NotAProjectError`
         if it is not a naturplan project. The file is opened read-only.
     """
-    path = Path(project_path)
-    if not path.exists():
-        raise StoreError(f"Project file not found: {path}")
-    with GeoPackageStore(path, readonly=True) as store:
+    if not project_exists(project_path):
+        raise StoreError("Project not found: {project}", project=project_label(project_path))
+    with open_store(project_path, create=False, readonly=True) as store:
         candidates = store.candidates()
     ledger = Ledger(dataset.municipality.geometry, index, share)
     ledger.reset(candidates)
     result = ledger.result()
-    doc["projected"] = _projected(result, len(candidates), path)
+    doc["projected"] = _projected(result, len(candidates), project_label(project_path))
     by_key = {g.target.key: g for g in result.gaps}
     for entry in doc.get("targets", []):
         gap = by_key.get(entry.get("key", ""))
@@ -50,7 +49,7 @@ def projected_document(
     return doc
 
 
-def _projected(result: LedgerResult, total: int, path: Path) -> dict[str, Any]:
+def _projected(result: LedgerResult, total: int, project: str) -> dict[str, Any]:
     return {
         "area_m2": result.area_m2,
         "share": result.share,
@@ -58,7 +57,7 @@ def _projected(result: LedgerResult, total: int, path: Path) -> dict[str, Any]:
         "gain_m2_by_kind": dict(result.gain_m2_by_kind),
         "candidates": result.count,
         "candidates_total": total,
-        "project": str(path),
+        "project": project,
         "definition": "area(union(protected roles ∪ counting candidates) ∩ municipality) / "
         "area(municipality); candidates count when counts_toward_target and not rejected",
     }

@@ -21,7 +21,7 @@ from naturplan.export.numbers import format_ha, format_km2, format_number, forma
 
 
 def stats_document(
-    dataset: Dataset, roles: Sequence[Role], project: Path | None = None
+    dataset: Dataset, roles: Sequence[Role], project: str | Path | None = None
 ) -> dict[str, Any]:
     """The protected share and its context as a JSON-ready dict (m², fractions)."""
     share, index = dataset.protected(roles, targets_for(dataset.municipality.code))

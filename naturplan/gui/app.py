@@ -52,10 +52,10 @@ def run_app(args: argparse.Namespace, request: Any, roles: Sequence[Any]) -> int
     project: Path | None = getattr(args, "project", None)
     if screenshot is not None and project is not None:
         # No one is there to answer a dialog: refuse a bad project with a line and exit 1.
-        from naturplan.io.project.gpkg_store import GeoPackageStore
+        from naturplan.io.project.open import open_store
 
         try:
-            GeoPackageStore(project, create=True).close()
+            open_store(project, create=True).close()
         except (NaturplanError, OSError) as exc:
             print(f"naturplan: error: {exc}", file=sys.stderr)
             return 1

@@ -28,7 +28,7 @@ import getpass
 import json
 import os
 import sqlite3
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
@@ -334,6 +334,40 @@ class GeoPackageStore:
             sql, args = sql + " WHERE candidate_id = ?", (candidate_id,)
         rows = self._select(sql + " ORDER BY fid", args)
         return [AuditRow(r[0], r[1], r[2], r[3] or "", json.loads(r[4] or "{}")) for r in rows]
+
+    # --- whole-project copy (naturplan.io.project.copy) ------------------------------------
+
+    def replace_contents(
+        self,
+        candidates: Sequence[Candidate],
+        audit: Sequence[AuditRow],
+        settings: Mapping[str, Any],
+    ) -> None:
+        """Replace everything in the project with the given rows, verbatim, in one
+        transaction: candidates with their versions and stamps, the audit trail as it was
+        written, the settings (``application``/``schema_version`` stay this file's)."""
+        reserved = ("application", "schema_version")
+        with self.transaction():
+            self._conn.execute("DELETE FROM candidates")
+            self._conn.execute("DELETE FROM audit")
+            self._conn.execute("DELETE FROM settings WHERE key NOT IN (?, ?)", reserved)
+            self._conn.executemany(
+                f"INSERT INTO candidates (geom, {', '.join(_COLUMNS)}) "
+                f"VALUES ({', '.join('?' * (len(_COLUMNS) + 1))})",
+                [_values(c) for c in candidates],
+            )
+            self._conn.executemany(
+                "INSERT INTO audit (at, who, action, candidate_id, details)"
+                " VALUES (?, ?, ?, ?, ?)",
+                [(r.at, r.who, r.action, r.candidate_id,
+                  json.dumps(r.details, ensure_ascii=False)) for r in audit],
+            )
+            self._conn.executemany(
+                "INSERT INTO settings (key, value) VALUES (?, ?)",
+                [(k, json.dumps(v, ensure_ascii=False)) for k, v in settings.items()
+                 if k not in reserved],
+            )
+            self._conn.execute("UPDATE gpkg_contents SET last_change = ?", (utc_now(),))
 
     # --- internals ------------------------------------------------------------------------
 

@@ -47,7 +47,13 @@ from naturplan.io.project.postgis_schema import (
     prepare,
     redact,
 )
-from naturplan.io.project.store import AuditRow, ConflictError, StoreError, conflict_message
+from naturplan.io.project.store import (
+    AuditRow,
+    ConflictError,
+    StoreBusyError,
+    StoreError,
+    conflict_template,
+)
 
 _FIELDS = (
     "id", "kind", "name", "status", "note", "counts_toward_target", "created", "modified",
@@ -206,9 +212,9 @@ class PostGISStore:
                 current = self.get(candidate.id)
                 by, at = (current.modified_by, current.modified) if current else ("", "")
                 name = current.name if current else candidate.name
-                raise _conflict(
-                    f"Candidate area '{name or candidate.id}' is already in the project.",
-                    candidate.id, name, by, at,
+                raise ConflictError(
+                    "Candidate area '{name}' is already in the project.",
+                    candidate_id=candidate.id, name=name or candidate.id, by=by, at=at,
                 )
             info = {"op": "insert", "version": stored.version, "name": stored.name,
                     "kind": stored.kind.value, "area_m2": round(stored.area_m2, 2)}
@@ -378,7 +384,7 @@ class PostGISStore:
         try:
             yield
         except psycopg.errors.LockNotAvailable:
-            raise StoreError(
+            raise StoreBusyError(
                 "Another planner's edit holds the candidate area in {where}; nothing was"
                 " written. Try again in a moment.", where=self.location,
             ) from None
@@ -413,14 +419,14 @@ class PostGISStore:
         if not rows:
             by, at = self._deleted_by(candidate_id)
             label = name or candidate_id
-            raise _conflict(conflict_message(label, by, at, deleted=True),
-                            candidate_id, label, by, at)
+            raise ConflictError(conflict_template(deleted=True, by=by),
+                                candidate_id=candidate_id, name=label, by=by, at=at)
         current = _candidates(rows)[0]
         if current.version != expected_version:
-            raise _conflict(
-                conflict_message(current.name or current.id, current.modified_by,
-                                 current.modified),
-                candidate_id, current.name, current.modified_by, current.modified,
+            raise ConflictError(
+                conflict_template(deleted=False, by=current.modified_by),
+                candidate_id=candidate_id, name=current.name or current.id,
+                by=current.modified_by, at=current.modified,
             )
         return current
 
@@ -438,10 +444,6 @@ class PostGISStore:
             " VALUES (%s, %s, %s, %s, %s::json)",
             (at, self.author, action, candidate_id, json.dumps(details, ensure_ascii=False)),
         )
-
-
-def _conflict(message: str, candidate_id: str, name: str, by: str, at: str) -> ConflictError:
-    return ConflictError(message, candidate_id=candidate_id, name=name, by=by, at=at)
 
 
 def multipolygon_wkb(geom: BaseGeometry) -> bytes:

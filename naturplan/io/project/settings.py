@@ -81,13 +81,14 @@ def request_from_settings(record: Mapping[str, Any]) -> tuple[DatasetRequest, tu
     return request, roles
 
 
-def recorded_request(project: Path) -> tuple[DatasetRequest, tuple[Role, ...]] | None:
-    """What *project* was last measured against, or None (no such file, or no record)."""
-    from naturplan.io.project.gpkg_store import GeoPackageStore
+def recorded_request(project: str | Path) -> tuple[DatasetRequest, tuple[Role, ...]] | None:
+    """What *project* (a file or a PostGIS connection string) was last measured against, or
+    None (no such project, or no record)."""
+    from naturplan.io.project.open import open_store, project_exists
 
-    if not Path(project).exists():
+    if not project_exists(project):
         return None
-    with GeoPackageStore(project, create=False, readonly=True) as store:
+    with open_store(project, create=False, readonly=True) as store:
         record = store.settings().get(PLAN_KEY)
     return None if record is None else request_from_settings(record)
 
