@@ -126,4 +126,6 @@ def error_text(error: BaseException, lang: str | None = None) -> str:
     }
     count = error.params.get("n")
     n = count if isinstance(count, int) and not isinstance(count, bool) else None
+    if n is not None:
+        del params["n"]  # tr() writes the count itself
     return t.tr("errors", error.template, n, **params)
