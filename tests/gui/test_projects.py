@@ -123,6 +123,52 @@ def test_refused_edit_pushes_nothing(window, no_dialogs, aalborg_point):
     assert no_dialogs
 
 
+def test_a_locked_project_refuses_the_edit_and_the_app_stays_up(window, no_dialogs,
+                                                                 aalborg_point):
+    """Issue 7: sqlite3.OperationalError escaped the store; now the edit is refused with the
+    store's error in Danish, nothing is pushed or written, and the next edit works."""
+    import sqlite3
+
+    x0, y0 = aalborg_point
+    _add(window, x0, y0)
+    window.session.store._conn.execute("PRAGMA busy_timeout = 200")  # not 10 s in a test
+    other = sqlite3.connect(window.session.path, isolation_level=None)
+    other.execute("BEGIN EXCLUSIVE")
+    try:
+        assert _add(window, x0 + 300, y0) is None
+        assert window.session.delete([window.session.plan.candidates()[0].id]) is None
+    finally:
+        other.execute("ROLLBACK")
+        other.close()
+    assert window.undo_stack.count() == 1 and len(window.session.plan) == 1
+    assert len(no_dialogs) == 2 and "er låst af et andet program" in no_dialogs[0][1]
+    assert window.editing.table_dock.model.rowCount() == 1
+    with GeoPackageStore(window.session.path, create=False, readonly=True) as store:
+        assert len(store.candidates()) == 1
+    assert _add(window, x0 + 300, y0) is not None and len(window.session.plan) == 2
+
+
+def test_a_project_that_cannot_be_read_is_closed_again(window, no_dialogs, tmp_path,
+                                                        aalborg_point):
+    """Issue 7: a failing ``CandidatePlan(store)`` left the file open behind the dialog."""
+    import os
+    import sqlite3
+
+    x0, y0 = aalborg_point
+    path = tmp_path / "broken.gpkg"
+    with GeoPackageStore(path) as store:
+        store.insert(Candidate.new("lowland", shapely.box(x0, y0, x0 + 50, y0 + 50), "A"))
+    conn = sqlite3.connect(path, isolation_level=None)
+    conn.execute("UPDATE candidates SET geom = X'00'")
+    conn.close()
+    current = window.session.path
+    assert not window.session.open_project(path)
+    assert window.session.path == current and no_dialogs
+    held = [fd for fd in os.listdir("/proc/self/fd")
+            if os.path.realpath(f"/proc/self/fd/{fd}") == os.path.realpath(path)]
+    assert held == []
+
+
 def test_project_option_opens_it(tmp_path, layer_args, aalborg_point):
     import subprocess
     import sys

@@ -42,7 +42,7 @@ from naturplan.export.i18n import error_text
 from naturplan.export.numbers import format_ha
 from naturplan.gui.editing.commands import push_edit
 from naturplan.gui.labels import default_name
-from naturplan.io.project.gpkg_store import GeoPackageStore
+from naturplan.io.project.gpkg_store import GeoPackageStore, open_plan
 
 MAX_RECENT = 8
 RECENT_KEY = "projects/recent"
@@ -130,8 +130,7 @@ class EditSession(QObject):
         """Open (or with *create*, create) the project at *path*; on failure the current
         project stays open and :attr:`error` is emitted."""
         try:
-            store = GeoPackageStore(path, create=create)
-            plan = CandidatePlan(store)
+            store, plan = open_plan(path, create=create)  # closes the file if it fails
         except (NaturplanError, OSError) as exc:
             self.error.emit(self.tr("Could not open the project"), self.error_text(exc))
             return False
