@@ -11,8 +11,8 @@ from PySide6.QtWidgets import QGridLayout, QLabel, QVBoxLayout, QWidget
 
 from naturplan.core.plan.candidates import CandidateKind
 from naturplan.core.plan.ledger import LedgerResult
+from naturplan.export.labels import kind_label
 from naturplan.export.numbers import format_ha, format_percent
-from naturplan.gui.labels import kind_label
 
 PROJECTED_COLOR = "#8cc63f"
 
@@ -85,7 +85,7 @@ class LedgerPanel(QWidget):
         self.gaps.setColumnStretch(0, 1)
         self._label(self.kinds, 0, 0).setText("<i>{}</i>".format(self.tr("New nature by kind")))
         for row, kind in enumerate(CandidateKind, start=1):
-            self._label(self.kinds, row, 0).setText(kind_label(kind))
+            self._label(self.kinds, row, 0).setText(kind_label(kind, lang))
             self._label(self.kinds, row, 1, f"gain_{kind.value}", True).setText(
                 format_ha(result.gain_m2_by_kind.get(kind.value, 0.0), 1, lang))
         self.kinds.setColumnStretch(0, 1)

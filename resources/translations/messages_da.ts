@@ -30,6 +30,34 @@
             <numerusform>{n} objekter</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Idea</source>
+        <translation>Idé</translation>
+    </message>
+    <message>
+        <source>Proposed</source>
+        <translation>Forslag</translation>
+    </message>
+    <message>
+        <source>Adopted</source>
+        <translation>Vedtaget</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>Afvist</translation>
+    </message>
+    <message>
+        <source>Candidate {number}</source>
+        <translation>Kandidat {number}</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>ja</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>nej</translation>
+    </message>
 </context>
 <context>
     <name>errors</name>

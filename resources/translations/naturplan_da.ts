@@ -2,49 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="da_DK">
 <context>
-    <name>CandidateLabels</name>
-    <message>
-        <location filename="../../naturplan/gui/labels.py" line="17"/>
-        <source>Lowland withdrawal</source>
-        <translation>Udtagning af lavbundsjord</translation>
-    </message>
-    <message>
-        <location filename="../../naturplan/gui/labels.py" line="18"/>
-        <source>Afforestation</source>
-        <translation>Skovrejsning</translation>
-    </message>
-    <message>
-        <location filename="../../naturplan/gui/labels.py" line="20"/>
-        <source>Ecological connection</source>
-        <translation>Økologisk forbindelse</translation>
-    </message>
-    <message>
-        <location filename="../../naturplan/gui/labels.py" line="28"/>
-        <source>Idea</source>
-        <translation>Idé</translation>
-    </message>
-    <message>
-        <location filename="../../naturplan/gui/labels.py" line="29"/>
-        <source>Proposed</source>
-        <translation>Forslag</translation>
-    </message>
-    <message>
-        <location filename="../../naturplan/gui/labels.py" line="30"/>
-        <source>Adopted</source>
-        <translation>Vedtaget</translation>
-    </message>
-    <message>
-        <location filename="../../naturplan/gui/labels.py" line="31"/>
-        <source>Rejected</source>
-        <translation>Afvist</translation>
-    </message>
-    <message>
-        <location filename="../../naturplan/gui/labels.py" line="37"/>
-        <source>Candidate %1</source>
-        <translation>Kandidat %1</translation>
-    </message>
-</context>
-<context>
     <name>CandidateTableDock</name>
     <message>
         <location filename="../../naturplan/gui/editing/candidate_table.py" line="238"/>

@@ -2,49 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_GB">
 <context>
-    <name>CandidateLabels</name>
-    <message>
-        <location filename="../../naturplan/gui/labels.py" line="17"/>
-        <source>Lowland withdrawal</source>
-        <translation>Lowland withdrawal</translation>
-    </message>
-    <message>
-        <location filename="../../naturplan/gui/labels.py" line="18"/>
-        <source>Afforestation</source>
-        <translation>Afforestation</translation>
-    </message>
-    <message>
-        <location filename="../../naturplan/gui/labels.py" line="20"/>
-        <source>Ecological connection</source>
-        <translation>Ecological connection</translation>
-    </message>
-    <message>
-        <location filename="../../naturplan/gui/labels.py" line="28"/>
-        <source>Idea</source>
-        <translation>Idea</translation>
-    </message>
-    <message>
-        <location filename="../../naturplan/gui/labels.py" line="29"/>
-        <source>Proposed</source>
-        <translation>Proposed</translation>
-    </message>
-    <message>
-        <location filename="../../naturplan/gui/labels.py" line="30"/>
-        <source>Adopted</source>
-        <translation>Adopted</translation>
-    </message>
-    <message>
-        <location filename="../../naturplan/gui/labels.py" line="31"/>
-        <source>Rejected</source>
-        <translation>Rejected</translation>
-    </message>
-    <message>
-        <location filename="../../naturplan/gui/labels.py" line="37"/>
-        <source>Candidate %1</source>
-        <translation>Candidate %1</translation>
-    </message>
-</context>
-<context>
     <name>CandidateTableDock</name>
     <message>
         <location filename="../../naturplan/gui/editing/candidate_table.py" line="238"/>

@@ -26,13 +26,13 @@ from PySide6.QtWidgets import (
 from naturplan.core.layers.layer import LayerSource, VectorLayer
 from naturplan.core.layers.roles import Role
 from naturplan.core.plan.candidates import CandidateKind
+from naturplan.export.labels import kind_label
 from naturplan.gui.editing.candidate_table import CandidateTableDock
 from naturplan.gui.editing.edit_tools import DrawPolygonTool, SplitTool
 from naturplan.gui.editing.host import EditHost
 from naturplan.gui.editing.select_tools import MoveTool, SelectTool, VertexTool
 from naturplan.gui.editing.session import EditSession
 from naturplan.gui.icons import icon
-from naturplan.gui.labels import kind_label
 from naturplan.gui.map.overlays import paint_selection
 
 PROJECT_FILTER = "naturplan project (*.gpkg)"
@@ -123,7 +123,8 @@ class EditActions(QObject):
         self.kind_box.setObjectName("kind_box")
         self.kind_box.setToolTip(self.tr("Kind of the next area drawn"))
         for kind in CandidateKind:
-            self.kind_box.addItem(icon(f"kind_{kind.value}"), kind_label(kind), kind.value)
+            self.kind_box.addItem(icon(f"kind_{kind.value}"), kind_label(kind, self.host.lang),
+                                  kind.value)
         self.kind_box.currentIndexChanged.connect(
             lambda i: setattr(self.session, "kind", CandidateKind(self.kind_box.itemData(i))))
         self.act_new = self._action("project_new", self.tr("New project"), self.new_project,
@@ -152,7 +153,6 @@ class EditActions(QObject):
     def _build_docks(self) -> None:
         w = self.window
         self.table_dock = CandidateTableDock(self.session, self.host.canvas, w)
-        self.table_dock.model.lang = self.host.lang
         self.history_dock = QDockWidget(self.tr("Undo history"), w)
         self.history_dock.setObjectName("history_dock")
         self.undo_view = QUndoView(self.host.undo_stack)

@@ -33,9 +33,9 @@ from PySide6.QtWidgets import (
 
 from naturplan.core.plan.candidates import Candidate, CandidateKind, CandidateStatus
 from naturplan.core.plan.plan import CandidatePlan
+from naturplan.export.labels import kind_label, status_label
 from naturplan.export.numbers import format_ha
 from naturplan.gui.icons import icon
-from naturplan.gui.labels import kind_label, status_label
 
 if TYPE_CHECKING:
     from naturplan.gui.editing.session import EditSession
@@ -64,7 +64,7 @@ class CandidateTableModel(QAbstractTableModel):
         self.session = session
         self.plan: CandidatePlan | None = None
         self.ids: list[str] = []
-        self.lang = "da"
+        self.lang = session.lang
         #: True while rows are inserted/removed (the view's selection moves by itself then).
         self.updating = False
 
@@ -172,9 +172,9 @@ class CandidateTableModel(QAbstractTableModel):
         if role != Qt.ItemDataRole.DisplayRole:
             return None
         if column == "kind":
-            return kind_label(c.kind)
+            return kind_label(c.kind, self.lang)
         if column == "status":
-            return status_label(c.status)
+            return status_label(c.status, self.lang)
         if column == "counts_toward_target":
             return ""
         if column == "area":
@@ -254,9 +254,9 @@ class CandidateTableDock(QDockWidget):
                                   | QAbstractItemView.EditTrigger.EditKeyPressed
                                   | QAbstractItemView.EditTrigger.SelectedClicked)
         self.view.setItemDelegateForColumn(COLUMNS.index("kind"), ChoiceDelegate(
-            [(k.value, kind_label(k)) for k in CandidateKind], self))
+            [(k.value, kind_label(k, session.lang)) for k in CandidateKind], self))
         self.view.setItemDelegateForColumn(COLUMNS.index("status"), ChoiceDelegate(
-            [(s.value, status_label(s)) for s in CandidateStatus], self))
+            [(s.value, status_label(s, session.lang)) for s in CandidateStatus], self))
         for col, width in (("name", 150), ("kind", 190), ("status", 80), ("counts_toward_target",
                                                                           60),
                            ("area", 80), ("gain", 90), ("note", 200), ("modified", 130)):

@@ -39,9 +39,9 @@ from naturplan.core.plan.plan import CandidatePlan, Change
 from naturplan.core.plan.snapping import SnapIndex
 from naturplan.core.share.protected import ProtectedIndex, ProtectedShare
 from naturplan.export.i18n import error_text
+from naturplan.export.labels import default_name
 from naturplan.export.numbers import format_ha
 from naturplan.gui.editing.commands import push_edit
-from naturplan.gui.labels import default_name
 from naturplan.io.project.gpkg_store import GeoPackageStore, open_plan
 
 MAX_RECENT = 8
@@ -360,9 +360,9 @@ class EditSession(QObject):
         """"Kandidat N" with N one more than the count, skipping names in use."""
         taken = {c.name for c in self.plan} if self.plan is not None else set()
         n = len(taken) + 1
-        while default_name(n) in taken:
+        while default_name(n, self.lang) in taken:
             n += 1
-        return default_name(n)
+        return default_name(n, self.lang)
 
     def add(self, geometry: BaseGeometry, name: str | None = None) -> Change | None:
         """A new candidate of the current kind; clipped against the others with avoid
