@@ -7,7 +7,7 @@ import pytest
 import shapely
 from shapely.geometry import box
 
-from naturplan.core.plan.candidates import Candidate, CandidateStatus
+from naturplan.core.plan.candidates import Candidate, CandidateStatus, translate
 from naturplan.core.plan.ledger import Ledger
 from naturplan.core.share.protected import ProtectedSource, compute_protected
 from naturplan.core.share.targets import AALBORG_17, NATIONAL_20
@@ -146,3 +146,64 @@ def test_ledger_follows_a_plan(tmp_path: object) -> None:
         assert ledger.result().count == 0
         plan.revert(change)
         assert ledger.result().gain_m2 == pytest.approx(500_000)
+
+
+def test_batch_edits_equal_a_fresh_computation() -> None:
+    """``apply_edit`` with many candidates at once (an import, a multi-delete, an undo of
+    either) gives the same numbers as plain shapely and as one-by-one updates."""
+    rng = np.random.default_rng(11)
+    cands: dict[str, Candidate] = {}
+    ledger, single = _ledger(), _ledger()
+    for step in range(6):
+        new = []
+        for i in range(40):
+            x, y = rng.uniform(-500, 9500, 2)
+            new.append(_cand(("lowland", "afforestation")[i % 2], box(x, y, x + 700, y + 500),
+                             f"2026-04-{step:02d}-{i:03d}"))
+        ledger.apply_edit(removed=(), current=new)  # import 40
+        for c in new:
+            single.update(c)
+            cands[c.id] = c
+        gone = list(cands)[::3]  # delete a third, moving two others, in one edit
+        moved = [cands[i].with_changes(geometry=translate(cands[i].geometry, 300, 200))
+                 for i in list(cands)[1:3]]
+        ledger.apply_edit(removed=gone, current=moved)
+        for cid in gone:
+            single.remove(cid)
+            del cands[cid]
+        for c in moved:
+            single.update(c)
+            cands[c.id] = c
+        r = ledger.result()
+        assert r.area_m2 == pytest.approx(_expected(list(cands.values())), rel=1e-9, abs=1e-3)
+        assert r.gain_m2_by_candidate == pytest.approx(single.result().gain_m2_by_candidate)
+
+
+def test_one_event_per_transaction(tmp_path: object) -> None:
+    """Issue 8: importing or deleting N candidates is one ``committed`` event, not N."""
+    from pathlib import Path
+
+    from naturplan.core.plan.plan import CandidatePlan
+    from naturplan.io.project.gpkg_store import GeoPackageStore
+
+    with GeoPackageStore(Path(str(tmp_path)) / "p.gpkg", author="t") as store:
+        plan = CandidatePlan(store)
+        ledger = _ledger()
+        ledger.follow(plan)
+        events: list[object] = []
+        plan.committed.connect(events.append)
+        batch = [Candidate.new("lowland", box(x, 5000, x + 50, 5050), f"c{x}")
+                 for x in range(0, 10_000, 100)]
+        change = plan.add_many(batch, details=[{"fid": i} for i in range(len(batch))])
+        assert len(events) == 1 and events[0] is change and len(change.added) == 100
+        assert ledger.result().gain_m2 == pytest.approx(100 * 2500)  # none over §3
+        assert [r.details["fid"] for r in store.audit() if r.action == "import"] == list(
+            range(100))
+        deleted = plan.apply_states(plan.candidates(), [], "delete")
+        assert len(events) == 2 and len(deleted.removed) == 100 and len(plan) == 0
+        assert ledger.result().count == 0
+        plan.revert(deleted)
+        assert len(events) == 3 and ledger.result().gain_m2 == pytest.approx(100 * 2500)
+        ledger.unfollow()
+        plan.apply_states(plan.candidates(), [], "delete")
+        assert ledger.result().count == 100  # no longer following

@@ -383,6 +383,38 @@ def test_delete_several_is_one_command(qtbot, editor, aalborg_point):
     assert_file_matches_plan(editor)
 
 
+def test_importing_or_deleting_many_is_one_update_of_each_view(editor, aalborg_point):
+    """Issue 8: N candidates in one transaction were N events, each re-sorting the plan,
+    rebuilding the snapping index, the candidates layer and the table: O(N²)."""
+    from naturplan.core.plan.candidates import Candidate
+
+    x0, y0 = aalborg_point
+    session, model = editor.session, editor.editing.table_dock.model
+    counts = {"plan_edited": 0, "inserted": 0, "reset": 0, "layers": 0}
+
+    def count(key):
+        def bump(*_):
+            counts[key] += 1
+        return bump
+
+    session.plan_edited.connect(count("plan_edited"))
+    model.rowsInserted.connect(count("inserted"))
+    model.modelReset.connect(count("reset"))
+    editor.layers.changed.connect(count("layers"))
+    batch = [Candidate.new("lowland", shapely.box(x0 + 60 * i, y0, x0 + 60 * i + 50, y0 + 50),
+                           f"I{i}") for i in range(200)]
+    assert session.add_many(batch, "import") is not None
+    assert counts == {"plan_edited": 1, "inserted": 1, "reset": 0, "layers": 1}
+    assert model.rowCount() == 200 and len(editor.candidates_layer.frame) == 200
+    assert editor.session.ledger_result().count == 200
+    assert session.candidate_at(x0 + 60 * 150 + 25, y0 + 25) == batch[150].id  # snap/pick index
+    counts.update(dict.fromkeys(counts, 0))
+    assert session.delete(session.plan_ids()) is not None
+    assert counts == {"plan_edited": 1, "inserted": 0, "reset": 1, "layers": 1}
+    assert model.rowCount() == 0 and editor.session.ledger_result().count == 0
+    assert_file_matches_plan(editor)
+
+
 def test_snap_to_another_candidate(qtbot, editor, aalborg_point):
     x0, y0 = aalborg_point
     draw(qtbot, editor, [(x0 + 37, y0 + 41), (x0 + 163, y0 + 52), (x0 + 121, y0 + 177)])

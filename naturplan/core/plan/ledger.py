@@ -12,15 +12,18 @@ candidates. The gains are therefore disjoint, so per-kind gains add up to the to
 
     projected area = protected area + Σ gains = area(protected ∪ counting candidates).
 
-Incremental: an edit recomputes the edited candidate's fresh part, then the gain of that
-candidate and of the later candidates whose fresh parts intersect its old or new fresh part
-(found with an STRtree over the fresh parts). Nothing else is recomputed.
+Incremental: an edit recomputes the edited candidates' fresh parts, then the gain of those
+candidates and of the later candidates whose fresh parts intersect their old or new fresh parts
+(found with an STRtree over the fresh parts, built once per edit). Nothing else is recomputed.
+An edit of many candidates (an import, a multi-delete) is one batch (:meth:`Ledger.apply`):
+the tree is rebuilt once, not once per candidate.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import numpy as np
 import shapely
@@ -29,6 +32,9 @@ from shapely.geometry.base import BaseGeometry
 from naturplan.core.plan.candidates import Candidate, CandidateKind, CandidateStatus
 from naturplan.core.share.protected import ProtectedIndex, ProtectedShare
 from naturplan.core.share.targets import Target, TargetGap, gap_to
+
+if TYPE_CHECKING:  # plan.py does not import this module: no circle
+    from naturplan.core.plan.plan import CandidatePlan, Change
 
 
 @dataclass(frozen=True)
@@ -130,45 +136,84 @@ class Ledger:
         self._entries: dict[str, _Entry] = {}
         self._tree: shapely.STRtree | None = None
         self._tree_ids: list[str] = []
+        self._following: tuple[CandidatePlan, Callable[..., None], Callable[..., None]] | None
+        self._following = None
 
     # --- edits ----------------------------------------------------------------------------
 
     def update(self, candidate: Candidate) -> None:
         """Add or re-measure *candidate* (a candidate that no longer counts is removed)."""
-        if not counts(candidate):
-            self.remove(candidate.id)
-            return
-        old = self._entries.get(candidate.id)
-        entry = _Entry((candidate.created, candidate.id), candidate.kind,
-                       self._fresh(candidate.geometry))
-        self._entries[candidate.id] = entry
-        self._tree = None
-        touched = [entry.fresh] if old is None else [old.fresh, entry.fresh]
-        first = entry.key if old is None else min(entry.key, old.key)
-        self._regain(touched, first, also=candidate.id)
+        self.apply_edit(removed=(), current=(candidate,))
 
     def remove(self, candidate_id: str) -> None:
         """Forget a candidate (deleted, or no longer counting); unknown ids are ignored."""
-        old = self._entries.pop(candidate_id, None)
-        if old is None:
+        self.apply_edit(removed=(candidate_id,), current=())
+
+    def apply(self, change: Change) -> None:
+        """Bring the ledger up to date with one committed plan edit (any number of
+        candidates), as one batch."""
+        self.apply_edit(removed=[c.id for c in change.removed], current=change.after)
+
+    def apply_edit(self, removed: Iterable[str], current: Iterable[Candidate]) -> None:
+        """Forget the *removed* ids and add or re-measure the *current* candidates, then
+        recompute the gains that can have changed, once for the whole batch."""
+        touched: list[BaseGeometry] = []
+        keys: list[tuple[str, str]] = []
+        also: list[str] = []
+
+        def forget(candidate_id: str) -> None:
+            old = self._entries.pop(candidate_id, None)
+            if old is not None:
+                touched.append(old.fresh)
+                keys.append(old.key)
+
+        for candidate_id in removed:
+            forget(candidate_id)
+        counting = []
+        for c in current:
+            if counts(c):
+                counting.append(c)
+            else:
+                forget(c.id)
+        fresh = self._fresh_many([c.geometry for c in counting])
+        for c, part in zip(counting, fresh, strict=True):
+            forget(c.id)
+            entry = _Entry((c.created, c.id), c.kind, part)
+            self._entries[c.id] = entry
+            touched.append(entry.fresh)
+            keys.append(entry.key)
+            also.append(c.id)
+        if not keys:
             return
         self._tree = None
-        self._regain([old.fresh], old.key)
+        self._regain(touched, min(keys), also=also)
 
     def reset(self, candidates: Iterable[Candidate]) -> None:
         """Replace every candidate (after opening or reloading a project)."""
         self._entries.clear()
         self._tree = None
-        for c in sorted(candidates, key=lambda c: (c.created, c.id)):
-            self.update(c)
+        self.apply_edit(removed=(), current=candidates)
 
-    def follow(self, plan: object) -> None:
-        """Subscribe to a :class:`~naturplan.core.plan.plan.CandidatePlan`'s events and load it."""
-        plan.added.connect(self.update)  # type: ignore[attr-defined]
-        plan.changed.connect(lambda old, new: self._changed(old, new))  # type: ignore[attr-defined]
-        plan.removed.connect(lambda c: self.remove(c.id))  # type: ignore[attr-defined]
-        plan.reloaded.connect(lambda: self.reset(plan.candidates()))  # type: ignore[attr-defined]
-        self.reset(plan.candidates())  # type: ignore[attr-defined]
+    def follow(self, plan: CandidatePlan) -> None:
+        """Load *plan*'s candidates and follow its events (one batch per committed edit,
+        a reset on reload) until :meth:`unfollow`."""
+        self.unfollow()
+
+        def reloaded() -> None:
+            self.reset(plan.candidates())
+
+        plan.committed.connect(self.apply)
+        plan.reloaded.connect(reloaded)
+        self._following = (plan, self.apply, reloaded)
+        self.reset(plan.candidates())
+
+    def unfollow(self) -> None:
+        """Stop following the plan given to :meth:`follow` (nothing if none)."""
+        if self._following is not None:
+            plan, on_commit, on_reload = self._following
+            plan.committed.disconnect(on_commit)
+            plan.reloaded.disconnect(on_reload)
+            self._following = None
 
     # --- numbers --------------------------------------------------------------------------
 
@@ -203,13 +248,16 @@ class Ledger:
 
     # --- internals ------------------------------------------------------------------------
 
-    def _changed(self, old: Candidate, new: Candidate) -> None:
-        self.update(new)
-
-    def _fresh(self, geom: BaseGeometry) -> BaseGeometry:
-        if not shapely.contains_properly(self._muni, geom):
-            geom = shapely.intersection(geom, self._muni)
-        return self._index.difference(geom)
+    def _fresh_many(self, geoms: Sequence[BaseGeometry]) -> list[BaseGeometry]:
+        """(geometry ∩ municipality) − protected, for each geometry (vectorised clip)."""
+        if not geoms:
+            return []
+        arr = np.asarray(geoms, dtype=object)
+        outside = ~shapely.contains_properly(self._muni, arr)
+        if outside.any():
+            arr = arr.copy()
+            arr[outside] = shapely.intersection(arr[outside], self._muni)
+        return [self._index.difference(g) for g in arr]
 
     def _near(self, geoms: Sequence[BaseGeometry]) -> set[str]:
         if self._tree is None:
@@ -220,12 +268,12 @@ class Ledger:
         return {self._tree_ids[i] for i in np.unique(hits)}
 
     def _regain(self, touched: Sequence[BaseGeometry], first: tuple[str, str],
-                also: str | None = None) -> None:
-        """Recompute the gain of *also* and of every candidate from *first* on that touches
-        one of the *touched* geometries."""
-        ids = {i for i in self._near(touched) if self._entries[i].key >= first}
-        if also is not None:
-            ids.add(also)
+                also: Iterable[str] = ()) -> None:
+        """Recompute the gain of the *also* ids and of every candidate from *first* on that
+        touches one of the *touched* geometries."""
+        ids = set(also)
+        if touched and self._entries:
+            ids.update(i for i in self._near(touched) if self._entries[i].key >= first)
         for i in ids:
             self._entries[i].gain = self._gain_of(i)
 

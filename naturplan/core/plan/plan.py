@@ -7,18 +7,22 @@ for ``redo()`` (which reverts that one). Undo and redo are edits too: they are w
 store and the audit table like any other edit, with optimistic locking, so an undo never
 silently overwrites a colleague's later change (it raises the store's conflict error).
 
-The plan emits plain events after each committed transaction, never before:
+The plan emits one plain event per committed transaction, never before and never one per
+candidate (STYLE.md, "One change event per transaction"):
 
-``added(candidate)``, ``changed(old, new)``, ``removed(candidate)``.
+``committed(change)`` with the :class:`Change` (what was added, changed and removed), and
+``reloaded()`` after :meth:`CandidatePlan.reload`.
 
-A Qt item model and the live :class:`~naturplan.core.plan.ledger.Ledger` subscribe to them.
+Importing or deleting a thousand candidates is one transaction and one event, so the views
+and the ledger re-sort, re-index and redraw once. A Qt item model, the edit session and the
+live :class:`~naturplan.core.plan.ledger.Ledger` (:meth:`Ledger.follow`) subscribe to them.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import AbstractContextManager
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any, Protocol
 
 from shapely.geometry.base import BaseGeometry
@@ -91,10 +95,11 @@ class Change:
         ids = {c.id for c in self.after}
         return tuple(c for c in self.before if c.id not in ids)
 
-
-@dataclass
-class _Pending:
-    events: list[tuple[str, tuple[Candidate, ...]]] = field(default_factory=list)
+    @property
+    def changed(self) -> tuple[tuple[Candidate, Candidate], ...]:
+        """(before, after) of each candidate that was there before and after."""
+        old = {c.id: c for c in self.before}
+        return tuple((old[c.id], c) for c in self.after if c.id in old)
 
 
 class CandidatePlan:
@@ -109,9 +114,9 @@ class CandidatePlan:
 
     def __init__(self, store: PlanStore) -> None:
         self.store = store
-        self.added = Event()
-        self.changed = Event()
-        self.removed = Event()
+        #: ``committed(change)``: once per committed transaction, after memory is updated.
+        self.committed = Event()
+        #: ``reloaded()``: every candidate was re-read from the store.
         self.reloaded = Event()
         self._items: dict[str, Candidate] = {c.id: c for c in store.candidates()}
 
@@ -174,10 +179,43 @@ class CandidatePlan:
             if clip.geometry is None:
                 raise CandidateError("Nothing is left of the new area outside the others.")
             candidate = candidate.with_changes(geometry=clip.geometry)
-        with self._edit() as pending:
-            stored = self.store.insert(candidate, action=action)
-            pending.events.append(("added", (stored,)))
-        return Change(action, (), (stored,), clip if clip and clip.removed_m2 else None)
+        clipped = clip if clip and clip.removed_m2 else None
+        return self._write(action, [], [candidate], None, clip=clipped)
+
+    def add_many(
+        self,
+        candidates: Sequence[Candidate],
+        *,
+        action: str = "import",
+        details: Sequence[Mapping[str, Any]] | None = None,
+    ) -> Change:
+        """Store several new candidates in one transaction: all or none, one event.
+
+        Parameters
+        ----------
+        candidates
+            New candidates (from :meth:`Candidate.new`).
+        action
+            The audit action (``import``).
+        details
+            Per candidate, extra JSON-ready audit details (the source file and feature id of
+            an import); the same length as *candidates*.
+
+        Raises
+        ------
+        CandidateError
+            If an id is already in the plan, or *details* has another length.
+        """
+        if details is not None and len(details) != len(candidates):
+            raise CandidateError("Each imported candidate area needs its own audit details.")
+        for c in candidates:
+            if c.id in self._items:
+                raise CandidateError("Candidate area '{name}' is already in the plan.",
+                                     name=c.name)
+        extra = None if details is None else {
+            c.id: d for c, d in zip(candidates, details, strict=True)
+        }
+        return self._write(action, [], list(candidates), None, details=extra)
 
     def update(
         self, candidate_id: str, *, expected_version: int | None = None, **changes: Any
@@ -313,27 +351,31 @@ class CandidatePlan:
         before: list[Candidate],
         after: list[Candidate],
         expected: int | None | str,
+        *,
+        clip: ClipResult | None = None,
+        details: Mapping[str, Mapping[str, Any]] | None = None,
     ) -> Change:
+        """Write one transaction; on commit update memory and emit ``committed`` once."""
         old_by_id = {c.id: c for c in before}
         new_by_id = {c.id: c for c in after}
         stored_after: list[Candidate] = []
         stored_before = [self._items.get(c.id, c) for c in before]
-        with self._edit() as pending:
+        extra = details or {}
+        with self.store.transaction():
             for old in before:
                 if old.id not in new_by_id:
                     version = self._expected(old, expected)
                     self.store.delete(old.id, version, action=action)
-                    pending.events.append(("removed", (self._items[old.id],)))
             for new in after:
                 if new.id in old_by_id:
                     version = self._expected(old_by_id[new.id], expected)
                     stored = self.store.update(new, version, action=action)
-                    pending.events.append(("changed", (self._items[new.id], stored)))
                 else:
-                    stored = self.store.insert(new, action=action)
-                    pending.events.append(("added", (stored,)))
+                    stored = self.store.insert(new, action=action, details=extra.get(new.id))
                 stored_after.append(stored)
-        return Change(action, tuple(stored_before), tuple(stored_after))
+        change = Change(action, tuple(stored_before), tuple(stored_after), clip)
+        self._commit(change)
+        return change
 
     def _expected(self, old: Candidate, expected: int | None | str) -> int:
         if expected == "from_current":
@@ -342,35 +384,10 @@ class CandidatePlan:
             return expected
         return self._items[old.id].version
 
-    def _edit(self) -> _EditContext:
-        return _EditContext(self)
-
-    def _apply(self, pending: _Pending) -> None:
-        for name, args in pending.events:
-            if name == "added":
-                self._items[args[0].id] = args[0]
-            elif name == "changed":
-                self._items[args[1].id] = args[1]
-            else:
-                self._items.pop(args[0].id, None)
-        for name, args in pending.events:
-            getattr(self, name).emit(*args)
-
-
-class _EditContext:
-    """One store transaction; on commit the plan's memory is updated and events emitted."""
-
-    def __init__(self, plan: CandidatePlan) -> None:
-        self.plan = plan
-        self.pending = _Pending()
-        self._tx: AbstractContextManager[Any] = plan.store.transaction()
-
-    def __enter__(self) -> _Pending:
-        self._tx.__enter__()
-        return self.pending
-
-    def __exit__(self, *exc: Any) -> None:
-        self._tx.__exit__(*exc)
-        if exc[0] is None:
-            self.plan._apply(self.pending)
-
+    def _commit(self, change: Change) -> None:
+        """The transaction is committed: update memory, then tell the subscribers once."""
+        for c in change.removed:
+            self._items.pop(c.id, None)
+        for c in change.after:
+            self._items[c.id] = c
+        self.committed.emit(change)

@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from naturplan.core.plan.candidates import Candidate, CandidateKind, CandidateStatus
-from naturplan.core.plan.plan import CandidatePlan
+from naturplan.core.plan.plan import CandidatePlan, Change
 from naturplan.export.labels import kind_label, status_label
 from naturplan.export.numbers import format_ha
 from naturplan.gui.icons import icon
@@ -80,8 +80,7 @@ class CandidateTableModel(QAbstractTableModel):
         self._reset()
 
     def _slots(self) -> list[tuple[str, Any]]:
-        return [("added", self._added), ("changed", self._changed),
-                ("removed", self._removed), ("reloaded", self._reset)]
+        return [("committed", self._committed), ("reloaded", self._reset)]
 
     def _order(self) -> list[str]:
         return [c.id for c in self.plan.candidates()] if self.plan is not None else []
@@ -93,28 +92,32 @@ class CandidateTableModel(QAbstractTableModel):
         self.endResetModel()
         self.updating = False
 
-    def _added(self, candidate: Candidate) -> None:
+    def _committed(self, change: Change) -> None:
+        """One plan edit, of any size, is one model update: rows appended at the end are one
+        insert, content changes one ``dataChanged`` per row, anything else one reset."""
         order = self._order()
-        if order[:-1] == self.ids and order[-1] == candidate.id:
-            self.beginInsertRows(QModelIndex(), len(self.ids), len(self.ids))
+        added, removed = change.added, change.removed
+        if not added and not removed:
+            rows = sorted(self.ids.index(new.id) for _, new in change.changed
+                          if new.id in self.ids)
+            if rows:
+                self.dataChanged.emit(self.index(rows[0], 0),
+                                      self.index(rows[-1], len(COLUMNS) - 1))
+            return
+        if not removed and order[:len(self.ids)] == self.ids and not change.changed:
+            self.beginInsertRows(QModelIndex(), len(self.ids), len(order) - 1)
             self.ids = order
             self.endInsertRows()
-        else:
-            self._reset()
-
-    def _changed(self, old: Candidate, new: Candidate) -> None:
-        if new.id in self.ids:
-            row = self.ids.index(new.id)
-            self.dataChanged.emit(self.index(row, 0), self.index(row, len(COLUMNS) - 1))
-
-    def _removed(self, candidate: Candidate) -> None:
-        if candidate.id in self.ids:
-            row = self.ids.index(candidate.id)
+            return
+        if not added and len(removed) == 1 and not change.changed:
+            row = self.ids.index(removed[0].id)
             self.updating = True
             self.beginRemoveRows(QModelIndex(), row, row)
             self.ids.pop(row)
             self.endRemoveRows()
             self.updating = False
+            return
+        self._reset()
 
     def refresh_gains(self) -> None:
         """The ledger moved: every row's gain may have changed."""

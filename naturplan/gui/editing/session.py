@@ -136,11 +136,10 @@ class EditSession(QObject):
             return False
         self._close_current()
         self.store, self.plan, self.unsaved = store, plan, unsaved
-        for name in ("added", "changed", "removed", "reloaded"):
-            getattr(plan, name).connect(getattr(self, f"_on_{name}"))
         self.stack.clear()
         self.selection.clear()
-        self._rebuild()
+        self._follow()
+        self._refresh_geometries()
         if not unsaved:
             self.remember(store.path)
         self.project_changed.emit()
@@ -193,8 +192,10 @@ class EditSession(QObject):
         empty = self.plan is not None and len(self.plan) == 0
         path, unsaved = self.store.path, self.unsaved
         if self.plan is not None:
-            for name in ("added", "changed", "removed", "reloaded"):
-                getattr(self.plan, name).disconnect(getattr(self, f"_on_{name}"))
+            self.plan.committed.disconnect(self._on_committed)
+            self.plan.reloaded.disconnect(self._on_reloaded)
+        if self.ledger is not None:
+            self.ledger.unfollow()
         self.store.close()
         self.store, self.plan = None, None
         self.stack.clear()
@@ -238,38 +239,37 @@ class EditSession(QObject):
                 self.snap_index.remove_source(role.value)
 
     def _reset_ledger(self) -> None:
-        if self._ledger_inputs is None:
-            self.ledger = None
+        if self.ledger is not None:
+            self.ledger.unfollow()
+        self.ledger = Ledger(*self._ledger_inputs) if self._ledger_inputs is not None else None
+        self._follow()
+
+    def _follow(self) -> None:
+        """The ledger follows the plan (``Ledger.follow``), and the session after it, so
+        that everything the session tells the window sees an up-to-date ledger."""
+        plan = self.plan
+        if plan is None:
             return
-        self.ledger = Ledger(*self._ledger_inputs)
-        if self.plan is not None:
-            self.ledger.reset(self.plan.candidates())
+        plan.committed.disconnect(self._on_committed)
+        plan.reloaded.disconnect(self._on_reloaded)
+        if self.ledger is not None:
+            self.ledger.follow(plan)
+        plan.committed.connect(self._on_committed)
+        plan.reloaded.connect(self._on_reloaded)
 
     def ledger_result(self) -> LedgerResult | None:
         return self.ledger.result() if self.ledger is not None else None
 
-    # -- plan events -----------------------------------------------------------------
-    def _on_added(self, candidate: Candidate) -> None:
-        if self.ledger is not None:
-            self.ledger.update(candidate)
-        self._refresh_geometries()
-
-    def _on_changed(self, old: Candidate, new: Candidate) -> None:
-        if self.ledger is not None:
-            self.ledger.update(new)
-        self._refresh_geometries()
-
-    def _on_removed(self, candidate: Candidate) -> None:
-        if self.ledger is not None:
-            self.ledger.remove(candidate.id)
-        self.selection.set(i for i in self.selection.ids if i != candidate.id)
+    # -- plan events: one per committed transaction ------------------------------------
+    def _on_committed(self, change: Change) -> None:
+        """One edit of any size: the ledger has already followed it (``Ledger.follow``);
+        the snapping index, the selection and the window are refreshed once."""
+        if change.removed:
+            gone = {c.id for c in change.removed}
+            self.selection.set(i for i in self.selection.ids if i not in gone)
         self._refresh_geometries()
 
     def _on_reloaded(self) -> None:
-        self._rebuild()
-
-    def _rebuild(self) -> None:
-        self._reset_ledger()
         known = set(self.plan_ids())
         self.selection.set(i for i in self.selection.ids if i in known)
         self._refresh_geometries()
@@ -392,12 +392,14 @@ class EditSession(QObject):
             "%1", format_ha(change.clip.total_removed_m2, 2)).replace("%2", ", ".join(parts))
         self.message.emit(self.last_clip_message)
 
-    def add_many(self, candidates: list[Candidate], text: str) -> Change | None:
-        """Several new candidates (an import) in one transaction, as one command."""
+    def add_many(self, candidates: list[Candidate], text: str,
+                 details: list[dict[str, Any]] | None = None) -> Change | None:
+        """Several new candidates (an import) in one transaction, as one command; *details*
+        are their audit details (source file, feature id)."""
         plan = self.plan
         if plan is None or not candidates:
             return None
-        return self._push(text, lambda: plan.apply_states([], candidates, "import"))
+        return self._push(text, lambda: plan.add_many(candidates, details=details))
 
     def delete(self, ids: Iterable[str]) -> Change | None:
         """Delete candidates, several at once as one command (one transaction)."""
