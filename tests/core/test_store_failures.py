@@ -149,7 +149,7 @@ def _open_fds(path: Path) -> int:
 def test_open_plan_closes_the_file_when_the_plan_cannot_be_read(tmp_path: Path) -> None:
     """Issue 7: ``open_project`` left the store open when ``CandidatePlan(store)`` raised."""
     from naturplan.core.errors import StoreError
-    from naturplan.io.project.gpkg_store import open_plan
+    from naturplan.io.project.open import open_plan
 
     path = tmp_path / "plan.gpkg"
     with GeoPackageStore(path) as store:

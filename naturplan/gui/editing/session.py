@@ -42,7 +42,8 @@ from naturplan.export.i18n import error_text
 from naturplan.export.labels import default_name
 from naturplan.export.numbers import format_ha
 from naturplan.gui.editing.commands import push_edit
-from naturplan.io.project.gpkg_store import GeoPackageStore, open_plan
+from naturplan.io.project.gpkg_store import GeoPackageStore
+from naturplan.io.project.open import open_plan
 
 MAX_RECENT = 8
 RECENT_KEY = "projects/recent"

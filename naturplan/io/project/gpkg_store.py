@@ -44,7 +44,6 @@ from naturplan.core.plan.candidates import (
     require_valid,
     utc_now,
 )
-from naturplan.core.plan.plan import CandidatePlan
 from naturplan.io.project.gpkg_format import (
     BUSY_TIMEOUT_S,
     check_project,
@@ -410,31 +409,6 @@ class GeoPackageStore:
             + (" OR table_name = 'settings'" if action == "settings" else ""),
             (at,),
         )
-
-
-def open_plan(
-    path: str | os.PathLike[str],
-    author: str | None = None,
-    *,
-    create: bool = True,
-    readonly: bool = False,
-) -> tuple[GeoPackageStore, CandidatePlan]:
-    """Open the project at *path* and its :class:`CandidatePlan` (every candidate read).
-
-    If reading the candidates fails, the file is closed again before the error is raised:
-    nothing stays open on a project that could not be opened.
-
-    Raises
-    ------
-    StoreError
-        As :class:`GeoPackageStore`, or if a stored candidate cannot be read.
-    """
-    store = GeoPackageStore(path, author, create=create, readonly=readonly)
-    try:
-        return store, CandidatePlan(store)
-    except BaseException:
-        store.close()
-        raise
 
 
 def _label(c: Candidate) -> str:

@@ -12,6 +12,7 @@ import os
 from pathlib import Path
 from typing import Any
 
+from naturplan.core.plan.plan import CandidatePlan
 from naturplan.io.project.store import CandidateStore
 
 ProjectName = str | os.PathLike[str]
@@ -62,6 +63,31 @@ def open_store(
     return GeoPackageStore(project, author, create=create, readonly=readonly)
 
 
+def open_plan(
+    project: ProjectName,
+    author: str | None = None,
+    *,
+    create: bool = True,
+    readonly: bool = False,
+) -> tuple[Any, CandidatePlan]:
+    """Open the store for *project* (:func:`open_store`) and its :class:`CandidatePlan`.
+
+    If reading the candidates fails, the store is closed again before the error is raised:
+    nothing stays open on a project that could not be opened.
+
+    Raises
+    ------
+    StoreError
+        As :func:`open_store`, or if a stored candidate cannot be read.
+    """
+    store = open_store(project, author, create=create, readonly=readonly)
+    try:
+        return store, CandidatePlan(store)
+    except BaseException:
+        store.close()
+        raise
+
+
 def project_exists(project: ProjectName) -> bool:
     """True if *project* is an existing file, or a database that holds a naturplan project.
 
@@ -81,5 +107,5 @@ def project_exists(project: ProjectName) -> bool:
         conn.close()
 
 
-__all__ = ["CandidateStore", "is_database", "open_store", "project_arg", "project_exists",
-           "project_label"]
+__all__ = ["CandidateStore", "is_database", "open_plan", "open_store", "project_arg",
+           "project_exists", "project_label"]
