@@ -1,13 +1,18 @@
 """The protected share: area(union(protected layers) ∩ municipality) / area(municipality).
 
 A union, never a sum: §3 polygons overlap each other, Natura 2000 and candidates, and nothing
-is counted twice. The union is dissolved tile by tile (:mod:`naturplan.core.share.tiles`) and kept
-as a :class:`ProtectedIndex`, which the ledger and the parcel tables query with an STRtree.
+is counted twice. The polygons are cut to the municipality first, then unioned only where
+they overlap (:mod:`naturplan.core.share.overlap`: connected groups of intersecting polygons,
+on several threads). The result is kept as a :class:`ProtectedIndex`, which the ledger and the
+parcel tables query with an STRtree; its few very large pieces are cut into tiles there, so
+that no later intersection has to walk a polygon with tens of thousands of vertices (the
+overlay trap, DESIGN.md).
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from concurrent.futures import Executor
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -15,17 +20,56 @@ import shapely
 from numpy.typing import NDArray
 
 from naturplan.core.geometry import GeometryArray
+from naturplan.core.share.overlap import (
+    dissolve,
+    dissolve_by,
+    executor_for,
+    intersection_each,
+)
 from naturplan.core.share.targets import DEFAULT_TARGETS, Target, TargetGap, gap_to
-from naturplan.core.share.tiles import TileGrid, union_by_group
+from naturplan.core.share.tiles import DEFAULT_TILE_M, TileGrid
+
+#: Index pieces with more vertices than this are cut into tiles (see :class:`ProtectedIndex`).
+MAX_PIECE_VERTICES = 2000
+
+#: The §3 type of polygons without one.
+UNKNOWN_TYPE = "unknown"
 
 
 @dataclass(frozen=True)
 class ProtectedSource:
-    """Polygons of one role that count as protected, with an optional type per polygon."""
+    """Polygons of one layer that counts as protected, with an optional type per polygon.
+
+    Attributes
+    ----------
+    role
+        The role the layer plays (``"nature_p3"``).
+    geometries
+        Clean polygons in EPSG:25832.
+    types
+        The §3 type of each polygon, or None.
+    name
+        The layer's label (``file.gpkg:layer``), used to say which layer a number came from.
+    """
 
     role: str
     geometries: GeometryArray
     types: NDArray[np.object_] | None = None
+    name: str = ""
+
+
+@dataclass(frozen=True)
+class SourceCount:
+    """How many polygons of one protected layer lie (partly) inside the municipality.
+
+    ``inside`` counts polygons with a positive area inside; ``features - inside`` lie wholly
+    outside (or touch it only along the border).
+    """
+
+    role: str
+    name: str
+    features: int
+    inside: int
 
 
 @dataclass(frozen=True)
@@ -47,6 +91,8 @@ class ProtectedShare:
         Role → area of that role's union inside the municipality.
     targets
         The gap to each target.
+    sources
+        Per protected layer: its polygons, and how many of them lie inside the municipality.
     """
 
     municipality_area_m2: float
@@ -55,6 +101,7 @@ class ProtectedShare:
     by_type: Mapping[str, float] = field(default_factory=dict)
     by_role: Mapping[str, float] = field(default_factory=dict)
     targets: tuple[TargetGap, ...] = ()
+    sources: tuple[SourceCount, ...] = ()
 
     @property
     def share(self) -> float:
@@ -70,22 +117,52 @@ class ProtectedIndex:
     ----------
     pieces
         Disjoint polygons (they may share edges) whose union is the protected area.
+    tile_m
+        Pieces with more than :data:`MAX_PIECE_VERTICES` vertices are cut into square tiles
+        of this edge (metres) before they are indexed; the area does not change.
+
+    The cutting and the STRtree are built on first use (``pieces``, ``tree``,
+    ``overlap_areas``, ``difference``), so a caller that needs only the area pays for neither.
     """
 
-    def __init__(self, pieces: GeometryArray) -> None:
-        self.pieces = np.asarray(pieces, dtype=object)
-        self.areas = shapely.area(self.pieces) if len(self.pieces) else np.empty(0)
-        self.tree = shapely.STRtree(self.pieces)
+    def __init__(self, pieces: GeometryArray, tile_m: float = DEFAULT_TILE_M) -> None:
+        self._given = np.asarray(pieces, dtype=object)
+        self._tile_m = float(tile_m)
+        self._pieces: GeometryArray | None = None
+        self._areas: NDArray[np.float64] | None = None
+        self._tree: shapely.STRtree | None = None
+        self._area = float(shapely.area(self._given).sum()) if len(self._given) else 0.0
+
+    @property
+    def pieces(self) -> GeometryArray:
+        """The indexed pieces (large ones cut into tiles)."""
+        if self._pieces is None:
+            self._pieces = cut_large(self._given, self._tile_m)
+        return self._pieces
+
+    @property
+    def areas(self) -> NDArray[np.float64]:
+        """Area of each of :attr:`pieces` in m²."""
+        if self._areas is None:
+            self._areas = shapely.area(self.pieces) if len(self.pieces) else np.empty(0)
+        return self._areas
+
+    @property
+    def tree(self) -> shapely.STRtree:
+        """An STRtree over :attr:`pieces`."""
+        if self._tree is None:
+            self._tree = shapely.STRtree(self.pieces)
+        return self._tree
 
     @property
     def area_m2(self) -> float:
-        return float(self.areas.sum())
+        return self._area
 
     def overlap_areas(self, geoms: GeometryArray) -> NDArray[np.float64]:
         """Area in m² of each of *geoms* that lies in the protected area."""
         geoms = np.asarray(geoms, dtype=object)
         out = np.zeros(len(geoms))
-        if len(geoms) == 0 or len(self.pieces) == 0:
+        if len(geoms) == 0 or len(self._given) == 0:
             return out
         src, piece = self.tree.query(geoms, predicate="intersects")
         if len(src):
@@ -95,10 +172,38 @@ class ProtectedIndex:
 
     def difference(self, geom: shapely.Geometry) -> shapely.Geometry:
         """The part of *geom* outside the protected area."""
+        if len(self._given) == 0:
+            return geom
         near = self.tree.query(geom, predicate="intersects")
         if len(near) == 0:
             return geom
         return shapely.difference(geom, shapely.union_all(self.pieces[near]))
+
+
+def cut_large(
+    pieces: GeometryArray, tile_m: float = DEFAULT_TILE_M, limit: int = MAX_PIECE_VERTICES
+) -> GeometryArray:
+    """*pieces* with every piece of more than *limit* vertices cut along a square grid.
+
+    The grid is anchored at multiples of *tile_m*, so neighbouring pieces are cut along the
+    same lines. Parts without area are dropped; the total area is unchanged.
+    """
+    pieces = np.asarray(pieces, dtype=object)
+    big = shapely.get_num_coordinates(pieces) > limit
+    if not big.any():
+        return pieces
+    parts = [pieces[~big]]
+    for piece in pieces[big]:
+        minx, miny, maxx, maxy = piece.bounds
+        xs = np.arange(np.floor(minx / tile_m) * tile_m, maxx, tile_m)
+        ys = np.arange(np.floor(miny / tile_m) * tile_m, maxy, tile_m)
+        gx, gy = (a.ravel() for a in np.meshgrid(xs, ys))
+        boxes = shapely.box(gx, gy, gx + tile_m, gy + tile_m)
+        shapely.prepare(piece)
+        boxes = boxes[shapely.intersects(piece, boxes)]
+        cut = shapely.intersection(piece, boxes)
+        parts.append(cut[shapely.area(cut) > 0])
+    return np.concatenate(parts)
 
 
 def compute_protected(
@@ -115,11 +220,12 @@ def compute_protected(
     municipality
         The municipality's (multi)polygon in EPSG:25832.
     sources
-        The protected roles' polygons (already clean and in EPSG:25832).
+        The protected layers' polygons (already clean and in EPSG:25832).
     targets
         Targets to report the gap to.
     grid
-        A tile grid over the municipality, to reuse one across calls.
+        A tile grid over the municipality; only its tile size is used, to cut the index's
+        largest pieces.
     roles
         The roles that count (reported even where no layer plays them); by default the
         roles of *sources*.
@@ -129,34 +235,28 @@ def compute_protected(
     share, index
         The numbers, and the dissolved protected area for later queries.
     """
-    grid = grid or TileGrid(municipality)
     m_area = float(shapely.area(municipality))
-    role_pieces: list[GeometryArray] = []
-    role_tiles: list[NDArray[np.intp]] = []
-    by_role: dict[str, float] = {}
-    by_type: dict[str, float] = {}
-    for source in sources:
-        pieces, src, tiles = grid.cut(source.geometries)
-        if source.types is not None:
-            # Union each type per tile, then the role from those few merged pieces: far
-            # fewer geometries per tile than a second union of the raw pieces.
-            types = np.asarray(source.types, dtype=object)[src]
-            typed = _union_by_type(pieces, tiles, types)
-            for name, (merged_t, _) in typed.items():
-                by_type[name] = by_type.get(name, 0.0) + float(shapely.area(merged_t).sum())
-            pieces = np.concatenate([m for m, _ in typed.values()] or [pieces[:0]])
-            tiles = np.concatenate([t for _, t in typed.values()] or [tiles[:0]])
-        merged, merged_tiles = union_by_group(pieces, tiles)
-        by_role[source.role] = by_role.get(source.role, 0.0) + float(shapely.area(merged).sum())
-        role_pieces.append(merged)
-        role_tiles.append(merged_tiles)
-    if len(role_pieces) == 1:
-        total = role_pieces[0]
-    elif role_pieces:
-        total, _ = union_by_group(np.concatenate(role_pieces), np.concatenate(role_tiles))
-    else:
-        total = np.empty(0, dtype=object)
-    index = ProtectedIndex(total)
+    total_features = sum(len(s.geometries) for s in sources)
+    executor = executor_for(total_features // 100)
+    try:
+        parts = [_measure_source(s, municipality, executor) for s in sources]
+        by_role: dict[str, float] = {}
+        by_type: dict[str, float] = {}
+        for source, (pieces, typed, _) in zip(sources, parts, strict=True):
+            by_role[source.role] = by_role.get(source.role, 0.0) + _area(pieces)
+            for name, area in typed.items():
+                by_type[name] = by_type.get(name, 0.0) + area
+        role_pieces = [pieces for pieces, _, _ in parts]
+        if len(role_pieces) == 1:
+            total = role_pieces[0]
+        elif role_pieces:
+            total = dissolve(np.concatenate(role_pieces), executor)
+        else:
+            total = np.empty(0, dtype=object)
+    finally:
+        if executor is not None:
+            executor.shutdown()
+    index = ProtectedIndex(total, grid.size if grid is not None else DEFAULT_TILE_M)
     area = index.area_m2
     share = ProtectedShare(
         municipality_area_m2=m_area,
@@ -165,16 +265,64 @@ def compute_protected(
         by_type=dict(sorted(by_type.items(), key=lambda kv: -kv[1])),
         by_role=by_role,
         targets=tuple(gap_to(t, area, m_area) for t in targets),
+        sources=tuple(
+            SourceCount(s.role, s.name, len(s.geometries), inside)
+            for s, (_, _, inside) in zip(sources, parts, strict=True)
+        ),
     )
     return share, index
 
 
-def _union_by_type(
-    pieces: GeometryArray, tiles: NDArray[np.intp], types: NDArray[np.object_]
-) -> dict[str, tuple[GeometryArray, NDArray[np.intp]]]:
-    names = np.array([str(t) if t is not None and t == t else "unknown" for t in types], object)
-    out: dict[str, tuple[GeometryArray, NDArray[np.intp]]] = {}
-    for name in sorted(set(names)):
-        mask = names == name
-        out[name] = union_by_group(pieces[mask], tiles[mask])
+def _measure_source(
+    source: ProtectedSource, municipality: shapely.Geometry, executor: Executor | None
+) -> tuple[GeometryArray, dict[str, float], int]:
+    """(dissolved pieces inside the municipality, area by type, polygons inside)."""
+    geoms = np.asarray(source.geometries, dtype=object)
+    inside = _clip_each(geoms, municipality, executor)
+    keep = ~shapely.is_missing(inside) & ~shapely.is_empty(inside)
+    keep[keep] = shapely.area(inside[keep]) > 0
+    geoms = inside[keep]
+    typed: dict[str, float] = {}
+    if source.types is not None:
+        names = type_names(np.asarray(source.types, dtype=object)[keep])
+        by_type, whole = dissolve_by(geoms, names, executor)
+        typed = {name: _area(pieces) for name, pieces in by_type.items()}
+        return whole, typed, int(keep.sum())
+    return dissolve(geoms, executor), typed, int(keep.sum())
+
+
+def _clip_each(
+    geoms: GeometryArray, clip: shapely.Geometry, executor: Executor | None
+) -> GeometryArray:
+    """Each of *geoms* cut to *clip*, position for position (empty where outside)."""
+    if len(geoms) == 0:
+        return geoms
+    shapely.prepare(clip)
+    out = geoms.copy()
+    crossing = np.flatnonzero(~shapely.contains_properly(clip, geoms))
+    if len(crossing):
+        near = crossing[shapely.intersects(clip, geoms[crossing])]
+        out[crossing] = shapely.Polygon()
+        out[near] = intersection_each(geoms[near], clip, executor)
     return out
+
+
+def type_names(types: NDArray[np.object_]) -> NDArray[np.object_]:
+    """Each §3 type as text; missing or blank types become :data:`UNKNOWN_TYPE`."""
+    return np.array([_type_name(t) for t in types], dtype=object)
+
+
+def _type_name(value: object) -> str:
+    if value is None:
+        return UNKNOWN_TYPE
+    try:
+        if value != value:  # NaN
+            return UNKNOWN_TYPE
+    except TypeError:  # pandas.NA refuses to be a bool
+        return UNKNOWN_TYPE
+    text = str(value).strip()
+    return text or UNKNOWN_TYPE
+
+
+def _area(pieces: GeometryArray) -> float:
+    return float(shapely.area(pieces).sum()) if len(pieces) else 0.0
