@@ -28,13 +28,16 @@ EXIT_OK = 0
 EXIT_ERROR = 1
 EXIT_USAGE = 2
 
-#: Error code → the command-line hint added after the message (context "cli" translates it).
+#: Error code → the command-line hint added after the message (context "cli" translates it;
+#: ``{name}`` placeholders are filled from the error's params).
 HINTS = {
     "missing_crs": "State it with --assume-crs EPSG (for example --assume-crs 25832 for "
                    "ETRS89 / UTM 32N).",
     "broken_features": "--skip-broken imports the others; --repair imports invalid polygons "
                        "repaired.",
     "several_layers": "Name one as FILE:LAYER.",
+    "unknown_schema": "Map the fields with --field {role}.{field}=SOURCE_FIELD.",
+    "several_municipalities": "Choose one with --kommune KOMKODE.",
 }
 
 
@@ -45,7 +48,7 @@ def error_line(exc: NaturplanError, lang: str | None) -> str:
     text = error_text(exc, lang)
     hint = HINTS.get(exc.code)
     if hint:
-        text = f"{text} {tr(lang, 'cli', hint)}"
+        text = f"{text} {tr(lang, 'cli', hint, **exc.params)}"
     return f"naturplan: {tr(lang, 'cli', 'error')}: {text}"
 
 

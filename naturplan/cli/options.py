@@ -10,6 +10,8 @@ import argparse
 import dataclasses
 import os
 import sys
+import threading
+import time
 from collections.abc import Sequence
 from typing import Any
 
@@ -69,7 +71,7 @@ def dataset_request(args: argparse.Namespace) -> Any:
     if scale is None:
         scale = float(os.environ.get("NATURPLAN_SAMPLE_SCALE", "1"))
     if not 0 < scale <= 4:
-        raise NaturplanError(f"--sample-scale must be in (0, 4], got {scale:g}.")
+        raise NaturplanError("--sample-scale must be in (0, 4], got {scale}.", scale=f"{scale:g}")
     return DatasetRequest(
         kommune=args.kommune, layers=tuple(layers), sample_scale=scale,
         use_sample=not args.no_sample,
@@ -115,18 +117,101 @@ def _parse_fields(items: Sequence[str]) -> dict[Role, dict[str, str]]:
         key, sep, source = item.partition("=")
         role_name, dot, field_name = key.partition(".")
         if not sep or not dot or not field_name or not source:
-            raise NaturplanError(f"--field wants ROLE.FIELD=SOURCE, got '{item}'.")
+            raise NaturplanError("--field wants ROLE.FIELD=SOURCE, got '{text}'.", text=item)
         out.setdefault(parse_role(role_name), {})[field_name.strip()] = source.strip()
     return out
 
 
-def progress_printer(enabled: bool) -> Any:
-    last = [-1]
+class ProgressLine:
+    """Progress of long work on stderr: one line, redrawn in place on a terminal.
 
-    def report(fraction: float, message: str) -> None:
-        step = int(fraction * 20)
-        if enabled and step != last[0]:
-            last[0] = step
-            print(f"  {fraction * 100:5.1f} %  {message}", file=sys.stderr, flush=True)
+    Work that ends within *delay* seconds shows nothing (``stats`` on a built sample), so
+    only slow work (the first-run sample build, a big layer) gets a line. On a terminal the
+    line is redrawn every *interval* seconds with the elapsed time and cleared at the end;
+    elsewhere (a log file) only the sample build is reported, each of its steps once on its
+    own line, so that a script's stderr holds nothing but what matters.
 
-    return report
+    Use as a context manager and pass the object as the ``progress(fraction, message)``
+    callback. Messages are translated (context ``progress``).
+    """
+
+    def __init__(
+        self, stream: Any = None, lang: str | None = None, delay: float = 0.5,
+        interval: float = 0.25,
+    ) -> None:
+        self._stream = stream if stream is not None else sys.stderr
+        self._lang = lang
+        self._delay, self._interval = delay, interval
+        self._tty = bool(getattr(self._stream, "isatty", lambda: False)())
+        self._lock = threading.Lock()
+        self._state = (0.0, "", "")  # fraction, title, detail
+        self._printed = ""
+        self._drawn = False
+        self._start = time.monotonic()
+        self._stop = threading.Event()
+        self._thread: threading.Thread | None = None
+
+    def __call__(self, fraction: float, message: str) -> None:
+        from naturplan.io.datasets import BUILDING_SAMPLE, SAMPLE_SHARE
+
+        with self._lock:
+            _, title, detail = self._state
+            if message == BUILDING_SAMPLE:
+                title, detail = message, ""
+            elif title == BUILDING_SAMPLE and fraction < SAMPLE_SHARE:
+                detail = message
+            else:
+                title, detail = message, ""
+            self._state = (fraction, title, detail)
+
+    def __enter__(self) -> ProgressLine:
+        self._start = time.monotonic()
+        self._thread = threading.Thread(target=self._run, name="naturplan-progress", daemon=True)
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._stop.set()
+        if self._thread is not None:
+            self._thread.join()
+        if self._drawn and self._tty:
+            self._stream.write("\r\x1b[K")
+            self._stream.flush()
+
+    def text(self) -> str:
+        """The line as it would be shown now."""
+        from naturplan.export.i18n import tr
+        from naturplan.export.numbers import format_number
+
+        with self._lock:
+            fraction, title, detail = self._state
+        words = tr(self._lang, "progress", title) if title else ""
+        if detail:
+            words = f"{words}: {tr(self._lang, 'progress', detail)}"
+        percent = format_number(100.0 * fraction, 0, self._lang or "da")
+        return f"naturplan: {words} ({percent} %)"
+
+    def _run(self) -> None:
+        if self._stop.wait(self._delay):
+            return
+        while True:
+            self._draw()
+            if self._stop.wait(self._interval):
+                return
+
+    def _draw(self) -> None:
+        from naturplan.io.datasets import BUILDING_SAMPLE
+
+        text = self.text()
+        if not self._tty and self._state[1] != BUILDING_SAMPLE:
+            return
+        if self._tty:
+            seconds = int(time.monotonic() - self._start)
+            self._stream.write(f"\r\x1b[K{text} {seconds} s")
+        elif text != self._printed:
+            self._stream.write(text + "\n")
+        else:
+            return
+        self._printed = text
+        self._drawn = True
+        self._stream.flush()

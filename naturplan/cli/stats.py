@@ -7,7 +7,7 @@ import json
 import sys
 from typing import Any
 
-from naturplan.cli.options import data_for, progress_printer
+from naturplan.cli.options import ProgressLine, data_for
 from naturplan.io.project.open import project_arg
 
 EXIT_OK = 0
@@ -25,11 +25,12 @@ def add_parser(subparsers: Any, data_parent: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from naturplan.export.stats import stats_document, stats_text
-    from naturplan.io.datasets import open_dataset
+    from naturplan.io.datasets import measure_dataset
 
     request, roles = data_for(args)
-    dataset = open_dataset(request, progress=progress_printer(sys.stderr.isatty()))
-    doc = stats_document(dataset, roles, project=args.project)
+    with ProgressLine(sys.stderr, args.lang) as progress:
+        measured = measure_dataset(request, roles, progress=progress)
+    doc = stats_document(measured, project=args.project)
     if args.json:
         print(json.dumps(doc, ensure_ascii=False, indent=2))
     else:

@@ -74,6 +74,22 @@ class FieldMappingError(NaturplanError):
     code = "field_mapping"
 
 
+class UnknownSchemaError(FieldMappingError):
+    """A layer's fields fit no built-in schema of its role; the user must map them.
+
+    Params include ``role`` and ``field`` (a required field to map), for the front ends'
+    hint.
+    """
+
+    code = "unknown_schema"
+
+
+class SeveralMunicipalitiesError(LayerLoadError):
+    """A municipality file holds several municipalities and none was chosen."""
+
+    code = "several_municipalities"
+
+
 class OperationCancelled(NaturplanError):
     """The user cancelled a long-running operation."""
 

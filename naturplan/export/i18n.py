@@ -39,7 +39,7 @@ class Translator:
     lang: str
     messages: dict[tuple[str, str], tuple[str, ...]] = field(default_factory=dict)
 
-    def tr(self, context: str, source: str, n: int | None = None, **params: Any) -> str:
+    def tr(self, context: str, source: str, /, n: int | None = None, **params: Any) -> str:
         """The translation of *source* in *context*, with ``{name}`` filled from *params*.
 
         With *n* the singular or plural form is chosen (form 0 for exactly 1, else form 1)
@@ -106,7 +106,9 @@ def read_ts_files(folder: Path, lang: str) -> dict[tuple[str, str], tuple[str, .
     return out
 
 
-def tr(lang: str | None, context: str, source: str, n: int | None = None, **params: Any) -> str:
+def tr(
+    lang: str | None, context: str, source: str, /, n: int | None = None, **params: Any
+) -> str:
     """Shortcut for ``translator(lang).tr(context, source, n, **params)``."""
     return translator(lang).tr(context, source, n, **params)
 

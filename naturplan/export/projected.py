@@ -10,7 +10,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from naturplan.core.layers.dataset import Dataset
+import shapely
+
 from naturplan.core.plan.ledger import Ledger, LedgerResult
 from naturplan.core.share.protected import ProtectedIndex, ProtectedShare
 from naturplan.io.project.open import open_store, project_exists, project_label
@@ -19,7 +20,7 @@ from naturplan.io.project.store import StoreError
 
 def projected_document(
     doc: dict[str, Any],
-    dataset: Dataset,
+    municipality: shapely.Geometry,
     share: ProtectedShare,
     index: ProtectedIndex,
     project_path: str | Path,
@@ -36,7 +37,7 @@ def projected_document(
         raise StoreError("Project not found: {project}", project=project_label(project_path))
     with open_store(project_path, create=False, readonly=True) as store:
         candidates = store.candidates()
-    ledger = Ledger(dataset.municipality.geometry, index, share)
+    ledger = Ledger(municipality, index, share)
     ledger.reset(candidates)
     result = ledger.result()
     doc["projected"] = _projected(result, len(candidates), project_label(project_path))

@@ -8,29 +8,33 @@ The JSON shape is a contract (issue 2):
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from naturplan.core.layers.dataset import Dataset
-from naturplan.core.layers.layer import VectorLayer
-from naturplan.core.layers.roles import Role
 from naturplan.core.share.protected import ProtectedShare
-from naturplan.core.share.targets import targets_for
 from naturplan.export.numbers import format_ha, format_km2, format_number, format_percent
+from naturplan.io.datasets import MeasuredDataset
+from naturplan.io.loading import LayerSummary
 
 
-def stats_document(
-    dataset: Dataset, roles: Sequence[Role], project: str | Path | None = None
-) -> dict[str, Any]:
-    """The protected share and its context as a JSON-ready dict (m², fractions)."""
-    share, index = dataset.protected(roles, targets_for(dataset.municipality.code))
+def stats_document(measured: MeasuredDataset, project: str | Path | None = None) -> dict[str, Any]:
+    """The protected share and its context as a JSON-ready dict (m², fractions).
+
+    *measured* comes from :func:`naturplan.io.datasets.measure_dataset`; with *project* the
+    projected share of its candidates is added (:mod:`naturplan.export.projected`).
+
+    Raises
+    ------
+    StoreError
+        If *project* cannot be read as a naturplan project.
+    """
+    share, municipality = measured.share, measured.municipality
     doc: dict[str, Any] = {
         "municipality": {
-            "code": dataset.municipality.code,
-            "name": dataset.municipality.name,
+            "code": municipality.code,
+            "name": municipality.name,
             "area_m2": share.municipality_area_m2,
-            "source": dataset.municipality.source.label,
+            "source": municipality.source.label,
         },
         "protected": _protected(share),
         "targets": [
@@ -45,12 +49,12 @@ def stats_document(
             }
             for gap in share.targets
         ],
-        "layers": [_layer(layer) for layer in dataset.layers],
+        "layers": [_layer(layer) for layer in measured.layers],
     }
     if project is not None:
         from naturplan.export.projected import projected_document
 
-        projected_document(doc, dataset, share, index, project)
+        projected_document(doc, municipality.geometry, share, measured.index, project)
     return doc
 
 
@@ -65,21 +69,23 @@ def _protected(share: ProtectedShare) -> dict[str, Any]:
     }
 
 
-def _layer(layer: Any) -> dict[str, Any]:
-    entry = {
+def _layer(layer: LayerSummary) -> dict[str, Any]:
+    """One layer; ``repaired`` and ``dropped`` only for a layer whose features were read
+    (the others are counted from their file's metadata)."""
+    entry: dict[str, Any] = {
         "role": layer.role.value,
         "source": layer.source.label,
         "path": str(layer.source.path),
-        "features": layer.feature_count,
+        "features": layer.features,
         "synthetic": layer.source.synthetic,
         "source_crs": layer.source.source_crs,
         "mapping": layer.source.mapping,
     }
-    if isinstance(layer, VectorLayer):
+    if layer.raster:
+        entry["raster"] = True
+    elif layer.report is not None:
         entry["repaired"] = layer.report.repaired
         entry["dropped"] = layer.report.dropped_empty + layer.report.dropped_non_polygon
-    else:
-        entry["raster"] = True
     return entry
 
 

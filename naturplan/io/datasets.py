@@ -5,23 +5,38 @@ bird protection areas, plus the synthetic sample layers (parcels, §3 nature, ha
 lowland, flood depth, afforestation zones) built on first run. ``--layer ROLE=PATH`` replaces
 every default layer of that role; ``--kommune`` picks another municipality, which gets the
 real national layers only (the synthetic sample is Aalborg's).
+
+Two ways to open, one list of layers (:func:`resolve_dataset`):
+
+- :func:`open_dataset` loads every layer whole, for the map;
+- :func:`measure_dataset` reads only the polygons of the protected roles and counts the other
+  layers from their files' own tables: what ``naturplan stats`` needs, in a fraction of the
+  time (the 99,000 parcels are never read just to be counted).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+import dataclasses
+from collections.abc import Callable, Mapping, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 
-from naturplan.core.errors import OperationCancelled
-from naturplan.core.layers.dataset import Dataset, Municipality
+from naturplan.core.errors import FieldMappingError, OperationCancelled
+from naturplan.core.layers.dataset import DEFAULT_PROTECTED_ROLES, Dataset, Municipality
 from naturplan.core.layers.layer import Layer, VectorLayer
 from naturplan.core.layers.roles import Role
+from naturplan.core.share.protected import ProtectedIndex, ProtectedShare, compute_protected
+from naturplan.core.share.targets import targets_for
 from naturplan.io import paths
 from naturplan.io.loading import (
+    PROTECTED_FIELDS,
     LayerRequest,
+    LayerSummary,
+    inspect_layer,
     load_layer,
     load_municipality,
     neighbours_of,
+    read_polygons,
 )
 
 Progress = Callable[[float, str], None]
@@ -29,6 +44,11 @@ Cancelled = Callable[[], bool]
 
 #: Full Aalborg scale: ~100,000 parcels, ~10,000 §3 polygons.
 FULL_SCALE = 1.0
+
+#: The progress message while the sample is built; the build's own steps follow it, and fill
+#: the progress up to :data:`SAMPLE_SHARE`.
+BUILDING_SAMPLE = "building the synthetic sample (first run)"
+SAMPLE_SHARE = 0.5
 
 
 @dataclass(frozen=True)
@@ -45,12 +65,93 @@ class DatasetRequest:
         Scale of the synthetic sample (1.0 = full Aalborg scale; tests use ~0.01).
     use_sample
         False to open only real data.
+    fields
+        Role → field mapping (canonical → source field) for the default layers of that role
+        (a user's layer carries its own mapping).
     """
 
     kommune: str | None = None
     layers: Sequence[LayerRequest] = field(default_factory=tuple)
     sample_scale: float = FULL_SCALE
     use_sample: bool = True
+    fields: Mapping[Role, Mapping[str, str]] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class ResolvedDataset:
+    """The municipality and the layers a request names, in drawing order (none read yet).
+
+    ``sample`` tells whether the synthetic sample is among them, and if not, why
+    (``"used"``, ``"off"`` for ``--no-sample``, ``"other_municipality"``).
+    """
+
+    municipality: Municipality
+    requests: tuple[LayerRequest, ...]
+    sample: str = "used"
+
+
+@dataclass(frozen=True)
+class MeasuredDataset:
+    """The numbers of a dataset, read as lightly as they can be.
+
+    Attributes
+    ----------
+    municipality
+        The municipality.
+    layers
+        Every layer's summary in drawing order (the municipality's first).
+    share, index
+        The protected share of *roles* and the dissolved protected area.
+    roles
+        The roles that count as protected.
+    sample
+        As :attr:`ResolvedDataset.sample`.
+    """
+
+    municipality: Municipality
+    layers: tuple[LayerSummary, ...]
+    share: ProtectedShare
+    index: ProtectedIndex
+    roles: tuple[Role, ...]
+    sample: str = "used"
+
+
+def resolve_dataset(
+    request: DatasetRequest,
+    progress: Progress | None = None,
+    cancelled: Cancelled | None = None,
+) -> ResolvedDataset:
+    """The municipality and the layer requests of *request*; builds the sample if missing.
+
+    Raises
+    ------
+    NaturplanError
+        If the municipality cannot be loaded, or a field mapping maps no layer.
+    OperationCancelled
+        If *cancelled* returned True while the sample was being built.
+    """
+    report = progress or (lambda fraction, message: None)
+    stop = cancelled or (lambda: False)
+    user: dict[Role, list[LayerRequest]] = {}
+    for r in request.layers:
+        user.setdefault(r.role, []).append(r)
+    report(0.0, "municipality")
+    muni_requests = user.pop(Role.MUNICIPALITY, [])
+    municipality = load_municipality(
+        request.kommune, muni_requests[0] if muni_requests else None
+    )
+    defaults, sample = _default_requests(municipality, request, report, stop)
+    wanted = [d for d in defaults if d.role not in user]
+    wanted += [r for reqs in user.values() for r in reqs]
+    wanted = [_with_fields(r, request.fields) for r in wanted]
+    for role, mapping in request.fields.items():
+        if not any(r.role is role for r in wanted):
+            raise FieldMappingError(
+                "The field mapping {mapping} maps nothing: no layer plays role {role}.",
+                mapping=", ".join(f"{role.value}.{k}={v}" for k, v in mapping.items()),
+                role=role.value,
+            )
+    return ResolvedDataset(municipality, tuple(wanted), sample)
 
 
 def open_dataset(
@@ -69,19 +170,10 @@ def open_dataset(
     """
     report = progress or (lambda fraction, message: None)
     stop = cancelled or (lambda: False)
-    user: dict[Role, list[LayerRequest]] = {}
-    for r in request.layers:
-        user.setdefault(r.role, []).append(r)
-    report(0.0, "municipality")
-    muni_requests = user.pop(Role.MUNICIPALITY, [])
-    municipality = load_municipality(
-        request.kommune, muni_requests[0] if muni_requests else None
-    )
-    dataset = Dataset(municipality)
-    dataset.layers.append(_municipality_layer(municipality))
-    defaults = _default_requests(municipality, request, report, stop)
-    wanted = [d for d in defaults if d.role not in user]
-    wanted += [r for reqs in user.values() for r in reqs]
+    resolved = resolve_dataset(request, report, stop)
+    dataset = Dataset(resolved.municipality)
+    dataset.layers.append(_municipality_layer(resolved.municipality))
+    wanted = resolved.requests
     for i, layer_request in enumerate(wanted):
         if stop():
             raise OperationCancelled("Loading was cancelled.")
@@ -89,6 +181,54 @@ def open_dataset(
         dataset.layers.append(load_layer(layer_request))
     report(1.0, "done")
     return dataset
+
+
+def measure_dataset(
+    request: DatasetRequest,
+    roles: Sequence[Role] = DEFAULT_PROTECTED_ROLES,
+    progress: Progress | None = None,
+    cancelled: Cancelled | None = None,
+) -> MeasuredDataset:
+    """The protected share of *roles* and a summary of every layer, reading only what it needs.
+
+    The polygons of the protected roles are read (no attribute table); every other layer is
+    checked and counted from its file's own tables, on a second thread meanwhile.
+
+    Raises
+    ------
+    NaturplanError
+        Any load failure, as :func:`open_dataset` would raise it.
+    OperationCancelled
+        If *cancelled* returned True.
+    """
+    report = progress or (lambda fraction, message: None)
+    resolved = resolve_dataset(request, report, cancelled)
+    counted = [r for r in resolved.requests if r.role not in roles]
+    measured = [r for r in resolved.requests if r.role in roles]
+    report(0.55, "reading")
+    with ThreadPoolExecutor(1, thread_name_prefix="naturplan-inspect") as pool:
+        inspected: list[Future[LayerSummary]] = [pool.submit(inspect_layer, r) for r in counted]
+        reads = [read_polygons(r, PROTECTED_FIELDS.get(r.role, ())) for r in measured]
+        report(0.7, "protected share")
+        share, index = compute_protected(
+            resolved.municipality.geometry, [read.protected() for read in reads],
+            targets_for(resolved.municipality.code), roles=[r.value for r in roles],
+        )
+        by_request = {id(r): f.result() for r, f in zip(counted, inspected, strict=True)}
+    by_request.update({id(r): read.summary for r, read in zip(measured, reads, strict=True)})
+    municipality = LayerSummary(Role.MUNICIPALITY, resolved.municipality.source, 1)
+    layers = (municipality, *(by_request[id(r)] for r in resolved.requests))
+    report(1.0, "done")
+    return MeasuredDataset(resolved.municipality, layers, share, index, tuple(roles),
+                           resolved.sample)
+
+
+def _with_fields(
+    request: LayerRequest, fields: Mapping[Role, Mapping[str, str]]
+) -> LayerRequest:
+    if request.fields or request.role not in fields:
+        return request
+    return dataclasses.replace(request, fields=dict(fields[request.role]))
 
 
 def _municipality_layer(municipality: Municipality) -> Layer:
@@ -110,14 +250,19 @@ def _default_requests(
     request: DatasetRequest,
     report: Progress,
     stop: Cancelled,
-) -> list[LayerRequest]:
+) -> tuple[list[LayerRequest], str]:
     out: list[LayerRequest] = []
-    if request.use_sample and municipality.code == paths.AALBORG_KOMKODE:
+    if not request.use_sample:
+        sample = "off"
+    elif municipality.code != paths.AALBORG_KOMKODE:
+        sample = "other_municipality"
+    else:
+        sample = "used"
         out += sample_requests(municipality, request.sample_scale, report, stop)
     birds = paths.layers_dir() / paths.BIRD_PROTECTION_AREAS
     if birds.exists():
         out.append(LayerRequest(Role.NATURA2000, birds))
-    return out
+    return out, sample
 
 
 def sample_requests(
@@ -127,26 +272,25 @@ def sample_requests(
     stop: Cancelled,
 ) -> list[LayerRequest]:
     """The synthetic sample's layers, building the sample first if it is not there."""
-    from naturplan.io.sample.build import BuildCancelled, build_sample, read_manifest
+    from naturplan.io.sample.manifest import read_manifest
 
     out_dir = paths.sample_dir(scale)
     manifest = read_manifest(out_dir)
     if manifest is None:
-        report(0.05, "building the synthetic sample (first run)")
+        from naturplan.io.sample.build import build_sample
+
+        report(0.05, BUILDING_SAMPLE)
 
         def sub(fraction: float, message: str) -> None:
-            report(0.05 + 0.45 * fraction, message)
+            report(0.05 + (SAMPLE_SHARE - 0.06) * fraction, message)
 
-        try:
-            manifest = build_sample(
-                out_dir,
-                municipality.geometry,
-                neighbours=neighbours_of(municipality),
-                scale=scale,
-                progress=sub,
-                cancelled=stop,
-            )
-        except BuildCancelled:
-            raise OperationCancelled("Building the sample was cancelled.") from None
+        # Cancelling raises BuildCancelled (an OperationCancelled); nothing half-built is kept.
+        manifest = build_sample(
+            out_dir,
+            municipality.geometry,
+            neighbours=neighbours_of(municipality),
+            scale=scale,
+            progress=sub,
+            cancelled=stop,
+        )
     return [LayerRequest(Role(s.role), s.path, s.layer) for s in manifest.layers]
-

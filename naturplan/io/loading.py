@@ -1,26 +1,49 @@
 """Loading layers by role, and the municipality they are measured in.
 
-One entry point per thing a user names: :func:`load_layer` for ``--layer ROLE=PATH[:LAYER]``,
-:func:`load_municipality` for ``--kommune KOMKODE``.
+One entry point per thing a user names: :func:`load_layer` for ``--layer ROLE=PATH[:LAYER]``
+(the whole layer, for the map), :func:`load_municipality` for ``--kommune KOMKODE``. A
+command that only reports on a layer reads less: :func:`inspect_layer` checks a layer and
+counts its features from the file's own tables, :func:`read_protected` reads only the
+polygons (and the §3 type) that a protected share needs.
+
+Every path checks the same things: the file and layer exist, the CRS is known, a polygon
+role gets polygons (a layer of points or lines is refused; a mixed layer keeps its polygons
+and its report says what was left out), and the field mapping fits the source.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from dataclasses import dataclass
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
-import geopandas as gpd
+import numpy as np
 import shapely
 
-from naturplan.core.errors import FieldMappingError, LayerLoadError, UnknownMunicipalityError
+from naturplan.core.errors import (
+    LayerLoadError,
+    SeveralMunicipalitiesError,
+    UnknownMunicipalityError,
+    UnknownSchemaError,
+)
+from naturplan.core.geometry import GeometryArray
 from naturplan.core.layers.dataset import Municipality
-from naturplan.core.layers.fieldmap import FieldMapping, choose_mapping, user_mapping
-from naturplan.core.layers.layer import Layer, LayerSource, VectorLayer
-from naturplan.core.layers.roles import ROLE_SPECS, GeometryKind, Role, parse_role
+from naturplan.core.layers.fieldmap import (
+    ColumnValues,
+    FieldMapping,
+    choose_mapping,
+    user_mapping,
+)
+from naturplan.core.layers.layer import Layer, LayerSource, LoadReport, VectorLayer
+from naturplan.core.layers.roles import ROLE_SPECS, WORKING_EPSG, GeometryKind, Role, parse_role
+from naturplan.core.share.protected import ProtectedSource
 from naturplan.io import paths
-from naturplan.io.raster import describe_raster, is_raster_path
-from naturplan.io.vector import read_vector
+from naturplan.io.raster import is_raster_path
+from naturplan.io.vector import VectorInfo, inspect_vector, read_columns, read_geometries
+
+#: Canonical fields a protected share reads besides the polygons, by role.
+PROTECTED_FIELDS: dict[Role, tuple[str, ...]] = {Role.NATURE_P3: ("Natyp_navn",)}
 
 
 @dataclass(frozen=True)
@@ -34,6 +57,58 @@ class LayerRequest:
     assume_crs: str | None = None
 
 
+@dataclass(frozen=True)
+class LayerSummary:
+    """What a report says about a layer: its role, source and size, without its data.
+
+    Attributes
+    ----------
+    role
+        The role it plays.
+    source
+        Where it was read from (file, layer, CRS, mapping, synthetic).
+    features
+        Features (vector) or cells (raster).
+    raster
+        True for a raster layer.
+    report
+        What loading did to the features, for layers whose features were read; None for a
+        layer that was only inspected.
+    """
+
+    role: Role
+    source: LayerSource
+    features: int
+    raster: bool = False
+    report: LoadReport | None = None
+
+
+@dataclass(frozen=True)
+class PolygonRead:
+    """The polygons of a layer and a few of its canonical fields, read without a table.
+
+    Attributes
+    ----------
+    summary
+        The layer's summary (with its load report).
+    geometries
+        Clean polygons in EPSG:25832.
+    columns
+        Canonical field → values, row for row with *geometries*.
+    """
+
+    summary: LayerSummary
+    geometries: GeometryArray
+    columns: dict[str, np.ndarray] = field(default_factory=dict)
+
+    def protected(self) -> ProtectedSource:
+        """The polygons as a protected source (with the §3 type where the role has one)."""
+        return ProtectedSource(
+            self.summary.role.value, self.geometries, self.columns.get("Natyp_navn"),
+            self.summary.source.label,
+        )
+
+
 def parse_layer_arg(text: str, assume_crs: str | None = None) -> LayerRequest:
     """Parse ``ROLE=PATH`` or ``ROLE=PATH:LAYER``.
 
@@ -45,7 +120,7 @@ def parse_layer_arg(text: str, assume_crs: str | None = None) -> LayerRequest:
         If the text has no ``=``.
     """
     if "=" not in text:
-        raise LayerLoadError(f"--layer wants ROLE=PATH[:LAYER], got '{text}'.")
+        raise LayerLoadError("A layer is given as ROLE=PATH[:LAYER], got '{text}'.", text=text)
     role_text, _, spec = text.partition("=")
     role = parse_role(role_text)
     path, layer = split_path_layer(spec)
@@ -70,49 +145,191 @@ def load_layer(request: LayerRequest) -> Layer:
     LayerLoadError, MissingCRSError, FieldMappingError
         With a message for the user; nothing is half-loaded.
     """
-    spec = ROLE_SPECS[request.role]
+    import geopandas as gpd
+
+    from naturplan.io.vector import read_vector
+
     if is_raster_path(request.path):
-        if spec.geometry is GeometryKind.POLYGON:
-            raise LayerLoadError(
-                f"Role {request.role.value} needs polygons, but '{request.path.name}' "
-                f"is a raster."
-            )
-        layer = describe_raster(request.role, request.path, request.assume_crs)
-        layer.name = request.path.stem
-        return layer
+        return _raster(request, value_range=True)
+    info = _inspect_vector(request)
     read = read_vector(
-        request.path, request.layer, assume_crs=request.assume_crs,
-        role_hint=request.role.value,
+        request.path, info.layer, assume_crs=request.assume_crs, info=info
     )
-    mapping = _mapping_for(request, read.frame)
+    _check_polygons(request, info, read.report)
+    mapping = _mapping_for(request, info, lambda column: read.frame[column].tolist())
+    mapping.check(read.frame.columns, _label(info))
     frame = gpd.GeoDataFrame(mapping.apply(read.frame), geometry="geometry", crs=read.frame.crs)
-    source = LayerSource(
-        path=request.path,
-        layer=read.layer,
-        driver=read.driver,
-        source_crs=read.source_crs,
-        mapping=mapping.name,
-        synthetic=read.metadata.get("NATURPLAN_SYNTHETIC", "").lower() == "true",
-        description=read.description,
-    )
-    name = read.layer or request.path.stem
+    source = _source(request, info, read.source_crs, mapping)
+    name = info.layer or request.path.stem
     return VectorLayer(role=request.role, frame=frame, source=source, report=read.report, name=name)
 
 
-def _mapping_for(request: LayerRequest, frame: gpd.GeoDataFrame) -> FieldMapping:
+def inspect_layer(request: LayerRequest) -> LayerSummary:
+    """Check *request*'s layer and count its features without reading them.
+
+    A vector layer whose declared geometry type is mixed or unknown has its geometries read
+    to tell whether it holds polygons.
+
+    Raises
+    ------
+    LayerLoadError, MissingCRSError, FieldMappingError
+        As :func:`load_layer` would, for the file's schema and geometry type.
+    """
+    if is_raster_path(request.path):
+        return _inspect_raster(request)
+    info = _inspect_vector(request)
+    report: LoadReport | None = None
+    features, crs = info.features, info.crs
+    if info.geometry_kind == "unknown" or crs is None:
+        # Mixed or undeclared geometry: read it to know what is there (and to check a
+        # stated CRS); the features that are not polygons are left out, as on load.
+        read = read_geometries(info, assume_crs=request.assume_crs)
+        _check_polygons(request, info, read.report)
+        report, features, crs = read.report, len(read.geometries), read.source_crs
+    mapping = _mapping_for(request, info, _column_reader(info))
+    return LayerSummary(request.role, _source(request, info, crs, mapping), features,
+                        report=report)
+
+
+def read_polygons(request: LayerRequest, columns: Sequence[str] = ()) -> PolygonRead:
+    """Read the polygons of a layer and the canonical fields *columns*, without a table.
+
+    This is what measuring needs (a protected share reads the §3 polygons and their type,
+    :data:`PROTECTED_FIELDS`); :func:`load_layer` reads the whole table for the map.
+
+    Raises
+    ------
+    LayerLoadError, MissingCRSError, FieldMappingError
+        As :func:`load_layer` would.
+    """
+    if is_raster_path(request.path):
+        raise LayerLoadError(
+            "Role {role} needs polygons, but '{name}' is a raster.",
+            role=request.role.value, name=request.path.name,
+        )
+    info = _inspect_vector(request)
+    mapping = _mapping_for(request, info, _column_reader(info))
+    sources = {c: mapping.source_field(c) for c in columns if c not in mapping.constants}
+    present = sorted({s for s in sources.values() if s in info.fields})
+    read = read_geometries(info, present, assume_crs=request.assume_crs)
+    _check_polygons(request, info, read.report)
+    n = len(read.geometries)
+    values = {
+        c: mapping.values_of(c, read.columns.get(sources[c]) if c in sources else None, n)
+        for c in columns
+    }
+    source = _source(request, info, read.source_crs, mapping)
+    return PolygonRead(LayerSummary(request.role, source, n, report=read.report),
+                       read.geometries, values)
+
+
+def summary_of(layer: Layer) -> LayerSummary:
+    """The :class:`LayerSummary` of a loaded layer."""
+    if isinstance(layer, VectorLayer):
+        return LayerSummary(layer.role, layer.source, layer.feature_count, report=layer.report)
+    return LayerSummary(layer.role, layer.source, layer.feature_count, raster=True)
+
+
+def _inspect_vector(request: LayerRequest) -> VectorInfo:
+    info = inspect_vector(request.path, request.layer, role_hint=request.role.value)
+    if ROLE_SPECS[request.role].geometry is not GeometryKind.RASTER and (
+        info.geometry_kind == "other"
+    ):
+        raise LayerLoadError(
+            "Role {role} needs polygons, but '{name}' holds {found} features.",
+            role=request.role.value, name=_label(info), found=info.geometry_type,
+        )
+    return info
+
+
+def _check_polygons(request: LayerRequest, info: VectorInfo, report: LoadReport) -> None:
+    """Refuse a layer that had features but none of them polygons."""
+    if report.read and report.read == report.dropped_non_polygon + report.dropped_empty and (
+        report.dropped_non_polygon
+    ):
+        raise LayerLoadError(
+            "Role {role} needs polygons, but '{name}' holds {found} features.",
+            role=request.role.value, name=_label(info), found=info.geometry_type,
+        )
+
+
+def _inspect_raster(request: LayerRequest) -> LayerSummary:
+    """A raster's summary from its GeoTIFF header, or from rasterio if the header is not
+    enough (another format or CRS: the cells are counted in the warped EPSG:25832 view)."""
+    from naturplan.io.geotiff import read_header
+
+    if ROLE_SPECS[request.role].geometry is not GeometryKind.POLYGON and request.path.is_file():
+        header = read_header(request.path)
+        if header is not None and header.epsg == WORKING_EPSG:
+            tags = header.metadata
+            source = LayerSource(
+                path=request.path, driver="GTiff", source_crs=f"EPSG:{WORKING_EPSG}",
+                mapping="raster band 1",
+                synthetic=tags.get("NATURPLAN_SYNTHETIC", "").lower() == "true",
+                description=tags.get("TIFFTAG_IMAGEDESCRIPTION", tags.get("DESCRIPTION", "")),
+            )
+            return LayerSummary(request.role, source, header.width * header.height, raster=True)
+    raster = _raster(request, value_range=False)
+    return LayerSummary(request.role, raster.source, raster.feature_count, raster=True)
+
+
+def _raster(request: LayerRequest, value_range: bool) -> Layer:
+    from naturplan.io.raster import describe_raster
+
+    if ROLE_SPECS[request.role].geometry is GeometryKind.POLYGON:
+        raise LayerLoadError(
+            "Role {role} needs polygons, but '{name}' is a raster.",
+            role=request.role.value, name=request.path.name,
+        )
+    layer = describe_raster(request.role, request.path, request.assume_crs, value_range)
+    layer.name = request.path.stem
+    return layer
+
+
+def _source(
+    request: LayerRequest, info: VectorInfo, source_crs: str, mapping: FieldMapping
+) -> LayerSource:
+    return LayerSource(
+        path=request.path,
+        layer=info.layer,
+        driver=info.driver,
+        source_crs=source_crs,
+        mapping=mapping.name,
+        synthetic=info.synthetic,
+        description=info.description,
+    )
+
+
+def _column_reader(info: VectorInfo) -> ColumnValues:
+    """Read one column of *info*'s layer on demand (for a mapping told apart by a value)."""
+
+    def values(column: str) -> list[Any]:
+        return read_columns(info, [column])[column].tolist()
+
+    return values
+
+
+def _mapping_for(
+    request: LayerRequest, info: VectorInfo, values: ColumnValues
+) -> FieldMapping:
     if request.fields:
-        return user_mapping(request.role, request.fields)
-    mapping = choose_mapping(request.role, frame)
+        mapping = user_mapping(request.role, request.fields)
+        mapping.check(info.fields, _label(info))
+        return mapping
+    mapping = choose_mapping(request.role, info.fields, values)
     if mapping is None:
         spec = ROLE_SPECS[request.role]
-        have = ", ".join(c for c in frame.columns if c != "geometry") or "no fields"
-        example = spec.required[0]
-        raise FieldMappingError(
-            f"'{request.path.name}' is not a known schema for role {request.role.value}: it "
-            f"needs {', '.join(spec.required)} and has {have}. Map the fields with "
-            f"--field {request.role.value}.{example}=SOURCE_FIELD."
+        raise UnknownSchemaError(
+            "'{name}' is not a known schema for role {role}: it needs {needs} and has "
+            "{fields}.",
+            name=request.path.name, role=request.role.value, needs=", ".join(spec.required),
+            fields=", ".join(info.fields) or "-", field=spec.required[0],
         )
     return mapping
+
+
+def _label(info: VectorInfo) -> str:
+    return f"{info.path.name}:{info.layer}" if info.layer else info.path.name
 
 
 def load_municipality(
@@ -120,7 +337,8 @@ def load_municipality(
 ) -> Municipality:
     """The municipality by KOMKODE from the national DAGI file, or from a user's file.
 
-    With neither argument: Aalborg (0851) from its shipped DAGI 2014 boundary.
+    With neither argument: Aalborg (0851) from its shipped DAGI 2014 boundary. Only the
+    boundary and the code and name fields are read.
 
     Raises
     ------
@@ -137,29 +355,32 @@ def load_municipality(
             else paths.NATIONAL_MUNICIPALITIES
         )
         request = LayerRequest(Role.MUNICIPALITY, paths.layers_dir() / name)
-    layer = load_layer(request)
-    assert isinstance(layer, VectorLayer)
-    frame = layer.frame
-    codes = frame["KOMKODE"].astype("string").str.strip().str.zfill(4)
+    read = read_polygons(request, ["KOMKODE", "KOMNAVN"])
+    codes = np.array([_komkode(v) for v in read.columns["KOMKODE"]], dtype=object)
+    names = read.columns["KOMNAVN"]
+    label = read.summary.source.label
     if code is not None:
-        frame = frame[codes == code]
-        if frame.empty:
+        chosen = np.flatnonzero(codes == code)
+        if len(chosen) == 0:
             raise UnknownMunicipalityError(
-                f"No municipality with KOMKODE {code} in {layer.source.label} "
-                f"(Aalborg is 0851, København 0101)."
+                "No municipality with KOMKODE {code} in {layer} (Aalborg is 0851, "
+                "København 0101).", code=code, layer=label,
             )
-    elif codes.nunique() > 1:
-        raise LayerLoadError(
-            f"{layer.source.label} holds {codes.nunique()} municipalities; choose one with "
-            f"--kommune KOMKODE."
-        )
-    geometry = shapely.union_all(frame.geometry.to_numpy())
-    first = frame.iloc[0]
+    else:
+        distinct = sorted(set(codes.tolist()))
+        if len(distinct) > 1:
+            raise SeveralMunicipalitiesError(
+                "{layer} holds {n} municipalities.", layer=label, n=len(distinct)
+            )
+        chosen = np.arange(len(codes))
+    if len(chosen) == 0:
+        raise UnknownMunicipalityError("{layer} holds no municipality.", layer=label)
+    first = int(chosen[0])
     return Municipality(
-        code=str(first["KOMKODE"]).zfill(4),
-        name=str(first.get("KOMNAVN") or ""),
-        geometry=geometry,
-        source=layer.source,
+        code=str(codes[first]),
+        name="" if names[first] is None else str(names[first]).strip(),
+        geometry=shapely.union_all(read.geometries[chosen]),
+        source=read.summary.source,
     )
 
 
@@ -168,18 +389,24 @@ def neighbours_of(municipality: Municipality) -> shapely.Geometry | None:
     national = paths.layers_dir() / paths.NATIONAL_MUNICIPALITIES
     if not national.exists():
         return None
-    layer = load_layer(LayerRequest(Role.MUNICIPALITY, national))
-    assert isinstance(layer, VectorLayer)
-    frame = layer.frame
-    others = frame[frame["KOMKODE"].astype(str).str.zfill(4) != municipality.code]
-    near = others[others.intersects(shapely.buffer(municipality.geometry, 200.0))]
-    return shapely.union_all(near.geometry.to_numpy()) if len(near) else None
+    read = read_polygons(LayerRequest(Role.MUNICIPALITY, national), ["KOMKODE"])
+    codes = np.array([_komkode(v) for v in read.columns["KOMKODE"]], dtype=object)
+    others = read.geometries[codes != municipality.code]
+    near = others[shapely.intersects(others, shapely.buffer(municipality.geometry, 200.0))]
+    return shapely.union_all(near) if len(near) else None
+
+
+def _komkode(value: object) -> str:
+    text = "" if value is None else str(value).strip()
+    if text.endswith(".0") and text[:-2].isdigit():  # a code stored as a number
+        text = text[:-2]
+    return text.zfill(4)
 
 
 def _normalise_komkode(text: str) -> str:
     value = str(text).strip()
     if not value.isdigit() or len(value) > 4:
         raise UnknownMunicipalityError(
-            f"KOMKODE must be up to 4 digits (Aalborg is 0851), got '{text}'."
+            "KOMKODE must be up to 4 digits (Aalborg is 0851), got '{text}'.", text=str(text)
         )
     return value.zfill(4)

@@ -9,19 +9,18 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import numpy as np
-import rasterio
 from numpy.typing import NDArray
-from rasterio.crs import CRS as RioCRS
-from rasterio.errors import RasterioIOError
-from rasterio.vrt import WarpedVRT
-from rasterio.windows import Window, from_bounds
 
 from naturplan.core.analysis.zonal import RasterGrid
 from naturplan.core.errors import LayerLoadError, MissingCRSError
 from naturplan.core.layers.layer import LayerSource, RasterLayer
 from naturplan.core.layers.roles import WORKING_EPSG, Role
+
+if TYPE_CHECKING:
+    import rasterio.io
 
 RASTER_SUFFIXES = {".tif", ".tiff", ".vrt", ".asc", ".img", ".nc"}
 
@@ -44,10 +43,17 @@ def open_working(
     MissingCRSError
         If the file has no CRS and *assume_crs* is None.
     """
+    import rasterio
+    from rasterio.crs import CRS as RioCRS
+    from rasterio.errors import RasterioIOError
+    from rasterio.vrt import WarpedVRT
+
     try:
         src = rasterio.open(path)
     except (RasterioIOError, OSError) as exc:
-        raise LayerLoadError(f"Cannot read raster '{Path(path).name}': {exc}") from None
+        raise LayerLoadError(
+            "Cannot read raster '{name}': {reason}", name=Path(path).name, reason=str(exc)
+        ) from None
     with src:
         crs = src.crs
         if crs is None:
@@ -66,19 +72,39 @@ def open_working(
 
 
 def describe_raster(
-    role: Role, path: Path, assume_crs: str | int | None = None
+    role: Role, path: Path, assume_crs: str | int | None = None, value_range: bool = True
 ) -> RasterLayer:
-    """Open a raster and describe it as a :class:`RasterLayer` (no pixels kept)."""
+    """Open a raster and describe it as a :class:`RasterLayer` (no pixels kept).
+
+    With *value_range* False the band's minimum and maximum are not read (they cost a
+    decimated read of the whole band) and stay ``(0, 0)``.
+
+    Raises
+    ------
+    LayerLoadError
+        If the file is missing or cannot be read.
+    MissingCRSError
+        If it has no CRS and *assume_crs* is None.
+    """
+    import rasterio
+    from rasterio.errors import RasterioIOError
+
     path = Path(path)
     if not path.exists():
-        raise LayerLoadError(f"File not found: {path}")
-    with rasterio.open(path) as raw:
+        raise LayerLoadError("File not found: {path}", path=str(path))
+    try:
+        raw = rasterio.open(path)
+    except (RasterioIOError, OSError) as exc:
+        raise LayerLoadError(
+            "Cannot read raster '{name}': {reason}", name=path.name, reason=str(exc)
+        ) from None
+    with raw:
         tags = {k.upper(): v for k, v in raw.tags().items()}
         driver = raw.driver
         source_crs = raw.crs.to_string() if raw.crs else f"EPSG:{assume_crs} (stated)"
     with open_working(path, assume_crs) as src:
         bounds = tuple(float(v) for v in src.bounds)
-        value_range = _value_range(src)
+        values = _value_range(src) if value_range else (0.0, 0.0)
         layer = RasterLayer(
             role=role,
             source=LayerSource(
@@ -94,7 +120,7 @@ def describe_raster(
             height=src.height,
             resolution=(float(src.res[0]), float(src.res[1])),
             nodata=None if src.nodata is None else float(src.nodata),
-            value_range=value_range,
+            value_range=values,
         )
     return layer
 
@@ -114,6 +140,8 @@ def _value_range(src: rasterio.io.DatasetReaderBase) -> tuple[float, float]:
 
 def sample_at(layer: RasterLayer, x: float, y: float) -> float | None:
     """The value of band 1 at (x, y) in EPSG:25832, or None for nodata / outside."""
+    from rasterio.windows import Window
+
     with open_working(layer.source.path, _assumed(layer)) as src:
         row, col = src.index(x, y)
         if not (0 <= row < src.height and 0 <= col < src.width):
@@ -134,6 +162,8 @@ def read_window(
     With *out_shape* (rows, cols) the read is resampled by GDAL, which is how the map
     renderer reads a whole municipality at screen resolution without loading every pixel.
     """
+    from rasterio.windows import from_bounds
+
     with open_working(layer.source.path, _assumed(layer)) as src:
         window = from_bounds(*bounds, transform=src.transform)
         data = src.read(
@@ -164,6 +194,8 @@ def read_grid(
     LayerLoadError
         If the file cannot be read.
     """
+    from rasterio.windows import Window
+
     with open_working(layer.source.path, _assumed(layer)) as src:
         t = src.transform
         minx, miny, maxx, maxy = bounds if bounds is not None else tuple(src.bounds)

@@ -118,8 +118,12 @@ def test_unknown_schema_asks_for_a_mapping_and_user_mapping_works(tmp_path: Path
     gpd.GeoDataFrame(
         {"TYPE": ["Mose", "Eng"]}, geometry=[box(0, 0, 1, 1), box(2, 2, 3, 3)], crs=25832
     ).to_file(path)
-    with pytest.raises(FieldMappingError, match="--field nature_p3.Natyp_navn"):
+    # The core names no command-line option: the CLI adds "--field ..." by the error's code.
+    with pytest.raises(FieldMappingError, match="not a known schema") as refused:
         load_layer(LayerRequest(Role.NATURE_P3, path))
+    assert refused.value.code == "unknown_schema" and "--" not in str(refused.value)
+    assert refused.value.params["role"] == "nature_p3"
+    assert refused.value.params["field"] == "Natyp_navn"
     layer = load_layer(LayerRequest(Role.NATURE_P3, path, fields={"Natyp_navn": "TYPE"}))
     assert list(layer.frame["Natyp_navn"]) == ["Mose", "Eng"]
     with pytest.raises(FieldMappingError, match="NOPE"):
@@ -214,3 +218,96 @@ def test_flatgeobuf_and_shapefile_load_like_the_original(real_data: Path, tmp_pa
             original.frame.geometry.area.sum(), rel=1e-9
         )
         assert sorted(layer.frame["Natyp_navn"]) == sorted(original.frame["Natyp_navn"])
+
+
+# --- reading only what a command needs (issue 7) ----------------------------------------
+
+
+@pytest.mark.parametrize("name", [
+    "lejre_borup_osted_matrikel_60851.gpkg", "dk_natura2000_fuglebeskyttelse_mst.gpkg",
+    "nordjylland_markblokke_omd_pgr_subset.gpkg", "aalborg_kommune_0851_dagi2014.gpkg",
+])
+def test_geopackage_reader_agrees_with_gdal(real_data: Path, name: str) -> None:
+    """The sqlite3 reader of :mod:`naturplan.io.geopackage` against pyogrio (GDAL)."""
+    import pyogrio
+    import pyogrio.raw
+
+    from naturplan.io import geopackage
+
+    path = real_data / name
+    assert geopackage.list_layers(path) == [(str(n), str(t)) for n, t in
+                                             pyogrio.list_layers(path)]
+    for layer, _ in geopackage.list_layers(path)[:3]:
+        mine = geopackage.describe_layer(path, layer)
+        info = pyogrio.read_info(path, layer=layer)
+        assert mine.fields == tuple(info["fields"])
+        assert mine.features == info["features"] and mine.crs == info["crs"]
+        assert mine.geometry_type == info["geometry_type"]
+        columns = list(mine.fields[:2])
+        geoms, values = geopackage.read_layer(path, mine, columns)
+        _, _, wkb, field_data = pyogrio.raw.read(path, layer=layer, columns=columns)
+        assert shapely.equals_exact(geoms, shapely.from_wkb(wkb), 0.0).all()
+        for i, column in enumerate(columns):
+            assert values[column].tolist() == list(field_data[i])
+
+
+def test_geopackage_metadata_matches_gdal(sample_env: dict) -> None:
+    import pyogrio
+
+    from naturplan.io.paths import sample_dir
+    from naturplan.io.sample.manifest import read_manifest
+    from naturplan.io.vector import inspect_vector
+
+    manifest = read_manifest(sample_dir(float(sample_env["NATURPLAN_SAMPLE_SCALE"])))
+    assert manifest is not None
+    for item in manifest.layers:
+        if item.layer is None:
+            continue
+        mine = inspect_vector(item.path, item.layer)
+        gdal = pyogrio.read_info(item.path, layer=item.layer)
+        assert mine.synthetic and dict(mine.metadata) == gdal["layer_metadata"]
+        assert mine.features == gdal["features"] == item.features
+
+
+@pytest.mark.parametrize(("crs", "options"), [
+    ("EPSG:25832", {}), ("EPSG:25832", {"BIGTIFF": "YES"}),
+    ("EPSG:25832", {"ENDIANNESS": "BIG", "TILED": "YES", "COMPRESS": "DEFLATE"}),
+    ("EPSG:4326", {}), (None, {}),
+])
+def test_geotiff_header_agrees_with_gdal(tmp_path: Path, crs: str | None, options: dict) -> None:
+    import rasterio
+    from rasterio.transform import from_origin
+
+    from naturplan.io.geotiff import read_header
+
+    tif = tmp_path / "d.tif"
+    with rasterio.open(
+        tif, "w", driver="GTiff", width=37, height=23, count=1, dtype="float32", crs=crs,
+        transform=from_origin(500_000, 6_300_000, 10, 10), **options,
+    ) as dst:
+        dst.write(np.zeros((1, 23, 37), "float32"))
+        dst.update_tags(NATURPLAN_SYNTHETIC="true", TIFFTAG_IMAGEDESCRIPTION="Oversvømmelse")
+        dst.update_tags(1, UNIT="m")
+    header = read_header(tif)
+    assert header is not None
+    with rasterio.open(tif) as src:
+        assert (header.width, header.height) == (src.width, src.height)
+        assert header.epsg == (src.crs.to_epsg() if src.crs else None)
+        assert header.metadata == {k: v for k, v in src.tags().items() if k != "AREA_OR_POINT"}
+    assert read_header(tmp_path / "missing.tif") is None
+    (tmp_path / "text.tif").write_text("not a tiff")
+    assert read_header(tmp_path / "text.tif") is None
+
+
+def test_read_polygons_gives_the_geometry_load_layer_gives(real_data: Path) -> None:
+    from naturplan.io.loading import read_polygons
+
+    request = parse_layer_arg(
+        f"nature_p3={real_data / 'koege_p3_beskyttede_naturtyper_2024_sample.geojson'}"
+    )
+    read = read_polygons(request, ["Natyp_navn"])
+    layer = load_layer(request)
+    assert isinstance(layer, VectorLayer)
+    assert shapely.equals_exact(read.geometries, layer.frame.geometry.values, 0.0).all()
+    assert read.columns["Natyp_navn"].tolist() == layer.frame["Natyp_navn"].tolist()
+    assert read.summary.source == layer.source and read.summary.report == layer.report

@@ -14,13 +14,21 @@ status card can show the original attributes.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
 
-import pandas as pd
+import numpy as np
+from numpy.typing import NDArray
 
 from naturplan.core.errors import FieldMappingError
 from naturplan.core.layers.roles import ROLE_SPECS, Role
+
+if TYPE_CHECKING:  # pandas is imported where a table is mapped, not to read a schema
+    import pandas as pd
+
+#: The values of one source column, read on demand (a schema check needs no table).
+ColumnValues = Callable[[str], Sequence[Any]]
 
 
 @dataclass(frozen=True)
@@ -52,20 +60,61 @@ class FieldMapping:
     signature: tuple[str, ...] = ()
     signature_values: Mapping[str, str] = field(default_factory=dict)
 
-    def matches(self, columns: Iterable[str], frame: pd.DataFrame | None = None) -> bool:
-        """True if a source with these columns fits this mapping's signature."""
+    def matches(self, columns: Iterable[str], values: ColumnValues | None = None) -> bool:
+        """True if a source with these columns fits this mapping's signature.
+
+        *values* reads one source column; without it the signature's values are not checked.
+        """
         cols = set(columns)
         if not self.signature or not set(self.signature) <= cols:
             return False
-        if frame is None:
+        if values is None:
             return True
         for column, needle in self.signature_values.items():
-            if column not in frame.columns:
+            if column not in cols:
                 return False
-            text = frame[column].astype("string").str.lower()
-            if not text.str.contains(needle.lower(), regex=False).any():
+            wanted = needle.casefold()
+            if not any(v is not None and wanted in str(v).casefold() for v in values(column)):
                 return False
         return True
+
+    def check(self, columns: Iterable[str], source: str = "") -> None:
+        """Refuse a source that lacks a field this mapping reads.
+
+        Raises
+        ------
+        FieldMappingError
+            If a mapped source field is missing; the message lists the fields it has.
+        """
+        have = [str(c) for c in columns if c != "geometry"]
+        missing = [src for src in self.fields.values() if src not in have]
+        if missing:
+            raise FieldMappingError(
+                "The field mapping for role {role} reads {missing}, but {layer} has no such "
+                "field. Its fields: {fields}.",
+                role=self.role.value, missing=", ".join(missing), layer=source or "the layer",
+                fields=", ".join(have) or "-",
+            )
+
+    def source_field(self, canonical: str) -> str:
+        """The source column a canonical field comes from (its own name if not mapped)."""
+        return self.fields.get(canonical, canonical)
+
+    def values_of(self, canonical: str, raw: Sequence[Any] | None, n: int) -> NDArray[np.object_]:
+        """The canonical field's values from the source column's *raw* values (no pandas).
+
+        A constant fills all *n* rows; without a source column (*raw* None) every value is
+        None. Values are translated by the mapping's table and text is stripped, as
+        :meth:`apply` does.
+        """
+        if canonical in self.constants:
+            return np.full(n, self.constants[canonical], dtype=object)
+        if raw is None:
+            return np.full(n, None, dtype=object)
+        table = self.values.get(canonical)
+        out = [_translate(v, table) if table else v for v in raw]
+        return np.array([v.strip() if isinstance(v, str) else v for v in out] + [None],
+                        dtype=object)[:-1]
 
     def apply(self, frame: pd.DataFrame) -> pd.DataFrame:
         """Return a copy of *frame* with the canonical fields added.
@@ -75,13 +124,7 @@ class FieldMapping:
         FieldMappingError
             If a mapped source field is missing from *frame*; the message lists what it has.
         """
-        missing = [src for src in self.fields.values() if src not in frame.columns]
-        if missing:
-            have = ", ".join(str(c) for c in frame.columns if c != "geometry")
-            raise FieldMappingError(
-                f"Field mapping '{self.name}' for role {self.role.value} needs field(s) "
-                f"{', '.join(missing)}, but the source has: {have or 'no fields'}."
-            )
+        self.check(frame.columns)
         out = frame.copy()
         for canonical, source in self.fields.items():
             column = frame[source]
@@ -103,6 +146,8 @@ def normalise_fields(role: Role, frame: pd.DataFrame) -> pd.DataFrame:
     GeoJSON exports carry numbers as text (``Natyp_kode: "3"``); codes become integers
     (``Int64``, missing allowed) and text fields strings, so lookups compare like with like.
     """
+    import pandas as pd
+
     ints = {Role.NATURE_P3: ("Natyp_kode",), Role.PARCELS: ("ejerlavskode", "registreretAreal")}
     texts = {
         Role.PARCELS: ("matrikelnummer", "ejerlavsnavn"),
@@ -119,7 +164,7 @@ def normalise_fields(role: Role, frame: pd.DataFrame) -> pd.DataFrame:
 
 
 def _translate(value: object, table: Mapping[str, object]) -> object:
-    if value is None or (isinstance(value, float) and pd.isna(value)):
+    if value is None or (isinstance(value, float) and value != value):  # None or NaN
         return value
     return table.get(str(value).strip().casefold(), value)
 
@@ -141,8 +186,8 @@ def user_mapping(role: Role, fields: Mapping[str, str]) -> FieldMapping:
     unknown = [k for k in fields if k not in allowed]
     if unknown:
         raise FieldMappingError(
-            f"Role {role.value} has no field {', '.join(unknown)}; "
-            f"its fields are: {', '.join(allowed)}."
+            "Role {role} has no field {unknown}; its fields are: {fields}.",
+            role=role.value, unknown=", ".join(unknown), fields=", ".join(allowed),
         )
     return FieldMapping(name="user", role=role, fields=dict(fields))
 
@@ -261,15 +306,21 @@ BUILTIN_MAPPINGS: tuple[FieldMapping, ...] = (
 )
 
 
-def choose_mapping(role: Role, frame: pd.DataFrame) -> FieldMapping | None:
-    """The built-in mapping for *role* that fits *frame*, the canonical one, or None.
+def choose_mapping(
+    role: Role, columns: Iterable[str], values: ColumnValues | None = None
+) -> FieldMapping | None:
+    """The built-in mapping for *role* that fits a source with *columns*, the canonical one,
+    or None.
 
-    A source that already has the role's required canonical fields needs no mapping.
+    *values* reads one source column (for mappings told apart by a value, such as Natura 2000
+    habitat and bird areas). A source that already has the role's required canonical fields
+    needs no mapping.
     """
+    names = [str(c) for c in columns]
     for mapping in BUILTIN_MAPPINGS:
-        if mapping.role is role and mapping.matches(frame.columns, frame):
+        if mapping.role is role and mapping.matches(names, values):
             return mapping
     spec = ROLE_SPECS[role]
-    if set(spec.required) <= set(frame.columns):
+    if set(spec.required) <= set(names):
         return identity_mapping(role)
     return None

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-
-import geopandas as gpd
+from typing import TYPE_CHECKING
 
 from naturplan.core.layers.roles import Role
+
+if TYPE_CHECKING:  # geopandas is imported by whoever builds a frame, not to name the type
+    import geopandas as gpd
 
 
 @dataclass(frozen=True)

@@ -17,7 +17,6 @@ import os
 import shutil
 import tempfile
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -27,14 +26,19 @@ import shapely
 from naturplan.core.errors import BuildCancelled
 from naturplan.io.optional import has_pyarrow
 from naturplan.io.sample.geom import Landscape
+from naturplan.io.sample.manifest import (  # noqa: F401 - read_manifest is public here too
+    GENERATOR_VERSION,
+    MANIFEST_NAME,
+    SampleLayer,
+    SampleManifest,
+    read_manifest,
+)
 from naturplan.io.sample.nature import build_nature
 from naturplan.io.sample.parcels import build_parcels
 from naturplan.io.sample.raster import write_flood
 from naturplan.io.sample.region import make_landscape
 from naturplan.io.sample.zones import build_forest_zones, build_lowland, build_natura2000
 
-GENERATOR_VERSION = "naturplan-sample 1.0"
-MANIFEST_NAME = "sample.json"
 GPKG_NAME = "aalborg_sample.gpkg"
 TIF_NAME = "oversvoemmelse_dybde.tif"
 BOUNDARY_SOURCE = (
@@ -54,39 +58,6 @@ VECTOR_LAYERS: dict[str, tuple[str, str]] = {
     "forest_zones": ("skovrejsning",
                      "Synthetic sample: skovrejsning ønsket/uønsket, not the real kommuneplan"),
 }
-
-
-@dataclass(frozen=True)
-class SampleLayer:
-    """One file or GeoPackage layer of a sample.
-
-    Attributes
-    ----------
-    role : str
-        ``"parcels"``, ``"nature_p3"``, ``"natura2000"``, ``"lowland"``, ``"flood"`` or
-        ``"forest_zones"``.
-    path : Path
-        The file written.
-    layer : str or None
-        GeoPackage layer name; None for the GeoTIFF.
-    features : int
-        Feature count (for the raster: the number of wet pixels).
-    """
-
-    role: str
-    path: Path
-    layer: str | None
-    features: int
-
-
-@dataclass(frozen=True)
-class SampleManifest:
-    """What a sample build wrote: where, with which scale and seed, and which layers."""
-
-    out_dir: Path
-    scale: float
-    seed: int
-    layers: tuple[SampleLayer, ...]
 
 
 class _Steps:
@@ -133,18 +104,22 @@ def _write_layer(
 def _build_vectors(
     land: Landscape, tmp: Path, scale: float, seed: int, steps: _Steps
 ) -> list[SampleLayer]:
-    """Generate and write the five vector layers, reporting progress between them."""
+    """Generate and write the five vector layers, reporting progress between them.
+
+    The fractions follow the time each step takes at full scale (parcels and §3 nature are
+    most of it, the flood raster most of the rest), so that the progress line moves evenly.
+    """
     gpkg = tmp / GPKG_NAME
-    steps.step(0.10, "Jordstykker")
+    steps.step(0.01, "Jordstykker")
     layers = [_write_layer(build_parcels(land, scale, seed), gpkg, "parcels", seed, scale)]
-    steps.step(0.35, "§3 beskyttet natur")
+    steps.step(0.37, "§3 beskyttet natur")
     nature = build_nature(land, scale, seed, steps.check)
     layers.append(_write_layer(nature, gpkg, "nature_p3", seed, scale))
-    steps.step(0.55, "Natura 2000")
+    steps.step(0.77, "Natura 2000")
     layers.append(_write_layer(build_natura2000(land, seed), gpkg, "natura2000", seed, scale))
-    steps.step(0.60, "Lavbund")
+    steps.step(0.775, "Lavbund")
     layers.append(_write_layer(build_lowland(land, scale, seed), gpkg, "lowland", seed, scale))
-    steps.step(0.68, "Skovrejsning")
+    steps.step(0.80, "Skovrejsning")
     layers.append(_write_layer(build_forest_zones(land, seed), gpkg, "forest_zones", seed, scale))
     return layers
 
@@ -204,12 +179,12 @@ def build_sample(
         steps.step(0.0, "Landskab")
         land = make_landscape(municipality, neighbours, seed)
         layers = _build_vectors(land, tmp, scale, seed, steps)
-        steps.step(0.75, "Oversvømmelse")
+        steps.step(0.81, "Oversvømmelse")
         tags = {**_metadata(seed, scale), "TIFFTAG_IMAGEDESCRIPTION":
                 "Synthetic sample: flood depth in metres (oversvømmelsesdybde), not real data"}
         wet = write_flood(tmp / TIF_NAME, land, scale, seed, tags)
         layers.append(SampleLayer(role="flood", path=tmp / TIF_NAME, layer=None, features=wet))
-        steps.step(0.95, "Manifest")
+        steps.step(0.99, "Manifest")
         manifest = _install(tmp, out_dir, scale, seed, layers)
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
@@ -251,32 +226,3 @@ def _manifest_json(manifest: SampleManifest) -> dict[str, Any]:
             for lay in manifest.layers
         ],
     }
-
-
-def read_manifest(out_dir: Path) -> SampleManifest | None:
-    """Read ``sample.json`` in ``out_dir``.
-
-    Returns
-    -------
-    SampleManifest or None
-        None if the manifest is missing or unreadable, was written by another generator
-        version (stale), or names a file that does not exist (incomplete).
-    """
-    out_dir = Path(out_dir)
-    try:
-        data = json.loads((out_dir / MANIFEST_NAME).read_text(encoding="utf-8"))
-        if data.get("generator") != GENERATOR_VERSION or data.get("synthetic") is not True:
-            return None
-        layers = tuple(
-            SampleLayer(role=str(item["role"]), path=out_dir / str(item["file"]),
-                        layer=None if item["layer"] is None else str(item["layer"]),
-                        features=int(item["features"]))
-            for item in data["layers"]
-        )
-        manifest = SampleManifest(out_dir=out_dir, scale=float(data["scale"]),
-                                  seed=int(data["seed"]), layers=layers)
-    except (OSError, ValueError, KeyError, TypeError, AttributeError):
-        return None
-    if not layers or not all(lay.path.is_file() for lay in layers):
-        return None
-    return manifest
