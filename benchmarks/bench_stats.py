@@ -85,7 +85,8 @@ def _make_project(path: Path, n: int) -> None:
     pts = list(pts[shapely.contains(muni, pts)][: n - n // 3])
     pieces = measured.index.pieces[rng.integers(0, len(measured.index.pieces), n // 3)]
     pts += list(shapely.point_on_surface(pieces))
-    blobs = shapely.buffer(np.array(pts, dtype=object), rng.uniform(100, 500, len(pts)), quad_segs=4)
+    radii = rng.uniform(100, 500, len(pts))
+    blobs = shapely.buffer(np.array(pts, dtype=object), radii, quad_segs=4)
     kinds = list(CandidateKind)
     with GeoPackageStore(path, author="bench") as store:
         with store.transaction():

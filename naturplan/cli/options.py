@@ -215,3 +215,17 @@ class ProgressLine:
         self._printed = text
         self._drawn = True
         self._stream.flush()
+
+
+def progress_printer(enabled: bool) -> Any:
+    """A ``progress(fraction, message)`` that prints a line per 5 % step when *enabled*
+    (for commands that report their own steps; ``stats`` uses :class:`ProgressLine`)."""
+    last = [-1]
+
+    def report(fraction: float, message: str) -> None:
+        step = int(fraction * 20)
+        if enabled and step != last[0]:
+            last[0] = step
+            print(f"  {fraction * 100:5.1f} %  {message}", file=sys.stderr, flush=True)
+
+    return report

@@ -14,13 +14,14 @@ from typing import TYPE_CHECKING
 import numpy as np
 from numpy.typing import NDArray
 
-from naturplan.core.analysis.zonal import RasterGrid
 from naturplan.core.errors import LayerLoadError, MissingCRSError
 from naturplan.core.layers.layer import LayerSource, RasterLayer
 from naturplan.core.layers.roles import WORKING_EPSG, Role
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # rasterio and the zonal module (exactextract) load only when used
     import rasterio.io
+
+    from naturplan.core.analysis.zonal import RasterGrid
 
 RASTER_SUFFIXES = {".tif", ".tiff", ".vrt", ".asc", ".img", ".nc"}
 
@@ -195,6 +196,8 @@ def read_grid(
         If the file cannot be read.
     """
     from rasterio.windows import Window
+
+    from naturplan.core.analysis.zonal import RasterGrid
 
     with open_working(layer.source.path, _assumed(layer)) as src:
         t = src.transform

@@ -20,9 +20,12 @@ ProjectName = str | os.PathLike[str]
 
 def is_database(project: ProjectName) -> bool:
     """True if *project* is a PostgreSQL connection string (not a file path)."""
+    text = os.fspath(project)
+    if isinstance(project, Path) or ("://" not in text and "=" not in text):
+        return False  # a plain path: no need to import the database driver (psycopg)
     from naturplan.io.project.postgis_schema import is_conninfo
 
-    return not isinstance(project, Path) and is_conninfo(os.fspath(project))
+    return is_conninfo(text)
 
 
 def project_label(project: ProjectName) -> str:
