@@ -8,14 +8,6 @@
 <context>
     <name>cli</name>
     <message>
-        <source>error</source>
-        <translation>fejl</translation>
-    </message>
-    <message>
-        <source>State it with --assume-crs EPSG (for example --assume-crs 25832 for ETRS89 / UTM 32N).</source>
-        <translation>Angiv det med --assume-crs EPSG (for eksempel --assume-crs 25832 for ETRS89 / UTM 32N).</translation>
-    </message>
-    <message>
         <source>Map the fields with --field {role}.{field}=SOURCE_FIELD.</source>
         <translation>Tilknyt felterne med --field {role}.{field}=KILDEFELT.</translation>
     </message>
@@ -94,10 +86,6 @@
         <translation>'{name}' har ingen geometrikolonne.</translation>
     </message>
     <message>
-        <source>'{name}' has no coordinate reference system.</source>
-        <translation>'{name}' har intet koordinatsystem.</translation>
-    </message>
-    <message>
         <source>Cannot reproject '{name}' from {crs} to EPSG:{epsg}: {reason}</source>
         <translation>Kan ikke omprojicere '{name}' fra {crs} til EPSG:{epsg}: {reason}</translation>
     </message>
@@ -136,10 +124,6 @@
     <message>
         <source>Loading was cancelled.</source>
         <translation>Indlæsningen blev annulleret.</translation>
-    </message>
-    <message>
-        <source>Building the sample was cancelled.</source>
-        <translation>Opbygningen af eksempeldata blev annulleret.</translation>
     </message>
     <message>
         <source>--sample-scale must be in (0, 4], got {scale}.</source>
