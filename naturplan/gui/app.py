@@ -22,7 +22,16 @@ def run_app(args: argparse.Namespace, request: Any, roles: Sequence[Any]) -> int
     With ``args.screenshot`` the dataset is loaded in this thread, the map drawn, the window
     saved to that PNG, and the app exits (0 on success, 1 with a message on failure).
     """
-    if getattr(args, "screenshot", None) is not None and missing_display():
+    lang = getattr(args, "lang", None) or "da"
+    screenshot: Path | None = getattr(args, "screenshot", None)
+    if screenshot is not None:
+        problem = screenshot_problem(Path(screenshot))
+        if problem is not None:
+            from naturplan.export.i18n import error_text
+
+            print(f"naturplan: error: {error_text(problem, lang)}", file=sys.stderr)
+            return 1
+    if screenshot is not None and missing_display():
         os.environ["QT_QPA_PLATFORM"] = "offscreen"  # a screenshot needs no screen
     problem = missing_display()
     if problem:
@@ -32,15 +41,14 @@ def run_app(args: argparse.Namespace, request: Any, roles: Sequence[Any]) -> int
     from PySide6.QtWidgets import QApplication, QMessageBox
 
     from naturplan.core.errors import NaturplanError
+    from naturplan.export.i18n import error_text
     from naturplan.gui.i18n import install_translator
     from naturplan.gui.main_window import MainWindow
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setOrganizationName(ORGANIZATION)
     app.setApplicationName(APPLICATION)
-    lang = getattr(args, "lang", None) or "da"
     translator = install_translator(app, lang)  # noqa: F841 - kept alive for the app's life
-    screenshot: Path | None = getattr(args, "screenshot", None)
     if screenshot is not None:
         # A screenshot shows the default layout, never the user's saved one.
         import tempfile
@@ -57,7 +65,7 @@ def run_app(args: argparse.Namespace, request: Any, roles: Sequence[Any]) -> int
         try:
             open_store(project, create=True).close()
         except (NaturplanError, OSError) as exc:
-            print(f"naturplan: error: {exc}", file=sys.stderr)
+            print(f"naturplan: error: {error_text(exc, lang)}", file=sys.stderr)
             return 1
     window = MainWindow(settings, lang=lang, roles=tuple(roles))
     if project is not None:
@@ -68,7 +76,7 @@ def run_app(args: argparse.Namespace, request: Any, roles: Sequence[Any]) -> int
         try:
             return save_screenshot(window, request, Path(screenshot))
         except NaturplanError as exc:
-            print(f"naturplan: error: {exc}", file=sys.stderr)
+            print(f"naturplan: error: {error_text(exc, lang)}", file=sys.stderr)
             return 1
         finally:
             window.close()
@@ -77,8 +85,29 @@ def run_app(args: argparse.Namespace, request: Any, roles: Sequence[Any]) -> int
     try:
         return int(app.exec())
     except NaturplanError as exc:  # pragma: no cover - errors are shown in dialogs
-        QMessageBox.critical(None, "naturplan", str(exc))
+        QMessageBox.critical(None, "naturplan", error_text(exc, lang))
         return 1
+
+
+def screenshot_problem(path: Path) -> Exception | None:
+    """Why a screenshot cannot be written to *path* (None if it can).
+
+    Checked before the window opens: the folder must exist already (no folders are made
+    that the user did not ask for) and be a folder, and *path* must not be a folder.
+    """
+    from naturplan.core.errors import NaturplanError
+
+    folder = path.parent if str(path.parent) else Path(".")
+    if path.is_dir():
+        return NaturplanError("Cannot write the screenshot to {path}: it is a folder.",
+                              path=str(path))
+    if not folder.exists():
+        return NaturplanError("Cannot write the screenshot to {path}: the folder {folder} "
+                              "does not exist.", path=str(path), folder=str(folder))
+    if not folder.is_dir():
+        return NaturplanError("Cannot write the screenshot to {path}: {folder} is not a "
+                              "folder.", path=str(path), folder=str(folder))
+    return None
 
 
 def missing_display(environ: Mapping[str, str] | None = None) -> str:
@@ -113,8 +142,11 @@ def save_screenshot(
     window.canvas.zoom_home()  # type: ignore[attr-defined]
     window.canvas.render_now()  # type: ignore[attr-defined]
     QApplication.processEvents()
-    path.parent.mkdir(parents=True, exist_ok=True)
     if not window.grab().save(str(path)):  # type: ignore[attr-defined]
-        print(f"naturplan: error: cannot write {path}", file=sys.stderr)
+        from naturplan.export.i18n import tr
+
+        print("naturplan: error: " + tr(getattr(window, "lang", None), "errors",
+                                        "Cannot write the screenshot to {path}.",
+                                        path=str(path)), file=sys.stderr)
         return 1
     return 0

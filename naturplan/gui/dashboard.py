@@ -14,6 +14,7 @@ from PySide6.QtGui import QColor, QFont, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import (
     QDockWidget,
     QGridLayout,
+    QHBoxLayout,
     QLabel,
     QScrollArea,
     QSizePolicy,
@@ -28,6 +29,7 @@ from naturplan.export.numbers import format_ha, format_km2, format_percent
 from naturplan.gui.ledger_view import PROJECTED_COLOR, LedgerPanel
 
 BAR_COLOR = "#3f8f4f"
+SYNTHETIC_COLOR = "#6a4c00"  # the layer panel's colour for synthetic layers
 
 
 class ShareBar(QWidget):
@@ -99,6 +101,15 @@ class DashboardDock(QDockWidget):
         font.setBold(True)
         self.headline.setFont(font)
         self.headline.setStyleSheet(f"color: {BAR_COLOR};")
+        #: Said beside the big number when the share is computed from a synthetic layer.
+        self.synthetic_label = QLabel(self.tr("synthetic sample"))
+        self.synthetic_label.setStyleSheet(f"color: {SYNTHETIC_COLOR}; font-weight: bold;")
+        self.synthetic_label.setToolTip(self.tr(
+            "The share is computed from generated sample data, not from real data."))
+        self.synthetic_label.setVisible(False)
+        head_row = QHBoxLayout()
+        head_row.addWidget(self.headline)
+        head_row.addWidget(self.synthetic_label, 1, Qt.AlignmentFlag.AlignBottom)
         self.subtitle = QLabel(self.tr("of the municipality is protected nature"))
         self.bar = ShareBar()
         self.gaps = QGridLayout()
@@ -107,7 +118,7 @@ class DashboardDock(QDockWidget):
         self.definition = QLabel()
         self.definition.setWordWrap(True)
         self.definition.setStyleSheet("color: #555;")
-        layout.addWidget(self.headline)
+        layout.addLayout(head_row)
         layout.addWidget(self.subtitle)
         layout.addWidget(self.bar)
         layout.addLayout(self.gaps)
@@ -142,9 +153,12 @@ class DashboardDock(QDockWidget):
         share: ProtectedShare,
         styles: Mapping[str, LayerStyle],
         lang: str = "da",
+        synthetic: bool = False,
     ) -> None:
-        """Show *share*; *styles* (by role name) give titles and §3 type colours."""
+        """Show *share*; *styles* (by role name) give titles and §3 type colours;
+        *synthetic* when a layer it is computed from is synthetic sample data."""
         self.share, self.lang = share, lang
+        self.synthetic_label.setVisible(synthetic)
         self.headline.setText(format_percent(share.share, 1, lang))
         self.bar.set_values(
             share.share, [(gap.target.share, gap.target.name) for gap in share.targets], lang

@@ -89,6 +89,9 @@ class MainWindow(QMainWindow):
         self.canvas.cursor_moved.connect(self._show_cursor)
         self.canvas.view_changed.connect(self._show_scale)
         self.canvas.rendering_changed.connect(self._show_rendering)
+        self.canvas.frame_failed.connect(self._show_frame_failed)
+        self.layers.changed.connect(self._update_watermark)
+        self.canvas.frame_ready.connect(self._show_layer_errors)
         self._restore_settings()
 
     # -- construction -----------------------------------------------------------------
@@ -370,10 +373,19 @@ class MainWindow(QMainWindow):
     def _set_share(self, share: ProtectedShare) -> None:
         self.share = share
         by_name = {role.value: style for role, style in self.styles.items()}
-        self.dashboard_dock.set_share(share, by_name, self.lang)
+        synthetic = self.dataset is not None and any(
+            layer.source.synthetic for role in self.protected_roles
+            for layer in self.dataset.by_role(role))
+        self.dashboard_dock.set_share(share, by_name, self.lang, synthetic)
+
+    def _update_watermark(self) -> None:
+        """A discreet note on the map while a synthetic layer is shown on it."""
+        shown = any(entry.visible and entry.layer.source.synthetic for entry in self.layers)
+        self.canvas.watermark = self.tr("Synthetic sample – not real data") if shown else ""
+        self.canvas.update()
 
     def show_error(self, error: BaseException) -> None:
-        """A dialog with the reason; the app keeps working."""
+        """A dialog with the reason in the user's language; the app keeps working."""
         QMessageBox.warning(self, self.tr("Could not load"), error_text(error, self.lang))
 
     # -- adding a layer ---------------------------------------------------------------
@@ -409,7 +421,7 @@ class MainWindow(QMainWindow):
         except NaturplanError as exc:
             self.show_error(exc)
             return
-        dialog = FieldMappingDialog(request.role, columns, str(error), self)
+        dialog = FieldMappingDialog(request.role, columns, error_text(error, self.lang), self)
         if dialog.exec() == FieldMappingDialog.DialogCode.Accepted and dialog.mapping():
             self.add_layer(LayerRequest(request.role, request.path, request.layer,
                                         dialog.mapping(), request.assume_crs))
@@ -474,6 +486,16 @@ class MainWindow(QMainWindow):
     def _show_scale(self, view: Any) -> None:
         denominator = round(view.scale_denominator, -1)
         self.scale_label.setText(f"1:{format_number(denominator, 0, self.lang)}")
+
+    def _show_frame_failed(self, error: BaseException) -> None:
+        self.statusBar().showMessage(self.tr("The map could not be drawn: %1").replace(
+            "%1", error_text(error, self.lang)), 15000)
+
+    def _show_layer_errors(self, stats: Any) -> None:
+        for name, error in stats.errors.items():
+            self.statusBar().showMessage(
+                self.tr("Layer %1 could not be drawn: %2").replace("%1", name)
+                .replace("%2", error_text(error, self.lang)), 15000)
 
     def _show_rendering(self, busy: bool) -> None:
         if busy and not self.progress.isVisible():

@@ -10,8 +10,10 @@ so overlapping features of one layer do not darken each other.
 
 from __future__ import annotations
 
+import logging
 import threading
 import time
+import weakref
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
@@ -28,6 +30,7 @@ from naturplan.render.raster import RasterOverview, apply_ramp, image_from_rgba
 from naturplan.render.view import MapView
 
 Cancelled = Callable[[], bool]
+log = logging.getLogger(__name__)
 
 _PATTERNS = {
     FillPattern.SOLID: Qt.BrushStyle.SolidPattern,
@@ -54,11 +57,16 @@ class RenderItem:
 
 @dataclass
 class RenderStats:
-    """What a frame drew: features per layer name and the time it took."""
+    """What a frame drew: features per layer name, the layers that failed, the time it took.
+
+    A layer that raises while it is drawn is left out of the frame (the others are drawn);
+    its exception is kept in *errors* for the front end to show and logged.
+    """
 
     features: dict[str, int] = field(default_factory=dict)
     seconds: float = 0.0
     cancelled: bool = False
+    errors: dict[str, BaseException] = field(default_factory=dict)
 
 
 def make_pen(symbol: Symbol, scale: float = 1.0) -> QPen:
@@ -87,10 +95,15 @@ class MapRenderer:
     """
 
     def __init__(self) -> None:
-        self._indexes: dict[int, tuple[VectorLayer, GeometryIndex]] = {}
-        self._codes: dict[tuple[int, str, tuple[str, ...]], NDArray[np.intp]] = {}
-        self._raster_cache: dict[int, tuple[tuple, QImage]] = {}
-        self._overviews: dict[int, tuple[RasterLayer, RasterOverview]] = {}
+        # Every per-layer cache is keyed by id(layer) and holds a weak reference to the layer:
+        # a new layer that reuses a freed id is told apart, and no cache keeps a layer alive.
+        self._indexes: dict[int, tuple[weakref.ref[VectorLayer], GeometryIndex]] = {}
+        #: (id, field, values) → (a weak reference to the layer, codes): the reference tells
+        #: a live layer from a new one that reuses a freed id.
+        self._codes: dict[tuple[int, str, tuple[str, ...]],
+                          tuple[weakref.ref[VectorLayer], NDArray[np.intp]]] = {}
+        self._raster_cache: dict[int, tuple[weakref.ref[RasterLayer], tuple, QImage]] = {}
+        self._overviews: dict[int, tuple[weakref.ref[RasterLayer], RasterOverview]] = {}
         self._lock = threading.Lock()
         #: Multiplies every line width: 1 on screen, more for a 300 dpi print.
         self.line_scale = 1.0
@@ -101,12 +114,19 @@ class MapRenderer:
         key = id(layer)
         with self._lock:
             entry = self._indexes.get(key)
-            if entry is not None and entry[0] is layer:
+            if entry is not None and entry[0]() is layer:
                 return entry[1]
         index = GeometryIndex(layer.frame.geometry.to_numpy())
         with self._lock:
-            self._indexes[key] = (layer, index)
+            self._drop_dead()
+            self._indexes[key] = (weakref.ref(layer), index)
         return index
+
+    def _drop_dead(self) -> None:
+        """Forget the caches of layers that no longer exist (call with the lock held)."""
+        for cache in (self._indexes, self._codes, self._raster_cache, self._overviews):
+            for key in [k for k, v in cache.items() if v[0]() is None]:
+                del cache[key]
 
     def forget(self, layer: Layer) -> None:
         """Drop the caches of a layer that was removed or replaced."""
@@ -122,16 +142,16 @@ class MapRenderer:
         values = style.category_values()
         key = (id(layer), style.category_field, values)
         with self._lock:
-            codes = self._codes.get(key)
-        if codes is not None and len(codes) == len(layer.frame):
-            return codes
+            entry = self._codes.get(key)
+        if entry is not None and entry[0]() is layer and len(entry[1]) == len(layer.frame):
+            return entry[1]
         codes = np.full(len(layer.frame), -1, dtype=np.intp)
         if style.category_field in layer.frame.columns and values:
             column = layer.frame[style.category_field].astype("string").fillna("")
             for i, value in enumerate(values):
                 codes[(column == value).to_numpy(dtype=bool)] = i
         with self._lock:
-            self._codes[key] = codes
+            self._codes[key] = (weakref.ref(layer), codes)
         return codes
 
     # -- drawing ----------------------------------------------------------------------
@@ -175,26 +195,31 @@ class MapRenderer:
                 continue
             if not item.style.visible_at(view.scale_denominator):
                 continue
-            if isinstance(item.layer, RasterLayer):
-                stats.features[item.layer.name] = self._draw_raster(painter, view, item)
-            elif item.style.opacity >= 0.999:
-                stats.features[item.layer.name] = self._draw_vector(painter, view, item)
-            else:
-                layer_image = QImage(
-                    view.width, view.height, QImage.Format.Format_ARGB32_Premultiplied
-                )
-                layer_image.fill(Qt.GlobalColor.transparent)
-                inner = QPainter(layer_image)
-                try:
-                    stats.features[item.layer.name] = self._draw_vector(inner, view, item)
-                finally:
-                    inner.end()
-                painter.save()
-                painter.setOpacity(item.style.opacity)
-                painter.drawImage(0, 0, layer_image)
-                painter.restore()
+            try:
+                stats.features[item.layer.name] = self._draw_item(painter, view, item)
+            except Exception as exc:  # noqa: BLE001 - one broken layer must not blank the map
+                log.exception("layer %s could not be drawn", item.layer.name)
+                stats.errors[item.layer.name] = exc
         stats.seconds = time.perf_counter() - start
         return stats
+
+    def _draw_item(self, painter: QPainter, view: MapView, item: RenderItem) -> int:
+        if isinstance(item.layer, RasterLayer):
+            return self._draw_raster(painter, view, item)
+        if item.style.opacity >= 0.999:
+            return self._draw_vector(painter, view, item)
+        layer_image = QImage(view.width, view.height, QImage.Format.Format_ARGB32_Premultiplied)
+        layer_image.fill(Qt.GlobalColor.transparent)
+        inner = QPainter(layer_image)
+        try:
+            count = self._draw_vector(inner, view, item)
+        finally:
+            inner.end()
+        painter.save()
+        painter.setOpacity(item.style.opacity)
+        painter.drawImage(0, 0, layer_image)
+        painter.restore()
+        return count
 
     def _draw_vector(self, painter: QPainter, view: MapView, item: RenderItem) -> int:
         layer = item.layer
@@ -208,29 +233,31 @@ class MapRenderer:
         shapes = index.shapes(positions, level, np.sqrt(2) ** level)
         codes = self.category_codes(layer, style)[positions]
         painter.save()
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
-        painter.setTransform(QTransform(*view.transform_args()))
-        for code in np.unique(codes):
-            symbol = style.categories[code].symbol if code >= 0 else style.symbol
-            painter.setPen(make_pen(symbol, self.line_scale))
-            painter.setBrush(make_brush(symbol))
-            for shape in shapes[codes == code]:
-                if isinstance(shape, QPolygonF):
-                    painter.drawPolygon(shape)
-                elif shape is not None:
-                    painter.drawPath(shape)
-        painter.restore()
+        try:
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+            painter.setTransform(QTransform(*view.transform_args()))
+            for code in np.unique(codes):
+                symbol = style.categories[code].symbol if code >= 0 else style.symbol
+                painter.setPen(make_pen(symbol, self.line_scale))
+                painter.setBrush(make_brush(symbol))
+                for shape in shapes[codes == code]:
+                    if isinstance(shape, QPolygonF):
+                        painter.drawPolygon(shape)
+                    elif shape is not None:
+                        painter.drawPath(shape)
+        finally:
+            painter.restore()
         return len(positions)
 
     def overview_for(self, layer: RasterLayer) -> RasterOverview:
         """The layer's in-memory overview (read on first use)."""
         with self._lock:
             entry = self._overviews.get(id(layer))
-        if entry is not None and entry[0] is layer:
+        if entry is not None and entry[0]() is layer:
             return entry[1]
         overview = RasterOverview.read(layer, read_window)
         with self._lock:
-            self._overviews[id(layer)] = (layer, overview)
+            self._overviews[id(layer)] = (weakref.ref(layer), overview)
         return overview
 
     def _raster_values(self, layer: RasterLayer, bounds: tuple[float, float, float, float],
@@ -261,14 +288,14 @@ class MapRenderer:
         key = (minx, miny, maxx, maxy, rows, cols, ramp)
         with self._lock:
             cached = self._raster_cache.get(id(layer))
-        if cached is not None and cached[0] == key:
-            image = cached[1]
+        if cached is not None and cached[0]() is layer and cached[1] == key:
+            image = cached[2]
         else:
             values = self._raster_values(layer, (minx, miny, maxx, maxy), (rows, cols),
                                          view.resolution)
             image = image_from_rgba(apply_ramp(values, ramp))
             with self._lock:
-                self._raster_cache[id(layer)] = (key, image)
+                self._raster_cache[id(layer)] = (weakref.ref(layer), key, image)
         x0, y0 = view.to_pixel(minx, maxy)
         x1, y1 = view.to_pixel(maxx, miny)
         painter.save()

@@ -101,6 +101,14 @@
         <source>Counts as protected: %1. Share = area of the union of these layers inside the municipality ÷ the municipality&apos;s area (%2). Overlaps are counted once.</source>
         <translation>Tæller som beskyttet: %1. Andel = arealet af foreningsmængden af disse lag inden for kommunen ÷ kommunens areal (%2). Overlap tælles kun én gang.</translation>
     </message>
+    <message>
+        <source>synthetic sample</source>
+        <translation>syntetisk eksempel</translation>
+    </message>
+    <message>
+        <source>The share is computed from generated sample data, not from real data.</source>
+        <translation>Andelen er beregnet ud fra genererede eksempeldata, ikke rigtige data.</translation>
+    </message>
 </context>
 <context>
     <name>DrawPolygonTool</name>
@@ -748,6 +756,18 @@ Importér de %4 andre?</translation>
         <source>North arrow</source>
         <translation>Nordpil</translation>
     </message>
+    <message>
+        <source>The map could not be drawn: %1</source>
+        <translation>Kortet kunne ikke tegnes: %1</translation>
+    </message>
+    <message>
+        <source>Layer %1 could not be drawn: %2</source>
+        <translation>Laget %1 kunne ikke tegnes: %2</translation>
+    </message>
+    <message>
+        <source>Synthetic sample – not real data</source>
+        <translation>Syntetisk eksempel – ikke rigtige data</translation>
+    </message>
 </context>
 <context>
     <name>MoveTool</name>
@@ -815,6 +835,25 @@ Importér de %4 andre?</translation>
         <location filename="../../naturplan/gui/editing/select_tools.py" line="288"/>
         <source>Delete vertex of %1</source>
         <translation>Slet knudepunkt i %1</translation>
+    </message>
+</context>
+<context>
+    <name>errors</name>
+    <message>
+        <source>Cannot write the screenshot to {path}: it is a folder.</source>
+        <translation>Kan ikke gemme skærmbilledet som {path}: det er en mappe.</translation>
+    </message>
+    <message>
+        <source>Cannot write the screenshot to {path}: the folder {folder} does not exist.</source>
+        <translation>Kan ikke gemme skærmbilledet som {path}: mappen {folder} findes ikke.</translation>
+    </message>
+    <message>
+        <source>Cannot write the screenshot to {path}: {folder} is not a folder.</source>
+        <translation>Kan ikke gemme skærmbilledet som {path}: {folder} er ikke en mappe.</translation>
+    </message>
+    <message>
+        <source>Cannot write the screenshot to {path}.</source>
+        <translation>Kan ikke gemme skærmbilledet som {path}.</translation>
     </message>
 </context>
 </TS>

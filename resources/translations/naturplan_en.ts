@@ -101,6 +101,14 @@
         <source>Counts as protected: %1. Share = area of the union of these layers inside the municipality ÷ the municipality&apos;s area (%2). Overlaps are counted once.</source>
         <translation>Counts as protected: %1. Share = area of the union of these layers inside the municipality ÷ the municipality&apos;s area (%2). Overlaps are counted once.</translation>
     </message>
+    <message>
+        <source>synthetic sample</source>
+        <translation>synthetic sample</translation>
+    </message>
+    <message>
+        <source>The share is computed from generated sample data, not from real data.</source>
+        <translation>The share is computed from generated sample data, not from real data.</translation>
+    </message>
 </context>
 <context>
     <name>DrawPolygonTool</name>
@@ -748,6 +756,18 @@ Import the %4 others?</translation>
         <source>North arrow</source>
         <translation>North arrow</translation>
     </message>
+    <message>
+        <source>The map could not be drawn: %1</source>
+        <translation>The map could not be drawn: %1</translation>
+    </message>
+    <message>
+        <source>Layer %1 could not be drawn: %2</source>
+        <translation>Layer %1 could not be drawn: %2</translation>
+    </message>
+    <message>
+        <source>Synthetic sample – not real data</source>
+        <translation>Synthetic sample – not real data</translation>
+    </message>
 </context>
 <context>
     <name>MoveTool</name>
@@ -815,6 +835,25 @@ Import the %4 others?</translation>
         <location filename="../../naturplan/gui/editing/select_tools.py" line="288"/>
         <source>Delete vertex of %1</source>
         <translation>Delete vertex of %1</translation>
+    </message>
+</context>
+<context>
+    <name>errors</name>
+    <message>
+        <source>Cannot write the screenshot to {path}: it is a folder.</source>
+        <translation>Cannot write the screenshot to {path}: it is a folder.</translation>
+    </message>
+    <message>
+        <source>Cannot write the screenshot to {path}: the folder {folder} does not exist.</source>
+        <translation>Cannot write the screenshot to {path}: the folder {folder} does not exist.</translation>
+    </message>
+    <message>
+        <source>Cannot write the screenshot to {path}: {folder} is not a folder.</source>
+        <translation>Cannot write the screenshot to {path}: {folder} is not a folder.</translation>
+    </message>
+    <message>
+        <source>Cannot write the screenshot to {path}.</source>
+        <translation>Cannot write the screenshot to {path}.</translation>
     </message>
 </context>
 </TS>

@@ -124,7 +124,12 @@ def test_settings_remember_the_dock_layout(qtbot, settings, window):
     again = MainWindow(settings)
     qtbot.addWidget(again)
     assert again.dashboard_dock.isHidden()
-    assert settings.fileName().startswith(os.path.dirname(settings.fileName()))
+    # ... read back from the test's own file (tests/gui/conftest.py), not the user's settings
+    assert os.path.exists(settings.fileName())
+    fresh = MainWindow(type(settings)(os.path.join(os.path.dirname(settings.fileName()),
+                                                   "other.ini"), settings.format()))
+    qtbot.addWidget(fresh)
+    assert not fresh.dashboard_dock.isHidden()
 
 
 def test_screenshot_subprocess(tmp_path, layer_args):

@@ -42,6 +42,15 @@ def test_window_opens_on_the_sample(sample_window, sample_env):
                                     timeout=300, check=True).stdout)
     assert sample_window.share.share == pytest.approx(doc["protected"]["share"], rel=1e-9)
     assert sample_window.dashboard_dock.headline.text().endswith(" %")
+    # The big number and the map say that the share comes from a synthetic sample.
+    synthetic = sample_window.dashboard_dock.synthetic_label
+    assert synthetic.isVisible() and synthetic.text() == "syntetisk eksempel"
+    canvas = sample_window.canvas
+    assert canvas.watermark == "Syntetisk eksempel – ikke rigtige data"
+    corner = canvas.rect().adjusted(canvas.width() - 300, canvas.height() - 40, 0, 0)
+    marked = canvas.grab(corner).toImage()
+    canvas.watermark = ""
+    assert canvas.grab(corner).toImage() != marked  # it is painted
 
     # A case worker clicking a (synthetic) parcel is told it is a sample, on the hit itself.
     parcel = sample_window.dataset.by_role(Role.PARCELS)[0].frame.geometry.iloc[0]

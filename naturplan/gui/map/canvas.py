@@ -9,6 +9,7 @@ canvas paints the last image moved and scaled to the new view (a pan costs one
 from __future__ import annotations
 
 import itertools
+import logging
 import time
 from collections.abc import Callable
 
@@ -45,8 +46,12 @@ DEBOUNCE_MS = 25
 NORTH_ARROW_PT = 28.0
 
 
+log = logging.getLogger(__name__)
+
+
 class _FrameSignals(QObject):
     done = Signal(int, QImage, object, object)  # generation, image, view, stats
+    failed = Signal(int, object)  # generation, exception
 
 
 class _FrameJob(QRunnable):
@@ -68,8 +73,10 @@ class _FrameJob(QRunnable):
 
         try:
             image, stats = self.renderer.render_image(self.view, self.items, BACKGROUND, cancelled)
-        except Exception:  # noqa: BLE001 - a failed frame must not kill the thread
-            image, stats = QImage(), RenderStats(cancelled=True)
+        except Exception as exc:  # noqa: BLE001 - a failed frame must not kill the thread
+            log.exception("the map frame could not be drawn")
+            self.signals.failed.emit(self.generation, exc)
+            return
         self.signals.done.emit(self.generation, image, self.view, stats)
 
 
@@ -80,6 +87,8 @@ class MapCanvas(QWidget):
     cursor_moved = Signal(float, float)  # map x, y
     frame_ready = Signal(object)  # RenderStats
     rendering_changed = Signal(bool)
+    #: A frame could not be drawn (the exception); the last good frame stays on screen.
+    frame_failed = Signal(object)
 
     def __init__(self, layers: MapLayerList, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -103,6 +112,7 @@ class MapCanvas(QWidget):
         self._pending = False
         self._frame_signals = _FrameSignals(self)
         self._frame_signals.done.connect(self._on_frame)
+        self._frame_signals.failed.connect(self._on_failed)
         self._pool = QThreadPool(self)
         self._pool.setMaxThreadCount(1)
         self._timer = QTimer(self, singleShot=True, interval=DEBOUNCE_MS)
@@ -173,6 +183,16 @@ class MapCanvas(QWidget):
         self._pending = False
         self.rendering_changed.emit(False)
         self.frame_ready.emit(stats)
+        self.update()
+
+    def _on_failed(self, generation: int, error: BaseException) -> None:
+        """Stop saying "drawing", keep the last frame, tell the window; the next change of
+        view or layers tries again."""
+        if generation != self._latest:
+            return
+        self._pending = False
+        self.rendering_changed.emit(False)
+        self.frame_failed.emit(error)
         self.update()
 
     @property
