@@ -93,6 +93,10 @@ def main() -> None:
     close = MapView.fit((551_000, 6_319_000, 553_500, 6_321_000), WIDTH, HEIGHT)
     frames(close, items, f"frame, zoomed 1:{close.scale_denominator:,.0f}")
 
+    zoom_sequence(items, full, labels=False)
+    zoom_sequence(items, full, labels=True)
+    label_frames(items)
+
     canvas = MapCanvas(layers)
     canvas.resize(WIDTH, HEIGHT)
     canvas.show()
@@ -104,6 +108,72 @@ def main() -> None:
     worst = max(pans) * 1000
     print(f"pan repaint of the cached frame      {_median_ms(pans)} (max {worst:.1f} ms)")
     canvas.shutdown()
+
+
+def zoom_sequence(items: list, home, labels: bool) -> None:  # noqa: ANN001
+    """What a user feels when zooming: one renderer (as in the app) warmed at the opening
+    view, then a wheel zoom in by √2 per step to 1:4,000 and out again. Each step's first
+    frame at its level ("first") against a second frame there ("again"). Where the renderer
+    can prepare levels in the background (``prepare_around``), it is given the time a user
+    spends between two zoom steps (:data:`THINK_S`) in a worker thread, as in the app, and
+    stopped (as the canvas stops it) before the frame is timed.
+    """
+    import threading
+
+    from naturplan.render import MapRenderer
+
+    renderer = MapRenderer()
+    renderer.render_image(home, items, labels=labels)  # the load worker pre-warms this view
+    prepare = getattr(renderer, "prepare_around", None)
+    views = [home]
+    while views[-1].scale_denominator > 4_000:
+        views.append(views[-1].zoomed(2 ** 0.5))
+    views += views[-2::-1]
+    firsts, agains = [], []
+    shown = home
+    print(f"zoom sequence, labels {'on' if labels else 'off'} (first frame at a level / again):")
+    for view in views[1:]:
+        if prepare is not None:
+            stop = threading.Event()
+            worker = threading.Thread(target=prepare, args=(shown, items, stop.is_set))
+            worker.start()
+            worker.join(THINK_S)
+            stop.set()
+            worker.join()
+        t0 = time.perf_counter()
+        renderer.render_image(view, items, labels=labels)
+        first = time.perf_counter() - t0
+        t0 = time.perf_counter()
+        renderer.render_image(view.panned(2, 0), items, labels=labels)
+        again = time.perf_counter() - t0
+        firsts.append(first)
+        agains.append(again)
+        print(f"  1:{view.scale_denominator:>9,.0f}  first {first * 1000:6.1f} ms  "
+              f"again {again * 1000:6.1f} ms")
+        shown = view
+    print(f"first frame at a new zoom level      median {_median_ms(firsts)}, "
+          f"max {max(firsts) * 1000:.1f} ms; again median {_median_ms(agains)}")
+
+
+def label_frames(items: list) -> None:
+    """Frame time at 1:5,000 over Aalborg's centre (dense parcels) with and without labels."""
+    from naturplan.render import MapRenderer, MapView
+
+    renderer = MapRenderer()
+    view = MapView(552_400.0, 6_321_300.0, 5_000 * 0.00028, WIDTH, HEIGHT)
+    renderer.render_image(view, items)
+    for labels in (False, True):
+        times, count = [], 0
+        for i in range(7):
+            t0 = time.perf_counter()
+            _, stats = renderer.render_image(view.panned(i % 3, 0), items, labels=labels)
+            times.append(time.perf_counter() - t0)
+            count = len(stats.labels)
+        print(f"frame at 1:5,000, labels {'on ' if labels else 'off'} ({count:>3} labels)  "
+              f"median {_median_ms(times)}")
+
+
+THINK_S = 0.4
 
 
 if __name__ == "__main__":

@@ -38,16 +38,20 @@ from naturplan.gui.map.tools import IdentifyTool, PanTool
 from naturplan.gui.panels import LayersDock, LegendDock
 from naturplan.gui.workers import Task
 from naturplan.io.loading import LayerRequest, load_layer
+from naturplan.io.neighbours import neighbour_layer
 from naturplan.io.project.settings import (
     PLAN_KEY,
     record,
     request_from_settings,
     settings_from_request,
 )
-from naturplan.io.styles import load_styles
+from naturplan.io.styles import load_style, load_styles
 from naturplan.render import MapView, RenderItem
 
 SETTINGS_VERSION = 1
+#: What the load worker hands the window: the dataset, its share and index, and the
+#: backdrop layers with their styles (the neighbouring municipalities).
+Loaded = tuple[Dataset, ProtectedShare, ProtectedIndex, list[tuple[Layer, Any]]]
 FILE_FILTER = "GIS (*.gpkg *.geojson *.json *.shp *.gml *.tif *.tiff);;*"
 
 
@@ -62,6 +66,8 @@ class MainWindow(QMainWindow):
         self.lang = lang
         self.protected_roles = roles
         self.styles = load_styles()
+        #: The muted land around the municipality (not a role: styles/neighbours.toml).
+        self.neighbour_style = load_style("neighbours")
         self.dataset: Dataset | None = None
         self.share: ProtectedShare | None = None
         self.task: Task | None = None
@@ -74,6 +80,7 @@ class MainWindow(QMainWindow):
         self.layers = MapLayerList(self)
         self.canvas = MapCanvas(self.layers, self)
         self.canvas.lang = lang
+        self.canvas.renderer.lang = lang
         self.setCentralWidget(self.canvas)
         self.pan_tool = PanTool(self.canvas)
         self.identify_tool = IdentifyTool(self.canvas)
@@ -197,11 +204,13 @@ class MainWindow(QMainWindow):
         view_menu.addSeparator()
         self.act_scale_bar = self._toggle(self.tr("Scale bar"), "show_scale_bar")
         self.act_north_arrow = self._toggle(self.tr("North arrow"), "show_north_arrow")
-        for action in (self.act_scale_bar, self.act_north_arrow):
+        self.act_labels = self._toggle(self.tr("Labels"), "show_labels", render=True)
+        for action in (self.act_scale_bar, self.act_north_arrow, self.act_labels):
             view_menu.addAction(action)
 
-    def _toggle(self, text: str, attribute: str) -> QAction:
-        """A checkable View-menu entry that shows or hides a piece of map furniture."""
+    def _toggle(self, text: str, attribute: str, render: bool = False) -> QAction:
+        """A checkable View-menu entry that shows or hides a piece of map furniture (with
+        *render*: something drawn in the frame, which is then drawn again)."""
         action = QAction(text, self)
         action.setObjectName(f"action_{attribute}")
         action.setCheckable(True)
@@ -211,6 +220,8 @@ class MainWindow(QMainWindow):
             setattr(self.canvas, attribute, bool(on))
             self.settings.setValue(f"map/{attribute}", bool(on))
             self.canvas.update()
+            if render:
+                self.canvas.request_render()
 
         action.toggled.connect(toggled)
         return action
@@ -237,7 +248,8 @@ class MainWindow(QMainWindow):
     # -- settings ---------------------------------------------------------------------
     def _restore_settings(self) -> None:
         for action, key in ((self.act_scale_bar, "map/show_scale_bar"),
-                            (self.act_north_arrow, "map/show_north_arrow")):
+                            (self.act_north_arrow, "map/show_north_arrow"),
+                            (self.act_labels, "map/show_labels")):
             action.setChecked(self.settings.value(key, True, bool))
         if self.settings.value("window/version", 0, int) != SETTINGS_VERSION:
             self.resize(1400, 880)
@@ -304,17 +316,21 @@ class MainWindow(QMainWindow):
         size = (max(self.canvas.width(), 400), max(self.canvas.height(), 300))
         renderer, styles = self.canvas.renderer, self.styles
 
-        def job(progress: Any, cancelled: Any) -> tuple[Dataset, ProtectedShare, ProtectedIndex]:
+        neighbour_style = self.neighbour_style
+
+        def job(progress: Any, cancelled: Any) -> Loaded:
             dataset = open_dataset(request, progress, cancelled)
             progress(1.0, self.tr("protected share"))
             share, index = dataset.protected(roles, targets_for(dataset.municipality.code))
             progress(1.0, self.tr("preparing the map"))
+            neighbours = neighbour_layer(dataset.municipality)
+            backdrop = [] if neighbours is None else [(neighbours, neighbour_style)]
             home = MapView.fit(dataset.municipality.geometry.bounds, *size)
-            renderer.prewarm(home, [RenderItem(layer, styles[layer.role])
-                                    for layer in dataset.layers])
-            return dataset, share, index
+            renderer.prewarm(home, [RenderItem(layer, style) for layer, style in backdrop]
+                             + [RenderItem(layer, styles[layer.role]) for layer in dataset.layers])
+            return dataset, share, index, backdrop
 
-        def loaded(result: tuple[Dataset, ProtectedShare, ProtectedIndex]) -> None:
+        def loaded(result: Loaded) -> None:
             self.loaded = (request, tuple(roles))
             self._set_dataset(result)
 
@@ -324,21 +340,21 @@ class MainWindow(QMainWindow):
             return
         self._run(job, loaded, self.tr("Loading layers…"))
 
-    def _set_dataset(self, result: tuple[Dataset, ProtectedShare, ProtectedIndex]) -> None:
-        dataset, share, index = result
+    def _set_dataset(self, result: Loaded) -> None:
+        dataset, share, index, backdrop = result
         self.dataset = dataset
         if self.session.plan is None:
             # The sample (or any dataset) opens with a new empty project (edit_session.py).
             self.session.new_project()
         self.candidates_layer = self.editing.candidates_layer()
-        self.layers.set_layers([*dataset.layers, self.candidates_layer], self.styles)
+        self.layers.set_layers([*dataset.layers, self.candidates_layer], self.styles, backdrop)
         self.canvas.home_bounds = tuple(dataset.municipality.geometry.bounds)
         self.canvas.zoom_home()
         self._set_share(share)
         self.session.set_dataset(dataset, share, index)
         self._record_in_project()
         self.statusBar().showMessage(
-            self.tr("%1 layers loaded").replace("%1", str(len(dataset.layers))), 5000)
+            self.tr("%1 layers loaded").replace("%1", str(len(self.layers))), 5000)
 
     def _record_in_project(self) -> None:
         """Write what the plan is measured against into a project that has no record yet."""

@@ -204,10 +204,10 @@ class LegendDock(QDockWidget):
 
     def refresh(self) -> None:
         self.tree.clear()
-        seen: set[tuple[str, bool]] = set()
+        seen: set[tuple[str, bool]] = set()  # one legend block per style title
         for entry in reversed(list(self.layers)):
             raster = isinstance(entry.layer, RasterLayer)
-            key = (entry.role.value, raster)
+            key = (entry.style.title.get(self.lang), raster)
             if not entry.visible or key in seen:
                 continue
             seen.add(key)

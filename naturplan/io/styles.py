@@ -19,6 +19,10 @@ Format (see ``styles/nature_p3.toml`` for a full example)::
     unit = "m"; discrete = false
     [[ramp.stops]]
     value = 0.1; color = "#c6dbef"; label = { da = "0,1 m" }
+    [[labels]]                          # zero or more label rules
+    field = "matrikelnummer"; max_scale = 10000; size = 7.5   # points
+    color = "#404040"; halo = "#ffffff"; halo_width = 1.2; fit = true
+    # also: min_scale, bold, italic, font, priority, group, hover (see LabelStyle)
 """
 
 from __future__ import annotations
@@ -37,6 +41,7 @@ from naturplan.core.layers.style import (
     ColorStop,
     FillPattern,
     Labels,
+    LabelStyle,
     LayerStyle,
     LineStyle,
     Symbol,
@@ -77,7 +82,8 @@ def load_styles(folder: Path | None = None) -> dict[Role, LayerStyle]:
 
 def parse_style(role: str, data: Mapping[str, Any], where: str = "style") -> LayerStyle:
     """Build a :class:`LayerStyle` from parsed TOML *data*; *where* names it in errors."""
-    _known(data, {"title", "opacity", "max_scale", "symbol", "categories", "ramp"}, where)
+    _known(data, {"title", "opacity", "max_scale", "symbol", "categories", "ramp", "labels"},
+           where)
     symbol = _symbol(data.get("symbol", {}), Symbol(), f"{where} [symbol]")
     categories: tuple[Category, ...] = ()
     category_field = ""
@@ -93,6 +99,10 @@ def parse_style(role: str, data: Mapping[str, Any], where: str = "style") -> Lay
         if "other_label" in cats:
             other = _labels(cats["other_label"], f"{where} categories.other_label")
     ramp = _ramp(data["ramp"], f"{where} [ramp]") if "ramp" in data else None
+    labels = tuple(
+        _label(item, f"{where} [[labels]] #{i + 1}")
+        for i, item in enumerate(_list(data.get("labels", []), f"{where} labels"))
+    )
     title = _labels(data.get("title", role), f"{where} title")
     return LayerStyle(
         role=role,
@@ -104,7 +114,47 @@ def parse_style(role: str, data: Mapping[str, Any], where: str = "style") -> Lay
         other_label=other,
         ramp=ramp,
         max_scale=_number(data, "max_scale", 0.0, where, minimum=0.0),
+        labels=labels,
     )
+
+
+_LABEL_KEYS = {"field", "min_scale", "max_scale", "size", "color", "halo", "halo_width",
+               "bold", "italic", "font", "priority", "group", "fit", "hover"}
+
+
+def _label(item: Any, where: str) -> LabelStyle:
+    table = _table(item, where)
+    _known(table, _LABEL_KEYS, where)
+    base = LabelStyle(field="")
+    font = table.get("font", "")
+    if not isinstance(font, str):
+        raise StyleError(f"{where}: 'font' must be a font family name, got {font!r}.")
+    priority = table.get("priority", 0)
+    if isinstance(priority, bool) or not isinstance(priority, int):
+        raise StyleError(f"{where}: 'priority' must be a whole number, got {priority!r}.")
+    return LabelStyle(
+        field=_text(table, "field", where),
+        min_scale=_number(table, "min_scale", 0.0, where, minimum=0.0),
+        max_scale=_number(table, "max_scale", 0.0, where, minimum=0.0),
+        size=_number(table, "size", base.size, where, minimum=1.0),
+        color=_color(table, "color", base.color, where),
+        halo=_color(table, "halo", base.halo, where),
+        halo_width=_number(table, "halo_width", base.halo_width, where, minimum=0.0),
+        bold=_flag(table, "bold", where),
+        italic=_flag(table, "italic", where),
+        font=font,
+        priority=priority,
+        group=_flag(table, "group", where),
+        fit=_flag(table, "fit", where),
+        hover=_flag(table, "hover", where),
+    )
+
+
+def _flag(table: Mapping[str, Any], key: str, where: str) -> bool:
+    value = table.get(key, False)
+    if not isinstance(value, bool):
+        raise StyleError(f"{where}: '{key}' must be true or false, got {value!r}.")
+    return value
 
 
 def _category(item: Any, base: Symbol, where: str) -> Category:

@@ -42,6 +42,7 @@ SCALE_BAR_SEGMENTS = 4
 BAR_HEIGHT_PT = 3.6
 TEXT_PT = 7.5
 PAD_PT = 3.5
+WATERMARK_PT = 9.0
 INK = "#262626"
 PAPER = "#ffffff"
 
@@ -129,6 +130,43 @@ def _font(points: float, dpi: float, bold: bool = False) -> QFont:
     return font
 
 
+@dataclass(frozen=True)
+class _BarLayout:
+    bar: ScaleBar
+    outer: QRectF
+    x0: float
+    y_bar: float
+    height: float
+    font: QFont
+
+
+def _bar_layout(view: MapView, anchor_rect: QRectF, lang: str, dpi: float,
+                max_mm: float) -> _BarLayout | None:
+    bar = scale_bar_for(view, dpi, max_mm, lang)
+    if bar.pixels < 4:
+        return None
+    pad = points_to_px(PAD_PT, dpi)
+    height = points_to_px(BAR_HEIGHT_PT, dpi)
+    font = _font(TEXT_PT, dpi)
+    metrics = QFontMetricsF(font)
+    first_w = metrics.horizontalAdvance(bar.labels[0])
+    last_w = metrics.horizontalAdvance(bar.labels[2])
+    width = first_w / 2 + bar.pixels + last_w / 2 + 2 * pad
+    total_h = metrics.height() + height + 2 * pad + points_to_px(1.5, dpi)
+    outer = QRectF(anchor_rect.left() + pad, anchor_rect.bottom() - pad - total_h,
+                   width, total_h)
+    return _BarLayout(bar, outer, outer.left() + pad + first_w / 2,
+                      outer.bottom() - pad - height, height, font)
+
+
+def scale_bar_rect(view: MapView, anchor_rect: QRectF, lang: str = "da",
+                   dpi: float | None = None, max_mm: float = SCALE_BAR_MAX_MM) -> QRectF:
+    """The rectangle :func:`draw_scale_bar` would cover, without drawing (labels keep
+    clear of it)."""
+    layout = _bar_layout(view, anchor_rect, lang, dpi or view.device_dpi, max_mm)
+    return QRectF() if layout is None else layout.outer
+
+
 def draw_scale_bar(painter: QPainter, view: MapView, anchor_rect: QRectF, lang: str = "da",
                    dpi: float | None = None, max_mm: float = SCALE_BAR_MAX_MM,
                    box: bool = True) -> QRectF:
@@ -159,21 +197,12 @@ def draw_scale_bar(painter: QPainter, view: MapView, anchor_rect: QRectF, lang: 
         The rectangle the bar (with its box) covers, in pixels; empty if nothing was drawn.
     """
     dpi = dpi or view.device_dpi
-    bar = scale_bar_for(view, dpi, max_mm, lang)
-    if bar.pixels < 4:
+    layout = _bar_layout(view, anchor_rect, lang, dpi, max_mm)
+    if layout is None:
         return QRectF()
-    pad = points_to_px(PAD_PT, dpi)
-    height = points_to_px(BAR_HEIGHT_PT, dpi)
-    font = _font(TEXT_PT, dpi)
-    metrics = QFontMetricsF(font)
-    first_w = metrics.horizontalAdvance(bar.labels[0])
-    last_w = metrics.horizontalAdvance(bar.labels[2])
-    width = first_w / 2 + bar.pixels + last_w / 2 + 2 * pad
-    total_h = metrics.height() + height + 2 * pad + points_to_px(1.5, dpi)
-    outer = QRectF(anchor_rect.left() + pad, anchor_rect.bottom() - pad - total_h,
-                   width, total_h)
-    x0 = outer.left() + pad + first_w / 2
-    y_bar = outer.bottom() - pad - height
+    bar, outer, x0, y_bar, height = (layout.bar, layout.outer, layout.x0, layout.y_bar,
+                                     layout.height)
+    metrics = QFontMetricsF(layout.font)
     painter.save()
     painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
     if box:
@@ -189,7 +218,7 @@ def draw_scale_bar(painter: QPainter, view: MapView, anchor_rect: QRectF, lang: 
     for i in range(SCALE_BAR_SEGMENTS):
         painter.setBrush(QBrush(QColor(INK if i % 2 == 0 else PAPER)))
         painter.drawRect(QRectF(x0 + i * segment, y_bar, segment, height))
-    painter.setFont(font)
+    painter.setFont(layout.font)
     text_bottom = y_bar - points_to_px(1.5, dpi)
     for label, x in zip(bar.labels, (x0, x0 + bar.pixels / 2, x0 + bar.pixels), strict=True):
         w = metrics.horizontalAdvance(label)
@@ -247,18 +276,28 @@ def draw_north_arrow(painter: QPainter, rect: QRectF, dpi: float | None = None) 
     return used
 
 
-def draw_watermark(painter: QPainter, rect: QRectF, text: str, dpi: float | None = None,
-                   points: float = 9.0) -> QRectF:
-    """*text* (e.g. "Syntetisk eksempel – ikke rigtige data") in the bottom-right corner of
-    *rect*, discreet: grey italic on a light band. Returns the rectangle it covers."""
-    dpi = dpi or SCREEN_DPI
+def _watermark_layout(rect: QRectF, text: str, dpi: float,
+                      points: float) -> tuple[QRectF, QFont, float]:
     font = _font(points, dpi)
     font.setItalic(True)
     metrics = QFontMetricsF(font)
     pad = points_to_px(PAD_PT, dpi)
     w = metrics.horizontalAdvance(text) + 2 * pad
     h = metrics.height() + pad
-    outer = QRectF(rect.right() - w - pad, rect.bottom() - h - pad, w, h)
+    return QRectF(rect.right() - w - pad, rect.bottom() - h - pad, w, h), font, pad
+
+
+def watermark_rect(rect: QRectF, text: str, dpi: float | None = None,
+                   points: float = WATERMARK_PT) -> QRectF:
+    """The rectangle :func:`draw_watermark` would cover, without drawing."""
+    return _watermark_layout(rect, text, dpi or SCREEN_DPI, points)[0]
+
+
+def draw_watermark(painter: QPainter, rect: QRectF, text: str, dpi: float | None = None,
+                   points: float = WATERMARK_PT) -> QRectF:
+    """*text* (e.g. "Syntetisk eksempel – ikke rigtige data") in the bottom-right corner of
+    *rect*, discreet: dark-yellow italic on a light band. Returns the rectangle it covers."""
+    outer, font, pad = _watermark_layout(rect, text, dpi or SCREEN_DPI, points)
     painter.save()
     fill = QColor(PAPER)
     fill.setAlphaF(0.65)

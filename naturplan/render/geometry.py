@@ -4,12 +4,22 @@ Vertices go from numpy straight into a QPolygonF's memory (no QPointF per vertex
 polygon ring of n vertices is one ``QPolygonF.resize(n)`` and one numpy copy.
 Polygons keep map coordinates (EPSG:25832); the painter's transform maps them to pixels,
 so a cached polygon serves every pan at its zoom level.
+
+Levels of detail: a feature with few vertices (a parcel: 5–15) is drawn as it is at every
+zoom level, so its Qt shape is built once. Only features with many vertices (§3 polygons,
+Natura 2000 sites, the boundary) get a simplified shape per zoom level (a factor √2 of
+resolution apart). A frame at a level that is not built yet borrows the shapes of a finer
+level (up to three steps: more vertices than needed, drawn a little slower) or of the next
+coarser one (0.85 px instead of 0.6 px tolerance: nobody sees it), and
+:meth:`GeometryIndex.prepare` builds levels ahead of the user in a background thread.
 """
 
 from __future__ import annotations
 
 import threading
 from collections import OrderedDict
+from collections.abc import Callable
+from typing import Any
 
 import numpy as np
 import shapely
@@ -20,8 +30,14 @@ from PySide6.QtGui import QPainterPath, QPolygonF
 
 #: Simplification tolerance in pixels (Douglas–Peucker); below half a pixel nobody sees it.
 SIMPLIFY_PX = 0.6
-#: Zoom levels whose simplified polygons are kept per layer.
-CACHED_LEVELS = 4
+#: Features with at most this many vertices are never simplified: one shape for every level.
+SIMPLE_VERTICES = 16
+#: Zoom levels whose simplified shapes are kept per layer (for the many-vertex features).
+CACHED_LEVELS = 10
+#: A frame may borrow the shapes of a level this many steps coarser (1: 0.85 px tolerance)
+#: or finer (3: at most about three times the vertices it needs; drawn a little slower).
+BORROW_COARSER = 1
+BORROW_FINER = 3
 
 Shape = QPolygonF | QPainterPath
 
@@ -40,12 +56,34 @@ def polygon_from_xy(xy: NDArray[np.float64]) -> QPolygonF:
 def shapes_from_geometries(geoms: NDArray[np.object_]) -> list[Shape | None]:
     """One Qt shape per (multi)polygon: a QPolygonF for a single ring, else a QPainterPath.
 
-    The rings are found with vectorised shapely calls (``get_parts``, ``get_rings``,
-    ``get_coordinates``); only the creation of the Qt objects loops, once per ring.
+    The rings are found with vectorised shapely calls (``get_exterior_ring`` for the common
+    one-ring polygon, else ``get_parts``, ``get_rings``); only the creation of the Qt objects
+    loops, once per ring. Empty or missing geometries give None.
     """
     out: list[Shape | None] = [None] * len(geoms)
     if len(geoms) == 0:
         return out
+    geoms = np.asarray(geoms, dtype=object)
+    single = (shapely.get_type_id(geoms) == 3) & (shapely.get_num_interior_rings(geoms) == 0)
+    single &= ~shapely.is_empty(geoms)
+    where = np.flatnonzero(single)
+    if len(where):
+        coords, ring = shapely.get_coordinates(shapely.get_exterior_ring(geoms[where]),
+                                               return_index=True)
+        ends = np.cumsum(np.bincount(ring, minlength=len(where)))
+        starts = np.concatenate(([0], ends[:-1]))
+        for k, feature in enumerate(where.tolist()):
+            out[feature] = polygon_from_xy(coords[starts[k]:ends[k]])
+    rest = np.flatnonzero(~single)
+    if len(rest):
+        for k, shape in zip(rest.tolist(), _ring_shapes(geoms[rest]), strict=True):
+            out[k] = shape
+    return out
+
+
+def _ring_shapes(geoms: NDArray[np.object_]) -> list[Shape | None]:
+    """Shapes of polygons with holes and multipolygons (every ring, odd-even filled)."""
+    out: list[Shape | None] = [None] * len(geoms)
     parts, part_feature = shapely.get_parts(geoms, return_index=True)
     rings, ring_part = shapely.get_rings(parts, return_index=True)
     coords = shapely.get_coordinates(rings)
@@ -69,25 +107,42 @@ def shapes_from_geometries(geoms: NDArray[np.object_]) -> list[Shape | None]:
     return out
 
 
-class GeometryIndex:
-    """The features of one vector layer ready for drawing and point queries.
+def point_xy(points: NDArray[np.object_]) -> NDArray[np.float64]:
+    """(n, 2) coordinates of *points*; NaN for an empty or missing point."""
+    out = np.full((len(points), 2), np.nan)
+    coords, which = shapely.get_coordinates(points, return_index=True)
+    out[which] = coords
+    return out
 
-    Built once per layer: an STRtree, the bounds of every feature and, per zoom level, the
-    simplified Qt shapes of the features drawn so far (filled lazily, only what is visible).
-    Safe to use from the render thread and the GUI thread at once.
+
+class GeometryIndex:
+    """The features of one vector layer ready for drawing, labelling and point queries.
+
+    Built once per layer: an STRtree, the bounds of every feature, its vertex count and,
+    lazily, its Qt shapes (see the module docstring for the levels of detail) and label
+    points. Safe to use from the render thread, a preparing worker and the GUI thread at
+    once: the caches are filled outside the lock and published under it.
     """
 
     def __init__(self, geometries: NDArray[np.object_]) -> None:
         self.geometries = np.asarray(geometries, dtype=object)
         self.tree = shapely.STRtree(self.geometries)
-        bounds = shapely.bounds(self.geometries)
-        self.sizes = np.nan_to_num(
-            np.maximum(bounds[:, 2] - bounds[:, 0], bounds[:, 3] - bounds[:, 1]), nan=0.0
-        )
-        #: zoom level → (built mask, object array of shapes)
+        bounds = np.nan_to_num(shapely.bounds(self.geometries), nan=0.0)
+        self.widths = bounds[:, 2] - bounds[:, 0]
+        self.heights = bounds[:, 3] - bounds[:, 1]
+        self.sizes = np.maximum(self.widths, self.heights)
+        #: True for features drawn as they are at every level (few vertices).
+        self.simple = shapely.get_num_coordinates(self.geometries) <= SIMPLE_VERTICES
+        n = len(self.geometries)
+        self._full_built = np.zeros(n, dtype=bool)
+        self._full = np.empty(n, dtype=object)
+        #: zoom level → (built mask, shapes) for the many-vertex features
         self._levels: OrderedDict[int, tuple[NDArray[np.bool_], NDArray[np.object_]]] = (
             OrderedDict()
         )
+        self._columns: dict[str, NDArray[np.object_]] = {}
+        self._points_built = np.zeros(n, dtype=bool)
+        self._points = np.zeros((n, 2), dtype=float)
         self._lock = threading.Lock()
 
     def __len__(self) -> int:
@@ -110,26 +165,125 @@ class GeometryIndex:
         hits.sort()
         return hits
 
-    def shapes(self, positions: NDArray, level: int, resolution: float) -> NDArray:
-        """The Qt shapes (object array) of *positions*, simplified for *resolution* m/px."""
+    def shapes(self, positions: NDArray, level: int, resolution: float,
+               borrow: bool = True) -> NDArray:
+        """The Qt shapes (object array) of *positions* for zoom *level* (*resolution* m/px).
+
+        Shapes not built yet are built now; with *borrow*, a many-vertex feature first takes
+        its shape from a finer level or from the next coarser one if one is built.
+        """
+        out = np.empty(len(positions), dtype=object)
+        simple = self.simple[positions]
+        out[simple] = self._full_shapes(positions[simple])
+        detailed = ~simple
+        if detailed.any():
+            out[detailed] = self._level_shapes(positions[detailed], level, resolution, borrow)
+        return out
+
+    def prepare(self, positions: NDArray, levels: list[int],
+                cancelled: Callable[[], bool] | None = None) -> int:
+        """Build the shapes of *positions* at each of *levels* ahead of need (a worker
+        thread); returns how many shapes were built. Stops early when *cancelled*."""
+        stop = cancelled or (lambda: False)
+        built = 0
+        simple = positions[self.simple[positions]]
         with self._lock:
-            entry = self._levels.get(level)
-            if entry is None:
-                n = len(self.geometries)
-                entry = (np.zeros(n, dtype=bool), np.empty(n, dtype=object))
-                self._levels[level] = entry
-                while len(self._levels) > CACHED_LEVELS:
-                    self._levels.popitem(last=False)
-            else:
+            missing = simple[~self._full_built[simple]]
+        built += len(missing)
+        for chunk in np.array_split(missing, max(1, len(missing) // 5000)):
+            if stop():
+                return built
+            self._full_shapes(chunk)
+        detailed = positions[~self.simple[positions]]
+        for level in levels:
+            if stop() or not len(detailed):
+                break
+            with self._lock:
+                entry = self._levels.get(level)
+                todo = detailed if entry is None else detailed[~entry[0][detailed]]
+            if len(todo):
+                built += len(todo)
+                self._level_shapes(todo, level, np.sqrt(2) ** level, borrow=False)
+        return built
+
+    def built_levels(self) -> list[int]:
+        """The zoom levels that hold simplified shapes (tests, benchmarks)."""
+        with self._lock:
+            return list(self._levels)
+
+    def _full_shapes(self, positions: NDArray) -> NDArray:
+        with self._lock:
+            missing = positions[~self._full_built[positions]]
+        if len(missing):
+            made = np.empty(len(missing), dtype=object)
+            made[:] = shapes_from_geometries(self.geometries[missing])
+            with self._lock:
+                self._full[missing] = made
+                self._full_built[missing] = True
+        return self._full[positions]
+
+    def _level_shapes(self, positions: NDArray, level: int, resolution: float,
+                      borrow: bool) -> NDArray:
+        out = np.empty(len(positions), dtype=object)
+        todo = np.ones(len(positions), dtype=bool)
+        with self._lock:
+            order = [level]
+            if borrow:
+                nearby = [k for k in self._levels if k != level
+                          and level - BORROW_FINER <= k <= level + BORROW_COARSER]
+                order += sorted(nearby, key=lambda k: (k > level, abs(k - level)))
+            for k in order:
+                entry = self._levels.get(k)
+                if entry is None:
+                    continue
+                have = todo & entry[0][positions]
+                out[have] = entry[1][positions[have]]
+                todo &= ~have
+                if not todo.any():
+                    break
+            if level in self._levels:
                 self._levels.move_to_end(level)
-            built, shapes = entry
-            missing = positions[~built[positions]]
-            if len(missing):
-                simple = shapely.simplify(
-                    self.geometries[missing], SIMPLIFY_PX * resolution, preserve_topology=True
-                )
-                made = np.empty(len(missing), dtype=object)
-                made[:] = shapes_from_geometries(simple)
-                shapes[missing] = made
-                built[missing] = True
-            return shapes[positions]
+        missing = positions[todo]
+        if len(missing):
+            simple = shapely.simplify(self.geometries[missing], SIMPLIFY_PX * resolution,
+                                      preserve_topology=False)
+            collapsed = shapely.is_empty(simple)  # too small for the tolerance: keep it whole
+            simple[collapsed] = self.geometries[missing][collapsed]
+            made = np.empty(len(missing), dtype=object)
+            made[:] = shapes_from_geometries(simple)
+            out[todo] = made
+            with self._lock:
+                entry = self._levels.get(level)
+                if entry is None:
+                    n = len(self.geometries)
+                    entry = (np.zeros(n, dtype=bool), np.empty(n, dtype=object))
+                    self._levels[level] = entry
+                    while len(self._levels) > CACHED_LEVELS:
+                        self._levels.popitem(last=False)
+                entry[1][missing] = made
+                entry[0][missing] = True
+        return out
+
+    def column(self, frame: Any, name: str) -> NDArray[np.object_]:
+        """The values of column *name* of the layer's *frame* as a numpy object array, None
+        where missing (converted once: an Arrow string column takes milliseconds)."""
+        with self._lock:
+            values = self._columns.get(name)
+        if values is None or len(values) != len(frame):
+            values = frame[name].to_numpy(dtype=object)
+            values[frame[name].isna().to_numpy()] = None  # NaN, None and pd.NA alike
+            with self._lock:
+                self._columns[name] = values
+        return values
+
+    def label_points(self, positions: NDArray) -> NDArray[np.float64]:
+        """(n, 2) points inside each feature of *positions* where its label goes
+        (``point_on_surface``, built on first use and kept)."""
+        with self._lock:
+            missing = positions[~self._points_built[positions]]
+        if len(missing):
+            points = point_xy(shapely.point_on_surface(self.geometries[missing]))
+            with self._lock:
+                self._points[missing] = points
+                self._points_built[missing] = True
+        return self._points[positions]

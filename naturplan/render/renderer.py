@@ -15,7 +15,7 @@ import threading
 import time
 import weakref
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import numpy as np
 from numpy.typing import NDArray
@@ -26,6 +26,7 @@ from naturplan.core.layers.layer import Layer, RasterLayer, VectorLayer
 from naturplan.core.layers.style import FillPattern, LayerStyle, LineStyle, Symbol
 from naturplan.io.raster import read_window
 from naturplan.render.geometry import GeometryIndex
+from naturplan.render.labels import LABEL_MIN_PX, PlacedLabel, collect, place_and_draw
 from naturplan.render.raster import RasterOverview, apply_ramp, image_from_rgba
 from naturplan.render.view import MapView
 
@@ -67,6 +68,7 @@ class RenderStats:
     seconds: float = 0.0
     cancelled: bool = False
     errors: dict[str, BaseException] = field(default_factory=dict)
+    labels: list[PlacedLabel] = field(default_factory=list)
 
 
 def make_pen(symbol: Symbol, scale: float = 1.0) -> QPen:
@@ -107,6 +109,10 @@ class MapRenderer:
         self._lock = threading.Lock()
         #: Multiplies every line width: 1 on screen, more for a 300 dpi print.
         self.line_scale = 1.0
+        #: The language of label texts taken from category labels ("da" or "en").
+        self.lang = "da"
+        #: Font family of the labels; "" = the application's font (the legend's).
+        self.label_font = ""
 
     # -- per-layer caches -------------------------------------------------------------
     def index_for(self, layer: VectorLayer) -> GeometryIndex:
@@ -161,13 +167,15 @@ class MapRenderer:
         items: Sequence[RenderItem],
         background: str = "#dde6ec",
         cancelled: Cancelled | None = None,
+        labels: bool = True,
+        reserved: Sequence[QRectF] = (),
     ) -> tuple[QImage, RenderStats]:
-        """A new ARGB image of *view* with *items* drawn bottom first."""
+        """A new ARGB image of *view* with *items* drawn bottom first (see :meth:`render`)."""
         image = QImage(view.width, view.height, QImage.Format.Format_ARGB32_Premultiplied)
         image.fill(QColor(background))
         painter = QPainter(image)
         try:
-            stats = self.render(painter, view, items, cancelled)
+            stats = self.render(painter, view, items, cancelled, labels, reserved)
         finally:
             painter.end()
         return image, stats
@@ -178,11 +186,15 @@ class MapRenderer:
         view: MapView,
         items: Sequence[RenderItem],
         cancelled: Cancelled | None = None,
+        labels: bool = True,
+        reserved: Sequence[QRectF] = (),
     ) -> RenderStats:
         """Draw *items* (bottom first) for *view* onto *painter*, whose device is the view.
 
         *cancelled* is checked between layers; a cancelled frame is left half drawn and
-        flagged in the returned stats.
+        flagged in the returned stats. With *labels*, the styles' labels are drawn on top
+        of every layer, none over another nor over the *reserved* rectangles (pixels: the
+        scale bar, the north arrow...); the placed ones are listed in the stats.
         """
         start = time.perf_counter()
         stats = RenderStats()
@@ -200,8 +212,30 @@ class MapRenderer:
             except Exception as exc:  # noqa: BLE001 - one broken layer must not blank the map
                 log.exception("layer %s could not be drawn", item.layer.name)
                 stats.errors[item.layer.name] = exc
+        if labels and not stats.cancelled and not stop():
+            try:
+                stats.labels = self.draw_labels(painter, view, items, reserved)
+            except Exception as exc:  # noqa: BLE001 - the map without labels beats no map
+                log.exception("labels could not be drawn")
+                stats.errors["labels"] = exc
         stats.seconds = time.perf_counter() - start
         return stats
+
+    def draw_labels(self, painter: QPainter, view: MapView, items: Sequence[RenderItem],
+                    reserved: Sequence[QRectF] = ()) -> list[PlacedLabel]:
+        """Draw the labels of *items* for *view* (see :mod:`naturplan.render.labels`)."""
+        candidates = []
+        scale = view.scale_denominator
+        for item in items:
+            layer, style = item.layer, item.style
+            if (not item.visible or not isinstance(layer, VectorLayer) or not style.labels
+                    or style.opacity <= 0 or not style.visible_at(scale)):
+                continue
+            for rule in style.labels:
+                if rule.visible_at(scale):
+                    candidates += collect(view, layer, style, rule, self.index_for(layer),
+                                          self.lang)
+        return place_and_draw(painter, view, candidates, reserved, self.label_font)
 
     def _draw_item(self, painter: QPainter, view: MapView, item: RenderItem) -> int:
         if isinstance(item.layer, RasterLayer):
@@ -270,6 +304,49 @@ class MapRenderer:
     def prewarm(self, view: MapView, items: Sequence[RenderItem]) -> None:
         """Build indexes, overviews and the simplified polygons of *view* (in a worker)."""
         self.render_image(view, items)
+
+    def prepare_around(self, view: MapView, items: Sequence[RenderItem],
+                       cancelled: Cancelled | None = None) -> int:
+        """Build, ahead of the user, what the next zoom steps from *view* will draw.
+
+        Meant for a background thread while *view* is on screen: the levels one and two
+        steps in (over the view) and out (over a larger area), nearest first, for every
+        layer shown at that level's scale. Returns how many shapes were built; stops
+        between steps when *cancelled* returns True.
+        """
+        stop = cancelled or (lambda: False)
+        built = 0
+        level = view.zoom_bucket
+        for step in (-1, 1, -2, 2, 0):
+            factor = np.sqrt(2) ** step
+            # Zooming in shows part of this view; zooming out (or panning) shows more.
+            ground = (factor if step > 0 else 1.0) * (1.5 if step >= 0 else 1.0)
+            ahead = replace(view, resolution=view.resolution * factor,
+                            width=int(view.width * ground / factor) + 1,
+                            height=int(view.height * ground / factor) + 1)
+            for item in items:
+                if stop():
+                    return built
+                if not isinstance(item.layer, VectorLayer) or not item.visible:
+                    continue
+                if not item.style.visible_at(ahead.scale_denominator):
+                    continue
+                index = self.index_for(item.layer)
+                positions = index.visible(ahead.bounds, min_size=ahead.resolution)
+                built += index.prepare(positions, [level + step], stop)
+                if item.style.labels:
+                    index.label_points(positions[index.sizes[positions]
+                                                 >= LABEL_MIN_PX * ahead.resolution])
+        # Last, the few-vertex features (parcels) around the view whatever their scale: one
+        # shape serves every level, so the first view that shows them finds them built.
+        area = replace(view, width=int(view.width * 1.5), height=int(view.height * 1.5))
+        for item in items:
+            if stop():
+                break
+            if isinstance(item.layer, VectorLayer) and item.visible:
+                index = self.index_for(item.layer)
+                built += index.prepare(index.visible(area.bounds, 0.0), [], stop)
+        return built
 
     def _draw_raster(self, painter: QPainter, view: MapView, item: RenderItem) -> int:
         layer = item.layer

@@ -768,6 +768,10 @@ Importér de %4 andre?</translation>
         <source>Synthetic sample – not real data</source>
         <translation>Syntetisk eksempel – ikke rigtige data</translation>
     </message>
+    <message>
+        <source>Labels</source>
+        <translation>Etiketter</translation>
+    </message>
 </context>
 <context>
     <name>MoveTool</name>

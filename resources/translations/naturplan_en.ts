@@ -768,6 +768,10 @@ Import the %4 others?</translation>
         <source>Synthetic sample – not real data</source>
         <translation>Synthetic sample – not real data</translation>
     </message>
+    <message>
+        <source>Labels</source>
+        <translation>Labels</translation>
+    </message>
 </context>
 <context>
     <name>MoveTool</name>

@@ -121,6 +121,62 @@ class LegendEntry:
 
 
 @dataclass(frozen=True)
+class LabelStyle:
+    """How the features of a layer are labelled with the value of one field.
+
+    Attributes
+    ----------
+    field
+        Canonical field whose value is the text (``matrikelnummer``). When it is the
+        style's category field, the category's legend label is shown instead (in the
+        interface language).
+    min_scale, max_scale
+        Drawn when min_scale < 1:N ≤ max_scale (0 = no bound), as in "matrikelnummer from
+        1:10.000".
+    size
+        Text size in points.
+    color, halo
+        Text colour and the colour of the outline around each letter (``#rrggbb``).
+    halo_width
+        Width of that outline in points (0 = none).
+    bold, italic
+        Font weight and slant.
+    font
+        Font family; "" = the application's font, which the legend uses too.
+    priority
+        Labels of a higher priority are placed first where labels compete for room.
+    group
+        One label per distinct value in view (an ejerlav's name over its parcels) instead
+        of one per feature.
+    fit
+        Label a feature only where the text fits inside its bounding box on the map.
+    hover
+        Also show the label of the feature under the mouse pointer, at any scale.
+    """
+
+    field: str
+    min_scale: float = 0.0
+    max_scale: float = 0.0
+    size: float = 8.0
+    color: str = "#222222"
+    halo: str = "#ffffff"
+    halo_width: float = 1.0
+    bold: bool = False
+    italic: bool = False
+    font: str = ""
+    priority: int = 0
+    group: bool = False
+    fit: bool = False
+    hover: bool = False
+
+    def visible_at(self, scale_denominator: float) -> bool:
+        """True if the label is drawn at map scale 1:*scale_denominator*."""
+        if self.min_scale > 0 and scale_denominator <= self.min_scale:
+            return False
+        return self.max_scale <= 0 or scale_denominator <= self.max_scale
+
+
+@dataclass(frozen=True)
 class LayerStyle:
     """Everything needed to draw one role.
 
@@ -145,6 +201,8 @@ class LayerStyle:
     max_scale
         Drawn only when the map scale denominator is at most this (0 = always), as in
         "parcels from 1:75.000".
+    labels
+        How the features are labelled (none, one or several fields at different scales).
     """
 
     role: str
@@ -156,6 +214,19 @@ class LayerStyle:
     other_label: Labels | None = None
     ramp: ColorRamp | None = None
     max_scale: float = 0.0
+    labels: tuple[LabelStyle, ...] = ()
+
+    def label_text(self, label: LabelStyle, value: object, lang: str) -> str:
+        """The text *label* shows for a feature whose field value is *value* ("" = none):
+        the category's legend label when the field is the category field."""
+        if value is None or (isinstance(value, float) and value != value):
+            return ""
+        text = str(value).strip()
+        if label.field == self.category_field:
+            for category in self.categories:
+                if category.value == text:
+                    return category.label.get(lang)
+        return text
 
     def symbol_for(self, value: object) -> Symbol:
         """The symbol of a feature whose category value is *value*."""

@@ -13,7 +13,17 @@ import logging
 import time
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject, QPointF, QRectF, QRunnable, Qt, QThreadPool, QTimer, Signal
+from PySide6.QtCore import (
+    QEvent,
+    QObject,
+    QPointF,
+    QRectF,
+    QRunnable,
+    Qt,
+    QThreadPool,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import (
     QColor,
     QImage,
@@ -26,24 +36,17 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
+from naturplan.gui.map import furniture
 from naturplan.gui.map.map_layers import MapLayerList
 from naturplan.gui.map.tools import MapTool, PanTool
 from naturplan.render import MapRenderer, MapView, RenderItem
-from naturplan.render.decorations import (
-    draw_north_arrow,
-    draw_scale_bar,
-    draw_watermark,
-    points_to_px,
-)
 from naturplan.render.renderer import RenderStats
 
-BACKGROUND = "#dde6ec"  # the sea and the neighbours: a quiet blue-grey
+BACKGROUND = "#cfe0ea"  # the sea: a quiet blue (land outside the municipality is drawn)
 WHEEL_STEP = 1.25
 KEY_PAN_FRACTION = 0.25
 #: Wait this long after the last change before starting a frame (wheel bursts, drags).
 DEBOUNCE_MS = 25
-#: Height of the north arrow in points.
-NORTH_ARROW_PT = 28.0
 
 
 log = logging.getLogger(__name__)
@@ -66,18 +69,42 @@ class _FrameJob(QRunnable):
         self.current = canvas._current_generation
         self.view = view
         self.items = items
+        self.labels = canvas.show_labels
+        self.reserved = furniture.reserved_rects(canvas, view)
 
     def run(self) -> None:
         def cancelled() -> bool:
             return self.current() != self.generation
 
         try:
-            image, stats = self.renderer.render_image(self.view, self.items, BACKGROUND, cancelled)
+            image, stats = self.renderer.render_image(self.view, self.items, BACKGROUND,
+                                                      cancelled, self.labels, self.reserved)
         except Exception as exc:  # noqa: BLE001 - a failed frame must not kill the thread
             log.exception("the map frame could not be drawn")
             self.signals.failed.emit(self.generation, exc)
             return
         self.signals.done.emit(self.generation, image, self.view, stats)
+
+
+class _PrepareJob(QRunnable):
+    """Builds the next zoom levels of the view on screen (the second core), until the
+    next frame is asked for."""
+
+    def __init__(self, canvas: MapCanvas, view: MapView, items: list[RenderItem]) -> None:
+        super().__init__()
+        self.setAutoDelete(True)
+        self.renderer = canvas.renderer
+        self.generation = canvas._latest
+        self.current = canvas._current_generation
+        self.view = view
+        self.items = items
+
+    def run(self) -> None:
+        try:
+            self.renderer.prepare_around(self.view, self.items,
+                                         lambda: self.current() != self.generation)
+        except Exception:  # noqa: BLE001 - preparing is an optimisation; the frame will tell
+            log.exception("preparing the next zoom levels failed")
 
 
 class MapCanvas(QWidget):
@@ -115,6 +142,11 @@ class MapCanvas(QWidget):
         self._frame_signals.failed.connect(self._on_failed)
         self._pool = QThreadPool(self)
         self._pool.setMaxThreadCount(1)
+        #: Prepares the next zoom levels while the user looks (a second thread: 2nd core).
+        self._prepare_pool = QThreadPool(self)
+        self._prepare_pool.setMaxThreadCount(1)
+        #: Build the next zoom levels in the background after each frame.
+        self.prepare_ahead = True
         self._timer = QTimer(self, singleShot=True, interval=DEBOUNCE_MS)
         self._timer.timeout.connect(self._start_frame)
         self.tool: MapTool = PanTool(self)
@@ -129,6 +161,10 @@ class MapCanvas(QWidget):
         self.lang = "da"
         #: A discreet note in the corner ("synthetic sample"), "" for none.
         self.watermark = ""
+        #: Labels from the styles in the frame (toggled in the View menu).
+        self.show_labels = True
+        #: The label under the mouse pointer (text, rule, pixel position) or None.
+        self.hover: furniture.Hover | None = None
         layers.changed.connect(self.request_render)
 
     # -- view -------------------------------------------------------------------------
@@ -184,6 +220,8 @@ class MapCanvas(QWidget):
         self.rendering_changed.emit(False)
         self.frame_ready.emit(stats)
         self.update()
+        if self.prepare_ahead:
+            self._prepare_pool.start(_PrepareJob(self, view, self.layers.render_items()))
 
     def _on_failed(self, generation: int, error: BaseException) -> None:
         """Stop saying "drawing", keep the last frame, tell the window; the next change of
@@ -206,7 +244,9 @@ class MapCanvas(QWidget):
         self._latest = next(self._generation)
         self._pool.waitForDone()
         self.view = self.view.resized(max(self.width(), 1), max(self.height(), 1))
-        image, stats = self.renderer.render_image(self.view, self.layers.render_items(), BACKGROUND)
+        image, stats = self.renderer.render_image(
+            self.view, self.layers.render_items(), BACKGROUND, labels=self.show_labels,
+            reserved=furniture.reserved_rects(self, self.view))
         self.image, self.image_view, self.last_stats = image, self.view, stats
         self._pending = False
         self.rendering_changed.emit(False)
@@ -218,6 +258,7 @@ class MapCanvas(QWidget):
         self._timer.stop()
         self._latest = next(self._generation)
         self._pool.waitForDone(5000)
+        self._prepare_pool.waitForDone(5000)
 
     # -- Qt events --------------------------------------------------------------------
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
@@ -228,26 +269,9 @@ class MapCanvas(QWidget):
             painter.drawImage(self._image_rect(), self.image)
         for overlay in self.overlays:
             overlay(painter)
-        self.paint_decorations(painter)
+        furniture.paint(painter, self)
         self.tool.paint_overlay(painter)
         painter.end()
-
-    def north_arrow_rect(self) -> QRectF:
-        """Where the north arrow goes: the top-right corner (pixels)."""
-        h = points_to_px(NORTH_ARROW_PT, self.logicalDpiY())
-        margin = points_to_px(8, self.logicalDpiY())
-        return QRectF(self.width() - h * 0.55 - margin, margin, h * 0.55, h)
-
-    def paint_decorations(self, painter: QPainter) -> None:
-        """The scale bar (bottom left), the north arrow (top right), the watermark."""
-        dpi = float(self.logicalDpiX())
-        area = QRectF(self.rect())
-        if self.show_scale_bar:
-            draw_scale_bar(painter, self.view, area, self.lang, dpi)
-        if self.show_north_arrow:
-            draw_north_arrow(painter, self.north_arrow_rect(), dpi)
-        if self.watermark:
-            draw_watermark(painter, area, self.watermark, dpi)
 
     def _image_rect(self) -> QRectF:
         """Where the last frame lies in the current view (pixels)."""
@@ -268,6 +292,12 @@ class MapCanvas(QWidget):
             self.request_render()
         super().resizeEvent(event)
 
+    def leaveEvent(self, event: QEvent) -> None:  # noqa: N802
+        if self.hover is not None:
+            self.hover = None
+            self.update()
+        super().leaveEvent(event)
+
     def wheelEvent(self, event: QWheelEvent) -> None:  # noqa: N802
         steps = event.angleDelta().y() / 120.0
         if steps:
@@ -283,6 +313,10 @@ class MapCanvas(QWidget):
     def mouseMoveEvent(self, event: QMouseEvent) -> None:  # noqa: N802
         x, y = self.view.to_map(event.position().x(), event.position().y())
         self.cursor_moved.emit(x, y)
+        hover = furniture.hover_at(self, x, y, event.position())
+        if hover != self.hover:
+            self.hover = hover
+            self.update()
         if not self.tool.mouse_move(event):
             super().mouseMoveEvent(event)
 

@@ -7,7 +7,7 @@ and the legend when it changes.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from PySide6.QtCore import QObject, Signal
@@ -72,10 +72,13 @@ class MapLayerList(QObject):
                 return i
         raise ValueError("layer not on the map")
 
-    def set_layers(self, layers: Iterable[Layer], styles: Mapping[Role, LayerStyle]) -> None:
-        """Replace everything with *layers*, sorted by :data:`ROLE_ORDER`."""
+    def set_layers(self, layers: Iterable[Layer], styles: Mapping[Role, LayerStyle],
+                   backdrop: Sequence[tuple[Layer, LayerStyle]] = ()) -> None:
+        """Replace everything with *layers*, sorted by :data:`ROLE_ORDER`, over the
+        *backdrop* layers with their own styles (the neighbouring municipalities)."""
         ordered = sorted(layers, key=lambda layer: ROLE_ORDER.index(layer.role))
-        self._layers = [
+        self._layers = [MapLayer(layer, style) for layer, style in backdrop]
+        self._layers += [
             MapLayer(layer, styles.get(layer.role) or default_style(layer.role.value))
             for layer in ordered
         ]
