@@ -193,9 +193,13 @@ class ConflictError(StoreError):
         The candidate.
     by, at
         Who made the conflicting change and when (UTC ISO), "" if not known.
+    wanted
+        The candidate states the refused edit tried to write (set by the plan), so that the
+        planner can keep them as a copy; empty when not known.
     """
 
     code = "conflict"
+    wanted: tuple[Any, ...] = ()
 
     @property
     def candidate_id(self) -> str:

@@ -27,7 +27,7 @@ from typing import Any, Protocol
 
 from shapely.geometry.base import BaseGeometry
 
-from naturplan.core.errors import CandidateError, CandidateNotFoundError
+from naturplan.core.errors import CandidateError, CandidateNotFoundError, ConflictError
 from naturplan.core.events import Event
 from naturplan.core.plan.candidates import (
     Candidate,
@@ -343,6 +343,22 @@ class CandidatePlan:
                                      name=c.name)
         return self._write(action, list(current), list(wanted), "from_current")
 
+    def apply_remote(self, stored: Sequence[Candidate], gone: Sequence[str]) -> Change:
+        """Take in edits other planners committed: *stored* are candidates as the store holds
+        them now (new, or at another version than this plan holds), *gone* the ids deleted.
+
+        Nothing is written; memory is updated and ``committed`` is emitted once with a Change
+        of action ``"remote"`` (the ledger, the map and the table follow). Returns it.
+        """
+        after = [c for c in stored
+                 if c.id not in self._items or self._items[c.id].version != c.version]
+        before = [self._items[c.id] for c in after if c.id in self._items]
+        before += [self._items[i] for i in gone if i in self._items]
+        change = Change("remote", tuple(before), tuple(after))
+        if before or after:
+            self._commit(change)
+        return change
+
     # --- internals ----------------------------------------------------------------------
 
     def _write(
@@ -361,18 +377,23 @@ class CandidatePlan:
         stored_after: list[Candidate] = []
         stored_before = [self._items.get(c.id, c) for c in before]
         extra = details or {}
-        with self.store.transaction():
-            for old in before:
-                if old.id not in new_by_id:
-                    version = self._expected(old, expected)
-                    self.store.delete(old.id, version, action=action)
-            for new in after:
-                if new.id in old_by_id:
-                    version = self._expected(old_by_id[new.id], expected)
-                    stored = self.store.update(new, version, action=action)
-                else:
-                    stored = self.store.insert(new, action=action, details=extra.get(new.id))
-                stored_after.append(stored)
+        try:
+            with self.store.transaction():
+                for old in before:
+                    if old.id not in new_by_id:
+                        version = self._expected(old, expected)
+                        self.store.delete(old.id, version, action=action)
+                for new in after:
+                    if new.id in old_by_id:
+                        version = self._expected(old_by_id[new.id], expected)
+                        stored = self.store.update(new, version, action=action)
+                    else:
+                        stored = self.store.insert(new, action=action,
+                                                   details=extra.get(new.id))
+                    stored_after.append(stored)
+        except ConflictError as exc:
+            exc.wanted = tuple(after)  # for "keep mine as a copy" (gui/team/conflict.py)
+            raise
         change = Change(action, tuple(stored_before), tuple(stored_after), clip)
         self._commit(change)
         return change
