@@ -333,3 +333,34 @@ def _password_for(params: dict[str, object]) -> str:
         if (host, port, user) == (params["host"], str(params["port"]), params["user"]):
             return password
     raise AssertionError("no password for the test cluster")
+
+
+def test_the_second_planners_plan_shows_the_first_ones_edit_within_a_second(
+        pg_project: str) -> None:
+    from naturplan.core.plan.plan import CandidatePlan
+    from naturplan.core.plan.sync import TICK_S, Follower
+
+    with PostGISStore(pg_project, author="anna") as anna_store, \
+            PostGISStore(pg_project, author="bo") as bo_store:
+        anna, bo = CandidatePlan(anna_store), CandidatePlan(bo_store)
+        follower = Follower(bo, bo_store, full_poll_s=3600)  # notifications only
+        seen: list[str] = []
+        bo.changed.connect(lambda old, new: seen.append(new.name))
+        bo.added.connect(lambda c: seen.append(c.name))
+        for step in range(3):
+            if step == 0:
+                cid = anna.add(Candidate.new("lowland", _box(0), "A0")).after[0].id
+            else:
+                anna.update(cid, name=f"A{step}")
+            start = time.monotonic()
+            while f"A{step}" not in seen:  # the GUI's timer: one tick every TICK_S
+                assert time.monotonic() - start < 2 * TICK_S + 0.5, "not seen in time"
+                follower.tick()
+                time.sleep(TICK_S / 5)
+            assert bo.get(cid).name == f"A{step}" and bo.get(cid).version == step + 1
+        # Without notifications (a lost connection's), the full poll still finds the edit.
+        quiet = Follower(bo, bo_store, full_poll_s=0.0)
+        _sql(pg_project, f"ALTER TABLE {SCHEMA}.candidates DISABLE TRIGGER candidates_announce")
+        anna.update(cid, name="silent")
+        assert not bo_store.remote_changes_pending()
+        assert quiet.tick() is not None and bo.get(cid).name == "silent"
