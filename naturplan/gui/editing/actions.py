@@ -285,10 +285,10 @@ class EditActions(QObject):
 
     def update_title(self) -> None:
         s = self.session
-        if s.path is None:
+        if s.store is None:
             self.window.setWindowTitle(self.tr("naturplan – nature planning"))
             return
-        name = s.path.stem
+        name = s.label
         if s.unsaved:
             name = self.tr("%1 (not saved under a name yet)").replace("%1", name)
         edits = self.host.undo_stack.index()

@@ -30,7 +30,7 @@ from PySide6.QtCore import QObject, QSettings, QTimer, Signal
 from PySide6.QtGui import QUndoStack
 from shapely.geometry.base import BaseGeometry
 
-from naturplan.core.errors import NaturplanError
+from naturplan.core.errors import ConflictError, NaturplanError
 from naturplan.core.layers.dataset import Dataset
 from naturplan.core.layers.roles import ROLE_SPECS, Role
 from naturplan.core.plan.candidates import Candidate, CandidateKind
@@ -43,7 +43,13 @@ from naturplan.export.labels import default_name
 from naturplan.export.numbers import format_ha
 from naturplan.gui.editing.commands import push_edit
 from naturplan.io.project.gpkg_store import GeoPackageStore
-from naturplan.io.project.open import open_plan
+from naturplan.io.project.open import (
+    is_database,
+    open_plan,
+    open_store,
+    project_exists,
+    project_label,
+)
 
 MAX_RECENT = 8
 RECENT_KEY = "projects/recent"
@@ -107,7 +113,11 @@ class EditSession(QObject):
         self.settings = settings
         #: The interface language of error texts (``error_text`` picks them by error code).
         self.lang = lang
-        self.store: GeoPackageStore | None = None
+        #: The open store: a GeoPackageStore, or a PostGISStore for a team project.
+        self.store: Any = None
+        #: Called with (text, ConflictError) instead of the plain error dialog when an edit
+        #: meets a colleague's change (gui/team/conflict.py sets it).
+        self.conflict_handler: Any = None
         self.plan: CandidatePlan | None = None
         self.ledger: Ledger | None = None
         self._ledger_inputs: tuple[BaseGeometry, ProtectedIndex, ProtectedShare] | None = None
@@ -124,7 +134,15 @@ class EditSession(QObject):
     # -- project files ---------------------------------------------------------------
     @property
     def path(self) -> Path | None:
-        return self.store.path if self.store is not None else None
+        """The project file (None for a team project in a database)."""
+        return getattr(self.store, "path", None)
+
+    @property
+    def label(self) -> str:
+        """The project as shown to people: a file name, or the database without password."""
+        if self.store is None:
+            return ""
+        return self.store.path.stem if self.path is not None else str(self.store.location)
 
     def open_project(self, path: str | os.PathLike[str], create: bool = False,
                      unsaved: bool = False) -> bool:
@@ -142,17 +160,24 @@ class EditSession(QObject):
         self._follow()
         self._refresh_geometries()
         if not unsaved:
-            self.remember(store.path)
+            self.remember(path)
         self.project_changed.emit()
         self.plan_edited.emit()
         return True
 
     def new_project(self, path: str | os.PathLike[str] | None = None) -> bool:
         """A new empty project at *path*, or an unsaved one in :func:`data_dir`."""
-        if path is not None and Path(path).exists():
-            self.error.emit(self.tr("Could not create the project"),
-                            self.tr("%1 exists already.").replace("%1", str(path)))
+        try:
+            exists = path is not None and project_exists(path)
+        except NaturplanError as exc:
+            self.error.emit(self.tr("Could not create the project"), self.error_text(exc))
             return False
+        if exists:
+            self.error.emit(self.tr("Could not create the project"),
+                            self.tr("%1 exists already.").replace("%1", project_label(path)))
+            return False
+        if path is not None and is_database(path):
+            return self.open_project(path, create=True)
         target = Path(path) if path is not None else new_unsaved_path()
         return self.open_project(target, create=True, unsaved=path is None)
 
@@ -161,6 +186,8 @@ class EditSession(QObject):
         stays: the copy holds the same candidates with the same versions)."""
         if self.store is None or self.plan is None:
             return False
+        if self.path is None or is_database(path):
+            return self._copy_and_continue(path)
         target = Path(path)
         if target.resolve() == self.store.path.resolve():
             return True
@@ -191,7 +218,7 @@ class EditSession(QObject):
         if self.store is None:
             return
         empty = self.plan is not None and len(self.plan) == 0
-        path, unsaved = self.store.path, self.unsaved
+        path, unsaved = self.path, self.unsaved
         if self.plan is not None:
             self.plan.committed.disconnect(self._on_committed)
             self.plan.reloaded.disconnect(self._on_reloaded)
@@ -200,7 +227,7 @@ class EditSession(QObject):
         self.store.close()
         self.store, self.plan = None, None
         self.stack.clear()
-        if unsaved and empty and not self.store_has_history(path):
+        if unsaved and empty and path is not None and not self.store_has_history(path):
             _remove_project_file(path)
 
     @staticmethod
@@ -216,8 +243,31 @@ class EditSession(QObject):
         items = [value] if isinstance(value, str) else list(value or [])
         return [p for p in items if p]
 
-    def remember(self, path: Path) -> None:
-        text = str(Path(path).resolve())
+    def _copy_and_continue(self, target: str | os.PathLike[str]) -> bool:
+        """Save As where a database is one side: copy the plan (naturplan.io.project.copy),
+        then continue in the copy (same ids and versions: the undo history stays valid)."""
+        from naturplan.io.project.copy import copy_project
+
+        assert self.store is not None and self.plan is not None
+        source = self.store.conninfo if self.path is None else self.path
+        try:
+            copy_project(source, target)
+            store = open_store(target, create=False)
+        except (NaturplanError, OSError) as exc:
+            self.error.emit(self.tr("Could not save the project"), self.error_text(exc))
+            return False
+        old_file = self.path if self.unsaved else None
+        self.store.close()
+        self.store, self.unsaved = store, False
+        self.plan.store = store
+        if old_file is not None:
+            _remove_project_file(old_file)
+        self.remember(target)
+        self.project_changed.emit()
+        return True
+
+    def remember(self, path: str | os.PathLike[str]) -> None:
+        text = project_label(path) if is_database(path) else str(Path(path).resolve())
         items = [text] + [p for p in self.recent() if p != text]
         self.settings.setValue(RECENT_KEY, items[:MAX_RECENT])
 
@@ -330,6 +380,9 @@ class EditSession(QObject):
 
     def report_error(self, text: str, exc: BaseException) -> None:
         """The core refused an edit: nothing was written, nothing pushed; tell the user."""
+        if isinstance(exc, ConflictError) and self.conflict_handler is not None:
+            self.conflict_handler(text, exc)
+            return
         self.error.emit(self.tr("Could not: %1").replace("%1", text), self.error_text(exc))
 
     def error_text(self, exc: BaseException) -> str:
