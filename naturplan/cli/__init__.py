@@ -38,6 +38,7 @@ HINTS = {
     "several_layers": "Name one as FILE:LAYER.",
     "unknown_schema": "Map the fields with --field {role}.{field}=SOURCE_FIELD.",
     "several_municipalities": "Choose one with --kommune KOMKODE.",
+    "project_not_empty": "--replace replaces it.",
 }
 
 

@@ -181,6 +181,12 @@ class NotAProjectError(StoreError):
     code = "not_a_project"
 
 
+class ProjectNotEmptyError(StoreError):
+    """A copy's destination already holds a plan, and replacing it was not asked for."""
+
+    code = "project_not_empty"
+
+
 class ConflictError(StoreError):
     """Someone else changed or deleted the candidate since the user read it.
 

@@ -36,6 +36,7 @@ from naturplan.gui.map.canvas import MapCanvas
 from naturplan.gui.map.map_layers import MapLayerList
 from naturplan.gui.map.tools import IdentifyTool, PanTool
 from naturplan.gui.panels import LayersDock, LegendDock
+from naturplan.gui.team.actions import TeamActions
 from naturplan.gui.workers import Task
 from naturplan.io.loading import LayerRequest, load_layer
 from naturplan.io.neighbours import neighbour_layer
@@ -90,6 +91,7 @@ class MainWindow(QMainWindow):
         self._build_status()
         self.editing = EditActions(self)
         self.session = self.editing.session
+        self.team = TeamActions(self, self.session)  # team projects in PostGIS (issue 13)
         #: The request and protected roles of the loaded dataset (recorded in the project).
         self.loaded: tuple[Any, tuple[Role, ...]] | None = None
         self.session.project_changed.connect(self._project_opened)

@@ -106,7 +106,10 @@ def test_a_destination_with_a_plan_is_refused_unless_replaced(pg_project: str, t
         store.insert(Candidate.new("lowland", box(X0, Y0, X0 + 10, Y0 + 10), "Bo's"))
     before = two.read_bytes()
     assert main(["project", "copy", str(one), str(two)]) == 1
-    assert "already holds a plan" in capsys.readouterr().err
+    err = capsys.readouterr().err
+    assert "indeholder allerede en plan (1 kandidatområde)" in err and "--replace" in err
+    assert main(["project", "copy", str(one), str(two), "--lang", "en"]) == 1
+    assert "already holds a plan (1 candidate area)" in capsys.readouterr().err
     assert two.read_bytes() == before
     assert main(["project", "copy", str(one), str(two), "--replace"]) == 0
     assert _gpkg_rows(two) == _gpkg_rows(one)

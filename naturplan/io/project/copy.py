@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from naturplan.core.errors import ProjectNotEmptyError
 from naturplan.core.feedback import Feedback
 from naturplan.core.plan.candidates import Candidate
 from naturplan.io.project.open import (
@@ -88,9 +89,11 @@ def copy_project(
 
     Raises
     ------
+    ProjectNotEmptyError
+        If the destination holds a plan and *overwrite* is not given.
     StoreError
-        If the source does not exist, source and destination are the same, the destination
-        holds a plan and *overwrite* is not given, or the copy read back differs.
+        If the source does not exist, source and destination are the same, or the copy read
+        back differs.
     NotAProjectError
         If the source, or an existing destination file, is not a naturplan project.
     OperationCancelled
@@ -128,7 +131,7 @@ def _refuse_unless(overwrite: bool, existing: ProjectContents, label: str) -> bo
     if existing.empty:
         return False
     if not overwrite:
-        raise StoreError(
+        raise ProjectNotEmptyError(
             "{project} already holds a plan ({n} candidate areas); nothing was copied."
             " Copy to a new project, or replace it on purpose.",
             project=label, n=len(existing.candidates),

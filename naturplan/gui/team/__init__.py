@@ -1,0 +1,1 @@
+"""Team projects in the app (issue 13): open/new in PostGIS, conflicts, others' edits."""
