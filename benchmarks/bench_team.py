@@ -144,7 +144,8 @@ def main() -> None:
             t = time.perf_counter()
             for _ in range(20):
                 store.versions()
-            print(f"poll (all versions of {PLAN_SIZE}): {(time.perf_counter() - t) / 20 * 1000:.2f} ms")
+            poll_ms = (time.perf_counter() - t) / 20 * 1000
+            print(f"poll (all versions of {PLAN_SIZE}): {poll_ms:.2f} ms")
         target = create_database(pg_server)
         t = time.perf_counter()
         copy_project(gpkg, target)
