@@ -184,7 +184,7 @@ def test_stats_with_project_adds_the_projected_share(
             max(target["share"] * m.area - expected, 0.0), rel=1e-9)
     missing = _run(["stats", "--no-sample", "--layer", f"nature_p3={p3_path}", "--project",
                     str(tmp_path / "nope.gpkg"), "--json"])
-    assert missing.returncode == 1 and "not found" in missing.stderr
+    assert missing.returncode == 1 and "findes ikke" in missing.stderr  # Danish by default
 
 
 def test_import_names_a_layer_as_path_colon_layer(
