@@ -47,9 +47,11 @@ def test_sync_brings_others_edits_with_events(tmp_path: Path) -> None:
         assert {c.name for c in sync_plan(bo, lister).after} == {"A", "B"}  # type: ignore[union-attr]
         assert sync_plan(bo, lister) is None  # up to date: nothing read, no event
         events: list[tuple[str, str]] = []
-        bo.added.connect(lambda c: events.append(("added", c.name)))
-        bo.changed.connect(lambda old, new: events.append(("changed", new.name)))
-        bo.removed.connect(lambda c: events.append(("removed", c.name)))
+        changes = []
+        bo.committed.connect(changes.append)
+        bo.committed.connect(lambda ch: events.extend(
+            [("added", c.name) for c in ch.added] + [("removed", c.name) for c in ch.removed]
+            + [("changed", new.name) for _, new in ch.changed]))
         anna.update(a.id, name="A2")
         anna.delete(b.id)
         anna.add(Candidate.new("lowland", box(40, 0, 50, 10), "C"))
@@ -57,6 +59,7 @@ def test_sync_brings_others_edits_with_events(tmp_path: Path) -> None:
         change = sync_plan(bo, lister)
         assert change is not None and change.action == "remote"
         assert sorted(events) == [("added", "C"), ("changed", "A2"), ("removed", "B")]
+        assert changes == [change]  # one event for everything taken in
         assert sorted(c.name for c in bo) == ["A2", "C"]
         assert a.id in lister.read and b.id not in lister.read  # only what differs is read
         assert bo.get(a.id).modified_by == "anna" and bo.get(a.id).version == 2

@@ -345,8 +345,7 @@ def test_the_second_planners_plan_shows_the_first_ones_edit_within_a_second(
         anna, bo = CandidatePlan(anna_store), CandidatePlan(bo_store)
         follower = Follower(bo, bo_store, full_poll_s=3600)  # notifications only
         seen: list[str] = []
-        bo.changed.connect(lambda old, new: seen.append(new.name))
-        bo.added.connect(lambda c: seen.append(c.name))
+        bo.committed.connect(lambda change: seen.extend(c.name for c in change.after))
         for step in range(3):
             if step == 0:
                 cid = anna.add(Candidate.new("lowland", _box(0), "A0")).after[0].id
