@@ -67,6 +67,10 @@ def dataset_request(args: argparse.Namespace) -> Any:
         if request.role in fields:
             request = dataclasses.replace(request, fields=fields[request.role])
         layers.append(request)
+    # A mapping for a role without --layer maps that role's default layers (and is refused
+    # there if their fields do not fit, or if no layer plays the role).
+    given = {layer.role for layer in layers}
+    defaults = {role: mapping for role, mapping in fields.items() if role not in given}
     scale = args.sample_scale
     if scale is None:
         scale = float(os.environ.get("NATURPLAN_SAMPLE_SCALE", "1"))
@@ -74,7 +78,7 @@ def dataset_request(args: argparse.Namespace) -> Any:
         raise NaturplanError("--sample-scale must be in (0, 4], got {scale}.", scale=f"{scale:g}")
     return DatasetRequest(
         kommune=args.kommune, layers=tuple(layers), sample_scale=scale,
-        use_sample=not args.no_sample,
+        use_sample=not args.no_sample, fields=defaults,
     )
 
 
@@ -112,6 +116,11 @@ def protected_roles(args: argparse.Namespace) -> tuple[Role, ...]:
 
 
 def _parse_fields(items: Sequence[str]) -> dict[Role, dict[str, str]]:
+    """``--field ROLE.FIELD=SOURCE`` items by role; a FIELD the role does not have is refused
+    at once, with the role's fields (the source fields are checked where the layer is read).
+    """
+    from naturplan.core.layers.fieldmap import user_mapping
+
     out: dict[Role, dict[str, str]] = {}
     for item in items:
         key, sep, source = item.partition("=")
@@ -119,6 +128,8 @@ def _parse_fields(items: Sequence[str]) -> dict[Role, dict[str, str]]:
         if not sep or not dot or not field_name or not source:
             raise NaturplanError("--field wants ROLE.FIELD=SOURCE, got '{text}'.", text=item)
         out.setdefault(parse_role(role_name), {})[field_name.strip()] = source.strip()
+    for role, mapping in out.items():
+        user_mapping(role, mapping)
     return out
 
 

@@ -24,15 +24,23 @@ def add_parser(subparsers: Any, data_parent: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from naturplan.export.stats import stats_document, stats_text
+    """Print the share (text or ``--json``); warnings go to stderr in both cases.
+
+    A share of 0 % because nothing was there (no protected layer for this municipality, a
+    layer wholly outside it) is said in a warning, never left silent.
+    """
+    from naturplan.export.stats import stats_document, stats_text, warning_lines
     from naturplan.io.datasets import measure_dataset
 
+    lang = args.lang or "da"
     request, roles = data_for(args)
-    with ProgressLine(sys.stderr, args.lang) as progress:
+    with ProgressLine(sys.stderr, lang) as progress:
         measured = measure_dataset(request, roles, progress=progress)
-    doc = stats_document(measured, project=args.project)
+    doc = stats_document(measured, project=args.project, lang=lang)
     if args.json:
         print(json.dumps(doc, ensure_ascii=False, indent=2))
     else:
-        print(stats_text(doc, lang=args.lang or "da"))
+        print(stats_text(doc, lang=lang))
+    for line in warning_lines(doc, lang):
+        print(line, file=sys.stderr)
     return EXIT_OK

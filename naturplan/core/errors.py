@@ -90,6 +90,12 @@ class SeveralMunicipalitiesError(LayerLoadError):
     code = "several_municipalities"
 
 
+class WrongGeometryError(LayerLoadError):
+    """A layer for a polygon role holds no polygons (only points or lines)."""
+
+    code = "wrong_geometry"
+
+
 class OperationCancelled(NaturplanError):
     """The user cancelled a long-running operation."""
 

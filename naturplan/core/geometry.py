@@ -3,7 +3,7 @@ polygonal."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 import shapely
@@ -95,6 +95,8 @@ class CleanResult:
     dropped_empty: int
     dropped_non_polygon: int
     z_dropped: bool
+    #: Geometry type ("Point", "LineString" ...) → how many features of it were dropped.
+    dropped_types: dict[str, int] = field(default_factory=dict)
 
 
 def clean_polygons(geoms: GeometryArray) -> CleanResult:
@@ -119,6 +121,7 @@ def clean_polygons(geoms: GeometryArray) -> CleanResult:
     if has_z:
         geoms = shapely.force_2d(geoms)
     empty = missing | shapely.is_empty(geoms)
+    given_types = shapely.get_type_id(geoms)
     invalid = ~empty & ~shapely.is_valid(geoms)
     repaired = int(invalid.sum())
     if repaired:
@@ -142,4 +145,21 @@ def clean_polygons(geoms: GeometryArray) -> CleanResult:
         dropped_empty=dropped_empty,
         dropped_non_polygon=int((non_polygon & ~(empty)).sum()),
         z_dropped=has_z,
+        dropped_types=_type_counts(given_types[~keep & ~empty & ~polygonal_id(given_types)]),
     )
+
+
+_TYPE_NAMES = {
+    0: "Point", 1: "LineString", 2: "LinearRing", 3: "Polygon", 4: "MultiPoint",
+    5: "MultiLineString", 6: "MultiPolygon", 7: "GeometryCollection",
+}
+
+
+def polygonal_id(type_ids: NDArray[np.int_]) -> NDArray[np.bool_]:
+    """True where a shapely geometry type id is Polygon or MultiPolygon."""
+    return np.isin(type_ids, [int(t) for t in POLYGONAL_TYPES])
+
+
+def _type_counts(type_ids: NDArray[np.int_]) -> dict[str, int]:
+    ids, counts = np.unique(type_ids, return_counts=True)
+    return {_TYPE_NAMES.get(int(i), str(int(i))): int(c) for i, c in zip(ids, counts, strict=True)}

@@ -3,7 +3,11 @@
 The JSON shape is a contract (issue 2):
 ``{"municipality": {"code", "name", "area_m2"}, "protected": {"roles", "area_m2", "share",
 "by_type"}, "targets": [{"name", "share", "gap_m2"}], "layers": [{"role", "source",
-"features", "synthetic"}]}``; more keys are fine.
+"features", "synthetic"}]}``; more keys are fine. Issue 7 added ``"synthetic"`` (true when
+the share is built from a synthetic layer), ``"synthetic_roles"`` (which protected roles) and
+``"warnings"`` (``[{"code", "params", "message"}]``, see :mod:`naturplan.core.notices`).
+
+Every word of the summary goes through the translation (context ``stats``, Danish by default).
 """
 
 from __future__ import annotations
@@ -11,17 +15,25 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from naturplan.core.notices import Notice, load_notices, share_notices
 from naturplan.core.share.protected import ProtectedShare
-from naturplan.export.numbers import format_ha, format_km2, format_number, format_percent
+from naturplan.export.i18n import tr
+from naturplan.export.notices import notices_json
+from naturplan.export.numbers import format_ha, format_km2, format_percent
 from naturplan.io.datasets import MeasuredDataset
 from naturplan.io.loading import LayerSummary
 
+_CONTEXT = "stats"
 
-def stats_document(measured: MeasuredDataset, project: str | Path | None = None) -> dict[str, Any]:
+
+def stats_document(
+    measured: MeasuredDataset, project: str | Path | None = None, lang: str | None = None
+) -> dict[str, Any]:
     """The protected share and its context as a JSON-ready dict (m², fractions).
 
     *measured* comes from :func:`naturplan.io.datasets.measure_dataset`; with *project* the
-    projected share of its candidates is added (:mod:`naturplan.export.projected`).
+    projected share of its candidates is added (:mod:`naturplan.export.projected`). The
+    warnings' ``message`` is in *lang* (Danish by default).
 
     Raises
     ------
@@ -29,6 +41,7 @@ def stats_document(measured: MeasuredDataset, project: str | Path | None = None)
         If *project* cannot be read as a naturplan project.
     """
     share, municipality = measured.share, measured.municipality
+    synthetic = synthetic_roles(measured)
     doc: dict[str, Any] = {
         "municipality": {
             "code": municipality.code,
@@ -50,12 +63,34 @@ def stats_document(measured: MeasuredDataset, project: str | Path | None = None)
             for gap in share.targets
         ],
         "layers": [_layer(layer) for layer in measured.layers],
+        "synthetic": bool(synthetic),
+        "synthetic_roles": synthetic,
+        "warnings": notices_json(measured_notices(measured), lang),
     }
     if project is not None:
         from naturplan.export.projected import projected_document
 
         projected_document(doc, municipality.geometry, share, measured.index, project)
     return doc
+
+
+def measured_notices(measured: MeasuredDataset) -> list[Notice]:
+    """What to tell the user besides the numbers: layers' left-out features, protected roles
+    without a layer, protected layers with nothing inside the municipality."""
+    out: list[Notice] = []
+    for layer in measured.layers:
+        out += load_notices(layer.role.value, layer.source.label, layer.report)
+    name = measured.municipality.name or measured.municipality.code
+    return out + share_notices(measured.share, name, measured.sample)
+
+
+def synthetic_roles(measured: MeasuredDataset) -> list[str]:
+    """The protected roles with a synthetic layer: the share is built from synthetic data."""
+    roles = {role.value for role in measured.roles}
+    return sorted({
+        layer.role.value for layer in measured.layers
+        if layer.source.synthetic and layer.role.value in roles
+    })
 
 
 def _protected(share: ProtectedShare) -> dict[str, Any]:
@@ -86,80 +121,59 @@ def _layer(layer: LayerSummary) -> dict[str, Any]:
     elif layer.report is not None:
         entry["repaired"] = layer.report.repaired
         entry["dropped"] = layer.report.dropped_empty + layer.report.dropped_non_polygon
+        entry["dropped_types"] = dict(layer.report.dropped_types)
     return entry
 
 
-_WORDS = {
-    "da": {
-        "title": "Beskyttet natur i {name} Kommune ({code})",
-        "area": "Kommunens areal",
-        "protected": "Beskyttet natur",
-        "roles": "Tæller med",
-        "by_type": "Fordelt på naturtype (hver type for sig; overlap tælles én gang pr. type)",
-        "targets": "Mål",
-        "gap": "mangler {gap}",
-        "reached": "nået (+{surplus})",
-        "layers": "Lag",
-        "synthetic": "syntetisk eksempel",
-        "features": "objekter",
-        "cells": "celler",
-        "projected": "Med kandidatområder",
-    },
-    "en": {
-        "title": "Protected nature in {name} Municipality ({code})",
-        "area": "Municipality area",
-        "protected": "Protected nature",
-        "roles": "Counts",
-        "by_type": "By nature type (each type on its own; overlaps counted once per type)",
-        "targets": "Targets",
-        "gap": "gap {gap}",
-        "reached": "reached (+{surplus})",
-        "layers": "Layers",
-        "synthetic": "synthetic sample",
-        "features": "features",
-        "cells": "cells",
-        "projected": "With candidate areas",
-    },
-}
-
-
 def stats_text(doc: dict[str, Any], lang: str = "da") -> str:
-    """A readable summary of :func:`stats_document`'s output."""
-    w = _WORDS["da" if lang == "da" else "en"]
+    """A readable summary of :func:`stats_document`'s output, in *lang*."""
     m, p = doc["municipality"], doc["protected"]
+
+    def w(source: str, n: int | None = None, **params: Any) -> str:
+        return tr(lang, _CONTEXT, source, n=n, **params)
+
+    flag = f" — {w('synthetic sample')}" if doc.get("synthetic") else ""
     lines = [
-        w["title"].format(name=m["name"], code=m["code"]),
-        f"  {w['area']}: {format_km2(m['area_m2'], 1, lang)}",
-        f"  {w['protected']}: {format_percent(p['share'], 1, lang)} "
-        f"({format_ha(p['area_m2'], 0, lang)})",
-        f"  {w['roles']}: {', '.join(p['roles'])}",
-        f"  {w['by_type']}:",
+        w("Protected nature in {name} Municipality ({code})", name=m["name"], code=m["code"]),
+        f"  {w('Municipality area')}: {format_km2(m['area_m2'], 1, lang)}",
+        f"  {w('Protected nature')}: {format_percent(p['share'], 1, lang)} "
+        f"({format_ha(p['area_m2'], 0, lang)}){flag}",
+        f"  {w('Counts')}: {', '.join(p['roles'])}",
     ]
-    for name, area in p["by_type"].items():
-        lines.append(
-            f"    {name:<10} {format_ha(area, 0, lang):>12}  "
-            f"{format_percent(area / m['area_m2'], 1, lang):>7}"
-        )
-    lines.append(f"  {w['targets']}:")
-    for t in doc["targets"]:
-        state = (
-            w["reached"].format(surplus=format_ha(t["surplus_m2"], 0, lang))
-            if t["reached"]
-            else w["gap"].format(gap=format_ha(t["gap_m2"], 0, lang))
-        )
-        lines.append(f"    {t['name']:<28} {state}")
+    if p["by_type"]:  # a heading with nothing under it is not printed
+        heading = w("By nature type (each type on its own; overlaps counted once per type)")
+        lines.append(f"  {heading}:")
+        for name, area in p["by_type"].items():
+            label = w("unknown") if name == "unknown" else name
+            lines.append(
+                f"    {label:<10} {format_ha(area, 0, lang):>12}  "
+                f"{format_percent(area / m['area_m2'], 1, lang):>7}"
+            )
+    if doc["targets"]:
+        lines.append(f"  {w('Targets')}:")
+        for t in doc["targets"]:
+            state = (
+                w("reached (+{surplus})", surplus=format_ha(t["surplus_m2"], 0, lang))
+                if t["reached"]
+                else w("gap {gap}", gap=format_ha(t["gap_m2"], 0, lang))
+            )
+            lines.append(f"    {t['name']:<28} {state}")
     if "projected" in doc:
         pr = doc["projected"]
         lines.append(
-            f"  {w['projected']}: {format_percent(pr['share'], 1, lang)} "
-            f"({format_ha(pr['area_m2'], 0, lang)})"
+            f"  {w('With candidate areas')}: {format_percent(pr['share'], 1, lang)} "
+            f"({format_ha(pr['area_m2'], 0, lang)}){flag}"
         )
-    lines.append(f"  {w['layers']}:")
+    lines.append(f"  {w('Layers')}:")
     for layer in doc["layers"]:
-        flag = f"  [{w['synthetic']}]" if layer["synthetic"] else ""
-        unit = w["cells"] if layer.get("raster") else w["features"]
-        lines.append(
-            f"    {layer['role']:<13} {layer['source']:<48} "
-            f"{format_number(layer['features'], 0, lang):>10} {unit}{flag}"
-        )
+        mark = f"  [{w('synthetic sample')}]" if layer["synthetic"] else ""
+        count = (w("{n} cells", n=layer["features"]) if layer.get("raster")
+                 else w("{n} features", n=layer["features"]))
+        lines.append(f"    {layer['role']:<13} {layer['source']:<48} {count:>18}{mark}")
     return "\n".join(lines)
+
+
+def warning_lines(doc: dict[str, Any], lang: str = "da") -> list[str]:
+    """One line per warning of :func:`stats_document`'s output, for stderr."""
+    word = tr(lang, _CONTEXT, "warning")
+    return [f"naturplan: {word}: {item['message']}" for item in doc.get("warnings", [])]

@@ -171,7 +171,7 @@ def open_dataset(
     report = progress or (lambda fraction, message: None)
     stop = cancelled or (lambda: False)
     resolved = resolve_dataset(request, report, stop)
-    dataset = Dataset(resolved.municipality)
+    dataset = Dataset(resolved.municipality, sample=resolved.sample)
     dataset.layers.append(_municipality_layer(resolved.municipality))
     wanted = resolved.requests
     for i, layer_request in enumerate(wanted):

@@ -26,6 +26,7 @@ from naturplan.core.errors import (
     SeveralMunicipalitiesError,
     UnknownMunicipalityError,
     UnknownSchemaError,
+    WrongGeometryError,
 )
 from naturplan.core.geometry import GeometryArray
 from naturplan.core.layers.dataset import Municipality
@@ -37,6 +38,7 @@ from naturplan.core.layers.fieldmap import (
 )
 from naturplan.core.layers.layer import Layer, LayerSource, LoadReport, VectorLayer
 from naturplan.core.layers.roles import ROLE_SPECS, WORKING_EPSG, GeometryKind, Role, parse_role
+from naturplan.core.notices import describe_types
 from naturplan.core.share.protected import ProtectedSource
 from naturplan.io import paths
 from naturplan.io.raster import is_raster_path
@@ -140,10 +142,16 @@ def split_path_layer(spec: str) -> tuple[Path, str | None]:
 def load_layer(request: LayerRequest) -> Layer:
     """Read the file of *request* into a layer of its role (EPSG:25832, mapped fields).
 
+    A layer of a polygon role with no polygons at all is refused; one that mixes polygons
+    with points or lines keeps its polygons, and its ``report.dropped_types`` says what was
+    left out (:func:`naturplan.core.notices.layer_notices` words it).
+
     Raises
     ------
     LayerLoadError, MissingCRSError, FieldMappingError
         With a message for the user; nothing is half-loaded.
+    WrongGeometryError
+        If the layer holds no polygons (names the role, the file and the types found).
     """
     import geopandas as gpd
 
@@ -232,24 +240,26 @@ def summary_of(layer: Layer) -> LayerSummary:
 
 def _inspect_vector(request: LayerRequest) -> VectorInfo:
     info = inspect_vector(request.path, request.layer, role_hint=request.role.value)
-    if ROLE_SPECS[request.role].geometry is not GeometryKind.RASTER and (
-        info.geometry_kind == "other"
-    ):
-        raise LayerLoadError(
-            "Role {role} needs polygons, but '{name}' holds {found} features.",
+    if info.geometry_kind == "other":  # every vector role is a polygon role
+        raise WrongGeometryError(
+            "Role {role} needs polygons, but {name} is a {found} layer.",
             role=request.role.value, name=_label(info), found=info.geometry_type,
         )
     return info
 
 
 def _check_polygons(request: LayerRequest, info: VectorInfo, report: LoadReport) -> None:
-    """Refuse a layer that had features but none of them polygons."""
-    if report.read and report.read == report.dropped_non_polygon + report.dropped_empty and (
-        report.dropped_non_polygon
-    ):
-        raise LayerLoadError(
-            "Role {role} needs polygons, but '{name}' holds {found} features.",
-            role=request.role.value, name=_label(info), found=info.geometry_type,
+    """Refuse a layer whose features are there but none of them a polygon.
+
+    A layer with some polygons keeps them; its report says what was left out
+    (:func:`naturplan.core.notices.load_notices`).
+    """
+    kept = report.read - report.dropped_empty - report.dropped_non_polygon
+    if kept <= 0 and report.dropped_types:
+        raise WrongGeometryError(
+            "Role {role} needs polygons, but {name} holds none ({found}).",
+            role=request.role.value, name=_label(info),
+            found=describe_types(report.dropped_types),
         )
 
 

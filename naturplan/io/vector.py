@@ -460,6 +460,7 @@ def _clean(
         dropped_non_polygon=result.dropped_non_polygon,
         z_dropped=result.z_dropped or had_z,
         reprojected=reprojected,
+        dropped_types=dict(result.dropped_types),
     )
     return result, report
 

@@ -140,5 +140,119 @@
             <numerusform>{layer} indeholder {n} kommuner.</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Role {role} needs polygons, but {name} is a {found} layer.</source>
+        <translation>Rollen {role} kræver polygoner, men {name} er et lag af typen {found}.</translation>
+    </message>
+    <message>
+        <source>Role {role} needs polygons, but {name} holds none ({found}).</source>
+        <translation>Rollen {role} kræver polygoner, men {name} indeholder ingen ({found}).</translation>
+    </message>
+    <message>
+        <source>The field mapping {mapping} maps nothing: no layer plays role {role}.</source>
+        <translation>Felttilknytningen {mapping} tilknytter intet: intet lag spiller rollen {role}.</translation>
+    </message>
+</context>
+<context>
+    <name>stats</name>
+    <message>
+        <source>Protected nature in {name} Municipality ({code})</source>
+        <translation>Beskyttet natur i {name} Kommune ({code})</translation>
+    </message>
+    <message>
+        <source>Municipality area</source>
+        <translation>Kommunens areal</translation>
+    </message>
+    <message>
+        <source>Protected nature</source>
+        <translation>Beskyttet natur</translation>
+    </message>
+    <message>
+        <source>Counts</source>
+        <translation>Tæller med</translation>
+    </message>
+    <message>
+        <source>By nature type (each type on its own; overlaps counted once per type)</source>
+        <translation>Fordelt på naturtype (hver type for sig; overlap tælles én gang pr. type)</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>ukendt</translation>
+    </message>
+    <message>
+        <source>Targets</source>
+        <translation>Mål</translation>
+    </message>
+    <message>
+        <source>gap {gap}</source>
+        <translation>mangler {gap}</translation>
+    </message>
+    <message>
+        <source>reached (+{surplus})</source>
+        <translation>nået (+{surplus})</translation>
+    </message>
+    <message>
+        <source>With candidate areas</source>
+        <translation>Med kandidatområder</translation>
+    </message>
+    <message>
+        <source>Layers</source>
+        <translation>Lag</translation>
+    </message>
+    <message>
+        <source>synthetic sample</source>
+        <translation>syntetisk eksempel</translation>
+    </message>
+    <message>
+        <source>warning</source>
+        <translation>advarsel</translation>
+    </message>
+    <message numerus="yes">
+        <source>{n} features</source>
+        <translation>
+            <numerusform>{n} objekt</numerusform>
+            <numerusform>{n} objekter</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{n} cells</source>
+        <translation>
+            <numerusform>{n} celle</numerusform>
+            <numerusform>{n} celler</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>warnings</name>
+    <message>
+        <source>No layer plays the protected role {role} in {municipality}: it adds nothing to the share.</source>
+        <translation>Intet lag spiller den beskyttede rolle {role} i {municipality}: den lægger intet til andelen.</translation>
+    </message>
+    <message>
+        <source>The synthetic sample covers Aalborg only; {municipality} opens with real layers only.</source>
+        <translation>Det syntetiske eksempel dækker kun Aalborg; {municipality} åbnes kun med rigtige lag.</translation>
+    </message>
+    <message>
+        <source>The synthetic sample was left out.</source>
+        <translation>Det syntetiske eksempel er udeladt.</translation>
+    </message>
+    <message>
+        <source>The protected layer {layer} ({role}) has no features.</source>
+        <translation>Det beskyttede lag {layer} ({role}) har ingen objekter.</translation>
+    </message>
+    <message numerus="yes">
+        <source>None of the {n} features of {layer} ({role}) lies inside {municipality}.</source>
+        <translation>
+            <numerusform>Det eneste objekt i {layer} ({role}) ligger uden for {municipality}.</numerusform>
+            <numerusform>Ingen af de {n} objekter i {layer} ({role}) ligger i {municipality}.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{n} features of {layer} ({role}) are not polygons and were left out: {types}.</source>
+        <translation>
+            <numerusform>{n} objekt i {layer} ({role}) er ikke en polygon og blev udeladt: {types}.</numerusform>
+            <numerusform>{n} objekter i {layer} ({role}) er ikke polygoner og blev udeladt: {types}.</numerusform>
+        </translation>
+    </message>
 </context>
 </TS>

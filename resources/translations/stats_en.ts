@@ -74,4 +74,38 @@
         </translation>
     </message>
 </context>
+<context>
+    <name>stats</name>
+    <message numerus="yes">
+        <source>{n} features</source>
+        <translation>
+            <numerusform>{n} feature</numerusform>
+            <numerusform>{n} features</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{n} cells</source>
+        <translation>
+            <numerusform>{n} cell</numerusform>
+            <numerusform>{n} cells</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>warnings</name>
+    <message numerus="yes">
+        <source>None of the {n} features of {layer} ({role}) lies inside {municipality}.</source>
+        <translation>
+            <numerusform>The only feature of {layer} ({role}) lies outside {municipality}.</numerusform>
+            <numerusform>None of the {n} features of {layer} ({role}) lies inside {municipality}.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{n} features of {layer} ({role}) are not polygons and were left out: {types}.</source>
+        <translation>
+            <numerusform>{n} feature of {layer} ({role}) is not a polygon and was left out: {types}.</numerusform>
+            <numerusform>{n} features of {layer} ({role}) are not polygons and were left out: {types}.</numerusform>
+        </translation>
+    </message>
+</context>
 </TS>

@@ -311,3 +311,54 @@ def test_read_polygons_gives_the_geometry_load_layer_gives(real_data: Path) -> N
     assert shapely.equals_exact(read.geometries, layer.frame.geometry.values, 0.0).all()
     assert read.columns["Natyp_navn"].tolist() == layer.frame["Natyp_navn"].tolist()
     assert read.summary.source == layer.source and read.summary.report == layer.report
+
+
+# --- wrong geometry type (issue 7, §2): the same load the GUI's Add layer uses -------------
+
+
+def test_a_layer_of_points_or_lines_is_refused_naming_role_file_and_type(tmp_path: Path) -> None:
+    from naturplan.core.errors import WrongGeometryError
+    from naturplan.io.loading import inspect_layer, read_polygons
+
+    lines = tmp_path / "linjer.gpkg"
+    gpd.GeoDataFrame({"zone": ["wanted"]}, geometry=[shapely.LineString([(0, 0), (1, 1)])],
+                     crs=25832).to_file(lines)
+    for load in (load_layer, inspect_layer, read_polygons):
+        with pytest.raises(WrongGeometryError) as refused:
+            load(LayerRequest(Role.FOREST_ZONES, lines))
+        assert refused.value.code == "wrong_geometry"
+        assert refused.value.params == {"role": "forest_zones", "name": "linjer.gpkg:linjer",
+                                        "found": "LineString"}
+    # A GeoJSON of points only declares "Point"; one with a single point in a collection
+    # declares nothing and is read to find out.
+    only = tmp_path / "only.geojson"
+    only.write_text('{"type": "FeatureCollection", "features": [{"type": "Feature", '
+                    '"properties": {"zone": "wanted"}, "geometry": {"type": '
+                    '"GeometryCollection", "geometries": [{"type": "Point", "coordinates": '
+                    '[550000, 6300000]}]}}], "crs": {"type": "name", "properties": {"name": '
+                    '"urn:ogc:def:crs:EPSG::25832"}}}')
+    with pytest.raises(WrongGeometryError):
+        load_layer(LayerRequest(Role.FOREST_ZONES, only))
+
+
+def test_a_mixed_layer_keeps_its_polygons_and_says_what_was_left_out(tmp_path: Path) -> None:
+    from naturplan.core.notices import FEATURES_LEFT_OUT, layer_notices
+    from naturplan.io.loading import inspect_layer
+
+    mixed = tmp_path / "blandet.geojson"
+    gpd.GeoDataFrame(
+        {"zone": ["wanted", "unwanted", "neutral", "wanted"]},
+        geometry=[box(0, 0, 10, 10), shapely.Point(1, 1), shapely.Point(2, 2),
+                  shapely.LineString([(0, 0), (5, 5)])],
+        crs=25832,
+    ).to_file(mixed)
+    request = LayerRequest(Role.FOREST_ZONES, mixed)
+    layer = load_layer(request)
+    assert isinstance(layer, VectorLayer) and len(layer.frame) == 1
+    assert dict(layer.report.dropped_types) == {"Point": 2, "LineString": 1}
+    [notice] = layer_notices(layer)
+    assert notice.code == FEATURES_LEFT_OUT and notice.params["n"] == 3
+    assert notice.params["types"] == {"Point": 2, "LineString": 1}
+    assert str(notice).endswith("left out: 2 Point, 1 LineString.")
+    summary = inspect_layer(request)  # declared "Unknown": read to count what is there
+    assert summary.features == 1 and summary.report == layer.report

@@ -220,3 +220,114 @@ def test_progress_line_redraws_in_place_and_stays_quiet_for_quick_work() -> None
     with ProgressLine(quick, "da", delay=0.5) as progress:
         progress(0.55, "reading")
     assert quick.getvalue() == ""
+
+
+# --- no silent wrong answer (issue 7, §2) -------------------------------------------------
+
+KOEGE_P3 = "koege_p3_beskyttede_naturtyper_2024_sample.geojson"
+
+
+def _codes(result: subprocess.CompletedProcess[str]) -> list[str]:
+    assert result.returncode == 0, result.stderr
+    return [w["code"] for w in json.loads(result.stdout)["warnings"]]
+
+
+def test_zero_because_nothing_was_there_is_said(real_data: Path) -> None:
+    odense = _run(["stats", "--json", "--kommune", "0461"])
+    assert _codes(odense) == ["no_protected_layer", "sample_not_here"]
+    assert json.loads(odense.stdout)["protected"]["share"] == 0.0
+    assert "naturplan: advarsel: Intet lag spiller den beskyttede rolle nature_p3 i Odense" in (
+        odense.stderr)
+    assert "dækker kun Aalborg" in odense.stderr
+    off = _run(["stats", "--json", "--no-sample", "--lang", "en"])
+    assert _codes(off) == ["no_protected_layer", "sample_off"]
+    assert "naturplan: warning: No layer plays the protected role nature_p3" in off.stderr
+    outside = _run(["stats", "--no-sample", "--json", "--layer",
+                    f"nature_p3={real_data / KOEGE_P3}"])
+    assert _codes(outside) == ["layer_outside"]
+    warning = json.loads(outside.stdout)["warnings"][0]
+    assert warning["params"]["n"] == 91 and warning["params"]["role"] == "nature_p3"
+    assert warning["message"].startswith("Ingen af de 91 objekter i koege_p3")
+    text = _run(["stats", "--no-sample", "--layer", f"nature_p3={real_data / KOEGE_P3}"])
+    assert "Beskyttet natur: 0,0 %" in text.stdout and "ligger i Aalborg" in text.stderr
+
+
+def _points_and_polygons(tmp_path: Path) -> tuple[Path, Path]:
+    inside = shapely.box(545_000, 6_320_000, 546_000, 6_321_000)  # in Aalborg, 100 ha
+    points = tmp_path / "punkter.gpkg"
+    gpd.GeoDataFrame({"Natyp_navn": ["Eng", "Mose"]},
+                     geometry=[shapely.Point(545_500, 6_320_500), shapely.Point(1, 1)],
+                     crs=25832).to_file(points)
+    mixed = tmp_path / "blandet.geojson"
+    gpd.GeoDataFrame(
+        {"Natyp_navn": ["Eng", "Mose", "Sø", "Eng"]},
+        geometry=[inside, shapely.Point(545_500, 6_320_500),
+                  shapely.LineString([(545_000, 6_320_000), (546_000, 6_321_000)]),
+                  shapely.Point(545_600, 6_320_600)],
+        crs=25832,
+    ).to_file(mixed)
+    return points, mixed
+
+
+def test_a_layer_without_polygons_is_refused_and_a_mixed_one_says_what_was_left_out(
+    tmp_path: Path,
+) -> None:
+    points, mixed = _points_and_polygons(tmp_path)
+    for role in ("nature_p3", "parcels"):  # measured, and only counted
+        refused = _run(["stats", "--no-sample", "--layer", f"{role}={points}"])
+        assert refused.returncode == 1, refused.stderr
+        line = refused.stderr.strip()
+        assert len(line.splitlines()) == 1 and "Traceback" not in line
+        assert f"Rollen {role} kræver polygoner" in line and "punkter.gpkg" in line
+        assert "Point" in line
+    kept = _run(["stats", "--no-sample", "--json", "--layer", f"nature_p3={mixed}"])
+    assert _codes(kept) == ["features_left_out"]
+    doc = json.loads(kept.stdout)
+    assert doc["protected"]["area_m2"] == pytest.approx(1e6)
+    p3 = next(la for la in doc["layers"] if la["role"] == "nature_p3")
+    assert p3["features"] == 1 and p3["dropped_types"] == {"Point": 2, "LineString": 1}
+    assert "3 objekter i blandet.geojson" in kept.stderr and "2 Point, 1 LineString" in kept.stderr
+
+
+def test_a_mapping_that_maps_nothing_is_refused(tmp_path: Path, sample_env: dict) -> None:
+    no_field = _run(["stats", "--field", "nature_p3.Foo=BAR"], sample_env)
+    assert no_field.returncode == 1
+    assert "Rollen nature_p3 har intet felt Foo" in no_field.stderr
+    assert "Objekt_id, Natyp_kode, Natyp_navn, Besig_dato" in no_field.stderr
+    no_source = _run(["stats", "--field", "nature_p3.Natyp_navn=BAR"], sample_env)
+    assert no_source.returncode == 1 and "læser BAR" in no_source.stderr
+    assert "Temanavn" in no_source.stderr  # the fields the sample's §3 layer has
+    _, mixed = _points_and_polygons(tmp_path)
+    user = _run(["stats", "--no-sample", "--layer", f"nature_p3={mixed}",
+                 "--field", "nature_p3.Natyp_navn=TYPE"])
+    assert user.returncode == 1 and "TYPE" in user.stderr and "Natyp_navn" in user.stderr
+    nothing = _run(["stats", "--no-sample", "--field", "flood.DN=X", "--lang", "en"])
+    assert nothing.returncode == 1 and "maps nothing: no layer plays role flood" in (
+        nothing.stderr)
+    for result in (no_field, no_source, user, nothing):
+        assert len(result.stderr.strip().splitlines()) == 1 and result.stdout == ""
+
+
+# --- the user's language, synthetic data said out loud (issue 7, §3) -----------------------
+
+
+def test_synthetic_said_where_the_number_is(sample_env: dict, stats_json: dict) -> None:
+    assert stats_json["synthetic"] is True and stats_json["synthetic_roles"] == ["nature_p3"]
+    da = _run(["stats"], sample_env).stdout
+    headline = next(line for line in da.splitlines() if "Beskyttet natur:" in line)
+    assert headline.endswith("— syntetisk eksempel")
+    en = _run(["stats", "--lang", "en"], sample_env).stdout
+    assert next(line for line in en.splitlines() if "Protected nature:" in line).endswith(
+        "— synthetic sample")
+
+
+def test_counts_in_both_numbers_and_no_empty_heading(real_data: Path) -> None:
+    da = _run(["stats", "--no-sample"]).stdout
+    assert " 1 objekt\n" in da + "\n" or "1 objekt\n" in da
+    assert "125 objekter" in da and "Fordelt på naturtype" not in da
+    assert "— syntetisk" not in da  # real layers only
+    en = _run(["stats", "--no-sample", "--lang", "en"]).stdout
+    assert "1 feature\n" in en and "125 features" in en and "By nature type" not in en
+    typed = _run(["stats", "--no-sample", "--kommune", "0259", "--layer",
+                  f"nature_p3={real_data / KOEGE_P3}"]).stdout
+    assert "Fordelt på naturtype" in typed and "91 objekter" in typed

@@ -49,6 +49,9 @@ class Dataset:
 
     municipality: Municipality
     layers: list[Layer] = field(default_factory=list)
+    #: Whether the synthetic sample was opened: ``"used"``, ``"off"`` (left out by the user)
+    #: or ``"other_municipality"`` (it covers Aalborg only).
+    sample: str = "used"
 
     def __post_init__(self) -> None:
         self.changed = Event()

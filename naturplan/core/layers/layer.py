@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -66,6 +67,8 @@ class LoadReport:
         True if the source had Z coordinates that were removed.
     reprojected
         True if the source CRS was not EPSG:25832.
+    dropped_types
+        Geometry type → features of that type left out (points and lines of a polygon role).
     """
 
     read: int = 0
@@ -74,6 +77,7 @@ class LoadReport:
     dropped_non_polygon: int = 0
     z_dropped: bool = False
     reprojected: bool = False
+    dropped_types: Mapping[str, int] = field(default_factory=dict)
 
 
 @dataclass
