@@ -20,6 +20,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from naturplan.cli import candidates_export
 from naturplan.core.errors import NaturplanError
 from naturplan.core.plan.candidates import (
     Candidate,
@@ -74,6 +75,7 @@ def add_parser(subparsers: Any, data_parent: argparse.ArgumentParser) -> None:
     )
     lst.add_argument("--project", type=project_arg, required=True, metavar="PROJECT")
     lst.add_argument("--json", action="store_true", help="print JSON")
+    candidates_export.add_parser(sub, data_parent)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -86,6 +88,8 @@ def run(args: argparse.Namespace) -> int:
     """
     if args.candidates_command == "import":
         return _run_import(args)
+    if args.candidates_command == "export":
+        return candidates_export.run(args)
     return _run_list(args)
 
 

@@ -228,3 +228,10 @@ class ConflictError(StoreError):
     @property
     def at(self) -> str:
         return str(self.params.get("at", ""))
+
+
+class ExportError(NaturplanError):
+    """A map or table could not be exported (unknown format, missing web assets, a file
+    that cannot be written)."""
+
+    code = "export"

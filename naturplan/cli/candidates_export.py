@@ -1,0 +1,60 @@
+"""``naturplan candidates export``: the plan's candidate table as xlsx, csv, gpkg, shp or
+geojson (the format follows the suffix of ``--out``).
+
+The new-nature column needs the protected layers: they are the project's own (its settings),
+or those the data options name.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import Any
+
+from naturplan.cli.options import data_for, progress_printer
+
+
+def add_parser(subparsers: Any, data_parent: argparse.ArgumentParser) -> None:
+    """Add ``candidates export`` to the ``candidates`` sub-parsers."""
+    exp = subparsers.add_parser(
+        "export", parents=[data_parent],
+        help="export the candidate table (xlsx, csv, gpkg, shp, geojson)",
+    )
+    exp.add_argument("--project", type=Path, required=True, metavar="P.gpkg")
+    exp.add_argument("--out", type=Path, required=True, metavar="FILE",
+                     help="FILE.xlsx, .csv, .gpkg, .shp or .geojson")
+
+
+def run(args: argparse.Namespace) -> int:
+    """Export the candidates of ``--project`` to ``--out``; returns the exit code.
+
+    Raises
+    ------
+    NaturplanError
+        With a one-line message (missing project, unknown format, unwritable file).
+    """
+    from naturplan.export.i18n import tr
+    from naturplan.export.plan_data import load_plan_data
+    from naturplan.export.tables import export_candidates
+    from naturplan.export.tables.writers import FORMATS, TableNotes
+    from naturplan.io.datasets import open_dataset
+    from naturplan.io.project.store import StoreError
+
+    lang = args.lang or "da"
+    if args.out.suffix.lower() not in FORMATS:
+        export_candidates(args.out, [], lang)  # raises the format message
+    if not args.project.exists():
+        raise StoreError("Project file not found: {path}", path=str(args.project))
+    request, roles = data_for(args)
+    dataset = open_dataset(request, progress=progress_printer(sys.stderr.isatty()))
+    data = load_plan_data(dataset, roles, args.project)
+    synthetic = tuple(layer.source.label for layer in data.protected_layers()
+                      if layer.source.synthetic)
+    notes = TableNotes(project=args.project.name, municipality=dataset.municipality.name,
+                       exported=data.today.strftime("%d-%m-%Y"), synthetic=synthetic)
+    records = data.records()
+    export_candidates(args.out, records, lang, notes)
+    print(tr(lang, "export", "Wrote {n} candidate areas to {path}.",
+             n=len(records), path=str(args.out)))
+    return 0

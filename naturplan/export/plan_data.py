@@ -1,0 +1,131 @@
+"""What every export shows, gathered once: the layers, the protected share, the ledger and the
+candidates of one plan.
+
+The command line builds a :class:`PlanData` with :func:`load_plan_data` (reading the project
+file); the GUI builds it from what the window already holds. The print layout, the web map and
+the candidate tables all take one.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from naturplan.core.feedback import Feedback, as_feedback
+from naturplan.core.layers.dataset import DEFAULT_PROTECTED_ROLES, Dataset
+from naturplan.core.layers.layer import Layer, LayerSource, VectorLayer
+from naturplan.core.layers.roles import ROLE_SPECS, Role
+from naturplan.core.plan.candidates import Candidate
+from naturplan.core.plan.ledger import Ledger, LedgerResult
+from naturplan.core.share.protected import ProtectedShare
+from naturplan.core.share.targets import targets_for
+from naturplan.export.tables.columns import CandidateRecord, candidate_records
+
+
+@dataclass
+class PlanData:
+    """One plan ready to export.
+
+    Attributes
+    ----------
+    dataset
+        The municipality and its layers (drawing order).
+    roles
+        The roles that count as protected.
+    share
+        The protected share now.
+    ledger
+        The projected numbers with the counting candidates (None without a project).
+    candidates
+        The project's candidates.
+    project
+        The project file, or None.
+    measures
+        Candidate id → analysis numbers by column key (issue 11).
+    today
+        The date printed on the map.
+    """
+
+    dataset: Dataset
+    roles: tuple[Role, ...]
+    share: ProtectedShare
+    ledger: LedgerResult | None = None
+    candidates: list[Candidate] = field(default_factory=list)
+    project: Path | None = None
+    measures: dict[str, dict[str, Any]] = field(default_factory=dict)
+    today: date = field(default_factory=date.today)
+
+    def records(self) -> list[CandidateRecord]:
+        """The candidate table's rows (oldest first)."""
+        return candidate_records(self.candidates, self.ledger, self.measures)
+
+    def protected_layers(self) -> list[Layer]:
+        """The layers whose polygons make the protected share."""
+        return [layer for layer in self.dataset.layers if layer.role in self.roles]
+
+    def synthetic_protected(self) -> bool:
+        """True if a number of the ledger is built from synthetic sample data."""
+        return any(layer.source.synthetic for layer in self.protected_layers())
+
+    def candidates_layer(self) -> VectorLayer:
+        """The candidates as a layer in the ``candidates`` style (canonical fields)."""
+        return candidates_layer(self.candidates, self.project)
+
+
+def candidates_layer(candidates: Sequence[Candidate], project: Path | None) -> VectorLayer:
+    """A :class:`VectorLayer` of *candidates* with the role's canonical fields."""
+    import geopandas as gpd
+
+    fields = ROLE_SPECS[Role.CANDIDATES].fields
+    data: dict[str, list[Any]] = {f: [] for f in fields}
+    for c in candidates:
+        for f in fields:
+            value = getattr(c, f)
+            data[f].append(value.value if hasattr(value, "value") else value)
+    frame = gpd.GeoDataFrame(
+        data, geometry=gpd.GeoSeries([c.geometry for c in candidates], crs=25832), crs=25832
+    )
+    source = LayerSource(path=project or Path("project.gpkg"), driver="GPKG",
+                         source_crs="EPSG:25832", description="naturplan project")
+    return VectorLayer(Role.CANDIDATES, frame, source, name="candidates")
+
+
+def load_plan_data(
+    dataset: Dataset,
+    roles: Sequence[Role] = DEFAULT_PROTECTED_ROLES,
+    project: Path | None = None,
+    feedback: Feedback | None = None,
+) -> PlanData:
+    """The protected share of *dataset* and, with *project*, its candidates and ledger.
+
+    Raises
+    ------
+    StoreError
+        If *project* does not exist or is not a naturplan project (opened read-only).
+    OperationCancelled
+        If *feedback* is cancelled.
+    """
+    from naturplan.io.project.gpkg_store import GeoPackageStore
+    from naturplan.io.project.store import StoreError
+
+    fb = as_feedback(feedback)
+    fb.report(0.0, "protected share")
+    share, index = dataset.protected(tuple(roles), targets_for(dataset.municipality.code))
+    fb.check()
+    data = PlanData(dataset, tuple(roles), share)
+    if project is None:
+        return data
+    if not Path(project).exists():
+        raise StoreError("Project file not found: {path}", path=str(project))
+    with GeoPackageStore(Path(project), readonly=True) as store:
+        data.candidates = store.candidates()
+    fb.report(0.5, "ledger")
+    ledger = Ledger(dataset.municipality.geometry, index, share)
+    ledger.reset(data.candidates)
+    data.ledger = ledger.result()
+    data.project = Path(project)
+    fb.report(1.0, "ledger")
+    return data

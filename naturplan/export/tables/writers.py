@@ -1,0 +1,244 @@
+"""The candidate table as files: Excel, CSV, GeoPackage, shapefile, GeoJSON.
+
+Excel (openpyxl) and CSV are the council's appendix: translated headers and words, areas in
+hectares. Excel keeps numbers as numbers with the format ``#,##0.00`` (Danish Excel shows
+``1.234,56``); the Danish CSV uses ``;`` between fields and a decimal comma, as Danish Excel
+expects, and starts with a UTF-8 byte order mark so that æøå open right.
+
+GeoPackage (version 1.2, which QGIS 3.22 reads without a warning), shapefile (UTF-8, fields of at
+most 10 characters) and GeoJSON (RFC 7946: WGS 84 longitude/latitude) are data for consultants
+and QGIS: codes instead of words, EPSG:25832 except GeoJSON.
+"""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from naturplan.core.errors import ExportError
+from naturplan.core.feedback import Feedback, as_feedback
+from naturplan.export.i18n import tr
+from naturplan.export.numbers import format_number
+from naturplan.export.tables.columns import (
+    CANDIDATE_COLUMNS,
+    CandidateRecord,
+    Column,
+    ColumnType,
+    data_value,
+    text_value,
+)
+
+#: File suffix → format name.
+FORMATS = {".xlsx": "xlsx", ".csv": "csv", ".gpkg": "gpkg", ".shp": "shp",
+           ".geojson": "geojson", ".json": "geojson"}
+
+
+@dataclass(frozen=True)
+class TableNotes:
+    """What the appendix says about where the numbers come from.
+
+    Attributes
+    ----------
+    project
+        The project file's name.
+    municipality
+        The municipality's name.
+    exported
+        Date of the export, as the reader sees it.
+    synthetic
+        Titles of the layers behind the numbers that are synthetic sample data.
+    """
+
+    project: str = ""
+    municipality: str = ""
+    exported: str = ""
+    synthetic: tuple[str, ...] = field(default_factory=tuple)
+
+
+def export_candidates(
+    path: Path,
+    records: Sequence[CandidateRecord],
+    lang: str = "da",
+    notes: TableNotes | None = None,
+    columns: Sequence[Column] | None = None,
+    feedback: Feedback | None = None,
+) -> Path:
+    """Write *records* to *path* in the format its suffix names.
+
+    Raises
+    ------
+    ExportError
+        If the suffix is not one of :data:`FORMATS` or the file cannot be written.
+    """
+    fmt = FORMATS.get(path.suffix.lower())
+    if fmt is None:
+        raise ExportError(
+            "Cannot export to {name}: use .xlsx, .csv, .gpkg, .shp or .geojson.", name=path.name
+        )
+    fb = as_feedback(feedback)
+    cols = list(columns or CANDIDATE_COLUMNS)
+    fb.report(0.1, path.name)
+    try:
+        if fmt == "xlsx":
+            write_xlsx(path, records, cols, lang, notes or TableNotes())
+        elif fmt == "csv":
+            write_csv(path, records, cols, lang)
+        else:
+            write_vector(path, records, cols, fmt)
+    except OSError as exc:
+        raise ExportError("Cannot write {path}: {reason}", path=str(path),
+                          reason=exc.strerror or str(exc)) from None
+    fb.report(1.0, path.name)
+    return path
+
+
+# --- CSV -----------------------------------------------------------------------------------
+
+
+def csv_cell(column: Column, record: CandidateRecord, lang: str) -> str:
+    """One CSV cell: numbers without thousands separators and with the language's decimal
+    mark, so that a spreadsheet in that language reads them as numbers."""
+    value = text_value(column, record, lang)
+    if column.type in (ColumnType.AREA, ColumnType.NUMBER):
+        if value is None:
+            return ""
+        text = f"{float(value):.{column.decimals}f}"
+        return text.replace(".", ",") if lang == "da" else text
+    return str(value)
+
+
+def write_csv(path: Path, records: Sequence[CandidateRecord], columns: Sequence[Column],
+              lang: str) -> None:
+    """The table as CSV (``;`` and decimal comma in Danish, ``,`` and point in English)."""
+    delimiter = ";" if lang == "da" else ","
+    with path.open("w", encoding="utf-8-sig", newline="") as handle:
+        writer = csv.writer(handle, delimiter=delimiter)
+        writer.writerow([c.title(lang) for c in columns])
+        for record in records:
+            writer.writerow([csv_cell(c, record, lang) for c in columns])
+
+
+# --- Excel ---------------------------------------------------------------------------------
+
+_XLSX_FORMATS = {ColumnType.INT: "0", ColumnType.AREA: "#,##0.00", ColumnType.NUMBER: "#,##0.00"}
+
+
+def write_xlsx(path: Path, records: Sequence[CandidateRecord], columns: Sequence[Column],
+               lang: str, notes: TableNotes) -> None:
+    """The table as an Excel workbook: the candidates, a total row, and a sheet about the
+    numbers' sources."""
+    from openpyxl import Workbook
+    from openpyxl.styles import Font
+    from openpyxl.utils import get_column_letter
+
+    book = Workbook()
+    sheet = book.active
+    sheet.title = tr(lang, "export_table", "Candidate areas")[:31]
+    sheet.append([c.title(lang) for c in columns])
+    for cell in sheet[1]:
+        cell.font = Font(bold=True)
+    for record in records:
+        sheet.append([text_value(c, record, lang) for c in columns])
+    _number_formats(sheet, columns, len(records))
+    total_row = _total_row(columns, records, lang)
+    sheet.append([])
+    sheet.append(total_row)
+    for cell in sheet[sheet.max_row]:
+        cell.font = Font(bold=True)
+    _number_formats(sheet, columns, 1, first=sheet.max_row)
+    sheet.freeze_panes = "A2"
+    sheet.auto_filter.ref = f"A1:{get_column_letter(len(columns))}{len(records) + 1}"
+    for i, column in enumerate(columns, start=1):
+        width = max([len(column.title(lang))] + [
+            len(str(text_value(column, r, lang))) for r in records[:200]
+        ])
+        sheet.column_dimensions[get_column_letter(i)].width = min(max(width + 2, 8), 60)
+    _about_sheet(book, notes, lang, len(records))
+    book.save(path)
+
+
+def _number_formats(sheet: Any, columns: Sequence[Column], rows: int, first: int = 2) -> None:
+    for i, column in enumerate(columns, start=1):
+        fmt = _XLSX_FORMATS.get(column.type)
+        if fmt is None:
+            continue
+        for row in range(first, first + rows):
+            sheet.cell(row=row, column=i).number_format = fmt
+
+
+def _total_row(columns: Sequence[Column], records: Sequence[CandidateRecord],
+               lang: str) -> list[Any]:
+    row: list[Any] = []
+    for i, column in enumerate(columns):
+        if column.type is ColumnType.AREA:
+            row.append(sum(text_value(column, r, lang) for r in records))
+        else:
+            row.append(tr(lang, "export_table", "Total") if i == 0 else None)
+    return row
+
+
+def _about_sheet(book: Any, notes: TableNotes, lang: str, count: int) -> None:
+    about = book.create_sheet(tr(lang, "export_table", "About")[:31])
+    t = lambda text, **kw: tr(lang, "export_table", text, **kw)  # noqa: E731
+    rows = [
+        (t("Project"), notes.project),
+        (t("Municipality"), notes.municipality),
+        (t("Exported"), notes.exported),
+        (t("Candidate areas"), format_number(count, 0, lang)),
+        (t("Area"), t("Hectares (ha), measured in EPSG:25832.")),
+        (t("New nature"), t("The part of a counting candidate outside protected nature "
+                             "and outside earlier candidates; overlaps are counted once.")),
+    ]
+    if notes.synthetic:
+        rows.append((t("Synthetic data"), t(
+            "New nature is measured against synthetic sample data: {layers}.",
+            layers=", ".join(notes.synthetic))))
+    for row in rows:
+        about.append(list(row))
+    about.column_dimensions["A"].width = 22
+    about.column_dimensions["B"].width = 100
+
+
+# --- GeoPackage, shapefile, GeoJSON ---------------------------------------------------------
+
+
+def candidate_frame(records: Sequence[CandidateRecord], columns: Sequence[Column],
+                    shapefile: bool = False) -> Any:
+    """The records as a GeoDataFrame in EPSG:25832 with the data values of *columns*."""
+    import geopandas as gpd
+
+    data = {
+        (c.shp if shapefile else c.key): [data_value(c, r) for r in records] for c in columns
+    }
+    geometry = gpd.GeoSeries([r.candidate.geometry for r in records], crs=25832)
+    return gpd.GeoDataFrame(data, geometry=geometry, crs=25832)
+
+
+def write_vector(path: Path, records: Sequence[CandidateRecord], columns: Sequence[Column],
+                 fmt: str) -> None:
+    """GeoPackage 1.2, shapefile (UTF-8) or GeoJSON (RFC 7946) of the candidates."""
+    frame = candidate_frame(records, columns, shapefile=fmt == "shp")
+    frame["geometry"] = frame.geometry.apply(_multi)
+    if fmt == "gpkg":
+        frame.to_file(path, driver="GPKG", layer="kandidatomraader", engine="pyogrio",
+                      dataset_options={"VERSION": "1.2"})
+    elif fmt == "shp":
+        frame.to_file(path, driver="ESRI Shapefile", engine="pyogrio", encoding="UTF-8")
+    else:
+        if path.exists():
+            path.unlink()  # the GeoJSON driver refuses to overwrite
+        frame.to_crs(4326).to_file(path, driver="GeoJSON", engine="pyogrio",
+                                   layer_options={"RFC7946": "YES",
+                                                  "COORDINATE_PRECISION": "7"})
+
+
+def _multi(geom: Any) -> Any:
+    """One geometry type per file: every polygon as a multipolygon (shapefile and QGIS)."""
+    import shapely
+
+    if geom is not None and geom.geom_type == "Polygon":
+        return shapely.MultiPolygon([geom])
+    return geom
