@@ -4,32 +4,14 @@ from __future__ import annotations
 
 import numpy as np
 from numpy.typing import NDArray
-from PySide6.QtGui import QColor, QImage
+from PySide6.QtGui import QImage
 
-from naturplan.core.layers.style import ColorRamp
-
-
-def _rgb(hex_color: str) -> tuple[int, int, int]:
-    color = QColor(hex_color)
-    return color.red(), color.green(), color.blue()
+from naturplan.core.layers.style import ColorRamp, ramp_rgba
 
 
 def apply_ramp(values: NDArray[np.float64], ramp: ColorRamp) -> NDArray[np.uint8]:
-    """RGBA (rows, cols, 4) for *values*; NaN and values below the ramp are transparent."""
-    stops = np.array([s.value for s in ramp.stops], dtype=float)
-    colors = np.array([(*_rgb(s.color), 255 * s.opacity) for s in ramp.stops], dtype=float)
-    out = np.zeros((*values.shape, 4), dtype=np.uint8)
-    valid = np.isfinite(values)
-    if ramp.clip_below:
-        valid &= values >= stops[0] - 1e-9 * max(abs(stops[0]), 1.0)
-    v = values[valid]
-    if ramp.discrete:
-        idx = np.clip(np.searchsorted(stops, v + 1e-9, side="right") - 1, 0, len(stops) - 1)
-        rgba = colors[idx]
-    else:
-        rgba = np.stack([np.interp(v, stops, colors[:, c]) for c in range(4)], axis=-1)
-    out[valid] = np.round(rgba).astype(np.uint8)
-    return out
+    """RGBA (rows, cols, 4) for *values* (see :func:`naturplan.core.layers.style.ramp_rgba`)."""
+    return ramp_rgba(values, ramp)
 
 
 def image_from_rgba(rgba: NDArray[np.uint8]) -> QImage:

@@ -152,6 +152,168 @@
             <numerusform>Skrev {n} kandidatområder til {path}.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>{n} candidate areas count toward the target.</source>
+        <translation>
+            <numerusform>{n} kandidatområde tæller med i målet.</numerusform>
+            <numerusform>{n} kandidatområder tæller med i målet.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Coordinates EPSG:4326 (shown); measured in EPSG:25832.</source>
+        <translation>Koordinater EPSG:4326 (vist); målt i EPSG:25832.</translation>
+    </message>
+    <message>
+        <source>Gap to {target}</source>
+        <translation>Mangler til {target}</translation>
+    </message>
+    <message>
+        <source>Geometry simplified by {m} m for the web.</source>
+        <translation>Geometrien er forenklet med {m} m til webbrug.</translation>
+    </message>
+    <message>
+        <source>Nature plan</source>
+        <translation>Naturplan</translation>
+    </message>
+    <message>
+        <source>Nature plan for {name} Municipality</source>
+        <translation>Naturplan for {name} Kommune</translation>
+    </message>
+    <message>
+        <source>New nature by kind</source>
+        <translation>Ny natur efter type</translation>
+    </message>
+    <message>
+        <source>Now</source>
+        <translation>Nu</translation>
+    </message>
+    <message>
+        <source>Protected nature</source>
+        <translation>Beskyttet natur</translation>
+    </message>
+    <message>
+        <source>Protected nature and targets</source>
+        <translation>Beskyttet natur og mål</translation>
+    </message>
+    <message>
+        <source>Protected nature counts: {roles}.</source>
+        <translation>Som beskyttet natur tæller: {roles}.</translation>
+    </message>
+    <message>
+        <source>Sources and notes</source>
+        <translation>Kilder og noter</translation>
+    </message>
+    <message>
+        <source>Synthetic sample data, not real data: {layers}.</source>
+        <translation>Syntetiske eksempeldata, ikke rigtige data: {layers}.</translation>
+    </message>
+    <message>
+        <source>The numbers are computed from synthetic sample data, not real data.</source>
+        <translation>Tallene er beregnet på syntetiske eksempeldata, ikke rigtige data.</translation>
+    </message>
+    <message>
+        <source>With candidate areas</source>
+        <translation>Med kandidatområder</translation>
+    </message>
+    <message>
+        <source>Wrote {path} ({size} MB).</source>
+        <translation>Skrev {path} ({size} MB).</translation>
+    </message>
+    <message>
+        <source>naturplan project {name}, {date}</source>
+        <translation>naturplan-projekt {name}, {date}</translation>
+    </message>
+    <message>
+        <source>reached (+{area})</source>
+        <translation>nået (+{area})</translation>
+    </message>
+    <message>
+        <source>synthetic sample data (naturplan)</source>
+        <translation>syntetiske eksempeldata (naturplan)</translation>
+    </message>
+    <message>
+        <source>{title}: {n} features, too many for a web map; left out.</source>
+        <translation>{title}: {n} objekter, for mange til et webkort; udeladt.</translation>
+    </message>
+    <message>
+        <source>Legend</source>
+        <translation>Signaturforklaring</translation>
+    </message>
+</context>
+<context>
+    <name>export_fields</name>
+    <message>
+        <source>Municipality</source>
+        <translation>Kommune</translation>
+    </message>
+    <message>
+        <source>Municipality code</source>
+        <translation>Kommunekode</translation>
+    </message>
+    <message>
+        <source>Ejerlav</source>
+        <translation>Ejerlav</translation>
+    </message>
+    <message>
+        <source>Ejerlav code</source>
+        <translation>Ejerlavskode</translation>
+    </message>
+    <message>
+        <source>Parcel number</source>
+        <translation>Matrikelnummer</translation>
+    </message>
+    <message>
+        <source>Nature type</source>
+        <translation>Naturtype</translation>
+    </message>
+    <message>
+        <source>Object id</source>
+        <translation>Objekt-id</translation>
+    </message>
+    <message>
+        <source>Inspected</source>
+        <translation>Besigtiget</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Navn</translation>
+    </message>
+    <message>
+        <source>Site code</source>
+        <translation>Områdekode</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Carbon class</source>
+        <translation>Kulstofklasse</translation>
+    </message>
+    <message>
+        <source>Land use</source>
+        <translation>Arealanvendelse</translation>
+    </message>
+    <message>
+        <source>Flood class</source>
+        <translation>Oversvømmelsesklasse</translation>
+    </message>
+    <message>
+        <source>Depth (m)</source>
+        <translation>Dybde (m)</translation>
+    </message>
+    <message>
+        <source>Afforestation</source>
+        <translation>Skovrejsning</translation>
+    </message>
+    <message>
+        <source>Area</source>
+        <translation>Areal</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Kilde</translation>
+    </message>
 </context>
 <context>
     <name>errors</name>
@@ -166,6 +328,30 @@
     <message>
         <source>Project file not found: {path}</source>
         <translation>Projektfilen findes ikke: {path}</translation>
+    </message>
+    <message>
+        <source>The web map needs Leaflet from the Python package {package}, which is not installed.</source>
+        <translation>Webkortet skal bruge Leaflet fra Python-pakken {package}, som ikke er installeret.</translation>
+    </message>
+    <message>
+        <source>The package {package} has no leaflet.js.</source>
+        <translation>Pakken {package} har ingen leaflet.js.</translation>
+    </message>
+    <message>
+        <source>Cannot read the web map's files: {reason}</source>
+        <translation>Kan ikke læse webkortets filer: {reason}</translation>
+    </message>
+    <message>
+        <source>--extent wants MINX,MINY,MAXX,MAXY in metres, got '{text}'.</source>
+        <translation>--extent skal være MINX,MINY,MAXX,MAXY i meter, fik '{text}'.</translation>
+    </message>
+    <message>
+        <source>Cannot tell the format of {name}: use --format pdf, png or html.</source>
+        <translation>Kan ikke se formatet af {name}: brug --format pdf, png eller html.</translation>
+    </message>
+    <message>
+        <source>--scale wants a positive number N (1:N), got {n}.</source>
+        <translation>--scale skal være et positivt tal N (1:N), fik {n}.</translation>
     </message>
 </context>
 </TS>

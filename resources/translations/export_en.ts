@@ -20,6 +20,16 @@
             <numerusform>Wrote {n} candidate areas to {path}.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>{n} candidate areas count toward the target.</source>
+        <translation>
+            <numerusform>1 candidate area counts toward the target.</numerusform>
+            <numerusform>{n} candidate areas count toward the target.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>export_fields</name>
 </context>
 <context>
     <name>errors</name>

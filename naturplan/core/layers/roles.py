@@ -89,6 +89,19 @@ ROLE_SPECS: dict[Role, RoleSpec] = {
     ),
 }
 
+#: Drawing order on every map (screen, print, web), bottom first: the land, rasters and soils,
+#: zones, nature, legal designations, then the cadastre's lines and the planner's candidates.
+DRAW_ORDER: tuple[Role, ...] = (
+    Role.MUNICIPALITY,
+    Role.LOWLAND,
+    Role.FOREST_ZONES,
+    Role.FLOOD,
+    Role.NATURE_P3,
+    Role.NATURA2000,
+    Role.PARCELS,
+    Role.CANDIDATES,
+)
+
 #: Roles a user may load from a file (candidates live in the project, not in a layer file).
 LOADABLE_ROLES: tuple[Role, ...] = tuple(r for r in Role if r is not Role.CANDIDATES)
 

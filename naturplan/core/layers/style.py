@@ -10,6 +10,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from enum import StrEnum
 
+import numpy as np
+from numpy.typing import NDArray
+
 
 class FillPattern(StrEnum):
     """How a polygon's inside is filled."""
@@ -265,6 +268,34 @@ class LayerStyle:
         elif self.other_label is not None:
             rows.append(LegendEntry(self.other_label, symbol=self.symbol))
         return tuple(rows)
+
+
+def hex_rgb(color: str) -> tuple[int, int, int]:
+    """``"#1f78b4"`` → ``(31, 120, 180)``."""
+    text = color.lstrip("#")
+    return int(text[0:2], 16), int(text[2:4], 16), int(text[4:6], 16)
+
+
+def ramp_rgba(values: NDArray[np.float64], ramp: ColorRamp) -> NDArray[np.uint8]:
+    """RGBA (rows, cols, 4) for *values*; NaN and values below the ramp are transparent.
+
+    The one translation of a ramp into colours: the map canvas, the print and the web map
+    all colour rasters with it.
+    """
+    stops = np.array([s.value for s in ramp.stops], dtype=float)
+    colors = np.array([(*hex_rgb(s.color), 255 * s.opacity) for s in ramp.stops], dtype=float)
+    out = np.zeros((*values.shape, 4), dtype=np.uint8)
+    valid = np.isfinite(values)
+    if ramp.clip_below:
+        valid &= values >= stops[0] - 1e-9 * max(abs(stops[0]), 1.0)
+    v = values[valid]
+    if ramp.discrete:
+        idx = np.clip(np.searchsorted(stops, v + 1e-9, side="right") - 1, 0, len(stops) - 1)
+        rgba = colors[idx]
+    else:
+        rgba = np.stack([np.interp(v, stops, colors[:, c]) for c in range(4)], axis=-1)
+    out[valid] = np.round(rgba).astype(np.uint8)
+    return out
 
 
 def default_style(role: str) -> LayerStyle:

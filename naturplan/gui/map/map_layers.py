@@ -13,22 +13,12 @@ from dataclasses import dataclass, replace
 from PySide6.QtCore import QObject, Signal
 
 from naturplan.core.layers.layer import Layer
-from naturplan.core.layers.roles import Role
+from naturplan.core.layers.roles import DRAW_ORDER, Role
 from naturplan.core.layers.style import LayerStyle, default_style
 from naturplan.render import RenderItem
 
-#: Default drawing order, bottom first: the land, rasters and soils, zones, nature, legal
-#: designations, then the cadastre's lines and the planner's candidates on top.
-ROLE_ORDER: tuple[Role, ...] = (
-    Role.MUNICIPALITY,
-    Role.LOWLAND,
-    Role.FOREST_ZONES,
-    Role.FLOOD,
-    Role.NATURE_P3,
-    Role.NATURA2000,
-    Role.PARCELS,
-    Role.CANDIDATES,
-)
+#: Default drawing order, bottom first (shared with the print and web exports).
+ROLE_ORDER: tuple[Role, ...] = DRAW_ORDER
 
 
 @dataclass

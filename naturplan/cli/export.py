@@ -1,0 +1,120 @@
+"""``naturplan export``: the plan as a print map (PDF, PNG) or an interactive web map (HTML).
+
+    naturplan export --format pdf|png|html --out FILE [--preset NAME] [--project P.gpkg]
+                     [--title T] [--subtitle S] [--extent minx,miny,maxx,maxy] [--scale N]
+
+with the data options every command takes. Without ``--format`` the suffix of ``--out``
+decides. The map shows every layer of the dataset and, with ``--project``, its candidates.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import Any
+
+from naturplan.cli.options import data_for, progress_printer
+from naturplan.core.errors import ExportError
+
+FORMATS = ("pdf", "png", "html")
+
+
+def add_parser(subparsers: Any, data_parent: argparse.ArgumentParser) -> None:
+    """Add ``export`` to the ``naturplan`` parser."""
+    exp = subparsers.add_parser(
+        "export", parents=[data_parent],
+        help="export a print map (pdf, png) or a self-contained web map (html)",
+    )
+    exp.add_argument("--format", choices=FORMATS, help="default: the suffix of --out")
+    exp.add_argument("--out", type=Path, required=True, metavar="FILE")
+    exp.add_argument("--preset", metavar="NAME",
+                     help="print preset (file name or title in resources/print_presets)")
+    exp.add_argument("--project", type=Path, metavar="P.gpkg",
+                     help="the project whose candidates and ledger the map shows")
+    exp.add_argument("--title", help="the map's title")
+    exp.add_argument("--subtitle", help="the map's subtitle")
+    exp.add_argument("--extent", metavar="MINX,MINY,MAXX,MAXY",
+                     help="map extent in EPSG:25832 metres (default: the municipality)")
+    exp.add_argument("--scale", type=float, metavar="N",
+                     help="map scale 1:N (default: the extent fits, rounded)")
+
+
+def parse_extent(text: str | None) -> tuple[float, float, float, float] | None:
+    """``"550000,6320000,560000,6330000"`` → a bounds tuple.
+
+    Raises
+    ------
+    ExportError
+        If it is not four numbers with min < max.
+    """
+    if not text:
+        return None
+    try:
+        minx, miny, maxx, maxy = (float(v) for v in text.split(","))
+    except ValueError:
+        raise ExportError("--extent wants MINX,MINY,MAXX,MAXY in metres, got '{text}'.",
+                          text=text) from None
+    if minx >= maxx or miny >= maxy:
+        raise ExportError("--extent wants MINX,MINY,MAXX,MAXY in metres, got '{text}'.",
+                          text=text)
+    return minx, miny, maxx, maxy
+
+
+def output_format(args: argparse.Namespace) -> str:
+    """The format: ``--format`` or the suffix of ``--out``."""
+    fmt = args.format or args.out.suffix.lower().lstrip(".")
+    if fmt not in FORMATS:
+        raise ExportError("Cannot tell the format of {name}: use --format pdf, png or html.",
+                          name=args.out.name)
+    return str(fmt)
+
+
+def run(args: argparse.Namespace) -> int:
+    """Export the map; returns the exit code.
+
+    Raises
+    ------
+    NaturplanError
+        With a one-line message (bad option, missing project or preset, unwritable file).
+    """
+    from naturplan.core.feedback import Feedback
+    from naturplan.export.i18n import tr
+    from naturplan.export.map_layers import ordered_layers
+    from naturplan.export.plan_data import load_plan_data
+    from naturplan.io.datasets import open_dataset
+    from naturplan.io.styles import load_styles
+
+    lang = args.lang or "da"
+    fmt = output_format(args)
+    extent = parse_extent(args.extent)
+    if args.scale is not None and args.scale <= 0:
+        raise ExportError("--scale wants a positive number N (1:N), got {n}.", n=args.scale)
+    preset = None
+    if fmt != "html":
+        from naturplan.export.layout.presets import find_preset
+
+        preset = find_preset(args.preset)
+    request, roles = data_for(args)
+    progress = progress_printer(sys.stderr.isatty())
+    dataset = open_dataset(request, progress=progress)
+    data = load_plan_data(dataset, roles, args.project)
+    layers = [*dataset.layers] + ([data.candidates_layer()] if args.project else [])
+    entries = ordered_layers(layers, load_styles())
+    feedback = Feedback(progress)
+    if fmt == "html":
+        from naturplan.export.webmap import export_webmap
+
+        report = export_webmap(args.out, entries, data, lang, args.title or "",
+                               args.subtitle or "", feedback)
+        size = report.size
+    else:
+        from naturplan.export.layout.page import PrintOptions, export_print
+
+        options = PrintOptions(title=args.title, subtitle=args.subtitle, extent=extent,
+                               scale=args.scale)
+        size = export_print(args.out, fmt, preset, entries, data, options, lang,
+                            feedback).size
+    print(tr(lang, "export", "Wrote {path} ({size} MB).", path=str(args.out),
+             size=f"{size / 1e6:.1f}".replace(".", "," if lang == "da" else ".")))
+    return 0

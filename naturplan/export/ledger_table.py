@@ -1,0 +1,104 @@
+"""The ledger as a small table for the council: protected share now and with the candidates,
+the gap to 17 % and 20 % in hectares, and the new nature by kind.
+
+Built once from a :class:`~naturplan.export.plan_data.PlanData` in the reader's language; the
+print layout draws it as a table, the web map as a box.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from naturplan.core.plan.candidates import CandidateKind
+from naturplan.core.share.targets import TargetGap
+from naturplan.export.i18n import tr
+from naturplan.export.numbers import format_ha, format_percent
+from naturplan.export.plan_data import PlanData
+from naturplan.export.tables.columns import kind_text
+
+
+@dataclass(frozen=True)
+class LedgerTable:
+    """Texts ready to draw.
+
+    Attributes
+    ----------
+    title
+        "Beskyttet natur og mål".
+    header
+        Column heads: (empty, "Nu", "Med kandidatområder").
+    rows
+        (label, now, projected) per row.
+    by_kind_title
+        "Ny natur efter type".
+    by_kind
+        (kind label, hectares) per candidate kind.
+    notes
+        Footnotes: what counts as protected, how many candidates count, synthetic data.
+    """
+
+    title: str
+    header: tuple[str, str, str]
+    rows: tuple[tuple[str, str, str], ...]
+    by_kind_title: str
+    by_kind: tuple[tuple[str, str], ...]
+    notes: tuple[str, ...]
+
+
+def _gap_text(gap: TargetGap, lang: str) -> str:
+    if gap.reached:
+        return tr(lang, "export", "reached (+{area})", area=format_ha(gap.surplus_m2, 0, lang))
+    return format_ha(gap.gap_m2, 0, lang)
+
+
+def ledger_table(data: PlanData, lang: str = "da") -> LedgerTable:
+    """The ledger of *data* in *lang*; without a project the projected column repeats now."""
+    t = lambda text, **kw: tr(lang, "export", text, **kw)  # noqa: E731
+    share, ledger = data.share, data.ledger
+    m_area = share.municipality_area_m2
+    projected_area = ledger.area_m2 if ledger is not None else share.area_m2
+    rows = [(
+        t("Protected nature"),
+        f"{format_percent(share.share, 1, lang)} ({format_ha(share.area_m2, 0, lang)})",
+        f"{format_percent(projected_area / m_area if m_area else 0.0, 1, lang)} "
+        f"({format_ha(projected_area, 0, lang)})",
+    )]
+    projected_gaps = {g.target.key: g.projected for g in ledger.gaps} if ledger else {}
+    for gap in share.targets:
+        later = projected_gaps.get(gap.target.key, gap)
+        rows.append((
+            t("Gap to {target}", target=gap.target.name),
+            _gap_text(gap, lang),
+            _gap_text(later, lang),
+        ))
+    gains = ledger.gain_m2_by_kind if ledger is not None else {}
+    by_kind = tuple(
+        (kind_text(kind.value, lang), format_ha(gains.get(kind.value, 0.0), 1, lang))
+        for kind in CandidateKind
+    )
+    return LedgerTable(
+        title=t("Protected nature and targets"),
+        header=("", t("Now"), t("With candidate areas")),
+        rows=tuple(rows),
+        by_kind_title=t("New nature by kind"),
+        by_kind=by_kind,
+        notes=_notes(data, lang),
+    )
+
+
+def _notes(data: PlanData, lang: str) -> tuple[str, ...]:
+    t = lambda text, **kw: tr(lang, "export", text, **kw)  # noqa: E731
+    from naturplan.io.styles import load_style
+
+    names: list[str] = []
+    for role in data.roles:
+        title = load_style(role).title.get(lang)
+        if title not in names:
+            names.append(title)
+    notes = [t("Protected nature counts: {roles}.", roles=", ".join(names) or "–")]
+    if data.ledger is not None:
+        notes.append(tr(lang, "export", "{n} candidate areas count toward the target.",
+                        n=data.ledger.count))
+    if data.synthetic_protected():
+        notes.append(t("The numbers are computed from synthetic sample data, not real data."))
+    return tuple(notes)

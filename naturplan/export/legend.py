@@ -1,0 +1,129 @@
+"""The legend of an exported map: the styles of the visible layers, only the classes that
+occur in the map's extent.
+
+A vector layer lists the categories of the features that touch the extent (an STRtree query),
+"other" when a feature has an unlisted value, and its title when it has no categories. A
+raster lists the ramp stops its values in the extent reach (read at a coarse resolution).
+A layer with nothing in the extent is left out. The print layout and the web map draw the
+same rows, each in its own way.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+import shapely
+
+from naturplan.core.layers.layer import RasterLayer, VectorLayer
+from naturplan.core.layers.style import LayerStyle, LegendEntry
+from naturplan.export.map_layers import ExportLayer
+
+Bounds = tuple[float, float, float, float]
+
+#: Pixels across of the raster read used to find the classes in the extent.
+RASTER_PROBE_PX = 400
+
+
+@dataclass(frozen=True)
+class LegendGroup:
+    """The rows of one layer.
+
+    Attributes
+    ----------
+    title
+        The layer's title (marked when synthetic).
+    entries
+        The rows, each a symbol or a colour with its label.
+    opacity
+        The layer's opacity (multiplies each row's own).
+    raster
+        True for a colour ramp (rows are colours, not symbols).
+    """
+
+    title: str
+    entries: tuple[LegendEntry, ...]
+    opacity: float = 1.0
+    raster: bool = False
+
+
+def legend_groups(layers: Sequence[ExportLayer], bounds: Bounds | None,
+                  lang: str = "da") -> list[LegendGroup]:
+    """The legend of the visible *layers* in *bounds* (EPSG:25832; None = everywhere),
+    top layer first as map legends read."""
+    groups = []
+    for entry in reversed(layers):
+        if not entry.visible:
+            continue
+        rows = present_entries(entry, bounds)
+        if rows:
+            groups.append(LegendGroup(entry.title(lang), rows, entry.style.opacity,
+                                      isinstance(entry.layer, RasterLayer)))
+    return groups
+
+
+def present_entries(entry: ExportLayer, bounds: Bounds | None) -> tuple[LegendEntry, ...]:
+    """The legend rows of one layer that occur in *bounds*."""
+    layer, style = entry.layer, entry.style
+    if isinstance(layer, RasterLayer):
+        return _raster_entries(layer, style, bounds)
+    return _vector_entries(layer, style, bounds)
+
+
+def _vector_entries(layer: VectorLayer, style: LayerStyle,
+                    bounds: Bounds | None) -> tuple[LegendEntry, ...]:
+    frame = layer.frame
+    if bounds is None:
+        positions = np.arange(len(frame))
+    else:
+        tree = shapely.STRtree(frame.geometry.to_numpy())
+        positions = tree.query(shapely.box(*bounds), predicate="intersects")
+    if len(positions) == 0:
+        return ()
+    rows = style.legend()
+    if not style.categories:
+        return rows
+    if style.category_field in frame.columns:
+        column = frame[style.category_field].astype("string").fillna("")
+        present = set(column.iloc[np.sort(positions)].unique())
+    else:
+        present = set()
+    wanted = [LegendEntry(c.label, symbol=c.symbol) for c in style.categories
+              if c.value in present]
+    if present - set(style.category_values()) and style.other_label is not None:
+        wanted.append(LegendEntry(style.other_label, symbol=style.symbol))
+    return tuple(wanted)
+
+
+def _raster_entries(layer: RasterLayer, style: LayerStyle,
+                    bounds: Bounds | None) -> tuple[LegendEntry, ...]:
+    from naturplan.io.raster import read_window
+
+    ramp = style.ramp
+    if ramp is None:
+        return ()
+    box = bounds or layer.bounds
+    minx, miny = max(box[0], layer.bounds[0]), max(box[1], layer.bounds[1])
+    maxx, maxy = min(box[2], layer.bounds[2]), min(box[3], layer.bounds[3])
+    if minx >= maxx or miny >= maxy:
+        return ()
+    scale = RASTER_PROBE_PX / max(maxx - minx, maxy - miny)
+    shape = (max(1, int((maxy - miny) * scale)), max(1, int((maxx - minx) * scale)))
+    values = np.asarray(read_window(layer, (minx, miny, maxx, maxy), out_shape=shape),
+                        dtype=float)
+    values = values[np.isfinite(values)]
+    stops = np.array([s.value for s in ramp.stops])
+    if ramp.clip_below:
+        values = values[values >= stops[0] - 1e-9]
+    if values.size == 0:
+        return ()
+    rows = style.legend(raster=True)
+    if ramp.discrete:
+        idx = np.clip(np.searchsorted(stops, values + 1e-9, side="right") - 1, 0,
+                      len(stops) - 1)
+        present = set(np.unique(idx).tolist())
+        return tuple(row for i, row in enumerate(rows) if i in present)
+    top = float(values.max())
+    return tuple(row for stop, row in zip(ramp.stops, rows, strict=True)
+                 if stop.value <= top + 1e-9)

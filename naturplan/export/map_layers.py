@@ -1,0 +1,68 @@
+"""The layers an exported map shows: data, style, shown or not, in drawing order.
+
+The GUI hands over what its map shows (its layer list); the command line takes every layer
+of the dataset plus the project's candidates, styled from ``styles/``. A basemap (issue 12)
+goes first in the list and is drawn under everything.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from naturplan.core.layers.layer import Layer
+from naturplan.core.layers.roles import DRAW_ORDER, Role
+from naturplan.core.layers.style import LayerStyle, default_style
+from naturplan.export.i18n import tr
+
+
+@dataclass(frozen=True)
+class ExportLayer:
+    """One layer of an exported map.
+
+    Attributes
+    ----------
+    layer
+        The data (EPSG:25832).
+    style
+        How it is drawn (opacity included).
+    visible
+        Shown on the map and in the legend.
+    """
+
+    layer: Layer
+    style: LayerStyle
+    visible: bool = True
+
+    @property
+    def synthetic(self) -> bool:
+        """True if the layer is generated sample data, not real data."""
+        return bool(self.layer.source.synthetic)
+
+    def title(self, lang: str) -> str:
+        """The layer's name for a reader, marked when it is synthetic."""
+        text = self.style.title.get(lang)
+        if self.synthetic:
+            text += f" ({tr(lang, 'labels', 'synthetic example')})"
+        return text
+
+
+def ordered_layers(layers: Sequence[Layer], styles: Mapping[Role, LayerStyle],
+                   hidden: Sequence[Role] = ()) -> list[ExportLayer]:
+    """*layers* in the drawing order of :data:`DRAW_ORDER` (bottom first), styled.
+
+    Parameters
+    ----------
+    layers
+        The dataset's layers (and the candidates layer).
+    styles
+        Style per role; a role without one is drawn plain grey.
+    hidden
+        Roles that are present but not shown.
+    """
+    ordered = sorted(layers, key=lambda layer: DRAW_ORDER.index(layer.role))
+    return [
+        ExportLayer(layer, styles.get(layer.role) or default_style(layer.role.value),
+                    layer.role not in hidden)
+        for layer in ordered
+    ]

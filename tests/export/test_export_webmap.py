@@ -1,0 +1,171 @@
+"""The web map in real headless Chromium (Debian's /usr/bin/chromium) with the network off:
+no JavaScript errors, the expected layers and features, every popup opened once, hostile
+attribute values shown as text and never run, and a screenshot that is not blank."""
+
+from __future__ import annotations
+
+import io
+import re
+from dataclasses import replace
+from pathlib import Path
+
+import numpy as np
+import pytest
+from export_helpers import HOSTILE_NAME, HOSTILE_NOTE, Plan
+
+from naturplan.core.layers.roles import Role
+from naturplan.export.map_layers import ordered_layers
+from naturplan.export.plan_data import load_plan_data
+from naturplan.export.webmap import export_webmap
+from naturplan.io.styles import load_styles
+
+CHROMIUM = Path("/usr/bin/chromium")
+HOSTILE_ID = '"><img src=x onerror="window.__pwned=3">'
+HOSTILE_TYPE = "</script><script>window.__pwned=4</script>"
+
+COUNT_JS = """() => {
+  const key = Object.keys(window).find(k => k.startsWith('map_') && window[k] instanceof L.Map);
+  const map = window[key];
+  const out = {};
+  map.eachLayer(l => { if (l.naturplan) out[l.naturplan.title] = l.getLayers().length; });
+  return {layers: out, overlays: document.querySelectorAll(
+    '.leaflet-control-layers-overlays input').length};
+}"""
+
+POPUPS_JS = """() => {
+  const key = Object.keys(window).find(k => k.startsWith('map_') && window[k] instanceof L.Map);
+  const map = window[key];
+  const texts = [];
+  map.eachLayer(l => {
+    if (!l.naturplan) return;
+    l.eachLayer(f => {
+      f.openPopup();
+      const popup = f.getPopup();
+      const el = popup.isOpen() && popup.getElement().querySelector('.leaflet-popup-content');
+      texts.push(el ? el.textContent : null);
+      f.closePopup();
+    });
+  });
+  return texts;
+}"""
+
+
+@pytest.fixture(scope="module")
+def browser():  # type: ignore[no-untyped-def]
+    if not CHROMIUM.exists():
+        pytest.fail("Debian's chromium is missing: bash .ci/system-packages installs it")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(
+            executable_path=str(CHROMIUM),
+            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                  "--disable-component-update", "--no-first-run"],
+        )
+        yield b
+        b.close()
+
+
+def _hostile_layers(plan: Plan):  # type: ignore[no-untyped-def]
+    """The dataset's layers with hostile text in one §3 polygon's attributes."""
+    dataset = plan.dataset
+    layers = []
+    for layer in dataset.layers:
+        if layer.role is Role.NATURE_P3:
+            frame = layer.frame.copy()
+            frame.loc[frame.index[0], "Objekt_id"] = HOSTILE_ID
+            frame.loc[frame.index[1], "Natyp_navn"] = HOSTILE_TYPE
+            layer = replace(layer, frame=frame)
+        layers.append(layer)
+    return layers
+
+
+@pytest.fixture()
+def webmap(plan: Plan, tmp_path: Path):  # type: ignore[no-untyped-def]
+    data = load_plan_data(plan.dataset, (Role.NATURE_P3,), plan.path)
+    entries = ordered_layers([*_hostile_layers(plan), data.candidates_layer()], load_styles())
+    out = tmp_path / "kort.html"
+    report = export_webmap(out, entries, data, "da", title="Byrådets <b>kort</b>")
+    return out, report, entries
+
+
+def _open(browser, path: Path):  # type: ignore[no-untyped-def]
+    context = browser.new_context(offline=True, viewport={"width": 1280, "height": 860})
+    page = context.new_page()
+    errors: list[str] = []
+    requests: list[str] = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    page.on("request", lambda r: requests.append(r.url))
+    page.goto(path.as_uri())
+    page.wait_for_function("() => document.querySelectorAll('.leaflet-interactive, "
+                           "canvas').length > 0")
+    return context, page, errors, requests
+
+
+def test_webmap_works_offline_with_every_layer_and_popup(browser, webmap, plan: Plan) -> None:  # type: ignore[no-untyped-def]
+    path, report, entries = webmap
+    context, page, errors, requests = _open(browser, path)
+    try:
+        counts = page.evaluate(COUNT_JS)
+        expected = {e.title("da"): len(e.layer.frame) for e in entries
+                    if hasattr(e.layer, "frame")}
+        assert counts["layers"] == expected
+        rasters = sum(1 for e in entries if not hasattr(e.layer, "frame"))
+        assert counts["overlays"] == len(expected) + rasters
+        texts = page.evaluate(POPUPS_JS)
+        assert len(texts) == sum(expected.values())
+        assert all(t for t in texts), "a popup opened empty"
+        assert errors == []
+        assert [u for u in requests if not u.startswith(("file:", "data:"))] == []
+        candidate_texts = [t for t in texts if "Ny natur" in t]
+        assert len(candidate_texts) == len(plan.candidates)
+        assert any("Vådlægning ved Æbelø Å" in t and "Udtagning af lavbundsjord" in t
+                   for t in candidate_texts)
+        shot = page.screenshot()
+    finally:
+        context.close()
+    _assert_not_blank(shot)
+
+
+def test_hostile_values_show_as_text_and_never_run(browser, webmap) -> None:  # type: ignore[no-untyped-def]
+    path, _, _ = webmap
+    source = path.read_text(encoding="utf-8")
+    for text in (HOSTILE_NAME, HOSTILE_NOTE, HOSTILE_ID, HOSTILE_TYPE, "<b>kort</b>"):
+        assert text not in source  # never raw in the page
+    assert not re.search(r'<script[^>]+src=|<link[^>]+href="?http', source)
+    context, page, errors, _ = _open(browser, path)
+    try:
+        texts = page.evaluate(POPUPS_JS)
+        assert page.evaluate("() => window.__pwned === undefined")
+        assert page.evaluate("() => document.querySelectorAll('img[src=\"x\"]').length") == 0
+        assert any(HOSTILE_NAME in t and HOSTILE_NOTE in t for t in texts)
+        assert any(HOSTILE_ID in t for t in texts)
+        assert any(HOSTILE_TYPE in t for t in texts)
+        assert "Byrådets <b>kort</b>" in page.inner_text(".np-title")
+        assert errors == []
+    finally:
+        context.close()
+
+
+def test_webmap_says_synthetic_and_attributes_sources(webmap) -> None:  # type: ignore[no-untyped-def]
+    path, report, _ = webmap
+    page = path.read_text(encoding="utf-8")
+    assert "syntetisk eksempel" in page and "syntetiske eksempeldata" in page
+    assert "SDFI" in page and "EPSG:25832" in page
+    assert report.size == path.stat().st_size < 10_000_000
+
+
+def _assert_not_blank(png: bytes) -> None:
+    import warnings
+
+    from rasterio.errors import NotGeoreferencedWarning
+    from rasterio.io import MemoryFile
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", NotGeoreferencedWarning)  # a screenshot has no CRS
+        with MemoryFile(io.BytesIO(png).read()) as memory, memory.open() as image:
+            pixels = image.read()[:3].reshape(3, -1).T
+    colours = np.unique(pixels[:: 7], axis=0)
+    background = np.all(pixels == pixels[0], axis=1).mean()
+    assert len(colours) > 50 and background < 0.9
