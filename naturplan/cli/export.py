@@ -92,10 +92,8 @@ def run(args: argparse.Namespace) -> int:
         raise ExportError("--scale wants a positive number N (1:N), got {n}.", n=args.scale)
     preset = None
     if fmt != "html":
-        try:
-            from naturplan.export.layout.presets import find_preset
-        except ImportError:  # the print layout lands next
-            raise ExportError("Print export (pdf, png) is not available yet.") from None
+        from naturplan.export.layout.presets import find_preset
+
         preset = find_preset(args.preset)
     request, roles = data_for(args)
     progress = progress_printer(sys.stderr.isatty())

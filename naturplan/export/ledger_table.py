@@ -57,12 +57,12 @@ def ledger_table(data: PlanData, lang: str = "da") -> LedgerTable:
     share, ledger = data.share, data.ledger
     m_area = share.municipality_area_m2
     projected_area = ledger.area_m2 if ledger is not None else share.area_m2
-    rows = [(
-        t("Protected nature"),
-        f"{format_percent(share.share, 1, lang)} ({format_ha(share.area_m2, 0, lang)})",
-        f"{format_percent(projected_area / m_area if m_area else 0.0, 1, lang)} "
-        f"({format_ha(projected_area, 0, lang)})",
-    )]
+    rows = [
+        (t("Protected nature"), format_percent(share.share, 1, lang),
+         format_percent(projected_area / m_area if m_area else 0.0, 1, lang)),
+        (t("Protected area"), format_ha(share.area_m2, 0, lang),
+         format_ha(projected_area, 0, lang)),
+    ]
     projected_gaps = {g.target.key: g.projected for g in ledger.gaps} if ledger else {}
     for gap in share.targets:
         later = projected_gaps.get(gap.target.key, gap)

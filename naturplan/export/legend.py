@@ -49,12 +49,15 @@ class LegendGroup:
 
 
 def legend_groups(layers: Sequence[ExportLayer], bounds: Bounds | None,
-                  lang: str = "da") -> list[LegendGroup]:
+                  lang: str = "da", scale: float | None = None) -> list[LegendGroup]:
     """The legend of the visible *layers* in *bounds* (EPSG:25832; None = everywhere),
-    top layer first as map legends read."""
+    top layer first as map legends read. With *scale* (1:N) a layer whose style hides it at
+    that scale (parcels below 1:75.000) is left out, as it is off the map."""
     groups = []
     for entry in reversed(layers):
         if not entry.visible:
+            continue
+        if scale is not None and not entry.style.visible_at(scale):
             continue
         rows = present_entries(entry, bounds)
         if rows:

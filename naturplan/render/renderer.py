@@ -83,10 +83,11 @@ def make_pen(symbol: Symbol, scale: float = 1.0) -> QPen:
     return pen
 
 
-def make_brush(symbol: Symbol) -> QBrush:
-    """The fill brush of *symbol* (its own fill opacity in the colour's alpha)."""
+def make_brush(symbol: Symbol, opacity: float = 1.0) -> QBrush:
+    """The fill brush of *symbol* (its own fill opacity, times *opacity*, in the colour's
+    alpha)."""
     color = QColor(symbol.fill)
-    color.setAlphaF(symbol.fill_opacity)
+    color.setAlphaF(symbol.fill_opacity * opacity)
     return QBrush(color, _PATTERNS[symbol.pattern])
 
 
@@ -188,13 +189,20 @@ class MapRenderer:
         cancelled: Cancelled | None = None,
         labels: bool = True,
         reserved: Sequence[QRectF] = (),
+        layer_images: bool = True,
     ) -> RenderStats:
-        """Draw *items* (bottom first) for *view* onto *painter*, whose device is the view.
+        """Draw *items* (bottom first) for *view* onto *painter*, whose device is the view
+        (the painter may be translated: the print draws into a frame on the page).
 
         *cancelled* is checked between layers; a cancelled frame is left half drawn and
         flagged in the returned stats. With *labels*, the styles' labels are drawn on top
         of every layer, none over another nor over the *reserved* rectangles (pixels: the
         scale bar, the north arrow...); the placed ones are listed in the stats.
+        With *layer_images* (the screen) a layer with opacity below 1 is drawn into an image
+        first so its features do not darken each other; without (print) the layer's opacity
+        goes into its fills' alpha and its outlines are drawn opaque, so that a PDF keeps
+        plain vector paths (Qt's PDF engine turns every stroke with alpha into a filled
+        outline, several times the size).
         """
         start = time.perf_counter()
         stats = RenderStats()
@@ -208,7 +216,8 @@ class MapRenderer:
             if not item.style.visible_at(view.scale_denominator):
                 continue
             try:
-                stats.features[item.layer.name] = self._draw_item(painter, view, item)
+                stats.features[item.layer.name] = self._draw_item(painter, view, item,
+                                                                  layer_images)
             except Exception as exc:  # noqa: BLE001 - one broken layer must not blank the map
                 log.exception("layer %s could not be drawn", item.layer.name)
                 stats.errors[item.layer.name] = exc
@@ -237,11 +246,14 @@ class MapRenderer:
                                           self.lang)
         return place_and_draw(painter, view, candidates, reserved, self.label_font)
 
-    def _draw_item(self, painter: QPainter, view: MapView, item: RenderItem) -> int:
+    def _draw_item(self, painter: QPainter, view: MapView, item: RenderItem,
+                   layer_images: bool = True) -> int:
         if isinstance(item.layer, RasterLayer):
             return self._draw_raster(painter, view, item)
         if item.style.opacity >= 0.999:
             return self._draw_vector(painter, view, item)
+        if not layer_images:
+            return self._draw_vector(painter, view, item, fill_scale=item.style.opacity)
         layer_image = QImage(view.width, view.height, QImage.Format.Format_ARGB32_Premultiplied)
         layer_image.fill(Qt.GlobalColor.transparent)
         inner = QPainter(layer_image)
@@ -255,7 +267,8 @@ class MapRenderer:
         painter.restore()
         return count
 
-    def _draw_vector(self, painter: QPainter, view: MapView, item: RenderItem) -> int:
+    def _draw_vector(self, painter: QPainter, view: MapView, item: RenderItem,
+                     fill_scale: float = 1.0) -> int:
         layer = item.layer
         assert isinstance(layer, VectorLayer)
         style = item.style
@@ -269,11 +282,11 @@ class MapRenderer:
         painter.save()
         try:
             painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
-            painter.setTransform(QTransform(*view.transform_args()))
+            painter.setTransform(QTransform(*view.transform_args()), True)
             for code in np.unique(codes):
                 symbol = style.categories[code].symbol if code >= 0 else style.symbol
                 painter.setPen(make_pen(symbol, self.line_scale))
-                painter.setBrush(make_brush(symbol))
+                painter.setBrush(make_brush(symbol, fill_scale))
                 for shape in shapes[codes == code]:
                     if isinstance(shape, QPolygonF):
                         painter.drawPolygon(shape)

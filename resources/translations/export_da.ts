@@ -192,6 +192,10 @@
         <translation>Beskyttet natur</translation>
     </message>
     <message>
+        <source>Protected area</source>
+        <translation>Beskyttet areal</translation>
+    </message>
+    <message>
         <source>Protected nature and targets</source>
         <translation>Beskyttet natur og mål</translation>
     </message>
@@ -232,12 +236,40 @@
         <translation>syntetiske eksempeldata (naturplan)</translation>
     </message>
     <message>
-        <source>{title}: {n} features, too many for a web map; left out.</source>
-        <translation>{title}: {n} objekter, for mange til et webkort; udeladt.</translation>
+        <source>{title}: {count} features, too many for a web map; left out.</source>
+        <translation>{title}: {count} objekter, for mange til et webkort; udeladt.</translation>
     </message>
     <message>
         <source>Legend</source>
         <translation>Signaturforklaring</translation>
+    </message>
+    <message>
+        <source>Protected nature and candidate areas</source>
+        <translation>Beskyttet natur og kandidatområder</translation>
+    </message>
+    <message>
+        <source>Scale 1:{scale} (on {paper})</source>
+        <translation>Målestok 1:{scale} (på {paper})</translation>
+    </message>
+    <message>
+        <source>Coordinate system: ETRS89 / UTM zone 32N (EPSG:25832)</source>
+        <translation>Koordinatsystem: ETRS89 / UTM zone 32N (EPSG:25832)</translation>
+    </message>
+    <message>
+        <source>Date: {date}</source>
+        <translation>Dato: {date}</translation>
+    </message>
+    <message>
+        <source>Synthetic sample data – not real data</source>
+        <translation>Syntetiske eksempeldata – ikke rigtige data</translation>
+    </message>
+    <message>
+        <source>Sources</source>
+        <translation>Kilder</translation>
+    </message>
+    <message>
+        <source>Laying out the page</source>
+        <translation>Siden sættes op</translation>
     </message>
 </context>
 <context>
@@ -348,6 +380,38 @@
     <message>
         <source>Cannot tell the format of {name}: use --format pdf, png or html.</source>
         <translation>Kan ikke se formatet af {name}: brug --format pdf, png eller html.</translation>
+    </message>
+    <message>
+        <source>The map scale must be a positive number, got {n}.</source>
+        <translation>Målestokken skal være et positivt tal, fik {n}.</translation>
+    </message>
+    <message>
+        <source>Print export writes pdf or png, not {fmt}.</source>
+        <translation>Printeksport skriver pdf eller png, ikke {fmt}.</translation>
+    </message>
+    <message>
+        <source>{file}: unknown key(s) {keys}.</source>
+        <translation>{file}: ukendt(e) nøgle(r) {keys}.</translation>
+    </message>
+    <message>
+        <source>{file}: '{key}' must be a positive number, got {value}.</source>
+        <translation>{file}: '{key}' skal være et positivt tal, fik {value}.</translation>
+    </message>
+    <message>
+        <source>{file}: '{key}' must be one of {choices}, got {value}.</source>
+        <translation>{file}: '{key}' skal være en af {choices}, fik {value}.</translation>
+    </message>
+    <message>
+        <source>{file} is not valid TOML: {reason}</source>
+        <translation>{file} er ikke gyldig TOML: {reason}</translation>
+    </message>
+    <message>
+        <source>Cannot read {file}: {reason}</source>
+        <translation>Kan ikke læse {file}: {reason}</translation>
+    </message>
+    <message>
+        <source>No print preset '{name}'. Presets: {names}.</source>
+        <translation>Ingen printskabelon '{name}'. Skabeloner: {names}.</translation>
     </message>
     <message>
         <source>--scale wants a positive number N (1:N), got {n}.</source>

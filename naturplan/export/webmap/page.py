@@ -264,8 +264,8 @@ def _add_boxes(fmap: folium.Map, shown: Sequence[ExportLayer], data: PlanData,
     fmap.add_child(Box("topright", "np-legend", legend_html(groups, lang)))
     fmap.add_child(Box("bottomleft", "np-ledger", ledger_html(ledger_table(data, lang))))
     notes = [tr(lang, "export", "Coordinates EPSG:4326 (shown); measured in EPSG:25832.")]
-    notes += [tr(lang, "export", "{title}: {n} features, too many for a web map; left out.",
-                 title=t, n=_count(shown, t, lang)) for t in report.left_out]
+    notes += [tr(lang, "export", "{title}: {count} features, too many for a web map; left out.",
+                 title=t, count=_count(shown, t, lang)) for t in report.left_out]
     notes.append(tr(lang, "export", "Geometry simplified by {m} m for the web.",
                     m=format_number(report.tolerance_m, 0, lang)))
     synthetic = [e.title(lang) for e in shown if e.synthetic]

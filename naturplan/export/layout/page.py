@@ -1,0 +1,238 @@
+"""The print layout: where everything goes on the page, and the export to PDF or PNG.
+
+:func:`build_layout` decides, without Qt, the boxes in millimetres (title band, map frame,
+panel), the map's centre and scale (1:N, rounded up to a readable number so the extent fits),
+and every text: title, legend rows of the classes in the frame, the ledger table, scale, CRS,
+date and one attribution line per source. :func:`export_print` hands the layout to
+``naturplan.render.page``, which draws it with the map renderer the screen uses (one renderer
+for screen and print): a vector PDF with selectable text through ``QPdfWriter``, or a PNG at
+the preset's dpi.
+"""
+
+from __future__ import annotations
+
+import math
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from naturplan.core.errors import ExportError
+from naturplan.core.feedback import Feedback, as_feedback
+from naturplan.export.attribution import attributions, format_date
+from naturplan.export.i18n import tr
+from naturplan.export.layout.presets import PrintPreset
+from naturplan.export.ledger_table import LedgerTable, ledger_table
+from naturplan.export.legend import LegendGroup, legend_groups
+from naturplan.export.map_layers import ExportLayer
+from naturplan.export.numbers import format_number
+from naturplan.export.plan_data import PlanData
+
+Bounds = tuple[float, float, float, float]
+#: Height of the title band (mm) relative to the title's size in points.
+TITLE_BAND_PER_PT = 0.5
+#: Gap between the map frame and the panel (mm).
+GAP_MM = 5.0
+#: Readable scale steps: 1:N is rounded up to one of these × 10ⁿ.
+READABLE_STEPS = (1.0, 1.25, 1.5, 2.0, 2.5, 3.0, 4.0, 5.0, 6.0, 7.5, 10.0)
+
+
+@dataclass(frozen=True)
+class Box:
+    """A rectangle on the page in millimetres from the top-left corner."""
+
+    x: float
+    y: float
+    w: float
+    h: float
+
+
+@dataclass(frozen=True)
+class PrintOptions:
+    """What the user chose beyond the preset (None = the default)."""
+
+    title: str | None = None
+    subtitle: str | None = None
+    extent: Bounds | None = None
+    scale: float | None = None
+
+
+@dataclass
+class PageLayout:
+    """Everything the page shows, placed; drawn by ``naturplan.render.page``.
+
+    Attributes
+    ----------
+    preset
+        Paper, margins and text sizes.
+    page_mm
+        (width, height) in millimetres.
+    title_box, map_box, panel_box
+        The title band, the map frame and the panel.
+    center, scale
+        The map's centre (EPSG:25832 m) and its scale denominator N (1:N on paper).
+    layers
+        The layers drawn in the frame, bottom first (a basemap would come first).
+    """
+
+    preset: PrintPreset
+    lang: str
+    page_mm: tuple[float, float]
+    title_box: Box
+    map_box: Box
+    panel_box: Box
+    title: str
+    subtitle: str
+    center: tuple[float, float]
+    scale: float
+    layers: list[ExportLayer]
+    legend: list[LegendGroup] = field(default_factory=list)
+    ledger: LedgerTable | None = None
+    meta_lines: list[str] = field(default_factory=list)
+    attribution_lines: list[str] = field(default_factory=list)
+    synthetic_mark: str = ""
+    headings: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def map_bounds(self) -> Bounds:
+        """The ground the map frame covers (EPSG:25832 m)."""
+        half_w = self.map_box.w / 1000.0 * self.scale / 2
+        half_h = self.map_box.h / 1000.0 * self.scale / 2
+        cx, cy = self.center
+        return (cx - half_w, cy - half_h, cx + half_w, cy + half_h)
+
+
+@dataclass
+class PrintReport:
+    """What :func:`export_print` wrote: the file, its size in bytes, the scale, the time."""
+
+    path: Path
+    size: int
+    scale: float
+    seconds: float
+
+
+def readable_scale(n: float) -> float:
+    """The smallest readable scale denominator ≥ *n*: 1, 1.25, 1.5, 2, 2.5, 3, 4, 5, 6 or
+    7.5 × 10ᵏ (``48_312`` → ``50_000``; ``120_001`` → ``125_000``)."""
+    if not math.isfinite(n) or n <= 0:
+        raise ExportError("The map scale must be a positive number, got {n}.", n=n)
+    power = 10.0 ** math.floor(math.log10(n))
+    for step in READABLE_STEPS:
+        if step * power >= n * (1 - 1e-9):
+            return step * power
+    return 10.0 * power  # pragma: no cover - 10 × 10ᵏ always fits
+
+
+def page_boxes(preset: PrintPreset) -> tuple[Box, Box, Box]:
+    """(title band, map frame, panel) for *preset*."""
+    width, height = preset.page_mm
+    m = preset.margin_mm
+    band = preset.title_pt * TITLE_BAND_PER_PT + preset.subtitle_pt * 0.5 + 2.0
+    title = Box(m, m, width - 2 * m, band)
+    top = m + band + 2.0
+    inner_h = height - m - top
+    if preset.panel == "right":
+        map_w = width - 2 * m - preset.panel_mm - GAP_MM
+        return (title, Box(m, top, map_w, inner_h),
+                Box(m + map_w + GAP_MM, top, preset.panel_mm, inner_h))
+    map_h = inner_h - preset.panel_mm - GAP_MM
+    return (title, Box(m, top, width - 2 * m, map_h),
+            Box(m, top + map_h + GAP_MM, width - 2 * m, preset.panel_mm))
+
+
+def fit_scale(extent: Bounds, frame: Box) -> float:
+    """The readable scale at which *extent* fits in *frame* (with a 2 % margin)."""
+    need = max((extent[2] - extent[0]) / (frame.w / 1000.0),
+               (extent[3] - extent[1]) / (frame.h / 1000.0))
+    return readable_scale(need * 1.02)
+
+
+def build_layout(preset: PrintPreset, layers: Sequence[ExportLayer], data: PlanData,
+                 options: PrintOptions | None = None, lang: str = "da") -> PageLayout:
+    """Place the page for *data* and *layers* (see the module docstring).
+
+    Raises
+    ------
+    ExportError
+        If the scale is not a positive number.
+    """
+    options = options or PrintOptions()
+    title_box, map_box, panel_box = page_boxes(preset)
+    extent = options.extent or tuple(data.dataset.municipality.geometry.bounds)
+    if options.scale is not None:
+        if not math.isfinite(options.scale) or options.scale <= 0:
+            raise ExportError("The map scale must be a positive number, got {n}.",
+                              n=options.scale)
+        scale = float(round(options.scale))
+    else:
+        scale = fit_scale(extent, map_box)  # type: ignore[arg-type]
+    center = ((extent[0] + extent[2]) / 2, (extent[1] + extent[3]) / 2)
+    name = data.dataset.municipality.name
+    layout = PageLayout(
+        preset=preset, lang=lang, page_mm=preset.page_mm, title_box=title_box,
+        map_box=map_box, panel_box=panel_box,
+        title=options.title or tr(lang, "export", "Nature plan for {name} Municipality",
+                                  name=name),
+        subtitle=options.subtitle if options.subtitle is not None else tr(
+            lang, "export", "Protected nature and candidate areas"),
+        center=center, scale=scale, layers=list(layers),
+    )
+    _texts(layout, data, lang)
+    return layout
+
+
+def _texts(layout: PageLayout, data: PlanData, lang: str) -> None:
+    t = lambda text, **kw: tr(lang, "export", text, **kw)  # noqa: E731
+    layout.legend = legend_groups(layout.layers, layout.map_bounds, lang, layout.scale)
+    layout.ledger = ledger_table(data, lang) if layout.preset.ledger else None
+    layout.meta_lines = [
+        t("Scale 1:{scale} (on {paper})", scale=format_number(layout.scale, 0, lang),
+          paper=layout.preset.paper),
+        t("Coordinate system: ETRS89 / UTM zone 32N (EPSG:25832)"),
+        t("Date: {date}", date=format_date(data.today, lang)),
+    ]
+    shown = [e for e in layout.layers if e.visible and e.style.visible_at(layout.scale)]
+    layout.attribution_lines = [a.line() for a in attributions(shown, lang, today=data.today)]
+    if any(e.synthetic for e in shown):
+        layout.synthetic_mark = t("Synthetic sample data – not real data")
+    layout.headings = {"legend": t("Legend"), "sources": t("Sources")}
+
+
+def export_print(path: Path, fmt: str, preset: PrintPreset, layers: Sequence[ExportLayer],
+                 data: PlanData, options: PrintOptions | None = None, lang: str = "da",
+                 feedback: Feedback | None = None) -> PrintReport:
+    """Write the print map as ``pdf`` (vector, selectable text) or ``png`` (preset's dpi).
+
+    Raises
+    ------
+    ExportError
+        If the format is unknown or the file cannot be written.
+    OperationCancelled
+        If *feedback* is cancelled (no file is left behind).
+    """
+    from naturplan.render.page import write_pdf, write_png
+
+    if fmt not in ("pdf", "png"):
+        raise ExportError("Print export writes pdf or png, not {fmt}.", fmt=fmt)
+    fb = as_feedback(feedback)
+    start = time.perf_counter()
+    fb.report(0.02, tr(lang, "export", "Laying out the page"))
+    layout = build_layout(preset, layers, data, options, lang)
+    fb.check()
+    target = Path(path)
+    partial = target.with_name(target.name + ".part")
+    try:
+        if fmt == "pdf":
+            write_pdf(layout, partial, fb)
+        else:
+            write_png(layout, partial, fb)
+        partial.replace(target)
+    except OSError as exc:
+        raise ExportError("Cannot write {path}: {reason}", path=str(path),
+                          reason=exc.strerror or str(exc)) from None
+    finally:
+        partial.unlink(missing_ok=True)
+    fb.report(1.0, target.name)
+    return PrintReport(target, target.stat().st_size, layout.scale,
+                       time.perf_counter() - start)

@@ -1,0 +1,335 @@
+"""Drawing a print layout onto a page: the map through :class:`MapRenderer`, and text.
+
+The layout (boxes in millimetres, texts, legend rows, the ledger table) is decided without Qt
+in ``naturplan.export.layout``; this module only draws it, at the page's dpi, onto a
+:class:`QPdfWriter` (vector PDF, selectable text), a :class:`QImage` (PNG) or a preview image.
+
+Transparency stays vector in the PDF: a layer's opacity goes into the alpha of its fills, not
+into an intermediate image (which Qt would embed as a bitmap) nor the painter's opacity (with
+which Qt's PDF engine turns every outline into a filled shape, 6× the size); outlines are
+drawn opaque. A semi-transparent layer then costs no more than an opaque one. (Overlapping
+features of one layer darken each other where they overlap, which the screen avoids with an
+image.)
+
+Sizes are converted from millimetres and points with the page's dpi, as
+:mod:`naturplan.render.decorations` does, so the preview, the PNG and the PDF look the same.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QMarginsF, QRectF, QSizeF, Qt
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontMetricsF,
+    QImage,
+    QPageSize,
+    QPainter,
+    QPdfWriter,
+    QPen,
+)
+
+from naturplan.render.decorations import (
+    draw_north_arrow,
+    draw_scale_bar,
+    draw_watermark,
+    points_to_px,
+)
+from naturplan.render.renderer import MapRenderer, RenderItem, make_brush, make_pen
+from naturplan.render.view import MapView
+
+INK = QColor("#1e1e1e")
+MUTED = QColor("#555555")
+FRAME = QColor("#333333")
+SWATCH_MM = (7.0, 4.2)
+#: The legend's text shrinks to this share of its size before it is cut off.
+MIN_LEGEND_SCALE = 0.6
+
+
+_APP: list[Any] = []
+
+
+def ensure_gui_application() -> None:
+    """Fonts need a QGuiApplication: make an offscreen one when a headless export runs
+    without the app (the command line)."""
+    from PySide6.QtGui import QGuiApplication
+
+    if QGuiApplication.instance() is None:
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+        _APP.append(QGuiApplication(["naturplan"]))
+
+
+def mm_to_px(mm: float, dpi: float) -> float:
+    """Millimetres on paper as device pixels at *dpi*."""
+    return mm / 25.4 * dpi
+
+
+class PagePainter:
+    """Draws one :class:`~naturplan.export.layout.page.PageLayout` at *dpi*."""
+
+    def __init__(self, layout: Any, dpi: float, renderer: MapRenderer | None = None) -> None:
+        self.layout = layout
+        self.dpi = dpi
+        self.renderer = renderer or MapRenderer()
+        self.renderer.line_scale = dpi / 72.0  # style widths are points on paper
+
+    # -- units --------------------------------------------------------------------------
+    def px(self, mm: float) -> float:
+        return mm_to_px(mm, self.dpi)
+
+    def rect(self, box: Any) -> QRectF:
+        return QRectF(self.px(box.x), self.px(box.y), self.px(box.w), self.px(box.h))
+
+    def font(self, points: float, bold: bool = False) -> QFont:
+        font = QFont("DejaVu Sans")
+        font.setPixelSize(max(1, round(points_to_px(points, self.dpi))))
+        font.setBold(bold)
+        return font
+
+    @property
+    def size_px(self) -> tuple[int, int]:
+        w, h = self.layout.page_mm
+        return round(self.px(w)), round(self.px(h))
+
+    # -- the page -----------------------------------------------------------------------
+    def paint(self, painter: QPainter, cancelled: Callable[[], bool] | None = None) -> None:
+        """Draw the whole page; the map stops between layers when *cancelled* says so."""
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        painter.setRenderHint(QPainter.RenderHint.TextAntialiasing, True)
+        self.paint_title(painter)
+        self.paint_map(painter, cancelled)
+        self.paint_panel(painter)
+
+    def paint_title(self, painter: QPainter) -> None:
+        lay, preset = self.layout, self.layout.preset
+        box = self.rect(lay.title_box)
+        painter.setPen(INK)
+        painter.setFont(self.font(preset.title_pt, bold=True))
+        title_h = QFontMetricsF(painter.font()).height()
+        painter.drawText(QRectF(box.left(), box.top(), box.width(), title_h),
+                         Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop, lay.title)
+        painter.setPen(MUTED)
+        painter.setFont(self.font(preset.subtitle_pt))
+        painter.drawText(QRectF(box.left(), box.top() + title_h, box.width(),
+                                box.height() - title_h),
+                         Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop, lay.subtitle)
+
+    def map_view(self) -> MapView:
+        lay = self.layout
+        return MapView.for_paper(lay.center[0], lay.center[1], lay.scale, lay.map_box.w,
+                                 lay.map_box.h, self.dpi)
+
+    def paint_map(self, painter: QPainter, cancelled: Callable[[], bool] | None) -> None:
+        lay = self.layout
+        frame = self.rect(lay.map_box)
+        view = self.map_view()
+        items = [RenderItem(e.layer, e.style, e.visible) for e in lay.layers]
+        painter.save()
+        painter.translate(frame.topLeft())
+        painter.setClipRect(QRectF(0, 0, frame.width(), frame.height()))
+        painter.fillRect(QRectF(0, 0, frame.width(), frame.height()), QColor("#e6eef2"))
+        self.renderer.render(painter, view, items, cancelled, layer_images=False)
+        inside = QRectF(0, 0, frame.width(), frame.height())
+        draw_scale_bar(painter, view, inside, lay.lang, dpi=self.dpi)
+        arrow_h = self.px(16)
+        draw_north_arrow(painter, QRectF(inside.right() - self.px(14), self.px(4),
+                                         self.px(10), arrow_h), dpi=self.dpi)
+        if lay.synthetic_mark:
+            draw_watermark(painter, inside, lay.synthetic_mark, dpi=self.dpi,
+                           points=lay.preset.text_pt)
+        painter.restore()
+        painter.setPen(QPen(FRAME, points_to_px(0.8, self.dpi)))
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.drawRect(frame)
+
+    # -- the panel ----------------------------------------------------------------------
+    def paint_panel(self, painter: QPainter) -> None:
+        lay = self.layout
+        box = self.rect(lay.panel_box)
+        if lay.preset.panel == "bottom":
+            gap = self.px(6)
+            left_w = box.width() * 0.46
+            legend_col = QRectF(box.left(), box.top(), left_w, box.height())
+            right = QRectF(box.left() + left_w + gap, box.top(), box.width() - left_w - gap,
+                           box.height())
+        else:
+            legend_col, right = box, box
+        bottom = right.bottom()
+        # sources and meta at the bottom of their column, the ledger above them
+        for block in (self.sources, self.meta, self.ledger):
+            h = block(painter, right.left(), 0, right.width(), draw=False)
+            bottom -= h
+            block(painter, right.left(), bottom, right.width(), draw=True)
+            bottom -= self.px(3)
+        limit = bottom if legend_col is right else legend_col.bottom()
+        self.legend(painter, legend_col.left(), legend_col.top(), legend_col.width(), limit)
+
+    def text_block(self, painter: QPainter, x: float, y: float, w: float, text: str,
+                   points: float, bold: bool = False, color: QColor = INK,
+                   draw: bool = True, align: Qt.AlignmentFlag = Qt.AlignmentFlag.AlignLeft
+                   ) -> float:
+        """Draw *text* wrapped in width *w* from (x, y); returns its height."""
+        font = self.font(points, bold)
+        flags = int(align | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap)
+        bound = QFontMetricsF(font).boundingRect(QRectF(0, 0, w, 1e6), flags, text)
+        if draw:
+            painter.setFont(font)
+            painter.setPen(color)
+            painter.drawText(QRectF(x, y, w, bound.height()), flags, text)
+        return bound.height()
+
+    def meta(self, painter: QPainter, x: float, y: float, w: float, draw: bool) -> float:
+        pt = self.layout.preset.text_pt
+        return self.text_block(painter, x, y, w, "\n".join(self.layout.meta_lines), pt,
+                               draw=draw)
+
+    def sources(self, painter: QPainter, x: float, y: float, w: float, draw: bool) -> float:
+        lay = self.layout
+        small = lay.preset.small_pt
+        h = self.text_block(painter, x, y, w, lay.headings["sources"], small, True, MUTED,
+                            draw)
+        return h + self.text_block(painter, x, y + h, w, "\n".join(lay.attribution_lines),
+                                   small, False, MUTED, draw)
+
+    def ledger(self, painter: QPainter, x: float, y: float, w: float, draw: bool) -> float:
+        table = self.layout.ledger
+        if table is None:
+            return 0.0
+        pt = self.layout.preset.text_pt
+        top = y
+        y += self.text_block(painter, x, y, w, table.title, pt * 1.15, True, draw=draw)
+        widths = (w * 0.36, w * 0.32, w * 0.32)
+        rows = [(table.header, True), *((row, False) for row in table.rows)]
+        for row, bold in rows:
+            y += self._row(painter, x, y, widths, row, pt, bold, draw) + self.px(0.6)
+        y += self.px(1.5)
+        y += self.text_block(painter, x, y, w, table.by_kind_title, pt, True, draw=draw)
+        for label, value in table.by_kind:
+            y += self._row(painter, x, y, (w * 0.6, w * 0.4), (label, value), pt, False, draw)
+        for note in table.notes:
+            y += self.text_block(painter, x, y, w, note, self.layout.preset.small_pt,
+                                 color=MUTED, draw=draw)
+        return y - top
+
+    def _row(self, painter: QPainter, x: float, y: float, widths: tuple[float, ...],
+             cells: tuple[str, ...], pt: float, bold: bool, draw: bool) -> float:
+        height = 0.0
+        for i, (cell, width) in enumerate(zip(cells, widths, strict=True)):
+            align = Qt.AlignmentFlag.AlignRight if i > 0 else Qt.AlignmentFlag.AlignLeft
+            pad = self.px(1.2) if i > 0 else 0.0
+            height = max(height, self.text_block(painter, x + pad, y, width - pad, cell, pt,
+                                                 bold or i == 0, draw=draw, align=align))
+            x += width
+        return height
+
+    def legend(self, painter: QPainter, x: float, y: float, w: float, limit: float) -> None:
+        """The legend from (x, y) down to *limit*: smaller text if it does not fit."""
+        scale = 1.0
+        while scale > MIN_LEGEND_SCALE and self._legend(painter, x, y, w, limit, scale,
+                                                        draw=False) > limit:
+            scale -= 0.1
+        painter.save()
+        painter.setClipRect(QRectF(x, y, w, max(limit - y, 0.0)))
+        self._legend(painter, x, y, w, limit, scale, draw=True)
+        painter.restore()
+
+    def _legend(self, painter: QPainter, x: float, y: float, w: float, limit: float,
+                scale: float, draw: bool) -> float:
+        lay = self.layout
+        pt = lay.preset.text_pt * scale
+        y += self.text_block(painter, x, y, w, lay.headings["legend"], pt * 1.15, True,
+                             draw=draw)
+        sw, sh = self.px(SWATCH_MM[0] * scale), self.px(SWATCH_MM[1] * scale)
+        for group in lay.legend:
+            y += self.px(1.2 * scale)
+            y += self.text_block(painter, x, y, w, group.title, pt, True, draw=draw)
+            for entry in group.entries:
+                text_x = x + sw + self.px(2)
+                h = self.text_block(painter, text_x, y, w - (text_x - x),
+                                    entry.label.get(lay.lang), pt, draw=False)
+                if draw:
+                    self._swatch(painter, QRectF(x, y + max(h - sh, 0) / 2, sw, sh), entry,
+                                 group.opacity)
+                    self.text_block(painter, text_x, y, w - (text_x - x),
+                                    entry.label.get(lay.lang), pt)
+                y += max(h, sh) + self.px(0.5)
+        return y
+
+    def _swatch(self, painter: QPainter, rect: QRectF, entry: Any, opacity: float) -> None:
+        painter.save()
+        painter.setOpacity(opacity * (entry.opacity if entry.symbol is None else 1.0))
+        painter.fillRect(rect, QColor("#ffffff"))
+        if entry.symbol is None:
+            painter.fillRect(rect, QColor(entry.color or "#cccccc"))
+        else:
+            painter.setPen(make_pen(entry.symbol, self.renderer.line_scale))
+            painter.setBrush(make_brush(entry.symbol))
+            painter.drawRect(rect)
+        painter.restore()
+
+
+def write_pdf(layout: Any, path: Path, feedback: Any) -> None:
+    """The layout as a one-page vector PDF at *path* (text selectable, fonts embedded).
+
+    Raises
+    ------
+    OperationCancelled
+        If *feedback* is cancelled while the map is drawn.
+    """
+    ensure_gui_application()
+    dpi = layout.preset.dpi
+    writer = QPdfWriter(str(path))
+    writer.setResolution(int(dpi))
+    w_mm, h_mm = layout.page_mm
+    writer.setPageSize(QPageSize(QSizeF(w_mm, h_mm), QPageSize.Unit.Millimeter))
+    writer.setPageMargins(QMarginsF(0, 0, 0, 0))
+    writer.setTitle(layout.title)
+    writer.setCreator("naturplan")
+    page = PagePainter(layout, dpi)
+    painter = QPainter(writer)
+    try:
+        feedback.report(0.1, "PDF")
+        page.paint(painter, lambda: feedback.is_cancelled)
+    finally:
+        painter.end()
+    feedback.check()
+
+
+def page_image(layout: Any, dpi: float, cancelled: Callable[[], bool] | None = None) -> QImage:
+    """The layout as an RGB image at *dpi* (the PNG export and the dialog's preview)."""
+    ensure_gui_application()
+    page = PagePainter(layout, dpi)
+    w, h = page.size_px
+    image = QImage(w, h, QImage.Format.Format_RGB32)
+    image.fill(QColor("#ffffff"))
+    dots_per_metre = round(dpi / 0.0254)
+    image.setDotsPerMeterX(dots_per_metre)
+    image.setDotsPerMeterY(dots_per_metre)
+    painter = QPainter(image)
+    try:
+        page.paint(painter, cancelled)
+    finally:
+        painter.end()
+    return image
+
+
+def write_png(layout: Any, path: Path, feedback: Any) -> None:
+    """The layout as a PNG at the preset's dpi.
+
+    Raises
+    ------
+    OperationCancelled
+        If *feedback* is cancelled while the map is drawn.
+    OSError
+        If the image cannot be saved.
+    """
+    feedback.report(0.1, "PNG")
+    image = page_image(layout, layout.preset.dpi, lambda: feedback.is_cancelled)
+    feedback.check()
+    if not image.save(str(path), "PNG"):
+        raise OSError(f"cannot save {path}")
