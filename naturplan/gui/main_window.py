@@ -30,6 +30,7 @@ from naturplan.export.numbers import format_number
 from naturplan.gui.add_layer import FieldMappingDialog, RoleDialog
 from naturplan.gui.dashboard import DashboardDock
 from naturplan.gui.editing.actions import EditActions
+from naturplan.gui.export.actions import install_export_actions
 from naturplan.gui.icons import icon
 from naturplan.gui.identify import IdentifyDock, identify_at
 from naturplan.gui.map.canvas import MapCanvas
@@ -90,6 +91,7 @@ class MainWindow(QMainWindow):
         self._build_actions()
         self._build_status()
         self.editing = EditActions(self)
+        self.exports = install_export_actions(self)  # File → Eksportér kort… (issue 10)
         self.session = self.editing.session
         self.team = TeamActions(self, self.session)  # team projects in PostGIS (issue 13)
         #: The request and protected roles of the loaded dataset (recorded in the project).

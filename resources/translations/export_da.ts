@@ -348,6 +348,108 @@
     </message>
 </context>
 <context>
+    <name>MapExportDialog</name>
+    <message>
+        <source>Export map</source>
+        <translation>Eksportér kort</translation>
+    </message>
+    <message>
+        <source>PDF (vector, for print)</source>
+        <translation>PDF (vektor, til tryk)</translation>
+    </message>
+    <message>
+        <source>PNG image (300 dpi)</source>
+        <translation>PNG-billede (300 dpi)</translation>
+    </message>
+    <message>
+        <source>Interactive web map (HTML)</source>
+        <translation>Interaktivt webkort (HTML)</translation>
+    </message>
+    <message>
+        <source>The whole municipality</source>
+        <translation>Hele kommunen</translation>
+    </message>
+    <message>
+        <source>The map's current view</source>
+        <translation>Kortets aktuelle udsnit</translation>
+    </message>
+    <message>
+        <source>fit the extent</source>
+        <translation>tilpas udsnittet</translation>
+    </message>
+    <message>
+        <source>Preset</source>
+        <translation>Skabelon</translation>
+    </message>
+    <message>
+        <source>Format</source>
+        <translation>Format</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Titel</translation>
+    </message>
+    <message>
+        <source>Subtitle</source>
+        <translation>Undertitel</translation>
+    </message>
+    <message>
+        <source>Extent</source>
+        <translation>Udsnit</translation>
+    </message>
+    <message>
+        <source>Scale</source>
+        <translation>Målestok</translation>
+    </message>
+    <message>
+        <source>Drawing the preview…</source>
+        <translation>Tegner forhåndsvisningen…</translation>
+    </message>
+    <message>
+        <source>Cancel export</source>
+        <translation>Annullér eksport</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>Eksportér…</translation>
+    </message>
+    <message>
+        <source>Nothing to export yet: the layers are still loading.</source>
+        <translation>Intet at eksportere endnu: lagene indlæses stadig.</translation>
+    </message>
+    <message>
+        <source>Export cancelled.</source>
+        <translation>Eksporten blev annulleret.</translation>
+    </message>
+    <message>
+        <source>Wrote %1 (%2 MB).</source>
+        <translation>Skrev %1 (%2 MB).</translation>
+    </message>
+    <message>
+        <source>Could not export</source>
+        <translation>Kunne ikke eksportere</translation>
+    </message>
+</context>
+<context>
+    <name>ExportActions</name>
+    <message>
+        <source>Export map…</source>
+        <translation>Eksportér kort…</translation>
+    </message>
+    <message>
+        <source>Export candidate areas…</source>
+        <translation>Eksportér kandidatområder…</translation>
+    </message>
+    <message>
+        <source>Export candidate areas</source>
+        <translation>Eksportér kandidatområder</translation>
+    </message>
+    <message>
+        <source>Could not export</source>
+        <translation>Kunne ikke eksportere</translation>
+    </message>
+</context>
+<context>
     <name>errors</name>
     <message>
         <source>Cannot export to {name}: use .xlsx, .csv, .gpkg, .shp or .geojson.</source>

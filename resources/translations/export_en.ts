@@ -32,6 +32,12 @@
     <name>export_fields</name>
 </context>
 <context>
+    <name>MapExportDialog</name>
+</context>
+<context>
+    <name>ExportActions</name>
+</context>
+<context>
     <name>errors</name>
 </context>
 </TS>

@@ -1,0 +1,1 @@
+"""The export dialogs: print and web maps, the candidate table."""
