@@ -18,8 +18,8 @@ from pathlib import Path
 
 from naturplan.cli import app as cli_app
 from naturplan.cli import candidates as cli_candidates
-from naturplan.cli import project as cli_project
 from naturplan.cli import export as cli_export
+from naturplan.cli import project as cli_project
 from naturplan.cli import stats as cli_stats
 from naturplan.cli.options import data_options
 from naturplan.core.errors import NaturplanError

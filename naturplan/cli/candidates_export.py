@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from naturplan.cli.options import data_for, progress_printer
+from naturplan.io.project.open import project_arg
 
 
 def add_parser(subparsers: Any, data_parent: argparse.ArgumentParser) -> None:
@@ -21,7 +22,8 @@ def add_parser(subparsers: Any, data_parent: argparse.ArgumentParser) -> None:
         "export", parents=[data_parent],
         help="export the candidate table (xlsx, csv, gpkg, shp, geojson)",
     )
-    exp.add_argument("--project", type=Path, required=True, metavar="P.gpkg")
+    exp.add_argument("--project", type=project_arg, required=True, metavar="PROJECT",
+                     help="the project file, or a PostGIS connection string")
     exp.add_argument("--out", type=Path, required=True, metavar="FILE",
                      help="FILE.xlsx, .csv, .gpkg, .shp or .geojson")
 
@@ -35,23 +37,24 @@ def run(args: argparse.Namespace) -> int:
         With a one-line message (missing project, unknown format, unwritable file).
     """
     from naturplan.export.i18n import tr
-    from naturplan.export.plan_data import load_plan_data
+    from naturplan.export.plan_data import load_plan_data, project_name
     from naturplan.export.tables import export_candidates
     from naturplan.export.tables.writers import FORMATS, TableNotes
     from naturplan.io.datasets import open_dataset
+    from naturplan.io.project.open import project_exists, project_label
     from naturplan.io.project.store import StoreError
 
     lang = args.lang or "da"
     if args.out.suffix.lower() not in FORMATS:
         export_candidates(args.out, [], lang)  # raises the format message
-    if not args.project.exists():
-        raise StoreError("Project file not found: {path}", path=str(args.project))
+    if not project_exists(args.project):
+        raise StoreError("Project file not found: {path}", path=project_label(args.project))
     request, roles = data_for(args)
     dataset = open_dataset(request, progress=progress_printer(sys.stderr.isatty()))
     data = load_plan_data(dataset, roles, args.project)
     synthetic = tuple(layer.source.label for layer in data.protected_layers()
                       if layer.source.synthetic)
-    notes = TableNotes(project=args.project.name, municipality=dataset.municipality.name,
+    notes = TableNotes(project=project_name(args.project), municipality=dataset.municipality.name,
                        exported=data.today.strftime("%d-%m-%Y"), synthetic=synthetic)
     records = data.records()
     export_candidates(args.out, records, lang, notes)

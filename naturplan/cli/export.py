@@ -16,6 +16,7 @@ from typing import Any
 
 from naturplan.cli.options import data_for, progress_printer
 from naturplan.core.errors import ExportError
+from naturplan.io.project.open import project_arg
 
 FORMATS = ("pdf", "png", "html")
 
@@ -30,8 +31,9 @@ def add_parser(subparsers: Any, data_parent: argparse.ArgumentParser) -> None:
     exp.add_argument("--out", type=Path, required=True, metavar="FILE")
     exp.add_argument("--preset", metavar="NAME",
                      help="print preset (file name or title in resources/print_presets)")
-    exp.add_argument("--project", type=Path, metavar="P.gpkg",
-                     help="the project whose candidates and ledger the map shows")
+    exp.add_argument("--project", type=project_arg, metavar="PROJECT",
+                     help="the project (file or PostGIS connection string) whose candidates "
+                     "and ledger the map shows")
     exp.add_argument("--title", help="the map's title")
     exp.add_argument("--subtitle", help="the map's subtitle")
     exp.add_argument("--extent", metavar="MINX,MINY,MAXX,MAXY",

@@ -42,7 +42,7 @@ class PlanData:
     candidates
         The project's candidates.
     project
-        The project file, or None.
+        The project file (or PostGIS connection string), or None.
     measures
         Candidate id → analysis numbers by column key (issue 11).
     today
@@ -54,7 +54,7 @@ class PlanData:
     share: ProtectedShare
     ledger: LedgerResult | None = None
     candidates: list[Candidate] = field(default_factory=list)
-    project: Path | None = None
+    project: str | Path | None = None
     measures: dict[str, dict[str, Any]] = field(default_factory=dict)
     today: date = field(default_factory=date.today)
 
@@ -75,7 +75,16 @@ class PlanData:
         return candidates_layer(self.candidates, self.project)
 
 
-def candidates_layer(candidates: Sequence[Candidate], project: Path | None) -> VectorLayer:
+def project_name(project: str | Path | None) -> str:
+    """The project as named on a map: its file name, or the database without a password."""
+    if project is None:
+        return ""
+    from naturplan.io.project.open import is_database, project_label
+
+    return project_label(project) if is_database(project) else Path(project).name
+
+
+def candidates_layer(candidates: Sequence[Candidate], project: str | Path | None) -> VectorLayer:
     """A :class:`VectorLayer` of *candidates* with the role's canonical fields."""
     import geopandas as gpd
 
@@ -88,7 +97,7 @@ def candidates_layer(candidates: Sequence[Candidate], project: Path | None) -> V
     frame = gpd.GeoDataFrame(
         data, geometry=gpd.GeoSeries([c.geometry for c in candidates], crs=25832), crs=25832
     )
-    source = LayerSource(path=project or Path("project.gpkg"), driver="GPKG",
+    source = LayerSource(path=Path(project_name(project) or "project.gpkg"), driver="GPKG",
                          source_crs="EPSG:25832", description="naturplan project")
     return VectorLayer(Role.CANDIDATES, frame, source, name="candidates")
 
@@ -96,7 +105,7 @@ def candidates_layer(candidates: Sequence[Candidate], project: Path | None) -> V
 def load_plan_data(
     dataset: Dataset,
     roles: Sequence[Role] = DEFAULT_PROTECTED_ROLES,
-    project: Path | None = None,
+    project: str | Path | None = None,
     feedback: Feedback | None = None,
 ) -> PlanData:
     """The protected share of *dataset* and, with *project*, its candidates and ledger.
@@ -108,7 +117,7 @@ def load_plan_data(
     OperationCancelled
         If *feedback* is cancelled.
     """
-    from naturplan.io.project.gpkg_store import GeoPackageStore
+    from naturplan.io.project.open import open_store, project_exists, project_label
     from naturplan.io.project.store import StoreError
 
     fb = as_feedback(feedback)
@@ -118,14 +127,14 @@ def load_plan_data(
     data = PlanData(dataset, tuple(roles), share)
     if project is None:
         return data
-    if not Path(project).exists():
-        raise StoreError("Project file not found: {path}", path=str(project))
-    with GeoPackageStore(Path(project), readonly=True) as store:
+    if not project_exists(project):
+        raise StoreError("Project file not found: {path}", path=project_label(project))
+    with open_store(project, readonly=True) as store:
         data.candidates = store.candidates()
     fb.report(0.5, "ledger")
     ledger = Ledger(dataset.municipality.geometry, index, share)
     ledger.reset(data.candidates)
     data.ledger = ledger.result()
-    data.project = Path(project)
+    data.project = project
     fb.report(1.0, "ledger")
     return data

@@ -68,12 +68,13 @@ class ExportActions(QObject):
         target = path
 
         def job(progress: Any, cancelled: Any) -> int:
+            from naturplan.export.plan_data import project_name
             from naturplan.export.tables import TableNotes, export_candidates
 
             records = data.records()
             synthetic = tuple(layer.source.label for layer in data.protected_layers()
                               if layer.source.synthetic)
-            notes = TableNotes(project=data.project.name if data.project else "",
+            notes = TableNotes(project=project_name(data.project),
                                municipality=data.dataset.municipality.name,
                                exported=data.today.strftime("%d-%m-%Y"), synthetic=synthetic)
             export_candidates(target, records, lang, notes,
