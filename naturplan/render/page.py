@@ -151,9 +151,11 @@ class PagePainter:
     def paint_panel(self, painter: QPainter) -> None:
         lay = self.layout
         box = self.rect(lay.panel_box)
+        columns = 1
         if lay.preset.panel == "bottom":
+            columns = 2
             gap = self.px(6)
-            left_w = box.width() * 0.46
+            left_w = box.width() * 0.55
             legend_col = QRectF(box.left(), box.top(), left_w, box.height())
             right = QRectF(box.left() + left_w + gap, box.top(), box.width() - left_w - gap,
                            box.height())
@@ -167,7 +169,8 @@ class PagePainter:
             block(painter, right.left(), bottom, right.width(), draw=True)
             bottom -= self.px(3)
         limit = bottom if legend_col is right else legend_col.bottom()
-        self.legend(painter, legend_col.left(), legend_col.top(), legend_col.width(), limit)
+        self.legend(painter, legend_col.left(), legend_col.top(), legend_col.width(), limit,
+                    columns)
 
     def text_block(self, painter: QPainter, x: float, y: float, w: float, text: str,
                    points: float, bold: bool = False, color: QColor = INK,
@@ -227,38 +230,58 @@ class PagePainter:
             x += width
         return height
 
-    def legend(self, painter: QPainter, x: float, y: float, w: float, limit: float) -> None:
-        """The legend from (x, y) down to *limit*: smaller text if it does not fit."""
+    def legend(self, painter: QPainter, x: float, y: float, w: float, limit: float,
+               columns: int = 1) -> None:
+        """The legend in the box from (x, y) to (x + w, *limit*), in up to *columns*
+        columns (a layer's rows stay together); smaller text if it does not fit."""
         scale = 1.0
-        while scale > MIN_LEGEND_SCALE and self._legend(painter, x, y, w, limit, scale,
-                                                        draw=False) > limit:
-            scale -= 0.1
+        while scale > MIN_LEGEND_SCALE and not self._legend(painter, x, y, w, limit, scale,
+                                                            columns, draw=False):
+            scale -= 0.05
         painter.save()
         painter.setClipRect(QRectF(x, y, w, max(limit - y, 0.0)))
-        self._legend(painter, x, y, w, limit, scale, draw=True)
+        self._legend(painter, x, y, w, limit, scale, columns, draw=True)
         painter.restore()
 
     def _legend(self, painter: QPainter, x: float, y: float, w: float, limit: float,
-                scale: float, draw: bool) -> float:
+                scale: float, columns: int, draw: bool) -> bool:
+        """Lay out (and draw) the legend; True if it fits."""
         lay = self.layout
         pt = lay.preset.text_pt * scale
-        y += self.text_block(painter, x, y, w, lay.headings["legend"], pt * 1.15, True,
-                             draw=draw)
-        sw, sh = self.px(SWATCH_MM[0] * scale), self.px(SWATCH_MM[1] * scale)
+        top = y + self.text_block(painter, x, y, w, lay.headings["legend"], pt * 1.15, True,
+                                  draw=draw)
+        gap = self.px(4)
+        col_w = (w - gap * (columns - 1)) / columns
+        column, cy = 0, top
         for group in lay.legend:
-            y += self.px(1.2 * scale)
-            y += self.text_block(painter, x, y, w, group.title, pt, True, draw=draw)
-            for entry in group.entries:
-                text_x = x + sw + self.px(2)
-                h = self.text_block(painter, text_x, y, w - (text_x - x),
-                                    entry.label.get(lay.lang), pt, draw=False)
-                if draw:
-                    self._swatch(painter, QRectF(x, y + max(h - sh, 0) / 2, sw, sh), entry,
-                                 group.opacity)
-                    self.text_block(painter, text_x, y, w - (text_x - x),
-                                    entry.label.get(lay.lang), pt)
-                y += max(h, sh) + self.px(0.5)
-        return y
+            h = self._legend_group(painter, x, cy, col_w, group, pt, scale, draw=False)
+            if cy + h > limit and cy > top and column + 1 < columns:
+                column, cy = column + 1, top
+            gx = x + column * (col_w + gap)
+            if draw:
+                self._legend_group(painter, gx, cy, col_w, group, pt, scale, draw=True)
+            cy += h
+            if cy > limit:
+                return False
+        return True
+
+    def _legend_group(self, painter: QPainter, x: float, y: float, w: float, group: Any,
+                      pt: float, scale: float, draw: bool) -> float:
+        lay = self.layout
+        top = y
+        sw, sh = self.px(SWATCH_MM[0] * scale), self.px(SWATCH_MM[1] * scale)
+        y += self.px(1.2 * scale)
+        y += self.text_block(painter, x, y, w, group.title, pt, True, draw=draw)
+        text_x = x + sw + self.px(2)
+        for entry in group.entries:
+            label = entry.label.get(lay.lang)
+            h = self.text_block(painter, text_x, y, w - (text_x - x), label, pt, draw=False)
+            if draw:
+                self._swatch(painter, QRectF(x, y + max(h - sh, 0) / 2, sw, sh), entry,
+                             group.opacity)
+                self.text_block(painter, text_x, y, w - (text_x - x), label, pt)
+            y += max(h, sh) + self.px(0.5)
+        return y - top
 
     def _swatch(self, painter: QPainter, rect: QRectF, entry: Any, opacity: float) -> None:
         painter.save()
