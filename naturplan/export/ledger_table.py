@@ -12,9 +12,9 @@ from dataclasses import dataclass
 from naturplan.core.plan.candidates import CandidateKind
 from naturplan.core.share.targets import TargetGap
 from naturplan.export.i18n import tr
+from naturplan.export.labels import kind_label
 from naturplan.export.numbers import format_ha, format_percent
 from naturplan.export.plan_data import PlanData
-from naturplan.export.tables.columns import kind_text
 
 
 @dataclass(frozen=True)
@@ -73,7 +73,7 @@ def ledger_table(data: PlanData, lang: str = "da") -> LedgerTable:
         ))
     gains = ledger.gain_m2_by_kind if ledger is not None else {}
     by_kind = tuple(
-        (kind_text(kind.value, lang), format_ha(gains.get(kind.value, 0.0), 1, lang))
+        (kind_label(kind, lang), format_ha(gains.get(kind.value, 0.0), 1, lang))
         for kind in CandidateKind
     )
     return LedgerTable(

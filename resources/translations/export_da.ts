@@ -6,45 +6,6 @@
      per dialog class. Source texts are English with {name} placeholders. -->
 <TS version="2.1" language="da_DK">
 <context>
-    <name>labels</name>
-    <message>
-        <source>Idea</source>
-        <translation>Idé</translation>
-    </message>
-    <message>
-        <source>Proposed</source>
-        <translation>Forslag</translation>
-    </message>
-    <message>
-        <source>Adopted</source>
-        <translation>Vedtaget</translation>
-    </message>
-    <message>
-        <source>Rejected</source>
-        <translation>Afvist</translation>
-    </message>
-    <message>
-        <source>yes</source>
-        <translation>ja</translation>
-    </message>
-    <message>
-        <source>no</source>
-        <translation>nej</translation>
-    </message>
-    <message>
-        <source>Lowland withdrawal</source>
-        <translation>Udtagning af lavbundsjord</translation>
-    </message>
-    <message>
-        <source>Afforestation</source>
-        <translation>Skovrejsning</translation>
-    </message>
-    <message>
-        <source>Ecological connection</source>
-        <translation>Økologisk forbindelse</translation>
-    </message>
-</context>
-<context>
     <name>export_table</name>
     <message>
         <source>Name</source>

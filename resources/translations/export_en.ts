@@ -6,9 +6,6 @@
      per dialog class. Source texts are English with {name} placeholders. -->
 <TS version="2.1" language="en_GB">
 <context>
-    <name>labels</name>
-</context>
-<context>
     <name>export_table</name>
 </context>
 <context>

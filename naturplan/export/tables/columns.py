@@ -21,6 +21,7 @@ from typing import Any
 from naturplan.core.plan.candidates import Candidate, CandidateKind, CandidateStatus
 from naturplan.core.plan.ledger import LedgerResult, counts
 from naturplan.export.i18n import tr
+from naturplan.export.labels import kind_label, status_label, yes_no
 from naturplan.export.numbers import M2_PER_HA
 
 
@@ -143,32 +144,6 @@ def candidate_records(
     ]
 
 
-def kind_text(kind: str, lang: str) -> str:
-    """The interface word for a candidate kind (context ``labels``)."""
-    words = {
-        CandidateKind.LOWLAND.value: "Lowland withdrawal",
-        CandidateKind.AFFORESTATION.value: "Afforestation",
-        CandidateKind.CONNECTIVITY.value: "Ecological connection",
-    }
-    return tr(lang, "labels", words.get(kind, kind))
-
-
-def status_text(status: str, lang: str) -> str:
-    """The interface word for a candidate status (context ``labels``)."""
-    words = {
-        CandidateStatus.IDEA.value: "Idea",
-        CandidateStatus.PROPOSED.value: "Proposed",
-        CandidateStatus.ADOPTED.value: "Adopted",
-        CandidateStatus.REJECTED.value: "Rejected",
-    }
-    return tr(lang, "labels", words.get(status, status))
-
-
-def yes_no(value: bool, lang: str) -> str:
-    """"ja"/"nej" (da) or "yes"/"no" (en)."""
-    return tr(lang, "labels", "yes" if value else "no")
-
-
 def local_timestamp(utc_iso: str, lang: str) -> str:
     """``2026-11-26T10:15:00.000Z`` → ``26-11-2026 11:15`` in local time (da)."""
     if not utc_iso:
@@ -192,9 +167,9 @@ def text_value(column: Column, record: CandidateRecord, lang: str) -> Any:
     """
     raw = column.get(record)
     if column.type is ColumnType.KIND:
-        return kind_text(str(raw), lang)
+        return kind_label(str(raw), lang)
     if column.type is ColumnType.STATUS:
-        return status_text(str(raw), lang)
+        return status_label(str(raw), lang)
     if column.type is ColumnType.AREA:
         return hectares(raw)
     if column.type is ColumnType.BOOL:
