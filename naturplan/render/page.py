@@ -77,6 +77,7 @@ class PagePainter:
         self.dpi = dpi
         self.renderer = renderer or MapRenderer()
         self.renderer.line_scale = dpi / 72.0  # style widths are points on paper
+        self.renderer.lang = layout.lang
 
     # -- units --------------------------------------------------------------------------
     def px(self, mm: float) -> float:
@@ -133,15 +134,18 @@ class PagePainter:
         painter.translate(frame.topLeft())
         painter.setClipRect(QRectF(0, 0, frame.width(), frame.height()))
         painter.fillRect(QRectF(0, 0, frame.width(), frame.height()), QColor("#e6eef2"))
-        self.renderer.render(painter, view, items, cancelled, layer_images=False)
+        self.renderer.render(painter, view, items, cancelled, labels=False,
+                             layer_images=False)
         inside = QRectF(0, 0, frame.width(), frame.height())
-        draw_scale_bar(painter, view, inside, lay.lang, dpi=self.dpi)
-        arrow_h = self.px(16)
-        draw_north_arrow(painter, QRectF(inside.right() - self.px(14), self.px(4),
-                                         self.px(10), arrow_h), dpi=self.dpi)
+        reserved = [draw_scale_bar(painter, view, inside, lay.lang, dpi=self.dpi)]
+        reserved.append(draw_north_arrow(
+            painter, QRectF(inside.right() - self.px(14), self.px(4), self.px(10), self.px(16)),
+            dpi=self.dpi))
         if lay.synthetic_mark:
-            draw_watermark(painter, inside, lay.synthetic_mark, dpi=self.dpi,
-                           points=lay.preset.text_pt)
+            reserved.append(draw_watermark(painter, inside, lay.synthetic_mark, dpi=self.dpi,
+                                           points=lay.preset.text_pt))
+        if not (cancelled and cancelled()):
+            self.renderer.draw_labels(painter, view, items, reserved)
         painter.restore()
         painter.setPen(QPen(FRAME, points_to_px(0.8, self.dpi)))
         painter.setBrush(Qt.BrushStyle.NoBrush)
