@@ -139,3 +139,26 @@ def test_the_conflict_dialog_and_the_connection_dialog(team_window, pg_project, 
     dialog.show()
     dialog.grab().save(str(SHOTS / "team_connection_dialog.png"))
     assert window.session.recent()[0] == window.session.store.location
+
+
+def test_save_as_moves_a_team_plan_to_a_file_and_back(team_window, pg_project, pg_server,
+                                                      aalborg_point, tmp_path) -> None:
+    from pg_cluster import create_database, drop_database
+
+    window, (x0, y0) = team_window, aalborg_point
+    cid = window.session.add(_square(x0, y0), "Holdets areal").after[0].id
+    target = tmp_path / "kopi.gpkg"
+    assert window.session.save_as(target)
+    assert window.session.path == target and window.session.label == "kopi"
+    window.session.update(cid, name="I filen")  # editing goes on in the file, undo intact
+    window.undo_stack.undo()
+    assert window.session.plan.get(cid).name == "Holdets areal"
+    other = create_database(pg_server)
+    try:
+        assert window.session.save_as(other)  # and from the file into another database
+        assert window.session.path is None
+        with PostGISStore(other, readonly=True) as store:
+            assert [(c.id, c.name) for c in store.candidates()] == [(cid, "Holdets areal")]
+        window.session.close()
+    finally:
+        drop_database(pg_server, other)
