@@ -235,3 +235,18 @@ class ExportError(NaturplanError):
     that cannot be written)."""
 
     code = "export"
+
+
+# --- analysis of candidates (climate factors, scenarios) ------------------------------------
+
+
+class FactorTableError(NaturplanError):
+    """A climate factor table in ``resources/factors`` is missing or cannot be read."""
+
+    code = "factor_table"
+
+
+class ScenarioError(NaturplanError):
+    """A scenario that cannot be stored as asked (empty name, a name taken, unknown areas)."""
+
+    code = "scenario"

@@ -1,0 +1,185 @@
+"""The layers a candidate is measured against, prepared once per dataset.
+
+:class:`AnalysisLayers` holds, in EPSG:25832, the polygons of every role the candidate
+analyses look at (§3 nature with its types, Natura 2000, lowland soils with carbon class and
+use, afforestation zones, flood zones or the flood raster) and the protected polygons that are
+today's habitat patches for connectivity. Each :class:`PolygonSet` builds its STRtree on first
+use, so an analysis of one candidate only touches the polygons near it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+import shapely
+from numpy.typing import NDArray
+from shapely.geometry.base import BaseGeometry
+
+from naturplan.core.analysis.overlay import Pairs, intersect_pairs
+from naturplan.core.analysis.zonal import Bounds, RasterGrid
+from naturplan.core.geometry import GeometryArray
+from naturplan.core.layers.dataset import DEFAULT_PROTECTED_ROLES, Dataset
+from naturplan.core.layers.layer import RasterLayer, VectorLayer
+from naturplan.core.layers.roles import Role
+
+#: Reads the flood raster's own cells over some bounds (``naturplan.io.raster.read_grid``).
+GridReader = Callable[[RasterLayer, Bounds | None], RasterGrid]
+
+
+@dataclass
+class PolygonSet:
+    """Polygons with attribute columns (object arrays of the same length)."""
+
+    geoms: GeometryArray
+    attrs: Mapping[str, NDArray[np.object_]] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self.geoms = np.asarray(self.geoms, dtype=object)
+        self._tree: shapely.STRtree | None = None
+
+    def __len__(self) -> int:
+        return len(self.geoms)
+
+    @property
+    def tree(self) -> shapely.STRtree:
+        if self._tree is None:
+            self._tree = shapely.STRtree(self.geoms)
+        return self._tree
+
+    def column(self, name: str) -> NDArray[np.object_]:
+        """The values of attribute *name* (None everywhere if the layer has no such field)."""
+        values = self.attrs.get(name)
+        if values is None:
+            return np.full(len(self.geoms), None, dtype=object)
+        return values
+
+    def overlaps(self, geom: BaseGeometry) -> Pairs:
+        """The pieces of *geom* inside each polygon (``right`` = polygon position)."""
+        if len(self.geoms) == 0:
+            return intersect_pairs(np.empty(0, dtype=object), self.geoms)
+        return intersect_pairs(np.array([geom], dtype=object), self.geoms, self.tree)
+
+
+@dataclass
+class FloodSource:
+    """The flood layer: a depth raster (read in windows) or flood-zone polygons."""
+
+    raster: RasterLayer | None = None
+    read_grid: GridReader | None = None
+    zones: PolygonSet | None = None
+
+    def grid(self, bounds: Bounds | None) -> RasterGrid | None:
+        """The raster's cells over *bounds* (all of it for None), or None for zone polygons."""
+        if self.raster is None or self.read_grid is None:
+            return None
+        return self.read_grid(self.raster, bounds)
+
+    @property
+    def resolution(self) -> float:
+        return float(self.raster.resolution[0]) if self.raster is not None else 0.0
+
+
+@dataclass
+class AnalysisLayers:
+    """Everything a candidate is measured against (see the module docstring).
+
+    Attributes
+    ----------
+    municipality
+        The municipality (the landscape of the connectivity indices).
+    nature
+        §3 polygons; attributes ``type`` (Natyp_navn) and ``id`` (Objekt_id).
+    natura2000
+        Natura 2000 sites; ``name`` and ``kind`` (habitat / bird).
+    lowland
+        Lowland soil polygons; ``carbon_class`` and ``land_use``.
+    forest_zones
+        Kommuneplan afforestation zones; ``zone`` (wanted / neutral / unwanted).
+    flood
+        The flood layer, or None.
+    protected
+        The polygons of the roles that count as protected: today's habitat patches.
+    synthetic
+        Roles whose data is a generated sample (said next to numbers built from it).
+    """
+
+    municipality: BaseGeometry
+    nature: PolygonSet
+    natura2000: PolygonSet
+    lowland: PolygonSet
+    forest_zones: PolygonSet
+    flood: FloodSource | None = None
+    protected: GeometryArray = field(default_factory=lambda: np.empty(0, dtype=object))
+    synthetic: tuple[str, ...] = ()
+
+    @property
+    def municipality_area_m2(self) -> float:
+        return float(shapely.area(self.municipality))
+
+
+def _polygon_set(layers: Sequence[VectorLayer], columns: Mapping[str, str]) -> PolygonSet:
+    """One set from several layers of a role; *columns* maps our names to canonical fields."""
+    geoms = [layer.frame.geometry.to_numpy() for layer in layers]
+    attrs: dict[str, list[NDArray[np.object_]]] = {name: [] for name in columns}
+    for layer in layers:
+        frame = layer.frame
+        for name, source in columns.items():
+            if source in frame.columns:
+                values = frame[source].astype(object).to_numpy().copy()
+                values[_missing(values)] = None
+            else:
+                values = np.full(len(frame), None, dtype=object)
+            attrs[name].append(values)
+    return PolygonSet(
+        np.concatenate(geoms) if geoms else np.empty(0, dtype=object),
+        {k: (np.concatenate(v) if v else np.empty(0, dtype=object)) for k, v in attrs.items()},
+    )
+
+
+def _missing(values: NDArray[Any]) -> NDArray[np.bool_]:
+    return np.array([v is None or (isinstance(v, float) and v != v) for v in values], bool)
+
+
+def analysis_layers(
+    dataset: Dataset,
+    read_grid: GridReader | None = None,
+    protected_roles: Sequence[Role] = DEFAULT_PROTECTED_ROLES,
+) -> AnalysisLayers:
+    """The :class:`AnalysisLayers` of *dataset*.
+
+    Parameters
+    ----------
+    dataset
+        The loaded layers.
+    read_grid
+        How to read the flood raster (``naturplan.io.raster.read_grid``); without it a raster
+        flood layer is not used.
+    protected_roles
+        The roles whose polygons are today's habitat patches.
+    """
+    flood: FloodSource | None = None
+    rasters = [layer for layer in dataset.by_role(Role.FLOOD) if isinstance(layer, RasterLayer)]
+    zones = dataset.vector(Role.FLOOD)
+    if rasters and read_grid is not None:
+        flood = FloodSource(raster=rasters[0], read_grid=read_grid)
+    elif zones:
+        flood = FloodSource(zones=_polygon_set(zones, {"depth": "depth_m", "class": "DN"}))
+    protected = [layer.frame.geometry.to_numpy() for role in protected_roles
+                 for layer in dataset.vector(role)]
+    synthetic = sorted({layer.role.value for layer in dataset.layers if layer.source.synthetic})
+    return AnalysisLayers(
+        municipality=dataset.municipality.geometry,
+        nature=_polygon_set(dataset.vector(Role.NATURE_P3),
+                            {"type": "Natyp_navn", "id": "Objekt_id"}),
+        natura2000=_polygon_set(dataset.vector(Role.NATURA2000),
+                                {"name": "Objektnavn", "kind": "kind"}),
+        lowland=_polygon_set(dataset.vector(Role.LOWLAND),
+                             {"carbon_class": "carbon_class", "land_use": "land_use"}),
+        forest_zones=_polygon_set(dataset.vector(Role.FOREST_ZONES), {"zone": "zone"}),
+        flood=flood,
+        protected=np.concatenate(protected) if protected else np.empty(0, dtype=object),
+        synthetic=tuple(synthetic),
+    )
