@@ -1,0 +1,453 @@
+"""Landscape connectivity of the habitat patches, now and with the candidates.
+
+The indices (DESIGN.md, "Connectivity"; Saura & Pascual-Hortal 2007, Jaeger 2000), with
+patch areas aᵢ in m² and the landscape area A (the municipality):
+
+- pᵢⱼ = exp(−k·dᵢⱼ) for the edge-to-edge distance dᵢⱼ, k = −ln(p₀)/d₀ (default p₀ = 0.5 at
+  d₀ = 500 m); p*ᵢⱼ is the best product of p over any path (crossing a patch is free), so
+  p*ᵢⱼ = exp(−k·Dᵢⱼ) with Dᵢⱼ the shortest-path distance; p*ᵢᵢ = 1.
+- PC = ΣᵢΣⱼ aᵢ aⱼ p*ᵢⱼ / A² and ECA = √(ΣᵢΣⱼ aᵢ aⱼ p*ᵢⱼ) (m²; shown in ha).
+- IIC = ΣᵢΣⱼ aᵢ aⱼ / (1 + nlᵢⱼ) / A², nlᵢⱼ the number of links on the shortest topological
+  path when patches are linked at most ``iic_threshold`` apart (0 terms for unlinked pairs).
+- m_eff = Σᵢ aᵢ² / A (effective mesh size, m²).
+
+**The model's two limits**, both :class:`ConnectivityParams` with defaults: links are drawn
+between patches at most ``max_link_m`` apart (default 2 d₀, where p = 0.25 by default;
+longer gaps are crossed through stepping stones); pairs whose best path has p* below
+``p_min`` (default 1 %) count as not connected. benchmarks/RESULTS.md shows what each costs in
+ECA on the Aalborg sample.
+
+**A candidate's value** is the change it makes on its own to today's network: ΔECA =
+ECA(now + candidate) − ECA(now) and ΔPC in per cent of today's PC; it joins the patches it
+touches or overlaps. :class:`ConnectivityNetwork` keeps today's shortest-path distances (the
+pairs within ``p_min``) so that this change is computed without a new all-pairs search: a new
+patch only shortens the paths that pass through it, Dᵢⱼ' = min(Dᵢⱼ, Xᵢ + Xⱼ) with X the
+distances from the new patch, found by one search from it.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping
+from dataclasses import asdict, dataclass
+from typing import Any
+
+import numpy as np
+import shapely
+from numpy.typing import NDArray
+from scipy.sparse import csr_matrix
+from scipy.sparse.csgraph import connected_components, dijkstra
+from shapely.geometry.base import BaseGeometry
+
+from naturplan.core.analysis.patches import (
+    CHUNK,
+    Links,
+    Patches,
+    PieceIndex,
+    clip_to,
+    dissolve_patches,
+    patch_links,
+    prune_links,
+)
+from naturplan.core.feedback import Feedback, as_feedback
+from naturplan.core.geometry import GeometryArray
+
+FloatArray = NDArray[np.float64]
+IntArray = NDArray[np.intp]
+
+
+@dataclass(frozen=True)
+class ConnectivityParams:
+    """The dispersal kernel and the model's limits (see the module docstring).
+
+    ``max_link_m`` None means 2 × ``dispersal_m``; ``iic_threshold_m`` None means
+    ``dispersal_m``.
+    """
+
+    dispersal_m: float = 500.0
+    p_at_dispersal: float = 0.5
+    max_link_m: float | None = None
+    p_min: float = 0.01
+    iic_threshold_m: float | None = None
+
+    def __post_init__(self) -> None:
+        if not (self.dispersal_m > 0 and 0 < self.p_at_dispersal < 1 and 0 < self.p_min < 1):
+            raise ValueError("dispersal_m > 0 and 0 < p_at_dispersal, p_min < 1 are required")
+
+    @property
+    def k(self) -> float:
+        """Decay per metre: p = exp(−k d)."""
+        return -math.log(self.p_at_dispersal) / self.dispersal_m
+
+    @property
+    def link_m(self) -> float:
+        return self.max_link_m if self.max_link_m is not None else 2.0 * self.dispersal_m
+
+    @property
+    def iic_m(self) -> float:
+        return self.iic_threshold_m if self.iic_threshold_m is not None else self.dispersal_m
+
+    @property
+    def limit_m(self) -> float:
+        """The longest path that still counts: exp(−k·limit) = p_min."""
+        return -math.log(self.p_min) / self.k
+
+    def as_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+    @classmethod
+    def from_mapping(cls, values: Mapping[str, Any] | None) -> ConnectivityParams:
+        """Parameters from a project's settings (unknown keys ignored, missing ones default)."""
+        if not values:
+            return cls()
+        fields = {f: values[f] for f in cls.__dataclass_fields__ if values.get(f) is not None}
+        return cls(**{k: float(v) for k, v in fields.items()})
+
+
+@dataclass(frozen=True)
+class ConnectivityIndices:
+    """The indices of one patch network (areas in m², PC and IIC as fractions)."""
+
+    landscape_m2: float
+    patches: int
+    habitat_m2: float
+    pc_sum: float
+    area_sq_sum: float
+    iic_sum: float | None = None
+
+    @property
+    def pc(self) -> float:
+        return self.pc_sum / self.landscape_m2**2 if self.landscape_m2 > 0 else 0.0
+
+    @property
+    def eca_m2(self) -> float:
+        return math.sqrt(max(self.pc_sum, 0.0))
+
+    @property
+    def iic(self) -> float | None:
+        if self.iic_sum is None or self.landscape_m2 <= 0:
+            return None
+        return self.iic_sum / self.landscape_m2**2
+
+    @property
+    def meff_m2(self) -> float:
+        return self.area_sq_sum / self.landscape_m2 if self.landscape_m2 > 0 else 0.0
+
+
+@dataclass(frozen=True)
+class JoinedPatch:
+    """A patch of today's network that a candidate touches or overlaps."""
+
+    patch: int
+    area_m2: float
+
+
+@dataclass(frozen=True)
+class CandidateConnectivity:
+    """What one candidate does to today's network on its own.
+
+    ``joins`` are the patches it touches or overlaps; with two or more it joins them into one.
+    """
+
+    before: ConnectivityIndices
+    pc_sum_after: float
+    new_area_m2: float
+    joins: tuple[JoinedPatch, ...]
+
+    @property
+    def eca_after_m2(self) -> float:
+        return math.sqrt(max(self.pc_sum_after, 0.0))
+
+    @property
+    def delta_eca_m2(self) -> float:
+        return self.eca_after_m2 - self.before.eca_m2
+
+    @property
+    def delta_pc(self) -> float:
+        """Change of PC (a fraction of A²)."""
+        return (self.pc_sum_after - self.before.pc_sum) / self.before.landscape_m2**2
+
+    @property
+    def delta_pc_percent(self) -> float:
+        """Change of PC in per cent of today's PC."""
+        if self.before.pc_sum <= 0:
+            return 0.0
+        return 100.0 * (self.pc_sum_after - self.before.pc_sum) / self.before.pc_sum
+
+
+class ConnectivityNetwork:
+    """A patch network with its indices (see the module docstring).
+
+    Parameters
+    ----------
+    patches
+        The dissolved patches (:func:`naturplan.core.analysis.patches.dissolve_patches`).
+    landscape
+        The landscape (municipality); A is its area, and candidates are clipped to it.
+    params
+        Kernel and limits.
+    iic
+        Compute IIC too (an all-pairs topological search over the IIC links).
+    keep_paths
+        Keep the pairs' shortest-path distances for :meth:`candidate` (memory: 8 bytes per
+        connected pair).
+    feedback
+        Progress and cancel.
+
+    Raises
+    ------
+    OperationCancelled
+        If *feedback* was cancelled.
+    """
+
+    def __init__(self, patches: Patches, landscape: BaseGeometry,
+                 params: ConnectivityParams | None = None, *, iic: bool = True,
+                 keep_paths: bool = True, feedback: Feedback | None = None) -> None:
+        feedback = as_feedback(feedback)
+        self.params = params or ConnectivityParams()
+        self.patches = patches
+        self.landscape = landscape
+        n = len(patches)
+        self.index = PieceIndex.of(patches.geoms)
+        feedback.report(0.0, "links")
+        links = patch_links(patches.geoms, self.params.link_m, self.index)
+        feedback.check()
+        self.links = prune_links(n, links, feedback.part(0.1, 0.25))
+        self.graph = self.links.graph(n)
+        self.row_sums, pc_sum, self.paths = _path_sums(
+            self.graph, patches.areas, self.params, keep_paths, feedback.part(0.25, 0.85))
+        iic_sum = None
+        if iic:
+            iic_links = links.take(links.d <= self.params.iic_m)
+            iic_sum = _iic_sum(n, iic_links, patches.areas, feedback.part(0.85, 1.0),
+                               _spatial_order(patches.geoms))
+        self.indices = ConnectivityIndices(
+            float(shapely.area(landscape)), n, float(patches.areas.sum()), pc_sum,
+            float((patches.areas**2).sum()), iic_sum)
+        feedback.report(1.0, "")
+
+    @classmethod
+    def of_polygons(cls, geoms: GeometryArray, landscape: BaseGeometry,
+                    params: ConnectivityParams | None = None, **kwargs: Any
+                    ) -> ConnectivityNetwork:
+        """The network of *geoms* dissolved into patches inside *landscape*."""
+        return cls(dissolve_patches(geoms, landscape), landscape, params, **kwargs)
+
+    def candidate(self, geom: BaseGeometry) -> CandidateConnectivity:
+        """What adding the area *geom* does to this network (see the module docstring).
+
+        Raises
+        ------
+        ValueError
+            If the network was built without ``keep_paths``.
+        """
+        if self.paths is None:
+            raise ValueError("the network keeps no paths; build it with keep_paths=True")
+        parts = shapely.get_parts(clip_to(np.array([geom], dtype=object), self.landscape))
+        parts = parts[shapely.area(parts) > 0] if len(parts) else parts
+        if len(parts) == 0:
+            return CandidateConnectivity(self.indices, self.indices.pc_sum, 0.0, ())
+        nodes, merged = self._new_nodes(parts)
+        return _with_new_nodes(self, nodes, merged)
+
+    def _new_nodes(self, parts: GeometryArray) -> tuple[GeometryArray, IntArray]:
+        """The patches the parts make with the patches they touch, and those patches."""
+        geoms = self.patches.geoms
+        tree_hits = self.index.tree.query(parts, predicate="intersects")
+        part_of, patch_of = tree_hits[0], self.index.owner[tree_hits[1]]
+        merged = np.unique(patch_of)
+        n_parts = len(parts)
+        local = np.searchsorted(merged, patch_of) + n_parts
+        a, b = shapely.STRtree(parts).query(parts, predicate="intersects")
+        size = n_parts + len(merged)
+        rows = np.concatenate([a, part_of])
+        cols = np.concatenate([b, local])
+        graph = csr_matrix((np.ones(len(rows)), (rows, cols)), shape=(size, size))
+        _, label = connected_components(graph, directed=False)
+        members = np.concatenate([parts, geoms[merged]])
+        nodes = np.array([shapely.union_all(members[label == c])
+                          for c in np.unique(label[:n_parts])], dtype=object)
+        return nodes, merged
+
+
+def _spatial_order(geoms: GeometryArray) -> IntArray:
+    """Positions of *geoms* along a Z-order curve of their bounding-box centres."""
+    if len(geoms) == 0:
+        return np.empty(0, np.intp)
+    b = shapely.bounds(geoms)
+    x, y = (b[:, 0] + b[:, 2]) / 2, (b[:, 1] + b[:, 3]) / 2
+    span = max(float(np.ptp(x)), float(np.ptp(y)), 1.0)
+    xi = ((x - x.min()) / span * 65535).astype(np.uint64)
+    yi = ((y - y.min()) / span * 65535).astype(np.uint64)
+    code = np.zeros(len(geoms), dtype=np.uint64)
+    for bit in range(16):
+        one = np.uint64(1)
+        code |= ((xi >> np.uint64(bit)) & one) << np.uint64(2 * bit)
+        code |= ((yi >> np.uint64(bit)) & one) << np.uint64(2 * bit + 1)
+    return np.argsort(code, kind="stable").astype(np.intp)
+
+
+def _path_sums(graph: csr_matrix, areas: FloatArray, params: ConnectivityParams,
+               keep: bool, feedback: Feedback) -> tuple[FloatArray, float, csr_matrix | None]:
+    """Row sums Rᵢ = Σⱼ aⱼ p*ᵢⱼ, ΣᵢΣⱼ aᵢ aⱼ p*ᵢⱼ, and the distances of the pairs i < j within
+    the limit (upper triangle, float32) if *keep*."""
+    n = graph.shape[0]
+    k, limit = params.k, params.limit_m
+    rows = np.zeros(n)
+    kept_cols: list[NDArray[np.int32]] = []
+    kept_vals: list[NDArray[np.float32]] = []
+    counts = np.zeros(n, dtype=np.int64)
+    for s in range(0, n, CHUNK):
+        feedback.check()
+        sources = np.arange(s, min(s + CHUNK, n))
+        dist = dijkstra(graph, directed=True, indices=sources, limit=limit)
+        if keep:
+            upper = np.isfinite(dist)
+            upper &= np.arange(n)[None, :] > sources[:, None]
+            r, c = np.nonzero(upper)
+            counts[sources] = np.bincount(r, minlength=len(sources))
+            kept_cols.append(c.astype(np.int32))
+            kept_vals.append(dist[r, c].astype(np.float32))
+        np.multiply(dist, -k, out=dist)
+        np.exp(dist, out=dist)
+        rows[sources] = dist @ areas
+        feedback.report(min(s + CHUNK, n) / max(n, 1), "")
+    total = float(areas @ rows)
+    paths = None
+    if keep:
+        indptr = np.concatenate([[0], np.cumsum(counts)])
+        cols = np.concatenate(kept_cols) if kept_cols else np.empty(0, np.int32)
+        vals = np.concatenate(kept_vals) if kept_vals else np.empty(0, np.float32)
+        paths = csr_matrix((vals, cols, indptr), shape=(n, n))
+    return rows, total, paths
+
+
+#: Sources per word of the bit-parallel search, and words per batch.
+_BITS, _WORDS = 64, 16
+
+
+def _iic_sum(n: int, links: Links, areas: FloatArray, feedback: Feedback,
+             order: IntArray | None = None) -> float:
+    """ΣᵢΣⱼ aᵢ aⱼ / (1 + nlᵢⱼ) over pairs linked through IIC links (and i = j).
+
+    A breadth-first search from 1,024 sources at once, one bit per source in 16 words per
+    patch: a level ORs the frontier words of the patches reached last into their neighbours,
+    and the newly reached bits are weighted by the sources' areas through a byte table.
+    Only patches on the frontier are touched, so each (source, patch) pair costs about one
+    bit operation. *order* lists the sources in a spatial order (neighbours share words,
+    their fronts move together).
+    """
+    total = float((areas**2).sum())
+    if len(links) == 0 or n < 2:
+        return total
+    graph = links.graph(n)
+    indptr, indices = graph.indptr, graph.indices
+    sources = order if order is not None else np.arange(n)
+    batch = _BITS * _WORDS
+    bit_table = np.unpackbits(np.arange(256, dtype=np.uint8)[:, None], axis=1,
+                              bitorder="little").astype(float)  # (256, 8)
+    for b0 in range(0, n, batch):
+        feedback.check()
+        src = sources[b0:b0 + batch]
+        total += _iic_batch(src, indptr, indices, areas, bit_table)
+        feedback.report(min(b0 + batch, n) / n, "")
+    return total
+
+
+def _iic_batch(src: IntArray, indptr: IntArray, indices: IntArray, areas: FloatArray,
+               bit_table: FloatArray) -> float:
+    n = len(areas)
+    slot = np.arange(len(src))
+    word, bit = slot // _BITS, (slot % _BITS).astype(np.uint64)
+    seen = np.zeros((n, _WORDS), dtype=np.uint64)
+    np.bitwise_or.at(seen, (src, word), np.left_shift(np.uint64(1), bit))
+    # table[c, byte]: the summed area of the sources whose bits are set in byte c.
+    src_areas = np.zeros(_BITS * _WORDS)
+    src_areas[slot] = areas[src]
+    table = bit_table @ src_areas.reshape(_WORDS * 8, 8).T  # (256, W*8)
+    columns = np.arange(_WORDS * 8)[None, :]
+    active, front = np.unique(src), seen[np.unique(src)].copy()
+    total, level = 0.0, 0
+    while len(active):
+        level += 1
+        deg = indptr[active + 1] - indptr[active]
+        owner = np.repeat(np.arange(len(active)), deg)
+        pos = np.repeat(indptr[active], deg) + (np.arange(len(owner)) - np.repeat(
+            np.cumsum(deg) - deg, deg))
+        target = indices[pos]
+        by_target = np.argsort(target, kind="stable")
+        target = target[by_target]
+        reached, first = np.unique(target, return_index=True)
+        words = np.bitwise_or.reduceat(front[owner[by_target]], first, axis=0)
+        words &= ~seen[reached]
+        new = words.any(axis=1)
+        active, front = reached[new], words[new]
+        seen[active] |= front
+        weights = table[front.view(np.uint8), columns].sum(axis=1)
+        total += float(areas[active] @ weights) / (1.0 + level)
+    return total
+
+
+def _with_new_nodes(net: ConnectivityNetwork, nodes: GeometryArray,
+                    merged: IntArray) -> CandidateConnectivity:
+    """ΣΣ aᵢ aⱼ p*ᵢⱼ after replacing the *merged* patches by the new patches *nodes*."""
+    params, areas, paths = net.params, net.patches.areas, net.paths
+    assert paths is not None
+    n, r, k, limit = len(areas), len(nodes), params.k, params.limit_m
+    node_areas = shapely.area(nodes).astype(float)
+    is_merged = np.zeros(n, dtype=bool)
+    is_merged[merged] = True
+    # Links of the new patches: to the remaining patches and among themselves.
+    q, p, d = net.index.near(nodes, params.link_m)
+    keep = ~is_merged[p]
+    q, p, d = q[keep], p[keep], d[keep]
+    old = net.links.take(~(is_merged[net.links.i] | is_merged[net.links.j]))
+    ei, ej, ed = [old.i, p], [old.j, n + q], [old.d, d]
+    if r > 1:
+        among = patch_links(nodes, params.link_m)
+        ei, ej, ed = ei + [n + among.i], ej + [n + among.j], ed + [among.d]
+    graph = Links(np.concatenate(ei), np.concatenate(ej), np.concatenate(ed)).graph(n + r)
+    x = dijkstra(graph, directed=True, indices=np.arange(n, n + r), limit=limit)
+    x_old, x_new = x[:, :n], x[:, n:]
+    # Terms of the new patches with everything (both orders) and among themselves.
+    reach = np.exp(-k * x_old)
+    reach[:, is_merged] = 0.0
+    new_terms = float(node_areas @ node_areas.T) if r == 1 else float(
+        node_areas @ np.exp(-k * x_new) @ node_areas)
+    new_terms += 2.0 * float(node_areas @ (reach @ areas))
+    # Terms of the merged patches go (both orders, minus their pairs counted twice).
+    m_areas = areas[merged]
+    known = paths[merged][:, merged].toarray().astype(float)
+    known = known + known.T
+    inner = np.where(known > 0, np.exp(-k * known), 0.0)
+    np.fill_diagonal(inner, 1.0)
+    removed = 2.0 * float(m_areas @ net.row_sums[merged]) - float(m_areas @ inner @ m_areas)
+    gain = _shortcut_gain(paths, areas, x_old, ~is_merged, k, limit)
+    after = net.indices.pc_sum - removed + new_terms + gain
+    joins = tuple(JoinedPatch(int(m), float(areas[m])) for m in merged)
+    return CandidateConnectivity(net.indices, after, float(node_areas.sum()), joins)
+
+
+def _shortcut_gain(paths: csr_matrix, areas: FloatArray, x: FloatArray,
+                   eligible: NDArray[np.bool_], k: float, limit: float) -> float:
+    """2 Σ_{i<j} aᵢ aⱼ max(0, max_a exp(−k(X_ai + X_aj)) − p*ᵢⱼ) over the remaining patches
+    within reach of a new patch: the pairs whose best path now runs through it."""
+    within = eligible & (x.min(axis=0) <= limit)
+    s = np.flatnonzero(within)
+    if len(s) < 2:
+        return 0.0
+    xs = x[:, s]
+    a = areas[s]
+    sub = paths[s][:, s]
+    gain = 0.0
+    for b0 in range(0, len(s), CHUNK):
+        b = slice(b0, min(b0 + CHUNK, len(s)))
+        via = np.min(xs[:, b, None] + xs[:, None, :], axis=0)
+        short = np.where(via <= limit, np.exp(-k * via), 0.0)
+        known = sub[b].toarray().astype(float)
+        old = np.where(known > 0, np.exp(-k * known), 0.0)
+        better = np.maximum(short - old, 0.0)
+        rows = np.arange(b0, b.stop)[:, None]
+        better[np.arange(len(s))[None, :] <= rows] = 0.0
+        gain += float(a[b] @ better @ a)
+    return 2.0 * gain

@@ -1,0 +1,244 @@
+"""Habitat patches and the links between them, for the connectivity indices.
+
+- :func:`dissolve_patches`: polygons clipped to the landscape (the municipality) and merged
+  where they touch or overlap: touching polygons are one patch.
+- :func:`patch_links`: every pair of patches whose edge-to-edge distance is at most the link
+  distance, with that distance in metres. Large patches (the Lille Vildmose complex has
+  thousands of vertices) are cut into 500 m tiles first, so no distance is computed between two
+  huge outlines; the distance of two patches is the least distance of their pieces, which is
+  exact because the pieces cover each patch.
+- :func:`prune_links`: drop the links that never carry a shortest path (another path through
+  other patches is at most as long). Shortest-path distances between all patches stay exactly
+  the same, and the path search later has far fewer links to look at.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import shapely
+from numpy.typing import NDArray
+from scipy.sparse import coo_matrix, csr_matrix
+from scipy.sparse.csgraph import connected_components, dijkstra
+from shapely.geometry.base import BaseGeometry
+
+from naturplan.core.analysis.overlay import polygonal, union_per_group
+from naturplan.core.feedback import Feedback, as_feedback
+from naturplan.core.geometry import GeometryArray
+
+#: Patches with more vertices than this are cut into tiles before distances are measured.
+MAX_VERTICES = 256
+#: Edge of the tiles that cut large patches (m).
+PIECE_TILE_M = 500.0
+#: Sources per chunk of the path searches (rows of the distance matrix held at once).
+CHUNK = 512
+
+IntArray = NDArray[np.intp]
+FloatArray = NDArray[np.float64]
+
+
+@dataclass(frozen=True)
+class Patches:
+    """Habitat patches: disjoint (multi)polygons in EPSG:25832 with their areas (m²).
+
+    Every input polygon is split into its parts first (the parts of a multipolygon are
+    separate pieces of habitat); ``part_source[k]`` is the input polygon of part k and
+    ``part_patch[k]`` the patch it belongs to.
+    """
+
+    geoms: GeometryArray
+    areas: FloatArray
+    part_source: IntArray
+    part_patch: IntArray
+
+    def __len__(self) -> int:
+        return len(self.geoms)
+
+    def sources(self, patch: int) -> IntArray:
+        """The input polygons with a part in *patch*."""
+        return np.unique(self.part_source[self.part_patch == patch])
+
+
+@dataclass(frozen=True)
+class Links:
+    """Undirected links ``i < j`` between patches with their edge-to-edge distance (m)."""
+
+    i: IntArray
+    j: IntArray
+    d: FloatArray
+
+    def __len__(self) -> int:
+        return len(self.i)
+
+    def take(self, mask: NDArray[np.bool_]) -> Links:
+        return Links(self.i[mask], self.j[mask], self.d[mask])
+
+    def graph(self, n: int) -> csr_matrix:
+        """The symmetric n × n sparse graph of the links (weights = distances)."""
+        rows = np.concatenate([self.i, self.j])
+        cols = np.concatenate([self.j, self.i])
+        weights = np.concatenate([self.d, self.d])
+        return csr_matrix((weights, (rows, cols)), shape=(n, n))
+
+
+def empty_links() -> Links:
+    return Links(np.empty(0, np.intp), np.empty(0, np.intp), np.empty(0))
+
+
+def clip_to(geoms: GeometryArray, clip: BaseGeometry) -> GeometryArray:
+    """*geoms* cut to *clip* (only those not inside it are intersected); empties stay."""
+    geoms = np.asarray(geoms, dtype=object)
+    if len(geoms) == 0:
+        return geoms
+    shapely.prepare(clip)
+    inside = shapely.contains_properly(clip, geoms)
+    out = geoms.copy()
+    out[~inside] = polygonal(shapely.intersection(geoms[~inside], clip))
+    return out
+
+
+def dissolve_patches(geoms: GeometryArray, clip: BaseGeometry | None = None) -> Patches:
+    """Merge touching or overlapping polygon parts into patches (after clipping to *clip*)."""
+    geoms = np.asarray(geoms, dtype=object)
+    if clip is not None:
+        geoms = clip_to(geoms, clip)
+    parts, source = shapely.get_parts(geoms, return_index=True)
+    keep = ~shapely.is_empty(parts) & (shapely.area(parts) > 0) if len(parts) else np.empty(0, bool)
+    parts, source = parts[keep], source[keep].astype(np.intp)
+    if len(parts) == 0:
+        empty = np.empty(0, np.intp)
+        return Patches(np.empty(0, dtype=object), np.empty(0), empty, empty)
+    a, b = shapely.STRtree(parts).query(parts, predicate="intersects")
+    n = len(parts)
+    adjacency = coo_matrix((np.ones(len(a), dtype=np.int8), (a, b)), shape=(n, n))
+    _, label = connected_components(adjacency, directed=False)
+    merged, keys = union_per_group(parts, label)
+    lookup = np.full(int(label.max()) + 1, -1, dtype=np.intp)
+    lookup[keys] = np.arange(len(keys))
+    return Patches(merged, shapely.area(merged).astype(float), source, lookup[label])
+
+
+def _pieces(geoms: GeometryArray) -> tuple[GeometryArray, IntArray]:
+    """Large geometries cut into tiles of :data:`PIECE_TILE_M`; returns (pieces, owner)."""
+    geoms = np.asarray(geoms, dtype=object)
+    big = np.flatnonzero(shapely.get_num_coordinates(geoms) > MAX_VERTICES)
+    if len(big) == 0:
+        return geoms, np.arange(len(geoms), dtype=np.intp)
+    small = np.setdiff1d(np.arange(len(geoms)), big)
+    cut_geoms, cut_owner = [], []
+    for k in big:
+        minx, miny, maxx, maxy = geoms[k].bounds
+        xs = np.arange(minx, maxx, PIECE_TILE_M)
+        ys = np.arange(miny, maxy, PIECE_TILE_M)
+        gx, gy = np.meshgrid(xs, ys)
+        boxes = shapely.box(gx.ravel(), gy.ravel(), gx.ravel() + PIECE_TILE_M,
+                            gy.ravel() + PIECE_TILE_M)
+        parts = shapely.intersection(geoms[k], boxes)
+        parts = parts[~shapely.is_empty(parts)]
+        cut_geoms.append(parts)
+        cut_owner.append(np.full(len(parts), k, dtype=np.intp))
+    pieces = np.concatenate([geoms[small], *cut_geoms])
+    owner = np.concatenate([small.astype(np.intp), *cut_owner])
+    return pieces, owner
+
+
+@dataclass
+class PieceIndex:
+    """An STRtree over the pieces of a set of patches (see :func:`_pieces`)."""
+
+    pieces: GeometryArray
+    owner: IntArray
+
+    def __post_init__(self) -> None:
+        self.tree = shapely.STRtree(self.pieces)
+        self.bounds = shapely.bounds(self.pieces)
+
+    @classmethod
+    def of(cls, geoms: GeometryArray) -> PieceIndex:
+        pieces, owner = _pieces(geoms)
+        return cls(pieces, owner)
+
+    def near(self, geoms: GeometryArray, max_d: float,
+             owner: IntArray | None = None) -> tuple[IntArray, IntArray, FloatArray]:
+        """Pairs (query position, patch) within *max_d* and their least distance.
+
+        *geoms* are query geometries, optionally pieces with *owner* positions; each
+        (query owner, patch) pair appears once with the least piece distance.
+        """
+        geoms = np.asarray(geoms, dtype=object)
+        q_owner = np.arange(len(geoms), dtype=np.intp) if owner is None else owner
+        qb = shapely.bounds(geoms)
+        grown = shapely.box(qb[:, 0] - max_d, qb[:, 1] - max_d, qb[:, 2] + max_d,
+                            qb[:, 3] + max_d)
+        q, p = self.tree.query(grown)
+        pb = self.bounds[p]
+        dx = np.maximum(0.0, np.maximum(pb[:, 0] - qb[q, 2], qb[q, 0] - pb[:, 2]))
+        dy = np.maximum(0.0, np.maximum(pb[:, 1] - qb[q, 3], qb[q, 1] - pb[:, 3]))
+        close = np.hypot(dx, dy) <= max_d
+        q, p = q[close], p[close]
+        d = shapely.distance(geoms[q], self.pieces[p]) if len(q) else np.empty(0)
+        return _least(q_owner[q], self.owner[p], d, max_d)
+
+
+def _least(a: IntArray, b: IntArray, d: FloatArray,
+           max_d: float) -> tuple[IntArray, IntArray, FloatArray]:
+    """One row per (a, b) pair with the least d, only pairs with d <= max_d."""
+    if len(a) == 0:
+        return a, b, d
+    key = a.astype(np.int64) * (int(b.max()) + 1) + b
+    order = np.lexsort((d, key))
+    key, a, b, d = key[order], a[order], b[order], d[order]
+    first = np.ones(len(key), dtype=bool)
+    first[1:] = key[1:] != key[:-1]
+    a, b, d = a[first], b[first], d[first]
+    keep = d <= max_d
+    return a[keep], b[keep], d[keep]
+
+
+def patch_links(geoms: GeometryArray, max_d: float, index: PieceIndex | None = None) -> Links:
+    """Every pair of patches at most *max_d* metres apart (edge to edge), ``i < j``."""
+    geoms = np.asarray(geoms, dtype=object)
+    if len(geoms) < 2:
+        return empty_links()
+    index = index or PieceIndex.of(geoms)
+    a, b, d = index.near(index.pieces, max_d, index.owner)
+    upper = a < b
+    return Links(a[upper], b[upper], d[upper])
+
+
+def prune_links(n: int, links: Links, feedback: Feedback | None = None) -> Links:
+    """The links that may carry a shortest path (see the module docstring).
+
+    A link (i, j) of length d is dropped when some path i … k → j with k ≠ i is at most d
+    long. Such a path uses only links shorter than d (all lengths are positive), so by
+    induction on the length every shortest-path distance is kept.
+    """
+    feedback = as_feedback(feedback)
+    if len(links) == 0:
+        return links
+    graph = links.graph(n)
+    indptr, indices, weights = graph.indptr, graph.indices, graph.data
+    limit = float(links.d.max())
+    redundant = np.zeros(len(links), dtype=bool)
+    by_source = np.argsort(links.i, kind="stable")
+    starts = np.searchsorted(links.i[by_source], np.arange(0, n + CHUNK, CHUNK))
+    for c, s in enumerate(range(0, n, CHUNK)):
+        feedback.check()
+        sel = by_source[starts[c]:starts[c + 1]]
+        if len(sel) == 0:
+            continue
+        sources = np.arange(s, min(s + CHUNK, n))
+        dist = dijkstra(graph, directed=True, indices=sources, limit=limit)
+        ii, jj, dd = links.i[sel] - s, links.j[sel], links.d[sel]
+        deg = np.diff(indptr)[jj]
+        rep = np.repeat(np.arange(len(jj)), deg)
+        pos = np.repeat(indptr[jj], deg) + (np.arange(len(rep)) - np.repeat(
+            np.cumsum(deg) - deg, deg))
+        k, w = indices[pos], weights[pos]
+        via = dist[ii[rep], k] + w
+        via[k == ii[rep] + s] = np.inf
+        best = np.full(len(sel), np.inf)
+        np.minimum.at(best, rep, via)
+        redundant[sel[best <= dd]] = True
+    return links.take(~redundant)
