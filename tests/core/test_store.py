@@ -58,12 +58,14 @@ def test_new_project_is_a_valid_geopackage(project: Path) -> None:
     assert conn.execute("PRAGMA application_id").fetchone()[0] == 0x47504B47
     assert conn.execute("PRAGMA user_version").fetchone()[0] == 10200
     kinds = dict(conn.execute("SELECT table_name, data_type FROM gpkg_contents"))
-    assert kinds == {"candidates": "features", "audit": "attributes", "settings": "attributes"}
+    assert kinds == {"candidates": "features", "audit": "attributes", "settings": "attributes",
+                     "scenarios": "attributes"}
     assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
     assert conn.execute("PRAGMA foreign_key_check").fetchall() == []
     conn.close()
     layers = dict(pyogrio.list_layers(project))
-    assert layers["candidates"] == "MultiPolygon" and {"audit", "settings"} <= set(layers)
+    assert layers["candidates"] == "MultiPolygon"
+    assert {"audit", "settings", "scenarios"} <= set(layers)
     frame = pyogrio.read_dataframe(project, layer="candidates")
     assert frame.crs.to_epsg() == 25832
     assert sorted(frame["name"]) == ["", "Mose"]

@@ -18,6 +18,7 @@ from shapely.geometry.base import BaseGeometry
 
 from naturplan.core.layers.roles import WORKING_EPSG
 from naturplan.core.plan.candidates import utc_now
+from naturplan.io.project import gpkg_scenarios
 from naturplan.io.project.store import (
     SCHEMA_VERSION,
     NotAProjectError,
@@ -246,6 +247,7 @@ def _create_schema(conn: sqlite3.Connection, author: str) -> None:
              WORKING_EPSG),
             ("audit", "attributes", "audit", "who changed what, when (UTC)", now, None),
             ("settings", "attributes", "settings", "project settings (JSON values)", now, None),
+            (*gpkg_scenarios.CONTENTS_ROW, now, None),
         ],
     )
     conn.execute(
@@ -289,6 +291,7 @@ _DDL = (
     "CREATE INDEX audit_candidate ON audit (candidate_id)",
     "CREATE TABLE settings (fid INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL,"
     " key TEXT NOT NULL UNIQUE, value TEXT)",
+    gpkg_scenarios.TABLE_DDL,
 )
 
 

@@ -9,6 +9,8 @@ Tables (a valid GeoPackage 1.2: ``application_id`` 'GPKG', ``user_version`` 1020
 - ``audit``: attributes table (``at``, ``who``, ``action``, ``candidate_id``, ``details`` JSON).
 - ``settings``: attributes table of ``key`` → JSON ``value``, with ``application`` =
   ``"naturplan"`` and ``schema_version``.
+- ``scenarios``: attributes table of named sets of candidates
+  (:mod:`naturplan.io.project.gpkg_scenarios`).
 
 Durability: every edit is one ``BEGIN IMMEDIATE … COMMIT`` with ``journal_mode=DELETE`` and
 ``synchronous=FULL``; when a write method returns, the edit is in the main file, so a killed
@@ -44,6 +46,8 @@ from naturplan.core.plan.candidates import (
     require_valid,
     utc_now,
 )
+from naturplan.core.plan.scenarios import Scenario
+from naturplan.io.project import gpkg_scenarios
 from naturplan.io.project.gpkg_format import (
     BUSY_TIMEOUT_S,
     check_project,
@@ -334,6 +338,40 @@ class GeoPackageStore:
             sql, args = sql + " WHERE candidate_id = ?", (candidate_id,)
         rows = self._select(sql + " ORDER BY fid", args)
         return [AuditRow(r[0], r[1], r[2], r[3] or "", json.loads(r[4] or "{}")) for r in rows]
+
+    # --- scenarios (the interface's docstrings in naturplan.io.project.store) -------------
+
+    def scenarios(self) -> list[Scenario]:
+        """Every stored scenario, oldest first."""
+        try:
+            return gpkg_scenarios.read_all(self._conn)
+        except sqlite3.Error as exc:
+            raise sqlite_error(exc, self.path, writing=False) from None
+
+    def insert_scenario(self, scenario: Scenario) -> Scenario:
+        """Store a new scenario (see ``CandidateStore.insert_scenario``)."""
+        with self.transaction():
+            stored = gpkg_scenarios.insert(self._conn, scenario, self.author)
+            self._log_scenario("scenario_insert", stored)
+        return stored
+
+    def update_scenario(self, scenario: Scenario, expected_version: int) -> Scenario:
+        """Change a scenario (see ``CandidateStore.update_scenario``)."""
+        with self.transaction():
+            stored = gpkg_scenarios.update(self._conn, scenario, expected_version, self.author)
+            self._log_scenario("scenario_update", stored)
+        return stored
+
+    def delete_scenario(self, scenario_id: str, expected_version: int) -> None:
+        """Delete a scenario (see ``CandidateStore.delete_scenario``)."""
+        with self.transaction():
+            gone = gpkg_scenarios.delete(self._conn, scenario_id, expected_version)
+            self._log_scenario("scenario_delete", gone)
+
+    def _log_scenario(self, op: str, scenario: Scenario) -> None:
+        self._log(utc_now(), "scenario", "", gpkg_scenarios.audit_details(op, scenario))
+        self._conn.execute("UPDATE gpkg_contents SET last_change = ? WHERE table_name = ?",
+                           (utc_now(), "scenarios"))
 
     # --- whole-project copy (naturplan.io.project.copy) ------------------------------------
 

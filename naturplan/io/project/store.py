@@ -32,11 +32,12 @@ from naturplan.core.errors import (
     StoreReadOnlyError,
 )
 from naturplan.core.plan.plan import PlanStore
+from naturplan.core.plan.scenarios import Scenario
 
 __all__ = [
     "SCHEMA_VERSION", "AuditRow", "CandidateNotFoundError", "CandidateStore", "ConflictError",
     "NotAProjectError", "StoreBusyError", "StoreError", "StoreFullError", "StoreReadOnlyError",
-    "conflict_template",
+    "conflict_template", "scenario_conflict_template",
 ]
 
 #: Version of the project schema (tables and fields); kept in settings["schema_version"].
@@ -93,6 +94,44 @@ class CandidateStore(PlanStore, Protocol):
 
     def close(self) -> None: ...
 
+    # --- scenarios: named sets of candidates (issue 11) ---------------------------------
+    #
+    # A scenario is stored like a candidate, with optimistic locking and an audit row per
+    # write (action ``scenario``, ``candidate_id`` "", details ``{"op": "scenario_insert" |
+    # "scenario_update" | "scenario_delete", "scenario": id, "name", "candidates": [ids],
+    # "version"}``), in the same transaction as the write. A project made before scenarios
+    # existed has none and gets its table on the first scenario write.
+
+    def scenarios(self) -> list[Scenario]:
+        """Every stored scenario, oldest first (created, then id)."""
+        ...
+
+    def insert_scenario(self, scenario: Scenario) -> Scenario:
+        """Store a new scenario; returns it stamped (``created``/``author`` kept if set,
+        ``modified``/``modified_by`` now, ``version`` = ``scenario.version + 1``).
+
+        Raises :class:`ScenarioError` if another scenario has the same name (ignoring case),
+        :class:`ConflictError` if the id is taken.
+        """
+        ...
+
+    def update_scenario(self, scenario: Scenario, expected_version: int) -> Scenario:
+        """Write *scenario*'s name, description and candidate ids over the stored version
+        *expected_version*; returns it with version ``expected_version + 1``.
+
+        Raises :class:`ConflictError` (template :func:`scenario_conflict_template`) if the
+        stored version differs or the scenario is gone, :class:`ScenarioError` if the new
+        name is taken by another scenario.
+        """
+        ...
+
+    def delete_scenario(self, scenario_id: str, expected_version: int) -> None:
+        """Delete the scenario stored as *expected_version* (its candidates stay).
+
+        Raises :class:`ConflictError` on a stale or missing version.
+        """
+        ...
+
 
 def conflict_template(*, deleted: bool, by: str) -> str:
     """The English template of a :class:`ConflictError` (params ``name``, ``by``, ``at``).
@@ -109,4 +148,19 @@ def conflict_template(*, deleted: bool, by: str) -> str:
         return ("Candidate area '{name}' was changed by {by} at {at} after you opened it; "
                 "your edit was not saved. Reload to see the current version.")
     return ("Candidate area '{name}' was changed after you opened it; your edit was not saved. "
+            "Reload to see the current version.")
+
+
+def scenario_conflict_template(*, deleted: bool, by: str) -> str:
+    """The English template of a scenario's :class:`ConflictError` (params ``name``, ``by``,
+    ``at``)."""
+    if deleted:
+        if by:
+            return ("Scenario '{name}' was deleted by {by} at {at} after you opened it; "
+                    "your change was not saved.")
+        return "Scenario '{name}' was deleted after you opened it; your change was not saved."
+    if by:
+        return ("Scenario '{name}' was changed by {by} at {at} after you opened it; your "
+                "change was not saved. Reload to see the current version.")
+    return ("Scenario '{name}' was changed after you opened it; your change was not saved. "
             "Reload to see the current version.")
