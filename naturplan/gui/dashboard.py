@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from PySide6.QtCore import QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QPainter, QPaintEvent, QPen
+from PySide6.QtCore import QRectF, Qt, QTimer
+from PySide6.QtGui import QColor, QFont, QPainter, QPaintEvent, QPen, QResizeEvent
 from PySide6.QtWidgets import (
     QDockWidget,
     QGridLayout,
@@ -85,6 +85,32 @@ class ShareBar(QWidget):
         painter.end()
 
 
+class FitScrollArea(QScrollArea):
+    """A scroll area whose page is never squeezed below the height its wrapped texts need
+    at the current width: the rows scroll instead of being cut (the §3 type list)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWidgetResizable(True)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+
+    def refit(self) -> None:
+        """Set the page's minimum size from its layout at the viewport's width."""
+        body = self.widget()
+        layout = body.layout() if body is not None else None
+        if layout is None:
+            return
+        layout.activate()
+        width = max(self.viewport().width(), layout.totalMinimumSize().width())
+        height = (layout.totalHeightForWidth(width) if layout.hasHeightForWidth()
+                  else layout.totalSizeHint().height())
+        body.setMinimumSize(layout.totalMinimumSize().width(), max(height, 0))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        self.refit()
+
+
 class DashboardDock(QDockWidget):
     """Protected share, gaps to the targets, breakdown by §3 type, definition."""
 
@@ -132,9 +158,9 @@ class DashboardDock(QDockWidget):
         layout.addSpacing(6)
         layout.addWidget(self.definition)
         layout.addStretch(1)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
+        scroll = FitScrollArea()
         scroll.setWidget(body)
+        self.scroll = scroll
         self.setWidget(scroll)
         self.share: ProtectedShare | None = None
 
@@ -188,6 +214,7 @@ class DashboardDock(QDockWidget):
             .replace("%1", ", ".join(titles) or "–")
             .replace("%2", format_km2(share.municipality_area_m2, 1, lang))
         )
+        QTimer.singleShot(0, self.scroll.refit)  # after the old rows are gone
 
     def set_ledger(self, result: LedgerResult, lang: str = "da") -> None:
         """Show the live ledger (projected share, gaps, gain per kind) and the projected
@@ -196,6 +223,7 @@ class DashboardDock(QDockWidget):
         self.ledger.setVisible(True)
         self.bar.projected = result.share
         self.bar.update()
+        QTimer.singleShot(0, self.scroll.refit)
 
     def _show_types(self, share: ProtectedShare, style: LayerStyle | None, lang: str) -> None:
         self._clear(self.types)

@@ -5,11 +5,12 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field
 
+import shapely
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QDockWidget, QTreeWidget, QTreeWidgetItem, QWidget
 
 from naturplan.core.layers.layer import RasterLayer, VectorLayer
-from naturplan.export.numbers import format_number
+from naturplan.export.numbers import format_ha, format_number
 from naturplan.gui.map.map_layers import MapLayerList
 from naturplan.io.raster import sample_at
 from naturplan.render import MapRenderer
@@ -24,6 +25,16 @@ class IdentifyHit:
     source: str
     attributes: list[tuple[str, str]] = field(default_factory=list)
     synthetic: bool = False
+
+
+#: Source fields that hold an area in square metres (the cadastre's registered area, the
+#: Miljøportal's ``Shape_area``): shown with their unit, m² and ha.
+AREA_FIELDS_M2 = frozenset({"registreretareal", "shape_area", "areal_m2", "arealm2"})
+
+
+def area_text(m2: float, lang: str = "da") -> str:
+    """An area with its units: ``12.345 m² (1,23 ha)`` in Danish."""
+    return f"{format_number(m2, 0, lang)} m² ({format_ha(m2, 2, lang)})"
 
 
 def _text(value: object, lang: str) -> str:
@@ -70,12 +81,29 @@ def identify_at(
             continue
         rows = layer.frame.iloc[positions]
         columns = [c for c in rows.columns if c != rows.geometry.name]
-        for _, row in rows.iterrows():
-            attrs = [(str(c), _text(row[c], lang)) for c in columns]
+        areas = shapely.area(rows.geometry.to_numpy())  # EPSG:25832: m²
+        for (_, row), area in zip(rows.iterrows(), areas, strict=True):
+            attrs = [(str(c), _attribute_text(str(c), row[c], lang)) for c in columns]
+            attrs.append((_area_label(), area_text(float(area), lang)))
             hits.append(IdentifyHit(title, layer.role.value, layer.source.label,
                                     [(k, v) for k, v in attrs if v != ""],
                                     layer.source.synthetic))
     return hits
+
+
+def _attribute_text(name: str, value: object, lang: str) -> str:
+    """A source value as text; a known area field with its units."""
+    if name.lower() in AREA_FIELDS_M2:
+        try:
+            number = float(value)  # type: ignore[arg-type]
+        except (TypeError, ValueError):
+            return _text(value, lang)
+        return "" if math.isnan(number) else area_text(number, lang)
+    return _text(value, lang)
+
+
+def _area_label() -> str:
+    return QCoreApplication.translate("IdentifyDock", "Area (calculated from the map)")
 
 
 def _sample_label() -> str:

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QProgressBar,
     QPushButton,
+    QToolBar,
     QWidget,
 )
 
@@ -31,6 +32,7 @@ from naturplan.gui.add_layer import FieldMappingDialog, RoleDialog
 from naturplan.gui.dashboard import DashboardDock
 from naturplan.gui.editing.actions import EditActions
 from naturplan.gui.export.actions import install_export_actions
+from naturplan.gui.help import build_help_menu, menu_actions
 from naturplan.gui.icons import icon
 from naturplan.gui.identify import IdentifyDock, identify_at
 from naturplan.gui.map.canvas import MapCanvas
@@ -104,6 +106,20 @@ class MainWindow(QMainWindow):
         self.layers.changed.connect(self._update_watermark)
         self.canvas.frame_ready.connect(self._show_layer_errors)
         self._restore_settings()
+        self._shortcuts_everywhere()
+        #: Last on the menu bar (add other menus before this line).
+        self.help_menu = build_help_menu(self)
+
+    def _shortcuts_everywhere(self) -> None:
+        """Register every action that has a shortcut on the window itself, so its key works
+        wherever the focus is in the window (a dock, the layer list) and whether or not its
+        toolbar or menu is shown."""
+        menus = [a.menu() for a in self.menuBar().actions() if isinstance(a.menu(), QMenu)]
+        bars = [a for bar in self.findChildren(QToolBar) for a in bar.actions()]
+        for action in [*menu_actions(menus), *bars]:
+            if not action.shortcut().isEmpty() and action not in self.actions():
+                action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+                self.addAction(action)
 
     # -- construction -----------------------------------------------------------------
     def _build_docks(self) -> None:

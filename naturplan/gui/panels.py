@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import html
+
 from PySide6.QtCore import QModelIndex, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QIcon, QPainter, QPen, QPixmap
 from PySide6.QtWidgets import (
@@ -20,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from naturplan.core.layers.layer import Layer, RasterLayer
 from naturplan.core.layers.style import FillPattern, LegendEntry, Symbol
+from naturplan.gui.layer_delegate import TAG_ROLE, LayerItemDelegate
 from naturplan.gui.map.map_layers import MapLayer, MapLayerList
 from naturplan.render.renderer import make_brush, make_pen
 
@@ -67,6 +70,12 @@ class LayersDock(QDockWidget):
         self.list.setDefaultDropAction(Qt.DropAction.MoveAction)
         self.list.setIconSize(QSize(18, 18))
         self.list.setSpacing(1)
+        # Whole names: two lines per layer, elided in the middle to the panel's width (the
+        # tooltip has them whole), never a horizontal scroll bar that hides the ends.
+        self.delegate = LayerItemDelegate(self.list)
+        self.list.setItemDelegate(self.delegate)
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.list.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         self.opacity = QSlider(Qt.Orientation.Horizontal)
         self.opacity.setRange(0, 100)
         self.opacity_label = QLabel(self.tr("Opacity"))
@@ -94,9 +103,8 @@ class LayersDock(QDockWidget):
         return self.tr("synthetic sample")
 
     def _entry_text(self, entry: MapLayer) -> str:
-        source = entry.layer.source
-        tag = f" · {self.sample_text()}" if source.synthetic else ""
-        return f"{entry.style.title.get(self.lang)}\n{source.label}{tag}"
+        """"name\nsource" (the synthetic tag is the item's :data:`TAG_ROLE`)."""
+        return f"{entry.style.title.get(self.lang)}\n{entry.layer.source.label}"
 
     def refresh(self) -> None:
         """Rebuild the list from the layers (top layer first)."""
@@ -110,6 +118,7 @@ class LayersDock(QDockWidget):
             item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsDropEnabled)
             item.setCheckState(Qt.CheckState.Checked if entry.visible else Qt.CheckState.Unchecked)
             item.setData(LAYER_ROLE, entry.layer)
+            item.setData(TAG_ROLE, self.sample_text() if entry.layer.source.synthetic else "")
             item.setToolTip(self._tooltip(entry))
             legend = entry.style.legend(raster=isinstance(entry.layer, RasterLayer))
             if legend:
@@ -127,6 +136,8 @@ class LayersDock(QDockWidget):
     def _tooltip(self, entry: MapLayer) -> str:
         source = entry.layer.source
         lines = [
+            entry.style.title.get(self.lang),
+            source.label,
             self.tr("Role: %1").replace("%1", entry.role.value),
             self.tr("Source: %1").replace("%1", str(source.path)),
             self.tr("Features: %1").replace("%1", str(entry.layer.feature_count)),
@@ -136,7 +147,8 @@ class LayersDock(QDockWidget):
             lines.append(self.tr("Synthetic sample data, not real data."))
         if source.description:
             lines.append(source.description[:300])
-        return "\n".join(lines)
+        escaped = [html.escape(line) for line in lines]
+        return "<br>".join([f"<b>{escaped[0]}</b>", *escaped[1:]])
 
     def current_layer(self) -> Layer | None:
         item = self.list.currentItem()

@@ -494,6 +494,10 @@ Importér de %4 andre?</translation>
         <source>Nothing here</source>
         <translation>Intet her</translation>
     </message>
+    <message>
+        <source>Area (calculated from the map)</source>
+        <translation>Areal (beregnet på kortet)</translation>
+    </message>
 </context>
 <context>
     <name>LayersDock</name>
@@ -772,6 +776,10 @@ Importér de %4 andre?</translation>
         <source>Labels</source>
         <translation>Etiketter</translation>
     </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Hjælp</translation>
+    </message>
 </context>
 <context>
     <name>MoveTool</name>
@@ -858,6 +866,165 @@ Importér de %4 andre?</translation>
     <message>
         <source>Cannot write the screenshot to {path}.</source>
         <translation>Kan ikke gemme skærmbilledet som {path}.</translation>
+    </message>
+</context>
+<context>
+    <name>HelpDialog</name>
+    <message>
+        <source>naturplan – help</source>
+        <translation>naturplan – hjælp</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>Taster</translation>
+    </message>
+    <message>
+        <source>Does</source>
+        <translation>Gør</translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>Tastaturgenveje</translation>
+    </message>
+    <message>
+        <source>Data sources</source>
+        <translation>Datakilder</translation>
+    </message>
+    <message>
+        <source>Data sources and licences</source>
+        <translation>Datakilder og licenser</translation>
+    </message>
+    <message>
+        <source>Emission factors</source>
+        <translation>Emissionsfaktorer</translation>
+    </message>
+    <message>
+        <source>About</source>
+        <translation>Om</translation>
+    </message>
+    <message>
+        <source>About naturplan</source>
+        <translation>Om naturplan</translation>
+    </message>
+    <message>
+        <source>Arrow keys</source>
+        <translation>Piletaster</translation>
+    </message>
+    <message>
+        <source>Pan the map</source>
+        <translation>Flyt kortet</translation>
+    </message>
+    <message>
+        <source>Zoom in / out</source>
+        <translation>Zoom ind / ud</translation>
+    </message>
+    <message>
+        <source>Mouse wheel</source>
+        <translation>Musehjul</translation>
+    </message>
+    <message>
+        <source>Zoom at the mouse pointer</source>
+        <translation>Zoom ved musemarkøren</translation>
+    </message>
+    <message>
+        <source>Enter, double-click</source>
+        <translation>Enter, dobbeltklik</translation>
+    </message>
+    <message>
+        <source>Finish the shape being drawn</source>
+        <translation>Afslut figuren, der tegnes</translation>
+    </message>
+    <message>
+        <source>Backspace</source>
+        <translation>Backspace</translation>
+    </message>
+    <message>
+        <source>Remove the last point drawn</source>
+        <translation>Fjern det sidst tegnede punkt</translation>
+    </message>
+    <message>
+        <source>Esc</source>
+        <translation>Esc</translation>
+    </message>
+    <message>
+        <source>Cancel the shape being drawn or the current drag</source>
+        <translation>Annuller figuren, der tegnes, eller den igangværende trækning</translation>
+    </message>
+    <message>
+        <source>Shift+click</source>
+        <translation>Skift+klik</translation>
+    </message>
+    <message>
+        <source>Add to the selection; trace a boundary while drawing</source>
+        <translation>Føj til markeringen; følg en grænse under tegning</translation>
+    </message>
+    <message>
+        <source>Layers loaded now</source>
+        <translation>Indlæste lag</translation>
+    </message>
+    <message>
+        <source>Layer</source>
+        <translation>Lag</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Fil</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Bemærkninger</translation>
+    </message>
+    <message>
+        <source>synthetic sample, not real data</source>
+        <translation>syntetisk eksempel, ikke rigtige data</translation>
+    </message>
+    <message>
+        <source>Shipped data: sources and licences</source>
+        <translation>Medfølgende data: kilder og licenser</translation>
+    </message>
+    <message>
+        <source>The list of shipped sources (layers/SOURCES.md) is missing.</source>
+        <translation>Listen over medfølgende kilder (layers/SOURCES.md) mangler.</translation>
+    </message>
+    <message>
+        <source>No emission-factor table is installed yet: the climate numbers for candidate areas are not available in this version.</source>
+        <translation>Der er endnu ingen tabel med emissionsfaktorer: klimatallene for kandidatområder findes ikke i denne version.</translation>
+    </message>
+    <message>
+        <source>Cannot be read:</source>
+        <translation>Kan ikke læses:</translation>
+    </message>
+    <message>
+        <source>Table</source>
+        <translation>Tabel</translation>
+    </message>
+    <message>
+        <source>version</source>
+        <translation>version</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Kilde</translation>
+    </message>
+    <message>
+        <source>Licence</source>
+        <translation>Licens</translation>
+    </message>
+    <message>
+        <source>Desktop GIS for municipal nature planning in Denmark: how far protected nature is from the target, candidate areas and their effect, everything that applies to a parcel, maps for the city council.</source>
+        <translation>GIS til kommunal naturplanlægning i Danmark: hvor langt den beskyttede natur er fra målet, kandidatområder og deres virkning, alt der gælder for et jordstykke, kort til byrådet.</translation>
+    </message>
+    <message>
+        <source>Boundaries: © SDFI (Geodatastyrelsen), DAGI. Bird protection areas: Miljøstyrelsen via Danmarks Miljøportal (CC0). The parcels, §3 nature, habitat sites, lowland, flood and afforestation layers of the sample are synthetic: made for testing and demonstration, not Aalborg's data.</source>
+        <translation>Grænser: © SDFI (Geodatastyrelsen), DAGI. Fuglebeskyttelsesområder: Miljøstyrelsen via Danmarks Miljøportal (CC0). Eksemplets jordstykker, §3-natur, habitatområder, lavbund, oversvømmelse og skovrejsning er syntetiske: lavet til test og demonstration, ikke Aalborgs data.</translation>
+    </message>
+    <message>
+        <source>File date</source>
+        <translation>Filens dato</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Luk</translation>
     </message>
 </context>
 </TS>

@@ -494,6 +494,10 @@ Import the %4 others?</translation>
         <source>Nothing here</source>
         <translation>Nothing here</translation>
     </message>
+    <message>
+        <source>Area (calculated from the map)</source>
+        <translation>Area (calculated from the map)</translation>
+    </message>
 </context>
 <context>
     <name>LayersDock</name>
@@ -772,6 +776,10 @@ Import the %4 others?</translation>
         <source>Labels</source>
         <translation>Labels</translation>
     </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Help</translation>
+    </message>
 </context>
 <context>
     <name>MoveTool</name>
@@ -858,6 +866,165 @@ Import the %4 others?</translation>
     <message>
         <source>Cannot write the screenshot to {path}.</source>
         <translation>Cannot write the screenshot to {path}.</translation>
+    </message>
+</context>
+<context>
+    <name>HelpDialog</name>
+    <message>
+        <source>naturplan – help</source>
+        <translation>naturplan – help</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>Keys</translation>
+    </message>
+    <message>
+        <source>Does</source>
+        <translation>Does</translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>Keyboard shortcuts</translation>
+    </message>
+    <message>
+        <source>Data sources</source>
+        <translation>Data sources</translation>
+    </message>
+    <message>
+        <source>Data sources and licences</source>
+        <translation>Data sources and licences</translation>
+    </message>
+    <message>
+        <source>Emission factors</source>
+        <translation>Emission factors</translation>
+    </message>
+    <message>
+        <source>About</source>
+        <translation>About</translation>
+    </message>
+    <message>
+        <source>About naturplan</source>
+        <translation>About naturplan</translation>
+    </message>
+    <message>
+        <source>Arrow keys</source>
+        <translation>Arrow keys</translation>
+    </message>
+    <message>
+        <source>Pan the map</source>
+        <translation>Pan the map</translation>
+    </message>
+    <message>
+        <source>Zoom in / out</source>
+        <translation>Zoom in / out</translation>
+    </message>
+    <message>
+        <source>Mouse wheel</source>
+        <translation>Mouse wheel</translation>
+    </message>
+    <message>
+        <source>Zoom at the mouse pointer</source>
+        <translation>Zoom at the mouse pointer</translation>
+    </message>
+    <message>
+        <source>Enter, double-click</source>
+        <translation>Enter, double-click</translation>
+    </message>
+    <message>
+        <source>Finish the shape being drawn</source>
+        <translation>Finish the shape being drawn</translation>
+    </message>
+    <message>
+        <source>Backspace</source>
+        <translation>Backspace</translation>
+    </message>
+    <message>
+        <source>Remove the last point drawn</source>
+        <translation>Remove the last point drawn</translation>
+    </message>
+    <message>
+        <source>Esc</source>
+        <translation>Esc</translation>
+    </message>
+    <message>
+        <source>Cancel the shape being drawn or the current drag</source>
+        <translation>Cancel the shape being drawn or the current drag</translation>
+    </message>
+    <message>
+        <source>Shift+click</source>
+        <translation>Shift+click</translation>
+    </message>
+    <message>
+        <source>Add to the selection; trace a boundary while drawing</source>
+        <translation>Add to the selection; trace a boundary while drawing</translation>
+    </message>
+    <message>
+        <source>Layers loaded now</source>
+        <translation>Layers loaded now</translation>
+    </message>
+    <message>
+        <source>Layer</source>
+        <translation>Layer</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <source>synthetic sample, not real data</source>
+        <translation>synthetic sample, not real data</translation>
+    </message>
+    <message>
+        <source>Shipped data: sources and licences</source>
+        <translation>Shipped data: sources and licences</translation>
+    </message>
+    <message>
+        <source>The list of shipped sources (layers/SOURCES.md) is missing.</source>
+        <translation>The list of shipped sources (layers/SOURCES.md) is missing.</translation>
+    </message>
+    <message>
+        <source>No emission-factor table is installed yet: the climate numbers for candidate areas are not available in this version.</source>
+        <translation>No emission-factor table is installed yet: the climate numbers for candidate areas are not available in this version.</translation>
+    </message>
+    <message>
+        <source>Cannot be read:</source>
+        <translation>Cannot be read:</translation>
+    </message>
+    <message>
+        <source>Table</source>
+        <translation>Table</translation>
+    </message>
+    <message>
+        <source>version</source>
+        <translation>version</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <source>Licence</source>
+        <translation>Licence</translation>
+    </message>
+    <message>
+        <source>Desktop GIS for municipal nature planning in Denmark: how far protected nature is from the target, candidate areas and their effect, everything that applies to a parcel, maps for the city council.</source>
+        <translation>Desktop GIS for municipal nature planning in Denmark: how far protected nature is from the target, candidate areas and their effect, everything that applies to a parcel, maps for the city council.</translation>
+    </message>
+    <message>
+        <source>Boundaries: © SDFI (Geodatastyrelsen), DAGI. Bird protection areas: Miljøstyrelsen via Danmarks Miljøportal (CC0). The parcels, §3 nature, habitat sites, lowland, flood and afforestation layers of the sample are synthetic: made for testing and demonstration, not Aalborg's data.</source>
+        <translation>Boundaries: © SDFI (Geodatastyrelsen), DAGI. Bird protection areas: Miljøstyrelsen via Danmarks Miljøportal (CC0). The parcels, §3 nature, habitat sites, lowland, flood and afforestation layers of the sample are synthetic: made for testing and demonstration, not Aalborg's data.</translation>
+    </message>
+    <message>
+        <source>File date</source>
+        <translation>File date</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Close</translation>
     </message>
 </context>
 </TS>

@@ -7,7 +7,7 @@ import geopandas as gpd
 import numpy as np
 import pytest
 import shapely
-from PySide6.QtCore import QPoint, QPointF, Qt
+from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QColor, QImage
 
 from naturplan.core.layers.roles import Role
@@ -117,20 +117,31 @@ def test_land_outside_is_muted_and_not_the_sea(window):
     assert sum(abs(a - b) for a, b in zip(land_rgb, sea_rgb, strict=True)) > 40
 
 
-def test_hover_shows_the_p3_type_at_any_scale(window, qtbot, aalborg_point):
+def _move_mouse(widget, x: float, y: float) -> None:  # noqa: ANN001
+    """A mouse move over *widget* at pixel (x, y), delivered to it directly (QTest's moves
+    are dropped when the offscreen cursor already sits there)."""
+    from PySide6.QtCore import QEvent
+    from PySide6.QtGui import QMouseEvent
+    from PySide6.QtWidgets import QApplication
+
+    local = QPointF(x, y)
+    event = QMouseEvent(QEvent.Type.MouseMove, local, widget.mapToGlobal(local),
+                        Qt.MouseButton.NoButton, Qt.MouseButton.NoButton,
+                        Qt.KeyboardModifier.NoModifier)
+    QApplication.sendEvent(widget, event)
+
+
+def test_hover_shows_the_p3_type_at_any_scale(window, aalborg_point):
     x, y = aalborg_point
     _at_scale(window, x, y, 50_000)  # no §3 labels in the frame at this scale
     canvas = window.canvas
-    px, py = canvas.view.to_pixel(x + 400, y)  # the "Mose" square
-    qtbot.mouseMove(canvas, QPoint(int(px), int(py)))
-    qtbot.waitUntil(lambda: canvas.hover is not None, timeout=5_000)
-    assert canvas.hover.text == "Mose"
+    _move_mouse(canvas, *canvas.view.to_pixel(x + 400, y))  # over the "Mose" square
+    assert canvas.hover is not None and canvas.hover.text == "Mose"
     shown = canvas.grab().toImage()
     canvas.hover = None
     assert canvas.grab().toImage() != shown  # it is painted
-    far = canvas.view.to_pixel(x - 5000, y + 5000)
-    qtbot.mouseMove(canvas, QPoint(int(far[0]), int(far[1])))
-    qtbot.waitUntil(lambda: canvas.hover is None, timeout=5_000)
+    _move_mouse(canvas, *canvas.view.to_pixel(x - 5000, y + 5000))  # over no §3 polygon
+    assert canvas.hover is None
 
 
 def test_layer_count_in_the_status_bar_is_what_the_panel_lists(window):
@@ -163,3 +174,87 @@ def test_hover_label_position_is_beside_the_pointer(qapp):
     box = draw_label(painter, "Mose", QPointF(50, 60), rule, 96)
     painter.end()
     assert box.left() <= 50 <= box.right() and box.bottom() >= 58
+
+
+def test_layer_panel_shows_whole_names_or_elides_in_the_middle(window, qtbot):
+    from naturplan.gui.layer_delegate import split_text
+
+    dock = window.layers_dock
+    panel, delegate = dock.list, dock.delegate
+    assert panel.horizontalScrollBarPolicy() == Qt.ScrollBarPolicy.ScrollBarAlwaysOff
+    for i in range(panel.count()):
+        item = panel.item(i)
+        title, source = split_text(item.text())
+        shown_title, shown_source, _ = delegate.displayed(panel, panel.indexFromItem(item))
+        assert shown_title == title  # the default panel is wide enough for every name
+        assert item.toolTip().startswith(f"<b>{title}</b><br>")
+        assert source in item.toolTip()
+        if shown_source != source:  # a long file:layer is elided in the middle, ends kept
+            head, _, tail = shown_source.partition("…")
+            assert source.startswith(head) and source.endswith(tail)
+    # A narrow panel elides the names in the middle instead of cutting their ends off.
+    panel.setFixedWidth(150)
+    qtbot.waitUntil(lambda: panel.viewport().width() < 150, timeout=2_000)
+    elided = 0
+    for i in range(panel.count()):
+        item = panel.item(i)
+        title, _ = split_text(item.text())
+        shown_title, _, _ = delegate.displayed(panel, panel.indexFromItem(item))
+        if shown_title != title:
+            elided += 1
+            head, _, tail = shown_title.partition("…")
+            assert head and tail and title.startswith(head) and title.endswith(tail)
+    assert elided >= 1
+
+
+def test_synthetic_tag_is_never_elided_away(qapp):
+    from PySide6.QtGui import QFont
+
+    from naturplan.gui.layer_delegate import LayerItemDelegate
+
+    delegate = LayerItemDelegate()
+    text = "Beskyttet natur (§3)\naalborg_sample.gpkg:beskyttede_naturtyper"
+    _, source, tag = delegate.lines(QFont(), text, "syntetisk eksempel", 220)
+    assert tag == " · syntetisk eksempel"
+    assert "…" in source
+
+
+def test_dashboard_type_list_is_never_cut_off(window, qtbot):
+    """In a short, narrow dock the §3 rows scroll; every row keeps its full height and
+    width, and scrolling shows the last one."""
+    from PySide6.QtWidgets import QLabel
+
+    dock = window.dashboard_dock
+    dock.setFloating(True)
+    dock.resize(260, 260)
+    qtbot.wait(50)
+    dock.scroll.refit()
+    qtbot.wait(50)
+    labels = [dock.types.itemAt(i).widget() for i in range(dock.types.count())]
+    labels = [w for w in labels if isinstance(w, QLabel) and w.text()]
+    assert len(labels) >= 6 * 3  # six types: name, ha and %
+    for label in labels:
+        assert label.height() >= label.sizeHint().height() - 1, label.text()
+        assert label.width() >= label.minimumSizeHint().width() - 1, label.text()
+    assert dock.scroll.verticalScrollBar().maximum() > 0  # it scrolls
+    dock.scroll.ensureWidgetVisible(labels[-1])
+    qtbot.wait(50)
+    assert not labels[-1].visibleRegion().isEmpty()
+
+
+def test_identify_gives_parcel_areas_with_their_units(window, aalborg_point):
+    x, y = aalborg_point
+    window.identify(x + 50, y + 50)  # inside a 200 m × 200 m fixture parcel
+    parcel = [h for h in window.identify_dock.hits if h.role == "parcels"][0]
+    attrs = dict(parcel.attributes)
+    assert attrs["Areal (beregnet på kortet)"] == "40.000 m² (4,00 ha)"  # 200 × 200 m
+
+
+def test_registered_area_is_shown_with_units_in_danish_format():
+    from naturplan.gui.identify import _attribute_text, area_text
+
+    assert _attribute_text("registreretAreal", 123456, "da") == "123.456 m² (12,35 ha)"
+    assert _attribute_text("registreretAreal", 123456, "en") == "123,456 m² (12.35 ha)"
+    assert _attribute_text("registreretAreal", float("nan"), "da") == ""
+    assert _attribute_text("matrikelnummer", "7a", "da") == "7a"
+    assert area_text(950.4, "da") == "950 m² (0,10 ha)"

@@ -33,7 +33,9 @@ def test_window_opens_on_the_sample(sample_window, sample_env):
     items = [dock.list.item(i) for i in range(dock.list.count())]
     roles = {item.data(Qt.ItemDataRole.UserRole + 1).role for item in items}
     assert roles == set(Role)
-    assert any("syntetisk eksempel" in item.text() for item in items)
+    from naturplan.gui.layer_delegate import TAG_ROLE
+
+    assert any(item.data(TAG_ROLE) == "syntetisk eksempel" for item in items)
     stats = sample_window.canvas.last_stats
     assert sum(stats.features.values()) > 50
 
@@ -60,6 +62,13 @@ def test_window_opens_on_the_sample(sample_window, sample_env):
              for i in range(sample_window.identify_dock.tree.topLevelItemCount())]
     parcel_heads = [h.text(1) for h in heads if "jordstykke" in h.text(1)]
     assert parcel_heads and all("syntetisk eksempel" in t for t in parcel_heads)
+    # ... with its registered area in m² and ha, in Danish number format
+    registered = int(sample_window.dataset.by_role(Role.PARCELS)[0].frame
+                     ["registreretAreal"].iloc[0])
+    expected = (f"{registered:,} m² ".replace(",", ".")
+                + f"({registered / 10_000:.2f} ha)".replace(".", ","))
+    parcel_hit = [h for h in sample_window.identify_dock.hits if h.role == "parcels"][0]
+    assert dict(parcel_hit.attributes)["registreretAreal"] == expected
 
 
 def test_cancel_while_the_sample_is_built_keeps_the_app_working(

@@ -8,13 +8,32 @@ Issue 4's drawing and vertex tools subclass :class:`MapTool` the same way.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Callable
+from typing import Any, Protocol
 
 from PySide6.QtCore import QObject, QPointF, Qt, Signal
 from PySide6.QtGui import QCursor, QKeyEvent, QMouseEvent, QPainter
 
-if TYPE_CHECKING:
-    from naturplan.gui.map.canvas import MapCanvas
+from naturplan.render import MapRenderer, MapView
+
+
+class CanvasLike(Protocol):
+    """What a map tool may use of the canvas (:class:`~naturplan.gui.map.canvas.MapCanvas`
+    is one): the tools never import the canvas, the canvas imports the tools."""
+
+    view: MapView
+    renderer: MapRenderer
+    tool: Any
+    overlays: list[Callable[[QPainter], None]]
+
+    def setCursor(self, cursor: QCursor | Qt.CursorShape) -> None: ...  # noqa: N802
+    def update(self) -> None: ...
+    def pan_by(self, dx: float, dy: float) -> None: ...
+    def zoom_by(self, factor: float, px: float | None = None,
+                py: float | None = None) -> None: ...
+    def zoom_to(self, bounds: tuple[float, float, float, float], home: bool = False) -> None: ...
+    def set_view(self, view: MapView, home: bool = False) -> None: ...
+    def set_tool(self, tool: Any) -> None: ...
 
 #: Pixels the mouse may move between press and release and still count as a click.
 CLICK_SLOP_PX = 4
@@ -26,8 +45,8 @@ class MapTool(QObject):
     name = "tool"
     cursor = Qt.CursorShape.ArrowCursor
 
-    def __init__(self, canvas: MapCanvas) -> None:
-        super().__init__(canvas)
+    def __init__(self, canvas: CanvasLike) -> None:
+        super().__init__(canvas if isinstance(canvas, QObject) else None)
         self.canvas = canvas
         self.active = False
 
@@ -71,7 +90,7 @@ class PanTool(MapTool):
     name = "pan"
     cursor = Qt.CursorShape.OpenHandCursor
 
-    def __init__(self, canvas: MapCanvas) -> None:
+    def __init__(self, canvas: CanvasLike) -> None:
         super().__init__(canvas)
         self._last: QPointF | None = None
         self._moved = 0.0
@@ -110,7 +129,7 @@ class ClickOrPan:
     :data:`CLICK_SLOP_PX`) calls :meth:`clicked` with the map position. Put it before the
     tool's base class: ``class SelectTool(ClickOrPan, EditTool)``."""
 
-    canvas: MapCanvas
+    canvas: CanvasLike
     cursor: Qt.CursorShape
     _click_pan: PanTool | None = None
     _click_press: QPointF | None = None
