@@ -143,8 +143,9 @@ def _pdf_with_layer_images(path, preset, entries, data):  # type: ignore[no-unty
     from naturplan.render.renderer import MapRenderer
 
     class ScreenWay(MapRenderer):
-        def render(self, painter, view, items, cancelled=None, layer_images=True):  # type: ignore[no-untyped-def, override]
-            return super().render(painter, view, items, cancelled, True)
+        def render(self, painter, view, items, cancelled=None, **kw):  # type: ignore[no-untyped-def, override]
+            kw["layer_images"] = True
+            return super().render(painter, view, items, cancelled, **kw)
 
     layout = build_layout(preset, entries, data)
     original = render_page.PagePainter.__init__

@@ -42,3 +42,24 @@ def plan(sample_dataset, tmp_path: Path) -> Plan:  # type: ignore[no-untyped-def
                          for layer in sample_dataset.vector(Role.NATURE_P3)])
     union = shapely.intersection(shapely.union_all(p3), sample_dataset.municipality.geometry)
     return Plan(path, stored, sample_dataset, union)
+
+
+CHROMIUM = Path("/usr/bin/chromium")
+
+
+@pytest.fixture(scope="session")
+def browser():  # type: ignore[no-untyped-def]
+    if not CHROMIUM.exists():
+        pytest.fail("Debian's chromium is missing: bash .ci/system-packages installs it")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(
+            executable_path=str(CHROMIUM),
+            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                  "--disable-component-update", "--no-first-run"],
+        )
+        yield b
+        b.close()
+
+

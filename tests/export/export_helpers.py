@@ -64,3 +64,29 @@ def expected_gain(plan: Plan, candidate: Candidate) -> float:
         return 0.0
     inside = shapely.intersection(candidate.geometry, plan.dataset.municipality.geometry)
     return float(shapely.difference(inside, plan.protected_union).area)
+
+
+COUNT_JS = """() => {
+  const key = Object.keys(window).find(k => k.startsWith('map_') && window[k] instanceof L.Map);
+  const map = window[key];
+  const out = {};
+  map.eachLayer(l => { if (l.naturplan) out[l.naturplan.title] = l.getLayers().length; });
+  return {layers: out, overlays: document.querySelectorAll(
+    '.leaflet-control-layers-overlays input').length};
+}"""
+
+
+def open_page(browser, path: Path):  # type: ignore[no-untyped-def]
+    context = browser.new_context(offline=True, viewport={"width": 1280, "height": 860})
+    page = context.new_page()
+    errors: list[str] = []
+    requests: list[str] = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    page.on("request", lambda r: requests.append(r.url))
+    page.goto(path.as_uri())
+    page.wait_for_function("() => document.querySelectorAll('.leaflet-interactive, "
+                           "canvas').length > 0")
+    return context, page, errors, requests
+
+

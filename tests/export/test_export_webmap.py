@@ -11,7 +11,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from export_helpers import HOSTILE_NAME, HOSTILE_NOTE, Plan
+from export_helpers import COUNT_JS, HOSTILE_NAME, HOSTILE_NOTE, Plan, open_page
 
 from naturplan.core.layers.roles import Role
 from naturplan.export.map_layers import ordered_layers
@@ -19,18 +19,8 @@ from naturplan.export.plan_data import load_plan_data
 from naturplan.export.webmap import export_webmap
 from naturplan.io.styles import load_styles
 
-CHROMIUM = Path("/usr/bin/chromium")
 HOSTILE_ID = '"><img src=x onerror="window.__pwned=3">'
 HOSTILE_TYPE = "</script><script>window.__pwned=4</script>"
-
-COUNT_JS = """() => {
-  const key = Object.keys(window).find(k => k.startsWith('map_') && window[k] instanceof L.Map);
-  const map = window[key];
-  const out = {};
-  map.eachLayer(l => { if (l.naturplan) out[l.naturplan.title] = l.getLayers().length; });
-  return {layers: out, overlays: document.querySelectorAll(
-    '.leaflet-control-layers-overlays input').length};
-}"""
 
 POPUPS_JS = """() => {
   const key = Object.keys(window).find(k => k.startsWith('map_') && window[k] instanceof L.Map);
@@ -48,22 +38,6 @@ POPUPS_JS = """() => {
   });
   return texts;
 }"""
-
-
-@pytest.fixture(scope="module")
-def browser():  # type: ignore[no-untyped-def]
-    if not CHROMIUM.exists():
-        pytest.fail("Debian's chromium is missing: bash .ci/system-packages installs it")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        b = p.chromium.launch(
-            executable_path=str(CHROMIUM),
-            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                  "--disable-component-update", "--no-first-run"],
-        )
-        yield b
-        b.close()
 
 
 def _hostile_layers(plan: Plan):  # type: ignore[no-untyped-def]
@@ -89,23 +63,9 @@ def webmap(plan: Plan, tmp_path: Path):  # type: ignore[no-untyped-def]
     return out, report, entries
 
 
-def _open(browser, path: Path):  # type: ignore[no-untyped-def]
-    context = browser.new_context(offline=True, viewport={"width": 1280, "height": 860})
-    page = context.new_page()
-    errors: list[str] = []
-    requests: list[str] = []
-    page.on("pageerror", lambda e: errors.append(str(e)))
-    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
-    page.on("request", lambda r: requests.append(r.url))
-    page.goto(path.as_uri())
-    page.wait_for_function("() => document.querySelectorAll('.leaflet-interactive, "
-                           "canvas').length > 0")
-    return context, page, errors, requests
-
-
 def test_webmap_works_offline_with_every_layer_and_popup(browser, webmap, plan: Plan) -> None:  # type: ignore[no-untyped-def]
     path, report, entries = webmap
-    context, page, errors, requests = _open(browser, path)
+    context, page, errors, requests = open_page(browser, path)
     try:
         counts = page.evaluate(COUNT_JS)
         expected = {e.title("da"): len(e.layer.frame) for e in entries
@@ -134,7 +94,7 @@ def test_hostile_values_show_as_text_and_never_run(browser, webmap) -> None:  # 
     for text in (HOSTILE_NAME, HOSTILE_NOTE, HOSTILE_ID, HOSTILE_TYPE, "<b>kort</b>"):
         assert text not in source  # never raw in the page
     assert not re.search(r'<script[^>]+src=|<link[^>]+href="?http', source)
-    context, page, errors, _ = _open(browser, path)
+    context, page, errors, _ = open_page(browser, path)
     try:
         texts = page.evaluate(POPUPS_JS)
         assert page.evaluate("() => window.__pwned === undefined")

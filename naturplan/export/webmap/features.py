@@ -27,7 +27,7 @@ from naturplan.core.layers.roles import Role
 from naturplan.core.layers.style import LayerStyle, LineStyle, Symbol
 from naturplan.export.i18n import tr
 from naturplan.export.map_layers import ExportLayer
-from naturplan.export.numbers import format_ha
+from naturplan.export.numbers import format_ha, format_number
 from naturplan.export.tables.columns import (
     CANDIDATE_COLUMNS,
     CandidateRecord,
@@ -179,7 +179,7 @@ def candidate_web_layer(entry: ExportLayer, records: Sequence[CandidateRecord],
         for column in columns:
             value = text_value(column, record, lang)
             if column.type.value == "area":
-                value = format_ha(value * 10_000, 2, lang)
+                value = format_number(value, 2, lang)  # the label says (ha)
             p[column.key] = value
         props.append(p)
     fields = [(c.key, c.title(lang)) for c in columns]

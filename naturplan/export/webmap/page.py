@@ -230,7 +230,7 @@ def build_webmap(
         fb.report(0.1 + 0.7 * i / max(len(on_page), 1), entry.title(lang))
         _add_layer(fmap, entry, data, report, lang)
     folium.LayerControl(collapsed=False).add_to(fmap)
-    _add_boxes(fmap, shown, data, report, lang, title, subtitle)
+    _add_boxes(fmap, shown, on_page, data, report, lang, title, subtitle)
     fmap.add_child(_Finish(f"Leaflet {html.escape(assets.leaflet_version)} | naturplan", [],
                            bounds))
     fb.report(0.9, "HTML")
@@ -254,13 +254,14 @@ def _add_layer(fmap: folium.Map, entry: ExportLayer, data: PlanData, report: Web
     report.layers[entry.title(lang)] = web.features
 
 
-def _add_boxes(fmap: folium.Map, shown: Sequence[ExportLayer], data: PlanData,
-               report: WebMapReport, lang: str, title: str, subtitle: str) -> None:
+def _add_boxes(fmap: folium.Map, shown: Sequence[ExportLayer],
+               on_page: Sequence[ExportLayer], data: PlanData, report: WebMapReport,
+               lang: str, title: str, subtitle: str) -> None:
     muni = data.dataset.municipality
     heading = title or tr(lang, "export", "Nature plan for {name} Municipality", name=muni.name)
     sub = subtitle or format_date(data.today, lang)
     fmap.add_child(Box("topleft", "np-title", title_html(heading, sub)))
-    groups = legend_groups(shown, muni.geometry.bounds, lang)
+    groups = legend_groups(on_page, muni.geometry.bounds, lang)
     fmap.add_child(Box("topright", "np-legend", legend_html(groups, lang)))
     fmap.add_child(Box("bottomleft", "np-ledger", ledger_html(ledger_table(data, lang))))
     notes = [tr(lang, "export", "Coordinates EPSG:4326 (shown); measured in EPSG:25832.")]
