@@ -101,4 +101,8 @@ def _notes(data: PlanData, lang: str) -> tuple[str, ...]:
                         n=data.ledger.count))
     if data.synthetic_protected():
         notes.append(t("The numbers are computed from synthetic sample data, not real data."))
+    from naturplan.core.notices import dataset_notices
+    from naturplan.export.notices import notice_text
+
+    notes += [notice_text(n, lang) for n in dataset_notices(data.dataset, data.share)]
     return tuple(notes)

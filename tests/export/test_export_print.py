@@ -184,3 +184,15 @@ def test_cli_export_pdf_with_extent_and_scale(plan: Plan, tmp_path: Path,
                          timeout=300, env=env)
     assert bad.returncode == 1 and "MINX,MINY,MAXX,MAXY" in bad.stderr
     assert "Traceback" not in bad.stderr
+
+
+def test_ledger_says_when_a_protected_role_has_no_layer(plan: Plan) -> None:
+    """A 0 % share because no §3 layer is loaded is said on the map, not left silent."""
+    from naturplan.core.layers.dataset import Dataset
+    from naturplan.export.ledger_table import ledger_table
+
+    dataset = Dataset(plan.dataset.municipality,
+                      [layer for layer in plan.dataset.layers if layer.role is not Role.NATURE_P3])
+    table = ledger_table(load_plan_data(dataset, (Role.NATURE_P3,)), "da")
+    assert table.rows[0][1] == "0,0 %"
+    assert any("nature_p3" in note and "intet" in note.lower() for note in table.notes)
