@@ -63,3 +63,11 @@ def browser():  # type: ignore[no-untyped-def]
         b.close()
 
 
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _qapplication(qapp):  # type: ignore[no-untyped-def]
+    """A QApplication before any export runs in this process: the print export makes a bare
+    QGuiApplication when none exists (the command line), after which no widget could be made
+    (the GUI tests that follow would abort)."""
+    return qapp
