@@ -10,11 +10,14 @@ same rows, each in its own way.
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 import shapely
+from numpy.typing import NDArray
 
 from naturplan.core.layers.layer import RasterLayer, VectorLayer
 from naturplan.core.layers.style import LayerStyle, LegendEntry
@@ -99,6 +102,32 @@ def _vector_entries(layer: VectorLayer, style: LayerStyle,
     return tuple(wanted)
 
 
+_PROBES: OrderedDict[tuple[object, ...], NDArray[np.float64]] = OrderedDict()
+
+
+def _probe(layer: RasterLayer, bounds: Bounds, reader: Any) -> NDArray[np.float64]:
+    """The finite values of *layer* over *bounds* at about :data:`RASTER_PROBE_PX` pixels,
+    kept for the last few extents (a 28-million-cell GeoTIFF takes a second to read so; the
+    export dialog asks again on every change of title or preset)."""
+    try:
+        stamp = layer.source.path.stat().st_mtime
+    except OSError:
+        stamp = 0.0
+    key = (str(layer.source.path), stamp, tuple(round(b, 1) for b in bounds))
+    cached = _PROBES.get(key)
+    if cached is not None:
+        return cached
+    minx, miny, maxx, maxy = bounds
+    scale = RASTER_PROBE_PX / max(maxx - minx, maxy - miny)
+    shape = (max(1, int((maxy - miny) * scale)), max(1, int((maxx - minx) * scale)))
+    values = np.asarray(reader(layer, bounds, out_shape=shape), dtype=float)
+    values = values[np.isfinite(values)]
+    _PROBES[key] = values
+    while len(_PROBES) > 8:
+        _PROBES.popitem(last=False)
+    return values
+
+
 def _raster_entries(layer: RasterLayer, style: LayerStyle,
                     bounds: Bounds | None) -> tuple[LegendEntry, ...]:
     from naturplan.io.raster import read_window
@@ -111,11 +140,7 @@ def _raster_entries(layer: RasterLayer, style: LayerStyle,
     maxx, maxy = min(box[2], layer.bounds[2]), min(box[3], layer.bounds[3])
     if minx >= maxx or miny >= maxy:
         return ()
-    scale = RASTER_PROBE_PX / max(maxx - minx, maxy - miny)
-    shape = (max(1, int((maxy - miny) * scale)), max(1, int((maxx - minx) * scale)))
-    values = np.asarray(read_window(layer, (minx, miny, maxx, maxy), out_shape=shape),
-                        dtype=float)
-    values = values[np.isfinite(values)]
+    values = _probe(layer, (minx, miny, maxx, maxy), read_window)
     stops = np.array([s.value for s in ramp.stops])
     if ramp.clip_below:
         values = values[values >= stops[0] - 1e-9]

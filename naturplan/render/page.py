@@ -327,10 +327,12 @@ def write_pdf(layout: Any, path: Path, feedback: Any) -> None:
     feedback.check()
 
 
-def page_image(layout: Any, dpi: float, cancelled: Callable[[], bool] | None = None) -> QImage:
-    """The layout as an RGB image at *dpi* (the PNG export and the dialog's preview)."""
+def page_image(layout: Any, dpi: float, cancelled: Callable[[], bool] | None = None,
+               renderer: MapRenderer | None = None) -> QImage:
+    """The layout as an RGB image at *dpi* (the PNG export and the dialog's preview, which
+    keeps one *renderer* so that its indexes serve every preview)."""
     ensure_gui_application()
-    page = PagePainter(layout, dpi)
+    page = PagePainter(layout, dpi, renderer)
     w, h = page.size_px
     image = QImage(w, h, QImage.Format.Format_RGB32)
     image.fill(QColor("#ffffff"))

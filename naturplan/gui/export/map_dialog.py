@@ -37,6 +37,7 @@ from naturplan.export.layout.page import PrintOptions, build_layout
 from naturplan.export.layout.presets import list_presets
 from naturplan.gui.export.plan import layers_from_window, plan_data_from_window
 from naturplan.gui.workers import Task
+from naturplan.render.renderer import MapRenderer
 
 #: Resolution of the preview image (dots per inch of the page).
 PREVIEW_DPI = 40
@@ -59,6 +60,8 @@ class MapExportDialog(QDialog):
         self.layers = layers_from_window(window)
         self.view_bounds = tuple(window.canvas.view.bounds)
         self.presets = list_presets()
+        #: One renderer for every preview (its indexes and simplified shapes are kept).
+        self.renderer = MapRenderer()
         self.preview_task: Task | None = None
         self.export_task: Task | None = None
         self._stale = False
@@ -166,12 +169,15 @@ class MapExportDialog(QDialog):
             self.preview_task.cancel()
             self._stale = True
             return
-        layout = build_layout(self.preset, self.layers, self.data, self.options(), self.lang)
+        preset, layers, data, options, lang = (self.preset, self.layers, self.data,
+                                               self.options(), self.lang)
+        renderer = self.renderer
 
         def job(progress: Any, cancelled: Any) -> Any:
             from naturplan.render.page import page_image
 
-            image = page_image(layout, PREVIEW_DPI, cancelled)
+            layout = build_layout(preset, layers, data, options, lang)
+            image = page_image(layout, PREVIEW_DPI, cancelled, renderer)
             if cancelled():
                 raise OperationCancelled()  # half drawn: a newer preview follows
             return image
