@@ -250,3 +250,9 @@ class ScenarioError(NaturplanError):
     """A scenario that cannot be stored as asked (empty name, a name taken, unknown areas)."""
 
     code = "scenario"
+
+
+class LegalTableError(NaturplanError):
+    """The legal-bases table (resources/parcels/legal_bases.toml) cannot be read."""
+
+    code = "legal_table"

@@ -157,6 +157,11 @@ def load_layer(request: LayerRequest) -> Layer:
 
     from naturplan.io.vector import read_vector
 
+    if ROLE_SPECS[request.role].geometry is GeometryKind.POINT:
+        from naturplan.io.addresses import read_addresses
+
+        return read_addresses(request.path, request.layer, assume_crs=request.assume_crs,
+                              fields=request.fields)
     if is_raster_path(request.path):
         return _raster(request, value_range=True)
     info = _inspect_vector(request)
@@ -183,6 +188,11 @@ def inspect_layer(request: LayerRequest) -> LayerSummary:
     LayerLoadError, MissingCRSError, FieldMappingError
         As :func:`load_layer` would, for the file's schema and geometry type.
     """
+    if ROLE_SPECS[request.role].geometry is GeometryKind.POINT:
+        from naturplan.io.addresses import inspect_addresses
+
+        source, features = inspect_addresses(request.path, request.layer, request.assume_crs)
+        return LayerSummary(request.role, source, features)
     if is_raster_path(request.path):
         return _inspect_raster(request)
     info = _inspect_vector(request)

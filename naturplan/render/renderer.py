@@ -18,11 +18,13 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 
 import numpy as np
+import shapely
 from numpy.typing import NDArray
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QImage, QPainter, QPen, QPolygonF, QTransform
 
 from naturplan.core.layers.layer import Layer, RasterLayer, VectorLayer
+from naturplan.core.layers.roles import ROLE_SPECS, GeometryKind
 from naturplan.core.layers.style import FillPattern, LayerStyle, LineStyle, Symbol
 from naturplan.io.raster import read_window
 from naturplan.render.geometry import GeometryIndex
@@ -32,6 +34,8 @@ from naturplan.render.view import MapView
 
 Cancelled = Callable[[], bool]
 log = logging.getLogger(__name__)
+#: Diameter of a point symbol (an address) in pixels on screen.
+POINT_PX = 5.0
 
 _PATTERNS = {
     FillPattern.SOLID: Qt.BrushStyle.SolidPattern,
@@ -271,6 +275,8 @@ class MapRenderer:
                      fill_scale: float = 1.0) -> int:
         layer = item.layer
         assert isinstance(layer, VectorLayer)
+        if ROLE_SPECS[layer.role].geometry is GeometryKind.POINT:
+            return self._draw_points(painter, view, item)
         style = item.style
         index = self.index_for(layer)
         positions = index.visible(view.bounds, min_size=view.resolution)
@@ -294,6 +300,29 @@ class MapRenderer:
                         painter.drawPath(shape)
         finally:
             painter.restore()
+        return len(positions)
+
+    def _draw_points(self, painter: QPainter, view: MapView, item: RenderItem) -> int:
+        """A point layer (addresses): a dot of :data:`POINT_PX` pixels per feature."""
+        layer = item.layer
+        assert isinstance(layer, VectorLayer)
+        index = self.index_for(layer)
+        positions = index.visible(view.bounds, min_size=0.0)
+        if len(positions) == 0:
+            return 0
+        xy = shapely.get_coordinates(index.geometries[positions])
+        minx, _, _, maxy = view.bounds
+        px = (xy[:, 0] - minx) / view.resolution
+        py = (maxy - xy[:, 1]) / view.resolution
+        radius = POINT_PX * self.line_scale / 2
+        symbol = item.style.symbol
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        painter.setPen(make_pen(symbol, self.line_scale))
+        painter.setBrush(make_brush(symbol))
+        for x, y in zip(px.tolist(), py.tolist(), strict=True):
+            painter.drawEllipse(QPointF(x, y), radius, radius)
+        painter.restore()
         return len(positions)
 
     def overview_for(self, layer: RasterLayer) -> RasterOverview:

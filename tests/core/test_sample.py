@@ -33,6 +33,7 @@ LAYERS = {
     "natura2000": "natura2000_habitat",
     "lowland": "lavbund",
     "forest_zones": "skovrejsning",
+    "addresses": "adgangsadresser",
 }
 
 
@@ -148,6 +149,22 @@ def test_nature_share_is_about_fourteen_percent(sample, region):
     assert np.allclose(nature["Shape_area"], nature.geometry.area, rtol=1e-6)
     dates = nature["Besig_dato"].dropna()
     assert len(dates) > 0 and (dates.dt.year.between(1995, 2024)).all()
+
+
+def test_addresses_lie_on_their_parcels_and_are_unique(sample):
+    manifest, _ = sample
+    parcels = _read(manifest, "parcels")
+    addresses = _read(manifest, "addresses")
+    assert len(addresses) >= 0.5 * len(parcels)
+    assert set(shapely.get_type_id(addresses.geometry.values)) == {0}  # points
+    assert not addresses.duplicated(["vejnavn", "husnr", "postnr"]).any()
+    assert addresses["husnr"].str.fullmatch(r"\d+A?").all()
+    assert addresses["postnr"].str.fullmatch(r"9\d{3}").all()
+    assert "Vesterbro" in set(addresses.loc[addresses["postnr"] == "9000", "vejnavn"])
+    # Every point lies on exactly one parcel (inside it, not on a boundary).
+    tree = shapely.STRtree(parcels.geometry.values)
+    point, _ = tree.query(addresses.geometry.values, predicate="within")
+    assert np.array_equal(np.sort(point), np.arange(len(addresses)))
 
 
 def test_zone_layers(sample, region):

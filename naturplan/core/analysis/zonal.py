@@ -92,6 +92,14 @@ class RasterGrid:
         row1 = min(max(math.ceil((gy1 - miny) / self.res_y), 0), rows)
         return row0, row1, col0, col1
 
+    def window(self, bounds: Bounds) -> RasterGrid:
+        """The cells *bounds* touches, as a grid of its own (a view, no copy)."""
+        row0, row1, col0, col1 = self.cell_window(bounds)
+        gx0, _, _, gy1 = self.bounds
+        left, top = gx0 + col0 * self.res_x, gy1 - row0 * self.res_y
+        return RasterGrid(self.values[row0:row1, col0:col1],
+                          (left, gy1 - row1 * self.res_y, gx0 + col1 * self.res_x, top))
+
 
 @dataclass(frozen=True)
 class FloodExposure:

@@ -26,12 +26,14 @@ class Role(StrEnum):
     FLOOD = "flood"
     FOREST_ZONES = "forest_zones"
     CANDIDATES = "candidates"
+    ADDRESSES = "addresses"
 
 
 class GeometryKind(StrEnum):
     """What a role's data is made of."""
 
     POLYGON = "polygon"
+    POINT = "point"
     RASTER = "raster"
     POLYGON_OR_RASTER = "polygon_or_raster"
 
@@ -87,6 +89,13 @@ ROLE_SPECS: dict[Role, RoleSpec] = {
         GeometryKind.POLYGON,
         ("id", "kind", "name", "status", "note", "counts_toward_target"),
     ),
+    # DAR/DAWA adgangsadresser: the access points a parcel search by address starts from.
+    Role.ADDRESSES: RoleSpec(
+        Role.ADDRESSES,
+        GeometryKind.POINT,
+        ("vejnavn", "husnr", "postnr", "postnrnavn"),
+        ("vejnavn", "husnr"),
+    ),
 }
 
 #: Drawing order on every map (screen, print, web), bottom first: the land, rasters and soils,
@@ -99,6 +108,7 @@ DRAW_ORDER: tuple[Role, ...] = (
     Role.NATURE_P3,
     Role.NATURA2000,
     Role.PARCELS,
+    Role.ADDRESSES,
     Role.CANDIDATES,
 )
 

@@ -1,6 +1,6 @@
 """Deterministic synthetic sample data for a municipality (first: Aalborg Kommune).
 
-:func:`build_sample` writes a GeoPackage with parcels, §3 nature, Natura 2000 habitat
+:func:`build_sample` writes a GeoPackage with parcels, addresses, §3 nature, Natura 2000 habitat
 sites, lowland soils and afforestation zones, a flood depth GeoTIFF and a ``sample.json``
 manifest. Only the municipality boundary is real; every layer says in its metadata that it
 is a synthetic sample. The same ``(seed, scale)`` gives the same geometries and attributes.
@@ -25,6 +25,7 @@ import shapely
 
 from naturplan.core.errors import BuildCancelled
 from naturplan.io.optional import has_pyarrow
+from naturplan.io.sample.addresses import build_addresses
 from naturplan.io.sample.geom import Landscape
 from naturplan.io.sample.manifest import (  # noqa: F401 - read_manifest is public here too
     GENERATOR_VERSION,
@@ -57,6 +58,8 @@ VECTOR_LAYERS: dict[str, tuple[str, str]] = {
     "lowland": ("lavbund", "Synthetic sample: lavbundsjord with carbon class, not Kulstof2022"),
     "forest_zones": ("skovrejsning",
                      "Synthetic sample: skovrejsning ønsket/uønsket, not the real kommuneplan"),
+    "addresses": ("adgangsadresser",
+                  "Synthetic sample: adgangsadresser (DAWA schema), not real addresses"),
 }
 
 
@@ -93,7 +96,7 @@ def _write_layer(
     layer, description = VECTOR_LAYERS[role]
     frame.to_file(
         path, driver="GPKG", engine="pyogrio", use_arrow=has_pyarrow(), layer=layer,
-        promote_to_multi=role != "parcels",
+        promote_to_multi=role not in ("parcels", "addresses"),
         dataset_options={"VERSION": "1.2"} if not path.exists() else None,
         layer_options={"DESCRIPTION": description},
         metadata=_metadata(seed, scale),
@@ -104,14 +107,17 @@ def _write_layer(
 def _build_vectors(
     land: Landscape, tmp: Path, scale: float, seed: int, steps: _Steps
 ) -> list[SampleLayer]:
-    """Generate and write the five vector layers, reporting progress between them.
+    """Generate and write the six vector layers, reporting progress between them.
 
     The fractions follow the time each step takes at full scale (parcels and §3 nature are
     most of it, the flood raster most of the rest), so that the progress line moves evenly.
     """
     gpkg = tmp / GPKG_NAME
     steps.step(0.01, "Jordstykker")
-    layers = [_write_layer(build_parcels(land, scale, seed), gpkg, "parcels", seed, scale)]
+    parcels = build_parcels(land, scale, seed)
+    layers = [_write_layer(parcels, gpkg, "parcels", seed, scale)]
+    steps.step(0.33, "Adgangsadresser")
+    layers.append(_write_layer(build_addresses(parcels, seed), gpkg, "addresses", seed, scale))
     steps.step(0.37, "§3 beskyttet natur")
     nature = build_nature(land, scale, seed, steps.check)
     layers.append(_write_layer(nature, gpkg, "nature_p3", seed, scale))

@@ -10,7 +10,7 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
-GENERATOR_VERSION = "naturplan-sample 1.0"
+GENERATOR_VERSION = "naturplan-sample 1.1"
 MANIFEST_NAME = "sample.json"
 
 
@@ -21,8 +21,8 @@ class SampleLayer:
     Attributes
     ----------
     role : str
-        ``"parcels"``, ``"nature_p3"``, ``"natura2000"``, ``"lowland"``, ``"flood"`` or
-        ``"forest_zones"``.
+        ``"parcels"``, ``"addresses"``, ``"nature_p3"``, ``"natura2000"``, ``"lowland"``,
+        ``"flood"`` or ``"forest_zones"``.
     path : Path
         The file written.
     layer : str or None

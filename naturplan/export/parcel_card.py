@@ -1,0 +1,336 @@
+"""The status card in words: one presentation for the command line, the GUI dock and the PDF.
+
+:func:`card_text` turns a :class:`~naturplan.core.parcels.status.StatusCard` (numbers) and
+the legal-bases table into a :class:`CardText` in the user's language: the plain-language
+first line, the parcel's facts, a section per layer with its overlaps and the source's
+attributes, the slivers, what each protection means with its legal basis, and the sources.
+:func:`card_document` is the same card as JSON-ready data (numbers, not words).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from naturplan.core.parcels.status import StatusCard, ThemeFinding
+from naturplan.core.parcels.themes import SourceInfo, Theme
+from naturplan.export.i18n import tr
+from naturplan.export.numbers import format_number, format_percent
+from naturplan.io.parcels import LegalBasis
+
+CONTEXT = "parcels"
+#: Share of the parcel at or above which "in" replaces "partly in".
+WHOLE = 0.995
+#: §3 type names (Danish data values) in English.
+P3_ENGLISH = {"sø": "lake", "mose": "bog or fen", "eng": "meadow", "strandeng": "salt marsh",
+              "overdrev": "dry grassland", "hede": "heath"}
+_CARBON = {">12": ">12 %", "6-12": "6–12 %", "<6": "<6 %"}
+
+
+@dataclass(frozen=True)
+class Section:
+    """One layer's part of the card: a heading, its summary line and rows of details."""
+
+    heading: str
+    summary: str
+    rows: tuple[tuple[str, str], ...] = ()
+    source: str = ""
+
+
+@dataclass(frozen=True)
+class LegalText:
+    """What a protection means and its legal basis, in one language."""
+
+    title: str
+    meaning: str
+    law: str
+    source: str
+    url: str = ""
+
+
+@dataclass(frozen=True)
+class CardText:
+    """The card in words, ready to lay out."""
+
+    title: str
+    headline: str
+    facts: tuple[tuple[str, str], ...]
+    sections: tuple[Section, ...]
+    slivers: str
+    legal: tuple[LegalText, ...]
+    sources: tuple[str, ...]
+    footer: str
+    synthetic: bool = False
+    notes: tuple[str, ...] = field(default_factory=tuple)
+    lang: str = "da"
+
+    def lines(self) -> list[str]:
+        """The card as plain text lines (the command line's output)."""
+        out = [self.title, self.headline, ""]
+        out += [f"{k}: {v}" for k, v in self.facts]
+        for section in self.sections:
+            out += ["", f"{section.heading} — {section.summary}"]
+            out += [f"    {k}: {v}" if k else f"    {v}" for k, v in section.rows]
+        if self.slivers:
+            out += ["", self.slivers]
+        if self.notes:
+            out += ["", *self.notes]
+        if self.legal:
+            out += ["", tr(self.lang, CONTEXT, "What it means")]
+            for item in self.legal:
+                out += [f"  {item.title}: {item.meaning}", f"    {item.law}"]
+        out += ["", tr(self.lang, CONTEXT, "Sources"), *[f"  {s}" for s in self.sources]]
+        out += ["", self.footer]
+        return out
+
+
+def _t(lang: str, source: str, n: int | None = None, **params: Any) -> str:
+    return tr(lang, CONTEXT, source, n, **params)
+
+
+def _pct(share: float, lang: str) -> str:
+    decimals = 0 if share >= 0.1 or share == 0 else 1
+    return format_percent(share, decimals, lang)
+
+
+def _m2(area: float, lang: str) -> str:
+    if area >= 100_000:
+        return f"{format_number(area / 10_000, 1, lang)} ha"
+    return f"{format_number(area, 0 if area >= 10 else 1, lang)} m²"
+
+
+def _type_name(name: str, lang: str) -> str:
+    low = name.strip().lower()
+    return P3_ENGLISH.get(low, low) if lang == "en" else low
+
+
+def _codes(finding: ThemeFinding) -> str:
+    codes = []
+    for feature in finding.features:
+        if feature.sliver:
+            continue
+        attrs = dict(feature.attributes)
+        codes.append(str(attrs.get("Site_ident") or attrs.get("Objektnavn") or "").strip())
+    return ", ".join(dict.fromkeys(c for c in codes if c))
+
+
+def headline(card: StatusCard, lang: str = "da") -> str:
+    """The first line in plain words: "§3-beskyttet natur på 23 % af jordstykket (eng,
+    mose) · i Natura 2000-område DK00FX001 · delvis lavbund >12 % kulstof"."""
+    parts: list[str] = []
+    by_theme: dict[Theme, list[ThemeFinding]] = {}
+    for finding in card.applying():
+        by_theme.setdefault(finding.theme, []).append(finding)
+    for theme, findings in by_theme.items():
+        parts.append(_headline_part(theme, findings, lang))
+    if not parts:
+        return _t(lang, "No protection or designation in the loaded layers")
+    return " · ".join(p for p in parts if p)
+
+
+def _headline_part(theme: Theme, findings: list[ThemeFinding], lang: str) -> str:
+    share = max(f.share for f in findings)
+    pct = _pct(share, lang)
+    if theme is Theme.NATURE_P3:
+        types = ", ".join(dict.fromkeys(_type_name(c, lang) for f in findings for c in f.classes))
+        text = _t(lang, "§3 protected nature on {pct} of the parcel", pct=pct)
+        return f"{text} ({types})" if types else text
+    if theme is Theme.NATURA2000:
+        codes = ", ".join(c for c in (_codes(f) for f in findings) if c)
+        if share >= WHOLE:
+            return _t(lang, "in Natura 2000 site {codes}", codes=codes).strip()
+        return _t(lang, "partly in Natura 2000 site {codes} ({pct})", codes=codes, pct=pct)
+    if theme is Theme.LOWLAND:
+        classes = [c for f in findings for c in f.classes]
+        best = next((c for c in (">12", "6-12", "<6") if c in classes), "")
+        carbon = _CARBON.get(best, best)
+        if share >= WHOLE:
+            return _t(lang, "lowland soil {carbon} carbon", carbon=carbon)
+        return _t(lang, "partly lowland soil {carbon} carbon ({pct})", carbon=carbon, pct=pct)
+    if theme is Theme.FLOOD:
+        depth = max((f.flood.max_depth for f in findings if f.flood is not None), default=math.nan)
+        if math.isfinite(depth):
+            return _t(lang, "{pct} in the flood zone (up to {depth} m)", pct=pct,
+                      depth=format_number(depth, 1, lang))
+        return _t(lang, "{pct} in the flood zone", pct=pct)
+    if theme is Theme.FOREST_ZONES:
+        zones = [c for f in findings for c in f.classes]
+        if "unwanted" in zones:
+            return _t(lang, "afforestation unwanted")
+        if "wanted" in zones:
+            return _t(lang, "afforestation wanted")
+        return _t(lang, "in an afforestation zone")
+    if theme is Theme.CANDIDATES:
+        names = ", ".join(dict.fromkeys(
+            str(dict(x.attributes).get("name") or dict(x.attributes).get("id") or "")
+            for f in findings for x in f.features if not x.sliver))
+        return _t(lang, "in candidate area {names}", names=names)
+    label = _theme_label(theme, lang)
+    return _t(lang, "{what} on {pct}", what=label, pct=pct)
+
+
+def _theme_label(theme: Theme, lang: str) -> str:
+    labels = {
+        Theme.NATURE_P3: "Protected nature (§3)",
+        Theme.NATURA2000: "Natura 2000",
+        Theme.FREDSKOV: "Protected forest (fredskov)",
+        Theme.STRANDBESKYTTELSE: "Beach protection zone",
+        Theme.KLITFREDNING: "Dune protection",
+        Theme.STORMFALD: "Storm damage registration",
+        Theme.LOWLAND: "Lowland soil",
+        Theme.FLOOD: "Flooding",
+        Theme.FOREST_ZONES: "Afforestation zone",
+        Theme.CANDIDATES: "Candidate area",
+    }
+    return _t(lang, labels[theme])
+
+
+def card_text(card: StatusCard, legal: Mapping[str, LegalBasis], lang: str = "da") -> CardText:
+    """The card in *lang* ("da" or "en")."""
+    ref = card.parcel.ref
+    title = _t(lang, "Parcel {matrikel}, {ejerlav}", matrikel=ref.matrikelnummer,
+               ejerlav=ref.ejerlavsnavn or str(ref.ejerlavskode or ""))
+    facts = [
+        (_t(lang, "Ejerlav"), f"{ref.ejerlavsnavn} ({ref.ejerlavskode})" if ref.ejerlavskode
+         is not None else ref.ejerlavsnavn),
+        (_t(lang, "Matrikelnummer"), ref.matrikelnummer),
+        (_t(lang, "Registered area"), _m2(card.parcel.registered_area_m2, lang)
+         if card.parcel.registered_area_m2 is not None else _t(lang, "not in the source")),
+        (_t(lang, "Computed area"), _m2(card.parcel.area_m2, lang)),
+    ]
+    if card.address is not None:
+        a = card.address
+        facts.insert(0, (_t(lang, "Address"), f"{a.vejnavn} {a.husnr}, {a.postnr} {a.postnrnavn}"))
+    sections = tuple(_section(f, card.parcel.area_m2, lang) for f in card.applying())
+    slivers = _slivers(card, lang)
+    legal_items = tuple(_legal(legal[key], lang) for key in card.legal_keys() if key in legal)
+    sources = tuple(_source_line(s, lang) for s in card.sources)
+    when = card.computed.strftime("%d-%m-%Y %H:%M")
+    footer = _t(lang, "Made {when} with naturplan. Overlaps under {area} m² or narrower than "
+                "{width} m are listed as slivers (the cadastre's accuracy).", when=when,
+                area=format_number(card.rule.min_area_m2, 1, lang).rstrip("0").rstrip(",."),
+                width=format_number(card.rule.min_width_m, 1, lang).rstrip("0").rstrip(",."))
+    notes = tuple(_t(lang, "{layer}: a raster of this role is not evaluated here.", layer=name)
+                  for name, _ in card.not_evaluated)
+    if card.synthetic:
+        notes = (_t(lang, "Synthetic example: some layers are generated sample data, not real "
+                    "registers."), *notes)
+    return CardText(title, headline(card, lang), tuple(facts), sections, slivers, legal_items,
+                    sources, footer, card.synthetic, notes, lang)
+
+
+def _section(finding: ThemeFinding, parcel_area: float, lang: str) -> Section:
+    heading = _theme_label(finding.theme, lang)
+    summary = _t(lang, "{area} = {pct} of the parcel", area=_m2(finding.area_m2, lang),
+                 pct=_pct(finding.share, lang))
+    rows: list[tuple[str, str]] = []
+    if finding.flood is not None:
+        flood = finding.flood
+        rows.append((_t(lang, "Largest depth"), f"{format_number(flood.max_depth, 2, lang)} m"))
+        if math.isfinite(flood.mean_depth):
+            rows.append((_t(lang, "Mean depth (flooded part)"),
+                         f"{format_number(flood.mean_depth, 2, lang)} m"))
+        if flood.data_share < 0.999:
+            rows.append((_t(lang, "Raster covers"), _pct(flood.data_share, lang)))
+    for feature in finding.features:
+        if feature.sliver:
+            continue
+        values = ", ".join(_value(v, lang) for _, v in feature.attributes if _value(v, lang))
+        rows.append(("", f"{values} — {_m2(feature.area_m2, lang)} "
+                         f"({_pct(feature.share, lang)})"))
+    return Section(heading, summary, tuple(rows), finding.source.name)
+
+
+def _value(value: object, lang: str) -> str:
+    if isinstance(value, dt.datetime | dt.date):
+        return value.strftime("%d-%m-%Y")
+    if isinstance(value, float):
+        return "" if math.isnan(value) else format_number(value, 2, lang)
+    text = str(value).strip()
+    return P3_ENGLISH.get(text.lower(), text) if lang == "en" else text
+
+
+def _slivers(card: StatusCard, lang: str) -> str:
+    items = [f"{_theme_label(f.theme, lang)} ({_m2(f.sliver_m2, lang)})" for f in card.slivers()]
+    if not items:
+        return ""
+    return _t(lang, "Only touches (slivers under the cadastre's accuracy, not protection): "
+              "{items}", items=", ".join(items))
+
+
+def _legal(basis: LegalBasis, lang: str) -> LegalText:
+    return LegalText(basis.title.get(lang), basis.meaning.get(lang), basis.law.get(lang),
+                     basis.source, basis.url)
+
+
+def _source_line(source: SourceInfo, lang: str) -> str:
+    date = ""
+    if source.date:
+        date = dt.date.fromisoformat(source.date).strftime("%d-%m-%Y")
+    parts = [source.name, source.label]
+    if date:
+        parts.append(_t(lang, "file date {date}", date=date))
+    if source.synthetic:
+        parts.append(_t(lang, "synthetic example"))
+    return " · ".join(p for p in parts if p)
+
+
+def card_document(card: StatusCard, legal: Mapping[str, LegalBasis], lang: str = "da"
+                  ) -> dict[str, Any]:
+    """The card as JSON-ready data: areas in m², shares 0..1, depths in m, the source's
+    attributes, the legal keys (with their text in *lang*), and the headline."""
+    ref = card.parcel.ref
+    return {
+        "parcel": {
+            "ejerlavskode": ref.ejerlavskode, "ejerlavsnavn": ref.ejerlavsnavn,
+            "matrikelnummer": ref.matrikelnummer,
+            "registered_area_m2": card.parcel.registered_area_m2,
+            "area_m2": card.parcel.area_m2,
+        },
+        "address": None if card.address is None else {
+            "vejnavn": card.address.vejnavn, "husnr": card.address.husnr,
+            "postnr": card.address.postnr, "postnrnavn": card.address.postnrnavn},
+        "headline": headline(card, lang),
+        "findings": [_finding_doc(f) for f in card.findings],
+        "legal": [{"key": k, "title": legal[k].title.get(lang), "law": legal[k].law.get(lang)}
+                  for k in card.legal_keys() if k in legal],
+        "slivers": {"min_area_m2": card.rule.min_area_m2, "min_width_m": card.rule.min_width_m},
+        "sources": [{"name": s.name, "file": s.label, "date": s.date, "synthetic": s.synthetic}
+                    for s in card.sources],
+        "not_evaluated": [{"layer": n, "reason": r} for n, r in card.not_evaluated],
+        "synthetic": card.synthetic,
+        "computed": card.computed.isoformat(timespec="seconds"),
+    }
+
+
+def _finding_doc(finding: ThemeFinding) -> dict[str, Any]:
+    doc: dict[str, Any] = {
+        "theme": finding.theme.value, "layer": finding.source.name,
+        "area_m2": finding.area_m2, "share": finding.share, "sliver_m2": finding.sliver_m2,
+        "applies": finding.applies,
+        "by_class": [{"class": c, "area_m2": a} for c, a in finding.by_class],
+        "features": [{"class": f.klass, "area_m2": f.area_m2, "share": f.share,
+                      "sliver": f.sliver,
+                      "attributes": {k: _json(v) for k, v in f.attributes}}
+                     for f in finding.features],
+    }
+    if finding.flood is not None:
+        flood = finding.flood
+        doc["flood"] = {"wet_m2": flood.wet_m2, "share": flood.share,
+                        "max_depth_m": flood.max_depth,
+                        "mean_depth_m": None if math.isnan(flood.mean_depth) else flood.mean_depth,
+                        "data_share": flood.data_share}
+    return doc
+
+
+def _json(value: object) -> object:
+    if isinstance(value, dt.datetime | dt.date):
+        return value.isoformat()
+    if isinstance(value, float) and math.isnan(value):
+        return None
+    if isinstance(value, str | int | float | bool) or value is None:
+        return value
+    return str(value)

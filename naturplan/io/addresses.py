@@ -1,0 +1,284 @@
+"""Reading addresses (DAR/DAWA adgangsadresser) as points in EPSG:25832.
+
+Two kinds of source:
+
+- **CSV with coordinates**, as DAWA's download and most registers export it: the columns
+  ``etrs89koordinat_øst`` / ``etrs89koordinat_nord`` (EPSG:25832), ``wgs84koordinat_længde``
+  / ``wgs84koordinat_bredde`` (EPSG:4326), or plain ``x`` / ``y`` (``--assume-crs`` says
+  which CRS; without it, numbers that look like longitude/latitude are read as EPSG:4326
+  and numbers in metres as EPSG:25832). Separator ``;`` or ``,``; UTF-8, or cp1252 as old
+  Windows exports write it.
+- **Any OGR vector format** with points (GeoJSON from DAWA, GeoPackage, shapefile, GML).
+
+The canonical fields are DAWA's own names, ``vejnavn``, ``husnr``, ``postnr``, ``postnrnavn``;
+another schema is mapped with ``--field addresses.vejnavn=STREET``. Rows without a coordinate
+are dropped and counted in the load report.
+"""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Mapping
+from pathlib import Path
+
+import geopandas as gpd
+import pandas as pd
+import pyogrio
+import shapely
+
+from naturplan.core.errors import FieldMappingError, LayerLoadError, MissingCRSError
+from naturplan.core.layers.fieldmap import identity_mapping, user_mapping
+from naturplan.core.layers.layer import LayerSource, LoadReport, VectorLayer
+from naturplan.core.layers.roles import ROLE_SPECS, WORKING_EPSG, Role
+from naturplan.io.vector import parse_crs
+
+#: Coordinate column pairs, tried in order, with the CRS they are in (None = ask or guess).
+COORDINATE_COLUMNS: tuple[tuple[str, str, int | None], ...] = (
+    ("etrs89koordinat_øst", "etrs89koordinat_nord", 25832),
+    ("etrs89koordinat_oest", "etrs89koordinat_nord", 25832),
+    ("wgs84koordinat_længde", "wgs84koordinat_bredde", 4326),
+    ("wgs84koordinat_laengde", "wgs84koordinat_bredde", 4326),
+    ("x", "y", None),
+    ("lon", "lat", 4326),
+    ("longitude", "latitude", 4326),
+    ("easting", "northing", None),
+)
+CSV_SUFFIXES = {".csv", ".txt", ".tsv"}
+
+
+def read_addresses(
+    path: Path,
+    layer: str | None = None,
+    *,
+    assume_crs: str | int | None = None,
+    fields: Mapping[str, str] | None = None,
+) -> VectorLayer:
+    """Read an address file into an ``addresses`` layer (points in EPSG:25832).
+
+    Parameters
+    ----------
+    path
+        A CSV file with coordinate columns, or any OGR vector file with points.
+    layer
+        The layer of a multi-layer file.
+    assume_crs
+        The CRS of coordinates the file does not declare.
+    fields
+        The user's mapping, canonical field → source field.
+
+    Raises
+    ------
+    LayerLoadError
+        Missing or unreadable file, no coordinates, no points.
+    MissingCRSError
+        An OGR file without a CRS and no *assume_crs*.
+    FieldMappingError
+        No street name and house number fields, and no mapping that gives them.
+    """
+    path = Path(path)
+    if not path.exists():
+        raise LayerLoadError("File not found: {path}", path=str(path))
+    if path.suffix.lower() in CSV_SUFFIXES:
+        frame, driver, crs_label = _read_csv(path, assume_crs)
+        read_layer = None
+    else:
+        frame, driver, crs_label, read_layer = _read_ogr(path, layer, assume_crs)
+    read = len(frame)
+    points = _points_only(frame, path.name)
+    mapping = user_mapping(Role.ADDRESSES, fields) if fields else identity_mapping(Role.ADDRESSES)
+    missing = [name for name in ROLE_SPECS[Role.ADDRESSES].required
+               if (fields or {}).get(name, name) not in points.columns]
+    if missing:
+        have = ", ".join(c for c in frame.columns if c != "geometry") or "no fields"
+        raise FieldMappingError(
+            "'{file}' has no {fields} for addresses; it has: {have}. Map them with "
+            "--field addresses.vejnavn=SOURCE_FIELD.",
+            file=path.name, fields=", ".join(missing), have=have,
+        )
+    mapped = gpd.GeoDataFrame(mapping.apply(points), geometry="geometry", crs=WORKING_EPSG)
+    _normalise(mapped)
+    report = LoadReport(read=read, dropped_empty=read - len(mapped),
+                        reprojected=crs_label not in ("EPSG:25832", ""))
+    source = LayerSource(
+        path=path, layer=read_layer, driver=driver, source_crs=crs_label,
+        mapping=mapping.name, synthetic=_synthetic(path, read_layer), description="",
+    )
+    return VectorLayer(Role.ADDRESSES, mapped.reset_index(drop=True), source, report,
+                       name=read_layer or path.stem)
+
+
+def inspect_addresses(
+    path: Path, layer: str | None = None, assume_crs: str | int | None = None
+) -> tuple[LayerSource, int]:
+    """The source and the number of addresses of an address file, without reading them
+    (a report on the loaded layers needs no more).
+
+    Raises
+    ------
+    LayerLoadError
+        If the file is missing or unreadable, or a CSV has no coordinate columns.
+    """
+    path = Path(path)
+    if not path.exists():
+        raise LayerLoadError("File not found: {path}", path=str(path))
+    if path.suffix.lower() in CSV_SUFFIXES:
+        text = _decode(path)
+        lines = [line for line in text.splitlines() if line.strip()]
+        header = lines[0].lower() if lines else ""
+        found = next(((x, y, epsg) for x, y, epsg in COORDINATE_COLUMNS
+                      if x in header and y in header), None)
+        if found is None:
+            raise LayerLoadError(
+                "'{file}' has no coordinate columns (etrs89koordinat_øst/nord, "
+                "wgs84koordinat_længde/bredde or x/y); it has: {have}.",
+                file=path.name, have=lines[0] if lines else "")
+        crs = f"EPSG:{found[2]}" if found[2] else str(assume_crs or "")
+        return LayerSource(path=path, driver="CSV", source_crs=crs,
+                           mapping="DAWA adgangsadresser"), max(len(lines) - 1, 0)
+    try:
+        info = pyogrio.read_info(path, layer=layer)
+    except Exception as exc:  # noqa: BLE001 - pyogrio raises DataSourceError and others
+        raise LayerLoadError("Cannot read '{file}': {reason}", file=path.name,
+                             reason=str(exc).splitlines()[0] if str(exc) else "") from None
+    metadata = {**(info.get("dataset_metadata") or {}), **(info.get("layer_metadata") or {})}
+    source = LayerSource(
+        path=path, layer=layer, driver=str(info.get("driver", "")),
+        source_crs=str(info.get("crs") or assume_crs or ""), mapping="DAWA adgangsadresser",
+        synthetic=str(metadata.get("NATURPLAN_SYNTHETIC", "")).lower() == "true",
+        description=str(metadata.get("DESCRIPTION", "")),
+    )
+    return source, int(info.get("features", 0))
+
+
+def _read_csv(path: Path, assume_crs: str | int | None) -> tuple[pd.DataFrame, str, str]:
+    text = _decode(path)
+    try:
+        dialect = csv.Sniffer().sniff(text[:4096], delimiters=";,\t")
+        sep = dialect.delimiter
+    except csv.Error:
+        sep = ","
+    from io import StringIO
+
+    try:
+        table = pd.read_csv(StringIO(text), sep=sep, dtype=str, keep_default_na=False)
+    except (ValueError, pd.errors.ParserError) as exc:
+        raise LayerLoadError("Cannot read '{file}': {reason}", file=path.name,
+                             reason=str(exc).splitlines()[0]) from None
+    table.columns = [str(c).strip().lstrip("\ufeff") for c in table.columns]
+    lower = {c.lower(): c for c in table.columns}
+    found = next(((xn, yn, code) for xn, yn, code in COORDINATE_COLUMNS
+                  if xn in lower and yn in lower), None)
+    if found is None:
+        raise LayerLoadError(
+            "'{file}' has no coordinate columns (etrs89koordinat_øst/nord, "
+            "wgs84koordinat_længde/bredde or x/y); it has: {have}.",
+            file=path.name, have=", ".join(table.columns),
+        )
+    xname, yname, epsg = found
+    x = pd.to_numeric(table[lower[xname]].str.replace(",", "."), errors="coerce")
+    y = pd.to_numeric(table[lower[yname]].str.replace(",", "."), errors="coerce")
+    ok = x.notna() & y.notna()
+    crs = parse_crs(assume_crs) if assume_crs is not None and epsg is None else None
+    if crs is None:
+        crs = parse_crs(epsg if epsg is not None else _guess_epsg(x[ok], y[ok]))
+    frame = gpd.GeoDataFrame(
+        table, geometry=shapely.points(x.to_numpy(float), y.to_numpy(float)), crs=crs
+    )
+    frame = frame[ok.to_numpy()]
+    label = f"EPSG:{crs.to_epsg()}" if crs.to_epsg() else crs.to_string()
+    if crs.to_epsg() != WORKING_EPSG:
+        frame = frame.to_crs(WORKING_EPSG)
+    return frame, "CSV", label
+
+
+def _decode(path: Path) -> str:
+    raw = path.read_bytes()
+    for encoding in ("utf-8-sig", "cp1252"):
+        try:
+            return raw.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    raise LayerLoadError("Cannot read '{file}': not UTF-8 or cp1252 text.", file=path.name)
+
+
+def _guess_epsg(x: pd.Series, y: pd.Series) -> int:
+    """EPSG:4326 for longitude/latitude-sized numbers, EPSG:25832 for metres."""
+    if len(x) and x.abs().max() <= 180 and y.abs().max() <= 90:
+        return 4326
+    return 25832
+
+
+def _read_ogr(
+    path: Path, layer: str | None, assume_crs: str | int | None
+) -> tuple[gpd.GeoDataFrame, str, str, str | None]:
+    try:
+        listed = [(str(name), str(kind)) for name, kind in pyogrio.list_layers(path)]
+        layers = [name for name, _ in listed]
+        if layer is None:
+            points = [name for name, kind in listed if "point" in kind.lower()]
+            layer = (points or layers or [None])[0]
+        elif layer not in layers:
+            raise LayerLoadError("'{file}' has no layer '{layer}'. Layers: {layers}.",
+                                 file=path.name, layer=layer, layers=", ".join(layers))
+        info = pyogrio.read_info(path, layer=layer)
+        frame = gpd.read_file(path, layer=layer, engine="pyogrio")
+    except LayerLoadError:
+        raise
+    except Exception as exc:  # pyogrio raises DataSourceError and others
+        raise LayerLoadError("Cannot read '{file}': {reason}", file=path.name,
+                             reason=str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+                             ) from None
+    if frame.crs is None:
+        if assume_crs is None:
+            raise MissingCRSError(
+                "'{file}' has no coordinate reference system. State it with --assume-crs EPSG "
+                "(for example --assume-crs 25832 for ETRS89 / UTM 32N).", file=path.name)
+        frame = frame.set_crs(parse_crs(assume_crs), allow_override=True)
+    epsg = frame.crs.to_epsg()
+    label = f"EPSG:{epsg}" if epsg else frame.crs.to_string()
+    if epsg != WORKING_EPSG:
+        frame = frame.to_crs(WORKING_EPSG)
+    if frame.geometry.name != "geometry":
+        frame = frame.rename_geometry("geometry")
+    return frame, str(info.get("driver", "")), label, layer
+
+
+def _points_only(frame: gpd.GeoDataFrame, file: str) -> gpd.GeoDataFrame:
+    """One point per address: multipoints give their first point, others are dropped."""
+    geoms = frame.geometry.to_numpy()
+    if len(geoms) and shapely.has_z(geoms).any():
+        geoms = shapely.force_2d(geoms)
+    types = shapely.get_type_id(geoms)
+    multi = types == shapely.GeometryType.MULTIPOINT
+    if multi.any():
+        geoms = geoms.copy()
+        geoms[multi] = shapely.get_geometry(geoms[multi], 0)
+        types = shapely.get_type_id(geoms)
+    keep = (types == shapely.GeometryType.POINT) & ~shapely.is_empty(geoms)
+    if len(frame) and not keep.any():
+        raise LayerLoadError("'{file}' has no points; addresses must be points.",
+                             file=file)
+    out = frame.loc[keep].copy()
+    out = out.set_geometry(gpd.GeoSeries(geoms[keep], index=out.index, crs=WORKING_EPSG))
+    return out
+
+
+def _normalise(frame: gpd.GeoDataFrame) -> None:
+    """Text fields as stripped strings; postnr as four digits where it is a number."""
+    for name in ("vejnavn", "husnr", "postnrnavn"):
+        if name in frame.columns:
+            frame[name] = frame[name].astype("string").str.strip()
+    if "postnr" in frame.columns:
+        text = frame["postnr"].astype("string").str.strip().str.replace(r"\.0$", "", regex=True)
+        frame["postnr"] = text.where(~text.str.fullmatch(r"\d{1,4}").fillna(False),
+                                     text.str.zfill(4))
+
+
+def _synthetic(path: Path, layer: str | None) -> bool:
+    try:
+        info = pyogrio.read_info(path, layer=layer)
+    except Exception:  # noqa: BLE001 - CSV and unreadable metadata: not marked synthetic
+        return False
+    metadata = {**(info.get("dataset_metadata") or {}), **(info.get("layer_metadata") or {})}
+    return str(metadata.get("NATURPLAN_SYNTHETIC", "")).lower() == "true"
+

@@ -1,0 +1,259 @@
+"""Building the parcel lookup from a loaded dataset and the files behind it.
+
+- :func:`parcel_context`: the dataset's parcels, addresses and every layer that can apply to
+  a parcel, as a :class:`~naturplan.core.parcels.context.ParcelContext`;
+- :func:`cadastre_restrictions`: Matriklen's own restrictions (fredskov, strandbeskyttelse,
+  klitfredning, stormfald) from the other layers of the parcel file, as the GML download
+  carries them;
+- :func:`load_legal_bases`: the editable table of what each protection means and its legal
+  basis, ``resources/parcels/legal_bases.toml``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import threading
+import tomllib
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+import pyogrio
+
+from naturplan.core.analysis.zonal import RasterGrid
+from naturplan.core.errors import LegalTableError, NaturplanError
+from naturplan.core.layers.dataset import Dataset
+from naturplan.core.layers.layer import Layer, LayerSource, RasterLayer, VectorLayer
+from naturplan.core.layers.roles import Role
+from naturplan.core.layers.style import Labels
+from naturplan.core.parcels.context import ParcelContext
+from naturplan.core.parcels.overlaps import SliverRule
+from naturplan.core.parcels.themes import (
+    CADASTRE_LAYERS,
+    ROLE_THEMES,
+    FloodRaster,
+    SourceInfo,
+    Theme,
+    ThemeLayer,
+    theme_layer,
+)
+from naturplan.io.paths import resource
+from naturplan.io.raster import read_grid
+from naturplan.io.vector import read_vector
+
+LEGAL_BASES = ("parcels", "legal_bases.toml")
+
+
+def source_info(layer: Layer) -> SourceInfo:
+    """The card's source entry for a loaded layer: name, file, description, file date."""
+    return _source(layer.name or layer.source.label, layer.source)
+
+
+def _source(name: str, source: LayerSource) -> SourceInfo:
+    try:
+        stamp = dt.date.fromtimestamp(Path(source.path).stat().st_mtime).isoformat()
+    except OSError:
+        stamp = ""
+    return SourceInfo(name=name, label=source.label, description=source.description,
+                      date=stamp, synthetic=source.synthetic)
+
+
+def parcel_context(
+    dataset: Dataset,
+    *,
+    candidates: VectorLayer | None = None,
+    rule: SliverRule | None = None,
+    restrictions: bool = True,
+) -> ParcelContext:
+    """Everything the parcel lookup needs from *dataset*.
+
+    Parameters
+    ----------
+    dataset
+        The loaded layers; its parcels are what is searched and described.
+    candidates
+        The project's candidate areas (the GUI's and ``--project``'s); None for the
+        dataset's own ``candidates`` layers, if any.
+    rule
+        The sliver tolerance.
+    restrictions
+        Read Matriklen's restriction layers from the parcel files.
+
+    Raises
+    ------
+    NaturplanError
+        If no parcels are loaded.
+    """
+    parcel_layers = dataset.vector(Role.PARCELS)
+    if not parcel_layers:
+        raise NaturplanError("No parcels are loaded; load them with --layer parcels=FILE.")
+    parcels = _concat([layer.frame for layer in parcel_layers])
+    themes: list[ThemeLayer] = []
+    flood: list[FloodRaster] = []
+    not_evaluated: list[tuple[str, str]] = []
+    for layer in dataset.layers:
+        theme = ROLE_THEMES.get(layer.role)
+        if theme is None or (theme is Theme.CANDIDATES and candidates is not None):
+            continue
+        if isinstance(layer, RasterLayer):
+            if theme is Theme.FLOOD:
+                flood.append(_flood_raster(layer))
+            else:
+                not_evaluated.append((layer.name, "raster"))
+            continue
+        themes.append(theme_layer(theme, layer, source_info(layer)))
+    if candidates is not None and len(candidates.frame):
+        themes.append(theme_layer(Theme.CANDIDATES, candidates, source_info(candidates)))
+    if restrictions:
+        for layer in parcel_layers:
+            themes += cadastre_restrictions(layer)
+    addresses = dataset.vector(Role.ADDRESSES)
+    address_frame = _concat([a.frame for a in addresses]) if addresses else None
+    return ParcelContext(
+        parcels, source_info(parcel_layers[0]), themes, flood, address_frame, rule,
+        not_evaluated, source_info(addresses[0]) if addresses else None,
+    )
+
+
+def _flood_raster(layer: RasterLayer) -> FloodRaster:
+    return FloodRaster(source_info(layer), _RasterCells(layer).read, layer.width * layer.height)
+
+
+class _RasterCells:
+    """Reads a raster's cells for the parcel lookup: the whole raster once it has been read
+    (the batch), then windows are slices of it (a card in well under a millisecond);
+    before that, a window read from the file."""
+
+    def __init__(self, layer: RasterLayer) -> None:
+        self.layer = layer
+        self.whole: RasterGrid | None = None
+        self.lock = threading.Lock()
+
+    def read(self, bounds: tuple[float, float, float, float] | None) -> RasterGrid:
+        with self.lock:
+            whole = self.whole
+        if bounds is None:
+            if whole is None:
+                whole = read_grid(self.layer)
+                with self.lock:
+                    self.whole = whole
+            return whole
+        if whole is not None:
+            return whole.window(bounds)
+        return read_grid(self.layer, bounds)
+
+
+def _concat(frames: Sequence[pd.DataFrame]) -> pd.DataFrame:
+    if len(frames) == 1:
+        return frames[0]
+    import geopandas as gpd
+
+    return gpd.GeoDataFrame(pd.concat(frames, ignore_index=True), geometry="geometry",
+                            crs=frames[0].crs)
+
+
+def cadastre_restrictions(parcels: VectorLayer) -> list[ThemeLayer]:
+    """Matriklen's restriction layers (``Fredskov``, ``Strandbeskyttelse``,
+    ``Klitfredning``, ``Stormfald``) in the file the parcels came from.
+
+    A file without them (a GeoPackage of parcels only, the sample) gives an empty list; a
+    restriction layer that cannot be read raises, so nothing is silently left out.
+
+    Raises
+    ------
+    LayerLoadError
+        If a restriction layer is there but unreadable.
+    """
+    path = Path(parcels.source.path)
+    try:
+        names = [str(name) for name, _ in pyogrio.list_layers(path)]
+    except Exception:  # noqa: BLE001 - a file that lists no layers has no restrictions
+        return []
+    out = []
+    for name in names:
+        theme = CADASTRE_LAYERS.get(name.casefold())
+        if theme is None:
+            continue
+        read = read_vector(path, name)
+        source = LayerSource(path=path, layer=name, driver=read.driver,
+                             source_crs=read.source_crs, mapping="Matriklen temaflade",
+                             synthetic=parcels.source.synthetic,
+                             description=parcels.source.description)
+        layer = VectorLayer(Role.PARCELS, read.frame, source, read.report, name=name)
+        out.append(theme_layer(theme, layer, _source(name, source)))
+    return out
+
+
+@dataclass(frozen=True)
+class LegalBasis:
+    """What a protection means for the owner, and its legal basis, in the interface
+    languages (one row of ``resources/parcels/legal_bases.toml``)."""
+
+    key: str
+    title: Labels
+    meaning: Labels
+    law: Labels
+    source: str
+    url: str = ""
+
+
+def load_legal_bases(path: Path | None = None) -> dict[str, LegalBasis]:
+    """The legal-bases table by key (``nature_p3``, ``natura2000:habitat``, …).
+
+    Raises
+    ------
+    LegalTableError
+        If the file is missing or a row lacks a field, naming the file and the row.
+    """
+    path = path or resource(*LEGAL_BASES)
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, tomllib.TOMLDecodeError) as exc:
+        raise LegalTableError("Cannot read the legal-bases table {file}: {reason}",
+                              file=str(path), reason=str(exc)) from None
+    out: dict[str, LegalBasis] = {}
+    for i, row in enumerate(data.get("basis", []), start=1):
+        try:
+            key = str(row["key"])
+            out[key] = LegalBasis(key, _labels(row["title"]), _labels(row["meaning"]),
+                                  _labels(row["law"]), str(row["source"]), str(row.get("url", "")))
+        except (KeyError, TypeError) as exc:
+            raise LegalTableError("{file}: row {row} lacks {field}.", file=path.name, row=i,
+                                  field=str(exc)) from None
+    return out
+
+
+def _labels(value: object) -> Labels:
+    if isinstance(value, str):
+        return Labels(value)
+    if isinstance(value, dict) and "da" in value:
+        return Labels(str(value["da"]), str(value.get("en", "")))
+    raise TypeError("da")
+
+
+
+def project_candidates(path: Path) -> VectorLayer:
+    """The candidate areas of a project file as a ``candidates`` layer (read-only).
+
+    Raises
+    ------
+    StoreError
+        If the file does not exist or is not a naturplan project.
+    """
+    import geopandas as gpd
+
+    from naturplan.core.layers.roles import ROLE_SPECS
+    from naturplan.io.project.gpkg_store import GeoPackageStore
+    from naturplan.io.project.store import StoreError
+
+    path = Path(path)
+    if not path.exists():
+        raise StoreError("Project file not found: {path}", path=str(path))
+    with GeoPackageStore(path, readonly=True) as store:
+        rows = store.candidates()
+    fields = ROLE_SPECS[Role.CANDIDATES].fields
+    data = {f: [getattr(getattr(c, f), "value", getattr(c, f)) for c in rows] for f in fields}
+    frame = gpd.GeoDataFrame(data, geometry=[c.geometry for c in rows], crs=25832)
+    source = LayerSource(path=path, layer="candidates", driver="GPKG", source_crs="EPSG:25832")
+    return VectorLayer(Role.CANDIDATES, frame, source, name=path.stem)
