@@ -19,6 +19,7 @@ from pathlib import Path
 from naturplan.cli import app as cli_app
 from naturplan.cli import candidates as cli_candidates
 from naturplan.cli import export as cli_export
+from naturplan.cli import parcel as cli_parcel
 from naturplan.cli import project as cli_project
 from naturplan.cli import stats as cli_stats
 from naturplan.cli.options import data_options
@@ -73,6 +74,7 @@ def build_parser() -> argparse.ArgumentParser:
     cli_candidates.add_parser(sub, data)
     cli_project.add_parser(sub, data)
     cli_export.add_parser(sub, data)
+    cli_parcel.add_parser(sub, data)
     return parser
 
 
@@ -89,6 +91,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             return cli_project.run(args)
         if args.command == "export":
             return cli_export.run(args)
+        if args.command == "parcel":
+            return cli_parcel.run_parcel(args)
+        if args.command == "parcels":
+            return cli_parcel.run_parcels(args)
         return cli_app.run(args)
     except NaturplanError as exc:
         print(error_line(exc, getattr(args, "lang", None)), file=sys.stderr)

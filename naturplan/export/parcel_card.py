@@ -154,7 +154,7 @@ def _headline_part(theme: Theme, findings: list[ThemeFinding], lang: str) -> str
         depth = max((f.flood.max_depth for f in findings if f.flood is not None), default=math.nan)
         if math.isfinite(depth):
             return _t(lang, "{pct} in the flood zone (up to {depth} m)", pct=pct,
-                      depth=format_number(depth, 1, lang))
+                      depth=format_number(depth, 2 if depth < 1 else 1, lang))
         return _t(lang, "{pct} in the flood zone", pct=pct)
     if theme is Theme.FOREST_ZONES:
         zones = [c for f in findings for c in f.classes]
@@ -168,8 +168,13 @@ def _headline_part(theme: Theme, findings: list[ThemeFinding], lang: str) -> str
             str(dict(x.attributes).get("name") or dict(x.attributes).get("id") or "")
             for f in findings for x in f.features if not x.sliver))
         return _t(lang, "in candidate area {names}", names=names)
-    label = _theme_label(theme, lang)
-    return _t(lang, "{what} on {pct}", what=label, pct=pct)
+    restrictions = {
+        Theme.FREDSKOV: "protected forest (fredskov) on {pct}",
+        Theme.STRANDBESKYTTELSE: "beach protection zone on {pct}",
+        Theme.KLITFREDNING: "dune protection on {pct}",
+        Theme.STORMFALD: "storm damage registered on {pct}",
+    }
+    return _t(lang, restrictions[theme], pct=pct)
 
 
 def _theme_label(theme: Theme, lang: str) -> str:
@@ -238,10 +243,43 @@ def _section(finding: ThemeFinding, parcel_area: float, lang: str) -> Section:
     for feature in finding.features:
         if feature.sliver:
             continue
-        values = ", ".join(_value(v, lang) for _, v in feature.attributes if _value(v, lang))
+        texts = (_attribute(name, value, finding.theme, lang) for name, value in feature.attributes)
+        values = ", ".join(t for t in texts if t)
         rows.append(("", f"{values} — {_m2(feature.area_m2, lang)} "
                          f"({_pct(feature.share, lang)})"))
     return Section(heading, summary, tuple(rows), finding.source.name)
+
+
+_WORDS = {"rotation": "rotation", "permanent_grass": "permanent grass", "wanted": "wanted",
+          "unwanted": "unwanted", "neutral": "neutral", "habitat": "habitat site",
+          "bird": "bird protection area"}
+
+
+def _attribute(name: str, value: object, theme: Theme, lang: str) -> str:
+    """One source attribute as the card shows it (dates, classes and uses in words)."""
+    text = _value(value, lang)
+    if not text:
+        return ""
+    if name == "Besig_dato":
+        return _t(lang, "surveyed {date}", date=text)
+    if name == "matrikelnummer":
+        return ""  # the card's own parcel
+    if name == "temaOmfang":
+        return _t(lang, "extent {value}", value=text.lower())
+    if name == "areal" and isinstance(value, int | float):
+        return _t(lang, "registered area {area}", area=_m2(float(value), lang))
+    if name == "sf_Betalingsdato":
+        return _t(lang, "paid {date}", date=text)
+    if name == "sf_Ophoersdato":
+        return _t(lang, "ends {date}", date=text)
+    if name == "carbon_class":
+        return f"{_CARBON.get(text, text)} {_t(lang, 'carbon')}"
+    if name == "depth_m" and isinstance(value, int | float):
+        return _t(lang, "depth {depth} m", depth=text)
+    if name in ("land_use", "zone") or (name == "kind" and theme is Theme.NATURA2000):
+        word = _WORDS.get(text)
+        return _t(lang, word) if word else text
+    return text
 
 
 def _value(value: object, lang: str) -> str:

@@ -91,8 +91,7 @@ def read_addresses(
     if missing:
         have = ", ".join(c for c in frame.columns if c != "geometry") or "no fields"
         raise FieldMappingError(
-            "'{file}' has no {fields} for addresses; it has: {have}. Map them with "
-            "--field addresses.vejnavn=SOURCE_FIELD.",
+            "'{file}' has no {fields} for addresses; it has: {have}.",
             file=path.name, fields=", ".join(missing), have=have,
         )
     mapped = gpd.GeoDataFrame(mapping.apply(points), geometry="geometry", crs=WORKING_EPSG)
@@ -230,9 +229,7 @@ def _read_ogr(
                              ) from None
     if frame.crs is None:
         if assume_crs is None:
-            raise MissingCRSError(
-                "'{file}' has no coordinate reference system. State it with --assume-crs EPSG "
-                "(for example --assume-crs 25832 for ETRS89 / UTM 32N).", file=path.name)
+            raise MissingCRSError("'{name}' has no coordinate reference system.", name=path.name)
         frame = frame.set_crs(parse_crs(assume_crs), allow_override=True)
     epsg = frame.crs.to_epsg()
     label = f"EPSG:{epsg}" if epsg else frame.crs.to_string()

@@ -87,7 +87,7 @@ def parcel_context(
     """
     parcel_layers = dataset.vector(Role.PARCELS)
     if not parcel_layers:
-        raise NaturplanError("No parcels are loaded; load them with --layer parcels=FILE.")
+        raise NaturplanError("No parcels are loaded.")
     parcels = _concat([layer.frame for layer in parcel_layers])
     themes: list[ThemeLayer] = []
     flood: list[FloodRaster] = []
@@ -233,27 +233,29 @@ def _labels(value: object) -> Labels:
 
 
 
-def project_candidates(path: Path) -> VectorLayer:
-    """The candidate areas of a project file as a ``candidates`` layer (read-only).
+def project_candidates(project: str | Path) -> VectorLayer:
+    """The candidate areas of a project (a GeoPackage file or a PostGIS connection string)
+    as a ``candidates`` layer, read-only.
 
     Raises
     ------
     StoreError
-        If the file does not exist or is not a naturplan project.
+        If the project cannot be opened or is not a naturplan project.
     """
     import geopandas as gpd
 
+    from naturplan.core.errors import StoreError
     from naturplan.core.layers.roles import ROLE_SPECS
-    from naturplan.io.project.gpkg_store import GeoPackageStore
-    from naturplan.io.project.store import StoreError
+    from naturplan.io.project.open import is_database, open_store, project_label
 
-    path = Path(path)
-    if not path.exists():
-        raise StoreError("Project file not found: {path}", path=str(path))
-    with GeoPackageStore(path, readonly=True) as store:
+    if not is_database(project) and not Path(project).exists():
+        raise StoreError("Project file not found: {path}", path=str(project))
+    with open_store(project, create=False, readonly=True) as store:
         rows = store.candidates()
     fields = ROLE_SPECS[Role.CANDIDATES].fields
     data = {f: [getattr(getattr(c, f), "value", getattr(c, f)) for c in rows] for f in fields}
     frame = gpd.GeoDataFrame(data, geometry=[c.geometry for c in rows], crs=25832)
-    source = LayerSource(path=path, layer="candidates", driver="GPKG", source_crs="EPSG:25832")
-    return VectorLayer(Role.CANDIDATES, frame, source, name=path.stem)
+    label = project_label(project)
+    source = LayerSource(path=Path(label), layer="candidates", driver="project",
+                         source_crs="EPSG:25832")
+    return VectorLayer(Role.CANDIDATES, frame, source, name=Path(label).stem or label)

@@ -1,0 +1,180 @@
+"""``naturplan parcel`` and ``naturplan parcels``: a parcel's status card, and every parcel's.
+
+::
+
+    naturplan parcel --ejerlav "Nørre Vadum By" --matrikel 7a [--json | --pdf OUT.pdf]
+    naturplan parcel --address "Vesterbro 14, 9000"
+    naturplan parcel --search "7a, nr vadum"
+    naturplan parcels --out status.csv|status.gpkg
+
+Both take the common data options. A search that finds nothing exits 1 with what was not
+found and the nearest matches on stderr ("Mente du: …?"), never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from pathlib import Path
+from typing import Any, TextIO
+
+from naturplan.cli.options import data_for, progress_printer
+from naturplan.core.errors import NaturplanError
+from naturplan.io.project.open import project_arg
+
+EXIT_OK = 0
+EXIT_NOT_FOUND = 1
+EXIT_USAGE = 2
+
+
+def add_parser(subparsers: Any, data_parent: argparse.ArgumentParser) -> None:
+    """Add ``parcel`` and ``parcels`` to the ``naturplan`` parser."""
+    one = subparsers.add_parser(
+        "parcel", parents=[data_parent],
+        help="everything that applies to one parcel (by ejerlav and matrikelnummer, or address)",
+    )
+    one.add_argument("--ejerlav", metavar="CODE_OR_NAME",
+                     help="the ejerlav: its code (60851) or its name, whole or in part")
+    one.add_argument("--matrikel", metavar="NR", help="the matrikelnummer (7a, 12bø)")
+    one.add_argument("--address", metavar="TEXT", help='an address: "Vesterbro 14, 9000"')
+    one.add_argument("--search", metavar="TEXT",
+                     help='one line as typed in the search box: "7a, Nørre Vadum By"')
+    out = one.add_mutually_exclusive_group()
+    out.add_argument("--json", action="store_true", help="print the card as JSON")
+    out.add_argument("--pdf", type=Path, metavar="OUT.pdf",
+                     help="write a one-page A4 PDF for the case file")
+    _common(one)
+    batch = subparsers.add_parser(
+        "parcels", parents=[data_parent],
+        help="every parcel's status to a CSV or GeoPackage file, one row per parcel",
+    )
+    batch.add_argument("--out", type=Path, required=True, metavar="FILE.csv|FILE.gpkg")
+    _common(batch)
+
+
+def _common(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--project", type=project_arg, metavar="PROJECT",
+                        help="include the candidate areas of this project")
+    parser.add_argument("--sliver-area", type=float, default=None, metavar="M2",
+                        help="overlaps smaller than this are slivers, not protection "
+                        "(default 5 m²)")
+    parser.add_argument("--sliver-width", type=float, default=None, metavar="M",
+                        help="overlaps nowhere wider than this are slivers (default 1 m)")
+
+
+def _context(args: argparse.Namespace) -> Any:
+    from naturplan.core.parcels.overlaps import SliverRule
+    from naturplan.io.datasets import open_dataset
+    from naturplan.io.parcels import parcel_context, project_candidates
+
+    default = SliverRule()
+    area = default.min_area_m2 if args.sliver_area is None else args.sliver_area
+    width = default.min_width_m if args.sliver_width is None else args.sliver_width
+    if area < 0 or width < 0:
+        raise NaturplanError("The sliver tolerance cannot be negative.")
+    project = args.project
+    request, _ = data_for(args)
+    dataset = open_dataset(request, progress=progress_printer(sys.stderr.isatty()))
+    candidates = project_candidates(project) if project is not None else None
+    return parcel_context(dataset, candidates=candidates, rule=SliverRule(area, width)), dataset
+
+
+def run_parcel(args: argparse.Namespace) -> int:
+    """``naturplan parcel …``; returns the exit code.
+
+    Raises
+    ------
+    NaturplanError
+        For bad input (no such file, no parcels loaded); printed by ``main``.
+    """
+    from naturplan.export.i18n import tr
+    from naturplan.export.parcel_card import card_document, card_text
+    from naturplan.export.parcel_search import search_message
+    from naturplan.io.parcels import load_legal_bases
+
+    lang = args.lang or "da"
+    by_key = args.ejerlav is not None or args.matrikel is not None
+    chosen = sum([by_key, args.address is not None, args.search is not None])
+    if chosen != 1 or (by_key and (not args.ejerlav or not args.matrikel)):
+        print("naturplan parcel: " + tr(lang, "parcels", "give --ejerlav and --matrikel, or "
+              "--address, or --search"), file=sys.stderr)
+        return EXIT_USAGE
+    legal = load_legal_bases()
+    context, dataset = _context(args)
+    if by_key:
+        result = context.find(args.ejerlav, args.matrikel)
+    elif args.address is not None:
+        result = context.find_address(args.address)
+    else:
+        result = context.search(args.search)
+    if not result.found:
+        said = search_message(result, lang)
+        print(f"naturplan: {said.message}", file=sys.stderr)
+        if said.question:
+            print(said.question, file=sys.stderr)
+        return EXIT_NOT_FOUND
+    card = context.card_for(result)
+    if args.json:
+        print(json.dumps(card_document(card, legal, lang), ensure_ascii=False, indent=2))
+    elif args.pdf is not None:
+        from naturplan.export.parcel_pdf import write_parcel_pdf
+        from naturplan.io.styles import load_styles
+
+        write_parcel_pdf(args.pdf, card, card_text(card, legal, lang), dataset.layers,
+                         load_styles(), lang)
+        print(args.pdf)
+    else:
+        print("\n".join(card_text(card, legal, lang).lines()))
+    return EXIT_OK
+
+
+def run_parcels(args: argparse.Namespace) -> int:
+    """``naturplan parcels --out FILE``; returns the exit code."""
+    from naturplan.core.feedback import Feedback
+    from naturplan.core.parcels.batch import parcel_table
+    from naturplan.export.parcel_table import write_parcel_table
+
+    suffix = args.out.suffix.lower()
+    if suffix not in (".csv", ".gpkg"):
+        raise NaturplanError("The output file must end in .csv or .gpkg, got '{name}'.",
+                             name=args.out.name)
+    context, _ = _context(args)
+    bar = ProgressBar(sys.stderr, enabled=sys.stderr.isatty())
+    context.prepare()
+    table = parcel_table(context, Feedback(bar.report))
+    bar.finish()
+    write_parcel_table(table, context, args.out)
+    print(args.out)
+    return EXIT_OK
+
+
+class ProgressBar:
+    """A one-line progress bar on a terminal: ``[#########-----------]  45 %  §3``."""
+
+    WIDTH = 30
+
+    def __init__(self, stream: TextIO, enabled: bool) -> None:
+        self.stream = stream
+        self.enabled = enabled
+        self.start = time.perf_counter()
+        self._last = ""
+
+    def report(self, fraction: float, message: str) -> None:
+        if not self.enabled:
+            return
+        filled = int(round(fraction * self.WIDTH))
+        line = (f"\r[{'#' * filled}{'-' * (self.WIDTH - filled)}] {fraction * 100:5.1f} %  "
+                f"{message[:40]:<40}")
+        if line != self._last:
+            self._last = line
+            self.stream.write(line)
+            self.stream.flush()
+
+    def finish(self) -> None:
+        if self.enabled:
+            self.report(1.0, f"{time.perf_counter() - self.start:.1f} s")
+            self.stream.write("\n")
+            self.stream.flush()
+
