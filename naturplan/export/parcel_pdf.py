@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from naturplan.core.errors import NaturplanError
 from naturplan.core.layers.layer import Layer
@@ -19,8 +20,10 @@ from naturplan.core.parcels.status import StatusCard
 from naturplan.export.i18n import tr
 from naturplan.export.numbers import format_number
 from naturplan.export.parcel_card import CardText
-from naturplan.render import RenderItem
-from naturplan.render.parcel_page import MAP_MM, ParcelPage, TextBlock, map_view, write_parcel_page
+
+if TYPE_CHECKING:  # the drawing is Qt's: imported when a page is written, not before
+    from naturplan.render import RenderItem
+    from naturplan.render.parcel_page import ParcelPage
 
 #: Round map scales the page chooses from.
 SCALES = (500, 1000, 1500, 2000, 2500, 4000, 5000, 7500, 10_000, 15_000, 20_000, 25_000,
@@ -31,25 +34,32 @@ FILL = 0.4
 HIDDEN = (Role.CANDIDATES,)
 
 
-def page_scale(bounds: tuple[float, float, float, float]) -> int:
-    """The round scale at which a parcel with *bounds* fills about :data:`FILL` of the map."""
+def page_scale(bounds: tuple[float, float, float, float],
+               frame_mm: tuple[float, float] = (186.0, 100.0)) -> int:
+    """The round scale at which a parcel with *bounds* fills about :data:`FILL` of a map
+    frame of *frame_mm* (width, height) on paper."""
     minx, miny, maxx, maxy = bounds
-    need_x = max(maxx - minx, 20.0) / FILL / (MAP_MM[0] / 1000.0)
-    need_y = max(maxy - miny, 20.0) / FILL / (MAP_MM[1] / 1000.0)
+    need_x = max(maxx - minx, 20.0) / FILL / (frame_mm[0] / 1000.0)
+    need_y = max(maxy - miny, 20.0) / FILL / (frame_mm[1] / 1000.0)
     need = max(need_x, need_y)
     return next((s for s in SCALES if s >= need), SCALES[-1])
 
 
-def render_items(layers: Sequence[Layer], styles: Mapping[Role, LayerStyle]) -> list[RenderItem]:
+def render_items(layers: Sequence[Layer], styles: Mapping[Role, LayerStyle]
+                 ) -> list[RenderItem]:
     """The layers in drawing order with their styles (the map's, on paper)."""
+    from naturplan.render import RenderItem
+
     ordered = sorted((layer for layer in layers if layer.role not in HIDDEN),
                      key=lambda layer: DRAW_ORDER.index(layer.role))
     return [RenderItem(layer, styles.get(layer.role) or default_style(layer.role.value))
             for layer in ordered]
 
 
-def page_content(text: CardText, scale: int, lang: str = "da") -> ParcelPage:
+def page_content(text: CardText, scale: int, lang: str = "da", label: str = "") -> ParcelPage:
     """The card's words as the page's text blocks."""
+    from naturplan.render.parcel_page import ParcelPage, TextBlock
+
     t = text
     body: list[TextBlock] = [TextBlock("fact", v, label=k) for k, v in t.facts]
     for section in t.sections:
@@ -70,7 +80,7 @@ def page_content(text: CardText, scale: int, lang: str = "da") -> ParcelPage:
     return ParcelPage(
         header=(TextBlock("title", t.title), TextBlock("headline", t.headline)),
         body=tuple(body), footer=tuple(footer), map_caption=caption, watermark=watermark,
-        title=t.title, lang=lang,
+        title=t.title, lang=lang, label=label,
     )
 
 
@@ -87,13 +97,13 @@ def write_parcel_pdf(path: Path, card: StatusCard, text: CardText, layers: Seque
     if not path.parent.exists():
         raise NaturplanError("Cannot write '{file}': the folder does not exist.",
                              file=str(path))
+    from naturplan.render.parcel_page import MAP_MM, map_view, write_parcel_page
+
     bounds = card.parcel.bounds
-    scale = page_scale(bounds)
+    scale = page_scale(bounds, MAP_MM)
     cx, cy = (bounds[0] + bounds[2]) / 2, (bounds[1] + bounds[3]) / 2
     view = map_view(cx, cy, scale)
-    page = page_content(text, scale, lang)
-    page = ParcelPage(page.header, page.body, page.footer, page.map_caption, page.watermark,
-                      page.title, page.lang, label=card.parcel.ref.matrikelnummer)
+    page = page_content(text, scale, lang, label=card.parcel.ref.matrikelnummer)
     try:
         write_parcel_page(path, page, view, render_items(layers, styles), card.parcel.geometry)
     except OSError as exc:

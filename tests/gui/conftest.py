@@ -66,6 +66,12 @@ def fixture_files(tmp_path_factory: pytest.TempPathFactory, aalborg_point) -> di
     )
     files["parcels"] = folder / "parcels.gpkg"
     parcels.to_file(files["parcels"], layer="jordstykke")
+    # Addresses as DAWA's CSV download has them: one per parcel of the first row, at its centre.
+    centres = shapely.get_coordinates(shapely.centroid(parcels.geometry.values[:20]))
+    lines = ["vejnavn;husnr;postnr;postnrnavn;etrs89koordinat_øst;etrs89koordinat_nord"]
+    lines += [f"Testvej;{i + 1};9000;Aalborg;{x:.2f};{y:.2f}" for i, (x, y) in enumerate(centres)]
+    files["addresses"] = folder / "adresser.csv"
+    files["addresses"].write_text("\n".join(lines) + "\n", encoding="utf-8")
     lowland = gpd.GeoDataFrame(
         {"carbon_class": [">12", "6-12", "<6"], "land_use": ["rotation"] * 3},
         geometry=[shapely.box(x0 - 2500 + i * 800, y0 - 2500, x0 - 1800 + i * 800, y0 - 1200)
