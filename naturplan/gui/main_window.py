@@ -39,6 +39,7 @@ from naturplan.gui.map.canvas import MapCanvas
 from naturplan.gui.map.map_layers import MapLayerList
 from naturplan.gui.map.tools import IdentifyTool, PanTool
 from naturplan.gui.panels import LayersDock, LegendDock
+from naturplan.gui.parcels.controller import ParcelController
 from naturplan.gui.team.actions import TeamActions
 from naturplan.gui.workers import Task
 from naturplan.io.loading import LayerRequest, load_layer
@@ -92,6 +93,13 @@ class MainWindow(QMainWindow):
         self._build_docks()
         self._build_actions()
         self._build_status()
+        #: The case worker's parcel search and card (issue 9).
+        self.parcels = ParcelController(self, self.canvas, self.map_toolbar, settings,
+                                        self.styles, lang)
+        self.tabifyDockWidget(self.dashboard_dock, self.parcels.dock)
+        self.dashboard_dock.raise_()
+        self.view_menu.addAction(self.parcels.dock.toggleViewAction())
+        self.map_menu.addAction(self.parcels.find_action)
         self.editing = EditActions(self)
         self.exports = install_export_actions(self)  # File → Eksportér kort… (issue 10)
         self.session = self.editing.session
@@ -164,6 +172,7 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(text, msecs)
 
     def set_candidates_layer(self, layer: VectorLayer) -> None:
+        self.parcels.set_candidates(layer)
         old, self.candidates_layer = self.candidates_layer, layer
         if old is not None and any(e.layer is old for e in self.layers):
             self.layers.replace_layer(old, layer)
@@ -200,7 +209,7 @@ class MainWindow(QMainWindow):
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
 
-        bar = self.addToolBar(self.tr("Map"))
+        bar = self.map_toolbar = self.addToolBar(self.tr("Map"))
         bar.setObjectName("map_toolbar")
         for action in (self.act_add, None, self.act_pan, self.act_identify, None,
                        self.act_zoom_in, self.act_zoom_out, self.act_home, self.act_zoom_layer):
@@ -213,7 +222,7 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         file_menu.addAction(quit_action)
         self.edit_menu = menu.addMenu(self.tr("&Edit"))
-        map_menu = menu.addMenu(self.tr("&Map"))
+        map_menu = self.map_menu = menu.addMenu(self.tr("&Map"))
         for action in (self.act_pan, self.act_identify, None, self.act_zoom_in,
                        self.act_zoom_out, self.act_home, self.act_zoom_layer):
             map_menu.addSeparator() if action is None else map_menu.addAction(action)
@@ -294,6 +303,7 @@ class MainWindow(QMainWindow):
         self.cancel_loading()
         if self.task is not None:
             self.task.wait(10_000)
+        self.parcels.shutdown()
         self.canvas.shutdown()
         super().closeEvent(event)
 
@@ -372,6 +382,8 @@ class MainWindow(QMainWindow):
         self.canvas.zoom_home()
         self._set_share(share)
         self.session.set_dataset(dataset, share, index)
+        self.parcels.set_candidates(self.candidates_layer)
+        self.parcels.set_dataset(dataset)
         self._record_in_project()
         self.statusBar().showMessage(
             self.tr("%1 layers loaded").replace("%1", str(len(self.layers))), 5000)
@@ -470,6 +482,7 @@ class MainWindow(QMainWindow):
                 self.session.set_snap_sources(self.dataset)
             if layer.role in self.protected_roles:
                 self.refresh_share()
+            self.parcels.set_dataset(self.dataset)
 
     def remove_current_layer(self) -> None:
         """Take the layer selected in the layer panel off the map and out of the dataset.
@@ -491,6 +504,7 @@ class MainWindow(QMainWindow):
             self.session.set_snap_sources(self.dataset)
         if layer.role in self.protected_roles:
             self.refresh_share()
+        self.parcels.set_dataset(self.dataset)
 
     def refresh_share(self) -> None:
         dataset, roles = self.dataset, self.protected_roles
@@ -512,6 +526,7 @@ class MainWindow(QMainWindow):
     def identify(self, x: float, y: float) -> None:
         hits = identify_at(self.layers, self.canvas.renderer, x, y, self.lang)
         self.identify_dock.show_hits(x, y, hits, self.lang)
+        self.parcels.identify(x, y)
 
     def _show_cursor(self, x: float, y: float) -> None:
         self.coords_label.setText(

@@ -350,4 +350,73 @@
         <translation>Projektfilen findes ikke: {path}</translation>
     </message>
 </context>
+<context>
+    <name>ParcelSearchBox</name>
+    <message>
+        <source>Find parcel or address (Ctrl+F)</source>
+        <translation>Find jordstykke eller adresse (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>Matrikelnummer and ejerlav ("7a, Nørre Vadum By", "60851 6") or an address ("Vesterbro 14, 9000")</source>
+        <translation>Matrikelnummer og ejerlav ("7a, Nørre Vadum By", "60851 6") eller en adresse ("Vesterbro 14, 9000")</translation>
+    </message>
+</context>
+<context>
+    <name>ParcelCardDock</name>
+    <message>
+        <source>Parcel</source>
+        <translation>Jordstykke</translation>
+    </message>
+    <message>
+        <source>Save as PDF…</source>
+        <translation>Gem som PDF…</translation>
+    </message>
+    <message>
+        <source>Zoom to parcel</source>
+        <translation>Zoom til jordstykket</translation>
+    </message>
+    <message>
+        <source>Slivers: under</source>
+        <translation>Splinter: under</translation>
+    </message>
+    <message>
+        <source>or narrower than</source>
+        <translation>eller smallere end</translation>
+    </message>
+    <message>
+        <source>Search for a parcel or an address, or click the map with Identify.</source>
+        <translation>Søg efter et jordstykke eller en adresse, eller klik på kortet med Identificer.</translation>
+    </message>
+    <message>
+        <source>Did you mean:</source>
+        <translation>Mente du:</translation>
+    </message>
+</context>
+<context>
+    <name>ParcelController</name>
+    <message>
+        <source>Find parcel…</source>
+        <translation>Find jordstykke…</translation>
+    </message>
+    <message>
+        <source>No parcels are loaded.</source>
+        <translation>Der er ikke indlæst jordstykker.</translation>
+    </message>
+    <message>
+        <source>Preparing the parcels…</source>
+        <translation>Forbereder jordstykkerne…</translation>
+    </message>
+    <message>
+        <source>Save parcel as PDF</source>
+        <translation>Gem jordstykket som PDF</translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation>Gemt: %1</translation>
+    </message>
+    <message>
+        <source>Could not save</source>
+        <translation>Kunne ikke gemme</translation>
+    </message>
+</context>
 </TS>

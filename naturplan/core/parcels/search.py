@@ -263,7 +263,8 @@ class ParcelFinder:
         for i in candidates[:MAX_SUGGESTIONS]:
             offered += self._matrikel_suggestions(self._ejerlav[i], wanted)
         offered.sort(key=lambda s: -s.score)
-        name = self._ejerlav[candidates[0]].name if len(candidates) == 1 else ejerlav_text
+        names = {self._ejerlav[i].name for i in candidates}
+        name = names.pop() if len(names) == 1 else ejerlav_text
         return SearchResult(query, missing=Missing.MATRIKEL, missing_text=typed, ejerlav=name,
                             suggestions=tuple(offered[:MAX_SUGGESTIONS]))
 
