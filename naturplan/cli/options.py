@@ -24,8 +24,8 @@ def data_options() -> argparse.ArgumentParser:
     group = parent.add_argument_group("data")
     group.add_argument(
         "--layer", action="append", default=[], metavar="ROLE=PATH[:LAYER]",
-        help="use this file for ROLE (municipality, parcels, nature_p3, natura2000, lowland, "
-        "flood, forest_zones); repeatable; replaces the sample's layers of that role",
+        help="use this file for ROLE (municipality, parcels, addresses, nature_p3, natura2000, "
+        "lowland, flood, forest_zones); repeatable; replaces the sample's layers of that role",
     )
     group.add_argument(
         "--kommune", metavar="KOMKODE",

@@ -20,17 +20,18 @@ from __future__ import annotations
 import csv
 from collections.abc import Mapping
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
-import geopandas as gpd
-import pandas as pd
-import pyogrio
 import shapely
 
 from naturplan.core.errors import FieldMappingError, LayerLoadError, MissingCRSError
 from naturplan.core.layers.fieldmap import identity_mapping, user_mapping
 from naturplan.core.layers.layer import LayerSource, LoadReport, VectorLayer
 from naturplan.core.layers.roles import ROLE_SPECS, WORKING_EPSG, Role
-from naturplan.io.vector import parse_crs
+from naturplan.io.vector import inspect_vector, parse_crs
+
+if TYPE_CHECKING:  # geopandas, pandas and pyogrio are imported when addresses are read:
+    import geopandas as gpd  # a report that only counts them (stats) stays light
 
 #: Coordinate column pairs, tried in order, with the CRS they are in (None = ask or guess).
 COORDINATE_COLUMNS: tuple[tuple[str, str, int | None], ...] = (
@@ -75,6 +76,8 @@ def read_addresses(
     FieldMappingError
         No street name and house number fields, and no mapping that gives them.
     """
+    import geopandas as gpd
+
     path = Path(path)
     if not path.exists():
         raise LayerLoadError("File not found: {path}", path=str(path))
@@ -134,22 +137,19 @@ def inspect_addresses(
         crs = f"EPSG:{found[2]}" if found[2] else str(assume_crs or "")
         return LayerSource(path=path, driver="CSV", source_crs=crs,
                            mapping="DAWA adgangsadresser"), max(len(lines) - 1, 0)
-    try:
-        info = pyogrio.read_info(path, layer=layer)
-    except Exception as exc:  # noqa: BLE001 - pyogrio raises DataSourceError and others
-        raise LayerLoadError("Cannot read '{file}': {reason}", file=path.name,
-                             reason=str(exc).splitlines()[0] if str(exc) else "") from None
-    metadata = {**(info.get("dataset_metadata") or {}), **(info.get("layer_metadata") or {})}
+    info = inspect_vector(path, layer, role_hint=Role.ADDRESSES.value)
     source = LayerSource(
-        path=path, layer=layer, driver=str(info.get("driver", "")),
-        source_crs=str(info.get("crs") or assume_crs or ""), mapping="DAWA adgangsadresser",
-        synthetic=str(metadata.get("NATURPLAN_SYNTHETIC", "")).lower() == "true",
-        description=str(metadata.get("DESCRIPTION", "")),
+        path=path, layer=info.layer, driver=info.driver,
+        source_crs=str(info.crs or assume_crs or ""), mapping="DAWA adgangsadresser",
+        synthetic=info.synthetic, description=info.description,
     )
-    return source, int(info.get("features", 0))
+    return source, info.features
 
 
-def _read_csv(path: Path, assume_crs: str | int | None) -> tuple[pd.DataFrame, str, str]:
+def _read_csv(path: Path, assume_crs: str | int | None) -> tuple[Any, str, str]:
+    import geopandas as gpd
+    import pandas as pd
+
     text = _decode(path)
     try:
         dialect = csv.Sniffer().sniff(text[:4096], delimiters=";,\t")
@@ -200,7 +200,7 @@ def _decode(path: Path) -> str:
     raise LayerLoadError("Cannot read '{file}': not UTF-8 or cp1252 text.", file=path.name)
 
 
-def _guess_epsg(x: pd.Series, y: pd.Series) -> int:
+def _guess_epsg(x: Any, y: Any) -> int:
     """EPSG:4326 for longitude/latitude-sized numbers, EPSG:25832 for metres."""
     if len(x) and x.abs().max() <= 180 and y.abs().max() <= 90:
         return 4326
@@ -209,7 +209,10 @@ def _guess_epsg(x: pd.Series, y: pd.Series) -> int:
 
 def _read_ogr(
     path: Path, layer: str | None, assume_crs: str | int | None
-) -> tuple[gpd.GeoDataFrame, str, str, str | None]:
+) -> tuple[Any, str, str, str | None]:
+    import geopandas as gpd
+    import pyogrio
+
     try:
         listed = [(str(name), str(kind)) for name, kind in pyogrio.list_layers(path)]
         layers = [name for name, _ in listed]
@@ -242,6 +245,8 @@ def _read_ogr(
 
 def _points_only(frame: gpd.GeoDataFrame, file: str) -> gpd.GeoDataFrame:
     """One point per address: multipoints give their first point, others are dropped."""
+    import geopandas as gpd
+
     geoms = frame.geometry.to_numpy()
     if len(geoms) and shapely.has_z(geoms).any():
         geoms = shapely.force_2d(geoms)
@@ -272,6 +277,8 @@ def _normalise(frame: gpd.GeoDataFrame) -> None:
 
 
 def _synthetic(path: Path, layer: str | None) -> bool:
+    import pyogrio
+
     try:
         info = pyogrio.read_info(path, layer=layer)
     except Exception:  # noqa: BLE001 - CSV and unreadable metadata: not marked synthetic
