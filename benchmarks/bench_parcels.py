@@ -39,8 +39,12 @@ import shapely
 from naturplan.core.layers.layer import RasterLayer, VectorLayer
 from naturplan.core.layers.roles import Role
 from naturplan.core.parcels.batch import parcel_table
-from naturplan.core.parcels.overlaps import PreparedTheme, SliverRule, feature_overlaps
-from naturplan.core.parcels.overlaps import union_area_per
+from naturplan.core.parcels.overlaps import (
+    PreparedTheme,
+    SliverRule,
+    feature_overlaps,
+    union_area_per,
+)
 from naturplan.core.parcels.themes import Theme
 from naturplan.io.datasets import DatasetRequest, open_dataset
 from naturplan.io.parcels import parcel_context
