@@ -167,3 +167,24 @@ def _assert_map_is_drawn(pdf: Path, folder: Path) -> None:
     assert len(np.unique(frame)) > 20
     assert frame.std() > 8
     assert (frame < 250).mean() > 0.5  # mostly drawn, not white paper
+
+
+def test_progress_bar_redraws_one_line_on_a_terminal() -> None:
+    import io
+
+    from naturplan.cli.parcel import ProgressBar
+
+    out = io.StringIO()
+    bar = ProgressBar(out, enabled=True)
+    bar.report(0.5, "beskyttede_naturtyper")
+    bar.report(0.5, "beskyttede_naturtyper")  # unchanged: not written again
+    bar.finish()
+    text = out.getvalue()
+    assert text.count("\r") == 2 and text.endswith("\n")
+    assert "[" + "#" * 15 + "-" * 15 + "]" in text and "50.0 %" in text
+    assert "100.0 %" in text
+    quiet = io.StringIO()
+    silent = ProgressBar(quiet, enabled=False)
+    silent.report(0.3, "x")
+    silent.finish()
+    assert quiet.getvalue() == ""
