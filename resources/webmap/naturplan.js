@@ -70,6 +70,9 @@ var naturplan = (function () {
   function layer(config, data) {
     var result = L.geoJSON(data, {
       style: function (feature) { return featureStyle(config, feature); },
+      /* Points (addresses) as small circles: Leaflet's default marker is an image file,
+         which a page that works offline does not have. */
+      pointToLayer: function (feature, latlng) { return L.circleMarker(latlng, {radius: 4}); },
       onEachFeature: function (feature, item) {
         item.bindPopup(function () { return popupContent(config, feature.properties); },
                        {maxWidth: 360});
