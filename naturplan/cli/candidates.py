@@ -1,15 +1,26 @@
-"""``naturplan candidates import|list``: candidate areas from consultants' files, headless.
+"""``naturplan candidates import|list|set|delete|export``: the plan's candidate areas, headless.
 
-Import policy (issue 4: "reports each one and imports nothing broken"):
+``export`` is :mod:`naturplan.cli.candidates_export`.
 
-- Every feature is checked on its own, as read (not through the cleaning reader, which would
-  drop or repair features silently). Each empty, missing or non-polygon geometry, and each
-  invalid one, is reported on stderr with its feature id (FID) and name.
+Every change goes through the same plan edits as the app (:class:`CandidatePlan`): audited in
+the project with the author, optimistic locking against a colleague's edit, and one edit each
+(``set`` and ``delete`` are what the app's table and Delete do). The import is the app's import
+use case (:mod:`naturplan.core.plan.importing`), with the policy chosen by options:
+
+- Every feature is checked on its own, as read. Each empty, missing or non-polygon geometry,
+  and each invalid one, is reported on stderr with its feature id (FID) and name.
 - By default a file with any broken feature is refused as a whole: nothing is imported and the
-  project is not created. ``--skip-broken`` imports the good features and reports the skipped
-  ones; ``--repair`` accepts invalid polygons whose ``make_valid`` repair is still a polygon,
-  and reports each as repaired. Nothing is repaired unless asked.
-- The good features go into the project in one transaction: all or nothing.
+  project is not created. ``--skip-broken`` imports the good features; ``--repair`` accepts
+  invalid polygons whose ``make_valid`` repair is still a polygon. Nothing is repaired unless
+  asked, and a repair is only reported when it was imported.
+- A feature identical in name and geometry to a candidate already in the plan is skipped with
+  a message (importing a file twice does not double the plan) unless ``--allow-duplicates``.
+- Areas that reach outside the municipality the plan is measured in (its recorded layers, or
+  the data options) are summed up in one line; ``--verbose`` lists them. That check is made
+  before anything is written: a failure never follows committed work.
+
+Every message is in the user's language (Danish by default, ``--lang en``), context
+``cli_candidates`` of ``resources/translations/candidates_*.ts``.
 """
 
 from __future__ import annotations
@@ -18,47 +29,44 @@ import argparse
 import json
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from naturplan.cli import candidates_export
-from naturplan.core.errors import NaturplanError
-from naturplan.core.plan.candidates import (
-    Candidate,
-    CandidateKind,
-    CandidateStatus,
+from naturplan.core.feedback import Feedback
+from naturplan.core.plan.candidates import CandidateKind, CandidateStatus
+from naturplan.core.plan.importing import (
+    CandidateImport,
+    FeatureIssue,
+    ImportOptions,
+    OutsideArea,
+    outside_areas,
+    prepare_import,
+    refuse_if_broken,
+    unusable,
 )
-from naturplan.export.numbers import format_ha, format_number
+from naturplan.export.i18n import DEFAULT_LANGUAGE, tr
+from naturplan.export.labels import kind_label, status_label, yes_no
+from naturplan.export.numbers import format_ha
 from naturplan.io.project.candidate_file import NAME_FIELDS, read_candidate_file
-from naturplan.io.project.open import open_store, project_arg, project_label
+from naturplan.io.project.open import open_plan, open_store, project_arg, project_label
 
-if TYPE_CHECKING:
-    pass
-
-_KIND_DA = {"lowland": "lavbund", "afforestation": "skovrejsning", "connectivity": "forbindelse"}
-_STATUS_DA = {"idea": "idé", "proposed": "forslag", "adopted": "vedtaget", "rejected": "afvist"}
-
-
-class ImportRefused(NaturplanError):
-    """A candidate file has broken features and the user did not ask to skip them."""
-
-    code = "import_refused"
+CONTEXT = "cli_candidates"
 
 
 def add_parser(subparsers: Any, data_parent: argparse.ArgumentParser) -> None:
-    """Add ``candidates import`` and ``candidates list`` to the ``naturplan`` parser.
+    """Add ``candidates import|list|set|delete`` to the ``naturplan`` parser.
 
     Like every command they take the data options of *data_parent* (``--layer ROLE=PATH``,
     ``--kommune``, ``--assume-crs``, ``--lang`` …); ``--assume-crs`` also applies to the file
     imported. A layer inside a multi-layer file is named as ``--from PATH:LAYER``.
     """
-    parser = subparsers.add_parser("candidates", help="import and list candidate areas")
+    parser = subparsers.add_parser("candidates", help="import, list and edit candidate areas")
     sub = parser.add_subparsers(dest="candidates_command", metavar="ACTION", required=True)
     imp = sub.add_parser(
         "import", parents=[data_parent], help="import candidate areas from a vector file"
     )
-    imp.add_argument("--project", type=project_arg, required=True, metavar="PROJECT",
-                     help="the project file, or a PostGIS connection string (created if it "
-                     "does not exist)")
+    _project_option(imp, "the project file or PostGIS connection string (created if it "
+                         "does not exist)")
     imp.add_argument("--from", dest="source", required=True, metavar="FILE[:LAYER]",
                      help="vector file with the candidate polygons (any format GDAL reads)")
     imp.add_argument("--kind", required=True, choices=[k.value for k in CandidateKind])
@@ -69,13 +77,43 @@ def add_parser(subparsers: Any, data_parent: argparse.ArgumentParser) -> None:
                      help="import the good features when some are broken (default: refuse)")
     imp.add_argument("--repair", action="store_true",
                      help="import invalid polygons repaired with make_valid (reported)")
-    imp.add_argument("--author", help="name for the audit trail (default: login name)")
+    imp.add_argument("--allow-duplicates", action="store_true",
+                     help="import features already in the plan (same name and geometry) again")
+    imp.add_argument("--verbose", "-v", action="store_true",
+                     help="list every area that reaches outside the municipality")
+    _author_option(imp)
     lst = sub.add_parser(
         "list", parents=[data_parent], help="list the candidate areas of a project"
     )
-    lst.add_argument("--project", type=project_arg, required=True, metavar="PROJECT")
+    _project_option(lst)
     lst.add_argument("--json", action="store_true", help="print JSON")
+    edit = sub.add_parser("set", parents=[data_parent],
+                          help="change a candidate area's status, name, note or kind")
+    edit.add_argument("id", metavar="ID", help="the id, or its first characters (list shows 8)")
+    _project_option(edit)
+    edit.add_argument("--status", choices=[s.value for s in CandidateStatus])
+    edit.add_argument("--name")
+    edit.add_argument("--note")
+    edit.add_argument("--kind", choices=[k.value for k in CandidateKind])
+    edit.add_argument("--counts", dest="counts", action="store_true", default=None,
+                      help="the area counts toward the target")
+    edit.add_argument("--no-counts", dest="counts", action="store_false",
+                      help="the area does not count toward the target")
+    _author_option(edit)
+    delete = sub.add_parser("delete", parents=[data_parent], help="delete a candidate area")
+    delete.add_argument("id", metavar="ID", help="the id, or its first characters")
+    _project_option(delete)
+    _author_option(delete)
     candidates_export.add_parser(sub, data_parent)
+
+
+def _project_option(parser: argparse.ArgumentParser, text: str = "the project") -> None:
+    parser.add_argument("--project", type=project_arg, required=True, metavar="PROJECT",
+                        help=f"{text} (a .gpkg file or a PostGIS connection string)")
+
+
+def _author_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--author", help="name for the audit trail (default: login name)")
 
 
 def run(args: argparse.Namespace) -> int:
@@ -86,101 +124,114 @@ def run(args: argparse.Namespace) -> int:
     NaturplanError
         With a one-line message for the user (the CLI prints it and exits 1).
     """
-    if args.candidates_command == "import":
-        return _run_import(args)
-    if args.candidates_command == "export":
-        return candidates_export.run(args)
-    return _run_list(args)
+    command = {"import": _run_import, "list": _run_list, "set": _run_set,
+               "delete": _run_delete, "export": candidates_export.run}[args.candidates_command]
+    return command(args)
+
+
+def _t(args: argparse.Namespace, source: str, n: int | None = None, **params: Any) -> str:
+    return tr(_lang(args), CONTEXT, source, n, **params)
+
+
+def _lang(args: argparse.Namespace) -> str:
+    return str(args.lang or DEFAULT_LANGUAGE)
+
+
+def _err(text: str) -> None:
+    print(text, file=sys.stderr)
 
 
 # --- import ---------------------------------------------------------------------------------
 
 
 def _run_import(args: argparse.Namespace) -> int:
+    from naturplan.cli.options import data_for, progress_printer
+    from naturplan.io.datasets import municipality_for
     from naturplan.io.loading import split_path_layer
 
-    lang = args.lang or "da"
-    args.source, layer = split_path_layer(str(args.source))
-    check = read_candidate_file(
-        args.source, layer, args.assume_crs, args.name_field, args.repair
-    )
-    for fid, name, why in check.broken:
-        print(f"{args.source.name}: feature {fid} '{name}': {why}", file=sys.stderr)
-    for fid, name, reason in check.repaired:
-        print(f"{args.source.name}: feature {fid} '{name}': invalid ({reason}), imported "
-              "repaired", file=sys.stderr)
-    if check.broken and not args.skip_broken:
-        raise ImportRefused(
-            f"{len(check.broken)} of {check.total} features in {args.source.name} are broken; "
-            "nothing was imported (--skip-broken imports the others"
-            + ("" if args.repair else ", --repair repairs invalid polygons") + ")."
-        )
-    if not check.good:
-        raise ImportRefused(f"{args.source.name} has no usable polygons; nothing was imported.")
-    candidates = [
-        Candidate.new(args.kind, geom, name, status=args.status,
-                      note=f"import: {args.source.name} FID {fid}")
-        for fid, name, geom in check.good
-    ]
-    with open_store(args.project, author=args.author) as store:
-        with store.transaction():
-            for c, (fid, _, _) in zip(candidates, check.good, strict=True):
-                store.insert(c, action="import",
-                             details={"source": args.source.name, "fid": _plain(fid)})
-            _record_data_options(store, args)  # same transaction: all or nothing
-    _warn_outside(args, candidates, lang)
-    area = sum(c.area_m2 for c in candidates)
-    n, skipped = format_number(len(candidates), 0, lang), len(check.broken)
-    where = project_label(args.project)
-    if lang == "da":
-        text = f"Importerede {n} kandidatområder ({format_ha(area, 2, lang)}) til {where}"
-        text += f"; sprang {skipped} defekte over." if skipped else "."
-    else:
-        text = f"Imported {n} candidate areas ({format_ha(area, 2, lang)}) into {where}"
-        text += f"; skipped {skipped} broken." if skipped else "."
-    print(text)
+    source, layer = split_path_layer(str(args.source))
+    options = ImportOptions(CandidateKind(args.kind), CandidateStatus(args.status),
+                            repair=args.repair, skip_broken=args.skip_broken,
+                            allow_duplicates=args.allow_duplicates)
+    feedback = Feedback(progress_printer(sys.stderr.isatty()))
+    check = read_candidate_file(source, layer, assume_crs=args.assume_crs,
+                                name_field=args.name_field, feedback=feedback)
+    for issue in unusable(check, options):
+        _err(_issue_line(args, check.source, issue))
+    refuse_if_broken(check, options)  # before the project is created or touched
+    request, roles = data_for(args)
+    municipality = municipality_for(request)  # before anything is written
+    store, plan = open_plan(args.project, args.author)
+    with store:
+        todo = prepare_import(check, options, plan.candidates())
+        if todo.candidates:
+            with store.transaction():  # the candidates and the record: all or nothing
+                _record_data_options(store, request, roles)
+                todo.apply(plan)
+    for issue in todo.repaired:
+        _err(_t(args, "{file}: feature {fid} '{name}': invalid ({reason}), imported repaired.",
+                file=check.source, fid=issue.fid, name=issue.name, reason=issue.detail))
+    print(_summary(args, todo))
+    _report_outside(args, outside_areas(todo.candidates, municipality.geometry),
+                    len(todo.candidates), municipality.name)
     return 0
 
 
-def _record_data_options(store: Any, args: argparse.Namespace) -> None:
-    """A project without a record of its layers gets this command's data options (so that
-    ``stats --project`` measures it in the municipality it was imported for)."""
-    from naturplan.cli.options import dataset_request, protected_roles
+def _issue_line(args: argparse.Namespace, source: str, issue: FeatureIssue) -> str:
+    why = {
+        "missing": "no geometry",
+        "empty": "empty geometry",
+        "not_polygon": "not a polygon ({detail})",
+        "invalid": "invalid polygon ({detail})",
+        "collapsed": "invalid polygon with no area left after repair ({detail})",
+    }[issue.problem.value]
+    return _t(args, "{file}: feature {fid} '{name}': {why}", file=source, fid=issue.fid,
+              name=issue.name, why=_t(args, why, detail=issue.detail))
+
+
+def _summary(args: argparse.Namespace, todo: CandidateImport) -> str:
+    where = project_label(args.project)
+    lines = []
+    if todo.candidates:
+        lines.append(_t(args, "Imported {n} candidate areas ({area}) into {project}.",
+                        n=len(todo.candidates), area=format_ha(todo.area_m2, 2, _lang(args)),
+                        project=where))
+    if todo.skipped:
+        lines.append(_t(args, "Skipped {n} broken features.", n=len(todo.skipped)))
+    if todo.duplicates:
+        lines.append(_t(args, "Skipped {n} areas already in the plan (same name and geometry); "
+                              "--allow-duplicates imports them again.", n=len(todo.duplicates)))
+    if not todo.candidates:
+        lines.append(_t(args, "Nothing was imported; {project} is unchanged.", project=where))
+    return "\n".join(lines)
+
+
+def _report_outside(args: argparse.Namespace, outside: list[OutsideArea], total: int,
+                    municipality: str) -> None:
+    """One line for all the areas that reach outside the municipality; the list with
+    ``--verbose``."""
+    if not outside:
+        return
+    area = format_ha(sum(o.outside_m2 for o in outside), 2, _lang(args))
+    _err(_t(args, "{n} of {total} imported areas reach outside {municipality} Municipality "
+                  "({area} in all); only the part inside counts toward the share.", n=len(outside),
+            total=total, municipality=municipality, area=area))
+    if not args.verbose:
+        _err(_t(args, "--verbose lists them."))
+        return
+    for o in outside:
+        _err(_t(args, "  '{name}': {outside} of {area} outside", name=o.name,
+                outside=format_ha(o.outside_m2, 2, _lang(args)),
+                area=format_ha(o.area_m2, 2, _lang(args))))
+
+
+def _record_data_options(store: Any, request: Any, roles: Any) -> None:
+    """A project without a record of its layers gets the data it was imported against (so
+    that ``stats --project`` measures it in the same municipality)."""
     from naturplan.io.project.settings import PLAN_KEY, record
 
     if store.settings().get(PLAN_KEY) is None:
-        record(store, dataset_request(args), protected_roles(args))
-
-
-def _warn_outside(args: argparse.Namespace, candidates: list[Candidate], lang: str) -> None:
-    """Say which imported areas lie (partly) outside the municipality: only the part inside
-    counts toward its protected share, so an area outside is usually the wrong file or CRS."""
-    import numpy as np
-    import shapely
-
-    from naturplan.io.loading import load_municipality
-
-    municipality = load_municipality(args.kommune)
-    geoms = np.array([c.geometry for c in candidates], dtype=object)
-    inside = shapely.area(shapely.intersection(geoms, municipality.geometry))
-    total = shapely.area(geoms)
-    for c, a_in, a_all in zip(candidates, inside, total, strict=True):
-        share = a_in / a_all if a_all > 0 else 0.0
-        if share >= 0.999:
-            continue
-        outside = format_ha(a_all - a_in, 2, lang)
-        if lang == "da":
-            where = f"uden for {municipality.name} Kommune"
-            print(f"{args.source.name}: '{c.name}': {outside} ligger {where} og tæller ikke "
-                  "med i andelen", file=sys.stderr)
-        else:
-            where = f"outside {municipality.name} Municipality"
-            print(f"{args.source.name}: '{c.name}': {outside} lies {where} and does not "
-                  "count toward the share", file=sys.stderr)
-
-
-def _plain(value: Any) -> Any:
-    return value.item() if hasattr(value, "item") else value
+        record(store, request, roles)
 
 
 # --- list -----------------------------------------------------------------------------------
@@ -212,18 +263,52 @@ def _run_list(args: argparse.Namespace) -> int:
         doc = {"project": project_label(args.project), "candidates": rows}
         print(json.dumps(doc, ensure_ascii=False, indent=2))
         return 0
-    lang = args.lang or "da"
-    da = lang == "da"
-    head = ("Navn", "Type", "Status", "Areal", "Tæller", "Version") if da else (
-        "Name", "Kind", "Status", "Area", "Counts", "Version")
-    print(f"{head[0]:<32} {head[1]:<14} {head[2]:<9} {head[3]:>12} {head[4]:<6} {head[5]:>7}")
+    lang = _lang(args)
+    head = [_t(args, h) for h in ("Id", "Name", "Kind", "Status", "Area", "Counts", "Version")]
+    print(f"{head[0]:<8} {head[1]:<28} {head[2]:<26} {head[3]:<9} {head[4]:>12} "
+          f"{head[5]:<6} {head[6]:>7}")
     for r in rows:
-        kind = _KIND_DA[r["kind"]] if da else r["kind"]
-        status = _STATUS_DA[r["status"]] if da else r["status"]
-        yes = ("ja" if da else "yes") if r["counts_toward_target"] else ("nej" if da else "no")
-        print(f"{r['name'][:32]:<32} {kind:<14} {status:<9} "
-              f"{format_ha(r['area_m2'], 2, lang):>12} {yes:<6} {r['version']:>7}")
+        print(f"{r['id'][:8]:<8} {r['name'][:28]:<28} {kind_label(r['kind'], lang):<26} "
+              f"{status_label(r['status'], lang):<9} {format_ha(r['area_m2'], 2, lang):>12} "
+              f"{yes_no(r['counts_toward_target'], lang):<6} {r['version']:>7}")
     total = format_ha(sum(r["area_m2"] for r in rows), 2, lang)
-    count = format_number(len(rows), 0, lang)
-    print(f"{count} kandidatområder, i alt {total}" if da else f"{count} candidate areas, {total}")
+    print(_t(args, "{n} candidate areas, {area} in all", n=len(rows), area=total))
+    return 0
+
+
+# --- set, delete ----------------------------------------------------------------------------
+
+
+def _run_set(args: argparse.Namespace) -> int:
+    changes: dict[str, Any] = {
+        key: value for key, value in (("status", args.status), ("name", args.name),
+                                      ("note", args.note), ("kind", args.kind),
+                                      ("counts_toward_target", args.counts))
+        if value is not None
+    }
+    if not changes:
+        _err(_t(args, "Nothing to change: give --status, --name, --note, --kind or --counts."))
+        return 2
+    store, plan = open_plan(args.project, args.author, create=False)
+    with store:
+        old = plan.find(args.id)
+        changed = {k: v for k, v in changes.items() if getattr(old, k) != v}
+        if not changed:
+            print(_t(args, "'{name}' already has these values; nothing changed.",
+                     name=old.name))
+            return 0
+        new = plan.update(old.id, **changed).after[0]
+    fields = ", ".join(_t(args, f) for f in changed)
+    print(_t(args, "Changed {fields} of '{name}' (version {version}).", fields=fields,
+             name=new.name, version=str(new.version)))
+    return 0
+
+
+def _run_delete(args: argparse.Namespace) -> int:
+    store, plan = open_plan(args.project, args.author, create=False)
+    with store:
+        old = plan.find(args.id)
+        plan.delete(old.id)
+    print(_t(args, "Deleted '{name}' ({area}).", name=old.name,
+             area=format_ha(old.area_m2, 2, _lang(args))))
     return 0

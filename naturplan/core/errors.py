@@ -56,6 +56,13 @@ class MissingCRSError(LayerLoadError):
     code = "missing_crs"
 
 
+class SeveralLayersError(LayerLoadError):
+    """A file has several layers and the user named none where one must be chosen (params:
+    ``name``, ``layers``)."""
+
+    code = "several_layers"
+
+
 class UnknownRoleError(NaturplanError):
     """A role name that is not one of DESIGN.md's roles."""
 
@@ -142,6 +149,13 @@ class ImportRefused(CandidateError):
     nothing usable in the file."""
 
     code = "import_refused"
+
+
+class BrokenFeaturesError(ImportRefused):
+    """A candidate file has broken features and the user did not ask to skip them: nothing
+    is imported (params: ``n`` broken, ``total``, ``file``)."""
+
+    code = "broken_features"
 
 
 class CandidateNotFoundError(CandidateError):

@@ -136,10 +136,8 @@ def resolve_dataset(
     for r in request.layers:
         user.setdefault(r.role, []).append(r)
     report(0.0, "municipality")
-    muni_requests = user.pop(Role.MUNICIPALITY, [])
-    municipality = load_municipality(
-        request.kommune, muni_requests[0] if muni_requests else None
-    )
+    user.pop(Role.MUNICIPALITY, [])
+    municipality = municipality_for(request)
     defaults, sample = _default_requests(municipality, request, report, stop)
     wanted = [d for d in defaults if d.role not in user]
     wanted += [r for reqs in user.values() for r in reqs]
@@ -152,6 +150,19 @@ def resolve_dataset(
                 role=role.value,
             )
     return ResolvedDataset(municipality, tuple(wanted), sample)
+
+
+def municipality_for(request: DatasetRequest) -> Municipality:
+    """The municipality *request* is measured in (its ``municipality`` layer, else its
+    KOMKODE, else Aalborg), without loading or building anything else.
+
+    Raises
+    ------
+    NaturplanError
+        As :func:`~naturplan.io.loading.load_municipality`.
+    """
+    given = [r for r in request.layers if r.role is Role.MUNICIPALITY]
+    return load_municipality(request.kommune, given[0] if given else None)
 
 
 def open_dataset(

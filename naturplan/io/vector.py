@@ -279,6 +279,7 @@ def read_vector(
     role_hint: str | None = None,
     bbox: tuple[float, float, float, float] | None = None,
     info: VectorInfo | None = None,
+    raw: bool = False,
 ) -> VectorRead:
     """Read one layer of a vector file into EPSG:25832 with clean polygonal geometry.
 
@@ -297,6 +298,10 @@ def read_vector(
         Only read features intersecting this box, in the file's CRS.
     info
         The layer's description if it was already inspected.
+    raw
+        Keep every feature as read, with its feature id (FID) as the index: no repair, no
+        dropping, only the CRS transformed. For readers that check each feature themselves
+        (the candidate import reports every broken feature by its FID).
 
     Raises
     ------
@@ -312,7 +317,7 @@ def read_vector(
     _check_crs(info, assume_crs)
     try:
         frame = pyogrio.read_dataframe(
-            info.path, layer=info.layer, use_arrow=has_pyarrow(), bbox=bbox
+            info.path, layer=info.layer, use_arrow=has_pyarrow(), bbox=bbox, fid_as_index=raw
         )
     except Exception as exc:
         raise LayerLoadError(
@@ -323,6 +328,16 @@ def read_vector(
     geoms = np.asarray(frame.geometry.array, dtype=object)
     had_z = _has_z(geoms)
     geoms, source_crs, reprojected = to_working_crs(geoms, info, assume_crs)
+    if raw:
+        as_read = gpd.GeoDataFrame(
+            frame.drop(columns=frame.geometry.name),
+            geometry=gpd.GeoSeries(geoms, index=frame.index, crs=WORKING_EPSG),
+        )
+        return VectorRead(
+            frame=as_read, layer=info.layer, driver=info.driver, source_crs=source_crs,
+            report=LoadReport(read=len(frame), reprojected=reprojected),
+            metadata=dict(info.metadata), description=info.description,
+        )
     clean, report = _clean(geoms, reprojected, had_z)
     kept = frame.drop(columns=frame.geometry.name).loc[clean.keep].reset_index(drop=True)
     cleaned = gpd.GeoDataFrame(

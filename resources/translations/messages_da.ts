@@ -257,6 +257,56 @@
         <source>Candidate area '{name}' was changed after you opened it; your edit was not saved. Reload to see the current version.</source>
         <translation>Kandidatområdet '{name}' blev ændret, efter du åbnede det; din ændring blev ikke gemt. Genindlæs for at se den aktuelle version.</translation>
     </message>
+    <message numerus="yes">
+        <source>{n} of {total} features in {file} are broken; nothing was imported.</source>
+        <translation>
+            <numerusform>{n} af {total} objekter i {file} er defekt; intet blev importeret.</numerusform>
+            <numerusform>{n} af {total} objekter i {file} er defekte; intet blev importeret.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{file} has no usable polygons; nothing was imported.</source>
+        <translation>{file} har ingen brugbare polygoner; intet blev importeret.</translation>
+    </message>
+    <message>
+        <source>Nothing to import.</source>
+        <translation>Intet at importere.</translation>
+    </message>
+    <message>
+        <source>'{name}' has several layers: {layers}.</source>
+        <translation>'{name}' har flere lag: {layers}.</translation>
+    </message>
+    <message>
+        <source>'{name}' has no field '{field}'. Fields: {fields}.</source>
+        <translation>'{name}' har intet felt '{field}'. Felter: {fields}.</translation>
+    </message>
+    <message>
+        <source>Give at least 4 characters of the id, not '{id}'.</source>
+        <translation>Angiv mindst 4 tegn af id'et, ikke '{id}'.</translation>
+    </message>
+    <message numerus="yes">
+        <source>The id {id} fits {n} candidate areas; give more of it.</source>
+        <translation>
+            <numerusform>Id'et {id} passer på {n} kandidatområde; angiv mere af det.</numerusform>
+            <numerusform>Id'et {id} passer på {n} kandidatområder; angiv mere af det.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Each imported candidate area needs its own audit details.</source>
+        <translation>Hvert importeret kandidatområde skal have sine egne revisionsoplysninger.</translation>
+    </message>
+    <message>
+        <source>Cannot read '{name}': {reason}</source>
+        <translation>'{name}' kan ikke læses: {reason}</translation>
+    </message>
+    <message>
+        <source>File not found: {path}</source>
+        <translation>Filen findes ikke: {path}</translation>
+    </message>
+    <message>
+        <source>Project not found: {project}</source>
+        <translation>Projektet findes ikke: {project}</translation>
+    </message>
 </context>
 <context>
     <name>cli</name>

@@ -13,4 +13,14 @@
         </translation>
     </message>
 </context>
+<context>
+    <name>errors</name>
+    <message numerus="yes">
+        <source>{n} of {total} features in {file} are broken; nothing was imported.</source>
+        <translation>
+            <numerusform>{n} of {total} features in {file} is broken; nothing was imported.</numerusform>
+            <numerusform>{n} of {total} features in {file} are broken; nothing was imported.</numerusform>
+        </translation>
+    </message>
+</context>
 </TS>

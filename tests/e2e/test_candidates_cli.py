@@ -61,12 +61,13 @@ def test_import_with_broken_features_reports_each_and_imports_nothing(
                    "--kind", "lowland"])
     assert result.returncode == 1
     err = result.stderr
-    for name, why in [("Sløjfe", "invalid polygon"), ("Tom", "empty geometry"),
-                      ("Ingen", "no geometry"), ("Linje", "not a polygon (LineString)"),
-                      ("Punkt", "not a polygon (Point)")]:
+    for name, why in [("Sløjfe", "ugyldig polygon"), ("Tom", "tom geometri"),
+                      ("Ingen", "ingen geometri"), ("Linje", "ikke en polygon (LineString)"),
+                      ("Punkt", "ikke en polygon (Point)")]:
         assert any(f"'{name}': {why}" in line for line in err.splitlines()), (name, err)
     assert "God A" not in err and "God B" not in err
-    assert "5 of 7 features" in err and "nothing was imported" in err
+    assert "5 af 7 objekter i konsulent.gpkg er defekte; intet blev importeret." in err
+    assert "--skip-broken" in err  # the CLI's hint, by the error's code
     assert "Traceback" not in err
     assert not project.exists()
 
@@ -79,15 +80,19 @@ def test_import_skip_broken_imports_only_the_good_ones(
                    "--kind", "afforestation", "--skip-broken", "--name-field", "navn"])
     assert result.returncode == 0, result.stderr
     assert "Importerede 2 kandidatområder (8,00 ha)" in result.stdout
-    assert "sprang 5 defekte over" in result.stdout
-    assert result.stderr.count("feature") == 5
+    assert "Sprang 5 defekte objekter over." in result.stdout
+    assert result.stderr.count("objekt") == 5
     listed = _run(["candidates", "list", "--project", str(project), "--json"])
     doc = json.loads(listed.stdout)
     assert sorted(c["name"] for c in doc["candidates"]) == ["God A", "God B"]
     assert all(c["kind"] == "afforestation" and c["counts_toward_target"] is True
                for c in doc["candidates"])
-    assert [r for r in pyogrio.read_dataframe(project, layer="audit")["action"]] == [
-        "create", "import", "import", "settings"]  # settings: what it is measured against
+    audit = pyogrio.read_dataframe(project, layer="audit")
+    # settings: what it is measured against, in the same transaction as the import
+    assert list(audit["action"]) == ["create", "settings", "import", "import"]
+    details = [json.loads(d) for d in audit["details"][2:]]
+    assert [(d["source"], d["fid"]) for d in details] == [("konsulent.gpkg", 1),
+                                                          ("konsulent.gpkg", 7)]
 
 
 def test_import_repair_reports_the_repair(broken_file: Path, tmp_path: Path) -> None:
@@ -98,6 +103,7 @@ def test_import_repair_reports_the_repair(broken_file: Path, tmp_path: Path) -> 
     assert "'Sløjfe': invalid (Self-intersection" in result.stderr
     assert "imported repaired" in result.stderr
     assert "Imported 3 candidate areas" in result.stdout
+    assert "Skipped 4 broken features." in result.stdout
     frame = pyogrio.read_dataframe(project, layer="candidates")
     bow = frame.loc[frame["name"] == "Sløjfe"].geometry.iloc[0]
     assert bow.is_valid and bow.area == pytest.approx(5000.0)
@@ -125,7 +131,8 @@ def test_list_json_and_text(tmp_path: Path, origin: tuple[float, float]) -> None
     assert rows["Syd"]["area_m2"] == pytest.approx(90_000, rel=1e-3)  # reprojected back
     text = _run(["candidates", "list", "--project", str(project)])
     assert text.returncode == 0
-    assert "forbindelse" in text.stdout and "9,00 ha" in text.stdout and "nej" in text.stdout
+    assert "Økologisk forbindelse" in text.stdout and "9,00 ha" in text.stdout
+    assert "nej" in text.stdout and "2 kandidatområder, i alt 10,00 ha" in text.stdout
 
 
 def test_errors_are_one_line(tmp_path: Path) -> None:
@@ -221,9 +228,13 @@ def test_import_warns_about_areas_outside_the_municipality(tmp_path: Path) -> No
     aalborg = _run(["candidates", "import", "--project", str(project), "--from", str(source),
                     "--kind", "lowland"])
     assert aalborg.returncode == 0, aalborg.stderr
-    assert aalborg.stderr.count("uden for Aalborg Kommune") == 4  # Vallensbæk is on Sjælland
+    # Vallensbæk is on Sjælland: one summary line, not one line per area.
+    assert "4 af 4 importerede områder rækker ud over Aalborg Kommune" in aalborg.stderr
+    assert "--verbose viser dem." in aalborg.stderr
+    assert len(aalborg.stderr.strip().splitlines()) == 2
     other = _run(["candidates", "import", "--project", str(tmp_path / "v.gpkg"), "--from",
-                  str(source), "--kind", "lowland", "--kommune", "0187", "--lang", "en"])
+                  str(source), "--kind", "lowland", "--kommune", "0187", "--lang", "en",
+                  "--verbose"])
     assert other.returncode == 0, other.stderr
     # Independently: which meadows reach outside Vallensbæk, and by how much.
     kommuner = gpd.read_file(paths.layers_dir() / paths.NATIONAL_MUNICIPALITIES)
@@ -234,9 +245,10 @@ def test_import_warns_about_areas_outside_the_municipality(tmp_path: Path) -> No
     outside = (meadows.area - meadows.intersection(vallensbaek).area) / 1e4
     expected = sorted(f"{ha:.2f} ha" for ha, a in zip(outside, meadows.area / 1e4, strict=True)
                       if ha > 0.001 * a)
-    warned = sorted(line.split(": ")[-1].split(" lies")[0]
-                    for line in other.stderr.splitlines() if "lies outside" in line)
-    assert warned == expected and len(warned) < 4
+    warned = sorted(line.split("': ")[-1].split(" of ")[0]
+                    for line in other.stderr.splitlines() if line.endswith(" outside"))
+    assert warned == expected and 0 < len(warned) < 4
+    assert f"{len(warned)} of 4 imported areas reach" in other.stderr
 
 
 def test_stats_measures_a_project_in_the_municipality_it_was_imported_for(

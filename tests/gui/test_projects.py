@@ -223,6 +223,9 @@ def test_import_file_is_one_command(window, tmp_path, aalborg_point, monkeypatch
     asked = []
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: (
         asked.append(a[2]), QMessageBox.StandardButton.Yes)[1])
+    from naturplan.gui.editing.importing import ImportDialog
+
+    monkeypatch.setattr(ImportDialog, "exec", lambda self: ImportDialog.DialogCode.Accepted)
     assert window.editing.import_file(source)
     assert asked and "Tom" in asked[0]
     assert sorted(c.name for c in window.session.plan) == ["Eng A", "Eng B"]

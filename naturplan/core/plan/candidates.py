@@ -38,7 +38,7 @@ __all__ = [
     "GeometryCheck", "GeometryEditError", "GeometryProblem", "InvalidGeometryError",
     "VertexRef", "clip_against", "delete_vertex", "insert_vertex", "merge_geometries",
     "move_vertex", "require_valid", "split_geometry", "translate", "utc_now",
-    "validate_geometry", "vertices",
+    "validate_geometries", "validate_geometry", "vertices",
 ]
 
 
@@ -231,22 +231,48 @@ def validate_geometry(geom: BaseGeometry | None) -> GeometryCheck:
         ``ok`` for a usable geometry; otherwise the problem and, for a repairable invalid
         geometry, its ``make_valid`` polygonal part.
     """
-    if geom is None or shapely.is_missing(geom):
-        return GeometryCheck(None, GeometryProblem.MISSING)
-    if shapely.is_empty(geom):
-        return GeometryCheck(None, GeometryProblem.EMPTY)
-    type_name = geom.geom_type
-    if shapely.get_type_id(geom) not in POLYGONAL_TYPES:
-        return GeometryCheck(None, GeometryProblem.NOT_POLYGON, type_name)
-    if shapely.has_z(geom):
-        geom = shapely.force_2d(geom)
-    if shapely.is_valid(geom):
-        return GeometryCheck(geom)
-    reason = str(shapely.is_valid_reason(geom))
-    fixed = polygonal_part(shapely.make_valid(geom))
-    if fixed is None:
-        return GeometryCheck(None, GeometryProblem.COLLAPSED, reason)
-    return GeometryCheck(fixed, GeometryProblem.INVALID, reason)
+    return validate_geometries(np.asarray([geom], dtype=object))[0]
+
+
+def validate_geometries(geoms: Any) -> list[GeometryCheck]:
+    """:func:`validate_geometry` for many geometries at once (vectorised; an import checks
+    every feature of a file with it).
+
+    Parameters
+    ----------
+    geoms
+        Array-like of shapely geometries or None, EPSG:25832.
+    """
+    arr = np.asarray(geoms, dtype=object)
+    missing = shapely.is_missing(arr)
+    empty = ~missing & shapely.is_empty(arr)
+    types = shapely.get_type_id(arr)
+    polygonal = np.isin(types, [int(t) for t in POLYGONAL_TYPES])
+    usable = ~missing & ~empty & polygonal
+    flat = arr.copy()
+    has_z = np.zeros(len(arr), dtype=bool)
+    has_z[usable] = shapely.has_z(arr[usable])
+    flat[has_z] = shapely.force_2d(arr[has_z])
+    valid = np.zeros(len(arr), dtype=bool)
+    valid[usable] = shapely.is_valid(flat[usable])
+    invalid = np.flatnonzero(usable & ~valid)
+    reasons = dict(zip(invalid, shapely.is_valid_reason(flat[invalid]), strict=True))
+    fixed = dict(zip(invalid, shapely.make_valid(flat[invalid]), strict=True))
+    out = []
+    for i in range(len(arr)):
+        if missing[i]:
+            out.append(GeometryCheck(None, GeometryProblem.MISSING))
+        elif empty[i]:
+            out.append(GeometryCheck(None, GeometryProblem.EMPTY))
+        elif not polygonal[i]:
+            out.append(GeometryCheck(None, GeometryProblem.NOT_POLYGON, arr[i].geom_type))
+        elif valid[i]:
+            out.append(GeometryCheck(flat[i]))
+        else:
+            part = polygonal_part(fixed[i])
+            problem = GeometryProblem.INVALID if part is not None else GeometryProblem.COLLAPSED
+            out.append(GeometryCheck(part, problem, str(reasons[i])))
+    return out
 
 
 def require_valid(geom: BaseGeometry | None) -> BaseGeometry:

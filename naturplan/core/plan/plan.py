@@ -149,6 +149,31 @@ class CandidatePlan:
             raise CandidateNotFoundError("No candidate area with id {id}.",
                                          id=candidate_id) from None
 
+    def find(self, id_or_prefix: str) -> Candidate:
+        """The candidate whose id is *id_or_prefix*, or the only one whose id starts with it
+        (at least 4 characters, as ``naturplan candidates list`` shows the first 8).
+
+        Raises
+        ------
+        CandidateNotFoundError
+            If no candidate fits.
+        CandidateError
+            If the prefix is shorter than 4 characters or fits several candidates.
+        """
+        text = id_or_prefix.strip().lower()
+        if text in self._items:
+            return self._items[text]
+        if len(text) < 4:
+            raise CandidateError("Give at least 4 characters of the id, not '{id}'.",
+                                 id=id_or_prefix)
+        hits = [c for i, c in self._items.items() if i.startswith(text)]
+        if not hits:
+            raise CandidateNotFoundError("No candidate area with id {id}.", id=id_or_prefix)
+        if len(hits) > 1:
+            raise CandidateError("The id {id} fits {n} candidate areas; give more of it.",
+                                 id=id_or_prefix, n=len(hits))
+        return hits[0]
+
     def reload(self) -> None:
         """Re-read every candidate from the store and emit ``reloaded()``."""
         self._items = {c.id: c for c in self.store.candidates()}

@@ -30,6 +30,8 @@ from naturplan.export.labels import kind_label
 from naturplan.gui.editing.candidate_table import CandidateTableDock
 from naturplan.gui.editing.edit_tools import DrawPolygonTool, SplitTool
 from naturplan.gui.editing.host import EditHost
+from naturplan.gui.editing.importing import FILE_FILTER as IMPORT_FILTER
+from naturplan.gui.editing.importing import CandidateImporter, ImportChoice
 from naturplan.gui.editing.select_tools import MoveTool, SelectTool, VertexTool
 from naturplan.gui.editing.session import EditSession
 from naturplan.gui.icons import icon
@@ -46,6 +48,7 @@ class EditActions(QObject):
         self.host = host
         self.window = host.main_window()
         self.session = EditSession(host.undo_stack, host.settings, self, lang=host.lang)
+        self.importer = CandidateImporter(self.session, self.window, host.show_status)
         canvas = host.canvas
         self.draw_tool = DrawPolygonTool(canvas, self.session)
         self.split_tool = SplitTool(canvas, self.session)
@@ -235,45 +238,14 @@ class EditActions(QObject):
 
     def import_dialog(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
-            self.window, self.tr("Import candidate areas"), "",
-            "GIS (*.gpkg *.geojson *.json *.shp *.gml);;*")
+            self.window, self.tr("Import candidate areas"), "", IMPORT_FILTER)
         if path:
             self.import_file(Path(path))
 
-    def import_file(self, path: Path) -> bool:
-        """Import the polygons of *path* as candidates of the current kind: one command.
-
-        Broken features (empty, not polygons, invalid) are listed; the others are imported
-        only if the user agrees (the headless import refuses the same way).
-        """
-        from naturplan.core.errors import NaturplanError
-        from naturplan.core.plan.candidates import Candidate
-        from naturplan.io.project.candidate_file import read_candidate_file
-
-        try:
-            check = read_candidate_file(path, None, None, None, repair=False)
-        except NaturplanError as exc:
-            self._show_error(self.tr("Could not import"), str(exc))
-            return False
-        if check.broken:
-            lines = "\n".join(f"{fid} '{name}': {why}" for fid, name, why in check.broken[:20])
-            question = self.tr("%1 of %2 features cannot be used:\n%3\n\nImport the %4 others?")
-            answer = QMessageBox.question(
-                self.window, self.tr("Import candidate areas"),
-                question.replace("%1", str(len(check.broken))).replace("%2", str(check.total))
-                .replace("%3", lines).replace("%4", str(len(check.good))))
-            if answer != QMessageBox.StandardButton.Yes:
-                return False
-        if not check.good:
-            self._show_error(self.tr("Could not import"),
-                             self.tr("%1 has no usable polygons.").replace("%1", path.name))
-            return False
-        candidates = [Candidate.new(self.session.kind, geom, str(name),
-                                    note=f"import: {path.name} FID {fid}")
-                      for fid, name, geom in check.good]
-        text = self.tr("Import %1 areas from %2").replace("%1", str(len(candidates))).replace(
-            "%2", path.name)
-        return self.session.add_many(candidates, text) is not None
+    def import_file(self, path: Path, choice: ImportChoice | None = None) -> bool:
+        """Import the polygons of *path* as candidates: one command (see
+        :mod:`naturplan.gui.editing.importing`); *choice* None asks with the dialog."""
+        return self.importer.run(path, choice)
 
     def _fill_recent(self) -> None:
         self.recent_menu.clear()

@@ -31,7 +31,7 @@ from PySide6.QtGui import QUndoStack
 from shapely.geometry.base import BaseGeometry
 
 from naturplan.core.errors import ConflictError, NaturplanError
-from naturplan.core.layers.dataset import Dataset
+from naturplan.core.layers.dataset import Dataset, Municipality
 from naturplan.core.layers.roles import ROLE_SPECS, Role
 from naturplan.core.plan.candidates import Candidate, CandidateKind
 from naturplan.core.plan.ledger import Ledger, LedgerResult
@@ -121,6 +121,8 @@ class EditSession(QObject):
         self.plan: CandidatePlan | None = None
         self.ledger: Ledger | None = None
         self._ledger_inputs: tuple[BaseGeometry, ProtectedIndex, ProtectedShare] | None = None
+        #: The municipality of the loaded dataset (None before the first load).
+        self.municipality: Municipality | None = None
         self.snap_index = SnapIndex()
         self.candidate_ids: list[str] = []
         self._geoms = np.empty(0, dtype=object)
@@ -276,6 +278,7 @@ class EditSession(QObject):
                     index: ProtectedIndex) -> None:
         """Build the snapping index over parcels and §3 once, and the ledger."""
         self.set_snap_sources(dataset)
+        self.municipality = dataset.municipality
         self._ledger_inputs = (dataset.municipality.geometry, index, share)
         self._reset_ledger()
         self.plan_edited.emit()

@@ -1,112 +1,123 @@
-"""Reading a candidate file (a consultant's polygons) feature by feature.
+"""Reading a candidate file (a consultant's polygons) for the import use case.
 
-Every feature is checked on its own, as read (not through the cleaning reader, which would
-drop or repair features silently): each empty, missing, non-polygon or invalid geometry is
-reported with its feature id (FID), its name and why. ``naturplan candidates import`` and the
-app's *Import candidate areas* both use this; they decide what to import.
+:func:`read_candidate_file` reads one layer raw through :func:`naturplan.io.vector.read_vector`
+(every feature as it is, with its feature id; only the CRS transformed) and checks each feature
+with :func:`naturplan.core.plan.importing.check_features`. :func:`describe_layers` tells the
+app's import dialog which layers a file has, whether each declares a CRS and which fields it
+has. ``naturplan candidates import`` and the app's *Import candidate areas* both use these; the
+policy (what to import) is :func:`naturplan.core.plan.importing.prepare_import`.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
 
-from naturplan.core.errors import LayerLoadError, MissingCRSError
-from naturplan.core.layers.roles import WORKING_EPSG
-from naturplan.core.plan.candidates import GeometryProblem, validate_geometry
+import pyogrio
 
-if TYPE_CHECKING:
-    import geopandas as gpd
+from naturplan.core.errors import LayerLoadError, SeveralLayersError
+from naturplan.core.feedback import Feedback, as_feedback
+from naturplan.core.plan.importing import ImportCheck, check_features
+from naturplan.io.vector import list_layers, read_vector
 
-#: Name fields tried in order when ``--name-field`` is not given.
+#: Name fields tried in order when no name field is given.
 NAME_FIELDS = ("name", "navn", "Name", "Navn", "NAME", "NAVN", "titel", "title")
 
-_PROBLEM_TEXT = {
-    GeometryProblem.MISSING: "no geometry",
-    GeometryProblem.EMPTY: "empty geometry",
-    GeometryProblem.NOT_POLYGON: "not a polygon",
-    GeometryProblem.INVALID: "invalid polygon",
-    GeometryProblem.COLLAPSED: "invalid polygon with no area left after repair",
-}
+
+@dataclass(frozen=True)
+class FileLayer:
+    """One layer of a candidate file, from its metadata (no features read).
+
+    ``crs`` is None for a layer that declares no coordinate reference system.
+    """
+
+    name: str
+    geometry_type: str | None
+    features: int
+    crs: str | None
+    fields: tuple[str, ...]
 
 
-@dataclass
-class ImportCheck:
-    """The features of a candidate file, checked one by one."""
-
-    good: list[tuple[Any, str, Any]] = field(default_factory=list)  # (fid, name, geometry)
-    repaired: list[tuple[Any, str, str]] = field(default_factory=list)  # (fid, name, reason)
-    broken: list[tuple[Any, str, str]] = field(default_factory=list)  # (fid, name, why)
-    total: int = 0
-
-
-def read_candidate_file(
-    path: Path, layer: str | None, assume_crs: str | None, name_field: str | None,
-    repair: bool,
-) -> ImportCheck:
-    """Read *path* raw and check every feature (see the module docstring).
+def describe_layers(path: Path) -> list[FileLayer]:
+    """The layers of *path* with their geometry type, feature count, CRS and fields.
 
     Raises
     ------
-    LayerLoadError, MissingCRSError
-        Unreadable file, unknown layer or name field, no CRS and none assumed.
+    LayerLoadError
+        If the file cannot be read.
     """
-    frame = _read_raw(path, layer, assume_crs)
+    path = Path(path)
+    if not path.exists():
+        raise LayerLoadError("File not found: {path}", path=str(path))
+    out = []
+    for name, geometry_type in list_layers(path):
+        try:
+            info = pyogrio.read_info(path, layer=name)
+        except Exception as exc:  # pyogrio raises several kinds
+            raise LayerLoadError("Cannot read '{name}': {reason}", name=path.name,
+                                 reason=str(exc).splitlines()[0]) from None
+        out.append(FileLayer(name, geometry_type, int(info.get("features") or 0),
+                             info.get("crs"), tuple(str(f) for f in info["fields"])))
+    return out
+
+
+def read_candidate_file(
+    path: Path,
+    layer: str | None = None,
+    *,
+    assume_crs: str | None = None,
+    name_field: str | None = None,
+    feedback: Feedback | None = None,
+) -> ImportCheck:
+    """Read one layer of *path* raw and check every feature.
+
+    Parameters
+    ----------
+    path, layer
+        The file and the layer in it; a file with several layers needs *layer*.
+    assume_crs
+        The CRS of a file that declares none (never overrides a declared one).
+    name_field
+        The field with the names; default: the first of :data:`NAME_FIELDS` the layer has,
+        else "<file name> <FID>".
+    feedback
+        Progress and cancel.
+
+    Raises
+    ------
+    SeveralLayersError
+        The file has several layers and *layer* is None.
+    LayerLoadError, MissingCRSError
+        Unreadable file, unknown layer or name field, no CRS and none assumed, a CRS that
+        cannot be transformed.
+    OperationCancelled
+        If *feedback* was cancelled.
+    """
+    feedback = as_feedback(feedback)
+    path = Path(path)
+    feedback.report(0.0, path.name)
+    if layer is None and path.exists():
+        names = [n for n, _ in list_layers(path)]
+        if len(names) > 1:
+            raise SeveralLayersError("'{name}' has several layers: {layers}.",
+                                     name=path.name, layers=", ".join(names))
+    read = read_vector(path, layer, assume_crs=assume_crs, raw=True)
+    feedback.check()
+    feedback.report(0.7, path.name)
+    frame = read.frame
     names = _names(frame, name_field, path)
-    check = ImportCheck(total=len(frame))
-    for fid, name, geom in zip(frame.index, names, frame.geometry.to_numpy(), strict=True):
-        result = validate_geometry(geom)
-        if result.ok:
-            check.good.append((fid, name, result.geometry))
-        elif result.repaired and repair:
-            check.good.append((fid, name, result.geometry))
-            check.repaired.append((fid, name, result.detail))
-        else:
-            why = _PROBLEM_TEXT[result.problem or GeometryProblem.INVALID]
-            detail = f" ({result.detail})" if result.detail else ""
-            check.broken.append((fid, name, why + detail))
+    check = check_features(path.name, layer, list(frame.index), names,
+                           frame.geometry.to_numpy())
+    feedback.report(1.0, path.name)
     return check
 
 
-def _read_raw(path: Path, layer: str | None, assume_crs: str | None) -> gpd.GeoDataFrame:
-    import geopandas as gpd
-    import pyogrio
-
-    from naturplan.io.vector import list_layers, parse_crs
-
-    if not path.exists():
-        raise LayerLoadError(f"File not found: {path}")
-    names = [n for n, _ in list_layers(path)]
-    if layer is None and len(names) > 1:
-        raise LayerLoadError(
-            f"'{path.name}' has several layers; choose one with --layer: {', '.join(names)}."
-        )
-    if layer is not None and layer not in names:
-        raise LayerLoadError(f"'{path.name}' has no layer '{layer}'. Layers: {', '.join(names)}.")
-    try:
-        frame = pyogrio.read_dataframe(path, layer=layer, fid_as_index=True)
-    except Exception as exc:  # pyogrio raises several kinds
-        raise LayerLoadError(f"Cannot read '{path.name}': {str(exc).splitlines()[0]}") from None
-    if not isinstance(frame, gpd.GeoDataFrame):
-        raise LayerLoadError(f"'{path.name}' has no geometry column.")
-    if frame.crs is None:
-        if assume_crs is None:
-            raise MissingCRSError(
-                f"'{path.name}' has no coordinate reference system. State it with "
-                "--assume-crs EPSG (for example --assume-crs 25832)."
-            )
-        frame = frame.set_crs(parse_crs(assume_crs))
-    if frame.crs.to_epsg() != WORKING_EPSG:
-        frame = frame.to_crs(WORKING_EPSG)
-    return frame
-
-
-def _names(frame: gpd.GeoDataFrame, name_field: str | None, path: Path) -> list[str]:
-    if name_field is not None and name_field not in frame.columns:
-        fields = ", ".join(c for c in frame.columns if c != frame.geometry.name)
-        raise LayerLoadError(f"'{path.name}' has no field '{name_field}'. Fields: {fields}.")
-    column = name_field or next((f for f in NAME_FIELDS if f in frame.columns), None)
+def _names(frame: object, name_field: str | None, path: Path) -> list[str]:
+    columns = [c for c in frame.columns if c != frame.geometry.name]  # type: ignore[attr-defined]
+    if name_field is not None and name_field not in columns:
+        raise LayerLoadError("'{name}' has no field '{field}'. Fields: {fields}.",
+                             name=path.name, field=name_field, fields=", ".join(columns))
+    column = name_field or next((f for f in NAME_FIELDS if f in columns), None)
     if column is None:
-        return [f"{path.stem} {fid}" for fid in frame.index]
-    return ["" if v is None or v != v else str(v) for v in frame[column]]
+        return [f"{path.stem} {fid}" for fid in frame.index]  # type: ignore[attr-defined]
+    return ["" if v is None or v != v else str(v) for v in frame[column]]  # type: ignore[index]
