@@ -47,7 +47,6 @@ from naturplan.core.plan.importing import (
 from naturplan.export.i18n import DEFAULT_LANGUAGE, tr
 from naturplan.export.labels import kind_label, status_label, yes_no
 from naturplan.export.numbers import format_ha
-from naturplan.io.project.candidate_file import NAME_FIELDS, read_candidate_file
 from naturplan.io.project.open import open_plan, open_store, project_arg, project_label
 
 CONTEXT = "cli_candidates"
@@ -70,8 +69,8 @@ def add_parser(subparsers: Any, data_parent: argparse.ArgumentParser) -> None:
     imp.add_argument("--from", dest="source", required=True, metavar="FILE[:LAYER]",
                      help="vector file with the candidate polygons (any format GDAL reads)")
     imp.add_argument("--kind", required=True, choices=[k.value for k in CandidateKind])
-    imp.add_argument("--name-field", metavar="F", help=f"field with the names "
-                     f"(default: the first of {', '.join(NAME_FIELDS[:4])}, …)")
+    imp.add_argument("--name-field", metavar="F", help="field with the names "
+                     "(default: the first of name, navn, Name, Navn, …)")
     imp.add_argument("--status", default="idea", choices=[s.value for s in CandidateStatus])
     imp.add_argument("--skip-broken", action="store_true",
                      help="import the good features when some are broken (default: refuse)")
@@ -148,6 +147,7 @@ def _run_import(args: argparse.Namespace) -> int:
     from naturplan.cli.options import data_for, progress_printer
     from naturplan.io.datasets import municipality_for
     from naturplan.io.loading import split_path_layer
+    from naturplan.io.project.candidate_file import read_candidate_file
 
     source, layer = split_path_layer(str(args.source))
     options = ImportOptions(CandidateKind(args.kind), CandidateStatus(args.status),

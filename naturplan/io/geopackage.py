@@ -226,6 +226,9 @@ def _crs(path: Path, conn: sqlite3.Connection, srs_id: int) -> str | None:
     if str(organization).upper() == "EPSG" and code is not None and int(str(code)) > 0:
         return f"EPSG:{int(str(code))}"
     text = str(definition or "").strip()
+    # GDAL writes a layer without a CRS as its own srs "Undefined SRS" (a LOCAL_CS).
+    if str(organization).upper() == "NONE" or text.startswith('LOCAL_CS["Undefined'):
+        return None
     return None if text in ("", "undefined") else text
 
 

@@ -393,7 +393,7 @@ def to_working_crs(
     except Exception as exc:
         raise LayerLoadError(
             "Cannot reproject '{name}' from {crs} to EPSG:{epsg}: {reason}",
-            name=info.path.name, crs=label, epsg=WORKING_EPSG, reason=_first_line(exc),
+            name=info.path.name, crs=label, epsg=str(WORKING_EPSG), reason=_first_line(exc),
         ) from None
     return np.asarray(moved, dtype=object), label, True
 

@@ -105,3 +105,18 @@ def test_the_reader_keeps_every_feature_and_its_fid(tmp_path: Path) -> None:
     assert [(la.name, la.features, la.crs, la.fields) for la in describe_layers(path)] == [
         ("forslag", 3, "EPSG:4326", ("navn",)), ("andet", 1, "EPSG:25832", ("navn",))]
     assert len(read_candidate_file(path, "andet").good) == 1
+
+
+def test_a_geopackage_without_a_crs_is_said_to_have_none(tmp_path: Path) -> None:
+    """GDAL writes such a layer with its own "Undefined SRS" (a LOCAL_CS): that is no CRS,
+    not one that cannot be transformed."""
+    from naturplan.core.errors import MissingCRSError
+
+    path = tmp_path / "nocrs.gpkg"
+    with pytest.warns(UserWarning, match="crs"):
+        pyogrio.write_dataframe(gpd.GeoDataFrame({"navn": ["A"]},
+                                                 geometry=[box(X, Y, X + 10, Y + 10)]), path)
+    with pytest.raises(MissingCRSError):
+        read_candidate_file(path)
+    check = read_candidate_file(path, assume_crs="25832")
+    assert check.good[0][2].area == pytest.approx(100.0)

@@ -13,8 +13,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-import pyogrio
-
 from naturplan.core.errors import LayerLoadError, SeveralLayersError
 from naturplan.core.feedback import Feedback, as_feedback
 from naturplan.core.plan.importing import ImportCheck, check_features
@@ -46,6 +44,8 @@ def describe_layers(path: Path) -> list[FileLayer]:
     LayerLoadError
         If the file cannot be read.
     """
+    import pyogrio
+
     path = Path(path)
     if not path.exists():
         raise LayerLoadError("File not found: {path}", path=str(path))
