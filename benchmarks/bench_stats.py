@@ -23,6 +23,7 @@ import argparse
 import json
 import os
 import platform
+import resource
 import shutil
 import statistics
 import subprocess
@@ -53,18 +54,28 @@ print(json.dumps({"area_m2": area, "share": area / float(muni.area.sum())}))
 
 
 def _median_run(cmds: dict[str, list[str]], env: dict[str, str], repeat: int) -> dict[str, Any]:
-    """Run every command *repeat* times, interleaved; return medians and the last output."""
+    """Run every command *repeat* times, interleaved; per command the median, min and max
+    wall time, the median CPU time (user + system of the process and its threads: what the
+    command costs, whatever else the machine is doing) and the last output."""
     times: dict[str, list[float]] = {name: [] for name in cmds}
+    cpu: dict[str, list[float]] = {name: [] for name in cmds}
     out: dict[str, str] = {}
     for _ in range(repeat):
         for name, cmd in cmds.items():
+            before = resource.getrusage(resource.RUSAGE_CHILDREN)
             t0 = time.perf_counter()
-            result = subprocess.run(cmd, capture_output=True, text=True, env=env, check=False)
+            result = subprocess.run(cmd, capture_output=True, text=True, env=env, check=False,
+                                    cwd=tempfile.gettempdir())  # ``-m`` would find ./naturplan
             times[name].append(time.perf_counter() - t0)
+            after = resource.getrusage(resource.RUSAGE_CHILDREN)
+            cpu[name].append(after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime)
             if result.returncode != 0:
                 raise SystemExit(f"{name} failed: {result.stderr}")
             out[name] = result.stdout
-    return {name: (statistics.median(t), min(t), max(t), out[name]) for name, t in times.items()}
+    return {
+        name: (statistics.median(t), min(t), max(t), statistics.median(cpu[name]), out[name])
+        for name, t in times.items()
+    }
 
 
 def _make_project(path: Path, n: int) -> None:
@@ -158,17 +169,18 @@ def main() -> None:
 def _report(results: dict[str, Any], args: argparse.Namespace) -> None:
     import shapely
 
-    ours = json.loads(results["naturplan stats"][3])["protected"]
-    naive = json.loads(results["naive geopandas share"][3])
-    ours_p = json.loads(results["naturplan stats --project"][3])["projected"]
-    naive_p = json.loads(results["naive geopandas projected share"][3])
+    ours = json.loads(results["naturplan stats"][4])["protected"]
+    naive = json.loads(results["naive geopandas share"][4])
+    ours_p = json.loads(results["naturplan stats --project"][4])["projected"]
+    naive_p = json.loads(results["naive geopandas projected share"][4])
     print(f"## bench_stats: {date.today().isoformat()}, {args.repeat} runs each, interleaved")
     print(f"machine: {platform.node()}, {os.cpu_count()} cores, {platform.machine()}, "
           f"Python {platform.python_version()}, shapely {shapely.__version__}, "
           f"load average before {os.getloadavg()[0]:.1f}")
-    print("\n| command (whole process) | median | min | max |\n|---|---|---|---|")
-    for name, (median, low, high, _) in results.items():
-        print(f"| {name} | {median:.2f} s | {low:.2f} s | {high:.2f} s |")
+    print("\n| command (whole process) | wall median | min | max | CPU median |")
+    print("|---|---|---|---|---|")
+    for name, (median, low, high, cpu, _) in results.items():
+        print(f"| {name} | {median:.2f} s | {low:.2f} s | {high:.2f} s | {cpu:.2f} s |")
     share = results["naturplan stats"][0]
     project = results["naturplan stats --project"][0]
     print(f"\n- ratio naive / naturplan: share {results['naive geopandas share'][0] / share:.1f}x, "

@@ -143,7 +143,8 @@ class ProgressLine:
     own line, so that a script's stderr holds nothing but what matters.
 
     Use as a context manager and pass the object as the ``progress(fraction, message)``
-    callback. Messages are translated (context ``progress``).
+    callback. Messages are translated (context ``progress``). While the sample is built the
+    percentage is the build's own (it is nearly all the time the command takes).
     """
 
     def __init__(
@@ -156,9 +157,6 @@ class ProgressLine:
         self._tty = bool(getattr(self._stream, "isatty", lambda: False)())
         self._lock = threading.Lock()
         self._state = (0.0, "", "")  # fraction, title, detail
-        #: Sample-build steps reported since the last draw (off a terminal each is printed
-        #: once, however quickly it passed).
-        self._steps: list[tuple[float, str, str]] = []
         self._printed = ""
         self._drawn = False
         self._start = time.monotonic()
@@ -177,8 +175,6 @@ class ProgressLine:
             else:
                 title, detail = message, ""
             self._state = (fraction, title, detail)
-            if title == BUILDING_SAMPLE and not self._tty:
-                self._steps.append(self._state)
 
     def __enter__(self) -> ProgressLine:
         self._start = time.monotonic()
@@ -190,19 +186,20 @@ class ProgressLine:
         self._stop.set()
         if self._thread is not None:
             self._thread.join()
-        if self._drawn and not self._tty:
-            self._draw()  # the steps since the last draw
         if self._drawn and self._tty:
             self._stream.write("\r\x1b[K")
             self._stream.flush()
 
-    def text(self, state: tuple[float, str, str] | None = None) -> str:
-        """The line as it would be shown now (or for the reported *state*)."""
+    def text(self) -> str:
+        """The line as it would be shown now."""
         from naturplan.export.i18n import tr
         from naturplan.export.numbers import format_number
+        from naturplan.io.datasets import BUILDING_SAMPLE, build_fraction
 
         with self._lock:
-            fraction, title, detail = state if state is not None else self._state
+            fraction, title, detail = self._state
+        if title == BUILDING_SAMPLE:  # the build is nearly all the time: show its own share
+            fraction = build_fraction(fraction)
         words = tr(self._lang, "progress", title) if title else ""
         if detail:
             words = f"{words}: {tr(self._lang, 'progress', detail)}"
@@ -220,18 +217,16 @@ class ProgressLine:
     def _draw(self) -> None:
         from naturplan.io.datasets import BUILDING_SAMPLE
 
-        if not self._tty:
-            with self._lock:
-                steps, self._steps = self._steps, []
-            for state in steps:
-                if state[1] == BUILDING_SAMPLE and state[2] != self._printed:
-                    self._stream.write(self.text(state) + "\n")
-                    self._printed, self._drawn = state[2], True
-            self._stream.flush()
-            return
         text = self.text()
-        seconds = int(time.monotonic() - self._start)
-        self._stream.write(f"\r\x1b[K{text} {seconds} s")
+        if not self._tty and self._state[1] != BUILDING_SAMPLE:
+            return
+        if self._tty:
+            seconds = int(time.monotonic() - self._start)
+            self._stream.write(f"\r\x1b[K{text} {seconds} s")
+        elif text != self._printed:
+            self._stream.write(text + "\n")
+        else:
+            return
         self._printed = text
         self._drawn = True
         self._stream.flush()

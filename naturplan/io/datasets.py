@@ -46,9 +46,15 @@ Cancelled = Callable[[], bool]
 FULL_SCALE = 1.0
 
 #: The progress message while the sample is built; the build's own steps follow it, and fill
-#: the progress up to :data:`SAMPLE_SHARE`.
+#: the progress from :data:`_SAMPLE_START` up to :data:`SAMPLE_SHARE`.
 BUILDING_SAMPLE = "building the synthetic sample (first run)"
 SAMPLE_SHARE = 0.5
+_SAMPLE_START, _SAMPLE_END = 0.05, SAMPLE_SHARE - 0.01
+
+
+def build_fraction(fraction: float) -> float:
+    """How far the sample build is (0..1), from the overall progress while it runs."""
+    return min(max((fraction - _SAMPLE_START) / (_SAMPLE_END - _SAMPLE_START), 0.0), 1.0)
 
 
 @dataclass(frozen=True)
@@ -290,10 +296,10 @@ def sample_requests(
     if manifest is None:
         from naturplan.io.sample.build import build_sample
 
-        report(0.05, BUILDING_SAMPLE)
+        report(_SAMPLE_START, BUILDING_SAMPLE)
 
         def sub(fraction: float, message: str) -> None:
-            report(0.05 + (SAMPLE_SHARE - 0.06) * fraction, message)
+            report(_SAMPLE_START + (_SAMPLE_END - _SAMPLE_START) * fraction, message)
 
         # Cancelling raises BuildCancelled (an OperationCancelled); nothing half-built is kept.
         manifest = build_sample(

@@ -204,18 +204,19 @@ def test_progress_line_redraws_in_place_and_stays_quiet_for_quick_work() -> None
     out = Terminal()
     with ProgressLine(out, "da", delay=0.0, interval=0.01) as progress:
         progress(0.05, BUILDING_SAMPLE)
-        progress(0.2, "Jordstykker")
+        progress(0.05 + 0.44 * 0.37, "§3 beskyttet natur")  # 37 % of the build
         time.sleep(0.2)
     text = out.getvalue()
-    line = "naturplan: Bygger det syntetiske eksempel (første kørsel): Jordstykker (20 %) 0 s"
+    line = ("naturplan: Bygger det syntetiske eksempel (første kørsel): §3 beskyttet natur "
+            "(37 %) 0 s")
     assert "\r\x1b[K" + line in text
     assert text.endswith("\r\x1b[K")  # the line is cleared when the work is done
     english = Terminal()
     with ProgressLine(english, "en", delay=0.0, interval=0.01) as progress:
         progress(0.05, BUILDING_SAMPLE)
-        progress(0.2, "Jordstykker")
+        progress(0.05 + 0.44 * 0.01, "Jordstykker")
         time.sleep(0.1)
-    assert "Building the synthetic sample (first run): Parcels (20 %)" in english.getvalue()
+    assert "Building the synthetic sample (first run): Parcels (1 %)" in english.getvalue()
     quick = Terminal()
     with ProgressLine(quick, "da", delay=0.5) as progress:
         progress(0.55, "reading")
