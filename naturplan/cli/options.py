@@ -136,11 +136,12 @@ def _parse_fields(items: Sequence[str]) -> dict[Role, dict[str, str]]:
 class ProgressLine:
     """Progress of long work on stderr: one line, redrawn in place on a terminal.
 
-    Work that ends within *delay* seconds shows nothing (``stats`` on a built sample), so
-    only slow work (the first-run sample build, a big layer) gets a line. On a terminal the
-    line is redrawn every *interval* seconds with the elapsed time and cleared at the end;
-    elsewhere (a log file) only the sample build is reported, each of its steps once on its
-    own line, so that a script's stderr holds nothing but what matters.
+    The first-run sample build is shown at once, step by step: it is the long wait. Other
+    work shows a line only once it has taken *delay* seconds (``stats`` on a built sample
+    shows nothing). On a terminal the line is redrawn every *interval* seconds with the
+    elapsed time and cleared at the end; elsewhere (a log file) only the sample build is
+    reported, each of its steps once on its own line, so that a script's stderr holds nothing
+    but what matters.
 
     Use as a context manager and pass the object as the ``progress(fraction, message)``
     callback. Messages are translated (context ``progress``). While the sample is built the
@@ -155,7 +156,7 @@ class ProgressLine:
         self._lang = lang
         self._delay, self._interval = delay, interval
         self._tty = bool(getattr(self._stream, "isatty", lambda: False)())
-        self._lock = threading.Lock()
+        self._lock = threading.RLock()
         self._state = (0.0, "", "")  # fraction, title, detail
         self._printed = ""
         self._drawn = False
@@ -175,20 +176,26 @@ class ProgressLine:
             else:
                 title, detail = message, ""
             self._state = (fraction, title, detail)
+            if title == BUILDING_SAMPLE or (self._drawn and self._tty):
+                self._draw()  # every step of the build at once, not at the next tick
 
     def __enter__(self) -> ProgressLine:
         self._start = time.monotonic()
-        self._thread = threading.Thread(target=self._run, name="naturplan-progress", daemon=True)
-        self._thread.start()
+        if self._tty:  # the ticker: the delayed first line and the running seconds
+            self._thread = threading.Thread(
+                target=self._run, name="naturplan-progress", daemon=True
+            )
+            self._thread.start()
         return self
 
     def __exit__(self, *exc: object) -> None:
         self._stop.set()
         if self._thread is not None:
             self._thread.join()
-        if self._drawn and self._tty:
-            self._stream.write("\r\x1b[K")
-            self._stream.flush()
+        with self._lock:
+            if self._drawn and self._tty:
+                self._stream.write("\r\x1b[K")
+                self._stream.flush()
 
     def text(self) -> str:
         """The line as it would be shown now."""
@@ -210,20 +217,22 @@ class ProgressLine:
         if self._stop.wait(self._delay):
             return
         while True:
-            self._draw()
+            with self._lock:
+                self._draw()
             if self._stop.wait(self._interval):
                 return
 
     def _draw(self) -> None:
+        """Write the line (the caller holds the lock)."""
         from naturplan.io.datasets import BUILDING_SAMPLE
 
-        text = self.text()
-        if not self._tty and self._state[1] != BUILDING_SAMPLE:
+        if self._stop.is_set():
             return
+        text = self.text()
         if self._tty:
             seconds = int(time.monotonic() - self._start)
             self._stream.write(f"\r\x1b[K{text} {seconds} s")
-        elif text != self._printed:
+        elif self._state[1] == BUILDING_SAMPLE and text != self._printed:
             self._stream.write(text + "\n")
         else:
             return

@@ -152,6 +152,10 @@
         <source>The field mapping {mapping} maps nothing: no layer plays role {role}.</source>
         <translation>Felttilknytningen {mapping} tilknytter intet: intet lag spiller rollen {role}.</translation>
     </message>
+    <message>
+        <source>Unknown role '{role}'. Valid roles: {roles}.</source>
+        <translation>Ukendt rolle '{role}'. Gyldige roller: {roles}.</translation>
+    </message>
 </context>
 <context>
     <name>stats</name>

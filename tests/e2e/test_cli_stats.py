@@ -205,7 +205,6 @@ def test_progress_line_redraws_in_place_and_stays_quiet_for_quick_work() -> None
     with ProgressLine(out, "da", delay=0.0, interval=0.01) as progress:
         progress(0.05, BUILDING_SAMPLE)
         progress(0.05 + 0.44 * 0.37, "§3 beskyttet natur")  # 37 % of the build
-        time.sleep(0.2)
     text = out.getvalue()
     line = ("naturplan: Bygger det syntetiske eksempel (første kørsel): §3 beskyttet natur "
             "(37 %) 0 s")
@@ -215,12 +214,29 @@ def test_progress_line_redraws_in_place_and_stays_quiet_for_quick_work() -> None
     with ProgressLine(english, "en", delay=0.0, interval=0.01) as progress:
         progress(0.05, BUILDING_SAMPLE)
         progress(0.05 + 0.44 * 0.01, "Jordstykker")
-        time.sleep(0.1)
     assert "Building the synthetic sample (first run): Parcels (1 %)" in english.getvalue()
     quick = Terminal()
     with ProgressLine(quick, "da", delay=0.5) as progress:
         progress(0.55, "reading")
     assert quick.getvalue() == ""
+    slow = Terminal()
+    with ProgressLine(slow, "en", delay=0.0, interval=0.01) as progress:
+        progress(0.55, "reading")
+        for _ in range(200):  # the ticker draws the line once the delay has passed
+            if slow.getvalue():
+                break
+            time.sleep(0.01)
+    assert "Reading the layers (55 %)" in slow.getvalue()
+    log = io.StringIO()  # not a terminal: the build's steps, one line each, nothing else
+    with ProgressLine(log, "da") as progress:
+        progress(0.0, "municipality")
+        progress(0.05, BUILDING_SAMPLE)
+        progress(0.3, "Jordstykker")
+        progress(0.55, "reading")
+    assert log.getvalue().splitlines() == [
+        "naturplan: Bygger det syntetiske eksempel (første kørsel) (0 %)",
+        "naturplan: Bygger det syntetiske eksempel (første kørsel): Jordstykker (57 %)",
+    ]
 
 
 # --- no silent wrong answer (issue 7, §2) -------------------------------------------------

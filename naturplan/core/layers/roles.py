@@ -128,7 +128,9 @@ def parse_role(name: str) -> Role:
         return Role(name.strip().lower())
     except ValueError:
         valid = ", ".join(r.value for r in LOADABLE_ROLES)
-        raise UnknownRoleError(f"Unknown role '{name}'. Valid roles: {valid}.") from None
+        raise UnknownRoleError(
+            "Unknown role '{role}'. Valid roles: {roles}.", role=name, roles=valid
+        ) from None
 
 
 #: §3 nature types (Miljøportal ``Natyp_kode`` → ``Natyp_navn``), areal types only.
