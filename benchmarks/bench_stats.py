@@ -135,6 +135,9 @@ def main() -> None:
     parser.add_argument("--cold", action="store_true", help="time one first-run sample build")
     args = parser.parse_args()
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    # As a normal install: compiled modules are cached (``__pycache__``), not compiled from
+    # source on every start (these sessions set PYTHONDONTWRITEBYTECODE).
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
     env.setdefault("NATURPLAN_SAMPLE_DIR", str(ROOT / "layers" / "generated"))
     os.environ.update(env)
     muni, p3, layer = _files(env)

@@ -91,10 +91,15 @@ def union_groups(
     multi = np.flatnonzero(counts > 1)
     multi = multi[np.argsort(-counts[multi], kind="stable")]
 
-    def union(i: np.intp) -> shapely.Geometry:
-        return shapely.union_all(ordered[starts[i] : starts[i] + counts[i]])
+    def union(chunk: NDArray[np.intp]) -> list[shapely.Geometry]:
+        return [shapely.union_all(ordered[starts[i] : starts[i] + counts[i]]) for i in chunk]
 
-    out[multi] = _map(union, list(multi), executor)
+    # A few tasks per thread, each with big and small groups dealt in turn, so that the
+    # threads finish together without a task (and its overhead) per group.
+    tasks = min(len(multi), 4 * WORKERS) if executor is not None else 1
+    chunks = [multi[k::tasks] for k in range(tasks)]
+    for chunk, unions in zip(chunks, _map(union, chunks, executor), strict=True):
+        out[chunk] = unions
     return out
 
 
