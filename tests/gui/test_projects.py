@@ -82,6 +82,40 @@ def test_empty_unsaved_project_is_removed_on_close(window):
     assert not path.exists()
 
 
+def test_a_killed_apps_empty_unsaved_project_is_removed_at_the_next_start(
+    window, private_data_dir
+):
+    """Issue 7: a killed app left an empty unsaved-*.gpkg behind, forever."""
+    import signal
+    import subprocess
+    import sys
+
+    from naturplan.io.project.unsaved import new_unsaved_project
+
+    code = ("import sys; from pathlib import Path; "
+            "from naturplan.io.project.gpkg_store import GeoPackageStore; "
+            "from naturplan.io.project.unsaved import new_unsaved_project; "
+            "p, lock = new_unsaved_project(Path(sys.argv[1])); GeoPackageStore(p).close(); "
+            "print(p, flush=True); import time; time.sleep(600)")
+    proc = subprocess.Popen([sys.executable, "-c", code, str(private_data_dir)],
+                            stdout=subprocess.PIPE, text=True)
+    left = Path(proc.stdout.readline().strip())
+    proc.send_signal(signal.SIGKILL)
+    proc.wait(30)
+    mine = window.session.path  # this window's own unsaved project, locked by it
+    other, other_lock = new_unsaved_project(private_data_dir)  # "another running app"
+    GeoPackageStore(other).close()
+    assert left.exists() and mine.exists()
+    assert window.session.new_project()  # what the next start does
+    # Gone (its name may be free again: the new unsaved project may take it in the same second).
+    assert not left.exists() or window.session.path == left
+    assert other.exists()  # held by a running instance
+    assert not mine.exists()  # closed empty by this session, as before
+    assert sorted(p.name for p in private_data_dir.glob("*.gpkg")) == sorted(
+        [other.name, window.session.path.name])
+    other_lock.release(remove=True)
+
+
 def test_closing_keeps_every_edit(window, aalborg_point):
     x0, y0 = aalborg_point
     _add(window, x0, y0)

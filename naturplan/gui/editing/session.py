@@ -11,14 +11,15 @@ the moment it is made. When no project is named, a new one is created in the use
 folder (``$XDG_DATA_HOME/naturplan``, default ``~/.local/share/naturplan``) as
 ``unsaved-<timestamp>.gpkg``; *Save As* copies it to where the user wants and continues there.
 An unsaved project that is still empty is deleted when another project is opened or the app
-closes; one with candidates is kept and listed in the recent projects.
+closes; one with candidates is kept and listed in the recent projects. The session holds a lock
+on its unsaved project (:mod:`naturplan.io.project.unsaved`), so that the next start of the app
+can remove the empty ones a killed session left behind, and never one that is in use.
 """
 
 from __future__ import annotations
 
 import os
 import shutil
-import time
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
@@ -50,6 +51,12 @@ from naturplan.io.project.open import (
     project_exists,
     project_label,
 )
+from naturplan.io.project.unsaved import (
+    ProjectLock,
+    clean_stale_unsaved,
+    new_unsaved_project,
+    remove_project_file,
+)
 
 MAX_RECENT = 8
 RECENT_KEY = "projects/recent"
@@ -62,16 +69,6 @@ def data_dir() -> Path:
     return user_data_dir()
 
 
-def new_unsaved_path() -> Path:
-    folder = data_dir()
-    folder.mkdir(parents=True, exist_ok=True)
-    stamp = time.strftime("%Y%m%d-%H%M%S")
-    path = folder / f"unsaved-{stamp}.gpkg"
-    n = 2
-    while path.exists():
-        path = folder / f"unsaved-{stamp}-{n}.gpkg"
-        n += 1
-    return path
 
 
 class CandidateSelection(QObject):
@@ -132,6 +129,8 @@ class EditSession(QObject):
         self.avoid_overlap = False
         self.kind = CandidateKind.LOWLAND
         self.unsaved = False
+        #: The lock on the unsaved project while this session uses it.
+        self._unsaved_lock: ProjectLock | None = None
 
     # -- project files ---------------------------------------------------------------
     @property
@@ -180,8 +179,24 @@ class EditSession(QObject):
             return False
         if path is not None and is_database(path):
             return self.open_project(path, create=True)
-        target = Path(path) if path is not None else new_unsaved_path()
-        return self.open_project(target, create=True, unsaved=path is None)
+        if path is not None:
+            return self.open_project(Path(path), create=True)
+        return self._new_unsaved()
+
+    def _new_unsaved(self) -> bool:
+        """A new unsaved project, locked; the empty ones killed sessions left are removed
+        first (never one another running session holds)."""
+        try:
+            clean_stale_unsaved(data_dir())
+            target, lock = new_unsaved_project(data_dir())
+        except OSError as exc:
+            self.error.emit(self.tr("Could not create the project"), self.error_text(exc))
+            return False
+        if not self.open_project(target, create=True, unsaved=True):
+            lock.release(remove=True)
+            return False
+        self._unsaved_lock = lock
+        return True
 
     def save_as(self, path: str | os.PathLike[str]) -> bool:
         """Copy the project file to *path* and continue editing there (the undo history
@@ -206,7 +221,8 @@ class EditSession(QObject):
         self.store, self.unsaved = store, False
         self.plan.store = store
         if was_unsaved:
-            _remove_project_file(old_path)
+            remove_project_file(old_path)
+            self._release_unsaved()
         self.remember(target)
         self.project_changed.emit()
         return True
@@ -230,7 +246,13 @@ class EditSession(QObject):
         self.store, self.plan = None, None
         self.stack.clear()
         if unsaved and empty and path is not None and not self.store_has_history(path):
-            _remove_project_file(path)
+            remove_project_file(path)
+        self._release_unsaved()
+
+    def _release_unsaved(self) -> None:
+        if self._unsaved_lock is not None:
+            self._unsaved_lock.release(remove=True)
+            self._unsaved_lock = None
 
     @staticmethod
     def store_has_history(path: Path) -> bool:
@@ -263,7 +285,8 @@ class EditSession(QObject):
         self.store, self.unsaved = store, False
         self.plan.store = store
         if old_file is not None:
-            _remove_project_file(old_file)
+            remove_project_file(old_file)
+            self._release_unsaved()
         self.remember(target)
         self.project_changed.emit()
         return True
@@ -508,11 +531,3 @@ class EditSession(QObject):
         if change is not None:
             self.selection.set(c.id for c in change.after)
         return change
-
-
-def _remove_project_file(path: Path) -> None:
-    for suffix in ("", "-wal", "-shm", "-journal"):
-        try:
-            Path(f"{path}{suffix}").unlink()
-        except OSError:
-            pass
