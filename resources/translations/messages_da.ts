@@ -307,6 +307,18 @@
         <source>Project not found: {project}</source>
         <translation>Projektet findes ikke: {project}</translation>
     </message>
+    <message>
+        <source>A scenario needs a name.</source>
+        <translation>Et scenarie skal have et navn.</translation>
+    </message>
+    <message>
+        <source>Scenario '{name}' is already in the project.</source>
+        <translation>Scenariet '{name}' er allerede i projektet.</translation>
+    </message>
+    <message>
+        <source>A scenario named '{name}' is already in the project.</source>
+        <translation>Et scenarie med navnet '{name}' er allerede i projektet.</translation>
+    </message>
 </context>
 <context>
     <name>cli</name>
