@@ -177,3 +177,19 @@ def test_vertex_edits_on_holes_and_parts() -> None:
 def test_translate() -> None:
     moved = translate(SQUARE, 1000, -50)
     assert moved.bounds == (1000, -50, 1100, 50) and moved.area == SQUARE.area
+
+
+def test_plan_split_with_a_line_that_cuts_nothing_writes_nothing(tmp_path) -> None:
+    """Issue 7: ``plan.split`` made a new candidate of a multipolygon's other part."""
+    from naturplan.core.plan.plan import CandidatePlan
+    from naturplan.io.project.gpkg_store import GeoPackageStore
+
+    with GeoPackageStore(tmp_path / "p.gpkg") as store:
+        plan = CandidatePlan(store)
+        multi = MultiPolygon([box(0, 0, 10, 10), box(20, 0, 30, 10)])
+        c = plan.add(Candidate.new("lowland", multi, "Øer")).after[0]
+        audit = len(store.audit())
+        with pytest.raises(GeometryEditError, match="does not cut"):
+            plan.split(c.id, LineString([(15, -5), (15, 15)]))
+        assert len(plan) == 1 and len(store.audit()) == audit
+        assert plan.get(c.id).geometry.equals(multi)
