@@ -258,3 +258,22 @@ def test_registered_area_is_shown_with_units_in_danish_format():
     assert _attribute_text("registreretAreal", float("nan"), "da") == ""
     assert _attribute_text("matrikelnummer", "7a", "da") == "7a"
     assert area_text(950.4, "da") == "950 m² (0,10 ha)"
+
+
+def test_after_a_frame_the_next_zoom_levels_are_prepared_in_the_background(window, qtbot):
+    from naturplan.render.geometry import SIMPLE_VERTICES
+
+    canvas = window.canvas
+    canvas.zoom_home()
+    qtbot.waitUntil(lambda: canvas.idle, timeout=20_000)
+    assert canvas._prepare_pool.waitForDone(20_000)
+    level = canvas.view.zoom_bucket
+    muni = window.layers.by_role(Role.MUNICIPALITY)[-1].layer  # the boundary: many vertices
+    index = canvas.renderer.index_for(muni)
+    assert not index.simple.all() and SIMPLE_VERTICES < 1000
+    assert {level - 1, level + 1} <= set(index.built_levels())
+    # ... and the few-vertex parcels (hidden at this scale) are built once for every level
+    parcels = canvas.renderer.index_for(window.layers.by_role(Role.PARCELS)[0].layer)
+    everything = np.arange(len(parcels))
+    assert parcels.simple.all()
+    assert parcels.prepare(everything, []) == 0  # nothing left to build
