@@ -84,3 +84,8 @@ class _Runner(QObject):
             self.finished.emit("error", exc)
         else:
             self.finished.emit("ok", result)
+        finally:
+            # The thread's work is done: end its event loop here, so that Task.wait() returns
+            # now even while the GUI thread is blocked in it (a window closing during a job
+            # used to wait out its timeout, then Qt aborted on the still-running QThread).
+            QThread.currentThread().quit()

@@ -126,3 +126,15 @@ def test_real_data_carries_no_synthetic_mark(window):
     """The fixture layers are plain files: no "synthetic sample" on the number or the map."""
     assert not window.dashboard_dock.synthetic_label.isVisible()
     assert window.canvas.watermark == ""
+
+
+def test_a_finished_task_can_be_waited_for_without_the_event_loop(qapp):
+    """Closing the window waits for running tasks with the GUI thread blocked; a job that
+    has finished must not keep its thread alive until the event loop runs again (Qt then
+    aborted: "QThread: Destroyed while thread is still running")."""
+    from naturplan.gui.workers import Task
+
+    task = Task(lambda progress, cancelled: 42)
+    task.start()
+    assert task.wait(5_000)  # returns when the job ends, not after the timeout
+    assert not task.running
