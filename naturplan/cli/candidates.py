@@ -45,7 +45,7 @@ from naturplan.core.plan.importing import (
     unusable,
 )
 from naturplan.export.i18n import DEFAULT_LANGUAGE, tr
-from naturplan.export.labels import kind_label, status_label, yes_no
+from naturplan.export.labels import kind_label, problem_label, status_label, yes_no
 from naturplan.export.numbers import format_ha
 from naturplan.io.project.open import open_plan, open_store, project_arg, project_label
 
@@ -178,15 +178,9 @@ def _run_import(args: argparse.Namespace) -> int:
 
 
 def _issue_line(args: argparse.Namespace, source: str, issue: FeatureIssue) -> str:
-    why = {
-        "missing": "no geometry",
-        "empty": "empty geometry",
-        "not_polygon": "not a polygon ({detail})",
-        "invalid": "invalid polygon ({detail})",
-        "collapsed": "invalid polygon with no area left after repair ({detail})",
-    }[issue.problem.value]
+    why = problem_label(issue.problem, issue.detail, _lang(args))
     return _t(args, "{file}: feature {fid} '{name}': {why}", file=source, fid=issue.fid,
-              name=issue.name, why=_t(args, why, detail=issue.detail))
+              name=issue.name, why=why)
 
 
 def _summary(args: argparse.Namespace, todo: CandidateImport) -> str:

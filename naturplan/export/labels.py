@@ -8,7 +8,7 @@ so that ``naturplan candidates list`` and the candidate table say the same thing
 
 from __future__ import annotations
 
-from naturplan.core.plan.candidates import CandidateKind, CandidateStatus
+from naturplan.core.plan.candidates import CandidateKind, CandidateStatus, GeometryProblem
 from naturplan.export.i18n import tr
 
 #: English source text of each kind's label (the translation key).
@@ -24,6 +24,17 @@ STATUS_LABELS: dict[CandidateStatus, str] = {
     CandidateStatus.PROPOSED: "Proposed",
     CandidateStatus.ADOPTED: "Adopted",
     CandidateStatus.REJECTED: "Rejected",
+}
+
+
+#: English source text of why a feature cannot be a candidate area (``{detail}``: the geometry
+#: type, or GEOS's reason).
+PROBLEM_LABELS: dict[GeometryProblem, str] = {
+    GeometryProblem.MISSING: "no geometry",
+    GeometryProblem.EMPTY: "empty geometry",
+    GeometryProblem.NOT_POLYGON: "not a polygon ({detail})",
+    GeometryProblem.INVALID: "invalid polygon ({detail})",
+    GeometryProblem.COLLAPSED: "invalid polygon with no area left after repair ({detail})",
 }
 
 
@@ -57,3 +68,15 @@ def default_name(number: int, lang: str | None = None) -> str:
 def yes_no(value: bool, lang: str | None = None) -> str:
     """"ja"/"nej" (Danish), "yes"/"no"."""
     return tr(lang, "labels", "yes" if value else "no")
+
+
+def problem_label(problem: GeometryProblem | str, detail: str = "",
+                  lang: str | None = None) -> str:
+    """Why a feature of an import cannot be used: "ikke en polygon (LineString)".
+
+    Raises
+    ------
+    ValueError
+        If *problem* is not a :class:`GeometryProblem`.
+    """
+    return tr(lang, "labels", PROBLEM_LABELS[GeometryProblem(problem)], detail=detail)

@@ -11,26 +11,6 @@
         <translation>{file}: objekt {fid} '{name}': {why}</translation>
     </message>
     <message>
-        <source>no geometry</source>
-        <translation>ingen geometri</translation>
-    </message>
-    <message>
-        <source>empty geometry</source>
-        <translation>tom geometri</translation>
-    </message>
-    <message>
-        <source>not a polygon ({detail})</source>
-        <translation>ikke en polygon ({detail})</translation>
-    </message>
-    <message>
-        <source>invalid polygon ({detail})</source>
-        <translation>ugyldig polygon ({detail})</translation>
-    </message>
-    <message>
-        <source>invalid polygon with no area left after repair ({detail})</source>
-        <translation>ugyldig polygon uden areal tilbage efter reparation ({detail})</translation>
-    </message>
-    <message>
         <source>{file}: feature {fid} '{name}': invalid ({reason}), imported repaired.</source>
         <translation>{file}: objekt {fid} '{name}': ugyldig ({reason}), importeret repareret.</translation>
     </message>

@@ -106,26 +106,6 @@ Importér de øvrige (%3)?</numerusform>
         </translation>
     </message>
     <message>
-        <source>no geometry</source>
-        <translation>ingen geometri</translation>
-    </message>
-    <message>
-        <source>empty geometry</source>
-        <translation>tom geometri</translation>
-    </message>
-    <message>
-        <source>not a polygon (%1)</source>
-        <translation>ikke en polygon (%1)</translation>
-    </message>
-    <message>
-        <source>invalid polygon (%1)</source>
-        <translation>ugyldig polygon (%1)</translation>
-    </message>
-    <message>
-        <source>invalid polygon with no area left after repair (%1)</source>
-        <translation>ugyldig polygon uden areal tilbage efter reparation (%1)</translation>
-    </message>
-    <message>
         <source>Could not import</source>
         <translation>Kunne ikke importere</translation>
     </message>

@@ -58,6 +58,26 @@
         <source>no</source>
         <translation>nej</translation>
     </message>
+    <message>
+        <source>no geometry</source>
+        <translation>ingen geometri</translation>
+    </message>
+    <message>
+        <source>empty geometry</source>
+        <translation>tom geometri</translation>
+    </message>
+    <message>
+        <source>not a polygon ({detail})</source>
+        <translation>ikke en polygon ({detail})</translation>
+    </message>
+    <message>
+        <source>invalid polygon ({detail})</source>
+        <translation>ugyldig polygon ({detail})</translation>
+    </message>
+    <message>
+        <source>invalid polygon with no area left after repair ({detail})</source>
+        <translation>ugyldig polygon uden areal tilbage efter reparation ({detail})</translation>
+    </message>
 </context>
 <context>
     <name>errors</name>

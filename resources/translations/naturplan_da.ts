@@ -314,27 +314,6 @@
         <translation>Kunne ikke importere</translation>
     </message>
     <message>
-        <location filename="../../naturplan/gui/editing/actions.py" line="258"/>
-        <source>%1 of %2 features cannot be used:
-%3
-
-Import the %4 others?</source>
-        <translation>%1 af %2 objekter kan ikke bruges:
-%3
-
-Importér de %4 andre?</translation>
-    </message>
-    <message>
-        <location filename="../../naturplan/gui/editing/actions.py" line="267"/>
-        <source>%1 has no usable polygons.</source>
-        <translation>%1 har ingen brugbare polygoner.</translation>
-    </message>
-    <message>
-        <location filename="../../naturplan/gui/editing/actions.py" line="272"/>
-        <source>Import %1 areas from %2</source>
-        <translation>Importér %1 områder fra %2</translation>
-    </message>
-    <message>
         <location filename="../../naturplan/gui/editing/actions.py" line="287"/>
         <source>naturplan – nature planning</source>
         <translation>naturplan – naturplanlægning</translation>

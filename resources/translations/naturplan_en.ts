@@ -314,27 +314,6 @@
         <translation>Could not import</translation>
     </message>
     <message>
-        <location filename="../../naturplan/gui/editing/actions.py" line="258"/>
-        <source>%1 of %2 features cannot be used:
-%3
-
-Import the %4 others?</source>
-        <translation>%1 of %2 features cannot be used:
-%3
-
-Import the %4 others?</translation>
-    </message>
-    <message>
-        <location filename="../../naturplan/gui/editing/actions.py" line="267"/>
-        <source>%1 has no usable polygons.</source>
-        <translation>%1 has no usable polygons.</translation>
-    </message>
-    <message>
-        <location filename="../../naturplan/gui/editing/actions.py" line="272"/>
-        <source>Import %1 areas from %2</source>
-        <translation>Import %1 areas from %2</translation>
-    </message>
-    <message>
         <location filename="../../naturplan/gui/editing/actions.py" line="287"/>
         <source>naturplan – nature planning</source>
         <translation>naturplan – nature planning</translation>

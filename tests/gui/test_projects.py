@@ -261,7 +261,7 @@ def test_import_file_is_one_command(window, tmp_path, aalborg_point, monkeypatch
 
     monkeypatch.setattr(ImportDialog, "exec", lambda self: ImportDialog.DialogCode.Accepted)
     assert window.editing.import_file(source)
-    assert asked and "Tom" in asked[0]
+    assert asked and "'Tom': tom geometri" in asked[0]  # the CLI's words (labels)
     assert sorted(c.name for c in window.session.plan) == ["Eng A", "Eng B"]
     assert window.undo_stack.count() == 1
     window.undo_stack.undo()

@@ -48,7 +48,7 @@ from naturplan.core.plan.importing import (
     unusable,
 )
 from naturplan.export.i18n import error_text
-from naturplan.export.labels import kind_label
+from naturplan.export.labels import kind_label, problem_label
 from naturplan.export.numbers import format_ha
 from naturplan.gui.workers import Task
 from naturplan.io.project.candidate_file import FileLayer, describe_layers, read_candidate_file
@@ -263,14 +263,7 @@ class CandidateImporter(QObject):
         return answer == QMessageBox.StandardButton.Yes
 
     def _why(self, issue: Any) -> str:
-        texts = {
-            "missing": self.tr("no geometry"),
-            "empty": self.tr("empty geometry"),
-            "not_polygon": self.tr("not a polygon (%1)"),
-            "invalid": self.tr("invalid polygon (%1)"),
-            "collapsed": self.tr("invalid polygon with no area left after repair (%1)"),
-        }
-        return texts[issue.problem.value].replace("%1", issue.detail)
+        return problem_label(issue.problem, issue.detail, self.session.lang)
 
     def _refused(self, exc: BaseException) -> bool:
         QMessageBox.warning(self.window, self.tr("Could not import"),
