@@ -49,3 +49,14 @@ def sample_env(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
 
 # The PostgreSQL + PostGIS server of the team-project tests (tests/pg_cluster.py).
 from pg_cluster import pg_project, pg_server  # noqa: E402, F401
+
+
+@pytest.fixture(autouse=True)
+def _garbage_on_the_gui_thread(request: pytest.FixtureRequest) -> None:
+    """In every Qt test, collect cyclic garbage on the GUI thread only, as the app does
+    (naturplan/gui/collector.py): a collection inside a worker thread that frees Qt objects
+    aborts the process."""
+    if "qapp" in request.fixturenames or "qtbot" in request.fixturenames:
+        from naturplan.gui.collector import install_collector
+
+        install_collector(request.getfixturevalue("qapp"))

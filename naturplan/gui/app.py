@@ -42,10 +42,12 @@ def run_app(args: argparse.Namespace, request: Any, roles: Sequence[Any]) -> int
 
     from naturplan.core.errors import NaturplanError
     from naturplan.export.i18n import error_text
+    from naturplan.gui.collector import install_collector
     from naturplan.gui.i18n import install_translator
     from naturplan.gui.main_window import MainWindow
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
+    install_collector(app)  # cyclic garbage is collected on this thread, never in a worker
     app.setOrganizationName(ORGANIZATION)
     app.setApplicationName(APPLICATION)
     translator = install_translator(app, lang)  # noqa: F841 - kept alive for the app's life

@@ -33,9 +33,6 @@ def window(qtbot, tmp_path, sample_env, monkeypatch):  # type: ignore[no-untyped
     win.session.add(box(c.x, c.y, c.x + 800, c.y + 600), "Mose ved Øster Å")
     yield win
     win.close()
-    import gc
-
-    gc.collect()  # the windows' Qt garbage goes on this thread, not in a later worker
 
 
 def _image_stats(pixmap) -> tuple[int, float]:  # type: ignore[no-untyped-def]

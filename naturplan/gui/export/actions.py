@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from naturplan.core.feedback import Feedback
 from naturplan.export.i18n import error_text, tr
-from naturplan.gui.export.map_dialog import MapExportDialog, collect_qt_garbage
+from naturplan.gui.export.map_dialog import MapExportDialog
 from naturplan.gui.export.plan import plan_data_from_window
 from naturplan.gui.workers import Task
 
@@ -88,7 +88,6 @@ class ExportActions(QObject):
         task.failed.connect(lambda error: QMessageBox.warning(
             window, self.tr("Could not export"), error_text(error, lang)))
         self.task = task
-        collect_qt_garbage()
         task.start()
         return task
 

@@ -8,7 +8,6 @@ the dialog stays usable and the app keeps working.
 
 from __future__ import annotations
 
-import gc
 from pathlib import Path
 from typing import Any
 
@@ -39,14 +38,6 @@ from naturplan.export.layout.presets import list_presets
 from naturplan.gui.export.plan import layers_from_window, plan_data_from_window
 from naturplan.gui.workers import Task
 from naturplan.render.renderer import MapRenderer
-
-
-def collect_qt_garbage() -> None:
-    """Collect cyclic garbage here, on the GUI thread, before a worker starts: if the collector
-    ran in the worker instead, it could destroy Qt objects (old dialogs, timers) from the wrong
-    thread, which Qt answers with an abort."""
-    gc.collect()
-
 
 #: Resolution of the preview image (dots per inch of the page).
 PREVIEW_DPI = 40
@@ -196,7 +187,6 @@ class MapExportDialog(QDialog):
         task.failed.connect(lambda error: self.status.setText(error_text(error, self.lang)))
         task.done.connect(self._preview_done)
         self.preview_task = task
-        collect_qt_garbage()
         task.start()
 
     def _show_preview(self, image: Any) -> None:
@@ -245,7 +235,6 @@ class MapExportDialog(QDialog):
         task.done.connect(lambda: self._busy(False))
         self.export_task = task
         self._busy(True)
-        collect_qt_garbage()
         task.start()
         return task
 
