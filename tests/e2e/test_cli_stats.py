@@ -348,3 +348,19 @@ def test_counts_in_both_numbers_and_no_empty_heading(real_data: Path) -> None:
     typed = _run(["stats", "--no-sample", "--kommune", "0259", "--layer",
                   f"nature_p3={real_data / KOEGE_P3}"]).stdout
     assert "Fordelt på naturtype" in typed and "91 objekter" in typed
+
+
+def test_a_reader_that_stops_early_gets_no_traceback(sample_env: dict[str, str]) -> None:
+    """``naturplan stats | head -1``: the closed pipe ends the command quietly."""
+    import subprocess
+    import sys
+
+    process = subprocess.Popen(
+        [sys.executable, "-m", "naturplan", "stats", "--json"],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=sample_env,
+    )
+    assert process.stdout is not None and process.stderr is not None
+    process.stdout.close()  # like `head` that has read its line before naturplan writes
+    error = process.stderr.read().decode()
+    process.wait(timeout=120)
+    assert "Error" not in error and "Traceback" not in error, error
