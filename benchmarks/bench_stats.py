@@ -53,6 +53,17 @@ print(json.dumps({"area_m2": area, "share": area / float(muni.area.sum())}))
 """
 
 
+#: A process that burns 0.5 s of CPU on one core: how much slower than alone a CPU-bound
+#: process runs on this machine now (wall / CPU), to read what the others would take alone.
+CALIBRATION = "calibration: 0.5 s of CPU on one core"
+BURN = """
+import time
+start = time.process_time()
+while time.process_time() - start < 0.5:
+    pass
+"""
+
+
 def _median_run(cmds: dict[str, list[str]], env: dict[str, str], repeat: int) -> dict[str, Any]:
     """Run every command *repeat* times, interleaved; per command the median, min and max
     wall time, the median CPU time (user + system of the process and its threads: what the
@@ -153,14 +164,18 @@ def main() -> None:
         "naive geopandas projected share": [py, "-c", NAIVE_SHARE, muni, p3, layer,
                                             str(project)],
         "python -c pass (interpreter start)": [py, "-c", "pass"],
+        CALIBRATION: [py, "-c", BURN],
     }
     if args.before is not None:
-        before = {**env, "PYTHONPATH": str(args.before)}
+        # Its own sample folder: another sample generator version would rebuild a shared one
+        # on every run. Built once here, before the timing.
+        before = [f"PYTHONPATH={args.before}", f"NATURPLAN_SAMPLE_DIR={tmp / 'before-sample'}"]
         cmds["before: python -m naturplan stats"] = [
-            "env", f"PYTHONPATH={before['PYTHONPATH']}", py, "-m", "naturplan", "stats", "--json"]
+            "env", *before, py, "-m", "naturplan", "stats", "--json"]
         cmds["before: stats --project"] = [
-            "env", f"PYTHONPATH={before['PYTHONPATH']}", py, "-m", "naturplan", "stats",
-            "--json", "--project", str(project)]
+            "env", *before, py, "-m", "naturplan", "stats", "--json", "--project", str(project)]
+        subprocess.run(cmds["before: python -m naturplan stats"], env=env, check=True,
+                       capture_output=True, cwd=tempfile.gettempdir())
     results = _median_run(cmds, env, args.repeat)
     _report(results, args)
     if args.cold:
@@ -188,6 +203,11 @@ def _report(results: dict[str, Any], args: argparse.Namespace) -> None:
     project = results["naturplan stats --project"][0]
     print(f"\n- ratio naive / naturplan: share {results['naive geopandas share'][0] / share:.1f}x, "
           f"projected {results['naive geopandas projected share'][0] / project:.1f}x")
+    wall, _, _, cpu, _ = results[CALIBRATION]
+    slowdown = wall / cpu
+    print(f"- calibration: a CPU-bound process runs {slowdown:.2f}x slower than alone here now; "
+          f"at that rate `naturplan stats` alone ~{share / slowdown:.2f} s, "
+          f"`--project` ~{project / slowdown:.2f} s (an estimate; they use 2 threads in part)")
     print(f"- agreement: share {abs(ours['share'] - naive['share']) / naive['share']:.1e} rel, "
           f"projected {abs(ours_p['share'] - naive_p['share']) / naive_p['share']:.1e} rel "
           f"({ours['share'] * 100:.4f} %, projected {ours_p['share'] * 100:.4f} %)")
