@@ -2,7 +2,7 @@
 
 Every house plot and city lot (the smallest 55 % of the parcels: the city's and the villages'
 share of the sample) gets an address, and about one farm parcel in five a farmhouse address;
-the point is the parcel's point-on-surface, so it lies on its parcel. Addresses within the
+the point lies inside its parcel, towards its nearest edge. Addresses within the
 same 300 m square form one street; house numbers run along the street, odd on one side and
 even on the other, with an occasional letter (``14A``).
 
@@ -97,7 +97,7 @@ def build_addresses(parcels: gpd.GeoDataFrame, seed: int) -> gpd.GeoDataFrame:
     area = shapely.area(geoms)
     plot = area <= np.quantile(area, HOUSE_PLOT_SHARE) if len(area) else area > 0
     chosen = plot | (rng.random(len(geoms)) < FARM_SHARE)
-    xy = shapely.get_coordinates(shapely.point_on_surface(geoms[chosen]))
+    xy = _entrances(geoms[chosen])
     town_xy, postnr, postnrnavn = _towns()
     tree = shapely.STRtree(shapely.points(town_xy))
     town = tree.query_nearest(shapely.points(xy), all_matches=False)[1]
@@ -123,6 +123,18 @@ def build_addresses(parcels: gpd.GeoDataFrame, seed: int) -> gpd.GeoDataFrame:
         crs="EPSG:25832",
     )
     return frame
+
+
+def _entrances(parcels: np.ndarray) -> np.ndarray:
+    """A point inside each parcel, 60 % of the way from its middle towards its nearest edge
+    (where an entrance would be, and not under the parcel's label); the middle itself where
+    that point would fall outside (a parcel that is not convex)."""
+    middle = shapely.point_on_surface(parcels)
+    edge = shapely.shortest_line(middle, shapely.boundary(parcels))
+    toward = shapely.line_interpolate_point(edge, 0.6, normalized=True)
+    inside = shapely.contains_properly(parcels, toward)
+    points = np.where(inside, toward, middle)
+    return shapely.get_coordinates(points)
 
 
 def _street_names(table: pd.DataFrame, postnr: list[str]) -> np.ndarray:
