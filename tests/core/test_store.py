@@ -21,7 +21,6 @@ from naturplan.core.plan.candidates import Candidate, CandidateStatus
 from naturplan.core.plan.plan import CandidatePlan
 from naturplan.io.project.gpkg_format import decode_geometry, encode_geometry
 from naturplan.io.project.gpkg_store import GeoPackageStore
-from naturplan.io.project.postgis_store import PostGISStore
 from naturplan.io.project.store import CandidateStore, ConflictError, NotAProjectError, StoreError
 
 X0, Y0 = 550_000.0, 6_320_000.0  # near Aalborg, EPSG:25832
@@ -37,16 +36,6 @@ def project(tmp_path: Path) -> Path:
 
 
 OpenProject = Callable[..., CandidateStore]
-
-
-@pytest.fixture(params=["gpkg", "postgis"])
-def open_project(request: pytest.FixtureRequest, project: Path) -> OpenProject:
-    """Opens one project, as a GeoPackage file or in a PostGIS database (issue 13): the
-    interface's tests run against both stores."""
-    if request.param == "gpkg":
-        return lambda *args, **kwargs: GeoPackageStore(project, *args, **kwargs)
-    conninfo = request.getfixturevalue("pg_project")
-    return lambda *args, **kwargs: PostGISStore(conninfo, *args, **kwargs)
 
 
 def test_new_project_is_a_valid_geopackage(project: Path) -> None:

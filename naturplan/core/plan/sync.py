@@ -5,6 +5,9 @@ and lists every candidate's id and version. :func:`sync_plan` compares that list
 versions the plan holds, reads only the candidates that differ and hands them to
 :meth:`~naturplan.core.plan.plan.CandidatePlan.apply_remote`, which emits the plan's usual
 events, so that the map, the table and the ledger follow. Nothing is written to the store.
+A store that also announces and lists its scenarios (``remote_scenario_changes_pending``,
+``scenario_versions``) has them followed the same way: :attr:`Follower.scenarios_changed`
+tells the views to read them again.
 """
 
 from __future__ import annotations
@@ -13,6 +16,7 @@ import time
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any, Protocol
 
+from naturplan.core.events import Event
 from naturplan.core.plan.candidates import Candidate
 from naturplan.core.plan.plan import CandidatePlan, Change
 
@@ -74,6 +78,11 @@ class Follower:
     every *full_poll_s* seconds in case a notification was lost (a dropped connection), the
     versions are compared (:func:`sync_plan`). An edit committed by another planner is thus
     in this plan within about one tick, and at the latest after *full_poll_s*.
+
+    Scenarios, where the store has them, are compared on their own notification and on the
+    full poll; :attr:`scenarios_changed` is emitted with ``by_others`` True when a colleague's
+    notification brought the change, False when only the full poll saw it (a lost
+    notification, or this planner's own scenario edits).
     """
 
     def __init__(self, plan: CandidatePlan, store: Any, full_poll_s: float = FULL_POLL_S,
@@ -83,6 +92,10 @@ class Follower:
         self.full_poll_s = full_poll_s
         self._clock = clock
         self._last_full = clock()
+        #: Emitted with ``by_others`` (bool) when the stored scenarios changed.
+        self.scenarios_changed = Event()
+        self._follows_scenarios = self.can_follow_scenarios(store)
+        self._scenarios = store.scenario_versions() if self._follows_scenarios else {}
 
     @staticmethod
     def can_follow(store: object) -> bool:
@@ -90,8 +103,14 @@ class Follower:
         return all(hasattr(store, name) for name in
                    ("remote_changes_pending", "versions", "get_many"))
 
+    @staticmethod
+    def can_follow_scenarios(store: object) -> bool:
+        """True for a store that announces and lists its scenarios."""
+        return all(hasattr(store, name) for name in
+                   ("remote_scenario_changes_pending", "scenario_versions"))
+
     def tick(self) -> Change | None:
-        """Look for others' edits; returns what was taken in, or None.
+        """Look for others' edits; returns what was taken into the plan, or None.
 
         Raises
         ------
@@ -100,7 +119,18 @@ class Follower:
         """
         now = self._clock()
         pending = bool(self.store.remote_changes_pending())
-        if not pending and now - self._last_full < self.full_poll_s:
+        scenarios = self._follows_scenarios and bool(
+            self.store.remote_scenario_changes_pending())
+        full = now - self._last_full >= self.full_poll_s
+        if scenarios or (full and self._follows_scenarios):
+            self._sync_scenarios(by_others=scenarios)
+        if not pending and not full:
             return None
         self._last_full = now
         return sync_plan(self.plan, self.store)
+
+    def _sync_scenarios(self, by_others: bool) -> None:
+        stored = self.store.scenario_versions()
+        if stored != self._scenarios:
+            self._scenarios = stored
+            self.scenarios_changed.emit(by_others=by_others)

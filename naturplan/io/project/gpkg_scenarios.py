@@ -14,10 +14,14 @@ import sqlite3
 from dataclasses import replace
 from typing import Any
 
-from naturplan.core.errors import ConflictError, ScenarioError
+from naturplan.core.errors import ConflictError
 from naturplan.core.plan.candidates import utc_now
 from naturplan.core.plan.scenarios import Scenario
-from naturplan.io.project.store import scenario_conflict_template
+from naturplan.io.project.store import (
+    scenario_conflict_template,
+    scenario_exists_error,
+    scenario_name_taken_error,
+)
 
 TABLE_DDL = (
     "CREATE TABLE IF NOT EXISTS scenarios (fid INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL,"
@@ -67,9 +71,7 @@ def insert(conn: sqlite3.Connection, scenario: Scenario, author: str) -> Scenari
     ensure_table(conn)
     current = read_one(conn, scenario.id)
     if current is not None:
-        raise ConflictError("Scenario '{name}' is already in the project.",
-                            candidate_id="", name=current.name, by=current.modified_by,
-                            at=current.modified)
+        raise scenario_exists_error(current)
     _check_name(conn, scenario)
     now = utc_now()
     stored = replace(scenario, created=scenario.created or now,
@@ -101,19 +103,24 @@ def delete(conn: sqlite3.Connection, scenario_id: str, expected_version: int) ->
     return current
 
 
-def audit_details(op: str, scenario: Scenario) -> dict[str, Any]:
-    """The audit row's details of a scenario write."""
-    return {"op": op, "scenario": scenario.id, "name": scenario.name,
-            "candidates": list(scenario.candidate_ids), "version": scenario.version}
+def replace_all(conn: sqlite3.Connection, scenarios: list[Scenario]) -> None:
+    """Replace every stored scenario with *scenarios*, verbatim (a whole-project copy; call
+    inside a write transaction)."""
+    ensure_table(conn)
+    conn.execute("DELETE FROM scenarios")
+    conn.executemany(f"INSERT INTO scenarios ({', '.join(_COLUMNS)}) "
+                     f"VALUES ({', '.join('?' * len(_COLUMNS))})",
+                     [_values(s) for s in scenarios])
 
 
 def _check_name(conn: sqlite3.Connection, scenario: Scenario) -> None:
-    row = conn.execute(
-        "SELECT name FROM scenarios WHERE lower(name) = lower(?) AND id != ?",
-        (scenario.name, scenario.id)).fetchone()
-    if row is not None:
-        raise ScenarioError("A scenario named '{name}' is already in the project.",
-                            name=row[0])
+    # Compared in Python: SQLite's lower() folds ASCII only ('Å' ≠ 'å'), PostgreSQL's (and
+    # the PostGIS store's unique index on lower(name)) every letter of a UTF-8 database.
+    key = scenario.name.lower()
+    rows = conn.execute("SELECT name FROM scenarios WHERE id != ?", (scenario.id,))
+    for (name,) in rows:
+        if str(name).lower() == key:
+            raise scenario_name_taken_error(name)
 
 
 def _current(conn: sqlite3.Connection, scenario_id: str, name: str,

@@ -26,7 +26,6 @@ which the ledger and the GUI index in memory (STRtree) after reading them all.
 
 from __future__ import annotations
 
-import getpass
 import json
 import os
 import sqlite3
@@ -36,10 +35,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-import shapely
-
 from naturplan.core.plan.candidates import (
-    EDITABLE_FIELDS,
     Candidate,
     CandidateKind,
     CandidateStatus,
@@ -61,7 +57,10 @@ from naturplan.io.project.store import (
     AuditRow,
     ConflictError,
     StoreError,
+    changed_fields,
     conflict_template,
+    login_name,
+    scenario_audit_details,
 )
 
 _COLUMNS = (
@@ -112,7 +111,7 @@ class GeoPackageStore:
         busy_timeout: float = BUSY_TIMEOUT_S,
     ) -> None:
         self.path = Path(path)
-        self.author = author or _login_name()
+        self.author = author or login_name()
         self.readonly = readonly
         self._depth = 0
         if not self.path.exists():
@@ -276,7 +275,7 @@ class GeoPackageStore:
             self._conn.execute(
                 f"UPDATE candidates SET {sets} WHERE id = ?", (*values, stored.id)
             )
-            changed = sorted(f for f in EDITABLE_FIELDS if _differs(current, stored, f))
+            changed = changed_fields(current, stored)
             info = {"op": "update", "version": stored.version, "changed": changed,
                     "area_m2": round(stored.area_m2, 2)}
             self._log(now, action, stored.id, {**info, **(details or {})})
@@ -369,7 +368,7 @@ class GeoPackageStore:
             self._log_scenario("scenario_delete", gone)
 
     def _log_scenario(self, op: str, scenario: Scenario) -> None:
-        self._log(utc_now(), "scenario", "", gpkg_scenarios.audit_details(op, scenario))
+        self._log(utc_now(), "scenario", "", scenario_audit_details(op, scenario))
         self._conn.execute("UPDATE gpkg_contents SET last_change = ? WHERE table_name = ?",
                            (utc_now(), "scenarios"))
 
@@ -380,10 +379,12 @@ class GeoPackageStore:
         candidates: Sequence[Candidate],
         audit: Sequence[AuditRow],
         settings: Mapping[str, Any],
+        scenarios: Sequence[Scenario] = (),
     ) -> None:
         """Replace everything in the project with the given rows, verbatim, in one
         transaction: candidates with their versions and stamps, the audit trail as it was
-        written, the settings (``application``/``schema_version`` stay this file's)."""
+        written, the settings (``application``/``schema_version`` stay this file's), the
+        scenarios with their versions and stamps."""
         reserved = ("application", "schema_version")
         with self.transaction():
             self._conn.execute("DELETE FROM candidates")
@@ -405,6 +406,7 @@ class GeoPackageStore:
                 [(k, json.dumps(v, ensure_ascii=False)) for k, v in settings.items()
                  if k not in reserved],
             )
+            gpkg_scenarios.replace_all(self._conn, list(scenarios))
             self._conn.execute("UPDATE gpkg_contents SET last_change = ?", (utc_now(),))
 
     # --- internals ------------------------------------------------------------------------
@@ -453,12 +455,6 @@ def _label(c: Candidate) -> str:
     return c.name or c.id
 
 
-def _differs(a: Candidate, b: Candidate, field: str) -> bool:
-    if field == "geometry":
-        return not bool(shapely.equals_exact(a.geometry, b.geometry, 0.0))
-    return bool(getattr(a, field) != getattr(b, field))
-
-
 def _values(c: Candidate) -> tuple[Any, ...]:
     return (
         encode_geometry(c.geometry), c.id, c.kind.value, c.name, c.status.value, c.note,
@@ -482,10 +478,3 @@ def _candidate(row: tuple[Any, ...]) -> Candidate:
         modified_by=f["modified_by"] or "",
         version=int(f["version"]),
     )
-
-
-def _login_name() -> str:
-    try:
-        return getpass.getuser()
-    except Exception:  # no login name in some containers and services
-        return "unknown"

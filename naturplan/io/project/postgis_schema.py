@@ -10,6 +10,8 @@ A team project is one PostgreSQL database with PostGIS; naturplan's tables live 
 - ``audit``: who, when (UTC ISO text), action, candidate id, details (``json``: the text is
   kept as written, so a copy gives the same bytes back).
 - ``settings``: key → ``json`` value, including ``application`` and ``schema_version``.
+- ``scenarios`` (migration 3): named sets of candidates, the same fields as the GeoPackage's
+  (``candidate_ids`` a ``text[]`` in the planner's order), a unique index on ``lower(name)``.
 - ``schema_migrations``: one row per migration applied (number, what, when, by whom).
 
 The store creates and upgrades the schema itself: on open, every migration newer than the
@@ -25,21 +27,32 @@ file (``~/.pgpass``), the service file or the environment (README, "Team project
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlsplit, urlunsplit
 
 import psycopg
+import shapely
 from psycopg import conninfo as pg_conninfo
+from shapely.geometry.base import BaseGeometry
 
 from naturplan.core.layers.roles import WORKING_EPSG
-from naturplan.core.plan.candidates import utc_now
-from naturplan.io.project.store import SCHEMA_VERSION, NotAProjectError, StoreError
+from naturplan.core.plan.candidates import Candidate, CandidateKind, CandidateStatus, utc_now
+from naturplan.io.project.store import (
+    SCHEMA_VERSION,
+    NotAProjectError,
+    StoreBusyError,
+    StoreError,
+)
 
 #: The schema that holds naturplan's tables in the database.
 SCHEMA = "naturplan"
 #: The LISTEN/NOTIFY channel on which every committed candidate change is announced.
 CHANNEL = "naturplan_candidates"
+#: The channel on which every committed scenario change is announced (migration 3).
+SCENARIO_CHANNEL = "naturplan_scenarios"
 APPLICATION = "naturplan"
 _CONNECT_TIMEOUT_S = 10
 #: A write waits at most this long for a row another planner's transaction holds.
@@ -184,6 +197,25 @@ MIGRATIONS: tuple[Migration, ...] = (
         f"CREATE TRIGGER candidates_announce AFTER INSERT OR UPDATE OR DELETE"
         f" ON {_S}.candidates FOR EACH ROW EXECUTE FUNCTION {_S}.announce_change()",
     )),
+    Migration(3, "scenarios: named sets of candidates, announced (LISTEN/NOTIFY)", (
+        f"CREATE TABLE {_S}.scenarios (fid bigserial PRIMARY KEY,"
+        " id text NOT NULL UNIQUE, name text NOT NULL CHECK (btrim(name) <> ''),"
+        " description text NOT NULL DEFAULT '', candidate_ids text[] NOT NULL DEFAULT '{}',"
+        " created text NOT NULL, modified text NOT NULL,"
+        " author text NOT NULL DEFAULT '', modified_by text NOT NULL DEFAULT '',"
+        " version integer NOT NULL CHECK (version > 0))",
+        # Two planners naming two scenarios alike at once: the second write meets the index.
+        f"CREATE UNIQUE INDEX scenarios_name ON {_S}.scenarios (lower(name))",
+        f"CREATE FUNCTION {_S}.announce_scenario_change() RETURNS trigger LANGUAGE plpgsql"
+        " AS $$ BEGIN"
+        f" PERFORM pg_notify('{SCENARIO_CHANNEL}', json_build_object("
+        "'op', TG_OP, 'id', COALESCE(NEW.id, OLD.id), 'version', NEW.version,"
+        " 'by', COALESCE(NEW.modified_by, ''))::text);"
+        " RETURN NULL;"
+        " END $$",
+        f"CREATE TRIGGER scenarios_announce AFTER INSERT OR UPDATE OR DELETE"
+        f" ON {_S}.scenarios FOR EACH ROW EXECUTE FUNCTION {_S}.announce_scenario_change()",
+    )),
 )
 
 #: The newest migration this naturplan knows.
@@ -317,3 +349,72 @@ def _check_application(conn: psycopg.Connection[Any], where: str) -> None:
             where=where,
         )
 
+
+# --- rows and errors ------------------------------------------------------------------------
+
+#: The candidates table's fields besides ``fid`` and ``geom``, in the order of every query.
+CANDIDATE_FIELDS = (
+    "id", "kind", "name", "status", "note", "counts_toward_target", "created", "modified",
+    "author", "modified_by", "version",
+)
+
+
+def multipolygon_wkb(geom: BaseGeometry) -> bytes:
+    """ISO WKB (little-endian, 2-D) of *geom* as a MultiPolygon (a Polygon becomes one part)."""
+    if geom.geom_type == "Polygon":
+        geom = shapely.MultiPolygon([geom])
+    return bytes(shapely.to_wkb(geom, output_dimension=2, byte_order=1, flavor="iso"))
+
+
+def candidate_values(c: Candidate) -> tuple[Any, ...]:
+    """The bound values of a candidate row (CANDIDATE_FIELDS, then the geometry's WKB)."""
+    return (
+        c.id, c.kind.value, c.name, c.status.value, c.note, bool(c.counts_toward_target),
+        c.created, c.modified, c.author, c.modified_by, c.version, multipolygon_wkb(c.geometry),
+    )
+
+
+def candidates_from_rows(rows: Sequence[tuple[Any, ...]]) -> list[Candidate]:
+    """Candidates from rows of (WKB, *CANDIDATE_FIELDS*); a one-part multipolygon comes back
+    as a Polygon, as from the GeoPackage."""
+    if not rows:
+        return []
+    geoms = shapely.from_wkb([bytes(r[0]) for r in rows])
+    out = []
+    for geom, row in zip(geoms, rows, strict=True):
+        if geom.geom_type == "MultiPolygon" and len(geom.geoms) == 1:
+            geom = geom.geoms[0]
+        f = dict(zip(CANDIDATE_FIELDS, row[1:], strict=True))
+        out.append(Candidate(
+            id=f["id"], kind=CandidateKind(f["kind"]), name=f["name"], geometry=geom,
+            status=CandidateStatus(f["status"]), note=f["note"],
+            counts_toward_target=bool(f["counts_toward_target"]), created=f["created"],
+            modified=f["modified"], author=f["author"], modified_by=f["modified_by"],
+            version=int(f["version"]),
+        ))
+    return out
+
+
+@contextmanager
+def driver_errors(where: str) -> Iterator[None]:
+    """Turn the driver's errors into the store's (a one-line message naming *where*, the
+    redacted connection string; no traceback)."""
+    try:
+        yield
+    except psycopg.errors.LockNotAvailable:
+        raise StoreBusyError(
+            "Another planner's edit holds the candidate area in {where}; nothing was"
+            " written. Try again in a moment.", where=where,
+        ) from None
+    except psycopg.errors.ReadOnlySqlTransaction:
+        raise StoreError("Project {where} is open read-only.", where=where) from None
+    except psycopg.OperationalError as exc:
+        raise StoreError(
+            "Lost the connection to the project database {where}: {reason}",
+            where=where, reason=first_line(exc),
+        ) from None
+    except psycopg.Error as exc:
+        raise StoreError(
+            "The project database {where} refused the change: {reason}",
+            where=where, reason=first_line(exc),
+        ) from None

@@ -9,60 +9,59 @@ row is locked (``SELECT … FOR UPDATE``) and compared, and a stale version rais
 of the same id: the second is a conflict (``INSERT … ON CONFLICT DO NOTHING``), never an
 aborted transaction.
 
-Other planners' committed changes are announced on the LISTEN/NOTIFY channel
-:data:`~naturplan.io.project.postgis_schema.CHANNEL` by a trigger (so a change made by any
-client is seen); :meth:`PostGISStore.remote_changes_pending` reads them without a round trip,
-and :meth:`PostGISStore.versions` is the cheap id → version list that a poll compares.
+Other planners' committed changes are announced on the LISTEN/NOTIFY channels
+:data:`~naturplan.io.project.postgis_schema.CHANNEL` (candidates) and ``SCENARIO_CHANNEL``
+(scenarios) by triggers (so a change made by any client is seen);
+:meth:`PostGISStore.remote_changes_pending` and :meth:`PostGISStore.remote_scenario_changes_pending`
+read them without a round trip, and :meth:`PostGISStore.versions` /
+:meth:`PostGISStore.scenario_versions` are the cheap id → version lists a poll compares.
+Scenarios (:mod:`naturplan.io.project.postgis_scenarios`) have the candidates' semantics.
 
 Every SQL statement is parameterised; only fixed identifiers are formatted into the text.
 """
 
 from __future__ import annotations
 
-import getpass
 import json
 from collections.abc import Iterator, Mapping, Sequence
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from dataclasses import replace
 from typing import Any
 
-import psycopg
-import shapely
-from shapely.geometry.base import BaseGeometry
-
 from naturplan.core.layers.roles import WORKING_EPSG
 from naturplan.core.plan.candidates import (
-    EDITABLE_FIELDS,
     Candidate,
-    CandidateKind,
-    CandidateStatus,
     require_valid,
     utc_now,
 )
+from naturplan.core.plan.scenarios import Scenario
+from naturplan.io.project import postgis_scenarios
 from naturplan.io.project.postgis_schema import (
+    CANDIDATE_FIELDS,
     CHANNEL,
+    SCENARIO_CHANNEL,
     SCHEMA,
+    candidate_values,
+    candidates_from_rows,
     connect,
-    first_line,
+    driver_errors,
     prepare,
     redact,
 )
 from naturplan.io.project.store import (
     AuditRow,
     ConflictError,
-    StoreBusyError,
     StoreError,
+    changed_fields,
     conflict_template,
+    login_name,
+    scenario_audit_details,
 )
 
-_FIELDS = (
-    "id", "kind", "name", "status", "note", "counts_toward_target", "created", "modified",
-    "author", "modified_by", "version",
-)
-_SELECT = f"SELECT ST_AsBinary(geom, 'NDR'), {', '.join(_FIELDS)} FROM {SCHEMA}.candidates"
+_SELECT = f"SELECT ST_AsBinary(geom, 'NDR'), {', '.join(CANDIDATE_FIELDS)} FROM {SCHEMA}.candidates"
 _INSERT = (
-    f"INSERT INTO {SCHEMA}.candidates ({', '.join(_FIELDS)}, geom)"
-    f" VALUES ({', '.join(['%s'] * len(_FIELDS))}, ST_GeomFromWKB(%s, {WORKING_EPSG}))"
+    f"INSERT INTO {SCHEMA}.candidates ({', '.join(CANDIDATE_FIELDS)}, geom)"
+    f" VALUES ({', '.join(['%s'] * len(CANDIDATE_FIELDS))}, ST_GeomFromWKB(%s, {WORKING_EPSG}))"
 )
 
 
@@ -106,9 +105,10 @@ class PostGISStore:
         self.conninfo = conninfo
         #: Where the project is, without a password: for titles, messages, recent lists.
         self.location = redact(conninfo)
-        self.author = author or _login_name()
+        self.author = author or login_name()
         self.readonly = readonly
         self._depth = 0
+        self._news: set[str] = set()  # channels with others' notifications not yet asked for
         self._conn = connect(conninfo, readonly=readonly)
         try:
             with self._errors():
@@ -118,6 +118,7 @@ class PostGISStore:
                     author=self.author, **kwargs,
                 )
                 self._conn.execute(f"LISTEN {CHANNEL}")
+                self._conn.execute(f"LISTEN {SCENARIO_CHANNEL}")
         except BaseException:
             self._conn.close()
             raise
@@ -161,17 +162,17 @@ class PostGISStore:
     def candidates(self) -> list[Candidate]:
         """Every stored candidate, oldest first."""
         rows = self._query(_SELECT + " ORDER BY created, id")
-        return _candidates(rows)
+        return candidates_from_rows(rows)
 
     def get(self, candidate_id: str) -> Candidate | None:
         """The stored candidate with *candidate_id*, or None."""
         rows = self._query(_SELECT + " WHERE id = %s", (candidate_id,))
-        return _candidates(rows)[0] if rows else None
+        return candidates_from_rows(rows)[0] if rows else None
 
     def get_many(self, ids: Sequence[str]) -> list[Candidate]:
         """The stored candidates among *ids* (missing ones are left out), oldest first."""
         rows = self._query(_SELECT + " WHERE id = ANY(%s) ORDER BY created, id", (list(ids),))
-        return _candidates(rows)
+        return candidates_from_rows(rows)
 
     def versions(self) -> dict[str, int]:
         """Every stored candidate's id → version: what a poll for others' changes compares."""
@@ -206,7 +207,7 @@ class PostGISStore:
                 version=candidate.version + 1,
             )
             row = self._conn.execute(
-                _INSERT + " ON CONFLICT (id) DO NOTHING RETURNING fid", _values(stored)
+                _INSERT + " ON CONFLICT (id) DO NOTHING RETURNING fid", candidate_values(stored)
             ).fetchone()
             if row is None:
                 current = self.get(candidate.id)
@@ -250,13 +251,13 @@ class PostGISStore:
                 modified_by=self.author,
                 version=current.version + 1,
             )
-            sets = ", ".join(f"{f} = %s" for f in _FIELDS)
+            sets = ", ".join(f"{f} = %s" for f in CANDIDATE_FIELDS)
             self._conn.execute(
                 f"UPDATE {SCHEMA}.candidates SET {sets},"
                 f" geom = ST_GeomFromWKB(%s, {WORKING_EPSG}) WHERE id = %s",
-                (*_values(stored), stored.id),
+                (*candidate_values(stored), stored.id),
             )
-            changed = sorted(f for f in EDITABLE_FIELDS if _differs(current, stored, f))
+            changed = changed_fields(current, stored)
             info = {"op": "update", "version": stored.version, "changed": changed,
                     "area_m2": round(stored.area_m2, 2)}
             self._log(now, action, stored.id, {**info, **(details or {})})
@@ -331,14 +332,62 @@ class PostGISStore:
         Reads the notifications that have arrived on the connection; no round trip to the
         server when there are none. Changes made through this store are not counted.
         """
+        return self._remote_news(CHANNEL)
+
+    def remote_scenario_changes_pending(self) -> bool:
+        """True if another connection committed a scenario change since the last call (as
+        :meth:`remote_changes_pending`, for scenarios)."""
+        return self._remote_news(SCENARIO_CHANNEL)
+
+    def _remote_news(self, channel: str) -> bool:
         with self._errors():
-            if self._depth:
-                return False  # never read from the socket inside a transaction
-            pending = False
-            for note in self._conn.notifies(timeout=0):
-                if note.pid != self._backend_pid:
-                    pending = True
-            return pending
+            if not self._depth:  # never read from the socket inside a transaction
+                for note in self._conn.notifies(timeout=0):
+                    if note.pid != self._backend_pid:
+                        self._news.add(note.channel)
+        if channel in self._news:
+            self._news.discard(channel)
+            return True
+        return False
+
+    # --- scenarios (the interface's docstrings in naturplan.io.project.store) -------------
+
+    def scenarios(self) -> list[Scenario]:
+        """Every stored scenario, oldest first ([] in a plan from before scenarios)."""
+        if self.schema_step < postgis_scenarios.SCENARIOS_STEP:
+            return []  # read-only, never upgraded
+        with self._errors():
+            return postgis_scenarios.read_all(self._conn)
+
+    def scenario_versions(self) -> dict[str, int]:
+        """Every stored scenario's id → version (what a follower compares)."""
+        if self.schema_step < postgis_scenarios.SCENARIOS_STEP:
+            return {}
+        with self._errors():
+            return postgis_scenarios.versions(self._conn)
+
+    def insert_scenario(self, scenario: Scenario) -> Scenario:
+        """Store a new scenario (see ``CandidateStore.insert_scenario``)."""
+        with self.transaction():
+            stored = postgis_scenarios.insert(self._conn, scenario, self.author)
+            self._log(stored.modified, "scenario", "",
+                      scenario_audit_details("scenario_insert", stored))
+        return stored
+
+    def update_scenario(self, scenario: Scenario, expected_version: int) -> Scenario:
+        """Change a scenario (see ``CandidateStore.update_scenario``)."""
+        with self.transaction():
+            stored = postgis_scenarios.update(self._conn, scenario, expected_version,
+                                              self.author)
+            self._log(stored.modified, "scenario", "",
+                      scenario_audit_details("scenario_update", stored))
+        return stored
+
+    def delete_scenario(self, scenario_id: str, expected_version: int) -> None:
+        """Delete a scenario (see ``CandidateStore.delete_scenario``)."""
+        with self.transaction():
+            gone = postgis_scenarios.delete(self._conn, scenario_id, expected_version)
+            self._log(utc_now(), "scenario", "", scenario_audit_details("scenario_delete", gone))
 
     # --- whole-project copy (used by naturplan.io.project.copy) ---------------------------
 
@@ -347,10 +396,12 @@ class PostGISStore:
         candidates: Sequence[Candidate],
         audit: Sequence[AuditRow],
         settings: Mapping[str, Any],
+        scenarios: Sequence[Scenario] = (),
     ) -> None:
         """Replace everything in the project with the given rows, verbatim, in one
         transaction: candidates with their versions and stamps, the audit trail as it was
-        written, the settings (``application``/``schema_version`` stay this store's)."""
+        written, the settings (``application``/``schema_version`` stay this store's), the
+        scenarios with their versions and stamps."""
         with self.transaction():
             self._conn.execute(f"DELETE FROM {SCHEMA}.candidates")
             self._conn.execute(f"DELETE FROM {SCHEMA}.audit")
@@ -359,7 +410,7 @@ class PostGISStore:
                 " WHERE key NOT IN ('application', 'schema_version')"
             )
             with self._conn.cursor() as cur:
-                cur.executemany(_INSERT, [_values(c) for c in candidates])
+                cur.executemany(_INSERT, [candidate_values(c) for c in candidates])
                 cur.executemany(
                     f"INSERT INTO {SCHEMA}.audit (at, who, action, candidate_id, details)"
                     " VALUES (%s, %s, %s, %s, %s::json)",
@@ -371,6 +422,7 @@ class PostGISStore:
                     [(k, json.dumps(v, ensure_ascii=False)) for k, v in settings.items()
                      if k not in ("application", "schema_version")],
                 )
+                postgis_scenarios.replace_all(cur, scenarios)
 
     # --- internals ------------------------------------------------------------------------
 
@@ -378,28 +430,9 @@ class PostGISStore:
         with self._errors():
             return self._conn.execute(sql, args).fetchall()
 
-    @contextmanager
-    def _errors(self) -> Iterator[None]:
-        """Turn the driver's errors into the store's (a one-line message, no traceback)."""
-        try:
-            yield
-        except psycopg.errors.LockNotAvailable:
-            raise StoreBusyError(
-                "Another planner's edit holds the candidate area in {where}; nothing was"
-                " written. Try again in a moment.", where=self.location,
-            ) from None
-        except psycopg.errors.ReadOnlySqlTransaction:
-            raise StoreError("Project {where} is open read-only.", where=self.location) from None
-        except psycopg.OperationalError as exc:
-            raise StoreError(
-                "Lost the connection to the project database {where}: {reason}",
-                where=self.location, reason=first_line(exc),
-            ) from None
-        except psycopg.Error as exc:
-            raise StoreError(
-                "The project database {where} refused the change: {reason}",
-                where=self.location, reason=first_line(exc),
-            ) from None
+    def _errors(self) -> AbstractContextManager[None]:
+        """The driver's errors as the store's (a one-line message, no traceback)."""
+        return driver_errors(self.location)
 
     def _writable(self) -> None:
         if self.readonly:
@@ -421,7 +454,7 @@ class PostGISStore:
             label = name or candidate_id
             raise ConflictError(conflict_template(deleted=True, by=by),
                                 candidate_id=candidate_id, name=label, by=by, at=at)
-        current = _candidates(rows)[0]
+        current = candidates_from_rows(rows)[0]
         if current.version != expected_version:
             raise ConflictError(
                 conflict_template(deleted=False, by=current.modified_by),
@@ -444,49 +477,3 @@ class PostGISStore:
             " VALUES (%s, %s, %s, %s, %s::json)",
             (at, self.author, action, candidate_id, json.dumps(details, ensure_ascii=False)),
         )
-
-
-def multipolygon_wkb(geom: BaseGeometry) -> bytes:
-    """ISO WKB (little-endian, 2-D) of *geom* as a MultiPolygon (a Polygon becomes one part)."""
-    if geom.geom_type == "Polygon":
-        geom = shapely.MultiPolygon([geom])
-    return bytes(shapely.to_wkb(geom, output_dimension=2, byte_order=1, flavor="iso"))
-
-
-def _values(c: Candidate) -> tuple[Any, ...]:
-    return (
-        c.id, c.kind.value, c.name, c.status.value, c.note, bool(c.counts_toward_target),
-        c.created, c.modified, c.author, c.modified_by, c.version, multipolygon_wkb(c.geometry),
-    )
-
-
-def _candidates(rows: Sequence[tuple[Any, ...]]) -> list[Candidate]:
-    if not rows:
-        return []
-    geoms = shapely.from_wkb([bytes(r[0]) for r in rows])
-    out = []
-    for geom, row in zip(geoms, rows, strict=True):
-        if geom.geom_type == "MultiPolygon" and len(geom.geoms) == 1:
-            geom = geom.geoms[0]
-        f = dict(zip(_FIELDS, row[1:], strict=True))
-        out.append(Candidate(
-            id=f["id"], kind=CandidateKind(f["kind"]), name=f["name"], geometry=geom,
-            status=CandidateStatus(f["status"]), note=f["note"],
-            counts_toward_target=bool(f["counts_toward_target"]), created=f["created"],
-            modified=f["modified"], author=f["author"], modified_by=f["modified_by"],
-            version=int(f["version"]),
-        ))
-    return out
-
-
-def _differs(a: Candidate, b: Candidate, field: str) -> bool:
-    if field == "geometry":
-        return not bool(shapely.equals_exact(a.geometry, b.geometry, 0.0))
-    return bool(getattr(a, field) != getattr(b, field))
-
-
-def _login_name() -> str:
-    try:
-        return getpass.getuser()
-    except Exception:  # no login name in some containers and services
-        return "unknown"

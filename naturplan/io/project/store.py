@@ -15,10 +15,13 @@ the same transaction as the write itself.
 
 from __future__ import annotations
 
+import getpass
 from collections.abc import Mapping
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from typing import Any, Protocol, runtime_checkable
+
+import shapely
 
 # The store's errors live in core/errors.py with every other error; re-exported here for
 # the stores and their callers.
@@ -26,18 +29,21 @@ from naturplan.core.errors import (
     CandidateNotFoundError,
     ConflictError,
     NotAProjectError,
+    ScenarioError,
     StoreBusyError,
     StoreError,
     StoreFullError,
     StoreReadOnlyError,
 )
+from naturplan.core.plan.candidates import EDITABLE_FIELDS, Candidate
 from naturplan.core.plan.plan import PlanStore
 from naturplan.core.plan.scenarios import Scenario
 
 __all__ = [
     "SCHEMA_VERSION", "AuditRow", "CandidateNotFoundError", "CandidateStore", "ConflictError",
     "NotAProjectError", "StoreBusyError", "StoreError", "StoreFullError", "StoreReadOnlyError",
-    "conflict_template", "scenario_conflict_template",
+    "changed_fields", "conflict_template", "login_name", "scenario_audit_details",
+    "scenario_conflict_template", "scenario_exists_error", "scenario_name_taken_error",
 ]
 
 #: Version of the project schema (tables and fields); kept in settings["schema_version"].
@@ -164,3 +170,39 @@ def scenario_conflict_template(*, deleted: bool, by: str) -> str:
                 "change was not saved. Reload to see the current version.")
     return ("Scenario '{name}' was changed after you opened it; your change was not saved. "
             "Reload to see the current version.")
+
+
+def scenario_exists_error(current: Scenario) -> ConflictError:
+    """The :class:`ConflictError` of inserting a scenario whose id is stored already."""
+    return ConflictError("Scenario '{name}' is already in the project.", candidate_id="",
+                         name=current.name, by=current.modified_by, at=current.modified)
+
+
+def scenario_name_taken_error(name: str) -> ScenarioError:
+    """The :class:`ScenarioError` of a name another scenario has (ignoring case)."""
+    return ScenarioError("A scenario named '{name}' is already in the project.", name=name)
+
+
+def scenario_audit_details(op: str, scenario: Scenario) -> dict[str, Any]:
+    """The audit row's details of a scenario write (the same in every store)."""
+    return {"op": op, "scenario": scenario.id, "name": scenario.name,
+            "candidates": list(scenario.candidate_ids), "version": scenario.version}
+
+
+def changed_fields(old: Candidate, new: Candidate) -> list[str]:
+    """The editable fields in which *new* differs from *old* (geometry coordinate for
+    coordinate), sorted: the audit's ``changed``."""
+    def differs(field: str) -> bool:
+        if field == "geometry":
+            return not bool(shapely.equals_exact(old.geometry, new.geometry, 0.0))
+        return bool(getattr(old, field) != getattr(new, field))
+
+    return sorted(f for f in EDITABLE_FIELDS if differs(f))
+
+
+def login_name() -> str:
+    """The login name, the default author of a store's writes ("unknown" if there is none)."""
+    try:
+        return getpass.getuser()
+    except Exception:  # no login name in some containers and services
+        return "unknown"
