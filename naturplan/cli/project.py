@@ -4,9 +4,11 @@ A project is named the same way everywhere: a GeoPackage file (``plan.gpkg``) or
 connection string (``postgresql://host/db``, ``service=naturplan``); the password comes from
 the libpq password file, the service file or ``PGPASSWORD``, never from naturplan's files.
 
-- ``project copy SRC DST [--replace]``: candidates, audit trail and settings, losslessly, in
-  either direction; a destination that already holds a plan is refused unless ``--replace``.
-- ``project info PROJECT [--json]``: where it is, its schema, how many candidates and edits.
+- ``project copy SRC DST [--replace]``: candidates, scenarios, audit trail and settings,
+  losslessly, in either direction; a destination that already holds a plan is refused unless
+  ``--replace``.
+- ``project info PROJECT [--json]``: where it is, its schema, how many candidates, scenarios
+  and edits.
 """
 
 from __future__ import annotations
@@ -30,7 +32,8 @@ def add_parser(subparsers: Any, data_parent: argparse.ArgumentParser) -> None:
     sub = parser.add_subparsers(dest="project_command", metavar="ACTION", required=True)
     copy = sub.add_parser(
         "copy", parents=[data_parent],
-        help="copy a plan (candidates, audit trail, settings) to a file or a database",
+        help="copy a plan (candidates, scenarios, audit trail, settings) to a file or a "
+             "database",
     )
     copy.add_argument("source", type=project_arg, metavar="SRC",
                       help="P.gpkg, postgresql://host/db or service=NAME")
@@ -67,6 +70,7 @@ def _run_copy(args: argparse.Namespace) -> int:
              "{settings} settings from {src} to {dst}.", n=report.candidates,
              edits=report.audit_rows, settings=report.settings, src=report.source,
              dst=report.destination))
+    print(tr(lang, _CONTEXT, "{n} scenarios copied.", n=report.scenarios))
     return 0
 
 
@@ -76,6 +80,7 @@ def project_info(project: Any) -> dict[str, Any]:
         candidates = store.candidates()
         audit = store.audit()
         settings = store.settings()
+        scenarios = store.scenarios()
     return {
         "project": project_label(project),
         "store": type(store).__name__,
@@ -83,6 +88,7 @@ def project_info(project: Any) -> dict[str, Any]:
         "schema_step": getattr(store, "schema_step", None),
         "candidates": len(candidates),
         "area_m2": sum(c.area_m2 for c in candidates),
+        "scenarios": len(scenarios),
         "audit_rows": len(audit),
         "last_change": max((r.at for r in audit), default=""),
         "settings": sorted(k for k in settings if k not in ("application", "schema_version")),
@@ -100,6 +106,7 @@ def _run_info(args: argparse.Namespace) -> int:
     print(info["project"])
     print(tr(lang, _CONTEXT, "{n} candidate areas, {area}", n=info["candidates"],
              area=format_ha(info["area_m2"], 2, lang)))
+    print(tr(lang, _CONTEXT, "{n} scenarios", n=info["scenarios"]))
     print(tr(lang, _CONTEXT, "{n} audit entries, last {at}", n=info["audit_rows"],
              at=info["last_change"] or "-"))
     print(tr(lang, _CONTEXT, "Project schema {version}", version=info["schema_version"]))

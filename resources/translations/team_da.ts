@@ -123,6 +123,20 @@
 <context>
     <name>cli_project</name>
     <message numerus="yes">
+        <source>{n} scenarios copied.</source>
+        <translation>
+            <numerusform>{n} scenarie kopieret.</numerusform>
+            <numerusform>{n} scenarier kopieret.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{n} scenarios</source>
+        <translation>
+            <numerusform>{n} scenarie</numerusform>
+            <numerusform>{n} scenarier</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>Copied {n} candidate areas, {edits} audit entries and {settings} settings from {src} to {dst}.</source>
         <translation>
             <numerusform>Kopierede {n} kandidatområde, {edits} logposter og {settings} indstillinger fra {src} til {dst}.</numerusform>

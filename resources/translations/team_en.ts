@@ -7,6 +7,20 @@
 <context>
     <name>cli_project</name>
     <message numerus="yes">
+        <source>{n} scenarios copied.</source>
+        <translation>
+            <numerusform>{n} scenario copied.</numerusform>
+            <numerusform>{n} scenarios copied.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{n} scenarios</source>
+        <translation>
+            <numerusform>{n} scenario</numerusform>
+            <numerusform>{n} scenarios</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>Copied {n} candidate areas, {edits} audit entries and {settings} settings from {src} to {dst}.</source>
         <translation>
             <numerusform>Copied {n} candidate area, {edits} audit entries and {settings} settings from {src} to {dst}.</numerusform>

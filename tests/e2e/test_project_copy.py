@@ -1,5 +1,5 @@
-"""``naturplan project copy`` between GeoPackage and PostGIS, and ``--project`` naming a
-database on every command (issue 13)."""
+"""``naturplan project copy`` between GeoPackage and PostGIS (candidates, audit, settings and
+scenarios), and ``--project`` naming a database on every command (issue 13)."""
 
 from __future__ import annotations
 
@@ -16,6 +16,7 @@ from shapely.geometry import LineString, box
 from naturplan.cli import main
 from naturplan.core.plan.candidates import Candidate
 from naturplan.core.plan.plan import CandidatePlan
+from naturplan.core.plan.scenarios import Scenario
 from naturplan.io.project.copy import copy_project
 from naturplan.io.project.gpkg_store import GeoPackageStore
 from naturplan.io.project.postgis_schema import SCHEMA
@@ -28,7 +29,8 @@ DANISH = "Æbleø å"
 
 
 def _plan_file(path: Path) -> None:
-    """A GeoPackage plan with some history: edits, a delete, an undo, a split, settings."""
+    """A GeoPackage plan with some history: edits, a delete, an undo, a split, settings,
+    scenarios (renamed, deleted, empty, naming a candidate that is gone)."""
     with GeoPackageStore(path, author="anna") as store:
         plan = CandidatePlan(store)
         holed = box(X0, Y0, X0 + 300, Y0 + 300).difference(box(X0 + 100, Y0 + 100, X0 + 200,
@@ -44,6 +46,12 @@ def _plan_file(path: Path) -> None:
         plan.split(c.id, LineString([(X0 + 500, Y0 + 390), (X0 + 500, Y0 + 430)]))
         store.set_settings({"plan": {"layers": [], "kommune": "0851"}, "factors": 1.0 / 3.0,
                             HOSTILE: [DANISH, None, True]})
+        first = store.insert_scenario(Scenario.new("Forslag A", [c.id, a.id, b.id], DANISH))
+        store.update_scenario(first.with_changes(name=HOSTILE), 1)
+        store.insert_scenario(Scenario.new(DANISH))
+        gone = store.insert_scenario(Scenario.new("Slettet", [b.id]))
+        store.delete_scenario(gone.id, 1)
+        store.insert_scenario(Scenario.new("Forslag C", [b.id, "a-candidate-deleted-since"]))
 
 
 def _gpkg_rows(path: Path) -> dict[str, list[tuple[object, ...]]]:
@@ -56,6 +64,9 @@ def _gpkg_rows(path: Path) -> dict[str, list[tuple[object, ...]]]:
             "audit": conn.execute("SELECT at, who, action, candidate_id, details FROM audit"
                                   " ORDER BY fid").fetchall(),
             "settings": conn.execute("SELECT key, value FROM settings ORDER BY key").fetchall(),
+            "scenarios": conn.execute(
+                "SELECT id, name, description, candidate_ids, created, modified, author,"
+                " modified_by, version FROM scenarios ORDER BY id").fetchall(),
         }
     finally:
         conn.close()
@@ -68,8 +79,10 @@ def test_geopackage_to_postgis_to_geopackage_is_identical(pg_project: str,
     assert main(["project", "copy", str(first), pg_project]) == 0
     assert main(["project", "copy", pg_project, str(back)]) == 0
     original, returned = _gpkg_rows(first), _gpkg_rows(back)
-    assert len(original["candidates"]) == 4 and len(original["audit"]) >= 9
-    assert returned == original  # geometry blobs to the byte, every field, audit, settings
+    assert len(original["candidates"]) == 4 and len(original["audit"]) >= 14
+    assert len(original["scenarios"]) == 3
+    assert returned == original  # geometry blobs to the byte, every field, audit, settings,
+    # scenarios (their candidate lists as the same JSON text, in the planner's order)
     # In the database the geometry is the same WKB that the GeoPackage blob carries.
     with psycopg.connect(pg_project) as conn:
         rows = dict(conn.execute(f"SELECT id, ST_AsBinary(geom, 'NDR') FROM {SCHEMA}.candidates"
@@ -156,3 +169,46 @@ def test_the_commands_take_a_database_as_project(pg_project: str, tmp_path: Path
     info = json.loads(capsys.readouterr().out)
     assert info["candidates"] == 2 and info["store"] == "PostGISStore"
     assert info["settings"] == ["plan"]  # the import recorded its data options
+
+
+def test_scenarios_travel_with_the_plan_and_are_checked(pg_project: str, tmp_path: Path,
+                                                        capsys: pytest.CaptureFixture[str],
+                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    from naturplan.core.errors import ProjectNotEmptyError
+    from naturplan.io.project import postgis_scenarios
+    from naturplan.io.project.copy import read_contents
+
+    with PostGISStore(pg_project, author="anna") as anna, \
+            PostGISStore(pg_project, author="bo") as bo:
+        c = anna.insert(Candidate.new("lowland", box(X0, Y0, X0 + 50, Y0 + 50), "A"))
+        s = anna.insert_scenario(Scenario.new("Forslag A", [c.id], DANISH))
+        bo.update_scenario(s.with_changes(name="Forslag A (Bo)"), 1)
+        anna.insert_scenario(Scenario.new(HOSTILE))
+        expected = read_contents(anna)
+    assert main(["project", "info", pg_project]) == 0
+    assert "2 scenarier" in capsys.readouterr().out
+    assert main(["project", "info", pg_project, "--json", "--lang", "en"]) == 0
+    assert json.loads(capsys.readouterr().out)["scenarios"] == 2
+    out = tmp_path / "team.gpkg"
+    assert main(["project", "copy", pg_project, str(out), "--lang", "en"]) == 0
+    assert "2 scenarios copied." in capsys.readouterr().out
+    with GeoPackageStore(out, readonly=True) as store:
+        assert read_contents(store) == expected
+        assert [x.modified_by for x in store.scenarios()] == ["bo", "anna"]
+    # A plan that holds only a scenario is a plan: not replaced unless told.
+    only = tmp_path / "only.gpkg"
+    with GeoPackageStore(only, author="bo") as store:
+        store.insert_scenario(Scenario.new("Bos forslag"))
+    with pytest.raises(ProjectNotEmptyError):
+        copy_project(out, only)
+    # The copy reads its scenarios back: one written wrongly, and nothing is kept.
+    real = postgis_scenarios.replace_all
+
+    def renaming(cursor: object, scenarios: list[Scenario]) -> None:
+        real(cursor, [x.with_changes(name=x.name + "!") for x in scenarios])  # type: ignore[arg-type]
+
+    monkeypatch.setattr(postgis_scenarios, "replace_all", renaming)
+    with pytest.raises(StoreError, match="differs from its source"):
+        copy_project(only, pg_project, overwrite=True)
+    with PostGISStore(pg_project, readonly=True) as store:
+        assert read_contents(store) == expected

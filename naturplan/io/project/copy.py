@@ -3,13 +3,14 @@
 ``naturplan project copy SRC DST`` and the app's *Save As* call :func:`copy_project`. What is
 copied, verbatim: every candidate with its id, fields, version, stamps and geometry (the same
 coordinates, so the same bytes in either store), the whole audit trail (who, when, what, in
-order), and every project setting (key → JSON value, whatever other parts of naturplan keep
-there). The copy holds no record of where it came from: a connection string may carry a
+order), every project setting (key → JSON value, whatever other parts of naturplan keep
+there), and every scenario with its id, name, description, candidate list (in order), version
+and stamps. The copy holds no record of where it came from: a connection string may carry a
 password, and nothing about the source is written.
 
 The destination is written all or nothing: a file is built under a temporary name and renamed
 into place; a database is filled in one transaction. A destination that already holds a plan
-(any candidate, audit entry or setting beyond a new project's) is refused unless
+(any candidate, scenario, audit entry or setting beyond a new project's) is refused unless
 ``overwrite`` is given. After writing, the destination is read back and compared with the
 source; any difference is an error (and nothing is left half-written in a file).
 """
@@ -24,6 +25,7 @@ from typing import Any
 from naturplan.core.errors import ProjectNotEmptyError
 from naturplan.core.feedback import Feedback
 from naturplan.core.plan.candidates import Candidate
+from naturplan.core.plan.scenarios import Scenario
 from naturplan.io.project.open import (
     ProjectName,
     is_database,
@@ -43,13 +45,15 @@ class ProjectContents:
     candidates: tuple[Candidate, ...]
     audit: tuple[AuditRow, ...]
     settings: dict[str, Any]
+    scenarios: tuple[Scenario, ...] = ()
 
     @property
     def empty(self) -> bool:
-        """True for a new project: no candidates, no settings, only the creation audit row."""
+        """True for a new project: no candidates, scenarios or settings, only the creation
+        audit row."""
         user_settings = set(self.settings) - set(_RESERVED)
         history = [r for r in self.audit if r.action != "create"]
-        return not self.candidates and not user_settings and not history
+        return not (self.candidates or self.scenarios or user_settings or history)
 
 
 @dataclass(frozen=True)
@@ -62,12 +66,14 @@ class CopyReport:
     audit_rows: int
     settings: int
     replaced: bool
+    scenarios: int = 0
 
 
 def read_contents(store: Any) -> ProjectContents:
     """The whole content of an open store."""
     return ProjectContents(
-        tuple(store.candidates()), tuple(store.audit()), dict(store.settings())
+        tuple(store.candidates()), tuple(store.audit()), dict(store.settings()),
+        tuple(store.scenarios()),
     )
 
 
@@ -118,7 +124,8 @@ def copy_project(
         replaced = _to_file(contents, Path(destination), dst_label, overwrite, feedback)
     feedback.report(1.0, dst_label)
     return CopyReport(src_label, dst_label, len(contents.candidates), len(contents.audit),
-                      len(set(contents.settings) - set(_RESERVED)), replaced)
+                      len(set(contents.settings) - set(_RESERVED)), replaced,
+                      len(contents.scenarios))
 
 
 def _same(a: ProjectName, b: ProjectName) -> bool:
@@ -145,7 +152,8 @@ def _to_database(contents: ProjectContents, conninfo: str, label: str, overwrite
         replaced = _refuse_unless(overwrite, read_contents(store), label)
         feedback.check()
         with store.transaction():
-            store.replace_contents(contents.candidates, contents.audit, contents.settings)
+            store.replace_contents(contents.candidates, contents.audit, contents.settings,
+                                   contents.scenarios)
             _verify(contents, read_contents(store), label)  # inside: a difference rolls back
     return replaced
 
@@ -161,7 +169,8 @@ def _to_file(contents: ProjectContents, path: Path, label: str, overwrite: bool,
     try:
         with open_store(tmp, create=True) as store:
             feedback.check()
-            store.replace_contents(contents.candidates, contents.audit, contents.settings)
+            store.replace_contents(contents.candidates, contents.audit, contents.settings,
+                                   contents.scenarios)
             _verify(contents, read_contents(store), label)
         feedback.check()
         os.replace(tmp, path)
@@ -180,6 +189,8 @@ def _verify(expected: ProjectContents, got: ProjectContents, label: str) -> None
         and expected.audit == got.audit
         and {k: v for k, v in expected.settings.items() if k not in _RESERVED}
         == {k: v for k, v in got.settings.items() if k not in _RESERVED}
+        and sorted(expected.scenarios, key=lambda s: s.id)
+        == sorted(got.scenarios, key=lambda s: s.id)  # every field, the id lists in order
     )
     if not same:
         raise StoreError("The copy in {project} differs from its source; nothing was kept.",
