@@ -119,6 +119,10 @@
         <source>%1 changed '%2'</source>
         <translation>%1 ændrede '%2'</translation>
     </message>
+    <message>
+        <source>a colleague changed the scenarios</source>
+        <translation>en kollega ændrede scenarierne</translation>
+    </message>
 </context>
 <context>
     <name>cli_project</name>

@@ -11,6 +11,7 @@ import shapely
 
 from naturplan.core.plan.candidates import Candidate
 from naturplan.core.plan.plan import CandidatePlan
+from naturplan.core.plan.scenarios import Scenario
 from naturplan.core.plan.sync import TICK_S
 from naturplan.gui.team.conflict import KEEP_COPY, RELOAD
 from naturplan.io.project.postgis_store import PostGISStore
@@ -56,6 +57,23 @@ def test_a_colleagues_edits_appear_within_a_second(team_window, pg_project, aalb
         anna.delete(c.id)
         qtbot.waitUntil(lambda: len(window.session.plan) == 0, timeout=5000)
         assert model.rowCount() == 0 and window.session.ledger_result().count == 0
+
+
+def test_a_colleagues_scenario_change_is_passed_on(team_window, pg_project, qtbot) -> None:
+    """The session tells the scenario views to read the scenarios again, within a tick."""
+    window = team_window
+    told: list[int] = []
+    window.session.scenarios_changed.connect(lambda: told.append(len(told)))
+    with PostGISStore(pg_project, author="anna") as store:
+        start = time.monotonic()
+        s = store.insert_scenario(Scenario.new("Annas forslag"))
+        qtbot.waitUntil(lambda: told == [0], timeout=5000)
+        assert time.monotonic() - start < 2 * TICK_S + 0.5
+        assert window.statusBar().currentMessage() == "Holdet: en kollega ændrede scenarierne"
+        assert window.session.store.scenarios() == [s]
+        store.delete_scenario(s.id, 1)
+        qtbot.waitUntil(lambda: told == [0, 1], timeout=5000)
+    assert window.session.store.scenarios() == [] and len(window.session.plan) == 0
 
 
 def _stale_edit(window, pg_project, x0, y0):

@@ -100,6 +100,7 @@ class EditSession(QObject):
 
     project_changed = Signal()  # another project file (or the same after Save As)
     plan_edited = Signal()  # after every plan event; the ledger is already up to date
+    scenarios_changed = Signal()  # a colleague's scenario edit (gui/team/follow.py): reread
     message = Signal(str)  # for the status bar
     error = Signal(str, str)  # title, text: the window shows a dialog
 

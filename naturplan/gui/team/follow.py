@@ -5,6 +5,8 @@ asks the :class:`~naturplan.core.plan.sync.Follower` of a team project for news 
 notification: no round trip when there is none; a full comparison every few seconds). A tick
 waits while a mouse button is down, so that a drag in progress is never based on a geometry
 that changes under it. A lost connection is said once in the status bar and retried.
+Others' scenario changes are passed on as the session's ``scenarios_changed`` signal (the
+scenario views read the project's scenarios again) and said in the status bar.
 """
 
 from __future__ import annotations
@@ -37,12 +39,18 @@ class RemoteFollow(QObject):
 
     def _project_changed(self) -> None:
         store, plan = self.session.store, self.session.plan
-        if store is not None and plan is not None and Follower.can_follow(store):
-            self.follower = Follower(plan, store)
-            self.timer.start()
-        else:
-            self.follower = None
-            self.timer.stop()
+        self.follower = None
+        self.timer.stop()
+        if store is None or plan is None or not Follower.can_follow(store):
+            return
+        try:
+            follower = Follower(plan, store)
+        except NaturplanError as exc:  # its first look at the scenarios failed: say so
+            self.session.message.emit(self.session.error_text(exc))
+            return
+        follower.scenarios_changed.connect(self._scenarios_changed)
+        self.follower = follower
+        self.timer.start()
 
     def tick(self) -> Change | None:
         if self.follower is None or QApplication.mouseButtons() != Qt.MouseButton.NoButton:
@@ -61,6 +69,12 @@ class RemoteFollow(QObject):
             self.session.message.emit(self.describe(change))
             self.synced.emit(change)
         return change
+
+    def _scenarios_changed(self, by_others: bool) -> None:
+        if by_others:
+            self.session.message.emit(self.tr("Team: %1").replace(
+                "%1", self.tr("a colleague changed the scenarios")))
+        self.session.scenarios_changed.emit()
 
     def describe(self, change: Change) -> str:
         """"anna changed 'Mose', bo added 'Skov'" for the status bar."""
