@@ -14,11 +14,10 @@ import sqlite3
 from dataclasses import replace
 from typing import Any
 
-from naturplan.core.errors import ConflictError
 from naturplan.core.plan.candidates import utc_now
 from naturplan.core.plan.scenarios import Scenario
 from naturplan.io.project.store import (
-    scenario_conflict_template,
+    checked_scenario,
     scenario_exists_error,
     scenario_name_taken_error,
 )
@@ -125,19 +124,14 @@ def _check_name(conn: sqlite3.Connection, scenario: Scenario) -> None:
 
 def _current(conn: sqlite3.Connection, scenario_id: str, name: str,
              expected_version: int) -> Scenario:
-    current = read_one(conn, scenario_id)
-    if current is None:
+    def deleted_by() -> tuple[str, str]:
         row = conn.execute(
             "SELECT who, at FROM audit WHERE details LIKE ? ORDER BY fid DESC LIMIT 1",
             (f'%"scenario": "{scenario_id}"%',)).fetchone()
-        by, at = (row[0], row[1]) if row else ("", "")
-        raise ConflictError(scenario_conflict_template(deleted=True, by=by),
-                            candidate_id="", name=name or scenario_id, by=by, at=at)
-    if current.version != expected_version:
-        raise ConflictError(scenario_conflict_template(deleted=False, by=current.modified_by),
-                            candidate_id="", name=current.name, by=current.modified_by,
-                            at=current.modified)
-    return current
+        return (row[0], row[1]) if row else ("", "")
+
+    return checked_scenario(read_one(conn, scenario_id), scenario_id, name, expected_version,
+                            deleted_by)
 
 
 def _values(s: Scenario) -> tuple[Any, ...]:

@@ -27,12 +27,11 @@ from typing import Any
 
 import psycopg
 
-from naturplan.core.errors import ConflictError
 from naturplan.core.plan.candidates import utc_now
 from naturplan.core.plan.scenarios import Scenario
 from naturplan.io.project.postgis_schema import SCHEMA
 from naturplan.io.project.store import (
-    scenario_conflict_template,
+    checked_scenario,
     scenario_exists_error,
     scenario_name_taken_error,
 )
@@ -149,20 +148,16 @@ def _holder(conn: Connection, scenario: Scenario) -> str | None:
 def _locked(conn: Connection, scenario_id: str, name: str, expected_version: int) -> Scenario:
     """The stored scenario, locked until the transaction ends, if it is *expected_version*."""
     row = conn.execute(_SELECT + " WHERE id = %s FOR UPDATE", (scenario_id,)).fetchone()
-    if row is None:
+
+    def deleted_by() -> tuple[str, str]:
         gone = conn.execute(
             f"SELECT who, at FROM {SCHEMA}.audit WHERE action = 'scenario'"
             " AND details->>'scenario' = %s ORDER BY fid DESC LIMIT 1", (scenario_id,),
         ).fetchone()
-        by, at = (str(gone[0]), str(gone[1])) if gone else ("", "")
-        raise ConflictError(scenario_conflict_template(deleted=True, by=by), candidate_id="",
-                            name=name or scenario_id, by=by, at=at)
-    current = _scenario(row)
-    if current.version != expected_version:
-        raise ConflictError(scenario_conflict_template(deleted=False, by=current.modified_by),
-                            candidate_id="", name=current.name, by=current.modified_by,
-                            at=current.modified)
-    return current
+        return (str(gone[0]), str(gone[1])) if gone else ("", "")
+
+    current = None if row is None else _scenario(row)
+    return checked_scenario(current, scenario_id, name, expected_version, deleted_by)
 
 
 def _values(s: Scenario) -> tuple[Any, ...]:

@@ -16,7 +16,7 @@ the same transaction as the write itself.
 from __future__ import annotations
 
 import getpass
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from typing import Any, Protocol, runtime_checkable
@@ -42,7 +42,8 @@ from naturplan.core.plan.scenarios import Scenario
 __all__ = [
     "SCHEMA_VERSION", "AuditRow", "CandidateNotFoundError", "CandidateStore", "ConflictError",
     "NotAProjectError", "StoreBusyError", "StoreError", "StoreFullError", "StoreReadOnlyError",
-    "changed_fields", "conflict_template", "login_name", "scenario_audit_details",
+    "changed_fields", "checked_scenario", "conflict_template", "login_name",
+    "scenario_audit_details",
     "scenario_conflict_template", "scenario_exists_error", "scenario_name_taken_error",
 ]
 
@@ -170,6 +171,35 @@ def scenario_conflict_template(*, deleted: bool, by: str) -> str:
                 "change was not saved. Reload to see the current version.")
     return ("Scenario '{name}' was changed after you opened it; your change was not saved. "
             "Reload to see the current version.")
+
+
+def checked_scenario(current: Scenario | None, scenario_id: str, name: str,
+                     expected_version: int, deleted_by: Callable[[], tuple[str, str]]
+                     ) -> Scenario:
+    """*current* (the stored scenario) if it is at *expected_version*.
+
+    Parameters
+    ----------
+    name
+        The scenario's name as the planner knew it (for the message when it is gone).
+    deleted_by
+        Returns who deleted the scenario and when ("", "" if unknown); asked only if gone.
+
+    Raises
+    ------
+    ConflictError
+        If the scenario is gone or at another version (template
+        :func:`scenario_conflict_template`, with who and when).
+    """
+    if current is None:
+        by, at = deleted_by()
+        raise ConflictError(scenario_conflict_template(deleted=True, by=by), candidate_id="",
+                            name=name or scenario_id, by=by, at=at)
+    if current.version != expected_version:
+        raise ConflictError(scenario_conflict_template(deleted=False, by=current.modified_by),
+                            candidate_id="", name=current.name, by=current.modified_by,
+                            at=current.modified)
+    return current
 
 
 def scenario_exists_error(current: Scenario) -> ConflictError:
