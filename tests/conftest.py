@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+import shutil
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -13,6 +15,13 @@ LAYERS = REPO / "layers"
 
 #: The scale of the synthetic sample in tests (~1,000 parcels): small and fast.
 TEST_SAMPLE_SCALE = 0.01
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    # A developer's own styles and settings (~/.config/naturplan) never reach a test.
+    folder = tempfile.mkdtemp(prefix="naturplan-test-config-")
+    os.environ["XDG_CONFIG_HOME"] = folder
+    config.add_cleanup(lambda: shutil.rmtree(folder, ignore_errors=True))
 
 
 @pytest.fixture(scope="session")

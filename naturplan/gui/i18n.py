@@ -1,12 +1,14 @@
 """Translations: ``resources/translations/*.ts`` compiled to ``.qm`` and installed once.
 
+The build compiles them into the package (``setup.py``); a source checkout compiles them at
+run time into the user's cache folder.
+
 Source strings are English (``self.tr()``); Danish is the default interface language.
 Nothing happens at import time: :func:`install_translator` is called from ``run_app``.
 """
 
 from __future__ import annotations
 
-import os
 import shutil
 import subprocess
 from pathlib import Path
@@ -14,7 +16,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
 
 from naturplan.export.i18n import DEFAULT_LANGUAGE, LANGUAGES
-from naturplan.io.paths import translations_dir, user_cache_dir
+from naturplan.io.paths import is_packaged, translations_dir, user_cache_dir
 
 __all__ = ["DEFAULT_LANGUAGE", "LANGUAGES", "install_translator", "compiled_translation"]
 
@@ -38,33 +40,33 @@ def lrelease_command() -> list[str] | None:
 
 
 def compiled_translation(source: Path) -> Path | None:
-    """The ``.qm`` for the ``.ts`` file *source*, compiled when missing or older.
+    """The ``.qm`` for the ``.ts`` file *source*.
 
-    Written next to the ``.ts`` or, if that folder is not writable, into the user's cache.
-    Returns None when there is no ``.ts`` or no compiler (the UI then stays English).
+    A packaged install (wheel, pipx, bundle) ships it beside the ``.ts``, compiled by the
+    build. In a source checkout it is compiled into the user's cache folder when missing or
+    older than the ``.ts`` (never into the checkout or an install folder). Returns None when
+    there is no ``.ts`` or nothing to compile it with (the UI then stays English).
     """
     if not source.exists():
         return None
-    for folder in (translations_dir(), _cache_dir()):
-        target = folder / f"{source.stem}.qm"
-        if target.exists() and target.stat().st_mtime >= source.stat().st_mtime:
-            return target
-        command = lrelease_command()
-        if command is None:
-            return target if target.exists() else None
-        try:
-            folder.mkdir(parents=True, exist_ok=True)
-            if not os.access(folder, os.W_OK):
-                continue
-            subprocess.run(
-                [*command, "-silent", str(source), "-qm", str(target)],
-                check=True, capture_output=True, timeout=60,
-            )
-        except (OSError, subprocess.SubprocessError):
-            continue
-        if target.exists():
-            return target
-    return None
+    shipped = source.with_suffix(".qm")
+    if is_packaged() and shipped.exists():
+        return shipped
+    target = _cache_dir() / shipped.name
+    if target.exists() and target.stat().st_mtime >= source.stat().st_mtime:
+        return target
+    command = lrelease_command()
+    if command is None:
+        return target if target.exists() else None
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        subprocess.run(
+            [*command, "-silent", str(source), "-qm", str(target)],
+            check=True, capture_output=True, timeout=60,
+        )
+    except (OSError, subprocess.SubprocessError):
+        pass
+    return target if target.exists() else None
 
 
 def install_translator(app: QCoreApplication, lang: str | None) -> list[QTranslator]:

@@ -1,5 +1,8 @@
 """Reading layer styles from ``styles/<role>.toml`` (stdlib :mod:`tomllib`).
 
+A user's own ``<role>.toml`` in ``<user config>/styles`` (``~/.config/naturplan/styles`` on
+Linux, see :func:`naturplan.io.paths.user_styles_dir`) is used instead of the shipped one.
+
 The files are meant to be edited by a person; every mistake is reported with the file, the
 key and what was expected (:class:`StyleError`), never as a traceback.
 
@@ -47,7 +50,7 @@ from naturplan.core.layers.style import (
     Symbol,
     default_style,
 )
-from naturplan.io.paths import styles_dir
+from naturplan.io.paths import style_file, user_styles_dir
 
 _HEX = re.compile(r"^#[0-9a-fA-F]{6}$")
 _SYMBOL_KEYS = {"fill", "fill_opacity", "pattern", "outline", "line_width", "line_style"}
@@ -56,23 +59,28 @@ _SYMBOL_KEYS = {"fill", "fill_opacity", "pattern", "outline", "line_width", "lin
 def load_style(role: Role | str, folder: Path | None = None) -> LayerStyle:
     """The style of *role* from ``<folder>/<role>.toml``; a plain default if there is none.
 
+    Without *folder*: the user's own style file of the role if there is one, else the
+    shipped one (:func:`naturplan.io.paths.style_file`).
+
     Raises
     ------
     StyleError
         If the file exists but is not valid TOML or does not follow the format.
     """
     name = role.value if isinstance(role, Role) else str(role)
-    path = (folder or styles_dir()) / f"{name}.toml"
+    path = folder / f"{name}.toml" if folder else style_file(name)
     if not path.exists():
         return default_style(name)
+    # A user's own file is named in full, so that they know which of the two to fix.
+    label = str(path) if folder is None and path.parent == user_styles_dir() else path.name
     try:
         with path.open("rb") as handle:
             data = tomllib.load(handle)
     except tomllib.TOMLDecodeError as exc:
-        raise StyleError(f"Style file {path.name} is not valid TOML: {exc}") from None
+        raise StyleError(f"Style file {label} is not valid TOML: {exc}") from None
     except OSError as exc:
         raise StyleError(f"Cannot read style file {path}: {exc}") from None
-    return parse_style(name, data, path.name)
+    return parse_style(name, data, label)
 
 
 def load_styles(folder: Path | None = None) -> dict[Role, LayerStyle]:

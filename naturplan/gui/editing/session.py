@@ -8,7 +8,7 @@ methods, each of which is one plan call and one undo command.
 
 Unsaved projects: the app always edits *some* project file, so that every edit is on disk
 the moment it is made. When no project is named, a new one is created in the user's data
-folder (``$XDG_DATA_HOME/naturplan``, default ``~/.local/share/naturplan``) as
+folder (:func:`naturplan.io.paths.user_data_dir`: ``~/.local/share/naturplan`` on Linux) as
 ``unsaved-<timestamp>.gpkg``; *Save As* copies it to where the user wants and continues there.
 An unsaved project that is still empty is deleted when another project is opened or the app
 closes; one with candidates is kept and listed in the recent projects. The session holds a lock
@@ -63,7 +63,7 @@ RECENT_KEY = "projects/recent"
 
 
 def data_dir() -> Path:
-    """Where unsaved projects live (``$XDG_DATA_HOME/naturplan``)."""
+    """Where unsaved projects live (the user's data folder, ``paths.user_data_dir``)."""
     from naturplan.io.paths import user_data_dir
 
     return user_data_dir()
