@@ -46,10 +46,15 @@ ALL_MODULES = ("rasterio", "pyogrio", "fiona")
 PYINSTALLER = "pyinstaller>=6.10"
 
 
-def run(command: list[str | Path], **kwargs: object) -> None:
-    """Run *command*, echoing it; stop the build if it fails."""
+def run(command: list[str | Path], cwd: Path | None = None) -> None:
+    """Run *command*, echoing it; stop the build if it fails.
+
+    Without ``PYTHONPATH``: a developer's would put the checkout's package (which has no
+    ``naturplan/shipped``) before the one installed from the wheel.
+    """
     print("+", " ".join(str(part) for part in command), flush=True)
-    subprocess.run([str(part) for part in command], check=True, **kwargs)  # type: ignore[arg-type]
+    env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "PYTHONHOME")}
+    subprocess.run([str(part) for part in command], check=True, cwd=cwd, env=env)
 
 
 def build_wheel(out: Path) -> Path:
@@ -94,6 +99,7 @@ def pyinstaller(python: Path, out: Path, work: Path) -> Path:
         command += ["--collect-submodules", package]
     for package in RESOURCE_ONLY:
         command += ["--hidden-import", package, "--collect-data", package]
+    command += ["--copy-metadata", "naturplan"]  # naturplan --version
     # Not from the checkout: there "naturplan" would be its package, without naturplan/shipped.
     run([*command, HERE / "naturplan_main.py"], cwd=work)
     return out / "naturplan"

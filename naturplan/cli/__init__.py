@@ -55,6 +55,16 @@ def error_line(exc: NaturplanError, lang: str | None) -> str:
     return f"naturplan: {tr(lang, 'cli', 'error')}: {text}"
 
 
+def package_version() -> str:
+    """The installed version of naturplan (the wheel's, the bundle's or the editable one)."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("naturplan")
+    except PackageNotFoundError:
+        return "(not installed)"
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser for every command."""
     data = data_options()
@@ -64,6 +74,7 @@ def build_parser() -> argparse.ArgumentParser:
         "command it opens the app on the shipped sample.",
         parents=[data],
     )
+    parser.add_argument("--version", action="version", version=f"naturplan {package_version()}")
     parser.add_argument("--screenshot", type=Path, metavar="PNG",
                         help="open the main window, save it to PNG and exit")
     parser.add_argument("--project", type=project_arg, metavar="PROJECT",
