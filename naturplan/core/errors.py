@@ -270,3 +270,13 @@ class LegalTableError(NaturplanError):
     """The legal-bases table (resources/parcels/legal_bases.toml) cannot be read."""
 
     code = "legal_table"
+
+
+class ServiceError(NaturplanError):
+    """A web service (basemap tiles, WFS, OGC API – Features) failed or answered nonsense.
+
+    Its message never contains a token: URLs in it are redacted first
+    (``naturplan.io.services.http.redact_url``).
+    """
+
+    code = "service"
