@@ -18,6 +18,7 @@ from pathlib import Path
 
 from naturplan.cli import app as cli_app
 from naturplan.cli import candidates as cli_candidates
+from naturplan.cli import data as cli_data
 from naturplan.cli import export as cli_export
 from naturplan.cli import parcel as cli_parcel
 from naturplan.cli import project as cli_project
@@ -80,12 +81,16 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--project", type=project_arg, metavar="PROJECT",
                         help="open this project: a file P.gpkg, or a team project in PostGIS "
                         "(postgresql://host/db or service=NAME)")
+    parser.add_argument("--basemap", metavar="NAME|URL",
+                        help="background map: skaermkort_daempet, skaermkort, ortofoto, osm, "
+                        "none, or a WMTS/WMS/XYZ URL")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     cli_stats.add_parser(sub, data)
     cli_candidates.add_parser(sub, data)
     cli_project.add_parser(sub, data)
     cli_export.add_parser(sub, data)
     cli_parcel.add_parser(sub, data)
+    cli_data.add_parser(sub, data)
     return parser
 
 
@@ -106,6 +111,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return cli_parcel.run_parcel(args)
         if args.command == "parcels":
             return cli_parcel.run_parcels(args)
+        if args.command == "data":
+            return cli_data.run(args)
         return cli_app.run(args)
     except NaturplanError as exc:
         print(error_line(exc, getattr(args, "lang", None)), file=sys.stderr)

@@ -74,6 +74,15 @@ def run_app(args: argparse.Namespace, request: Any, roles: Sequence[Any]) -> int
         # An existing project is opened, a new path becomes a new project; a file that is
         # not a project is refused with a dialog (and an empty project is made instead).
         window.session.open_project(project, create=True)
+    basemap: str | None = getattr(args, "basemap", None)
+    if basemap is not None or screenshot is not None:
+        # A screenshot shows the basemap it is told to (none by default), never a guess.
+        window.services.basemap.set_basemap(basemap or "none", wait=screenshot is not None,
+                                            remember=False)
+        if screenshot is not None and window.services.basemap.error is not None:
+            print(f"naturplan: error: {window.services.basemap.error}", file=sys.stderr)
+            window.close()
+            return 1
     if screenshot is not None:
         try:
             return save_screenshot(window, request, Path(screenshot))
@@ -143,6 +152,9 @@ def save_screenshot(
     QApplication.processEvents()
     window.canvas.zoom_home()  # type: ignore[attr-defined]
     window.canvas.render_now()  # type: ignore[attr-defined]
+    services = getattr(window, "services", None)
+    if services is not None:
+        services.basemap.ensure()  # the basemap's tiles for this view, waited for
     QApplication.processEvents()
     if not window.grab().save(str(path)):  # type: ignore[attr-defined]
         from naturplan.export.i18n import tr

@@ -29,6 +29,7 @@ from naturplan.core.share.targets import targets_for
 from naturplan.export.i18n import error_text
 from naturplan.export.numbers import format_number
 from naturplan.gui.add_layer import FieldMappingDialog, RoleDialog
+from naturplan.gui.basemap import install as install_services
 from naturplan.gui.dashboard import DashboardDock
 from naturplan.gui.editing.actions import EditActions
 from naturplan.gui.export.actions import install_export_actions
@@ -114,6 +115,8 @@ class MainWindow(QMainWindow):
         self.layers.changed.connect(self._update_watermark)
         self.canvas.frame_ready.connect(self._show_layer_errors)
         self._restore_settings()
+        #: The basemap, layers from web services and their age (issue 12: gui/basemap/).
+        self.services = install_services(self)
         self._shortcuts_everywhere()
         #: Last on the menu bar (add other menus before this line).
         self.help_menu = build_help_menu(self)

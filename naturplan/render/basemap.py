@@ -19,8 +19,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import numpy as np
-from PySide6.QtCore import QPointF, QRect, QRectF
-from PySide6.QtGui import QImage, QPainter, QRegion
+from PySide6.QtCore import QPointF, QRect, QRectF, Qt
+from PySide6.QtGui import QColor, QFont, QImage, QPainter, QRegion
 
 from naturplan.io.services.cache import TileCache
 from naturplan.io.services.grids import Bounds, TileKey
@@ -284,3 +284,22 @@ class BasemapLayer:
         missing = [k for k in keys if k not in self.memory]
         return DrawStats(level=level, wanted=len(keys), drawn=len(keys) - len(missing),
                          missing=missing)
+
+
+def draw_attribution(painter: QPainter, text: str, width: float, height: float,
+                     scale: float = 1.0) -> None:
+    """*text* in a small white box in the bottom-right corner of a *width* × *height* map."""
+    painter.save()
+    font = QFont(painter.font())
+    font.setPointSizeF(max(font.pointSizeF(), 8.0) * 0.85 * scale)
+    painter.setFont(font)
+    metrics = painter.fontMetrics()
+    pad = 3 * scale
+    box = QRectF(0, 0, metrics.horizontalAdvance(text) + 2 * pad, metrics.height() + pad)
+    box.moveBottomRight(QPointF(width - 2 * scale, height - 2 * scale))
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.setBrush(QColor(255, 255, 255, 200))
+    painter.drawRect(box)
+    painter.setPen(QColor("#333333"))
+    painter.drawText(box, Qt.AlignmentFlag.AlignCenter, text)
+    painter.restore()

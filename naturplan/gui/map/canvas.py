@@ -71,13 +71,14 @@ class _FrameJob(QRunnable):
         self.items = items
         self.labels = canvas.show_labels
         self.reserved = furniture.reserved_rects(canvas, view)
+        self.background = canvas.frame_background
 
     def run(self) -> None:
         def cancelled() -> bool:
             return self.current() != self.generation
 
         try:
-            image, stats = self.renderer.render_image(self.view, self.items, BACKGROUND,
+            image, stats = self.renderer.render_image(self.view, self.items, self.background,
                                                       cancelled, self.labels, self.reserved)
         except Exception as exc:  # noqa: BLE001 - a failed frame must not kill the thread
             log.exception("the map frame could not be drawn")
@@ -165,11 +166,19 @@ class MapCanvas(QWidget):
         self.show_labels = True
         #: The label under the mouse pointer (text, rule, pixel position) or None.
         self.hover: furniture.Hover | None = None
+        #: Callables ``f(painter)`` drawn under the frame, on every paint (the basemap,
+        #: issue 12: from memory only); while there is one, frames have no background.
+        self.underlays: list[Callable[[QPainter], None]] = []
         layers.changed.connect(self.request_render)
 
     # -- view -------------------------------------------------------------------------
     def _current_generation(self) -> int:
         return self._latest
+
+    @property
+    def frame_background(self) -> str:
+        """The colour a frame is drawn on: none while something is drawn under it."""
+        return "transparent" if self.underlays else BACKGROUND
 
     def set_view(self, view: MapView, home: bool = False) -> None:
         self.at_home = home
@@ -245,7 +254,7 @@ class MapCanvas(QWidget):
         self._pool.waitForDone()
         self.view = self.view.resized(max(self.width(), 1), max(self.height(), 1))
         image, stats = self.renderer.render_image(
-            self.view, self.layers.render_items(), BACKGROUND, labels=self.show_labels,
+            self.view, self.layers.render_items(), self.frame_background, labels=self.show_labels,
             reserved=furniture.reserved_rects(self, self.view))
         self.image, self.image_view, self.last_stats = image, self.view, stats
         self._pending = False
@@ -264,6 +273,8 @@ class MapCanvas(QWidget):
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
         painter = QPainter(self)
         painter.fillRect(self.rect(), QColor(BACKGROUND))
+        for underlay in self.underlays:
+            underlay(painter)
         if self.image is not None and self.image_view is not None:
             painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, True)
             painter.drawImage(self._image_rect(), self.image)

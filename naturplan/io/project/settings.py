@@ -39,10 +39,26 @@ def settings_from_request(request: DatasetRequest, roles: Sequence[Role]) -> dic
                 "layer": layer.layer,
                 "fields": dict(layer.fields) if layer.fields else None,
                 "assume_crs": layer.assume_crs,
+                # Where a layer fetched from a web service came from, and when (issue 12).
+                "service": service_record(layer.path, layer.layer),
             }
             for layer in request.layers
         ],
     }
+
+
+def service_record(path: Path, layer: str | None) -> dict[str, Any] | None:
+    """The service a fetched GeoPackage layer came from (URL without token, layer, kind,
+    fetch time), read from its metadata; None for a file that was not fetched."""
+    from naturplan.io.services.provenance import provenance_of
+
+    if Path(path).suffix.lower() != ".gpkg" or not Path(path).exists():
+        return None
+    found = provenance_of(Path(path), layer)
+    if found is None:
+        return None
+    return {"url": found.url, "layer": found.layer, "kind": found.kind,
+            "fetched": found.fetched.isoformat(timespec="seconds")}
 
 
 def request_from_settings(record: Mapping[str, Any]) -> tuple[DatasetRequest, tuple[Role, ...]]:

@@ -84,6 +84,11 @@ def write_fetched(frame: gpd.GeoDataFrame, out: Path, provenance: Provenance,
 def provenance_of(path: Path, layer: str | None = None) -> Provenance | None:
     """The service record of a fetched GeoPackage layer, or None for any other file."""
     try:
+        if layer is None:  # a one-layer file only: a project file is not a fetched layer
+            layers = pyogrio.list_layers(path)
+            if len(layers) != 1:
+                return None
+            layer = str(layers[0][0])
         info = pyogrio.read_info(path, layer=layer)
     except Exception:  # noqa: BLE001 - not a readable vector file: no provenance
         return None

@@ -113,8 +113,11 @@ def xyz_source(url: str, title: str = "", attribution: str = "", max_level: int 
     if not all(p in template for p in ("{z}", "{x}", "{y}")):
         raise ServiceError("{url} is not an XYZ tile URL (it needs {{z}}, {{x}} and {{y}}).",
                            url=redact_url(url))
+    from urllib.parse import urlsplit
+
     return TileSource(
-        name=name or redact_url(url), title=title or redact_url(url), kind=SourceKind.XYZ,
+        name=name or redact_url(url), title=title or urlsplit(url).hostname or "XYZ",
+        kind=SourceKind.XYZ,
         template=redact_url(template), grid=web_mercator_grid(max_level),
         attribution=attribution, token=token, max_connections=max_connections,
         cache_days=cache_days,

@@ -1,0 +1,148 @@
+"""``naturplan data``: layers from web services (WFS 2.0, OGC API – Features), headless.
+
+``naturplan data fetch ROLE --service URL|PRESET --layer NAME --out FILE.gpkg [--kommune K]``
+fetches the layer for the municipality's extent into a GeoPackage (with where and when in
+its metadata) and checks that it loads in its role with the known field mappings;
+``--project P.gpkg`` also records it among the project's layers. ``naturplan data refresh
+--project P.gpkg`` fetches every recorded service layer again. ``naturplan data services``
+lists the presets.
+"""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import sys
+from pathlib import Path
+from typing import Any
+
+from naturplan.cli.options import progress_printer
+
+EXIT_OK = 0
+
+
+def add_parser(subparsers: Any, data_parent: argparse.ArgumentParser) -> None:
+    """Add ``data fetch``, ``data refresh`` and ``data services`` to the parser."""
+    data = subparsers.add_parser("data", help="layers from web services (WFS, OGC API)")
+    sub = data.add_subparsers(dest="data_command", metavar="ACTION", required=True)
+    # Not the shared data options: here --layer names the service's layer, not a file.
+    fetch = sub.add_parser("fetch", help="fetch a layer for the municipality into a GeoPackage")
+    fetch.add_argument("--kommune", metavar="KOMKODE",
+                       help="fetch for this municipality's extent (default 0851 Aalborg)")
+    fetch.add_argument("--lang", choices=("da", "en"), default=None)
+    fetch.add_argument("role", help="the role the layer plays (nature_p3, natura2000, ...)")
+    fetch.add_argument("--service", required=True, metavar="URL|PRESET",
+                       help="WFS or OGC API – Features URL, or a preset "
+                            "(see `naturplan data services`)")
+    fetch.add_argument("--layer", metavar="NAME", dest="service_layer",
+                       help="typename or collection id (a preset's layer for ROLE if omitted)")
+    fetch.add_argument("--out", required=True, type=Path, metavar="FILE.gpkg")
+    fetch.add_argument("--project", type=Path, metavar="P.gpkg",
+                       help="also record the layer in this project's layers")
+    fetch.add_argument("--page-size", type=int, default=1000, metavar="N")
+    refresh = sub.add_parser("refresh", parents=[data_parent],
+                             help="fetch a project's service layers again")
+    refresh.add_argument("--project", required=True, type=Path, metavar="P.gpkg")
+    sub.add_parser("services", parents=[data_parent], help="list the service presets")
+
+
+def run(args: argparse.Namespace) -> int:
+    if args.data_command == "fetch":
+        return _fetch(args)
+    if args.data_command == "refresh":
+        return _refresh(args)
+    return _services(args)
+
+
+def _say(args: argparse.Namespace, source: str, n: int | None = None, **params: Any) -> None:
+    from naturplan.export.i18n import tr
+
+    print(tr(args.lang or "da", "cli", source, n=n, **params))
+
+
+def _fetch(args: argparse.Namespace) -> int:
+    from naturplan.core.layers.roles import parse_role
+    from naturplan.io.loading import LayerRequest, load_layer, load_municipality
+    from naturplan.io.services.presets import resolve_feature_service
+
+    role = parse_role(args.role)
+    url, layer, token = resolve_feature_service(args.service, args.service_layer, role)
+    municipality = load_municipality(args.kommune)
+    result = _fetch_layer(url, layer, args.out, municipality.geometry.bounds, token,
+                          args.page_size)
+    loaded = load_layer(LayerRequest(role, result.path, result.layer))
+    _say(args, "Fetched {n} features of {layer} into {path} ({role}, mapping {mapping}).",
+         n=result.provenance.count, layer=layer, path=str(result.path), role=role.value,
+         mapping=loaded.source.mapping or "-")
+    if args.project is not None:
+        _record_in_project(args.project, LayerRequest(role, result.path.resolve(),
+                                                      result.layer))
+    return EXIT_OK
+
+
+def _fetch_layer(url: str, layer: str, out: Path, bbox: Any, token: str | None,
+                 page_size: int) -> Any:
+    from naturplan.core.feedback import Feedback
+    from naturplan.io.services.features import fetch_to_gpkg
+
+    feedback = Feedback(progress_printer(sys.stderr.isatty()))
+    return fetch_to_gpkg(url, layer, out, tuple(bbox), feedback, token, page_size)
+
+
+def _record_in_project(project: Path, layer: Any) -> None:
+    """Add *layer* to the layers *project* is measured against (replacing the same file)."""
+    from naturplan.core.layers.dataset import DEFAULT_PROTECTED_ROLES
+    from naturplan.io.datasets import DatasetRequest
+    from naturplan.io.project.gpkg_store import GeoPackageStore
+    from naturplan.io.project.settings import PLAN_KEY, record, request_from_settings
+
+    with GeoPackageStore(project, create=True) as store:
+        recorded = store.settings().get(PLAN_KEY)
+        if recorded is None:
+            request, roles = DatasetRequest(), ()
+        else:
+            request, roles = request_from_settings(recorded)
+        others = [r for r in request.layers if Path(r.path).resolve() != layer.path]
+        request = dataclasses.replace(request, layers=(*others, layer))
+        record(store, request, roles or DEFAULT_PROTECTED_ROLES)
+
+
+def _refresh(args: argparse.Namespace) -> int:
+    from naturplan.core.errors import NaturplanError
+    from naturplan.io.loading import load_municipality
+    from naturplan.io.project.settings import recorded_request
+    from naturplan.io.services.refresh import refresh_layer, service_layers
+
+    recorded = recorded_request(args.project)
+    if recorded is None:
+        raise NaturplanError("{path} records no layers.", path=str(args.project))
+    request, _ = recorded
+    layers = service_layers(request)
+    if not layers:
+        _say(args, "{path} has no layers from web services.", path=str(args.project))
+        return EXIT_OK
+    bbox = load_municipality(request.kommune).geometry.bounds
+    for layer_request in layers:
+        result = refresh_layer(layer_request.path, layer_request.layer, tuple(bbox),
+                               feedback=None)
+        _say(args, "Fetched {n} features of {layer} into {path}.",
+             n=result.provenance.count, layer=result.provenance.layer,
+             path=str(result.path))
+    from naturplan.io.project.gpkg_store import GeoPackageStore
+    from naturplan.io.project.settings import record
+
+    with GeoPackageStore(args.project, create=False) as store:
+        record(store, *recorded)  # the new fetch times
+    return EXIT_OK
+
+
+def _services(args: argparse.Namespace) -> int:
+    from naturplan.io.services.presets import feature_presets
+
+    lang = args.lang or "da"
+    for name, preset in feature_presets().items():
+        print(f"{name}: {preset.title_for(lang)}  {preset.url}"
+              + (f"  (token: {preset.token})" if preset.token else ""))
+        for layer in preset.layers:
+            print(f"    {layer.role.value:<13} {layer.name}  {layer.title_for(lang)}")
+    return EXIT_OK
