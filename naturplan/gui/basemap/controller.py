@@ -202,8 +202,10 @@ class BasemapController(QObject):
         """The source's attribution in the map's bottom-right corner."""
         if not self.active or self.layer is None or not self.layer.attribution:
             return
+        # Above the canvas's own corner note ("synthetic sample") when it shows one.
+        lift = 26 if getattr(self.canvas, "watermark", "") else 0
         draw_attribution(painter, self.layer.attribution, self.canvas.width(),
-                         self.canvas.height())
+                         self.canvas.height() - lift)
 
     def ensure(self, timeout: float = 30.0) -> Any:
         """Load the tiles of the current view now (screenshots; never on screen)."""
