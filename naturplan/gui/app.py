@@ -80,7 +80,10 @@ def run_app(args: argparse.Namespace, request: Any, roles: Sequence[Any]) -> int
         window.services.basemap.set_basemap(basemap or "none", wait=screenshot is not None,
                                             remember=False)
         if screenshot is not None and window.services.basemap.error is not None:
-            print(f"naturplan: error: {window.services.basemap.error}", file=sys.stderr)
+            from naturplan.export.i18n import error_text
+
+            print(f"naturplan: error: {error_text(window.services.basemap.error, lang)}",
+                  file=sys.stderr)
             window.close()
             return 1
     if screenshot is not None:

@@ -55,7 +55,7 @@ def test_fetch_errors_are_one_line(tmp_path) -> None:
     result = naturplan("data", "fetch", "nature_p3", "--service", "nowhere", "--out",
                        str(tmp_path / "x.gpkg"))
     assert result.returncode == 1
-    assert result.stderr.startswith("naturplan: error: Unknown service nowhere")
+    assert result.stderr.startswith("naturplan: fejl: Ukendt tjeneste nowhere")
     assert "Traceback" not in result.stderr
     result = naturplan("data", "fetch", "natura2000", "--service", "miljoeportal", "--out",
                        str(tmp_path / "x.gpkg"))
