@@ -1,0 +1,175 @@
+"""Issue 12 benchmark: basemap tile drawing per frame from the memory cache, and a pan.
+
+Tiles are made here (photo-like noise PNGs, 256 px, the hardest case for the PNG decoder)
+and written to a disk cache in a temporary folder; no server and no network. Measured:
+
+- *draw*: :meth:`BasemapLayer.draw` of a whole view from memory, per frame, while panning
+  (the cost the canvas pays on every paint), for native EPSG:25832 tiles (View1 grid) and
+  for XYZ tiles in EPSG:3857 (warped once when they arrive, then drawn like native ones);
+- *load*: a whole view's tiles from the disk cache into memory (read, decode, warp), what
+  a screen of tiles costs the worker threads after a jump (not the GUI thread);
+- *pan*: ``canvas.repaint()`` while panning (``measure_pan``) with the basemap under the
+  frame, against the same canvas without it, in the same run (the baseline).
+
+Target: a pan still repaints in < 16 ms. Run by hand:
+
+    QT_QPA_PLATFORM=offscreen python benchmarks/bench_basemap.py [--repeat 5]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import statistics
+import tempfile
+import time
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+SIZES = ((1000, 760), (1920, 1080))
+
+
+def _png(seed: int) -> bytes:
+    import numpy as np
+    from PySide6.QtCore import QBuffer, QByteArray, QIODevice
+    from PySide6.QtGui import QImage
+
+    rng = np.random.default_rng(seed)
+    rgb = rng.integers(0, 255, (256, 256, 4), dtype=np.uint8)
+    rgb[..., 3] = 255
+    image = QImage(rgb.data, 256, 256, 256 * 4, QImage.Format.Format_RGBA8888).copy()
+    data = QByteArray()
+    buffer = QBuffer(data)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    image.save(buffer, "PNG")
+    return bytes(data.data())
+
+
+def _fill_cache(layer, views, seed: int = 0) -> int:  # type: ignore[no-untyped-def]
+    """Put a PNG for every tile the views need into the layer's disk cache."""
+    keys = set()
+    for view in views:
+        keys.update(layer.plan(view)[1])
+    pngs = [_png(seed + i) for i in range(16)]
+    for i, key in enumerate(sorted(keys)):
+        layer.loader.cache.put(layer.source.cache_id, key, pngs[i % len(pngs)])
+    return len(keys)
+
+
+def _pans(view, steps: int = 40):  # type: ignore[no-untyped-def]
+    return [view.panned(37.0 * (i % 7 - 3), 23.0 * (i % 5 - 2)) for i in range(steps)]
+
+
+def _stats(times: list[float]) -> str:
+    times = sorted(times)
+    p95 = times[min(len(times) - 1, int(round(0.95 * (len(times) - 1))))]
+    return (f"median {statistics.median(times) * 1000:6.2f} ms, p95 {p95 * 1000:6.2f} ms, "
+            f"max {times[-1] * 1000:6.2f} ms")
+
+
+def bench_draw(name: str, source, cache, repeat: int) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtGui import QColor, QImage, QPainter
+
+    from naturplan.render.basemap import BasemapLayer
+    from naturplan.render.view import MapView
+
+    for width, height in SIZES:
+        view = MapView(556_000.0, 6_321_000.0, 4.0, width, height)
+        layer = BasemapLayer(source, cache, offline=True)
+        n = _fill_cache(layer, _pans(view))
+        loads = []
+        for _ in range(repeat):
+            layer.memory.clear()
+            t0 = time.perf_counter()
+            stats = layer.ensure(view)
+            loads.append(time.perf_counter() - t0)
+            assert not stats.missing, stats.missing
+        for pan in _pans(view):
+            layer.ensure(pan)
+        image = QImage(width, height, QImage.Format.Format_ARGB32_Premultiplied)
+        times = []
+        for _ in range(repeat):
+            for pan in _pans(view):
+                image.fill(QColor("#dde6ec"))
+                painter = QPainter(image)
+                t0 = time.perf_counter()
+                drawn = layer.draw(painter, pan, 1.0, request=False)
+                times.append(time.perf_counter() - t0)
+                painter.end()
+                assert not drawn.missing
+        print(f"{name:<26} {width}x{height}: draw {_stats(times)}; "
+              f"{drawn.drawn} tiles/frame; load {len(stats.missing) or stats.wanted} tiles "
+              f"from disk {statistics.median(loads) * 1000:6.1f} ms (median); {n} cached")
+        layer.close()
+
+
+def bench_pan(source, cache, repeat: int) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import QSettings
+
+    from naturplan.core.layers.roles import Role
+    from naturplan.gui.basemap.controller import BasemapController
+    from naturplan.gui.map.canvas import MapCanvas, measure_pan
+    from naturplan.gui.map.map_layers import MapLayerList
+    from naturplan.io.loading import LayerRequest, load_layer
+    from naturplan.io.paths import AALBORG_BOUNDARY, layers_dir
+    from naturplan.io.styles import load_styles
+    from naturplan.render.view import MapView
+
+    layers = MapLayerList()
+    boundary = load_layer(LayerRequest(Role.MUNICIPALITY, layers_dir() / AALBORG_BOUNDARY))
+    layers.set_layers([boundary], load_styles())
+    canvas = MapCanvas(layers)
+    canvas.resize(1000, 760)
+    canvas.show()
+    view = MapView(556_000.0, 6_321_000.0, 4.0, 1000, 760)
+    canvas.set_view(view)
+    canvas.render_now()
+    base = []
+    for _ in range(repeat):
+        base += measure_pan(canvas, 40)
+    settings = QSettings(str(Path(tempfile.mkdtemp()) / "s.ini"), QSettings.Format.IniFormat)
+    controller = BasemapController(canvas, None, settings, cache=cache)
+    controller.offline = True
+    controller._install(source)  # noqa: SLF001 - the benchmark skips the resolver
+    _fill_cache(controller.layer, _pans(canvas.view, 200))
+    for pan in _pans(canvas.view, 200):
+        controller.layer.ensure(pan)
+    canvas.render_now()
+    with_basemap = []
+    for _ in range(repeat):
+        with_basemap += measure_pan(canvas, 40)
+    print(f"pan repaint 1000x760, no basemap (baseline): {_stats(base)}")
+    print(f"pan repaint 1000x760, with basemap:          {_stats(with_basemap)}")
+    controller.shutdown()
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--repeat", type=int, default=5)
+    args = parser.parse_args()
+
+    from PySide6.QtWidgets import QApplication
+
+    from naturplan.io.services.cache import TileCache
+    from naturplan.io.services.grids import danish_grid
+    from naturplan.io.services.sources import SourceKind, TileSource, xyz_source
+
+    app = QApplication.instance() or QApplication([])  # noqa: F841
+    folder = Path(tempfile.mkdtemp(prefix="naturplan-bench-basemap-"))
+    cache = TileCache(folder / "tiles.sqlite")
+    native = TileSource("view1", "View1 (EPSG:25832)", SourceKind.WMTS,
+                        "http://127.0.0.1:9/{TileMatrix}/{TileCol}/{TileRow}.png",
+                        danish_grid())
+    mercator = xyz_source("http://127.0.0.1:9/{z}/{x}/{y}.png", title="XYZ (EPSG:3857)")
+    print(f"machine: {platform.node()} {platform.machine()}, {os.cpu_count()} cores, "
+          f"Python {platform.python_version()}")
+    bench_draw("native View1 (25832)", native, cache, args.repeat)
+    bench_draw("XYZ 3857, warped", mercator, cache, args.repeat)
+    bench_pan(native, cache, args.repeat)
+    bench_pan(mercator, cache, args.repeat)
+
+
+if __name__ == "__main__":
+    main()
