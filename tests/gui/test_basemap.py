@@ -77,24 +77,28 @@ def test_basemap_under_the_map_in_the_panel_with_opacity(qtbot, window, mapserve
 
 def test_a_hanging_service_leaves_the_window_responsive(qtbot, window, xyz_server,
                                                         cache_home) -> None:
-    """Every tile request hangs: pans and repaints stay fast, one calm status message."""
+    """Every tile request hangs (until a 2 s timeout): no pan or repaint waits for it, and
+    one calm status message says so. A GUI that waited for the network would spend the
+    timeout in some iteration; the map's own frames are drawn meanwhile too, so the bound
+    is generous against timing noise but far below the timeout."""
     from naturplan.io.services.http import Timeouts
 
     xyz_server.mode = "hang"
     controller = window.services.basemap
     controller.set_basemap(xyz_server.url + "/{z}/{x}/{y}.png")
     wait_for_basemap(qtbot, window)
-    controller.layer.loader.timeouts = Timeouts(1.0, 1.0)
+    controller.layer.loader.timeouts = Timeouts(2.0, 2.0)
     window.canvas.zoom_to((541_000, 6_311_000, 559_000, 6_329_000))
-    worst = 0.0
+    times = []
     deadline = time.monotonic() + 3.0
     while time.monotonic() < deadline:
         start = time.perf_counter()
         window.canvas.pan_by(7.0, 3.0)
         window.canvas.repaint()
         qtbot.wait(10)
-        worst = max(worst, time.perf_counter() - start - 0.010)
-    assert worst < 0.25, worst
+        times.append(time.perf_counter() - start - 0.010)
+    assert max(times) < 1.0, max(times)
+    assert sorted(times)[len(times) // 2] < 0.1
     assert xyz_server.paths  # the tiles were asked for, in the background
     qtbot.waitUntil(lambda: controller.status_label.isVisibleTo(window), timeout=10_000)
     assert "svarer ikke" in controller.status_label.text()
