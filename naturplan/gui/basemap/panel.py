@@ -51,6 +51,10 @@ class BasemapPanel(QWidget):
         self.check = QCheckBox(self.tr("Basemap"))
         self.combo = QComboBox()
         self.combo.setObjectName("basemap_combo")
+        # A long URL must not widen the layer panel (and narrow the map).
+        self.combo.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.combo.setMinimumContentsLength(10)
         self.opacity = QSlider(Qt.Orientation.Horizontal)
         self.opacity.setObjectName("basemap_opacity")
         self.opacity.setRange(0, 100)
