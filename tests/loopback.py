@@ -249,7 +249,7 @@ def raster_mapfile(folder: Path, tif: Path) -> Path:
     NAME "checker" TYPE RASTER STATUS ON DATA "{tif}"
     PROJECTION "init=epsg:25832" END
     PROCESSING "RESAMPLE=NEAREST"
-    METADATA "wms_title" "checker" END
+    METADATA "wms_title" "checker" "wms_attribution_title" "Testkort © naturplan-testen" END
   END
 END
 """, encoding="utf-8")

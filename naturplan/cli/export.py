@@ -40,6 +40,9 @@ def add_parser(subparsers: Any, data_parent: argparse.ArgumentParser) -> None:
                      help="map extent in EPSG:25832 metres (default: the municipality)")
     exp.add_argument("--scale", type=float, metavar="N",
                      help="map scale 1:N (default: the extent fits, rounded)")
+    exp.add_argument("--basemap", metavar="NAME|URL",
+                     help="background map under a print map: skaermkort_daempet, skaermkort, "
+                     "ortofoto, osm or a WMTS/WMS/XYZ URL (its attribution goes in the sources)")
 
 
 def parse_extent(text: str | None) -> tuple[float, float, float, float] | None:
@@ -92,6 +95,9 @@ def run(args: argparse.Namespace) -> int:
     extent = parse_extent(args.extent)
     if args.scale is not None and args.scale <= 0:
         raise ExportError("--scale wants a positive number N (1:N), got {n}.", n=args.scale)
+    basemap = None
+    if args.basemap:
+        basemap = _basemap(args.basemap, fmt, lang)
     preset = None
     if fmt != "html":
         from naturplan.export.layout.presets import find_preset
@@ -114,9 +120,28 @@ def run(args: argparse.Namespace) -> int:
         from naturplan.export.layout.page import PrintOptions, export_print
 
         options = PrintOptions(title=args.title, subtitle=args.subtitle, extent=extent,
-                               scale=args.scale)
+                               scale=args.scale, basemap=basemap)
         size = export_print(args.out, fmt, preset, entries, data, options, lang,
                             feedback).size
     print(tr(lang, "export", "Wrote {path} ({size} MB).", path=str(args.out),
              size=f"{size / 1e6:.1f}".replace(".", "," if lang == "da" else ".")))
     return 0
+
+
+def _basemap(spec: str, fmt: str, lang: str) -> Any:
+    """The tile source of ``--basemap`` (None for ``none``).
+
+    Raises
+    ------
+    ExportError
+        For the web map, which has no basemap (its tiles would need the network and
+        could carry a token into the page).
+    ServiceError
+        If the basemap cannot be reached or understood.
+    """
+    from naturplan.io.services.basemaps import resolve_basemap
+    from naturplan.io.services.cache import TileCache
+
+    if fmt == "html":
+        raise ExportError("A basemap goes into print maps (pdf, png); the web map has none.")
+    return resolve_basemap(spec, TileCache(), lang)

@@ -134,6 +134,8 @@ class PagePainter:
         painter.translate(frame.topLeft())
         painter.setClipRect(QRectF(0, 0, frame.width(), frame.height()))
         painter.fillRect(QRectF(0, 0, frame.width(), frame.height()), QColor("#e6eef2"))
+        if lay.basemap is not None:
+            paint_basemap(painter, view, lay.basemap, lay.basemap_opacity)
         self.renderer.render(painter, view, items, cancelled, labels=False,
                              layer_images=False)
         inside = QRectF(0, 0, frame.width(), frame.height())
@@ -298,6 +300,20 @@ class PagePainter:
             painter.setBrush(make_brush(entry.symbol))
             painter.drawRect(rect)
         painter.restore()
+
+
+def paint_basemap(painter: QPainter, view: MapView, source: Any, opacity: float,
+                  timeout: float = 60.0) -> None:
+    """The basemap's tiles for *view* (loaded now, from the tile cache or the service)."""
+    from naturplan.io.services.cache import TileCache
+    from naturplan.render.basemap import BasemapLayer
+
+    layer = BasemapLayer(source, TileCache())
+    try:
+        layer.ensure(view, timeout)
+        layer.draw(painter, view, opacity, request=False)
+    finally:
+        layer.close()
 
 
 def write_pdf(layout: Any, path: Path, feedback: Any) -> None:

@@ -25,7 +25,18 @@
     </message>
 </context>
 <context>
+    <name>export</name>
+    <message>
+        <source>Basemap: {text}</source>
+        <translation>Baggrundskort: {text}</translation>
+    </message>
+</context>
+<context>
     <name>errors</name>
+    <message>
+        <source>A basemap goes into print maps (pdf, png); the web map has none.</source>
+        <translation>Et baggrundskort kan komme med på printkort (pdf, png); webkortet har intet.</translation>
+    </message>
     <message>
         <source>{url} did not answer in time.</source>
         <translation>{url} svarede ikke i tide.</translation>

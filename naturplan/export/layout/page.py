@@ -27,6 +27,7 @@ from naturplan.export.legend import LegendGroup, legend_groups
 from naturplan.export.map_layers import ExportLayer
 from naturplan.export.numbers import format_number
 from naturplan.export.plan_data import PlanData
+from naturplan.io.services.sources import TileSource
 
 Bounds = tuple[float, float, float, float]
 #: Height of the title band (mm) relative to the title's size in points.
@@ -55,6 +56,10 @@ class PrintOptions:
     subtitle: str | None = None
     extent: Bounds | None = None
     scale: float | None = None
+    #: A basemap under the map (issue 12) and its opacity; its attribution goes into the
+    #: sources.
+    basemap: TileSource | None = None
+    basemap_opacity: float = 1.0
 
 
 @dataclass
@@ -91,6 +96,9 @@ class PageLayout:
     meta_lines: list[str] = field(default_factory=list)
     attribution_lines: list[str] = field(default_factory=list)
     synthetic_mark: str = ""
+    #: The basemap's tile source (or None) and opacity, drawn under the layers.
+    basemap: TileSource | None = None
+    basemap_opacity: float = 1.0
     headings: dict[str, str] = field(default_factory=dict)
 
     @property
@@ -177,9 +185,27 @@ def build_layout(preset: PrintPreset, layers: Sequence[ExportLayer], data: PlanD
         subtitle=options.subtitle if options.subtitle is not None else tr(
             lang, "export", "Protected nature and candidate areas"),
         center=center, scale=scale, layers=list(layers),
+        basemap=options.basemap, basemap_opacity=options.basemap_opacity,
     )
+    if options.basemap is not None:
+        layout.layers = _clear_land(layout.layers)
     _texts(layout, data, lang)
+    if options.basemap is not None and options.basemap.attribution:
+        layout.attribution_lines.insert(0, tr(lang, "export", "Basemap: {text}",
+                                              text=options.basemap.attribution))
     return layout
+
+
+def _clear_land(layers: Sequence[ExportLayer]) -> list[ExportLayer]:
+    """Under a basemap the municipality's (and its neighbours') pale fill would hide it:
+    their outlines only, as on the screen."""
+    from dataclasses import replace
+
+    from naturplan.core.layers.roles import Role
+
+    return [replace(e, style=replace(e.style, symbol=replace(e.style.symbol,
+                                                             fill_opacity=0.0)))
+            if e.layer.role is Role.MUNICIPALITY else e for e in layers]
 
 
 def _texts(layout: PageLayout, data: PlanData, lang: str) -> None:

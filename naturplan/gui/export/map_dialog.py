@@ -150,11 +150,16 @@ class MapExportDialog(QDialog):
     def options(self) -> PrintOptions:
         """The title, subtitle, extent and scale chosen (None where the default applies)."""
         extent = self.view_bounds if self.extent_box.currentData() == "view" else None
+        services = getattr(self.window, "services", None)  # the basemap shown (issue 12)
+        basemap = services.basemap if services is not None and services.basemap.active \
+            else None
         return PrintOptions(
             title=self.title_edit.text().strip() or None,
             subtitle=self.subtitle_edit.text().strip() or None,
             extent=extent,  # type: ignore[arg-type]
             scale=float(self.scale_spin.value()) or None,
+            basemap=basemap.source if basemap is not None else None,
+            basemap_opacity=basemap.opacity if basemap is not None else 1.0,
         )
 
     # -- preview ------------------------------------------------------------------------

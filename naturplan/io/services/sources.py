@@ -274,10 +274,13 @@ def wms_source(url: str, xml: bytes, layers: str | None = None, *, name: str | N
         "STYLES": "", "CRS": crs_name, "BBOX": "{bbox}", "WIDTH": str(tw), "HEIGHT": str(th),
         "FORMAT": fmt, "TRANSPARENT": "TRUE",
     })
+    layer_info = service.contents[wanted[0]]
+    offered = (getattr(layer_info, "attribution", None) or {}).get("title", "")
     return TileSource(
-        name=name or shown, title=title or service.contents[wanted[0]].title or wanted[0],
+        name=name or shown, title=title or layer_info.title or wanted[0],
         kind=SourceKind.WMS, template=redact_url(template), grid=grid,
-        attribution=attribution, token=token, max_connections=max_connections,
+        attribution=attribution or str(offered or ""), token=token,
+        max_connections=max_connections,
     )
 
 
