@@ -23,7 +23,10 @@ from naturplan.io.services.cache import TileCache
 from naturplan.io.styles import load_styles
 
 
-def test_pdf_with_a_basemap(plan: Plan, mapserver_wms, tmp_path: Path, monkeypatch) -> None:
+def test_pdf_with_a_basemap(qapp, plan: Plan, mapserver_wms, tmp_path: Path,
+                            monkeypatch) -> None:
+    """(``qapp`` first: a QApplication, not the bare QGuiApplication the page painter would
+    make, or the widget tests after this one could not make windows.)"""
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
     source = resolve_basemap(f"{mapserver_wms.url}?SERVICE=WMS&LAYERS=checker", TileCache())
     assert source.attribution == "Testkort © naturplan-testen"
