@@ -42,6 +42,7 @@ HINTS = {
     "unknown_schema": "Map the fields with --field {role}.{field}=SOURCE_FIELD.",
     "several_municipalities": "Choose one with --kommune KOMKODE.",
     "project_not_empty": "--replace replaces it.",
+    "service_layer": "Name it with --layer NAME (naturplan data services lists the presets).",
 }
 
 

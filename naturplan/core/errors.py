@@ -280,3 +280,9 @@ class ServiceError(NaturplanError):
     """
 
     code = "service"
+
+
+class ServiceLayerError(ServiceError):
+    """Which layer of a web service to fetch is not clear (none named, or several fit)."""
+
+    code = "service_layer"

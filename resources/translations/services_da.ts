@@ -20,6 +20,10 @@
         </translation>
     </message>
     <message>
+        <source>Name it with --layer NAME (naturplan data services lists the presets).</source>
+        <translation>Angiv det med --layer NAVN (naturplan data services viser forvalgene).</translation>
+    </message>
+    <message>
         <source>{path} has no layers from web services.</source>
         <translation>{path} har ingen lag fra webtjenester.</translation>
     </message>
@@ -150,16 +154,16 @@
         <translation>Kan ikke skrive {path}: {reason}</translation>
     </message>
     <message>
-        <source>Name the layer with --layer: {service} has {count} layers for {role} ({names}).</source>
-        <translation>Angiv laget med --layer: {service} har {count} lag til {role} ({names}).</translation>
+        <source>Name the layer: {service} has {count} layers for {role} ({names}).</source>
+        <translation>Angiv laget: {service} har {count} lag til {role} ({names}).</translation>
     </message>
     <message>
         <source>Unknown service {name}; use a URL or one of {names}.</source>
         <translation>Ukendt tjeneste {name}; brug en URL eller en af {names}.</translation>
     </message>
     <message>
-        <source>Name the layer to fetch from {url} with --layer.</source>
-        <translation>Angiv med --layer, hvilket lag der skal hentes fra {url}.</translation>
+        <source>Name the layer to fetch from {url}.</source>
+        <translation>Angiv, hvilket lag der skal hentes fra {url}.</translation>
     </message>
     <message>
         <source>{path} was not fetched from a web service.</source>

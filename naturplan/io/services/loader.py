@@ -186,9 +186,6 @@ class TileLoader:
             return cached.data if quiet and cached is not None else None
         try:
             data = self._request(key, session)
-        except _NoTile:
-            self._skip(key, EMPTY_RETRY)
-            return cached.data if cached is not None else None
         except ServiceError as exc:
             self._failed(exc)
             if cached is None:
@@ -196,11 +193,15 @@ class TileLoader:
                 with self._cond:
                     self._failed_keys.add(key)
             return cached.data if quiet and cached is not None else None
+        if data is None:  # the service has no tile there: empty, not a failure
+            self._skip(key, EMPTY_RETRY)
+            return cached.data if cached is not None else None
         self.cache.put(self.source.cache_id, key, data)
         self._succeeded()
         return data
 
-    def _request(self, key: TileKey, session: requests.Session) -> bytes:
+    def _request(self, key: TileKey, session: requests.Session) -> bytes | None:
+        """The tile's bytes; None where the service has no tile (HTTP 404, 400, 204)."""
         token = get_token(self.source.token) if self.source.token else None
         if self.source.token and not token:
             raise ServiceError("The basemap {name} needs a {token} token; none is set.",
@@ -212,7 +213,7 @@ class TileLoader:
         except ServiceError as exc:
             status = exc.params.get("status")
             if status in (400, 404):
-                raise _NoTile() from None
+                return None
             if status in (401, 403):
                 raise ServiceError("The basemap {name} refused the token (HTTP {status}).",
                                    name=self.source.title, status=status) from None
@@ -220,7 +221,7 @@ class TileLoader:
         data = response.content
         if not is_image(data):
             if response.status_code == 204 or not data:
-                raise _NoTile()
+                return None
             raise ServiceError("The basemap {name} sent something that is not an image.",
                                name=self.source.title)
         return data
@@ -255,7 +256,3 @@ class TileLoader:
                 self._failed_keys.clear()
         if report and self.on_status is not None:
             self.on_status(self.status)
-
-
-class _NoTile(Exception):
-    """The service has no tile there (HTTP 404/400/204): an empty tile, not a failure."""

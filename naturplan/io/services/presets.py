@@ -9,7 +9,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
-from naturplan.core.errors import ServiceError
+from naturplan.core.errors import ServiceError, ServiceLayerError
 from naturplan.core.layers.roles import Role, parse_role
 from naturplan.io.paths import resource
 from naturplan.io.services.basemaps import split_secret
@@ -71,8 +71,9 @@ def resolve_feature_service(service: str, layer: str | None, role: Role
     Raises
     ------
     ServiceError
-        If the preset is unknown, or no layer is named and the preset has none (or several)
-        for *role*.
+        If the preset is unknown.
+    ServiceLayerError
+        If no layer is named and the preset has none (or several) for *role*.
     """
     presets = feature_presets()
     if service in presets:
@@ -80,9 +81,9 @@ def resolve_feature_service(service: str, layer: str | None, role: Role
         if layer is None:
             fits = [la.name for la in preset.layers if la.role is role]
             if len(fits) != 1:
-                raise ServiceError(
-                    "Name the layer with --layer: {service} has {count} layers for {role} "
-                    "({names}).", service=service, count=len(fits), role=role.value,
+                raise ServiceLayerError(
+                    "Name the layer: {service} has {count} layers for {role} ({names}).",
+                    service=service, count=len(fits), role=role.value,
                     names=", ".join(la.name for la in preset.layers))
             layer = fits[0]
         return preset.url, layer, preset.token
@@ -90,7 +91,7 @@ def resolve_feature_service(service: str, layer: str | None, role: Role
         raise ServiceError("Unknown service {name}; use a URL or one of {names}.",
                            name=service, names=", ".join(presets))
     if not layer:
-        raise ServiceError("Name the layer to fetch from {url} with --layer.",
-                           url=split_secret(service)[0])
+        raise ServiceLayerError("Name the layer to fetch from {url}.",
+                                url=split_secret(service)[0])
     url, token = split_secret(service)
     return url, layer, token or token_name_for(urlsplit(url).hostname or "")
