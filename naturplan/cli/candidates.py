@@ -31,6 +31,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from naturplan.cli import analysis as cli_analysis
 from naturplan.cli import candidates_export
 from naturplan.core.feedback import Feedback
 from naturplan.core.plan.candidates import CandidateKind, CandidateStatus
@@ -86,6 +87,7 @@ def add_parser(subparsers: Any, data_parent: argparse.ArgumentParser) -> None:
     )
     _project_option(lst)
     lst.add_argument("--json", action="store_true", help="print JSON")
+    cli_analysis.add_arguments(lst)
     edit = sub.add_parser("set", parents=[data_parent],
                           help="change a candidate area's status, name, note or kind")
     edit.add_argument("id", metavar="ID", help="the id, or its first characters (list shows 8)")
@@ -253,18 +255,29 @@ def candidate_rows(project: str | Path) -> list[dict[str, Any]]:
 
 def _run_list(args: argparse.Namespace) -> int:
     rows = candidate_rows(args.project)
+    analysis = None
+    if rows and ((args.json and not args.no_analysis) or args.sort == "firefighter"):
+        analysis = cli_analysis.plan_analysis(args, connectivity=args.json)
+        if args.sort == "firefighter":
+            rank = {cid: k for k, cid in enumerate(analysis.order())}
+            rows.sort(key=lambda r: rank[r["id"]])
     if args.json:
         doc = {"project": project_label(args.project), "candidates": rows}
+        if analysis is not None:
+            doc.update(cli_analysis.list_document(rows, analysis))
         print(json.dumps(doc, ensure_ascii=False, indent=2))
         return 0
     lang = _lang(args)
     head = [_t(args, h) for h in ("Id", "Name", "Kind", "Status", "Area", "Counts", "Version")]
+    tags = cli_analysis.firefighter_words(analysis, lang)
+    tag_head = f" {tags['']}" if tags else ""
     print(f"{head[0]:<8} {head[1]:<28} {head[2]:<26} {head[3]:<9} {head[4]:>12} "
-          f"{head[5]:<6} {head[6]:>7}")
+          f"{head[5]:<6} {head[6]:>7}" + tag_head)
     for r in rows:
+        tag = f" {tags[r['id']]}" if tags else ""
         print(f"{r['id'][:8]:<8} {r['name'][:28]:<28} {kind_label(r['kind'], lang):<26} "
               f"{status_label(r['status'], lang):<9} {format_ha(r['area_m2'], 2, lang):>12} "
-              f"{yes_no(r['counts_toward_target'], lang):<6} {r['version']:>7}")
+              f"{yes_no(r['counts_toward_target'], lang):<6} {r['version']:>7}" + tag)
     total = format_ha(sum(r["area_m2"] for r in rows), 2, lang)
     print(_t(args, "{n} candidate areas, {area} in all", n=len(rows), area=total))
     return 0

@@ -37,6 +37,10 @@ def run(args: argparse.Namespace) -> int:
     with ProgressLine(sys.stderr, lang) as progress:
         measured = measure_dataset(request, roles, progress=progress)
     doc = stats_document(measured, project=args.project, lang=lang)
+    if args.json and args.project is not None:
+        from naturplan.cli.analysis import stats_analysis
+
+        doc["analysis"] = stats_analysis(args)
     if args.json:
         print(json.dumps(doc, ensure_ascii=False, indent=2))
     else:

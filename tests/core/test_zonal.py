@@ -162,3 +162,13 @@ def test_intersect_pairs_drops_touching_pairs():
     pairs = intersect_pairs(left, right)
     assert sorted(zip(pairs.left.tolist(), pairs.right.tolist(), strict=True)) == [(0, 1), (1, 1)]
     assert pairs.areas.tolist() == pytest.approx([0.25, 0.25])
+
+
+def test_polygons_wholly_outside_the_raster_have_no_data(tmp_path):
+    layer = _write_tif(tmp_path / "flood.tif", np.ones((4, 4)))
+    grid = read_grid(layer, (5000.0, 5000.0, 5010.0, 5010.0))  # no cell of the raster here
+    assert grid.values.size == 0
+    result = flood_exposure(np.array([shapely.box(5000, 5000, 5010, 5010)]), grid)
+    assert result.wet_m2[0] == 0.0 and result.data_m2[0] == 0.0
+    assert result.area_m2[0] == pytest.approx(100.0)
+    assert np.isnan(result.max_depth[0])

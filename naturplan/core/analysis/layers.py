@@ -102,6 +102,9 @@ class AnalysisLayers:
         The flood layer, or None.
     protected
         The polygons of the roles that count as protected: today's habitat patches.
+    protected_ids
+        Their ids as the source names them (§3 ``Objekt_id``, Natura 2000 ``Site_ident``;
+        ``role:row`` where the source has none).
     synthetic
         Roles whose data is a generated sample (said next to numbers built from it).
     """
@@ -113,6 +116,8 @@ class AnalysisLayers:
     forest_zones: PolygonSet
     flood: FloodSource | None = None
     protected: GeometryArray = field(default_factory=lambda: np.empty(0, dtype=object))
+    protected_ids: NDArray[np.object_] = field(
+        default_factory=lambda: np.empty(0, dtype=object))
     synthetic: tuple[str, ...] = ()
 
     @property
@@ -143,6 +148,21 @@ def _missing(values: NDArray[Any]) -> NDArray[np.bool_]:
     return np.array([v is None or (isinstance(v, float) and v != v) for v in values], bool)
 
 
+_ID_FIELDS = {Role.NATURE_P3: "Objekt_id", Role.NATURA2000: "Site_ident"}
+
+
+def _ids(layer: VectorLayer) -> NDArray[np.object_]:
+    name = _ID_FIELDS.get(layer.role)
+    frame = layer.frame
+    fallback = np.array([f"{layer.role.value}:{k}" for k in range(len(frame))], dtype=object)
+    if name is None or name not in frame.columns:
+        return fallback
+    values = frame[name].astype(object).to_numpy().copy()
+    missing = _missing(values)
+    values[missing] = fallback[missing]
+    return np.array([str(v) for v in values], dtype=object)
+
+
 def analysis_layers(
     dataset: Dataset,
     read_grid: GridReader | None = None,
@@ -167,8 +187,9 @@ def analysis_layers(
         flood = FloodSource(raster=rasters[0], read_grid=read_grid)
     elif zones:
         flood = FloodSource(zones=_polygon_set(zones, {"depth": "depth_m", "class": "DN"}))
-    protected = [layer.frame.geometry.to_numpy() for role in protected_roles
-                 for layer in dataset.vector(role)]
+    chosen = [layer for role in protected_roles for layer in dataset.vector(role)]
+    protected = [layer.frame.geometry.to_numpy() for layer in chosen]
+    ids = [_ids(layer) for layer in chosen]
     synthetic = sorted({layer.role.value for layer in dataset.layers if layer.source.synthetic})
     return AnalysisLayers(
         municipality=dataset.municipality.geometry,
@@ -181,5 +202,6 @@ def analysis_layers(
         forest_zones=_polygon_set(dataset.vector(Role.FOREST_ZONES), {"zone": "zone"}),
         flood=flood,
         protected=np.concatenate(protected) if protected else np.empty(0, dtype=object),
+        protected_ids=np.concatenate(ids) if ids else np.empty(0, dtype=object),
         synthetic=tuple(synthetic),
     )

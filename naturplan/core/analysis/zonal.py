@@ -184,6 +184,9 @@ def flood_exposure(
     max_depth = np.zeros(n)
     if n == 0:
         return FloodExposure(area, wet_m2, data_m2, mean_depth, max_depth)
+    if grid.values.size == 0:  # the polygons lie wholly outside the raster: no data at all
+        return FloodExposure(area.astype(float), wet_m2, np.zeros(n), mean_depth,
+                             np.full(n, np.nan))
     depth = np.asarray(grid.values, dtype=np.float32)
     valid = np.isfinite(depth)
     wet = valid & (depth > min_depth)

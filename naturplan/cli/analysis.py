@@ -1,0 +1,75 @@
+"""The analysis of a project's candidates for the headless commands (issue 11):
+``candidates list --json`` and ``--sort firefighter``, ``stats --project P --json``."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from typing import Any
+
+from naturplan.cli.options import ProgressLine, data_for
+from naturplan.core.feedback import Feedback
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    """``--sort`` and ``--no-analysis`` of ``candidates list``."""
+    parser.add_argument("--sort", choices=("created", "firefighter"), default="created",
+                        help="order: oldest first, or by the firefighter's rule (protect, "
+                        "restore, create)")
+    parser.add_argument("--no-analysis", action="store_true",
+                        help="--json without the analysis numbers (no layers are read)")
+
+
+def plan_analysis(args: argparse.Namespace, *, connectivity: bool = True,
+                  per_candidate: bool = True) -> Any:
+    """The :class:`~naturplan.export.analysis.PlanAnalysis` of ``args.project``, measured
+    against the project's recorded layers (or the data options), progress on stderr.
+
+    Raises
+    ------
+    NaturplanError
+        If the layers, the project or the factor table cannot be read.
+    """
+    from naturplan.export.analysis import open_plan_analysis
+    from naturplan.io.datasets import open_dataset
+
+    lang = args.lang or "da"
+    request, roles = data_for(args)
+    with ProgressLine(sys.stderr, lang) as progress:
+        dataset = open_dataset(request, progress=lambda f, m: progress(0.4 * f, m))
+        feedback = Feedback(lambda f, m: progress(0.4 + 0.6 * f, m or "analysis"))
+        return open_plan_analysis(dataset, args.project, roles, connectivity=connectivity,
+                                  per_candidate=per_candidate, feedback=feedback)
+
+
+def stats_analysis(args: argparse.Namespace) -> dict[str, Any]:
+    """The ``"analysis"`` block of ``stats --project P --json`` (the plan's totals)."""
+    from naturplan.export.analysis import stats_analysis_document
+
+    return stats_analysis_document(plan_analysis(args, per_candidate=False))
+
+
+def list_document(rows: list[dict[str, Any]], pa: Any) -> dict[str, Any]:
+    """``candidates list --json``'s extra keys: each row's ``analysis``, the totals, the
+    scenarios, nature at risk, the provenance and the firefighter's order."""
+    from naturplan.export.analysis import analysis_document
+
+    doc = analysis_document(pa)
+    per = doc.pop("candidates")
+    for row in rows:
+        row["analysis"] = per.get(row["id"])
+    return doc
+
+
+def firefighter_words(pa: Any, lang: str) -> dict[str, str]:
+    """Candidate id → its firefighter's tag in *lang* ("" → the column's heading); {} without
+    an analysis."""
+    from naturplan.export.analysis_words import firefighter_label
+    from naturplan.export.i18n import tr
+
+    if pa is None:
+        return {}
+    words = {cid: firefighter_label(a.firefighter.tag, lang)
+             for cid, a in pa.assessments.items()}
+    words[""] = tr(lang, "analysis", "Firefighter's rule")
+    return words
