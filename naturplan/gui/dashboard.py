@@ -158,6 +158,7 @@ class DashboardDock(QDockWidget):
         layout.addSpacing(6)
         layout.addWidget(self.definition)
         layout.addStretch(1)
+        self._sections = layout
         scroll = FitScrollArea()
         scroll.setWidget(body)
         self.scroll = scroll
@@ -170,6 +171,10 @@ class DashboardDock(QDockWidget):
             item = grid.takeAt(0)
             if item.widget() is not None:
                 item.widget().deleteLater()
+
+    def add_section(self, widget: QWidget) -> None:
+        """Show *widget* under the §3 breakdown (other parts add theirs: nature at risk)."""
+        self._sections.insertWidget(self._sections.indexOf(self.definition), widget)
 
     def show_loading(self) -> None:
         self.headline.setText("…")

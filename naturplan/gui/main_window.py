@@ -29,6 +29,7 @@ from naturplan.core.share.targets import targets_for
 from naturplan.export.i18n import error_text
 from naturplan.export.numbers import format_number
 from naturplan.gui.add_layer import FieldMappingDialog, RoleDialog
+from naturplan.gui.analysis.actions import install_analysis
 from naturplan.gui.basemap import install as install_services
 from naturplan.gui.dashboard import DashboardDock
 from naturplan.gui.editing.actions import EditActions
@@ -105,6 +106,7 @@ class MainWindow(QMainWindow):
         self.exports = install_export_actions(self)  # File → Eksportér kort… (issue 10)
         self.session = self.editing.session
         self.team = TeamActions(self, self.session)  # team projects in PostGIS (issue 13)
+        self.analysis = install_analysis(self)  # what each candidate does (issue 11)
         #: The request and protected roles of the loaded dataset (recorded in the project).
         self.loaded: tuple[Any, tuple[Role, ...]] | None = None
         self.session.project_changed.connect(self._project_opened)
@@ -302,6 +304,7 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         self.canvas.tool.cancel()  # a half-drawn shape was never an edit
         self.session.close()  # every edit is already committed; this only closes the file
+        self.analysis.shutdown()
         self.save_settings()
         self.cancel_loading()
         if self.task is not None:
@@ -387,6 +390,7 @@ class MainWindow(QMainWindow):
         self.session.set_dataset(dataset, share, index)
         self.parcels.set_candidates(self.candidates_layer)
         self.parcels.set_dataset(dataset)
+        self.analysis.set_dataset(dataset, share, index, self.protected_roles)
         self._record_in_project()
         self.statusBar().showMessage(
             self.tr("%1 layers loaded").replace("%1", str(len(self.layers))), 5000)
@@ -516,6 +520,7 @@ class MainWindow(QMainWindow):
         def done(result: tuple[ProtectedShare, ProtectedIndex]) -> None:
             self._set_share(result[0])
             self.session.set_dataset(dataset, *result)
+            self.analysis.set_dataset(dataset, *result, roles)
 
         self._run(lambda p, c: dataset.protected(roles, targets_for(dataset.municipality.code)),
                   done, self.tr("Computing the protected share…"))

@@ -10,4 +10,14 @@
         <translation>Firefighter's rule</translation>
     </message>
 </context>
+<context>
+    <name>ScenarioDock</name>
+    <message numerus="yes">
+        <source>%n areas</source>
+        <translation>
+            <numerusform>%n area</numerusform>
+            <numerusform>%n areas</numerusform>
+        </translation>
+    </message>
+</context>
 </TS>

@@ -142,3 +142,19 @@ def test_firefighter_tags_and_order(table):
     bigger = firefighter_tag(shapely.box(0, 400, 100, 600), lay, table)
     order = firefighter_order([("c", creates), ("b", bigger), ("r", restores), ("p", protects)])
     assert order == ["p", "r", "b", "c"]
+
+
+def test_a_preloaded_raster_gives_the_same_windows(tmp_path):
+    rng = np.random.default_rng(3)
+    depth = np.where(rng.random((60, 80)) < 0.4, rng.uniform(0.1, 2.0, (60, 80)), 0.0)
+    flood = write_depth(tmp_path / "d.tif", depth, origin=(0.0, 600.0))
+    polygons_ = np.array([shapely.box(35, 47, 333, 281), shapely.box(-50, -50, 20, 20),
+                          shapely.box(700, 500, 900, 700)], dtype=object)
+    before = exposures(polygons_, flood)
+    shapes = [flood_geometry(g, flood) for g in polygons_]
+    flood.preload()
+    after = exposures(polygons_, flood)
+    for name in ("wet_m2", "data_m2", "mean_depth", "max_depth"):
+        np.testing.assert_allclose(getattr(after, name), getattr(before, name))
+    for g, shape in zip(polygons_, shapes, strict=True):
+        assert flood_geometry(g, flood).area == pytest.approx(shape.area)

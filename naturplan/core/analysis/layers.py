@@ -65,14 +65,26 @@ class PolygonSet:
 
 @dataclass
 class FloodSource:
-    """The flood layer: a depth raster (read in windows) or flood-zone polygons."""
+    """The flood layer: a depth raster (read in windows) or flood-zone polygons.
+
+    :meth:`preload` reads the whole raster into memory once (the window reads of a live
+    analysis then cost a slice instead of decompressing the file's tiles each time).
+    """
 
     raster: RasterLayer | None = None
     read_grid: GridReader | None = None
     zones: PolygonSet | None = None
+    cached: RasterGrid | None = None
+
+    def preload(self) -> None:
+        """Keep the whole raster in memory (4 bytes a cell)."""
+        if self.cached is None and self.raster is not None and self.read_grid is not None:
+            self.cached = self.read_grid(self.raster, None)
 
     def grid(self, bounds: Bounds | None) -> RasterGrid | None:
         """The raster's cells over *bounds* (all of it for None), or None for zone polygons."""
+        if self.cached is not None:
+            return self.cached if bounds is None else _window(self.cached, bounds)
         if self.raster is None or self.read_grid is None:
             return None
         return self.read_grid(self.raster, bounds)
@@ -80,6 +92,17 @@ class FloodSource:
     @property
     def resolution(self) -> float:
         return float(self.raster.resolution[0]) if self.raster is not None else 0.0
+
+
+def _window(grid: RasterGrid, bounds: Bounds) -> RasterGrid:
+    """The cells of *grid* that *bounds* touches (a view, not a copy)."""
+    row0, row1, col0, col1 = grid.cell_window(bounds)
+    x0, _, _, y1 = grid.bounds
+    rx, ry = grid.res_x, grid.res_y
+    if row1 <= row0 or col1 <= col0:
+        return RasterGrid(grid.values[:0, :0], (bounds[0], bounds[1], bounds[0], bounds[1]))
+    return RasterGrid(grid.values[row0:row1, col0:col1],
+                      (x0 + col0 * rx, y1 - row1 * ry, x0 + col1 * rx, y1 - row0 * ry))
 
 
 @dataclass

@@ -1,0 +1,139 @@
+"""The analysis in the main window: docks, the conflicts on the map, the Analysis menu.
+
+:func:`install_analysis` is called once by the main window; the window then calls
+:meth:`AnalysisActions.set_dataset` whenever its dataset or protected share changes.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtGui import QAction, QActionGroup
+
+from naturplan.core.analysis.scenarios import LedgerInputs
+from naturplan.core.layers.dataset import Dataset
+from naturplan.core.share.protected import ProtectedIndex, ProtectedShare
+from naturplan.export.i18n import error_text
+from naturplan.gui.analysis.controller import AnalysisController
+from naturplan.gui.analysis.overlay import conflict_painter
+from naturplan.gui.analysis.panel import AnalysisDock, NatureAtRiskWidget
+from naturplan.gui.analysis.scenario_dock import ScenarioDock
+
+
+class AnalysisActions(QObject):
+    """The window's analysis parts (see the module docstring)."""
+
+    def __init__(self, window: Any) -> None:
+        super().__init__(window)
+        self.window = window
+        self._dataset: Dataset | None = None
+        self._inputs: tuple[Any, ...] = ()
+        self.controller = AnalysisController(window.session, self)
+        self.dock = AnalysisDock(window)
+        self.dock.panel.lang = window.lang
+        self.scenarios = ScenarioDock(self.controller, window)
+        self.scenarios.lang = window.lang
+        window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.dock)
+        window.tabifyDockWidget(window.identify_dock, self.dock)
+        window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.scenarios)
+        self.scenarios.hide()
+        self.at_risk = NatureAtRiskWidget()
+        self.at_risk.lang = window.lang
+        window.dashboard_dock.add_section(self.at_risk)
+        window.canvas.overlays.append(conflict_painter(self._conflicts,
+                                                       lambda: window.canvas.view))
+        c = self.controller
+        c.assessed.connect(self._assessed)
+        c.network_ready.connect(lambda ix: self._network())
+        c.projected_ready.connect(lambda ix: self._network())
+        c.at_risk_ready.connect(self.at_risk.show_result)
+        c.settings_changed.connect(self._settings_changed)
+        c.status.connect(self._status)
+        c.failed.connect(self._failed)
+        self.scenarios.visibilityChanged.connect(
+            lambda shown: self.scenarios.reload() if shown else None)
+        self._build_menu()
+
+    def _build_menu(self) -> None:
+        w = self.window
+        menu = w.menuBar().addMenu(self.tr("&Analysis"))
+        menu.setObjectName("analysis_menu")
+        self.act_panel = self.dock.toggleViewAction()
+        self.act_panel.setText(self.tr("Candidate analysis"))
+        self.act_scenarios = self.scenarios.toggleViewAction()
+        self.act_scenarios.setText(self.tr("Scenarios and comparison"))
+        menu.addAction(self.act_panel)
+        menu.addAction(self.act_scenarios)
+        menu.addSeparator()
+        self.tables_menu = menu.addMenu(self.tr("Factor table"))
+        self.tables_menu.aboutToShow.connect(self._fill_tables)
+        self.menu = menu
+
+    def _fill_tables(self) -> None:
+        from naturplan.io.factors import factor_table_names
+
+        self.tables_menu.clear()
+        group = QActionGroup(self.tables_menu)
+        for name in factor_table_names():
+            action = QAction(name, self.tables_menu)
+            action.setCheckable(True)
+            action.setChecked(name == self.controller.settings.factors)
+            action.triggered.connect(lambda _=False, n=name: self.controller.choose_table(n))
+            group.addAction(action)
+            self.tables_menu.addAction(action)
+
+    # -- the window's hooks ------------------------------------------------------------
+    def set_dataset(self, dataset: Dataset, share: ProtectedShare, index: ProtectedIndex,
+                    roles: Any) -> None:
+        """Measure against *dataset* (its protected roles *roles*) from now on."""
+        from naturplan.export.analysis import layers_of
+
+        if self._dataset is not None:
+            self._dataset.changed.disconnect(self._dataset_changed)
+        self._dataset, self._inputs = dataset, (share, index, roles)
+        dataset.changed.connect(self._dataset_changed)
+        layers = layers_of(dataset, roles)
+        self.dock.panel.show_network(None, None)
+        self.controller.set_dataset(layers, LedgerInputs(dataset.municipality.geometry, index,
+                                                         share))
+
+    def _dataset_changed(self) -> None:
+        """A layer was added or removed: measure against the layers as they are now."""
+        if self._dataset is not None:
+            self.set_dataset(self._dataset, *self._inputs)
+
+    def shutdown(self) -> None:
+        self.controller.shutdown()
+
+    # -- showing -----------------------------------------------------------------------
+    def _conflicts(self) -> tuple[Any, ...]:
+        current = self.controller.current
+        return current.conflicts if current is not None else ()
+
+    def _assessed(self, assessment: Any) -> None:
+        self.dock.panel.show_assessment(assessment)
+        self.dock.panel.show_order(self.controller.firefighter_order())
+        self.window.canvas.update()
+
+    def _network(self) -> None:
+        c = self.controller
+        self.dock.panel.show_network(c.network.indices if c.network else None, c.projected)
+
+    def _settings_changed(self) -> None:
+        self.dock.panel.show_provenance(self.controller.provenance)
+
+    def _status(self, name: str) -> None:
+        texts = {"network": self.tr("Measuring the habitat network…"),
+                 "projected": self.tr("Measuring the network with the candidates…"),
+                 "scenarios": self.tr("Comparing the scenarios…")}
+        if name in texts:
+            self.window.statusBar().showMessage(texts[name], 4000)
+
+    def _failed(self, error: BaseException) -> None:
+        self.window.statusBar().showMessage(error_text(error, self.window.lang), 10000)
+
+
+def install_analysis(window: Any) -> AnalysisActions:
+    """Add the analysis docks and menu to *window* (the main window)."""
+    return AnalysisActions(window)

@@ -1,0 +1,275 @@
+"""The analysis behind the window: what the selected candidate does, kept up to date.
+
+:class:`AnalysisController` follows the edit session. On every edit and selection change the
+selected candidate's climate, Klima-Lavbund, conflict, flood and firefighter numbers are
+recomputed at once (milliseconds: the flood raster is held in memory); its connectivity
+change, today's network, the projected network and nature at risk are computed in background
+threads and arrive a little later (a newer request makes an older result stale, never shown).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, QTimer, Signal
+
+from naturplan.core.analysis.assessment import (
+    SETTINGS_KEY,
+    AnalysisSettings,
+    CandidateAssessment,
+    active,
+    assess_candidate,
+)
+from naturplan.core.analysis.connectivity import (
+    CandidateConnectivity,
+    ConnectivityIndices,
+    ConnectivityNetwork,
+)
+from naturplan.core.analysis.factors import FactorTable, Provenance, provenance
+from naturplan.core.analysis.flood import nature_at_risk
+from naturplan.core.analysis.layers import AnalysisLayers
+from naturplan.core.analysis.scenarios import LedgerInputs
+from naturplan.core.errors import NaturplanError
+from naturplan.core.feedback import Feedback
+from naturplan.core.plan.candidates import Candidate
+from naturplan.gui.workers import Task
+
+#: Wait this long after the last edit before the candidate's connectivity is measured (ms).
+CONNECTIVITY_DELAY_MS = 150
+#: … and before the whole projected network is measured again (ms).
+PROJECTED_DELAY_MS = 1500
+
+
+class AnalysisController(QObject):
+    """See the module docstring. *session* is the window's edit session."""
+
+    assessed = Signal(object)  # CandidateAssessment | None, the selected candidate
+    network_ready = Signal(object)  # ConnectivityIndices of today's patches
+    projected_ready = Signal(object)  # ConnectivityIndices with the candidates
+    at_risk_ready = Signal(object)  # NatureAtRisk | None
+    settings_changed = Signal()  # factor table or parameters
+    status = Signal(str)  # a short message for the status bar
+    failed = Signal(object)  # an exception the user should see
+
+    def __init__(self, session: Any, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.layers: AnalysisLayers | None = None
+        self.table: FactorTable | None = None
+        self.settings = AnalysisSettings()
+        self.provenance: Provenance | None = None
+        self.network: ConnectivityNetwork | None = None
+        self.projected: ConnectivityIndices | None = None
+        self.ledger_inputs: LedgerInputs | None = None
+        self.current: CandidateAssessment | None = None
+        self._changes: dict[tuple[str, int], CandidateConnectivity] = {}
+        self._tags: dict[tuple[str, int], Any] = {}
+        self._tasks: dict[str, Task] = {}
+        self._generation = 0
+        self._conn_timer = QTimer(self, singleShot=True, interval=CONNECTIVITY_DELAY_MS)
+        self._conn_timer.timeout.connect(self._measure_selected)
+        self._proj_timer = QTimer(self, singleShot=True, interval=PROJECTED_DELAY_MS)
+        self._proj_timer.timeout.connect(self._measure_projected)
+        session.selection.changed.connect(self.refresh)
+        session.plan_edited.connect(self._edited)
+        session.project_changed.connect(self._project_changed)
+
+    # -- inputs ------------------------------------------------------------------------
+    def set_dataset(self, layers: AnalysisLayers, ledger_inputs: LedgerInputs) -> None:
+        """New layers (a dataset loaded or a layer added): measure today's network again."""
+        self.layers, self.ledger_inputs = layers, ledger_inputs
+        self.network, self.projected = None, None
+        self._changes.clear()
+        self._tags.clear()
+        self._load_settings()
+        self.refresh()
+        settings = self.settings
+
+        def job(progress: Callable[[float, str], None], cancelled: Callable[[], bool]) -> Any:
+            fb = Feedback(progress, cancelled)
+            if layers.flood is not None:
+                layers.flood.preload()
+            net = ConnectivityNetwork.of_polygons(
+                layers.protected, layers.municipality, settings.connectivity,
+                feedback=fb.part(0.0, 0.8))
+            return net, nature_at_risk(layers, feedback=fb.part(0.8, 1.0))
+
+        self._start("network", job, self._network_done)
+
+    def _network_done(self, result: Any) -> None:
+        self.network, at_risk = result
+        self.network_ready.emit(self.network.indices)
+        self.at_risk_ready.emit(at_risk)
+        self.refresh()
+        self._proj_timer.start()
+
+    def _project_changed(self) -> None:
+        self._changes.clear()
+        self._load_settings()
+        self.refresh()
+        self._proj_timer.start()
+
+    def _load_settings(self) -> None:
+        """The project's factor table and parameters; records the table in a project whose
+        numbers were never computed (an audited settings change)."""
+        from naturplan.io.factors import load_factor_table
+
+        store = self.session.store
+        stored = store.settings().get(SETTINGS_KEY) if store is not None else None
+        try:
+            self.settings = AnalysisSettings.from_mapping(stored)
+            self.table = load_factor_table(self.settings.factors)
+        except (NaturplanError, ValueError) as exc:
+            self.failed.emit(exc)
+            self.settings = AnalysisSettings()
+            self.table = load_factor_table(self.settings.factors)
+        self.provenance = provenance(self.table, self.settings.recorded)
+        if store is not None and self.settings.recorded is None and self.layers is not None:
+            self.choose_table(self.table.id, record_only=True)
+        self.settings_changed.emit()
+
+    def choose_table(self, name: str, record_only: bool = False) -> None:
+        """Use the factor table *name* from now on and record it in the project."""
+        from dataclasses import replace
+
+        from naturplan.io.factors import load_factor_table
+
+        try:
+            table = load_factor_table(name)
+            settings = replace(self.settings, factors=name, recorded=table.reference())
+            store = self.session.store
+            if store is not None and not getattr(store, "readonly", False):
+                store.set_settings({SETTINGS_KEY: settings.as_dict()})
+        except NaturplanError as exc:
+            self.failed.emit(exc)
+            return
+        self.table, self.settings = table, settings
+        self.provenance = provenance(table, settings.recorded)
+        if not record_only:
+            self.settings_changed.emit()
+            self.refresh()
+
+    # -- the selected candidate --------------------------------------------------------
+    def selected(self) -> Candidate | None:
+        plan, ids = self.session.plan, self.session.selection.ids
+        if plan is None or len(ids) != 1 or ids[0] not in plan:
+            return None
+        return plan.get(ids[0])  # type: ignore[no-any-return]
+
+    def _edited(self) -> None:
+        self.refresh()
+        self._proj_timer.start()
+
+    def refresh(self) -> None:
+        """Measure the selected candidate now; its connectivity follows in the background."""
+        candidate = self.selected()
+        if candidate is None or self.layers is None or self.table is None:
+            self.current = None
+            self.assessed.emit(None)
+            return
+        change = self._changes.get((candidate.id, candidate.version))
+        self.current = assess_candidate(candidate, self.layers, self.table, self.settings,
+                                        change)
+        self.assessed.emit(self.current)
+        if change is None and self.network is not None:
+            self._conn_timer.start()
+
+    def _measure_selected(self) -> None:
+        candidate, network = self.selected(), self.network
+        if candidate is None or network is None:
+            return
+        key = (candidate.id, candidate.version)
+        geometry = candidate.geometry
+
+        def job(progress: Callable[[float, str], None], cancelled: Callable[[], bool]) -> Any:
+            return key, network.candidate(geometry)
+
+        self._start("candidate", job, self._candidate_done)
+
+    def _candidate_done(self, result: Any) -> None:
+        key, change = result
+        self._changes[key] = change
+        current = self.current
+        if current is not None and (current.candidate.id, current.candidate.version) == key:
+            from dataclasses import replace
+
+            self.current = replace(current, connectivity=change)
+            self.assessed.emit(self.current)
+
+    # -- the projected network ---------------------------------------------------------
+    def _measure_projected(self) -> None:
+        layers, plan = self.layers, self.session.plan
+        if layers is None or plan is None or self.network is None:
+            return
+        import numpy as np
+
+        geoms = [c.geometry for c in active(plan.candidates())]
+        patches = np.concatenate([layers.protected, np.array(geoms + [None], dtype=object)[:-1]])
+        params = self.settings.connectivity
+
+        def job(progress: Callable[[float, str], None], cancelled: Callable[[], bool]) -> Any:
+            return ConnectivityNetwork.of_polygons(
+                patches, layers.municipality, params, keep_paths=False,
+                feedback=Feedback(progress, cancelled)).indices
+
+        self._start("projected", job, self._projected_done)
+
+    def _projected_done(self, indices: ConnectivityIndices) -> None:
+        self.projected = indices
+        self.projected_ready.emit(indices)
+
+    # -- background work ---------------------------------------------------------------
+    def _start(self, name: str, job: Any, done: Callable[[Any], None]) -> None:
+        """Run *job* in a thread; a running job of the same *name* is cancelled and its
+        result dropped."""
+        old = self._tasks.get(name)
+        if old is not None and old.running:
+            old.cancel()
+        self._generation += 1
+        generation = self._generation
+        task = Task(job, self)
+        self._tasks[name] = task
+        task.succeeded.connect(lambda r: done(r) if self._tasks.get(name) is task else None)
+        task.failed.connect(self.failed.emit)
+        task.done.connect(lambda: self._finished(name, task, generation))
+        task.done.connect(task.deleteLater)
+        self.status.emit(name)
+        task.start()
+
+    def _finished(self, name: str, task: Task, generation: int) -> None:
+        if self._tasks.get(name) is task:
+            del self._tasks[name]
+        if not self._tasks:
+            self.status.emit("")
+
+    def firefighter_order(self) -> list[tuple[Candidate, Any]]:
+        """Every candidate with its firefighter's tag, in the rule's order (tags are kept per
+        candidate version, so only edited candidates are measured again)."""
+        from naturplan.core.analysis.firefighter import firefighter_tag
+
+        plan, layers, table = self.session.plan, self.layers, self.table
+        if plan is None or layers is None or table is None:
+            return []
+        out = []
+        for c in plan.candidates():
+            key = (c.id, c.version)
+            if key not in self._tags:
+                self._tags[key] = firefighter_tag(c.geometry, layers, table)
+            out.append((c, self._tags[key]))
+        out.sort(key=lambda item: (*item[1].sort_key(), item[0].name, item[0].id))
+        return out
+
+    @property
+    def idle(self) -> bool:
+        """True when no background measurement is running or waiting."""
+        return not self._tasks and not self._conn_timer.isActive() and not (
+            self._proj_timer.isActive())
+
+    def shutdown(self) -> None:
+        """Cancel and wait for the background work (the window closes)."""
+        self._conn_timer.stop()
+        self._proj_timer.stop()
+        for task in list(self._tasks.values()):
+            task.cancel()
+            task.wait(10_000)

@@ -1,0 +1,142 @@
+"""The analysis in the window: the panel for the selected candidate follows every edit, the
+conflicts are drawn on the map, scenarios are stored and compared in a table and a chart."""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import pytest
+import shapely
+from PySide6.QtGui import QColor
+
+from naturplan.core.analysis.connectivity import ConnectivityNetwork
+from naturplan.core.plan.candidates import CandidateKind
+from naturplan.export.numbers import format_ha, format_number, format_percent
+
+ROTATION = {">12": 42.17 + 3.87 - 6.8, "6-12": 21.08 - 6.8}
+
+
+@pytest.fixture
+def analysis(window, qtbot):
+    actions = window.analysis
+    qtbot.waitUntil(lambda: actions.controller.network is not None and actions.controller.idle,
+                    timeout=120_000)
+    return actions
+
+
+def _add(window, kind, geometry, name):
+    window.session.kind = CandidateKind(kind)
+    change = window.session.add(geometry, name)
+    assert change is not None
+    return change.after[0]
+
+
+def test_a_lowland_candidate_and_a_live_edit(window, analysis, aalborg_point, qtbot):
+    x0, y0 = aalborg_point
+    # 1000 x 500 m: 700 m on >12 % soil, 200 m on 6-12 %, 100 m between the soil polygons.
+    cand = _add(window, "lowland", shapely.box(x0 - 2500, y0 - 2000, x0 - 1500, y0 - 1500), "L")
+    panel = analysis.dock.panel
+    expected = 35 * ROTATION[">12"] + 10 * ROTATION["6-12"]
+    assert format_number(expected, 0, "da") in panel.text("climate")
+    kl = panel.text("klima_lavbund")
+    assert "opfylder kriterierne" in kl and "ikke" not in kl
+    assert format_percent(0.9, 0, "da") in kl  # 45 of 50 ha on organic soil
+    # The flood raster is wet from x0 - 1980: 480 m of the 1000 m are flooded.
+    assert format_percent(0.48, 1, "da") in panel.text("flood")
+    qtbot.waitUntil(lambda: "måler" not in panel.text("connectivity"), timeout=60_000)
+    # Move the east edge 300 m west: now 35 ha on >12 % only (the 6-12 % part is gone).
+    window.session.replace_geometry(
+        cand.id, shapely.box(x0 - 2500, y0 - 2000, x0 - 1800, y0 - 1500), "edit")
+    assert format_number(35 * ROTATION[">12"], 0, "da") in panel.text("climate")
+    assert "✓" in panel.text("klima_lavbund")
+
+
+def test_afforestation_conflicts_are_listed_and_drawn(window, analysis, aalborg_point, qtbot):
+    x0, y0 = aalborg_point
+    # Overlaps the Sø square by 50 x 200 m and the Mose square by 50 x 200 m.
+    _add(window, "afforestation", shapely.box(x0 + 100, y0 - 100, x0 + 300, y0 + 100), "F")
+    panel = analysis.dock.panel
+    conflicts = panel.text("conflicts")
+    assert "§3-natur (ikke tilladt)" in conflicts
+    assert format_ha(2 * 50 * 200, 2, "da") in conflicts
+    assert "Mose" in conflicts and "Sø" in conflicts
+    assert format_number(4 * 10.0, 0, "da") in panel.text("forest")  # 4 ha x 10 t
+    window.canvas.zoom_to((x0 - 400, y0 - 300, x0 + 700, y0 + 300))
+    window.canvas.render_now()
+    image = window.canvas.grab().toImage()
+    view = window.canvas.view
+    px = int((x0 + 125 - view.bounds[0]) / view.resolution)
+    py = int((view.bounds[3] - (y0 + 2)) / view.resolution)
+    reds = sum(1 for dx in range(-6, 7) for dy in range(-6, 7)
+               if _reddish(image.pixelColor(px + dx, py + dy)))
+    assert reds > 5, "the §3 conflict is not drawn on the map"
+
+
+def _reddish(color: QColor) -> bool:
+    return color.red() > 150 and color.green() < 140 and color.blue() < 140
+
+
+def test_a_corridor_joins_two_squares(window, analysis, aalborg_point, qtbot):
+    x0, y0 = aalborg_point
+    corridor = shapely.box(x0 + 150, y0 - 10, x0 + 250, y0 + 10)
+    _add(window, "connectivity", corridor, "K")
+    panel = analysis.dock.panel
+    qtbot.waitUntil(lambda: "måler" not in panel.text("connectivity"), timeout=60_000)
+    layers = analysis.controller.layers
+    before = ConnectivityNetwork.of_polygons(layers.protected, layers.municipality).indices
+    after = ConnectivityNetwork.of_polygons(
+        np.append(layers.protected, corridor), layers.municipality, keep_paths=False).indices
+    text = panel.text("connectivity")
+    assert "+" + format_ha(after.eca_m2 - before.eca_m2, 2, "da") in text
+    assert "2 områder" in text
+
+
+def test_scenarios_compared_side_by_side(window, analysis, aalborg_point, qtbot, tmp_path):
+    x0, y0 = aalborg_point
+    low = _add(window, "lowland", shapely.box(x0 - 2500, y0 - 2000, x0 - 1500, y0 - 1500), "Mose")
+    forest = _add(window, "afforestation", shapely.box(x0 + 100, y0 - 100, x0 + 300, y0 + 100),
+                  "Skov")
+    corridor = _add(window, "connectivity", shapely.box(x0 + 150, y0 - 10, x0 + 250, y0 + 10),
+                    "Korridor")
+    dock = analysis.scenarios
+    dock.show()
+    window.session.selection.set([low.id, corridor.id])
+    dock.new_from_selection("Forslag A")
+    window.session.selection.set([low.id, forest.id, corridor.id])
+    dock.new_from_selection("Forslag B")
+    qtbot.waitUntil(lambda: len(dock.results) == 2 and analysis.controller.idle,
+                    timeout=120_000)
+    names = [r.scenario.name for r in dock.results]
+    assert names == ["Forslag A", "Forslag B"]
+    a, b = dock.results
+    assert b.totals.sequestration_t == pytest.approx(40.0)
+    assert a.totals.sequestration_t == 0.0
+    co2 = 35 * ROTATION[">12"] + 10 * ROTATION["6-12"]
+    assert a.totals.reduction_t == pytest.approx(co2)
+    table = dock.table
+    rows = {table.verticalHeaderItem(r).text(): r for r in range(table.rowCount())}
+    assert table.item(rows["CO2e-reduktion (t/år)"], 0).text() == format_number(co2, 0, "da")
+    municipality = window.dataset.municipality.area_m2
+    share = (window.share.area_m2 + a.ledger.gain_m2) / municipality
+    assert table.item(rows["Fremskrevet andel"], 0).text() == format_percent(share, 2, "da")
+    stored = window.session.store.scenarios()
+    assert [s.name for s in stored] == ["Forslag A", "Forslag B"]
+    assert any(r.details.get("op") == "scenario_insert" for r in window.session.store.audit())
+    dock.setFloating(True)
+    dock.resize(1400, 520)
+    qtbot.wait(100)
+    path = tmp_path / "scenarios.png"
+    assert dock.grab().save(str(path))
+    assert path.stat().st_size > 10_000
+    import os
+    if os.environ.get("NATURPLAN_KEEP_SCREENSHOT"):
+        dock.grab().save(os.environ["NATURPLAN_KEEP_SCREENSHOT"])
+
+
+def test_the_project_records_its_factor_table(window, analysis):
+    record = window.session.store.settings().get("analysis")
+    assert record["recorded"]["id"] == "co2e_v1"
+    assert len(record["recorded"]["sha256"]) == 64
+    assert "co2e_v1" in analysis.dock.panel.text("provenance")
+    assert math.isfinite(analysis.controller.network.indices.eca_m2)
