@@ -289,8 +289,8 @@ def _spatial_order(geoms: GeometryArray) -> IntArray:
 
 def _path_sums(graph: csr_matrix, areas: FloatArray, params: ConnectivityParams,
                keep: bool, feedback: Feedback) -> tuple[FloatArray, float, csr_matrix | None]:
-    """Row sums Rᵢ = Σⱼ aⱼ p*ᵢⱼ, ΣᵢΣⱼ aᵢ aⱼ p*ᵢⱼ, and the distances of the pairs i < j within
-    the limit (upper triangle, float32) if *keep*."""
+    """Row sums Rᵢ = Σⱼ aⱼ p*ᵢⱼ, ΣᵢΣⱼ aᵢ aⱼ p*ᵢⱼ, and p*ᵢⱼ of the pairs i < j within the
+    limit (upper triangle, float32) if *keep*."""
     n = graph.shape[0]
     k, limit = params.k, params.limit_m
     rows = np.zeros(n)
@@ -301,15 +301,15 @@ def _path_sums(graph: csr_matrix, areas: FloatArray, params: ConnectivityParams,
         feedback.check()
         sources = np.arange(s, min(s + CHUNK, n))
         dist = dijkstra(graph, directed=True, indices=sources, limit=limit)
+        np.multiply(dist, -k, out=dist)
+        np.exp(dist, out=dist)
         if keep:
-            upper = np.isfinite(dist)
+            upper = dist > 0
             upper &= np.arange(n)[None, :] > sources[:, None]
             r, c = np.nonzero(upper)
             counts[sources] = np.bincount(r, minlength=len(sources))
             kept_cols.append(c.astype(np.int32))
             kept_vals.append(dist[r, c].astype(np.float32))
-        np.multiply(dist, -k, out=dist)
-        np.exp(dist, out=dist)
         rows[sources] = dist @ areas
         feedback.report(min(s + CHUNK, n) / max(n, 1), "")
     total = float(areas @ rows)
@@ -417,9 +417,8 @@ def _with_new_nodes(net: ConnectivityNetwork, nodes: GeometryArray,
     new_terms += 2.0 * float(node_areas @ (reach @ areas))
     # Terms of the merged patches go (both orders, minus their pairs counted twice).
     m_areas = areas[merged]
-    known = paths[merged][:, merged].toarray().astype(float)
-    known = known + known.T
-    inner = np.where(known > 0, np.exp(-k * known), 0.0)
+    inner = paths[merged][:, merged].toarray().astype(float)
+    inner = inner + inner.T
     np.fill_diagonal(inner, 1.0)
     removed = 2.0 * float(m_areas @ net.row_sums[merged]) - float(m_areas @ inner @ m_areas)
     gain = _shortcut_gain(paths, areas, x_old, ~is_merged, k, limit)
@@ -430,24 +429,46 @@ def _with_new_nodes(net: ConnectivityNetwork, nodes: GeometryArray,
 
 def _shortcut_gain(paths: csr_matrix, areas: FloatArray, x: FloatArray,
                    eligible: NDArray[np.bool_], k: float, limit: float) -> float:
-    """2 Σ_{i<j} aᵢ aⱼ max(0, max_a exp(−k(X_ai + X_aj)) − p*ᵢⱼ) over the remaining patches
-    within reach of a new patch: the pairs whose best path now runs through it."""
+    """2 Σ_{i<j} aᵢ aⱼ max(0, tᵢⱼ − p*ᵢⱼ) over the remaining patches within reach of a new
+    patch, with tᵢⱼ = max_a exp(−k(X_ai + X_aj)) (0 beyond the limit): the pairs whose best
+    path now runs through a new patch.
+
+    max(0, t − p) = t − min(t, p): the first sum needs no old p* at all, the second only the
+    pairs that had one (the kept sparse pairs), so no dense matrix of all pairs is made.
+    """
     within = eligible & (x.min(axis=0) <= limit)
     s = np.flatnonzero(within)
     if len(s) < 2:
         return 0.0
-    xs = x[:, s]
-    a = areas[s]
-    sub = paths[s][:, s]
-    gain = 0.0
-    for b0 in range(0, len(s), CHUNK):
-        b = slice(b0, min(b0 + CHUNK, len(s)))
+    xs, a = x[:, s], areas[s]
+    sub = paths[s][:, s].tocoo()
+    i, j, p_old = sub.row, sub.col, sub.data.astype(float)
+    via = np.min(xs[:, i] + xs[:, j], axis=0)
+    t_known = np.where(via <= limit, np.exp(-k * via), 0.0)
+    overlap = float(np.sum(a[i] * a[j] * np.minimum(t_known, p_old)))
+    return 2.0 * (_pairs_through(xs, a, k, limit) - overlap)
+
+
+def _pairs_through(xs: FloatArray, a: FloatArray, k: float, limit: float) -> float:
+    """Σ_{i<j} aᵢ aⱼ max_a exp(−k(X_ai + X_aj)) over pairs with a path ≤ *limit*."""
+    if xs.shape[0] == 1:
+        # One new patch: exp(−k(xᵢ + xⱼ)) = qᵢ qⱼ; for each i the partners j with
+        # xⱼ ≤ limit − xᵢ are a prefix of the patches sorted by x.
+        x = xs[0]
+        order = np.argsort(x)
+        x_sorted = x[order]
+        w = (a * np.exp(-k * x))[order]
+        prefix = np.concatenate([[0.0], np.cumsum(w)])
+        reach = np.searchsorted(x_sorted, limit - x_sorted, side="right")
+        total = float(w @ prefix[reach])
+        self_pairs = float(np.sum(w * w * (2 * x_sorted <= limit)))
+        return (total - self_pairs) / 2.0
+    total = 0.0
+    n = xs.shape[1]
+    for b0 in range(0, n, CHUNK):
+        b = slice(b0, min(b0 + CHUNK, n))
         via = np.min(xs[:, b, None] + xs[:, None, :], axis=0)
-        short = np.where(via <= limit, np.exp(-k * via), 0.0)
-        known = sub[b].toarray().astype(float)
-        old = np.where(known > 0, np.exp(-k * known), 0.0)
-        better = np.maximum(short - old, 0.0)
-        rows = np.arange(b0, b.stop)[:, None]
-        better[np.arange(len(s))[None, :] <= rows] = 0.0
-        gain += float(a[b] @ better @ a)
-    return 2.0 * gain
+        t = np.where(via <= limit, np.exp(-k * via), 0.0)
+        t[np.arange(n)[None, :] <= np.arange(b0, b.stop)[:, None]] = 0.0
+        total += float(a[b] @ t @ a)
+    return total

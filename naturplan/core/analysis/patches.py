@@ -177,8 +177,26 @@ class PieceIndex:
         dy = np.maximum(0.0, np.maximum(pb[:, 1] - qb[q, 3], qb[q, 1] - pb[:, 3]))
         close = np.hypot(dx, dy) <= max_d
         q, p = q[close], p[close]
-        d = shapely.distance(geoms[q], self.pieces[p]) if len(q) else np.empty(0)
+        d = _distances(geoms[q], self.pieces[p])
         return _least(q_owner[q], self.owner[p], d, max_d)
+
+
+#: Pairs per thread task of :func:`_distances`.
+_DISTANCE_CHUNK = 20_000
+
+
+def _distances(a: GeometryArray, b: GeometryArray) -> FloatArray:
+    """``shapely.distance(a, b)``, on two threads for many pairs (shapely releases the GIL
+    while GEOS measures, so the wall time halves where two cores are free)."""
+    if len(a) <= _DISTANCE_CHUNK:
+        return np.asarray(shapely.distance(a, b), dtype=float) if len(a) else np.empty(0)
+    from concurrent.futures import ThreadPoolExecutor
+
+    bounds = range(0, len(a), _DISTANCE_CHUNK)
+    with ThreadPoolExecutor(2, thread_name_prefix="naturplan-links") as pool:
+        parts = pool.map(lambda k: shapely.distance(a[k:k + _DISTANCE_CHUNK],
+                                                    b[k:k + _DISTANCE_CHUNK]), bounds)
+        return np.concatenate(list(parts)).astype(float)
 
 
 def _least(a: IntArray, b: IntArray, d: FloatArray,
