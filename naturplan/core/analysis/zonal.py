@@ -188,17 +188,14 @@ def flood_exposure(
         return FloodExposure(area.astype(float), wet_m2, np.zeros(n), mean_depth,
                              np.full(n, np.nan))
     depth = np.asarray(grid.values, dtype=np.float32)
-    valid = np.isfinite(depth)
-    wet = valid & (depth > min_depth)
-    exact = _needs_exact(shapely.bounds(geoms), grid, ~valid | wet)
+    with np.errstate(invalid="ignore"):
+        special = ~(depth <= min_depth)  # flooded, or no data (NaN compares False)
+    exact = _needs_exact(shapely.bounds(geoms), grid, special)
+    del special
     exact &= ~shapely.is_empty(geoms)
     positions = np.flatnonzero(exact)
     if len(positions):
-        wet_depth = np.where(wet, depth, np.float32(0.0))
-        wet_depth[~valid] = np.nan
-        indicator = wet.astype(np.float32)
-        indicator[~valid] = np.nan
-        sums = _exact_sums(geoms[positions], grid, wet_depth, indicator, feedback)
+        sums = _exact_sums(geoms[positions], grid, depth, min_depth, feedback)
         cell = grid.cell_area
         wet_m2[positions] = sums["wet_sum"] * cell
         data_m2[positions] = sums["wet_count"] * cell
@@ -243,18 +240,21 @@ def _needs_exact(
 def _exact_sums(
     geoms: GeometryArray,
     grid: RasterGrid,
-    wet_depth: NDArray[np.float32],
-    indicator: NDArray[np.float32],
+    depth: NDArray[np.float32],
+    min_depth: float,
     feedback: Feedback,
 ) -> dict[str, NDArray[np.float64]]:
     """Coverage-weighted sums by exactextract: depth over the flooded part, flooded cells,
-    cells with data, and the largest flooded depth (in cell units)."""
-    from exactextract import exact_extract
-    from exactextract.raster import NumPyRasterSource
+    cells with data, and the largest flooded depth (in cell units).
 
-    minx, miny, maxx, maxy = grid.bounds
-    depth_src = NumPyRasterSource(wet_depth, minx, miny, maxx, maxy, name="depth")
-    wet_src = NumPyRasterSource(indicator, minx, miny, maxx, maxy, name="wet")
+    The two rasters exactextract reads (the depth where flooded, else 0; and 1 where
+    flooded, else 0; both NaN without data) are made window by window as it asks for them,
+    never for the whole raster.
+    """
+    from exactextract import exact_extract
+
+    depth_src = _FloodWindows(depth, grid.bounds, min_depth, "depth")
+    wet_src = _FloodWindows(depth, grid.bounds, min_depth, "wet")
     names = ("depth_sum", "depth_max", "wet_sum", "wet_count")
     out = {name: np.full(len(geoms), np.nan) for name in names}
     wkb = shapely.to_wkb(geoms)
@@ -324,6 +324,47 @@ try:  # exactextract's classes are the base of the glue; import lazily for type 
     from exactextract.writer import Writer as _Writer
 except ImportError:  # pragma: no cover - exactextract is a dependency
     _Feature = _FeatureSource = _Writer = object
+
+
+try:
+    from exactextract.raster import RasterSource as _RasterSource
+except ImportError:  # pragma: no cover - exactextract is a dependency
+    _RasterSource = object
+
+
+class _FloodWindows(_RasterSource):  # type: ignore[misc]
+    """A raster exactextract reads window by window, derived from the depths on the fly:
+    ``"depth"`` is the depth where flooded and 0 elsewhere, ``"wet"`` is 1 where flooded and
+    0 elsewhere; both NaN where the depth raster has no data."""
+
+    def __init__(self, depth: NDArray[np.float32], bounds: Bounds, min_depth: float,
+                 kind: str) -> None:
+        super().__init__()
+        self.depth, self.bounds, self.min_depth, self.kind = depth, bounds, min_depth, kind
+        self.set_name(kind)
+
+    def res(self) -> tuple[float, float]:
+        rows, cols = self.depth.shape
+        minx, miny, maxx, maxy = self.bounds
+        return (maxx - minx) / cols, (maxy - miny) / rows
+
+    def extent(self) -> Bounds:
+        return self.bounds
+
+    def srs_wkt(self) -> None:
+        return None
+
+    def nodata_value(self) -> None:
+        return None
+
+    def read_window(self, x0: int, y0: int, nx: int, ny: int) -> NDArray[np.float32]:
+        window = self.depth[y0:y0 + ny, x0:x0 + nx]
+        with np.errstate(invalid="ignore"):
+            wet = window > self.min_depth
+        out = (np.where(wet, window, np.float32(0.0)) if self.kind == "depth"
+               else wet.astype(np.float32))
+        out[np.isnan(window)] = np.nan
+        return out
 
 
 class _WkbFeature(_Feature):  # type: ignore[misc]
