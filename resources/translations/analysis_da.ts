@@ -130,6 +130,26 @@
         <translation>Faktortabel</translation>
     </message>
     <message>
+        <source>Forest type for afforestation</source>
+        <translation>Skovtype ved skovrejsning</translation>
+    </message>
+    <message>
+        <source>Mixed forest</source>
+        <translation>Blandskov</translation>
+    </message>
+    <message>
+        <source>Broadleaf</source>
+        <translation>Løvskov</translation>
+    </message>
+    <message>
+        <source>Conifer</source>
+        <translation>Nåleskov</translation>
+    </message>
+    <message>
+        <source>%1 (%2 t CO2/ha/yr)</source>
+        <translation>%1 (%2 t CO2/ha/år)</translation>
+    </message>
+    <message>
         <source>Measuring the habitat network…</source>
         <translation>Måler naturnetværket…</translation>
     </message>

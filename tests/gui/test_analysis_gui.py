@@ -140,3 +140,19 @@ def test_the_project_records_its_factor_table(window, analysis):
     assert len(record["recorded"]["sha256"]) == 64
     assert "co2e_v1" in analysis.dock.panel.text("provenance")
     assert math.isfinite(analysis.controller.network.indices.eca_m2)
+
+
+def test_forest_type_and_factor_table_from_the_menu(window, analysis, aalborg_point):
+    x0, y0 = aalborg_point
+    _add(window, "afforestation", shapely.box(x0 - 2000, y0 + 3000, x0 - 1000, y0 + 3500), "S")
+    panel = analysis.dock.panel
+    assert format_number(50 * 10.0, 0, "da") in panel.text("forest")
+    analysis._fill_forest_types()
+    conifer = [a for a in analysis.forest_menu.actions() if "Nåleskov" in a.text()]
+    assert conifer and "22,0" in conifer[0].text()
+    conifer[0].trigger()
+    assert format_number(50 * 22.0, 0, "da") in panel.text("forest")
+    assert window.session.store.settings()["analysis"]["forest_type"] == "conifer"
+    analysis._fill_tables()
+    assert [a.text() for a in analysis.tables_menu.actions()] == ["co2e_v1"]
+    assert analysis.tables_menu.actions()[0].isChecked()

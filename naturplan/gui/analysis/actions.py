@@ -15,6 +15,7 @@ from naturplan.core.analysis.scenarios import LedgerInputs
 from naturplan.core.layers.dataset import Dataset
 from naturplan.core.share.protected import ProtectedIndex, ProtectedShare
 from naturplan.export.i18n import error_text
+from naturplan.export.numbers import format_number
 from naturplan.gui.analysis.controller import AnalysisController
 from naturplan.gui.analysis.overlay import conflict_painter
 from naturplan.gui.analysis.panel import AnalysisDock, NatureAtRiskWidget
@@ -68,6 +69,8 @@ class AnalysisActions(QObject):
         menu.addSeparator()
         self.tables_menu = menu.addMenu(self.tr("Factor table"))
         self.tables_menu.aboutToShow.connect(self._fill_tables)
+        self.forest_menu = menu.addMenu(self.tr("Forest type for afforestation"))
+        self.forest_menu.aboutToShow.connect(self._fill_forest_types)
         self.menu = menu
 
     def _fill_tables(self) -> None:
@@ -82,6 +85,25 @@ class AnalysisActions(QObject):
             action.triggered.connect(lambda _=False, n=name: self.controller.choose_table(n))
             group.addAction(action)
             self.tables_menu.addAction(action)
+
+    def _fill_forest_types(self) -> None:
+        c = self.controller
+        self.forest_menu.clear()
+        if c.table is None:
+            return
+        words = {"mixed": self.tr("Mixed forest"), "broadleaf": self.tr("Broadleaf"),
+                 "conifer": self.tr("Conifer")}
+        current = c.settings.forest_type or c.table.afforestation.default
+        group = QActionGroup(self.forest_menu)
+        for kind, rate in c.table.afforestation.rates.items():
+            action = QAction(self.tr("%1 (%2 t CO2/ha/yr)").replace("%1", words.get(kind, kind))
+                             .replace("%2", format_number(rate, 1, self.window.lang)),
+                             self.forest_menu)
+            action.setCheckable(True)
+            action.setChecked(kind == current)
+            action.triggered.connect(lambda _=False, k=kind: c.choose_forest_type(k))
+            group.addAction(action)
+            self.forest_menu.addAction(action)
 
     # -- the window's hooks ------------------------------------------------------------
     def set_dataset(self, dataset: Dataset, share: ProtectedShare, index: ProtectedIndex,

@@ -150,6 +150,24 @@ class AnalysisController(QObject):
             self.settings_changed.emit()
             self.refresh()
 
+    def choose_forest_type(self, forest_type: str) -> None:
+        """Plant *forest_type* (a rate in the factor table) on afforestation candidates."""
+        from dataclasses import replace
+
+        if self.table is None or forest_type not in self.table.afforestation.rates:
+            return
+        settings = replace(self.settings, forest_type=forest_type)
+        store = self.session.store
+        try:
+            if store is not None and not getattr(store, "readonly", False):
+                store.set_settings({SETTINGS_KEY: settings.as_dict()})
+        except NaturplanError as exc:
+            self.failed.emit(exc)
+            return
+        self.settings = settings
+        self.settings_changed.emit()
+        self.refresh()
+
     # -- the selected candidate --------------------------------------------------------
     def selected(self) -> Candidate | None:
         plan, ids = self.session.plan, self.session.selection.ids
