@@ -71,6 +71,11 @@ def test_afforestation_conflicts_are_listed_and_drawn(window, analysis, aalborg_
     reds = sum(1 for dx in range(-6, 7) for dy in range(-6, 7)
                if _reddish(image.pixelColor(px + dx, py + dy)))
     assert reds > 5, "the §3 conflict is not drawn on the map"
+    import os
+    if os.environ.get("NATURPLAN_KEEP_PANEL"):
+        analysis.dock.raise_()
+        qtbot.wait(100)
+        window.grab().save(os.environ["NATURPLAN_KEEP_PANEL"])
 
 
 def _reddish(color: QColor) -> bool:

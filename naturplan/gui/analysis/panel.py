@@ -10,17 +10,12 @@ candidates in the firefighter's order. Numbers in the Danish format (export/numb
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from html import escape
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (
-    QDockWidget,
-    QLabel,
-    QScrollArea,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QDockWidget, QLabel, QVBoxLayout, QWidget
 
 from naturplan.core.analysis.assessment import CandidateAssessment
 from naturplan.core.analysis.climate import Criterion
@@ -30,6 +25,7 @@ from naturplan.export.analysis_words import conflict_label, criterion_label, fir
 from naturplan.export.labels import kind_label
 from naturplan.export.numbers import format_ha, format_number, format_percent
 from naturplan.gui.analysis.overlay import CONFLICT_COLORS
+from naturplan.gui.dashboard import FitScrollArea
 
 PASSED, FAILED = "#2e7d32", "#b03a2e"
 
@@ -62,6 +58,8 @@ class AnalysisPanel(QWidget):
             self.sections[name] = label
         layout.addStretch(1)
         self.assessment: CandidateAssessment | None = None
+        #: Called after a section changed (the dock refits its scroll area).
+        self.on_change: Callable[[], None] | None = None
         self.show_assessment(None)
 
     def text(self, section: str) -> str:
@@ -76,6 +74,8 @@ class AnalysisPanel(QWidget):
         label = self.sections[name]
         label.setText(html)
         label.setVisible(bool(html))
+        if self.on_change is not None:
+            self.on_change()
 
     # -- the selected candidate --------------------------------------------------------
     def show_assessment(self, a: CandidateAssessment | None) -> None:
@@ -265,10 +265,10 @@ class AnalysisDock(QDockWidget):
         super().__init__(self.tr("Candidate analysis"), parent)
         self.setObjectName("analysis_dock")
         self.panel = AnalysisPanel()
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setWidget(self.panel)
-        self.setWidget(scroll)
+        self.scroll = FitScrollArea()
+        self.scroll.setWidget(self.panel)
+        self.setWidget(self.scroll)
+        self.panel.on_change = self.scroll.refit
 
 
 class NatureAtRiskWidget(QLabel):
