@@ -20,7 +20,7 @@ import numpy as np
 import shapely
 from numpy.typing import NDArray
 from scipy.sparse import coo_matrix, csr_matrix
-from scipy.sparse.csgraph import connected_components, dijkstra
+from scipy.sparse.csgraph import connected_components
 from shapely.geometry.base import BaseGeometry
 
 from naturplan.core.analysis.overlay import polygonal, union_per_group
@@ -226,37 +226,50 @@ def patch_links(geoms: GeometryArray, max_d: float, index: PieceIndex | None = N
 
 
 def prune_links(n: int, links: Links, feedback: Feedback | None = None) -> Links:
-    """The links that may carry a shortest path (see the module docstring).
+    """The links without those a two-link detour makes redundant (see the module docstring).
 
-    A link (i, j) of length d is dropped when some path i … k → j with k ≠ i is at most d
-    long. Such a path uses only links shorter than d (all lengths are positive), so by
-    induction on the length every shortest-path distance is kept.
+    A link u–v of length d is dropped when some patch k has links k–u and k–v with
+    d(k, u) + d(k, v) ≤ d. The detour's links are each shorter than d (lengths are
+    positive), so by induction on the length every shortest-path distance is kept; a link
+    that only a longer detour makes redundant stays (harmless, it is never on a shortest
+    path's way). The detours are enumerated per patch with its neighbours sorted by
+    distance, so only pairs whose sum can reach the longest link are looked at.
     """
     feedback = as_feedback(feedback)
     if len(links) == 0:
         return links
-    graph = links.graph(n)
-    indptr, indices, weights = graph.indptr, graph.indices, graph.data
+    src = np.concatenate([links.i, links.j])
+    dst = np.concatenate([links.j, links.i])
+    w = np.concatenate([links.d, links.d])
+    order = np.lexsort((w, src))
+    src, dst, w = src[order], dst[order], w[order]
     limit = float(links.d.max())
+    span = 2.0 * limit + 1.0
+    key = src.astype(float) * span + w  # sorted: by patch, then by distance
+    node_end = np.searchsorted(src, src, side="right")
+    # For slot e, the later slots f of the same patch with w[e] + w[f] <= limit.
+    last = np.minimum(np.searchsorted(key, src * span + (limit - w), side="right"), node_end)
+    count = np.maximum(last - np.arange(len(src)) - 1, 0)
+    link_keys = links.i.astype(np.int64) * n + links.j
+    by_key = np.argsort(link_keys)
+    sorted_keys = link_keys[by_key]
     redundant = np.zeros(len(links), dtype=bool)
-    by_source = np.argsort(links.i, kind="stable")
-    starts = np.searchsorted(links.i[by_source], np.arange(0, n + CHUNK, CHUNK))
-    for c, s in enumerate(range(0, n, CHUNK)):
+    slots = np.flatnonzero(count)
+    cumulative = np.cumsum(count[slots])
+    for chunk in np.array_split(slots, max(1, int(cumulative[-1] // 2_000_000) + 1)
+                                if len(slots) else []):
         feedback.check()
-        sel = by_source[starts[c]:starts[c + 1]]
-        if len(sel) == 0:
+        if len(chunk) == 0:
             continue
-        sources = np.arange(s, min(s + CHUNK, n))
-        dist = dijkstra(graph, directed=True, indices=sources, limit=limit)
-        ii, jj, dd = links.i[sel] - s, links.j[sel], links.d[sel]
-        deg = np.diff(indptr)[jj]
-        rep = np.repeat(np.arange(len(jj)), deg)
-        pos = np.repeat(indptr[jj], deg) + (np.arange(len(rep)) - np.repeat(
-            np.cumsum(deg) - deg, deg))
-        k, w = indices[pos], weights[pos]
-        via = dist[ii[rep], k] + w
-        via[k == ii[rep] + s] = np.inf
-        best = np.full(len(sel), np.inf)
-        np.minimum.at(best, rep, via)
-        redundant[sel[best <= dd]] = True
+        c = count[chunk]
+        first = np.repeat(chunk, c)
+        offset = np.arange(int(c.sum())) - np.repeat(np.cumsum(c) - c, c)
+        second = first + 1 + offset
+        detour = w[first] + w[second]
+        u, v = dst[first], dst[second]
+        pair = np.minimum(u, v).astype(np.int64) * n + np.maximum(u, v)
+        pos = np.minimum(np.searchsorted(sorted_keys, pair), len(sorted_keys) - 1)
+        found = sorted_keys[pos] == pair
+        link = by_key[pos[found]]
+        redundant[link[detour[found] <= links.d[link]]] = True
     return links.take(~redundant)
