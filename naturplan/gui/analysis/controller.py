@@ -285,9 +285,14 @@ class AnalysisController(QObject):
             self._proj_timer.isActive())
 
     def shutdown(self) -> None:
-        """Cancel and wait for the background work (the window closes)."""
+        """Cancel the background work and wait until its threads have stopped (the window
+        closes; a thread must never outlive its QThread object). Every measurement checks
+        for cancellation between steps of at most a second or two."""
         self._conn_timer.stop()
         self._proj_timer.stop()
-        for task in list(self._tasks.values()):
+        tasks = list(self._tasks.values())
+        for task in tasks:
             task.cancel()
-            task.wait(10_000)
+        for task in tasks:
+            task.wait(600_000)
+        self._tasks.clear()
