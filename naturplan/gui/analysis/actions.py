@@ -36,7 +36,10 @@ class AnalysisActions(QObject):
         self.scenarios = ScenarioDock(self.controller, window)
         self.scenarios.lang = window.lang
         window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.dock)
-        window.tabifyDockWidget(window.identify_dock, self.dock)
+        # A tab beside the dashboard (the window's layout stays as it was; a tab beside the
+        # identify dock made the left docks jump once the layout settled).
+        window.tabifyDockWidget(window.dashboard_dock, self.dock)
+        window.dashboard_dock.raise_()
         window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.scenarios)
         self.scenarios.hide()
         self.at_risk = NatureAtRiskWidget()

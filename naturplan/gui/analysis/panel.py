@@ -38,6 +38,14 @@ def _t(value: float, lang: str, decimals: int = 0) -> str:
     return format_number(value, decimals, lang)
 
 
+def _sci(value: float | None, lang: str) -> str:
+    """A small index in scientific notation (``1,76e-07`` in Danish)."""
+    if value is None:
+        return "–"
+    text = f"{value:.2e}"
+    return text.replace(".", ",") if lang == "da" else text
+
+
 class AnalysisPanel(QWidget):
     """The numbers of one candidate (see the module docstring)."""
 
@@ -221,16 +229,16 @@ class AnalysisPanel(QWidget):
             return
         lang = self.lang
         rows = [self.tr("today: ECA %1, PC %2, IIC %3, m_eff %4, %5 patches")
-                .replace("%1", _ha(now.eca_m2, lang)).replace("%2", f"{now.pc:.2e}")
-                .replace("%3", f"{now.iic:.2e}" if now.iic is not None else "–")
+                .replace("%1", _ha(now.eca_m2, lang)).replace("%2", _sci(now.pc, lang))
+                .replace("%3", _sci(now.iic, lang))
                 .replace("%4", _ha(now.meff_m2, lang, 1)).replace("%5", str(now.patches))]
         if projected is not None:
             rows.append(self.tr("with the candidates: ECA %1 (%2), PC %3, IIC %4, m_eff %5")
                         .replace("%1", _ha(projected.eca_m2, lang))
                         .replace("%2", ("+" if projected.eca_m2 >= now.eca_m2 else "−")
                                  + _ha(abs(projected.eca_m2 - now.eca_m2), lang, 2))
-                        .replace("%3", f"{projected.pc:.2e}")
-                        .replace("%4", f"{projected.iic:.2e}" if projected.iic else "–")
+                        .replace("%3", _sci(projected.pc, lang))
+                        .replace("%4", _sci(projected.iic, lang))
                         .replace("%5", _ha(projected.meff_m2, lang, 1)))
         self._set("network", self._heading(self.tr("Habitat network"))
                   + "<br>".join(escape(r) for r in rows))
