@@ -333,6 +333,10 @@
         <translation>Scenarier</translation>
     </message>
     <message>
+        <source>This project's store does not keep scenarios yet.</source>
+        <translation>Projektets lager gemmer endnu ikke scenarier.</translation>
+    </message>
+    <message>
         <source>New from selection…</source>
         <translation>Nyt fra markeringen…</translation>
     </message>

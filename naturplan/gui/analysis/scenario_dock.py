@@ -141,6 +141,10 @@ class ScenarioDock(QDockWidget):
         store = self.session.store
         if store is None:
             return False
+        if not hasattr(store, "insert_scenario"):  # a store that keeps no scenarios yet
+            QMessageBox.information(self, self.tr("Scenarios"), self.tr(
+                "This project's store does not keep scenarios yet."))
+            return False
         try:
             action(store)
         except NaturplanError as exc:
