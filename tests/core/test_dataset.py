@@ -24,6 +24,8 @@ def test_remove_takes_out_only_that_layer_and_refuses_the_rest() -> None:
     muni = Municipality("0999", "Test", shapely.box(0, 0, 100, 100), muni_layer.source)
     p3, other_p3 = _layer(Role.NATURE_P3), _layer(Role.NATURE_P3)
     dataset = Dataset(muni, [muni_layer, p3, other_p3])
+    told: list[int] = []
+    dataset.changed.connect(lambda: told.append(len(dataset.layers)))
     dataset.remove(p3)
     assert dataset.layers == [muni_layer, other_p3] and dataset.vector(Role.NATURE_P3) == [
         other_p3]
@@ -32,4 +34,6 @@ def test_remove_takes_out_only_that_layer_and_refuses_the_rest() -> None:
     with pytest.raises(ValueError, match="municipality"):
         dataset.remove(muni_layer)
     assert len(dataset.layers) == 2
-    assert not hasattr(dataset, "changed")  # an event nobody listened to is gone
+    assert told == [2]  # one change, after the removal; a refused removal says nothing
+    dataset.add(p3)
+    assert told == [2, 3]  # the analysis panel re-measures on this

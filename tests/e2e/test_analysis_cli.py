@@ -124,7 +124,7 @@ def test_list_sorted_by_the_firefighters_rule(plan):
     assert result.returncode == 0, result.stderr
     lines = result.stdout.splitlines()
     assert "Brandmandens lov" in lines[0]
-    assert [line.split()[0] for line in lines[1:4]] == ["L", "F", "K"]
+    assert [line.split()[1] for line in lines[1:4]] == ["L", "F", "K"]  # id, then name
     assert "genopretter" in lines[1] and "skaber ny natur" in lines[2]
 
 

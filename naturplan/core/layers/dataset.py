@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import shapely
 
+from naturplan.core.events import Event
 from naturplan.core.layers.layer import Layer, LayerSource, VectorLayer
 from naturplan.core.layers.roles import Role
 from naturplan.core.share.protected import (
@@ -53,6 +54,7 @@ class Dataset:
     sample: str = "used"
 
     def __post_init__(self) -> None:
+        self.changed = Event()  # a layer added or removed (the analysis panel re-measures)
         self._grid: TileGrid | None = None
 
     def by_role(self, role: Role) -> list[Layer]:
@@ -66,6 +68,7 @@ class Dataset:
     def add(self, layer: Layer) -> None:
         """Put *layer* on top of the others (drawn last)."""
         self.layers.append(layer)
+        self.changed.emit()
 
     def remove(self, layer: Layer) -> None:
         """Take *layer* out of the dataset (the municipality's own layer stays: every share
@@ -81,6 +84,7 @@ class Dataset:
         if not any(other is layer for other in self.layers):
             raise ValueError("the layer is not in the dataset")
         self.layers = [other for other in self.layers if other is not layer]
+        self.changed.emit()
 
     @property
     def grid(self) -> TileGrid:
