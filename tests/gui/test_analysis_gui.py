@@ -139,6 +139,24 @@ def test_scenarios_compared_side_by_side(window, analysis, aalborg_point, qtbot,
         dock.grab().save(os.environ["NATURPLAN_KEEP_SCREENSHOT"])
 
 
+def test_a_colleagues_scenario_shows_when_the_session_says_so(window, analysis, aalborg_point,
+                                                             qtbot):
+    """A team project's follower announces another planner's scenario change as
+    ``session.scenarios_changed``; the scenario list reads the project again."""
+    from naturplan.core.plan.scenarios import Scenario
+
+    x0, y0 = aalborg_point
+    low = _add(window, "lowland", shapely.box(x0 - 2500, y0 - 2000, x0 - 1500, y0 - 1500), "Mose")
+    dock = analysis.scenarios
+    dock.show()
+    assert dock.list.count() == 0
+    window.session.store.insert_scenario(Scenario.new("Kollegas forslag", [low.id]))
+    assert dock.list.count() == 0  # written behind the window's back: not known yet
+    window.session.scenarios_changed.emit()
+    assert [dock.list.item(i).text() for i in range(dock.list.count())] == [
+        "Kollegas forslag (1 område)"]
+
+
 def test_the_project_records_its_factor_table(window, analysis):
     record = window.session.store.settings().get("analysis")
     assert record["recorded"]["id"] == "co2e_v1"

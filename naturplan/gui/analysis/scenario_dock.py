@@ -104,6 +104,7 @@ class ScenarioDock(QDockWidget):
         row.addWidget(right, 1)
         self.setWidget(body)
         self.session.project_changed.connect(self.reload)
+        self.session.scenarios_changed.connect(self.reload)  # a colleague's (team projects)
         self.session.plan_edited.connect(self._plan_edited)
         controller.network_ready.connect(self._network_ready)
 
