@@ -152,8 +152,12 @@ class AnalysisActions(QObject):
         texts = {"network": self.tr("Measuring the habitat network…"),
                  "projected": self.tr("Measuring the network with the candidates…"),
                  "scenarios": self.tr("Comparing the scenarios…")}
-        if name in texts:
-            self.window.statusBar().showMessage(texts[name], 4000)
+        bar = self.window.statusBar()
+        current = bar.currentMessage()
+        # A background measurement never hides a message meant for the user (a colleague's
+        # change, an error); it only replaces its own notes or an empty bar.
+        if name in texts and (not current or current in texts.values()):
+            bar.showMessage(texts[name], 4000)
 
     def _failed(self, error: BaseException) -> None:
         self.window.statusBar().showMessage(error_text(error, self.window.lang), 10000)
