@@ -82,3 +82,25 @@ def test_a_new_name_is_locked_before_the_file_exists(tmp_path: Path) -> None:
     lock1.release(remove=True)
     assert not Path(f"{first}.lock").exists()
     assert ProjectLock(first).acquire()
+
+
+def test_scenarios_or_any_work_keep_an_unsaved_project(tmp_path: Path) -> None:
+    """A project with a scenario but no candidate is the user's work (it was removed)."""
+    from naturplan.core.plan.scenarios import Scenario
+    from naturplan.io.project.unsaved import project_is_empty
+
+    with_scenario, lock1 = new_unsaved_project(tmp_path)
+    with GeoPackageStore(with_scenario) as store:
+        store.insert_scenario(Scenario.new("Forslag A"))
+    had_scenario, lock2 = new_unsaved_project(tmp_path)
+    with GeoPackageStore(had_scenario) as store:
+        s = store.insert_scenario(Scenario.new("Forslag B"))
+        store.delete_scenario(s.id, s.version)  # empty now, but its audit records the work
+    settings_only, lock3 = new_unsaved_project(tmp_path)
+    with GeoPackageStore(settings_only) as store:
+        store.set_settings({"plan": {"sample": True}})  # what the app writes into every project
+    for lock in (lock1, lock2, lock3):
+        lock.release()  # as if their app was killed
+    assert not project_is_empty(with_scenario) and not project_is_empty(had_scenario)
+    assert clean_stale_unsaved(tmp_path) == [settings_only]
+    assert with_scenario.exists() and had_scenario.exists() and not settings_only.exists()

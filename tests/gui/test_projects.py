@@ -82,6 +82,18 @@ def test_empty_unsaved_project_is_removed_on_close(window):
     assert not path.exists()
 
 
+def test_an_unsaved_project_with_only_a_scenario_is_kept_on_close(window):
+    """Scenarios but no candidates: the user's work, never removed as empty."""
+    from naturplan.core.plan.scenarios import Scenario
+
+    path = window.session.path
+    window.session.store.insert_scenario(Scenario.new("Forslag uden områder"))
+    window.close()
+    assert path.exists()
+    with GeoPackageStore(path, create=False, readonly=True) as store:
+        assert [s.name for s in store.scenarios()] == ["Forslag uden områder"]
+
+
 def test_a_killed_apps_empty_unsaved_project_is_removed_at_the_next_start(
     window, private_data_dir
 ):

@@ -11,9 +11,10 @@ the moment it is made. When no project is named, a new one is created in the use
 folder (:func:`naturplan.io.paths.user_data_dir`: ``~/.local/share/naturplan`` on Linux) as
 ``unsaved-<timestamp>.gpkg``; *Save As* copies it to where the user wants and continues there.
 An unsaved project that is still empty is deleted when another project is opened or the app
-closes; one with candidates is kept and listed in the recent projects. The session holds a lock
-on its unsaved project (:mod:`naturplan.io.project.unsaved`), so that the next start of the app
-can remove the empty ones a killed session left behind, and never one that is in use.
+closes; one with candidates or scenarios (or that ever held one) is kept and listed in the
+recent projects. The session holds a lock on its unsaved project
+(:mod:`naturplan.io.project.unsaved`), so that the next start of the app can remove the empty
+ones a killed session left behind, and never one that is in use.
 """
 
 from __future__ import annotations
@@ -55,6 +56,7 @@ from naturplan.io.project.unsaved import (
     ProjectLock,
     clean_stale_unsaved,
     new_unsaved_project,
+    project_is_empty,
     remove_project_file,
 )
 
@@ -246,7 +248,7 @@ class EditSession(QObject):
         self.store.close()
         self.store, self.plan = None, None
         self.stack.clear()
-        if unsaved and empty and path is not None and not self.store_has_history(path):
+        if unsaved and empty and path is not None and project_is_empty(path):
             remove_project_file(path)
         self._release_unsaved()
 
@@ -254,14 +256,6 @@ class EditSession(QObject):
         if self._unsaved_lock is not None:
             self._unsaved_lock.release(remove=True)
             self._unsaved_lock = None
-
-    @staticmethod
-    def store_has_history(path: Path) -> bool:
-        try:
-            with GeoPackageStore(path, create=False, readonly=True) as store:
-                return any(row.candidate_id for row in store.audit())
-        except (NaturplanError, OSError):
-            return True
 
     def recent(self) -> list[str]:
         value = self.settings.value(RECENT_KEY, [])

@@ -9,7 +9,10 @@ cannot, so the next start cleans up: an unsaved project is removed only if
 - its lock file ``unsaved-….gpkg.lock`` exists and no running naturplan holds its lock (the
   operating system releases the lock of a killed process: ``fcntl.flock`` on Linux and macOS,
   ``msvcrt.locking`` on Windows), and
-- it holds no candidate and never held one (no audit row names a candidate).
+- it holds no candidate and no scenario, and its audit trail records nothing but its
+  creation and settings (:func:`project_is_empty`: the app writes which layers the plan is
+  measured against and which factor table it uses into every new project; any other row is
+  the user's work).
 
 A file without a lock file is left alone: it was made by an older naturplan, which may still
 be running.
@@ -106,7 +109,7 @@ def clean_stale_unsaved(folder: Path, is_empty: Any = None) -> list[Path]:
     folder
         The user's data folder.
     is_empty
-        ``is_empty(path) -> bool``: whether a project holds and held no candidate; default
+        ``is_empty(path) -> bool``: whether a project holds no work of the user's; default
         :func:`project_is_empty`.
 
     Returns
@@ -131,15 +134,24 @@ def clean_stale_unsaved(folder: Path, is_empty: Any = None) -> list[Path]:
     return removed
 
 
+#: Audit actions that record no work of the user's: the project's creation and the settings
+#: the app writes into every new project (``plan``: the layers it is measured against;
+#: ``analysis``: its factor table).
+BOOKKEEPING_ACTIONS = frozenset({"create", "settings"})
+
+
 def project_is_empty(path: Path) -> bool:
-    """True if the project at *path* holds no candidate and its audit names none (a project
-    that cannot be read counts as not empty: it is never deleted)."""
+    """True if the project at *path* holds no work of the user's: no candidate, no scenario,
+    and no audit row but its creation and settings (a scenario made, a candidate drawn and
+    deleted again: not empty). A project that cannot be read counts as not empty: it is never
+    deleted."""
     from naturplan.core.errors import NaturplanError
     from naturplan.io.project.gpkg_store import GeoPackageStore
 
     try:
         with GeoPackageStore(path, create=False, readonly=True) as store:
-            return not store.candidates() and not any(r.candidate_id for r in store.audit())
+            return (not store.candidates() and not store.scenarios()
+                    and all(r.action in BOOKKEEPING_ACTIONS for r in store.audit()))
     except (NaturplanError, OSError):
         return False
 
