@@ -204,6 +204,14 @@
         <translation>En anden planlæggers ændring holder kandidatområdet i {where}; intet blev skrevet. Prøv igen om lidt.</translation>
     </message>
     <message>
+        <source>Another planner's edit holds the scenario in {where}; nothing was written. Try again in a moment.</source>
+        <translation>En anden planlæggers ændring holder scenariet i {where}; intet blev skrevet. Prøv igen om lidt.</translation>
+    </message>
+    <message>
+        <source>Another planner's edit holds the project's settings in {where}; nothing was written. Try again in a moment.</source>
+        <translation>En anden planlæggers ændring holder projektets indstillinger i {where}; intet blev skrevet. Prøv igen om lidt.</translation>
+    </message>
+    <message>
         <source>Lost the connection to the project database {where}: {reason}</source>
         <translation>Mistede forbindelsen til projektdatabasen {where}: {reason}</translation>
     </message>

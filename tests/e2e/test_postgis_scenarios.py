@@ -165,3 +165,36 @@ def test_scenario_changes_are_announced_and_followed(pg_project: str) -> None:
         assert quiet.tick() is not None  # the candidate, found by the same full poll
         assert told == [True, False] and bo_store.scenarios() == []
         assert quiet.tick() is None and told == [True, False]  # nothing new, nothing said
+
+
+def test_a_lock_timeout_names_what_was_held(pg_project: str) -> None:
+    """The busy message said "holds the candidate area" also when a scenario (or the
+    settings) was what the write waited for."""
+    from naturplan.core.errors import StoreBusyError
+    from naturplan.export.i18n import error_text
+
+    with PostGISStore(pg_project, author="anna") as anna, \
+            PostGISStore(pg_project, author="bo") as bo:
+        s = anna.insert_scenario(Scenario.new("Forslag A"))
+        c = anna.insert(Candidate.new("lowland", box(0, 0, 100, 100), "Mosen"))
+        bo._conn.execute("SET lock_timeout = 300")  # the store waits 10 s; the test need not
+        texts = {}
+        for held, write_first, write_second in [
+            ("scenario", lambda: anna.update_scenario(s.with_changes(name="Forslag B"), 1),
+             lambda: bo.update_scenario(s.with_changes(name="Forslag C"), 1)),
+            ("candidate", lambda: anna.update(c.with_changes(name="Mosen 2"), 1),
+             lambda: bo.update(c.with_changes(name="Mosen 3"), 1)),
+            ("settings", lambda: anna.set_settings({"note": "a"}),
+             lambda: bo.set_settings({"note": "b"})),
+        ]:
+            with anna.transaction():
+                write_first()
+                with pytest.raises(StoreBusyError) as caught:
+                    write_second()
+            texts[held] = (error_text(caught.value, "da"), error_text(caught.value, "en"))
+        assert [x.name for x in bo.scenarios()] == ["Forslag B"]  # anna's, committed after
+    assert "holder scenariet i" in texts["scenario"][0]
+    assert "holds the scenario in" in texts["scenario"][1]
+    assert "holder kandidatområdet i" in texts["candidate"][0]
+    assert "holder projektets indstillinger i" in texts["settings"][0]
+    assert all("intet blev skrevet" in da for da, _ in texts.values())

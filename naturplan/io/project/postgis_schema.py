@@ -395,17 +395,35 @@ def candidates_from_rows(rows: Sequence[tuple[Any, ...]]) -> list[Candidate]:
     return out
 
 
+#: What a write waited for when the lock timeout ran out, in the user's words (the
+#: ``StoreBusyError`` template; its Danish is in ``team_da.ts``, context ``errors``).
+BUSY_TEMPLATES = {
+    "candidate": "Another planner's edit holds the candidate area in {where}; nothing was"
+                 " written. Try again in a moment.",
+    "scenario": "Another planner's edit holds the scenario in {where}; nothing was written."
+                " Try again in a moment.",
+    "settings": "Another planner's edit holds the project's settings in {where}; nothing was"
+                " written. Try again in a moment.",
+}
+
+
 @contextmanager
-def driver_errors(where: str) -> Iterator[None]:
+def driver_errors(where: str, holds: str = "candidate") -> Iterator[None]:
     """Turn the driver's errors into the store's (a one-line message naming *where*, the
-    redacted connection string; no traceback)."""
+    redacted connection string; no traceback).
+
+    Parameters
+    ----------
+    where
+        The redacted connection string.
+    holds
+        What the statements inside lock (a key of :data:`BUSY_TEMPLATES`): a lock timeout
+        says that another planner's edit holds it.
+    """
     try:
         yield
     except psycopg.errors.LockNotAvailable:
-        raise StoreBusyError(
-            "Another planner's edit holds the candidate area in {where}; nothing was"
-            " written. Try again in a moment.", where=where,
-        ) from None
+        raise StoreBusyError(BUSY_TEMPLATES[holds], where=where) from None
     except psycopg.errors.ReadOnlySqlTransaction:
         raise StoreError("Project {where} is open read-only.", where=where) from None
     except psycopg.OperationalError as exc:

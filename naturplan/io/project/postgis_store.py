@@ -306,7 +306,7 @@ class PostGISStore:
             raise StoreError(
                 "Project setting(s) {keys} are reserved.", keys=", ".join(sorted(reserved))
             )
-        with self.transaction():
+        with self.transaction(), self._errors("settings"):
             for key, value in values.items():
                 self._conn.execute(
                     f"INSERT INTO {SCHEMA}.settings (key, value) VALUES (%s, %s::json)"
@@ -368,7 +368,7 @@ class PostGISStore:
 
     def insert_scenario(self, scenario: Scenario) -> Scenario:
         """Store a new scenario (see ``CandidateStore.insert_scenario``)."""
-        with self.transaction():
+        with self.transaction(), self._errors("scenario"):
             stored = postgis_scenarios.insert(self._conn, scenario, self.author)
             self._log(stored.modified, "scenario", "",
                       scenario_audit_details("scenario_insert", stored))
@@ -376,7 +376,7 @@ class PostGISStore:
 
     def update_scenario(self, scenario: Scenario, expected_version: int) -> Scenario:
         """Change a scenario (see ``CandidateStore.update_scenario``)."""
-        with self.transaction():
+        with self.transaction(), self._errors("scenario"):
             stored = postgis_scenarios.update(self._conn, scenario, expected_version,
                                               self.author)
             self._log(stored.modified, "scenario", "",
@@ -385,7 +385,7 @@ class PostGISStore:
 
     def delete_scenario(self, scenario_id: str, expected_version: int) -> None:
         """Delete a scenario (see ``CandidateStore.delete_scenario``)."""
-        with self.transaction():
+        with self.transaction(), self._errors("scenario"):
             gone = postgis_scenarios.delete(self._conn, scenario_id, expected_version)
             self._log(utc_now(), "scenario", "", scenario_audit_details("scenario_delete", gone))
 
@@ -430,9 +430,10 @@ class PostGISStore:
         with self._errors():
             return self._conn.execute(sql, args).fetchall()
 
-    def _errors(self) -> AbstractContextManager[None]:
-        """The driver's errors as the store's (a one-line message, no traceback)."""
-        return driver_errors(self.location)
+    def _errors(self, holds: str = "candidate") -> AbstractContextManager[None]:
+        """The driver's errors as the store's (a one-line message, no traceback); a lock
+        timeout names what was held (*holds*: candidate, scenario, settings)."""
+        return driver_errors(self.location, holds)
 
     def _writable(self) -> None:
         if self.readonly:
