@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field
 
+import numpy as np
 import shapely
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QDockWidget, QTreeWidget, QTreeWidgetItem, QWidget
@@ -14,6 +15,10 @@ from naturplan.export.numbers import format_ha, format_number
 from naturplan.gui.map.map_layers import MapLayerList
 from naturplan.io.raster import sample_at
 from naturplan.render import MapRenderer
+from naturplan.render.geometry import GeometryIndex
+
+#: shapely's type ids of Polygon and MultiPolygon.
+POLYGON_TYPE_IDS = (3, 6)
 
 
 @dataclass(frozen=True)
@@ -54,12 +59,25 @@ def _text(value: object, lang: str) -> str:
     return str(value)
 
 
+#: How far from a point or line feature a click still hits it, in screen pixels (turned
+#: into metres by the canvas' resolution: :func:`tolerance_m`).
+TOLERANCE_PX = 5.0
+
+
+def tolerance_m(resolution: float, pixels: float = TOLERANCE_PX) -> float:
+    """*pixels* on screen in metres on the map, at *resolution* (m per pixel)."""
+    return pixels * resolution
+
+
 def identify_at(
-    layers: MapLayerList, renderer: MapRenderer, x: float, y: float, lang: str = "da"
+    layers: MapLayerList, renderer: MapRenderer, x: float, y: float, lang: str = "da",
+    tolerance: float = 0.0,
 ) -> list[IdentifyHit]:
     """Every visible layer's features at (x, y), top layer first.
 
-    Polygons are hit when they contain the point; a raster reports its value there.
+    Polygons are hit when they contain the point; points and lines when they lie within
+    *tolerance* metres of it (a click cannot land exactly on an address point), nearest
+    first; a raster reports its value there.
     """
     hits: list[IdentifyHit] = []
     for entry in reversed(list(layers)):
@@ -76,19 +94,39 @@ def identify_at(
                                         [(_value_label(), text)], layer.source.synthetic))
             continue
         assert isinstance(layer, VectorLayer)
-        positions = renderer.index_for(layer).at_point(x, y)
+        positions = _positions_at(renderer.index_for(layer), layer, x, y, tolerance)
         if len(positions) == 0:
             continue
         rows = layer.frame.iloc[positions]
         columns = [c for c in rows.columns if c != rows.geometry.name]
-        areas = shapely.area(rows.geometry.to_numpy())  # EPSG:25832: m²
-        for (_, row), area in zip(rows.iterrows(), areas, strict=True):
+        geoms = rows.geometry.to_numpy()
+        areas = shapely.area(geoms)  # EPSG:25832: m²
+        polygonal = np.isin(shapely.get_type_id(geoms), POLYGON_TYPE_IDS)
+        for (_, row), area, has_area in zip(rows.iterrows(), areas, polygonal, strict=True):
             attrs = [(str(c), _attribute_text(str(c), row[c], lang)) for c in columns]
-            attrs.append((_area_label(), area_text(float(area), lang)))
+            if has_area:  # an address point's "0 m²" says nothing
+                attrs.append((_area_label(), area_text(float(area), lang)))
             hits.append(IdentifyHit(title, layer.role.value, layer.source.label,
                                     [(k, v) for k, v in attrs if v != ""],
                                     layer.source.synthetic))
     return hits
+
+
+def _positions_at(index: GeometryIndex, layer: VectorLayer, x: float, y: float,
+                  tolerance: float) -> np.ndarray:
+    """The positions of *layer*'s polygons that contain (x, y) and of its other features
+    within *tolerance* metres, polygons first, then the others by distance."""
+    if tolerance <= 0:
+        return index.at_point(x, y)
+    near = index.at_point(x, y, tolerance)
+    if len(near) == 0:
+        return near
+    point = shapely.Point(x, y)
+    geoms = layer.frame.geometry.to_numpy()[near]
+    polygonal = np.isin(shapely.get_type_id(geoms), POLYGON_TYPE_IDS)
+    hit = ~polygonal | shapely.intersects(geoms, point)
+    order = np.argsort(shapely.distance(geoms[hit], point), kind="stable")
+    return near[hit][order]
 
 
 def _attribute_text(name: str, value: object, lang: str) -> str:

@@ -36,7 +36,7 @@ from naturplan.gui.editing.actions import EditActions
 from naturplan.gui.export.actions import install_export_actions
 from naturplan.gui.help import build_help_menu, menu_actions
 from naturplan.gui.icons import icon
-from naturplan.gui.identify import IdentifyDock, identify_at
+from naturplan.gui.identify import IdentifyDock, identify_at, tolerance_m
 from naturplan.gui.map.canvas import MapCanvas
 from naturplan.gui.map.map_layers import MapLayerList
 from naturplan.gui.map.tools import IdentifyTool, PanTool
@@ -532,7 +532,8 @@ class MainWindow(QMainWindow):
             self.canvas.zoom_to(tuple(layer.bounds))
 
     def identify(self, x: float, y: float) -> None:
-        hits = identify_at(self.layers, self.canvas.renderer, x, y, self.lang)
+        hits = identify_at(self.layers, self.canvas.renderer, x, y, self.lang,
+                           tolerance_m(self.canvas.view.resolution))
         self.identify_dock.show_hits(x, y, hits, self.lang)
         self.parcels.identify(x, y)
 

@@ -163,3 +163,30 @@ def test_remove_layer_takes_it_off_the_map_and_recomputes_the_share(window, qtbo
     window.layers_dock.list.setCurrentItem(window.layers_dock.item_for_role("municipality"))
     window.act_remove_layer.trigger()
     assert window.dataset.by_role(Role.MUNICIPALITY)
+
+
+def test_identify_hits_an_address_point_a_few_pixels_away(window, aalborg_point):
+    """A click cannot land exactly on a point: within a few pixels (metres by the canvas'
+    scale) it lists the address; polygons still only where they contain the click."""
+    x0, y0 = aalborg_point
+    ax, ay = x0 - 2000 + 100 + 200 * 3, y0 - 2000 + 100  # Testvej 4 (conftest: parcel centres)
+
+    def addresses_at(dx_px: float, dy_px: float) -> list[dict[str, str]]:
+        px, py = window.canvas.view.to_pixel(ax, ay)
+        window.identify(*window.canvas.view.to_map(px + dx_px, py + dy_px))
+        return [dict(h.attributes) for h in window.identify_dock.hits if h.role == "addresses"]
+
+    for half in (300, 3000):  # about 0.5 and 5 m per pixel: the tolerance follows the scale
+        window.canvas.zoom_to((ax - half, ay - half, ax + half, ay + half))
+        [hit] = addresses_at(3, -2)
+        assert (hit["vejnavn"], hit["husnr"]) == ("Testvej", "4")
+        assert "Areal (beregnet på kortet)" not in hit  # a point has no area to show
+        assert addresses_at(0, -40) == []  # north of the row of addresses: nothing near
+    window.canvas.zoom_to((ax - 300, ay - 300, ax + 300, ay + 300))
+    px, py = window.canvas.view.to_pixel(ax, ay)
+    # 3 px off the parcel's corner, outside it: the parcel is not listed (polygons: contain).
+    corner_x, corner_y = ax + 100, ay + 100
+    cx, cy = window.canvas.view.to_pixel(corner_x, corner_y)
+    window.identify(*window.canvas.view.to_map(cx + 3, cy - 3))
+    parcels = [dict(h.attributes) for h in window.identify_dock.hits if h.role == "parcels"]
+    assert [p["matrikelnummer"] for p in parcels] == ["24a"]  # the one diagonally beyond
