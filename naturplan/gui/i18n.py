@@ -13,12 +13,13 @@ import shutil
 import subprocess
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 from naturplan.export.i18n import DEFAULT_LANGUAGE, LANGUAGES
 from naturplan.io.paths import is_packaged, translations_dir, user_cache_dir
 
-__all__ = ["DEFAULT_LANGUAGE", "LANGUAGES", "install_translator", "compiled_translation"]
+__all__ = ["DEFAULT_LANGUAGE", "LANGUAGES", "compiled_translation", "install_translator",
+           "qt_translator"]
 
 
 def _cache_dir() -> Path:
@@ -69,9 +70,21 @@ def compiled_translation(source: Path) -> Path | None:
     return target if target.exists() else None
 
 
+def qt_translator(app: QCoreApplication, lang: str) -> QTranslator | None:
+    """Qt's own words in *lang* (the buttons of ``QDialogButtonBox`` and ``QMessageBox``,
+    ``QFileDialog``): the ``qtbase_<lang>.qm`` that the PySide6 wheel ships in
+    ``QLibraryInfo``'s translations folder. None for English (Qt's source language) or when
+    the file is not there (Qt's words then stay English)."""
+    if lang == "en":
+        return None
+    folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    translator = QTranslator(app)
+    return translator if translator.load(f"qtbase_{lang}", folder) else None
+
+
 def install_translator(app: QCoreApplication, lang: str | None) -> list[QTranslator]:
     """Install a translator per ``resources/translations/*_<lang>.ts`` (default Danish) on
-    *app*; returns them (keep them alive).
+    *app*, and Qt's own (:func:`qt_translator`); returns them (keep them alive).
 
     Every area of the program may keep its words in a file of its own (``naturplan_da.ts``,
     ``messages_da.ts``, …); the CLI reads the same files (``naturplan.export.i18n``). Also sets
@@ -81,6 +94,10 @@ def install_translator(app: QCoreApplication, lang: str | None) -> list[QTransla
     language = QLocale.Language.Danish if lang == "da" else QLocale.Language.English
     QLocale.setDefault(QLocale(language, QLocale.Country.Denmark))
     installed = []
+    qt_own = qt_translator(app, lang)
+    if qt_own is not None:  # installed first: ours are asked before it
+        app.installTranslator(qt_own)
+        installed.append(qt_own)
     for source in sorted(translations_dir().glob(f"*_{lang}.ts")):
         qm = compiled_translation(source)
         if qm is None:

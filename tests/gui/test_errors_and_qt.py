@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import numpy as np
 import pytest
 from PySide6.QtGui import QPainterPath, QPen, QPolygonF
@@ -115,3 +117,24 @@ def test_no_display_is_one_clear_line(tmp_path):
                           env={**env, "XDG_DATA_HOME": str(tmp_path)})
     assert shot.returncode == 0, shot.stderr
     assert (tmp_path / "s.png").stat().st_size > 1000
+
+
+def test_qt_own_buttons_speak_danish(qapp, danish_translator):
+    """QDialogButtonBox, QMessageBox and QFileDialog said "Cancel" in the Danish app: Qt's own
+    qtbase_da.qm (shipped in the PySide6 wheel) is installed with ours."""
+    from PySide6.QtCore import QLibraryInfo
+    from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
+
+    folder = Path(QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath))
+    assert (folder / "qtbase_da.qm").is_file()  # in the wheel, not only on this machine
+    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                               | QDialogButtonBox.StandardButton.Cancel)
+    assert buttons.button(QDialogButtonBox.StandardButton.Cancel).text() == "Annuller"
+    box = QMessageBox(QMessageBox.Icon.Question, "t", "?",
+                      QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
+    assert box.button(QMessageBox.StandardButton.No).text().replace("&", "") == "Nej"
+    from naturplan.gui.i18n import qt_translator
+
+    assert qt_translator(qapp, "en") is None  # Qt's source words are English already
+    box.deleteLater()
+    buttons.deleteLater()
