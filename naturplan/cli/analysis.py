@@ -16,8 +16,13 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--sort", choices=("created", "firefighter"), default="created",
                         help="order: oldest first, or by the firefighter's rule (protect, "
                         "restore, create)")
-    parser.add_argument("--no-analysis", action="store_true",
-                        help="--json without the analysis numbers (no layers are read)")
+    add_no_analysis(parser, "--json without the analysis numbers (no layers are read)")
+
+
+def add_no_analysis(parser: argparse.ArgumentParser, help_text: str) -> None:
+    """``--no-analysis``: leave out what each candidate does (CO2e, conflicts, flood,
+    connectivity), which takes seconds at municipal scale."""
+    parser.add_argument("--no-analysis", action="store_true", help=help_text)
 
 
 def plan_analysis(args: argparse.Namespace, *, connectivity: bool = True,

@@ -2,7 +2,9 @@
 geojson (the format follows the suffix of ``--out``).
 
 The new-nature column needs the protected layers: they are the project's own (its settings),
-or those the data options name.
+or those the data options name. The analysis columns (CO2e, Klima-Lavbund, sequestration,
+conflicts, flood, connectivity, the firefighter's rule) are measured against the same layers;
+``--no-analysis`` leaves them out. What could not be measured is said after the file is written.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from naturplan.cli.analysis import add_no_analysis
 from naturplan.cli.options import data_for, progress_printer
 from naturplan.io.project.open import project_arg
 
@@ -26,6 +29,8 @@ def add_parser(subparsers: Any, data_parent: argparse.ArgumentParser) -> None:
                      help="the project file, or a PostGIS connection string")
     exp.add_argument("--out", type=Path, required=True, metavar="FILE",
                      help="FILE.xlsx, .csv, .gpkg, .shp or .geojson")
+    add_no_analysis(exp, "only the plan's columns, without what each candidate does "
+                    "(CO2e, Klima-Lavbund, conflicts, flood, connectivity)")
 
 
 def run(args: argparse.Namespace) -> int:
@@ -36,10 +41,12 @@ def run(args: argparse.Namespace) -> int:
     NaturplanError
         With a one-line message (missing project, unknown format, unwritable file).
     """
+    from naturplan.core.feedback import Feedback
     from naturplan.export.i18n import tr
-    from naturplan.export.plan_data import load_plan_data, project_name
+    from naturplan.export.measures import gap_notes, measure_plan, table_notes
+    from naturplan.export.plan_data import load_plan_data
     from naturplan.export.tables import export_candidates
-    from naturplan.export.tables.writers import FORMATS, TableNotes
+    from naturplan.export.tables.writers import FORMATS
     from naturplan.io.datasets import open_dataset
     from naturplan.io.project.open import project_exists, project_label
     from naturplan.io.project.store import StoreError
@@ -50,14 +57,15 @@ def run(args: argparse.Namespace) -> int:
     if not project_exists(args.project):
         raise StoreError("Project file not found: {path}", path=project_label(args.project))
     request, roles = data_for(args)
-    dataset = open_dataset(request, progress=progress_printer(sys.stderr.isatty()))
+    progress = progress_printer(sys.stderr.isatty())
+    dataset = open_dataset(request, progress=progress)
     data = load_plan_data(dataset, roles, args.project)
-    synthetic = tuple(layer.source.label for layer in data.protected_layers()
-                      if layer.source.synthetic)
-    notes = TableNotes(project=project_name(args.project), municipality=dataset.municipality.name,
-                       exported=data.today.strftime("%d-%m-%Y"), synthetic=synthetic)
+    if not args.no_analysis:
+        measure_plan(data, feedback=Feedback(progress))
     records = data.records()
-    export_candidates(args.out, records, lang, notes)
+    export_candidates(args.out, records, lang, table_notes(data, lang), data.columns())
     print(tr(lang, "export", "Wrote {n} candidate areas to {path}.",
              n=len(records), path=str(args.out)))
+    for line in gap_notes(data.measured, lang):
+        print(line)
     return 0

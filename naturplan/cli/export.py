@@ -4,7 +4,9 @@
                      [--title T] [--subtitle S] [--extent minx,miny,maxx,maxy] [--scale N]
 
 with the data options every command takes. Without ``--format`` the suffix of ``--out``
-decides. The map shows every layer of the dataset and, with ``--project``, its candidates.
+decides. The map shows every layer of the dataset and, with ``--project``, its candidates; the
+web map's candidate popups say what each one does (CO2e, conflicts, flood, ΔECA), unless
+``--no-analysis``.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from naturplan.cli.analysis import add_no_analysis
 from naturplan.cli.options import data_for, progress_printer
 from naturplan.core.errors import ExportError
 from naturplan.io.project.open import project_arg
@@ -43,6 +46,8 @@ def add_parser(subparsers: Any, data_parent: argparse.ArgumentParser) -> None:
     exp.add_argument("--basemap", metavar="NAME|URL",
                      help="background map under a print map: skaermkort_daempet, skaermkort, "
                      "ortofoto, osm or a WMTS/WMS/XYZ URL (its attribution goes in the sources)")
+    add_no_analysis(exp, "web map popups without what each candidate does (CO2e, conflicts, "
+                    "flood, connectivity)")
 
 
 def parse_extent(text: str | None) -> tuple[float, float, float, float] | None:
@@ -111,7 +116,11 @@ def run(args: argparse.Namespace) -> int:
     entries = ordered_layers(layers, load_styles())
     feedback = Feedback(progress)
     if fmt == "html":
+        from naturplan.export.measures import measure_plan
         from naturplan.export.webmap import export_webmap
+
+        if args.project and not args.no_analysis:
+            measure_plan(data, feedback=feedback)
 
         report = export_webmap(args.out, entries, data, lang, args.title or "",
                                args.subtitle or "", feedback)

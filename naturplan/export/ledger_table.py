@@ -105,4 +105,7 @@ def _notes(data: PlanData, lang: str) -> tuple[str, ...]:
     from naturplan.export.notices import notice_text
 
     notes += [notice_text(n, lang) for n in dataset_notices(data.dataset, data.share)]
+    from naturplan.export.measures import gap_notes
+
+    notes += gap_notes(data.measured, lang)  # the candidates' numbers that are missing
     return tuple(notes)

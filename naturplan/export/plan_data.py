@@ -22,7 +22,12 @@ from naturplan.core.plan.candidates import Candidate
 from naturplan.core.plan.ledger import Ledger, LedgerResult
 from naturplan.core.share.protected import ProtectedShare
 from naturplan.core.share.targets import targets_for
-from naturplan.export.tables.columns import CandidateRecord, candidate_records
+from naturplan.export.tables.columns import (
+    CandidateRecord,
+    Column,
+    candidate_records,
+    table_columns,
+)
 
 
 @dataclass
@@ -44,7 +49,12 @@ class PlanData:
     project
         The project file (or PostGIS connection string), or None.
     measures
-        Candidate id → analysis numbers by column key (issue 11).
+        Candidate id → analysis numbers by column key (issue 11), filled by
+        :func:`naturplan.export.measures.measure_plan`.
+    measured
+        What that measurement left out and used (None: not measured, ``--no-analysis``).
+    settings
+        The project's stored settings (the analysis's factor table and parameters).
     today
         The date printed on the map.
     """
@@ -56,11 +66,17 @@ class PlanData:
     candidates: list[Candidate] = field(default_factory=list)
     project: str | Path | None = None
     measures: dict[str, dict[str, Any]] = field(default_factory=dict)
+    measured: Any = None
+    settings: dict[str, Any] = field(default_factory=dict)
     today: date = field(default_factory=date.today)
 
     def records(self) -> list[CandidateRecord]:
         """The candidate table's rows (oldest first)."""
         return candidate_records(self.candidates, self.ledger, self.measures)
+
+    def columns(self) -> list[Column]:
+        """The candidate table's columns: with the analysis numbers once they are measured."""
+        return table_columns(self.measured is not None)
 
     def protected_layers(self) -> list[Layer]:
         """The layers whose polygons make the protected share."""
@@ -131,6 +147,7 @@ def load_plan_data(
         raise StoreError("Project file not found: {path}", path=project_label(project))
     with open_store(project, readonly=True) as store:
         data.candidates = store.candidates()
+        data.settings = dict(store.settings())
     fb.report(0.5, "ledger")
     ledger = Ledger(dataset.municipality.geometry, index, share)
     ledger.reset(data.candidates)

@@ -1,9 +1,12 @@
 """The candidate table: which columns it has, in one place, for every export format.
 
 The Excel and CSV appendix, the GeoPackage, shapefile and GeoJSON files and the web map's
-popups all take their columns from :data:`CANDIDATE_COLUMNS`. A number added by the analysis
-(issue 11: CO2e, conflicts, connectivity, flood) becomes a column by appending a
-:class:`Column` whose getter reads ``record.measures[key]``; every format then carries it.
+popups all take their columns from :data:`CANDIDATE_COLUMNS`: the plan's own columns
+(:data:`PLAN_COLUMNS`) with the analysis numbers (:data:`MEASURE_COLUMNS`: CO2e, Klima-Lavbund,
+sequestration, conflicts, flood, connectivity, the firefighter's rule) after the new-nature
+columns. A measure column reads ``record.measures[key]`` (filled by
+:mod:`naturplan.export.measures`); a value that was not measured or does not apply to the
+candidate's kind is None and becomes an empty cell (NULL in a data file), never a zero.
 
 A column's value is raw data (m², bool, text code); each writer turns it into its own form
 (hectares with a Danish number format in Excel, a translated kind in the CSV, the code in a
@@ -32,6 +35,8 @@ class ColumnType(StrEnum):
     KIND = "kind"  # CandidateKind value; translated in text tables
     STATUS = "status"  # CandidateStatus value; translated in text tables
     AREA = "area"  # m² in, hectares out
+    PERCENT = "percent"  # fraction in, per cent out
+    FIREFIGHTER = "firefighter"  # FirefighterTag value; translated in text tables
     BOOL = "bool"
     INT = "int"
     NUMBER = "number"
@@ -78,6 +83,9 @@ class Column:
         The raw value from a :class:`CandidateRecord`.
     decimals
         Decimals shown for areas and numbers.
+    total
+        Summed in the Excel total row (the plan's areas; not the analysis numbers, whose plan
+        totals are over the union of the candidates and leave out rejected ones).
     """
 
     key: str
@@ -86,6 +94,7 @@ class Column:
     type: ColumnType
     get: Callable[[CandidateRecord], Any]
     decimals: int = 2
+    total: bool = False
 
     def title(self, lang: str) -> str:
         """The header in *lang*, with the unit for areas (``Areal (ha)``)."""
@@ -100,16 +109,30 @@ def _attr(name: str) -> Callable[[CandidateRecord], Any]:
     return get
 
 
-#: The candidate table, in column order. Append analysis columns here (see module docstring).
-CANDIDATE_COLUMNS: list[Column] = [
+def _measure(key: str) -> Callable[[CandidateRecord], Any]:
+    def get(record: CandidateRecord) -> Any:
+        return record.measures.get(key)
+
+    return get
+
+
+def _order(record: CandidateRecord) -> int | None:
+    rank = record.measures.get("firefighter_order")
+    return None if rank is None else int(rank) + 1  # people count from 1
+
+
+_PLAN_HEAD: list[Column] = [
     Column("name", "navn", "Name", ColumnType.TEXT, _attr("name")),
     Column("kind", "type", "Kind", ColumnType.KIND, _attr("kind")),
     Column("status", "status", "Status", ColumnType.STATUS, _attr("status")),
-    Column("area_ha", "areal_ha", "Area (ha)", ColumnType.AREA, lambda r: r.candidate.area_m2),
+    Column("area_ha", "areal_ha", "Area (ha)", ColumnType.AREA, lambda r: r.candidate.area_m2,
+           total=True),
     Column("new_nature_ha", "ny_nat_ha", "New nature (ha)", ColumnType.AREA,
-           lambda r: r.gain_m2),
+           lambda r: r.gain_m2, total=True),
     Column("counts_toward_target", "taeller", "Counts toward target", ColumnType.BOOL,
            lambda r: r.counts),
+]
+_PLAN_TAIL: list[Column] = [
     Column("note", "note", "Note", ColumnType.TEXT, _attr("note")),
     Column("created", "oprettet", "Created", ColumnType.TIMESTAMP, _attr("created")),
     Column("modified", "aendret", "Modified", ColumnType.TIMESTAMP, _attr("modified")),
@@ -117,6 +140,58 @@ CANDIDATE_COLUMNS: list[Column] = [
     Column("version", "version", "Version", ColumnType.INT, _attr("version"), 0),
     Column("id", "id", "Id", ColumnType.TEXT, _attr("id")),
 ]
+
+#: What each candidate does (issue 11), keys of
+#: :func:`naturplan.export.analysis.candidate_measures` in raw units. The Klima-Lavbund area
+#: and CO2e-per-hectare criteria are the ``area_ha`` and ``co2e_t_per_ha`` columns; their
+#: thresholds are written in the table's notes.
+MEASURE_COLUMNS: list[Column] = [
+    Column("firefighter", "brandmand", "Firefighter's rule", ColumnType.FIREFIGHTER,
+           _measure("firefighter")),
+    Column("firefighter_order", "brand_nr", "Firefighter's order", ColumnType.INT, _order, 0),
+    Column("co2e_t_per_year", "co2e_t_aar", "CO2e reduction (t CO2e/yr)", ColumnType.NUMBER,
+           _measure("co2e_t_per_year"), 1),
+    Column("co2e_t_per_ha", "co2e_t_ha", "CO2e reduction per ha (t CO2e/ha/yr)",
+           ColumnType.NUMBER, _measure("co2e_t_per_ha"), 2),
+    Column("klima_lavbund", "kl_ok", "Klima-Lavbund eligible", ColumnType.BOOL,
+           _measure("klima_lavbund")),
+    Column("organic_soil_pct", "kl_org_pct", "On soil > 6 % organic carbon (%)",
+           ColumnType.PERCENT, _measure("kl_organic_share"), 1),
+    Column("sequestration_t_per_year", "binding_t", "Sequestration (t CO2/yr)",
+           ColumnType.NUMBER, _measure("sequestration_t_per_year"), 1),
+    Column("conflict_nature_p3_ha", "k_p3_ha", "Conflict: §3 nature (ha)", ColumnType.AREA,
+           _measure("conflict_nature_p3_m2")),
+    Column("conflict_natura2000_ha", "k_n2000_ha", "Conflict: Natura 2000 (ha)",
+           ColumnType.AREA, _measure("conflict_natura2000_m2")),
+    Column("conflict_organic_soil_ha", "k_organ_ha", "Conflict: organic lowland soil (ha)",
+           ColumnType.AREA, _measure("conflict_organic_soil_m2")),
+    Column("conflict_unwanted_forest_ha", "k_uskov_ha", "Conflict: unwanted-forest zone (ha)",
+           ColumnType.AREA, _measure("conflict_unwanted_forest_m2")),
+    Column("conflict_flood_ha", "k_oversv", "Conflict: flood zone (ha)", ColumnType.AREA,
+           _measure("conflict_flood_m2")),
+    Column("flood_ha", "oversv_ha", "Flooded (ha)", ColumnType.AREA, _measure("flood_m2")),
+    Column("flood_pct", "oversv_pct", "Flooded share (%)", ColumnType.PERCENT,
+           _measure("flood_share"), 1),
+    Column("flood_mean_depth_m", "dybde_mid", "Mean flood depth (m)", ColumnType.NUMBER,
+           _measure("flood_mean_depth_m"), 2),
+    Column("flood_max_depth_m", "dybde_max", "Max flood depth (m)", ColumnType.NUMBER,
+           _measure("flood_max_depth_m"), 2),
+    Column("delta_eca_ha", "d_eca_ha", "ΔECA (ha)", ColumnType.AREA, _measure("delta_eca_m2")),
+    Column("delta_pc_pct", "d_pc_pct", "ΔPC (%)", ColumnType.NUMBER,
+           _measure("delta_pc_percent"), 3),
+    Column("joins_patches", "forbinder", "Joins habitat patches", ColumnType.INT,
+           _measure("joins_patches"), 0),
+]
+
+#: The plan's own columns (the table without the analysis).
+PLAN_COLUMNS: list[Column] = [*_PLAN_HEAD, *_PLAN_TAIL]
+#: The candidate table with the analysis, in column order.
+CANDIDATE_COLUMNS: list[Column] = [*_PLAN_HEAD, *MEASURE_COLUMNS, *_PLAN_TAIL]
+
+
+def table_columns(measured: bool) -> list[Column]:
+    """The columns of a table whose analysis was (not) measured."""
+    return list(CANDIDATE_COLUMNS if measured else PLAN_COLUMNS)
 
 
 def candidate_records(
@@ -166,12 +241,20 @@ def text_value(column: Column, record: CandidateRecord, lang: str) -> Any:
     Numbers stay numbers (formatted by the writer); everything else becomes text.
     """
     raw = column.get(record)
+    if raw is None and column.type is not ColumnType.TEXT:
+        return None  # not measured, or not for this kind: an empty cell
     if column.type is ColumnType.KIND:
         return kind_label(str(raw), lang)
     if column.type is ColumnType.STATUS:
         return status_label(str(raw), lang)
+    if column.type is ColumnType.FIREFIGHTER:
+        from naturplan.export.analysis_words import firefighter_label
+
+        return firefighter_label(str(raw), lang)
     if column.type is ColumnType.AREA:
         return hectares(raw)
+    if column.type is ColumnType.PERCENT:
+        return 100.0 * float(raw)
     if column.type is ColumnType.BOOL:
         return yes_no(bool(raw), lang)
     if column.type is ColumnType.TIMESTAMP:
@@ -182,14 +265,19 @@ def text_value(column: Column, record: CandidateRecord, lang: str) -> Any:
 
 
 def data_value(column: Column, record: CandidateRecord) -> Any:
-    """The value of *column* in a data file (GeoPackage, shapefile, GeoJSON): codes, ha."""
+    """The value of *column* in a data file (GeoPackage, shapefile, GeoJSON): codes, ha, %;
+    None (NULL) where nothing was measured."""
     raw = column.get(record)
+    if raw is None and column.type is not ColumnType.TEXT:
+        return None
     if column.type is ColumnType.AREA:
         return hectares(raw)
+    if column.type is ColumnType.PERCENT:
+        return 100.0 * float(raw)
     if column.type is ColumnType.BOOL:
         return bool(raw)
     if column.type is ColumnType.INT:
         return int(raw)
     if column.type is ColumnType.NUMBER:
-        return None if raw is None else float(raw)
+        return float(raw)
     return "" if raw is None else str(raw)

@@ -50,12 +50,16 @@ class TableNotes:
         Date of the export, as the reader sees it.
     synthetic
         Titles of the layers behind the numbers that are synthetic sample data.
+    analysis
+        What the analysis columns mean and what was not measured, and why (translated
+        lines; :func:`naturplan.export.measures.measure_notes`).
     """
 
     project: str = ""
     municipality: str = ""
     exported: str = ""
     synthetic: tuple[str, ...] = field(default_factory=tuple)
+    analysis: tuple[str, ...] = field(default_factory=tuple)
 
 
 def export_candidates(
@@ -87,7 +91,7 @@ def export_candidates(
         elif fmt == "csv":
             write_csv(path, records, cols, lang)
         else:
-            write_vector(path, records, cols, fmt)
+            write_vector(path, records, cols, fmt, notes)
     except OSError as exc:
         raise ExportError("Cannot write {path}: {reason}", path=str(path),
                           reason=exc.strerror or str(exc)) from None
@@ -102,9 +106,9 @@ def csv_cell(column: Column, record: CandidateRecord, lang: str) -> str:
     """One CSV cell: numbers without thousands separators and with the language's decimal
     mark, so that a spreadsheet in that language reads them as numbers."""
     value = text_value(column, record, lang)
-    if column.type in (ColumnType.AREA, ColumnType.NUMBER):
-        if value is None:
-            return ""
+    if value is None:
+        return ""  # not measured or not for this kind: empty, never 0
+    if column.type in _DECIMAL_TYPES:
         text = f"{float(value):.{column.decimals}f}"
         return text.replace(".", ",") if lang == "da" else text
     return str(value)
@@ -123,7 +127,16 @@ def write_csv(path: Path, records: Sequence[CandidateRecord], columns: Sequence[
 
 # --- Excel ---------------------------------------------------------------------------------
 
-_XLSX_FORMATS = {ColumnType.INT: "0", ColumnType.AREA: "#,##0.00", ColumnType.NUMBER: "#,##0.00"}
+_DECIMAL_TYPES = (ColumnType.AREA, ColumnType.NUMBER, ColumnType.PERCENT)
+
+
+def xlsx_format(column: Column) -> str | None:
+    """The Excel number format of *column* (``#,##0.00`` for two decimals), or None."""
+    if column.type is ColumnType.INT:
+        return "0"
+    if column.type in _DECIMAL_TYPES:
+        return "#,##0" + ("." + "0" * column.decimals if column.decimals else "")
+    return None
 
 
 def write_xlsx(path: Path, records: Sequence[CandidateRecord], columns: Sequence[Column],
@@ -162,7 +175,7 @@ def write_xlsx(path: Path, records: Sequence[CandidateRecord], columns: Sequence
 
 def _number_formats(sheet: Any, columns: Sequence[Column], rows: int, first: int = 2) -> None:
     for i, column in enumerate(columns, start=1):
-        fmt = _XLSX_FORMATS.get(column.type)
+        fmt = xlsx_format(column)
         if fmt is None:
             continue
         for row in range(first, first + rows):
@@ -173,8 +186,8 @@ def _total_row(columns: Sequence[Column], records: Sequence[CandidateRecord],
                lang: str) -> list[Any]:
     row: list[Any] = []
     for i, column in enumerate(columns):
-        if column.type is ColumnType.AREA:
-            row.append(sum(text_value(column, r, lang) for r in records))
+        if column.total:
+            row.append(sum(text_value(column, r, lang) or 0.0 for r in records))
         else:
             row.append(tr(lang, "export_table", "Total") if i == 0 else None)
     return row
@@ -196,6 +209,7 @@ def _about_sheet(book: Any, notes: TableNotes, lang: str, count: int) -> None:
         rows.append((t("Synthetic data"), t(
             "New nature is measured against synthetic sample data: {layers}.",
             layers=", ".join(notes.synthetic))))
+    rows += [(t("Analysis") if k == 0 else "", line) for k, line in enumerate(notes.analysis)]
     for row in rows:
         about.append(list(row))
     about.column_dimensions["A"].width = 22
@@ -211,20 +225,37 @@ def candidate_frame(records: Sequence[CandidateRecord], columns: Sequence[Column
     import geopandas as gpd
 
     data = {
-        (c.shp if shapefile else c.key): [data_value(c, r) for r in records] for c in columns
+        (c.shp if shapefile else c.key): _typed(c, [data_value(c, r) for r in records])
+        for c in columns
     }
     geometry = gpd.GeoSeries([r.candidate.geometry for r in records], crs=25832)
     return gpd.GeoDataFrame(data, geometry=geometry, crs=25832)
 
 
+_DTYPES = {ColumnType.AREA: "Float64", ColumnType.NUMBER: "Float64",
+           ColumnType.PERCENT: "Float64", ColumnType.INT: "Int64", ColumnType.BOOL: "boolean"}
+
+
+def _typed(column: Column, values: list[Any]) -> Any:
+    """*values* as a typed column: real, integer and boolean fields with NULL where nothing
+    was measured (a plain list of numbers and None would be written as text or as NaN)."""
+    import pandas as pd
+
+    dtype = _DTYPES.get(column.type)
+    return values if dtype is None else pd.array(values, dtype=dtype)
+
+
 def write_vector(path: Path, records: Sequence[CandidateRecord], columns: Sequence[Column],
-                 fmt: str) -> None:
-    """GeoPackage 1.2, shapefile (UTF-8) or GeoJSON (RFC 7946) of the candidates."""
+                 fmt: str, notes: TableNotes | None = None) -> None:
+    """GeoPackage 1.2, shapefile (UTF-8) or GeoJSON (RFC 7946) of the candidates; the
+    GeoPackage layer's and the GeoJSON's description carry *notes*' analysis lines."""
     frame = candidate_frame(records, columns, shapefile=fmt == "shp")
     frame["geometry"] = frame.geometry.apply(_multi)
+    description = " ".join(notes.analysis) if notes is not None else ""
+    described = {"DESCRIPTION": description} if description else {}
     if fmt == "gpkg":
         frame.to_file(path, driver="GPKG", layer="kandidatomraader", engine="pyogrio",
-                      dataset_options={"VERSION": "1.2"})
+                      dataset_options={"VERSION": "1.2"}, layer_options=described)
     elif fmt == "shp":
         frame.to_file(path, driver="ESRI Shapefile", engine="pyogrio", encoding="UTF-8")
     else:
@@ -232,7 +263,7 @@ def write_vector(path: Path, records: Sequence[CandidateRecord], columns: Sequen
             path.unlink()  # the GeoJSON driver refuses to overwrite
         frame.to_crs(4326).to_file(path, driver="GeoJSON", engine="pyogrio",
                                    layer_options={"RFC7946": "YES",
-                                                  "COORDINATE_PRECISION": "7"})
+                                                  "COORDINATE_PRECISION": "7", **described})
 
 
 def _multi(geom: Any) -> Any:

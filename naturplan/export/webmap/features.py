@@ -58,9 +58,14 @@ FIELD_LABELS = {
     "carbon_class": "Carbon class", "land_use": "Land use", "DN": "Flood class",
     "depth_m": "Depth (m)", "zone": "Afforestation", "_area": "Area", "_source": "Source",
 }
-#: Candidate columns shown in popups (keys of CANDIDATE_COLUMNS).
+#: Candidate columns shown in popups (keys of CANDIDATE_COLUMNS); an empty value (not
+#: measured, or not for the candidate's kind) is left out of the popup.
 CANDIDATE_POPUP = ("name", "kind", "status", "area_ha", "new_nature_ha",
-                   "counts_toward_target", "note")
+                   "counts_toward_target", "firefighter", "co2e_t_per_year", "klima_lavbund",
+                   "sequestration_t_per_year", "conflict_nature_p3_ha", "conflict_natura2000_ha",
+                   "conflict_organic_soil_ha", "conflict_unwanted_forest_ha",
+                   "conflict_flood_ha", "flood_pct", "flood_max_depth_m", "delta_eca_ha",
+                   "note")
 
 
 def _safe_json(value: Any) -> str:
@@ -178,8 +183,10 @@ def candidate_web_layer(entry: ExportLayer, records: Sequence[CandidateRecord],
         p: dict[str, Any] = {"_c": record.candidate.kind.value}
         for column in columns:
             value = text_value(column, record, lang)
-            if column.type.value == "area":
-                value = format_number(value, 2, lang)  # the label says (ha)
+            if value is None or (column.key.startswith("conflict_") and value == 0):
+                continue  # not measured, not for this kind, or no such conflict
+            if column.type.value in ("area", "number", "percent"):
+                value = format_number(value, column.decimals, lang)  # the label has the unit
             p[column.key] = value
         props.append(p)
     fields = [(c.key, c.title(lang)) for c in columns]
