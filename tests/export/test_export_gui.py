@@ -93,3 +93,32 @@ def test_candidates_export_from_the_menu(window, qtbot, tmp_path: Path) -> None:
     rows = list(load_workbook(out)["Kandidatområder"].iter_rows(values_only=True))
     assert rows[1][0] == "Mose ved Øster Å"
     assert rows[1][3] == pytest.approx(48.0)  # 800 m × 600 m = 48 ha
+    header = list(rows[0])
+    row = dict(zip(header, rows[1], strict=True))
+    assert row["Brandmandens lov"]  # the analysis was measured in the worker
+    assert isinstance(row["ΔECA (ha)"], float) and row["ΔECA (ha)"] > 0  # connectivity too
+
+
+def test_candidates_export_cancel_during_connectivity_skips_it(window, qtbot, tmp_path,  # type: ignore[no-untyped-def]
+                                                               monkeypatch) -> None:
+    """Cancel while connectivity is measured: the table is still written, ΔECA is empty and
+    the notes say why (a connectivity step that is cancelled stands in for the real one)."""
+    from naturplan.core.errors import OperationCancelled
+    from naturplan.export import measures
+
+    def cancelled(*args, **kwargs):  # type: ignore[no-untyped-def]
+        raise OperationCancelled()
+
+    monkeypatch.setattr(measures, "_connectivity", cancelled)
+    out = tmp_path / "kandidater.xlsx"
+    task = window.exports.export_candidates(out)
+    done = []
+    task.succeeded.connect(done.append)
+    qtbot.waitUntil(lambda: bool(done), timeout=60_000)
+    book = load_workbook(out)
+    rows = list(book["Kandidatområder"].iter_rows(values_only=True))
+    row = dict(zip(rows[0], rows[1], strict=True))
+    assert row["ΔECA (ha)"] is None and row["Brandmandens lov"]
+    about = [r[1] for r in book["Om tabellen"].iter_rows(values_only=True)]
+    assert any("annulleret under eksporten" in str(r) for r in about)
+    assert "annulleret" in window.statusBar().currentMessage()

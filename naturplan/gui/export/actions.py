@@ -1,8 +1,9 @@
 """The export entries of the File menu: *Eksportér kort…* and *Eksportér kandidatområder…*.
 
 The window adds them with one call (:func:`install_export_actions`); the work is done by
-``naturplan.export`` in a background :class:`~naturplan.gui.workers.Task` with progress and
-Cancel in the status bar.
+``naturplan.export`` in a background :class:`~naturplan.gui.workers.Task`. The candidate table
+first measures what each candidate does (a progress dialog; Cancel while connectivity is
+measured skips connectivity, whose cells then say "not measured").
 """
 
 from __future__ import annotations
@@ -10,14 +11,14 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QFileDialog, QMessageBox
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog
 
 from naturplan.core.feedback import Feedback
 from naturplan.export.i18n import error_text, tr
 from naturplan.gui.export.map_dialog import MapExportDialog
-from naturplan.gui.export.plan import plan_data_from_window
+from naturplan.gui.export.plan import measure_for_export, plan_data_from_window, todays_network
 from naturplan.gui.workers import Task
 
 #: File filters of the candidate export, with the suffix each writes.
@@ -35,6 +36,7 @@ class ExportActions(QObject):
         self.window = window
         self.dialog: MapExportDialog | None = None
         self.task: Task | None = None
+        self.progress: QProgressDialog | None = None
         self.act_map = QAction(self.tr("Export map…"), window)
         self.act_map.setObjectName("action_export_map")
         self.act_map.setShortcut("Ctrl+P")
@@ -66,30 +68,45 @@ class ExportActions(QObject):
                 path = path.with_suffix(dict(CANDIDATE_FILTERS).get(selected, ".xlsx"))
         lang = window.lang
         target = path
+        network = todays_network(window, data)
 
-        def job(progress: Any, cancelled: Any) -> int:
-            from naturplan.export.plan_data import project_name
-            from naturplan.export.tables import TableNotes, export_candidates
+        def job(progress: Any, cancelled: Any) -> tuple[int, tuple[str, ...]]:
+            from naturplan.export.measures import gap_notes, table_notes
+            from naturplan.export.tables import export_candidates
 
-            records = data.records()
-            synthetic = tuple(layer.source.label for layer in data.protected_layers()
-                              if layer.source.synthetic)
-            notes = TableNotes(project=project_name(data.project),
-                               municipality=data.dataset.municipality.name,
-                               exported=data.today.strftime("%d-%m-%Y"), synthetic=synthetic)
-            export_candidates(target, records, lang, notes,
-                              feedback=Feedback(progress, cancelled))
-            return len(records)
+            measured = measure_for_export(data, network, progress, cancelled)
+            records = measured.records()
+            # after a skipped connectivity the table is still written (a second or less)
+            export_candidates(target, records, lang, table_notes(measured, lang),
+                              measured.columns(),
+                              feedback=Feedback(lambda f, m: progress(0.9 + 0.1 * f, m)))
+            return len(records), gap_notes(measured.measured, lang)
 
         task = Task(job, self)
-        task.succeeded.connect(lambda n: window.statusBar().showMessage(
-            tr(lang, "export", "Wrote {n} candidate areas to {path}.", n=n, path=str(target)),
-            8000))
+        task.succeeded.connect(lambda result: window.statusBar().showMessage(" ".join([
+            tr(lang, "export", "Wrote {n} candidate areas to {path}.", n=result[0],
+               path=str(target)), *result[1]]), 15000))
         task.failed.connect(lambda error: QMessageBox.warning(
             window, self.tr("Could not export"), error_text(error, lang)))
+        self._show_progress(task)
         self.task = task
         task.start()
         return task
+
+    def _show_progress(self, task: Task) -> None:
+        """A progress dialog (after half a second) whose Cancel skips connectivity."""
+        dialog = QProgressDialog(self.tr("Measuring what each candidate does…"),
+                                 self.tr("Cancel"), 0, 100, self.window)
+        dialog.setWindowTitle(self.tr("Export candidate areas"))
+        dialog.setWindowModality(Qt.WindowModality.NonModal)
+        dialog.setMinimumDuration(500)
+        dialog.setAutoReset(False)
+        dialog.setAutoClose(False)
+        dialog.canceled.connect(task.cancel)
+        task.progress.connect(lambda f, m: dialog.setValue(int(f * 100)))
+        task.done.connect(dialog.close)
+        task.done.connect(dialog.deleteLater)
+        self.progress = dialog
 
 
 def install_export_actions(window: Any) -> ExportActions:

@@ -35,7 +35,12 @@ from naturplan.core.feedback import Feedback
 from naturplan.export.i18n import error_text
 from naturplan.export.layout.page import PrintOptions, build_layout
 from naturplan.export.layout.presets import list_presets
-from naturplan.gui.export.plan import layers_from_window, plan_data_from_window
+from naturplan.gui.export.plan import (
+    layers_from_window,
+    measure_for_export,
+    plan_data_from_window,
+    todays_network,
+)
 from naturplan.gui.workers import Task
 from naturplan.render.renderer import MapRenderer
 
@@ -219,14 +224,23 @@ class MapExportDialog(QDialog):
             path = Path(chosen).with_suffix(suffix)
         fmt, preset, options, data, layers, lang = (self.fmt, self.preset, self.options(),
                                                     self.data, self.layers, self.lang)
+        network = todays_network(self.window, data) if fmt == "html" else None
 
         def job(progress: Any, cancelled: Any) -> Any:
             feedback = Feedback(progress, cancelled)
             if fmt == "html":
                 from naturplan.export.webmap import export_webmap
 
-                return export_webmap(path, layers, data, lang, options.title or "",
-                                     options.subtitle or "", feedback)
+                measured, skipped = data, False
+                if data.candidates:  # the popups say what each candidate does
+                    measured = measure_for_export(data, network,
+                                                  lambda f, m: progress(0.3 * f, m), cancelled)
+                    skipped = "connectivity_cancelled" in measured.measured.gaps
+                # after Cancel skipped connectivity, the page is still written
+                return export_webmap(path, layers, measured, lang, options.title or "",
+                                     options.subtitle or "",
+                                     Feedback(lambda f, m: progress(0.3 + 0.7 * f, m),
+                                              None if skipped else cancelled))
             from naturplan.export.layout.page import export_print
 
             return export_print(path, fmt, preset, layers, data, options, lang, feedback)

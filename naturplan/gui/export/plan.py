@@ -9,11 +9,13 @@ from naturplan.export.plan_data import PlanData
 
 
 def plan_data_from_window(window: Any) -> PlanData | None:
-    """The window's dataset, share, ledger and candidates (None before a dataset is loaded)."""
+    """The window's dataset, share, ledger, candidates and project settings (None before a
+    dataset is loaded)."""
     if window.dataset is None or window.share is None:
         return None
     session = window.session
     plan = session.plan
+    store = getattr(session, "store", None)
     return PlanData(
         dataset=window.dataset,
         roles=tuple(window.protected_roles),
@@ -21,7 +23,35 @@ def plan_data_from_window(window: Any) -> PlanData | None:
         ledger=session.ledger_result(),
         candidates=plan.candidates() if plan is not None else [],
         project=session.path,
+        settings=dict(store.settings()) if store is not None else {},
     )
+
+
+def todays_network(window: Any, data: PlanData) -> Any:
+    """The window's measured network of today's protected nature when it fits *data*'s
+    settings (an export then measures only each candidate's change), else None."""
+    from naturplan.core.analysis.assessment import SETTINGS_KEY, AnalysisSettings
+
+    controller = getattr(getattr(window, "analysis", None), "controller", None)
+    network = getattr(controller, "network", None)
+    if network is None:
+        return None
+    wanted = AnalysisSettings.from_mapping(data.settings.get(SETTINGS_KEY)).connectivity
+    return network if controller.settings.connectivity == wanted else None
+
+
+def measure_for_export(data: PlanData, network: Any, progress: Any, cancelled: Any) -> PlanData:
+    """A copy of *data* with its analysis numbers, measured in an export's worker; Cancel
+    while connectivity is measured skips connectivity (its cells say "not measured")."""
+    from dataclasses import replace
+
+    from naturplan.core.feedback import Feedback
+    from naturplan.export.measures import measure_plan
+
+    measured = replace(data)
+    measure_plan(measured, skip_connectivity_on_cancel=True, network=network,
+                 feedback=Feedback(lambda f, m: progress(0.9 * f, m), cancelled))
+    return measured
 
 
 def layers_from_window(window: Any) -> list[ExportLayer]:
