@@ -348,11 +348,17 @@ def candidate_measures(pa: PlanAnalysis) -> dict[str, dict[str, Any]]:
     ``delta_eca_m2``, ``delta_pc_percent``, ``joins_patches``, ``firefighter`` (tag) and
     ``firefighter_order`` (0 first).
     """
+    return measures_of(pa.assessments)
+
+
+def measures_of(assessments: Mapping[str, CandidateAssessment]) -> dict[str, dict[str, Any]]:
+    """:func:`candidate_measures` of the assessed candidates alone (no plan totals needed)."""
     from naturplan.core.analysis.conflicts import ConflictKind
 
-    rank = {cid: k for k, cid in enumerate(pa.order())}
+    order = firefighter_order((i, a.firefighter) for i, a in assessments.items())
+    rank = {cid: k for k, cid in enumerate(order)}
     out: dict[str, dict[str, Any]] = {}
-    for cid, a in pa.assessments.items():
+    for cid, a in assessments.items():
         row: dict[str, Any] = {
             "co2e_t_per_year": a.lowland.reduction_t if a.lowland else None,
             "co2e_t_per_ha": a.lowland.reduction_t_per_ha if a.lowland else None,

@@ -12,8 +12,9 @@ the numbers that depend on it are set to None (empty cells, NULL in a data file)
 :func:`measure_notes` says why, in the table's notes (the Excel "About" sheet, the GeoPackage
 layer's description, the command's output, the web map's ledger box).
 
-Only what the table needs is measured: today's network once and each candidate's change
-against it, not the projected network, the scenarios or nature at risk.
+Only what the table needs is measured: each candidate's numbers, today's network once and each
+candidate's change against it; not the plan's totals, the projected network, the scenarios or
+nature at risk.
 """
 
 from __future__ import annotations
@@ -148,14 +149,9 @@ def measure_plan(data: PlanData, *, connectivity: bool = True,
         If *feedback* is cancelled (during connectivity only without
         *skip_connectivity_on_cancel*).
     """
-    from naturplan.core.analysis.assessment import (
-        SETTINGS_KEY,
-        AnalysisSettings,
-        assess_candidate,
-        totals,
-    )
+    from naturplan.core.analysis.assessment import SETTINGS_KEY, AnalysisSettings, assess_candidate
     from naturplan.core.analysis.factors import provenance
-    from naturplan.export.analysis import PlanAnalysis, candidate_measures, layers_of
+    from naturplan.export.analysis import layers_of, measures_of
     from naturplan.io.factors import load_factor_table
 
     fb = as_feedback(feedback)
@@ -183,11 +179,9 @@ def measure_plan(data: PlanData, *, connectivity: bool = True,
                            for cid, a in assessments.items()}
     elif not connectivity:
         gaps.append("connectivity")
-    analysis = PlanAnalysis(layers, table, settings, provenance(table, settings.recorded),
-                            list(candidates), assessments,
-                            totals(candidates, layers, table, settings, assessments))
-    data.measures = blank_gaps(candidate_measures(analysis), gaps)
-    data.measured = MeasuredPlan(tuple(gaps), analysis.provenance.as_dict(), settings.as_dict())
+    data.measures = blank_gaps(measures_of(assessments), gaps)
+    data.measured = MeasuredPlan(tuple(gaps), provenance(table, settings.recorded).as_dict(),
+                                 settings.as_dict())
     fb.report(1.0, "analysis")
     return data.measured
 
