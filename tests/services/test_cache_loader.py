@@ -106,3 +106,39 @@ def test_a_hanging_service_never_blocks_the_caller(xyz_server, tmp_path) -> None
 def test_is_image() -> None:
     assert is_image(PNG) and is_image(b"\xff\xd8\xff\xe0rest")
     assert not is_image(b"<?xml version='1.0'?><ServiceExceptionReport/>")
+
+
+def test_close_waits_for_a_tile_being_handed_over(xyz_server, tmp_path) -> None:
+    """A worker still decoding a tile (Qt/GDAL code) when the app exits would be ended inside
+    C++ frames and abort the process: ``close`` returns only when no worker runs any more."""
+    handing_over = threading.Event()
+    done: list[TileKey] = []
+
+    def slow_tile(key: TileKey, data: bytes) -> None:
+        handing_over.set()
+        time.sleep(0.5)  # decoding and warping a tile
+        done.append(key)
+
+    real = sorted(xyz_server.root.glob("12/*/*.png"))[0]
+    source = xyz_source(xyz_server.url + "/{z}/{x}/{y}.png")
+    loader = TileLoader(source, TileCache(tmp_path / "c.sqlite"), slow_tile)
+    loader.want([TileKey(12, int(real.parent.name), int(real.stem))])
+    assert handing_over.wait(10.0)
+    workers = [t for t in threading.enumerate() if t.name.startswith("tiles-")]
+    assert workers
+    loader.close()
+    assert len(done) == 1  # the tile being handed over was finished, not cut off
+    assert not any(t.is_alive() for t in workers)
+
+
+def test_close_does_not_wait_out_a_hanging_server(xyz_server, tmp_path) -> None:
+    """A request that hangs holds no Qt frame: close gives up after its own short wait."""
+    from naturplan.io.services.http import Timeouts
+
+    xyz_server.mode = "hang"
+    loader = _loader(xyz_server.url, tmp_path, [], timeouts=Timeouts(1.0, 30.0))
+    loader.want([TileKey(12, 2170, 1260)])
+    assert _wait(lambda: bool(xyz_server.paths))
+    start = time.monotonic()
+    loader.close(wait=0.3)
+    assert time.monotonic() - start < 1.0

@@ -33,6 +33,8 @@ from naturplan.io.services.tokens import get_token
 RETRY_AFTER = 20.0
 #: Seconds before a tile the service does not have is asked for again.
 EMPTY_RETRY = 3600.0
+#: How long ``close`` waits for the workers to end (seconds).
+JOIN_TIMEOUT = 3.0
 _IMAGE_MAGIC = (b"\x89PNG", b"\xff\xd8\xff", b"GIF8", b"RIFF", b"II*\x00", b"MM\x00*")
 
 
@@ -132,12 +134,24 @@ class TileLoader:
             wait(futures, timeout=timeout)
         return results
 
-    def close(self) -> None:
-        """Stop the workers (a request in flight ends at its timeout, in the background)."""
+    def close(self, wait: float = JOIN_TIMEOUT) -> None:
+        """Stop the workers and wait up to *wait* seconds for them to end.
+
+        A worker decodes and warps tiles in Qt and GDAL code; one still doing that while the
+        interpreter shuts down is ended inside C++ frames, which aborts the process ("FATAL:
+        exception not rethrown"). So the workers are joined: a tile being handed over is
+        finished first. A request still waiting on a slow server is left to its timeout (it
+        holds no Qt or GDAL frame; it never delivers, the loader is stopped).
+        """
         with self._cond:
             self._stopped = True
             self._wanted = []
             self._cond.notify_all()
+            threads, self._threads = self._threads, []
+        deadline = time.monotonic() + wait
+        for thread in threads:
+            if thread is not threading.current_thread():
+                thread.join(max(0.0, deadline - time.monotonic()))
 
     # -- workers ------------------------------------------------------------------------
     def _start_workers(self) -> None:
