@@ -105,44 +105,106 @@ def bench_draw(name: str, source, cache, repeat: int) -> None:  # type: ignore[n
         layer.close()
 
 
-def bench_pan(source, cache, repeat: int) -> None:  # type: ignore[no-untyped-def]
+def _exposed(canvas, app) -> None:  # type: ignore[no-untyped-def]
+    """Show the canvas and let the event loop expose it: before that, ``repaint()`` paints
+    nothing and a pan would be timed at 0 ms."""
+    canvas.show()
+    deadline = time.perf_counter() + 5.0
+    while time.perf_counter() < deadline:
+        app.processEvents()
+        handle = canvas.windowHandle()
+        if handle is not None and handle.isExposed():
+            return
+        time.sleep(0.01)
+    raise SystemExit("the canvas was never exposed; no repaint could be timed")
+
+
+def _pan_painted(canvas, steps: int) -> list[float]:  # type: ignore[no-untyped-def]
+    """``measure_pan``, checked: every repaint really ran ``paintEvent``."""
+    from naturplan.gui.map.canvas import measure_pan
+
+    painted = []
+    canvas.overlays.append(painted.append)
+    try:
+        times = measure_pan(canvas, steps)
+    finally:
+        canvas.overlays.remove(painted.append)
+    if len(painted) != steps:
+        raise SystemExit(f"{len(painted)} of {steps} repaints painted; the timing is void")
+    return times
+
+
+def _measured_views(view, steps: int):  # type: ignore[no-untyped-def]
+    """The views ``measure_pan`` visits in *steps* steps from *view* (it drifts 2 px a
+    step): their tiles are put in memory first, so that the pan draws whole tiles."""
+    views = []
+    for i in range(steps):
+        view = view.panned(3.0 if i % 2 else -3.0, 2.0)
+        views.append(view)
+    return views
+
+
+def _tiles_drawn(layer, view) -> int:  # type: ignore[no-untyped-def]
+    """Tiles the basemap draws for *view* from memory; none may be missing."""
+    from PySide6.QtGui import QImage, QPainter
+
+    image = QImage(view.width, view.height, QImage.Format.Format_ARGB32_Premultiplied)
+    painter = QPainter(image)
+    drawn = layer.draw(painter, view, 1.0, request=False)
+    painter.end()
+    if drawn.missing:
+        raise SystemExit(f"{len(drawn.missing)} tiles missing from memory during the pan")
+    return int(drawn.drawn)
+
+
+def bench_pan(name: str, source, cache, repeat: int) -> None:  # type: ignore[no-untyped-def]
     from PySide6.QtCore import QSettings
+    from PySide6.QtWidgets import QApplication
 
     from naturplan.core.layers.roles import Role
     from naturplan.gui.basemap.controller import BasemapController
-    from naturplan.gui.map.canvas import MapCanvas, measure_pan
+    from naturplan.gui.map.canvas import MapCanvas
     from naturplan.gui.map.map_layers import MapLayerList
     from naturplan.io.loading import LayerRequest, load_layer
     from naturplan.io.paths import AALBORG_BOUNDARY, layers_dir
     from naturplan.io.styles import load_styles
     from naturplan.render.view import MapView
 
+    app = QApplication.instance()
     layers = MapLayerList()
     boundary = load_layer(LayerRequest(Role.MUNICIPALITY, layers_dir() / AALBORG_BOUNDARY))
     layers.set_layers([boundary], load_styles())
-    canvas = MapCanvas(layers)
-    canvas.resize(1000, 760)
-    canvas.show()
-    view = MapView(556_000.0, 6_321_000.0, 4.0, 1000, 760)
-    canvas.set_view(view)
-    canvas.render_now()
-    base = []
-    for _ in range(repeat):
-        base += measure_pan(canvas, 40)
-    settings = QSettings(str(Path(tempfile.mkdtemp()) / "s.ini"), QSettings.Format.IniFormat)
-    controller = BasemapController(canvas, None, settings, cache=cache)
-    controller.offline = True
-    controller._install(source)  # noqa: SLF001 - the benchmark skips the resolver
-    _fill_cache(controller.layer, _pans(canvas.view, 200))
-    for pan in _pans(canvas.view, 200):
-        controller.layer.ensure(pan)
-    canvas.render_now()
-    with_basemap = []
-    for _ in range(repeat):
-        with_basemap += measure_pan(canvas, 40)
-    print(f"pan repaint 1000x760, no basemap (baseline): {_stats(base)}")
-    print(f"pan repaint 1000x760, with basemap:          {_stats(with_basemap)}")
-    controller.shutdown()
+    for width, height in SIZES:
+        canvas = MapCanvas(layers)
+        canvas.resize(width, height)
+        _exposed(canvas, app)
+        start = MapView(556_000.0, 6_321_000.0, 4.0, width, height)
+        canvas.set_view(start)
+        canvas.render_now()
+        base = []
+        for _ in range(repeat):
+            base += _pan_painted(canvas, 40)
+        settings = QSettings(str(Path(tempfile.mkdtemp()) / "s.ini"), QSettings.Format.IniFormat)
+        controller = BasemapController(canvas, None, settings, cache=cache)
+        controller.offline = True
+        controller._install(source)  # noqa: SLF001 - the benchmark skips the resolver
+        canvas.set_view(start)
+        visited = _measured_views(start, 40 * repeat)
+        _fill_cache(controller.layer, visited)
+        for view in visited:
+            controller.layer.ensure(view)
+        canvas.render_now()
+        with_basemap = []
+        for _ in range(repeat):
+            with_basemap += _pan_painted(canvas, 40)
+        tiles = _tiles_drawn(controller.layer, canvas.view)
+        print(f"{name:<26} pan repaint {width}x{height}, no basemap (baseline): "
+              f"{_stats(base)}")
+        print(f"{name:<26} pan repaint {width}x{height}, with basemap:          "
+              f"{_stats(with_basemap)}; {tiles} tiles drawn, none missing")
+        controller.shutdown()
+        canvas.shutdown()
+        canvas.close()
 
 
 def main() -> None:
@@ -164,11 +226,13 @@ def main() -> None:
                         danish_grid())
     mercator = xyz_source("http://127.0.0.1:9/{z}/{x}/{y}.png", title="XYZ (EPSG:3857)")
     print(f"machine: {platform.node()} {platform.machine()}, {os.cpu_count()} cores, "
-          f"Python {platform.python_version()}")
+          f"Python {platform.python_version()}; {time.strftime('%Y-%m-%d %H:%M')}, "
+          f"load average {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
     bench_draw("native View1 (25832)", native, cache, args.repeat)
     bench_draw("XYZ 3857, warped", mercator, cache, args.repeat)
-    bench_pan(native, cache, args.repeat)
-    bench_pan(mercator, cache, args.repeat)
+    bench_pan("native View1 (25832)", native, cache, args.repeat)
+    bench_pan("XYZ 3857, warped", mercator, cache, args.repeat)
+    print(f"load average at the end {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
 
 
 if __name__ == "__main__":

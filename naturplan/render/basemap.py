@@ -15,7 +15,7 @@ import math
 import threading
 import time
 from collections import OrderedDict
-from collections.abc import Callable
+from collections.abc import Callable, Hashable
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -33,14 +33,20 @@ from naturplan.render.view import MapView
 MEMORY_BYTES = 160 * 1024 * 1024
 #: Coarser levels searched for a stand-in tile, and whether one finer level is too.
 FALLBACK_COARSER = 5
+#: Bytes of tiles kept scaled to the screen's pixel size (a full-HD screen of warped
+#: tiles needs ~35 MB): a pan then only copies pixels; scaling 70 tiles on every paint
+#: took 5.7 ms at 1920 × 1080.
+SCALED_BYTES = 64 * 1024 * 1024
 
 
 @dataclass(frozen=True)
 class DrawnTile:
-    """A decoded tile: its EPSG:25832 bounds and its image (premultiplied ARGB)."""
+    """A decoded tile: its EPSG:25832 bounds and its image (premultiplied ARGB); a tile
+    scaled for the screen names the *source* it was scaled from."""
 
     bounds: Bounds
     image: QImage
+    source: DrawnTile | None = None
 
 
 @dataclass
@@ -60,22 +66,22 @@ class TileMemory:
 
     def __init__(self, max_bytes: int = MEMORY_BYTES) -> None:
         self.max_bytes = max_bytes
-        self._tiles: OrderedDict[TileKey, DrawnTile | None] = OrderedDict()
+        self._tiles: OrderedDict[Hashable, DrawnTile | None] = OrderedDict()
         self._bytes = 0
         self._lock = threading.Lock()
 
-    def get(self, key: TileKey) -> DrawnTile | None:
+    def get(self, key: Hashable) -> DrawnTile | None:
         with self._lock:
             tile = self._tiles.get(key)
             if tile is not None:
                 self._tiles.move_to_end(key)
             return tile
 
-    def __contains__(self, key: TileKey) -> bool:
+    def __contains__(self, key: Hashable) -> bool:
         with self._lock:
             return key in self._tiles
 
-    def put(self, key: TileKey, tile: DrawnTile | None) -> None:
+    def put(self, key: Hashable, tile: DrawnTile | None) -> None:
         """Keep *tile* (None: the service has nothing there, nothing to draw)."""
         size = tile.image.sizeInBytes() if tile is not None else 0
         with self._lock:
@@ -140,6 +146,9 @@ class BasemapLayer:
         self.source = source
         self.grid = source.grid
         self.memory = memory or TileMemory()
+        #: Tiles scaled to the pixel size of view resolution ``_scaled_for``, by key.
+        self._scaled = TileMemory(SCALED_BYTES)
+        self._scaled_for = 0.0
         self.on_ready = on_ready
         self.warper = None if self.grid.is_working_crs else Warper(self.grid.crs)
         self.loader = TileLoader(source, cache, self._on_bytes, on_status, offline=offline)
@@ -194,10 +203,13 @@ class BasemapLayer:
         painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, True)
         if stats.missing:
             stats.stand_ins = self._draw_stand_ins(painter, view, level, stats.missing)
+        if view.resolution != self._scaled_for:
+            self._scaled.clear()
+            self._scaled_for = view.resolution
         for key in present:
             tile = self.memory.get(key)
             if tile is not None:
-                self._draw_tile(painter, view, tile)
+                self._blit_tile(painter, view, key, tile)
                 stats.drawn += 1
         painter.restore()
         if request and stats.missing:
@@ -244,6 +256,27 @@ class BasemapLayer:
         x1, y1 = view.to_pixel(bounds[2], bounds[1])
         left, top = round(x0), round(y0)
         return QRect(left, top, max(round(x1) - left, 1), max(round(y1) - top, 1))
+
+    def _blit_tile(self, painter: QPainter, view: MapView, key: TileKey,
+                   tile: DrawnTile) -> None:
+        """Draw *tile* unscaled at whole pixels: scaled once per view resolution to its
+        size rounded up (one size wherever the pan puts it; drawn from its rounded corner
+        it overlaps the next tile by at most a pixel and never leaves a gap), so a pan only
+        copies pixels."""
+        minx, miny, maxx, maxy = tile.bounds
+        width = max(math.ceil((maxx - minx) / view.resolution - 1e-6), 1)
+        height = max(math.ceil((maxy - miny) / view.resolution - 1e-6), 1)
+        image = tile.image
+        if image.width() != width or image.height() != height:
+            scaled = self._scaled.get(key)
+            if scaled is None or scaled.source is not tile:  # new, or refreshed since
+                image = image.scaled(width, height, Qt.AspectRatioMode.IgnoreAspectRatio,
+                                     Qt.TransformationMode.SmoothTransformation)
+                self._scaled.put(key, DrawnTile(tile.bounds, image, tile))
+            else:
+                image = scaled.image
+        x, y = view.to_pixel(minx, maxy)
+        painter.drawImage(QPointF(round(x), round(y)), image)
 
     def _draw_tile(self, painter: QPainter, view: MapView, tile: DrawnTile) -> None:
         if self.warper is None:
