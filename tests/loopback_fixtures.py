@@ -26,6 +26,10 @@ from loopback import (
 
 #: The served §3 test layer: 23 polygons (some multi-part, one with a hole) near Aalborg.
 SERVED_COUNT = 23
+#: The same layer under a municipality's own field names (no built-in schema fits): the
+#: mapping a user gives, canonical field → served field.
+MAPPED_FIELDS = {"Objekt_id": "id", "Natyp_kode": "kode", "Natyp_navn": "naturtype",
+                 "Besig_dato": "dato"}
 
 
 def served_nature() -> gpd.GeoDataFrame:
@@ -105,6 +109,20 @@ def wfs_server(services_dir: Path, nature_gpkg: Path):
     folder = services_dir / "wfs_json"
     folder.mkdir()
     server = MapServerCgi(vector_mapfile(folder, nature_gpkg, "p3", geojson=True))
+    yield server
+    server.stop()
+
+
+@pytest.fixture(scope="session")
+def wfs_mapped_server(services_dir: Path):
+    """MapServer WFS 2.0 (GeoJSON) of the §3 layer with its fields renamed (feature type
+    ``naturtyper``): loading it in its role needs :data:`MAPPED_FIELDS`."""
+    folder = services_dir / "wfs_mapped"
+    folder.mkdir()
+    frame = served_nature().rename(columns=MAPPED_FIELDS)
+    path = folder / "naturtyper.gpkg"
+    frame.to_file(path, layer="naturtyper", driver="GPKG")
+    server = MapServerCgi(vector_mapfile(folder, path, "naturtyper", geojson=True))
     yield server
     server.stop()
 

@@ -16,7 +16,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from naturplan.cli.options import progress_printer
+from naturplan.cli.options import _parse_fields, progress_printer
 
 EXIT_OK = 0
 
@@ -40,6 +40,10 @@ def add_parser(subparsers: Any, data_parent: argparse.ArgumentParser) -> None:
     fetch.add_argument("--project", type=Path, metavar="P.gpkg",
                        help="also record the layer in this project's layers")
     fetch.add_argument("--page-size", type=int, default=1000, metavar="N")
+    fetch.add_argument("--field", action="append", default=[], metavar="ROLE.FIELD=SOURCE",
+                       help="map a served field to the role's field, e.g. "
+                            "nature_p3.Natyp_navn=TYPE, when the schema is not a known one; "
+                            "recorded with the layer, so refresh reads it the same way")
     refresh = sub.add_parser("refresh", parents=[data_parent],
                              help="fetch a project's service layers again")
     refresh.add_argument("--project", required=True, type=Path, metavar="P.gpkg")
@@ -66,18 +70,32 @@ def _fetch(args: argparse.Namespace) -> int:
     from naturplan.io.services.presets import resolve_feature_service
 
     role = parse_role(args.role)
+    fields = _fields_for(role, args.field)
     url, layer, token = resolve_feature_service(args.service, args.service_layer, role)
     municipality = load_municipality(args.kommune)
     result = _fetch_layer(url, layer, args.out, municipality.geometry.bounds, token,
                           args.page_size)
-    loaded = load_layer(LayerRequest(role, result.path, result.layer))
+    request = LayerRequest(role, result.path.resolve(), result.layer, fields)
+    loaded = load_layer(request)
     _say(args, "Fetched {n} features of {layer} into {path} ({role}, mapping {mapping}).",
          n=result.provenance.count, layer=layer, path=str(result.path), role=role.value,
          mapping=loaded.source.mapping or "-")
     if args.project is not None:
-        _record_in_project(args.project, LayerRequest(role, result.path.resolve(),
-                                                      result.layer))
+        _record_in_project(args.project, request)
     return EXIT_OK
+
+
+def _fields_for(role: Any, items: list[str]) -> dict[str, str] | None:
+    """The ``--field ROLE.FIELD=SOURCE`` mapping for *role*; a field of another role is
+    refused (it would be ignored without a word)."""
+    from naturplan.core.errors import FieldMappingError
+
+    by_role = _parse_fields(items)
+    others = sorted(r.value for r in by_role if r is not role)
+    if others:
+        raise FieldMappingError("--field names {others}, but the layer is fetched as {role}.",
+                                others=", ".join(others), role=role.value)
+    return by_role.get(role)
 
 
 def _fetch_layer(url: str, layer: str, out: Path, bbox: Any, token: str | None,
@@ -111,7 +129,7 @@ def _refresh(args: argparse.Namespace) -> int:
     from naturplan.core.errors import NaturplanError
     from naturplan.io.loading import load_municipality
     from naturplan.io.project.settings import recorded_request
-    from naturplan.io.services.refresh import refresh_layer, service_layers
+    from naturplan.io.services.refresh import refresh_and_load, service_layers
 
     recorded = recorded_request(args.project)
     if recorded is None:
@@ -123,11 +141,12 @@ def _refresh(args: argparse.Namespace) -> int:
         return EXIT_OK
     bbox = load_municipality(request.kommune).geometry.bounds
     for layer_request in layers:
-        result = refresh_layer(layer_request.path, layer_request.layer, tuple(bbox),
-                               feedback=None)
-        _say(args, "Fetched {n} features of {layer} into {path}.",
+        # Loaded as recorded: its role and the field mapping chosen when it was fetched.
+        result, loaded = refresh_and_load(layer_request, tuple(bbox), feedback=None)
+        _say(args, "Fetched {n} features of {layer} into {path} ({role}, mapping {mapping}).",
              n=result.provenance.count, layer=result.provenance.layer,
-             path=str(result.path))
+             path=str(result.path), role=loaded.role.value,
+             mapping=loaded.source.mapping or "-")
     from naturplan.io.project.gpkg_store import GeoPackageStore
     from naturplan.io.project.settings import record
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Mapping, Sequence
 
 from PySide6.QtWidgets import (
@@ -15,8 +16,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from naturplan.core.errors import FieldMappingError
 from naturplan.core.layers.roles import LOADABLE_ROLES, ROLE_SPECS, Role
 from naturplan.core.layers.style import LayerStyle
+from naturplan.export.i18n import error_text
+from naturplan.io.loading import LayerRequest
 
 
 class RoleDialog(QDialog):
@@ -90,3 +94,22 @@ class FieldMappingDialog(QDialog):
 
     def mapping(self) -> dict[str, str]:
         return {name: c.currentData() for name, c in self.combos.items() if c.currentData()}
+
+
+def ask_field_mapping(request: LayerRequest, error: FieldMappingError, lang: str,
+                      parent: QWidget | None = None) -> LayerRequest | None:
+    """*request* with the field mapping the user chooses (the dialog lists the file's
+    fields and says *error*), or None if they cancel.
+
+    Raises
+    ------
+    NaturplanError
+        If the file's fields cannot be read.
+    """
+    from naturplan.io.vector import list_fields
+
+    columns = list_fields(request.path, request.layer)
+    dialog = FieldMappingDialog(request.role, columns, error_text(error, lang), parent)
+    if dialog.exec() != QDialog.DialogCode.Accepted or not dialog.mapping():
+        return None
+    return dataclasses.replace(request, fields=dialog.mapping())

@@ -28,7 +28,7 @@ from naturplan.core.share.protected import ProtectedIndex, ProtectedShare
 from naturplan.core.share.targets import targets_for
 from naturplan.export.i18n import error_text
 from naturplan.export.numbers import format_number
-from naturplan.gui.add_layer import FieldMappingDialog, RoleDialog
+from naturplan.gui.add_layer import RoleDialog, ask_field_mapping
 from naturplan.gui.analysis.actions import install_analysis
 from naturplan.gui.basemap import install as install_services
 from naturplan.gui.dashboard import DashboardDock
@@ -469,17 +469,13 @@ class MainWindow(QMainWindow):
         return self._run(job, self._layer_loaded, self.tr("Loading layer…"), failed)
 
     def _ask_field_mapping(self, request: LayerRequest, error: FieldMappingError) -> None:
-        from naturplan.io.vector import list_fields
-
         try:
-            columns = list_fields(request.path, request.layer)
+            mapped = ask_field_mapping(request, error, self.lang, self)
         except NaturplanError as exc:
             self.show_error(exc)
             return
-        dialog = FieldMappingDialog(request.role, columns, error_text(error, self.lang), self)
-        if dialog.exec() == FieldMappingDialog.DialogCode.Accepted and dialog.mapping():
-            self.add_layer(LayerRequest(request.role, request.path, request.layer,
-                                        dialog.mapping(), request.assume_crs))
+        if mapped is not None:
+            self.add_layer(mapped)
 
     def _layer_loaded(self, layer: Layer) -> None:
         self.layers.add(layer, self.styles[layer.role])

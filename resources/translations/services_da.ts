@@ -12,13 +12,6 @@
             <numerusform>Hentede {n} objekter af {layer} til {path} ({role}, feltkobling {mapping}).</numerusform>
         </translation>
     </message>
-    <message numerus="yes">
-        <source>Fetched {n} features of {layer} into {path}.</source>
-        <translation>
-            <numerusform>Hentede {n} objekt af {layer} til {path}.</numerusform>
-            <numerusform>Hentede {n} objekter af {layer} til {path}.</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Name it with --layer NAME (naturplan data services lists the presets).</source>
         <translation>Angiv det med --layer NAVN (naturplan data services viser forvalgene).</translation>
@@ -37,6 +30,10 @@
 </context>
 <context>
     <name>errors</name>
+    <message>
+        <source>--field names {others}, but the layer is fetched as {role}.</source>
+        <translation>--field nævner {others}, men laget hentes som {role}.</translation>
+    </message>
     <message>
         <source>A basemap goes into print maps (pdf, png); the web map has none.</source>
         <translation>Et baggrundskort kan komme med på printkort (pdf, png); webkortet har intet.</translation>

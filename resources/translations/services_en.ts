@@ -12,13 +12,6 @@
             <numerusform>Fetched {n} features of {layer} into {path} ({role}, mapping {mapping}).</numerusform>
         </translation>
     </message>
-    <message numerus="yes">
-        <source>Fetched {n} features of {layer} into {path}.</source>
-        <translation>
-            <numerusform>Fetched {n} feature of {layer} into {path}.</numerusform>
-            <numerusform>Fetched {n} features of {layer} into {path}.</numerusform>
-        </translation>
-    </message>
 </context>
 <context>
     <name>services</name>

@@ -9,7 +9,7 @@ import numpy as np
 import pytest
 from loopback import cell_centres, checker_colour
 from loopback_fixtures import *  # noqa: F403 - the loopback server fixtures
-from loopback_fixtures import SERVED_COUNT
+from loopback_fixtures import MAPPED_FIELDS, SERVED_COUNT, served_nature
 
 from naturplan.core.layers.roles import Role
 
@@ -137,6 +137,58 @@ def test_fetch_data_loads_in_its_role_and_the_project_remembers(qtbot, window, w
                     timeout=10_000)
     assert window.dataset.by_role(Role.NATURE_P3)[-1].feature_count == SERVED_COUNT
     assert len(window.dataset.by_role(Role.NATURE_P3)) == before + 1
+
+
+def test_a_fetched_layer_mapped_in_the_dialog_keeps_its_mapping_on_refresh(
+        qtbot, window, wfs_mapped_server, tmp_path, monkeypatch) -> None:
+    """A served schema no built-in mapping fits: the mapping dialog opens, the mapping
+    chosen there is recorded with the layer in the project, and "Opdater lag fra
+    webtjenester" reads the new file with it (same role, same fields)."""
+    from PySide6.QtWidgets import QDialog
+
+    from naturplan.gui.add_layer import FieldMappingDialog
+    from naturplan.gui.basemap.fetch_dialog import FetchChoice
+    from naturplan.io.project.settings import PLAN_KEY
+
+    asked = []
+
+    def choose(dialog) -> int:  # the user picks the served field for each role field
+        asked.append(dialog.role)
+        for name, served in MAPPED_FIELDS.items():
+            combo = dialog.combos[name]
+            combo.setCurrentIndex(combo.findData(served))
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(FieldMappingDialog, "exec", choose)
+    actions = window.services.actions
+    out = tmp_path / "naturtyper.gpkg"
+    before = len(window.dataset.by_role(Role.NATURE_P3))
+    actions.fetch(FetchChoice(wfs_mapped_server.url, "naturtyper", None, Role.NATURE_P3, out))
+    qtbot.waitUntil(lambda: len(window.dataset.by_role(Role.NATURE_P3)) == before + 1,
+                    timeout=60_000)
+    assert asked == [Role.NATURE_P3]
+    fetched = window.dataset.by_role(Role.NATURE_P3)[-1]
+
+    def recorded() -> dict:
+        layers = window.session.store.settings()[PLAN_KEY]["layers"]
+        return next(la for la in layers if la.get("service")
+                    and la["service"]["layer"] == "naturtyper")
+
+    assert recorded()["fields"] == MAPPED_FIELDS and recorded()["role"] == "nature_p3"
+    task = actions.refresh_all()
+    qtbot.waitUntil(lambda: not task.running, timeout=60_000)
+    qtbot.waitUntil(lambda: all(la is not fetched
+                                for la in window.dataset.by_role(Role.NATURE_P3)),
+                    timeout=10_000)
+    assert asked == [Role.NATURE_P3]  # not asked again
+    fresh = [la for la in window.dataset.by_role(Role.NATURE_P3)
+             if la.source.path == fetched.source.path]
+    assert len(fresh) == 1 and fresh[0] is not fetched
+    assert fresh[0].source.mapping == fetched.source.mapping == "user"
+    served = served_nature().sort_values("Objekt_id")
+    got = fresh[0].frame.sort_values("Objekt_id")
+    assert list(got["Natyp_navn"]) == list(served["Natyp_navn"])
+    assert recorded()["fields"] == MAPPED_FIELDS
 
 
 def test_screenshot_with_a_basemap(mapserver_wms, sample_env, tmp_path) -> None:

@@ -8,10 +8,10 @@ import sys
 import time
 from pathlib import Path
 
-from loopback_fixtures import SERVED_COUNT
+from loopback_fixtures import MAPPED_FIELDS, SERVED_COUNT, served_nature
 
 from naturplan.io.project.gpkg_store import GeoPackageStore
-from naturplan.io.project.settings import PLAN_KEY
+from naturplan.io.project.settings import PLAN_KEY, recorded_request
 from naturplan.io.services.provenance import provenance_of
 
 REPO = Path(__file__).resolve().parents[2]
@@ -60,3 +60,50 @@ def test_fetch_errors_are_one_line(tmp_path) -> None:
     result = naturplan("data", "fetch", "natura2000", "--service", "miljoeportal", "--out",
                        str(tmp_path / "x.gpkg"))
     assert result.returncode == 1 and "--layer" in result.stderr
+
+
+def test_a_mapped_layer_keeps_its_mapping_through_refresh(wfs_mapped_server, tmp_path) -> None:
+    """A served schema no built-in mapping fits: fetched with ``--field``, the mapping is
+    recorded with the layer, and ``data refresh`` reads the new file with it (same role,
+    same fields: the served values under the canonical names)."""
+    out, project = tmp_path / "naturtyper.gpkg", tmp_path / "plan.gpkg"
+    fetch = ["data", "fetch", "nature_p3", "--service", wfs_mapped_server.url, "--layer",
+             "naturtyper", "--out", str(out), "--project", str(project), "--lang", "en"]
+    unmapped = naturplan(*fetch)
+    assert unmapped.returncode == 1 and "Traceback" not in unmapped.stderr
+    assert "naturtype" in unmapped.stderr  # the served fields are named
+    assert not project.exists() or recorded_request(project) is None
+    wrong = naturplan(*fetch, "--field", "parcels.matrikelnummer=id")
+    assert wrong.returncode == 1 and "nature_p3" in wrong.stderr
+
+    fields = [arg for k, v in MAPPED_FIELDS.items() for arg in ("--field", f"nature_p3.{k}={v}")]
+    result = naturplan(*fetch, *fields)
+    assert result.returncode == 0, result.stderr
+    assert f"Fetched {SERVED_COUNT} features of naturtyper" in result.stdout
+    assert "(nature_p3, mapping user)" in result.stdout
+    first = provenance_of(out, "naturtyper")
+    assert first is not None
+
+    time.sleep(1.1)  # fetch times are kept to the second
+    again = naturplan("data", "refresh", "--project", str(project), "--lang", "en")
+    assert again.returncode == 0, again.stderr
+    assert f"Fetched {SERVED_COUNT} features of naturtyper" in again.stdout
+    assert "(nature_p3, mapping user)" in again.stdout
+    with GeoPackageStore(project, create=False, readonly=True) as store:
+        (layer,) = store.settings()[PLAN_KEY]["layers"]
+    assert layer["role"] == "nature_p3" and layer["fields"] == MAPPED_FIELDS
+    second = provenance_of(out, "naturtyper")
+    assert second is not None and second.fetched > first.fetched
+    assert layer["service"]["fetched"] == second.fetched.isoformat(timespec="seconds")
+
+    # The project reads the refreshed layer as the served one, under the canonical names.
+    from naturplan.io.loading import load_layer
+
+    recorded = recorded_request(project)
+    assert recorded is not None
+    loaded = load_layer(recorded[0].layers[0])
+    served = served_nature().sort_values("Objekt_id")
+    got = loaded.frame.sort_values("Objekt_id")
+    assert list(got["Objekt_id"]) == list(served["Objekt_id"])
+    assert list(got["Natyp_navn"]) == list(served["Natyp_navn"])
+    assert [int(v) for v in got["Natyp_kode"]] == list(served["Natyp_kode"])

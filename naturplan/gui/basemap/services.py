@@ -98,12 +98,39 @@ class ServiceActions(QObject):
 
                 request = LayerRequest(choice.role, choice.out.resolve(),
                                        layer_name_for(choice.layer))
-                self.window._ask_field_mapping(request, error)
+                self.load_mapped(request, error)
                 return
             self.window.show_error(error)
 
         return self.window._run(job, done, self.tr("Fetching %1…").replace("%1", choice.layer),
                                 failed)
+
+    def load_mapped(self, request: LayerRequest, error: FieldMappingError) -> Any:
+        """The fetched file is on disk but its fields need a mapping: ask for one, load the
+        layer with it and record it with the layer (so that refresh reads it the same way).
+        """
+        from naturplan.gui.add_layer import ask_field_mapping
+
+        try:
+            mapped = ask_field_mapping(request, error, self.window.lang, self.window)
+        except NaturplanError as exc:
+            self.window.show_error(exc)
+            return None
+        if mapped is None:
+            return None
+
+        def job(progress: Any, cancelled: Any) -> Layer:
+            progress(0.1, mapped.path.name)
+            return load_layer(mapped)
+
+        def done(layer: Layer) -> None:
+            self.window._layer_loaded(layer)
+            self.record(mapped)
+
+        def failed(again: BaseException) -> None:
+            self.window.show_error(again)
+
+        return self.window._run(job, done, self.window.tr("Loading layer…"), failed)
 
     def record(self, request: LayerRequest) -> None:
         """Add *request* to what the project is measured against (with its provenance)."""
@@ -125,7 +152,7 @@ class ServiceActions(QObject):
 
     def refresh_all(self) -> Any:
         """Fetch every layer that came from a service again and swap it in on the map."""
-        from naturplan.io.services.refresh import refresh_layer
+        from naturplan.io.services.refresh import refresh_and_load
 
         window = self.window
         if window.dataset is None:
@@ -143,10 +170,10 @@ class ServiceActions(QObject):
             pairs = []
             for i, layer in enumerate(old):
                 part = feedback.part(i / len(old), (i + 1) / len(old))
-                result = refresh_layer(layer.source.path, layer.source.layer, bbox, part)
-                request = recorded.get(result.path.resolve()) or LayerRequest(
-                    layer.role, result.path, result.layer)
-                pairs.append((layer, load_layer(request)))
+                # As recorded in the project (role and field mapping), else as on the map.
+                request = recorded.get(layer.source.path.resolve()) or LayerRequest(
+                    layer.role, layer.source.path, layer.source.layer)
+                pairs.append((layer, refresh_and_load(request, bbox, part)[1]))
             return pairs
 
         return window._run(job, self._swap, self.tr("Refreshing layers from web services…"))

@@ -1,14 +1,17 @@
-"""Refreshing layers that came from a web service: the file says where from."""
+"""Refreshing layers that came from a web service: the file says where from, the project's
+record of the layer says how it is read (its role and field mapping)."""
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 from urllib.parse import urlsplit
 
 from naturplan.core.errors import ServiceError
 from naturplan.core.feedback import Feedback
+from naturplan.core.layers.layer import Layer
 from naturplan.io.datasets import DatasetRequest
-from naturplan.io.loading import LayerRequest
+from naturplan.io.loading import LayerRequest, load_layer
 from naturplan.io.services.features import Bounds, FetchResult, fetch_to_gpkg
 from naturplan.io.services.provenance import provenance_of
 from naturplan.io.services.tokens import token_name_for
@@ -36,3 +39,22 @@ def refresh_layer(path: Path, layer: str | None, bbox: Bounds,
         raise ServiceError("{path} was not fetched from a web service.", path=str(path))
     token = token_name_for(urlsplit(found.url).hostname or "")
     return fetch_to_gpkg(found.url, found.layer, Path(path), bbox, feedback, token)
+
+
+def refresh_and_load(request: LayerRequest, bbox: Bounds,
+                     feedback: Feedback | None = None) -> tuple[FetchResult, Layer]:
+    """Fetch *request*'s layer again and load it as recorded: in its role, with the field
+    mapping the user chose when it was first fetched (``request.fields``).
+
+    The GUI's "Opdater lag fra webtjenester" and ``naturplan data refresh`` both call this.
+
+    Raises
+    ------
+    ServiceError
+        As :func:`refresh_layer`.
+    FieldMappingError
+        If the refreshed layer no longer has the source fields of the recorded mapping.
+    """
+    result = refresh_layer(Path(request.path), request.layer, bbox, feedback)
+    fresh = dataclasses.replace(request, path=result.path, layer=result.layer)
+    return result, load_layer(fresh)
