@@ -174,6 +174,10 @@
 <context>
     <name>BasemapController</name>
     <message>
+        <source>Basemap: %1</source>
+        <translation>Baggrundskort: %1</translation>
+    </message>
+    <message>
         <source>Basemap %1 does not answer; showing saved tiles.</source>
         <translation>Baggrundskortet %1 svarer ikke – viser gemte fliser.</translation>
     </message>

@@ -61,6 +61,25 @@ def test_pdf_with_a_basemap(qapp, plan: Plan, mapserver_wms, tmp_path: Path,
     assert hits >= 50, hits  # the basemap is there, at its place (the rest under layers)
 
 
+def test_a_basemap_without_attribution_is_credited_to_its_host(plan: Plan) -> None:
+    """A URL basemap that names no attribution: the sources still say whose tiles they
+    are (the host), never nothing."""
+    from naturplan.io.services.sources import xyz_source
+
+    source = xyz_source("http://tiles.example.org:8080/{z}/{x}/{y}.png")
+    assert source.attribution == "" and source.credit == "tiles.example.org"
+    data = load_plan_data(plan.dataset, (Role.NATURE_P3,), plan.path)
+    entries = ordered_layers([*plan.dataset.layers], load_styles())
+    preset = find_preset("sagsbilag_a4_staaende")
+    for lang, text in (("da", "Baggrundskort: tiles.example.org"),
+                       ("en", "Basemap: tiles.example.org")):
+        layout = build_layout(preset, entries, data,
+                              PrintOptions(extent=CHECKER_BOUNDS, basemap=source), lang)
+        assert layout.attribution_lines[0] == text
+    named = xyz_source("http://tiles.example.org/{z}/{x}/{y}.png", attribution="© Ejer")
+    assert named.credit == "© Ejer"
+
+
 def test_cli_export_basemap_and_the_web_map_refuses_one(mapserver_wms, tmp_path) -> None:
     from naturplan.cli.export import _basemap
 

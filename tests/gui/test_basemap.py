@@ -75,6 +75,34 @@ def test_basemap_under_the_map_in_the_panel_with_opacity(qtbot, window, mapserve
     assert window.layers.by_role(Role.MUNICIPALITY)[0].style.symbol.fill_opacity == 1.0
 
 
+def test_a_url_basemap_is_credited_in_the_corner(qtbot, window, xyz_server,
+                                                cache_home) -> None:
+    """An XYZ URL names no attribution: the map's corner says whose tiles they are."""
+    from PySide6.QtGui import QImage, QPainter
+
+    controller = window.services.basemap
+    controller.set_basemap(xyz_server.url + "/{z}/{x}/{y}.png", wait=True)
+    wait_for_basemap(qtbot, window)
+    texts = []
+
+    class Recorder(QPainter):
+        def drawText(self, *args) -> None:  # noqa: N802 - Qt's name
+            texts.append(str(args[-1]))
+            super().drawText(*args)
+
+    image = QImage(400, 300, QImage.Format.Format_ARGB32_Premultiplied)
+    painter = Recorder(image)
+    controller.paint_attribution(painter)
+    painter.end()
+    assert texts == ["Baggrundskort: 127.0.0.1"]
+    controller.set_visible(False)
+    texts.clear()
+    painter = Recorder(image)
+    controller.paint_attribution(painter)
+    painter.end()
+    assert texts == []
+
+
 def test_a_hanging_service_leaves_the_window_responsive(qtbot, window, xyz_server,
                                                         cache_home) -> None:
     """Every tile request hangs (until a 2 s timeout): no pan or repaint waits for it, and

@@ -190,9 +190,9 @@ def build_layout(preset: PrintPreset, layers: Sequence[ExportLayer], data: PlanD
     if options.basemap is not None:
         layout.layers = _clear_land(layout.layers)
     _texts(layout, data, lang)
-    if options.basemap is not None and options.basemap.attribution:
+    if options.basemap is not None:
         layout.attribution_lines.insert(0, tr(lang, "export", "Basemap: {text}",
-                                              text=options.basemap.attribution))
+                                              text=options.basemap.credit))
     return layout
 
 

@@ -199,13 +199,15 @@ class BasemapController(QObject):
             self.layer.draw(painter, self.canvas.view, self.opacity)
 
     def paint_attribution(self, painter: QPainter) -> None:
-        """The source's attribution in the map's bottom-right corner."""
-        if not self.active or self.layer is None or not self.layer.attribution:
+        """The source's attribution in the map's bottom-right corner (a basemap that gives
+        none is credited to where its tiles come from)."""
+        if not self.active or self.layer is None:
             return
+        source = self.layer.source
+        text = source.attribution or self.tr("Basemap: %1").replace("%1", source.credit)
         # Above the canvas's own corner note ("synthetic sample") when it shows one.
         lift = 26 if getattr(self.canvas, "watermark", "") else 0
-        draw_attribution(painter, self.layer.attribution, self.canvas.width(),
-                         self.canvas.height() - lift)
+        draw_attribution(painter, text, self.canvas.width(), self.canvas.height() - lift)
 
     def ensure(self, timeout: float = 30.0) -> Any:
         """Load the tiles of the current view now (screenshots; never on screen)."""

@@ -77,6 +77,16 @@ class TileSource:
     cache_days: float = DEFAULT_CACHE_DAYS
 
     @property
+    def credit(self) -> str:
+        """Whom the map credits for the tiles: the attribution the service or preset
+        gives, else where they come from (the capabilities' title, the URL's host); never
+        empty, so that a map with a basemap always says whose it is."""
+        from urllib.parse import urlsplit
+
+        return (self.attribution or self.title or urlsplit(self.template).hostname
+                or self.name)
+
+    @property
     def cache_id(self) -> str:
         """A stable identifier of this source's tiles in the disk cache (no token in it)."""
         text = f"{self.kind.value}|{redact_url(self.template)}|{self.grid.tms.id}"
