@@ -200,17 +200,26 @@ class BasemapLayer:
                 stats.missing.append(key)
         painter.save()
         painter.setOpacity(painter.opacity() * opacity)
-        painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, True)
         if stats.missing:
+            painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, True)
             stats.stand_ins = self._draw_stand_ins(painter, view, level, stats.missing)
+        screen = view.dpi is None  # print and PDF get the tiles as they are, scaled there
+        # On screen, tiles of the level are copied unscaled to whole pixels: with the smooth
+        # hint on, Qt filters even such a copy (7.7 instead of 2.0 ms for 96 tiles at
+        # 1920 × 1080).
+        painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, not screen)
         if view.resolution != self._scaled_for:
             self._scaled.clear()
             self._scaled_for = view.resolution
         for key in present:
             tile = self.memory.get(key)
-            if tile is not None:
+            if tile is None:
+                continue
+            if screen:
                 self._blit_tile(painter, view, key, tile)
-                stats.drawn += 1
+            else:
+                self._draw_tile(painter, view, tile)
+            stats.drawn += 1
         painter.restore()
         if request and stats.missing:
             self.loader.want(stats.missing)

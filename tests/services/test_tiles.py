@@ -171,3 +171,50 @@ def test_tiles_are_asked_for_with_a_real_user_agent(qapp, xyz_server, cache) -> 
     assert xyz_server.agents and set(xyz_server.agents) == {USER_AGENT}
     assert USER_AGENT.startswith("naturplan/")
     layer.close()
+
+
+def _png(colour: str) -> bytes:
+    from PySide6.QtCore import QBuffer, QIODevice
+    from PySide6.QtGui import QColor, QImage
+
+    image = QImage(256, 256, QImage.Format.Format_RGB32)
+    image.fill(QColor(colour))
+    buffer = QBuffer()
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    image.save(buffer, "PNG")
+    return bytes(buffer.data().data())
+
+
+def test_tiles_kept_scaled_for_the_screen_follow_a_refreshed_tile_and_a_zoom(
+        qapp, cache) -> None:
+    """On screen the tiles of a level are kept scaled to the view's pixel size: a tile
+    that arrives again with new pixels is drawn new, a zoom scales afresh, and the tiles
+    still cover the view edge to edge (no gap where rounded edges meet)."""
+    from naturplan.io.services.sources import TileSource
+    from naturplan.render.basemap import BasemapLayer
+
+    source = TileSource("test", "test", SourceKind.WMTS, "http://127.0.0.1:9/{z}/{x}/{y}",
+                        danish_grid())
+    layer = BasemapLayer(source, cache, offline=True)
+    views = [MapView(556_123.4, 6_321_077.7, resolution, 640, 480)
+             for resolution in (4.0, 2.7, 4.0)]
+    for view in views:
+        _, keys = layer.plan(view)
+        for key in keys:
+            layer.memory.put(key, layer.make_tile(key, _png("#1f77b4")))
+    blue, orange = np.array([0x1F, 0x77, 0xB4]), np.array([0xFF, 0x7F, 0x0E])
+    for view in views:
+        rgb = draw(layer, view)
+        assert (rgb == blue).all(axis=-1).all(), "a gap or a wrong colour"
+        level, keys = layer.plan(view)
+        assert level == layer.grid.level_for(view.resolution)
+        assert layer.grid.resolution(level) != view.resolution  # the tiles are scaled
+        # The centre tile arrives again, orange: the screen shows the new one.
+        centre = keys[0]
+        layer.memory.put(centre, layer.make_tile(centre, _png("#ff7f0e")))
+        rgb = draw(layer, view)
+        minx, miny, maxx, maxy = layer.grid.bounds(centre)
+        px, py = view.to_pixel((minx + maxx) / 2, (miny + maxy) / 2)
+        assert (rgb[int(py), int(px)] == orange).all()
+        layer.memory.put(centre, layer.make_tile(centre, _png("#1f77b4")))
+    layer.close()
