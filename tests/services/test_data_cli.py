@@ -107,3 +107,37 @@ def test_a_mapped_layer_keeps_its_mapping_through_refresh(wfs_mapped_server, tmp
     assert list(got["Objekt_id"]) == list(served["Objekt_id"])
     assert list(got["Natyp_navn"]) == list(served["Natyp_navn"])
     assert [int(v) for v in got["Natyp_kode"]] == list(served["Natyp_kode"])
+
+
+def test_a_refresh_that_no_longer_fits_its_mapping_keeps_the_old_file(wfs_mapped_server,
+                                                                       tmp_path) -> None:
+    """The service's fields changed since the mapping was chosen: the refresh is refused with
+    the mapping's error and the file on disk is the one fetched before, byte for byte."""
+    import dataclasses
+
+    import pytest
+
+    from naturplan.core.errors import FieldMappingError
+    from naturplan.io.services.refresh import refresh_and_load
+
+    out, project = tmp_path / "naturtyper.gpkg", tmp_path / "plan.gpkg"
+    fields = [arg for k, v in MAPPED_FIELDS.items() for arg in ("--field", f"nature_p3.{k}={v}")]
+    fetched = naturplan("data", "fetch", "nature_p3", "--service", wfs_mapped_server.url,
+                        "--layer", "naturtyper", "--out", str(out), "--project", str(project),
+                        *fields)
+    assert fetched.returncode == 0, fetched.stderr
+    before = out.read_bytes()
+    recorded = recorded_request(project)
+    assert recorded is not None
+    request = recorded[0].layers[0]
+    # As if the service had renamed the field the mapping reads the type name from.
+    changed = dataclasses.replace(request, fields={**MAPPED_FIELDS,
+                                                   "Natyp_navn": "no_longer_served"})
+    bbox = tuple(float(v) for v in served_nature().total_bounds)
+    with pytest.raises(FieldMappingError):
+        refresh_and_load(changed, bbox)
+    assert out.read_bytes() == before
+    assert sorted(p.name for p in tmp_path.glob("naturtyper*")) == ["naturtyper.gpkg"]
+    result, layer = refresh_and_load(request, bbox)  # the recorded mapping still fits
+    assert result.path == out and len(layer.frame) == SERVED_COUNT
+    assert sorted(p.name for p in tmp_path.glob("naturtyper*")) == ["naturtyper.gpkg"]

@@ -25,8 +25,9 @@ def service_layers(request: DatasetRequest) -> list[LayerRequest]:
 
 
 def refresh_layer(path: Path, layer: str | None, bbox: Bounds,
-                  feedback: Feedback | None = None) -> FetchResult:
-    """Fetch the layer in *path* again from the service its metadata names, into *path*.
+                  feedback: Feedback | None = None, out: Path | None = None) -> FetchResult:
+    """Fetch the layer in *path* again from the service its metadata names, into *out*
+    (default: *path* itself).
 
     Raises
     ------
@@ -38,7 +39,7 @@ def refresh_layer(path: Path, layer: str | None, bbox: Bounds,
     if found is None:
         raise ServiceError("{path} was not fetched from a web service.", path=str(path))
     token = token_name_for(urlsplit(found.url).hostname or "")
-    return fetch_to_gpkg(found.url, found.layer, Path(path), bbox, feedback, token)
+    return fetch_to_gpkg(found.url, found.layer, Path(out or path), bbox, feedback, token)
 
 
 def refresh_and_load(request: LayerRequest, bbox: Bounds,
@@ -53,8 +54,17 @@ def refresh_and_load(request: LayerRequest, bbox: Bounds,
     ServiceError
         As :func:`refresh_layer`.
     FieldMappingError
-        If the refreshed layer no longer has the source fields of the recorded mapping.
+        If the refreshed layer no longer has the source fields of the recorded mapping. The
+        file is then left as it was: the fetch goes to a file beside it, which replaces it
+        only once it loads as recorded.
     """
-    result = refresh_layer(Path(request.path), request.layer, bbox, feedback)
-    fresh = dataclasses.replace(request, path=result.path, layer=result.layer)
-    return result, load_layer(fresh)
+    path = Path(request.path)
+    staged = path.with_name(path.stem + ".refresh.gpkg")
+    try:
+        fetched = refresh_layer(path, request.layer, bbox, feedback, out=staged)
+        load_layer(dataclasses.replace(request, path=staged, layer=fetched.layer))
+        staged.replace(path)
+    finally:
+        staged.unlink(missing_ok=True)
+    result = FetchResult(path, fetched.layer, fetched.provenance)
+    return result, load_layer(dataclasses.replace(request, path=path, layer=result.layer))
