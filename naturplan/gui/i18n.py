@@ -9,8 +9,11 @@ Nothing happens at import time: :func:`install_translator` is called from ``run_
 
 from __future__ import annotations
 
+import hashlib
+import os
 import shutil
 import subprocess
+import time
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
@@ -44,30 +47,54 @@ def compiled_translation(source: Path) -> Path | None:
     """The ``.qm`` for the ``.ts`` file *source*.
 
     A packaged install (wheel, pipx, bundle) ships it beside the ``.ts``, compiled by the
-    build. In a source checkout it is compiled into the user's cache folder when missing or
-    older than the ``.ts`` (never into the checkout or an install folder). Returns None when
-    there is no ``.ts`` or nothing to compile it with (the UI then stays English).
+    build. In a source checkout it is compiled into the user's cache folder (never into the
+    checkout or an install folder) under a name that carries a hash of the ``.ts`` content:
+    every checkout on the machine (a CI clone, other worktrees) shares that folder, and must
+    load the words of its own ``.ts``, not those of another checkout compiled later. The file
+    is written under a temporary name and then renamed, so a program starting meanwhile never
+    reads half a file. Returns None when there is no ``.ts`` or nothing to compile it with
+    (the UI then stays English).
     """
     if not source.exists():
         return None
     shipped = source.with_suffix(".qm")
     if is_packaged() and shipped.exists():
         return shipped
-    target = _cache_dir() / shipped.name
-    if target.exists() and target.stat().st_mtime >= source.stat().st_mtime:
+    digest = hashlib.sha256(source.read_bytes()).hexdigest()[:16]
+    target = _cache_dir() / f"{source.stem}-{digest}.qm"
+    if target.exists():
         return target
     command = lrelease_command()
     if command is None:
-        return target if target.exists() else None
+        return None
+    partial = target.with_name(f"{target.name}.{os.getpid()}.part")
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
         subprocess.run(
-            [*command, "-silent", str(source), "-qm", str(target)],
+            [*command, "-silent", str(source), "-qm", str(partial)],
             check=True, capture_output=True, timeout=60,
         )
+        os.replace(partial, target)
     except (OSError, subprocess.SubprocessError):
-        pass
+        partial.unlink(missing_ok=True)
+    _forget_old(source.stem, keep=target)
     return target if target.exists() else None
+
+
+#: A compiled translation of an older ``.ts`` that no checkout used for this long is deleted.
+_STALE_SECONDS = 14 * 24 * 3600
+
+
+def _forget_old(stem: str, keep: Path) -> None:
+    """Delete ``<stem>-*.qm`` files in the cache not changed for two weeks (other than
+    *keep*): each edit of a ``.ts`` leaves one behind."""
+    limit = time.time() - _STALE_SECONDS
+    for old in keep.parent.glob(f"{stem}-*.qm"):
+        try:
+            if old != keep and old.stat().st_mtime < limit:
+                old.unlink()
+        except OSError:
+            pass
 
 
 def qt_translator(app: QCoreApplication, lang: str) -> QTranslator | None:
