@@ -56,7 +56,9 @@ def main(clone: Path, installed: Path) -> int:
         different = float(np.mean(a != b))
         print(f"screenshots: {different:.2%} of the pixels differ")
         if different > MAX_DIFFERENT:
-            problems.append(f"the screenshots differ in {different:.1%} of their pixels")
+            rows, cols = np.nonzero((a != b).any(axis=1))[0], np.nonzero((a != b).any(axis=0))[0]
+            problems.append(f"the screenshots differ in {different:.1%} of their pixels (rows "
+                            f"{rows.min()}-{rows.max()}, columns {cols.min()}-{cols.max()})")
     h, w = b.shape
     colours = len(np.unique(b[h // 4: 3 * h // 4, w // 3: 2 * w // 3]))
     print(f"installed screenshot: {colours} colours in the middle of the window")
