@@ -9,9 +9,11 @@ clone (``python -m naturplan``, the baseline), the installed wheel and the bundl
 - ``naturplan stats --json`` on the full-scale sample (built once beforehand, shared by all);
 - ``naturplan --screenshot``: the app starting, loading the sample, drawing the map, exiting.
 
-Prints a Markdown block for benchmarks/RESULTS.md. Run by hand (not in CI; about 15 minutes):
+The best of ``--repeat`` runs is reported (the least disturbed by the other sessions), with
+each install's ratio to the clone measured in the same rounds. Prints a Markdown block for
+benchmarks/RESULTS.md. Run by hand (not in CI; about 15 minutes):
 
-    python benchmarks/bench_install.py [--repeat 5] [--keep DIR]
+    python benchmarks/bench_install.py [--repeat 3] [--keep DIR]
 """
 
 from __future__ import annotations
@@ -46,18 +48,23 @@ def clean_env(**extra: str) -> dict[str, str]:
     return {**env, **extra}
 
 
-def build(work: Path) -> tuple[Path, Path, Path]:
-    """The wheel, a venv with it installed, and the bundle folder, all under *work*."""
+def build(work: Path, seconds: dict[str, float]) -> tuple[Path, Path, Path]:
+    """The wheel, a venv with it installed, and the bundle folder, all under *work*; the
+    seconds each step took go into *seconds*."""
+    start = time.perf_counter()
     subprocess.run([sys.executable, "-m", "build", "--wheel", "--outdir", work / "dist", ROOT],
                    check=True, capture_output=True, env=clean_env())
     wheel = next((work / "dist").glob("naturplan-*.whl"))
+    seconds["wheel"], start = time.perf_counter() - start, time.perf_counter()
     venv.create(work / "venv", with_pip=True, clear=True)
     python = work / "venv" / ("Scripts/python.exe" if WINDOWS else "bin/python")
     subprocess.run([python, "-m", "pip", "install", "--quiet", wheel], check=True,
                    capture_output=True, env=clean_env())
+    seconds["venv"], start = time.perf_counter() - start, time.perf_counter()
     subprocess.run([sys.executable, ROOT / "desktop" / "build_bundle.py", "--wheel", wheel,
                     "--out", work / "bundle", "--work", work / "bundle-work"],
                    check=True, capture_output=True, env=clean_env())
+    seconds["bundle"] = time.perf_counter() - start
     shutil.rmtree(work / "bundle-work")
     return wheel, work / "venv", work / "bundle" / "naturplan"
 
@@ -74,14 +81,14 @@ def timed(command: list[str], env: dict[str, str], cwd: Path) -> float:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--repeat", type=int, default=5)
+    parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--keep", type=Path, help="build here and keep it (default: a temp dir)")
     args = parser.parse_args()
     work = args.keep or Path(tempfile.mkdtemp(prefix="naturplan-bench-install-"))
     work.mkdir(parents=True, exist_ok=True)
-    t0 = time.perf_counter()
-    wheel, venv_dir, bundle = build(work)
-    build_s = time.perf_counter() - t0
+    load_before = os.getloadavg()[0]
+    build_s: dict[str, float] = {}
+    wheel, venv_dir, bundle = build(work, build_s)
     scripts = venv_dir / ("Scripts" if WINDOWS else "bin")
     programs = {
         "clone (python -m naturplan)": [sys.executable, "-m", "naturplan"],
@@ -107,8 +114,10 @@ def main() -> int:
     print(f"## Issue 14: install sizes and start times (`bench_install.py`), {date.today()}\n")
     print(f"Machine: {platform.node()}, {os.cpu_count()} cores, Python "
           f"{platform.python_version()}, {platform.system()}; shared with other sessions "
-          f"(load average {os.getloadavg()[0]:.1f} at the end). Wheel, venv and bundle built "
-          f"in {build_s:.0f} s.\n")
+          f"(load average {load_before:.1f} at the start, {os.getloadavg()[0]:.1f} at the "
+          f"end). Built in this run: the wheel in {build_s['wheel']:.0f} s, the venv with it "
+          f"in {build_s['venv']:.0f} s, the bundle (its own venv with PyInstaller) in "
+          f"{build_s['bundle']:.0f} s.\n")
     print("| what | size |\n|---|---|")
     print(f"| wheel `{wheel.name}` | {size_mb(wheel):.1f} MB |")
     print(f"| the venv after `pip install` of it (all dependencies) | "
@@ -116,13 +125,17 @@ def main() -> int:
           " MB) |")
     print(f"| bundle folder `naturplan/` | {size_mb(bundle):.0f} MB |\n")
     names = list(programs)
-    print(f"Wall time of the process, median of {args.repeat} (s), full-scale sample "
-          "(~99,000 parcels) already built:\n")
+    print(f"Wall time of the process, best of {args.repeat} interleaved rounds (s; in brackets "
+          "the ratio to the clone), full-scale sample (~99,000 parcels) already built:\n")
     print("| command | " + " | ".join(names) + " |")
     print("|---|" + "---|" * len(names))
     for case in cases:
-        medians = [statistics.median(times[(case, n)]) for n in names]
-        print(f"| `naturplan {case}` | " + " | ".join(f"{m:.2f}" for m in medians) + " |")
+        best = [min(times[(case, n)]) for n in names]
+        cells = [f"{best[0]:.2f}"] + [f"{b:.2f} ({b / best[0]:.2f}×)" for b in best[1:]]
+        print(f"| `naturplan {case}` | " + " | ".join(cells) + " |")
+    print("\nMedians (s): " + "; ".join(
+        f"{case}: " + " / ".join(f"{statistics.median(times[(case, n)]):.2f}" for n in names)
+        for case in cases))
     if not args.keep:
         shutil.rmtree(work, ignore_errors=True)
     return 0
