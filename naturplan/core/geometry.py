@@ -17,6 +17,31 @@ POLYGONAL_TYPES = (shapely.GeometryType.POLYGON, shapely.GeometryType.MULTIPOLYG
 _COLLECTION = shapely.GeometryType.GEOMETRYCOLLECTION
 
 
+def prepared_copy(geom: BaseGeometry) -> BaseGeometry:
+    """A prepared copy of *geom* that belongs to the caller alone.
+
+    GEOS builds a prepared geometry's indexes lazily, on its first predicates, without a
+    lock: two threads that prepare and query one shared geometry (the municipality, read by
+    the dashboard's measurement and the analysis panel at once) crash the process. Each
+    function that prepares a geometry it was given therefore prepares a copy (a WKB round
+    trip: the same coordinates; well under a millisecond for a municipality) and leaves the
+    caller's geometry as it was.
+
+    Parameters
+    ----------
+    geom
+        Any geometry.
+
+    Returns
+    -------
+    BaseGeometry
+        An equal geometry, prepared, shared with no one.
+    """
+    copy = shapely.from_wkb(shapely.to_wkb(geom, include_srid=True))
+    shapely.prepare(copy)
+    return copy
+
+
 def polygonal_parts(geoms: GeometryArray) -> GeometryArray:
     """The polygonal part of each geometry, vectorised (what an overlay or ``make_valid``
     leaves: polygons mixed with stray lines and points).

@@ -25,7 +25,7 @@ from shapely.geometry.base import BaseGeometry
 
 from naturplan.core.analysis.overlay import polygonal, union_per_group
 from naturplan.core.feedback import Feedback, as_feedback
-from naturplan.core.geometry import GeometryArray
+from naturplan.core.geometry import GeometryArray, prepared_copy
 
 #: Patches with more vertices than this are cut into tiles before distances are measured.
 MAX_VERTICES = 256
@@ -91,7 +91,7 @@ def clip_to(geoms: GeometryArray, clip: BaseGeometry) -> GeometryArray:
     geoms = np.asarray(geoms, dtype=object)
     if len(geoms) == 0:
         return geoms
-    shapely.prepare(clip)
+    clip = prepared_copy(clip)  # the municipality is shared with other threads
     inside = shapely.contains_properly(clip, geoms)
     out = geoms.copy()
     out[~inside] = polygonal(shapely.intersection(geoms[~inside], clip))

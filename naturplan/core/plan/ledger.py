@@ -29,6 +29,7 @@ import numpy as np
 import shapely
 from shapely.geometry.base import BaseGeometry
 
+from naturplan.core.geometry import prepared_copy
 from naturplan.core.plan.candidates import Candidate, CandidateKind, CandidateStatus
 from naturplan.core.share.protected import ProtectedIndex, ProtectedShare
 from naturplan.core.share.targets import Target, TargetGap, gap_to
@@ -126,8 +127,7 @@ class Ledger:
         current: ProtectedShare,
         targets: Sequence[Target] | None = None,
     ) -> None:
-        self._muni = municipality_geometry
-        shapely.prepare(self._muni)
+        self._muni = prepared_copy(municipality_geometry)  # shared with other threads
         self._index = protected_index
         self._current = current
         self._targets = tuple(targets) if targets is not None else tuple(

@@ -19,7 +19,7 @@ import numpy as np
 import shapely
 from numpy.typing import NDArray
 
-from naturplan.core.geometry import GeometryArray
+from naturplan.core.geometry import GeometryArray, prepared_copy
 from naturplan.core.share.overlap import (
     dissolve,
     dissolve_by,
@@ -297,7 +297,7 @@ def _clip_each(
     """Each of *geoms* cut to *clip*, position for position (empty where outside)."""
     if len(geoms) == 0:
         return geoms
-    shapely.prepare(clip)
+    clip = prepared_copy(clip)  # the municipality is shared with other threads
     out = geoms.copy()
     # Inside, or inside touching the border (the sample's polygons are cut to it): no cut.
     crossing = np.flatnonzero(~shapely.covers(clip, geoms))

@@ -13,7 +13,7 @@ import numpy as np
 import shapely
 from numpy.typing import NDArray
 
-from naturplan.core.geometry import GeometryArray
+from naturplan.core.geometry import GeometryArray, prepared_copy
 
 DEFAULT_TILE_M = 1000.0
 
@@ -30,6 +30,7 @@ class TileGrid:
     """
 
     def __init__(self, clip: shapely.Geometry, size: float = DEFAULT_TILE_M) -> None:
+        clip = prepared_copy(clip)  # never the caller's geometry: see prepared_copy
         self.clip = clip
         self.size = float(size)
         minx, miny, maxx, maxy = clip.bounds
@@ -37,7 +38,6 @@ class TileGrid:
         ys = np.arange(np.floor(miny / size) * size, maxy, size)
         gx, gy = np.meshgrid(xs, ys)
         boxes = shapely.box(gx.ravel(), gy.ravel(), gx.ravel() + size, gy.ravel() + size)
-        shapely.prepare(clip)
         touches = shapely.intersects(clip, boxes)
         boxes = boxes[touches]
         inside = shapely.contains(clip, boxes)
