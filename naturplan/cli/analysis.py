@@ -26,32 +26,44 @@ def add_no_analysis(parser: argparse.ArgumentParser, help_text: str) -> None:
 
 
 def plan_analysis(args: argparse.Namespace, *, connectivity: bool = True,
-                  per_candidate: bool = True) -> Any:
+                  per_candidate: bool = True, each: bool = True,
+                  connectivity_skipped: str | None = None) -> Any:
     """The :class:`~naturplan.export.analysis.PlanAnalysis` of ``args.project``, measured
-    against the project's recorded layers (or the data options), progress on stderr.
+    against the project's recorded layers (or the data options), progress on stderr. Only
+    the layers the analysis reads are loaded (not the parcels or addresses); the other
+    arguments are :func:`~naturplan.export.analysis.analyse_plan`'s.
 
     Raises
     ------
     NaturplanError
         If the layers, the project or the factor table cannot be read.
     """
-    from naturplan.export.analysis import open_plan_analysis
+    from naturplan.export.analysis import analysis_roles, open_plan_analysis
     from naturplan.io.datasets import open_dataset
 
     lang = args.lang or "da"
     request, roles = data_for(args)
     with ProgressLine(sys.stderr, lang) as progress:
-        dataset = open_dataset(request, progress=lambda f, m: progress(0.4 * f, m))
+        dataset = open_dataset(request, progress=lambda f, m: progress(0.4 * f, m),
+                               roles=analysis_roles(roles))
         feedback = Feedback(lambda f, m: progress(0.4 + 0.6 * f, m or "analysis"))
         return open_plan_analysis(dataset, args.project, roles, connectivity=connectivity,
-                                  per_candidate=per_candidate, feedback=feedback)
+                                  per_candidate=per_candidate, each=each,
+                                  connectivity_skipped=connectivity_skipped,
+                                  feedback=feedback)
 
 
 def stats_analysis(args: argparse.Namespace) -> dict[str, Any]:
-    """The ``"analysis"`` block of ``stats --project P --json`` (the plan's totals)."""
-    from naturplan.export.analysis import stats_analysis_document
+    """The ``"analysis"`` block of ``stats --project P --json`` (the plan's totals).
 
-    return stats_analysis_document(plan_analysis(args, per_candidate=False))
+    No candidate is measured on its own, and the connectivity network (seconds at municipal
+    scale) only with ``--connectivity``; without it the JSON says why it is null.
+    """
+    from naturplan.export.analysis import CONNECTIVITY_SKIPPED, stats_analysis_document
+
+    return stats_analysis_document(plan_analysis(
+        args, connectivity=args.connectivity, per_candidate=False, each=False,
+        connectivity_skipped=CONNECTIVITY_SKIPPED))
 
 
 def list_document(rows: list[dict[str, Any]], pa: Any) -> dict[str, Any]:

@@ -21,6 +21,9 @@ def add_parser(subparsers: Any, data_parent: argparse.ArgumentParser) -> None:
     stats.add_argument("--json", action="store_true", help="print JSON")
     stats.add_argument("--project", type=project_arg, metavar="PROJECT",
                        help="add the project's candidates (projected share)")
+    stats.add_argument("--connectivity", action="store_true",
+                       help="with --project --json: also measure the habitat network now and "
+                       "projected (seconds at municipal scale)")
 
 
 def run(args: argparse.Namespace) -> int:

@@ -46,6 +46,15 @@ from naturplan.core.plan.candidates import Candidate
 from naturplan.core.plan.scenarios import Scenario
 from naturplan.core.share.targets import targets_for
 
+#: The roles the analysis reads besides the protected ones (the parcels and addresses are not
+#: needed: :func:`analysis_roles`).
+ANALYSIS_ROLES: tuple[Role, ...] = (Role.NATURE_P3, Role.NATURA2000, Role.LOWLAND,
+                                    Role.FOREST_ZONES, Role.FLOOD)
+
+#: Why ``stats --project --json`` has no connectivity unless asked (said in its JSON).
+CONNECTIVITY_SKIPPED = ("not measured by stats (the whole network takes seconds): "
+                        "naturplan stats --connectivity, or candidates list --json")
+
 CRITERION_UNITS = {Criterion.MIN_AREA: "ha", Criterion.ORGANIC_SHARE: "fraction",
                    Criterion.REDUCTION_PER_HA: "t CO2e/ha/yr"}
 
@@ -65,10 +74,17 @@ class PlanAnalysis:
     projected: ConnectivityIndices | None = None
     scenarios: list[ScenarioResult] = field(default_factory=list)
     at_risk: NatureAtRisk | None = None
+    connectivity_skipped: str | None = None
 
     def order(self) -> list[str]:
         """Candidate ids in the firefighter's order."""
         return firefighter_order((i, a.firefighter) for i, a in self.assessments.items())
+
+
+def analysis_roles(protected: Sequence[Role] = DEFAULT_PROTECTED_ROLES) -> tuple[Role, ...]:
+    """The roles :func:`analyse_plan` reads: :data:`ANALYSIS_ROLES` and the *protected* ones
+    (for ``open_dataset(..., roles=...)``)."""
+    return tuple(dict.fromkeys((*ANALYSIS_ROLES, *protected)))
 
 
 def layers_of(dataset: Dataset, roles: Sequence[Role] = DEFAULT_PROTECTED_ROLES
@@ -88,9 +104,13 @@ def analyse_plan(
     *,
     connectivity: bool = True,
     per_candidate: bool = True,
+    each: bool = True,
+    connectivity_skipped: str | None = None,
     feedback: Feedback | None = None,
 ) -> PlanAnalysis:
     """Measure every candidate of a plan, its totals and its scenarios.
+
+    The flood raster is read from its file once, whole, and every window is cut from it.
 
     Parameters
     ----------
@@ -109,6 +129,11 @@ def analyse_plan(
         and each scenario's): seconds at municipal scale.
     per_candidate
         Measure each candidate's connectivity change (a fraction of a second each).
+    each
+        Measure each candidate (False: only the totals, the scenarios and nature at risk, as
+        ``stats --project`` shows them; :attr:`PlanAnalysis.assessments` is then empty).
+    connectivity_skipped
+        Without *connectivity*: why, said in the JSON in place of the indices.
     feedback
         Progress and cancel.
 
@@ -125,20 +150,23 @@ def analyse_plan(
     settings = AnalysisSettings.from_mapping((stored_settings or {}).get(SETTINGS_KEY))
     table = load_factor_table(settings.factors)
     layers = layers_of(dataset, roles)
+    if layers.flood is not None:
+        layers.flood.preload()
     network = None
     if connectivity:
         network = ConnectivityNetwork.of_polygons(
             layers.protected, layers.municipality, settings.connectivity,
             feedback=fb.part(0.0, 0.35))
     assessments = {}
-    for k, c in enumerate(candidates):
+    for k, c in enumerate(candidates if each else ()):
         fb.check()
         change = network.candidate(c.geometry) if network and per_candidate else None
         assessments[c.id] = assess_candidate(c, layers, table, settings, change)
         fb.report(0.35 + 0.2 * (k + 1) / max(len(candidates), 1), "candidates")
     result = PlanAnalysis(layers, table, settings, provenance(table, settings.recorded),
                           list(candidates), assessments,
-                          totals(candidates, layers, table, settings, assessments), network)
+                          totals(candidates, layers, table, settings, assessments), network,
+                          connectivity_skipped=None if connectivity else connectivity_skipped)
     if network is not None:
         geoms = [c.geometry for c in active(candidates)]
         patches = np.concatenate([layers.protected, np.array(geoms + [None], dtype=object)[:-1]])
@@ -161,6 +189,7 @@ def analyse_plan(
 def open_plan_analysis(dataset: Dataset, project: Any,
                        roles: Sequence[Role] = DEFAULT_PROTECTED_ROLES, *,
                        connectivity: bool = True, per_candidate: bool = True,
+                       each: bool = True, connectivity_skipped: str | None = None,
                        feedback: Feedback | None = None) -> PlanAnalysis:
     """:func:`analyse_plan` of the project *project* (a file or a database), read-only.
 
@@ -178,8 +207,8 @@ def open_plan_analysis(dataset: Dataset, project: Any,
         candidates, settings = store.candidates(), store.settings()
         scenarios = store.scenarios() if hasattr(store, "scenarios") else []
     return analyse_plan(dataset, candidates, roles, settings, scenarios,
-                        connectivity=connectivity, per_candidate=per_candidate,
-                        feedback=feedback)
+                        connectivity=connectivity, per_candidate=per_candidate, each=each,
+                        connectivity_skipped=connectivity_skipped, feedback=feedback)
 
 
 # --- JSON -----------------------------------------------------------------------------------
@@ -216,8 +245,12 @@ def stats_analysis_document(pa: PlanAnalysis) -> dict[str, Any]:
 
 
 def totals_document(pa: PlanAnalysis) -> dict[str, Any]:
-    """The plan's totals and its connectivity now and with the candidates."""
+    """The plan's totals and its connectivity now and with the candidates (``null`` and
+    ``connectivity_skipped`` with the reason when it was not measured)."""
     t = pa.totals
+    if pa.connectivity_skipped is not None:
+        return clean_json({**totals_json(t), "connectivity": None,
+                           "connectivity_skipped": pa.connectivity_skipped})
     return clean_json({
         **totals_json(t),
         "connectivity": {

@@ -17,7 +17,7 @@ Two ways to open, one list of layers (:func:`resolve_dataset`):
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 
@@ -175,8 +175,11 @@ def open_dataset(
     request: DatasetRequest,
     progress: Progress | None = None,
     cancelled: Cancelled | None = None,
+    roles: Collection[Role] | None = None,
 ) -> Dataset:
-    """Load everything *request* names.
+    """Load everything *request* names (only the layers of *roles* and the municipality, if
+    *roles* is given: the analysis of a plan needs neither the parcels nor the addresses, nor
+    a raster's value range for a legend).
 
     Raises
     ------
@@ -190,12 +193,12 @@ def open_dataset(
     resolved = resolve_dataset(request, report, stop)
     dataset = Dataset(resolved.municipality, sample=resolved.sample)
     dataset.layers.append(_municipality_layer(resolved.municipality))
-    wanted = resolved.requests
+    wanted = [r for r in resolved.requests if roles is None or r.role in roles]
     for i, layer_request in enumerate(wanted):
         if stop():
             raise OperationCancelled("Loading was cancelled.")
         report(0.5 + 0.5 * i / max(len(wanted), 1), layer_request.path.name)
-        dataset.layers.append(load_layer(layer_request))
+        dataset.layers.append(load_layer(layer_request, value_range=roles is None))
     report(1.0, "done")
     return dataset
 

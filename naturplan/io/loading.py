@@ -139,8 +139,10 @@ def split_path_layer(spec: str) -> tuple[Path, str | None]:
     return Path(spec), None
 
 
-def load_layer(request: LayerRequest) -> Layer:
+def load_layer(request: LayerRequest, value_range: bool = True) -> Layer:
     """Read the file of *request* into a layer of its role (EPSG:25832, mapped fields).
+
+    A raster's minimum and maximum (for its legend) are read only with *value_range*.
 
     A layer of a polygon role with no polygons at all is refused; one that mixes polygons
     with points or lines keeps its polygons, and its ``report.dropped_types`` says what was
@@ -163,7 +165,7 @@ def load_layer(request: LayerRequest) -> Layer:
         return read_addresses(request.path, request.layer, assume_crs=request.assume_crs,
                               fields=request.fields)
     if is_raster_path(request.path):
-        return _raster(request, value_range=True)
+        return _raster(request, value_range=value_range)
     info = _inspect_vector(request)
     read = read_vector(
         request.path, info.layer, assume_crs=request.assume_crs, info=info

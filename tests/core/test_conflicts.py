@@ -10,7 +10,13 @@ from analysis_fixtures import layers, polygons, write_depth
 
 from naturplan.core.analysis.conflicts import ConflictKind, afforestation_conflicts
 from naturplan.core.analysis.firefighter import Tag, firefighter_order, firefighter_tag
-from naturplan.core.analysis.flood import exposures, flood_geometry, nature_at_risk, wet_cells
+from naturplan.core.analysis.flood import (
+    exposure_of_parts,
+    exposures,
+    flood_geometry,
+    nature_at_risk,
+    wet_cells,
+)
 from naturplan.core.analysis.zonal import RasterGrid
 from naturplan.io.factors import load_factor_table
 
@@ -64,6 +70,35 @@ def test_every_conflict_kind_with_its_area(table, tmp_path):
     assert found[ConflictKind.FLOOD].area_m2 == pytest.approx(60 * 100)
     assert shapely.equals(shapely.normalize(found[ConflictKind.FLOOD].geometry),
                           shapely.normalize(shapely.box(700, 0, 760, 100)))
+
+
+def test_a_union_is_measured_part_by_part(table, tmp_path):
+    # 10 m cells from x=0: x 0..50 is 1.0 m deep, x 900..950 is 3.0 m deep, the rest dry.
+    depth = np.zeros((20, 100))
+    depth[:, 0:5] = 1.0
+    depth[:, 90:95] = 3.0
+    flood = write_depth(tmp_path / "d.tif", depth, origin=(0.0, 200.0))
+    union = shapely.union_all([shapely.box(0, 0, 100, 100), shapely.box(900, 0, 1000, 100)])
+    result = exposure_of_parts(union, flood)
+    # Each hectare has 50 x 100 m flooded: 1 ha of 2 ha, mean depth (1·0.5 + 3·0.5) / 1.
+    assert len(result) == 1
+    assert result.area_m2[0] == pytest.approx(20_000.0)
+    assert result.wet_m2[0] == pytest.approx(10_000.0)
+    assert result.wet_share[0] == pytest.approx(0.5)
+    assert result.mean_depth[0] == pytest.approx(2.0)
+    assert result.max_depth[0] == pytest.approx(3.0)
+    whole = exposures(np.array([union]), flood)  # the same as one polygon
+    for name in ("area_m2", "wet_m2", "mean_depth", "max_depth"):
+        assert getattr(result, name)[0] == pytest.approx(getattr(whole, name)[0])
+    # The totals' conflicts: the same flooded area without building the flooded cells.
+    drawn, counted = (afforestation_conflicts(union, layers(flood=flood), table, shapes=s)
+                      for s in (True, False))
+    assert [c.kind for c in counted] == [ConflictKind.FLOOD]
+    assert counted[0].area_m2 == pytest.approx(10_000.0) == drawn[0].area_m2
+    assert counted[0].geometry.is_empty and drawn[0].geometry.area == pytest.approx(10_000.0)
+    dry = exposure_of_parts(shapely.union_all([shapely.box(300, 0, 400, 100),
+                                               shapely.box(500, 0, 600, 100)]), flood)
+    assert dry.wet_m2[0] == 0.0 and np.isnan(dry.mean_depth[0]) and dry.max_depth[0] == 0.0
 
 
 def test_no_conflict_in_open_fields(table):

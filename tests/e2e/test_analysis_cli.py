@@ -132,7 +132,61 @@ def test_stats_project_json_adds_the_totals(plan):
     result = _run(["stats", "--project", plan["project"], "--json", *plan["options"]])
     assert result.returncode == 0, result.stderr
     analysis = json.loads(result.stdout)["analysis"]
-    assert analysis["totals"]["co2e_reduction_t_per_year"] == pytest.approx(25 * ROTATION_HIGH)
-    assert analysis["totals"]["connectivity"]["now"]["eca_m2"] == pytest.approx(
-        math.sqrt(3) * HA)
-    assert analysis["scenarios"][0]["name"] == "Forslag A"
+    totals = analysis["totals"]
+    assert totals["co2e_reduction_t_per_year"] == pytest.approx(25 * ROTATION_HIGH)
+    assert totals["sequestration_t_per_year"] == pytest.approx(20.0)
+    assert totals["conflicts_m2"]["nature_p3"] == pytest.approx(5000.0)
+    assert totals["flood_m2"] == pytest.approx(25 * HA)  # L's east half; K and F are dry
+    # The network is left to candidates list --json unless asked for, and the JSON says so.
+    assert totals["connectivity"] is None
+    assert "--connectivity" in totals["connectivity_skipped"]
+    [scenario] = analysis["scenarios"]
+    assert scenario["name"] == "Forslag A" and scenario["eca_m2"] is None
+    assert scenario["flood_m2"] == pytest.approx(25 * HA)
+    assert analysis["nature_at_risk"] == [{"type": "Eng", "area_m2": pytest.approx(2 * HA),
+                                           "wet_m2": 0.0, "wet_share": 0.0,
+                                           "mean_depth_m": None}]
+
+
+def test_stats_connectivity_measures_the_network(plan):
+    result = _run(["stats", "--project", plan["project"], "--json", "--connectivity",
+                   *plan["options"]])
+    assert result.returncode == 0, result.stderr
+    analysis = json.loads(result.stdout)["analysis"]
+    connectivity = analysis["totals"]["connectivity"]
+    assert "connectivity_skipped" not in analysis["totals"]
+    assert connectivity["now"]["eca_m2"] == pytest.approx(math.sqrt(3) * HA)
+    assert connectivity["projected"]["eca_m2"] == pytest.approx(math.sqrt(4.5**2 + 50**2) * HA)
+    assert analysis["scenarios"][0]["eca_m2"] == pytest.approx(math.sqrt(3**2 + 50**2) * HA)
+
+
+def test_stats_project_reads_the_raster_once_and_no_parcels(plan, sample_env, monkeypatch,
+                                                             capsys):
+    """The flood raster is read from its file once per run (not once per candidate and
+    total), and only the layers the totals need are loaded (the sample's parcels and
+    addresses are not)."""
+    import naturplan.io.datasets as datasets
+    import naturplan.io.raster as raster
+    from naturplan.cli import main
+
+    reads, loaded = [], []
+    read_grid, load_layer = raster.read_grid, datasets.load_layer
+
+    def counting_read(layer, bounds=None):
+        reads.append(bounds)
+        return read_grid(layer, bounds)
+
+    def recording_load(request, *args, **kwargs):
+        loaded.append(request.role.value)
+        return load_layer(request, *args, **kwargs)
+
+    monkeypatch.setattr(raster, "read_grid", counting_read)
+    monkeypatch.setattr(datasets, "load_layer", recording_load)
+    options = [a for a in plan["options"] if a != "--no-sample"]
+    assert main(["stats", "--project", plan["project"], "--json", *options]) == 0
+    doc = json.loads(capsys.readouterr().out)
+    assert reads == [None]
+    assert "parcels" in {layer["role"] for layer in doc["layers"]}  # in the data, not read
+    assert set(loaded) == {"nature_p3", "natura2000", "lowland", "forest_zones", "flood"}
+    assert doc["analysis"]["totals"]["co2e_reduction_t_per_year"] == pytest.approx(
+        25 * ROTATION_HIGH)

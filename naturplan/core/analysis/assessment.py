@@ -32,7 +32,7 @@ from naturplan.core.analysis.conflicts import Conflict, ConflictKind, afforestat
 from naturplan.core.analysis.connectivity import CandidateConnectivity, ConnectivityParams
 from naturplan.core.analysis.factors import FactorTable
 from naturplan.core.analysis.firefighter import FirefighterTag, firefighter_tag
-from naturplan.core.analysis.flood import exposures
+from naturplan.core.analysis.flood import exposure_of_parts
 from naturplan.core.analysis.layers import AnalysisLayers
 from naturplan.core.plan.candidates import Candidate, CandidateKind, CandidateStatus
 
@@ -145,8 +145,8 @@ def assess_candidate(candidate: Candidate, layers: AnalysisLayers, table: Factor
 
 
 def flood_numbers(geom: BaseGeometry, layers: AnalysisLayers) -> FloodNumbers | None:
-    """Flood exposure of one area, or None without a flood layer."""
-    result = exposures(np.array([geom], dtype=object), layers.flood)
+    """Flood exposure of one area (measured part by part), or None without a flood layer."""
+    result = exposure_of_parts(geom, layers.flood)
     if result is None:
         return None
     return FloodNumbers(float(result.wet_m2[0]), float(result.wet_share[0]),
@@ -209,7 +209,7 @@ def totals(candidates: Sequence[Candidate], layers: AnalysisLayers, table: Facto
     seq = sequestration(float(shapely.area(forest)), table, settings.forest_type)
     conflicts = {k.value: 0.0 for k in ConflictKind}
     if not forest.is_empty:
-        for conflict in afforestation_conflicts(forest, layers, table):
+        for conflict in afforestation_conflicts(forest, layers, table, shapes=False):
             conflicts[conflict.kind.value] = conflict.area_m2
     flood = None if everything.is_empty else flood_numbers(everything, layers)
     eligible = []

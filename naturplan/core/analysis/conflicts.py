@@ -24,7 +24,7 @@ import shapely
 from shapely.geometry.base import BaseGeometry
 
 from naturplan.core.analysis.factors import FactorTable
-from naturplan.core.analysis.flood import flood_geometry
+from naturplan.core.analysis.flood import exposure_of_parts, flood_geometry
 from naturplan.core.analysis.layers import AnalysisLayers, PolygonSet
 
 
@@ -56,11 +56,14 @@ class Conflict:
 
 
 def afforestation_conflicts(
-    geom: BaseGeometry, layers: AnalysisLayers, table: FactorTable
+    geom: BaseGeometry, layers: AnalysisLayers, table: FactorTable, *, shapes: bool = True
 ) -> tuple[Conflict, ...]:
     """Every conflict of the area *geom* if planted with forest, most serious first.
 
-    Only kinds with a positive overlapping area are returned.
+    Only kinds with a positive overlapping area are returned. With *shapes* False the flood
+    conflict's area comes from the zonal statistics (the same exact flooded area) and its
+    geometry is empty: what a plan's totals need, without building the flooded cells of a
+    union that spans the municipality as one polygon.
     """
     found = [
         _overlap(ConflictKind.NATURE_P3, geom, layers.nature, "type"),
@@ -69,7 +72,7 @@ def afforestation_conflicts(
                  keep=lambda v: table.is_organic(v)),
         _overlap(ConflictKind.UNWANTED_FOREST, geom, layers.forest_zones, "zone",
                  keep=lambda v: v == "unwanted"),
-        _flood(geom, layers),
+        _flood(geom, layers) if shapes else _flood_area(geom, layers),
     ]
     return tuple(c for c in found if c is not None and c.area_m2 > 0)
 
@@ -95,3 +98,10 @@ def _flood(geom: BaseGeometry, layers: AnalysisLayers) -> Conflict | None:
     if shapely.is_empty(shape):
         return None
     return Conflict(ConflictKind.FLOOD, float(shapely.area(shape)), shape)
+
+
+def _flood_area(geom: BaseGeometry, layers: AnalysisLayers) -> Conflict | None:
+    result = exposure_of_parts(geom, layers.flood)
+    if result is None:
+        return None
+    return Conflict(ConflictKind.FLOOD, float(result.wet_m2[0]), shapely.Polygon())

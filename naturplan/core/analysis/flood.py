@@ -7,7 +7,9 @@ sees on top of them:
 - :func:`flood_geometry`: the flooded part of an area as a polygon, to draw a flood conflict
   on the map. Over a raster it is the union of the flooded cells cut by the area, so its area
   equals the exact coverage-weighted flooded area.
-- :func:`exposures`: flood share, mean and max depth of several areas.
+- :func:`exposures`: flood share, mean and max depth of several areas;
+  :func:`exposure_of_parts`: the same for one area measured part by part (a plan's union of
+  candidates spread over the municipality costs its parts' windows, not the whole raster).
 - :func:`nature_at_risk`: §3 area in the flood zone by nature type, strandeng first. The §3
   polygons of each type are dissolved per 1 km tile first, so overlapping polygons are counted
   once and every piece stays small.
@@ -19,6 +21,7 @@ from dataclasses import dataclass
 
 import numpy as np
 import shapely
+from numpy.typing import NDArray
 from shapely.geometry.base import BaseGeometry
 
 from naturplan.core.analysis.layers import AnalysisLayers, FloodSource
@@ -108,6 +111,32 @@ def exposures(geoms: GeometryArray, flood: FloodSource | None,
     if grid is None:
         return None
     return flood_exposure(geoms, grid, feedback=feedback)
+
+
+def exposure_of_parts(geom: BaseGeometry, flood: FloodSource | None) -> FloodExposure | None:
+    """Flood exposure of the one area *geom*, measured over each of its polygons apart and
+    summed (one row); None without a flood layer.
+
+    The parts of a valid (multi)polygon do not overlap, so the areas add up exactly; the mean
+    depth is weighted by each part's flooded area, the max is the largest (NaN where no part
+    has data).
+    """
+    parts = shapely.get_parts(np.array([geom], dtype=object))
+    result = exposures(parts, flood)
+    if result is None or len(parts) <= 1:
+        return result
+    wet = float(result.wet_m2.sum())
+    flooded = result.wet_m2 > 0
+    mean = (float(np.sum(result.mean_depth[flooded] * result.wet_m2[flooded])) / wet
+            if wet > 0 else float("nan"))
+    has = ~np.isnan(result.max_depth)
+    top = float(result.max_depth[has].max()) if has.any() else float("nan")
+
+    def one(value: float) -> NDArray[np.float64]:
+        return np.array([value], dtype=float)
+
+    return FloodExposure(one(float(result.area_m2.sum())), one(wet),
+                         one(float(result.data_m2.sum())), one(mean), one(top))
 
 
 @dataclass(frozen=True)
