@@ -190,3 +190,24 @@ def test_stats_project_reads_the_raster_once_and_no_parcels(plan, sample_env, mo
     assert set(loaded) == {"nature_p3", "natura2000", "lowland", "forest_zones", "flood"}
     assert doc["analysis"]["totals"]["co2e_reduction_t_per_year"] == pytest.approx(
         25 * ROTATION_HIGH)
+
+
+def test_a_changed_factor_table_shows_in_the_json(plan, tmp_path):
+    """A project that recorded the table with another SHA-256 (the file changed since) says
+    so next to the numbers; the recorded reference is given as it was stored."""
+    import shutil
+
+    from naturplan.io.factors import load_factor_table
+
+    project = tmp_path / "plan.gpkg"
+    shutil.copy(plan["project"], project)
+    recorded = {**load_factor_table("co2e_v1").reference(), "sha256": "0" * 64}
+    with GeoPackageStore(project, author="test") as store:
+        store.set_settings({"analysis": {"factors": "co2e_v1", "recorded": recorded}})
+    result = _run(["stats", "--project", str(project), "--json", *plan["options"]])
+    assert result.returncode == 0, result.stderr
+    provenance = json.loads(result.stdout)["analysis"]["provenance"]
+    assert provenance["changed_since_recorded"] is True
+    assert provenance["recorded"]["sha256"] == "0" * 64 != provenance["sha256"]
+    result = _run(["stats", "--project", plan["project"], "--json", *plan["options"]])
+    assert json.loads(result.stdout)["analysis"]["provenance"]["changed_since_recorded"] is False

@@ -179,3 +179,64 @@ def test_forest_type_and_factor_table_from_the_menu(window, analysis, aalborg_po
     analysis._fill_tables()
     assert [a.text() for a in analysis.tables_menu.actions()] == ["co2e_v1"]
     assert analysis.tables_menu.actions()[0].isChecked()
+
+
+def test_a_changed_factor_table_shows_in_the_panel(window, analysis):
+    """A project whose recorded table differs from the file (another SHA-256) says so."""
+    store = window.session.store
+    record = dict(store.settings()["analysis"])
+    assert "ændret" not in analysis.dock.panel.text("provenance")
+    record["recorded"] = {**record["recorded"], "sha256": "0" * 64}
+    store.set_settings({"analysis": record})
+    window.session.project_changed.emit()
+    assert analysis.controller.provenance.changed
+    assert "Faktortabellen er ændret, siden projektet registrerede den." in (
+        analysis.dock.panel.text("provenance"))
+
+
+def test_nature_at_risk_on_the_dashboard(qtbot, settings, fixture_files, aalborg_point,
+                                         tmp_path):
+    """A flood raster over 100 m of the Strandeng square and 200 m of the Eng square (each
+    300 m x 300 m): Strandeng 3 ha (33,3 %) first, then Eng 6 ha (66,7 %), the others 0."""
+    import rasterio
+    from rasterio.transform import from_origin
+
+    from naturplan.core.layers.roles import Role
+    from naturplan.gui.main_window import MainWindow
+    from naturplan.io.datasets import DatasetRequest
+    from naturplan.io.loading import LayerRequest
+
+    x0, y0 = aalborg_point
+    # §3 square i spans x0 - 150 + 400 i .. x0 + 150 + 400 i: Eng i=2, Strandeng i=3.
+    depth = np.zeros((40, 200), dtype="float32")  # 10 m cells from (x0, y0 + 200)
+    depth[:, 65:85] = 1.0    # x0 + 650 .. x0 + 850: the Eng square's west 200 m
+    depth[:, 105:115] = 2.0  # x0 + 1050 .. x0 + 1150: the Strandeng square's west 100 m
+    flood = tmp_path / "flood.tif"
+    with rasterio.open(flood, "w", driver="GTiff", width=200, height=40, count=1,
+                       dtype="float32", crs="EPSG:25832", nodata=-9999,
+                       transform=from_origin(x0, y0 + 200, 10, 10)) as dst:
+        dst.write(depth, 1)
+    files = {**fixture_files, "flood": flood}
+    request = DatasetRequest(use_sample=False, layers=tuple(
+        LayerRequest(Role(role), path) for role, path in files.items()))
+    win = MainWindow(settings, lang="da")
+    qtbot.addWidget(win)
+    win.resize(1400, 880)
+    win.show()
+    win.load_dataset(request, wait=True)
+    widget = win.analysis.at_risk
+    qtbot.waitUntil(lambda: widget.isVisible() and "Strandeng" in widget.text(),
+                    timeout=120_000)
+    from PySide6.QtGui import QTextDocument
+
+    doc = QTextDocument()
+    doc.setHtml(widget.text())
+    text = doc.toPlainText()
+    assert text.startswith("Natur i risiko: §3-natur i oversvømmelseszonen")
+    strandeng, eng = text.index("Strandeng"), text.index("Eng")
+    assert strandeng < eng
+    assert format_percent(1 / 3, 1, "da") in text[strandeng:eng]
+    assert format_ha(30_000, 0, "da") in text[strandeng:eng]
+    assert format_percent(2 / 3, 1, "da") in text[eng:]
+    assert format_ha(60_000, 0, "da") in text[eng:]
+    win.close()
