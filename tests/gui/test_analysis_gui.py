@@ -109,11 +109,11 @@ def test_scenarios_compared_side_by_side(window, analysis, aalborg_point, qtbot,
     window.session.selection.set([low.id, corridor.id])
     dock.new_from_selection("Forslag A")
     window.session.selection.set([low.id, forest.id, corridor.id])
-    dock.new_from_selection("Forslag B")
+    dock.new_from_selection("Forslag B – med skov og korridor")
     qtbot.waitUntil(lambda: len(dock.results) == 2 and analysis.controller.idle,
                     timeout=120_000)
     names = [r.scenario.name for r in dock.results]
-    assert names == ["Forslag A", "Forslag B"]
+    assert names == ["Forslag A", "Forslag B – med skov og korridor"]
     a, b = dock.results
     assert b.totals.sequestration_t == pytest.approx(40.0)
     assert a.totals.sequestration_t == 0.0
@@ -126,17 +126,36 @@ def test_scenarios_compared_side_by_side(window, analysis, aalborg_point, qtbot,
     share = (window.share.area_m2 + a.ledger.gain_m2) / municipality
     assert table.item(rows["Fremskrevet andel"], 0).text() == format_percent(share, 2, "da")
     stored = window.session.store.scenarios()
-    assert [s.name for s in stored] == ["Forslag A", "Forslag B"]
+    assert [s.name for s in stored] == names
     assert any(r.details.get("op") == "scenario_insert" for r in window.session.store.audit())
+    _names_and_chart_shown_whole(dock, names, qtbot)  # docked under the map
     dock.setFloating(True)
     dock.resize(1400, 520)
     qtbot.wait(100)
+    _names_and_chart_shown_whole(dock, names, qtbot)
     path = tmp_path / "scenarios.png"
     assert dock.grab().save(str(path))
     assert path.stat().st_size > 10_000
     import os
     if os.environ.get("NATURPLAN_KEEP_SCREENSHOT"):
         dock.grab().save(os.environ["NATURPLAN_KEEP_SCREENSHOT"])
+
+
+def _names_and_chart_shown_whole(dock, names, qtbot):
+    """Every scenario's name shows whole above its column (wrapped, none cut off), and the
+    chart beside the table is not pushed out of the dock."""
+    qtbot.wait(50)
+    table = dock.table
+    metrics = table.horizontalHeader().fontMetrics()
+    for col, name in enumerate(names):
+        label = table.horizontalHeaderItem(col).text()
+        assert " ".join(label.split()) == name
+        for line in label.split("\n"):
+            assert metrics.horizontalAdvance(line) + 8 <= table.columnWidth(col), line
+    chart = dock.chart
+    assert chart.width() >= chart.minimumWidth()
+    assert chart.visibleRegion().boundingRect() == chart.rect()
+    assert dock.widget().minimumSizeHint().width() <= dock.widget().width()
 
 
 def test_a_colleagues_scenario_shows_when_the_session_says_so(window, analysis, aalborg_point,
@@ -231,7 +250,7 @@ def test_nature_at_risk_on_the_dashboard(qtbot, settings, fixture_files, aalborg
 
     doc = QTextDocument()
     doc.setHtml(widget.text())
-    text = doc.toPlainText()
+    text = doc.toPlainText().replace("\u00a0", " ")
     assert text.startswith("Natur i risiko: §3-natur i oversvømmelseszonen")
     strandeng, eng = text.index("Strandeng"), text.index("Eng")
     assert strandeng < eng
@@ -240,3 +259,12 @@ def test_nature_at_risk_on_the_dashboard(qtbot, settings, fixture_files, aalborg
     assert format_percent(2 / 3, 1, "da") in text[eng:]
     assert format_ha(60_000, 0, "da") in text[eng:]
     win.close()
+
+
+def test_numbers_keep_their_units_and_indices_read_as_powers_of_ten():
+    from naturplan.gui.analysis.panel import _sci, keep_units
+
+    assert keep_units("<b>34 %</b>; 48,0 ha (641 t)") == (
+        "<b>34&nbsp;%</b>; 48,0&nbsp;ha (641&nbsp;t)")
+    assert keep_units("Forslag 2 med") == "Forslag 2 med"
+    assert _sci(0.00114, "da") == "1,14·10⁻³" and _sci(1.76e-7, "en") == "1.76·10⁻⁷"

@@ -93,27 +93,42 @@ class ScenarioChart(QWidget):
         top = max([abs(v) for v in values] + [v for v, _ in metric.lines] + [1e-12]) * 1.15
         area = QRectF(rect.left() + 6, rect.top() + 24, rect.width() - 12, rect.height() - 30)
         n = max(len(metric.values), 1)
-        bar_h = min(area.height() / n, 22.0)
+        label_row = 14.0 if metric.lines else 0.0  # the targets' labels under the bars
+        bar_h = min((area.height() - label_row) / n, 22.0)
         label_w = 90.0
         scale = (area.width() - label_w) / top
-        for k, (value, text) in enumerate(zip(metric.values, metric.text, strict=True)):
+        ends = []
+        for k, value in enumerate(metric.values):
             y = area.top() + k * bar_h
             length = 0.0 if value is None else abs(value) * scale
             color = QColor(PALETTE[k % len(PALETTE)])
             if value is not None and value < 0:
                 color = color.lighter(140)
             painter.fillRect(QRectF(area.left(), y + 2, length, bar_h - 4), color)
+            ends.append(area.left() + length)
+        self._target_lines(painter, metric, area, scale, n * bar_h)
+        metrics = painter.fontMetrics()
+        for k, text in enumerate(metric.text):
+            # The value on a white ground: readable where a target line crosses it.
+            box = QRectF(ends[k] + 3, area.top() + k * bar_h + (bar_h - metrics.height()) / 2,
+                         metrics.horizontalAdvance(text) + 2, metrics.height())
+            painter.fillRect(box, QColor(255, 255, 255, 220))
             painter.setPen(QColor("#222"))
-            painter.drawText(QRectF(area.left() + length + 4, y, label_w, bar_h),
-                             Qt.AlignmentFlag.AlignVCenter, text)
-        last_x = -1e9
-        row = 0
+            painter.drawText(box, Qt.AlignmentFlag.AlignCenter, text)
+
+    def _target_lines(self, painter: QPainter, metric: Metric, area: QRectF, scale: float,
+                      bars_h: float) -> None:
+        """Dashed lines at the targets (17 %, 20 %), their labels in one row under the bars,
+        a label moved right of its neighbour where two lines are close."""
+        metrics = painter.fontMetrics()
+        right = -1e9
         for value, label in sorted(metric.lines):
             x = area.left() + value * scale
             painter.setPen(QPen(QColor("#b03a2e"), 1.5, Qt.PenStyle.DashLine))
-            painter.drawLine(int(x), int(area.top()), int(x), int(area.top() + n * bar_h))
-            row = row + 1 if x - last_x < 44 else 0  # labels close together go one lower
-            last_x = x
+            painter.drawLine(int(x), int(area.top()), int(x), int(area.top() + bars_h))
+            width = metrics.horizontalAdvance(label) + 4
+            left = max(x - width / 2, right + 4)
+            right = left + width
             painter.setPen(QColor("#7a2a20"))
-            painter.drawText(QRectF(x - 30, area.top() + n * bar_h + row * 13, 60, 14),
+            painter.drawText(QRectF(left, area.top() + bars_h, width, 14),
                              Qt.AlignmentFlag.AlignCenter, label)

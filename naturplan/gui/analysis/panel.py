@@ -10,6 +10,7 @@ candidates in the firefighter's order. Numbers in the Danish format (export/numb
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Callable
 from html import escape
 from typing import Any
@@ -19,6 +20,7 @@ from PySide6.QtWidgets import QDockWidget, QLabel, QVBoxLayout, QWidget
 
 from naturplan.core.analysis.assessment import CandidateAssessment
 from naturplan.core.analysis.climate import Criterion
+from naturplan.core.analysis.conflicts import ConflictKind
 from naturplan.core.analysis.connectivity import ConnectivityIndices
 from naturplan.core.analysis.flood import NatureAtRisk
 from naturplan.export.analysis_words import conflict_label, criterion_label, firefighter_label
@@ -38,12 +40,27 @@ def _t(value: float, lang: str, decimals: int = 0) -> str:
     return format_number(value, decimals, lang)
 
 
+_SUPERSCRIPT = str.maketrans("-0123456789", "⁻⁰¹²³⁴⁵⁶⁷⁸⁹")
+
+#: A number and its unit (``34 %``, ``48,0 ha``, ``641 t``): kept on one line.
+_NUMBER_UNIT = re.compile(r"(\d) (%|ha|t|m|km²)(?=[\s<);,.:]|$)")
+
+
 def _sci(value: float | None, lang: str) -> str:
-    """A small index in scientific notation (``1,76e-07`` in Danish)."""
-    if value is None:
+    """A small index as a power of ten, as people write it: ``1,76·10⁻⁷`` in Danish."""
+    if value is None or not math.isfinite(value):
         return "–"
-    text = f"{value:.2e}"
-    return text.replace(".", ",") if lang == "da" else text
+    if value == 0:
+        return "0"
+    mantissa, exponent = f"{value:.2e}".split("e")
+    mantissa = mantissa.replace(".", ",") if lang == "da" else mantissa
+    return f"{mantissa}·10{str(int(exponent)).translate(_SUPERSCRIPT)}"
+
+
+def keep_units(html: str) -> str:
+    """*html* with a non-breaking space between each number and its unit (a narrow panel
+    then never puts the unit alone on the next line)."""
+    return _NUMBER_UNIT.sub("\\1&nbsp;\\2", html)
 
 
 class AnalysisPanel(QWidget):
@@ -76,11 +93,11 @@ class AnalysisPanel(QWidget):
 
         doc = QTextDocument()
         doc.setHtml(self.sections[section].text())
-        return doc.toPlainText()
+        return doc.toPlainText().replace("\u00a0", " ")
 
     def _set(self, name: str, html: str) -> None:
         label = self.sections[name]
-        label.setText(html)
+        label.setText(keep_units(html))
         label.setVisible(bool(html))
         if self.on_change is not None:
             self.on_change()
@@ -149,8 +166,9 @@ class AnalysisPanel(QWidget):
                 value, threshold = format_percent(c.value, 0, lang), format_percent(
                     c.threshold, 0, lang)
             else:
-                decimals = 1 if c.criterion is Criterion.MIN_AREA else 1
-                value = _t(c.value, lang, decimals)
+                value = _t(c.value, lang, 1)
+                if c.criterion is Criterion.MIN_AREA:
+                    value = _ha(c.value * 10_000.0, lang, 1)
                 threshold = _t(c.threshold, lang, 0)
             mark, color = ("✓", PASSED) if c.passed else ("✗", FAILED)
             rows.append(f"<span style='color:{color}'><b>{mark}</b></span> "
@@ -179,8 +197,10 @@ class AnalysisPanel(QWidget):
         rows = []
         for c in a.conflicts:
             color = CONFLICT_COLORS[c.kind]
-            detail = f" <span style='color:#555'>({escape(', '.join(c.details[:4]))})</span>" \
-                if c.details else ""
+            # The zone of an unwanted-forest conflict is a code, said by the label already.
+            shown = c.details[:4] if c.kind is not ConflictKind.UNWANTED_FOREST else ()
+            detail = f" <span style='color:#555'>({escape(', '.join(shown))})</span>" \
+                if shown else ""
             rows.append(f"<span style='color:{color}'>■</span> "
                         f"{escape(conflict_label(c.kind, lang))}: <b>{_ha(c.area_m2, lang, 2)}"
                         f"</b>{detail}")
@@ -302,5 +322,5 @@ class NatureAtRiskWidget(QLabel):
                         f"<td align='right'>{_ha(t.wet_m2, lang, 0)}</td>"
                         f"<td align='right'>{format_percent(t.wet_share, 1, lang)}</td></tr>")
         rows.append("</table>")
-        self.setText("".join(rows))
+        self.setText(keep_units("".join(rows)))
         self.setVisible(True)

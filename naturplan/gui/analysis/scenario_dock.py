@@ -43,6 +43,26 @@ from naturplan.gui.analysis.chart import Metric, ScenarioChart
 SCENARIO_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
+#: The comparison table's width in pixels: at least, and at most before it scrolls.
+MIN_TABLE_WIDTH, MAX_TABLE_WIDTH = 380, 560
+
+
+def wrap_words(text: str, width: float, advance: Callable[[str], float]) -> str:
+    """*text* broken into lines of whole words no wider than *width* (by *advance*, the
+    width of a string); a word wider than that stands on its own line."""
+    lines: list[str] = []
+    line = ""
+    for word in text.split():
+        trial = f"{line} {word}" if line else word
+        if line and advance(trial) > width:
+            lines.append(line)
+            line = word
+        else:
+            line = trial
+    lines.append(line)
+    return "\n".join(lines)
+
+
 class ScenarioDock(QDockWidget):
     """Scenario list, comparison table and chart (see the module docstring)."""
 
@@ -82,7 +102,7 @@ class ScenarioDock(QDockWidget):
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.table.setMinimumWidth(380)
+        self.table.setMinimumWidth(MIN_TABLE_WIDTH)
         self.chart = ScenarioChart()
         self.state = QLabel()
         self.state.setStyleSheet("color: #555;")
@@ -127,6 +147,7 @@ class ScenarioDock(QDockWidget):
         for s in self.scenarios():
             areas = self.tr("%n areas", "", len(s.candidate_ids))
             item = QListWidgetItem(f"{s.name} ({areas})")
+            item.setToolTip(f"{s.name} ({areas})")  # whole where the docked list is narrow
             item.setData(SCENARIO_ROLE, s)
             self.list.addItem(item)
             if current is not None and s.id == current.id:
@@ -293,7 +314,28 @@ class ScenarioDock(QDockWidget):
                 item = QTableWidgetItem(cell(result))
                 item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
                 self.table.setItem(row, col, item)
+        self._fit_columns([r.scenario.name for r in results])
         self.chart.set_data([r.scenario.name for r in results], self._metrics(results, lang))
+
+    def _fit_columns(self, names: list[str]) -> None:
+        """Show every scenario's name whole: a long name is wrapped onto more lines of its
+        column's heading (the full name is its tooltip), and the table is made wide enough
+        for the numbers and the longest word, up to :data:`MAX_TABLE_WIDTH` (then it
+        scrolls), so that the chart beside it keeps its room in a docked panel."""
+        t = self.table
+        metrics = t.horizontalHeader().fontMetrics()
+        frame = (t.verticalHeader().sizeHint().width() + 2 * t.frameWidth()
+                 + t.verticalScrollBar().sizeHint().width())
+        n = max(len(names), 1)
+        cells = max([t.sizeHintForColumn(c) + 12 for c in range(t.columnCount())], default=0)
+        words = max([metrics.horizontalAdvance(w) + 20 for name in names for w in name.split()],
+                    default=0)
+        column = max(cells, words, (MIN_TABLE_WIDTH - frame) // n)
+        for col, name in enumerate(names):
+            item = QTableWidgetItem(wrap_words(name, column - 20, metrics.horizontalAdvance))
+            item.setToolTip(name)
+            t.setHorizontalHeaderItem(col, item)
+        t.setMinimumWidth(max(MIN_TABLE_WIDTH, min(frame + column * n, MAX_TABLE_WIDTH)))
 
     def _delta_eca(self, r: ScenarioResult) -> float | None:
         return r.delta_eca_m2(self.now) if self.now is not None else None
