@@ -53,17 +53,32 @@ def plan_analysis(args: argparse.Namespace, *, connectivity: bool = True,
                                   feedback=feedback)
 
 
-def stats_analysis(args: argparse.Namespace) -> dict[str, Any]:
+def stats_analysis(args: argparse.Namespace, measured: Any) -> dict[str, Any]:
     """The ``"analysis"`` block of ``stats --project P --json`` (the plan's totals).
 
     No candidate is measured on its own, and the connectivity network (seconds at municipal
-    scale) only with ``--connectivity``; without it the JSON says why it is null.
+    scale) only with ``--connectivity``; without it the JSON says why it is null. The layers
+    are read without their tables (as ``stats`` reads its own), and the scenarios' ledgers
+    start from *measured* (the ``MeasuredDataset`` stats has just measured).
     """
-    from naturplan.export.analysis import CONNECTIVITY_SKIPPED, stats_analysis_document
+    from naturplan.core.analysis.scenarios import LedgerInputs
+    from naturplan.export.analysis import (
+        CONNECTIVITY_SKIPPED,
+        open_plan_analysis,
+        read_analysis_layers,
+        stats_analysis_document,
+    )
 
-    return stats_analysis_document(plan_analysis(
-        args, connectivity=args.connectivity, per_candidate=False, each=False,
-        connectivity_skipped=CONNECTIVITY_SKIPPED))
+    request, roles = data_for(args)
+    layers = read_analysis_layers(request, roles)
+    inputs = LedgerInputs(measured.municipality.geometry, measured.index, measured.share)
+    with ProgressLine(sys.stderr, args.lang or "da") as progress:
+        feedback = Feedback(lambda f, m: progress(f, m or "analysis"))
+        pa = open_plan_analysis(None, args.project, roles, connectivity=args.connectivity,
+                                per_candidate=False, each=False,
+                                connectivity_skipped=CONNECTIVITY_SKIPPED, layers=layers,
+                                ledger_inputs=inputs, feedback=feedback)
+    return stats_analysis_document(pa)
 
 
 def list_document(rows: list[dict[str, Any]], pa: Any) -> dict[str, Any]:

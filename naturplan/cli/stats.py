@@ -43,7 +43,7 @@ def run(args: argparse.Namespace) -> int:
     if args.json and args.project is not None:
         from naturplan.cli.analysis import stats_analysis
 
-        doc["analysis"] = stats_analysis(args)
+        doc["analysis"] = stats_analysis(args, measured)
     if args.json:
         print(json.dumps(doc, ensure_ascii=False, indent=2))
     else:

@@ -37,7 +37,13 @@ from naturplan.core.analysis.connectivity import ConnectivityIndices, Connectivi
 from naturplan.core.analysis.factors import FactorTable, Provenance, provenance
 from naturplan.core.analysis.firefighter import firefighter_order
 from naturplan.core.analysis.flood import NatureAtRisk, nature_at_risk
-from naturplan.core.analysis.layers import AnalysisLayers, analysis_layers
+from naturplan.core.analysis.layers import (
+    ROLE_FIELDS,
+    AnalysisLayers,
+    RolePolygons,
+    analysis_layers,
+    build_layers,
+)
 from naturplan.core.analysis.scenarios import LedgerInputs, ScenarioResult, evaluate
 from naturplan.core.feedback import Feedback, as_feedback
 from naturplan.core.layers.dataset import DEFAULT_PROTECTED_ROLES, Dataset
@@ -95,8 +101,43 @@ def layers_of(dataset: Dataset, roles: Sequence[Role] = DEFAULT_PROTECTED_ROLES
     return analysis_layers(dataset, read_grid, roles)
 
 
+def read_analysis_layers(request: Any, roles: Sequence[Role] = DEFAULT_PROTECTED_ROLES
+                         ) -> AnalysisLayers:
+    """The :class:`AnalysisLayers` of the dataset *request* (a ``DatasetRequest``), read as
+    lightly as ``measure_dataset`` reads: the polygons of :func:`analysis_roles` with the few
+    fields the analysis uses, no attribute tables (no pandas), the flood raster described.
+
+    Raises
+    ------
+    NaturplanError
+        As ``open_dataset`` would raise it for these layers.
+    """
+    from naturplan.io.datasets import resolve_dataset
+    from naturplan.io.loading import read_polygons
+    from naturplan.io.raster import describe_raster, is_raster_path, read_grid
+
+    resolved = resolve_dataset(request)
+    wanted = analysis_roles(roles)
+    parts, raster = [], None
+    for r in resolved.requests:
+        if r.role not in wanted:
+            continue
+        if r.role is Role.FLOOD and is_raster_path(r.path):
+            if raster is None:
+                raster = describe_raster(r.role, r.path, r.assume_crs, value_range=False)
+            continue
+        read = read_polygons(r, ROLE_FIELDS.get(r.role, ()))
+        parts.append(RolePolygons(r.role, read.geometries, read.columns,
+                                  read.summary.source.synthetic))
+    synthetic = {p.role.value for p in parts if p.synthetic}
+    if raster is not None and raster.source.synthetic:
+        synthetic.add(raster.role.value)
+    return build_layers(resolved.municipality.geometry, parts, raster, read_grid, roles,
+                        tuple(sorted(synthetic)))
+
+
 def analyse_plan(
-    dataset: Dataset,
+    dataset: Dataset | None,
     candidates: Sequence[Candidate],
     roles: Sequence[Role] = DEFAULT_PROTECTED_ROLES,
     stored_settings: Mapping[str, Any] | None = None,
@@ -106,6 +147,8 @@ def analyse_plan(
     per_candidate: bool = True,
     each: bool = True,
     connectivity_skipped: str | None = None,
+    layers: AnalysisLayers | None = None,
+    ledger_inputs: LedgerInputs | None = None,
     feedback: Feedback | None = None,
 ) -> PlanAnalysis:
     """Measure every candidate of a plan, its totals and its scenarios.
@@ -115,7 +158,7 @@ def analyse_plan(
     Parameters
     ----------
     dataset
-        The loaded layers.
+        The loaded layers (None with both *layers* and *ledger_inputs*).
     candidates
         The plan's candidates (rejected ones are listed but left out of the totals).
     roles
@@ -134,6 +177,9 @@ def analyse_plan(
         ``stats --project`` shows them; :attr:`PlanAnalysis.assessments` is then empty).
     connectivity_skipped
         Without *connectivity*: why, said in the JSON in place of the indices.
+    layers, ledger_inputs
+        What is measured against and the protected share the scenarios' ledgers start
+        from, if already at hand (default: from *dataset*).
     feedback
         Progress and cancel.
 
@@ -149,7 +195,9 @@ def analyse_plan(
     fb = as_feedback(feedback)
     settings = AnalysisSettings.from_mapping((stored_settings or {}).get(SETTINGS_KEY))
     table = load_factor_table(settings.factors)
-    layers = layers_of(dataset, roles)
+    if layers is None:
+        assert dataset is not None, "analyse_plan needs a dataset or its layers"
+        layers = layers_of(dataset, roles)
     if layers.flood is not None:
         layers.flood.preload()
     network = None
@@ -174,22 +222,29 @@ def analyse_plan(
             patches, layers.municipality, settings.connectivity, keep_paths=False,
             feedback=fb.part(0.55, 0.75)).indices
     if scenarios:
-        share, index = dataset.protected(tuple(roles), targets_for(dataset.municipality.code))
-        inputs = LedgerInputs(dataset.municipality.geometry, index, share)
+        inputs = ledger_inputs
+        if inputs is None:
+            assert dataset is not None, "analyse_plan needs a dataset or the ledger's inputs"
+            share, index = dataset.protected(tuple(roles),
+                                             targets_for(dataset.municipality.code))
+            inputs = LedgerInputs(dataset.municipality.geometry, index, share)
         plan = {c.id: c for c in candidates}
         result.scenarios = [
             evaluate(s, plan, inputs, layers, table, settings, connectivity=connectivity,
                      feedback=fb.part(0.75 + 0.2 * k / len(scenarios),
                                       0.75 + 0.2 * (k + 1) / len(scenarios)))
             for k, s in enumerate(scenarios)]
-    result.at_risk = nature_at_risk(layers, dataset.grid, fb.part(0.95, 1.0))
+    result.at_risk = nature_at_risk(layers, dataset.grid if dataset is not None else None,
+                                    fb.part(0.95, 1.0))
     return result
 
 
-def open_plan_analysis(dataset: Dataset, project: Any,
+def open_plan_analysis(dataset: Dataset | None, project: Any,
                        roles: Sequence[Role] = DEFAULT_PROTECTED_ROLES, *,
                        connectivity: bool = True, per_candidate: bool = True,
                        each: bool = True, connectivity_skipped: str | None = None,
+                       layers: AnalysisLayers | None = None,
+                       ledger_inputs: LedgerInputs | None = None,
                        feedback: Feedback | None = None) -> PlanAnalysis:
     """:func:`analyse_plan` of the project *project* (a file or a database), read-only.
 
@@ -208,7 +263,8 @@ def open_plan_analysis(dataset: Dataset, project: Any,
         scenarios = store.scenarios() if hasattr(store, "scenarios") else []
     return analyse_plan(dataset, candidates, roles, settings, scenarios,
                         connectivity=connectivity, per_candidate=per_candidate, each=each,
-                        connectivity_skipped=connectivity_skipped, feedback=feedback)
+                        connectivity_skipped=connectivity_skipped, layers=layers,
+                        ledger_inputs=ledger_inputs, feedback=feedback)
 
 
 # --- JSON -----------------------------------------------------------------------------------

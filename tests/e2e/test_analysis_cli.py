@@ -163,33 +163,39 @@ def test_stats_connectivity_measures_the_network(plan):
 def test_stats_project_reads_the_raster_once_and_no_parcels(plan, sample_env, monkeypatch,
                                                              capsys):
     """The flood raster is read from its file once per run (not once per candidate and
-    total), and only the layers the totals need are loaded (the sample's parcels and
-    addresses are not)."""
+    total), and only the layers the totals need are read, without their tables (the
+    sample's parcels and addresses are not read at all)."""
     import naturplan.io.datasets as datasets
+    import naturplan.io.loading as loading
     import naturplan.io.raster as raster
     from naturplan.cli import main
 
-    reads, loaded = [], []
-    read_grid, load_layer = raster.read_grid, datasets.load_layer
+    reads, polygons, tables = [], [], []
+    read_grid, read_polygons = raster.read_grid, loading.read_polygons
 
     def counting_read(layer, bounds=None):
         reads.append(bounds)
         return read_grid(layer, bounds)
 
-    def recording_load(request, *args, **kwargs):
-        loaded.append(request.role.value)
-        return load_layer(request, *args, **kwargs)
+    def recording_polygons(request, *args, **kwargs):
+        polygons.append(request.role.value)
+        return read_polygons(request, *args, **kwargs)
 
     monkeypatch.setattr(raster, "read_grid", counting_read)
-    monkeypatch.setattr(datasets, "load_layer", recording_load)
+    monkeypatch.setattr(loading, "read_polygons", recording_polygons)  # the analysis' reads
+    monkeypatch.setattr(datasets, "load_layer", lambda *a, **k: tables.append(a) or None)
     options = [a for a in plan["options"] if a != "--no-sample"]
     assert main(["stats", "--project", plan["project"], "--json", *options]) == 0
     doc = json.loads(capsys.readouterr().out)
     assert reads == [None]
     assert "parcels" in {layer["role"] for layer in doc["layers"]}  # in the data, not read
-    assert set(loaded) == {"nature_p3", "natura2000", "lowland", "forest_zones", "flood"}
+    assert sorted(set(polygons) - {"municipality"}) == [
+        "forest_zones", "lowland", "natura2000", "nature_p3"]
+    assert len(polygons) == len(set(polygons)) + 1  # each once (the boundary: stats', ours)
+    assert tables == []  # no layer loaded whole (no attribute tables, no pandas)
     assert doc["analysis"]["totals"]["co2e_reduction_t_per_year"] == pytest.approx(
         25 * ROTATION_HIGH)
+    assert doc["analysis"]["synthetic_roles"] == ["forest_zones"]  # the sample's, used
 
 
 def test_a_changed_factor_table_shows_in_the_json(plan, tmp_path):

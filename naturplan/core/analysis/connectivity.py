@@ -30,13 +30,11 @@ from __future__ import annotations
 import math
 from collections.abc import Mapping
 from dataclasses import asdict, dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 import shapely
 from numpy.typing import NDArray
-from scipy.sparse import csr_matrix
-from scipy.sparse.csgraph import connected_components, dijkstra
 from shapely.geometry.base import BaseGeometry
 
 from naturplan.core.analysis.patches import (
@@ -51,6 +49,9 @@ from naturplan.core.analysis.patches import (
 )
 from naturplan.core.feedback import Feedback, as_feedback
 from naturplan.core.geometry import GeometryArray
+
+if TYPE_CHECKING:  # scipy is imported where a network is measured (0.2 s at start-up)
+    from scipy.sparse import csr_matrix
 
 FloatArray = NDArray[np.float64]
 IntArray = NDArray[np.intp]
@@ -262,6 +263,9 @@ class ConnectivityNetwork:
         size = n_parts + len(merged)
         rows = np.concatenate([a, part_of])
         cols = np.concatenate([b, local])
+        from scipy.sparse import csr_matrix
+        from scipy.sparse.csgraph import connected_components
+
         graph = csr_matrix((np.ones(len(rows)), (rows, cols)), shape=(size, size))
         _, label = connected_components(graph, directed=False)
         members = np.concatenate([parts, geoms[merged]])
@@ -292,6 +296,9 @@ def _path_sums(graph: csr_matrix, areas: FloatArray, params: ConnectivityParams,
     """Row sums Rᵢ = Σⱼ aⱼ p*ᵢⱼ, ΣᵢΣⱼ aᵢ aⱼ p*ᵢⱼ, and p*ᵢⱼ of the pairs i < j within the
     limit (upper triangle, float32) if *keep*."""
     n = graph.shape[0]
+    from scipy.sparse import csr_matrix
+    from scipy.sparse.csgraph import dijkstra
+
     k, limit = params.k, params.limit_m
     rows = np.zeros(n)
     kept_cols: list[NDArray[np.int32]] = []
@@ -407,6 +414,8 @@ def _with_new_nodes(net: ConnectivityNetwork, nodes: GeometryArray,
         among = patch_links(nodes, params.link_m)
         ei, ej, ed = ei + [n + among.i], ej + [n + among.j], ed + [among.d]
     graph = Links(np.concatenate(ei), np.concatenate(ej), np.concatenate(ed)).graph(n + r)
+    from scipy.sparse.csgraph import dijkstra
+
     x = dijkstra(graph, directed=True, indices=np.arange(n, n + r), limit=limit)
     x_old, x_new = x[:, :n], x[:, n:]
     # Terms of the new patches with everything (both orders) and among themselves.

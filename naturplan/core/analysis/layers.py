@@ -148,21 +148,49 @@ class AnalysisLayers:
         return float(shapely.area(self.municipality))
 
 
-def _polygon_set(layers: Sequence[VectorLayer], columns: Mapping[str, str]) -> PolygonSet:
-    """One set from several layers of a role; *columns* maps our names to canonical fields."""
-    geoms = [layer.frame.geometry.to_numpy() for layer in layers]
-    attrs: dict[str, list[NDArray[np.object_]]] = {name: [] for name in columns}
-    for layer in layers:
+#: The canonical fields the analysis reads of each role (beyond the geometry).
+ROLE_FIELDS: Mapping[Role, tuple[str, ...]] = {
+    Role.NATURE_P3: ("Natyp_navn", "Objekt_id"),
+    Role.NATURA2000: ("Objektnavn", "kind", "Site_ident"),
+    Role.LOWLAND: ("carbon_class", "land_use"),
+    Role.FOREST_ZONES: ("zone",),
+    Role.FLOOD: ("depth_m", "DN"),
+}
+
+
+@dataclass(frozen=True)
+class RolePolygons:
+    """The polygons of one layer of a role and its canonical fields (no table), as a loaded
+    layer or a light read of the file gives them."""
+
+    role: Role
+    geoms: GeometryArray
+    fields: Mapping[str, NDArray[np.object_]] = field(default_factory=dict)
+    synthetic: bool = False
+
+    @classmethod
+    def of_layer(cls, layer: VectorLayer) -> RolePolygons:
+        """The polygons and the :data:`ROLE_FIELDS` of a loaded layer."""
         frame = layer.frame
+        fields = {name: frame[name].astype(object).to_numpy()
+                  for name in ROLE_FIELDS.get(layer.role, ()) if name in frame.columns}
+        return cls(layer.role, frame.geometry.to_numpy(), fields, layer.source.synthetic)
+
+
+def _polygon_set(parts: Sequence[RolePolygons], columns: Mapping[str, str]) -> PolygonSet:
+    """One set from several layers of a role; *columns* maps our names to canonical fields."""
+    attrs: dict[str, list[NDArray[np.object_]]] = {name: [] for name in columns}
+    for part in parts:
         for name, source in columns.items():
-            if source in frame.columns:
-                values = frame[source].astype(object).to_numpy().copy()
+            raw = part.fields.get(source)
+            if raw is not None:
+                values = np.asarray(raw, dtype=object).copy()
                 values[_missing(values)] = None
             else:
-                values = np.full(len(frame), None, dtype=object)
+                values = np.full(len(part.geoms), None, dtype=object)
             attrs[name].append(values)
     return PolygonSet(
-        np.concatenate(geoms) if geoms else np.empty(0, dtype=object),
+        np.concatenate([p.geoms for p in parts]) if parts else np.empty(0, dtype=object),
         {k: (np.concatenate(v) if v else np.empty(0, dtype=object)) for k, v in attrs.items()},
     )
 
@@ -174,13 +202,14 @@ def _missing(values: NDArray[Any]) -> NDArray[np.bool_]:
 _ID_FIELDS = {Role.NATURE_P3: "Objekt_id", Role.NATURA2000: "Site_ident"}
 
 
-def _ids(layer: VectorLayer) -> NDArray[np.object_]:
-    name = _ID_FIELDS.get(layer.role)
-    frame = layer.frame
-    fallback = np.array([f"{layer.role.value}:{k}" for k in range(len(frame))], dtype=object)
-    if name is None or name not in frame.columns:
+def _ids(part: RolePolygons) -> NDArray[np.object_]:
+    n = len(part.geoms)
+    fallback = np.array([f"{part.role.value}:{k}" for k in range(n)], dtype=object)
+    name = _ID_FIELDS.get(part.role)
+    raw = part.fields.get(name) if name is not None else None
+    if raw is None:
         return fallback
-    values = frame[name].astype(object).to_numpy().copy()
+    values = np.asarray(raw, dtype=object).copy()
     missing = _missing(values)
     values[missing] = fallback[missing]
     return np.array([str(v) for v in values], dtype=object)
@@ -203,28 +232,47 @@ def analysis_layers(
     protected_roles
         The roles whose polygons are today's habitat patches.
     """
-    flood: FloodSource | None = None
     rasters = [layer for layer in dataset.by_role(Role.FLOOD) if isinstance(layer, RasterLayer)]
-    zones = dataset.vector(Role.FLOOD)
-    if rasters and read_grid is not None:
-        flood = FloodSource(raster=rasters[0], read_grid=read_grid)
+    parts = [RolePolygons.of_layer(layer) for layer in dataset.layers
+             if isinstance(layer, VectorLayer) and layer.role is not Role.MUNICIPALITY]
+    synthetic = sorted({layer.role.value for layer in dataset.layers if layer.source.synthetic})
+    return build_layers(dataset.municipality.geometry, parts, rasters[0] if rasters else None,
+                        read_grid, protected_roles, tuple(synthetic))
+
+
+def build_layers(
+    municipality: BaseGeometry,
+    parts: Sequence[RolePolygons],
+    flood_raster: RasterLayer | None = None,
+    read_grid: GridReader | None = None,
+    protected_roles: Sequence[Role] = DEFAULT_PROTECTED_ROLES,
+    synthetic: tuple[str, ...] = (),
+) -> AnalysisLayers:
+    """The :class:`AnalysisLayers` from the polygons of each role's layers (see
+    :func:`analysis_layers`; a flood raster is used with *read_grid*, else flood-zone
+    polygons if there are any)."""
+
+    def of(role: Role) -> list[RolePolygons]:
+        return [p for p in parts if p.role is role]
+
+    flood: FloodSource | None = None
+    zones = of(Role.FLOOD)
+    if flood_raster is not None and read_grid is not None:
+        flood = FloodSource(raster=flood_raster, read_grid=read_grid)
     elif zones:
         flood = FloodSource(zones=_polygon_set(zones, {"depth": "depth_m", "class": "DN"}))
-    chosen = [layer for role in protected_roles for layer in dataset.vector(role)]
-    protected = [layer.frame.geometry.to_numpy() for layer in chosen]
-    ids = [_ids(layer) for layer in chosen]
-    synthetic = sorted({layer.role.value for layer in dataset.layers if layer.source.synthetic})
+    chosen = [p for role in protected_roles for p in of(role)]
     return AnalysisLayers(
-        municipality=dataset.municipality.geometry,
-        nature=_polygon_set(dataset.vector(Role.NATURE_P3),
-                            {"type": "Natyp_navn", "id": "Objekt_id"}),
-        natura2000=_polygon_set(dataset.vector(Role.NATURA2000),
-                                {"name": "Objektnavn", "kind": "kind"}),
-        lowland=_polygon_set(dataset.vector(Role.LOWLAND),
+        municipality=municipality,
+        nature=_polygon_set(of(Role.NATURE_P3), {"type": "Natyp_navn", "id": "Objekt_id"}),
+        natura2000=_polygon_set(of(Role.NATURA2000), {"name": "Objektnavn", "kind": "kind"}),
+        lowland=_polygon_set(of(Role.LOWLAND),
                              {"carbon_class": "carbon_class", "land_use": "land_use"}),
-        forest_zones=_polygon_set(dataset.vector(Role.FOREST_ZONES), {"zone": "zone"}),
+        forest_zones=_polygon_set(of(Role.FOREST_ZONES), {"zone": "zone"}),
         flood=flood,
-        protected=np.concatenate(protected) if protected else np.empty(0, dtype=object),
-        protected_ids=np.concatenate(ids) if ids else np.empty(0, dtype=object),
-        synthetic=tuple(synthetic),
+        protected=(np.concatenate([p.geoms for p in chosen]) if chosen
+                   else np.empty(0, dtype=object)),
+        protected_ids=(np.concatenate([_ids(p) for p in chosen]) if chosen
+                       else np.empty(0, dtype=object)),
+        synthetic=synthetic,
     )

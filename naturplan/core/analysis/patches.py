@@ -15,17 +15,19 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import numpy as np
 import shapely
 from numpy.typing import NDArray
-from scipy.sparse import coo_matrix, csr_matrix
-from scipy.sparse.csgraph import connected_components
 from shapely.geometry.base import BaseGeometry
 
 from naturplan.core.analysis.overlay import polygonal, union_per_group
 from naturplan.core.feedback import Feedback, as_feedback
 from naturplan.core.geometry import GeometryArray, prepared_copy
+
+if TYPE_CHECKING:  # scipy is imported where a network is measured (0.2 s at start-up)
+    from scipy.sparse import csr_matrix
 
 #: Patches with more vertices than this are cut into tiles before distances are measured.
 MAX_VERTICES = 256
@@ -79,6 +81,8 @@ class Links:
         rows = np.concatenate([self.i, self.j])
         cols = np.concatenate([self.j, self.i])
         weights = np.concatenate([self.d, self.d])
+        from scipy.sparse import csr_matrix
+
         return csr_matrix((weights, (rows, cols)), shape=(n, n))
 
 
@@ -111,6 +115,9 @@ def dissolve_patches(geoms: GeometryArray, clip: BaseGeometry | None = None) -> 
         return Patches(np.empty(0, dtype=object), np.empty(0), empty, empty)
     a, b = shapely.STRtree(parts).query(parts, predicate="intersects")
     n = len(parts)
+    from scipy.sparse import coo_matrix
+    from scipy.sparse.csgraph import connected_components
+
     adjacency = coo_matrix((np.ones(len(a), dtype=np.int8), (a, b)), shape=(n, n))
     _, label = connected_components(adjacency, directed=False)
     merged, keys = union_per_group(parts, label)
