@@ -2,7 +2,10 @@
 
 It shows :meth:`Dataset.protected` as computed by the core (no second computation): the
 share in Danish number format, the gap to each target in hectares, the breakdown by §3
-type and which roles count.
+type and which roles count. Under the big number, what the number alone would hide
+(:func:`naturplan.core.notices.dataset_notices`: 0 % because no protected layer was loaded,
+or because its features all lie outside the municipality), in the words the command line
+uses (:func:`naturplan.export.notices.notice_text`).
 """
 
 from __future__ import annotations
@@ -22,14 +25,21 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from naturplan.core.layers.dataset import Dataset
+from naturplan.core.layers.layer import Layer
 from naturplan.core.layers.style import LayerStyle
+from naturplan.core.notices import Notice, dataset_notices
 from naturplan.core.plan.ledger import LedgerResult
 from naturplan.core.share.protected import ProtectedShare
+from naturplan.export.notices import notice_text
 from naturplan.export.numbers import format_ha, format_km2, format_percent
 from naturplan.gui.ledger_view import PROJECTED_COLOR, LedgerPanel
 
 BAR_COLOR = "#3f8f4f"
 SYNTHETIC_COLOR = "#6a4c00"  # the layer panel's colour for synthetic layers
+#: The notices under the big number: calm, readable, not an alarm.
+NOTICE_STYLE = ("QLabel { background: #fdf3d7; color: #4d3a00; border: 1px solid #e3c66f;"
+                " border-left: 4px solid #d9a400; border-radius: 3px; padding: 5px 7px; }")
 
 
 class ShareBar(QWidget):
@@ -137,6 +147,13 @@ class DashboardDock(QDockWidget):
         head_row.addWidget(self.headline)
         head_row.addWidget(self.synthetic_label, 1, Qt.AlignmentFlag.AlignBottom)
         self.subtitle = QLabel(self.tr("of the municipality is protected nature"))
+        #: Why the number may not be what it seems (core/notices.py), one sentence a line.
+        self.notices = QLabel()
+        self.notices.setObjectName("dashboard_notices")
+        self.notices.setWordWrap(True)
+        self.notices.setTextFormat(Qt.TextFormat.PlainText)  # layer names are file names
+        self.notices.setStyleSheet(NOTICE_STYLE)
+        self.notices.setVisible(False)
         self.bar = ShareBar()
         self.gaps = QGridLayout()
         self.types = QGridLayout()
@@ -146,6 +163,7 @@ class DashboardDock(QDockWidget):
         self.definition.setStyleSheet("color: #555;")
         layout.addLayout(head_row)
         layout.addWidget(self.subtitle)
+        layout.addWidget(self.notices)
         layout.addWidget(self.bar)
         layout.addLayout(self.gaps)
         layout.addSpacing(6)
@@ -164,6 +182,9 @@ class DashboardDock(QDockWidget):
         self.scroll = scroll
         self.setWidget(scroll)
         self.share: ProtectedShare | None = None
+        self.dataset: Dataset | None = None
+        #: The notices shown (data; the label holds their sentences).
+        self.shown_notices: list[Notice] = []
 
     @staticmethod
     def _clear(grid: QGridLayout) -> None:
@@ -178,6 +199,32 @@ class DashboardDock(QDockWidget):
 
     def show_loading(self) -> None:
         self.headline.setText("…")
+
+    def set_dataset(self, dataset: Dataset) -> None:
+        """Say what there is to say about *dataset* from now on, again whenever a layer is
+        added or removed (``Dataset.changed``); the share comes with :meth:`set_share`."""
+        if self.dataset is not None:
+            self.dataset.changed.disconnect(self.show_notices)
+        self.dataset = dataset
+        dataset.changed.connect(self.show_notices)
+
+    def show_notices(self) -> None:
+        """The dataset's notices under the big number (hidden when there are none)."""
+        notices = ([] if self.dataset is None or self.share is None
+                   else dataset_notices(self.dataset, self.share))
+        self.shown_notices = notices
+        texts = [notice_text(n, self.lang) for n in notices]
+        bullet = "• " if len(texts) > 1 else ""
+        self.notices.setText("\n".join(bullet + text for text in texts))
+        self.notices.setVisible(bool(texts))
+        QTimer.singleShot(0, self.scroll.refit)
+
+    def sentences_about(self, layer: Layer) -> list[str]:
+        """The shown notices that name *layer*, as sentences (what Add layer says about it:
+        features left out, none inside the municipality)."""
+        label = layer.source.label
+        return [notice_text(n, self.lang) for n in self.shown_notices
+                if n.params.get("layer") == label]
 
     def set_share(
         self,
@@ -219,7 +266,7 @@ class DashboardDock(QDockWidget):
             .replace("%1", ", ".join(titles) or "–")
             .replace("%2", format_km2(share.municipality_area_m2, 1, lang))
         )
-        QTimer.singleShot(0, self.scroll.refit)  # after the old rows are gone
+        self.show_notices()  # refits the page after the old rows are gone
 
     def set_ledger(self, result: LedgerResult, lang: str = "da") -> None:
         """Show the live ledger (projected share, gaps, gain per kind) and the projected

@@ -386,6 +386,7 @@ class MainWindow(QMainWindow):
         self.layers.set_layers([*dataset.layers, self.candidates_layer], self.styles, backdrop)
         self.canvas.home_bounds = tuple(dataset.municipality.geometry.bounds)
         self.canvas.zoom_home()
+        self.dashboard_dock.set_dataset(dataset)  # its notices follow the layers (issue 7)
         self._set_share(share)
         self.session.set_dataset(dataset, share, index)
         self.parcels.set_candidates(self.candidates_layer)
@@ -484,8 +485,16 @@ class MainWindow(QMainWindow):
             if layer.role in (Role.PARCELS, Role.NATURE_P3):
                 self.session.set_snap_sources(self.dataset)
             if layer.role in self.protected_roles:
-                self.refresh_share()
+                self.refresh_share(then=lambda: self._tell_about(layer))
+            else:
+                self._tell_about(layer)
             self.parcels.set_dataset(self.dataset)
+
+    def _tell_about(self, layer: Layer) -> None:
+        """The dashboard's notices about a layer just added, in the status bar."""
+        sentences = self.dashboard_dock.sentences_about(layer)
+        if sentences:
+            self.statusBar().showMessage("  ".join(sentences), 30_000)
 
     def remove_current_layer(self) -> None:
         """Take the layer selected in the layer panel off the map and out of the dataset.
@@ -509,7 +518,8 @@ class MainWindow(QMainWindow):
             self.refresh_share()
         self.parcels.set_dataset(self.dataset)
 
-    def refresh_share(self) -> None:
+    def refresh_share(self, then: Any = None) -> None:
+        """Measure the protected share again in the background; call *then()* after."""
         dataset, roles = self.dataset, self.protected_roles
         if dataset is None:
             return
@@ -517,6 +527,8 @@ class MainWindow(QMainWindow):
             self._set_share(result[0])
             self.session.set_dataset(dataset, *result)
             self.analysis.set_dataset(dataset, *result, roles)
+            if then is not None:
+                then()
 
         self._run(lambda p, c: dataset.protected(roles, targets_for(dataset.municipality.code)),
                   done, self.tr("Computing the protected share…"))

@@ -110,7 +110,8 @@ class Dataset:
                 types = None
                 if role is Role.NATURE_P3 and "Natyp_navn" in frame.columns:
                     types = frame["Natyp_navn"].astype(object).to_numpy()
-                sources.append(ProtectedSource(role.value, frame.geometry.to_numpy(), types))
+                sources.append(ProtectedSource(role.value, frame.geometry.to_numpy(), types,
+                                               layer.source.label))
         return sources
 
     def protected(
