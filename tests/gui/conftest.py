@@ -128,16 +128,27 @@ def settings(tmp_path):
 
 
 @pytest.fixture
-def window(qtbot, settings, dataset_request):
-    """The main window, 1400 × 880, with the fixture dataset loaded and the map drawn."""
+def open_window(qtbot, settings):
+    """``open_window(request)``: the main window, 1400 × 880, with *request* (a
+    DatasetRequest) loaded."""
     from naturplan.gui.main_window import MainWindow
 
-    win = MainWindow(settings, lang="da")
-    qtbot.addWidget(win)
-    win.resize(1400, 880)
-    win.show()
-    qtbot.waitExposed(win)
-    win.load_dataset(dataset_request, wait=True)
+    def make(request):
+        win = MainWindow(settings, lang="da")
+        qtbot.addWidget(win)
+        win.resize(1400, 880)
+        win.show()
+        qtbot.waitExposed(win)
+        win.load_dataset(request, wait=True)
+        return win
+
+    return make
+
+
+@pytest.fixture
+def window(open_window, dataset_request):
+    """The main window, 1400 × 880, with the fixture dataset loaded and the map drawn."""
+    win = open_window(dataset_request)
     win.canvas.zoom_home()
     win.canvas.render_now()
     yield win

@@ -35,18 +35,6 @@ def far_p3(tmp_path) -> Path:
     return path
 
 
-def _window(qtbot, settings, request):
-    from naturplan.gui.main_window import MainWindow
-
-    win = MainWindow(settings, lang="da")
-    qtbot.addWidget(win)
-    win.resize(1400, 880)
-    win.show()
-    qtbot.waitExposed(win)
-    win.load_dataset(request, wait=True)
-    return win
-
-
 def _without_p3(fixture_files, *extra: LayerRequest) -> DatasetRequest:
     layers = tuple(LayerRequest(Role(role), path) for role, path in fixture_files.items()
                    if role != "nature_p3")
@@ -70,9 +58,9 @@ def _grab(qtbot, win, tmp_path: Path, name: str) -> None:
         image.save(str(Path(LOOK) / name))
 
 
-def test_no_protected_layer_is_said_under_the_big_number(qtbot, settings, fixture_files,
+def test_no_protected_layer_is_said_under_the_big_number(qtbot, open_window, fixture_files,
                                                          tmp_path):
-    win = _window(qtbot, settings, _without_p3(fixture_files))
+    win = open_window(_without_p3(fixture_files))
     dock = win.dashboard_dock
     assert dock.headline.text() == "0,0 %"
     qtbot.waitUntil(lambda: _shown_whole(dock.notices), timeout=10_000)
@@ -85,9 +73,9 @@ def test_no_protected_layer_is_said_under_the_big_number(qtbot, settings, fixtur
 
 
 def test_a_p3_layer_outside_the_municipality_is_said_and_followed(
-        qtbot, settings, fixture_files, far_p3, tmp_path):
+        qtbot, open_window, fixture_files, far_p3, tmp_path):
     far = LayerRequest(Role.NATURE_P3, far_p3)
-    win = _window(qtbot, settings, _without_p3(fixture_files, far))
+    win = open_window(_without_p3(fixture_files, far))
     dock = win.dashboard_dock
     assert dock.headline.text() == "0,0 %"
     outside = "Ingen af de 2 objekter i far_p3.gpkg"
