@@ -205,12 +205,8 @@ def analyse_plan(
         network = ConnectivityNetwork.of_polygons(
             layers.protected, layers.municipality, settings.connectivity,
             feedback=fb.part(0.0, 0.35))
-    assessments = {}
-    for k, c in enumerate(candidates if each else ()):
-        fb.check()
-        change = network.candidate(c.geometry) if network and per_candidate else None
-        assessments[c.id] = assess_candidate(c, layers, table, settings, change)
-        fb.report(0.35 + 0.2 * (k + 1) / max(len(candidates), 1), "candidates")
+    assessments = assess_each(candidates if each else (), layers, table, settings,
+                              network if per_candidate else None, fb.part(0.35, 0.55))
     result = PlanAnalysis(layers, table, settings, provenance(table, settings.recorded),
                           list(candidates), assessments,
                           totals(candidates, layers, table, settings, assessments), network,
@@ -237,6 +233,23 @@ def analyse_plan(
     result.at_risk = nature_at_risk(layers, dataset.grid if dataset is not None else None,
                                     fb.part(0.95, 1.0))
     return result
+
+
+def assess_each(candidates: Sequence[Candidate], layers: AnalysisLayers, table: FactorTable,
+                settings: AnalysisSettings, network: ConnectivityNetwork | None = None,
+                feedback: Feedback | None = None, step: str = "candidates"
+                ) -> dict[str, Any]:
+    """Candidate id → its assessment, with its connectivity change when *network* (today's
+    network) is given; progress reported as *step* (the plan analysis and the table
+    exports both measure their candidates here)."""
+    fb = as_feedback(feedback)
+    assessments = {}
+    for k, c in enumerate(candidates):
+        fb.check()
+        change = network.candidate(c.geometry) if network is not None else None
+        assessments[c.id] = assess_candidate(c, layers, table, settings, change)
+        fb.report((k + 1) / max(len(candidates), 1), step)
+    return assessments
 
 
 def open_plan_analysis(dataset: Dataset | None, project: Any,

@@ -149,9 +149,9 @@ def measure_plan(data: PlanData, *, connectivity: bool = True,
         If *feedback* is cancelled (during connectivity only without
         *skip_connectivity_on_cancel*).
     """
-    from naturplan.core.analysis.assessment import SETTINGS_KEY, AnalysisSettings, assess_candidate
+    from naturplan.core.analysis.assessment import SETTINGS_KEY, AnalysisSettings
     from naturplan.core.analysis.factors import provenance
-    from naturplan.export.analysis import layers_of, measures_of
+    from naturplan.export.analysis import assess_each, layers_of, measures_of
     from naturplan.io.factors import load_factor_table
 
     fb = as_feedback(feedback)
@@ -159,11 +159,8 @@ def measure_plan(data: PlanData, *, connectivity: bool = True,
     table = load_factor_table(settings.factors)
     layers = layers_of(data.dataset, data.roles)
     candidates = data.candidates
-    assessments = {}
-    for k, c in enumerate(candidates):
-        fb.check()
-        assessments[c.id] = assess_candidate(c, layers, table, settings)
-        fb.report(0.3 * (k + 1) / max(len(candidates), 1), "analysis")
+    assessments = assess_each(candidates, layers, table, settings,
+                              feedback=fb.part(0.0, 0.3), step="analysis")
     gaps = missing_inputs(data.dataset, layers.flood is not None)
     if connectivity and candidates:
         try:
