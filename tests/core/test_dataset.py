@@ -37,14 +37,3 @@ def test_remove_takes_out_only_that_layer_and_refuses_the_rest() -> None:
     assert told == [2]  # one change, after the removal; a refused removal says nothing
     dataset.add(p3)
     assert told == [2, 3]  # the analysis panel re-measures on this
-
-
-def test_the_municipality_is_prepared_before_any_worker_sees_it() -> None:
-    """Renderer, analysis and parcel workers prepare() the municipality in their threads; two
-    threads preparing one geometry at once crashed GEOS. Prepared at construction, theirs are
-    no-ops (the geometry object stays the same one)."""
-    muni_layer = _layer(Role.MUNICIPALITY)
-    geometry = shapely.box(0, 0, 100, 100)
-    assert not shapely.is_prepared(geometry)
-    muni = Municipality("0999", "Test", geometry, muni_layer.source)
-    assert muni.geometry is geometry and shapely.is_prepared(muni.geometry)

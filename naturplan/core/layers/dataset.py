@@ -34,14 +34,6 @@ class Municipality:
     geometry: shapely.Geometry
     source: LayerSource
 
-    def __post_init__(self) -> None:
-        # Prepared here, in the thread that loads it, before any other thread sees it: the
-        # renderer, the analysis and the parcel lookup all prepare() the municipality in their
-        # own worker threads, and GEOS preparing one geometry in two threads at once crashed
-        # the process (a segfault in an analysis worker's TileGrid). Once prepared, their
-        # prepare() calls do nothing.
-        shapely.prepare(self.geometry)
-
     @property
     def area_m2(self) -> float:
         return float(shapely.area(self.geometry))
