@@ -18,10 +18,18 @@ TEST_SAMPLE_SCALE = 0.01
 
 
 def pytest_configure(config: pytest.Config) -> None:
-    # A developer's own styles and settings (~/.config/naturplan) never reach a test.
-    folder = tempfile.mkdtemp(prefix="naturplan-test-config-")
-    os.environ["XDG_CONFIG_HOME"] = folder
-    config.add_cleanup(lambda: shutil.rmtree(folder, ignore_errors=True))
+    # The tests never touch the user's folders: a developer's own styles and settings
+    # (~/.config/naturplan) never reach a test, and no test writes an unsaved project, a
+    # sample or a tile cache into ~/.local/share/naturplan or ~/.cache/naturplan (a full run
+    # once deleted a developer's unsaved project there). Subprocesses inherit these too.
+    for variable in ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME"):
+        folder = tempfile.mkdtemp(prefix=f"naturplan-test-{variable.lower()}-")
+        os.environ[variable] = folder
+        config.add_cleanup(lambda folder=folder: shutil.rmtree(folder, ignore_errors=True))
+
+
+# Under CI=true nothing skips for want of an install (tests/ci_skips.py).
+pytest_plugins = ["ci_skips"]
 
 
 @pytest.fixture(scope="session")
