@@ -105,30 +105,29 @@ def test_a_url_basemap_is_credited_in_the_corner(qtbot, window, xyz_server,
 
 def test_a_hanging_service_leaves_the_window_responsive(qtbot, window, xyz_server,
                                                         cache_home) -> None:
-    """Every tile request hangs (until a 2 s timeout): no pan or repaint waits for it, and
-    one calm status message says so. A GUI that waited for the network would spend the
-    timeout in some iteration; the map's own frames are drawn meanwhile too, so the bound
-    is generous against timing noise but far below the timeout."""
+    """Every tile request hangs (until a 6 s timeout): no pan or repaint waits for it, and
+    one calm status message says so. Counted, not timed: while the requests are still
+    unanswered (no status yet), many pans and repaints have been drawn; a GUI that waited for
+    the network would have drawn one and reported the timeout by then."""
     from naturplan.io.services.http import Timeouts
 
     xyz_server.mode = "hang"
     controller = window.services.basemap
     controller.set_basemap(xyz_server.url + "/{z}/{x}/{y}.png")
     wait_for_basemap(qtbot, window)
-    controller.layer.loader.timeouts = Timeouts(2.0, 2.0)
+    controller.layer.loader.timeouts = Timeouts(6.0, 6.0)
     window.canvas.zoom_to((541_000, 6_311_000, 559_000, 6_329_000))
-    times = []
-    deadline = time.monotonic() + 3.0
+    frames = 0
+    deadline = time.monotonic() + 1.5
     while time.monotonic() < deadline:
-        start = time.perf_counter()
         window.canvas.pan_by(7.0, 3.0)
         window.canvas.repaint()
         qtbot.wait(10)
-        times.append(time.perf_counter() - start - 0.010)
-    assert max(times) < 1.0, max(times)
-    assert sorted(times)[len(times) // 2] < 0.1
+        frames += 1
+    assert frames >= 5, frames
+    assert not controller.status_label.isVisibleTo(window)  # the requests are still hanging
     assert xyz_server.paths  # the tiles were asked for, in the background
-    qtbot.waitUntil(lambda: controller.status_label.isVisibleTo(window), timeout=10_000)
+    qtbot.waitUntil(lambda: controller.status_label.isVisibleTo(window), timeout=30_000)
     assert "svarer ikke" in controller.status_label.text()
     labels = [w for w in window.statusBar().findChildren(type(controller.status_label))
               if "svarer ikke" in w.text()]

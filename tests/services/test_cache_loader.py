@@ -85,19 +85,19 @@ def test_a_failing_service_is_reported_once_and_left_alone(xyz_server, tmp_path)
 
 
 def test_a_hanging_service_never_blocks_the_caller(xyz_server, tmp_path) -> None:
-    """want() returns at once while every worker waits on a server that never answers."""
+    """want() returns at once while every worker waits on a server that never answers: no
+    call waits for the read timeout (which would report the service before returning); the
+    timeout is reported later, from the workers. Counted by what happened, not timed."""
     from naturplan.io.services.http import Timeouts
 
     xyz_server.mode = "hang"
     statuses: list[ServiceStatus] = []
-    loader = _loader(xyz_server.url, tmp_path, statuses, timeouts=Timeouts(1.0, 0.5))
-    worst = 0.0
+    loader = _loader(xyz_server.url, tmp_path, statuses, timeouts=Timeouts(1.0, 3.0))
     for frame in range(40):
-        start = time.perf_counter()
         loader.want([TileKey(12, 2170 + frame, 1260)])
-        worst = max(worst, time.perf_counter() - start)
-        time.sleep(0.02)
-    assert worst < 0.05
+        assert statuses == [], "want() waited for the hanging service"
+    assert _wait(lambda: bool(xyz_server.paths))  # the requests are out, still unanswered
+    assert statuses == []
     assert _wait(lambda: bool(statuses))
     assert not statuses[0].ok and "did not answer" in str(statuses[0].error)
     loader.close()
@@ -136,9 +136,9 @@ def test_close_does_not_wait_out_a_hanging_server(xyz_server, tmp_path) -> None:
     from naturplan.io.services.http import Timeouts
 
     xyz_server.mode = "hang"
-    loader = _loader(xyz_server.url, tmp_path, [], timeouts=Timeouts(1.0, 30.0))
+    loader = _loader(xyz_server.url, tmp_path, [], timeouts=Timeouts(1.0, 60.0))
     loader.want([TileKey(12, 2170, 1260)])
     assert _wait(lambda: bool(xyz_server.paths))
     start = time.monotonic()
     loader.close(wait=0.3)
-    assert time.monotonic() - start < 1.0
+    assert time.monotonic() - start < 20.0  # its own short wait, not the 60 s read timeout
