@@ -5,15 +5,13 @@ from __future__ import annotations
 
 import json
 import math
-import os
-import subprocess
-import sys
 
 import geopandas as gpd
 import numpy as np
 import pytest
 import rasterio
 from affine import Affine
+from cli_runner import run_cli
 from shapely.geometry import box
 
 from naturplan.core.plan.candidates import Candidate
@@ -26,8 +24,7 @@ ROTATION_HIGH = 42.17 + 3.87 - 6.8
 
 
 def _run(args):
-    return subprocess.run([sys.executable, "-m", "naturplan", *args], capture_output=True,
-                          text=True, timeout=600, env=dict(os.environ))
+    return run_cli(args)
 
 
 @pytest.fixture(scope="module")

@@ -3,25 +3,21 @@
 from __future__ import annotations
 
 import json
-import os
 import subprocess
-import sys
 from pathlib import Path
 
 import geopandas as gpd
 import pyogrio
 import pytest
 import shapely
+from cli_runner import run_cli
 from shapely.geometry import LineString, Point, Polygon, box
 
 from naturplan.io import paths
 
 
 def _run(args: list[str], env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "naturplan", *args],
-        capture_output=True, text=True, timeout=300, env=env or dict(os.environ),
-    )
+    return run_cli(args, env)
 
 
 @pytest.fixture(scope="module")

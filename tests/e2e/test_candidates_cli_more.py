@@ -4,14 +4,13 @@
 from __future__ import annotations
 
 import json
-import os
 import subprocess
-import sys
 from pathlib import Path
 
 import geopandas as gpd
 import pyogrio
 import pytest
+from cli_runner import run_cli
 from shapely.geometry import Polygon, box
 
 from naturplan.io import paths
@@ -19,8 +18,7 @@ from naturplan.io.project.gpkg_store import GeoPackageStore
 
 
 def _run(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "naturplan", *args], capture_output=True,
-                          text=True, timeout=300, env=dict(os.environ))
+    return run_cli(args)
 
 
 @pytest.fixture(scope="module")

@@ -11,15 +11,13 @@ from pathlib import Path
 import geopandas as gpd
 import pytest
 import shapely
+from cli_runner import run_cli
 
 from naturplan.io import paths
 
 
 def _run(args: list[str], env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "naturplan", *args],
-        capture_output=True, text=True, timeout=300, env=env,
-    )
+    return run_cli(args, env)
 
 
 @pytest.fixture(scope="module")

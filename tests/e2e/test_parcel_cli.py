@@ -14,9 +14,13 @@ import numpy as np
 import pandas as pd
 import pytest
 import shapely
+from cli_runner import run_cli
 
 
 def _run(args: list[str], env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    if "--pdf" not in args:
+        return run_cli(args, env)
+    # The PDF is drawn with Qt: in its own process, whose QGuiApplication is not the tests'.
     return subprocess.run([sys.executable, "-m", "naturplan", *args], capture_output=True,
                           text=True, timeout=300, env=env)
 

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import os
 import subprocess
-import sys
 import time
 from pathlib import Path
 
+from cli_runner import run_cli
 from loopback_fixtures import MAPPED_FIELDS, SERVED_COUNT, served_nature
 
 from naturplan.io.project.gpkg_store import GeoPackageStore
@@ -18,9 +18,7 @@ REPO = Path(__file__).resolve().parents[2]
 
 
 def naturplan(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
-    environment = {**os.environ, "PYTHONPATH": str(REPO), **(env or {})}
-    return subprocess.run([sys.executable, "-m", "naturplan", *args], capture_output=True,
-                          text=True, timeout=180, env=environment)
+    return run_cli(args, {**os.environ, **(env or {})})
 
 
 def test_fetch_records_in_the_project_and_refresh_fetches_again(wfs_server, tmp_path) -> None:
