@@ -64,6 +64,24 @@ def sample_env(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
             os.environ[k] = v
 
 
+@pytest.fixture(scope="session")
+def full_sample_dataset(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-def]
+    """The full-scale synthetic Aalborg sample (~100,000 parcels), built once per test session
+    in a temporary folder and opened once: every full-scale test shares it."""
+    from naturplan.io.datasets import DatasetRequest, open_dataset
+
+    folder = tmp_path_factory.mktemp("full_sample")
+    old = os.environ.get("NATURPLAN_SAMPLE_DIR")
+    os.environ["NATURPLAN_SAMPLE_DIR"] = str(folder)
+    try:
+        return open_dataset(DatasetRequest(sample_scale=1.0))
+    finally:
+        if old is None:
+            os.environ.pop("NATURPLAN_SAMPLE_DIR", None)
+        else:
+            os.environ["NATURPLAN_SAMPLE_DIR"] = old
+
+
 # The PostgreSQL + PostGIS server of the team-project tests (tests/pg_cluster.py).
 from pg_cluster import pg_project, pg_server  # noqa: E402, F401
 

@@ -39,11 +39,10 @@ def independent_indices(geoms, landscape, params):
 
 
 @pytest.fixture(scope="module")
-def full_sample():
+def full_sample(full_sample_dataset):
     from naturplan.core.layers.roles import Role
-    from naturplan.io.datasets import DatasetRequest, open_dataset
 
-    dataset = open_dataset(DatasetRequest(sample_scale=1.0))
+    dataset = full_sample_dataset
     geoms = np.concatenate([layer.frame.geometry.to_numpy()
                             for layer in dataset.vector(Role.NATURE_P3)])
     return dataset.municipality.geometry, geoms

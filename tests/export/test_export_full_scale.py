@@ -4,7 +4,6 @@ and small."""
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import pytest
@@ -19,19 +18,8 @@ pytestmark = pytest.mark.slow
 
 
 @pytest.fixture(scope="module")
-def full_data(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-def]
-    from naturplan.io.datasets import DatasetRequest, open_dataset
-
-    folder = tmp_path_factory.mktemp("full_sample")
-    old = os.environ.get("NATURPLAN_SAMPLE_DIR")
-    os.environ["NATURPLAN_SAMPLE_DIR"] = str(folder)
-    try:
-        dataset = open_dataset(DatasetRequest(sample_scale=1.0))
-    finally:
-        if old is None:
-            os.environ.pop("NATURPLAN_SAMPLE_DIR", None)
-        else:
-            os.environ["NATURPLAN_SAMPLE_DIR"] = old
+def full_data(full_sample_dataset):  # type: ignore[no-untyped-def]
+    dataset = full_sample_dataset
     data = load_plan_data(dataset, (Role.NATURE_P3,))
     return data, ordered_layers(dataset.layers, load_styles())
 
