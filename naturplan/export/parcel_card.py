@@ -199,8 +199,7 @@ def card_text(card: StatusCard, legal: Mapping[str, LegalBasis], lang: str = "da
     title = _t(lang, "Parcel {matrikel}, {ejerlav}", matrikel=ref.matrikelnummer,
                ejerlav=ref.ejerlavsnavn or str(ref.ejerlavskode or ""))
     facts = [
-        (_t(lang, "Ejerlav"), f"{ref.ejerlavsnavn} ({ref.ejerlavskode})" if ref.ejerlavskode
-         is not None else ref.ejerlavsnavn),
+        (_t(lang, "Ejerlav"), _ejerlav(ref.ejerlavsnavn, ref.ejerlavskode)),
         (_t(lang, "Matrikelnummer"), ref.matrikelnummer),
         (_t(lang, "Registered area"), _m2(card.parcel.registered_area_m2, lang)
          if card.parcel.registered_area_m2 is not None else _t(lang, "not in the source")),
@@ -220,11 +219,30 @@ def card_text(card: StatusCard, legal: Mapping[str, LegalBasis], lang: str = "da
                 width=format_number(card.rule.min_width_m, 1, lang).rstrip("0").rstrip(",."))
     notes = tuple(_t(lang, "{layer}: a raster of this role is not evaluated here.", layer=name)
                   for name, _ in card.not_evaluated)
+    notes = (*_lacking(card, lang), *notes)
     if card.synthetic:
         notes = (_t(lang, "Synthetic example: some layers are generated sample data, not real "
                     "registers."), *notes)
     return CardText(title, headline(card, lang), tuple(facts), sections, slivers, legal_items,
                     sources, footer, card.synthetic, notes, lang)
+
+
+def _ejerlav(name: str, code: int | None) -> str:
+    if name and code is not None:
+        return f"{name} ({code})"
+    return name or ("" if code is None else str(code))
+
+
+def _lacking(card: StatusCard, lang: str) -> tuple[str, ...]:
+    """What the parcel file does not say about this parcel, and what the card shows instead."""
+    out = []
+    if not card.parcel.ref.ejerlavsnavn:
+        out.append(_t(lang, "The parcel file gives no ejerlav name: the ejerlav is shown by "
+                      "its code."))
+    if card.parcel.registered_area_m2 is None:
+        out.append(_t(lang, "The parcel file gives no registered area: the area shown is "
+                      "computed from the parcel's outline."))
+    return tuple(out)
 
 
 def _section(finding: ThemeFinding, parcel_area: float, lang: str) -> Section:

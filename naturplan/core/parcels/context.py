@@ -9,7 +9,7 @@ command line builds it once per run. Building it from a loaded dataset and its f
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 import numpy as np
 import pandas as pd
@@ -55,6 +55,10 @@ class ParcelContext:
         The sliver tolerance.
     not_evaluated
         (layer name, reason) of loaded layers the parcel status cannot use.
+    address_source
+        Where the addresses came from.
+    ejerlav_names
+        Ejerlavskode → name from a table of ejerlav, for a parcel file without names.
     """
 
     def __init__(
@@ -67,6 +71,7 @@ class ParcelContext:
         rule: SliverRule | None = None,
         not_evaluated: Sequence[tuple[str, str]] = (),
         address_source: SourceInfo | None = None,
+        ejerlav_names: Mapping[int, str] | None = None,
     ) -> None:
         self.parcels = parcels
         self.geometries = np.asarray(parcels.geometry.to_numpy(), dtype=object)
@@ -77,6 +82,7 @@ class ParcelContext:
         self.not_evaluated = tuple(not_evaluated)
         self.address_source = address_source
         self._addresses = addresses
+        self.ejerlav_names = dict(ejerlav_names or {})
         self._finder: ParcelFinder | None = None
         self._prepared: dict[int, PreparedTheme] = {}
         self.registered = _registered(parcels)
@@ -91,7 +97,7 @@ class ParcelContext:
         """The search index (built on first use, about 0.3 s for 100,000 parcels)."""
         if self._finder is None:
             index = AddressIndex(self._addresses) if self._addresses is not None else None
-            self._finder = ParcelFinder(self.parcels, index)
+            self._finder = ParcelFinder(self.parcels, index, self.ejerlav_names)
         return self._finder
 
     def prepared(self, layer: ThemeLayer) -> PreparedTheme:

@@ -11,6 +11,7 @@ compared is in :mod:`naturplan.core.parcels.text`.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
 
@@ -125,15 +126,23 @@ class ParcelFinder:
         ``matrikelnummer``; geometry in EPSG:25832).
     addresses
         An index of the address points, or None if no addresses are loaded.
+    ejerlav_names
+        Ejerlavskode → name, for parcels whose file has no ``ejerlavsnavn`` (a table of
+        ejerlav given beside the parcels); a name in the parcel file wins.
     """
 
-    def __init__(self, parcels: pd.DataFrame, addresses: AddressIndex | None = None) -> None:
+    def __init__(self, parcels: pd.DataFrame, addresses: AddressIndex | None = None,
+                 ejerlav_names: Mapping[int, str] | None = None) -> None:
         self.geometries = np.asarray(parcels.geometry.to_numpy(), dtype=object)
         self.addresses = addresses
         self._tree: shapely.STRtree | None = None
         codes = _codes(parcels)
         names = (parcels["ejerlavsnavn"].astype("string").fillna("").to_numpy(object)
                  if "ejerlavsnavn" in parcels.columns else np.full(len(parcels), "", object))
+        if ejerlav_names:
+            names = np.array([name or (ejerlav_names.get(code, "") if code is not None else "")
+                              for code, name in zip(codes, names, strict=True)] + [""],
+                             dtype=object)[:-1]
         numbers = parcels["matrikelnummer"].astype("string").fillna("").to_numpy(object)
         self._matrikel_text = numbers
         self._ejerlav: list[_Ejerlav] = []

@@ -1,0 +1,27 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<!-- Issue 19 items 1-7 (parcel status): new messages of the parcel card, PDF, batch and search. -->
+<TS version="2.1" language="da_DK">
+<context>
+    <name>parcels</name>
+    <message>
+        <source>The parcel file gives no ejerlav name: the ejerlav is shown by its code.</source>
+        <translation>Jordstykkefilen giver ingen ejerlavsnavn: ejerlavet vises med sin kode.</translation>
+    </message>
+    <message>
+        <source>The parcel file gives no registered area: the area shown is computed from the parcel's outline.</source>
+        <translation>Jordstykkefilen giver intet registreret areal: det viste areal er beregnet ud fra jordstykkets omrids.</translation>
+    </message>
+</context>
+<context>
+    <name>errors</name>
+    <message>
+        <source>Cannot read the ejerlav table '{file}': {reason}</source>
+        <translation>Kan ikke læse ejerlavstabellen '{file}': {reason}</translation>
+    </message>
+    <message>
+        <source>The ejerlav table '{file}' needs a code and a name column ({codes}; {names}); it has {fields}.</source>
+        <translation>Ejerlavstabellen '{file}' skal have en kodekolonne og en navnekolonne ({codes}; {names}); den har {fields}.</translation>
+    </message>
+</context>
+</TS>
