@@ -139,7 +139,7 @@ def run_parcels(args: argparse.Namespace) -> int:
     """``naturplan parcels --out FILE``; returns the exit code."""
     from naturplan.core.feedback import Feedback
     from naturplan.core.parcels.batch import parcel_table
-    from naturplan.export.parcel_table import write_parcel_table
+    from naturplan.export.parcel_table import table_notes, write_parcel_table
 
     suffix = args.out.suffix.lower()
     if suffix not in (".csv", ".gpkg"):
@@ -150,7 +150,10 @@ def run_parcels(args: argparse.Namespace) -> int:
     context.prepare()
     table = parcel_table(context, Feedback(bar.report))
     bar.finish()
-    write_parcel_table(table, context, args.out)
+    lang = args.lang or "da"
+    write_parcel_table(table, context, args.out, lang)
+    for line in table_notes(table, lang):
+        print(f"naturplan: {line}", file=sys.stderr)
     print(args.out)
     return EXIT_OK
 

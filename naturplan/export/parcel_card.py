@@ -177,7 +177,8 @@ def _headline_part(theme: Theme, findings: list[ThemeFinding], lang: str) -> str
     return _t(lang, restrictions[theme], pct=pct)
 
 
-def _theme_label(theme: Theme, lang: str) -> str:
+def theme_label(theme: Theme, lang: str) -> str:
+    """The heading of a theme's section ("Natura 2000", "Oversvømmelse")."""
     labels = {
         Theme.NATURE_P3: "Protected nature (§3)",
         Theme.NATURA2000: "Natura 2000",
@@ -246,7 +247,7 @@ def _lacking(card: StatusCard, lang: str) -> tuple[str, ...]:
 
 
 def _section(finding: ThemeFinding, parcel_area: float, lang: str) -> Section:
-    heading = _theme_label(finding.theme, lang)
+    heading = theme_label(finding.theme, lang)
     summary = _t(lang, "{area} = {pct} of the parcel", area=_m2(finding.area_m2, lang),
                  pct=_pct(finding.share, lang))
     rows: list[tuple[str, str]] = []
@@ -310,7 +311,7 @@ def _value(value: object, lang: str) -> str:
 
 
 def _slivers(card: StatusCard, lang: str) -> str:
-    items = [f"{_theme_label(f.theme, lang)} ({_m2(f.sliver_m2, lang)})" for f in card.slivers()]
+    items = [f"{theme_label(f.theme, lang)} ({_m2(f.sliver_m2, lang)})" for f in card.slivers()]
     if not items:
         return ""
     return _t(lang, "Only touches (slivers under the cadastre's accuracy, not protection): "

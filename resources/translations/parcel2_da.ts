@@ -12,6 +12,10 @@
         <source>The parcel file gives no registered area: the area shown is computed from the parcel's outline.</source>
         <translation>Jordstykkefilen giver intet registreret areal: det viste areal er beregnet ud fra jordstykkets omrids.</translation>
     </message>
+    <message>
+        <source>Not evaluated (no layer loaded): {themes}. Their columns are empty, not 0.</source>
+        <translation>Ikke vurderet (intet lag indlæst): {themes}. Deres kolonner er tomme, ikke 0.</translation>
+    </message>
 </context>
 <context>
     <name>errors</name>

@@ -8,7 +8,9 @@ parcel over the layers; the only per-group Python is joining the names of a parc
 types and site codes into text.
 
 The table's columns are stable keys (areas in m², shares as fractions 0..1, depths in m):
-see :data:`BASE_COLUMNS`; one ``<theme>_m2`` column per restriction layer present.
+see :data:`BASE_COLUMNS`; one ``<theme>_m2`` column per restriction layer present. A theme
+without a layer (no flood layer loaded) leaves its columns empty, never 0: nothing was
+measured there (:func:`not_evaluated`).
 """
 
 from __future__ import annotations
@@ -33,6 +35,18 @@ BASE_COLUMNS: tuple[str, ...] = (
     *CARBON_COLUMNS.values(), "flood_share", "flood_max_depth_m", "flood_mean_depth_m",
     "forest_zone", "forest_wanted_m2", "forest_unwanted_m2", "candidate_ids", "sliver_themes",
 )
+#: The columns each theme fills: a theme with no layer loaded leaves them empty (NaN, None),
+#: never 0, and the table's ``attrs["not_evaluated"]`` names it.
+THEME_COLUMNS: dict[Theme, tuple[str, ...]] = {
+    Theme.NATURE_P3: ("p3_m2", "p3_share", "p3_types"),
+    Theme.NATURA2000: ("natura2000_m2", "natura2000_share", "natura2000_codes"),
+    Theme.LOWLAND: tuple(CARBON_COLUMNS.values()),
+    Theme.FLOOD: ("flood_share", "flood_max_depth_m", "flood_mean_depth_m"),
+    Theme.FOREST_ZONES: ("forest_zone", "forest_wanted_m2", "forest_unwanted_m2"),
+    Theme.CANDIDATES: ("candidate_ids",),
+}
+_TEXT_COLUMNS = ("p3_types", "natura2000_codes", "forest_zone", "candidate_ids",
+                 "sliver_themes")
 _RESTRICTIONS = (Theme.FREDSKOV, Theme.STRANDBESKYTTELSE, Theme.KLITFREDNING, Theme.STORMFALD)
 
 
@@ -86,8 +100,22 @@ def parcel_table(context: ParcelContext, feedback: Feedback | None = None) -> pd
     if slivers:
         rows = np.fromiter(slivers, dtype=np.intp)
         table.loc[rows, "sliver_themes"] = [", ".join(dict.fromkeys(slivers[r])) for r in rows]
+    missing = not_evaluated(context)
+    for theme in missing:
+        for column in THEME_COLUMNS[theme]:
+            table[column] = (np.full(n, None, dtype=object) if column in _TEXT_COLUMNS
+                             else np.full(n, np.nan))
+    table.attrs["not_evaluated"] = tuple(theme.value for theme in missing)
     feedback.report(1.0, "")
     return table
+
+
+def not_evaluated(context: ParcelContext) -> tuple[Theme, ...]:
+    """The themes of the table no loaded layer gives (their columns are left empty)."""
+    present = {layer.theme for layer in context.themes}
+    if context.flood_rasters:
+        present.add(Theme.FLOOD)
+    return tuple(theme for theme in THEME_COLUMNS if theme not in present)
 
 
 class _Merged:
@@ -121,8 +149,7 @@ def _text(frame: pd.DataFrame, name: str) -> NDArray[np.object_]:
 
 
 def _empty(column: str, n: int) -> object:
-    if column in ("p3_types", "natura2000_codes", "forest_zone", "candidate_ids",
-                  "sliver_themes"):
+    if column in _TEXT_COLUMNS:
         return np.full(n, "", dtype=object)
     if column in ("flood_max_depth_m", "flood_mean_depth_m"):
         return np.full(n, np.nan)
