@@ -16,6 +16,10 @@
         <source>Not evaluated (no layer loaded): {themes}. Their columns are empty, not 0.</source>
         <translation>Ikke vurderet (intet lag indlæst): {themes}. Deres kolonner er tomme, ikke 0.</translation>
     </message>
+    <message>
+        <source>The address '{text}' exists in several postcodes: {districts}. Add the postcode.</source>
+        <translation>Adressen '{text}' findes i flere postnumre: {districts}. Tilføj postnummeret.</translation>
+    </message>
 </context>
 <context>
     <name>errors</name>

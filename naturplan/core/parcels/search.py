@@ -161,7 +161,7 @@ class ParcelFinder:
             if code is not None:
                 self._by_code.setdefault(code, index)
             self._ejerlav.append(_Ejerlav(
-                code, str(name), tuple(words(name)), fold(name), matrikler,
+                code, str(name), tuple(expand(words(name))), fold(name), matrikler,
                 {fold(m): m for m in matrikler},
             ))
         self._names = [e.folded for e in self._ejerlav]
@@ -184,6 +184,11 @@ class ParcelFinder:
         if self.addresses is None:
             return SearchResult(text, missing=Missing.ADDRESS, missing_text=text)
         hit, suggestions = self.addresses.find(text)
+        several = self.addresses.find_all(text)
+        if hit is None and len(several) > 1:  # the same street and number in several postcodes
+            listed = tuple(Suggestion(self._parcel_at(a.x, a.y)[0], a, 100.0) for a in several)
+            return SearchResult(text, missing=Missing.AMBIGUOUS, missing_text=text,
+                                suggestions=listed)
         if hit is None:
             offered = tuple(
                 Suggestion(self._parcel_at(a.x, a.y)[0], a, score) for a, score in suggestions
@@ -204,7 +209,7 @@ class ParcelFinder:
             return parcel
         if self.addresses is not None and self.addresses.looks_like_address(text):
             address = self.find_address(text)
-            if address.found or address.missing is Missing.NO_PARCEL:
+            if address.found or address.missing in (Missing.NO_PARCEL, Missing.AMBIGUOUS):
                 return address
             if parcel.missing in (Missing.QUERY, Missing.EJERLAV) and address.suggestions:
                 return address
@@ -242,8 +247,8 @@ class ParcelFinder:
         """Ejerlav that *text* names: a code, the whole name, or every word a word's start."""
         text = str(text).strip()
         if text.isdigit():
-            found = self._by_code.get(int(text))
-            return [] if found is None else [found]
+            coded = self._by_code.get(int(text))
+            return [] if coded is None else [coded]
         query = expand(words(text))
         if not query:
             return list(range(len(self._ejerlav)))
@@ -251,7 +256,14 @@ class ParcelFinder:
         exact = [i for i, e in enumerate(self._ejerlav) if squash(e.name) == whole]
         if exact:
             return exact
-        return [i for i, e in enumerate(self._ejerlav) if prefix_match(query, list(e.words))]
+        spelled = [i for i, e in enumerate(self._ejerlav) if list(e.words) == query]
+        if spelled:  # "vr hasseris by" is Vester Hasseris By, whole
+            return spelled
+        found = [i for i, e in enumerate(self._ejerlav) if prefix_match(query, list(e.words))]
+        # A whole word beats the start of a longer one: "by" is Vester Hasseris By, not
+        # Vester Hasseris Bygrunde; the nearest names (the shortest) first.
+        whole_words = [i for i in found if set(query) <= set(self._ejerlav[i].words)]
+        return sorted(whole_words or found, key=lambda i: len(self._ejerlav[i].folded))
 
     def _find_in(self, candidates: list[int], ejerlav_text: str, wanted: str, typed: str,
                  query: str) -> SearchResult:
@@ -269,9 +281,9 @@ class ParcelFinder:
             return SearchResult(query, missing=Missing.AMBIGUOUS, missing_text=ejerlav_text,
                                 suggestions=listed)
         offered: list[Suggestion] = []
-        for i in candidates[:MAX_SUGGESTIONS]:
-            offered += self._matrikel_suggestions(self._ejerlav[i], wanted)
-        offered.sort(key=lambda s: -s.score)
+        for i in candidates[:MAX_SUGGESTIONS]:  # the nearest ejerlav's own numbers first
+            offered += sorted(self._matrikel_suggestions(self._ejerlav[i], wanted),
+                              key=lambda s: -s.score)
         names = {self._ejerlav[i].name for i in candidates}
         name = names.pop() if len(names) == 1 else ejerlav_text
         return SearchResult(query, missing=Missing.MATRIKEL, missing_text=typed, ejerlav=name,
