@@ -18,7 +18,7 @@ from numpy.typing import NDArray
 
 from naturplan.core.errors import NaturplanError
 from naturplan.core.parcels.addresses import AddressIndex, AddressRef
-from naturplan.core.parcels.overlaps import PreparedTheme, SliverRule
+from naturplan.core.parcels.overlaps import FeatureOverlaps, PreparedTheme, SliverRule
 from naturplan.core.parcels.search import ParcelFinder, SearchResult
 from naturplan.core.parcels.status import (
     ParcelInfo,
@@ -27,6 +27,7 @@ from naturplan.core.parcels.status import (
     flood_finding,
     overlaps_of_one,
     theme_finding,
+    union_of_layers,
 )
 from naturplan.core.parcels.themes import FloodRaster, SourceInfo, Theme, ThemeLayer
 
@@ -171,18 +172,26 @@ class ParcelContext:
         """
         info = self.info(position)
         findings: list[ThemeFinding] = []
+        by_theme: dict[Theme, list[FeatureOverlaps]] = {}
         for layer in self.themes:
             prepared = self.prepared(layer)
             overlaps = overlaps_of_one(info.geometry, prepared, self.rule)
             if len(overlaps):
                 findings.append(theme_finding(overlaps, prepared, info.area_m2))
+                by_theme.setdefault(layer.theme, []).append(overlaps)
+        combined = []
+        for theme, parts in by_theme.items():
+            if len(parts) > 1:
+                area = union_of_layers(parts)
+                share = min(area / info.area_m2, 1.0) if info.area_m2 > 0 else 0.0
+                combined.append((theme, area, share))
         for raster in self.flood_rasters:
             found = flood_finding(info.geometry, raster, self.rule)
             if found is not None:
                 findings.append(found)
         findings.sort(key=lambda f: _ORDER[f.theme])
         return StatusCard(info, tuple(findings), self.rule, self.sources(),
-                          self.not_evaluated, address)
+                          self.not_evaluated, address, combined=tuple(combined))
 
     def card_for(self, result: SearchResult) -> StatusCard:
         """The card of a search's parcel (with the address it was found by).
