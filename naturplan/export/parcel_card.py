@@ -17,6 +17,7 @@ from typing import Any
 
 from naturplan.core.parcels.status import StatusCard, ThemeFinding
 from naturplan.core.parcels.themes import SourceInfo, Theme
+from naturplan.export.attribution import format_date, load_table
 from naturplan.export.i18n import tr
 from naturplan.export.labels import kind_label, status_label
 from naturplan.export.numbers import format_number, format_percent
@@ -241,7 +242,8 @@ def card_text(card: StatusCard, legal: Mapping[str, LegalBasis], lang: str = "da
                      for theme, found in _by_theme(card.applying()).items())
     slivers = _slivers(card, lang)
     legal_items = tuple(_legal(legal[key], lang) for key in card.legal_keys() if key in legal)
-    sources = tuple(_source_line(s, lang) for s in card.sources)
+    table = load_table()
+    sources = tuple(_source_line(s, lang, table) for s in card.sources)
     when = card.computed.strftime("%d-%m-%Y %H:%M")
     footer = _t(lang, "Made {when} with naturplan. Overlaps under {area} m² or narrower than "
                 "{width} m are listed as slivers (the cadastre's accuracy).", when=when,
@@ -382,13 +384,26 @@ def _legal(basis: LegalBasis, lang: str) -> LegalText:
                      basis.source, basis.url)
 
 
-def _source_line(source: SourceInfo, lang: str) -> str:
-    date = ""
-    if source.date:
-        date = dt.date.fromisoformat(source.date).strftime("%d-%m-%Y")
-    parts = [source.name, source.label]
+def _source_line(source: SourceInfo, lang: str, table: Mapping[str, Any] | None = None) -> str:
+    """One source: its producer, dataset and the data's date from the attribution table
+    (``resources/attribution.toml``, by file name, then by the schema that read it), as the
+    council map says them; else the layer, its file and the date the data carry, and only
+    when they carry none the file's date, said as such."""
+    table = load_table() if table is None else table
+    known = (table.get("files", {}).get(source.file)
+             or table.get("mappings", {}).get(source.mapping) if not source.synthetic else None)
+    parts: list[str] = [source.name]
+    if known:
+        parts += [str(known.get("producer", "")), str(known.get("dataset", ""))]
+    else:
+        parts.append(source.label)
+    date = str((known or {}).get("date") or "")
     if date:
-        parts.append(_t(lang, "file date {date}", date=date))
+        parts.append(_t(lang, "data from {date}", date=format_date(date, lang)))
+    elif source.date and source.dated_by == "data":
+        parts.append(_t(lang, "data from {date}", date=format_date(source.date, lang)))
+    elif source.date:
+        parts.append(_t(lang, "file date {date}", date=format_date(source.date, lang)))
     if source.synthetic:
         parts.append(_t(lang, "synthetic example"))
     return " · ".join(p for p in parts if p)

@@ -12,9 +12,11 @@
 from __future__ import annotations
 
 import datetime as dt
+import sqlite3
 import threading
 import tomllib
 from collections.abc import Sequence
+from contextlib import closing
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -51,12 +53,35 @@ def source_info(layer: Layer) -> SourceInfo:
 
 
 def _source(name: str, source: LayerSource) -> SourceInfo:
-    try:
-        stamp = dt.date.fromtimestamp(Path(source.path).stat().st_mtime).isoformat()
-    except OSError:
-        stamp = ""
+    stamp, dated_by = _data_date(source), "data"
+    if not stamp:
+        dated_by = "file"
+        try:
+            stamp = dt.date.fromtimestamp(Path(source.path).stat().st_mtime).isoformat()
+        except OSError:
+            stamp = ""
     return SourceInfo(name=name, label=source.label, description=source.description,
-                      date=stamp, synthetic=source.synthetic)
+                      date=stamp, synthetic=source.synthetic, mapping=source.mapping,
+                      dated_by=dated_by)
+
+
+def _data_date(source: LayerSource) -> str:
+    """The date the data carry themselves: a GeoPackage layer's ``last_change``
+    (``gpkg_contents``), as ISO text; "" when the file says none."""
+    path = Path(source.path)
+    if path.suffix.lower() != ".gpkg" or not source.layer or not path.is_file():
+        return ""
+    try:
+        with closing(sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)) as conn:
+            row = conn.execute("SELECT last_change FROM gpkg_contents WHERE lower(table_name)"
+                               " = lower(?)", (source.layer,)).fetchone()
+    except sqlite3.Error:
+        return ""
+    text = str(row[0] or "") if row else ""
+    try:
+        return dt.date.fromisoformat(text[:10]).isoformat()
+    except ValueError:
+        return ""
 
 
 def parcel_context(

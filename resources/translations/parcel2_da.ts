@@ -20,6 +20,22 @@
         <source>The address '{text}' exists in several postcodes: {districts}. Add the postcode.</source>
         <translation>Adressen '{text}' findes i flere postnumre: {districts}. Tilføj postnummeret.</translation>
     </message>
+    <message>
+        <source>data from {date}</source>
+        <translation>data fra {date}</translation>
+    </message>
+    <message>
+        <source>The parcel</source>
+        <translation>Jordstykket</translation>
+    </message>
+    <message>
+        <source>Legend</source>
+        <translation>Signaturforklaring</translation>
+    </message>
+    <message>
+        <source>{title} (continued)</source>
+        <translation>{title} (fortsat)</translation>
+    </message>
 </context>
 <context>
     <name>errors</name>
