@@ -19,6 +19,11 @@ ROWS = [  # the longer name first in the file, as a real extract may have it
     (1001, "Vester Hasseris By", "12"),
     (1003, "Sønder Tranders Hgd.", "1a"), (1004, "Sønder Tranders Hgd. Parceller", "1a"),
     (1005, "Sønder Tranders By", "1a"),
+    # as the cadastre writes them, with the parish after a comma
+    (2001, "Nørre Vester Tranders Hgd., Vester Tranders", "2a"),
+    (2002, "Vester Tranders Hgd., Vester Tranders", "2a"),
+    (2003, "Sebber Markjorder, Nibe", "2a"), (2004, "Nibe Markjorder, Sønderholm", "2a"),
+    (2005, "Nørre Nibe Markjorder, Sebber", "2a"),
 ]
 
 
@@ -77,3 +82,14 @@ def test_suggestions_for_a_missing_number_come_from_the_named_ejerlav_first(find
     assert near.missing is Missing.MATRIKEL
     codes = [s.parcel.ejerlavskode for s in near.suggestions]
     assert codes[0] == 1001 and codes == sorted(codes)  # 1001 before 1002
+
+
+@pytest.mark.parametrize(("text", "code"), [
+    ("2a Nibe Markjorder", 2004), ("nibe markjorder 2a", 2004),
+    ("2a, Vester Tranders Hgd.", 2002), ("vr tranders hgd 2a", 2002),
+    ("Nibe Markjorder, Sønderholm 2a", 2004), ("Nørre Nibe Markjorder 2a", 2005),
+])
+def test_the_name_before_the_parish_is_the_whole_name(finder, text, code):
+    result = finder.search(text)
+    assert result.found, (text, result)
+    assert result.parcel.ejerlavskode == code

@@ -11,7 +11,7 @@ compared is in :mod:`naturplan.core.parcels.text`.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
 
@@ -256,14 +256,21 @@ class ParcelFinder:
         exact = [i for i, e in enumerate(self._ejerlav) if squash(e.name) == whole]
         if exact:
             return exact
-        spelled = [i for i, e in enumerate(self._ejerlav) if list(e.words) == query]
-        if spelled:  # "vr hasseris by" is Vester Hasseris By, whole
-            return spelled
-        found = [i for i, e in enumerate(self._ejerlav) if prefix_match(query, list(e.words))]
-        # A whole word beats the start of a longer one: "by" is Vester Hasseris By, not
-        # Vester Hasseris Bygrunde; the nearest names (the shortest) first.
-        whole_words = [i for i in found if set(query) <= set(self._ejerlav[i].words)]
-        return sorted(whole_words or found, key=lambda i: len(self._ejerlav[i].folded))
+        # The whole name wins over longer names that start with it, tier by tier: the name
+        # spelled out ("vr hasseris by, hasseris"), the name before its parish ("Vester
+        # Hasseris By" of "Vester Hasseris By, Hasseris"), every word whole in any order
+        # ("by" is not "Bygrunde"), every word a word's start.
+        tiers: tuple[Callable[[_Ejerlav], bool], ...] = (
+            lambda e: list(e.words) == query,
+            lambda e: list(_head(e.name)) == query,
+            lambda e: set(query) <= set(e.words),
+            lambda e: prefix_match(query, list(e.words)),
+        )
+        for fits in tiers:
+            found = [i for i, e in enumerate(self._ejerlav) if fits(e)]
+            if found:
+                return sorted(found, key=lambda i: len(self._ejerlav[i].folded))
+        return []
 
     def _find_in(self, candidates: list[int], ejerlav_text: str, wanted: str, typed: str,
                  query: str) -> SearchResult:
@@ -355,6 +362,12 @@ class ParcelFinder:
         if len(near):
             return self.ref(int(near[0])), True
         return None, False
+
+
+def _head(name: str) -> list[str]:
+    """The words of an ejerlav's own name, before its parish: "Vester Hasseris By" of
+    "Vester Hasseris By, Hasseris" (abbreviations written out)."""
+    return expand(words(name.split(",", 1)[0]))
 
 
 def _codes(parcels: pd.DataFrame) -> list[int | None]:
