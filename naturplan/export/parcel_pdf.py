@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from naturplan.core.errors import NaturplanError
 from naturplan.core.layers.layer import Layer
 from naturplan.core.layers.roles import DRAW_ORDER, Role
-from naturplan.core.layers.style import LayerStyle, default_style
+from naturplan.core.layers.style import Labels, LayerStyle, LegendEntry, Symbol, default_style
 from naturplan.core.parcels.status import StatusCard
 from naturplan.export.i18n import tr
 from naturplan.export.legend import LegendGroup, legend_groups
@@ -65,31 +65,35 @@ def page_legend(layers: Sequence[Layer], styles: Mapping[Role, LayerStyle],
                 parcel_label: str) -> tuple[LegendGroup, ...]:
     """The legend of the page's map: the parcel's outline, then each drawn layer's classes
     that occur in the frame (:func:`naturplan.export.legend.legend_groups`)."""
-    from naturplan.core.layers.style import Labels, LegendEntry, Symbol
     from naturplan.render.parcel_page import HIGHLIGHT
 
     drawn = ordered_layers([layer for layer in layers if layer.role not in HIDDEN], styles,
                            hidden=(Role.MUNICIPALITY,))
     outline = Symbol(fill=HIGHLIGHT, fill_opacity=0.12, outline=HIGHLIGHT, line_width=2.0)
-    own = LegendGroup(tr(lang, "parcels", "The parcel"),
-                      (LegendEntry(Labels(parcel_label), symbol=outline),))
-    return (own, *_merged(legend_groups(drawn, bounds, lang, scale)))
+    groups = [LegendGroup(tr(lang, "parcels", "The parcel"),
+                          (LegendEntry(Labels(parcel_label), symbol=outline),))]
+    for role in dict.fromkeys(entry.layer.role for entry in reversed(drawn)):
+        of_role = [entry for entry in drawn if entry.layer.role is role]
+        found = legend_groups(of_role, bounds, lang, scale)
+        if found:
+            groups.append(_merged(found, of_role[0].style.title.get(lang), lang))
+    return tuple(groups)
 
 
-def _merged(groups: Sequence[LegendGroup]) -> list[LegendGroup]:
-    """Groups of one title as one (a habitat and a bird layer are both "Natura 2000"), each
-    row once."""
-    out: dict[str, LegendGroup] = {}
+def _merged(groups: Sequence[LegendGroup], title: str, lang: str) -> LegendGroup:
+    """The groups of one role as one (a habitat and a bird layer are both "Natura 2000"),
+    each row once; titled as they are when they agree, else by the role's title, marked
+    when some of it is synthetic."""
+    if len({g.title for g in groups}) > 1:
+        synthetic = any(g.title != title for g in groups)
+        title = tr(lang, "parcels", "{title} (partly synthetic example)",
+                   title=title) if synthetic else title
+    else:
+        title = groups[0].title
+    entries: list[LegendEntry] = []
     for group in groups:
-        first = out.get(group.title)
-        if first is None:
-            out[group.title] = group
-            continue
-        labels = {entry.label for entry in first.entries}
-        extra = tuple(e for e in group.entries if e.label not in labels)
-        out[group.title] = LegendGroup(first.title, first.entries + extra, first.opacity,
-                                       first.raster)
-    return list(out.values())
+        entries += [e for e in group.entries if e.label not in {x.label for x in entries}]
+    return LegendGroup(title, tuple(entries), groups[0].opacity, groups[0].raster)
 
 
 def page_content(text: CardText, scale: int, lang: str = "da", label: str = "",

@@ -20,7 +20,6 @@ from PySide6.QtCore import QMarginsF, QPointF, QRectF, Qt
 from PySide6.QtGui import (
     QColor,
     QFont,
-    QFontMetricsF,
     QGuiApplication,
     QPageLayout,
     QPageSize,
@@ -353,42 +352,64 @@ def draw_legend(painter: QPainter, page: ParcelPage, y: float, width: float,
                 line_scale: float = 1.0) -> float:
     """The legend of what the map shows, in columns under the map from *y*; returns the
     bottom. A layer's title heads its rows (a swatch drawn with the map's own pen and brush,
-    hatching included, and its label); a layer's rows stay in one column."""
-    groups: list[list[tuple[str, Any, float]]] = []  # (text, entry or None for a title, opacity)
-    for group in page.legend:
-        rows = [(entry.label.get(page.lang), entry, group.opacity) for entry in group.entries]
-        if not (len(rows) == 1 and rows[0][0] == group.title):  # a title that says it again
-            rows.insert(0, (group.title, None, 1.0))
-        groups.append(rows)
+    hatching included, and its label); a layer's rows stay in one column, and a text too
+    long for its column wraps, never cut."""
     painter.setFont(_font("heading", 0.85))
     painter.setPen(QColor(INK))
     line = painter.fontMetrics().height()
     painter.drawText(QPointF(0, y + line * 0.8), page.legend_title)
     top = y + line * 1.1
-    row_font = _font("small", 1.1)
-    sw, sh = _px(SWATCH_MM[0]), _px(SWATCH_MM[1])
-    row_h = max(QFontMetricsF(row_font).height(), sh) + _px(0.6)
     col_w = width / LEGEND_COLUMNS
-    target = -(-sum(len(g) for g in groups) // LEGEND_COLUMNS)
-    column, used, deepest = 0, 0, 0
+    groups = [_legend_rows(painter, group, page.lang, col_w) for group in page.legend]
+    target = sum(h for rows in groups for *_, h in rows) / LEGEND_COLUMNS
+    column, cy, deepest = 0, top, top
     for rows in groups:
-        if used and used + len(rows) > target and column + 1 < LEGEND_COLUMNS:
-            column, used = column + 1, 0
-        for text, entry, opacity in rows:
-            x, ry = column * col_w, top + used * row_h
-            used += 1
-            text_x = x if entry is None else x + sw + _px(1.5)
-            if entry is not None:
-                _swatch(painter, QRectF(x, ry + (row_h - sh) / 2, sw, sh), entry, opacity,
+        height = sum(h for *_, h in rows)
+        if cy > top and cy + height - top > target * 1.15 and column + 1 < LEGEND_COLUMNS:
+            column, cy = column + 1, top
+        for text, entry, opacity, h in rows:
+            x = column * col_w
+            _legend_row(painter, QRectF(x, cy, col_w - _px(2), h), text, entry, opacity,
                         line_scale)
-            font = QFont(row_font)
-            font.setBold(entry is None)
-            painter.setFont(font)
-            painter.setPen(QColor(INK))
-            painter.drawText(QRectF(text_x, ry, col_w - (text_x - x) - _px(2), row_h),
-                             int(Qt.AlignmentFlag.AlignVCenter), text)
-        deepest = max(deepest, used)
-    return top + deepest * row_h
+            cy += h
+        deepest = max(deepest, cy)
+    return deepest
+
+
+def _legend_rows(painter: QPainter, group: Any, lang: str, col_w: float
+                 ) -> list[tuple[str, Any, float, float]]:
+    """(text, entry or None for the title, opacity, height) of one legend group."""
+    rows: list[tuple[str, Any, float]] = [(e.label.get(lang), e, group.opacity)
+                                           for e in group.entries]
+    if not (len(rows) == 1 and rows[0][0] == group.title):  # a title that says it again
+        rows.insert(0, (group.title, None, 1.0))
+    out = []
+    for text, entry, opacity in rows:
+        painter.setFont(_legend_font(entry is None))
+        indent = 0.0 if entry is None else _px(SWATCH_MM[0] + 1.5)
+        rect = painter.boundingRect(QRectF(0, 0, col_w - indent - _px(2), 1e6),
+                                    int(Qt.TextFlag.TextWordWrap), text)
+        out.append((text, entry, opacity, max(rect.height(), _px(SWATCH_MM[1])) + _px(0.6)))
+    return out
+
+
+def _legend_font(bold: bool) -> QFont:
+    font = _font("small", 1.1)
+    font.setBold(bold)
+    return font
+
+
+def _legend_row(painter: QPainter, rect: QRectF, text: str, entry: Any, opacity: float,
+                line_scale: float) -> None:
+    text_rect = QRectF(rect)
+    if entry is not None:
+        sw, sh = _px(SWATCH_MM[0]), _px(SWATCH_MM[1])
+        _swatch(painter, QRectF(rect.left(), rect.top() + _px(0.3), sw, sh), entry, opacity,
+                line_scale)
+        text_rect.setLeft(rect.left() + sw + _px(1.5))
+    painter.setFont(_legend_font(entry is None))
+    painter.setPen(QColor(INK))
+    painter.drawText(text_rect, int(Qt.TextFlag.TextWordWrap), text)
 
 
 def _swatch(painter: QPainter, rect: QRectF, entry: Any, opacity: float,

@@ -36,6 +36,10 @@
         <source>{title} (continued)</source>
         <translation>{title} (fortsat)</translation>
     </message>
+    <message>
+        <source>{title} (partly synthetic example)</source>
+        <translation>{title} (delvis syntetisk eksempel)</translation>
+    </message>
 </context>
 <context>
     <name>errors</name>
