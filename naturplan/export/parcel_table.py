@@ -29,11 +29,15 @@ def table_notes(table: pd.DataFrame, lang: str = "da") -> tuple[str, ...]:
     """What the table's reader must know (one line each, in *lang*): which themes were not
     evaluated because no layer was loaded, and that their cells are empty, not 0."""
     missing = [Theme(value) for value in table.attrs.get("not_evaluated", ())]
-    if not missing:
-        return ()
-    names = ", ".join(theme_label(theme, lang) for theme in missing)
-    return (tr(lang, "parcels", "Not evaluated (no layer loaded): {themes}. Their columns are "
-               "empty, not 0.", themes=names),)
+    out = []
+    if missing:
+        names = ", ".join(theme_label(theme, lang) for theme in missing)
+        out.append(tr(lang, "parcels", "Not evaluated (no layer loaded): {themes}. Their "
+                      "columns are empty, not 0.", themes=names))
+    if len(table) and table["registered_area_m2"].isna().all():
+        out.append(tr(lang, "parcels", "The parcel file gives no registered area: "
+                      "registered_area_m2 is empty; area_m2 is computed from the outlines."))
+    return tuple(out)
 
 
 def sidecar_path(path: Path) -> Path:

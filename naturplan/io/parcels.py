@@ -69,6 +69,8 @@ def _data_date(source: LayerSource) -> str:
     """The date the data carry themselves: a GeoPackage layer's ``last_change``
     (``gpkg_contents``), as ISO text; "" when the file says none."""
     path = Path(source.path)
+    if path.suffix.lower() in (".tif", ".tiff") and path.is_file():
+        return _tiff_date(path)
     if path.suffix.lower() != ".gpkg" or not source.layer or not path.is_file():
         return ""
     try:
@@ -80,6 +82,21 @@ def _data_date(source: LayerSource) -> str:
     text = str(row[0] or "") if row else ""
     try:
         return dt.date.fromisoformat(text[:10]).isoformat()
+    except ValueError:
+        return ""
+
+
+def _tiff_date(path: Path) -> str:
+    """A GeoTIFF's own date (``TIFFTAG_DATETIME``, "2026:06:01 12:00:00"), or ""."""
+    import rasterio
+
+    try:
+        with rasterio.open(path) as raster:
+            text = str(raster.tags().get("TIFFTAG_DATETIME", ""))
+    except (OSError, rasterio.errors.RasterioError):
+        return ""
+    try:
+        return dt.date.fromisoformat(text[:10].replace(":", "-")).isoformat()
     except ValueError:
         return ""
 

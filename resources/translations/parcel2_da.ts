@@ -40,6 +40,10 @@
         <source>{title} (partly synthetic example)</source>
         <translation>{title} (delvis syntetisk eksempel)</translation>
     </message>
+    <message>
+        <source>The parcel file gives no registered area: registered_area_m2 is empty; area_m2 is computed from the outlines.</source>
+        <translation>Jordstykkefilen giver intet registreret areal: registered_area_m2 er tom; area_m2 er beregnet ud fra omridsene.</translation>
+    </message>
 </context>
 <context>
     <name>errors</name>

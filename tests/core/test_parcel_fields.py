@@ -110,3 +110,19 @@ def test_the_cli_card_of_a_real_parcel_stripped_to_code_and_number(real_data: Pa
     assert text.returncode == 0, text.stderr
     assert f"Viborg Markjorder ({int(row['landsejerlavskode'])})" in text.stdout
     assert "intet registreret areal" in text.stdout
+
+
+def test_the_batch_of_a_bare_file_names_from_the_table_and_says_what_is_empty(
+        tmp_path: Path) -> None:
+    from naturplan.core.parcels.batch import parcel_table
+    from naturplan.export.parcel_table import table_notes
+
+    layer = load_layer(LayerRequest(Role.PARCELS, _bare_parcels(tmp_path, "ejerlavskode")))
+    context = ParcelContext(layer.frame, SourceInfo("parcels", "bare.gpkg"),
+                            ejerlav_names={60851: "Borup By, Osted"})
+    table = parcel_table(context)
+    assert table["ejerlavsnavn"].tolist() == ["Borup By, Osted"] * 2
+    assert table["area_m2"].tolist() == pytest.approx([1200.0, 1600.0])
+    assert table["registered_area_m2"].isna().all()
+    notes = " ".join(table_notes(table, "da"))
+    assert "registered_area_m2 er tom" in notes

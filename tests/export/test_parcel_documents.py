@@ -293,3 +293,21 @@ def test_map_labels_keep_clear_of_the_outline_the_scale_bar_and_the_arrow(tmp_pa
         assert not box.intersects(outline), label.text
         assert not r.intersects(bar), label.text
         assert not r.intersects(arrow), label.text
+
+
+def test_a_geotiff_is_dated_by_its_own_datetime_tag(tmp_path: Path) -> None:
+    import numpy as np
+    import rasterio
+    from rasterio.transform import from_origin
+
+    from naturplan.export.parcel_card import _source_line
+    from naturplan.io.loading import LayerRequest, load_layer
+    from naturplan.io.parcels import source_info
+
+    path = tmp_path / "dybde.tif"
+    with rasterio.open(path, "w", driver="GTiff", width=4, height=4, count=1, dtype="float32",
+                       crs="EPSG:25832", transform=from_origin(0, 40, 10, 10)) as out:
+        out.write(np.ones((1, 4, 4), dtype="float32"))
+        out.update_tags(TIFFTAG_DATETIME="2025:09:30 08:00:00")
+    line = _source_line(source_info(load_layer(LayerRequest(Role.FLOOD, path))), "da", {})
+    assert "data fra 30-09-2025" in line and "fildato" not in line

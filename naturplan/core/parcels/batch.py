@@ -66,9 +66,9 @@ def parcel_table(context: ParcelContext, feedback: Feedback | None = None) -> pd
     n = len(parcels)
     area = shapely.area(parcels) if n else np.empty(0)
     source = context.parcels
+    codes = pd.to_numeric(source["ejerlavskode"], errors="coerce").astype("Int64")
     table = pd.DataFrame({
-        "ejerlavskode": pd.to_numeric(source["ejerlavskode"], errors="coerce").astype("Int64")
-        .to_numpy(), "ejerlavsnavn": _text(source, "ejerlavsnavn"),
+        "ejerlavskode": codes.to_numpy(), "ejerlavsnavn": _names(source, codes, context),
         "matrikelnummer": _text(source, "matrikelnummer"),
         "registered_area_m2": context.registered, "area_m2": area,
     })
@@ -137,6 +137,18 @@ class _Merged:
 
     def column(self, names: tuple[str, ...]) -> NDArray[np.object_]:
         return np.concatenate([_column(layer, names) for layer in self.layers])
+
+
+def _names(frame: pd.DataFrame, codes: pd.Series, context: ParcelContext
+           ) -> NDArray[np.object_]:
+    """The ejerlav names of the parcel file, filled from the context's table of ejerlav
+    where the file has none."""
+    names = _text(frame, "ejerlavsnavn")
+    if not context.ejerlav_names:
+        return names
+    table = codes.map(context.ejerlav_names).astype("string").fillna("").to_numpy(object)
+    out: NDArray[np.object_] = np.where(names == "", table, names)
+    return out
 
 
 def _text(frame: pd.DataFrame, name: str) -> NDArray[np.object_]:
