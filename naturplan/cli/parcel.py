@@ -57,6 +57,9 @@ def add_parser(subparsers: Any, data_parent: argparse.ArgumentParser) -> None:
 def _common(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--project", type=project_arg, metavar="PROJECT",
                         help="include the candidate areas of this project")
+    parser.add_argument("--ejerlav-names", type=Path, default=None, metavar="FILE",
+                        help="a table of ejerlav (code and name, CSV or GeoPackage) for a "
+                        "parcel file that has only the codes")
     parser.add_argument("--sliver-area", type=float, default=None, metavar="M2",
                         help="overlaps smaller than this are slivers, not protection "
                         "(default 5 m²)")
@@ -67,7 +70,7 @@ def _common(parser: argparse.ArgumentParser) -> None:
 def _context(args: argparse.Namespace) -> Any:
     from naturplan.core.parcels.overlaps import SliverRule
     from naturplan.io.datasets import open_dataset
-    from naturplan.io.parcels import parcel_context, project_candidates
+    from naturplan.io.parcels import load_ejerlav_names, parcel_context, project_candidates
 
     default = SliverRule()
     area = default.min_area_m2 if args.sliver_area is None else args.sliver_area
@@ -78,7 +81,9 @@ def _context(args: argparse.Namespace) -> Any:
     request, _ = data_for(args)
     dataset = open_dataset(request, progress=progress_printer(sys.stderr.isatty()))
     candidates = project_candidates(project) if project is not None else None
-    return parcel_context(dataset, candidates=candidates, rule=SliverRule(area, width)), dataset
+    names = load_ejerlav_names(args.ejerlav_names) if args.ejerlav_names else None
+    return parcel_context(dataset, candidates=candidates, rule=SliverRule(area, width),
+                          ejerlav_names=names), dataset
 
 
 def run_parcel(args: argparse.Namespace) -> int:
@@ -134,7 +139,7 @@ def run_parcels(args: argparse.Namespace) -> int:
     """``naturplan parcels --out FILE``; returns the exit code."""
     from naturplan.core.feedback import Feedback
     from naturplan.core.parcels.batch import parcel_table
-    from naturplan.export.parcel_table import write_parcel_table
+    from naturplan.export.parcel_table import table_notes, write_parcel_table
 
     suffix = args.out.suffix.lower()
     if suffix not in (".csv", ".gpkg"):
@@ -145,7 +150,10 @@ def run_parcels(args: argparse.Namespace) -> int:
     context.prepare()
     table = parcel_table(context, Feedback(bar.report))
     bar.finish()
-    write_parcel_table(table, context, args.out)
+    lang = args.lang or "da"
+    write_parcel_table(table, context, args.out, lang)
+    for line in table_notes(table, lang):
+        print(f"naturplan: {line}", file=sys.stderr)
     print(args.out)
     return EXIT_OK
 

@@ -17,13 +17,18 @@ from typing import Any
 
 from naturplan.core.parcels.status import StatusCard, ThemeFinding
 from naturplan.core.parcels.themes import SourceInfo, Theme
+from naturplan.export.attribution import format_date, load_table
 from naturplan.export.i18n import tr
+from naturplan.export.labels import kind_label, status_label
 from naturplan.export.numbers import format_number, format_percent
 from naturplan.io.parcels import LegalBasis
 
 CONTEXT = "parcels"
 #: Share of the parcel at or above which "in" replaces "partly in".
 WHOLE = 0.995
+#: A Natura 2000 site under this share of the parcel is named in its section, not in the
+#: headline, when a larger site is named there.
+NAMED_SHARE = 0.01
 #: §3 type names (Danish data values) in English.
 P3_ENGLISH = {"sø": "lake", "mose": "bog or fen", "eng": "meadow", "strandeng": "salt marsh",
               "overdrev": "dry grassland", "hede": "heath"}
@@ -107,6 +112,33 @@ def _type_name(name: str, lang: str) -> str:
     return P3_ENGLISH.get(low, low) if lang == "en" else low
 
 
+def _site_shares(findings: list[ThemeFinding]) -> list[tuple[str, float]]:
+    """(site code, share of the parcel) of every Natura 2000 site on it (slivers left out),
+    largest first."""
+    shares: dict[str, float] = {}
+    for finding in findings:
+        for feature in finding.features:
+            if feature.sliver:
+                continue
+            attrs = dict(feature.attributes)
+            code = str(attrs.get("Site_ident") or attrs.get("Objektnavn") or "").strip()
+            shares[code] = min(shares.get(code, 0.0) + feature.share, 1.0)
+    return sorted(shares.items(), key=lambda item: -item[1])
+
+
+def _natura2000_headline(findings: list[ThemeFinding], lang: str) -> str:
+    """Each site with its own share; a site under :data:`NAMED_SHARE` of the parcel is left
+    to the section when a larger one is named (one site at 100 % and another at 0,6 % must
+    not read as if both covered the parcel)."""
+    sites = _site_shares(findings)
+    named = [(c, v) for c, v in sites if v >= NAMED_SHARE] or sites[:1]
+    whole = [c for c, v in named if v >= WHOLE and c]
+    parts = [_t(lang, "in Natura 2000 site {codes}", codes=", ".join(whole))] if whole else []
+    parts += [_t(lang, "partly in Natura 2000 site {codes} ({pct})", codes=c, pct=_pct(v, lang))
+              for c, v in named if v < WHOLE]
+    return " · ".join(p.strip() for p in parts)
+
+
 def _codes(finding: ThemeFinding) -> str:
     codes = []
     for feature in finding.features:
@@ -139,10 +171,7 @@ def _headline_part(theme: Theme, findings: list[ThemeFinding], lang: str) -> str
         text = _t(lang, "§3 protected nature on {pct} of the parcel", pct=pct)
         return f"{text} ({types})" if types else text
     if theme is Theme.NATURA2000:
-        codes = ", ".join(c for c in (_codes(f) for f in findings) if c)
-        if share >= WHOLE:
-            return _t(lang, "in Natura 2000 site {codes}", codes=codes).strip()
-        return _t(lang, "partly in Natura 2000 site {codes} ({pct})", codes=codes, pct=pct)
+        return _natura2000_headline(findings, lang)
     if theme is Theme.LOWLAND:
         classes = [c for f in findings for c in f.classes]
         best = next((c for c in (">12", "6-12", "<6") if c in classes), "")
@@ -177,7 +206,8 @@ def _headline_part(theme: Theme, findings: list[ThemeFinding], lang: str) -> str
     return _t(lang, restrictions[theme], pct=pct)
 
 
-def _theme_label(theme: Theme, lang: str) -> str:
+def theme_label(theme: Theme, lang: str) -> str:
+    """The heading of a theme's section ("Natura 2000", "Oversvømmelse")."""
     labels = {
         Theme.NATURE_P3: "Protected nature (§3)",
         Theme.NATURA2000: "Natura 2000",
@@ -199,8 +229,7 @@ def card_text(card: StatusCard, legal: Mapping[str, LegalBasis], lang: str = "da
     title = _t(lang, "Parcel {matrikel}, {ejerlav}", matrikel=ref.matrikelnummer,
                ejerlav=ref.ejerlavsnavn or str(ref.ejerlavskode or ""))
     facts = [
-        (_t(lang, "Ejerlav"), f"{ref.ejerlavsnavn} ({ref.ejerlavskode})" if ref.ejerlavskode
-         is not None else ref.ejerlavsnavn),
+        (_t(lang, "Ejerlav"), _ejerlav(ref.ejerlavsnavn, ref.ejerlavskode)),
         (_t(lang, "Matrikelnummer"), ref.matrikelnummer),
         (_t(lang, "Registered area"), _m2(card.parcel.registered_area_m2, lang)
          if card.parcel.registered_area_m2 is not None else _t(lang, "not in the source")),
@@ -209,10 +238,12 @@ def card_text(card: StatusCard, legal: Mapping[str, LegalBasis], lang: str = "da
     if card.address is not None:
         a = card.address
         facts.insert(0, (_t(lang, "Address"), f"{a.vejnavn} {a.husnr}, {a.postnr} {a.postnrnavn}"))
-    sections = tuple(_section(f, card.parcel.area_m2, lang) for f in card.applying())
+    sections = tuple(_section(card, theme, found, lang)
+                     for theme, found in _by_theme(card.applying()).items())
     slivers = _slivers(card, lang)
     legal_items = tuple(_legal(legal[key], lang) for key in card.legal_keys() if key in legal)
-    sources = tuple(_source_line(s, lang) for s in card.sources)
+    table = load_table()
+    sources = tuple(_source_line(s, lang, table) for s in card.sources)
     when = card.computed.strftime("%d-%m-%Y %H:%M")
     footer = _t(lang, "Made {when} with naturplan. Overlaps under {area} m² or narrower than "
                 "{width} m are listed as slivers (the cadastre's accuracy).", when=when,
@@ -220,6 +251,7 @@ def card_text(card: StatusCard, legal: Mapping[str, LegalBasis], lang: str = "da
                 width=format_number(card.rule.min_width_m, 1, lang).rstrip("0").rstrip(",."))
     notes = tuple(_t(lang, "{layer}: a raster of this role is not evaluated here.", layer=name)
                   for name, _ in card.not_evaluated)
+    notes = (*_lacking(card, lang), *notes)
     if card.synthetic:
         notes = (_t(lang, "Synthetic example: some layers are generated sample data, not real "
                     "registers."), *notes)
@@ -227,27 +259,64 @@ def card_text(card: StatusCard, legal: Mapping[str, LegalBasis], lang: str = "da
                     sources, footer, card.synthetic, notes, lang)
 
 
-def _section(finding: ThemeFinding, parcel_area: float, lang: str) -> Section:
-    heading = _theme_label(finding.theme, lang)
-    summary = _t(lang, "{area} = {pct} of the parcel", area=_m2(finding.area_m2, lang),
-                 pct=_pct(finding.share, lang))
+def _ejerlav(name: str, code: int | None) -> str:
+    if name and code is not None:
+        return f"{name} ({code})"
+    return name or ("" if code is None else str(code))
+
+
+def _lacking(card: StatusCard, lang: str) -> tuple[str, ...]:
+    """What the parcel file does not say about this parcel, and what the card shows instead."""
+    out = []
+    if not card.parcel.ref.ejerlavsnavn:
+        out.append(_t(lang, "The parcel file gives no ejerlav name: the ejerlav is shown by "
+                      "its code."))
+    if card.parcel.registered_area_m2 is None:
+        out.append(_t(lang, "The parcel file gives no registered area: the area shown is "
+                      "computed from the parcel's outline."))
+    return tuple(out)
+
+
+def _by_theme(findings: tuple[ThemeFinding, ...]) -> dict[Theme, list[ThemeFinding]]:
+    out: dict[Theme, list[ThemeFinding]] = {}
+    for finding in findings:
+        out.setdefault(finding.theme, []).append(finding)
+    return out
+
+
+def _section(card: StatusCard, theme: Theme, findings: list[ThemeFinding],
+             lang: str) -> Section:
+    """One section per theme, however many layers give it (a habitat and a bird layer are
+    one "Natura 2000"): the union's area, then each feature with its own share."""
+    area, share = card.theme_area(theme)
+    summary = _t(lang, "{area} = {pct} of the parcel", area=_m2(area, lang),
+                 pct=_pct(share, lang))
     rows: list[tuple[str, str]] = []
-    if finding.flood is not None:
-        flood = finding.flood
-        rows.append((_t(lang, "Largest depth"), f"{format_number(flood.max_depth, 2, lang)} m"))
-        if math.isfinite(flood.mean_depth):
-            rows.append((_t(lang, "Mean depth (flooded part)"),
-                         f"{format_number(flood.mean_depth, 2, lang)} m"))
-        if flood.data_share < 0.999:
-            rows.append((_t(lang, "Raster covers"), _pct(flood.data_share, lang)))
-    for feature in finding.features:
-        if feature.sliver:
-            continue
-        texts = (_attribute(name, value, finding.theme, lang) for name, value in feature.attributes)
+    for finding in findings:
+        if finding.flood is not None:
+            rows += _flood_rows(finding, lang)
+    features = sorted((f for finding in findings for f in finding.features if not f.sliver),
+                      key=lambda f: -f.area_m2)
+    for feature in features:
+        texts = (_attribute(name, value, theme, lang) for name, value in feature.attributes)
         values = ", ".join(t for t in texts if t)
         rows.append(("", f"{values} — {_m2(feature.area_m2, lang)} "
                          f"({_pct(feature.share, lang)})"))
-    return Section(heading, summary, tuple(rows), finding.source.name)
+    source = ", ".join(dict.fromkeys(f.source.name for f in findings))
+    return Section(theme_label(theme, lang), summary, tuple(rows), source)
+
+
+def _flood_rows(finding: ThemeFinding, lang: str) -> list[tuple[str, str]]:
+    flood = finding.flood
+    if flood is None:
+        return []
+    rows = [(_t(lang, "Largest depth"), f"{format_number(flood.max_depth, 2, lang)} m")]
+    if math.isfinite(flood.mean_depth):
+        rows.append((_t(lang, "Mean depth (flooded part)"),
+                     f"{format_number(flood.mean_depth, 2, lang)} m"))
+    if flood.data_share < 0.999:
+        rows.append((_t(lang, "Raster covers"), _pct(flood.data_share, lang)))
+    return rows
 
 
 _WORDS = {"rotation": "rotation", "permanent_grass": "permanent grass", "wanted": "wanted",
@@ -276,10 +345,21 @@ def _attribute(name: str, value: object, theme: Theme, lang: str) -> str:
         return f"{_CARBON.get(text, text)} {_t(lang, 'carbon')}"
     if name == "depth_m" and isinstance(value, int | float):
         return _t(lang, "depth {depth} m", depth=text)
+    if theme is Theme.CANDIDATES and name in ("kind", "status"):
+        return _candidate_word(name, text, lang)
     if name in ("land_use", "zone") or (name == "kind" and theme is Theme.NATURA2000):
         word = _WORDS.get(text)
         return _t(lang, word) if word else text
     return text
+
+
+def _candidate_word(name: str, value: str, lang: str) -> str:
+    """A candidate's kind or status in the words the candidate table uses ("Udtagning af
+    lavbundsjord", "Vedtaget"); an unknown value as it is."""
+    try:
+        return kind_label(value, lang) if name == "kind" else status_label(value, lang)
+    except ValueError:
+        return value
 
 
 def _value(value: object, lang: str) -> str:
@@ -292,7 +372,7 @@ def _value(value: object, lang: str) -> str:
 
 
 def _slivers(card: StatusCard, lang: str) -> str:
-    items = [f"{_theme_label(f.theme, lang)} ({_m2(f.sliver_m2, lang)})" for f in card.slivers()]
+    items = [f"{theme_label(f.theme, lang)} ({_m2(f.sliver_m2, lang)})" for f in card.slivers()]
     if not items:
         return ""
     return _t(lang, "Only touches (slivers under the cadastre's accuracy, not protection): "
@@ -304,13 +384,26 @@ def _legal(basis: LegalBasis, lang: str) -> LegalText:
                      basis.source, basis.url)
 
 
-def _source_line(source: SourceInfo, lang: str) -> str:
-    date = ""
-    if source.date:
-        date = dt.date.fromisoformat(source.date).strftime("%d-%m-%Y")
-    parts = [source.name, source.label]
+def _source_line(source: SourceInfo, lang: str, table: Mapping[str, Any] | None = None) -> str:
+    """One source: its producer, dataset and the data's date from the attribution table
+    (``resources/attribution.toml``, by file name, then by the schema that read it), as the
+    council map says them; else the layer, its file and the date the data carry, and only
+    when they carry none the file's date, said as such."""
+    table = load_table() if table is None else table
+    known = (table.get("files", {}).get(source.file)
+             or table.get("mappings", {}).get(source.mapping) if not source.synthetic else None)
+    parts: list[str] = [source.name]
+    if known:
+        parts += [str(known.get("producer", "")), str(known.get("dataset", ""))]
+    else:
+        parts.append(source.label)
+    date = str((known or {}).get("date") or "")
     if date:
-        parts.append(_t(lang, "file date {date}", date=date))
+        parts.append(_t(lang, "data from {date}", date=format_date(date, lang)))
+    elif source.date and source.dated_by == "data":
+        parts.append(_t(lang, "data from {date}", date=format_date(source.date, lang)))
+    elif source.date:
+        parts.append(_t(lang, "file date {date}", date=format_date(source.date, lang)))
     if source.synthetic:
         parts.append(_t(lang, "synthetic example"))
     return " · ".join(p for p in parts if p)

@@ -1,9 +1,10 @@
-"""The parcel's one-page A4 PDF for the case file (``naturplan parcel --pdf``, *Gem som PDF*).
+"""The parcel's A4 PDF for the case file (``naturplan parcel --pdf``, *Gem som PDF*).
 
 The words come from :func:`~naturplan.export.parcel_card.card_text`; the page is laid out and
 the map drawn by :mod:`naturplan.render.parcel_page` with the screen's renderer. The map shows
 the parcel and its neighbours at a round scale (1:500 … 1:100.000) chosen so that the parcel
-fills about a third of the frame.
+fills about a third of the frame, with a legend of what the frame shows. A card too long for
+one page flows onto a second: nothing is cut.
 """
 
 from __future__ import annotations
@@ -15,14 +16,17 @@ from typing import TYPE_CHECKING
 from naturplan.core.errors import NaturplanError
 from naturplan.core.layers.layer import Layer
 from naturplan.core.layers.roles import DRAW_ORDER, Role
-from naturplan.core.layers.style import LayerStyle, default_style
+from naturplan.core.layers.style import Labels, LayerStyle, LegendEntry, Symbol, default_style
 from naturplan.core.parcels.status import StatusCard
 from naturplan.export.i18n import tr
+from naturplan.export.legend import LegendGroup, legend_groups
+from naturplan.export.map_layers import ordered_layers
 from naturplan.export.numbers import format_number
 from naturplan.export.parcel_card import CardText
 
 if TYPE_CHECKING:  # the drawing is Qt's: imported when a page is written, not before
     from naturplan.render import RenderItem
+    from naturplan.render.labels import PlacedLabel
     from naturplan.render.parcel_page import ParcelPage
 
 #: Round map scales the page chooses from.
@@ -56,7 +60,44 @@ def render_items(layers: Sequence[Layer], styles: Mapping[Role, LayerStyle]
             for layer in ordered]
 
 
-def page_content(text: CardText, scale: int, lang: str = "da", label: str = "") -> ParcelPage:
+def page_legend(layers: Sequence[Layer], styles: Mapping[Role, LayerStyle],
+                bounds: tuple[float, float, float, float], scale: int, lang: str,
+                parcel_label: str) -> tuple[LegendGroup, ...]:
+    """The legend of the page's map: the parcel's outline, then each drawn layer's classes
+    that occur in the frame (:func:`naturplan.export.legend.legend_groups`)."""
+    from naturplan.render.parcel_page import HIGHLIGHT
+
+    drawn = ordered_layers([layer for layer in layers if layer.role not in HIDDEN], styles,
+                           hidden=(Role.MUNICIPALITY,))
+    outline = Symbol(fill=HIGHLIGHT, fill_opacity=0.12, outline=HIGHLIGHT, line_width=2.0)
+    groups = [LegendGroup(tr(lang, "parcels", "The parcel"),
+                          (LegendEntry(Labels(parcel_label), symbol=outline),))]
+    for role in dict.fromkeys(entry.layer.role for entry in reversed(drawn)):
+        of_role = [entry for entry in drawn if entry.layer.role is role]
+        found = legend_groups(of_role, bounds, lang, scale)
+        if found:
+            groups.append(_merged(found, of_role[0].style.title.get(lang), lang))
+    return tuple(groups)
+
+
+def _merged(groups: Sequence[LegendGroup], title: str, lang: str) -> LegendGroup:
+    """The groups of one role as one (a habitat and a bird layer are both "Natura 2000"),
+    each row once; titled as they are when they agree, else by the role's title, marked
+    when some of it is synthetic."""
+    if len({g.title for g in groups}) > 1:
+        synthetic = any(g.title != title for g in groups)
+        title = tr(lang, "parcels", "{title} (partly synthetic example)",
+                   title=title) if synthetic else title
+    else:
+        title = groups[0].title
+    entries: list[LegendEntry] = []
+    for group in groups:
+        entries += [e for e in group.entries if e.label not in {x.label for x in entries}]
+    return LegendGroup(title, tuple(entries), groups[0].opacity, groups[0].raster)
+
+
+def page_content(text: CardText, scale: int, lang: str = "da", label: str = "",
+                 legend: Sequence[LegendGroup] = ()) -> ParcelPage:
     """The card's words as the page's text blocks."""
     from naturplan.render.parcel_page import ParcelPage, TextBlock
 
@@ -81,12 +122,15 @@ def page_content(text: CardText, scale: int, lang: str = "da", label: str = "") 
         header=(TextBlock("title", t.title), TextBlock("headline", t.headline)),
         body=tuple(body), footer=tuple(footer), map_caption=caption, watermark=watermark,
         title=t.title, lang=lang, label=label,
+        continued=tr(lang, "parcels", "{title} (continued)", title=t.title),
+        legend=tuple(legend), legend_title=tr(lang, "parcels", "Legend"),
     )
 
 
 def write_parcel_pdf(path: Path, card: StatusCard, text: CardText, layers: Sequence[Layer],
-                     styles: Mapping[Role, LayerStyle], lang: str = "da") -> None:
-    """Write the parcel's page to *path* (A4, portrait, 300 dpi map).
+                     styles: Mapping[Role, LayerStyle], lang: str = "da") -> list[PlacedLabel]:
+    """Write the parcel's page to *path* (A4, portrait, 300 dpi map; the card flows onto a
+    second page when it is long); returns the map's labels as placed.
 
     Raises
     ------
@@ -103,9 +147,13 @@ def write_parcel_pdf(path: Path, card: StatusCard, text: CardText, layers: Seque
     scale = page_scale(bounds, MAP_MM)
     cx, cy = (bounds[0] + bounds[2]) / 2, (bounds[1] + bounds[3]) / 2
     view = map_view(cx, cy, scale)
-    page = page_content(text, scale, lang, label=card.parcel.ref.matrikelnummer)
+    ref = card.parcel.ref
+    legend = page_legend(layers, styles, view.bounds, scale, lang,
+                         f"{ref.matrikelnummer}, {ref.ejerlavsnavn or ref.ejerlavskode}")
+    page = page_content(text, scale, lang, label=ref.matrikelnummer, legend=legend)
     try:
-        write_parcel_page(path, page, view, render_items(layers, styles), card.parcel.geometry)
+        return write_parcel_page(path, page, view, render_items(layers, styles),
+                                 card.parcel.geometry)
     except OSError as exc:
         raise NaturplanError("Cannot write '{file}': {reason}", file=str(path),
                              reason=str(exc)) from None

@@ -49,6 +49,12 @@ def search_message(result: SearchResult, lang: str = "da") -> SearchMessage:
         message = tr(lang, CONTEXT, "No address '{text}' in the loaded addresses.", text=text)
     elif result.missing is Missing.NO_PARCEL:
         message = tr(lang, CONTEXT, "No parcel lies under the address '{text}'.", text=text)
+    elif result.missing is Missing.AMBIGUOUS and any(s.address for s in result.suggestions):
+        districts = ", ".join(dict.fromkeys(
+            f"{s.address.postnr} {s.address.postnrnavn}".strip()
+            for s in result.suggestions if s.address is not None))
+        message = tr(lang, CONTEXT, "The address '{text}' exists in several postcodes: "
+                     "{districts}. Add the postcode.", text=result.query, districts=districts)
     elif result.missing is Missing.AMBIGUOUS:
         message = tr(lang, CONTEXT, "'{text}' fits several parcels; choose one.",
                      text=result.query)

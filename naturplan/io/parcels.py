@@ -12,9 +12,11 @@
 from __future__ import annotations
 
 import datetime as dt
+import sqlite3
 import threading
 import tomllib
 from collections.abc import Sequence
+from contextlib import closing
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -51,12 +53,52 @@ def source_info(layer: Layer) -> SourceInfo:
 
 
 def _source(name: str, source: LayerSource) -> SourceInfo:
-    try:
-        stamp = dt.date.fromtimestamp(Path(source.path).stat().st_mtime).isoformat()
-    except OSError:
-        stamp = ""
+    stamp, dated_by = _data_date(source), "data"
+    if not stamp:
+        dated_by = "file"
+        try:
+            stamp = dt.date.fromtimestamp(Path(source.path).stat().st_mtime).isoformat()
+        except OSError:
+            stamp = ""
     return SourceInfo(name=name, label=source.label, description=source.description,
-                      date=stamp, synthetic=source.synthetic)
+                      date=stamp, synthetic=source.synthetic, mapping=source.mapping,
+                      dated_by=dated_by)
+
+
+def _data_date(source: LayerSource) -> str:
+    """The date the data carry themselves: a GeoPackage layer's ``last_change``
+    (``gpkg_contents``), as ISO text; "" when the file says none."""
+    path = Path(source.path)
+    if path.suffix.lower() in (".tif", ".tiff") and path.is_file():
+        return _tiff_date(path)
+    if path.suffix.lower() != ".gpkg" or not source.layer or not path.is_file():
+        return ""
+    try:
+        with closing(sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)) as conn:
+            row = conn.execute("SELECT last_change FROM gpkg_contents WHERE lower(table_name)"
+                               " = lower(?)", (source.layer,)).fetchone()
+    except sqlite3.Error:
+        return ""
+    text = str(row[0] or "") if row else ""
+    try:
+        return dt.date.fromisoformat(text[:10]).isoformat()
+    except ValueError:
+        return ""
+
+
+def _tiff_date(path: Path) -> str:
+    """A GeoTIFF's own date (``TIFFTAG_DATETIME``, "2026:06:01 12:00:00"), or ""."""
+    import rasterio
+
+    try:
+        with rasterio.open(path) as raster:
+            text = str(raster.tags().get("TIFFTAG_DATETIME", ""))
+    except (OSError, rasterio.errors.RasterioError):
+        return ""
+    try:
+        return dt.date.fromisoformat(text[:10].replace(":", "-")).isoformat()
+    except ValueError:
+        return ""
 
 
 def parcel_context(
@@ -65,6 +107,7 @@ def parcel_context(
     candidates: VectorLayer | None = None,
     rule: SliverRule | None = None,
     restrictions: bool = True,
+    ejerlav_names: dict[int, str] | None = None,
 ) -> ParcelContext:
     """Everything the parcel lookup needs from *dataset*.
 
@@ -79,6 +122,8 @@ def parcel_context(
         The sliver tolerance.
     restrictions
         Read Matriklen's restriction layers from the parcel files.
+    ejerlav_names
+        Ejerlavskode → name (:func:`load_ejerlav_names`) for parcels without a name.
 
     Raises
     ------
@@ -112,7 +157,7 @@ def parcel_context(
     address_frame = _concat([a.frame for a in addresses]) if addresses else None
     return ParcelContext(
         parcels, source_info(parcel_layers[0]), themes, flood, address_frame, rule,
-        not_evaluated, source_info(addresses[0]) if addresses else None,
+        not_evaluated, source_info(addresses[0]) if addresses else None, ejerlav_names,
     )
 
 
@@ -222,6 +267,46 @@ def load_legal_bases(path: Path | None = None) -> dict[str, LegalBasis]:
             raise LegalTableError("{file}: row {row} lacks {field}.", file=path.name, row=i,
                                   field=str(exc)) from None
     return out
+
+
+#: Column names a table of ejerlav may use for the code and for the name.
+EJERLAV_CODE_FIELDS = ("ejerlavskode", "landsejerlavskode", "ejerlavkode", "kode")
+EJERLAV_NAME_FIELDS = ("ejerlavsnavn", "ejerlavnavn", "navn")
+
+
+def load_ejerlav_names(path: Path) -> dict[int, str]:
+    """Ejerlavskode → name from a table of ejerlav (CSV, GeoPackage, any OGR table), for a
+    parcel file that has only the codes.
+
+    Raises
+    ------
+    NaturplanError
+        If the file cannot be read or has no code and name columns.
+    """
+    path = Path(path)
+    try:
+        if path.suffix.lower() == ".csv":
+            frame = pd.read_csv(path, dtype=str, sep=None, engine="python",
+                                encoding="utf-8-sig")
+        else:
+            frame = pyogrio.read_dataframe(path, read_geometry=False)
+    except (OSError, ValueError, pyogrio.errors.DataSourceError,
+            pd.errors.ParserError) as exc:
+        raise NaturplanError("Cannot read the ejerlav table '{file}': {reason}",
+                             file=str(path), reason=str(exc).splitlines()[0]) from None
+    columns = {str(c).strip().casefold(): c for c in frame.columns}
+    code = next((columns[c] for c in EJERLAV_CODE_FIELDS if c in columns), None)
+    name = next((columns[c] for c in EJERLAV_NAME_FIELDS if c in columns), None)
+    if code is None or name is None:
+        raise NaturplanError("The ejerlav table '{file}' needs a code and a name column "
+                             "({codes}; {names}); it has {fields}.", file=path.name,
+                             codes=", ".join(EJERLAV_CODE_FIELDS),
+                             names=", ".join(EJERLAV_NAME_FIELDS),
+                             fields=", ".join(map(str, frame.columns)) or "-")
+    codes = pd.to_numeric(frame[code], errors="coerce")
+    names = frame[name].astype("string").str.strip()
+    return {int(c): str(n) for c, n in zip(codes, names, strict=True)
+            if not pd.isna(c) and not pd.isna(n) and str(n)}
 
 
 def _labels(value: object) -> Labels:

@@ -13,6 +13,7 @@ import os
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import shapely
 from PySide6.QtCore import QMarginsF, QPointF, QRectF, Qt
@@ -26,11 +27,18 @@ from PySide6.QtGui import (
     QPainterPath,
     QPdfWriter,
     QPen,
+    QTransform,
 )
 
-from naturplan.render.decorations import draw_north_arrow, draw_scale_bar, draw_watermark
+from naturplan.render.decorations import (
+    draw_north_arrow,
+    draw_scale_bar,
+    draw_watermark,
+    scale_bar_rect,
+)
 from naturplan.render.geometry import polygon_from_xy
-from naturplan.render.renderer import MapRenderer, RenderItem
+from naturplan.render.labels import PlacedLabel
+from naturplan.render.renderer import MapRenderer, RenderItem, make_brush, make_pen
 from naturplan.render.view import MapView
 
 #: Dots per inch of the page (and of the map drawn on it).
@@ -88,6 +96,15 @@ class ParcelPage:
         "da" or "en" (numbers on the scale bar).
     label
         The parcel's label on the map (its matrikelnummer).
+    continued
+        The first line of a following page ("Jordstykke 7a, Nibe Markjorder (fortsat)").
+    legend
+        The map's legend under the map: groups as
+        :class:`naturplan.export.legend.LegendGroup` has them (a title, rows of
+        :class:`~naturplan.core.layers.style.LegendEntry`, an opacity), only what the
+        frame shows; the first group may be the parcel's own outline.
+    legend_title
+        The legend's heading ("Signaturforklaring").
     """
 
     header: tuple[TextBlock, ...]
@@ -98,6 +115,9 @@ class ParcelPage:
     title: str = ""
     lang: str = "da"
     label: str = ""
+    continued: str = ""
+    legend: tuple[Any, ...] = ()
+    legend_title: str = ""
 
 
 _app: QGuiApplication | None = None
@@ -137,8 +157,9 @@ def write_parcel_page(
     items: Sequence[RenderItem],
     parcel: shapely.Geometry,
     renderer: MapRenderer | None = None,
-) -> None:
-    """Write the one-page A4 PDF to *path*.
+) -> list[PlacedLabel]:
+    """Write the A4 PDF to *path* (a second page when the card needs it); returns the map's
+    labels as placed (clear of the scale bar, the north arrow and the parcel's outline).
 
     Raises
     ------
@@ -158,63 +179,147 @@ def write_parcel_page(
     if not painter.begin(writer):
         raise OSError(f"cannot write {path}")
     try:
-        _draw(painter, page, view, items, parcel, renderer or MapRenderer())
+        return _draw(painter, writer, page, view, items, parcel, renderer or MapRenderer())
     finally:
         painter.end()
 
 
-def _draw(painter: QPainter, page: ParcelPage, view: MapView, items: Sequence[RenderItem],
-          parcel: shapely.Geometry, renderer: MapRenderer) -> None:
+def _draw(painter: QPainter, writer: QPdfWriter, page: ParcelPage, view: MapView,
+          items: Sequence[RenderItem], parcel: shapely.Geometry, renderer: MapRenderer
+          ) -> list[PlacedLabel]:
     width = _px(A4_MM[0] - 2 * MARGIN_MM)
     height = _px(A4_MM[1] - 2 * MARGIN_MM)
     y = _blocks(painter, page.header, 0.0, width, 1.0, height)
     y += _px(2)
     frame = QRectF(0.0, y, float(view.width), float(view.height))
-    _draw_map(painter, page, view, items, parcel, renderer, frame)
+    placed = _draw_map(painter, page, view, items, parcel, renderer, frame)
     y = frame.bottom() + _px(1)
     caption_font = _font("small", 1.0)
     painter.setFont(caption_font)
     painter.setPen(QColor(MUTED))
     painter.drawText(QRectF(0, y, width, _px(4)), Qt.AlignmentFlag.AlignRight, page.map_caption)
     y += _px(5)
+    if page.legend:
+        y = draw_legend(painter, page, y, width, renderer.line_scale) + _px(2)
     footer_h = _measure(painter, page.footer, width, 1.0)
     available = height - footer_h - _px(2) - y
     scale = 1.25  # as large as fits: a short card is easier to read
-    while scale > 0.62 and _measure(painter, page.body, width, scale) > available:
+    while scale > MIN_SCALE and _measure(painter, page.body, width, scale) > available:
         scale *= 0.93
-    _blocks(painter, page.body, y, width, scale, y + available)
-    _blocks(painter, page.footer, height - footer_h, width, 1.0, height)
+    if _measure(painter, page.body, width, scale) <= available:
+        _blocks(painter, page.body, y, width, scale, y + available)
+        _blocks(painter, page.footer, height - footer_h, width, 1.0, height)
+        return placed
+    # Too long for one page: the card flows on, nothing is cut; the sources follow it.
+    pages = _Pages(painter, writer, page, width, height)
+    y = pages.flow(page.body, y, scale)
+    pages.flow(page.footer, y + _px(2), 1.0)
+    return placed
+
+
+#: The smallest text scale before the card flows onto a further page (8 pt body → 6,8 pt).
+MIN_SCALE = 0.85
+
+
+class _Pages:
+    """Blocks drawn down the page and onto new pages as they fill, each new page headed by
+    the card's title ("… (fortsat)")."""
+
+    def __init__(self, painter: QPainter, writer: QPdfWriter, page: ParcelPage, width: float,
+                 height: float) -> None:
+        self.painter, self.writer, self.page = painter, writer, page
+        self.width, self.height = width, height
+
+    def flow(self, blocks: Sequence[TextBlock], y: float, scale: float) -> float:
+        for block in blocks:
+            rect, _ = _block_rect(self.painter, block, self.width, scale)
+            need = rect.height() + _spacing(block, scale) * (1.5 if block.kind == "heading"
+                                                               else 1.0)
+            if y + need > self.height and y > 0:
+                y = self._new_page()
+            y = _blocks(self.painter, (block,), y, self.width, scale, max(y + need,
+                                                                          self.height))
+        return y
+
+    def _new_page(self) -> float:
+        self.writer.newPage()
+        top = (TextBlock("small", self.page.continued),) if self.page.continued else ()
+        return _blocks(self.painter, top, 0.0, self.width, 1.0, self.height) + _px(2)
 
 
 def _draw_map(painter: QPainter, page: ParcelPage, view: MapView, items: Sequence[RenderItem],
-              parcel: shapely.Geometry, renderer: MapRenderer, frame: QRectF) -> None:
-    image, _ = renderer.render_image(view, items, background="#eef2f4")
+              parcel: shapely.Geometry, renderer: MapRenderer, frame: QRectF
+              ) -> list[PlacedLabel]:
+    local = QRectF(0, 0, frame.width(), frame.height())
+    size = _px(11)
+    arrow = QRectF(local.right() - size * 0.75, _px(3), size * 0.6, size)
+    painter.save()
+    painter.setFont(_font("heading", 1.1))
+    label_box, label_at = _label_box(painter, view, parcel, page.label)
+    painter.restore()
+    # The map's own labels keep clear of the furniture, the parcel's label and its outline.
+    reserved = [scale_bar_rect(view, local, page.lang, dpi=DPI), arrow.adjusted(
+        -_px(2), -_px(2), _px(2), _px(5)), *outline_boxes(view, parcel, _px(1.2))]
+    if label_box is not None:
+        reserved.append(label_box)
+    image, stats = renderer.render_image(view, items, background="#eef2f4", reserved=reserved)
     painter.save()
     painter.drawImage(frame.topLeft(), image)
     painter.setClipRect(frame)
     painter.translate(frame.topLeft())
     _outline(painter, view, parcel)
-    if page.label:
-        point = shapely.point_on_surface(parcel)
-        px, py = view.to_pixel(point.x, point.y)
+    if page.label and label_at is not None:
         font = _font("heading", 1.1)
-        painter.setFont(font)
         path = QPainterPath()
-        rect = painter.fontMetrics().boundingRect(page.label)
-        path.addText(QPointF(px - rect.width() / 2, py + rect.height() / 3), font, page.label)
+        path.addText(label_at, font, page.label)
         painter.strokePath(path, QPen(QColor("#ffffff"), _px(0.8)))
         painter.fillPath(path, QColor(HIGHLIGHT))
-    local = QRectF(0, 0, frame.width(), frame.height())
     draw_scale_bar(painter, view, local, page.lang, dpi=DPI)
-    size = _px(11)
-    draw_north_arrow(painter, QRectF(local.right() - size * 0.75, _px(3), size * 0.6, size),
-                     dpi=DPI)
+    draw_north_arrow(painter, arrow, dpi=DPI)
     if page.watermark:
         draw_watermark(painter, local, page.watermark, dpi=DPI)
     painter.restore()
     painter.setPen(QPen(QColor(INK), _px(0.25)))
     painter.setBrush(Qt.BrushStyle.NoBrush)
     painter.drawRect(frame)
+    return list(stats.labels)
+
+
+def _label_box(painter: QPainter, view: MapView, parcel: shapely.Geometry, label: str
+               ) -> tuple[QRectF | None, QPointF | None]:
+    """Where the parcel's label goes (in the frame's pixels, with the painter's font): its
+    box and the baseline point, or (None, None) without a label."""
+    if not label:
+        return None, None
+    point = shapely.point_on_surface(parcel)
+    px, py = view.to_pixel(point.x, point.y)
+    rect = painter.fontMetrics().boundingRect(label)
+    at = QPointF(px - rect.width() / 2, py + rect.height() / 3)
+    box = QRectF(at.x(), at.y() - rect.height(), rect.width(), rect.height() * 1.3)
+    return box.adjusted(-_px(1), -_px(1), _px(1), _px(1)), at
+
+
+def outline_boxes(view: MapView, parcel: shapely.Geometry, pad: float,
+                  step: float = 40.0) -> list[QRectF]:
+    """Thin rectangles (pixels of *view*) along the parcel's outline, pieces at most *step*
+    pixels long padded by *pad*: a label may lie inside the parcel or outside it, not
+    across its outline."""
+    minx, miny, maxx, maxy = view.bounds
+    window = shapely.box(minx, miny, maxx, maxy)
+    boxes: list[QRectF] = []
+    for ring in shapely.get_rings(shapely.get_parts(parcel)):
+        line = shapely.intersection(shapely.LineString(ring), window)
+        for part in shapely.get_parts(line):
+            xy = shapely.get_coordinates(part).copy()
+            if len(xy) < 2:
+                continue
+            xy[:, 0] = (xy[:, 0] - minx) / view.resolution
+            xy[:, 1] = (maxy - xy[:, 1]) / view.resolution
+            dense = shapely.get_coordinates(shapely.segmentize(shapely.LineString(xy), step))
+            for (x0, y0), (x1, y1) in zip(dense[:-1], dense[1:], strict=True):
+                boxes.append(QRectF(min(x0, x1) - pad, min(y0, y1) - pad,
+                                    abs(x1 - x0) + 2 * pad, abs(y1 - y0) + 2 * pad))
+    return boxes
 
 
 def _outline(painter: QPainter, view: MapView, parcel: shapely.Geometry) -> None:
@@ -236,6 +341,94 @@ def _outline(painter: QPainter, view: MapView, parcel: shapely.Geometry) -> None
     painter.setBrush(Qt.BrushStyle.NoBrush)
     painter.setPen(QPen(QColor(HIGHLIGHT), _px(0.6)))
     painter.drawPath(path)
+
+
+#: Columns of the legend under the map, and its swatch (mm).
+LEGEND_COLUMNS = 3
+SWATCH_MM = (6.0, 3.2)
+
+
+def draw_legend(painter: QPainter, page: ParcelPage, y: float, width: float,
+                line_scale: float = 1.0) -> float:
+    """The legend of what the map shows, in columns under the map from *y*; returns the
+    bottom. A layer's title heads its rows (a swatch drawn with the map's own pen and brush,
+    hatching included, and its label); a layer's rows stay in one column, and a text too
+    long for its column wraps, never cut."""
+    painter.setFont(_font("heading", 0.85))
+    painter.setPen(QColor(INK))
+    line = painter.fontMetrics().height()
+    painter.drawText(QPointF(0, y + line * 0.8), page.legend_title)
+    top = y + line * 1.1
+    col_w = width / LEGEND_COLUMNS
+    groups = [_legend_rows(painter, group, page.lang, col_w) for group in page.legend]
+    target = sum(h for rows in groups for *_, h in rows) / LEGEND_COLUMNS
+    column, cy, deepest = 0, top, top
+    for rows in groups:
+        height = sum(h for *_, h in rows)
+        if cy > top and cy + height - top > target * 1.15 and column + 1 < LEGEND_COLUMNS:
+            column, cy = column + 1, top
+        for text, entry, opacity, h in rows:
+            x = column * col_w
+            _legend_row(painter, QRectF(x, cy, col_w - _px(2), h), text, entry, opacity,
+                        line_scale)
+            cy += h
+        deepest = max(deepest, cy)
+    return deepest
+
+
+def _legend_rows(painter: QPainter, group: Any, lang: str, col_w: float
+                 ) -> list[tuple[str, Any, float, float]]:
+    """(text, entry or None for the title, opacity, height) of one legend group."""
+    rows: list[tuple[str, Any, float]] = [(e.label.get(lang), e, group.opacity)
+                                           for e in group.entries]
+    if not (len(rows) == 1 and rows[0][0] == group.title):  # a title that says it again
+        rows.insert(0, (group.title, None, 1.0))
+    out = []
+    for text, entry, opacity in rows:
+        painter.setFont(_legend_font(entry is None))
+        indent = 0.0 if entry is None else _px(SWATCH_MM[0] + 1.5)
+        rect = painter.boundingRect(QRectF(0, 0, col_w - indent - _px(2), 1e6),
+                                    int(Qt.TextFlag.TextWordWrap), text)
+        out.append((text, entry, opacity, max(rect.height(), _px(SWATCH_MM[1])) + _px(0.6)))
+    return out
+
+
+def _legend_font(bold: bool) -> QFont:
+    font = _font("small", 1.1)
+    font.setBold(bold)
+    return font
+
+
+def _legend_row(painter: QPainter, rect: QRectF, text: str, entry: Any, opacity: float,
+                line_scale: float) -> None:
+    text_rect = QRectF(rect)
+    if entry is not None:
+        sw, sh = _px(SWATCH_MM[0]), _px(SWATCH_MM[1])
+        _swatch(painter, QRectF(rect.left(), rect.top() + _px(0.3), sw, sh), entry, opacity,
+                line_scale)
+        text_rect.setLeft(rect.left() + sw + _px(1.5))
+    painter.setFont(_legend_font(entry is None))
+    painter.setPen(QColor(INK))
+    painter.drawText(text_rect, int(Qt.TextFlag.TextWordWrap), text)
+
+
+def _swatch(painter: QPainter, rect: QRectF, entry: Any, opacity: float,
+            line_scale: float) -> None:
+    painter.save()
+    painter.setOpacity(opacity * (entry.opacity if entry.symbol is None else 1.0))
+    painter.fillRect(rect, QColor("#ffffff"))
+    if entry.symbol is None:
+        painter.fillRect(rect, QColor(entry.color or "#cccccc"))
+    else:
+        pen = make_pen(entry.symbol, line_scale)
+        pen.setCosmetic(False)
+        pen.setWidthF(max(pen.widthF(), 1.0) * DPI / 96.0)
+        painter.setPen(pen)
+        brush = make_brush(entry.symbol)
+        brush.setTransform(QTransform().scale(DPI / 96.0, DPI / 96.0))  # hatch as on paper
+        painter.setBrush(brush)
+        painter.drawRect(rect)
+    painter.restore()
 
 
 def _block_rect(painter: QPainter, block: TextBlock, width: float, scale: float
@@ -262,7 +455,9 @@ def _measure(painter: QPainter, blocks: Sequence[TextBlock], width: float, scale
     total = 0.0
     for block in blocks:
         rect, _ = _block_rect(painter, block, width, scale)
-        total += rect.height() + _spacing(block, scale)
+        # a heading has half its spacing above it too (as _blocks draws it)
+        extra = 1.5 if block.kind == "heading" else 1.0
+        total += rect.height() + _spacing(block, scale) * extra
     return total
 
 

@@ -50,6 +50,10 @@ class FieldMapping:
         Canonical field → a constant value for every feature (e.g. ``kind = "bird"``).
     signature
         Source fields that must all be present for this mapping to be chosen automatically.
+    optional
+        Canonical fields whose source field may be missing (Matriklen's ``ejerlavsnavn`` and
+        ``registreretAreal``: a municipality's own parcel file often has neither); a missing
+        one is left empty, and the card says so.
     """
 
     name: str
@@ -59,6 +63,7 @@ class FieldMapping:
     constants: Mapping[str, object] = field(default_factory=dict)
     signature: tuple[str, ...] = ()
     signature_values: Mapping[str, str] = field(default_factory=dict)
+    optional: tuple[str, ...] = ()
 
     def matches(self, columns: Iterable[str], values: ColumnValues | None = None) -> bool:
         """True if a source with these columns fits this mapping's signature.
@@ -87,7 +92,8 @@ class FieldMapping:
             If a mapped source field is missing; the message lists the fields it has.
         """
         have = [str(c) for c in columns if c != "geometry"]
-        missing = [src for src in self.fields.values() if src not in have]
+        missing = [src for canonical, src in self.fields.items()
+                   if src not in have and canonical not in self.optional]
         if missing:
             raise FieldMappingError(
                 "The field mapping for role {role} reads {missing}, but {layer} has no such "
@@ -127,6 +133,8 @@ class FieldMapping:
         self.check(frame.columns)
         out = frame.copy()
         for canonical, source in self.fields.items():
+            if source not in frame.columns:  # an optional field the source lacks
+                continue
             column = frame[source]
             table = self.values.get(canonical)
             if table:
@@ -212,6 +220,9 @@ _FOREST = {
     "unwanted": "unwanted",
 }
 
+#: Parcel fields many parcel files lack (the card shows the code and the computed area).
+_PARCEL_OPTIONAL = ("ejerlavsnavn", "registreretAreal")
+
 #: Built-in mappings for the real Danish schemas, tried in order; the first whose signature
 #: fits the source is used.
 BUILTIN_MAPPINGS: tuple[FieldMapping, ...] = (
@@ -231,6 +242,7 @@ BUILTIN_MAPPINGS: tuple[FieldMapping, ...] = (
             "registreretAreal": "registreretAreal",
         },
         signature=("landsejerlavskode", "matrikelnummer"),
+        optional=_PARCEL_OPTIONAL,
     ),
     FieldMapping(
         "Matriklen (ejerlavskode)",
@@ -239,8 +251,10 @@ BUILTIN_MAPPINGS: tuple[FieldMapping, ...] = (
             "ejerlavskode": "ejerlavskode",
             "ejerlavsnavn": "ejerlavsnavn",
             "matrikelnummer": "matrikelnummer",
+            "registreretAreal": "registreretAreal",
         },
         signature=("ejerlavskode", "matrikelnummer"),
+        optional=_PARCEL_OPTIONAL,
     ),
     FieldMapping(
         "Miljøportal beskyttede naturtyper (§3)",

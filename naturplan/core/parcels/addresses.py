@@ -110,6 +110,17 @@ class AddressIndex:
                           str(self.postnr[position]), str(self.postnrnavn[position]),
                           float(self.x[position]), float(self.y[position]))
 
+    def find_all(self, text: str) -> list[AddressRef]:
+        """Every address that *text* names exactly (street, number and what it gives of the
+        postal district): more than one when the postcode is left out of an address that
+        exists in several."""
+        query = parse_address(text)
+        if query is None:
+            return []
+        on_street = self._streets.get(squash(query.street), [])
+        return [self.ref(p) for p in on_street
+                if self._in_district(p, query) and squash(self.husnr[p]) == query.husnr]
+
     def find(self, text: str) -> tuple[AddressRef | None, list[tuple[AddressRef, float]]]:
         """The address *text* names, or None and the nearest addresses with scores 0..100."""
         query = parse_address(text)

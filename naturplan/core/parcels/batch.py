@@ -8,7 +8,9 @@ parcel over the layers; the only per-group Python is joining the names of a parc
 types and site codes into text.
 
 The table's columns are stable keys (areas in m², shares as fractions 0..1, depths in m):
-see :data:`BASE_COLUMNS`; one ``<theme>_m2`` column per restriction layer present.
+see :data:`BASE_COLUMNS`; one ``<theme>_m2`` column per restriction layer present. A theme
+without a layer (no flood layer loaded) leaves its columns empty, never 0: nothing was
+measured there (:func:`not_evaluated`).
 """
 
 from __future__ import annotations
@@ -33,6 +35,18 @@ BASE_COLUMNS: tuple[str, ...] = (
     *CARBON_COLUMNS.values(), "flood_share", "flood_max_depth_m", "flood_mean_depth_m",
     "forest_zone", "forest_wanted_m2", "forest_unwanted_m2", "candidate_ids", "sliver_themes",
 )
+#: The columns each theme fills: a theme with no layer loaded leaves them empty (NaN, None),
+#: never 0, and the table's ``attrs["not_evaluated"]`` names it.
+THEME_COLUMNS: dict[Theme, tuple[str, ...]] = {
+    Theme.NATURE_P3: ("p3_m2", "p3_share", "p3_types"),
+    Theme.NATURA2000: ("natura2000_m2", "natura2000_share", "natura2000_codes"),
+    Theme.LOWLAND: tuple(CARBON_COLUMNS.values()),
+    Theme.FLOOD: ("flood_share", "flood_max_depth_m", "flood_mean_depth_m"),
+    Theme.FOREST_ZONES: ("forest_zone", "forest_wanted_m2", "forest_unwanted_m2"),
+    Theme.CANDIDATES: ("candidate_ids",),
+}
+_TEXT_COLUMNS = ("p3_types", "natura2000_codes", "forest_zone", "candidate_ids",
+                 "sliver_themes")
 _RESTRICTIONS = (Theme.FREDSKOV, Theme.STRANDBESKYTTELSE, Theme.KLITFREDNING, Theme.STORMFALD)
 
 
@@ -52,9 +66,9 @@ def parcel_table(context: ParcelContext, feedback: Feedback | None = None) -> pd
     n = len(parcels)
     area = shapely.area(parcels) if n else np.empty(0)
     source = context.parcels
+    codes = pd.to_numeric(source["ejerlavskode"], errors="coerce").astype("Int64")
     table = pd.DataFrame({
-        "ejerlavskode": pd.to_numeric(source["ejerlavskode"], errors="coerce").astype("Int64")
-        .to_numpy(), "ejerlavsnavn": _text(source, "ejerlavsnavn"),
+        "ejerlavskode": codes.to_numpy(), "ejerlavsnavn": _names(source, codes, context),
         "matrikelnummer": _text(source, "matrikelnummer"),
         "registered_area_m2": context.registered, "area_m2": area,
     })
@@ -86,8 +100,22 @@ def parcel_table(context: ParcelContext, feedback: Feedback | None = None) -> pd
     if slivers:
         rows = np.fromiter(slivers, dtype=np.intp)
         table.loc[rows, "sliver_themes"] = [", ".join(dict.fromkeys(slivers[r])) for r in rows]
+    missing = not_evaluated(context)
+    for theme in missing:
+        for column in THEME_COLUMNS[theme]:
+            table[column] = (np.full(n, None, dtype=object) if column in _TEXT_COLUMNS
+                             else np.full(n, np.nan))
+    table.attrs["not_evaluated"] = tuple(theme.value for theme in missing)
     feedback.report(1.0, "")
     return table
+
+
+def not_evaluated(context: ParcelContext) -> tuple[Theme, ...]:
+    """The themes of the table no loaded layer gives (their columns are left empty)."""
+    present = {layer.theme for layer in context.themes}
+    if context.flood_rasters:
+        present.add(Theme.FLOOD)
+    return tuple(theme for theme in THEME_COLUMNS if theme not in present)
 
 
 class _Merged:
@@ -111,6 +139,18 @@ class _Merged:
         return np.concatenate([_column(layer, names) for layer in self.layers])
 
 
+def _names(frame: pd.DataFrame, codes: pd.Series, context: ParcelContext
+           ) -> NDArray[np.object_]:
+    """The ejerlav names of the parcel file, filled from the context's table of ejerlav
+    where the file has none."""
+    names = _text(frame, "ejerlavsnavn")
+    if not context.ejerlav_names:
+        return names
+    table = codes.map(context.ejerlav_names).astype("string").fillna("").to_numpy(object)
+    out: NDArray[np.object_] = np.where(names == "", table, names)
+    return out
+
+
 def _text(frame: pd.DataFrame, name: str) -> NDArray[np.object_]:
     if name not in frame.columns:
         return np.full(len(frame), "", dtype=object)
@@ -121,8 +161,7 @@ def _text(frame: pd.DataFrame, name: str) -> NDArray[np.object_]:
 
 
 def _empty(column: str, n: int) -> object:
-    if column in ("p3_types", "natura2000_codes", "forest_zone", "candidate_ids",
-                  "sliver_themes"):
+    if column in _TEXT_COLUMNS:
         return np.full(n, "", dtype=object)
     if column in ("flood_max_depth_m", "flood_mean_depth_m"):
         return np.full(n, np.nan)

@@ -9,7 +9,7 @@ command line builds it once per run. Building it from a loaded dataset and its f
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 import numpy as np
 import pandas as pd
@@ -18,7 +18,7 @@ from numpy.typing import NDArray
 
 from naturplan.core.errors import NaturplanError
 from naturplan.core.parcels.addresses import AddressIndex, AddressRef
-from naturplan.core.parcels.overlaps import PreparedTheme, SliverRule
+from naturplan.core.parcels.overlaps import FeatureOverlaps, PreparedTheme, SliverRule
 from naturplan.core.parcels.search import ParcelFinder, SearchResult
 from naturplan.core.parcels.status import (
     ParcelInfo,
@@ -27,6 +27,7 @@ from naturplan.core.parcels.status import (
     flood_finding,
     overlaps_of_one,
     theme_finding,
+    union_of_layers,
 )
 from naturplan.core.parcels.themes import FloodRaster, SourceInfo, Theme, ThemeLayer
 
@@ -55,6 +56,10 @@ class ParcelContext:
         The sliver tolerance.
     not_evaluated
         (layer name, reason) of loaded layers the parcel status cannot use.
+    address_source
+        Where the addresses came from.
+    ejerlav_names
+        Ejerlavskode → name from a table of ejerlav, for a parcel file without names.
     """
 
     def __init__(
@@ -67,6 +72,7 @@ class ParcelContext:
         rule: SliverRule | None = None,
         not_evaluated: Sequence[tuple[str, str]] = (),
         address_source: SourceInfo | None = None,
+        ejerlav_names: Mapping[int, str] | None = None,
     ) -> None:
         self.parcels = parcels
         self.geometries = np.asarray(parcels.geometry.to_numpy(), dtype=object)
@@ -77,6 +83,7 @@ class ParcelContext:
         self.not_evaluated = tuple(not_evaluated)
         self.address_source = address_source
         self._addresses = addresses
+        self.ejerlav_names = dict(ejerlav_names or {})
         self._finder: ParcelFinder | None = None
         self._prepared: dict[int, PreparedTheme] = {}
         self.registered = _registered(parcels)
@@ -91,7 +98,7 @@ class ParcelContext:
         """The search index (built on first use, about 0.3 s for 100,000 parcels)."""
         if self._finder is None:
             index = AddressIndex(self._addresses) if self._addresses is not None else None
-            self._finder = ParcelFinder(self.parcels, index)
+            self._finder = ParcelFinder(self.parcels, index, self.ejerlav_names)
         return self._finder
 
     def prepared(self, layer: ThemeLayer) -> PreparedTheme:
@@ -165,18 +172,26 @@ class ParcelContext:
         """
         info = self.info(position)
         findings: list[ThemeFinding] = []
+        by_theme: dict[Theme, list[FeatureOverlaps]] = {}
         for layer in self.themes:
             prepared = self.prepared(layer)
             overlaps = overlaps_of_one(info.geometry, prepared, self.rule)
             if len(overlaps):
                 findings.append(theme_finding(overlaps, prepared, info.area_m2))
+                by_theme.setdefault(layer.theme, []).append(overlaps)
+        combined = []
+        for theme, parts in by_theme.items():
+            if len(parts) > 1:
+                area = union_of_layers(parts)
+                share = min(area / info.area_m2, 1.0) if info.area_m2 > 0 else 0.0
+                combined.append((theme, area, share))
         for raster in self.flood_rasters:
             found = flood_finding(info.geometry, raster, self.rule)
             if found is not None:
                 findings.append(found)
         findings.sort(key=lambda f: _ORDER[f.theme])
         return StatusCard(info, tuple(findings), self.rule, self.sources(),
-                          self.not_evaluated, address)
+                          self.not_evaluated, address, combined=tuple(combined))
 
     def card_for(self, result: SearchResult) -> StatusCard:
         """The card of a search's parcel (with the address it was found by).

@@ -11,6 +11,7 @@ compared is in :mod:`naturplan.core.parcels.text`.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
 
@@ -125,15 +126,23 @@ class ParcelFinder:
         ``matrikelnummer``; geometry in EPSG:25832).
     addresses
         An index of the address points, or None if no addresses are loaded.
+    ejerlav_names
+        Ejerlavskode → name, for parcels whose file has no ``ejerlavsnavn`` (a table of
+        ejerlav given beside the parcels); a name in the parcel file wins.
     """
 
-    def __init__(self, parcels: pd.DataFrame, addresses: AddressIndex | None = None) -> None:
+    def __init__(self, parcels: pd.DataFrame, addresses: AddressIndex | None = None,
+                 ejerlav_names: Mapping[int, str] | None = None) -> None:
         self.geometries = np.asarray(parcels.geometry.to_numpy(), dtype=object)
         self.addresses = addresses
         self._tree: shapely.STRtree | None = None
         codes = _codes(parcels)
         names = (parcels["ejerlavsnavn"].astype("string").fillna("").to_numpy(object)
                  if "ejerlavsnavn" in parcels.columns else np.full(len(parcels), "", object))
+        if ejerlav_names:
+            names = np.array([name or (ejerlav_names.get(code, "") if code is not None else "")
+                              for code, name in zip(codes, names, strict=True)] + [""],
+                             dtype=object)[:-1]
         numbers = parcels["matrikelnummer"].astype("string").fillna("").to_numpy(object)
         self._matrikel_text = numbers
         self._ejerlav: list[_Ejerlav] = []
@@ -152,7 +161,7 @@ class ParcelFinder:
             if code is not None:
                 self._by_code.setdefault(code, index)
             self._ejerlav.append(_Ejerlav(
-                code, str(name), tuple(words(name)), fold(name), matrikler,
+                code, str(name), tuple(expand(words(name))), fold(name), matrikler,
                 {fold(m): m for m in matrikler},
             ))
         self._names = [e.folded for e in self._ejerlav]
@@ -175,6 +184,11 @@ class ParcelFinder:
         if self.addresses is None:
             return SearchResult(text, missing=Missing.ADDRESS, missing_text=text)
         hit, suggestions = self.addresses.find(text)
+        several = self.addresses.find_all(text)
+        if hit is None and len(several) > 1:  # the same street and number in several postcodes
+            listed = tuple(Suggestion(self._parcel_at(a.x, a.y)[0], a, 100.0) for a in several)
+            return SearchResult(text, missing=Missing.AMBIGUOUS, missing_text=text,
+                                suggestions=listed)
         if hit is None:
             offered = tuple(
                 Suggestion(self._parcel_at(a.x, a.y)[0], a, score) for a, score in suggestions
@@ -195,7 +209,7 @@ class ParcelFinder:
             return parcel
         if self.addresses is not None and self.addresses.looks_like_address(text):
             address = self.find_address(text)
-            if address.found or address.missing is Missing.NO_PARCEL:
+            if address.found or address.missing in (Missing.NO_PARCEL, Missing.AMBIGUOUS):
                 return address
             if parcel.missing in (Missing.QUERY, Missing.EJERLAV) and address.suggestions:
                 return address
@@ -233,8 +247,8 @@ class ParcelFinder:
         """Ejerlav that *text* names: a code, the whole name, or every word a word's start."""
         text = str(text).strip()
         if text.isdigit():
-            found = self._by_code.get(int(text))
-            return [] if found is None else [found]
+            coded = self._by_code.get(int(text))
+            return [] if coded is None else [coded]
         query = expand(words(text))
         if not query:
             return list(range(len(self._ejerlav)))
@@ -242,7 +256,21 @@ class ParcelFinder:
         exact = [i for i, e in enumerate(self._ejerlav) if squash(e.name) == whole]
         if exact:
             return exact
-        return [i for i, e in enumerate(self._ejerlav) if prefix_match(query, list(e.words))]
+        # The whole name wins over longer names that start with it, tier by tier: the name
+        # spelled out ("vr hasseris by, hasseris"), the name before its parish ("Vester
+        # Hasseris By" of "Vester Hasseris By, Hasseris"), every word whole in any order
+        # ("by" is not "Bygrunde"), every word a word's start.
+        tiers: tuple[Callable[[_Ejerlav], bool], ...] = (
+            lambda e: list(e.words) == query,
+            lambda e: list(_head(e.name)) == query,
+            lambda e: set(query) <= set(e.words),
+            lambda e: prefix_match(query, list(e.words)),
+        )
+        for fits in tiers:
+            found = [i for i, e in enumerate(self._ejerlav) if fits(e)]
+            if found:
+                return sorted(found, key=lambda i: len(self._ejerlav[i].folded))
+        return []
 
     def _find_in(self, candidates: list[int], ejerlav_text: str, wanted: str, typed: str,
                  query: str) -> SearchResult:
@@ -260,9 +288,9 @@ class ParcelFinder:
             return SearchResult(query, missing=Missing.AMBIGUOUS, missing_text=ejerlav_text,
                                 suggestions=listed)
         offered: list[Suggestion] = []
-        for i in candidates[:MAX_SUGGESTIONS]:
-            offered += self._matrikel_suggestions(self._ejerlav[i], wanted)
-        offered.sort(key=lambda s: -s.score)
+        for i in candidates[:MAX_SUGGESTIONS]:  # the nearest ejerlav's own numbers first
+            offered += sorted(self._matrikel_suggestions(self._ejerlav[i], wanted),
+                              key=lambda s: -s.score)
         names = {self._ejerlav[i].name for i in candidates}
         name = names.pop() if len(names) == 1 else ejerlav_text
         return SearchResult(query, missing=Missing.MATRIKEL, missing_text=typed, ejerlav=name,
@@ -334,6 +362,12 @@ class ParcelFinder:
         if len(near):
             return self.ref(int(near[0])), True
         return None, False
+
+
+def _head(name: str) -> list[str]:
+    """The words of an ejerlav's own name, before its parish: "Vester Hasseris By" of
+    "Vester Hasseris By, Hasseris" (abbreviations written out)."""
+    return expand(words(name.split(",", 1)[0]))
 
 
 def _codes(parcels: pd.DataFrame) -> list[int | None]:

@@ -168,6 +168,10 @@ class StatusCard:
         The address the parcel was found by, if any.
     computed
         When the card was made (local time).
+    combined
+        (theme, m², fraction of the parcel) for a theme that several layers give (real
+        bird areas and synthetic habitat sites are both Natura 2000): the union of their
+        non-sliver overlaps, each place counted once.
     """
 
     parcel: ParcelInfo
@@ -177,6 +181,18 @@ class StatusCard:
     not_evaluated: tuple[tuple[str, str], ...] = ()
     address: AddressRef | None = None
     computed: dt.datetime = field(default_factory=dt.datetime.now)
+    combined: tuple[tuple[Theme, float, float], ...] = ()
+
+    def theme_area(self, theme: Theme) -> tuple[float, float]:
+        """The area (m²) and share of the parcel that *theme* covers, every layer of it
+        together (the union, never a sum)."""
+        for name, area, share in self.combined:
+            if name is theme:
+                return area, share
+        found = [f for f in self.applying() if f.theme is theme]
+        if not found:
+            return 0.0, 0.0
+        return found[0].area_m2, found[0].share
 
     @property
     def synthetic(self) -> bool:
@@ -256,6 +272,12 @@ def overlaps_of_one(geometry: shapely.Geometry, prepared: PreparedTheme, rule: S
                     ) -> FeatureOverlaps:
     """The overlaps of one parcel with one layer."""
     return feature_overlaps(np.array([geometry], dtype=object), prepared, rule)
+
+
+def union_of_layers(parts: list[FeatureOverlaps]) -> float:
+    """The area (m²) of the union of the non-sliver overlaps of several layers."""
+    geoms = np.concatenate([p.geometries[~p.sliver] for p in parts])
+    return float(shapely.area(shapely.union_all(geoms))) if len(geoms) else 0.0
 
 
 def _union_area(overlaps: FeatureOverlaps) -> float:

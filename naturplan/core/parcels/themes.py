@@ -97,9 +97,14 @@ class SourceInfo:
     description
         The source's own description (attribution, generator), may be "".
     date
-        The data's date as ISO text (``2026-11-27``): the file's date, or "".
+        The data's date as ISO text (``2026-11-27``), or "".
     synthetic
         True for the generated sample.
+    mapping
+        The field mapping that read it (a known schema names its producer).
+    dated_by
+        Where *date* comes from: ``"data"`` (the file's own metadata, such as a
+        GeoPackage layer's ``last_change``) or ``"file"`` (the file's modification time).
     """
 
     name: str
@@ -107,6 +112,13 @@ class SourceInfo:
     description: str = ""
     date: str = ""
     synthetic: bool = False
+    mapping: str = ""
+    dated_by: str = "file"
+
+    @property
+    def file(self) -> str:
+        """The file's name (``file.gpkg`` of ``file.gpkg:layer``)."""
+        return self.label.split(":", 1)[0]
 
 
 @dataclass(frozen=True)
