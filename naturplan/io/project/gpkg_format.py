@@ -18,7 +18,7 @@ from shapely.geometry.base import BaseGeometry
 
 from naturplan.core.layers.roles import WORKING_EPSG
 from naturplan.core.plan.candidates import utc_now
-from naturplan.io.project import gpkg_scenarios
+from naturplan.io.project import gpkg_outside, gpkg_scenarios
 from naturplan.io.project.store import (
     SCHEMA_VERSION,
     NotAProjectError,
@@ -86,6 +86,7 @@ def connect(path: Path, mode: str, timeout: float = BUSY_TIMEOUT_S) -> sqlite3.C
         conn = sqlite3.connect(uri, uri=True, isolation_level=None, timeout=timeout)
     except sqlite3.Error as exc:
         raise sqlite_error(exc, path, writing=False) from None
+    gpkg_outside.mark_naturplan(conn)
     try:
         if mode != "ro":
             conn.execute("PRAGMA journal_mode=DELETE")
@@ -235,6 +236,7 @@ def _create_schema(conn: sqlite3.Connection, author: str) -> None:
     conn.execute(f"PRAGMA user_version = {GPKG_USER_VERSION}")
     for statement in _DDL:
         conn.execute(statement)
+    gpkg_outside.install_triggers(conn)
     conn.executemany(
         "INSERT INTO gpkg_spatial_ref_sys VALUES (?, ?, ?, ?, ?, ?)", _srs_rows()
     )

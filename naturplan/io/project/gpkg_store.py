@@ -43,7 +43,7 @@ from naturplan.core.plan.candidates import (
     utc_now,
 )
 from naturplan.core.plan.scenarios import Scenario
-from naturplan.io.project import gpkg_scenarios
+from naturplan.io.project import gpkg_outside, gpkg_scenarios
 from naturplan.io.project.gpkg_format import (
     BUSY_TIMEOUT_S,
     check_project,
@@ -121,6 +121,12 @@ class GeoPackageStore:
         check_project(self.path)
         mode = "ro" if readonly else "rw"
         self._conn = connect(self.path, mode, busy_timeout)
+        if not readonly:
+            try:
+                self._migrate()
+            except BaseException:
+                self._conn.close()
+                raise
 
     # --- lifecycle ------------------------------------------------------------------------
 
@@ -410,6 +416,17 @@ class GeoPackageStore:
             self._conn.execute("UPDATE gpkg_contents SET last_change = ?", (utc_now(),))
 
     # --- internals ------------------------------------------------------------------------
+
+    def _migrate(self) -> None:
+        """Give a project made before the outside-edit triggers its triggers
+        (:mod:`naturplan.io.project.gpkg_outside`); a file that has them is not written."""
+        try:
+            if gpkg_outside.has_triggers(self._conn):
+                return
+        except sqlite3.Error as exc:
+            raise sqlite_error(exc, self.path, writing=False) from None
+        with self.transaction():
+            gpkg_outside.install_triggers(self._conn)
 
     def _writable(self) -> None:
         if self.readonly:

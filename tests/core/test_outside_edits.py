@@ -1,0 +1,153 @@
+"""Edits of a project GeoPackage by other programs (issue 18, serious #5): the sqlite3 command
+line tool and GDAL (ogrinfo -sql, as QGIS and ogr2ogr write through it) change a candidate;
+naturplan sees a new version and an audit row by "anden klient" and raises a conflict instead
+of silently putting its old values back."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import sqlite3
+import subprocess
+from pathlib import Path
+
+import pyogrio
+import pytest
+from shapely.geometry import box
+
+from naturplan.core.plan.candidates import Candidate
+from naturplan.core.plan.plan import CandidatePlan
+from naturplan.io.project.gpkg_outside import OUTSIDE_AUTHOR, TRIGGERS
+from naturplan.io.project.gpkg_store import GeoPackageStore
+from naturplan.io.project.store import ConflictError
+
+X0, Y0 = 550_000.0, 6_320_000.0
+
+needs_sqlite3 = pytest.mark.skipif(shutil.which("sqlite3") is None,
+                                   reason="the sqlite3 command-line tool is not installed")
+needs_gdal = pytest.mark.skipif(shutil.which("ogrinfo") is None,
+                                reason="GDAL's ogrinfo (gdal-bin) is not installed")
+
+
+def _sqlite3_cli(path: Path, sql: str) -> str:
+    done = subprocess.run(["sqlite3", str(path), sql], capture_output=True, text=True,
+                          timeout=30, check=False)
+    assert done.returncode == 0, done.stderr
+    return done.stdout
+
+
+def _ogrinfo_sql(path: Path, sql: str) -> None:
+    done = subprocess.run(["ogrinfo", "-q", str(path), "-sql", sql], capture_output=True,
+                          text=True, timeout=60, check=False)
+    assert done.returncode == 0 and "ERROR" not in done.stderr, done.stderr
+
+
+def _project(tmp_path: Path) -> tuple[Path, str]:
+    path = tmp_path / "plan.gpkg"
+    with GeoPackageStore(path, author="anna") as store:
+        plan = CandidatePlan(store)
+        cid = plan.add(Candidate.new("lowland", box(X0, Y0, X0 + 100, Y0 + 100), "Mose",
+                                     note="gammel")).after[0].id
+    return path, cid
+
+
+@needs_sqlite3
+def test_outside_update_bumps_version_and_app_edit_is_a_conflict(tmp_path: Path) -> None:
+    path, cid = _project(tmp_path)
+    with GeoPackageStore(path, author="anna") as store:
+        plan = CandidatePlan(store)
+        seen = plan.get(cid).version
+        # QGIS beside the app: a planner renames the area and writes a note.
+        _sqlite3_cli(path, f"UPDATE candidates SET name = 'Ny mose', note = 'fra QGIS' "
+                           f"WHERE id = '{cid}'")
+        with pytest.raises(ConflictError) as caught:
+            plan.update(cid, status="proposed")
+        assert caught.value.params["by"] == OUTSIDE_AUTHOR
+    conn = sqlite3.connect(path)
+    name, note, status, version, by = conn.execute(
+        "SELECT name, note, status, version, modified_by FROM candidates WHERE id = ?", (cid,)
+    ).fetchone()
+    assert (name, note, status) == ("Ny mose", "fra QGIS", "idea")  # not reverted
+    assert version == seen + 1 and by == OUTSIDE_AUTHOR
+    who, action, details = conn.execute(
+        "SELECT who, action, details FROM audit WHERE candidate_id = ? ORDER BY fid DESC",
+        (cid,)).fetchone()
+    assert (who, action) == (OUTSIDE_AUTHOR, "update")
+    assert json.loads(details) == {"op": "update", "version": seen + 1,
+                                   "changed": ["name", "note"], "outside": True}
+
+
+@needs_sqlite3
+def test_after_reload_the_app_edits_the_outside_version(tmp_path: Path) -> None:
+    path, cid = _project(tmp_path)
+    _sqlite3_cli(path, f"UPDATE candidates SET name = 'Ny mose' WHERE id = '{cid}'")
+    with GeoPackageStore(path, author="anna") as store:
+        plan = CandidatePlan(store)
+        plan.update(cid, status="proposed")
+        stored = store.get(cid)
+        assert stored is not None
+        assert (stored.name, stored.status.value, stored.version) == ("Ny mose", "proposed", 3)
+        rows = [(r.who, r.details.get("changed")) for r in store.audit(cid)]
+    # The app's own write is its user's, naming only what it changed; no "anden klient" row.
+    assert rows[-2:] == [(OUTSIDE_AUTHOR, ["name"]), ("anna", ["status"])]
+
+
+@needs_sqlite3
+def test_outside_insert_and_delete_are_audited(tmp_path: Path) -> None:
+    path, cid = _project(tmp_path)
+    blob = sqlite3.connect(path).execute(
+        "SELECT hex(geom) FROM candidates WHERE id = ?", (cid,)).fetchone()[0]
+    _sqlite3_cli(path, "INSERT INTO candidates (geom, id, kind, name, status, note,"
+                       " counts_toward_target, created, modified, author, modified_by, version)"
+                       f" VALUES (x'{blob}', 'ude-1', 'lowland', 'Udefra', 'idea', '', 1,"
+                       " '2026-01-01T00:00:00.000Z', '2026-01-01T00:00:00.000Z', '', '', 1)")
+    _sqlite3_cli(path, f"DELETE FROM candidates WHERE id = '{cid}'")
+    with GeoPackageStore(path, author="anna") as store:
+        assert [(r.who, r.action) for r in store.audit("ude-1")] == [(OUTSIDE_AUTHOR, "insert")]
+        assert [(r.who, r.action) for r in store.audit(cid)][-1] == (OUTSIDE_AUTHOR, "delete")
+        outside = store.get("ude-1")
+        assert outside is not None and outside.modified_by == OUTSIDE_AUTHOR
+
+
+@needs_gdal
+def test_gdal_update_is_seen_as_outside(tmp_path: Path) -> None:
+    """GDAL (QGIS and ogr2ogr write through it) opens the file as a GeoPackage and updates."""
+    path, cid = _project(tmp_path)
+    with GeoPackageStore(path, author="anna") as store:
+        plan = CandidatePlan(store)
+        _ogrinfo_sql(path, f"UPDATE candidates SET note = 'fra GDAL' WHERE id = '{cid}'")
+        with pytest.raises(ConflictError):
+            plan.update(cid, name="App-navn")
+    frame = pyogrio.read_dataframe(path, layer="candidates")
+    assert list(frame["note"]) == ["fra GDAL"] and list(frame["version"]) == [2]
+
+
+def test_project_without_triggers_gets_them_on_open(tmp_path: Path) -> None:
+    path, cid = _project(tmp_path)
+    conn = sqlite3.connect(path)
+    for name, _ in TRIGGERS:
+        conn.execute(f"DROP TRIGGER {name}")  # a project made before the triggers
+    conn.commit()
+    conn.close()
+    GeoPackageStore(path, author="anna").close()
+    conn = sqlite3.connect(path)  # plain sqlite3 from Python is "another program" too
+    conn.execute("UPDATE candidates SET name = 'Ude' WHERE id = ?", (cid,))
+    conn.commit()
+    assert conn.execute("SELECT version, modified_by FROM candidates").fetchone() == (
+        2, OUTSIDE_AUTHOR)
+    assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    conn.close()
+    # Still a GeoPackage QGIS 3.22 reads: GDAL lists the layer and its fields.
+    assert dict(pyogrio.list_layers(path))["candidates"] == "MultiPolygon"
+
+
+def test_readonly_open_leaves_an_old_project_untouched(tmp_path: Path) -> None:
+    path, _ = _project(tmp_path)
+    conn = sqlite3.connect(path)
+    for name, _ in TRIGGERS:
+        conn.execute(f"DROP TRIGGER {name}")
+    conn.commit()
+    conn.close()
+    before = path.read_bytes()
+    GeoPackageStore(path, readonly=True).close()
+    assert path.read_bytes() == before
