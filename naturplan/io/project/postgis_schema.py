@@ -12,6 +12,8 @@ A team project is one PostgreSQL database with PostGIS; naturplan's tables live 
 - ``settings``: key → ``json`` value, including ``application`` and ``schema_version``.
 - ``scenarios`` (migration 3): named sets of candidates, the same fields as the GeoPackage's
   (``candidate_ids`` a ``text[]`` in the planner's order), a unique index on ``lower(name)``.
+- outside edits (migration 4): triggers bump a candidate's version and audit the change when a
+  client other than naturplan writes it (:mod:`naturplan.io.project.postgis_outside`).
 - ``schema_migrations``: one row per migration applied (number, what, when, by whom).
 
 The store creates and upgrades the schema itself: on open, every migration newer than the
@@ -40,6 +42,7 @@ from shapely.geometry.base import BaseGeometry
 
 from naturplan.core.layers.roles import WORKING_EPSG
 from naturplan.core.plan.candidates import Candidate, CandidateKind, CandidateStatus, utc_now
+from naturplan.io.project import postgis_outside
 from naturplan.io.project.store import (
     SCHEMA_VERSION,
     NotAProjectError,
@@ -138,6 +141,7 @@ def connect(conninfo: str, readonly: bool = False) -> psycopg.Connection[Any]:
             where=redact(conninfo), reason=first_line(exc),
         ) from None
     conn.execute(f"SET lock_timeout = {LOCK_TIMEOUT_MS}")
+    conn.execute(postgis_outside.MARK_SESSION)  # the outside-edit triggers stay quiet
     conn.execute("SET TIME ZONE 'UTC'")
     if readonly:
         conn.read_only = True
@@ -216,6 +220,8 @@ MIGRATIONS: tuple[Migration, ...] = (
         f"CREATE TRIGGER scenarios_announce AFTER INSERT OR UPDATE OR DELETE"
         f" ON {_S}.scenarios FOR EACH ROW EXECUTE FUNCTION {_S}.announce_scenario_change()",
     )),
+    Migration(4, "another client's candidate edits: version bump and audit (anden klient)",
+              postgis_outside.migration_statements(_S)),
 )
 
 #: The newest migration this naturplan knows.
