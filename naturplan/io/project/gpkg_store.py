@@ -35,15 +35,15 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
+from naturplan.core.notices import Notice
 from naturplan.core.plan.candidates import (
     Candidate,
-    CandidateKind,
-    CandidateStatus,
     require_valid,
     utc_now,
 )
 from naturplan.core.plan.scenarios import Scenario
 from naturplan.io.project import gpkg_outside, gpkg_scenarios
+from naturplan.io.project import rows as rows_
 from naturplan.io.project.gpkg_format import (
     BUSY_TIMEOUT_S,
     check_project,
@@ -61,6 +61,7 @@ from naturplan.io.project.store import (
     conflict_template,
     login_name,
     scenario_audit_details,
+    unreadable_error,
 )
 
 _COLUMNS = (
@@ -114,6 +115,8 @@ class GeoPackageStore:
         self.author = author or login_name()
         self.readonly = readonly
         self._depth = 0
+        #: Notices of the stored rows the last :meth:`candidates` left out (rows.py).
+        self.left_out: tuple[Notice, ...] = ()
         if not self.path.exists():
             if readonly or not create:
                 raise StoreError("Project file not found: {path}", path=str(self.path))
@@ -193,14 +196,23 @@ class GeoPackageStore:
         rows = self._select(
             f"SELECT geom, {', '.join(_COLUMNS)} FROM candidates ORDER BY created, id"
         )
-        return [_candidate(row) for row in rows]
+        # Another program's unusable rows are left out and reported (rows.py).
+        out, notices = rows_.split([_candidate(row) for row in rows])
+        self.left_out = tuple(notices)
+        rows_.announce(notices)
+        return out
 
     def get(self, candidate_id: str) -> Candidate | None:
         """The stored candidate with *candidate_id*, or None."""
         rows = self._select(
             f"SELECT geom, {', '.join(_COLUMNS)} FROM candidates WHERE id = ?", (candidate_id,)
         )
-        return _candidate(rows[0]) if rows else None
+        if not rows:
+            return None
+        read = _candidate(rows[0])
+        if not isinstance(read, Candidate):
+            raise unreadable_error(candidate_id, self.path.name)
+        return read
 
     def insert(
         self,
@@ -479,19 +491,9 @@ def _values(c: Candidate) -> tuple[Any, ...]:
     )
 
 
-def _candidate(row: tuple[Any, ...]) -> Candidate:
-    f = dict(zip(_COLUMNS, row[1:], strict=True))
-    return Candidate(
-        id=f["id"],
-        kind=CandidateKind(f["kind"]),
-        name=f["name"] or "",
-        geometry=decode_geometry(row[0]),
-        status=CandidateStatus(f["status"]),
-        note=f["note"] or "",
-        counts_toward_target=bool(f["counts_toward_target"]),
-        created=f["created"] or "",
-        modified=f["modified"] or "",
-        author=f["author"] or "",
-        modified_by=f["modified_by"] or "",
-        version=int(f["version"]),
-    )
+def _candidate(row: tuple[Any, ...]) -> Candidate | Notice:
+    """The candidate of a row, or the notice for a row another program wrote that is no
+    usable candidate (:func:`naturplan.io.project.rows.read_candidate`)."""
+    blob = row[0]
+    return rows_.read_candidate(dict(zip(_COLUMNS, row[1:], strict=True)),
+                                lambda: decode_geometry(blob))

@@ -28,6 +28,7 @@ file (``~/.pgpass``), the service file or the environment (README, "Team project
 
 from __future__ import annotations
 
+import functools
 import json
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
@@ -41,13 +42,16 @@ from psycopg import conninfo as pg_conninfo
 from shapely.geometry.base import BaseGeometry
 
 from naturplan.core.layers.roles import WORKING_EPSG
-from naturplan.core.plan.candidates import Candidate, CandidateKind, CandidateStatus, utc_now
+from naturplan.core.notices import Notice
+from naturplan.core.plan.candidates import Candidate, utc_now
 from naturplan.io.project import postgis_outside
+from naturplan.io.project import rows as rows_
 from naturplan.io.project.store import (
     SCHEMA_VERSION,
     NotAProjectError,
     StoreBusyError,
     StoreError,
+    unreadable_error,
 )
 
 #: The schema that holds naturplan's tables in the database.
@@ -380,25 +384,36 @@ def candidate_values(c: Candidate) -> tuple[Any, ...]:
     )
 
 
-def candidates_from_rows(rows: Sequence[tuple[Any, ...]]) -> list[Candidate]:
-    """Candidates from rows of (WKB, *CANDIDATE_FIELDS*); a one-part multipolygon comes back
-    as a Polygon, as from the GeoPackage."""
-    if not rows:
-        return []
-    geoms = shapely.from_wkb([bytes(r[0]) for r in rows])
-    out = []
-    for geom, row in zip(geoms, rows, strict=True):
-        if geom.geom_type == "MultiPolygon" and len(geom.geoms) == 1:
-            geom = geom.geoms[0]
-        f = dict(zip(CANDIDATE_FIELDS, row[1:], strict=True))
-        out.append(Candidate(
-            id=f["id"], kind=CandidateKind(f["kind"]), name=f["name"], geometry=geom,
-            status=CandidateStatus(f["status"]), note=f["note"],
-            counts_toward_target=bool(f["counts_toward_target"]), created=f["created"],
-            modified=f["modified"], author=f["author"], modified_by=f["modified_by"],
-            version=int(f["version"]),
-        ))
+def read_rows(rows: Sequence[tuple[Any, ...]]) -> tuple[list[Candidate], list[Notice]]:
+    """Candidates from rows of (WKB, *CANDIDATE_FIELDS*), each through
+    :func:`naturplan.io.project.rows.read_candidate`; a one-part multipolygon comes back as a
+    Polygon, as from the GeoPackage. A row another client wrote that is no usable candidate is
+    left out and returned as a notice instead."""
+    return rows_.split([
+        rows_.read_candidate(dict(zip(CANDIDATE_FIELDS, row[1:], strict=True)),
+                             functools.partial(_decode, row[0]))
+        for row in rows])
+
+
+def candidates_from_rows(rows: Sequence[tuple[Any, ...]], where: str) -> list[Candidate]:
+    """:func:`read_rows` for rows an edit needs: an unreadable one is an error.
+
+    Raises
+    ------
+    StoreError
+        If a row is no usable candidate (written by another client).
+    """
+    out, notices = read_rows(rows)
+    if notices:
+        raise unreadable_error(str(notices[0].params.get("id", "")), where)
     return out
+
+
+def _decode(wkb: Any) -> BaseGeometry:
+    geom = shapely.from_wkb(bytes(wkb))
+    if geom.geom_type == "MultiPolygon" and len(geom.geoms) == 1:
+        return geom.geoms[0]
+    return geom
 
 
 #: What a write waited for when the lock timeout ran out, in the user's words (the

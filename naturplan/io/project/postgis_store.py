@@ -29,6 +29,7 @@ from dataclasses import replace
 from typing import Any
 
 from naturplan.core.layers.roles import WORKING_EPSG
+from naturplan.core.notices import Notice
 from naturplan.core.plan.candidates import (
     Candidate,
     require_valid,
@@ -36,6 +37,7 @@ from naturplan.core.plan.candidates import (
 )
 from naturplan.core.plan.scenarios import Scenario
 from naturplan.io.project import postgis_scenarios
+from naturplan.io.project import rows as rows_
 from naturplan.io.project.postgis_schema import (
     CANDIDATE_FIELDS,
     CHANNEL,
@@ -46,6 +48,7 @@ from naturplan.io.project.postgis_schema import (
     connect,
     driver_errors,
     prepare,
+    read_rows,
     redact,
 )
 from naturplan.io.project.store import (
@@ -108,6 +111,8 @@ class PostGISStore:
         self.author = author or login_name()
         self.readonly = readonly
         self._depth = 0
+        #: Notices of the stored rows the last :meth:`candidates` left out (rows.py).
+        self.left_out: tuple[Notice, ...] = ()
         self._news: set[str] = set()  # channels with others' notifications not yet asked for
         self._conn = connect(conninfo, readonly=readonly)
         try:
@@ -162,17 +167,20 @@ class PostGISStore:
     def candidates(self) -> list[Candidate]:
         """Every stored candidate, oldest first."""
         rows = self._query(_SELECT + " ORDER BY created, id")
-        return candidates_from_rows(rows)
+        out, notices = read_rows(rows)  # another client's unusable rows: left out, reported
+        self.left_out = tuple(notices)
+        rows_.announce(notices)
+        return out
 
     def get(self, candidate_id: str) -> Candidate | None:
         """The stored candidate with *candidate_id*, or None."""
         rows = self._query(_SELECT + " WHERE id = %s", (candidate_id,))
-        return candidates_from_rows(rows)[0] if rows else None
+        return candidates_from_rows(rows, self.location)[0] if rows else None
 
     def get_many(self, ids: Sequence[str]) -> list[Candidate]:
         """The stored candidates among *ids* (missing ones are left out), oldest first."""
         rows = self._query(_SELECT + " WHERE id = ANY(%s) ORDER BY created, id", (list(ids),))
-        return candidates_from_rows(rows)
+        return candidates_from_rows(rows, self.location)
 
     def versions(self) -> dict[str, int]:
         """Every stored candidate's id → version: what a poll for others' changes compares."""
@@ -455,7 +463,7 @@ class PostGISStore:
             label = name or candidate_id
             raise ConflictError(conflict_template(deleted=True, by=by),
                                 candidate_id=candidate_id, name=label, by=by, at=at)
-        current = candidates_from_rows(rows)[0]
+        current = candidates_from_rows(rows, self.location)[0]
         if current.version != expected_version:
             raise ConflictError(
                 conflict_template(deleted=False, by=current.modified_by),

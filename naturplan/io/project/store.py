@@ -45,6 +45,7 @@ __all__ = [
     "changed_fields", "checked_scenario", "conflict_template", "login_name",
     "scenario_audit_details",
     "scenario_conflict_template", "scenario_exists_error", "scenario_name_taken_error",
+    "unreadable_error",
 ]
 
 #: Version of the project schema (tables and fields); kept in settings["schema_version"].
@@ -228,6 +229,14 @@ def changed_fields(old: Candidate, new: Candidate) -> list[str]:
         return bool(getattr(old, field) != getattr(new, field))
 
     return sorted(f for f in EDITABLE_FIELDS if differs(f))
+
+
+def unreadable_error(candidate_id: str, where: str) -> StoreError:
+    """The error for a stored candidate another program wrote in a form naturplan cannot use
+    (:mod:`naturplan.io.project.rows`), when an edit needs it."""
+    return StoreError(
+        "Candidate area {id} in {where} was written by another program in a form naturplan"
+        " cannot use; correct it in that program.", id=candidate_id, where=where)
 
 
 def login_name() -> str:
