@@ -17,6 +17,18 @@
 <context>
     <name>errors</name>
     <message>
+        <source>The name of a candidate area may be at most {limit} characters; '{start}…' has {length}.</source>
+        <translation>Et kandidatområdes navn må højst have {limit} tegn; '{start}…' har {length}.</translation>
+    </message>
+    <message>
+        <source>The name of a scenario may be at most {limit} characters; '{start}…' has {length}.</source>
+        <translation>Et scenaries navn må højst have {limit} tegn; '{start}…' har {length}.</translation>
+    </message>
+    <message>
+        <source>The port '{port}' in the project database's address {where} is not a port number (1 to 65535).</source>
+        <translation>Porten '{port}' i projektdatabasens adresse {where} er ikke et portnummer (1 til 65535).</translation>
+    </message>
+    <message>
         <source>Candidate area {id} was written by another program in a form naturplan cannot use, so the plan cannot be copied whole; correct it in that program first.</source>
         <translation>Kandidatområdet {id} er skrevet af et andet program i en form, naturplan ikke kan bruge, så planen kan ikke kopieres hel; ret det i det program først.</translation>
     </message>

@@ -17,6 +17,18 @@
 <context>
     <name>errors</name>
     <message>
+        <source>The name of a candidate area may be at most {limit} characters; '{start}…' has {length}.</source>
+        <translation>The name of a candidate area may be at most {limit} characters; '{start}…' has {length}.</translation>
+    </message>
+    <message>
+        <source>The name of a scenario may be at most {limit} characters; '{start}…' has {length}.</source>
+        <translation>The name of a scenario may be at most {limit} characters; '{start}…' has {length}.</translation>
+    </message>
+    <message>
+        <source>The port '{port}' in the project database's address {where} is not a port number (1 to 65535).</source>
+        <translation>The port '{port}' in the project database's address {where} is not a port number (1 to 65535).</translation>
+    </message>
+    <message>
         <source>Candidate area {id} was written by another program in a form naturplan cannot use, so the plan cannot be copied whole; correct it in that program first.</source>
         <translation>Candidate area {id} was written by another program in a form naturplan cannot use, so the plan cannot be copied whole; correct it in that program first.</translation>
     </message>

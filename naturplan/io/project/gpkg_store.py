@@ -58,6 +58,8 @@ from naturplan.io.project.store import (
     ConflictError,
     StoreError,
     changed_fields,
+    check_candidate_name,
+    check_scenario_name,
     conflict_template,
     login_name,
     scenario_audit_details,
@@ -231,6 +233,7 @@ class GeoPackageStore:
             If its geometry is not valid.
         """
         require_valid(candidate.geometry)
+        check_candidate_name(candidate)
         with self.transaction():
             current = self.get(candidate.id)
             if current is not None:
@@ -277,6 +280,7 @@ class GeoPackageStore:
             If the stored version is not *expected_version* or the candidate is gone.
         """
         require_valid(candidate.geometry)
+        check_candidate_name(candidate)
         with self.transaction():
             current = self._current(candidate.id, candidate.name, expected_version)
             now = utc_now()
@@ -367,6 +371,7 @@ class GeoPackageStore:
 
     def insert_scenario(self, scenario: Scenario) -> Scenario:
         """Store a new scenario (see ``CandidateStore.insert_scenario``)."""
+        check_scenario_name(scenario)
         with self.transaction():
             stored = gpkg_scenarios.insert(self._conn, scenario, self.author)
             self._log_scenario("scenario_insert", stored)
@@ -374,6 +379,7 @@ class GeoPackageStore:
 
     def update_scenario(self, scenario: Scenario, expected_version: int) -> Scenario:
         """Change a scenario (see ``CandidateStore.update_scenario``)."""
+        check_scenario_name(scenario)
         with self.transaction():
             stored = gpkg_scenarios.update(self._conn, scenario, expected_version, self.author)
             self._log_scenario("scenario_update", stored)
@@ -404,6 +410,10 @@ class GeoPackageStore:
         written, the settings (``application``/``schema_version`` stay this file's), the
         scenarios with their versions and stamps."""
         reserved = ("application", "schema_version")
+        for candidate in candidates:  # before anything is written: one clear line
+            check_candidate_name(candidate)
+        for scenario in scenarios:
+            check_scenario_name(scenario)
         with self.transaction():
             self._conn.execute("DELETE FROM candidates")
             self._conn.execute("DELETE FROM audit")

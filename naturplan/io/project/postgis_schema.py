@@ -34,11 +34,9 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
-from urllib.parse import urlsplit, urlunsplit
 
 import psycopg
 import shapely
-from psycopg import conninfo as pg_conninfo
 from shapely.geometry.base import BaseGeometry
 
 from naturplan.core.layers.roles import WORKING_EPSG
@@ -46,6 +44,7 @@ from naturplan.core.notices import Notice
 from naturplan.core.plan.candidates import Candidate, utc_now
 from naturplan.io.project import postgis_outside
 from naturplan.io.project import rows as rows_
+from naturplan.io.project.dbaddress import check_ports, has_secret, redact
 from naturplan.io.project.store import (
     SCHEMA_VERSION,
     NotAProjectError,
@@ -90,39 +89,9 @@ _CONNINFO_KEYS = frozenset(
 )
 
 
-def redact(conninfo: str) -> str:
-    """*conninfo* without a password, for titles, messages and the recent-projects list.
-
-    A URL keeps its form (``postgresql://anna@host/db``); a ``key=value`` string loses its
-    ``password`` key. Never raises: an unparsable string is shown as ``<connection>``.
-    """
-    text = conninfo.strip()
-    if text.startswith(("postgresql://", "postgres://")):
-        parts = urlsplit(text)
-        host = parts.hostname or ""
-        if ":" in host:
-            host = f"[{host}]"
-        netloc = (f"{parts.username}@" if parts.username else "") + host
-        if parts.port:
-            netloc += f":{parts.port}"
-        query = "&".join(
-            q for q in parts.query.split("&") if q and not q.lower().startswith("password=")
-        )
-        return urlunsplit((parts.scheme, netloc, parts.path, query, ""))
-    try:
-        params = pg_conninfo.conninfo_to_dict(text)
-    except psycopg.ProgrammingError:
-        return "<connection>"
-    params.pop("password", None)
-    return pg_conninfo.make_conninfo("", **{k: str(v) for k, v in params.items()})
-
-
 def has_password(conninfo: str) -> bool:
     """True if *conninfo* itself carries a password (it is used, never stored)."""
-    try:
-        return "password" in pg_conninfo.conninfo_to_dict(conninfo.strip())
-    except psycopg.ProgrammingError:
-        return False
+    return has_secret(conninfo)
 
 
 def connect(conninfo: str, readonly: bool = False) -> psycopg.Connection[Any]:
@@ -134,6 +103,7 @@ def connect(conninfo: str, readonly: bool = False) -> psycopg.Connection[Any]:
         If the server cannot be reached or refuses the login; the message names the database
         without a password.
     """
+    check_ports(conninfo)
     try:
         conn = psycopg.connect(
             conninfo, autocommit=True, connect_timeout=_CONNECT_TIMEOUT_S,

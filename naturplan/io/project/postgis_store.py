@@ -38,6 +38,7 @@ from naturplan.core.plan.candidates import (
 from naturplan.core.plan.scenarios import Scenario
 from naturplan.io.project import postgis_scenarios
 from naturplan.io.project import rows as rows_
+from naturplan.io.project.dbaddress import redact
 from naturplan.io.project.postgis_schema import (
     CANDIDATE_FIELDS,
     CHANNEL,
@@ -49,13 +50,14 @@ from naturplan.io.project.postgis_schema import (
     driver_errors,
     prepare,
     read_rows,
-    redact,
 )
 from naturplan.io.project.store import (
     AuditRow,
     ConflictError,
     StoreError,
     changed_fields,
+    check_candidate_name,
+    check_scenario_name,
     conflict_template,
     login_name,
     scenario_audit_details,
@@ -204,6 +206,7 @@ class PostGISStore:
             If its geometry is not valid.
         """
         require_valid(candidate.geometry)
+        check_candidate_name(candidate)
         with self.transaction():
             now = utc_now()
             stored = replace(
@@ -248,6 +251,7 @@ class PostGISStore:
             If the stored version is not *expected_version* or the candidate is gone.
         """
         require_valid(candidate.geometry)
+        check_candidate_name(candidate)
         with self.transaction():
             current = self._locked(candidate.id, candidate.name, expected_version)
             now = utc_now()
@@ -376,6 +380,7 @@ class PostGISStore:
 
     def insert_scenario(self, scenario: Scenario) -> Scenario:
         """Store a new scenario (see ``CandidateStore.insert_scenario``)."""
+        check_scenario_name(scenario)
         with self.transaction(), self._errors("scenario"):
             stored = postgis_scenarios.insert(self._conn, scenario, self.author)
             self._log(stored.modified, "scenario", "",
@@ -384,6 +389,7 @@ class PostGISStore:
 
     def update_scenario(self, scenario: Scenario, expected_version: int) -> Scenario:
         """Change a scenario (see ``CandidateStore.update_scenario``)."""
+        check_scenario_name(scenario)
         with self.transaction(), self._errors("scenario"):
             stored = postgis_scenarios.update(self._conn, scenario, expected_version,
                                               self.author)
@@ -410,6 +416,10 @@ class PostGISStore:
         transaction: candidates with their versions and stamps, the audit trail as it was
         written, the settings (``application``/``schema_version`` stay this store's), the
         scenarios with their versions and stamps."""
+        for candidate in candidates:  # before anything is written: one clear line
+            check_candidate_name(candidate)
+        for scenario in scenarios:
+            check_scenario_name(scenario)
         with self.transaction():
             self._conn.execute(f"DELETE FROM {SCHEMA}.candidates")
             self._conn.execute(f"DELETE FROM {SCHEMA}.audit")
