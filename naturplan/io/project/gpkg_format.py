@@ -34,6 +34,9 @@ APPLICATION = "naturplan"
 _SQLITE_MAGIC = b"SQLite format 3\x00"
 #: Seconds a write waits for another program's lock on the file before giving up.
 BUSY_TIMEOUT_S = 10.0
+#: Seconds opening a project waits for another program's lock before it is refused: opening
+#: runs on the window's thread, which must not freeze for the write's ten seconds (issue 18).
+OPEN_TIMEOUT_S = 1.0
 _ENVELOPE_BYTES = {0: 0, 1: 32, 2: 48, 3: 48, 4: 64}
 
 
@@ -131,8 +134,12 @@ def sqlite_error(exc: sqlite3.Error, path: Path, *, writing: bool) -> StoreError
                       reason=text)
 
 
-def check_project(path: Path) -> None:
-    """Raise :class:`NotAProjectError` unless *path* is a readable naturplan GeoPackage."""
+def check_project(path: Path, timeout: float = OPEN_TIMEOUT_S) -> None:
+    """Raise :class:`NotAProjectError` unless *path* is a readable naturplan GeoPackage.
+
+    A file another program holds locked for longer than *timeout* seconds raises
+    :class:`StoreBusyError`.
+    """
     name = path.name
     try:
         with open(path, "rb") as fh:
@@ -147,7 +154,8 @@ def check_project(path: Path) -> None:
     # only a writable connection can roll it back (a read-only one cannot even read the file).
     mode = "rw" if os.access(path, os.W_OK) else "ro"
     try:
-        conn = sqlite3.connect(f"file:{path.resolve().as_posix()}?mode={mode}", uri=True)
+        conn = sqlite3.connect(f"file:{path.resolve().as_posix()}?mode={mode}", uri=True,
+                               timeout=timeout)
         try:
             _check_contents(conn, name)
         finally:

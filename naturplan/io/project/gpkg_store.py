@@ -46,6 +46,7 @@ from naturplan.io.project import gpkg_outside, gpkg_scenarios
 from naturplan.io.project import rows as rows_
 from naturplan.io.project.gpkg_format import (
     BUSY_TIMEOUT_S,
+    OPEN_TIMEOUT_S,
     check_project,
     connect,
     create_project,
@@ -89,6 +90,9 @@ class GeoPackageStore:
         Open for reading only (writes raise :class:`StoreError`).
     busy_timeout
         Seconds a write waits for another program's lock on the file before it gives up.
+    open_timeout
+        Seconds opening waits for another program's lock before it is refused
+        (:class:`StoreBusyError`): short, since the window opens projects on its own thread.
 
     Every failure of the database (locked by another program, read-only file or folder, disk
     full, I/O error) is raised as a :class:`StoreError` subclass
@@ -112,6 +116,7 @@ class GeoPackageStore:
         create: bool = True,
         readonly: bool = False,
         busy_timeout: float = BUSY_TIMEOUT_S,
+        open_timeout: float = OPEN_TIMEOUT_S,
     ) -> None:
         self.path = Path(path)
         self.author = author or login_name()
@@ -123,15 +128,19 @@ class GeoPackageStore:
             if readonly or not create:
                 raise StoreError("Project file not found: {path}", path=str(self.path))
             create_project(self.path, self.author)
-        check_project(self.path)
+        check_project(self.path, open_timeout)
         mode = "ro" if readonly else "rw"
-        self._conn = connect(self.path, mode, busy_timeout)
-        if not readonly:
-            try:
+        # Opening waits only open_timeout for another program's lock (it runs on the window's
+        # thread); the writes afterwards wait busy_timeout.
+        self._conn = connect(self.path, mode, open_timeout)
+        try:
+            self._select("SELECT count(*) FROM candidates")  # locked: refused at once
+            if not readonly:
                 self._migrate()
-            except BaseException:
-                self._conn.close()
-                raise
+            self._conn.execute(f"PRAGMA busy_timeout = {round(busy_timeout * 1000)}")
+        except BaseException:
+            self._conn.close()
+            raise
 
     # --- lifecycle ------------------------------------------------------------------------
 
