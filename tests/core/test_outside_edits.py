@@ -151,3 +151,28 @@ def test_readonly_open_leaves_an_old_project_untouched(tmp_path: Path) -> None:
     before = path.read_bytes()
     GeoPackageStore(path, readonly=True).close()
     assert path.read_bytes() == before
+
+
+@needs_gdal
+def test_a_spatial_index_qgis_made_follows_the_apps_writes(tmp_path: Path) -> None:
+    """QGIS's "Create spatial index" adds GDAL's R-tree triggers, which call ST_MinX …; the
+    app's writes failed with "no such function: ST_IsEmpty". Now they pass and the index
+    holds the new bounds (checked against the box itself and by GDAL's own -spat query)."""
+    path, cid = _project(tmp_path)
+    _ogrinfo_sql(path, "SELECT CreateSpatialIndex('candidates', 'geom')")
+    moved = box(X0 + 5000, Y0 + 5000, X0 + 5300, Y0 + 5100)
+    with GeoPackageStore(path, author="anna") as store:
+        plan = CandidatePlan(store)
+        plan.update(cid, geometry=moved, name="Flyttet")
+        added = plan.add(Candidate.new("lowland", box(X0, Y0, X0 + 10, Y0 + 10))).after[0]
+        plan.delete(added.id)
+    conn = sqlite3.connect(path)
+    rows = conn.execute("SELECT minx, maxx, miny, maxy FROM rtree_candidates_geom").fetchall()
+    conn.close()
+    minx, miny, maxx, maxy = moved.bounds
+    assert len(rows) == 1
+    assert rows[0] == pytest.approx((minx, maxx, miny, maxy), abs=0.01)
+    done = subprocess.run(["ogrinfo", "-q", str(path), "candidates", "-spat",
+                           str(minx + 1), str(miny + 1), str(maxx - 1), str(maxy - 1)],
+                          capture_output=True, text=True, timeout=60, check=False)
+    assert "Flyttet" in done.stdout

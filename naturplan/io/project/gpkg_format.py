@@ -73,6 +73,37 @@ def decode_geometry(blob: bytes) -> BaseGeometry:
     return geom
 
 
+def register_spatial_functions(conn: sqlite3.Connection) -> None:
+    """The SQL functions GDAL's R-tree triggers call (``ST_IsEmpty``, ``ST_MinX`` …): a
+    project in which QGIS made a spatial index stays writable by naturplan, and the index
+    follows its writes (GeoPackage 1.2, annex "Spatial Indexes")."""
+    conn.create_function("ST_IsEmpty", 1, _is_empty, deterministic=True)
+    for name, k in (("ST_MinX", 0), ("ST_MaxX", 2), ("ST_MinY", 1), ("ST_MaxY", 3)):
+        conn.create_function(name, 1, lambda blob, k=k: _bound(blob, k), deterministic=True)
+
+
+def _is_empty(blob: bytes | None) -> int | None:
+    if blob is None:
+        return None
+    if len(blob) >= 8 and blob[:2] == b"GP" and blob[3] & 0b1_0000:
+        return 1
+    try:
+        return int(decode_geometry(blob).is_empty)
+    except Exception:  # not a geometry: GDAL's functions answer NULL too
+        return None
+
+
+def _bound(blob: bytes | None, k: int) -> float | None:
+    """Bound *k* of (minx, miny, maxx, maxy) of a GeoPackage geometry, NULL if none."""
+    if blob is None:
+        return None
+    try:
+        geom = decode_geometry(blob)
+    except Exception:
+        return None
+    return None if geom.is_empty else float(geom.bounds[k])
+
+
 # --- creating and checking the file ---------------------------------------------------------
 
 
@@ -90,6 +121,7 @@ def connect(path: Path, mode: str, timeout: float = BUSY_TIMEOUT_S) -> sqlite3.C
     except sqlite3.Error as exc:
         raise sqlite_error(exc, path, writing=False) from None
     gpkg_outside.mark_naturplan(conn)
+    register_spatial_functions(conn)
     try:
         if mode != "ro":
             conn.execute("PRAGMA journal_mode=DELETE")

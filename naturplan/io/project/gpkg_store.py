@@ -19,9 +19,9 @@ transaction is rolled back from its journal on the next open. DELETE rather than
 project one self-contained file that can be copied or mailed (and WAL does not work on
 network shares). A new file is built under a temporary name and renamed into place.
 
-No R-tree spatial index: the standard GeoPackage R-tree triggers call GDAL's SQL functions
-(``ST_MinX`` …), which plain sqlite3 does not have, and a plan holds hundreds of candidates,
-which the ledger and the GUI index in memory (STRtree) after reading them all.
+No R-tree of its own (the GUI indexes candidates in memory); one QGIS adds is kept up to date
+(``gpkg_format.register_spatial_functions``). Other programs' edits: ``gpkg_outside`` (seen,
+audited) and ``rows`` (unusable rows left out with a notice).
 """
 
 from __future__ import annotations
@@ -451,13 +451,9 @@ class GeoPackageStore:
     def _migrate(self) -> None:
         """Give a project made before the outside-edit triggers its triggers
         (:mod:`naturplan.io.project.gpkg_outside`); a file that has them is not written."""
-        try:
-            if gpkg_outside.has_triggers(self._conn):
-                return
-        except sqlite3.Error as exc:
-            raise sqlite_error(exc, self.path, writing=False) from None
-        with self.transaction():
-            gpkg_outside.install_triggers(self._conn)
+        if not self._select(gpkg_outside.HAS_TRIGGERS_SQL)[0][0]:
+            with self.transaction():
+                gpkg_outside.install_triggers(self._conn)
 
     def _writable(self) -> None:
         if self.readonly:
