@@ -176,3 +176,79 @@ def test_a_spatial_index_qgis_made_follows_the_apps_writes(tmp_path: Path) -> No
                            str(minx + 1), str(miny + 1), str(maxx - 1), str(maxy - 1)],
                           capture_output=True, text=True, timeout=60, check=False)
     assert "Flyttet" in done.stdout
+
+
+_SYSTEM_PYTHON = "/usr/bin/python3"
+_QGIS_EDIT = """
+import sys
+from qgis.core import QgsApplication, QgsVectorLayer
+app = QgsApplication([], False)
+app.initQgis()
+path, cid, name = sys.argv[1:4]
+layer = QgsVectorLayer(f"{path}|layername=candidates", "c", "ogr")
+assert layer.isValid()
+layer.startEditing()
+for f in layer.getFeatures():
+    if f["id"] == cid:
+        layer.changeAttributeValue(f.id(), layer.fields().indexOf("name"), name)
+ok = layer.commitChanges()
+del layer
+app.exitQgis()
+sys.exit(0 if ok else 1)
+"""
+
+
+def _system_python_has(module: str) -> bool:
+    if not Path(_SYSTEM_PYTHON).exists():
+        return False
+    done = subprocess.run([_SYSTEM_PYTHON, "-c", f"import {module}"], capture_output=True,
+                          timeout=60, check=False, env={"PATH": "/usr/bin:/bin"})
+    return done.returncode == 0
+
+
+def test_qgis_edit_is_a_conflict_and_the_file_stays_a_valid_geopackage(tmp_path: Path) -> None:
+    """QGIS 3.22 itself (python3-qgis, a separate Qt5 process) renames a candidate while the
+    app has it open; GDAL's GeoPackage validator accepts the file with the triggers."""
+    if not _system_python_has("qgis.core"):
+        pytest.skip("QGIS (python3-qgis) is not installed")
+    path, cid = _project(tmp_path)
+    env = {"PATH": "/usr/bin:/bin", "QT_QPA_PLATFORM": "offscreen", "HOME": str(tmp_path)}
+    with GeoPackageStore(path, author="anna") as store:
+        plan = CandidatePlan(store)
+        done = subprocess.run([_SYSTEM_PYTHON, "-c", _QGIS_EDIT, str(path), cid, "Fra QGIS"],
+                              capture_output=True, text=True, timeout=120, check=False,
+                              env=env)
+        assert done.returncode == 0, done.stderr
+        with pytest.raises(ConflictError):
+            plan.update(cid, note="fra appen")
+        stored = store.get(cid)
+        assert stored is not None and (stored.name, stored.note) == ("Fra QGIS", "gammel")
+    validator = Path("/usr/lib/python3/dist-packages/osgeo_utils/samples/validate_gpkg.py")
+    if validator.exists():
+        done = subprocess.run([_SYSTEM_PYTHON, str(validator), str(path)], capture_output=True,
+                              text=True, timeout=120, check=False, env=env)
+        assert done.returncode == 0 and done.stdout.strip() == "", done.stdout + done.stderr
+
+
+@needs_gdal
+def test_ogr2ogr_append_is_audited_as_an_outside_insert(tmp_path: Path) -> None:
+    import geopandas as gpd
+
+    path, _ = _project(tmp_path)
+    source = tmp_path / "konsulent.gpkg"
+    stamp = "2026-01-01T00:00:00.000Z"
+    gpd.GeoDataFrame(
+        {"id": ["ogr-1"], "kind": ["lowland"], "name": ["Fra ogr2ogr"], "status": ["idea"],
+         "note": [""], "counts_toward_target": [1], "created": [stamp], "modified": [stamp],
+         "author": [""], "modified_by": [""], "version": [1]},
+        geometry=[box(X0 + 3000, Y0, X0 + 3200, Y0 + 200)], crs=25832,
+    ).to_file(source, layer="candidates")
+    done = subprocess.run(["ogr2ogr", "-append", "-update", str(path), str(source),
+                           "candidates", "-nln", "candidates", "-nlt", "MULTIPOLYGON"],
+                          capture_output=True, text=True, timeout=120, check=False)
+    assert done.returncode == 0, done.stderr
+    with GeoPackageStore(path, author="anna") as store:
+        added = store.get("ogr-1")
+        assert added is not None and added.name == "Fra ogr2ogr"
+        assert added.area_m2 == pytest.approx(200 * 200)
+        assert [(r.who, r.action) for r in store.audit("ogr-1")] == [(OUTSIDE_AUTHOR, "insert")]
