@@ -60,7 +60,10 @@ def test_stats_project_names_the_rows_and_measures_the_rest(
     done = _run(["stats", "--project", str(path), "--json"], sample_env)
     assert done.returncode == 0, done.stderr
     _warned(done.stderr, bow, num)
-    assert json.loads(done.stdout)["projected"]["candidates_total"] == 1
+    projected = json.loads(done.stdout)["projected"]
+    assert projected["candidates_total"] == 1
+    assert {(w["code"], w["params"]["id"]) for w in projected["left_out"]} == {
+        ("candidate_geometry_left_out", bow), ("candidate_value_left_out", num)}
 
 
 def test_candidates_export_and_export_finish(
