@@ -4,6 +4,13 @@
      connection strings, names, a locked project file. Source texts are English. -->
 <TS version="2.1" language="en_GB">
 <context>
+    <name>EditSession</name>
+    <message>
+        <source>Candidate areas left out</source>
+        <translation>Candidate areas left out</translation>
+    </message>
+</context>
+<context>
     <name>warnings</name>
     <message>
         <source>Candidate area {id} in the project was left out of the measurements: its geometry is not a valid polygon ({reason}). Correct it in the program that wrote it.</source>

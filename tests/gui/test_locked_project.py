@@ -2,7 +2,7 @@
 for the 10 s busy timeout before it refused, the wait running on the GUI thread. Now the open
 is refused within a second with one Danish message, the window keeps its project and answers
 at once, and the same file opens when the lock is gone. A row another program wrote that the
-app cannot use is named in the status bar and left out."""
+app cannot use is named in a message and left out."""
 
 from __future__ import annotations
 
@@ -60,7 +60,7 @@ def test_a_locked_project_is_refused_at_once_and_the_window_answers(
     assert window.session.path == path and len(window.session.plan) == 2
 
 
-def test_a_row_the_app_cannot_use_is_named_in_the_status_bar(
+def test_a_row_the_app_cannot_use_is_named_in_a_message(
         window, no_dialogs, tmp_path, aalborg_point):
     x0, y0 = aalborg_point
     path = tmp_path / "ude.gpkg"
@@ -72,6 +72,7 @@ def test_a_row_the_app_cannot_use_is_named_in_the_status_bar(
     conn.close()
     assert window.session.open_project(path)
     assert [c.id for c in window.session.plan.candidates()] == [good]
-    shown = window.statusBar().currentMessage()
-    assert bad in shown and "udeladt af opgørelserne" in shown, shown
-    assert no_dialogs == []
+    assert len(no_dialogs) == 1
+    title, text = no_dialogs[0]
+    assert title == "Kandidatområder udeladt"
+    assert bad in text and "udeladt af opgørelserne" in text and "Self-intersection" in text

@@ -170,7 +170,8 @@ class EditSession(QObject):
         self.plan_edited.emit()
         left_out = getattr(store, "left_out", ())
         if left_out:  # rows another program wrote unusable: named, not measured
-            self.message.emit(" ".join(notice_text(n, self.lang) for n in left_out))
+            self.error.emit(self.tr("Candidate areas left out"),
+                            "\n\n".join(notice_text(n, self.lang) for n in left_out))
         return True
 
     def new_project(self, path: str | os.PathLike[str] | None = None) -> bool:

@@ -15,6 +15,7 @@ them in its status bar.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from typing import Any
@@ -112,7 +113,7 @@ def read_candidate(fields: Mapping[str, Any],
                       {"id": row_id, "reason": type(exc).__name__})
     check = validate_geometry(geom)
     if not check.ok:
-        reason = check.detail or (check.problem.value if check.problem else "")
+        reason = _short(check.detail) or (check.problem.value if check.problem else "")
         return Notice(CANDIDATE_GEOMETRY_LEFT_OUT, GEOMETRY_TEMPLATE,
                       {"id": row_id, "reason": reason})
     f = fields
@@ -123,6 +124,19 @@ def read_candidate(fields: Mapping[str, Any],
         modified=f["modified"], author=f["author"] or "", modified_by=f["modified_by"] or "",
         version=int(f["version"]),
     )
+
+
+def _short(detail: str) -> str:
+    """GEOS's reason with its coordinates to the metre: ``Self-intersection[561752.768
+    6313963.897]`` → ``Self-intersection: 561753, 6313964``."""
+    match = re.fullmatch(r"\s*([^\[]+)\[\s*(-?[\d.eE+-]+)\s+(-?[\d.eE+-]+)\s*\]\s*", detail)
+    if not match:
+        return detail
+    try:
+        x, y = float(match.group(2)), float(match.group(3))
+    except ValueError:
+        return detail
+    return f"{match.group(1).strip()}: {x:.0f}, {y:.0f}"
 
 
 def split(read: list[Candidate | Notice]) -> tuple[list[Candidate], list[Notice]]:
