@@ -24,6 +24,7 @@ from naturplan.cli import parcel as cli_parcel
 from naturplan.cli import project as cli_project
 from naturplan.cli import stats as cli_stats
 from naturplan.cli.options import data_options
+from naturplan.cli.store_notices import show_left_out_rows
 from naturplan.core.errors import NaturplanError
 from naturplan.io.project.open import project_arg
 
@@ -99,6 +100,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``naturplan`` console script."""
     parser = build_parser()
     args = parser.parse_args(argv)
+    stop_notices = show_left_out_rows(getattr(args, "lang", None))
     try:
         if args.command == "stats":
             return cli_stats.run(args)
@@ -136,6 +138,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             file=sys.stderr,
         )
         return EXIT_ERROR
+    finally:
+        stop_notices()
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -1,8 +1,10 @@
 """The projected share of a project's candidates, added to ``naturplan stats --json``.
 
 Adds ``doc["projected"] = {"area_m2", "share", "gain_m2", "gain_m2_by_kind", "candidates",
-"candidates_total", "project", "definition"}`` and to each entry of ``doc["targets"]``
-``"projected_gap_m2"`` (and ``"projected_reached"``). Areas in m², shares as fractions.
+"candidates_total", "project", "definition", "left_out"}`` (``left_out``: ``{"code",
+"params"}`` of each stored row another program wrote unusable, not measured) and to each
+entry of ``doc["targets"]`` ``"projected_gap_m2"`` (and ``"projected_reached"``). Areas in
+m², shares as fractions.
 """
 
 from __future__ import annotations
@@ -37,10 +39,13 @@ def projected_document(
         raise StoreError("Project not found: {project}", project=project_label(project_path))
     with open_store(project_path, create=False, readonly=True) as store:
         candidates = store.candidates()
+        left_out = getattr(store, "left_out", ())
     ledger = Ledger(municipality, index, share)
     ledger.reset(candidates)
     result = ledger.result()
     doc["projected"] = _projected(result, len(candidates), project_label(project_path))
+    # Rows another program wrote unusable: named, not measured (io/project/rows.py).
+    doc["projected"]["left_out"] = [n.as_dict() for n in left_out]
     by_key = {g.target.key: g for g in result.gaps}
     for entry in doc.get("targets", []):
         gap = by_key.get(entry.get("key", ""))

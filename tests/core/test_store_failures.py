@@ -155,10 +155,12 @@ def test_open_plan_closes_the_file_when_the_plan_cannot_be_read(tmp_path: Path) 
     with GeoPackageStore(path) as store:
         store.insert(Candidate.new("lowland", _box(0), "A"))
     conn = sqlite3.connect(path, isolation_level=None)
-    conn.execute("UPDATE candidates SET geom = X'00'")  # a geometry that cannot be decoded
+    # A table the plan cannot be read from (a row with an undecodable geometry is left out
+    # with a warning since issue 18: tests/core/test_outside_rows.py).
+    conn.execute("ALTER TABLE candidates RENAME COLUMN note TO remark")
     conn.close()
     assert _open_fds(path) == 0
-    with pytest.raises(StoreError, match="not GeoPackage binary"):
+    with pytest.raises(StoreError, match="could not be read"):
         open_plan(path)
     assert _open_fds(path) == 0
     store, plan = open_plan(tmp_path / "other.gpkg")  # and a good one stays open

@@ -205,7 +205,9 @@ def test_a_project_that_cannot_be_read_is_closed_again(window, no_dialogs, tmp_p
     with GeoPackageStore(path) as store:
         store.insert(Candidate.new("lowland", shapely.box(x0, y0, x0 + 50, y0 + 50), "A"))
     conn = sqlite3.connect(path, isolation_level=None)
-    conn.execute("UPDATE candidates SET geom = X'00'")
+    # A table the plan cannot be read from (a row with an undecodable geometry is left out
+    # with a warning since issue 18: tests/gui/test_locked_project.py).
+    conn.execute("ALTER TABLE candidates RENAME COLUMN note TO remark")
     conn.close()
     current = window.session.path
     assert not window.session.open_project(path)

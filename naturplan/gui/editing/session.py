@@ -42,6 +42,7 @@ from naturplan.core.plan.snapping import SnapIndex
 from naturplan.core.share.protected import ProtectedIndex, ProtectedShare
 from naturplan.export.i18n import error_text
 from naturplan.export.labels import default_name
+from naturplan.export.notices import notice_text
 from naturplan.export.numbers import format_ha
 from naturplan.gui.editing.commands import push_edit
 from naturplan.io.project.gpkg_store import GeoPackageStore
@@ -167,6 +168,10 @@ class EditSession(QObject):
             self.remember(path)
         self.project_changed.emit()
         self.plan_edited.emit()
+        left_out = getattr(store, "left_out", ())
+        if left_out:  # rows another program wrote unusable: named, not measured
+            self.error.emit(self.tr("Candidate areas left out"),
+                            "\n\n".join(notice_text(n, self.lang) for n in left_out))
         return True
 
     def new_project(self, path: str | os.PathLike[str] | None = None) -> bool:

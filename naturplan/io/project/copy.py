@@ -70,10 +70,23 @@ class CopyReport:
 
 
 def read_contents(store: Any) -> ProjectContents:
-    """The whole content of an open store."""
+    """The whole content of an open store.
+
+    Raises
+    ------
+    StoreError
+        If the store left out a candidate another program wrote unusable
+        (:mod:`naturplan.io.project.rows`): a copy without it would not be the whole plan.
+    """
+    candidates = tuple(store.candidates())
+    left_out = getattr(store, "left_out", ())
+    if left_out:
+        raise StoreError(
+            "Candidate area {id} was written by another program in a form naturplan cannot"
+            " use, so the plan cannot be copied whole; correct it in that program first.",
+            id=str(left_out[0].params.get("id", "")))
     return ProjectContents(
-        tuple(store.candidates()), tuple(store.audit()), dict(store.settings()),
-        tuple(store.scenarios()),
+        candidates, tuple(store.audit()), dict(store.settings()), tuple(store.scenarios()),
     )
 
 

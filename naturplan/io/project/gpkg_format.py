@@ -18,7 +18,7 @@ from shapely.geometry.base import BaseGeometry
 
 from naturplan.core.layers.roles import WORKING_EPSG
 from naturplan.core.plan.candidates import utc_now
-from naturplan.io.project import gpkg_scenarios
+from naturplan.io.project import gpkg_outside, gpkg_scenarios
 from naturplan.io.project.store import (
     SCHEMA_VERSION,
     NotAProjectError,
@@ -34,6 +34,9 @@ APPLICATION = "naturplan"
 _SQLITE_MAGIC = b"SQLite format 3\x00"
 #: Seconds a write waits for another program's lock on the file before giving up.
 BUSY_TIMEOUT_S = 10.0
+#: Seconds opening a project waits for another program's lock before it is refused: opening
+#: runs on the window's thread, which must not freeze for the write's ten seconds (issue 18).
+OPEN_TIMEOUT_S = 1.0
 _ENVELOPE_BYTES = {0: 0, 1: 32, 2: 48, 3: 48, 4: 64}
 
 
@@ -70,6 +73,37 @@ def decode_geometry(blob: bytes) -> BaseGeometry:
     return geom
 
 
+def register_spatial_functions(conn: sqlite3.Connection) -> None:
+    """The SQL functions GDAL's R-tree triggers call (``ST_IsEmpty``, ``ST_MinX`` …): a
+    project in which QGIS made a spatial index stays writable by naturplan, and the index
+    follows its writes (GeoPackage 1.2, annex "Spatial Indexes")."""
+    conn.create_function("ST_IsEmpty", 1, _is_empty, deterministic=True)
+    for name, k in (("ST_MinX", 0), ("ST_MaxX", 2), ("ST_MinY", 1), ("ST_MaxY", 3)):
+        conn.create_function(name, 1, lambda blob, k=k: _bound(blob, k), deterministic=True)
+
+
+def _is_empty(blob: bytes | None) -> int | None:
+    if blob is None:
+        return None
+    if len(blob) >= 8 and blob[:2] == b"GP" and blob[3] & 0b1_0000:
+        return 1
+    try:
+        return int(decode_geometry(blob).is_empty)
+    except Exception:  # not a geometry: GDAL's functions answer NULL too
+        return None
+
+
+def _bound(blob: bytes | None, k: int) -> float | None:
+    """Bound *k* of (minx, miny, maxx, maxy) of a GeoPackage geometry, NULL if none."""
+    if blob is None:
+        return None
+    try:
+        geom = decode_geometry(blob)
+    except Exception:
+        return None
+    return None if geom.is_empty else float(geom.bounds[k])
+
+
 # --- creating and checking the file ---------------------------------------------------------
 
 
@@ -86,6 +120,8 @@ def connect(path: Path, mode: str, timeout: float = BUSY_TIMEOUT_S) -> sqlite3.C
         conn = sqlite3.connect(uri, uri=True, isolation_level=None, timeout=timeout)
     except sqlite3.Error as exc:
         raise sqlite_error(exc, path, writing=False) from None
+    gpkg_outside.mark_naturplan(conn)
+    register_spatial_functions(conn)
     try:
         if mode != "ro":
             conn.execute("PRAGMA journal_mode=DELETE")
@@ -130,8 +166,12 @@ def sqlite_error(exc: sqlite3.Error, path: Path, *, writing: bool) -> StoreError
                       reason=text)
 
 
-def check_project(path: Path) -> None:
-    """Raise :class:`NotAProjectError` unless *path* is a readable naturplan GeoPackage."""
+def check_project(path: Path, timeout: float = OPEN_TIMEOUT_S) -> None:
+    """Raise :class:`NotAProjectError` unless *path* is a readable naturplan GeoPackage.
+
+    A file another program holds locked for longer than *timeout* seconds raises
+    :class:`StoreBusyError`.
+    """
     name = path.name
     try:
         with open(path, "rb") as fh:
@@ -146,7 +186,8 @@ def check_project(path: Path) -> None:
     # only a writable connection can roll it back (a read-only one cannot even read the file).
     mode = "rw" if os.access(path, os.W_OK) else "ro"
     try:
-        conn = sqlite3.connect(f"file:{path.resolve().as_posix()}?mode={mode}", uri=True)
+        conn = sqlite3.connect(f"file:{path.resolve().as_posix()}?mode={mode}", uri=True,
+                               timeout=timeout)
         try:
             _check_contents(conn, name)
         finally:
@@ -235,6 +276,7 @@ def _create_schema(conn: sqlite3.Connection, author: str) -> None:
     conn.execute(f"PRAGMA user_version = {GPKG_USER_VERSION}")
     for statement in _DDL:
         conn.execute(statement)
+    gpkg_outside.install_triggers(conn)
     conn.executemany(
         "INSERT INTO gpkg_spatial_ref_sys VALUES (?, ?, ?, ?, ?, ?)", _srs_rows()
     )

@@ -19,9 +19,9 @@ transaction is rolled back from its journal on the next open. DELETE rather than
 project one self-contained file that can be copied or mailed (and WAL does not work on
 network shares). A new file is built under a temporary name and renamed into place.
 
-No R-tree spatial index: the standard GeoPackage R-tree triggers call GDAL's SQL functions
-(``ST_MinX`` …), which plain sqlite3 does not have, and a plan holds hundreds of candidates,
-which the ledger and the GUI index in memory (STRtree) after reading them all.
+No R-tree of its own (the GUI indexes candidates in memory); one QGIS adds is kept up to date
+(``gpkg_format.register_spatial_functions``). Other programs' edits: ``gpkg_outside`` (seen,
+audited) and ``rows`` (unusable rows left out with a notice).
 """
 
 from __future__ import annotations
@@ -35,17 +35,18 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
+from naturplan.core.notices import Notice
 from naturplan.core.plan.candidates import (
     Candidate,
-    CandidateKind,
-    CandidateStatus,
     require_valid,
     utc_now,
 )
 from naturplan.core.plan.scenarios import Scenario
-from naturplan.io.project import gpkg_scenarios
+from naturplan.io.project import gpkg_outside, gpkg_scenarios
+from naturplan.io.project import rows as rows_
 from naturplan.io.project.gpkg_format import (
     BUSY_TIMEOUT_S,
+    OPEN_TIMEOUT_S,
     check_project,
     connect,
     create_project,
@@ -58,9 +59,12 @@ from naturplan.io.project.store import (
     ConflictError,
     StoreError,
     changed_fields,
+    check_candidate_name,
+    check_scenario_name,
     conflict_template,
     login_name,
     scenario_audit_details,
+    unreadable_error,
 )
 
 _COLUMNS = (
@@ -86,6 +90,9 @@ class GeoPackageStore:
         Open for reading only (writes raise :class:`StoreError`).
     busy_timeout
         Seconds a write waits for another program's lock on the file before it gives up.
+    open_timeout
+        Seconds opening waits for another program's lock before it is refused
+        (:class:`StoreBusyError`): short, since the window opens projects on its own thread.
 
     Every failure of the database (locked by another program, read-only file or folder, disk
     full, I/O error) is raised as a :class:`StoreError` subclass
@@ -109,18 +116,31 @@ class GeoPackageStore:
         create: bool = True,
         readonly: bool = False,
         busy_timeout: float = BUSY_TIMEOUT_S,
+        open_timeout: float = OPEN_TIMEOUT_S,
     ) -> None:
         self.path = Path(path)
         self.author = author or login_name()
         self.readonly = readonly
         self._depth = 0
+        #: Notices of the stored rows the last :meth:`candidates` left out (rows.py).
+        self.left_out: tuple[Notice, ...] = ()
         if not self.path.exists():
             if readonly or not create:
                 raise StoreError("Project file not found: {path}", path=str(self.path))
             create_project(self.path, self.author)
-        check_project(self.path)
+        check_project(self.path, open_timeout)
         mode = "ro" if readonly else "rw"
-        self._conn = connect(self.path, mode, busy_timeout)
+        # Opening waits only open_timeout for another program's lock (it runs on the window's
+        # thread); the writes afterwards wait busy_timeout.
+        self._conn = connect(self.path, mode, open_timeout)
+        try:
+            self._select("SELECT count(*) FROM candidates")  # locked: refused at once
+            if not readonly:
+                self._migrate()
+            self._conn.execute(f"PRAGMA busy_timeout = {round(busy_timeout * 1000)}")
+        except BaseException:
+            self._conn.close()
+            raise
 
     # --- lifecycle ------------------------------------------------------------------------
 
@@ -187,14 +207,23 @@ class GeoPackageStore:
         rows = self._select(
             f"SELECT geom, {', '.join(_COLUMNS)} FROM candidates ORDER BY created, id"
         )
-        return [_candidate(row) for row in rows]
+        # Another program's unusable rows are left out and reported (rows.py).
+        out, notices = rows_.split([_candidate(row) for row in rows])
+        self.left_out = tuple(notices)
+        rows_.announce(notices)
+        return out
 
     def get(self, candidate_id: str) -> Candidate | None:
         """The stored candidate with *candidate_id*, or None."""
         rows = self._select(
             f"SELECT geom, {', '.join(_COLUMNS)} FROM candidates WHERE id = ?", (candidate_id,)
         )
-        return _candidate(rows[0]) if rows else None
+        if not rows:
+            return None
+        read = _candidate(rows[0])
+        if not isinstance(read, Candidate):
+            raise unreadable_error(candidate_id, self.path.name)
+        return read
 
     def insert(
         self,
@@ -213,6 +242,7 @@ class GeoPackageStore:
             If its geometry is not valid.
         """
         require_valid(candidate.geometry)
+        check_candidate_name(candidate)
         with self.transaction():
             current = self.get(candidate.id)
             if current is not None:
@@ -259,6 +289,7 @@ class GeoPackageStore:
             If the stored version is not *expected_version* or the candidate is gone.
         """
         require_valid(candidate.geometry)
+        check_candidate_name(candidate)
         with self.transaction():
             current = self._current(candidate.id, candidate.name, expected_version)
             now = utc_now()
@@ -349,6 +380,7 @@ class GeoPackageStore:
 
     def insert_scenario(self, scenario: Scenario) -> Scenario:
         """Store a new scenario (see ``CandidateStore.insert_scenario``)."""
+        check_scenario_name(scenario)
         with self.transaction():
             stored = gpkg_scenarios.insert(self._conn, scenario, self.author)
             self._log_scenario("scenario_insert", stored)
@@ -356,6 +388,7 @@ class GeoPackageStore:
 
     def update_scenario(self, scenario: Scenario, expected_version: int) -> Scenario:
         """Change a scenario (see ``CandidateStore.update_scenario``)."""
+        check_scenario_name(scenario)
         with self.transaction():
             stored = gpkg_scenarios.update(self._conn, scenario, expected_version, self.author)
             self._log_scenario("scenario_update", stored)
@@ -386,6 +419,10 @@ class GeoPackageStore:
         written, the settings (``application``/``schema_version`` stay this file's), the
         scenarios with their versions and stamps."""
         reserved = ("application", "schema_version")
+        for candidate in candidates:  # before anything is written: one clear line
+            check_candidate_name(candidate)
+        for scenario in scenarios:
+            check_scenario_name(scenario)
         with self.transaction():
             self._conn.execute("DELETE FROM candidates")
             self._conn.execute("DELETE FROM audit")
@@ -410,6 +447,13 @@ class GeoPackageStore:
             self._conn.execute("UPDATE gpkg_contents SET last_change = ?", (utc_now(),))
 
     # --- internals ------------------------------------------------------------------------
+
+    def _migrate(self) -> None:
+        """Give a project made before the outside-edit triggers its triggers
+        (:mod:`naturplan.io.project.gpkg_outside`); a file that has them is not written."""
+        if not self._select(gpkg_outside.HAS_TRIGGERS_SQL)[0][0]:
+            with self.transaction():
+                gpkg_outside.install_triggers(self._conn)
 
     def _writable(self) -> None:
         if self.readonly:
@@ -462,19 +506,9 @@ def _values(c: Candidate) -> tuple[Any, ...]:
     )
 
 
-def _candidate(row: tuple[Any, ...]) -> Candidate:
-    f = dict(zip(_COLUMNS, row[1:], strict=True))
-    return Candidate(
-        id=f["id"],
-        kind=CandidateKind(f["kind"]),
-        name=f["name"] or "",
-        geometry=decode_geometry(row[0]),
-        status=CandidateStatus(f["status"]),
-        note=f["note"] or "",
-        counts_toward_target=bool(f["counts_toward_target"]),
-        created=f["created"] or "",
-        modified=f["modified"] or "",
-        author=f["author"] or "",
-        modified_by=f["modified_by"] or "",
-        version=int(f["version"]),
-    )
+def _candidate(row: tuple[Any, ...]) -> Candidate | Notice:
+    """The candidate of a row, or the notice for a row another program wrote that is no
+    usable candidate (:func:`naturplan.io.project.rows.read_candidate`)."""
+    blob = row[0]
+    return rows_.read_candidate(dict(zip(_COLUMNS, row[1:], strict=True)),
+                                lambda: decode_geometry(blob))

@@ -31,7 +31,7 @@ def is_database(project: ProjectName) -> bool:
 def project_label(project: ProjectName) -> str:
     """*project* as shown to people: a path, or a connection string without a password."""
     if is_database(project):
-        from naturplan.io.project.postgis_schema import redact
+        from naturplan.io.project.dbaddress import redact
 
         return redact(os.fspath(project))
     return os.fspath(project)

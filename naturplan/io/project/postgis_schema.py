@@ -12,6 +12,8 @@ A team project is one PostgreSQL database with PostGIS; naturplan's tables live 
 - ``settings``: key → ``json`` value, including ``application`` and ``schema_version``.
 - ``scenarios`` (migration 3): named sets of candidates, the same fields as the GeoPackage's
   (``candidate_ids`` a ``text[]`` in the planner's order), a unique index on ``lower(name)``.
+- outside edits (migration 4): triggers bump a candidate's version and audit the change when a
+  client other than naturplan writes it (:mod:`naturplan.io.project.postgis_outside`).
 - ``schema_migrations``: one row per migration applied (number, what, when, by whom).
 
 The store creates and upgrades the schema itself: on open, every migration newer than the
@@ -26,25 +28,29 @@ file (``~/.pgpass``), the service file or the environment (README, "Team project
 
 from __future__ import annotations
 
+import functools
 import json
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
-from urllib.parse import urlsplit, urlunsplit
 
 import psycopg
 import shapely
-from psycopg import conninfo as pg_conninfo
 from shapely.geometry.base import BaseGeometry
 
 from naturplan.core.layers.roles import WORKING_EPSG
-from naturplan.core.plan.candidates import Candidate, CandidateKind, CandidateStatus, utc_now
+from naturplan.core.notices import Notice
+from naturplan.core.plan.candidates import Candidate, utc_now
+from naturplan.io.project import postgis_outside
+from naturplan.io.project import rows as rows_
+from naturplan.io.project.dbaddress import check_ports, has_secret, redact
 from naturplan.io.project.store import (
     SCHEMA_VERSION,
     NotAProjectError,
     StoreBusyError,
     StoreError,
+    unreadable_error,
 )
 
 #: The schema that holds naturplan's tables in the database.
@@ -83,39 +89,9 @@ _CONNINFO_KEYS = frozenset(
 )
 
 
-def redact(conninfo: str) -> str:
-    """*conninfo* without a password, for titles, messages and the recent-projects list.
-
-    A URL keeps its form (``postgresql://anna@host/db``); a ``key=value`` string loses its
-    ``password`` key. Never raises: an unparsable string is shown as ``<connection>``.
-    """
-    text = conninfo.strip()
-    if text.startswith(("postgresql://", "postgres://")):
-        parts = urlsplit(text)
-        host = parts.hostname or ""
-        if ":" in host:
-            host = f"[{host}]"
-        netloc = (f"{parts.username}@" if parts.username else "") + host
-        if parts.port:
-            netloc += f":{parts.port}"
-        query = "&".join(
-            q for q in parts.query.split("&") if q and not q.lower().startswith("password=")
-        )
-        return urlunsplit((parts.scheme, netloc, parts.path, query, ""))
-    try:
-        params = pg_conninfo.conninfo_to_dict(text)
-    except psycopg.ProgrammingError:
-        return "<connection>"
-    params.pop("password", None)
-    return pg_conninfo.make_conninfo("", **{k: str(v) for k, v in params.items()})
-
-
 def has_password(conninfo: str) -> bool:
     """True if *conninfo* itself carries a password (it is used, never stored)."""
-    try:
-        return "password" in pg_conninfo.conninfo_to_dict(conninfo.strip())
-    except psycopg.ProgrammingError:
-        return False
+    return has_secret(conninfo)
 
 
 def connect(conninfo: str, readonly: bool = False) -> psycopg.Connection[Any]:
@@ -127,6 +103,7 @@ def connect(conninfo: str, readonly: bool = False) -> psycopg.Connection[Any]:
         If the server cannot be reached or refuses the login; the message names the database
         without a password.
     """
+    check_ports(conninfo)
     try:
         conn = psycopg.connect(
             conninfo, autocommit=True, connect_timeout=_CONNECT_TIMEOUT_S,
@@ -138,6 +115,7 @@ def connect(conninfo: str, readonly: bool = False) -> psycopg.Connection[Any]:
             where=redact(conninfo), reason=first_line(exc),
         ) from None
     conn.execute(f"SET lock_timeout = {LOCK_TIMEOUT_MS}")
+    conn.execute(postgis_outside.MARK_SESSION)  # the outside-edit triggers stay quiet
     conn.execute("SET TIME ZONE 'UTC'")
     if readonly:
         conn.read_only = True
@@ -216,6 +194,8 @@ MIGRATIONS: tuple[Migration, ...] = (
         f"CREATE TRIGGER scenarios_announce AFTER INSERT OR UPDATE OR DELETE"
         f" ON {_S}.scenarios FOR EACH ROW EXECUTE FUNCTION {_S}.announce_scenario_change()",
     )),
+    Migration(4, "another client's candidate edits: version bump and audit (anden klient)",
+              postgis_outside.migration_statements(_S)),
 )
 
 #: The newest migration this naturplan knows.
@@ -374,25 +354,36 @@ def candidate_values(c: Candidate) -> tuple[Any, ...]:
     )
 
 
-def candidates_from_rows(rows: Sequence[tuple[Any, ...]]) -> list[Candidate]:
-    """Candidates from rows of (WKB, *CANDIDATE_FIELDS*); a one-part multipolygon comes back
-    as a Polygon, as from the GeoPackage."""
-    if not rows:
-        return []
-    geoms = shapely.from_wkb([bytes(r[0]) for r in rows])
-    out = []
-    for geom, row in zip(geoms, rows, strict=True):
-        if geom.geom_type == "MultiPolygon" and len(geom.geoms) == 1:
-            geom = geom.geoms[0]
-        f = dict(zip(CANDIDATE_FIELDS, row[1:], strict=True))
-        out.append(Candidate(
-            id=f["id"], kind=CandidateKind(f["kind"]), name=f["name"], geometry=geom,
-            status=CandidateStatus(f["status"]), note=f["note"],
-            counts_toward_target=bool(f["counts_toward_target"]), created=f["created"],
-            modified=f["modified"], author=f["author"], modified_by=f["modified_by"],
-            version=int(f["version"]),
-        ))
+def read_rows(rows: Sequence[tuple[Any, ...]]) -> tuple[list[Candidate], list[Notice]]:
+    """Candidates from rows of (WKB, *CANDIDATE_FIELDS*), each through
+    :func:`naturplan.io.project.rows.read_candidate`; a one-part multipolygon comes back as a
+    Polygon, as from the GeoPackage. A row another client wrote that is no usable candidate is
+    left out and returned as a notice instead."""
+    return rows_.split([
+        rows_.read_candidate(dict(zip(CANDIDATE_FIELDS, row[1:], strict=True)),
+                             functools.partial(_decode, row[0]))
+        for row in rows])
+
+
+def candidates_from_rows(rows: Sequence[tuple[Any, ...]], where: str) -> list[Candidate]:
+    """:func:`read_rows` for rows an edit needs: an unreadable one is an error.
+
+    Raises
+    ------
+    StoreError
+        If a row is no usable candidate (written by another client).
+    """
+    out, notices = read_rows(rows)
+    if notices:
+        raise unreadable_error(str(notices[0].params.get("id", "")), where)
     return out
+
+
+def _decode(wkb: Any) -> BaseGeometry:
+    geom = shapely.from_wkb(bytes(wkb))
+    if geom.geom_type == "MultiPolygon" and len(geom.geoms) == 1:
+        return geom.geoms[0]
+    return geom
 
 
 #: What a write waited for when the lock timeout ran out, in the user's words (the

@@ -29,6 +29,7 @@ from dataclasses import replace
 from typing import Any
 
 from naturplan.core.layers.roles import WORKING_EPSG
+from naturplan.core.notices import Notice
 from naturplan.core.plan.candidates import (
     Candidate,
     require_valid,
@@ -36,6 +37,8 @@ from naturplan.core.plan.candidates import (
 )
 from naturplan.core.plan.scenarios import Scenario
 from naturplan.io.project import postgis_scenarios
+from naturplan.io.project import rows as rows_
+from naturplan.io.project.dbaddress import redact
 from naturplan.io.project.postgis_schema import (
     CANDIDATE_FIELDS,
     CHANNEL,
@@ -46,13 +49,15 @@ from naturplan.io.project.postgis_schema import (
     connect,
     driver_errors,
     prepare,
-    redact,
+    read_rows,
 )
 from naturplan.io.project.store import (
     AuditRow,
     ConflictError,
     StoreError,
     changed_fields,
+    check_candidate_name,
+    check_scenario_name,
     conflict_template,
     login_name,
     scenario_audit_details,
@@ -108,6 +113,8 @@ class PostGISStore:
         self.author = author or login_name()
         self.readonly = readonly
         self._depth = 0
+        #: Notices of the stored rows the last :meth:`candidates` left out (rows.py).
+        self.left_out: tuple[Notice, ...] = ()
         self._news: set[str] = set()  # channels with others' notifications not yet asked for
         self._conn = connect(conninfo, readonly=readonly)
         try:
@@ -162,17 +169,20 @@ class PostGISStore:
     def candidates(self) -> list[Candidate]:
         """Every stored candidate, oldest first."""
         rows = self._query(_SELECT + " ORDER BY created, id")
-        return candidates_from_rows(rows)
+        out, notices = read_rows(rows)  # another client's unusable rows: left out, reported
+        self.left_out = tuple(notices)
+        rows_.announce(notices)
+        return out
 
     def get(self, candidate_id: str) -> Candidate | None:
         """The stored candidate with *candidate_id*, or None."""
         rows = self._query(_SELECT + " WHERE id = %s", (candidate_id,))
-        return candidates_from_rows(rows)[0] if rows else None
+        return candidates_from_rows(rows, self.location)[0] if rows else None
 
     def get_many(self, ids: Sequence[str]) -> list[Candidate]:
         """The stored candidates among *ids* (missing ones are left out), oldest first."""
         rows = self._query(_SELECT + " WHERE id = ANY(%s) ORDER BY created, id", (list(ids),))
-        return candidates_from_rows(rows)
+        return candidates_from_rows(rows, self.location)
 
     def versions(self) -> dict[str, int]:
         """Every stored candidate's id → version: what a poll for others' changes compares."""
@@ -196,6 +206,7 @@ class PostGISStore:
             If its geometry is not valid.
         """
         require_valid(candidate.geometry)
+        check_candidate_name(candidate)
         with self.transaction():
             now = utc_now()
             stored = replace(
@@ -240,6 +251,7 @@ class PostGISStore:
             If the stored version is not *expected_version* or the candidate is gone.
         """
         require_valid(candidate.geometry)
+        check_candidate_name(candidate)
         with self.transaction():
             current = self._locked(candidate.id, candidate.name, expected_version)
             now = utc_now()
@@ -368,6 +380,7 @@ class PostGISStore:
 
     def insert_scenario(self, scenario: Scenario) -> Scenario:
         """Store a new scenario (see ``CandidateStore.insert_scenario``)."""
+        check_scenario_name(scenario)
         with self.transaction(), self._errors("scenario"):
             stored = postgis_scenarios.insert(self._conn, scenario, self.author)
             self._log(stored.modified, "scenario", "",
@@ -376,6 +389,7 @@ class PostGISStore:
 
     def update_scenario(self, scenario: Scenario, expected_version: int) -> Scenario:
         """Change a scenario (see ``CandidateStore.update_scenario``)."""
+        check_scenario_name(scenario)
         with self.transaction(), self._errors("scenario"):
             stored = postgis_scenarios.update(self._conn, scenario, expected_version,
                                               self.author)
@@ -402,6 +416,10 @@ class PostGISStore:
         transaction: candidates with their versions and stamps, the audit trail as it was
         written, the settings (``application``/``schema_version`` stay this store's), the
         scenarios with their versions and stamps."""
+        for candidate in candidates:  # before anything is written: one clear line
+            check_candidate_name(candidate)
+        for scenario in scenarios:
+            check_scenario_name(scenario)
         with self.transaction():
             self._conn.execute(f"DELETE FROM {SCHEMA}.candidates")
             self._conn.execute(f"DELETE FROM {SCHEMA}.audit")
@@ -455,7 +473,7 @@ class PostGISStore:
             label = name or candidate_id
             raise ConflictError(conflict_template(deleted=True, by=by),
                                 candidate_id=candidate_id, name=label, by=by, at=at)
-        current = candidates_from_rows(rows)[0]
+        current = candidates_from_rows(rows, self.location)[0]
         if current.version != expected_version:
             raise ConflictError(
                 conflict_template(deleted=False, by=current.modified_by),

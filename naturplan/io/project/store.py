@@ -26,6 +26,7 @@ import shapely
 # The store's errors live in core/errors.py with every other error; re-exported here for
 # the stores and their callers.
 from naturplan.core.errors import (
+    CandidateError,
     CandidateNotFoundError,
     ConflictError,
     NotAProjectError,
@@ -42,9 +43,11 @@ from naturplan.core.plan.scenarios import Scenario
 __all__ = [
     "SCHEMA_VERSION", "AuditRow", "CandidateNotFoundError", "CandidateStore", "ConflictError",
     "NotAProjectError", "StoreBusyError", "StoreError", "StoreFullError", "StoreReadOnlyError",
-    "changed_fields", "checked_scenario", "conflict_template", "login_name",
+    "NAME_MAX_CHARS", "changed_fields", "check_candidate_name", "check_scenario_name",
+    "checked_scenario", "conflict_template", "login_name",
     "scenario_audit_details",
     "scenario_conflict_template", "scenario_exists_error", "scenario_name_taken_error",
+    "unreadable_error",
 ]
 
 #: Version of the project schema (tables and fields); kept in settings["schema_version"].
@@ -228,6 +231,54 @@ def changed_fields(old: Candidate, new: Candidate) -> list[str]:
         return bool(getattr(old, field) != getattr(new, field))
 
     return sorted(f for f in EDITABLE_FIELDS if differs(f))
+
+
+#: The longest name (characters) a candidate area or a scenario may have in either store: a
+#: name, not a description, and far below PostgreSQL's index row limit (about 2,700 bytes,
+#: up to 4 bytes a character) on the scenarios' unique name index.
+NAME_MAX_CHARS = 200
+
+
+def check_candidate_name(candidate: Candidate) -> None:
+    """Refuse a candidate area whose name is longer than :data:`NAME_MAX_CHARS`.
+
+    Raises
+    ------
+    CandidateError
+        Naming the start of the name, its length and the limit.
+    """
+    if len(candidate.name) > NAME_MAX_CHARS:
+        raise CandidateError(
+            "The name of a candidate area may be at most {limit} characters; '{start}…' has"
+            " {length}.", limit=str(NAME_MAX_CHARS), start=_start(candidate.name),
+            length=str(len(candidate.name)))
+
+
+def check_scenario_name(scenario: Scenario) -> None:
+    """Refuse a scenario whose name is longer than :data:`NAME_MAX_CHARS`.
+
+    Raises
+    ------
+    ScenarioError
+        Naming the start of the name, its length and the limit.
+    """
+    if len(scenario.name) > NAME_MAX_CHARS:
+        raise ScenarioError(
+            "The name of a scenario may be at most {limit} characters; '{start}…' has"
+            " {length}.", limit=str(NAME_MAX_CHARS), start=_start(scenario.name),
+            length=str(len(scenario.name)))
+
+
+def _start(name: str) -> str:
+    return "".join(ch if ch.isprintable() else " " for ch in name[:30]).strip()
+
+
+def unreadable_error(candidate_id: str, where: str) -> StoreError:
+    """The error for a stored candidate another program wrote in a form naturplan cannot use
+    (:mod:`naturplan.io.project.rows`), when an edit needs it."""
+    return StoreError(
+        "Candidate area {id} in {where} was written by another program in a form naturplan"
+        " cannot use; correct it in that program.", id=candidate_id, where=where)
 
 
 def login_name() -> str:
