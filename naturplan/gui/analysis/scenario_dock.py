@@ -89,7 +89,9 @@ class ScenarioDock(QDockWidget):
         ):
             button = QPushButton(text)
             button.setObjectName(f"scenario_{name}")
-            button.clicked.connect(slot)
+            # ``clicked`` sends ``checked`` (False): never into a slot's own parameters (it
+            # once named every scenario "False"); the slots take only keyword arguments.
+            button.clicked.connect(lambda _checked=False, slot=slot: slot())
             buttons.addWidget(button)
         buttons.addStretch(1)
         left = QWidget()
@@ -179,7 +181,7 @@ class ScenarioDock(QDockWidget):
     def _error(self, exc: BaseException) -> None:
         QMessageBox.warning(self, self.tr("Scenarios"), error_text(exc, self.lang))
 
-    def new_from_selection(self, name: str | None = None) -> None:
+    def new_from_selection(self, *, name: str | None = None) -> None:
         """A new scenario with the selected candidate areas (asks for its name)."""
         if name is None:
             default = self.tr("Proposal %1").replace("%1", chr(ord("A") + self.list.count()))
@@ -218,7 +220,7 @@ class ScenarioDock(QDockWidget):
             chosen = set(self.session.selection.ids)
             self._change(candidate_ids=[i for i in s.candidate_ids if i not in chosen])
 
-    def rename(self, name: str | None = None) -> None:
+    def rename(self, *, name: str | None = None) -> None:
         s = self.current()
         if s is None:
             return
