@@ -22,6 +22,7 @@ from naturplan.cli import data as cli_data
 from naturplan.cli import export as cli_export
 from naturplan.cli import parcel as cli_parcel
 from naturplan.cli import project as cli_project
+from naturplan.cli import scenarios as cli_scenarios
 from naturplan.cli import stats as cli_stats
 from naturplan.cli.options import data_options
 from naturplan.core.errors import NaturplanError
@@ -92,6 +93,7 @@ def build_parser() -> argparse.ArgumentParser:
     cli_export.add_parser(sub, data)
     cli_parcel.add_parser(sub, data)
     cli_data.add_parser(sub, data)
+    cli_scenarios.add_parser(sub, data)
     return parser
 
 
@@ -114,6 +116,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return cli_parcel.run_parcels(args)
         if args.command == "data":
             return cli_data.run(args)
+        if args.command == "scenarios":
+            return cli_scenarios.run(args)
         return cli_app.run(args)
     except NaturplanError as exc:
         print(error_line(exc, getattr(args, "lang", None)), file=sys.stderr)

@@ -1,0 +1,76 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<!-- The planner's desk (issue 20 items 1-5): naturplan scenarios on the command line,
+     argparse's own words, the drawing tools' messages, the analysis panel's footer. Source
+     texts are English with {name} placeholders (Qt widgets: %1); a message with a count is
+     numerus="yes": the first form for 1, the second for others. -->
+<TS version="2.1" language="en_GB">
+<context>
+    <name>errors</name>
+    <message>
+        <source>No scenario named '{name}' in the project.</source>
+        <translation>No scenario named '{name}' in the project.</translation>
+    </message>
+    <message>
+        <source>Candidate area {id} is not in scenario '{name}'.</source>
+        <translation>Candidate area {id} is not in scenario '{name}'.</translation>
+    </message>
+</context>
+<context>
+    <name>cli_scenarios</name>
+    <message numerus="yes">
+        <source>Created scenario '{name}' with {n} candidate areas.</source>
+        <translation>
+            <numerusform>Created scenario '{name}' with {n} candidate area.</numerusform>
+            <numerusform>Created scenario '{name}' with {n} candidate areas.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Renamed scenario '{old}' to '{new}'.</source>
+        <translation>Renamed scenario '{old}' to '{new}'.</translation>
+    </message>
+    <message>
+        <source>Scenario '{name}' already holds these areas; nothing changed.</source>
+        <translation>Scenario '{name}' already holds these areas; nothing changed.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Added {n} candidate areas to scenario '{name}' (now {total}).</source>
+        <translation>
+            <numerusform>Added {n} candidate area to scenario '{name}' (now {total}).</numerusform>
+            <numerusform>Added {n} candidate areas to scenario '{name}' (now {total}).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Removed {n} candidate areas from scenario '{name}' (now {total}).</source>
+        <translation>
+            <numerusform>Removed {n} candidate area from scenario '{name}' (now {total}).</numerusform>
+            <numerusform>Removed {n} candidate areas from scenario '{name}' (now {total}).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Deleted scenario '{name}' ({n} candidate areas; the areas stay).</source>
+        <translation>
+            <numerusform>Deleted scenario '{name}' ({n} candidate area; the area stays).</numerusform>
+            <numerusform>Deleted scenario '{name}' ({n} candidate areas; the areas stay).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{name}: {n} candidate areas, {area}</source>
+        <translation>
+            <numerusform>{name}: {n} candidate area, {area}</numerusform>
+            <numerusform>{name}: {n} candidate areas, {area}</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{id}  (deleted from the plan)</source>
+        <translation>{id}  (deleted from the plan)</translation>
+    </message>
+    <message numerus="yes">
+        <source>{n} scenarios in {project}</source>
+        <translation>
+            <numerusform>{n} scenario in {project}</numerusform>
+            <numerusform>{n} scenarios in {project}</numerusform>
+        </translation>
+    </message>
+</context>
+</TS>
