@@ -73,4 +73,97 @@
         </translation>
     </message>
 </context>
+<context>
+    <name>PointsTool</name>
+    <message>
+        <source>Drawing: click the next corner; double-click or Enter finishes, Esc drops the sketch.</source>
+        <translation>Tegner: klik på næste hjørne; dobbeltklik eller Enter afslutter, Esc kasserer skitsen.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Sketch: %n points – double-click or Enter finishes, Esc drops it</source>
+        <translation>
+            <numerusform>Skitse: %n punkt – dobbeltklik eller Enter afslutter, Esc kasserer den</numerusform>
+            <numerusform>Skitse: %n punkter – dobbeltklik eller Enter afslutter, Esc kasserer den</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>DrawPolygonTool</name>
+    <message>
+        <source>Drawing: click the next corner; double-click or Enter finishes, Esc drops the sketch.</source>
+        <translation>Tegner: klik på næste hjørne; dobbeltklik eller Enter afslutter, Esc kasserer skitsen.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Sketch: %n points – double-click or Enter finishes, Esc drops it</source>
+        <translation>
+            <numerusform>Skitse: %n punkt – dobbeltklik eller Enter afslutter, Esc kasserer den</numerusform>
+            <numerusform>Skitse: %n punkter – dobbeltklik eller Enter afslutter, Esc kasserer den</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SplitTool</name>
+    <message>
+        <source>Drawing: click the next corner; double-click or Enter finishes, Esc drops the sketch.</source>
+        <translation>Tegner: klik på næste hjørne; dobbeltklik eller Enter afslutter, Esc kasserer skitsen.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Sketch: %n points – double-click or Enter finishes, Esc drops it</source>
+        <translation>
+            <numerusform>Skitse: %n punkt – dobbeltklik eller Enter afslutter, Esc kasserer den</numerusform>
+            <numerusform>Skitse: %n punkter – dobbeltklik eller Enter afslutter, Esc kasserer den</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Sketch</name>
+    <message>
+        <source>The outline crosses itself</source>
+        <translation>Omridset krydser sig selv</translation>
+    </message>
+    <message>
+        <source>The outline has too few distinct corners</source>
+        <translation>Omridset har for få forskellige hjørner</translation>
+    </message>
+    <message>
+        <source>A hole lies outside the area</source>
+        <translation>Et hul ligger uden for området</translation>
+    </message>
+    <message>
+        <source>Two holes lie inside each other</source>
+        <translation>To huller ligger inden i hinanden</translation>
+    </message>
+    <message>
+        <source>The holes cut the area into pieces</source>
+        <translation>Hullerne skærer området i stykker</translation>
+    </message>
+    <message>
+        <source>Two parts lie inside each other</source>
+        <translation>To dele ligger inden i hinanden</translation>
+    </message>
+    <message>
+        <source>Two rings are the same</source>
+        <translation>To ringe er ens</translation>
+    </message>
+    <message>
+        <source>A corner has an invalid coordinate</source>
+        <translation>Et hjørne har en ugyldig koordinat</translation>
+    </message>
+    <message>
+        <source>The outline is not closed</source>
+        <translation>Omridset er ikke lukket</translation>
+    </message>
+    <message>
+        <source>The outline is not a valid area</source>
+        <translation>Omridset er ikke et gyldigt område</translation>
+    </message>
+    <message>
+        <source>%1 at E %2, N %3 (marked on the map).</source>
+        <translation>%1 ved Ø %2, N %3 (markeret på kortet).</translation>
+    </message>
+    <message>
+        <source>Remove points with Backspace or press Esc to start again.</source>
+        <translation>Fjern punkter med Backspace, eller tryk Esc for at begynde forfra.</translation>
+    </message>
+</context>
 </TS>

@@ -73,4 +73,97 @@
         </translation>
     </message>
 </context>
+<context>
+    <name>PointsTool</name>
+    <message>
+        <source>Drawing: click the next corner; double-click or Enter finishes, Esc drops the sketch.</source>
+        <translation>Drawing: click the next corner; double-click or Enter finishes, Esc drops the sketch.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Sketch: %n points – double-click or Enter finishes, Esc drops it</source>
+        <translation>
+            <numerusform>Sketch: %n point – double-click or Enter finishes, Esc drops it</numerusform>
+            <numerusform>Sketch: %n points – double-click or Enter finishes, Esc drops it</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>DrawPolygonTool</name>
+    <message>
+        <source>Drawing: click the next corner; double-click or Enter finishes, Esc drops the sketch.</source>
+        <translation>Drawing: click the next corner; double-click or Enter finishes, Esc drops the sketch.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Sketch: %n points – double-click or Enter finishes, Esc drops it</source>
+        <translation>
+            <numerusform>Sketch: %n point – double-click or Enter finishes, Esc drops it</numerusform>
+            <numerusform>Sketch: %n points – double-click or Enter finishes, Esc drops it</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SplitTool</name>
+    <message>
+        <source>Drawing: click the next corner; double-click or Enter finishes, Esc drops the sketch.</source>
+        <translation>Drawing: click the next corner; double-click or Enter finishes, Esc drops the sketch.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Sketch: %n points – double-click or Enter finishes, Esc drops it</source>
+        <translation>
+            <numerusform>Sketch: %n point – double-click or Enter finishes, Esc drops it</numerusform>
+            <numerusform>Sketch: %n points – double-click or Enter finishes, Esc drops it</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Sketch</name>
+    <message>
+        <source>The outline crosses itself</source>
+        <translation>The outline crosses itself</translation>
+    </message>
+    <message>
+        <source>The outline has too few distinct corners</source>
+        <translation>The outline has too few distinct corners</translation>
+    </message>
+    <message>
+        <source>A hole lies outside the area</source>
+        <translation>A hole lies outside the area</translation>
+    </message>
+    <message>
+        <source>Two holes lie inside each other</source>
+        <translation>Two holes lie inside each other</translation>
+    </message>
+    <message>
+        <source>The holes cut the area into pieces</source>
+        <translation>The holes cut the area into pieces</translation>
+    </message>
+    <message>
+        <source>Two parts lie inside each other</source>
+        <translation>Two parts lie inside each other</translation>
+    </message>
+    <message>
+        <source>Two rings are the same</source>
+        <translation>Two rings are the same</translation>
+    </message>
+    <message>
+        <source>A corner has an invalid coordinate</source>
+        <translation>A corner has an invalid coordinate</translation>
+    </message>
+    <message>
+        <source>The outline is not closed</source>
+        <translation>The outline is not closed</translation>
+    </message>
+    <message>
+        <source>The outline is not a valid area</source>
+        <translation>The outline is not a valid area</translation>
+    </message>
+    <message>
+        <source>%1 at E %2, N %3 (marked on the map).</source>
+        <translation>%1 at E %2, N %3 (marked on the map).</translation>
+    </message>
+    <message>
+        <source>Remove points with Backspace or press Esc to start again.</source>
+        <translation>Remove points with Backspace or press Esc to start again.</translation>
+    </message>
+</context>
 </TS>

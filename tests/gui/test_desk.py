@@ -249,3 +249,85 @@ def test_the_parcel_card_stays_behind_the_tab_the_user_chose(drawing, qtbot, aal
     qtbot.keyClicks(parcels.box, "1a, testby")
     qtbot.keyClick(parcels.box, Qt.Key.Key_Return)
     assert in_front(parcels.dock)
+
+
+# -- item 3: no stray sketch after finishing; a pending sketch is plain and Esc drops it -------
+
+def _marker_pixels(window, point, colour=(224, 20, 156), reach: int = 9) -> int:
+    """Pixels of *colour* (the sketch's magenta, by default) within *reach* of *point*."""
+    image = window.canvas.grab().toImage()
+    ratio = image.devicePixelRatio()
+    n = 0
+    for dx in range(-reach, reach + 1):
+        for dy in range(-reach, reach + 1):
+            c = image.pixelColor(round((point.x() + dx) * ratio), round((point.y() + dy) * ratio))
+            if abs(c.red() - colour[0]) < 40 and abs(c.green() - colour[1]) < 40 and \
+                    abs(c.blue() - colour[2]) < 40:
+                n += 1
+    return n
+
+
+def test_a_quick_extra_click_after_finishing_starts_no_sketch(drawing, qtbot, aalborg_point):
+    window = drawing
+    x0, y0 = aalborg_point
+    tool = window.canvas.tool
+    draw_square(qtbot, window, x0 - 400, y0 - 400, 200)
+    qtbot.waitUntil(lambda: len(window.session.candidate_ids) == 1)
+    corner = pixel(window, x0 - 400, y0 - 200)  # where the double-click finished it
+    qtbot.mouseClick(window.canvas, Qt.MouseButton.LeftButton, pos=corner)  # a third click
+    assert tool.points == [], "the click that belonged to the double-click began a sketch"
+    # The next shape is drawn as clicked: four corners, a valid square of 200 x 200 m.
+    draw_square(qtbot, window, x0 + 100, y0 + 100, 200)
+    qtbot.waitUntil(lambda: len(window.session.candidate_ids) == 2)
+    assert window.dialogs == []
+    second = window.session.plan.get(window.session.candidate_ids[-1])
+    assert len(second.geometry.exterior.coords) == 5
+    assert second.geometry.area == pytest.approx(200 * 200, rel=0.03)  # pixel rounding
+
+
+def test_a_pending_sketch_is_plain_to_see_and_esc_drops_it(drawing, qtbot, aalborg_point):
+    window = drawing
+    x0, y0 = aalborg_point
+    tool = window.canvas.tool
+    where = pixel(window, x0 - 300, y0 + 300)
+    assert _marker_pixels(window, where) == 0
+    # A deliberate click, later than a double-click's interval: a sketch of one corner.
+    qtbot.mouseClick(window.canvas, Qt.MouseButton.LeftButton, pos=where,
+                     delay=QApplication.doubleClickInterval() + 100)
+    assert len(tool.points) == 1
+    window.canvas.render_now()
+    # A disc of about 8 px radius (≈ 150 px), not a 3.5 px ring that one overlooks.
+    assert _marker_pixels(window, where) > 100
+    assert "Esc kasserer" in window.statusBar().currentMessage()
+    shot(window.canvas, "pending_sketch")
+    qtbot.keyClick(window.canvas, Qt.Key.Key_Escape)
+    assert tool.points == [] and window.session.candidate_ids == []
+    assert _marker_pixels(window, where) == 0
+    assert window.canvas.tool is tool  # still drawing, ready for the next shape
+
+
+# -- item 4: a refused outline says why in Danish and marks the place --------------------------
+
+def test_a_self_crossing_outline_is_explained_in_danish_and_marked(drawing, qtbot,
+                                                                 aalborg_point):
+    from naturplan.export.numbers import format_number
+
+    window = drawing
+    x0, y0 = aalborg_point
+    corners = [(x0, y0), (x0 + 200, y0 + 160), (x0 + 200, y0), (x0, y0 + 160)]
+    clicked = [pixel(window, x, y) for x, y in corners]
+    for p in clicked[:-1]:
+        qtbot.mouseClick(window.canvas, Qt.MouseButton.LeftButton, pos=p)
+    qtbot.mouseDClick(window.canvas, Qt.MouseButton.LeftButton, pos=clicked[-1])
+    assert window.session.candidate_ids == []
+    xy = [window.canvas.view.to_map(p.x(), p.y()) for p in clicked]
+    cross = shapely.LineString(xy[:2]).intersection(shapely.LineString(xy[2:]))
+    title, text = window.dialogs[-1]
+    assert title == "Området er ikke gyldigt"
+    assert text.startswith(f"Omridset krydser sig selv ved Ø {format_number(cross.x, 0, 'da')}, "
+                           f"N {format_number(cross.y, 0, 'da')} (markeret på kortet).")
+    assert "Self-intersection" not in text and "[" not in text
+    window.canvas.render_now()
+    red = _marker_pixels(window, pixel(window, cross.x, cross.y), colour=(208, 0, 0), reach=13)
+    assert red > 30, "the crossing is not marked on the map"
+    shot(window.canvas, "self_crossing")
