@@ -166,4 +166,26 @@
         <translation>Fjern punkter med Backspace, eller tryk Esc for at begynde forfra.</translation>
     </message>
 </context>
+<context>
+    <name>AnalysisPanel</name>
+    <message>
+        <source>Factor table: %1 (%2, version %3).</source>
+        <translation>Faktortabel: %1 (%2, version %3).</translation>
+    </message>
+    <message>
+        <source>Source: %1</source>
+        <translation>Kilde: %1</translation>
+    </message>
+</context>
+<context>
+    <name>factor_tables</name>
+    <message>
+        <source>Lowland soils: SEGES/DCE emission factors, Klima-Lavbund criteria, afforestation rates</source>
+        <translation>Lavbundsjorder: SEGES/DCE-emissionsfaktorer, Klima-Lavbund-kriterier, skovrejsningens binding</translation>
+    </message>
+    <message>
+        <source>Drained and rewetted lowland soils: SEGES ESGT formulas and the DCE national inventory: drained, rotation: &gt;12 % organic carbon 42.17 t CO2 + 3.87 t CO2e N2O, 6-12 % 21.08 t CO2; drained, permanent grass: &gt;12 % 30.8 t CO2 + 2.44 t CO2e N2O, 6-12 % 15.4 t CO2; rewetted soil 6.8 t CO2e CH4. Check against the current national inventory before the numbers are used officially.</source>
+        <translation>Drænede og vådlagte lavbundsjorder: SEGES' ESGT-formler og DCE's nationale emissionsopgørelse: drænet, omdrift: &gt;12 % organisk kulstof 42,17 t CO2 + 3,87 t CO2e N2O, 6-12 % 21,08 t CO2; drænet, permanent græs: &gt;12 % 30,8 t CO2 + 2,44 t CO2e N2O, 6-12 % 15,4 t CO2; vådlagt jord 6,8 t CO2e CH4. Tjek mod den gældende nationale opgørelse, før tallene bruges officielt.</translation>
+    </message>
+</context>
 </TS>

@@ -166,4 +166,26 @@
         <translation>Remove points with Backspace or press Esc to start again.</translation>
     </message>
 </context>
+<context>
+    <name>AnalysisPanel</name>
+    <message>
+        <source>Factor table: %1 (%2, version %3).</source>
+        <translation>Factor table: %1 (%2, version %3).</translation>
+    </message>
+    <message>
+        <source>Source: %1</source>
+        <translation>Source: %1</translation>
+    </message>
+</context>
+<context>
+    <name>factor_tables</name>
+    <message>
+        <source>Lowland soils: SEGES/DCE emission factors, Klima-Lavbund criteria, afforestation rates</source>
+        <translation>Lowland soils: SEGES/DCE emission factors, Klima-Lavbund criteria, afforestation rates</translation>
+    </message>
+    <message>
+        <source>Drained and rewetted lowland soils: SEGES ESGT formulas and the DCE national inventory: drained, rotation: &gt;12 % organic carbon 42.17 t CO2 + 3.87 t CO2e N2O, 6-12 % 21.08 t CO2; drained, permanent grass: &gt;12 % 30.8 t CO2 + 2.44 t CO2e N2O, 6-12 % 15.4 t CO2; rewetted soil 6.8 t CO2e CH4. Check against the current national inventory before the numbers are used officially.</source>
+        <translation>Drained and rewetted lowland soils: SEGES ESGT formulas and the DCE national inventory: drained, rotation: &gt;12 % organic carbon 42.17 t CO2 + 3.87 t CO2e N2O, 6-12 % 21.08 t CO2; drained, permanent grass: &gt;12 % 30.8 t CO2 + 2.44 t CO2e N2O, 6-12 % 15.4 t CO2; rewetted soil 6.8 t CO2e CH4. Check against the current national inventory before the numbers are used officially.</translation>
+    </message>
+</context>
 </TS>

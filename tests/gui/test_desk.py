@@ -331,3 +331,22 @@ def test_a_self_crossing_outline_is_explained_in_danish_and_marked(drawing, qtbo
     red = _marker_pixels(window, pixel(window, cross.x, cross.y), colour=(208, 0, 0), reach=13)
     assert red > 30, "the crossing is not marked on the map"
     shot(window.canvas, "self_crossing")
+
+
+def test_the_analysis_footer_names_the_table_in_danish_whole(window, qtbot):
+    from naturplan.io.factors import DEFAULT_FACTOR_TABLE, load_factor_table
+
+    click_tab(qtbot, window, window.analysis.dock)
+    panel = window.analysis.dock.panel
+    qtbot.waitUntil(lambda: "co2e_v1" in panel.text("provenance"))
+    text = panel.text("provenance")
+    table = load_factor_table(DEFAULT_FACTOR_TABLE)
+    assert text.startswith("Faktortabel: Lavbundsjorder: SEGES/DCE-emissionsfaktorer, "
+                           f"Klima-Lavbund-kriterier, skovrejsningens binding (co2e_v1, "
+                           f"version {table.version}).")
+    source = text.split("Kilde: ", 1)[1]
+    assert source.startswith("Drænede og vådlagte lavbundsjorder: SEGES' ESGT-formler")
+    assert source.rstrip().endswith("før tallene bruges officielt.")  # whole, not cut
+    for internal in ("DESIGN.md", "issue", "as given", "Drained", "naturplan"):
+        assert internal not in text
+    shot(window.analysis.dock, "analysis_footer")

@@ -277,9 +277,15 @@ class AnalysisPanel(QWidget):
         if provenance is None:
             self._set("provenance", "")
             return
+        from naturplan.export.factor_words import table_source, table_title
+
         table = provenance.table
-        text = escape(self.tr("Factors: %1 (version %2). %3").replace("%1", table.id)
-                      .replace("%2", str(table.version)).replace("%3", table.source[:160]))
+        # The table's name, version and source in the user's language, whole (issue 20).
+        text = escape(self.tr("Factor table: %1 (%2, version %3).")
+                      .replace("%1", table_title(table, self.lang)).replace("%2", table.id)
+                      .replace("%3", str(table.version)))
+        text += "<br>" + escape(self.tr("Source: %1").replace(
+            "%1", table_source(table, self.lang)))
         if provenance.changed:
             text += "<br><b style='color:#b03a2e'>{}</b>".format(escape(self.tr(
                 "The factor table has changed since this project recorded it.")))
