@@ -188,4 +188,22 @@
         <translation>Drænede og vådlagte lavbundsjorder: SEGES' ESGT-formler og DCE's nationale emissionsopgørelse: drænet, omdrift: &gt;12 % organisk kulstof 42,17 t CO2 + 3,87 t CO2e N2O, 6-12 % 21,08 t CO2; drænet, permanent græs: &gt;12 % 30,8 t CO2 + 2,44 t CO2e N2O, 6-12 % 15,4 t CO2; vådlagt jord 6,8 t CO2e CH4. Tjek mod den gældende nationale opgørelse, før tallene bruges officielt.</translation>
     </message>
 </context>
+<context>
+    <name>QFileDialog</name>
+    <message>
+        <source>&amp;Look in:</source>
+        <translation>Kig &amp;i:</translation>
+    </message>
+    <message>
+        <source>Files of &amp;type:</source>
+        <translation>Filer af &amp;type:</translation>
+    </message>
+</context>
+<context>
+    <name>EditActions</name>
+    <message>
+        <source>naturplan project (*.gpkg)</source>
+        <translation>naturplan-projekt (*.gpkg)</translation>
+    </message>
+</context>
 </TS>

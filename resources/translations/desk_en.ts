@@ -188,4 +188,22 @@
         <translation>Drained and rewetted lowland soils: SEGES ESGT formulas and the DCE national inventory: drained, rotation: &gt;12 % organic carbon 42.17 t CO2 + 3.87 t CO2e N2O, 6-12 % 21.08 t CO2; drained, permanent grass: &gt;12 % 30.8 t CO2 + 2.44 t CO2e N2O, 6-12 % 15.4 t CO2; rewetted soil 6.8 t CO2e CH4. Check against the current national inventory before the numbers are used officially.</translation>
     </message>
 </context>
+<context>
+    <name>QFileDialog</name>
+    <message>
+        <source>&amp;Look in:</source>
+        <translation>&amp;Look in:</translation>
+    </message>
+    <message>
+        <source>Files of &amp;type:</source>
+        <translation>Files of &amp;type:</translation>
+    </message>
+</context>
+<context>
+    <name>EditActions</name>
+    <message>
+        <source>naturplan project (*.gpkg)</source>
+        <translation>naturplan project (*.gpkg)</translation>
+    </message>
+</context>
 </TS>

@@ -350,3 +350,46 @@ def test_the_analysis_footer_names_the_table_in_danish_whole(window, qtbot):
     for internal in ("DESIGN.md", "issue", "as given", "Drained", "naturplan"):
         assert internal not in text
     shot(window.analysis.dock, "analysis_footer")
+
+
+def test_help_writes_the_keys_as_the_menus_do(window, qtbot):
+    from PySide6.QtGui import QKeySequence
+
+    window.canvas.setFocus()
+    qtbot.keyClick(window.canvas, Qt.Key.Key_F1)  # Hjælp → Tastaturgenveje
+    dialog = window.help_dialog
+    qtbot.waitUntil(dialog.isVisible)
+    table = dialog.shortcuts
+    rows = {table.item(i, 1).text(): table.item(i, 0).text() for i in range(table.rowCount())}
+    redo = window.editing.act_redo
+    shown_in_menu = redo.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+    assert "Ctrl+Skift+Z" in shown_in_menu
+    assert "Ctrl+Skift+Z" in rows[redo.text().replace("&", "")]
+    assert not any("Shift" in keys for keys in rows.values())
+    shot(dialog, "help_shortcuts")
+    dialog.close()
+
+
+def test_the_file_dialog_speaks_danish(window, qtbot):
+    from PySide6.QtWidgets import QFileDialog, QLabel
+
+    labels: list[str] = []
+    filters: list[str] = []
+
+    def look() -> None:
+        dialog = QApplication.activeModalWidget()
+        if not isinstance(dialog, QFileDialog):
+            QTimer.singleShot(20, look)
+            return
+        filters.extend(dialog.nameFilters())
+        labels.extend(label.text() for label in dialog.findChildren(QLabel) if label.text())
+        shot(dialog, "file_dialog")
+        dialog.reject()
+
+    QTimer.singleShot(0, look)
+    window.canvas.setFocus()
+    qtbot.keyClick(window.canvas, Qt.Key.Key_S,
+                   Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    qtbot.waitUntil(lambda: bool(labels))
+    assert sorted(labels) == ["&Filnavn:", "Filer af &type:", "Kig &i:"]
+    assert filters == ["naturplan-projekt (*.gpkg)"]
