@@ -302,6 +302,7 @@ def test_a_pending_sketch_is_plain_to_see_and_esc_drops_it(drawing, qtbot, aalbo
     shot(window.canvas, "pending_sketch")
     qtbot.keyClick(window.canvas, Qt.Key.Key_Escape)
     assert tool.points == [] and window.session.candidate_ids == []
+    assert "Esc" not in window.statusBar().currentMessage()
     assert _marker_pixels(window, where) == 0
     assert window.canvas.tool is tool  # still drawing, ready for the next shape
 
@@ -393,3 +394,40 @@ def test_the_file_dialog_speaks_danish(window, qtbot):
     qtbot.waitUntil(lambda: bool(labels))
     assert sorted(labels) == ["&Filnavn:", "Filer af &type:", "Kig &i:"]
     assert filters == ["naturplan-projekt (*.gpkg)"]
+
+
+def test_new_nature_means_one_thing_in_the_table_and_the_panel(drawing, qtbot, aalborg_point,
+                                                               fixture_files):
+    import geopandas as gpd
+
+    from naturplan.export.numbers import format_ha
+
+    window = drawing
+    x0, y0 = aalborg_point
+    window.canvas.zoom_to((x0 - 2700, y0 - 2300, x0 - 1300, y0 - 1200))
+    window.canvas.render_now()
+    corners = [(x0 - 2500, y0 - 2000), (x0 - 1500, y0 - 2000), (x0 - 1500, y0 - 1500),
+               (x0 - 2500, y0 - 1500)]
+    clicked = [pixel(window, x, y) for x, y in corners]
+    for p in clicked[:-1]:
+        qtbot.mouseClick(window.canvas, Qt.MouseButton.LeftButton, pos=p)
+    qtbot.mouseDClick(window.canvas, Qt.MouseButton.LeftButton, pos=clicked[-1])
+    qtbot.waitUntil(lambda: len(window.session.candidate_ids) == 1)
+    area = shapely.Polygon([window.canvas.view.to_map(p.x(), p.y()) for p in clicked])
+    soil = gpd.read_file(fixture_files["lowland"])
+    organic = shapely.union_all(soil[soil.carbon_class.isin([">12", "6-12"])].geometry.values)
+    degraded = area.intersection(organic).area
+    panel = window.analysis.dock.panel
+    click_tab(qtbot, window, window.analysis.dock)
+    qtbot.waitUntil(lambda: "Brandmandens lov" in panel.text("firefighter"), timeout=30_000)
+    said = panel.text("firefighter")
+    assert (f"{format_ha(0, 1, 'da')} eksisterende natur, {format_ha(degraded, 1, 'da')} "
+            f"forringet jord, {format_ha(area.area - degraded, 1, 'da')} anden jord") in said
+    assert " ny" not in said.split("\n", 2)[-1]  # "ny natur" is the table's gain, not a part
+    model = window.editing.table_dock.model
+    from naturplan.gui.editing.candidate_table import COLUMNS
+
+    gain = model.index(0, COLUMNS.index("gain")).data()
+    header = model.headerData(COLUMNS.index("gain"), Qt.Orientation.Horizontal)
+    assert header == "Ny natur" and gain == format_ha(area.area, 2, "da")  # nothing protected
+    shot(window, "new_nature_words")

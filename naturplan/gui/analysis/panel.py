@@ -131,7 +131,7 @@ class AnalysisPanel(QWidget):
 
     def _firefighter(self, a: CandidateAssessment) -> None:
         f, lang = a.firefighter, self.lang
-        parts = self.tr("%1 existing nature, %2 degraded soil, %3 new").replace(
+        parts = self.tr("%1 existing nature, %2 degraded soil, %3 other land").replace(
             "%1", _ha(f.nature_m2, lang)).replace("%2", _ha(f.degraded_m2, lang)).replace(
             "%3", _ha(f.new_m2, lang))
         self._set("firefighter", self._heading(self.tr("Firefighter's rule"))

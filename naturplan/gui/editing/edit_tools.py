@@ -93,6 +93,8 @@ class PointsTool(EditTool):
         super().start()
 
     def cancel(self) -> None:
+        if self.points:
+            self.session.message.emit("")  # the drawing note goes with the sketch
         self.points, self.snaps, self.cursor_xy = [], [], None
         self.problem = None
         super().cancel()
@@ -202,6 +204,7 @@ class PointsTool(EditTool):
             return
         if self.complete(list(self.points)):
             self.points, self.snaps = [], []
+            self.session.message.emit("")  # the drawing note is done with
             self.canvas.update()
 
     def complete(self, points: list[tuple[float, float]]) -> bool:
