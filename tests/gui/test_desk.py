@@ -431,3 +431,28 @@ def test_new_nature_means_one_thing_in_the_table_and_the_panel(drawing, qtbot, a
     header = model.headerData(COLUMNS.index("gain"), Qt.Orientation.Horizontal)
     assert header == "Ny natur" and gain == format_ha(area.area, 2, "da")  # nothing protected
     shot(window, "new_nature_words")
+
+
+def test_the_share_has_one_precision_on_the_dashboard_cli_and_pdf(window, layer_args,
+                                                                   fixture_files):
+    import subprocess
+    import sys
+
+    import geopandas as gpd
+
+    from naturplan.export.ledger_table import ledger_table
+    from naturplan.export.plan_data import load_plan_data
+
+    muni = window.dataset.municipality.geometry
+    p3 = shapely.union_all(gpd.read_file(fixture_files["nature_p3"]).geometry.values)
+    share = shapely.intersection(p3, muni).area / muni.area
+    expected = f"{share * 100:.2f}".replace(".", ",") + " %"  # two decimals, Danish comma
+    assert window.dashboard_dock.headline.text() == expected
+    cmd = [sys.executable, "-m", "naturplan", "stats", "--no-sample"]
+    for arg in layer_args:
+        cmd += ["--layer", arg]
+    out = subprocess.run(cmd, capture_output=True, text=True, timeout=300, check=True).stdout
+    line = next(s for s in out.splitlines() if "Beskyttet natur:" in s)
+    assert line.split(": ", 1)[1].startswith(expected + " (")
+    pdf = ledger_table(load_plan_data(window.dataset, window.protected_roles), "da")
+    assert pdf.rows[0][1] == expected

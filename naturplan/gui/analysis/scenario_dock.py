@@ -37,7 +37,7 @@ from naturplan.core.errors import NaturplanError
 from naturplan.core.feedback import Feedback
 from naturplan.core.plan.scenarios import Scenario
 from naturplan.export.i18n import error_text
-from naturplan.export.numbers import format_ha, format_number, format_percent
+from naturplan.export.numbers import format_ha, format_number, format_percent, format_share
 from naturplan.gui.analysis.chart import Metric, ScenarioChart
 
 SCENARIO_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -359,7 +359,7 @@ class ScenarioDock(QDockWidget):
 
         return [
             (self.tr("Areas"), lambda r: str(len(r.found))),
-            (self.tr("Projected share"), lambda r: format_percent(r.ledger.share, 2, lang)),
+            (self.tr("Projected share"), lambda r: format_share(r.ledger.share, lang)),
             (self.tr("Missing to 17 %"), gap("aalborg_17")),
             (self.tr("Missing to 20 %"), gap("national_20_2030")),
             (self.tr("New nature"), lambda r: ha(r.ledger.gain_m2)),
