@@ -25,6 +25,7 @@ from naturplan.cli import project as cli_project
 from naturplan.cli import scenarios as cli_scenarios
 from naturplan.cli import stats as cli_stats
 from naturplan.cli.options import data_options
+from naturplan.cli.parsing import NaturplanParser, language_of
 from naturplan.core.errors import NaturplanError
 from naturplan.io.project.open import project_arg
 
@@ -68,10 +69,11 @@ def package_version() -> str:
         return "(not installed)"
 
 
-def build_parser() -> argparse.ArgumentParser:
-    """The argument parser for every command."""
+def build_parser(lang: str | None = None) -> argparse.ArgumentParser:
+    """The argument parser for every command, its help and errors in *lang* (default da)."""
     data = data_options()
-    parser = argparse.ArgumentParser(
+    parser = NaturplanParser(
+        lang=lang,
         prog="naturplan",
         description="Desktop GIS for municipal nature planning (Aalborg Kommune). Without a "
         "command it opens the app on the shipped sample.",
@@ -99,7 +101,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``naturplan`` console script."""
-    parser = build_parser()
+    parser = build_parser(language_of(sys.argv[1:] if argv is None else argv))
     args = parser.parse_args(argv)
     try:
         if args.command == "stats":

@@ -113,3 +113,68 @@ def test_the_command_exits_1_in_a_real_process(project) -> None:
     assert result.returncode == 1
     assert result.stderr.strip() == ("naturplan: fejl: Intet scenarie med navnet 'Ingen' i "
                                      "projektet.")
+
+
+# --- argparse's own words and the help texts in Danish (issue 20 item 4) ---------------------
+
+
+def test_usage_errors_and_help_are_danish(project, capsys) -> None:
+    path, _ = project
+    with pytest.raises(SystemExit) as stop:
+        main(["scenarios", "create", "--project", str(path)])
+    err = capsys.readouterr().err
+    assert stop.value.code == 2
+    assert err.startswith("brug: naturplan scenarios create")
+    assert err.rstrip().endswith("naturplan scenarios create: fejl: disse argumenter mangler: "
+                                 "--name")
+    with pytest.raises(SystemExit):
+        main(["candidates", "import", "--project", "x", "--from", "y", "--kind", "skov"])
+    err = capsys.readouterr().err
+    assert "fejl: argument --kind: ugyldigt valg: 'skov' (vælg mellem 'lowland', " in err
+    with pytest.raises(SystemExit):
+        main(["stats", "--ukendt"])
+    assert capsys.readouterr().err.rstrip().endswith("naturplan: fejl: ukendte argumenter: "
+                                                     "--ukendt")
+    with pytest.raises(SystemExit) as stop:
+        main(["scenarios", "rename", "--help"])
+    out = capsys.readouterr().out
+    assert stop.value.code == 0
+    assert out.startswith("brug: naturplan scenarios rename")
+    assert "positionelle argumenter:" in out and "tilvalg:" in out
+    assert "vis denne hjælp og afslut" in out and "scenariets navn nu" in out
+    for english in ("usage:", "options:", "positional arguments", "show this help",
+                    "the new name"):
+        assert english not in out
+
+
+def test_english_stays_english_with_lang_en(capsys) -> None:
+    with pytest.raises(SystemExit):
+        main(["--lang", "en", "scenarios", "delete"])
+    err = capsys.readouterr().err
+    assert err.startswith("usage: naturplan scenarios delete")
+    assert "error: the following arguments are required: --project, NAME" in err
+
+
+def test_every_help_text_has_a_danish_translation() -> None:
+    """New options need their Danish help in resources/translations/*_da.ts (context
+    cli_help); the list says which are missing."""
+    import argparse
+
+    from naturplan.cli import build_parser
+    from naturplan.export.i18n import tr
+
+    texts: list[str] = []
+
+    def walk(parser: argparse.ArgumentParser) -> None:
+        texts.append(parser.description or "")
+        for action in parser._actions:
+            texts.append(action.help or "")
+            if isinstance(action, argparse._SubParsersAction):
+                texts.extend(a.help or "" for a in action._choices_actions)
+                for sub in action.choices.values():
+                    walk(sub)
+
+    walk(build_parser("en"))  # the English source texts
+    missing = sorted({t for t in texts if t and t != argparse.SUPPRESS
+                      and tr("da", "cli_help", t) == t})
+    assert missing == []
