@@ -456,3 +456,44 @@ def test_the_share_has_one_precision_on_the_dashboard_cli_and_pdf(window, layer_
     assert line.split(": ", 1)[1].startswith(expected + " (")
     pdf = ledger_table(load_plan_data(window.dataset, window.protected_roles), "da")
     assert pdf.rows[0][1] == expected
+
+
+# -- item 5: the export dialog remembers; the scenario view does not squeeze the map ----------
+
+def test_the_export_dialog_remembers_title_and_subtitle(window, qtbot, tmp_path):
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    from naturplan.io.project.gpkg_store import GeoPackageStore
+
+    def open_dialog():
+        window.canvas.setFocus()
+        qtbot.keyClick(window.canvas, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
+        dialog = window.exports.dialog
+        qtbot.waitUntil(dialog.isVisible)
+        return dialog
+
+    def close(dialog):
+        box = dialog.findChild(QDialogButtonBox)
+        button = box.button(QDialogButtonBox.StandardButton.Close)
+        qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: not dialog.isVisible())
+
+    first = open_dialog()
+    assert first.title_edit.text() == "" and first.subtitle_edit.text() == ""
+    for edit, text in ((first.title_edit, "Naturplan 2027 – forslag"),
+                       (first.subtitle_edit, "Til byrådets møde 12. januar")):
+        qtbot.mouseClick(edit, Qt.MouseButton.LeftButton)
+        type_text(edit, text)
+    close(first)
+    second = open_dialog()
+    assert second.title_edit.text() == "Naturplan 2027 – forslag"
+    assert second.subtitle_edit.text() == "Til byrådets møde 12. januar"
+    qtbot.wait(1500)  # the preview
+    shot(second, "export_dialog_remembered")
+    close(second)
+    # Kept in the project file (a colleague opening it gets them too) and audited once.
+    with GeoPackageStore(window.session.path, create=False, readonly=True) as store:
+        assert store.settings()["export_map"] == {"title": "Naturplan 2027 – forslag",
+                                                  "subtitle": "Til byrådets møde 12. januar"}
+        changes = [r for r in store.audit() if "export_map" in str(r.details)]
+    assert len(changes) == 1  # the second close changed nothing
