@@ -108,7 +108,7 @@ def test_scenarios_are_named_through_the_buttons(window, qtbot, aalborg_point, n
     assert {s.id: s.version for s in window.session.store.scenarios()} == versions
     assert not any("False" in s.name for s in window.session.store.scenarios())
     assert no_dialogs == []
-    shot(window, "scenarios_named")
+    shot(dock, "scenarios_named")
 
 
 def _methods() -> dict[str, dict[str, bool]]:
@@ -497,3 +497,23 @@ def test_the_export_dialog_remembers_title_and_subtitle(window, qtbot, tmp_path)
                                                   "subtitle": "Til byrådets møde 12. januar"}
         changes = [r for r in store.audit() if "export_map" in str(r.details)]
     assert len(changes) == 1  # the second close changed nothing
+
+
+def test_the_scenario_view_opens_without_squeezing_the_map(window, qtbot):
+    canvas = window.canvas.size()
+    menu = window.analysis.menu
+    action = next(a for a in menu.actions() if a.text() == "Scenarier og sammenligning")
+    action.trigger()  # Analyse → Scenarier og sammenligning
+    dock = window.analysis.scenarios
+    qtbot.waitUntil(dock.isVisible)
+    qtbot.wait(100)
+    assert window.canvas.size() == canvas, "the map was squeezed"
+    assert dock.isFloating()
+    assert dock.width() >= 0.6 * window.width() and dock.height() >= 380
+    assert dock.table.height() >= 250 and dock.chart.width() >= 300  # readable, not squeezed
+    shot(dock, "scenario_view")
+    action.trigger()
+    qtbot.waitUntil(lambda: not dock.isVisible())
+    action.trigger()  # the second opening keeps where the user left it
+    qtbot.waitUntil(dock.isVisible)
+    assert window.canvas.size() == canvas
