@@ -165,6 +165,14 @@
         <source>Remove points with Backspace or press Esc to start again.</source>
         <translation>Fjern punkter med Backspace, eller tryk Esc for at begynde forfra.</translation>
     </message>
+    <message>
+        <source>%1 at E %2, N %3.</source>
+        <translation>%1 ved Ø %2, N %3.</translation>
+    </message>
+    <message>
+        <source>That edit would make the area invalid: %1</source>
+        <translation>Den ændring ville gøre området ugyldigt: %1</translation>
+    </message>
 </context>
 <context>
     <name>AnalysisPanel</name>

@@ -165,6 +165,14 @@
         <source>Remove points with Backspace or press Esc to start again.</source>
         <translation>Remove points with Backspace or press Esc to start again.</translation>
     </message>
+    <message>
+        <source>%1 at E %2, N %3.</source>
+        <translation>%1 at E %2, N %3.</translation>
+    </message>
+    <message>
+        <source>That edit would make the area invalid: %1</source>
+        <translation>That edit would make the area invalid: %1</translation>
+    </message>
 </context>
 <context>
     <name>AnalysisPanel</name>

@@ -517,3 +517,32 @@ def test_the_scenario_view_opens_without_squeezing_the_map(window, qtbot):
     action.trigger()  # the second opening keeps where the user left it
     qtbot.waitUntil(dock.isVisible)
     assert window.canvas.size() == canvas
+
+
+def test_a_vertex_drag_that_crosses_is_explained_in_danish(drawing, qtbot, aalborg_point):
+    from naturplan.export.numbers import format_number
+
+    window = drawing
+    x0, y0 = aalborg_point
+    x, y, side = x0 - 400, y0 - 400, 200
+    draw_square(qtbot, window, x, y, side)
+    qtbot.waitUntil(lambda: len(window.session.candidate_ids) == 1)
+    cid = window.session.candidate_ids[0]
+    before = window.session.plan.get(cid).geometry
+    ring = shapely.get_coordinates(before.exterior)[:-1]
+    window.editing.act_vertex.trigger()
+    start = pixel(window, *ring[0])
+    end = pixel(window, x + side + 100, y + side / 2)
+    qtbot.mousePress(window.canvas, Qt.MouseButton.LeftButton, pos=start)
+    qtbot.mouseMove(window.canvas, pos=end)
+    qtbot.mouseRelease(window.canvas, Qt.MouseButton.LeftButton, pos=end)
+    assert window.session.plan.get(cid).geometry.equals(before)  # refused
+    moved = window.canvas.view.to_map(end.x(), end.y())
+    edges = [shapely.LineString([ring[-1], moved])] + [
+        shapely.LineString([ring[k], ring[k + 1]]) for k in range(1, len(ring) - 1)]
+    cross = next(e.intersection(edges[0]) for e in edges[1:]
+                 if e.intersects(edges[0]) and e.intersection(edges[0]).geom_type == "Point"
+                 and not e.touches(edges[0]))
+    title, text = window.dialogs[-1]
+    assert text == ("Den ændring ville gøre området ugyldigt: Omridset krydser sig selv ved "
+                    f"Ø {format_number(cross.x, 0, 'da')}, N {format_number(cross.y, 0, 'da')}.")

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QPainter, QPen
 
-from naturplan.core.plan.validity import InvalidKind, InvalidPlace
+from naturplan.core.plan.validity import InvalidKind, InvalidPlace, parse_reason
 from naturplan.export.numbers import format_number
 from naturplan.gui.map.overlays import RUBBER_EDGE
 from naturplan.render import MapView
@@ -43,17 +43,27 @@ def _what(kind: InvalidKind | None) -> str:
         _tr("The outline is not a valid area")
 
 
-def invalid_text(problem: InvalidPlace | None, lang: str) -> str:
-    """Why the shape was refused and where, in the interface language: "Omridset krydser sig
-    selv ved Ø 553.387, N 6.315.873 (markeret på kortet). …"."""
+def where_invalid(problem: InvalidPlace | None, lang: str, marked: bool = True) -> str:
+    """What is wrong and where, coordinates rounded to whole metres: "Omridset krydser sig
+    selv ved Ø 553.387, N 6.315.873 (markeret på kortet)." (*marked*: the place is drawn)."""
     what = _what(problem.kind if problem else None)
-    if problem is not None and problem.x is not None and problem.y is not None:
-        said = _tr("%1 at E %2, N %3 (marked on the map).").replace("%1", what).replace(
-            "%2", format_number(problem.x, 0, lang)).replace(
-            "%3", format_number(problem.y, 0, lang))
-    else:
-        said = what + "."
-    return f"{said} {_tr('Remove points with Backspace or press Esc to start again.')}"
+    if problem is None or problem.x is None or problem.y is None:
+        return what + "."
+    text = _tr("%1 at E %2, N %3 (marked on the map).") if marked else _tr("%1 at E %2, N %3.")
+    return text.replace("%1", what).replace("%2", format_number(problem.x, 0, lang)).replace(
+        "%3", format_number(problem.y, 0, lang))
+
+
+def invalid_text(problem: InvalidPlace | None, lang: str) -> str:
+    """Why the drawn shape was refused, where, and what to do about it."""
+    return (f"{where_invalid(problem, lang)} "
+            f"{_tr('Remove points with Backspace or press Esc to start again.')}")
+
+
+def refused_edit_text(reason: str, lang: str) -> str:
+    """A vertex edit refused as invalid (*reason*: GEOS' text from the core's error)."""
+    return _tr("That edit would make the area invalid: %1").replace(
+        "%1", where_invalid(parse_reason(reason), lang, marked=False))
 
 
 def paint_pending(painter: QPainter, view: MapView, xy: Sequence[tuple[float, float]],
