@@ -202,9 +202,10 @@ class PointsTool(EditTool):
         """Complete the shape: exactly one command if it is accepted."""
         if len(self.points) < self.min_points:
             return
+        # The drawing note goes first: what the edit says (an overlap clipped) comes after.
+        self.session.message.emit("")
         if self.complete(list(self.points)):
             self.points, self.snaps = [], []
-            self.session.message.emit("")  # the drawing note is done with
             self.canvas.update()
 
     def complete(self, points: list[tuple[float, float]]) -> bool:
