@@ -178,3 +178,20 @@ def test_every_help_text_has_a_danish_translation() -> None:
     missing = sorted({t for t in texts if t and t != argparse.SUPPRESS
                       and tr("da", "cli_help", t) == t})
     assert missing == []
+
+
+def test_the_same_commands_on_a_team_project_in_postgis(pg_project: str, capsys) -> None:
+    store, plan = open_plan(pg_project, "tester")
+    with store:
+        ids = [plan.add(Candidate.new("lowland", shapely.box(X0 + 500 * k, Y0, X0 + 500 * k + 100,
+                                                              Y0 + 100), f"Ø{k}")).after[0].id
+               for k in range(2)]
+    code, _, err = _run(capsys, "create", "--project", pg_project, "--name", "Ålborg Øst",
+                        ids[0][:8], ids[1][:8])
+    assert (code, err) == (0, "")
+    code, _, err = _run(capsys, "create", "--project", pg_project, "--name", "ÅLBORG ØST")
+    assert code == 1 and "Et scenarie med navnet 'Ålborg Øst' er allerede i projektet." in err
+    assert _run(capsys, "rename", "--project", pg_project, "ålborg øst", "Ålborg Vest")[0] == 0
+    assert _run(capsys, "remove", "--project", pg_project, "ÅLBORG VEST", ids[0][:8])[0] == 0
+    with open_store(pg_project, readonly=True) as store:
+        assert {s.name: s.candidate_ids for s in store.scenarios()} == {"Ålborg Vest": (ids[1],)}
