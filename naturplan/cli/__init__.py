@@ -25,7 +25,6 @@ from naturplan.cli import project as cli_project
 from naturplan.cli import scenarios as cli_scenarios
 from naturplan.cli import stats as cli_stats
 from naturplan.cli.options import data_options
-from naturplan.cli.parsing import NaturplanParser, language_of
 from naturplan.core.errors import NaturplanError
 from naturplan.io.project.open import project_arg
 
@@ -71,6 +70,8 @@ def package_version() -> str:
 
 def build_parser(lang: str | None = None) -> argparse.ArgumentParser:
     """The argument parser for every command, its help and errors in *lang* (default da)."""
+    from naturplan.cli.parsing import NaturplanParser
+
     data = data_options()
     parser = NaturplanParser(
         lang=lang,
@@ -101,6 +102,8 @@ def build_parser(lang: str | None = None) -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``naturplan`` console script."""
+    from naturplan.cli.parsing import language_of
+
     parser = build_parser(language_of(sys.argv[1:] if argv is None else argv))
     args = parser.parse_args(argv)
     try:
