@@ -670,4 +670,47 @@
         <translation>scenariet (store eller små bogstaver)</translation>
     </message>
 </context>
+<context>
+    <name>labels</name>
+    <message>
+        <source>the outline crosses itself</source>
+        <translation>omridset krydser sig selv</translation>
+    </message>
+    <message>
+        <source>too few distinct corners</source>
+        <translation>for få forskellige hjørner</translation>
+    </message>
+    <message>
+        <source>a hole lies outside the area</source>
+        <translation>et hul ligger uden for området</translation>
+    </message>
+    <message>
+        <source>two holes lie inside each other</source>
+        <translation>to huller ligger inden i hinanden</translation>
+    </message>
+    <message>
+        <source>the holes cut the area into pieces</source>
+        <translation>hullerne skærer området i stykker</translation>
+    </message>
+    <message>
+        <source>two parts lie inside each other</source>
+        <translation>to dele ligger inden i hinanden</translation>
+    </message>
+    <message>
+        <source>two rings are the same</source>
+        <translation>to ringe er ens</translation>
+    </message>
+    <message>
+        <source>a corner has an invalid coordinate</source>
+        <translation>et hjørne har en ugyldig koordinat</translation>
+    </message>
+    <message>
+        <source>the outline is not closed</source>
+        <translation>omridset er ikke lukket</translation>
+    </message>
+    <message>
+        <source>{what} at E {x}, N {y}</source>
+        <translation>{what} ved Ø {x}, N {y}</translation>
+    </message>
+</context>
 </TS>

@@ -670,4 +670,47 @@
         <translation>the scenario (any case)</translation>
     </message>
 </context>
+<context>
+    <name>labels</name>
+    <message>
+        <source>the outline crosses itself</source>
+        <translation>the outline crosses itself</translation>
+    </message>
+    <message>
+        <source>too few distinct corners</source>
+        <translation>too few distinct corners</translation>
+    </message>
+    <message>
+        <source>a hole lies outside the area</source>
+        <translation>a hole lies outside the area</translation>
+    </message>
+    <message>
+        <source>two holes lie inside each other</source>
+        <translation>two holes lie inside each other</translation>
+    </message>
+    <message>
+        <source>the holes cut the area into pieces</source>
+        <translation>the holes cut the area into pieces</translation>
+    </message>
+    <message>
+        <source>two parts lie inside each other</source>
+        <translation>two parts lie inside each other</translation>
+    </message>
+    <message>
+        <source>two rings are the same</source>
+        <translation>two rings are the same</translation>
+    </message>
+    <message>
+        <source>a corner has an invalid coordinate</source>
+        <translation>a corner has an invalid coordinate</translation>
+    </message>
+    <message>
+        <source>the outline is not closed</source>
+        <translation>the outline is not closed</translation>
+    </message>
+    <message>
+        <source>{what} at E {x}, N {y}</source>
+        <translation>{what} at E {x}, N {y}</translation>
+    </message>
+</context>
 </TS>
