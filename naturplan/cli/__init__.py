@@ -22,6 +22,7 @@ from naturplan.cli import data as cli_data
 from naturplan.cli import export as cli_export
 from naturplan.cli import parcel as cli_parcel
 from naturplan.cli import project as cli_project
+from naturplan.cli import scenarios as cli_scenarios
 from naturplan.cli import stats as cli_stats
 from naturplan.cli.options import data_options
 from naturplan.cli.store_notices import show_left_out_rows
@@ -68,10 +69,13 @@ def package_version() -> str:
         return "(not installed)"
 
 
-def build_parser() -> argparse.ArgumentParser:
-    """The argument parser for every command."""
+def build_parser(lang: str | None = None) -> argparse.ArgumentParser:
+    """The argument parser for every command, its help and errors in *lang* (default da)."""
+    from naturplan.cli.parsing import NaturplanParser
+
     data = data_options()
-    parser = argparse.ArgumentParser(
+    parser = NaturplanParser(
+        lang=lang,
         prog="naturplan",
         description="Desktop GIS for municipal nature planning (Aalborg Kommune). Without a "
         "command it opens the app on the shipped sample.",
@@ -93,12 +97,15 @@ def build_parser() -> argparse.ArgumentParser:
     cli_export.add_parser(sub, data)
     cli_parcel.add_parser(sub, data)
     cli_data.add_parser(sub, data)
+    cli_scenarios.add_parser(sub, data)
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``naturplan`` console script."""
-    parser = build_parser()
+    from naturplan.cli.parsing import language_of
+
+    parser = build_parser(language_of(sys.argv[1:] if argv is None else argv))
     args = parser.parse_args(argv)
     stop_notices = show_left_out_rows(getattr(args, "lang", None))
     try:
@@ -116,6 +123,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return cli_parcel.run_parcels(args)
         if args.command == "data":
             return cli_data.run(args)
+        if args.command == "scenarios":
+            return cli_scenarios.run(args)
         return cli_app.run(args)
     except NaturplanError as exc:
         print(error_line(exc, getattr(args, "lang", None)), file=sys.stderr)

@@ -9,7 +9,9 @@ so that ``naturplan candidates list`` and the candidate table say the same thing
 from __future__ import annotations
 
 from naturplan.core.plan.candidates import CandidateKind, CandidateStatus, GeometryProblem
+from naturplan.core.plan.validity import InvalidKind, parse_reason
 from naturplan.export.i18n import tr
+from naturplan.export.numbers import format_number
 
 #: English source text of each kind's label (the translation key).
 KIND_LABELS: dict[CandidateKind, str] = {
@@ -79,4 +81,37 @@ def problem_label(problem: GeometryProblem | str, detail: str = "",
     ValueError
         If *problem* is not a :class:`GeometryProblem`.
     """
-    return tr(lang, "labels", PROBLEM_LABELS[GeometryProblem(problem)], detail=detail)
+    problem = GeometryProblem(problem)
+    if problem in (GeometryProblem.INVALID, GeometryProblem.COLLAPSED) and detail:
+        detail = invalid_reason_label(detail, lang)
+    return tr(lang, "labels", PROBLEM_LABELS[problem], detail=detail)
+
+
+#: GEOS' kinds of invalidity in words (English source texts, context ``labels``).
+INVALID_WORDS: dict[InvalidKind, str] = {
+    InvalidKind.SELF_INTERSECTION: "the outline crosses itself",
+    InvalidKind.RING_SELF_INTERSECTION: "the outline crosses itself",
+    InvalidKind.TOO_FEW_POINTS: "too few distinct corners",
+    InvalidKind.HOLE_OUTSIDE_SHELL: "a hole lies outside the area",
+    InvalidKind.NESTED_HOLES: "two holes lie inside each other",
+    InvalidKind.DISCONNECTED_INTERIOR: "the holes cut the area into pieces",
+    InvalidKind.NESTED_SHELLS: "two parts lie inside each other",
+    InvalidKind.DUPLICATE_RINGS: "two rings are the same",
+    InvalidKind.INVALID_COORDINATE: "a corner has an invalid coordinate",
+    InvalidKind.RING_NOT_CLOSED: "the outline is not closed",
+}
+
+
+def invalid_reason_label(reason: str, lang: str | None = None) -> str:
+    """GEOS' *reason* (``shapely.is_valid_reason``) in words, the place to whole metres:
+    "omridset krydser sig selv ved Ø 553.387, N 6.315.873"; a reason GEOS words otherwise
+    is given as it came."""
+    place = parse_reason(reason)
+    if place.kind not in INVALID_WORDS:
+        return reason
+    what = tr(lang, "labels", INVALID_WORDS[place.kind])
+    if place.x is None or place.y is None:
+        return what
+    return tr(lang, "labels", "{what} at E {x}, N {y}", what=what,
+              x=format_number(place.x, 0, lang or "da"),
+              y=format_number(place.y, 0, lang or "da"))

@@ -13,7 +13,7 @@ from naturplan.core.plan.candidates import CandidateKind
 from naturplan.core.share.targets import TargetGap
 from naturplan.export.i18n import tr
 from naturplan.export.labels import kind_label
-from naturplan.export.numbers import format_ha, format_percent
+from naturplan.export.numbers import format_ha, format_share
 from naturplan.export.plan_data import PlanData
 
 
@@ -58,8 +58,8 @@ def ledger_table(data: PlanData, lang: str = "da") -> LedgerTable:
     m_area = share.municipality_area_m2
     projected_area = ledger.area_m2 if ledger is not None else share.area_m2
     rows = [
-        (t("Protected nature"), format_percent(share.share, 1, lang),
-         format_percent(projected_area / m_area if m_area else 0.0, 1, lang)),
+        (t("Protected nature"), format_share(share.share, lang),
+         format_share(projected_area / m_area if m_area else 0.0, lang)),
         (t("Protected area"), format_ha(share.area_m2, 0, lang),
          format_ha(projected_area, 0, lang)),
     ]

@@ -22,6 +22,19 @@ def format_percent(fraction: float, decimals: int = 1, lang: str = "da") -> str:
     return f"{format_number(fraction * 100.0, decimals, lang)} %"
 
 
+#: The one precision of the protected share (now and projected) wherever it is written: the
+#: dashboard, the ledger, the scenario table, ``naturplan stats`` and the council PDF/web map
+#: (issue 20: the same share read 14,15 % on the dashboard and 14,1 % in the CLI and PDF).
+#: Two decimals: 0,01 % of Aalborg's 1.137 km² is 11 ha, about one candidate area, so a
+#: drawn area moves the number where it is shown.
+SHARE_DECIMALS = 2
+
+
+def format_share(fraction: float, lang: str = "da") -> str:
+    """The protected share (a fraction) as every front end writes it: ``14,15 %``."""
+    return format_percent(fraction, SHARE_DECIMALS, lang)
+
+
 def format_ha(m2: float, decimals: int = 0, lang: str = "da") -> str:
     """Square metres as hectares: ``34_120_000`` → ``3.412 ha``."""
     return f"{format_number(m2 / M2_PER_HA, decimals, lang)} ha"

@@ -19,7 +19,7 @@ from naturplan.core.notices import Notice, load_notices, share_notices
 from naturplan.core.share.protected import ProtectedShare
 from naturplan.export.i18n import tr
 from naturplan.export.notices import notices_json
-from naturplan.export.numbers import format_ha, format_km2, format_percent
+from naturplan.export.numbers import format_ha, format_km2, format_percent, format_share
 from naturplan.io.datasets import MeasuredDataset
 from naturplan.io.loading import LayerSummary
 
@@ -136,7 +136,7 @@ def stats_text(doc: dict[str, Any], lang: str = "da") -> str:
     lines = [
         w("Protected nature in {name} Municipality ({code})", name=m["name"], code=m["code"]),
         f"  {w('Municipality area')}: {format_km2(m['area_m2'], 1, lang)}",
-        f"  {w('Protected nature')}: {format_percent(p['share'], 1, lang)} "
+        f"  {w('Protected nature')}: {format_share(p['share'], lang)} "
         f"({format_ha(p['area_m2'], 0, lang)}){flag}",
         f"  {w('Counts')}: {', '.join(p['roles'])}",
     ]
@@ -161,7 +161,7 @@ def stats_text(doc: dict[str, Any], lang: str = "da") -> str:
     if "projected" in doc:
         pr = doc["projected"]
         lines.append(
-            f"  {w('With candidate areas')}: {format_percent(pr['share'], 1, lang)} "
+            f"  {w('With candidate areas')}: {format_share(pr['share'], lang)} "
             f"({format_ha(pr['area_m2'], 0, lang)}){flag}"
         )
     lines.append(f"  {w('Layers')}:")

@@ -32,7 +32,7 @@ from naturplan.core.notices import Notice, dataset_notices
 from naturplan.core.plan.ledger import LedgerResult
 from naturplan.core.share.protected import ProtectedShare
 from naturplan.export.notices import notice_text
-from naturplan.export.numbers import format_ha, format_km2, format_percent
+from naturplan.export.numbers import format_ha, format_km2, format_percent, format_share
 from naturplan.gui.ledger_view import PROJECTED_COLOR, LedgerPanel
 
 BAR_COLOR = "#3f8f4f"
@@ -237,7 +237,7 @@ class DashboardDock(QDockWidget):
         *synthetic* when a layer it is computed from is synthetic sample data."""
         self.share, self.lang = share, lang
         self.synthetic_label.setVisible(synthetic)
-        self.headline.setText(format_percent(share.share, 1, lang))
+        self.headline.setText(format_share(share.share, lang))
         self.bar.set_values(
             share.share, [(gap.target.share, gap.target.name) for gap in share.targets], lang
         )

@@ -16,7 +16,7 @@ from typing import Any
 
 import PySide6
 from PySide6.QtCore import QCoreApplication, Qt, qVersion
-from PySide6.QtGui import QAction
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -60,7 +60,9 @@ def shortcut_rows(window: Any) -> list[tuple[str, str]]:
     menus = [a.menu() for a in window.menuBar().actions() if isinstance(a.menu(), QMenu)]
     rows = []
     for action in menu_actions(menus):
-        keys = ", ".join(seq.toString() for seq in action.shortcuts() if not seq.isEmpty())
+        # As the menus write them ("Ctrl+Skift+Z" in Danish), not the portable "Shift".
+        keys = ", ".join(seq.toString(QKeySequence.SequenceFormat.NativeText)
+                         for seq in action.shortcuts() if not seq.isEmpty())
         if keys:
             rows.append((keys, action.text().replace("&", "")))
     rows += [

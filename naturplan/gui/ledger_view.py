@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QGridLayout, QLabel, QVBoxLayout, QWidget
 from naturplan.core.plan.candidates import CandidateKind
 from naturplan.core.plan.ledger import LedgerResult
 from naturplan.export.labels import kind_label
-from naturplan.export.numbers import format_ha, format_percent
+from naturplan.export.numbers import format_ha, format_share
 
 PROJECTED_COLOR = "#8cc63f"
 
@@ -63,13 +63,13 @@ class LedgerPanel(QWidget):
     def set_result(self, result: LedgerResult, lang: str = "da") -> None:
         self.result = result
         self.projected.setText(self.tr("%1 projected").replace(
-            "%1", format_percent(result.share, 2, lang)))
+            "%1", format_share(result.share, lang)))
         self.summary.setText(
             self.tr("%1 counting areas add %2 of new nature (now %3). Overlaps with "
                     "protected nature and between areas are counted once.")
             .replace("%1", str(result.count))
             .replace("%2", format_ha(result.gain_m2, 1, lang))
-            .replace("%3", format_percent(result.current_share, 2, lang)))
+            .replace("%3", format_share(result.current_share, lang)))
         header = [self.tr("Gap to target"), self.tr("now"), self.tr("projected")]
         for col, text in enumerate(header):
             self._label(self.gaps, 0, col, right=col > 0).setText(f"<i>{text}</i>")

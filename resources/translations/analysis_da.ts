@@ -176,8 +176,8 @@
         <translation>Vælg ét kandidatområde for at se, hvad det gør.</translation>
     </message>
     <message>
-        <source>%1 existing nature, %2 degraded soil, %3 new</source>
-        <translation>%1 eksisterende natur, %2 forringet jord, %3 ny</translation>
+        <source>%1 existing nature, %2 degraded soil, %3 other land</source>
+        <translation>%1 eksisterende natur, %2 forringet jord, %3 anden jord</translation>
     </message>
     <message>
         <source>Firefighter's rule</source>

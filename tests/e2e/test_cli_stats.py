@@ -264,7 +264,7 @@ def test_zero_because_nothing_was_there_is_said(real_data: Path) -> None:
     assert warning["params"]["n"] == 91 and warning["params"]["role"] == "nature_p3"
     assert warning["message"].startswith("Ingen af de 91 objekter i koege_p3")
     text = _run(["stats", "--no-sample", "--layer", f"nature_p3={real_data / KOEGE_P3}"])
-    assert "Beskyttet natur: 0,0 %" in text.stdout and "ligger i Aalborg" in text.stderr
+    assert "Beskyttet natur: 0,00 %" in text.stdout and "ligger i Aalborg" in text.stderr
 
 
 def _points_and_polygons(tmp_path: Path) -> tuple[Path, Path]:

@@ -194,5 +194,5 @@ def test_ledger_says_when_a_protected_role_has_no_layer(plan: Plan) -> None:
     dataset = Dataset(plan.dataset.municipality,
                       [layer for layer in plan.dataset.layers if layer.role is not Role.NATURE_P3])
     table = ledger_table(load_plan_data(dataset, (Role.NATURE_P3,)), "da")
-    assert table.rows[0][1] == "0,0 %"
+    assert table.rows[0][1] == "0,00 %"
     assert any("nature_p3" in note and "intet" in note.lower() for note in table.notes)

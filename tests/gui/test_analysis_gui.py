@@ -107,9 +107,9 @@ def test_scenarios_compared_side_by_side(window, analysis, aalborg_point, qtbot,
     dock = analysis.scenarios
     dock.show()
     window.session.selection.set([low.id, corridor.id])
-    dock.new_from_selection("Forslag A")
+    dock.new_from_selection(name="Forslag A")
     window.session.selection.set([low.id, forest.id, corridor.id])
-    dock.new_from_selection("Forslag B – med skov og korridor")
+    dock.new_from_selection(name="Forslag B – med skov og korridor")
     qtbot.waitUntil(lambda: len(dock.results) == 2 and analysis.controller.idle,
                     timeout=120_000)
     names = [r.scenario.name for r in dock.results]

@@ -62,7 +62,7 @@ def test_no_protected_layer_is_said_under_the_big_number(qtbot, open_window, fix
                                                          tmp_path):
     win = open_window(_without_p3(fixture_files))
     dock = win.dashboard_dock
-    assert dock.headline.text() == "0,0 %"
+    assert dock.headline.text() == "0,00 %"
     qtbot.waitUntil(lambda: _shown_whole(dock.notices), timeout=10_000)
     assert NO_P3 in dock.notices.text().splitlines()[0]
     # Right under the big number and its subtitle, before the bar.
@@ -77,7 +77,7 @@ def test_a_p3_layer_outside_the_municipality_is_said_and_followed(
     far = LayerRequest(Role.NATURE_P3, far_p3)
     win = open_window(_without_p3(fixture_files, far))
     dock = win.dashboard_dock
-    assert dock.headline.text() == "0,0 %"
+    assert dock.headline.text() == "0,00 %"
     outside = "Ingen af de 2 objekter i far_p3.gpkg"
     qtbot.waitUntil(lambda: _shown_whole(dock.notices), timeout=10_000)
     assert outside in dock.notices.text() and "ligger i Aalborg." in dock.notices.text()

@@ -13,7 +13,7 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QImage
 
 from naturplan.core.layers.roles import Role
-from naturplan.export.numbers import format_percent
+from naturplan.export.numbers import format_share
 
 
 def _array(image: QImage) -> np.ndarray:
@@ -101,7 +101,7 @@ def test_dashboard_matches_cli_stats(window, layer_args):
     share = window.dashboard_dock.share
     assert share is not None
     assert share.share == pytest.approx(doc["protected"]["share"], rel=1e-9)
-    assert window.dashboard_dock.headline.text() == format_percent(doc["protected"]["share"])
+    assert window.dashboard_dock.headline.text() == format_share(doc["protected"]["share"])
     assert "," in window.dashboard_dock.headline.text()  # Danish decimal comma
     assert set(share.by_type) == set(doc["protected"]["by_type"])
 

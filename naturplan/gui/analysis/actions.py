@@ -41,7 +41,12 @@ class AnalysisActions(QObject):
         window.tabifyDockWidget(window.dashboard_dock, self.dock)
         window.dashboard_dock.raise_()
         window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.scenarios)
+        # The comparison opens as a window of its own at a size where its table and chart
+        # can be read, over the window's lower part: docked under the map it squeezed the map
+        # (issue 20). The user can dock it; the window's saved layout then keeps it there.
+        self.scenarios.setFloating(True)
         self.scenarios.hide()
+        self._scenarios_placed = False
         self.at_risk = NatureAtRiskWidget()
         self.at_risk.lang = window.lang
         window.dashboard_dock.add_section(self.at_risk)
@@ -55,9 +60,16 @@ class AnalysisActions(QObject):
         c.settings_changed.connect(self._settings_changed)
         c.status.connect(self._status)
         c.failed.connect(self._failed)
-        self.scenarios.visibilityChanged.connect(
-            lambda shown: self.scenarios.reload() if shown else None)
+        self.scenarios.visibilityChanged.connect(self._scenarios_shown)
         self._build_menu()
+
+    def _scenarios_shown(self, shown: bool) -> None:
+        if not shown:
+            return
+        if not self._scenarios_placed and self.scenarios.isFloating():
+            self._scenarios_placed = True
+            place_floating(self.scenarios, self.window)
+        self.scenarios.reload()
 
     def _build_menu(self) -> None:
         w = self.window
@@ -161,6 +173,18 @@ class AnalysisActions(QObject):
 
     def _failed(self, error: BaseException) -> None:
         self.window.statusBar().showMessage(error_text(error, self.window.lang), 10000)
+
+
+def place_floating(dock: Any, window: Any) -> None:
+    """*dock* floating over the lower part of *window*: 70 % of its width, 45 % of its
+    height (at least 900 × 420 where the screen allows), centred, its bottom on the
+    window's."""
+    frame = window.geometry()
+    width = max(min(900, frame.width()), int(frame.width() * 0.7))
+    height = max(min(420, frame.height()), int(frame.height() * 0.45))
+    dock.resize(width, height)
+    dock.move(frame.x() + (frame.width() - width) // 2,
+              frame.y() + frame.height() - height - 40)
 
 
 def install_analysis(window: Any) -> AnalysisActions:

@@ -131,7 +131,7 @@ class AnalysisPanel(QWidget):
 
     def _firefighter(self, a: CandidateAssessment) -> None:
         f, lang = a.firefighter, self.lang
-        parts = self.tr("%1 existing nature, %2 degraded soil, %3 new").replace(
+        parts = self.tr("%1 existing nature, %2 degraded soil, %3 other land").replace(
             "%1", _ha(f.nature_m2, lang)).replace("%2", _ha(f.degraded_m2, lang)).replace(
             "%3", _ha(f.new_m2, lang))
         self._set("firefighter", self._heading(self.tr("Firefighter's rule"))
@@ -277,9 +277,15 @@ class AnalysisPanel(QWidget):
         if provenance is None:
             self._set("provenance", "")
             return
+        from naturplan.export.factor_words import table_source, table_title
+
         table = provenance.table
-        text = escape(self.tr("Factors: %1 (version %2). %3").replace("%1", table.id)
-                      .replace("%2", str(table.version)).replace("%3", table.source[:160]))
+        # The table's name, version and source in the user's language, whole (issue 20).
+        text = escape(self.tr("Factor table: %1 (%2, version %3).")
+                      .replace("%1", table_title(table, self.lang)).replace("%2", table.id)
+                      .replace("%3", str(table.version)))
+        text += "<br>" + escape(self.tr("Source: %1").replace(
+            "%1", table_source(table, self.lang)))
         if provenance.changed:
             text += "<br><b style='color:#b03a2e'>{}</b>".format(escape(self.tr(
                 "The factor table has changed since this project recorded it.")))

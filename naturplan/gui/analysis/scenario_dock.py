@@ -37,7 +37,7 @@ from naturplan.core.errors import NaturplanError
 from naturplan.core.feedback import Feedback
 from naturplan.core.plan.scenarios import Scenario
 from naturplan.export.i18n import error_text
-from naturplan.export.numbers import format_ha, format_number, format_percent
+from naturplan.export.numbers import format_ha, format_number, format_percent, format_share
 from naturplan.gui.analysis.chart import Metric, ScenarioChart
 
 SCENARIO_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -89,7 +89,9 @@ class ScenarioDock(QDockWidget):
         ):
             button = QPushButton(text)
             button.setObjectName(f"scenario_{name}")
-            button.clicked.connect(slot)
+            # ``clicked`` sends ``checked`` (False): never into a slot's own parameters (it
+            # once named every scenario "False"); the slots take only keyword arguments.
+            button.clicked.connect(lambda _checked=False, slot=slot: slot())
             buttons.addWidget(button)
         buttons.addStretch(1)
         left = QWidget()
@@ -179,7 +181,7 @@ class ScenarioDock(QDockWidget):
     def _error(self, exc: BaseException) -> None:
         QMessageBox.warning(self, self.tr("Scenarios"), error_text(exc, self.lang))
 
-    def new_from_selection(self, name: str | None = None) -> None:
+    def new_from_selection(self, *, name: str | None = None) -> None:
         """A new scenario with the selected candidate areas (asks for its name)."""
         if name is None:
             default = self.tr("Proposal %1").replace("%1", chr(ord("A") + self.list.count()))
@@ -218,7 +220,7 @@ class ScenarioDock(QDockWidget):
             chosen = set(self.session.selection.ids)
             self._change(candidate_ids=[i for i in s.candidate_ids if i not in chosen])
 
-    def rename(self, name: str | None = None) -> None:
+    def rename(self, *, name: str | None = None) -> None:
         s = self.current()
         if s is None:
             return
@@ -357,7 +359,7 @@ class ScenarioDock(QDockWidget):
 
         return [
             (self.tr("Areas"), lambda r: str(len(r.found))),
-            (self.tr("Projected share"), lambda r: format_percent(r.ledger.share, 2, lang)),
+            (self.tr("Projected share"), lambda r: format_share(r.ledger.share, lang)),
             (self.tr("Missing to 17 %"), gap("aalborg_17")),
             (self.tr("Missing to 20 %"), gap("national_20_2030")),
             (self.tr("New nature"), lambda r: ha(r.ledger.gain_m2)),

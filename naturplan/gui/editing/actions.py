@@ -37,7 +37,7 @@ from naturplan.gui.editing.session import EditSession
 from naturplan.gui.icons import icon
 from naturplan.gui.map.overlays import paint_selection
 
-PROJECT_FILTER = "naturplan project (*.gpkg)"
+PROJECT_FILTER = "naturplan project (*.gpkg)"  # translated where shown (EditActions)
 
 
 class EditActions(QObject):
@@ -224,13 +224,13 @@ class EditActions(QObject):
 
     def open_project_dialog(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self.window, self.tr("Open project"), "",
-                                              PROJECT_FILTER)
+                                              self.tr(PROJECT_FILTER))
         if path:
             self.session.open_project(path)
 
     def save_as_dialog(self) -> None:
         path, _ = QFileDialog.getSaveFileName(self.window, self.tr("Save project as"), "",
-                                              PROJECT_FILTER)
+                                              self.tr(PROJECT_FILTER))
         if path:
             if not path.endswith(".gpkg"):
                 path += ".gpkg"

@@ -18,10 +18,12 @@ from typing import TYPE_CHECKING
 
 import shapely
 from PySide6.QtCore import QPointF, Qt
-from PySide6.QtGui import QKeyEvent, QMouseEvent, QPainter
+from PySide6.QtGui import QGuiApplication, QKeyEvent, QMouseEvent, QPainter
 
 from naturplan.core.plan.candidates import validate_geometry
 from naturplan.core.plan.snapping import SnapTarget, trace_between
+from naturplan.core.plan.validity import InvalidPlace, why_invalid
+from naturplan.gui.editing.sketch import invalid_text, paint_pending, paint_problem
 from naturplan.gui.map.overlays import paint_rubber_band, paint_snap_marker
 from naturplan.gui.map.tools import MapTool
 
@@ -79,14 +81,36 @@ class PointsTool(EditTool):
         self.points: list[tuple[float, float]] = []
         self.snaps: list[SnapTarget | None] = []
         self.cursor_xy: tuple[float, float] | None = None
+        #: When and where the double-click that finished the last shape was (event
+        #: timestamp in ms, pixel): presses that belong to it start nothing.
+        self._finished_by: tuple[int, QPointF] | None = None
+        #: Where the last refused shape is invalid (drawn on the map until the next change).
+        self.problem: InvalidPlace | None = None
 
     def start(self) -> None:
         self.points, self.snaps, self.cursor_xy = [], [], None
+        self.problem = None
         super().start()
 
     def cancel(self) -> None:
+        if self.points:
+            self.session.message.emit("")  # the drawing note goes with the sketch
         self.points, self.snaps, self.cursor_xy = [], [], None
+        self.problem = None
         super().cancel()
+
+    def _echo_of_finish(self, event: QMouseEvent) -> bool:
+        """True for a press within the double-click interval of the double-click that just
+        finished a shape, at about its place: the third click of a quick "triple" click, which
+        once started a stray one-point sketch that the next drawing grew from."""
+        if self._finished_by is None or self.points:
+            return False
+        at, where = self._finished_by
+        hints = QGuiApplication.styleHints()
+        reach = 3 * max(hints.mouseDoubleClickDistance(), 2)
+        moved = event.position() - where
+        return (0 <= event.timestamp() - at <= hints.mouseDoubleClickInterval()
+                and abs(moved.x()) <= reach and abs(moved.y()) <= reach)
 
     def _is_last(self, pos: QPointF) -> bool:
         if not self.points:
@@ -103,6 +127,11 @@ class PointsTool(EditTool):
             self._trace(prev, target)
         self.points.append((x, y))
         self.snaps.append(target)
+        self.problem = None
+        if len(self.points) == 1:  # a sketch has begun: say so, and how to drop it
+            self.session.message.emit(self.tr(
+                "Drawing: click the next corner; double-click or Enter finishes, Esc drops "
+                "the sketch."))
         self.canvas.update()
 
     def _trace(self, prev: SnapTarget, target: SnapTarget) -> None:
@@ -123,6 +152,9 @@ class PointsTool(EditTool):
 
     def mouse_press(self, event: QMouseEvent) -> bool:
         if event.button() == Qt.MouseButton.LeftButton:
+            if self._echo_of_finish(event):
+                return True
+            self._finished_by = None
             shift = bool(event.modifiers() & Qt.KeyboardModifier.ShiftModifier)
             self.add_point(event.position(), self.session.tracing or shift)
             return True
@@ -136,7 +168,10 @@ class PointsTool(EditTool):
             return False
         shift = bool(event.modifiers() & Qt.KeyboardModifier.ShiftModifier)
         self.add_point(event.position(), self.session.tracing or shift)
+        had = bool(self.points)
         self.finish()
+        if had and not self.points:  # finished: the clicks of this double-click are spent
+            self._finished_by = (event.timestamp(), event.position())
         return True
 
     def mouse_move(self, event: QMouseEvent) -> bool:
@@ -154,6 +189,7 @@ class PointsTool(EditTool):
             if self.points:
                 self.points.pop()
                 self.snaps.pop()
+                self.problem = None
                 self.canvas.update()
             return True
         if key == Qt.Key.Key_Escape:
@@ -166,6 +202,8 @@ class PointsTool(EditTool):
         """Complete the shape: exactly one command if it is accepted."""
         if len(self.points) < self.min_points:
             return
+        # The drawing note goes first: what the edit says (an overlap clipped) comes after.
+        self.session.message.emit("")
         if self.complete(list(self.points)):
             self.points, self.snaps = [], []
             self.canvas.update()
@@ -178,6 +216,12 @@ class PointsTool(EditTool):
         if self.cursor_xy is not None and shown:
             shown.append(self.cursor_xy)
         paint_rubber_band(painter, self.canvas.view, shown, self.closed)
+        if self.points:  # a pending sketch is never a lone dot one can miss
+            paint_pending(painter, self.canvas.view, self.points, self.tr(
+                "Sketch: %n points – double-click or Enter finishes, Esc drops it", "",
+                len(self.points)))
+        if self.problem is not None:
+            paint_problem(painter, self.canvas.view, self.problem)
         super().paint_overlay(painter)
 
 
@@ -189,12 +233,12 @@ class DrawPolygonTool(PointsTool):
     def complete(self, points: list[tuple[float, float]]) -> bool:
         polygon = shapely.Polygon(points)
         check = validate_geometry(polygon)
-        if not check.ok or not polygon.is_valid:
-            reason = shapely.is_valid_reason(polygon)
-            self.session.error.emit(
-                self.tr("The area is not valid"),
-                self.tr("The outline crosses itself (%1). Remove points with Backspace or "
-                        "press Esc to start again.").replace("%1", reason))
+        problem = why_invalid(polygon)
+        if not check.ok or problem is not None:
+            self.problem = problem
+            self.canvas.update()  # the place is marked on the map while the dialog is open
+            self.session.error.emit(self.tr("The area is not valid"), invalid_text(
+                problem, self.session.lang))
             return False
         return self.session.add(polygon) is not None
 

@@ -32,7 +32,7 @@ from PySide6.QtCore import QObject, QSettings, QTimer, Signal
 from PySide6.QtGui import QUndoStack
 from shapely.geometry.base import BaseGeometry
 
-from naturplan.core.errors import ConflictError, NaturplanError
+from naturplan.core.errors import ConflictError, GeometryEditError, NaturplanError
 from naturplan.core.layers.dataset import Dataset, Municipality
 from naturplan.core.layers.roles import ROLE_SPECS, Role
 from naturplan.core.plan.candidates import Candidate, CandidateKind
@@ -412,7 +412,12 @@ class EditSession(QObject):
         self.error.emit(self.tr("Could not: %1").replace("%1", text), self.error_text(exc))
 
     def error_text(self, exc: BaseException) -> str:
-        """The user's words for *exc*: its text in the interface language, by error code."""
+        """The user's words for *exc*: its text in the interface language, by error code
+        (an edit refused as invalid says why and where in words, not in GEOS' English)."""
+        if isinstance(exc, GeometryEditError) and exc.params.get("reason"):
+            from naturplan.gui.editing.sketch import refused_edit_text
+
+            return refused_edit_text(str(exc.params["reason"]), self.lang)
         return error_text(exc, self.lang)
 
     def _undo_failed(self, text: str, exc: BaseException) -> None:

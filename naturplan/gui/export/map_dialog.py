@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from naturplan.core.errors import OperationCancelled
+from naturplan.core.errors import NaturplanError, OperationCancelled
 from naturplan.core.feedback import Feedback
 from naturplan.export.i18n import error_text
 from naturplan.export.layout.page import PrintOptions, build_layout
@@ -47,6 +47,9 @@ from naturplan.render.renderer import MapRenderer
 #: Resolution of the preview image (dots per inch of the page).
 PREVIEW_DPI = 40
 FORMATS = ("pdf", "png", "html")
+#: The project setting that keeps the last title and subtitle (issue 20: the dialog forgot
+#: them between openings); the user's settings keep them too, for a project without them.
+TEXTS_KEY = "export_map"
 
 
 class MapExportDialog(QDialog):
@@ -76,6 +79,9 @@ class MapExportDialog(QDialog):
         self._timer.setSingleShot(True)
         self._timer.setInterval(250)
         self._timer.timeout.connect(self.update_preview)
+        self._texts = self._remembered_texts()
+        self.title_edit.setText(self._texts[0])
+        self.subtitle_edit.setText(self._texts[1])
         self.schedule_preview()
 
     # -- widgets ------------------------------------------------------------------------
@@ -142,6 +148,44 @@ class MapExportDialog(QDialog):
         if self.data is None:
             self.export_button.setEnabled(False)
             self.status.setText(self.tr("Nothing to export yet: the layers are still loading."))
+
+    # -- the title and subtitle, remembered -------------------------------------------
+    def _store(self) -> Any:
+        session = getattr(self.window, "session", None)
+        return getattr(session, "store", None)
+
+    def _remembered_texts(self) -> tuple[str, str]:
+        """The project's last title and subtitle, else the user's last ones."""
+        store = self._store()
+        saved: Any = None
+        if store is not None and hasattr(store, "settings"):
+            try:
+                saved = store.settings().get(TEXTS_KEY)
+            except NaturplanError:
+                saved = None
+        if isinstance(saved, dict):
+            return str(saved.get("title") or ""), str(saved.get("subtitle") or "")
+        settings = getattr(self.window, "settings", None)
+        if settings is None:
+            return "", ""
+        return (str(settings.value("export/title", "") or ""),
+                str(settings.value("export/subtitle", "") or ""))
+
+    def _remember_texts(self) -> None:
+        texts = (self.title_edit.text().strip(), self.subtitle_edit.text().strip())
+        if texts == self._texts:
+            return  # nothing new: no audited settings change
+        self._texts = texts
+        settings = getattr(self.window, "settings", None)
+        if settings is not None:
+            settings.setValue("export/title", texts[0])
+            settings.setValue("export/subtitle", texts[1])
+        store = self._store()
+        if store is not None and hasattr(store, "set_settings"):
+            try:
+                store.set_settings({TEXTS_KEY: {"title": texts[0], "subtitle": texts[1]}})
+            except NaturplanError:
+                pass  # a read-only project: the user's settings still have them
 
     # -- choices ------------------------------------------------------------------------
     @property
@@ -222,6 +266,7 @@ class MapExportDialog(QDialog):
             if not chosen:
                 return None
             path = Path(chosen).with_suffix(suffix)
+        self._remember_texts()
         fmt, preset, options, data, layers, lang = (self.fmt, self.preset, self.options(),
                                                     self.data, self.layers, self.lang)
         network = todays_network(self.window, data) if fmt == "html" else None
@@ -279,6 +324,7 @@ class MapExportDialog(QDialog):
         QMessageBox.warning(self, self.tr("Could not export"), error_text(error, self.lang))
 
     def done(self, result: int) -> None:  # noqa: D102 - waits for the background work
+        self._remember_texts()
         for task in (self.preview_task, self.export_task):
             if task is not None and task.running:
                 task.cancel()

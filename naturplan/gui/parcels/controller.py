@@ -190,8 +190,9 @@ class ParcelController(QObject):
 
     # -- the card ---------------------------------------------------------------------
     def show_parcel(self, position: int, address: AddressRef | None = None,
-                    zoom: bool = True) -> StatusCard | None:
-        """Show the card of the parcel at row *position*, highlight it, zoom to it."""
+                    zoom: bool = True, *, forward: bool = True) -> StatusCard | None:
+        """Show the card of the parcel at row *position*, highlight it, zoom to it; the dock
+        comes to the front only with *forward* (the user asked for this parcel)."""
         if self.context is None:
             return None
         try:
@@ -199,7 +200,7 @@ class ParcelController(QObject):
         except Exception as exc:  # noqa: BLE001 - shown to the user, the app keeps working
             self.dock.show_waiting(error_text(exc, self.lang))
             return None
-        self.dock.show_card(card_text(self.card, self.legal, self.lang))
+        self.dock.show_card(card_text(self.card, self.legal, self.lang), forward=forward)
         if zoom:
             self.zoom_to_card()
         self.canvas.update()
@@ -207,8 +208,11 @@ class ParcelController(QObject):
         return self.card
 
     def _refresh(self) -> None:
+        """The card again after an edit or a new tolerance, where it is: a panel comes
+        forward only when the user asks for it (issue 20: the tab jumped on every draw)."""
         if self.card is not None and self.context is not None:
-            self.show_parcel(self.card.parcel.ref.position, self.card.address, zoom=False)
+            self.show_parcel(self.card.parcel.ref.position, self.card.address, zoom=False,
+                             forward=False)
 
     def zoom_to_card(self) -> None:
         if self.card is None:

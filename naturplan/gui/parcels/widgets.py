@@ -173,8 +173,8 @@ class ParcelCardDock(QDockWidget):
         if 0 <= index < len(self._offered):
             self.suggestion_chosen.emit(self._offered[index])
 
-    def show_card(self, text: CardText) -> None:
-        """The card of the parcel found."""
+    def show_card(self, text: CardText, forward: bool = True) -> None:
+        """The card of the parcel found (brought to the front with *forward*)."""
         self.text = text
         self.message.setVisible(False)
         self.suggestions.clear()
@@ -182,7 +182,8 @@ class ParcelCardDock(QDockWidget):
         self.browser.setHtml(card_html(text))
         self.pdf_button.setEnabled(True)
         self.zoom_button.setEnabled(True)
-        self.raise_()
+        if forward:
+            self.raise_()
 
     def plain_text(self) -> str:
         """Everything the dock shows, as text (tests)."""
