@@ -1,0 +1,12 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<!-- Help texts of command-line options added when branches were merged. -->
+<TS version="2.1" language="da_DK">
+<context>
+    <name>cli_help</name>
+    <message>
+        <source>a table of ejerlav (code and name, CSV or GeoPackage) for a parcel file that has only the codes</source>
+        <translation>en tabel over ejerlav (kode og navn, CSV eller GeoPackage) til en jordstykkefil, der kun har koderne</translation>
+    </message>
+</context>
+</TS>
