@@ -40,7 +40,7 @@ GAP_KEYS: dict[str, tuple[str, ...]] = {
     "lowland": ("co2e_t_per_year", "co2e_t_per_ha", "klima_lavbund", "kl_area_ha",
                 "kl_organic_share", "kl_reduction_t_per_ha", "conflict_organic_soil_m2",
                 "firefighter", "firefighter_order"),
-    "nature_p3": ("conflict_nature_p3_m2",),
+    "nature_p3": ("conflict_nature_p3_m2", "firefighter", "firefighter_order"),
     "natura2000": ("conflict_natura2000_m2",),
     "nature": ("firefighter", "firefighter_order"),
     "forest_zones": ("conflict_unwanted_forest_m2",),
@@ -53,7 +53,8 @@ GAP_KEYS: dict[str, tuple[str, ...]] = {
 GAP_REASONS = {
     "lowland": "No lowland soil layer: CO2e reduction, Klima-Lavbund, the organic-soil "
                "conflict and the firefighter's rule are not measured (empty cells).",
-    "nature_p3": "No §3 nature layer: the §3 conflict is not measured (empty cells).",
+    "nature_p3": "No §3 nature layer: the §3 conflict and the firefighter's rule are not "
+                 "measured (empty cells).",
     "natura2000": "No Natura 2000 layer: the Natura 2000 conflict is not measured "
                   "(empty cells).",
     "nature": "Neither a §3 nor a Natura 2000 layer: the firefighter's rule is not measured "

@@ -96,8 +96,8 @@
         <translation>Intet lag med lavbundsjord: CO2e-reduktion, Klima-Lavbund, konflikten med organisk jord og brandmandens lov er ikke målt (tomme celler).</translation>
     </message>
     <message>
-        <source>No §3 nature layer: the §3 conflict is not measured (empty cells).</source>
-        <translation>Intet lag med §3-natur: konflikten med §3-natur er ikke målt (tomme celler).</translation>
+        <source>No §3 nature layer: the §3 conflict and the firefighter's rule are not measured (empty cells).</source>
+        <translation>Intet lag med §3-natur: konflikten med §3-natur og brandmandens lov er ikke målt (tomme celler).</translation>
     </message>
     <message>
         <source>No Natura 2000 layer: the Natura 2000 conflict is not measured (empty cells).</source>

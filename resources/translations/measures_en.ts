@@ -96,8 +96,8 @@
         <translation>No lowland soil layer: CO2e reduction, Klima-Lavbund, the organic-soil conflict and the firefighter's rule are not measured (empty cells).</translation>
     </message>
     <message>
-        <source>No §3 nature layer: the §3 conflict is not measured (empty cells).</source>
-        <translation>No §3 nature layer: the §3 conflict is not measured (empty cells).</translation>
+        <source>No §3 nature layer: the §3 conflict and the firefighter's rule are not measured (empty cells).</source>
+        <translation>No §3 nature layer: the §3 conflict and the firefighter's rule are not measured (empty cells).</translation>
     </message>
     <message>
         <source>No Natura 2000 layer: the Natura 2000 conflict is not measured (empty cells).</source>

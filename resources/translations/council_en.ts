@@ -1,0 +1,9 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<!-- English of the council's documents (issue 19, items 8-12): only where the English source
+     is not the text itself (numerus forms). -->
+<TS version="2.1" language="en_GB">
+<context>
+    <name>export</name>
+</context>
+</TS>
