@@ -214,7 +214,8 @@ def table_notes(data: PlanData, lang: str) -> Any:
                       if layer.source.synthetic)
     return TableNotes(project=project_name(data.project),
                       municipality=data.dataset.municipality.name,
-                      exported=data.today.strftime("%d-%m-%Y"), synthetic=synthetic,
+                      exported=data.today.strftime("%d-%m-%Y"), exported_on=data.today,
+                      synthetic=synthetic,
                       analysis=measure_notes(data.measured, lang))
 
 
@@ -238,9 +239,10 @@ def _method_lines(measured: MeasuredPlan, lang: str) -> list[str]:
     from naturplan.io.factors import load_factor_table
 
     p = measured.provenance
+    # The table's own words in the reader's language where the file has them (title_da).
+    own = lambda key: p.get(f"{key}_{lang}") or p.get(key, "")  # noqa: E731
     lines = [tr(lang, "export_table", "CO2e factors: {title}, version {version} ({source}).",
-                title=p.get("title", ""), version=p.get("version", ""),
-                source=p.get("source", ""))]
+                title=own("title"), version=p.get("version", ""), source=own("source"))]
     if p.get("changed_since_recorded"):
         lines.append(tr(lang, "export_table",
                         "The factor table has changed since the project recorded it."))
@@ -262,5 +264,6 @@ def _method_lines(measured: MeasuredPlan, lang: str) -> list[str]:
             p=format_number(float(conn.get("p_at_dispersal", 0.5)), 2, lang),
             d=format_number(float(conn.get("dispersal_m", 500.0)), 0, lang)))
     lines.append(tr(lang, "export_table", "Firefighter's order: 1 first (protect existing "
-                    "nature, then restore, then create)."))
+                    "nature, then restore, then create; afforestation on §3 nature is a "
+                    "conflict and comes last)."))
     return lines

@@ -5,5 +5,12 @@
 <TS version="2.1" language="en_GB">
 <context>
     <name>export</name>
+    <message numerus="yes">
+        <source>{n} set not to count toward the target</source>
+        <translation>
+            <numerusform>{n} set not to count toward the target</numerusform>
+            <numerusform>{n} set not to count toward the target</numerusform>
+        </translation>
+    </message>
 </context>
 </TS>

@@ -140,8 +140,8 @@
         <translation>ΔECA og ΔPC: den ændring, hver kandidat alene giver i forhold til dagens beskyttede natur (sandsynlighed {p} ved {d} m).</translation>
     </message>
     <message>
-        <source>Firefighter's order: 1 first (protect existing nature, then restore, then create).</source>
-        <translation>Brandmandens rækkefølge: 1 først (beskyt eksisterende natur, genopret derefter, skab så ny).</translation>
+        <source>Firefighter's order: 1 first (protect existing nature, then restore, then create; afforestation on §3 nature is a conflict and comes last).</source>
+        <translation>Brandmandens rækkefølge: 1 først (beskyt eksisterende natur, genopret derefter, skab så ny; skovrejsning på §3-natur er en konflikt og kommer sidst).</translation>
     </message>
 </context>
 <context>

@@ -140,8 +140,8 @@
         <translation>ΔECA and ΔPC: the change each candidate alone makes to today's protected nature (probability {p} at {d} m).</translation>
     </message>
     <message>
-        <source>Firefighter's order: 1 first (protect existing nature, then restore, then create).</source>
-        <translation>Firefighter's order: 1 first (protect existing nature, then restore, then create).</translation>
+        <source>Firefighter's order: 1 first (protect existing nature, then restore, then create; afforestation on §3 nature is a conflict and comes last).</source>
+        <translation>Firefighter's order: 1 first (protect existing nature, then restore, then create; afforestation on §3 nature is a conflict and comes last).</translation>
     </message>
 </context>
 <context>
