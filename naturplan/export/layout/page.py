@@ -24,7 +24,7 @@ from naturplan.export.i18n import tr
 from naturplan.export.layout.presets import PrintPreset
 from naturplan.export.ledger_table import LedgerTable, ledger_table
 from naturplan.export.legend import LegendGroup, legend_groups
-from naturplan.export.map_layers import ExportLayer
+from naturplan.export.map_layers import ExportLayer, with_neighbours
 from naturplan.export.numbers import format_number
 from naturplan.export.plan_data import PlanData
 from naturplan.io.services.sources import TileSource
@@ -184,7 +184,8 @@ def build_layout(preset: PrintPreset, layers: Sequence[ExportLayer], data: PlanD
                                   name=name),
         subtitle=options.subtitle if options.subtitle is not None else tr(
             lang, "export", "Protected nature and candidate areas"),
-        center=center, scale=scale, layers=list(layers),
+        center=center, scale=scale,
+        layers=with_neighbours(layers, data.dataset.municipality),
         basemap=options.basemap, basemap_opacity=options.basemap_opacity,
     )
     if options.basemap is not None:
