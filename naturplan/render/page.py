@@ -17,6 +17,7 @@ Sizes are converted from millimetres and points with the page's dpi, as
 
 from __future__ import annotations
 
+import math
 import os
 from collections.abc import Callable
 from pathlib import Path
@@ -40,6 +41,7 @@ from naturplan.render.decorations import (
     draw_watermark,
     points_to_px,
 )
+from naturplan.render.markers import draw_markers
 from naturplan.render.renderer import MapRenderer, RenderItem, make_brush, make_pen
 from naturplan.render.view import MapView
 
@@ -49,6 +51,8 @@ FRAME = QColor("#333333")
 SWATCH_MM = (7.0, 4.2)
 #: The legend's text shrinks to this share of its size before it is cut off.
 MIN_LEGEND_SCALE = 0.6
+#: The legend shrinks to leave room for this many rows of the candidates' key.
+KEY_MIN_ROWS = 16
 
 
 _APP: list[Any] = []
@@ -75,6 +79,10 @@ class PagePainter:
     def __init__(self, layout: Any, dpi: float, renderer: MapRenderer | None = None) -> None:
         self.layout = layout
         self.dpi = dpi
+        #: The share of their size the panel's ledger, meta and sources are drawn at.
+        self.block_scale = 1.0
+        #: Where the legend ended (column, y, top, column width, gap), for the key.
+        self._legend_end: tuple[int, float, float, float, float] = (0, 0.0, 0.0, 0.0, 0.0)
         self.renderer = renderer or MapRenderer()
         self.renderer.line_scale = dpi / 72.0  # style widths are points on paper
         self.renderer.lang = layout.lang
@@ -146,6 +154,8 @@ class PagePainter:
         if lay.synthetic_mark:
             reserved.append(draw_watermark(painter, inside, lay.synthetic_mark, dpi=self.dpi,
                                            points=lay.preset.text_pt))
+        reserved += draw_markers(painter, view, getattr(lay, "candidate_key", ()), self.dpi,
+                                 reserved)
         if not (cancelled and cancelled()):
             self.renderer.draw_labels(painter, view, items, reserved)
         painter.restore()
@@ -168,8 +178,16 @@ class PagePainter:
         else:
             legend_col, right = box, box
         bottom = right.bottom()
+        blocks = (self.sources, self.meta, self.ledger)
+        # smaller text if the column's blocks would run up past its top (into the map)
+        room = right.height() if legend_col is not right else right.height() * 0.7
+        self.block_scale = 1.0
+        while self.block_scale > MIN_LEGEND_SCALE and sum(
+                b(painter, right.left(), 0, right.width(), draw=False) + self.px(3)
+                for b in blocks) > room:
+            self.block_scale -= 0.05
         # sources and meta at the bottom of their column, the ledger above them
-        for block in (self.sources, self.meta, self.ledger):
+        for block in blocks:
             h = block(painter, right.left(), 0, right.width(), draw=False)
             bottom -= h
             block(painter, right.left(), bottom, right.width(), draw=True)
@@ -193,13 +211,13 @@ class PagePainter:
         return bound.height()
 
     def meta(self, painter: QPainter, x: float, y: float, w: float, draw: bool) -> float:
-        pt = self.layout.preset.text_pt
+        pt = self.layout.preset.text_pt * self.block_scale
         return self.text_block(painter, x, y, w, "\n".join(self.layout.meta_lines), pt,
                                draw=draw)
 
     def sources(self, painter: QPainter, x: float, y: float, w: float, draw: bool) -> float:
         lay = self.layout
-        small = lay.preset.small_pt
+        small = lay.preset.small_pt * self.block_scale
         h = self.text_block(painter, x, y, w, lay.headings["sources"], small, True, MUTED,
                             draw)
         return h + self.text_block(painter, x, y + h, w, "\n".join(lay.attribution_lines),
@@ -209,10 +227,10 @@ class PagePainter:
         table = self.layout.ledger
         if table is None:
             return 0.0
-        pt = self.layout.preset.text_pt
+        pt = self.layout.preset.text_pt * self.block_scale
         top = y
         y += self.text_block(painter, x, y, w, table.title, pt * 1.15, True, draw=draw)
-        widths = (w * 0.36, w * 0.32, w * 0.32)
+        widths = self._ledger_widths(table, w, pt)
         rows = [(table.header, True), *((row, False) for row in table.rows)]
         for row, bold in rows:
             y += self._row(painter, x, y, widths, row, pt, bold, draw) + self.px(0.6)
@@ -221,9 +239,20 @@ class PagePainter:
         for label, value in table.by_kind:
             y += self._row(painter, x, y, (w * 0.6, w * 0.4), (label, value), pt, False, draw)
         for note in table.notes:
-            y += self.text_block(painter, x, y, w, note, self.layout.preset.small_pt,
+            y += self.text_block(painter, x, y, w, note,
+                                 self.layout.preset.small_pt * self.block_scale,
                                  color=MUTED, draw=draw)
         return y - top
+
+    def _ledger_widths(self, table: Any, w: float, pt: float) -> tuple[float, float, float]:
+        """(label, now, projected) column widths: each number column as wide as its
+        longest word ("kandidatområder") and number, so none is cut; the label the rest."""
+        metrics = QFontMetricsF(self.font(pt, bold=True))
+        words = [word for row in (table.header, *table.rows) for cell in row[1:]
+                 for word in cell.split()]
+        need = max((metrics.horizontalAdvance(word) for word in words), default=0.0)
+        number_w = min(max(need + self.px(1.5), w * 0.25), w * 0.38)
+        return (w - 2 * number_w, number_w, number_w)
 
     def _row(self, painter: QPainter, x: float, y: float, widths: tuple[float, ...],
              cells: tuple[str, ...], pt: float, bold: bool, draw: bool) -> float:
@@ -239,19 +268,24 @@ class PagePainter:
     def legend(self, painter: QPainter, x: float, y: float, w: float, limit: float,
                columns: int = 1) -> None:
         """The legend in the box from (x, y) to (x + w, *limit*), in up to *columns*
-        columns (a layer's rows stay together); smaller text if it does not fit."""
+        columns (a layer's rows stay together); smaller text if it does not fit. The
+        candidates' key follows in the room left."""
         scale = 1.0
-        while scale > MIN_LEGEND_SCALE and not self._legend(painter, x, y, w, limit, scale,
+        room = limit - self._key_reserve(painter, x, w, columns)
+        while scale > MIN_LEGEND_SCALE and not self._legend(painter, x, y, w, room, scale,
                                                             columns, draw=False):
             scale -= 0.05
         painter.save()
         painter.setClipRect(QRectF(x, y, w, max(limit - y, 0.0)))
         self._legend(painter, x, y, w, limit, scale, columns, draw=True)
+        if getattr(self.layout, "candidate_key", ()):
+            self._key(painter, x, limit, columns)
         painter.restore()
 
     def _legend(self, painter: QPainter, x: float, y: float, w: float, limit: float,
                 scale: float, columns: int, draw: bool) -> bool:
-        """Lay out (and draw) the legend; True if it fits."""
+        """Lay out (and draw) the legend; True if it fits. Keeps where it ended for the
+        key (:meth:`_key`)."""
         lay = self.layout
         pt = lay.preset.text_pt * scale
         top = y + self.text_block(painter, x, y, w, lay.headings["legend"], pt * 1.15, True,
@@ -269,7 +303,62 @@ class PagePainter:
             cy += h
             if cy > limit:
                 return False
+        self._legend_end = (column, cy, top, col_w, gap)
         return True
+
+    def _key_reserve(self, painter: QPainter, x: float, w: float, columns: int) -> float:
+        """The height the legend leaves for the key: its heading and up to
+        :data:`KEY_MIN_ROWS` rows (the legend's text shrinks first)."""
+        rows = getattr(self.layout, "candidate_key", ())
+        if not rows:
+            return 0.0
+        col_w = (w - self.px(4) * (columns - 1)) / columns
+        sub = 2 if col_w >= self.px(90) else 1
+        lines = math.ceil(min(len(rows), KEY_MIN_ROWS) / sub) + 1
+        line = self.text_block(painter, x, 0, col_w, "0", self.layout.preset.small_pt,
+                               draw=False)
+        heading = self.text_block(painter, x, 0, col_w, "0", self.layout.preset.text_pt,
+                                  True, draw=False)
+        return self.px(1.2) + heading + lines * line
+
+    def _key(self, painter: QPainter, x0: float, limit: float, columns: int) -> bool:
+        """The candidates' key (number → name, kind, ha) after the legend, in the room left:
+        two sub-columns where the column is wide (the A3 panel), flowing into the next
+        legend column; the rows that do not fit become one line "… and n more". True if
+        every row is on the page."""
+        lay = self.layout
+        rows = lay.candidate_key
+        column, cy, top, col_w, gap = self._legend_end
+        small = lay.preset.small_pt
+        gx = x0 + column * (col_w + gap)
+        cy += self.px(1.2)
+        cy += self.text_block(painter, gx, cy, col_w, lay.headings["key"],
+                              lay.preset.text_pt, True)
+        sub = 2 if col_w >= self.px(90) else 1
+        sub_w = (col_w - gap * (sub - 1)) / sub
+        slots = [(gx + i * (sub_w + gap), cy) for i in range(sub)]
+        slots += [(x0 + c * (col_w + gap) + i * (sub_w + gap), top)
+                  for c in range(column + 1, columns) for i in range(sub)]
+        num_w = self.px(5.5)
+        line = self.text_block(painter, 0, 0, sub_w, "0", small, draw=False)
+        k, end = 0, slots[0]
+        for sx, sy in slots:
+            y = sy
+            while k < len(rows):
+                text = rows[k].text()
+                h = self.text_block(painter, sx + num_w, y, sub_w - num_w, text, small,
+                                    draw=False)
+                if y + h + (0 if k == len(rows) - 1 else line) > limit:
+                    break
+                self.text_block(painter, sx, y, num_w, str(rows[k].number), small, True)
+                self.text_block(painter, sx + num_w, y, sub_w - num_w, text, small)
+                y, k = y + h, k + 1
+            end = (sx, y)
+            if k == len(rows):
+                return True
+        self.text_block(painter, end[0], end[1], sub_w, lay.key_more(len(rows) - k), small,
+                        color=MUTED)
+        return False
 
     def _legend_group(self, painter: QPainter, x: float, y: float, w: float, group: Any,
                       pt: float, scale: float, draw: bool) -> float:

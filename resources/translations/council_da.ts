@@ -15,6 +15,18 @@
 <context>
     <name>export</name>
     <message>
+        <source>Candidate areas on the map</source>
+        <translation>Kandidatområder på kortet</translation>
+    </message>
+    <message>
+        <source>… and {n} more: see the candidate table</source>
+        <translation>… og {n} til: se kandidattabellen</translation>
+    </message>
+    <message>
+        <source>(no name)</source>
+        <translation>(uden navn)</translation>
+    </message>
+    <message>
         <source>“With candidate areas” includes, by status: {included}.</source>
         <translation>»Med kandidatområder« omfatter efter status: {included}.</translation>
     </message>

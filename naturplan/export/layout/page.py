@@ -21,6 +21,7 @@ from naturplan.core.errors import ExportError
 from naturplan.core.feedback import Feedback, as_feedback
 from naturplan.export.attribution import attributions, format_date
 from naturplan.export.i18n import tr
+from naturplan.export.layout.key import KeyRow, candidate_key
 from naturplan.export.layout.presets import PrintPreset
 from naturplan.export.ledger_table import LedgerTable, ledger_table
 from naturplan.export.legend import LegendGroup, legend_groups
@@ -78,6 +79,12 @@ class PageLayout:
         The map's centre (EPSG:25832 m) and its scale denominator N (1:N on paper).
     layers
         The layers drawn in the frame, bottom first (a basemap would come first).
+    candidate_key
+        The candidates in the frame: a numbered marker on the map each, and the key
+        (number → name, kind, ha) in the panel (:mod:`naturplan.export.layout.key`).
+    notices
+        What the reader of the command's output must know about the page: the scale
+        changed so that the extent fits, candidates left out of the frame (one line each).
     """
 
     preset: PrintPreset
@@ -100,6 +107,12 @@ class PageLayout:
     basemap: TileSource | None = None
     basemap_opacity: float = 1.0
     headings: dict[str, str] = field(default_factory=dict)
+    candidate_key: list[KeyRow] = field(default_factory=list)
+    notices: list[str] = field(default_factory=list)
+
+    def key_more(self, n: int) -> str:
+        """The key's last line when *n* candidates do not fit in the panel."""
+        return tr(self.lang, "export", "… and {n} more: see the candidate table", n=n)
 
     @property
     def map_bounds(self) -> Bounds:
@@ -112,12 +125,14 @@ class PageLayout:
 
 @dataclass
 class PrintReport:
-    """What :func:`export_print` wrote: the file, its size in bytes, the scale, the time."""
+    """What :func:`export_print` wrote: the file, its size in bytes, the scale, the time, and
+    the layout's notices (:attr:`PageLayout.notices`)."""
 
     path: Path
     size: int
     scale: float
     seconds: float
+    notices: list[str] = field(default_factory=list)
 
 
 def readable_scale(n: float) -> float:
@@ -223,7 +238,9 @@ def _texts(layout: PageLayout, data: PlanData, lang: str) -> None:
     layout.attribution_lines = [a.line() for a in attributions(shown, lang, today=data.today)]
     if any(e.synthetic for e in shown):
         layout.synthetic_mark = t("Synthetic sample data – not real data")
-    layout.headings = {"legend": t("Legend"), "sources": t("Sources")}
+    layout.headings = {"legend": t("Legend"), "sources": t("Sources"),
+                       "key": t("Candidate areas on the map")}
+    layout.candidate_key = candidate_key(layout.layers, layout.map_bounds, lang)
 
 
 def export_print(path: Path, fmt: str, preset: PrintPreset, layers: Sequence[ExportLayer],
@@ -262,4 +279,4 @@ def export_print(path: Path, fmt: str, preset: PrintPreset, layers: Sequence[Exp
         partial.unlink(missing_ok=True)
     fb.report(1.0, target.name)
     return PrintReport(target, target.stat().st_size, layout.scale,
-                       time.perf_counter() - start)
+                       time.perf_counter() - start, list(layout.notices))
