@@ -154,10 +154,12 @@ class PagePainter:
         if lay.synthetic_mark:
             reserved.append(draw_watermark(painter, inside, lay.synthetic_mark, dpi=self.dpi,
                                            points=lay.preset.text_pt))
-        reserved += draw_markers(painter, view, getattr(lay, "candidate_key", ()), self.dpi,
-                                 reserved)
+        placed = []
         if not (cancelled and cancelled()):
-            self.renderer.draw_labels(painter, view, items, reserved)
+            placed = self.renderer.draw_labels(painter, view, items, reserved)
+        # the candidates' numbers on top, clear of the labels where there is room
+        draw_markers(painter, view, getattr(lay, "candidate_key", ()), self.dpi,
+                     [*reserved, *(label.rect for label in placed)])
         painter.restore()
         painter.setPen(QPen(FRAME, points_to_px(0.8, self.dpi)))
         painter.setBrush(Qt.BrushStyle.NoBrush)
@@ -251,7 +253,7 @@ class PagePainter:
         words = [word for row in (table.header, *table.rows) for cell in row[1:]
                  for word in cell.split()]
         need = max((metrics.horizontalAdvance(word) for word in words), default=0.0)
-        number_w = min(max(need + self.px(1.5), w * 0.25), w * 0.38)
+        number_w = min(max(need + self.px(3.0), w * 0.25), w * 0.38)
         return (w - 2 * number_w, number_w, number_w)
 
     def _row(self, painter: QPainter, x: float, y: float, widths: tuple[float, ...],
@@ -306,24 +308,44 @@ class PagePainter:
         self._legend_end = (column, cy, top, col_w, gap)
         return True
 
+    def _key_columns(self, painter: QPainter, col_w: float,
+                     rows: Any) -> tuple[int, float, list[float]]:
+        """How the key's *rows* go into a legend column *col_w* wide: one sub-column, or two
+        where the column is wide (the A3 panel) and two take less height (rows wrap in a
+        narrow one). Returns (sub-columns, their width, each row's height)."""
+        small, gap = self.layout.preset.small_pt, self.px(4)
+        best = math.inf
+        plan: tuple[int, float, list[float]] = (1, col_w, [])
+        for sub in ((1, 2) if col_w >= self.px(90) else (1,)):
+            sub_w = (col_w - gap * (sub - 1)) / sub
+            heights = [self.text_block(painter, 0, 0, sub_w - self.px(5.5), r.text(), small,
+                                       draw=False) for r in rows]
+            half = max(math.ceil(len(heights) / sub), 1)
+            need = max((sum(heights[i:i + half]) for i in range(0, len(heights), half)),
+                       default=0.0)
+            if need < best:
+                best, plan = need, (sub, sub_w, heights)
+        return plan
+
     def _key_reserve(self, painter: QPainter, x: float, w: float, columns: int) -> float:
-        """The height the legend leaves for the key: its heading and up to
+        """The height the legend leaves for the key: its heading and its first
         :data:`KEY_MIN_ROWS` rows (the legend's text shrinks first)."""
-        rows = getattr(self.layout, "candidate_key", ())
+        rows = list(getattr(self.layout, "candidate_key", ()))[:KEY_MIN_ROWS]
         if not rows:
             return 0.0
         col_w = (w - self.px(4) * (columns - 1)) / columns
-        sub = 2 if col_w >= self.px(90) else 1
-        lines = math.ceil(min(len(rows), KEY_MIN_ROWS) / sub) + 1
-        line = self.text_block(painter, x, 0, col_w, "0", self.layout.preset.small_pt,
-                               draw=False)
+        sub, _, heights = self._key_columns(painter, col_w, rows)
+        half = max(math.ceil(len(heights) / sub), 1)
+        need = max(sum(heights[i:i + half]) for i in range(0, len(heights), half))
         heading = self.text_block(painter, x, 0, col_w, "0", self.layout.preset.text_pt,
                                   True, draw=False)
-        return self.px(1.2) + heading + lines * line
+        line = self.text_block(painter, x, 0, col_w, "0", self.layout.preset.small_pt,
+                               draw=False)
+        return self.px(1.2) + heading + need + line
 
     def _key(self, painter: QPainter, x0: float, limit: float, columns: int) -> bool:
         """The candidates' key (number → name, kind, ha) after the legend, in the room left:
-        two sub-columns where the column is wide (the A3 panel), flowing into the next
+        two sub-columns where the column is wide and that is shorter, flowing into the next
         legend column; the rows that do not fit become one line "… and n more". True if
         every row is on the page."""
         lay = self.layout
@@ -334,24 +356,24 @@ class PagePainter:
         cy += self.px(1.2)
         cy += self.text_block(painter, gx, cy, col_w, lay.headings["key"],
                               lay.preset.text_pt, True)
-        sub = 2 if col_w >= self.px(90) else 1
-        sub_w = (col_w - gap * (sub - 1)) / sub
+        sub, sub_w, heights = self._key_columns(painter, col_w, rows)
+        # balanced sub-columns: each takes its share of the rows before the next starts
+        share = math.ceil(len(rows) / sub)
         slots = [(gx + i * (sub_w + gap), cy) for i in range(sub)]
         slots += [(x0 + c * (col_w + gap) + i * (sub_w + gap), top)
                   for c in range(column + 1, columns) for i in range(sub)]
         num_w = self.px(5.5)
         line = self.text_block(painter, 0, 0, sub_w, "0", small, draw=False)
         k, end = 0, slots[0]
-        for sx, sy in slots:
+        for n, (sx, sy) in enumerate(slots):
             y = sy
-            while k < len(rows):
-                text = rows[k].text()
-                h = self.text_block(painter, sx + num_w, y, sub_w - num_w, text, small,
-                                    draw=False)
+            stop = share * (n + 1) if n < sub else len(rows)
+            while k < min(stop, len(rows)):
+                h = heights[k]
                 if y + h + (0 if k == len(rows) - 1 else line) > limit:
                     break
                 self.text_block(painter, sx, y, num_w, str(rows[k].number), small, True)
-                self.text_block(painter, sx + num_w, y, sub_w - num_w, text, small)
+                self.text_block(painter, sx + num_w, y, sub_w - num_w, rows[k].text(), small)
                 y, k = y + h, k + 1
             end = (sx, y)
             if k == len(rows):

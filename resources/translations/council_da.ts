@@ -23,6 +23,24 @@
         <translation>… og {n} til: se kandidattabellen</translation>
     </message>
     <message>
+        <source>The extent does not fit on {paper} at 1:{asked}: the map is at 1:{scale}.</source>
+        <translation>Udsnittet kan ikke være på {paper} i 1:{asked}: kortet er i 1:{scale}.</translation>
+    </message>
+    <message numerus="yes">
+        <source>{n} candidate areas are outside the map: {names}</source>
+        <translation>
+            <numerusform>1 kandidatområde er uden for kortet: {names}</numerusform>
+            <numerusform>{n} kandidatområder er uden for kortet: {names}</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{n} candidate areas are cut by the map's edge.</source>
+        <translation>
+            <numerusform>1 kandidatområde skæres af kortets kant.</numerusform>
+            <numerusform>{n} kandidatområder skæres af kortets kant.</numerusform>
+        </translation>
+    </message>
+    <message>
         <source>(no name)</source>
         <translation>(uden navn)</translation>
     </message>

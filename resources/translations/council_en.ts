@@ -6,6 +6,20 @@
 <context>
     <name>export</name>
     <message numerus="yes">
+        <source>{n} candidate areas are outside the map: {names}</source>
+        <translation>
+            <numerusform>1 candidate area is outside the map: {names}</numerusform>
+            <numerusform>{n} candidate areas are outside the map: {names}</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{n} candidate areas are cut by the map's edge.</source>
+        <translation>
+            <numerusform>1 candidate area is cut by the map's edge.</numerusform>
+            <numerusform>{n} candidate areas are cut by the map's edge.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>{n} set not to count toward the target</source>
         <translation>
             <numerusform>{n} set not to count toward the target</numerusform>

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import numpy as np
 import shapely
@@ -22,6 +23,9 @@ from naturplan.export.i18n import tr
 from naturplan.export.labels import kind_label
 from naturplan.export.map_layers import ExportLayer
 from naturplan.export.numbers import format_ha
+
+if TYPE_CHECKING:
+    import geopandas as gpd
 
 Bounds = tuple[float, float, float, float]
 
@@ -52,17 +56,24 @@ class KeyRow:
         return f"{self.name} – {self.kind}, {self.area}"
 
 
+def shown_candidates(layers: Sequence[ExportLayer]) -> gpd.GeoDataFrame | None:
+    """The frame of the shown candidates layer of *layers*, or None."""
+    for entry in layers:
+        if (entry.visible and entry.layer.role is Role.CANDIDATES
+                and isinstance(entry.layer, VectorLayer)):
+            return entry.layer.frame
+    return None
+
+
 def candidate_key(layers: Sequence[ExportLayer], bounds: Bounds, lang: str = "da"
                   ) -> list[KeyRow]:
     """The key of the visible candidates layer's features that reach into *bounds*.
 
     Empty when no candidates layer is shown (the window's user hid it, or no project).
     """
-    entry = next((e for e in layers if e.visible and e.layer.role is Role.CANDIDATES
-                  and isinstance(e.layer, VectorLayer)), None)
-    if entry is None or not isinstance(entry.layer, VectorLayer) or entry.layer.frame.empty:
+    frame = shown_candidates(layers)
+    if frame is None or frame.empty:
         return []
-    frame = entry.layer.frame
     geoms = frame.geometry.to_numpy()
     frame_box = shapely.box(*bounds)
     inside = np.flatnonzero(shapely.intersects(geoms, frame_box))

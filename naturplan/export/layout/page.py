@@ -17,6 +17,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import shapely
+
 from naturplan.core.errors import ExportError
 from naturplan.core.feedback import Feedback, as_feedback
 from naturplan.export.attribution import attributions, format_date
@@ -171,6 +173,36 @@ def fit_scale(extent: Bounds, frame: Box) -> float:
     return readable_scale(need * 1.02)
 
 
+def fits(extent: Bounds, frame: Box, scale: float) -> bool:
+    """True if *extent* fits in *frame* at 1:*scale* (no margin)."""
+    return ((extent[2] - extent[0]) <= frame.w / 1000.0 * scale * (1 + 1e-9)
+            and (extent[3] - extent[1]) <= frame.h / 1000.0 * scale * (1 + 1e-9))
+
+
+def cut_candidates(layers: Sequence[ExportLayer], bounds: Bounds, lang: str) -> list[str]:
+    """What the frame leaves out of the shown candidates: those wholly outside it (by name,
+    the first five) and how many it cuts through."""
+    from naturplan.export.layout.key import shown_candidates
+
+    frame = shown_candidates(layers)
+    if frame is None or frame.empty:
+        return []
+    box = shapely.box(*bounds)
+    geoms = frame.geometry.to_numpy()
+    outside = ~shapely.intersects(geoms, box)
+    cut = ~outside & ~shapely.within(geoms, box)
+    out = []
+    if outside.any():
+        names = [str(n) for n in frame.loc[outside, "name"]][:5]
+        out.append(tr(lang, "export", "{n} candidate areas are outside the map: {names}",
+                      n=int(outside.sum()), names=", ".join(names)
+                      + (" …" if outside.sum() > 5 else "")))
+    if cut.any():
+        out.append(tr(lang, "export", "{n} candidate areas are cut by the map's edge.",
+                      n=int(cut.sum())))
+    return out
+
+
 def build_layout(preset: PrintPreset, layers: Sequence[ExportLayer], data: PlanData,
                  options: PrintOptions | None = None, lang: str = "da") -> PageLayout:
     """Place the page for *data* and *layers* (see the module docstring).
@@ -183,11 +215,19 @@ def build_layout(preset: PrintPreset, layers: Sequence[ExportLayer], data: PlanD
     options = options or PrintOptions()
     title_box, map_box, panel_box = page_boxes(preset)
     extent = options.extent or tuple(data.dataset.municipality.geometry.bounds)
+    notices: list[str] = []
     if options.scale is not None:
         if not math.isfinite(options.scale) or options.scale <= 0:
             raise ExportError("The map scale must be a positive number, got {n}.",
                               n=options.scale)
         scale = float(round(options.scale))
+        if options.extent is not None and not fits(options.extent, map_box, scale):
+            # the extent the user asked for is shown whole: the scale gives way, and says so
+            asked, scale = scale, fit_scale(options.extent, map_box)
+            notices.append(tr(lang, "export", "The extent does not fit on {paper} at 1:{asked}:"
+                              " the map is at 1:{scale}.", paper=preset.paper,
+                              asked=format_number(asked, 0, lang),
+                              scale=format_number(scale, 0, lang)))
     else:
         scale = fit_scale(extent, map_box)  # type: ignore[arg-type]
     center = ((extent[0] + extent[2]) / 2, (extent[1] + extent[3]) / 2)
@@ -206,6 +246,7 @@ def build_layout(preset: PrintPreset, layers: Sequence[ExportLayer], data: PlanD
     if options.basemap is not None:
         layout.layers = _clear_land(layout.layers)
     _texts(layout, data, lang)
+    layout.notices = notices + cut_candidates(layout.layers, layout.map_bounds, lang)
     if options.basemap is not None:
         layout.attribution_lines.insert(0, tr(lang, "export", "Basemap: {text}",
                                               text=options.basemap.credit))
