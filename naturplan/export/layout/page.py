@@ -246,7 +246,10 @@ def build_layout(preset: PrintPreset, layers: Sequence[ExportLayer], data: PlanD
     if options.basemap is not None:
         layout.layers = _clear_land(layout.layers)
     _texts(layout, data, lang)
-    layout.notices = notices + cut_candidates(layout.layers, layout.map_bounds, lang)
+    if not fits(extent, map_box, scale):  # type: ignore[arg-type]
+        # the scale was kept for the municipality's extent: say what the frame leaves out
+        notices += cut_candidates(layout.layers, layout.map_bounds, lang)
+    layout.notices = notices
     if options.basemap is not None:
         layout.attribution_lines.insert(0, tr(lang, "export", "Basemap: {text}",
                                               text=options.basemap.credit))
