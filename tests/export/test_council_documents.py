@@ -58,7 +58,8 @@ def test_about_sheet_is_danish_and_names_no_internal_document(workbook) -> None:
 
 
 def test_nothing_shown_to_users_names_internal_documents() -> None:
-    """The factor tables' descriptions (shown in the notes) and the print presets."""
+    """The factor tables' descriptions (shown in the notes), the print presets and every
+    translated message."""
     shown = [*resource("factors").glob("*.toml"), *resource("print_presets").glob("*.toml")]
     assert shown
     for path in shown:
@@ -66,6 +67,13 @@ def test_nothing_shown_to_users_names_internal_documents() -> None:
             if line.lstrip().startswith("#"):
                 continue  # a comment for the file's editor is not shown
             assert not INTERNAL.search(line), f"{path.name}: {line}"
+    # every translated message (comments in the .ts files are for translators)
+    import xml.etree.ElementTree as ET
+
+    for path in resource("translations").glob("*.ts"):
+        root = ET.parse(path).getroot()
+        for element in [*root.iter("translation"), *root.iter("numerusform")]:
+            assert not INTERNAL.search(element.text or ""), f"{path.name}: {element.text}"
 
 
 def test_total_row_sums_co2e_and_sequestration(workbook, measured) -> None:  # type: ignore[no-untyped-def]
