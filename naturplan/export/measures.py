@@ -207,6 +207,7 @@ def gap_notes(measured: MeasuredPlan | None, lang: str) -> tuple[str, ...]:
 
 def table_notes(data: PlanData, lang: str) -> Any:
     """The :class:`~naturplan.export.tables.writers.TableNotes` of *data*'s table."""
+    from naturplan.export.ledger_table import status_notes
     from naturplan.export.plan_data import project_name
     from naturplan.export.tables.writers import TableNotes
 
@@ -216,7 +217,8 @@ def table_notes(data: PlanData, lang: str) -> Any:
                       municipality=data.dataset.municipality.name,
                       exported=data.today.strftime("%d-%m-%Y"), exported_on=data.today,
                       synthetic=synthetic,
-                      analysis=measure_notes(data.measured, lang))
+                      analysis=measure_notes(data.measured, lang),
+                      statuses=tuple(status_notes(data.candidates, lang)))
 
 
 def measure_notes(measured: MeasuredPlan | None, lang: str) -> tuple[str, ...]:

@@ -121,6 +121,14 @@ def test_ledger_says_which_statuses_it_includes(plan: Plan) -> None:
     assert rejected and f"Ikke med: Afvist {rejected}" in " ".join(notes)
 
 
+def test_excel_says_which_statuses_the_plan_includes(workbook, plan: Plan) -> None:  # type: ignore[no-untyped-def]
+    about = [str(r[1]) for r in workbook["Om tabellen"].iter_rows(values_only=True) if r[1]]
+    line = next(t for t in about if t.startswith("»Med kandidatområder« omfatter"))
+    adopted = sum(c.status.value == "adopted" and c.counts_toward_target
+                  for c in plan.candidates)
+    assert f"Vedtaget {adopted}" in line
+
+
 # --- the print map -------------------------------------------------------------------------
 
 

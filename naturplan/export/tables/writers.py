@@ -57,6 +57,9 @@ class TableNotes:
     analysis
         What the analysis columns mean and what was not measured, and why (translated
         lines; :func:`naturplan.export.measures.measure_notes`).
+    statuses
+        Which candidates the plan's projected numbers include, by status (translated
+        lines; :func:`naturplan.export.ledger_table.status_notes`).
     """
 
     project: str = ""
@@ -65,6 +68,7 @@ class TableNotes:
     exported_on: date | None = None
     synthetic: tuple[str, ...] = field(default_factory=tuple)
     analysis: tuple[str, ...] = field(default_factory=tuple)
+    statuses: tuple[str, ...] = field(default_factory=tuple)
 
 
 def export_candidates(
@@ -231,6 +235,7 @@ def _about_sheet(book: Any, notes: TableNotes, lang: str, count: int) -> None:
         rows.append((t("Synthetic data"), t(
             "New nature is measured against synthetic sample data: {layers}.",
             layers=", ".join(notes.synthetic))))
+    rows += [("", line) for line in notes.statuses]
     rows += [(t("Analysis") if k == 0 else "", line) for k, line in enumerate(notes.analysis)]
     for row in rows:
         about.append(list(row))
