@@ -7,15 +7,15 @@ print layout draws it as a table, the web map as a box.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import dataclass
 
-from naturplan.core.plan.candidates import Candidate, CandidateKind, CandidateStatus
+from naturplan.core.plan.candidates import CandidateKind
 from naturplan.core.share.targets import TargetGap
 from naturplan.export.i18n import tr
-from naturplan.export.labels import kind_label, status_label
+from naturplan.export.labels import kind_label
 from naturplan.export.numbers import format_ha, format_percent
 from naturplan.export.plan_data import PlanData
+from naturplan.export.statuses import status_notes
 
 
 @dataclass(frozen=True)
@@ -112,24 +112,3 @@ def _notes(data: PlanData, lang: str) -> tuple[str, ...]:
     notes += gap_notes(data.measured, lang)  # the candidates' numbers that are missing
     return tuple(notes)
 
-
-def status_notes(candidates: Sequence[Candidate], lang: str = "da") -> list[str]:
-    """Which candidates the column "With candidate areas" holds, by status: every status
-    but rejected, with how many of each count toward the target; then what is left out
-    (rejected ones, and those set not to count)."""
-    t = lambda text, **kw: tr(lang, "export", text, **kw)  # noqa: E731
-    counting = [c for c in candidates if c.counts_toward_target]
-    included = ", ".join(
-        f"{status_label(status, lang)} {sum(c.status is status for c in counting)}"
-        for status in CandidateStatus if status is not CandidateStatus.REJECTED)
-    notes = [t("“With candidate areas” includes, by status: {included}.", included=included)]
-    rejected = sum(c.status is CandidateStatus.REJECTED for c in candidates)
-    not_counted = sum(not c.counts_toward_target and c.status is not CandidateStatus.REJECTED
-                      for c in candidates)
-    left_out = [f"{status_label(CandidateStatus.REJECTED, lang)} {rejected}"] if rejected else []
-    if not_counted:
-        left_out.append(tr(lang, "export", "{n} set not to count toward the target",
-                           n=not_counted))
-    if left_out:
-        notes.append(t("Not included: {left_out}.", left_out=", ".join(left_out)))
-    return notes

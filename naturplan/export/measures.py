@@ -207,8 +207,8 @@ def gap_notes(measured: MeasuredPlan | None, lang: str) -> tuple[str, ...]:
 
 def table_notes(data: PlanData, lang: str) -> Any:
     """The :class:`~naturplan.export.tables.writers.TableNotes` of *data*'s table."""
-    from naturplan.export.ledger_table import status_notes
     from naturplan.export.plan_data import project_name
+    from naturplan.export.statuses import status_notes
     from naturplan.export.tables.writers import TableNotes
 
     synthetic = tuple(layer.source.label for layer in data.protected_layers()
