@@ -169,7 +169,8 @@ class PagePainter:
     def paint_panel(self, painter: QPainter) -> None:
         lay = self.layout
         box = self.rect(lay.panel_box)
-        columns = 1
+        # a wide side panel with a key: the legend in two columns leaves the key room
+        columns = 2 if getattr(lay, "candidate_key", ()) and box.width() >= self.px(90) else 1
         if lay.preset.panel == "bottom":
             columns = 2
             gap = self.px(6)
