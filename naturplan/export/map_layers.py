@@ -84,10 +84,23 @@ def with_neighbours(layers: Sequence[ExportLayer],
     """
     if any(e.layer.name == NEIGHBOURS for e in layers):
         return list(layers)
-    from naturplan.io.neighbours import neighbour_layer
-    from naturplan.io.styles import load_style
+    entry = _neighbours(municipality.code, tuple(municipality.geometry.bounds), municipality)
+    return list(layers) if entry is None else [entry, *layers]
 
-    neighbours = neighbour_layer(municipality)
-    if neighbours is None:
-        return list(layers)
-    return [ExportLayer(neighbours, load_style(NEIGHBOURS)), *layers]
+
+_NEIGHBOURS: dict[tuple[str, tuple[float, ...]], ExportLayer | None] = {}
+
+
+def _neighbours(code: str, bounds: tuple[float, ...],
+                municipality: Municipality) -> ExportLayer | None:
+    """The neighbours' layer of a municipality, made once: a page of an atlas asks for it
+    again (10 ms a time), and the same layer object lets the renderer keep its index."""
+    key = (code, bounds)
+    if key not in _NEIGHBOURS:
+        from naturplan.io.neighbours import neighbour_layer
+        from naturplan.io.styles import load_style
+
+        layer = neighbour_layer(municipality)
+        _NEIGHBOURS.clear()  # one municipality at a time
+        _NEIGHBOURS[key] = None if layer is None else ExportLayer(layer, load_style(NEIGHBOURS))
+    return _NEIGHBOURS[key]
