@@ -304,6 +304,7 @@ class PagePainter:
             if draw:
                 self._legend_group(painter, gx, cy, col_w, group, pt, scale, draw=True)
             cy += h
+            self._legend_end = (column, cy, top, col_w, gap)
             if cy > limit:
                 return False
         self._legend_end = (column, cy, top, col_w, gap)
