@@ -24,6 +24,8 @@ from naturplan.render.view import MapView
 #: Marker diameter and number size (points on paper).
 MARKER_PT = 11.0
 NUMBER_PT = 6.5
+#: Above this many markers in a frame they are drawn a quarter smaller.
+CROWDED = 60
 RING = QColor("#5c005c")
 FILL = QColor("#ffffff")
 
@@ -41,10 +43,11 @@ def draw_markers(painter: QPainter, view: MapView, rows: Sequence[Any], dpi: flo
                  reserved: Sequence[QRectF] = ()) -> list[QRectF]:
     """Draw a numbered marker per key row (``number``, ``x``, ``y`` in EPSG:25832 m) inside
     *view*; returns their boxes (for the labels to keep clear of)."""
-    d = points_to_px(MARKER_PT, dpi)
+    small = len(rows) > CROWDED  # many markers: smaller, so fewer cover each other
+    d = points_to_px(MARKER_PT * (0.75 if small else 1.0), dpi)
     placer = Placer(view.width, view.height, reserved, gap=points_to_px(0.8, dpi))
     font = QFont("DejaVu Sans")
-    font.setPixelSize(max(1, round(points_to_px(NUMBER_PT, dpi))))
+    font.setPixelSize(max(1, round(points_to_px(NUMBER_PT * (0.85 if small else 1.0), dpi))))
     font.setBold(True)
     minx, _, _, maxy = view.bounds
     boxes = []
