@@ -130,8 +130,10 @@ def run(args: argparse.Namespace) -> int:
 
         options = PrintOptions(title=args.title, subtitle=args.subtitle, extent=extent,
                                scale=args.scale, basemap=basemap)
-        size = export_print(args.out, fmt, preset, entries, data, options, lang,
-                            feedback).size
+        printed = export_print(args.out, fmt, preset, entries, data, options, lang, feedback)
+        for notice in printed.notices:  # what the page does not show as asked
+            print(notice, file=sys.stderr)
+        size = printed.size
     print(tr(lang, "export", "Wrote {path} ({size} MB).", path=str(args.out),
              size=f"{size / 1e6:.1f}".replace(".", "," if lang == "da" else ".")))
     return 0

@@ -10,7 +10,8 @@ from naturplan.core.analysis.firefighter import Tag
 from naturplan.export.i18n import tr
 
 _TAGS = {Tag.PROTECTS: "protects existing nature", Tag.RESTORES: "restores degraded nature",
-         Tag.CREATES: "creates new nature"}
+         Tag.CREATES: "creates new nature",
+         Tag.CONFLICTS: "conflicts with existing nature (afforestation on §3)"}
 _CONFLICTS = {
     ConflictKind.NATURE_P3: "§3 nature (not allowed)",
     ConflictKind.NATURA2000: "Natura 2000 (impact assessment needed)",

@@ -15,6 +15,7 @@ from naturplan.export.i18n import tr
 from naturplan.export.labels import kind_label
 from naturplan.export.numbers import format_ha, format_share
 from naturplan.export.plan_data import PlanData
+from naturplan.export.statuses import status_notes
 
 
 @dataclass(frozen=True)
@@ -99,6 +100,7 @@ def _notes(data: PlanData, lang: str) -> tuple[str, ...]:
     if data.ledger is not None:
         notes.append(tr(lang, "export", "{n} candidate areas count toward the target.",
                         n=data.ledger.count))
+        notes += status_notes(data.candidates, lang)
     if data.synthetic_protected():
         notes.append(t("The numbers are computed from synthetic sample data, not real data."))
     from naturplan.core.notices import dataset_notices
@@ -109,3 +111,4 @@ def _notes(data: PlanData, lang: str) -> tuple[str, ...]:
 
     notes += gap_notes(data.measured, lang)  # the candidates' numbers that are missing
     return tuple(notes)
+

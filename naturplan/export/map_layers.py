@@ -2,7 +2,9 @@
 
 The GUI hands over what its map shows (its layer list); the command line takes every layer
 of the dataset plus the project's candidates, styled from ``styles/``. A basemap (issue 12)
-goes first in the list and is drawn under everything.
+goes first in the list and is drawn under everything. The neighbouring municipalities go
+under everything else (:func:`with_neighbours`), so that land outside the municipality is
+printed as land, as the window shows it, not in the sea colour.
 """
 
 from __future__ import annotations
@@ -10,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
+from naturplan.core.layers.dataset import Municipality
 from naturplan.core.layers.layer import Layer
 from naturplan.core.layers.roles import DRAW_ORDER, Role
 from naturplan.core.layers.style import LayerStyle, default_style
@@ -66,3 +69,38 @@ def ordered_layers(layers: Sequence[Layer], styles: Mapping[Role, LayerStyle],
                     layer.role not in hidden)
         for layer in ordered
     ]
+
+
+#: The name of the neighbouring municipalities' layer (``naturplan.io.neighbours``).
+NEIGHBOURS = "neighbours"
+
+
+def with_neighbours(layers: Sequence[ExportLayer],
+                    municipality: Municipality) -> list[ExportLayer]:
+    """*layers* with the neighbouring municipalities first (drawn under everything, muted,
+    with their names: ``styles/neighbours.toml``), unless *layers* already has them (the
+    window's map hands over its own, shown or hidden). Without the national municipality
+    file the list is returned as it is (the sea colour around the municipality, as before).
+    """
+    if any(e.layer.name == NEIGHBOURS for e in layers):
+        return list(layers)
+    entry = _neighbours(municipality.code, tuple(municipality.geometry.bounds), municipality)
+    return list(layers) if entry is None else [entry, *layers]
+
+
+_NEIGHBOURS: dict[tuple[str, tuple[float, ...]], ExportLayer | None] = {}
+
+
+def _neighbours(code: str, bounds: tuple[float, ...],
+                municipality: Municipality) -> ExportLayer | None:
+    """The neighbours' layer of a municipality, made once: a page of an atlas asks for it
+    again (10 ms a time), and the same layer object lets the renderer keep its index."""
+    key = (code, bounds)
+    if key not in _NEIGHBOURS:
+        from naturplan.io.neighbours import neighbour_layer
+        from naturplan.io.styles import load_style
+
+        layer = neighbour_layer(municipality)
+        _NEIGHBOURS.clear()  # one municipality at a time
+        _NEIGHBOURS[key] = None if layer is None else ExportLayer(layer, load_style(NEIGHBOURS))
+    return _NEIGHBOURS[key]

@@ -40,7 +40,7 @@ GAP_KEYS: dict[str, tuple[str, ...]] = {
     "lowland": ("co2e_t_per_year", "co2e_t_per_ha", "klima_lavbund", "kl_area_ha",
                 "kl_organic_share", "kl_reduction_t_per_ha", "conflict_organic_soil_m2",
                 "firefighter", "firefighter_order"),
-    "nature_p3": ("conflict_nature_p3_m2",),
+    "nature_p3": ("conflict_nature_p3_m2", "firefighter", "firefighter_order"),
     "natura2000": ("conflict_natura2000_m2",),
     "nature": ("firefighter", "firefighter_order"),
     "forest_zones": ("conflict_unwanted_forest_m2",),
@@ -53,7 +53,8 @@ GAP_KEYS: dict[str, tuple[str, ...]] = {
 GAP_REASONS = {
     "lowland": "No lowland soil layer: CO2e reduction, Klima-Lavbund, the organic-soil "
                "conflict and the firefighter's rule are not measured (empty cells).",
-    "nature_p3": "No §3 nature layer: the §3 conflict is not measured (empty cells).",
+    "nature_p3": "No §3 nature layer: the §3 conflict and the firefighter's rule are not "
+                 "measured (empty cells).",
     "natura2000": "No Natura 2000 layer: the Natura 2000 conflict is not measured "
                   "(empty cells).",
     "nature": "Neither a §3 nor a Natura 2000 layer: the firefighter's rule is not measured "
@@ -207,14 +208,17 @@ def gap_notes(measured: MeasuredPlan | None, lang: str) -> tuple[str, ...]:
 def table_notes(data: PlanData, lang: str) -> Any:
     """The :class:`~naturplan.export.tables.writers.TableNotes` of *data*'s table."""
     from naturplan.export.plan_data import project_name
+    from naturplan.export.statuses import status_notes
     from naturplan.export.tables.writers import TableNotes
 
     synthetic = tuple(layer.source.label for layer in data.protected_layers()
                       if layer.source.synthetic)
     return TableNotes(project=project_name(data.project),
                       municipality=data.dataset.municipality.name,
-                      exported=data.today.strftime("%d-%m-%Y"), synthetic=synthetic,
-                      analysis=measure_notes(data.measured, lang))
+                      exported=data.today.strftime("%d-%m-%Y"), exported_on=data.today,
+                      synthetic=synthetic,
+                      analysis=measure_notes(data.measured, lang),
+                      statuses=tuple(status_notes(data.candidates, lang)))
 
 
 def measure_notes(measured: MeasuredPlan | None, lang: str) -> tuple[str, ...]:
@@ -237,9 +241,10 @@ def _method_lines(measured: MeasuredPlan, lang: str) -> list[str]:
     from naturplan.io.factors import load_factor_table
 
     p = measured.provenance
+    # The table's own words in the reader's language where the file has them (title_da).
+    own = lambda key: p.get(f"{key}_{lang}") or p.get(key, "")  # noqa: E731
     lines = [tr(lang, "export_table", "CO2e factors: {title}, version {version} ({source}).",
-                title=p.get("title", ""), version=p.get("version", ""),
-                source=p.get("source", ""))]
+                title=own("title"), version=p.get("version", ""), source=own("source"))]
     if p.get("changed_since_recorded"):
         lines.append(tr(lang, "export_table",
                         "The factor table has changed since the project recorded it."))
@@ -261,5 +266,6 @@ def _method_lines(measured: MeasuredPlan, lang: str) -> list[str]:
             p=format_number(float(conn.get("p_at_dispersal", 0.5)), 2, lang),
             d=format_number(float(conn.get("dispersal_m", 500.0)), 0, lang)))
     lines.append(tr(lang, "export_table", "Firefighter's order: 1 first (protect existing "
-                    "nature, then restore, then create)."))
+                    "nature, then restore, then create; afforestation on §3 nature is a "
+                    "conflict and comes last)."))
     return lines

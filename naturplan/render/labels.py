@@ -23,7 +23,16 @@ import pandas as pd
 import shapely
 from numpy.typing import NDArray
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetricsF, QImage, QPainter
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontMetricsF,
+    QImage,
+    QPagedPaintDevice,
+    QPainter,
+    QPainterPath,
+    QPen,
+)
 
 from naturplan.core.layers.layer import VectorLayer
 from naturplan.core.layers.style import LabelStyle, LayerStyle
@@ -248,11 +257,13 @@ def _draw_texts(painter: QPainter, items: list[tuple[QPointF, str]], rule: Label
                 font: QFont, dpi: float) -> None:
     """Texts of one rule: the halo (the text in the halo colour around it), then the text.
 
-    The halo is the text in the halo colour repeated on a small circle rather than a stroke
-    of the text outline (Qt's path stroker takes about a second for a few hundred labels).
-    On a raster device (the screen's frames, PNG) the halo-coloured texts are drawn once
-    into an image that is then laid down at each offset; on a vector device (PDF) each copy
-    is drawn as text.
+    On a raster device the halo is the text in the halo colour repeated on a small circle
+    rather than a stroke of the text outline (Qt's path stroker takes about a second for a
+    few hundred labels): the halo-coloured texts are drawn once into an image that is then
+    laid down at each offset. On a page (PDF) the halo is the outline of the glyphs as a
+    path, stroked wide by the PDF viewer, so that each label is text once: a reader can
+    search and copy it (issue 19: copies of the text at offsets made pdftotext repeat every
+    label 3-4 times).
     """
     painter.save()
     painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
@@ -277,6 +288,8 @@ def _draw_texts(painter: QPainter, items: list[tuple[QPointF, str]], rule: Label
             inner.end()
             for dx, dy in offsets:
                 painter.drawImage(QPointF(dx, dy), layer)
+        elif isinstance(device, QPagedPaintDevice):
+            _path_halo(painter, items, font, QColor(rule.halo), radius)
         else:
             painter.setPen(QColor(rule.halo))
             for dx, dy in offsets:
@@ -285,6 +298,23 @@ def _draw_texts(painter: QPainter, items: list[tuple[QPointF, str]], rule: Label
     painter.setPen(QColor(rule.color))
     for at, text in items:
         painter.drawText(at, text)
+    painter.restore()
+
+
+def _path_halo(painter: QPainter, items: list[tuple[QPointF, str]], font: QFont,
+                color: QColor, radius: float) -> None:
+    """The halo of *items* as one path: the glyph outlines filled and stroked *radius*
+    pixels wide with round joins (a vector outline, no text)."""
+    path = QPainterPath()
+    for at, text in items:
+        path.addText(at, font, text)
+    pen = QPen(color, 2 * radius)
+    pen.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
+    pen.setCapStyle(Qt.PenCapStyle.RoundCap)
+    painter.save()
+    painter.setPen(pen)
+    painter.setBrush(color)
+    painter.drawPath(path)
     painter.restore()
 
 

@@ -17,6 +17,7 @@ Sizes are converted from millimetres and points with the page's dpi, as
 
 from __future__ import annotations
 
+import math
 import os
 from collections.abc import Callable
 from pathlib import Path
@@ -40,6 +41,7 @@ from naturplan.render.decorations import (
     draw_watermark,
     points_to_px,
 )
+from naturplan.render.markers import draw_markers
 from naturplan.render.renderer import MapRenderer, RenderItem, make_brush, make_pen
 from naturplan.render.view import MapView
 
@@ -49,6 +51,8 @@ FRAME = QColor("#333333")
 SWATCH_MM = (7.0, 4.2)
 #: The legend's text shrinks to this share of its size before it is cut off.
 MIN_LEGEND_SCALE = 0.6
+#: The legend shrinks to leave room for this many rows of the candidates' key.
+KEY_MIN_ROWS = 16
 
 
 _APP: list[Any] = []
@@ -75,6 +79,10 @@ class PagePainter:
     def __init__(self, layout: Any, dpi: float, renderer: MapRenderer | None = None) -> None:
         self.layout = layout
         self.dpi = dpi
+        #: The share of their size the panel's ledger, meta and sources are drawn at.
+        self.block_scale = 1.0
+        #: Where the legend ended (column, y, top, column width, gap), for the key.
+        self._legend_end: tuple[int, float, float, float, float] = (0, 0.0, 0.0, 0.0, 0.0)
         self.renderer = renderer or MapRenderer()
         self.renderer.line_scale = dpi / 72.0  # style widths are points on paper
         self.renderer.lang = layout.lang
@@ -146,8 +154,12 @@ class PagePainter:
         if lay.synthetic_mark:
             reserved.append(draw_watermark(painter, inside, lay.synthetic_mark, dpi=self.dpi,
                                            points=lay.preset.text_pt))
+        placed = []
         if not (cancelled and cancelled()):
-            self.renderer.draw_labels(painter, view, items, reserved)
+            placed = self.renderer.draw_labels(painter, view, items, reserved)
+        # the candidates' numbers on top, clear of the labels where there is room
+        draw_markers(painter, view, getattr(lay, "candidate_key", ()), self.dpi,
+                     [*reserved, *(label.rect for label in placed)])
         painter.restore()
         painter.setPen(QPen(FRAME, points_to_px(0.8, self.dpi)))
         painter.setBrush(Qt.BrushStyle.NoBrush)
@@ -157,7 +169,8 @@ class PagePainter:
     def paint_panel(self, painter: QPainter) -> None:
         lay = self.layout
         box = self.rect(lay.panel_box)
-        columns = 1
+        # a wide side panel with a key: the legend in two columns leaves the key room
+        columns = 2 if getattr(lay, "candidate_key", ()) and box.width() >= self.px(90) else 1
         if lay.preset.panel == "bottom":
             columns = 2
             gap = self.px(6)
@@ -168,8 +181,16 @@ class PagePainter:
         else:
             legend_col, right = box, box
         bottom = right.bottom()
+        blocks = (self.sources, self.meta, self.ledger)
+        # smaller text if the column's blocks would run up past its top (into the map)
+        room = right.height() if legend_col is not right else right.height() * 0.7
+        self.block_scale = 1.0
+        while self.block_scale > MIN_LEGEND_SCALE and sum(
+                b(painter, right.left(), 0, right.width(), draw=False) + self.px(3)
+                for b in blocks) > room:
+            self.block_scale -= 0.05
         # sources and meta at the bottom of their column, the ledger above them
-        for block in (self.sources, self.meta, self.ledger):
+        for block in blocks:
             h = block(painter, right.left(), 0, right.width(), draw=False)
             bottom -= h
             block(painter, right.left(), bottom, right.width(), draw=True)
@@ -193,13 +214,13 @@ class PagePainter:
         return bound.height()
 
     def meta(self, painter: QPainter, x: float, y: float, w: float, draw: bool) -> float:
-        pt = self.layout.preset.text_pt
+        pt = self.layout.preset.text_pt * self.block_scale
         return self.text_block(painter, x, y, w, "\n".join(self.layout.meta_lines), pt,
                                draw=draw)
 
     def sources(self, painter: QPainter, x: float, y: float, w: float, draw: bool) -> float:
         lay = self.layout
-        small = lay.preset.small_pt
+        small = lay.preset.small_pt * self.block_scale
         h = self.text_block(painter, x, y, w, lay.headings["sources"], small, True, MUTED,
                             draw)
         return h + self.text_block(painter, x, y + h, w, "\n".join(lay.attribution_lines),
@@ -209,10 +230,10 @@ class PagePainter:
         table = self.layout.ledger
         if table is None:
             return 0.0
-        pt = self.layout.preset.text_pt
+        pt = self.layout.preset.text_pt * self.block_scale
         top = y
         y += self.text_block(painter, x, y, w, table.title, pt * 1.15, True, draw=draw)
-        widths = (w * 0.36, w * 0.32, w * 0.32)
+        widths = self._ledger_widths(table, w, pt)
         rows = [(table.header, True), *((row, False) for row in table.rows)]
         for row, bold in rows:
             y += self._row(painter, x, y, widths, row, pt, bold, draw) + self.px(0.6)
@@ -221,9 +242,20 @@ class PagePainter:
         for label, value in table.by_kind:
             y += self._row(painter, x, y, (w * 0.6, w * 0.4), (label, value), pt, False, draw)
         for note in table.notes:
-            y += self.text_block(painter, x, y, w, note, self.layout.preset.small_pt,
+            y += self.text_block(painter, x, y, w, note,
+                                 self.layout.preset.small_pt * self.block_scale,
                                  color=MUTED, draw=draw)
         return y - top
+
+    def _ledger_widths(self, table: Any, w: float, pt: float) -> tuple[float, float, float]:
+        """(label, now, projected) column widths: each number column as wide as its
+        longest word ("kandidatområder") and number, so none is cut; the label the rest."""
+        metrics = QFontMetricsF(self.font(pt, bold=True))
+        words = [word for row in (table.header, *table.rows) for cell in row[1:]
+                 for word in cell.split()]
+        need = max((metrics.horizontalAdvance(word) for word in words), default=0.0)
+        number_w = min(max(need + self.px(3.0), w * 0.25), w * 0.38)
+        return (w - 2 * number_w, number_w, number_w)
 
     def _row(self, painter: QPainter, x: float, y: float, widths: tuple[float, ...],
              cells: tuple[str, ...], pt: float, bold: bool, draw: bool) -> float:
@@ -239,19 +271,24 @@ class PagePainter:
     def legend(self, painter: QPainter, x: float, y: float, w: float, limit: float,
                columns: int = 1) -> None:
         """The legend in the box from (x, y) to (x + w, *limit*), in up to *columns*
-        columns (a layer's rows stay together); smaller text if it does not fit."""
+        columns (a layer's rows stay together); smaller text if it does not fit. The
+        candidates' key follows in the room left."""
         scale = 1.0
-        while scale > MIN_LEGEND_SCALE and not self._legend(painter, x, y, w, limit, scale,
+        room = limit - self._key_reserve(painter, x, w, columns)
+        while scale > MIN_LEGEND_SCALE and not self._legend(painter, x, y, w, room, scale,
                                                             columns, draw=False):
             scale -= 0.05
         painter.save()
         painter.setClipRect(QRectF(x, y, w, max(limit - y, 0.0)))
         self._legend(painter, x, y, w, limit, scale, columns, draw=True)
+        if getattr(self.layout, "candidate_key", ()):
+            self._key(painter, x, limit, columns)
         painter.restore()
 
     def _legend(self, painter: QPainter, x: float, y: float, w: float, limit: float,
                 scale: float, columns: int, draw: bool) -> bool:
-        """Lay out (and draw) the legend; True if it fits."""
+        """Lay out (and draw) the legend; True if it fits. Keeps where it ended for the
+        key (:meth:`_key`)."""
         lay = self.layout
         pt = lay.preset.text_pt * scale
         top = y + self.text_block(painter, x, y, w, lay.headings["legend"], pt * 1.15, True,
@@ -267,9 +304,85 @@ class PagePainter:
             if draw:
                 self._legend_group(painter, gx, cy, col_w, group, pt, scale, draw=True)
             cy += h
+            self._legend_end = (column, cy, top, col_w, gap)
             if cy > limit:
                 return False
+        self._legend_end = (column, cy, top, col_w, gap)
         return True
+
+    def _key_columns(self, painter: QPainter, col_w: float,
+                     rows: Any) -> tuple[int, float, list[float]]:
+        """How the key's *rows* go into a legend column *col_w* wide: one sub-column, or two
+        where the column is wide (the A3 panel) and two take less height (rows wrap in a
+        narrow one). Returns (sub-columns, their width, each row's height)."""
+        small, gap = self.layout.preset.small_pt, self.px(4)
+        best = math.inf
+        plan: tuple[int, float, list[float]] = (1, col_w, [])
+        for sub in ((1, 2) if col_w >= self.px(90) else (1,)):
+            sub_w = (col_w - gap * (sub - 1)) / sub
+            heights = [self.text_block(painter, 0, 0, sub_w - self.px(5.5), r.text(), small,
+                                       draw=False) for r in rows]
+            half = max(math.ceil(len(heights) / sub), 1)
+            need = max((sum(heights[i:i + half]) for i in range(0, len(heights), half)),
+                       default=0.0)
+            if need < best:
+                best, plan = need, (sub, sub_w, heights)
+        return plan
+
+    def _key_reserve(self, painter: QPainter, x: float, w: float, columns: int) -> float:
+        """The height the legend leaves for the key: its heading and its first
+        :data:`KEY_MIN_ROWS` rows (the legend's text shrinks first)."""
+        rows = list(getattr(self.layout, "candidate_key", ()))[:KEY_MIN_ROWS]
+        if not rows:
+            return 0.0
+        col_w = (w - self.px(4) * (columns - 1)) / columns
+        sub, _, heights = self._key_columns(painter, col_w, rows)
+        half = max(math.ceil(len(heights) / sub), 1)
+        need = max(sum(heights[i:i + half]) for i in range(0, len(heights), half))
+        heading = self.text_block(painter, x, 0, col_w, "0", self.layout.preset.text_pt,
+                                  True, draw=False)
+        line = self.text_block(painter, x, 0, col_w, "0", self.layout.preset.small_pt,
+                               draw=False)
+        return self.px(1.2) + heading + need + line
+
+    def _key(self, painter: QPainter, x0: float, limit: float, columns: int) -> bool:
+        """The candidates' key (number → name, kind, ha) after the legend, in the room left:
+        two sub-columns where the column is wide and that is shorter, flowing into the next
+        legend column; the rows that do not fit become one line "… and n more". True if
+        every row is on the page."""
+        lay = self.layout
+        rows = lay.candidate_key
+        column, cy, top, col_w, gap = self._legend_end
+        small = lay.preset.small_pt
+        gx = x0 + column * (col_w + gap)
+        cy += self.px(1.2)
+        cy += self.text_block(painter, gx, cy, col_w, lay.headings["key"],
+                              lay.preset.text_pt, True)
+        sub, sub_w, heights = self._key_columns(painter, col_w, rows)
+        # balanced sub-columns: each takes its share of the rows before the next starts
+        share = math.ceil(len(rows) / sub)
+        slots = [(gx + i * (sub_w + gap), cy) for i in range(sub)]
+        slots += [(x0 + c * (col_w + gap) + i * (sub_w + gap), top)
+                  for c in range(column + 1, columns) for i in range(sub)]
+        num_w = self.px(5.5)
+        line = self.text_block(painter, 0, 0, sub_w, "0", small, draw=False)
+        k, end = 0, slots[0]
+        for n, (sx, sy) in enumerate(slots):
+            y = sy
+            stop = share * (n + 1) if n < sub else len(rows)
+            while k < min(stop, len(rows)):
+                h = heights[k]
+                if y + h + (0 if k == len(rows) - 1 else line) > limit:
+                    break
+                self.text_block(painter, sx, y, num_w, str(rows[k].number), small, True)
+                self.text_block(painter, sx + num_w, y, sub_w - num_w, rows[k].text(), small)
+                y, k = y + h, k + 1
+            end = (sx, y)
+            if k == len(rows):
+                return True
+        self.text_block(painter, end[0], end[1], sub_w, lay.key_more(len(rows) - k), small,
+                        color=MUTED)
+        return False
 
     def _legend_group(self, painter: QPainter, x: float, y: float, w: float, group: Any,
                       pt: float, scale: float, draw: bool) -> float:

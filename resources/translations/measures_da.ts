@@ -96,8 +96,8 @@
         <translation>Intet lag med lavbundsjord: CO2e-reduktion, Klima-Lavbund, konflikten med organisk jord og brandmandens lov er ikke målt (tomme celler).</translation>
     </message>
     <message>
-        <source>No §3 nature layer: the §3 conflict is not measured (empty cells).</source>
-        <translation>Intet lag med §3-natur: konflikten med §3-natur er ikke målt (tomme celler).</translation>
+        <source>No §3 nature layer: the §3 conflict and the firefighter's rule are not measured (empty cells).</source>
+        <translation>Intet lag med §3-natur: konflikten med §3-natur og brandmandens lov er ikke målt (tomme celler).</translation>
     </message>
     <message>
         <source>No Natura 2000 layer: the Natura 2000 conflict is not measured (empty cells).</source>
@@ -140,8 +140,8 @@
         <translation>ΔECA og ΔPC: den ændring, hver kandidat alene giver i forhold til dagens beskyttede natur (sandsynlighed {p} ved {d} m).</translation>
     </message>
     <message>
-        <source>Firefighter's order: 1 first (protect existing nature, then restore, then create).</source>
-        <translation>Brandmandens rækkefølge: 1 først (beskyt eksisterende natur, genopret derefter, skab så ny).</translation>
+        <source>Firefighter's order: 1 first (protect existing nature, then restore, then create; afforestation on §3 nature is a conflict and comes last).</source>
+        <translation>Brandmandens rækkefølge: 1 først (beskyt eksisterende natur, genopret derefter, skab så ny; skovrejsning på §3-natur er en konflikt og kommer sidst).</translation>
     </message>
 </context>
 <context>

@@ -96,8 +96,8 @@
         <translation>No lowland soil layer: CO2e reduction, Klima-Lavbund, the organic-soil conflict and the firefighter's rule are not measured (empty cells).</translation>
     </message>
     <message>
-        <source>No §3 nature layer: the §3 conflict is not measured (empty cells).</source>
-        <translation>No §3 nature layer: the §3 conflict is not measured (empty cells).</translation>
+        <source>No §3 nature layer: the §3 conflict and the firefighter's rule are not measured (empty cells).</source>
+        <translation>No §3 nature layer: the §3 conflict and the firefighter's rule are not measured (empty cells).</translation>
     </message>
     <message>
         <source>No Natura 2000 layer: the Natura 2000 conflict is not measured (empty cells).</source>
@@ -140,8 +140,8 @@
         <translation>ΔECA and ΔPC: the change each candidate alone makes to today's protected nature (probability {p} at {d} m).</translation>
     </message>
     <message>
-        <source>Firefighter's order: 1 first (protect existing nature, then restore, then create).</source>
-        <translation>Firefighter's order: 1 first (protect existing nature, then restore, then create).</translation>
+        <source>Firefighter's order: 1 first (protect existing nature, then restore, then create; afforestation on §3 nature is a conflict and comes last).</source>
+        <translation>Firefighter's order: 1 first (protect existing nature, then restore, then create; afforestation on §3 nature is a conflict and comes last).</translation>
     </message>
 </context>
 <context>

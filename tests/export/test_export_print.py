@@ -174,7 +174,7 @@ def test_cli_export_pdf_with_extent_and_scale(plan: Plan, tmp_path: Path,
     out = tmp_path / "udsnit.pdf"
     env = {**os.environ, **sample_env}
     args = [sys.executable, "-m", "naturplan", "export", "--out", str(out), "--project",
-            str(plan.path), "--extent", f"{c.x - 5000},{c.y - 5000},{c.x + 5000},{c.y + 5000}",
+            str(plan.path), "--extent", f"{c.x - 2500},{c.y - 2500},{c.x + 2500},{c.y + 2500}",
             "--scale", "50000", "--title", "Udsnit", "--preset", "sagsbilag_a4_staaende"]
     result = subprocess.run(args, capture_output=True, text=True, timeout=300, env=env)
     assert result.returncode == 0, result.stderr

@@ -140,7 +140,8 @@ def assess_candidate(candidate: Candidate, layers: AnalysisLayers, table: Factor
         seq = sequestration(candidate.area_m2, table, settings.forest_type)
         conflicts = afforestation_conflicts(geom, layers, table)
     return CandidateAssessment(
-        candidate, firefighter_tag(geom, layers, table), lowland, eligibility, seq, conflicts,
+        candidate, firefighter_tag(geom, layers, table, candidate.kind.value), lowland,
+        eligibility, seq, conflicts,
         flood_numbers(geom, layers), connectivity)
 
 

@@ -79,6 +79,8 @@ class FactorTable:
         The use whose factors apply where the lowland layer does not say the use.
     organic_classes
         The carbon classes that count as organic soil (> 6 % organic carbon).
+    title_da, source_da
+        The title and source in Danish for the council's tables ("" if the file has none).
     """
 
     id: str
@@ -93,6 +95,8 @@ class FactorTable:
     unknown_use: str = "permanent_grass"
     organic_classes: tuple[str, ...] = (">12", "6-12")
     digest: str = ""
+    title_da: str = ""
+    source_da: str = ""
 
     def use_of(self, land_use: str | None) -> str:
         """*land_use* if the table knows it, else the table's rule for an unknown use."""
@@ -141,6 +145,7 @@ class Provenance:
         return {
             "table": self.table.id, "version": self.table.version, "sha256": self.table.digest,
             "title": self.table.title, "source": self.table.source,
+            "title_da": self.table.title_da, "source_da": self.table.source_da,
             "recorded": dict(self.recorded) if self.recorded else None,
             "changed_since_recorded": self.changed,
         }
@@ -181,6 +186,7 @@ def parse_factor_table(data: Mapping[str, Any], name: str, digest: str = "") -> 
             unknown_use=str(rules.get("unknown_use", "permanent_grass")),
             organic_classes=tuple(rules.get("organic_classes", (">12", "6-12"))),
             digest=digest,
+            title_da=str(head.get("title_da", "")), source_da=str(head.get("source_da", "")),
         )
     except (TypeError, ValueError, AttributeError) as exc:
         raise FactorTableError("Factor table {name} cannot be read ({reason}).",

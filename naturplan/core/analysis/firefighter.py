@@ -1,17 +1,27 @@
 """The firefighter's rule (Brandmandens lov): protect the most valuable first, then restore,
 then create.
 
-Each candidate is tagged from what it overlaps:
+The planner's reading (issue 19): *protect* = the candidate secures existing nature against a
+threat; *restore* = it brings degraded nature back; *create* = new nature on land that is not
+nature today. Each candidate is tagged from what it overlaps:
 
-- **protects** existing nature: the part on §3 nature or in a Natura 2000 site;
+- **protects** existing nature: the part on §3 nature, for a lowland withdrawal or an
+  ecological connection (rewetting or a buffer secures the bog or meadow that is there).
+  A Natura 2000 designation is not nature by itself: a site's fields are cropland, so a
+  candidate inside Natura 2000 on cropland restores or creates, never protects;
 - **restores** degraded nature: the part on drained organic lowland soil (> 6 % organic
-  carbon, the soil of former bogs and meadows) outside existing nature;
-- **creates** new nature: the rest (fields on mineral soil, built land).
+  carbon, the soil of former bogs and meadows) outside §3 nature, for a lowland withdrawal or
+  a connection;
+- **creates** new nature: the rest (fields on mineral soil, built land);
+- **conflicts** with existing nature: afforestation on §3 nature. Planting forest on a §3 bog
+  or meadow destroys it (naturbeskyttelsesloven § 3 forbids changing its state), so it never
+  protects; and forest on drained organic soil does not bring the bog back, so afforestation
+  never restores: its part off §3 nature creates new (forest) nature.
 
-The tag is the largest of the three parts (a tie goes to the earlier one in the rule's
-order), so a candidate that is mostly on §3 nature protects it, whatever its kind. Sorting by
-the rule puts every "protects" first (most existing nature first), then "restores" (most
-degraded soil first), then "creates" (largest first).
+The tag is the largest part (a tie goes to the earlier one in the rule's order, except that a
+conflict wins a tie: it must not be hidden). Sorting by the rule puts every "protects" first
+(most existing nature first), then "restores" (most degraded soil first), then "creates"
+(largest first), and the conflicts last.
 """
 
 from __future__ import annotations
@@ -34,35 +44,61 @@ class Tag(StrEnum):
     PROTECTS = "protects"
     RESTORES = "restores"
     CREATES = "creates"
+    CONFLICTS = "conflicts"
 
 
-RULE_ORDER: tuple[Tag, ...] = (Tag.PROTECTS, Tag.RESTORES, Tag.CREATES)
+RULE_ORDER: tuple[Tag, ...] = (Tag.PROTECTS, Tag.RESTORES, Tag.CREATES, Tag.CONFLICTS)
+#: The kind of candidate that plants forest (``CandidateKind.AFFORESTATION``'s value).
+AFFORESTATION = "afforestation"
 
 
 @dataclass(frozen=True)
 class FirefighterTag:
-    """The tag of one candidate and the three parts it is read from (m²)."""
+    """The tag of one candidate and the parts it is read from (m²).
+
+    Attributes
+    ----------
+    area_m2
+        The candidate's area.
+    nature_m2
+        Its part on §3 nature (existing nature).
+    degraded_m2
+        Its part on drained organic lowland soil outside §3 nature.
+    kind
+        The candidate's kind (``CandidateKind`` value); ``afforestation`` is read differently
+        (see the module docstring).
+    """
 
     area_m2: float
     nature_m2: float
     degraded_m2: float
+    kind: str = ""
 
     @property
     def new_m2(self) -> float:
+        """The part on land that is neither §3 nature nor degraded organic soil."""
         return max(self.area_m2 - self.nature_m2 - self.degraded_m2, 0.0)
 
     def part(self, tag: Tag) -> float:
-        return {Tag.PROTECTS: self.nature_m2, Tag.RESTORES: self.degraded_m2,
-                Tag.CREATES: self.new_m2}[tag]
+        """The area (m²) that speaks for *tag*."""
+        if self.kind == AFFORESTATION:
+            parts = {Tag.CONFLICTS: self.nature_m2,
+                     Tag.CREATES: max(self.area_m2 - self.nature_m2, 0.0)}
+        else:
+            parts = {Tag.PROTECTS: self.nature_m2, Tag.RESTORES: self.degraded_m2,
+                     Tag.CREATES: self.new_m2}
+        return parts.get(tag, 0.0)
 
     @property
     def tag(self) -> Tag:
         best = max(self.part(t) for t in RULE_ORDER)
+        if best > 0 and self.part(Tag.CONFLICTS) >= best:
+            return Tag.CONFLICTS
         return next(t for t in RULE_ORDER if self.part(t) >= best)
 
     @property
     def rank(self) -> int:
-        """0 for protects, 1 restores, 2 creates."""
+        """0 for protects, 1 restores, 2 creates, 3 conflicts."""
         return RULE_ORDER.index(self.tag)
 
     def sort_key(self) -> tuple[int, float]:
@@ -70,12 +106,11 @@ class FirefighterTag:
 
 
 def firefighter_tag(geom: BaseGeometry, layers: AnalysisLayers,
-                    table: FactorTable) -> FirefighterTag:
-    """Tag the area *geom* (EPSG:25832) by what it overlaps."""
+                    table: FactorTable, kind: str = "") -> FirefighterTag:
+    """Tag the area *geom* (EPSG:25832) of a candidate of *kind* (``CandidateKind`` value)
+    by what it overlaps: §3 nature (not a Natura 2000 designation) and organic soil."""
     area = float(shapely.area(geom))
-    nature_pieces = [layers.nature.overlaps(geom).geometries,
-                     layers.natura2000.overlaps(geom).geometries]
-    nature_parts = np.concatenate(nature_pieces)
+    nature_parts = np.asarray(layers.nature.overlaps(geom).geometries)
     nature = shapely.union_all(nature_parts) if len(nature_parts) else shapely.Polygon()
     soil = layers.lowland.overlaps(geom)
     organic = np.array([table.is_organic(c) for c in layers.lowland.column("carbon_class")
@@ -84,7 +119,7 @@ def firefighter_tag(geom: BaseGeometry, layers: AnalysisLayers,
     if organic.any():
         soil_shape = shapely.union_all(soil.geometries[organic])
         degraded = float(shapely.area(shapely.difference(soil_shape, nature)))
-    return FirefighterTag(area, float(shapely.area(nature)), degraded)
+    return FirefighterTag(area, float(shapely.area(nature)), degraded, str(kind))
 
 
 def firefighter_order(tags: Iterable[tuple[str, FirefighterTag]]) -> list[str]:

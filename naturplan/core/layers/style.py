@@ -13,6 +13,11 @@ from enum import StrEnum
 import numpy as np
 from numpy.typing import NDArray
 
+#: A map's scale denominator is computed from its resolution and dpi: 1:50.000 on paper comes
+#: out as 50000.00000000001. A bound is met within this factor, so "labels from 1:50.000"
+#: are drawn at 1:50.000 (issue 19: at exactly 1:50.000 the candidates' names were not).
+SCALE_TOLERANCE = 1.0 + 1e-9
+
 
 class FillPattern(StrEnum):
     """How a polygon's inside is filled."""
@@ -174,9 +179,9 @@ class LabelStyle:
 
     def visible_at(self, scale_denominator: float) -> bool:
         """True if the label is drawn at map scale 1:*scale_denominator*."""
-        if self.min_scale > 0 and scale_denominator <= self.min_scale:
+        if self.min_scale > 0 and scale_denominator <= self.min_scale * SCALE_TOLERANCE:
             return False
-        return self.max_scale <= 0 or scale_denominator <= self.max_scale
+        return self.max_scale <= 0 or scale_denominator <= self.max_scale * SCALE_TOLERANCE
 
 
 @dataclass(frozen=True)
@@ -243,7 +248,7 @@ class LayerStyle:
 
     def visible_at(self, scale_denominator: float) -> bool:
         """True if the layer is drawn at map scale 1:*scale_denominator*."""
-        return self.max_scale <= 0 or scale_denominator <= self.max_scale
+        return self.max_scale <= 0 or scale_denominator <= self.max_scale * SCALE_TOLERANCE
 
     def with_opacity(self, opacity: float) -> LayerStyle:
         """A copy with another layer opacity (clamped to 0..1)."""

@@ -17,14 +17,17 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import shapely
+
 from naturplan.core.errors import ExportError
 from naturplan.core.feedback import Feedback, as_feedback
 from naturplan.export.attribution import attributions, format_date
 from naturplan.export.i18n import tr
+from naturplan.export.layout.key import KeyRow, candidate_key
 from naturplan.export.layout.presets import PrintPreset
 from naturplan.export.ledger_table import LedgerTable, ledger_table
 from naturplan.export.legend import LegendGroup, legend_groups
-from naturplan.export.map_layers import ExportLayer
+from naturplan.export.map_layers import ExportLayer, with_neighbours
 from naturplan.export.numbers import format_number
 from naturplan.export.plan_data import PlanData
 from naturplan.io.services.sources import TileSource
@@ -78,6 +81,12 @@ class PageLayout:
         The map's centre (EPSG:25832 m) and its scale denominator N (1:N on paper).
     layers
         The layers drawn in the frame, bottom first (a basemap would come first).
+    candidate_key
+        The candidates in the frame: a numbered marker on the map each, and the key
+        (number → name, kind, ha) in the panel (:mod:`naturplan.export.layout.key`).
+    notices
+        What the reader of the command's output must know about the page: the scale
+        changed so that the extent fits, candidates left out of the frame (one line each).
     """
 
     preset: PrintPreset
@@ -100,6 +109,12 @@ class PageLayout:
     basemap: TileSource | None = None
     basemap_opacity: float = 1.0
     headings: dict[str, str] = field(default_factory=dict)
+    candidate_key: list[KeyRow] = field(default_factory=list)
+    notices: list[str] = field(default_factory=list)
+
+    def key_more(self, n: int) -> str:
+        """The key's last line when *n* candidates do not fit in the panel."""
+        return tr(self.lang, "export", "… and {n} more: see the candidate table", n=n)
 
     @property
     def map_bounds(self) -> Bounds:
@@ -112,12 +127,14 @@ class PageLayout:
 
 @dataclass
 class PrintReport:
-    """What :func:`export_print` wrote: the file, its size in bytes, the scale, the time."""
+    """What :func:`export_print` wrote: the file, its size in bytes, the scale, the time, and
+    the layout's notices (:attr:`PageLayout.notices`)."""
 
     path: Path
     size: int
     scale: float
     seconds: float
+    notices: list[str] = field(default_factory=list)
 
 
 def readable_scale(n: float) -> float:
@@ -156,6 +173,36 @@ def fit_scale(extent: Bounds, frame: Box) -> float:
     return readable_scale(need * 1.02)
 
 
+def fits(extent: Bounds, frame: Box, scale: float) -> bool:
+    """True if *extent* fits in *frame* at 1:*scale* (no margin)."""
+    return ((extent[2] - extent[0]) <= frame.w / 1000.0 * scale * (1 + 1e-9)
+            and (extent[3] - extent[1]) <= frame.h / 1000.0 * scale * (1 + 1e-9))
+
+
+def cut_candidates(layers: Sequence[ExportLayer], bounds: Bounds, lang: str) -> list[str]:
+    """What the frame leaves out of the shown candidates: those wholly outside it (by name,
+    the first five) and how many it cuts through."""
+    from naturplan.export.layout.key import shown_candidates
+
+    frame = shown_candidates(layers)
+    if frame is None or frame.empty:
+        return []
+    box = shapely.box(*bounds)
+    geoms = frame.geometry.to_numpy()
+    outside = ~shapely.intersects(geoms, box)
+    cut = ~outside & ~shapely.within(geoms, box)
+    out = []
+    if outside.any():
+        names = [str(n) for n in frame.loc[outside, "name"]][:5]
+        out.append(tr(lang, "export", "{n} candidate areas are outside the map: {names}",
+                      n=int(outside.sum()), names=", ".join(names)
+                      + (" …" if outside.sum() > 5 else "")))
+    if cut.any():
+        out.append(tr(lang, "export", "{n} candidate areas are cut by the map's edge.",
+                      n=int(cut.sum())))
+    return out
+
+
 def build_layout(preset: PrintPreset, layers: Sequence[ExportLayer], data: PlanData,
                  options: PrintOptions | None = None, lang: str = "da") -> PageLayout:
     """Place the page for *data* and *layers* (see the module docstring).
@@ -168,11 +215,19 @@ def build_layout(preset: PrintPreset, layers: Sequence[ExportLayer], data: PlanD
     options = options or PrintOptions()
     title_box, map_box, panel_box = page_boxes(preset)
     extent = options.extent or tuple(data.dataset.municipality.geometry.bounds)
+    notices: list[str] = []
     if options.scale is not None:
         if not math.isfinite(options.scale) or options.scale <= 0:
             raise ExportError("The map scale must be a positive number, got {n}.",
                               n=options.scale)
         scale = float(round(options.scale))
+        if options.extent is not None and not fits(options.extent, map_box, scale):
+            # the extent the user asked for is shown whole: the scale gives way, and says so
+            asked, scale = scale, fit_scale(options.extent, map_box)
+            notices.append(tr(lang, "export", "The extent does not fit on {paper} at 1:{asked}:"
+                              " the map is at 1:{scale}.", paper=preset.paper,
+                              asked=format_number(asked, 0, lang),
+                              scale=format_number(scale, 0, lang)))
     else:
         scale = fit_scale(extent, map_box)  # type: ignore[arg-type]
     center = ((extent[0] + extent[2]) / 2, (extent[1] + extent[3]) / 2)
@@ -184,12 +239,17 @@ def build_layout(preset: PrintPreset, layers: Sequence[ExportLayer], data: PlanD
                                   name=name),
         subtitle=options.subtitle if options.subtitle is not None else tr(
             lang, "export", "Protected nature and candidate areas"),
-        center=center, scale=scale, layers=list(layers),
+        center=center, scale=scale,
+        layers=with_neighbours(layers, data.dataset.municipality),
         basemap=options.basemap, basemap_opacity=options.basemap_opacity,
     )
     if options.basemap is not None:
         layout.layers = _clear_land(layout.layers)
     _texts(layout, data, lang)
+    if not fits(extent, map_box, scale):  # type: ignore[arg-type]
+        # the scale was kept for the municipality's extent: say what the frame leaves out
+        notices += cut_candidates(layout.layers, layout.map_bounds, lang)
+    layout.notices = notices
     if options.basemap is not None:
         layout.attribution_lines.insert(0, tr(lang, "export", "Basemap: {text}",
                                               text=options.basemap.credit))
@@ -222,7 +282,9 @@ def _texts(layout: PageLayout, data: PlanData, lang: str) -> None:
     layout.attribution_lines = [a.line() for a in attributions(shown, lang, today=data.today)]
     if any(e.synthetic for e in shown):
         layout.synthetic_mark = t("Synthetic sample data – not real data")
-    layout.headings = {"legend": t("Legend"), "sources": t("Sources")}
+    layout.headings = {"legend": t("Legend"), "sources": t("Sources"),
+                       "key": t("Candidate areas on the map")}
+    layout.candidate_key = candidate_key(layout.layers, layout.map_bounds, lang)
 
 
 def export_print(path: Path, fmt: str, preset: PrintPreset, layers: Sequence[ExportLayer],
@@ -261,4 +323,4 @@ def export_print(path: Path, fmt: str, preset: PrintPreset, layers: Sequence[Exp
         partial.unlink(missing_ok=True)
     fb.report(1.0, target.name)
     return PrintReport(target, target.stat().st_size, layout.scale,
-                       time.perf_counter() - start)
+                       time.perf_counter() - start, list(layout.notices))

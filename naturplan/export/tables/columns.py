@@ -84,8 +84,9 @@ class Column:
     decimals
         Decimals shown for areas and numbers.
     total
-        Summed in the Excel total row (the plan's areas; not the analysis numbers, whose plan
-        totals are over the union of the candidates and leave out rejected ones).
+        Summed in the Excel total row: the plan's areas, the CO2e reduction and the
+        sequestration (the column as it stands, every row; the notes say so). Not the
+        shares, depths and connectivity changes, which do not add up.
     """
 
     key: str
@@ -150,7 +151,7 @@ MEASURE_COLUMNS: list[Column] = [
            _measure("firefighter")),
     Column("firefighter_order", "brand_nr", "Firefighter's order", ColumnType.INT, _order, 0),
     Column("co2e_t_per_year", "co2e_t_aar", "CO2e reduction (t CO2e/yr)", ColumnType.NUMBER,
-           _measure("co2e_t_per_year"), 1),
+           _measure("co2e_t_per_year"), 1, total=True),
     Column("co2e_t_per_ha", "co2e_t_ha", "CO2e reduction per ha (t CO2e/ha/yr)",
            ColumnType.NUMBER, _measure("co2e_t_per_ha"), 2),
     Column("klima_lavbund", "kl_ok", "Klima-Lavbund eligible", ColumnType.BOOL,
@@ -158,7 +159,7 @@ MEASURE_COLUMNS: list[Column] = [
     Column("organic_soil_pct", "kl_org_pct", "On soil > 6 % organic carbon (%)",
            ColumnType.PERCENT, _measure("kl_organic_share"), 1),
     Column("sequestration_t_per_year", "binding_t", "Sequestration (t CO2/yr)",
-           ColumnType.NUMBER, _measure("sequestration_t_per_year"), 1),
+           ColumnType.NUMBER, _measure("sequestration_t_per_year"), 1, total=True),
     Column("conflict_nature_p3_ha", "k_p3_ha", "Conflict: §3 nature (ha)", ColumnType.AREA,
            _measure("conflict_nature_p3_m2")),
     Column("conflict_natura2000_ha", "k_n2000_ha", "Conflict: Natura 2000 (ha)",
@@ -228,6 +229,18 @@ def local_timestamp(utc_iso: str, lang: str) -> str:
     except ValueError:
         return utc_iso
     return when.strftime("%d-%m-%Y %H:%M" if lang == "da" else "%Y-%m-%d %H:%M")
+
+
+def local_datetime(utc_iso: str) -> datetime | None:
+    """``2026-11-26T10:15:00.000Z`` → the naive local date and time (a spreadsheet's date
+    cell has no time zone); None if empty or not a timestamp."""
+    if not utc_iso:
+        return None
+    try:
+        when = datetime.fromisoformat(utc_iso.replace("Z", "+00:00")).astimezone()
+    except ValueError:
+        return None
+    return when.replace(tzinfo=None, microsecond=0)
 
 
 def hectares(m2: float) -> float:

@@ -15,6 +15,7 @@ from __future__ import annotations
 import csv
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -28,6 +29,7 @@ from naturplan.export.tables.columns import (
     Column,
     ColumnType,
     data_value,
+    local_datetime,
     text_value,
 )
 
@@ -48,18 +50,25 @@ class TableNotes:
         The municipality's name.
     exported
         Date of the export, as the reader sees it.
+    exported_on
+        The same date as a date (an Excel date cell); None = only the text.
     synthetic
         Titles of the layers behind the numbers that are synthetic sample data.
     analysis
         What the analysis columns mean and what was not measured, and why (translated
         lines; :func:`naturplan.export.measures.measure_notes`).
+    statuses
+        Which candidates the plan's projected numbers include, by status (translated
+        lines; :func:`naturplan.export.ledger_table.status_notes`).
     """
 
     project: str = ""
     municipality: str = ""
     exported: str = ""
+    exported_on: date | None = None
     synthetic: tuple[str, ...] = field(default_factory=tuple)
     analysis: tuple[str, ...] = field(default_factory=tuple)
+    statuses: tuple[str, ...] = field(default_factory=tuple)
 
 
 def export_candidates(
@@ -128,10 +137,22 @@ def write_csv(path: Path, records: Sequence[CandidateRecord], columns: Sequence[
 # --- Excel ---------------------------------------------------------------------------------
 
 _DECIMAL_TYPES = (ColumnType.AREA, ColumnType.NUMBER, ColumnType.PERCENT)
+#: Excel formats of a date and time, and of a date, by language.
+DATETIME_FORMATS = {"da": "dd-mm-yyyy hh:mm", "en": "yyyy-mm-dd hh:mm"}
+DATE_FORMATS = {"da": "dd-mm-yyyy", "en": "yyyy-mm-dd"}
 
 
-def xlsx_format(column: Column) -> str | None:
+def xlsx_value(column: Column, record: CandidateRecord, lang: str) -> Any:
+    """One Excel cell: :func:`text_value`, but a date and time as a real date cell."""
+    if column.type is ColumnType.TIMESTAMP:
+        return local_datetime(str(column.get(record) or ""))
+    return text_value(column, record, lang)
+
+
+def xlsx_format(column: Column, lang: str = "da") -> str | None:
     """The Excel number format of *column* (``#,##0.00`` for two decimals), or None."""
+    if column.type is ColumnType.TIMESTAMP:
+        return DATETIME_FORMATS.get(lang, DATETIME_FORMATS["da"])
     if column.type is ColumnType.INT:
         return "0"
     if column.type in _DECIMAL_TYPES:
@@ -154,14 +175,14 @@ def write_xlsx(path: Path, records: Sequence[CandidateRecord], columns: Sequence
     for cell in sheet[1]:
         cell.font = Font(bold=True)
     for record in records:
-        sheet.append([text_value(c, record, lang) for c in columns])
-    _number_formats(sheet, columns, len(records))
+        sheet.append([xlsx_value(c, record, lang) for c in columns])
+    _number_formats(sheet, columns, len(records), lang=lang)
     total_row = _total_row(columns, records, lang)
     sheet.append([])
     sheet.append(total_row)
     for cell in sheet[sheet.max_row]:
         cell.font = Font(bold=True)
-    _number_formats(sheet, columns, 1, first=sheet.max_row)
+    _number_formats(sheet, columns, 1, first=sheet.max_row, lang=lang)
     sheet.freeze_panes = "A2"
     sheet.auto_filter.ref = f"A1:{get_column_letter(len(columns))}{len(records) + 1}"
     for i, column in enumerate(columns, start=1):
@@ -173,9 +194,10 @@ def write_xlsx(path: Path, records: Sequence[CandidateRecord], columns: Sequence
     book.save(path)
 
 
-def _number_formats(sheet: Any, columns: Sequence[Column], rows: int, first: int = 2) -> None:
+def _number_formats(sheet: Any, columns: Sequence[Column], rows: int, first: int = 2,
+                    lang: str = "da") -> None:
     for i, column in enumerate(columns, start=1):
-        fmt = xlsx_format(column)
+        fmt = xlsx_format(column, lang)
         if fmt is None:
             continue
         for row in range(first, first + rows):
@@ -187,7 +209,8 @@ def _total_row(columns: Sequence[Column], records: Sequence[CandidateRecord],
     row: list[Any] = []
     for i, column in enumerate(columns):
         if column.total:
-            row.append(sum(text_value(column, r, lang) or 0.0 for r in records))
+            values = [v for r in records if (v := text_value(column, r, lang)) is not None]
+            row.append(sum(values) if values else None)  # nothing measured: empty, not 0
         else:
             row.append(tr(lang, "export_table", "Total") if i == 0 else None)
     return row
@@ -199,19 +222,26 @@ def _about_sheet(book: Any, notes: TableNotes, lang: str, count: int) -> None:
     rows = [
         (t("Project"), notes.project),
         (t("Municipality"), notes.municipality),
-        (t("Exported"), notes.exported),
+        (t("Exported"), notes.exported_on or notes.exported),
         (t("Candidate areas"), format_number(count, 0, lang)),
         (t("Area"), t("Hectares (ha), measured in EPSG:25832.")),
         (t("New nature"), t("The part of a counting candidate outside protected nature "
                              "and outside earlier candidates; overlaps are counted once.")),
+        (t("Total"), t("The total row adds up each column as it stands, every candidate "
+                       "(also rejected ones and overlapping ones); the plan's new nature "
+                       "counts overlaps once.")),
     ]
     if notes.synthetic:
         rows.append((t("Synthetic data"), t(
             "New nature is measured against synthetic sample data: {layers}.",
             layers=", ".join(notes.synthetic))))
+    rows += [("", line) for line in notes.statuses]
     rows += [(t("Analysis") if k == 0 else "", line) for k, line in enumerate(notes.analysis)]
     for row in rows:
         about.append(list(row))
+        if isinstance(row[1], date):
+            about.cell(row=about.max_row, column=2).number_format = DATE_FORMATS.get(
+                lang, DATE_FORMATS["da"])
     about.column_dimensions["A"].width = 22
     about.column_dimensions["B"].width = 100
 

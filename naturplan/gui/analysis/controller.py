@@ -273,7 +273,7 @@ class AnalysisController(QObject):
         for c in plan.candidates():
             key = (c.id, c.version)
             if key not in self._tags:
-                self._tags[key] = firefighter_tag(c.geometry, layers, table)
+                self._tags[key] = firefighter_tag(c.geometry, layers, table, c.kind.value)
             out.append((c, self._tags[key]))
         out.sort(key=lambda item: (*item[1].sort_key(), item[0].name, item[0].id))
         return out

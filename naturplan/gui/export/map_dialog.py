@@ -315,8 +315,9 @@ class MapExportDialog(QDialog):
 
     def _exported(self, report: Any) -> None:
         size = f"{report.size / 1e6:.1f}".replace(".", "," if self.lang == "da" else ".")
-        self.status.setText(self.tr("Wrote %1 (%2 MB).").replace("%1", report.path.name)
-                            .replace("%2", size))
+        notices = getattr(report, "notices", [])  # the scale changed, candidates cut
+        self.status.setText(" ".join([self.tr("Wrote %1 (%2 MB).").replace(
+            "%1", report.path.name).replace("%2", size), *notices]))
         self.exported.emit(report)
 
     def _failed(self, error: BaseException) -> None:

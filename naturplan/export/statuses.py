@@ -1,0 +1,32 @@
+"""Which candidates the plan's projected numbers ("Med kandidatområder") include, by status,
+in words for the ledger (print map, web map) and the Excel table's notes."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from naturplan.core.plan.candidates import Candidate, CandidateStatus
+from naturplan.export.i18n import tr
+from naturplan.export.labels import status_label
+
+
+def status_notes(candidates: Sequence[Candidate], lang: str = "da") -> list[str]:
+    """Which candidates the column "With candidate areas" holds, by status: every status
+    but rejected, with how many of each count toward the target; then what is left out
+    (rejected ones, and those set not to count)."""
+    t = lambda text, **kw: tr(lang, "export", text, **kw)  # noqa: E731
+    counting = [c for c in candidates if c.counts_toward_target]
+    included = ", ".join(
+        f"{status_label(status, lang)} {sum(c.status is status for c in counting)}"
+        for status in CandidateStatus if status is not CandidateStatus.REJECTED)
+    notes = [t("“With candidate areas” includes, by status: {included}.", included=included)]
+    rejected = sum(c.status is CandidateStatus.REJECTED for c in candidates)
+    not_counted = sum(not c.counts_toward_target and c.status is not CandidateStatus.REJECTED
+                      for c in candidates)
+    left_out = [f"{status_label(CandidateStatus.REJECTED, lang)} {rejected}"] if rejected else []
+    if not_counted:
+        left_out.append(tr(lang, "export", "{n} set not to count toward the target",
+                           n=not_counted))
+    if left_out:
+        notes.append(t("Not included: {left_out}.", left_out=", ".join(left_out)))
+    return notes
