@@ -33,6 +33,7 @@ from naturplan.gui.analysis.actions import install_analysis
 from naturplan.gui.basemap import install as install_services
 from naturplan.gui.dashboard import DashboardDock
 from naturplan.gui.editing.actions import EditActions
+from naturplan.gui.editing.measure_tool import install_measure_tools
 from naturplan.gui.export.actions import install_export_actions
 from naturplan.gui.help import build_help_menu, menu_actions
 from naturplan.gui.icons import icon
@@ -105,6 +106,7 @@ class MainWindow(QMainWindow):
         self.editing = EditActions(self)
         self.exports = install_export_actions(self)  # File → Eksportér kort… (issue 10)
         self.session = self.editing.session
+        self.measure_tools = install_measure_tools(self)  # distance and area (issue 20)
         self.team = TeamActions(self, self.session)  # team projects in PostGIS (issue 13)
         self.analysis = install_analysis(self)  # what each candidate does (issue 11)
         #: The request and protected roles of the loaded dataset (recorded in the project).

@@ -98,3 +98,79 @@ def test_middle_button_pans_in_every_tool(qtbot, zoomed, tool):
     assert after[0] == pytest.approx(before[0] - 50 * res, abs=res)
     assert after[1] == pytest.approx(before[1] + 60 * res, abs=res)
     assert window.session.plan.candidates() == []
+
+
+# -- item 8: the measuring tools -------------------------------------------------------------
+
+def _danish(value: float, decimals: int) -> str:
+    """An independent Danish format: thousands with '.', decimals with ','."""
+    whole, _, frac = f"{value:.{decimals}f}".partition(".")
+    groups = []
+    while len(whole) > 3:
+        whole, groups = whole[:-3], [whole[-3:], *groups]
+    return ".".join([whole, *groups]) + ("," + frac if frac else "")
+
+
+def test_measure_distance_in_m_and_km_with_esc_clearing(qtbot, zoomed, aalborg_point,
+                                                          danish_translator):
+    window, canvas = zoomed, zoomed.canvas
+    x0, y0 = aalborg_point
+    window.act_measure_distance.trigger()
+    assert canvas.tool is window.measure_tools[0]
+    clicks = [pixel(window, x0 - 400, y0 - 300), pixel(window, x0 + 100, y0 - 300),
+              pixel(window, x0 + 100, y0 + 300)]
+    xy = [canvas.view.to_map(p.x(), p.y()) for p in clicks]
+    qtbot.mouseClick(canvas, Qt.MouseButton.LeftButton, pos=clicks[0])
+    qtbot.mouseClick(canvas, Qt.MouseButton.LeftButton, pos=clicks[1])
+    first = ((xy[1][0] - xy[0][0]) ** 2 + (xy[1][1] - xy[0][1]) ** 2) ** 0.5
+    assert window.statusBar().currentMessage() == f"Afstand: {_danish(first, 1)} m"
+    qtbot.mouseDClick(canvas, Qt.MouseButton.LeftButton, pos=clicks[2])
+    second = ((xy[2][0] - xy[1][0]) ** 2 + (xy[2][1] - xy[1][1]) ** 2) ** 0.5
+    total = first + second
+    assert total > 1000
+    assert window.statusBar().currentMessage() == f"Afstand: {_danish(total / 1000, 2)} km"
+    # finished: moving the mouse changes nothing, the result stays on the map
+    QTest.mouseMove(canvas, QPoint(20, 20))
+    assert window.statusBar().currentMessage() == f"Afstand: {_danish(total / 1000, 2)} km"
+    QTest.keyClick(canvas, Qt.Key.Key_Escape)
+    assert window.measure_tools[0].points == []
+    assert window.statusBar().currentMessage() == ""
+    assert window.session.plan.candidates() == []  # a measurement is never an edit
+    assert not window.undo_stack.canUndo()
+
+
+def test_measure_area_in_m2_and_ha_snapping_to_parcel_corners(qtbot, zoomed, aalborg_point,
+                                                               danish_translator):
+    window, canvas = zoomed, zoomed.canvas
+    x0, y0 = aalborg_point
+    window.editing.act_snap.trigger()  # the drawing tools' snapping switch, on
+    assert window.session.snapping
+    window.act_measure_area.trigger()
+    res = canvas.view.resolution
+    # a few pixels off the parcel grid's corners (every 200 m from the fixture point)
+    near = [(x0 + 3 * res, y0 + 2 * res), (x0 + 200 - 2 * res, y0 - 3 * res),
+            (x0 + 200 + 2 * res, y0 + 200 + 2 * res), (x0 - 3 * res, y0 + 200 - 2 * res)]
+    for x, y in near[:-1]:
+        qtbot.mouseClick(canvas, Qt.MouseButton.LeftButton, pos=pixel(window, x, y))
+    qtbot.mouseDClick(canvas, Qt.MouseButton.LeftButton, pos=pixel(window, *near[-1]))
+    tool = window.measure_tools[1]
+    corners = [(x0, y0), (x0 + 200, y0), (x0 + 200, y0 + 200), (x0, y0 + 200)]
+    assert [p for xy in tool.points for p in xy] == pytest.approx(
+        [p for xy in corners for p in xy], abs=1e-6)
+    # 200 m × 200 m = 4 ha, perimeter 800 m
+    assert window.statusBar().currentMessage() == "Areal: 4,00 ha (omkreds 800,0 m)"
+    # a small one: three points 20 m apart → 200 m²
+    window.editing.act_snap.trigger()
+    assert not window.session.snapping
+    canvas.zoom_to((x0 - 60, y0 - 60, x0 + 60, y0 + 60))
+    pts = [pixel(window, x0, y0), pixel(window, x0 + 20, y0), pixel(window, x0, y0 + 20)]
+    xy = [canvas.view.to_map(p.x(), p.y()) for p in pts]
+    qtbot.mouseClick(canvas, Qt.MouseButton.LeftButton, pos=pts[0])
+    qtbot.mouseClick(canvas, Qt.MouseButton.LeftButton, pos=pts[1])
+    qtbot.mouseClick(canvas, Qt.MouseButton.LeftButton, pos=pts[2])
+    QTest.keyClick(canvas, Qt.Key.Key_Return)
+    area = abs(shapely.Polygon(xy).area)
+    perimeter = shapely.Polygon(xy).exterior.length
+    assert 150 < area < 250
+    assert window.statusBar().currentMessage() == (
+        f"Areal: {_danish(area, 0)} m² (omkreds {_danish(perimeter, 1)} m)")
