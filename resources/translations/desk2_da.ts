@@ -27,4 +27,85 @@
         <translation>klik punkter (fastgørelse som ved tegning); dobbeltklik, højreklik eller Enter afslutter; Backspace fjerner det sidste punkt; Esc rydder</translation>
     </message>
 </context>
+<context>
+    <name>LayersDock</name>
+    <message>
+        <source>Planning</source>
+        <translation>Planlægning</translation>
+    </message>
+    <message>
+        <source>Cadastre and addresses</source>
+        <translation>Matrikel og adresser</translation>
+    </message>
+    <message>
+        <source>Nature</source>
+        <translation>Natur</translation>
+    </message>
+    <message>
+        <source>Climate, forest and water</source>
+        <translation>Klima, skov og vand</translation>
+    </message>
+    <message>
+        <source>Background</source>
+        <translation>Baggrundskort</translation>
+    </message>
+</context>
+<context>
+    <name>LayerMenu</name>
+    <message>
+        <source>Zoom to layer</source>
+        <translation>Zoom til lag</translation>
+    </message>
+    <message>
+        <source>Open attribute table</source>
+        <translation>Åbn attributtabel</translation>
+    </message>
+    <message>
+        <source>Colour…</source>
+        <translation>Farve…</translation>
+    </message>
+    <message>
+        <source>The colours of this layer follow its legend.</source>
+        <translation>Lagets farver følger dets signaturforklaring.</translation>
+    </message>
+    <message>
+        <source>Opacity</source>
+        <translation>Gennemsigtighed</translation>
+    </message>
+    <message>
+        <source>Remove layer</source>
+        <translation>Fjern lag</translation>
+    </message>
+    <message>
+        <source>Colour of %1</source>
+        <translation>Farve for %1</translation>
+    </message>
+</context>
+<context>
+    <name>AttributeTableDock</name>
+    <message>
+        <source>Attribute table</source>
+        <translation>Attributtabel</translation>
+    </message>
+    <message>
+        <source>Filter: text in any column…</source>
+        <translation>Filtrér: tekst i en vilkårlig kolonne…</translation>
+    </message>
+    <message>
+        <source>Zoom to selected</source>
+        <translation>Zoom til markerede</translation>
+    </message>
+    <message>
+        <source>Clear selection</source>
+        <translation>Ryd markering</translation>
+    </message>
+    <message>
+        <source>Attribute table – %1</source>
+        <translation>Attributtabel – %1</translation>
+    </message>
+    <message>
+        <source>%1 of %2 features, %3 selected</source>
+        <translation>%1 af %2 objekter, %3 markeret</translation>
+    </message>
+</context>
 </TS>

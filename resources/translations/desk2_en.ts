@@ -27,4 +27,85 @@
         <translation>click points (snapping as when drawing); double-click, right-click or Enter finishes; Backspace removes the last point; Esc clears</translation>
     </message>
 </context>
+<context>
+    <name>LayersDock</name>
+    <message>
+        <source>Planning</source>
+        <translation>Planning</translation>
+    </message>
+    <message>
+        <source>Cadastre and addresses</source>
+        <translation>Cadastre and addresses</translation>
+    </message>
+    <message>
+        <source>Nature</source>
+        <translation>Nature</translation>
+    </message>
+    <message>
+        <source>Climate, forest and water</source>
+        <translation>Climate, forest and water</translation>
+    </message>
+    <message>
+        <source>Background</source>
+        <translation>Background</translation>
+    </message>
+</context>
+<context>
+    <name>LayerMenu</name>
+    <message>
+        <source>Zoom to layer</source>
+        <translation>Zoom to layer</translation>
+    </message>
+    <message>
+        <source>Open attribute table</source>
+        <translation>Open attribute table</translation>
+    </message>
+    <message>
+        <source>Colour…</source>
+        <translation>Colour…</translation>
+    </message>
+    <message>
+        <source>The colours of this layer follow its legend.</source>
+        <translation>The colours of this layer follow its legend.</translation>
+    </message>
+    <message>
+        <source>Opacity</source>
+        <translation>Opacity</translation>
+    </message>
+    <message>
+        <source>Remove layer</source>
+        <translation>Remove layer</translation>
+    </message>
+    <message>
+        <source>Colour of %1</source>
+        <translation>Colour of %1</translation>
+    </message>
+</context>
+<context>
+    <name>AttributeTableDock</name>
+    <message>
+        <source>Attribute table</source>
+        <translation>Attribute table</translation>
+    </message>
+    <message>
+        <source>Filter: text in any column…</source>
+        <translation>Filter: text in any column…</translation>
+    </message>
+    <message>
+        <source>Zoom to selected</source>
+        <translation>Zoom to selected</translation>
+    </message>
+    <message>
+        <source>Clear selection</source>
+        <translation>Clear selection</translation>
+    </message>
+    <message>
+        <source>Attribute table – %1</source>
+        <translation>Attribute table – %1</translation>
+    </message>
+    <message>
+        <source>%1 of %2 features, %3 selected</source>
+        <translation>%1 of %2 features, %3 selected</translation>
+    </message>
+</context>
 </TS>

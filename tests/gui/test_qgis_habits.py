@@ -8,6 +8,8 @@ import shapely
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtTest import QTest
 
+from naturplan.core.layers.roles import Role
+
 
 @pytest.fixture
 def zoomed(window, aalborg_point, no_dialogs):
@@ -174,3 +176,173 @@ def test_measure_area_in_m2_and_ha_snapping_to_parcel_corners(qtbot, zoomed, aal
     assert 150 < area < 250
     assert window.statusBar().currentMessage() == (
         f"Areal: {_danish(area, 0)} m² (omkreds {_danish(perimeter, 1)} m)")
+
+
+# -- item 6: the layer context menu and the attribute table --------------------------------
+
+def right_click_layer(window, role: str):
+    """Right-click the layer row of *role* in the layer panel; returns the menu shown."""
+    from PySide6.QtGui import QContextMenuEvent
+    from PySide6.QtWidgets import QApplication
+
+    panel = window.layers_dock.list
+    item = window.layers_dock.item_for_role(role)
+    at = panel.visualItemRect(item).center()
+    QTest.mouseClick(panel.viewport(), Qt.MouseButton.RightButton, pos=at)
+    event = QContextMenuEvent(QContextMenuEvent.Reason.Mouse, at, panel.viewport().mapToGlobal(at))
+    QApplication.sendEvent(panel.viewport(), event)
+    menu = window.layers_dock.context_menu
+    assert menu is not None and menu.isVisible()
+    assert window.layers_dock.current_layer() is item.data(Qt.ItemDataRole.UserRole + 1)
+    return menu
+
+
+def choose(menu, text: str) -> None:
+    """Click the entry *text* of *menu* (or of one of its submenus)."""
+    for action in menu.actions():
+        if action.text() == text:
+            menu.close()
+            action.trigger()
+            return
+        if action.menu() is not None and text in [a.text() for a in action.menu().actions()]:
+            choose(action.menu(), text)
+            menu.close()
+            return
+    raise AssertionError(f"{text!r} not in {[a.text() for a in menu.actions()]}")
+
+
+def test_layer_context_menu_zooms_sets_opacity_and_colour_and_removes(
+        danish_translator, qtbot, zoomed, fixture_files, monkeypatch):
+    import geopandas as gpd
+    import numpy as np
+    from PySide6.QtGui import QColor
+    from PySide6.QtWidgets import QColorDialog
+
+    window, canvas = zoomed, zoomed.canvas
+    menu = right_click_layer(window, "nature_p3")
+    assert [a.text() for a in menu.actions() if a.text()] == [
+        "Zoom til lag", "Åbn attributtabel", "Farve…", "Gennemsigtighed", "Fjern lag"]
+    choose(menu, "Zoom til lag")
+    minx, miny, maxx, maxy = gpd.read_file(fixture_files["nature_p3"]).total_bounds
+    vx0, vy0, vx1, vy1 = canvas.view.bounds
+    assert vx0 <= minx and vy0 <= miny and vx1 >= maxx and vy1 >= maxy
+    assert (maxx - minx) / (vx1 - vx0) > 0.85  # fitted, not just anywhere
+    choose(right_click_layer(window, "nature_p3"), "50 %")
+    entry = window.layers.by_role(Role.NATURE_P3)[0]
+    assert entry.style.opacity == 0.5
+    # the municipality's land in red: red pixels on the map where there were none
+    monkeypatch.setattr(QColorDialog, "getColor", lambda *a, **k: QColor("#ff0000"))
+
+    def reds() -> int:
+        canvas.render_now()
+        image = canvas.image.convertToFormat(canvas.image.Format.Format_RGB32)
+        arr = np.frombuffer(image.constBits(), np.uint8).reshape(image.height(), -1, 4)
+        b, g, r = (arr[:, : image.width(), k] for k in range(3))
+        return int(((r > 200) & (g < 60) & (b < 60)).sum())
+
+    before = reds()
+    choose(right_click_layer(window, "municipality"), "Farve…")
+    assert reds() > before + 10_000
+    # a style by category keeps the colours its legend explains
+    menu = right_click_layer(window, "forest_zones")
+    assert not next(a for a in menu.actions() if a.text() == "Farve…").isEnabled()
+    menu.close()
+    choose(right_click_layer(window, "lowland"), "Fjern lag")
+    roles = {e.role.value for e in window.layers}
+    assert "lowland" not in roles
+    assert not window.dataset.by_role(Role.LOWLAND)
+    assert window.layers_dock.item_for_role("lowland") is None
+
+
+def test_attribute_table_sorts_filters_and_shares_the_selection_with_the_map(
+        danish_translator, qtbot, zoomed, fixture_files):
+    import geopandas as gpd
+    import numpy as np
+
+    window, canvas = zoomed, zoomed.canvas
+    parcels = gpd.read_file(fixture_files["parcels"])
+    choose(right_click_layer(window, "parcels"), "Åbn attributtabel")
+    dock = window.attribute_table
+    qtbot.waitUntil(dock.isVisible, timeout=2_000)
+    model, view = dock.model, dock.view
+    assert model.rowCount() == len(parcels)
+    assert {"ejerlavskode", "matrikelnummer"} <= set(model.columns)
+    col = model.columns.index("matrikelnummer")
+    # sort by clicking the column's heading (twice: descending)
+    header = view.horizontalHeader()
+    at = QPoint(header.sectionViewportPosition(col) + header.sectionSize(col) // 2, 5)
+    QTest.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=at)
+    names = sorted(parcels["matrikelnummer"], key=str.casefold)
+    assert model.index(0, col).data() == names[0]
+    QTest.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=at)
+    assert model.index(0, col).data() == names[-1]
+    # a text filter
+    QTest.keyClicks(dock.filter, "12a")
+    expected = parcels[parcels["matrikelnummer"].str.contains("12a")]
+    assert model.rowCount() == len(expected)
+    assert {model.index(r, col).data() for r in range(model.rowCount())} == set(
+        expected["matrikelnummer"])
+    # select a row with the mouse: highlighted on the map, zoomed to on request
+    rect = view.visualRect(model.index(0, col))
+    QTest.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    name = model.index(0, col).data()
+    parcel = parcels[parcels["matrikelnummer"] == name].geometry.iloc[0]
+    assert list(parcels.geometry.iloc[dock.selected].values) == [parcel]
+    QTest.mouseClick(dock.zoom_button, Qt.MouseButton.LeftButton)
+    vx0, vy0, vx1, vy1 = canvas.view.bounds
+    px0, py0, px1, py1 = parcel.bounds
+    assert vx0 <= px0 and vy0 <= py0 and vx1 >= px1 and vy1 >= py1
+    assert (vx1 - vx0) < 4 * (px1 - px0)
+    canvas.render_now()
+    shot = canvas.grab().toImage()
+    inside = parcel.representative_point()
+    color = shot.pixelColor(*[round(v) for v in canvas.view.to_pixel(inside.x, inside.y)])
+    assert color.blue() > color.red() + 40  # the cyan highlight over the parcel
+    # on the map → in the table: Identify on another parcel selects its row
+    QTest.mouseClick(dock.clear_button, Qt.MouseButton.LeftButton)
+    dock.filter.clear()
+    window.act_identify.trigger()
+    canvas.zoom_to(tuple(np.asarray(parcel.buffer(600).bounds)))
+    other = parcels.geometry.iloc[77]
+    point = other.representative_point()
+    qtbot.mouseClick(canvas, Qt.MouseButton.LeftButton, pos=pixel(window, point.x, point.y))
+    hit = parcels[parcels.contains(point)]
+    assert list(dock.selected) == list(hit.index)
+    rows = {i.row() for i in view.selectionModel().selectedRows()}
+    assert {model.index(r, col).data() for r in rows} == set(hit["matrikelnummer"])
+    assert dock.count.text().endswith("1 markeret")
+
+
+# -- item 9: every layer in view on a 1600 × 1000 screen, grouped by theme ----------------
+
+def test_the_sample_layer_list_fits_without_scrolling_at_1600x1000(
+        danish_translator, qtbot, settings, sample_env):
+    from naturplan.gui.main_window import MainWindow
+    from naturplan.io.datasets import DatasetRequest
+
+    win = MainWindow(settings, lang="da")
+    qtbot.addWidget(win)
+    win.resize(1600, 1000)
+    win.show()
+    qtbot.waitExposed(win)
+    win.load_dataset(DatasetRequest(sample_scale=0.01), wait=True)
+    qtbot.wait(50)
+    panel = win.layers_dock.list
+    assert panel.count() == len(win.layers) >= 10
+    viewport = panel.viewport().rect()
+    for item in panel.layer_items():
+        assert viewport.contains(panel.visualItemRect(item)), item.text()
+    assert panel.verticalScrollBar().maximum() == 0
+    groups = {g.text(): [c.data(Qt.ItemDataRole.UserRole + 1).role.value
+                         for c in (g.child(j) for j in range(g.childCount()))]
+              for g in panel.groups()}
+    assert groups["Natur"] == ["natura2000", "natura2000", "nature_p3"]
+    assert groups["Matrikel og adresser"] == ["addresses", "parcels"]
+    assert groups["Baggrundskort"] == ["municipality", "municipality"]
+    assert list(groups)[0] == "Planlægning"
+    # the group's box hides and shows all its layers
+    nature = next(g for g in panel.groups() if g.text() == "Natur")
+    nature.setCheckState(Qt.CheckState.Unchecked)
+    shown = {e.role.value for e in win.layers if e.visible}
+    assert not shown & {"natura2000", "nature_p3"} and "parcels" in shown
+    win.close()
