@@ -108,4 +108,99 @@
         <translation>%1 af %2 objekter, %3 markeret</translation>
     </message>
 </context>
+<context>
+    <name>PlanTotalsWidget</name>
+    <message>
+        <source>The plan's climate and conflicts</source>
+        <translation>Planens klima og konflikter</translation>
+    </message>
+    <message>
+        <source>Every candidate area that is not rejected, overlaps counted once; conflicts of the afforestation areas.</source>
+        <translation>Alle kandidatområder, der ikke er afvist, overlap talt én gang; konflikter for skovrejsningsområderne.</translation>
+    </message>
+    <message>
+        <source>Not measured yet.</source>
+        <translation>Ikke målt endnu.</translation>
+    </message>
+    <message>
+        <source>%1 t/yr</source>
+        <translation>%1 t/år</translation>
+    </message>
+    <message>
+        <source>CO2e reduction (lowland)</source>
+        <translation>CO2e-reduktion (lavbund)</translation>
+    </message>
+    <message>
+        <source>Sequestration (afforestation)</source>
+        <translation>Binding (skovrejsning)</translation>
+    </message>
+    <message>
+        <source>Conflicts in all</source>
+        <translation>Konflikter i alt</translation>
+    </message>
+    <message>
+        <source>without: %1</source>
+        <translation>uden: %1</translation>
+    </message>
+    <message>
+        <source>lowland</source>
+        <translation>lavbund</translation>
+    </message>
+    <message>
+        <source>§3 nature</source>
+        <translation>§3-natur</translation>
+    </message>
+    <message>
+        <source>Natura 2000</source>
+        <translation>Natura 2000</translation>
+    </message>
+    <message>
+        <source>afforestation zones</source>
+        <translation>skovrejsningszoner</translation>
+    </message>
+    <message>
+        <source>flood</source>
+        <translation>oversvømmelse</translation>
+    </message>
+    <message>
+        <source>no lowland layer loaded</source>
+        <translation>intet lavbundslag indlæst</translation>
+    </message>
+    <message>
+        <source>no §3 layer loaded</source>
+        <translation>intet §3-lag indlæst</translation>
+    </message>
+    <message>
+        <source>no Natura 2000 layer loaded</source>
+        <translation>intet Natura 2000-lag indlæst</translation>
+    </message>
+    <message>
+        <source>no afforestation zones loaded</source>
+        <translation>ingen skovrejsningszoner indlæst</translation>
+    </message>
+    <message>
+        <source>no flood layer loaded</source>
+        <translation>intet oversvømmelseslag indlæst</translation>
+    </message>
+    <message>
+        <source>on §3 nature</source>
+        <translation>på §3-natur</translation>
+    </message>
+    <message>
+        <source>in Natura 2000</source>
+        <translation>i Natura 2000</translation>
+    </message>
+    <message>
+        <source>on organic lowland soil</source>
+        <translation>på organisk lavbundsjord</translation>
+    </message>
+    <message>
+        <source>in unwanted-forest zones</source>
+        <translation>i zoner for uønsket skov</translation>
+    </message>
+    <message>
+        <source>in the flood zone</source>
+        <translation>i oversvømmelseszonen</translation>
+    </message>
+</context>
 </TS>

@@ -108,4 +108,99 @@
         <translation>%1 of %2 features, %3 selected</translation>
     </message>
 </context>
+<context>
+    <name>PlanTotalsWidget</name>
+    <message>
+        <source>The plan's climate and conflicts</source>
+        <translation>The plan's climate and conflicts</translation>
+    </message>
+    <message>
+        <source>Every candidate area that is not rejected, overlaps counted once; conflicts of the afforestation areas.</source>
+        <translation>Every candidate area that is not rejected, overlaps counted once; conflicts of the afforestation areas.</translation>
+    </message>
+    <message>
+        <source>Not measured yet.</source>
+        <translation>Not measured yet.</translation>
+    </message>
+    <message>
+        <source>%1 t/yr</source>
+        <translation>%1 t/yr</translation>
+    </message>
+    <message>
+        <source>CO2e reduction (lowland)</source>
+        <translation>CO2e reduction (lowland)</translation>
+    </message>
+    <message>
+        <source>Sequestration (afforestation)</source>
+        <translation>Sequestration (afforestation)</translation>
+    </message>
+    <message>
+        <source>Conflicts in all</source>
+        <translation>Conflicts in all</translation>
+    </message>
+    <message>
+        <source>without: %1</source>
+        <translation>without: %1</translation>
+    </message>
+    <message>
+        <source>lowland</source>
+        <translation>lowland</translation>
+    </message>
+    <message>
+        <source>§3 nature</source>
+        <translation>§3 nature</translation>
+    </message>
+    <message>
+        <source>Natura 2000</source>
+        <translation>Natura 2000</translation>
+    </message>
+    <message>
+        <source>afforestation zones</source>
+        <translation>afforestation zones</translation>
+    </message>
+    <message>
+        <source>flood</source>
+        <translation>flood</translation>
+    </message>
+    <message>
+        <source>no lowland layer loaded</source>
+        <translation>no lowland layer loaded</translation>
+    </message>
+    <message>
+        <source>no §3 layer loaded</source>
+        <translation>no §3 layer loaded</translation>
+    </message>
+    <message>
+        <source>no Natura 2000 layer loaded</source>
+        <translation>no Natura 2000 layer loaded</translation>
+    </message>
+    <message>
+        <source>no afforestation zones loaded</source>
+        <translation>no afforestation zones loaded</translation>
+    </message>
+    <message>
+        <source>no flood layer loaded</source>
+        <translation>no flood layer loaded</translation>
+    </message>
+    <message>
+        <source>on §3 nature</source>
+        <translation>on §3 nature</translation>
+    </message>
+    <message>
+        <source>in Natura 2000</source>
+        <translation>in Natura 2000</translation>
+    </message>
+    <message>
+        <source>on organic lowland soil</source>
+        <translation>on organic lowland soil</translation>
+    </message>
+    <message>
+        <source>in unwanted-forest zones</source>
+        <translation>in unwanted-forest zones</translation>
+    </message>
+    <message>
+        <source>in the flood zone</source>
+        <translation>in the flood zone</translation>
+    </message>
+</context>
 </TS>

@@ -346,3 +346,66 @@ def test_the_sample_layer_list_fits_without_scrolling_at_1600x1000(
     shown = {e.role.value for e in win.layers if e.visible}
     assert not shown & {"natura2000", "nature_p3"} and "parcels" in shown
     win.close()
+
+
+# -- item 10: the plan's totals on the dashboard --------------------------------------------
+
+def test_dashboard_shows_the_plans_co2e_sequestration_and_conflicts(
+        danish_translator, qtbot, window, aalborg_point, fixture_files, no_dialogs):
+    import geopandas as gpd
+
+    x0, y0 = aalborg_point
+    canvas = window.canvas
+    canvas.zoom_to((x0 - 2600, y0 - 2600, x0 + 400, y0 + 400))
+    canvas.render_now()
+    window.editing.act_snap.trigger()  # off: the corners land where clicked
+    assert not window.session.snapping
+    box = window.editing.kind_box
+
+    def draw(kind: str, corners) -> None:  # noqa: ANN001
+        box.setCurrentIndex(box.findData(kind))
+        window.editing.act_draw.trigger()
+        for x, y in corners[:-1]:
+            qtbot.mouseClick(canvas, Qt.MouseButton.LeftButton, pos=pixel(window, x, y))
+        qtbot.mouseDClick(canvas, Qt.MouseButton.LeftButton, pos=pixel(window, *corners[-1]))
+        QTest.qWait(300)  # a new shape, not the echo of the double-click
+
+    # lowland withdrawal inside the first lowland polygon (carbon class >12, rotation)
+    draw("lowland", [(x0 - 2400, y0 - 2400), (x0 - 2000, y0 - 2400), (x0 - 2000, y0 - 2000),
+                     (x0 - 2400, y0 - 2000)])
+    # afforestation half over the §3 lake square (x0 ± 150, y0 ± 150)
+    draw("afforestation", [(x0 - 100, y0), (x0 + 100, y0), (x0 + 100, y0 + 300),
+                           (x0 - 100, y0 + 300)])
+    plan = {c.kind.value: c.geometry for c in window.session.plan.candidates()}
+    assert set(plan) == {"lowland", "afforestation"}
+    totals = window.analysis.totals
+    qtbot.waitUntil(lambda: totals.result is not None and totals.result.candidates == 2,
+                    timeout=30_000)
+    table = window.analysis.controller.table
+    lowland = gpd.read_file(fixture_files["lowland"]).geometry.iloc[0]
+    reduction = (plan["lowland"].intersection(lowland).area / 10_000
+                 * table.reduction_t_per_ha(">12", table.use_of("rotation")))
+    forest_ha = plan["afforestation"].area / 10_000
+    sequestration = forest_ha * table.afforestation.rate(table.afforestation.default)
+    lake = gpd.read_file(fixture_files["nature_p3"]).geometry.iloc[0]
+    on_p3 = plan["afforestation"].intersection(lake).area
+    assert 25_000 < on_p3 < 35_000
+    rows = window.analysis.totals_widget.rows
+    assert rows["reduction"] == (f"{_danish(reduction, 0)} t/år", "")
+    assert rows["sequestration"] == (f"{_danish(sequestration, 0)} t/år", "")
+    assert rows["conflict_nature_p3"] == (f"{_danish(on_p3 / 10_000, 2)} ha", "")
+    natura = shapely.union_all([g for layer in window.dataset.by_role(Role.NATURA2000)
+                                for g in layer.frame.geometry])
+    n2k = plan["afforestation"].intersection(natura).area
+    assert rows["conflict_natura2000"] == (f"{_danish(n2k / 10_000, 2)} ha", "")
+    assert rows["conflicts"] == (f"{_danish((on_p3 + n2k) / 10_000, 2)} ha", "")
+    widget = window.analysis.totals_widget
+    assert widget.isVisibleTo(window.dashboard_dock)
+    # the lowland layer removed through its menu: the CO2e reduction is not measured
+    choose(right_click_layer(window, "lowland"), "Fjern lag")
+    qtbot.waitUntil(lambda: rows["reduction"][1] != "", timeout=30_000)
+    assert rows["reduction"] == ("", "intet lavbundslag indlæst")
+    # never 0 for what was not measured: empty, with the reason
+    assert rows["conflict_organic_soil"] == ("", "intet lavbundslag indlæst")
+    assert rows["conflicts"] == (f"{_danish((on_p3 + n2k) / 10_000, 2)} ha", "uden: lavbund")
+    assert rows["sequestration"] == (f"{_danish(sequestration, 0)} t/år", "")
