@@ -5,9 +5,11 @@ from __future__ import annotations
 
 from typing import Any
 
+import numpy as np
 from PySide6.QtCore import Qt
 
 from naturplan.core.layers.layer import Layer, VectorLayer
+from naturplan.core.layers.roles import Role
 from naturplan.gui.attribute_table import AttributeTableDock
 from naturplan.gui.identify import tolerance_m
 
@@ -33,6 +35,7 @@ def install_layer_actions(window: Any) -> AttributeTableDock:
         dock.show_layer(layer, entry.style.title.get(window.lang))
         dock.show()
         dock.raise_()  # the user asked for it
+        selected_candidates()
 
     def follow() -> None:
         """A layer replaced (the candidates after an edit) or removed."""
@@ -42,11 +45,21 @@ def install_layer_actions(window: Any) -> AttributeTableDock:
         same = [e.layer for e in window.layers
                 if e.layer.role is shown.role and e.layer.name == shown.name and shown.name]
         dock.follow(same[0] if same and isinstance(same[0], VectorLayer) else None)
+        selected_candidates()
+
+    def selected_candidates() -> None:
+        """The candidate areas selected on the map (Select tool) → their rows."""
+        shown = dock.layer
+        if shown is None or shown.role is not Role.CANDIDATES or "id" not in shown.frame:
+            return
+        ids = set(window.session.selection.ids)
+        dock.select_positions(np.flatnonzero(shown.frame["id"].isin(ids).to_numpy()))
 
     panel.zoom_requested.connect(zoom)
     panel.table_requested.connect(open_table)
     panel.remove_requested.connect(window.remove_layer)
     window.layers.structure_changed.connect(follow)
+    window.session.selection.changed.connect(selected_candidates)
     window.identify_tool.identified.connect(
         lambda x, y: dock.select_at(x, y, tolerance_m(window.canvas.view.resolution)))
     window.open_attribute_table = open_table

@@ -409,3 +409,34 @@ def test_dashboard_shows_the_plans_co2e_sequestration_and_conflicts(
     assert rows["conflict_organic_soil"] == ("", "intet lavbundslag indlæst")
     assert rows["conflicts"] == (f"{_danish((on_p3 + n2k) / 10_000, 2)} ha", "uden: lavbund")
     assert rows["sequestration"] == (f"{_danish(sequestration, 0)} t/år", "")
+
+
+def test_candidate_table_follows_edits_and_the_select_tool(danish_translator, qtbot, zoomed,
+                                                            aalborg_point):
+    window, canvas = zoomed, zoomed.canvas
+    x0, y0 = aalborg_point
+
+    def draw(a: float, b: float) -> None:
+        window.editing.act_draw.trigger()
+        corners = [(x0 + a, y0 + b), (x0 + a + 100, y0 + b), (x0 + a + 100, y0 + b + 100)]
+        for x, y in corners[:-1]:
+            qtbot.mouseClick(canvas, Qt.MouseButton.LeftButton, pos=pixel(window, x, y))
+        qtbot.mouseDClick(canvas, Qt.MouseButton.LeftButton, pos=pixel(window, *corners[-1]))
+        QTest.qWait(300)
+
+    draw(-400, -400)
+    draw(100, 100)
+    choose(right_click_layer(window, "candidates"), "Åbn attributtabel")
+    dock = window.attribute_table
+    assert dock.model.rowCount() == 2
+    second = window.session.plan.candidates()[1]
+    window.editing.act_select.trigger()
+    inside = second.geometry.representative_point()
+    qtbot.mouseClick(canvas, Qt.MouseButton.LeftButton, pos=pixel(window, inside.x, inside.y))
+    assert window.session.selection.ids == [second.id]
+    id_col = dock.model.columns.index("id")
+    rows = {i.row() for i in dock.view.selectionModel().selectedRows()}
+    assert [dock.model.index(r, id_col).data() for r in rows] == [second.id]
+    draw(300, -400)  # the table follows the new candidates layer
+    assert dock.model.rowCount() == 3
+    assert dock.layer is window.candidates_layer
