@@ -203,4 +203,15 @@
         <translation>i oversvømmelseszonen</translation>
     </message>
 </context>
+<context>
+    <name>HelpDialog</name>
+    <message>
+        <source>Middle mouse button, or Space held + drag</source>
+        <translation>Midterste museknap, eller mellemrum holdt nede + træk</translation>
+    </message>
+    <message>
+        <source>Pan the map in any tool (a shape being drawn is kept)</source>
+        <translation>Flyt kortet i ethvert værktøj (en figur under tegning bevares)</translation>
+    </message>
+</context>
 </TS>

@@ -203,4 +203,15 @@
         <translation>in the flood zone</translation>
     </message>
 </context>
+<context>
+    <name>HelpDialog</name>
+    <message>
+        <source>Middle mouse button, or Space held + drag</source>
+        <translation>Middle mouse button, or Space held + drag</translation>
+    </message>
+    <message>
+        <source>Pan the map in any tool (a shape being drawn is kept)</source>
+        <translation>Pan the map in any tool (a shape being drawn is kept)</translation>
+    </message>
+</context>
 </TS>
