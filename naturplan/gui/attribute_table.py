@@ -260,8 +260,8 @@ class AttributeTableDock(QDockWidget):
             return
         # By ranges, not by index: "select all" on 100k parcels is one range.
         ranges = self.view.selectionModel().selection()
-        rows = np.unique(np.concatenate(
-            [np.arange(r.top(), r.bottom() + 1) for r in ranges] or [np.empty(0, np.int64)]))
+        spans = [np.arange(r.top(), r.bottom() + 1) for r in ranges.toList()]
+        rows = np.unique(np.concatenate(spans or [np.empty(0, np.int64)]))
         self.selected = self.model.rows[rows.astype(np.int64)]
         self._count()
         self.canvas.update()

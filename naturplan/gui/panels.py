@@ -146,7 +146,7 @@ class LayersDock(QDockWidget):
         self._filling = False
         if self.list.currentItem() is None and self.list.count():
             self.list.setCurrentItem(self.list.item(0))
-        shown = [item.layer for item in self.list.layer_items()]
+        shown = [item.layer for item in self.list.layer_items() if item.layer is not None]
         self.layers.set_order(list(reversed(shown)))  # the map draws what the panel shows
 
     def _layer_item(self, entry: MapLayer) -> TreeItem:
@@ -206,7 +206,7 @@ class LayersDock(QDockWidget):
         )
 
     def _on_reordered(self) -> None:
-        order = [item.layer for item in self.list.layer_items()]
+        order = [item.layer for item in self.list.layer_items() if item.layer is not None]
         self.layers.set_order(list(reversed(order)))
 
     def _on_current(self, current: QTreeWidgetItem | None, previous: object = None) -> None:
@@ -235,7 +235,7 @@ class LayersDock(QDockWidget):
     def show_context_menu(self, item: QTreeWidgetItem | None, at: QPoint) -> None:
         """The layer's menu at the global position *at* (nothing on a group row)."""
         layer = None if item is None else item.data(0, LAYER_ROLE)
-        if layer is None:
+        if item is None or layer is None:
             return
         self.list.setCurrentItem(item)
         self.context_menu = build_layer_menu(self, layer)
