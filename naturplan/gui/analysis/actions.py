@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtGui import QAction, QActionGroup
 
 from naturplan.core.analysis.scenarios import LedgerInputs
@@ -50,6 +50,8 @@ class AnalysisActions(QObject):
         self.totals_widget.lang = window.lang
         window.dashboard_dock.add_section(self.totals_widget, after=window.dashboard_dock.ledger)
         self.totals = PlanTotals(self.controller, self.totals_widget, self._present_roles)
+        self.totals_widget.shown.connect(
+            lambda: QTimer.singleShot(0, window.dashboard_dock.scroll.refit))
         window.canvas.overlays.append(conflict_painter(self._conflicts,
                                                        lambda: window.canvas.view))
         c = self.controller

@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable, Collection
 from typing import Any
 
-from PySide6.QtCore import QObject, Qt, QTimer
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QGridLayout, QLabel, QVBoxLayout, QWidget
 
 from naturplan.core.analysis.assessment import Totals, totals
@@ -37,6 +37,9 @@ REASON_STYLE = "color: #6b6b6b; font-style: italic;"
 class PlanTotalsWidget(QWidget):
     """Rows of (name, value); a value not measured is empty, its reason beside it."""
 
+    #: New numbers are shown (the dashboard fits its page to them).
+    shown = Signal()
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("plan_totals")
@@ -47,15 +50,13 @@ class PlanTotalsWidget(QWidget):
         self.title.setToolTip(self.tr(
             "Every candidate area that is not rejected, overlaps counted once; conflicts of "
             "the afforestation areas."))
-        self.state = QLabel(self.tr("Not measured yet."))
-        self.state.setStyleSheet(REASON_STYLE)
         self.grid = QGridLayout()
         self.grid.setColumnStretch(0, 1)
         box.addWidget(self.title)
-        box.addWidget(self.state)
         box.addLayout(self.grid)
         #: name → (value text, reason) as last shown (tests and the screenshot read it).
         self.rows: dict[str, tuple[str, str]] = {}
+        self.show_totals(None, ())
 
     def _row(self, row: int, key: str, name: str, value: str, reason: str = "") -> None:
         labels = []
@@ -77,9 +78,16 @@ class PlanTotalsWidget(QWidget):
         self.rows[key] = (value, reason)
 
     def show_totals(self, result: Totals | None, present: Collection[Role]) -> None:
-        """Show *result* (None: no plan or no layers yet); *present*: the roles loaded."""
-        self.state.setVisible(result is None)
+        """Show *result* (None: not measured yet, every row empty); *present*: the roles
+        loaded. The rows are there from the start, so that the dashboard does not jump when
+        the first result arrives."""
         if result is None:
+            for row, key in enumerate(("reduction", "sequestration", "conflicts")):
+                self._row(row, key, self._names()[key], "",
+                          self.tr("Not measured yet.") if row == 0 else "")
+            for row, kind in enumerate(CONFLICT_ORDER, start=3):
+                self._row(row, f"conflict_{kind.value}", "    " + self._conflict_word(kind), "")
+            self.shown.emit()
             return
         lang = self.lang
 
@@ -88,15 +96,16 @@ class PlanTotalsWidget(QWidget):
 
         missing = self._missing
         lowland = Role.LOWLAND in present
-        self._row(0, "reduction", self.tr("CO2e reduction (lowland)"),
+        names = self._names()
+        self._row(0, "reduction", names["reduction"],
                   tonnes(result.reduction_t) if lowland else "",
                   "" if lowland else missing(Role.LOWLAND))
-        self._row(1, "sequestration", self.tr("Sequestration (afforestation)"),
+        self._row(1, "sequestration", names["sequestration"],
                   tonnes(result.sequestration_t))
         absent = [k for k in CONFLICT_ORDER if CONFLICT_ROLES[k] not in present]
         measured = sum(a for k, a in result.conflicts_m2.items()
                        if ConflictKind(k) not in absent)
-        self._row(2, "conflicts", self.tr("Conflicts in all"), format_ha(measured, 2, lang),
+        self._row(2, "conflicts", names["conflicts"], format_ha(measured, 2, lang),
                   self.tr("without: %1").replace("%1", ", ".join(
                       self._role_word(CONFLICT_ROLES[k]) for k in absent)) if absent else "")
         for row, kind in enumerate(CONFLICT_ORDER, start=3):
@@ -104,6 +113,12 @@ class PlanTotalsWidget(QWidget):
             self._row(row, f"conflict_{kind.value}", "    " + self._conflict_word(kind),
                       format_ha(result.conflicts_m2.get(kind.value, 0.0), 2, lang)
                       if there else "", "" if there else missing(CONFLICT_ROLES[kind]))
+        self.shown.emit()
+
+    def _names(self) -> dict[str, str]:
+        return {"reduction": self.tr("CO2e reduction (lowland)"),
+                "sequestration": self.tr("Sequestration (afforestation)"),
+                "conflicts": self.tr("Conflicts in all")}
 
     def _conflict_word(self, kind: ConflictKind) -> str:
         """A short name for the rows (the full one, with what it means, is the tooltip of
