@@ -193,9 +193,12 @@ class DashboardDock(QDockWidget):
             if item.widget() is not None:
                 item.widget().deleteLater()
 
-    def add_section(self, widget: QWidget) -> None:
-        """Show *widget* under the §3 breakdown (other parts add theirs: nature at risk)."""
-        self._sections.insertWidget(self._sections.indexOf(self.definition), widget)
+    def add_section(self, widget: QWidget, after: QWidget | None = None) -> None:
+        """Show *widget* under the §3 breakdown (other parts add theirs: nature at risk), or
+        right under *after* (the plan's totals under the ledger)."""
+        at = (self._sections.indexOf(after) + 1 if after is not None
+              else self._sections.indexOf(self.definition))
+        self._sections.insertWidget(at, widget)
 
     def show_loading(self) -> None:
         self.headline.setText("…")

@@ -73,6 +73,8 @@ def shortcut_rows(window: Any) -> list[tuple[str, str]]:
         (_tr("Backspace"), _tr("Remove the last point drawn")),
         (_tr("Esc"), _tr("Cancel the shape being drawn or the current drag")),
         (_tr("Shift+click"), _tr("Add to the selection; trace a boundary while drawing")),
+        (_tr("Middle mouse button, or Space held + drag"),
+         _tr("Pan the map in any tool (a shape being drawn is kept)")),
     ]
     return rows
 

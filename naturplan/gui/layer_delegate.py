@@ -36,7 +36,13 @@ def split_text(text: str) -> tuple[str, str]:
 
 
 class LayerItemDelegate(QStyledItemDelegate):
-    """Two lines per layer, elided in the middle to the panel's width."""
+    """Two lines per layer, elided in the middle to the panel's width; *compact*: one line,
+    the name first and the source (small) after it in what room is left."""
+
+    #: One line per layer (the layer panel's tree, issue 20); False: two lines.
+    compact = False
+    #: Item data that marks a row as a heading, painted as Qt paints it (the groups).
+    heading_role: int | None = None
 
     @staticmethod
     def small_font(font: QFont) -> QFont:
@@ -62,6 +68,25 @@ class LayerItemDelegate(QStyledItemDelegate):
                                         max(width - tag_w, 0))
         return shown_title, shown_source, tag_text
 
+    def compact_lines(self, font: QFont, text: str, tag: str, width: int
+                      ) -> tuple[str, str, str]:
+        """What one line of *width* pixels shows: the name whole if it fits, then the
+        source elided in the middle, the tag last (kept before the source)."""
+        title, source = split_text(text)
+        metrics = QFontMetrics(font)
+        small = QFontMetrics(self.small_font(font))
+        shown_title = metrics.elidedText(title, Qt.TextElideMode.ElideMiddle, width)
+        room = width - metrics.horizontalAdvance(shown_title) - small.horizontalAdvance("  ")
+        tag_text = f" · {tag}" if tag else ""
+        if small.horizontalAdvance(tag_text) > room:
+            tag_text = small.elidedText(tag_text, Qt.TextElideMode.ElideRight, max(room, 0))
+        room -= small.horizontalAdvance(tag_text)
+        shown_source = small.elidedText(source, Qt.TextElideMode.ElideMiddle, max(room, 0))
+        return shown_title, shown_source, tag_text
+
+    def _is_heading(self, index: QModelIndex | QPersistentModelIndex) -> bool:
+        return self.heading_role is not None and index.data(self.heading_role) is not None
+
     def text_rect(self, option: QStyleOptionViewItem) -> QRect:
         style = option.widget.style() if option.widget else None
         if style is None:
@@ -79,10 +104,17 @@ class LayerItemDelegate(QStyledItemDelegate):
         opt.font = view.font()
         self.initStyleOption(opt, index)
         rect = self.text_rect(opt).adjusted(PAD, PAD, -PAD, -PAD)
-        return self.lines(opt.font, opt.text, str(index.data(TAG_ROLE) or ""), rect.width())
+        lines = self.compact_lines if self.compact else self.lines
+        return lines(opt.font, opt.text, str(index.data(TAG_ROLE) or ""), rect.width())
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem,
               index: QModelIndex | QPersistentModelIndex) -> None:
+        if self._is_heading(index):
+            super().paint(painter, option, index)
+            return
+        if self.compact:
+            self._paint_compact(painter, option, index)
+            return
         opt = QStyleOptionViewItem(option)
         self.initStyleOption(opt, index)
         text = opt.text
@@ -115,9 +147,45 @@ class LayerItemDelegate(QStyledItemDelegate):
             painter.drawText(at, _FLAGS, tag_text)
         painter.restore()
 
+    def _paint_compact(self, painter: QPainter, option: QStyleOptionViewItem,
+                       index: QModelIndex | QPersistentModelIndex) -> None:
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        text, opt.text = opt.text, ""
+        style = opt.widget.style() if opt.widget else None
+        if style is None:
+            return
+        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, opt.widget)
+        rect = self.text_rect(opt).adjusted(PAD, 0, -PAD, 0)
+        title, source, tag_text = self.compact_lines(opt.font, text,
+                                                     str(index.data(TAG_ROLE) or ""),
+                                                     rect.width())
+        selected = bool(opt.state & QStyle.StateFlag.State_Selected)
+        group = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
+        painter.save()
+        metrics = QFontMetrics(opt.font)
+        painter.setFont(opt.font)
+        painter.setPen(opt.palette.color(group))
+        painter.drawText(rect, _FLAGS, title)
+        small_font = self.small_font(opt.font)
+        small = QFontMetrics(small_font)
+        at = rect.adjusted(metrics.horizontalAdvance(title) + small.horizontalAdvance("  "),
+                           0, 0, 0)
+        painter.setFont(small_font)
+        painter.setPen(opt.palette.color(group) if selected else QColor(SOURCE_COLOR))
+        painter.drawText(at, _FLAGS, source)
+        if tag_text:
+            painter.setPen(opt.palette.color(group) if selected else QColor(TAG_COLOR))
+            painter.drawText(at.adjusted(small.horizontalAdvance(source), 0, 0, 0), _FLAGS,
+                             tag_text)
+        painter.restore()
+
     def sizeHint(self, option: QStyleOptionViewItem,  # noqa: N802
                  index: QModelIndex | QPersistentModelIndex) -> QSize:
         base = super().sizeHint(option, index)
+        if self.compact or self._is_heading(index):
+            line = QFontMetrics(option.font).height() + 2 * PAD
+            return QSize(min(base.width(), 120), max(line, option.decorationSize.height() + 2))
         metrics = QFontMetrics(option.font)
         small = QFontMetrics(self.small_font(option.font))
         height = metrics.height() + small.height() + 2 * PAD + 2

@@ -33,10 +33,12 @@ from naturplan.gui.analysis.actions import install_analysis
 from naturplan.gui.basemap import install as install_services
 from naturplan.gui.dashboard import DashboardDock
 from naturplan.gui.editing.actions import EditActions
+from naturplan.gui.editing.measure_tool import install_measure_tools
 from naturplan.gui.export.actions import install_export_actions
 from naturplan.gui.help import build_help_menu, menu_actions
 from naturplan.gui.icons import icon
 from naturplan.gui.identify import IdentifyDock, identify_at, tolerance_m
+from naturplan.gui.layer_actions import install_layer_actions
 from naturplan.gui.map.canvas import MapCanvas
 from naturplan.gui.map.map_layers import MapLayerList
 from naturplan.gui.map.tools import IdentifyTool, PanTool
@@ -105,6 +107,8 @@ class MainWindow(QMainWindow):
         self.editing = EditActions(self)
         self.exports = install_export_actions(self)  # File → Eksportér kort… (issue 10)
         self.session = self.editing.session
+        self.measure_tools = install_measure_tools(self)  # distance and area (issue 20)
+        self.attribute_table = install_layer_actions(self)  # context menu, attribute table
         self.team = TeamActions(self, self.session)  # team projects in PostGIS (issue 13)
         self.analysis = install_analysis(self)  # what each candidate does (issue 11)
         #: The request and protected roles of the loaded dataset (recorded in the project).
@@ -150,7 +154,7 @@ class MainWindow(QMainWindow):
         self.resizeDocks([self.layers_dock, self.dashboard_dock], [290, 330],
                          Qt.Orientation.Horizontal)
         self.resizeDocks([self.layers_dock, self.legend_dock, self.dashboard_dock,
-                          self.identify_dock], [330, 420, 520, 230], Qt.Orientation.Vertical)
+                          self.identify_dock], [470, 280, 520, 230], Qt.Orientation.Vertical)
 
     def _action(self, name: str, text: str, slot: Any, shortcut: Any = None,
                 checkable: bool = False) -> QAction:
@@ -497,11 +501,14 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage("  ".join(sentences), 30_000)
 
     def remove_current_layer(self) -> None:
-        """Take the layer selected in the layer panel off the map and out of the dataset.
+        """Take the layer selected in the layer panel off the map and out of the dataset."""
+        self.remove_layer(self.layers_dock.current_layer())
+
+    def remove_layer(self, layer: Layer | None) -> None:
+        """Take *layer* off the map and out of the dataset.
 
         The municipality (every share is measured in it) and the project's candidates stay.
         """
-        layer = self.layers_dock.current_layer()
         if layer is None or self.dataset is None:
             return
         known = any(other is layer for other in self.dataset.layers)

@@ -4,15 +4,13 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import QModelIndex, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QPoint, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QIcon, QPainter, QPen, QPixmap
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDockWidget,
     QHBoxLayout,
     QLabel,
-    QListWidget,
-    QListWidgetItem,
+    QMenu,
     QSlider,
     QTreeWidget,
     QTreeWidgetItem,
@@ -23,10 +21,12 @@ from PySide6.QtWidgets import (
 from naturplan.core.layers.layer import Layer, RasterLayer
 from naturplan.core.layers.style import FillPattern, LegendEntry, Symbol
 from naturplan.gui.layer_delegate import TAG_ROLE, LayerItemDelegate
+from naturplan.gui.layer_menu import build_layer_menu
+from naturplan.gui.layer_tree import GROUP_ROLE, GROUPS, LAYER_ROLE, LayerTree, TreeItem, group_of
 from naturplan.gui.map.map_layers import MapLayer, MapLayerList
 from naturplan.render.renderer import make_brush, make_pen
 
-LAYER_ROLE = Qt.ItemDataRole.UserRole + 1
+__all__ = ["LAYER_ROLE", "LayersDock", "LegendDock", "swatch"]
 
 
 def swatch(symbol: Symbol | None, color: str | None = None, opacity: float = 1.0,
@@ -56,25 +56,28 @@ def swatch(symbol: Symbol | None, color: str | None = None, opacity: float = 1.0
 
 
 class LayersDock(QDockWidget):
-    """Layers top first: a checkbox each, drag to reorder, an opacity slider for the current."""
+    """Layers top first, grouped by theme (:mod:`naturplan.gui.layer_tree`): a checkbox
+    each, drag to reorder inside a group, an opacity slider for the current, and a context
+    menu as in QGIS (zoom, attribute table, colour, opacity, remove)."""
 
     current_layer_changed = Signal(object)  # Layer | None
+    zoom_requested = Signal(object)  # Layer
+    table_requested = Signal(object)  # VectorLayer
+    remove_requested = Signal(object)  # Layer
 
     def __init__(self, layers: MapLayerList, parent: QWidget | None = None) -> None:
         super().__init__(self.tr("Layers"), parent)
         self.setObjectName("layers_dock")
         self.layers = layers
         self.lang = "da"
-        self.list = QListWidget()
-        self.list.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
-        self.list.setDefaultDropAction(Qt.DropAction.MoveAction)
-        self.list.setIconSize(QSize(18, 18))
-        self.list.setSpacing(1)
-        # Whole names: two lines per layer, elided in the middle to the panel's width (the
-        # tooltip has them whole), never a horizontal scroll bar that hides the ends.
+        self.list = LayerTree()
+        self.list.setIconSize(QSize(16, 16))
+        # One line per layer, elided in the middle to the panel's width (the tooltip has
+        # the whole name and source), never a horizontal scroll bar that hides the ends.
         self.delegate = LayerItemDelegate(self.list)
+        self.delegate.compact = True
+        self.delegate.heading_role = GROUP_ROLE
         self.list.setItemDelegate(self.delegate)
-        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.list.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         self.opacity = QSlider(Qt.Orientation.Horizontal)
         self.opacity.setRange(0, 100)
@@ -93,45 +96,74 @@ class LayersDock(QDockWidget):
         box.addWidget(self.source_label)
         self.setWidget(body)
         self._filling = False
+        #: The context menu last shown (tests find its actions here).
+        self.context_menu: QMenu | None = None
         self.list.itemChanged.connect(self._on_item_changed)
-        self.list.model().rowsMoved.connect(self._on_rows_moved)
+        self.list.reordered.connect(self._on_reordered)
         self.list.currentItemChanged.connect(self._on_current)
+        self.list.menu_requested.connect(self.show_context_menu)
         self.opacity.valueChanged.connect(self._on_opacity)
         layers.structure_changed.connect(self.refresh)
 
     def sample_text(self) -> str:
         return self.tr("synthetic sample")
 
+    def group_titles(self) -> dict[str, str]:
+        return {"plan": self.tr("Planning"), "cadastre": self.tr("Cadastre and addresses"),
+                "nature": self.tr("Nature"), "climate": self.tr("Climate, forest and water"),
+                "background": self.tr("Background")}
+
     def _entry_text(self, entry: MapLayer) -> str:
         """"name\nsource" (the synthetic tag is the item's :data:`TAG_ROLE`)."""
         return f"{entry.style.title.get(self.lang)}\n{entry.layer.source.label}"
 
     def refresh(self) -> None:
-        """Rebuild the list from the layers (top layer first)."""
+        """Rebuild the tree from the layers (top layer first, in its theme's group)."""
         self._filling = True
         current = self.current_layer()
         self.list.clear()
+        members: dict[str, list[MapLayer]] = {key: [] for key, _t, _r in GROUPS}
         for entry in reversed(list(self.layers)):
-            item = QListWidgetItem(self._entry_text(entry))
-            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable
-                          | Qt.ItemFlag.ItemIsDragEnabled)
-            item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsDropEnabled)
-            item.setCheckState(Qt.CheckState.Checked if entry.visible else Qt.CheckState.Unchecked)
-            item.setData(LAYER_ROLE, entry.layer)
-            item.setData(TAG_ROLE, self.sample_text() if entry.layer.source.synthetic else "")
-            item.setToolTip(self._tooltip(entry))
-            legend = entry.style.legend(raster=isinstance(entry.layer, RasterLayer))
-            if legend:
-                first = legend[0]
-                item.setIcon(swatch(first.symbol, first.color, first.opacity))
-            if entry.layer.source.synthetic:
-                item.setForeground(QBrush(QColor("#6a4c00")))
-            self.list.addItem(item)
-            if current is not None and entry.layer is current:
-                self.list.setCurrentItem(item)
+            members[group_of(entry.role)].append(entry)
+        titles = self.group_titles()
+        for key, _title, _roles in GROUPS:
+            if not members[key]:
+                continue
+            head = TreeItem([titles[key]])
+            head.setData(GROUP_ROLE, key)
+            head.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsUserCheckable
+                          | Qt.ItemFlag.ItemIsAutoTristate | Qt.ItemFlag.ItemIsDropEnabled)
+            font = head.font(0)
+            font.setBold(True)
+            head.setFont(0, font)
+            self.list.addTopLevelItem(head)
+            for entry in members[key]:
+                item = self._layer_item(entry)
+                head.addChild(item)
+                if current is not None and entry.layer is current:
+                    self.list.setCurrentItem(item)
+            head.setExpanded(True)
         self._filling = False
         if self.list.currentItem() is None and self.list.count():
-            self.list.setCurrentRow(0)
+            self.list.setCurrentItem(self.list.item(0))
+        shown = [item.layer for item in self.list.layer_items() if item.layer is not None]
+        self.layers.set_order(list(reversed(shown)))  # the map draws what the panel shows
+
+    def _layer_item(self, entry: MapLayer) -> TreeItem:
+        item = TreeItem([self._entry_text(entry)])
+        item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+                      | Qt.ItemFlag.ItemIsUserCheckable | Qt.ItemFlag.ItemIsDragEnabled)
+        item.setCheckState(Qt.CheckState.Checked if entry.visible else Qt.CheckState.Unchecked)
+        item.setData(LAYER_ROLE, entry.layer)
+        item.setData(TAG_ROLE, self.sample_text() if entry.layer.source.synthetic else "")
+        item.setToolTip(0, self._tooltip(entry))
+        legend = entry.style.legend(raster=isinstance(entry.layer, RasterLayer))
+        if legend:
+            first = legend[0]
+            item.setIcon(0, swatch(first.symbol, first.color, first.opacity, 16))
+        if entry.layer.source.synthetic:
+            item.setForeground(0, QBrush(QColor("#6a4c00")))
+        return item
 
     def _tooltip(self, entry: MapLayer) -> str:
         source = entry.layer.source
@@ -152,31 +184,33 @@ class LayersDock(QDockWidget):
 
     def current_layer(self) -> Layer | None:
         item = self.list.currentItem()
-        return None if item is None else item.data(LAYER_ROLE)
+        return None if item is None else item.data(0, LAYER_ROLE)
 
-    def item_for_role(self, role_name: str) -> QListWidgetItem | None:
-        for i in range(self.list.count()):
-            item = self.list.item(i)
+    def item_for_role(self, role_name: str) -> TreeItem | None:
+        for item in self.list.layer_items():
             if item.data(LAYER_ROLE).role.value == role_name:
                 return item
         return None
 
-    def _on_item_changed(self, item: QListWidgetItem) -> None:
+    def item_for_layer(self, layer: Layer) -> TreeItem | None:
+        return next((i for i in self.list.layer_items() if i.data(LAYER_ROLE) is layer), None)
+
+    def _on_item_changed(self, item: QTreeWidgetItem) -> None:
         if self._filling:
             return
-        layer = item.data(LAYER_ROLE)
-        if layer is None:
+        layer = item.data(0, LAYER_ROLE)
+        if layer is None or not any(entry.layer is layer for entry in self.layers):
             return
         self.layers.set_visible(
-            self.layers.index_of(layer), item.checkState() == Qt.CheckState.Checked
+            self.layers.index_of(layer), item.checkState(0) == Qt.CheckState.Checked
         )
 
-    def _on_rows_moved(self, *args: QModelIndex | int) -> None:
-        order = [self.list.item(i).data(LAYER_ROLE) for i in range(self.list.count())]
+    def _on_reordered(self) -> None:
+        order = [item.layer for item in self.list.layer_items() if item.layer is not None]
         self.layers.set_order(list(reversed(order)))
 
-    def _on_current(self, current: QListWidgetItem | None, previous: object = None) -> None:
-        layer = None if current is None else current.data(LAYER_ROLE)
+    def _on_current(self, current: QTreeWidgetItem | None, previous: object = None) -> None:
+        layer = None if current is None else current.data(0, LAYER_ROLE)
         if layer is not None and not any(entry.layer is layer for entry in self.layers):
             layer = None  # an item of the old list while the list is refilled
         self.opacity.setEnabled(layer is not None)
@@ -196,6 +230,16 @@ class LayersDock(QDockWidget):
         layer = self.current_layer()
         if layer is not None:
             self.layers.set_opacity(self.layers.index_of(layer), value / 100.0)
+
+    # -- the context menu --------------------------------------------------------------
+    def show_context_menu(self, item: QTreeWidgetItem | None, at: QPoint) -> None:
+        """The layer's menu at the global position *at* (nothing on a group row)."""
+        layer = None if item is None else item.data(0, LAYER_ROLE)
+        if item is None or layer is None:
+            return
+        self.list.setCurrentItem(item)
+        self.context_menu = build_layer_menu(self, layer)
+        self.context_menu.popup(at)
 
 
 class LegendDock(QDockWidget):

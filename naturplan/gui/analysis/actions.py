@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtGui import QAction, QActionGroup
 
 from naturplan.core.analysis.scenarios import LedgerInputs
@@ -19,6 +19,7 @@ from naturplan.export.numbers import format_number
 from naturplan.gui.analysis.controller import AnalysisController
 from naturplan.gui.analysis.overlay import conflict_painter
 from naturplan.gui.analysis.panel import AnalysisDock, NatureAtRiskWidget
+from naturplan.gui.analysis.plan_totals import PlanTotals, PlanTotalsWidget
 from naturplan.gui.analysis.scenario_dock import ScenarioDock
 
 
@@ -50,6 +51,12 @@ class AnalysisActions(QObject):
         self.at_risk = NatureAtRiskWidget()
         self.at_risk.lang = window.lang
         window.dashboard_dock.add_section(self.at_risk)
+        self.totals_widget = PlanTotalsWidget()
+        self.totals_widget.lang = window.lang
+        window.dashboard_dock.add_section(self.totals_widget, after=window.dashboard_dock.ledger)
+        self.totals = PlanTotals(self.controller, self.totals_widget, self._present_roles)
+        self.totals_widget.shown.connect(
+            lambda: QTimer.singleShot(0, window.dashboard_dock.scroll.refit))
         window.canvas.overlays.append(conflict_painter(self._conflicts,
                                                        lambda: window.canvas.view))
         c = self.controller
@@ -134,6 +141,11 @@ class AnalysisActions(QObject):
         self.dock.panel.show_network(None, None)
         self.controller.set_dataset(layers, LedgerInputs(dataset.municipality.geometry, index,
                                                          share))
+        self.totals.refresh()
+
+    def _present_roles(self) -> set[Any]:
+        """The roles of the layers loaded now (a total that needs another is not shown)."""
+        return set() if self._dataset is None else {layer.role for layer in self._dataset.layers}
 
     def _dataset_changed(self) -> None:
         """A layer was added or removed: measure against the layers as they are now."""

@@ -238,6 +238,11 @@ class AnalysisController(QObject):
         self.projected_ready.emit(indices)
 
     # -- background work ---------------------------------------------------------------
+    def run_in_background(self, name: str, job: Any, done: Callable[[Any], None]) -> None:
+        """Run *job* in a thread as this controller's own measurements are (other views of
+        the analysis: the plan's totals on the dashboard)."""
+        self._start(name, job, done)
+
     def _start(self, name: str, job: Any, done: Callable[[Any], None]) -> None:
         """Run *job* in a thread; a running job of the same *name* is cancelled and its
         result dropped."""

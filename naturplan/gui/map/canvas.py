@@ -26,6 +26,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import (
     QColor,
+    QFocusEvent,
     QImage,
     QKeyEvent,
     QMouseEvent,
@@ -152,6 +153,10 @@ class MapCanvas(QWidget):
         self._timer.timeout.connect(self._start_frame)
         self.tool: MapTool = PanTool(self)
         self.tool.start()
+        #: Pans with the middle button or with Space held, whatever the tool (as in QGIS);
+        #: the tool is neither told nor cancelled, so a sketch survives the pan.
+        self._grab = PanTool(self)
+        self._space_held = False
         #: Callables ``f(painter)`` drawn over the cached frame, under the tool's overlay
         #: (the selection highlight): a hover or a selection never re-renders the map.
         self.overlays: list[Callable[[QPainter], None]] = []
@@ -316,14 +321,41 @@ class MapCanvas(QWidget):
             self.zoom_by(WHEEL_STEP**steps, pos.x(), pos.y())
         event.accept()
 
+    def _grab_starts(self, event: QMouseEvent) -> bool:
+        """A middle-button press, or a left press while Space is held, pans the map."""
+        button = event.button()
+        return button == Qt.MouseButton.MiddleButton or (
+            self._space_held and button == Qt.MouseButton.LeftButton)
+
+    def _start_grab(self, event: QMouseEvent) -> None:
+        left = QMouseEvent(event.type(), event.position(), event.globalPosition(),
+                           Qt.MouseButton.LeftButton, Qt.MouseButton.LeftButton,
+                           event.modifiers())
+        self._grab.mouse_press(left)
+
+    def _end_grab(self) -> None:
+        self._grab.cancel()
+        self.setCursor(Qt.CursorShape.OpenHandCursor if self._space_held else self.tool.cursor)
+
+    @property
+    def grabbing(self) -> bool:
+        """True while a middle-button or Space drag is moving the map."""
+        return self._grab.dragging
+
     def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802
         self.setFocus()
+        if self._grab_starts(event):
+            self._start_grab(event)
+            return
         if not self.tool.mouse_press(event):
             super().mousePressEvent(event)
 
     def mouseMoveEvent(self, event: QMouseEvent) -> None:  # noqa: N802
         x, y = self.view.to_map(event.position().x(), event.position().y())
         self.cursor_moved.emit(x, y)
+        if self.grabbing:
+            self._grab.mouse_move(event)
+            return
         hover = furniture.hover_at(self, x, y, event.position())
         if hover != self.hover:
             self.hover = hover
@@ -332,14 +364,40 @@ class MapCanvas(QWidget):
             super().mouseMoveEvent(event)
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+        if self.grabbing:
+            if event.button() in (Qt.MouseButton.MiddleButton, Qt.MouseButton.LeftButton):
+                self._end_grab()
+            return
         if not self.tool.mouse_release(event):
             super().mouseReleaseEvent(event)
 
     def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+        if self._grab_starts(event) or self.grabbing:
+            return  # a quick second grab is not a double-click for the tool
         if not self.tool.mouse_double_click(event):
             super().mouseDoubleClickEvent(event)
 
+    def keyReleaseEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+        if event.key() == Qt.Key.Key_Space and not event.isAutoRepeat():
+            self._space_held = False
+            if not self.grabbing:
+                self._end_grab()
+            return
+        super().keyReleaseEvent(event)
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:  # noqa: N802
+        """Space released elsewhere never reaches the canvas: stop the Space mode here."""
+        if self._space_held:
+            self._space_held = False
+            self._end_grab()
+        super().focusOutEvent(event)
+
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+        if event.key() == Qt.Key.Key_Space:
+            if not event.isAutoRepeat() and not self._space_held:
+                self._space_held = True
+                self.setCursor(Qt.CursorShape.OpenHandCursor)
+            return  # never the tool's: Space only pans
         if self.tool.key_press(event):
             return
         key = event.key()

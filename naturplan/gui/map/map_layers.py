@@ -128,6 +128,12 @@ class MapLayerList(QObject):
         entry.style = entry.style.with_opacity(opacity)
         self.changed.emit()
 
+    def set_style(self, index: int, style: LayerStyle) -> None:
+        """Draw the layer at *index* with *style* (the panel's swatch follows)."""
+        self._layers[index].style = style
+        self.structure_changed.emit()
+        self.changed.emit()
+
     def by_role(self, role: Role) -> list[MapLayer]:
         return [e for e in self._layers if e.role is role]
 

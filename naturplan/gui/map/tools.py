@@ -95,6 +95,10 @@ class PanTool(MapTool):
         self._last: QPointF | None = None
         self._moved = 0.0
 
+    @property
+    def dragging(self) -> bool:
+        return self._last is not None
+
     def mouse_press(self, event: QMouseEvent) -> bool:
         if event.button() != Qt.MouseButton.LeftButton:
             return False

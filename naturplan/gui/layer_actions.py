@@ -1,0 +1,66 @@
+"""The layer panel's context menu wired to the window, and the attribute table dock
+(issue 20 item 6). Kept out of ``main_window.py`` so that each stays small."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+from PySide6.QtCore import Qt
+
+from naturplan.core.layers.layer import Layer, VectorLayer
+from naturplan.core.layers.roles import Role
+from naturplan.gui.attribute_table import AttributeTableDock
+from naturplan.gui.identify import tolerance_m
+
+
+def install_layer_actions(window: Any) -> AttributeTableDock:
+    """Connect the layer panel's menu to *window* (the main window) and add the attribute
+    table dock (hidden until a layer's table is opened), tabbed with the candidate table."""
+    dock = AttributeTableDock(window.canvas, window)
+    dock.lang = window.lang
+    window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, dock)
+    window.tabifyDockWidget(window.editing.table_dock, dock)
+    dock.hide()
+    window.view_menu.addAction(dock.toggleViewAction())
+    panel = window.layers_dock
+
+    def zoom(layer: Layer) -> None:
+        window.canvas.zoom_to(tuple(layer.bounds))
+
+    def open_table(layer: Layer) -> None:
+        if not isinstance(layer, VectorLayer):
+            return
+        entry = window.layers[window.layers.index_of(layer)]
+        dock.show_layer(layer, entry.style.title.get(window.lang))
+        dock.show()
+        dock.raise_()  # the user asked for it
+        selected_candidates()
+
+    def follow() -> None:
+        """A layer replaced (the candidates after an edit) or removed."""
+        shown = dock.layer
+        if shown is None or any(e.layer is shown for e in window.layers):
+            return
+        same = [e.layer for e in window.layers
+                if e.layer.role is shown.role and e.layer.name == shown.name and shown.name]
+        dock.follow(same[0] if same and isinstance(same[0], VectorLayer) else None)
+        selected_candidates()
+
+    def selected_candidates() -> None:
+        """The candidate areas selected on the map (Select tool) → their rows."""
+        shown = dock.layer
+        if shown is None or shown.role is not Role.CANDIDATES or "id" not in shown.frame:
+            return
+        ids = set(window.session.selection.ids)
+        dock.select_positions(np.flatnonzero(shown.frame["id"].isin(ids).to_numpy()))
+
+    panel.zoom_requested.connect(zoom)
+    panel.table_requested.connect(open_table)
+    panel.remove_requested.connect(window.remove_layer)
+    window.layers.structure_changed.connect(follow)
+    window.session.selection.changed.connect(selected_candidates)
+    window.identify_tool.identified.connect(
+        lambda x, y: dock.select_at(x, y, tolerance_m(window.canvas.view.resolution)))
+    window.open_attribute_table = open_table
+    return dock
