@@ -26,13 +26,13 @@ Every message is in the user's language (Danish by default, ``--lang en``), cont
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from pathlib import Path
 from typing import Any
 
 from naturplan.cli import analysis as cli_analysis
 from naturplan.cli import candidates_export
+from naturplan.core import jsontext
 from naturplan.core.feedback import Feedback
 from naturplan.core.plan.candidates import CandidateKind, CandidateStatus
 from naturplan.core.plan.importing import (
@@ -265,7 +265,7 @@ def _run_list(args: argparse.Namespace) -> int:
         doc = {"project": project_label(args.project), "candidates": rows}
         if analysis is not None:
             doc.update(cli_analysis.list_document(rows, analysis))
-        print(json.dumps(doc, ensure_ascii=False, indent=2))
+        print(jsontext.dumps(doc, indent=2))
         return 0
     lang = _lang(args)
     head = [_t(args, h) for h in ("Id", "Name", "Kind", "Status", "Area", "Counts", "Version")]

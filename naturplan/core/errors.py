@@ -103,6 +103,13 @@ class WrongGeometryError(LayerLoadError):
     code = "wrong_geometry"
 
 
+class CoordinatesError(LayerLoadError):
+    """A layer's coordinates cannot be measured: none is finite and inside the area
+    EPSG:25832 is made for (``core.geometry.WORKING_BOUNDS``)."""
+
+    code = "bad_coordinates"
+
+
 class OperationCancelled(NaturplanError):
     """The user cancelled a long-running operation."""
 

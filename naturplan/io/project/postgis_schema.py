@@ -26,7 +26,6 @@ file (``~/.pgpass``), the service file or the environment (README, "Team project
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -38,6 +37,7 @@ import shapely
 from psycopg import conninfo as pg_conninfo
 from shapely.geometry.base import BaseGeometry
 
+from naturplan.core import jsontext
 from naturplan.core.layers.roles import WORKING_EPSG
 from naturplan.core.plan.candidates import Candidate, CandidateKind, CandidateStatus, utc_now
 from naturplan.io.project.store import (
@@ -291,7 +291,7 @@ def prepare(conn: psycopg.Connection[Any], where: str, *, create: bool,
                 f"INSERT INTO {SCHEMA}.audit (at, who, action, details)"
                 " VALUES (%s, %s, 'create', %s::json)",
                 (utc_now(), author,
-                 json.dumps({"op": "create", "schema_version": SCHEMA_VERSION})),
+                 jsontext.dumps({"op": "create", "schema_version": SCHEMA_VERSION})),
             )
     _check_application(conn, where)
     return applied_migrations(conn)
