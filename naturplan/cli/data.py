@@ -80,9 +80,21 @@ def _fetch(args: argparse.Namespace) -> int:
     _say(args, "Fetched {n} features of {layer} into {path} ({role}, mapping {mapping}).",
          n=result.provenance.count, layer=layer, path=str(result.path), role=role.value,
          mapping=loaded.source.mapping or "-")
+    _say_left_out(args, result)
     if args.project is not None:
         _record_in_project(args.project, request)
     return EXIT_OK
+
+
+def _say_left_out(args: argparse.Namespace, result: Any) -> None:
+    """The features of a fetch left out for their coordinates, counted (on stderr)."""
+    from naturplan.export.i18n import tr
+
+    if result.left_out:
+        print("naturplan: " + tr(args.lang or "da", "cli", "{n} features were left out: "
+                                 "their coordinates are not finite or lie far outside "
+                                 "Denmark (EPSG:25832).", n=result.left_out),
+              file=sys.stderr)
 
 
 def _fields_for(role: Any, items: list[str]) -> dict[str, str] | None:
@@ -147,6 +159,7 @@ def _refresh(args: argparse.Namespace) -> int:
              n=result.provenance.count, layer=result.provenance.layer,
              path=str(result.path), role=loaded.role.value,
              mapping=loaded.source.mapping or "-")
+        _say_left_out(args, result)
     from naturplan.io.project.gpkg_store import GeoPackageStore
     from naturplan.io.project.settings import record
 

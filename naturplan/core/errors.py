@@ -110,6 +110,14 @@ class CoordinatesError(LayerLoadError):
     code = "bad_coordinates"
 
 
+class UsageError(NaturplanError):
+    """The command line asks for something that cannot be done as given (options that
+    exclude each other, nothing to do); only the CLI raises it, so its texts may name
+    options."""
+
+    code = "usage"
+
+
 class OperationCancelled(NaturplanError):
     """The user cancelled a long-running operation."""
 

@@ -318,7 +318,7 @@ def read_vector(
     try:
         with quiet_numbers():
             frame = pyogrio.read_dataframe(
-                info.path, layer=info.layer, use_arrow=has_pyarrow(), bbox=bbox,
+                info.path, layer=info.layer, use_arrow=_use_arrow(info), bbox=bbox,
                 fid_as_index=raw,
             )
     except Exception as exc:
@@ -398,6 +398,18 @@ def to_working_crs(
             name=info.path.name, crs=label, epsg=str(WORKING_EPSG), reason=_first_line(exc),
         ) from None
     return np.asarray(moved, dtype=object), label, True
+
+
+#: Formats whose text GDAL must decode itself: a shapefile without ``.cpg`` is often
+#: cp1252/Latin-1 (written by Danish desktop GIS), and pyogrio's Arrow path hands its bytes
+#: on as UTF-8 (``UnicodeDecodeError``), while GDAL's own reader (the one
+#: :func:`read_geometries` uses for layers) recodes them from the declared or default
+#: encoding.
+_OWN_ENCODING_DRIVERS = frozenset({"ESRI Shapefile"})
+
+
+def _use_arrow(info: VectorInfo) -> bool:
+    return has_pyarrow() and info.driver not in _OWN_ENCODING_DRIVERS
 
 
 def _check_crs(info: VectorInfo, assume_crs: str | int | None) -> None:

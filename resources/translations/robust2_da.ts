@@ -31,6 +31,21 @@
         <source>A candidate area must lie where EPSG:25832 applies.</source>
         <translation>Et kandidatområde skal ligge, hvor EPSG:25832 gælder.</translation>
     </message>
+    <message>
+        <source>--counts and --no-counts exclude each other; give one of them.</source>
+        <translation>--counts og --no-counts udelukker hinanden; angiv kun den ene.</translation>
+    </message>
+    <message>
+        <source>Nothing to change: give --status, --name, --note, --kind, --counts or --no-counts.</source>
+        <translation>Intet at ændre: angiv --status, --name, --note, --kind, --counts eller --no-counts.</translation>
+    </message>
+    <message numerus="yes">
+        <source>None of the {n} features of {layer} the service sent has coordinates where EPSG:25832 applies; nothing was written.</source>
+        <translation>
+            <numerusform>Objektet i {layer}, som tjenesten sendte, har ikke koordinater, hvor EPSG:25832 gælder; intet blev skrevet.</numerusform>
+            <numerusform>Ingen af de {n} objekter i {layer}, som tjenesten sendte, har koordinater, hvor EPSG:25832 gælder; intet blev skrevet.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>labels</name>
@@ -41,6 +56,16 @@
     <message>
         <source>coordinates far outside Denmark, where EPSG:25832 does not apply (a wrong CRS?)</source>
         <translation>koordinater langt uden for Danmark, hvor EPSG:25832 ikke gælder (forkert koordinatsystem?)</translation>
+    </message>
+</context>
+<context>
+    <name>cli</name>
+    <message numerus="yes">
+        <source>{n} features were left out: their coordinates are not finite or lie far outside Denmark (EPSG:25832).</source>
+        <translation>
+            <numerusform>{n} objekt blev udeladt: dets koordinater er ikke endelige tal eller ligger langt uden for Danmark (EPSG:25832).</numerusform>
+            <numerusform>{n} objekter blev udeladt: deres koordinater er ikke endelige tal eller ligger langt uden for Danmark (EPSG:25832).</numerusform>
+        </translation>
     </message>
 </context>
 </TS>

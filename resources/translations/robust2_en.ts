@@ -31,6 +31,21 @@
         <source>A candidate area must lie where EPSG:25832 applies.</source>
         <translation>A candidate area must lie where EPSG:25832 applies.</translation>
     </message>
+    <message>
+        <source>--counts and --no-counts exclude each other; give one of them.</source>
+        <translation>--counts and --no-counts exclude each other; give one of them.</translation>
+    </message>
+    <message>
+        <source>Nothing to change: give --status, --name, --note, --kind, --counts or --no-counts.</source>
+        <translation>Nothing to change: give --status, --name, --note, --kind, --counts or --no-counts.</translation>
+    </message>
+    <message numerus="yes">
+        <source>None of the {n} features of {layer} the service sent has coordinates where EPSG:25832 applies; nothing was written.</source>
+        <translation>
+            <numerusform>The one feature of {layer} the service sent has no coordinates where EPSG:25832 applies; nothing was written.</numerusform>
+            <numerusform>None of the {n} features of {layer} the service sent has coordinates where EPSG:25832 applies; nothing was written.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>labels</name>
@@ -41,6 +56,16 @@
     <message>
         <source>coordinates far outside Denmark, where EPSG:25832 does not apply (a wrong CRS?)</source>
         <translation>coordinates far outside Denmark, where EPSG:25832 does not apply (a wrong CRS?)</translation>
+    </message>
+</context>
+<context>
+    <name>cli</name>
+    <message numerus="yes">
+        <source>{n} features were left out: their coordinates are not finite or lie far outside Denmark (EPSG:25832).</source>
+        <translation>
+            <numerusform>{n} feature was left out: its coordinates are not finite or lie far outside Denmark (EPSG:25832).</numerusform>
+            <numerusform>{n} features were left out: their coordinates are not finite or lie far outside Denmark (EPSG:25832).</numerusform>
+        </translation>
     </message>
 </context>
 </TS>

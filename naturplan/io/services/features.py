@@ -31,6 +31,7 @@ import pyogrio
 
 from naturplan.core.errors import ServiceError
 from naturplan.core.feedback import Feedback, as_feedback
+from naturplan.core.geometry import coordinate_problems, quiet_numbers
 from naturplan.io.services.grids import parse_crs_name
 from naturplan.io.services.http import (
     DEFAULT_TIMEOUTS,
@@ -176,10 +177,21 @@ def fetch_features(url: str, layer: str, bbox: Bounds | None = None,
     if not frames:
         frame = gpd.GeoDataFrame({"geometry": gpd.GeoSeries([], crs=25832)}, crs=25832)
     else:
-        frame = gpd.GeoDataFrame(pd.concat([f.to_crs(25832) for f in frames],
-                                           ignore_index=True), crs=25832)
+        with quiet_numbers():  # a vertex at 1e300 or NaN is refused just below
+            frame = gpd.GeoDataFrame(pd.concat([f.to_crs(25832) for f in frames],
+                                               ignore_index=True), crs=25832)
     fb.report(1.0, layer)
     return frame, kind
+
+
+def measurable(frame: gpd.GeoDataFrame) -> tuple[gpd.GeoDataFrame, int]:
+    """The features of *frame* (EPSG:25832) whose coordinates can be measured, and how many
+    were left out (not finite, or outside :data:`~naturplan.core.geometry.WORKING_BOUNDS`:
+    the check every layer gets on load)."""
+    bad = coordinate_problems(frame.geometry.to_numpy()) != None  # noqa: E711 - elementwise
+    if not bad.any():
+        return frame, 0
+    return frame.loc[~bad].reset_index(drop=True), int(bad.sum())
 
 
 def _ogcapi_pages(url: str, layer: str, bbox: Bounds | None, fb: Feedback,
@@ -194,12 +206,12 @@ def _ogcapi_pages(url: str, layer: str, bbox: Bounds | None, fb: Feedback,
         params["crs"] = EPSG_25832_URI
     if bbox is not None:
         if in_25832:
-            params["bbox"] = ",".join(repr(float(v)) for v in bbox)
+            params["bbox"] = _bbox_text(bbox)
             params["bbox-crs"] = EPSG_25832_URI
         else:
             box = gpd.GeoSeries.from_xy([bbox[0], bbox[2]], [bbox[1], bbox[3]], crs=25832)
             lon, lat = box.to_crs(4326).x, box.to_crs(4326).y
-            params["bbox"] = f"{lon.min()!r},{lat.min()!r},{lon.max()!r},{lat.max()!r}"
+            params["bbox"] = _bbox_text((lon.min(), lat.min(), lon.max(), lat.max()))
     next_url: str | None = with_params(f"{base}/collections/{layer}/items", params)
     pages: list[gpd.GeoDataFrame] = []
     got = 0
@@ -217,6 +229,12 @@ def _ogcapi_pages(url: str, layer: str, bbox: Bounds | None, fb: Feedback,
                   f"{layer}: {got}")
         next_url = _next_link(body) if features else None
     return pages
+
+
+def _bbox_text(values: Sequence[Any]) -> str:
+    """``9.38,56.8,…``: plain numbers (numpy 2's repr of a float64 is ``np.float64(9.38)``,
+    which a server cannot read); repr of a Python float keeps every digit."""
+    return ",".join(repr(float(v)) for v in values)
 
 
 def _content_crs(header: str | None) -> Any:
@@ -248,7 +266,8 @@ def _json_body(response: Any, url: str) -> dict[str, Any]:
 def _frame_from_features(features: Sequence[dict[str, Any]], crs: Any) -> gpd.GeoDataFrame:
     if not features:
         return gpd.GeoDataFrame({"geometry": gpd.GeoSeries([], crs=crs)}, crs=crs)
-    return gpd.GeoDataFrame.from_features(list(features), crs=crs)
+    with quiet_numbers():  # NaN coordinates are left out, counted, by measurable()
+        return gpd.GeoDataFrame.from_features(list(features), crs=crs)
 
 
 def _wfs_pages(url: str, layer: str, bbox: Bounds | None, fb: Feedback, token: str | None,
@@ -269,8 +288,7 @@ def _wfs_pages(url: str, layer: str, bbox: Bounds | None, fb: Feedback, token: s
         "SRSNAME": srs, "OUTPUTFORMAT": fmt,
     }
     if bbox is not None:
-        params["BBOX"] = ",".join(repr(float(v)) for v in bbox) + \
-            ",urn:ogc:def:crs:EPSG::25832"
+        params["BBOX"] = _bbox_text(bbox) + ",urn:ogc:def:crs:EPSG::25832"
     total = _wfs_hits(with_params(base, {**params, "RESULTTYPE": "hits",
                                          "OUTPUTFORMAT": None}), token, timeouts)
     pages: list[gpd.GeoDataFrame] = []
@@ -359,11 +377,13 @@ def _wfs_page(body: bytes, fmt: str | None, srs: str | None, url: str) -> gpd.Ge
 
 @dataclass(frozen=True)
 class FetchResult:
-    """A fetched layer on disk: the file, its layer name and its provenance."""
+    """A fetched layer on disk: the file, its layer name and its provenance, and how many
+    features were left out for coordinates that are not finite or lie far outside."""
 
     path: Path
     layer: str
     provenance: Provenance
+    left_out: int = 0
 
 
 def fetch_to_gpkg(url: str, layer: str, out: Path, bbox: Bounds | None = None,
@@ -386,9 +406,14 @@ def fetch_to_gpkg(url: str, layer: str, out: Path, bbox: Bounds | None = None,
     if len(frame) == 0:
         raise ServiceError("The service sent no features of {layer} in this area.",
                            layer=layer)
+    frame, left_out = measurable(frame)
+    if len(frame) == 0:
+        raise ServiceError("None of the {n} features of {layer} the service sent has "
+                           "coordinates where EPSG:25832 applies; nothing was written.",
+                           n=left_out, layer=layer)
     provenance = Provenance(redact_url(url), layer, kind,
                             datetime.now(UTC).replace(microsecond=0), len(frame))
     fb.check()
     name = write_fetched(frame, out, provenance)
     fb.report(1.0, str(out))
-    return FetchResult(Path(out), name, provenance)
+    return FetchResult(Path(out), name, provenance, left_out)

@@ -66,5 +66,5 @@ def refresh_and_load(request: LayerRequest, bbox: Bounds,
         staged.replace(path)
     finally:
         staged.unlink(missing_ok=True)
-    result = FetchResult(path, fetched.layer, fetched.provenance)
+    result = FetchResult(path, fetched.layer, fetched.provenance, fetched.left_out)
     return result, load_layer(dataclasses.replace(request, path=path, layer=result.layer))
