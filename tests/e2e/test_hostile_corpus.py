@@ -1,5 +1,6 @@
 """A hostile-input corpus, generated (issue 18, "beyond the cases"): geometries and
-coordinates (valid, bow-tie, empty, NaN, inf, 1e300, tiny, huge, a wrong CRS) and names and
+coordinates (valid, bow-tie, empty, NaN, inf, 1e300, tiny, huge, degrees read as metres,
+metres declared as degrees) and names and
 notes (any Unicode, control characters, very long) through ``candidates import`` -> the
 project store -> ``candidates list --json`` / ``stats --project --json`` -> read back.
 
@@ -20,7 +21,7 @@ import numpy as np
 import pyogrio
 import pytest
 import shapely
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 from shapely.geometry import Polygon, box
 
@@ -60,7 +61,7 @@ def _geometry(kind: str, slot: int, size: float) -> Polygon:
             "absurd": lambda: Polygon([*ring[:2], (1e300, y + size), ring[3]]),
             "degrees": lambda: box(9.9 + slot / 100, 57.0, 9.91 + slot / 100, 57.01),
         }
-    return shapes[kind]()
+        return shapes[kind]()
 
 
 #: Any text a file can hold: every Unicode character but surrogates and NUL (C strings).
@@ -69,9 +70,14 @@ file_text = st.text(st.characters(exclude_categories=("Cs",), exclude_characters
 #: Any text a command line can pass in-process (NUL too), up to 5,000 characters.
 any_text = st.one_of(st.text(st.characters(exclude_categories=("Cs",)), max_size=80),
                      st.text(min_size=4_000, max_size=5_000, alphabet="æøåÆØÅ\t\r\n\x1b"))
-features = st.lists(
-    st.tuples(st.sampled_from(sorted(USABLE)), file_text, st.floats(0.5, 2_000.0)),
-    min_size=1, max_size=4)
+def _features(kinds: list[str]) -> st.SearchStrategy[list[tuple[str, str, float]]]:
+    return st.lists(st.tuples(st.sampled_from(kinds), file_text, st.floats(0.5, 2_000.0)),
+                    min_size=1, max_size=4)
+
+
+#: Half the files hold only usable kinds (else nearly every file would be refused).
+features = st.one_of(_features(sorted(k for k, ok in USABLE.items() if ok)),
+                     _features(sorted(USABLE)))
 
 
 def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
@@ -88,38 +94,62 @@ def refused_in_danish(code: int, err: str) -> None:
     assert err.strip().splitlines()[-1].startswith("naturplan: fejl: "), err
 
 
-def _write(path: Path, rows: list[tuple[str, str, float]]) -> list[Polygon]:
+def _write(path: Path, rows: list[tuple[str, str, float]], crs: int = 25832) -> list[Polygon]:
+    """The file of *rows*, its coordinates declared in *crs*; returns the geometries as they
+    should arrive in EPSG:25832 (transformed here with pyproj)."""
     geoms = [_geometry(kind, slot, size) for slot, (kind, _, size) in enumerate(rows)]
-    frame = gpd.GeoDataFrame({"navn": [name for _, name, _ in rows]}, geometry=geoms,
-                             crs=25832)
+    frame = gpd.GeoDataFrame({"navn": [name for _, name, _ in rows]}, geometry=geoms, crs=crs)
     with np.errstate(invalid="ignore"):
         pyogrio.write_dataframe(frame, path, layer="forslag", geometry_type="Polygon")
-    return geoms
+    if crs == 25832:
+        return geoms
+    from pyproj import Transformer
+
+    to_utm = Transformer.from_crs(crs, 25832, always_xy=True)
+    def move(xy: np.ndarray) -> np.ndarray:
+        return np.column_stack(to_utm.transform(xy[:, 0], xy[:, 1]))
+
+    with np.errstate(invalid="ignore", over="ignore"):
+        return list(shapely.transform(np.asarray(geoms, dtype=object), move))
+
+
+def usable(kind: str, crs: int) -> bool:
+    """Whether the import may take a feature of *kind* as it is: with the coordinates
+    declared in degrees (a wrong CRS for metres), only the one made in degrees is in
+    Denmark."""
+    return USABLE[kind] if crs == 25832 else kind == "degrees"
 
 
 @CORPUS
-@given(rows=features)
+@given(rows=features, crs=st.sampled_from([25832, 25832, 25832, 4326]))
 def test_import_list_stats_round_trip_or_refuse(
     sample_env: dict[str, str], capsys: pytest.CaptureFixture[str],
-    rows: list[tuple[str, str, float]],
+    rows: list[tuple[str, str, float]], crs: int,
 ) -> None:
     with tempfile.TemporaryDirectory() as folder:
         source, project = Path(folder) / "forslag.gpkg", Path(folder) / "plan.gpkg"
-        geoms = _write(source, rows)
+        geoms = _write(source, rows, crs)
         code, _, err = run(capsys, "candidates", "import", "--project", str(project),
                            "--from", str(source), "--kind", "lowland")
-        if not all(USABLE[kind] for kind, _, _ in rows):
+        if not all(usable(kind, crs) for kind, _, _ in rows):
+            event("refused")
             refused_in_danish(code, err)  # all or nothing: one broken feature refuses all
             assert not project.exists()
             return
         assert code == 0, err
+        event(f"imported from EPSG:{crs}")
         code, out, err = run(capsys, "candidates", "list", "--project", str(project),
                              "--json", "--no-analysis")
         assert code == 0, err
         listed = strict_json(out)["candidates"]
-        assert [c["name"] for c in listed] == [name for _, name, _ in rows]
         want = shapely.area(np.asarray(geoms, dtype=object))
-        np.testing.assert_allclose([c["area_m2"] for c in listed], want, rtol=1e-9)
+        # One import is created in one millisecond: the list is "oldest first", then by id,
+        # not in the file's order. Each feature is matched by its note (FID = slot + 1).
+        by_fid = {int(c["note"].rsplit(" ", 1)[-1]): c for c in listed}
+        assert sorted(by_fid) == list(range(1, len(rows) + 1))
+        assert [by_fid[i + 1]["name"] for i in range(len(rows))] == [n for _, n, _ in rows]
+        np.testing.assert_allclose([by_fid[i + 1]["area_m2"] for i in range(len(rows))], want,
+                                   rtol=1e-9 if crs == 25832 else 1e-6)
         code, out, err = run(capsys, "stats", "--project", str(project), "--json",
                              "--no-sample")
         assert code == 0, err
@@ -159,7 +189,9 @@ def test_names_and_notes_round_trip_through_the_store_or_are_refused(
                             "--no-analysis")
     [after] = strict_json(out)["candidates"]
     if code == 0:
+        event("stored")
         assert (after["name"], after["note"]) == (name, note)
     else:  # refused: one Danish line, and nothing changed
+        event("refused")
         refused_in_danish(code, err)
         assert after == before
