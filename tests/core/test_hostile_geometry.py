@@ -195,3 +195,26 @@ def test_an_audit_row_with_a_non_finite_number_is_valid_json(tmp_path: Path) -> 
     assert len(imported) == 1 and imported[0]["score"] is None
     assert imported[0]["non_finite"]["paths"] == ["$.score"]
     assert imported[0]["area_m2"] == GOOD.area
+
+
+
+def test_a_share_is_never_above_one() -> None:
+    """Found by the corpus (tests/e2e/test_hostile_corpus.py): candidates over the whole of
+    Aalborg gave a projected share of 1.0000000000000004: the pieces of a union sum to a
+    hair more than the municipality they cover. The area stays as measured."""
+    from naturplan.core.plan.ledger import LedgerResult
+    from naturplan.core.share.protected import ProtectedShare
+
+    muni = 1_137_276_221.0581062
+    over = muni * (1 + 4e-16)
+    assert over / muni > 1.0  # what the division alone gives
+    result = LedgerResult(municipality_area_m2=muni, current_area_m2=over, area_m2=over,
+                          gain_m2=0.0, gain_m2_by_kind={}, gain_m2_by_candidate={}, gaps=(),
+                          count=0)
+    assert result.share == 1.0 and result.current_share == 1.0 and result.area_m2 == over
+    half = LedgerResult(municipality_area_m2=muni, current_area_m2=muni / 4,
+                        area_m2=muni / 2, gain_m2=muni / 4, gain_m2_by_kind={},
+                        gain_m2_by_candidate={}, gaps=(), count=1)
+    assert (half.share, half.current_share) == (0.5, 0.25)
+    protected = ProtectedShare(municipality_area_m2=muni, roles=("nature_p3",), area_m2=over)
+    assert protected.share == 1.0
