@@ -218,3 +218,23 @@ def test_a_share_is_never_above_one() -> None:
     assert (half.share, half.current_share) == (0.5, 0.25)
     protected = ProtectedShare(municipality_area_m2=muni, roles=("nature_p3",), area_m2=over)
     assert protected.share == 1.0
+
+
+def test_addresses_at_absurd_coordinates_are_left_out_and_counted(tmp_path: Path) -> None:
+    """Address points take the same check (an address at 1e300 was kept as it was)."""
+    from naturplan.io.addresses import read_addresses
+
+    header = "vejnavn;husnr;postnr;postnrnavn;etrs89koordinat_øst;etrs89koordinat_nord\n"
+    path = tmp_path / "adresser.csv"
+    path.write_text(header + f"Boulevarden;1;9000;Aalborg;{X};{Y}\n"
+                    f"Boulevarden;2;9000;Aalborg;1e300;{Y}\n"
+                    f"Boulevarden;3;9000;Aalborg;{X};inf\n", encoding="utf-8")
+    layer = read_addresses(path)
+    assert list(layer.frame["husnr"]) == ["1"]
+    assert (layer.report.dropped_outside, layer.report.dropped_non_finite) == (1, 1)
+    [notice] = load_notices("addresses", "adresser.csv", layer.report)
+    assert notice.code == COORDINATES_LEFT_OUT and notice.params["n"] == 2
+    only_bad = tmp_path / "kun_skaeve.csv"
+    only_bad.write_text(header + f"Boulevarden;2;9000;Aalborg;1e300;{Y}\n", encoding="utf-8")
+    with pytest.raises(CoordinatesError):
+        read_addresses(only_bad)
