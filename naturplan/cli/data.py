@@ -67,6 +67,7 @@ def _say(args: argparse.Namespace, source: str, n: int | None = None, **params: 
 def _fetch(args: argparse.Namespace) -> int:
     from naturplan.core.layers.roles import parse_role
     from naturplan.io.loading import LayerRequest, load_layer, load_municipality
+    from naturplan.io.services.features import with_left_out
     from naturplan.io.services.presets import resolve_feature_service
 
     role = parse_role(args.role)
@@ -76,24 +77,26 @@ def _fetch(args: argparse.Namespace) -> int:
     result = _fetch_layer(url, layer, args.out, municipality.geometry.bounds, token,
                           args.page_size)
     request = LayerRequest(role, result.path.resolve(), result.layer, fields)
-    loaded = load_layer(request)
+    loaded = with_left_out(load_layer(request), result)
     _say(args, "Fetched {n} features of {layer} into {path} ({role}, mapping {mapping}).",
          n=result.provenance.count, layer=layer, path=str(result.path), role=role.value,
          mapping=loaded.source.mapping or "-")
-    _say_left_out(args, result)
+    _say_notices(args, loaded)
     if args.project is not None:
         _record_in_project(args.project, request)
     return EXIT_OK
 
 
-def _say_left_out(args: argparse.Namespace, result: Any) -> None:
-    """The features of a fetch left out for their coordinates, counted (on stderr)."""
+def _say_notices(args: argparse.Namespace, layer: Any) -> None:
+    """What was left out of a fetched layer (the features whose coordinates are not finite
+    or lie far outside, counted), as ``stats`` says it: a warning line on stderr."""
+    from naturplan.core.notices import layer_notices
     from naturplan.export.i18n import tr
+    from naturplan.export.notices import notice_text
 
-    if result.left_out:
-        print("naturplan: " + tr(args.lang or "da", "cli", "{n} features were left out: "
-                                 "their coordinates are not finite or lie far outside "
-                                 "Denmark (EPSG:25832).", n=result.left_out),
+    lang = args.lang or "da"
+    for notice in layer_notices(layer):
+        print(f"naturplan: {tr(lang, 'stats', 'warning')}: {notice_text(notice, lang)}",
               file=sys.stderr)
 
 
@@ -159,7 +162,7 @@ def _refresh(args: argparse.Namespace) -> int:
              n=result.provenance.count, layer=result.provenance.layer,
              path=str(result.path), role=loaded.role.value,
              mapping=loaded.source.mapping or "-")
-        _say_left_out(args, result)
+        _say_notices(args, loaded)
     from naturplan.io.project.gpkg_store import GeoPackageStore
     from naturplan.io.project.settings import record
 

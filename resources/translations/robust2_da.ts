@@ -58,14 +58,4 @@
         <translation>koordinater langt uden for Danmark, hvor EPSG:25832 ikke gælder (forkert koordinatsystem?)</translation>
     </message>
 </context>
-<context>
-    <name>cli</name>
-    <message numerus="yes">
-        <source>{n} features were left out: their coordinates are not finite or lie far outside Denmark (EPSG:25832).</source>
-        <translation>
-            <numerusform>{n} objekt blev udeladt: dets koordinater er ikke endelige tal eller ligger langt uden for Danmark (EPSG:25832).</numerusform>
-            <numerusform>{n} objekter blev udeladt: deres koordinater er ikke endelige tal eller ligger langt uden for Danmark (EPSG:25832).</numerusform>
-        </translation>
-    </message>
-</context>
 </TS>

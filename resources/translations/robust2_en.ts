@@ -58,14 +58,4 @@
         <translation>coordinates far outside Denmark, where EPSG:25832 does not apply (a wrong CRS?)</translation>
     </message>
 </context>
-<context>
-    <name>cli</name>
-    <message numerus="yes">
-        <source>{n} features were left out: their coordinates are not finite or lie far outside Denmark (EPSG:25832).</source>
-        <translation>
-            <numerusform>{n} feature was left out: its coordinates are not finite or lie far outside Denmark (EPSG:25832).</numerusform>
-            <numerusform>{n} features were left out: their coordinates are not finite or lie far outside Denmark (EPSG:25832).</numerusform>
-        </translation>
-    </message>
-</context>
 </TS>

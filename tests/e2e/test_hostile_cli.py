@@ -6,16 +6,14 @@ from __future__ import annotations
 
 import json
 import math
-import threading
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from urllib.parse import parse_qs, urlsplit
 
 import geopandas as gpd
 import numpy as np
 import pyogrio
 import pytest
 import shapely
+from hostile_service import OgcApi, feature, good_absurd_nan
 from shapely.geometry import Polygon, box
 
 from naturplan.cli import main
@@ -149,71 +147,12 @@ def test_set_with_nothing_or_both_counts_is_one_danish_line(
     assert strict_json(out)["candidates"][0]["counts_toward_target"] is False
 
 
-# --- a service that sends absurd coordinates -------------------------------------------------
-
-
-def _lonlat(x: float, y: float) -> list[float]:
-    from pyproj import Transformer
-
-    lon, lat = Transformer.from_crs(25832, 4326, always_xy=True).transform(x, y)
-    return [lon, lat]
-
-
-def _feature(i: int, ring: list[list[float]]) -> dict:
-    return {"type": "Feature", "id": i,
-            "properties": {"Objekt_id": i, "Natyp_kode": 1, "Natyp_navn": "Eng"},
-            "geometry": {"type": "Polygon", "coordinates": [ring]}}
-
-
-class OgcApi:
-    """An OGC API - Features collection ``p3`` in CRS84 only (no EPSG:25832), whose items
-    are a good square, one with a vertex at 1e300 and one with NaN (Python writes NaN)."""
-
-    def __init__(self, features: list[dict]) -> None:
-        self.queries: list[dict[str, list[str]]] = []
-        owner = self
-
-        class Handler(BaseHTTPRequestHandler):
-            def do_GET(self) -> None:  # noqa: N802
-                url = urlsplit(self.path)
-                owner.queries.append({"path": [url.path], **parse_qs(url.query)})
-                if url.path.endswith("/collections/p3/items"):
-                    body = {"type": "FeatureCollection", "features": features,
-                            "numberMatched": len(features), "links": []}
-                    kind = "application/geo+json"
-                elif url.path.endswith("/collections/p3"):
-                    body = {"id": "p3", "title": "p3", "links": [],
-                            "crs": ["http://www.opengis.net/def/crs/OGC/1.3/CRS84"]}
-                    kind = "application/json"
-                else:
-                    body, kind = {"links": [], "collections": [{"id": "p3"}]}, \
-                        "application/json"
-                data = json.dumps(body).encode()  # NaN as Python writes it
-                self.send_response(200)
-                self.send_header("Content-Type", kind)
-                self.send_header("Content-Length", str(len(data)))
-                self.end_headers()
-                self.wfile.write(data)
-
-            def log_message(self, *args: object) -> None:
-                pass
-
-        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        threading.Thread(target=self.server.serve_forever, daemon=True).start()
-        self.url = f"http://127.0.0.1:{self.server.server_address[1]}/ogc/collections"
-
-    def stop(self) -> None:
-        self.server.shutdown()
-        self.server.server_close()
+# --- a service that sends absurd coordinates (tests/hostile_service.py) ---------------------
 
 
 @pytest.fixture()
 def hostile_service():
-    corners = [(X, Y), (X + 500, Y), (X + 500, Y + 500), (X, Y + 500), (X, Y)]
-    good = [_lonlat(*c) for c in corners]
-    absurd = [*good[:2], [1e300, good[2][1]], *good[3:]]
-    nan = [*good[:2], [math.nan, good[2][1]], *good[3:]]
-    service = OgcApi([_feature(1, good), _feature(2, absurd), _feature(3, nan)])
+    service = OgcApi(good_absurd_nan())
     yield service
     service.stop()
 
@@ -234,14 +173,14 @@ def test_fetch_leaves_out_absurd_features_and_asks_with_a_plain_bbox(
     fetched = pyogrio.read_dataframe(out)
     assert list(fetched["Objekt_id"]) == [1]
     assert shapely.area(fetched.geometry.to_numpy())[0] == pytest.approx(GOOD.area, rel=1e-6)
-    assert "2 objekter blev udeladt" in err
+    assert "naturplan: advarsel: 2 objekter i p3.gpkg:p3 (nature_p3) har koordinater" in err
     assert [p.name for p in tmp_path.iterdir()] == ["p3.gpkg"]
 
 
 def test_fetch_of_only_absurd_features_writes_nothing(
     sample_env: dict[str, str], tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    service = OgcApi([_feature(1, [[1e300, 57.0], [10.0, 57.0], [10.0, 57.1], [1e300, 57.0]])])
+    service = OgcApi([feature(1, [[1e300, 57.0], [10.0, 57.0], [10.0, 57.1], [1e300, 57.0]])])
     try:
         out = tmp_path / "p3.gpkg"
         code, _, err = run(capsys, "data", "fetch", "nature_p3", "--service", service.url,

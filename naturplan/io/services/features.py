@@ -16,6 +16,7 @@ by following their ``next`` links, in EPSG:25832 where the collection offers it
 
 from __future__ import annotations
 
+import dataclasses
 import io
 import json
 import re
@@ -31,7 +32,8 @@ import pyogrio
 
 from naturplan.core.errors import ServiceError
 from naturplan.core.feedback import Feedback, as_feedback
-from naturplan.core.geometry import coordinate_problems, quiet_numbers
+from naturplan.core.geometry import CoordinateProblem, coordinate_problems, quiet_numbers
+from naturplan.core.layers.layer import Layer, VectorLayer
 from naturplan.io.services.grids import parse_crs_name
 from naturplan.io.services.http import (
     DEFAULT_TIMEOUTS,
@@ -184,14 +186,18 @@ def fetch_features(url: str, layer: str, bbox: Bounds | None = None,
     return frame, kind
 
 
-def measurable(frame: gpd.GeoDataFrame) -> tuple[gpd.GeoDataFrame, int]:
+def measurable(frame: gpd.GeoDataFrame) -> tuple[gpd.GeoDataFrame, int, int]:
     """The features of *frame* (EPSG:25832) whose coordinates can be measured, and how many
-    were left out (not finite, or outside :data:`~naturplan.core.geometry.WORKING_BOUNDS`:
-    the check every layer gets on load)."""
-    bad = coordinate_problems(frame.geometry.to_numpy()) != None  # noqa: E711 - elementwise
+    were left out because a coordinate is not finite, and because one lies outside
+    :data:`~naturplan.core.geometry.WORKING_BOUNDS` (the check every layer gets on load)."""
+    problems = coordinate_problems(frame.geometry.to_numpy())
+    non_finite = problems == CoordinateProblem.NON_FINITE
+    outside = problems == CoordinateProblem.OUTSIDE
+    bad = non_finite | outside
     if not bad.any():
-        return frame, 0
-    return frame.loc[~bad].reset_index(drop=True), int(bad.sum())
+        return frame, 0, 0
+    return (frame.loc[~bad].reset_index(drop=True), int(non_finite.sum()),
+            int(outside.sum()))
 
 
 def _ogcapi_pages(url: str, layer: str, bbox: Bounds | None, fb: Feedback,
@@ -378,12 +384,32 @@ def _wfs_page(body: bytes, fmt: str | None, srs: str | None, url: str) -> gpd.Ge
 @dataclass(frozen=True)
 class FetchResult:
     """A fetched layer on disk: the file, its layer name and its provenance, and how many
-    features were left out for coordinates that are not finite or lie far outside."""
+    features were left out for a coordinate that is not finite, or that lies far outside
+    (they are not in the file: :func:`with_left_out` puts them in the loaded layer's
+    report, so that its notice says so)."""
 
     path: Path
     layer: str
     provenance: Provenance
-    left_out: int = 0
+    left_out_non_finite: int = 0
+    left_out_outside: int = 0
+
+    @property
+    def left_out(self) -> int:
+        return self.left_out_non_finite + self.left_out_outside
+
+
+def with_left_out(layer: Layer, result: FetchResult) -> Layer:
+    """*layer*, loaded from *result*'s file, with the features the fetch left out counted
+    in its load report (``core.notices.load_notices`` then names them, in the CLI and on
+    the dashboard, as for a file)."""
+    if isinstance(layer, VectorLayer) and result.left_out:
+        report = layer.report
+        layer.report = dataclasses.replace(
+            report, read=report.read + result.left_out,
+            dropped_non_finite=report.dropped_non_finite + result.left_out_non_finite,
+            dropped_outside=report.dropped_outside + result.left_out_outside)
+    return layer
 
 
 def fetch_to_gpkg(url: str, layer: str, out: Path, bbox: Bounds | None = None,
@@ -406,14 +432,14 @@ def fetch_to_gpkg(url: str, layer: str, out: Path, bbox: Bounds | None = None,
     if len(frame) == 0:
         raise ServiceError("The service sent no features of {layer} in this area.",
                            layer=layer)
-    frame, left_out = measurable(frame)
+    frame, non_finite, outside = measurable(frame)
     if len(frame) == 0:
         raise ServiceError("None of the {n} features of {layer} the service sent has "
                            "coordinates where EPSG:25832 applies; nothing was written.",
-                           n=left_out, layer=layer)
+                           n=non_finite + outside, layer=layer)
     provenance = Provenance(redact_url(url), layer, kind,
                             datetime.now(UTC).replace(microsecond=0), len(frame))
     fb.check()
     name = write_fetched(frame, out, provenance)
     fb.report(1.0, str(out))
-    return FetchResult(Path(out), name, provenance, left_out)
+    return FetchResult(Path(out), name, provenance, non_finite, outside)
