@@ -67,19 +67,19 @@ def coordinate_problems(
     out = np.full(len(geoms), None, dtype=object)
     if len(geoms) == 0:
         return out
-    coords, index = shapely.get_coordinates(geoms, return_index=True)
-    if len(coords) == 0:
-        return out
-    finite = np.isfinite(coords).all(axis=1)
-    bad_finite = np.zeros(len(geoms), dtype=bool)
-    bad_finite[index[~finite]] = True
-    bad_outside = np.zeros(len(geoms), dtype=bool)
+    coords = shapely.get_coordinates(geoms)
+    x, y = coords[:, 0], coords[:, 1]
+    non_finite = ~(np.isfinite(x) & np.isfinite(y))
+    outside = np.zeros(len(coords), dtype=bool)
     if bounds is not None:
-        x, y = coords[finite, 0], coords[finite, 1]
-        outside = (x < bounds[0]) | (y < bounds[1]) | (x > bounds[2]) | (y > bounds[3])
-        bad_outside[index[finite][outside]] = True
-    out[bad_outside] = CoordinateProblem.OUTSIDE
-    out[bad_finite] = CoordinateProblem.NON_FINITE
+        with np.errstate(invalid="ignore"):  # NaN compares False: it is non_finite already
+            outside = (x < bounds[0]) | (y < bounds[1]) | (x > bounds[2]) | (y > bounds[3])
+        outside &= ~non_finite
+    if not (non_finite.any() or outside.any()):  # the usual case: one pass, no index
+        return out
+    index = shapely.get_coordinates(geoms, return_index=True)[1]
+    out[np.unique(index[outside])] = CoordinateProblem.OUTSIDE
+    out[np.unique(index[non_finite])] = CoordinateProblem.NON_FINITE
     return out
 
 
