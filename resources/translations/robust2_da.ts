@@ -50,8 +50,8 @@
 <context>
     <name>labels</name>
     <message>
-        <source>a coordinate is not a finite number (NaN or infinite)</source>
-        <translation>en koordinat er ikke et endeligt tal (NaN eller uendelig)</translation>
+        <source>a coordinate is not a finite number (NaN or infinite, or beyond what the file's CRS can transform)</source>
+        <translation>en koordinat er ikke et endeligt tal (NaN eller uendelig, eller uden for hvad filens koordinatsystem kan omregne)</translation>
     </message>
     <message>
         <source>coordinates far outside Denmark, where EPSG:25832 does not apply (a wrong CRS?)</source>

@@ -50,8 +50,8 @@
 <context>
     <name>labels</name>
     <message>
-        <source>a coordinate is not a finite number (NaN or infinite)</source>
-        <translation>a coordinate is not a finite number (NaN or infinite)</translation>
+        <source>a coordinate is not a finite number (NaN or infinite, or beyond what the file's CRS can transform)</source>
+        <translation>a coordinate is not a finite number (NaN or infinite, or beyond what the file's CRS can transform)</translation>
     </message>
     <message>
         <source>coordinates far outside Denmark, where EPSG:25832 does not apply (a wrong CRS?)</source>
