@@ -26,13 +26,14 @@ Every message is in the user's language (Danish by default, ``--lang en``), cont
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from pathlib import Path
 from typing import Any
 
 from naturplan.cli import analysis as cli_analysis
 from naturplan.cli import candidates_export
+from naturplan.core import jsontext
+from naturplan.core.errors import UsageError
 from naturplan.core.feedback import Feedback
 from naturplan.core.plan.candidates import CandidateKind, CandidateStatus
 from naturplan.core.plan.importing import (
@@ -96,9 +97,9 @@ def add_parser(subparsers: Any, data_parent: argparse.ArgumentParser) -> None:
     edit.add_argument("--name")
     edit.add_argument("--note")
     edit.add_argument("--kind", choices=[k.value for k in CandidateKind])
-    edit.add_argument("--counts", dest="counts", action="store_true", default=None,
+    edit.add_argument("--counts", action="store_true",
                       help="the area counts toward the target")
-    edit.add_argument("--no-counts", dest="counts", action="store_false",
+    edit.add_argument("--no-counts", action="store_true",
                       help="the area does not count toward the target")
     _author_option(edit)
     delete = sub.add_parser("delete", parents=[data_parent], help="delete a candidate area")
@@ -265,7 +266,7 @@ def _run_list(args: argparse.Namespace) -> int:
         doc = {"project": project_label(args.project), "candidates": rows}
         if analysis is not None:
             doc.update(cli_analysis.list_document(rows, analysis))
-        print(json.dumps(doc, ensure_ascii=False, indent=2))
+        print(jsontext.dumps(doc, indent=2))
         return 0
     lang = _lang(args)
     head = [_t(args, h) for h in ("Id", "Name", "Kind", "Status", "Area", "Counts", "Version")]
@@ -287,15 +288,18 @@ def _run_list(args: argparse.Namespace) -> int:
 
 
 def _run_set(args: argparse.Namespace) -> int:
+    if args.counts and args.no_counts:
+        raise UsageError("--counts and --no-counts exclude each other; give one of them.")
+    counts = True if args.counts else False if args.no_counts else None
     changes: dict[str, Any] = {
         key: value for key, value in (("status", args.status), ("name", args.name),
                                       ("note", args.note), ("kind", args.kind),
-                                      ("counts_toward_target", args.counts))
+                                      ("counts_toward_target", counts))
         if value is not None
     }
-    if not changes:
-        _err(_t(args, "Nothing to change: give --status, --name, --note, --kind or --counts."))
-        return 2
+    if not changes:  # one line like every other error (it was exit 2 without "naturplan:")
+        raise UsageError("Nothing to change: give --status, --name, --note, --kind, --counts "
+                         "or --no-counts.")
     store, plan = open_plan(args.project, args.author, create=False)
     with store:
         old = plan.find(args.id)

@@ -67,6 +67,7 @@ def _say(args: argparse.Namespace, source: str, n: int | None = None, **params: 
 def _fetch(args: argparse.Namespace) -> int:
     from naturplan.core.layers.roles import parse_role
     from naturplan.io.loading import LayerRequest, load_layer, load_municipality
+    from naturplan.io.services.features import with_left_out
     from naturplan.io.services.presets import resolve_feature_service
 
     role = parse_role(args.role)
@@ -76,13 +77,27 @@ def _fetch(args: argparse.Namespace) -> int:
     result = _fetch_layer(url, layer, args.out, municipality.geometry.bounds, token,
                           args.page_size)
     request = LayerRequest(role, result.path.resolve(), result.layer, fields)
-    loaded = load_layer(request)
+    loaded = with_left_out(load_layer(request), result)
     _say(args, "Fetched {n} features of {layer} into {path} ({role}, mapping {mapping}).",
          n=result.provenance.count, layer=layer, path=str(result.path), role=role.value,
          mapping=loaded.source.mapping or "-")
+    _say_notices(args, loaded)
     if args.project is not None:
         _record_in_project(args.project, request)
     return EXIT_OK
+
+
+def _say_notices(args: argparse.Namespace, layer: Any) -> None:
+    """What was left out of a fetched layer (the features whose coordinates are not finite
+    or lie far outside, counted), as ``stats`` says it: a warning line on stderr."""
+    from naturplan.core.notices import layer_notices
+    from naturplan.export.i18n import tr
+    from naturplan.export.notices import notice_text
+
+    lang = args.lang or "da"
+    for notice in layer_notices(layer):
+        print(f"naturplan: {tr(lang, 'stats', 'warning')}: {notice_text(notice, lang)}",
+              file=sys.stderr)
 
 
 def _fields_for(role: Any, items: list[str]) -> dict[str, str] | None:
@@ -147,6 +162,7 @@ def _refresh(args: argparse.Namespace) -> int:
              n=result.provenance.count, layer=result.provenance.layer,
              path=str(result.path), role=loaded.role.value,
              mapping=loaded.source.mapping or "-")
+        _say_notices(args, loaded)
     from naturplan.io.project.gpkg_store import GeoPackageStore
     from naturplan.io.project.settings import record
 

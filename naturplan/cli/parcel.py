@@ -14,13 +14,13 @@ found and the nearest matches on stderr ("Mente du: …?"), never a traceback.
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 import time
 from pathlib import Path
 from typing import Any, TextIO
 
 from naturplan.cli.options import data_for, progress_printer
+from naturplan.core import jsontext
 from naturplan.core.errors import NaturplanError
 from naturplan.io.project.open import project_arg
 
@@ -122,7 +122,7 @@ def run_parcel(args: argparse.Namespace) -> int:
         return EXIT_NOT_FOUND
     card = context.card_for(result)
     if args.json:
-        print(json.dumps(card_document(card, legal, lang), ensure_ascii=False, indent=2))
+        print(jsontext.dumps(card_document(card, legal, lang), indent=2))
     elif args.pdf is not None:
         from naturplan.export.parcel_pdf import write_parcel_pdf
         from naturplan.io.styles import load_styles

@@ -14,11 +14,11 @@ the libpq password file, the service file or ``PGPASSWORD``, never from naturpla
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from typing import Any
 
 from naturplan.cli.options import progress_printer
+from naturplan.core import jsontext
 from naturplan.core.feedback import Feedback
 from naturplan.export.i18n import tr
 from naturplan.io.project.open import open_store, project_arg, project_label
@@ -100,7 +100,7 @@ def _run_info(args: argparse.Namespace) -> int:
 
     info = project_info(args.project)
     if args.json:
-        print(json.dumps(info, ensure_ascii=False, indent=2))
+        print(jsontext.dumps(info, indent=2))
         return 0
     lang = args.lang or "da"
     print(info["project"])

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from typing import Any
 
 from naturplan.cli.options import ProgressLine, data_for
+from naturplan.core import jsontext
 from naturplan.io.project.open import project_arg
 
 EXIT_OK = 0
@@ -45,7 +45,7 @@ def run(args: argparse.Namespace) -> int:
 
         doc["analysis"] = stats_analysis(args, measured)
     if args.json:
-        print(json.dumps(doc, ensure_ascii=False, indent=2))
+        print(jsontext.dumps(doc, indent=2))
     else:
         print(stats_text(doc, lang=lang))
     for line in warning_lines(doc, lang):

@@ -103,6 +103,21 @@ class WrongGeometryError(LayerLoadError):
     code = "wrong_geometry"
 
 
+class CoordinatesError(LayerLoadError):
+    """A layer's coordinates cannot be measured: none is finite and inside the area
+    EPSG:25832 is made for (``core.geometry.WORKING_BOUNDS``)."""
+
+    code = "bad_coordinates"
+
+
+class UsageError(NaturplanError):
+    """The command line asks for something that cannot be done as given (options that
+    exclude each other, nothing to do); only the CLI raises it, so its texts may name
+    options."""
+
+    code = "usage"
+
+
 class OperationCancelled(NaturplanError):
     """The user cancelled a long-running operation."""
 

@@ -3,7 +3,10 @@ polygonal."""
 
 from __future__ import annotations
 
+import contextlib
 from dataclasses import dataclass, field
+from enum import StrEnum
+from typing import Any
 
 import numpy as np
 import shapely
@@ -15,6 +18,76 @@ GeometryArray = NDArray[np.object_]
 #: The geometry types an area may have.
 POLYGONAL_TYPES = (shapely.GeometryType.POLYGON, shapely.GeometryType.MULTIPOLYGON)
 _COLLECTION = shapely.GeometryType.GEOMETRYCOLLECTION
+
+Bounds = tuple[float, float, float, float]
+
+#: Where coordinates in EPSG:25832 may lie, in its metres (xmin, ymin, xmax, ymax): the CRS's
+#: area of use as pyproj gives it (6°E–12°E, 36.53°N–84.01°N) widened by one 6° UTM zone on
+#: each side, rounded outwards. Generous on purpose: Danish data keep Bornholm (15°E,
+#: x ≈ 890 km) in EPSG:25832, and a plan may reach into Germany or Sweden. A coordinate
+#: outside is absurd for a Danish plan (1e300, or degrees read as metres: a wrong CRS);
+#: tests/core/test_hostile_geometry.py checks these numbers against pyproj.
+WORKING_BOUNDS: Bounds = (-310_000.0, 4_040_000.0, 1_310_000.0, 9_340_000.0)
+
+
+class CoordinateProblem(StrEnum):
+    """Why a geometry's coordinates cannot be measured (the front ends word it)."""
+
+    #: A coordinate is NaN or infinite.
+    NON_FINITE = "non_finite"
+    #: A coordinate lies outside :data:`WORKING_BOUNDS`.
+    OUTSIDE = "outside_area"
+
+
+def coordinate_problems(
+    geoms: GeometryArray, bounds: Bounds | None = WORKING_BOUNDS
+) -> NDArray[np.object_]:
+    """The coordinate problem of each geometry, vectorised: the one check every path that
+    takes geometry from outside (layers, candidate import, fetched services) makes.
+
+    GEOS computes with whatever it is given: a vertex at 1e300 gives an area of 1e302 m²
+    (or inf) and a false protected share, a NaN vertex a ``GEOSException`` far from the
+    file that held it. Such features are refused before any measurement.
+
+    Parameters
+    ----------
+    geoms
+        Array of shapely geometries (None allowed) in EPSG:25832.
+    bounds
+        The box the x and y coordinates must lie in (default :data:`WORKING_BOUNDS`);
+        None checks only that they are finite. Z is not checked (it is dropped on load).
+
+    Returns
+    -------
+    numpy.ndarray
+        Object array of the same length: a :class:`CoordinateProblem` or None (also None for
+        a missing or empty geometry, which other checks report).
+    """
+    geoms = np.asarray(geoms, dtype=object)
+    out = np.full(len(geoms), None, dtype=object)
+    if len(geoms) == 0:
+        return out
+    coords = shapely.get_coordinates(geoms)
+    x, y = coords[:, 0], coords[:, 1]
+    non_finite = ~(np.isfinite(x) & np.isfinite(y))
+    outside = np.zeros(len(coords), dtype=bool)
+    if bounds is not None:
+        with np.errstate(invalid="ignore"):  # NaN compares False: it is non_finite already
+            outside = (x < bounds[0]) | (y < bounds[1]) | (x > bounds[2]) | (y > bounds[3])
+        outside &= ~non_finite
+    if not (non_finite.any() or outside.any()):  # the usual case: one pass, no index
+        return out
+    index = shapely.get_coordinates(geoms, return_index=True)[1]
+    out[np.unique(index[outside])] = CoordinateProblem.OUTSIDE
+    out[np.unique(index[non_finite])] = CoordinateProblem.NON_FINITE
+    return out
+
+
+def quiet_numbers() -> contextlib.AbstractContextManager[Any]:
+    """numpy's floating-point warnings off, for reading geometry that may hold NaN or
+    1e300: shapely warns "invalid value encountered in from_wkb" on stderr, but such a
+    feature is refused by :func:`coordinate_problems`, with its count, not a warning."""
+    return np.errstate(invalid="ignore", over="ignore")
 
 
 def prepared_copy(geom: BaseGeometry) -> BaseGeometry:
@@ -122,25 +195,42 @@ class CleanResult:
     z_dropped: bool
     #: Geometry type ("Point", "LineString" ...) → how many features of it were dropped.
     dropped_types: dict[str, int] = field(default_factory=dict)
+    #: Features dropped for a coordinate that is NaN or infinite.
+    dropped_non_finite: int = 0
+    #: Features dropped for a coordinate outside the bounds (absurd, or a wrong CRS).
+    dropped_outside: int = 0
 
 
-def clean_polygons(geoms: GeometryArray) -> CleanResult:
+def clean_polygons(
+    geoms: GeometryArray, bounds: Bounds | None = WORKING_BOUNDS
+) -> CleanResult:
     """Make *geoms* 2-D, valid and polygonal, vectorised.
 
     Z is dropped; invalid geometries are repaired with ``make_valid`` and only their
     polygonal parts kept (a bow-tie becomes two triangles, a collapsed ring disappears);
-    geometry collections keep their polygons; empties, points and lines are dropped.
+    geometry collections keep their polygons; empties, points and lines are dropped, and so
+    are geometries with a coordinate that is not finite or lies outside *bounds*
+    (:func:`coordinate_problems`: they cannot be measured, nor repaired).
 
     Parameters
     ----------
     geoms
-        Array of shapely geometries (None allowed).
+        Array of shapely geometries (None allowed), EPSG:25832.
+    bounds
+        Where coordinates may lie (default :data:`WORKING_BOUNDS`); None: anywhere finite.
 
     Returns
     -------
     CleanResult
     """
     geoms = np.asarray(geoms, dtype=object)
+    problems = coordinate_problems(geoms, bounds)
+    non_finite = problems == CoordinateProblem.NON_FINITE
+    outside = problems == CoordinateProblem.OUTSIDE
+    absurd = non_finite | outside
+    if absurd.any():  # out of every later step (make_valid on NaN raises)
+        geoms = geoms.copy()
+        geoms[absurd] = None
     missing = shapely.is_missing(geoms)
     has_z = bool(np.any(shapely.has_z(geoms[~missing]))) if (~missing).any() else False
     if has_z:
@@ -160,7 +250,7 @@ def clean_polygons(geoms: GeometryArray) -> CleanResult:
         types = shapely.get_type_id(geoms)
     polygonal = np.isin(types, [int(t) for t in POLYGONAL_TYPES])
     nonempty = ~shapely.is_empty(geoms) & ~shapely.is_missing(geoms)
-    dropped_empty = int((empty | (polygonal & ~nonempty)).sum())
+    dropped_empty = int(((empty | (polygonal & ~nonempty)) & ~absurd).sum())
     non_polygon = ~empty & ~polygonal
     keep = polygonal & nonempty
     return CleanResult(
@@ -171,6 +261,8 @@ def clean_polygons(geoms: GeometryArray) -> CleanResult:
         dropped_non_polygon=int((non_polygon & ~(empty)).sum()),
         z_dropped=has_z,
         dropped_types=_type_counts(given_types[~keep & ~empty & ~polygonal_id(given_types)]),
+        dropped_non_finite=int(non_finite.sum()),
+        dropped_outside=int(outside.sum()),
     )
 
 

@@ -34,6 +34,8 @@ LAYER_EMPTY = "layer_empty"
 LAYER_OUTSIDE = "layer_outside"
 #: Features that are not polygons were left out of a layer.
 FEATURES_LEFT_OUT = "features_left_out"
+#: Features whose coordinates are not finite or lie far outside were left out of a layer.
+COORDINATES_LEFT_OUT = "coordinates_left_out"
 
 
 @dataclass(frozen=True)
@@ -119,15 +121,27 @@ def share_notices(
 
 
 def load_notices(role: str, layer: str, report: LoadReport | None) -> list[Notice]:
-    """What to say about how a layer was loaded: the features that were left out."""
-    if report is None or not report.dropped_types:
+    """What to say about how a layer was loaded: the features that were left out (not
+    polygons; coordinates that are not finite or lie far outside, each counted)."""
+    if report is None:
         return []
-    n = sum(report.dropped_types.values())
-    return [Notice(
-        FEATURES_LEFT_OUT,
-        "{n} features of {layer} ({role}) are not polygons and were left out: {types}.",
-        {"n": n, "layer": layer, "role": role, "types": dict(report.dropped_types)},
-    )]
+    out = []
+    if report.dropped_types:
+        n = sum(report.dropped_types.values())
+        out.append(Notice(
+            FEATURES_LEFT_OUT,
+            "{n} features of {layer} ({role}) are not polygons and were left out: {types}.",
+            {"n": n, "layer": layer, "role": role, "types": dict(report.dropped_types)},
+        ))
+    if report.dropped_coordinates:
+        out.append(Notice(
+            COORDINATES_LEFT_OUT,
+            "{n} features of {layer} ({role}) have coordinates that are not finite or lie "
+            "far outside Denmark (EPSG:25832) and were left out.",
+            {"n": report.dropped_coordinates, "layer": layer, "role": role,
+             "non_finite": report.dropped_non_finite, "outside": report.dropped_outside},
+        ))
+    return out
 
 
 def describe_types(counts: Mapping[str, int]) -> str:

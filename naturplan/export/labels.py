@@ -37,6 +37,10 @@ PROBLEM_LABELS: dict[GeometryProblem, str] = {
     GeometryProblem.NOT_POLYGON: "not a polygon ({detail})",
     GeometryProblem.INVALID: "invalid polygon ({detail})",
     GeometryProblem.COLLAPSED: "invalid polygon with no area left after repair ({detail})",
+    GeometryProblem.NON_FINITE: "a coordinate is not a finite number (NaN or infinite, or "
+                                "beyond what the file's CRS can transform)",
+    GeometryProblem.OUTSIDE_AREA: "coordinates far outside Denmark, where EPSG:25832 does "
+                                  "not apply (a wrong CRS?)",
 }
 
 

@@ -24,7 +24,13 @@ from typing import TYPE_CHECKING, Any
 
 import shapely
 
-from naturplan.core.errors import FieldMappingError, LayerLoadError, MissingCRSError
+from naturplan.core.errors import (
+    CoordinatesError,
+    FieldMappingError,
+    LayerLoadError,
+    MissingCRSError,
+)
+from naturplan.core.geometry import CoordinateProblem, coordinate_problems
 from naturplan.core.layers.fieldmap import identity_mapping, user_mapping
 from naturplan.core.layers.layer import LayerSource, LoadReport, VectorLayer
 from naturplan.core.layers.roles import ROLE_SPECS, WORKING_EPSG, Role
@@ -87,7 +93,9 @@ def read_addresses(
     else:
         frame, driver, crs_label, read_layer = _read_ogr(path, layer, assume_crs)
     read = len(frame)
-    points = _points_only(frame, path.name)
+    points, problems = _points_only(frame, path.name)
+    non_finite = int((problems == CoordinateProblem.NON_FINITE).sum())
+    outside = int((problems == CoordinateProblem.OUTSIDE).sum())
     mapping = user_mapping(Role.ADDRESSES, fields) if fields else identity_mapping(Role.ADDRESSES)
     missing = [name for name in ROLE_SPECS[Role.ADDRESSES].required
                if (fields or {}).get(name, name) not in points.columns]
@@ -99,8 +107,9 @@ def read_addresses(
         )
     mapped = gpd.GeoDataFrame(mapping.apply(points), geometry="geometry", crs=WORKING_EPSG)
     _normalise(mapped)
-    report = LoadReport(read=read, dropped_empty=read - len(mapped),
-                        reprojected=crs_label not in ("EPSG:25832", ""))
+    report = LoadReport(read=read, dropped_empty=read - len(mapped) - non_finite - outside,
+                        reprojected=crs_label not in ("EPSG:25832", ""),
+                        dropped_non_finite=non_finite, dropped_outside=outside)
     source = LayerSource(
         path=path, layer=read_layer, driver=driver, source_crs=crs_label,
         mapping=mapping.name, synthetic=_synthetic(path, read_layer), description="",
@@ -243,8 +252,10 @@ def _read_ogr(
     return frame, str(info.get("driver", "")), label, layer
 
 
-def _points_only(frame: gpd.GeoDataFrame, file: str) -> gpd.GeoDataFrame:
-    """One point per address: multipoints give their first point, others are dropped."""
+def _points_only(frame: gpd.GeoDataFrame, file: str) -> tuple[gpd.GeoDataFrame, Any]:
+    """One point per address: multipoints give their first point, others are dropped, and so
+    are points whose coordinates are not finite or lie far outside (returned: the
+    :func:`~naturplan.core.geometry.coordinate_problems` of every feature)."""
     import geopandas as gpd
 
     geoms = frame.geometry.to_numpy()
@@ -260,9 +271,19 @@ def _points_only(frame: gpd.GeoDataFrame, file: str) -> gpd.GeoDataFrame:
     if len(frame) and not keep.any():
         raise LayerLoadError("'{file}' has no points; addresses must be points.",
                              file=file)
+    problems = coordinate_problems(geoms)
+    problems[~keep] = None  # counted with what is not a point
+    absurd = problems != None  # noqa: E711 - elementwise on an object array
+    if keep.any() and not (keep & ~absurd).any():
+        raise CoordinatesError(
+            "None of the {n} features of {name} has coordinates where EPSG:25832 applies "
+            "(not finite, or far outside Denmark: is the CRS right?).",
+            n=len(frame), name=file,
+        )
+    keep &= ~absurd
     out = frame.loc[keep].copy()
     out = out.set_geometry(gpd.GeoSeries(geoms[keep], index=out.index, crs=WORKING_EPSG))
-    return out
+    return out, problems
 
 
 def _normalise(frame: gpd.GeoDataFrame) -> None:

@@ -26,7 +26,7 @@ import numpy as np
 import shapely
 
 from naturplan.core.errors import LayerLoadError
-from naturplan.core.geometry import GeometryArray
+from naturplan.core.geometry import GeometryArray, quiet_numbers
 
 _SQLITE_MAGIC = b"SQLite format 3\x00"
 #: Envelope size in bytes by the envelope indicator (flags bits 1-3).
@@ -179,7 +179,8 @@ def decode_blobs(blobs: Sequence[bytes | None], label: str = "") -> GeometryArra
                                  name=label)
         wkb.append(bytes(blob[8 + _ENVELOPE[(blob[3] >> 1) & 7] :]))
     try:
-        return np.asarray(shapely.from_wkb(wkb), dtype=object)
+        with quiet_numbers():  # NaN coordinates are refused per feature later
+            return np.asarray(shapely.from_wkb(wkb), dtype=object)
     except shapely.errors.GEOSException as exc:
         raise LayerLoadError("'{name}' holds a broken geometry: {reason}", name=label,
                              reason=str(exc).splitlines()[0]) from None

@@ -22,6 +22,7 @@ import numpy as np
 import shapely
 
 from naturplan.core.errors import (
+    CoordinatesError,
     LayerLoadError,
     SeveralMunicipalitiesError,
     UnknownMunicipalityError,
@@ -261,12 +262,20 @@ def _inspect_vector(request: LayerRequest) -> VectorInfo:
 
 
 def _check_polygons(request: LayerRequest, info: VectorInfo, report: LoadReport) -> None:
-    """Refuse a layer whose features are there but none of them a polygon.
+    """Refuse a layer whose features are there but none of them a polygon, or none with
+    coordinates that can be measured.
 
     A layer with some polygons keeps them; its report says what was left out
     (:func:`naturplan.core.notices.load_notices`).
     """
-    kept = report.read - report.dropped_empty - report.dropped_non_polygon
+    kept = (report.read - report.dropped_empty - report.dropped_non_polygon
+            - report.dropped_coordinates)
+    if kept <= 0 and report.dropped_coordinates:
+        raise CoordinatesError(
+            "None of the {n} features of {name} has coordinates where EPSG:25832 applies "
+            "(not finite, or far outside Denmark: is the CRS right?).",
+            n=report.read, name=_label(info),
+        )
     if kept <= 0 and report.dropped_types:
         raise WrongGeometryError(
             "Role {role} needs polygons, but {name} holds none ({found}).",

@@ -25,7 +25,7 @@ import numpy as np
 import shapely
 
 from naturplan.core.errors import LayerLoadError, MissingCRSError
-from naturplan.core.geometry import CleanResult, GeometryArray, clean_polygons
+from naturplan.core.geometry import CleanResult, GeometryArray, clean_polygons, quiet_numbers
 from naturplan.core.layers.layer import LoadReport
 from naturplan.core.layers.roles import WORKING_EPSG
 from naturplan.io import geopackage
@@ -316,9 +316,11 @@ def read_vector(
     info = info or inspect_vector(path, layer, role_hint)
     _check_crs(info, assume_crs)
     try:
-        frame = pyogrio.read_dataframe(
-            info.path, layer=info.layer, use_arrow=has_pyarrow(), bbox=bbox, fid_as_index=raw
-        )
+        with quiet_numbers():
+            frame = pyogrio.read_dataframe(
+                info.path, layer=info.layer, use_arrow=_use_arrow(info), bbox=bbox,
+                fid_as_index=raw,
+            )
     except Exception as exc:
         raise LayerLoadError(
             "Cannot read '{name}': {reason}", name=info.path.name, reason=_first_line(exc)
@@ -398,6 +400,18 @@ def to_working_crs(
     return np.asarray(moved, dtype=object), label, True
 
 
+#: Formats whose text GDAL must decode itself: a shapefile without ``.cpg`` is often
+#: cp1252/Latin-1 (written by Danish desktop GIS), and pyogrio's Arrow path hands its bytes
+#: on as UTF-8 (``UnicodeDecodeError``), while GDAL's own reader (the one
+#: :func:`read_geometries` uses for layers) recodes them from the declared or default
+#: encoding.
+_OWN_ENCODING_DRIVERS = frozenset({"ESRI Shapefile"})
+
+
+def _use_arrow(info: VectorInfo) -> bool:
+    return has_pyarrow() and info.driver not in _OWN_ENCODING_DRIVERS
+
+
 def _check_crs(info: VectorInfo, assume_crs: str | int | None) -> None:
     if info.crs is None and assume_crs is None:
         raise MissingCRSError(
@@ -431,7 +445,8 @@ def _read_raw(
         return np.empty(0, dtype=object), values
     if wkb is None:
         raise LayerLoadError("'{name}' has no geometry column.", name=info.path.name)
-    return np.asarray(shapely.from_wkb(wkb), dtype=object), values
+    with quiet_numbers():
+        return np.asarray(shapely.from_wkb(wkb), dtype=object), values
 
 
 def _choose_layer(
@@ -476,6 +491,8 @@ def _clean(
         z_dropped=result.z_dropped or had_z,
         reprojected=reprojected,
         dropped_types=dict(result.dropped_types),
+        dropped_non_finite=result.dropped_non_finite,
+        dropped_outside=result.dropped_outside,
     )
     return result, report
 

@@ -8,6 +8,7 @@ import geopandas as gpd
 import numpy as np
 import pytest
 import shapely
+import shapely.affinity
 from shapely.geometry import Polygon, box
 
 from naturplan.core.errors import (
@@ -20,6 +21,12 @@ from naturplan.core.errors import (
 from naturplan.core.layers.layer import VectorLayer
 from naturplan.core.layers.roles import Role
 from naturplan.io.loading import LayerRequest, load_layer, load_municipality, parse_layer_arg
+
+
+def in_denmark(geoms: list) -> list:
+    """Hand-made shapes moved from (0, 0) to near Aalborg: coordinates far outside the area
+    EPSG:25832 is made for are left out on load (issue 18)."""
+    return [shapely.affinity.translate(g, 550_000, 6_300_000) for g in geoms]
 
 
 def _load(text: str) -> VectorLayer:
@@ -116,7 +123,8 @@ def test_unknown_layer_name_lists_the_layers(real_data: Path) -> None:
 def test_unknown_schema_asks_for_a_mapping_and_user_mapping_works(tmp_path: Path) -> None:
     path = tmp_path / "types.gpkg"
     gpd.GeoDataFrame(
-        {"TYPE": ["Mose", "Eng"]}, geometry=[box(0, 0, 1, 1), box(2, 2, 3, 3)], crs=25832
+        {"TYPE": ["Mose", "Eng"]}, geometry=in_denmark([box(0, 0, 1, 1), box(2, 2, 3, 3)]),
+        crs=25832,
     ).to_file(path)
     # The core names no command-line option: the CLI adds "--field ..." by the error's code.
     with pytest.raises(FieldMappingError, match="not a known schema") as refused:
@@ -156,7 +164,8 @@ def test_invalid_geometry_repaired_and_counted(tmp_path: Path) -> None:
     line = shapely.LineString([(0, 0), (5, 5)])
     path = tmp_path / "bad.gpkg"
     gpd.GeoDataFrame(
-        {"Natyp_navn": ["Eng", "Mose", "Sø"]}, geometry=[bowtie, ok, line], crs=25832
+        {"Natyp_navn": ["Eng", "Mose", "Sø"]}, geometry=in_denmark([bowtie, ok, line]),
+        crs=25832,
     ).to_file(path)
     layer = load_layer(LayerRequest(Role.NATURE_P3, path))
     assert layer.report.repaired == 1
@@ -348,8 +357,8 @@ def test_a_mixed_layer_keeps_its_polygons_and_says_what_was_left_out(tmp_path: P
     mixed = tmp_path / "blandet.geojson"
     gpd.GeoDataFrame(
         {"zone": ["wanted", "unwanted", "neutral", "wanted"]},
-        geometry=[box(0, 0, 10, 10), shapely.Point(1, 1), shapely.Point(2, 2),
-                  shapely.LineString([(0, 0), (5, 5)])],
+        geometry=in_denmark([box(0, 0, 10, 10), shapely.Point(1, 1), shapely.Point(2, 2),
+                             shapely.LineString([(0, 0), (5, 5)])]),
         crs=25832,
     ).to_file(mixed)
     request = LayerRequest(Role.FOREST_ZONES, mixed)

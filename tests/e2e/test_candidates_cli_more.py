@@ -188,7 +188,9 @@ def test_set_and_delete_refuse_clearly(tmp_path: Path, origin: tuple[float, floa
     short = _run("candidates", "set", "ab", "--project", str(project), "--name", "x")
     assert short.returncode == 1 and "mindst 4 tegn" in short.stderr
     nothing = _run("candidates", "set", "abcd", "--project", str(project))
-    assert nothing.returncode == 2 and "Intet at ændre" in nothing.stderr
+    # One line like every other error, exit 1 (issue 18: it was exit 2 without "naturplan:").
+    assert nothing.returncode == 1
+    assert nothing.stderr.startswith("naturplan: fejl: Intet at ændre")
     missing = _run("candidates", "delete", "abcd", "--project", str(tmp_path / "nope.gpkg"))
     assert missing.returncode == 1 and "findes ikke" in missing.stderr
     assert not (tmp_path / "nope.gpkg").exists()  # set/delete never create a project

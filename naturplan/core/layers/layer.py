@@ -69,6 +69,9 @@ class LoadReport:
         True if the source CRS was not EPSG:25832.
     dropped_types
         Geometry type → features of that type left out (points and lines of a polygon role).
+    dropped_non_finite, dropped_outside
+        Features left out for a coordinate that is NaN or infinite, or that lies outside the
+        area EPSG:25832 is made for (``core.geometry.WORKING_BOUNDS``: absurd, or a wrong CRS).
     """
 
     read: int = 0
@@ -78,6 +81,13 @@ class LoadReport:
     z_dropped: bool = False
     reprojected: bool = False
     dropped_types: Mapping[str, int] = field(default_factory=dict)
+    dropped_non_finite: int = 0
+    dropped_outside: int = 0
+
+    @property
+    def dropped_coordinates(self) -> int:
+        """Features left out for their coordinates (not finite, or far outside)."""
+        return self.dropped_non_finite + self.dropped_outside
 
 
 @dataclass

@@ -30,7 +30,13 @@ from naturplan.core.errors import (
     GeometryEditError,
     InvalidGeometryError,
 )
-from naturplan.core.geometry import POLYGONAL_TYPES, polygonal_part
+from naturplan.core.geometry import (
+    POLYGONAL_TYPES,
+    Bounds,
+    CoordinateProblem,
+    coordinate_problems,
+    polygonal_part,
+)
 
 __all__ = [
     "DEFAULT_COUNTS_TOWARD_TARGET", "EDITABLE_FIELDS", "Candidate", "CandidateError",
@@ -197,6 +203,10 @@ class GeometryProblem(StrEnum):
     NOT_POLYGON = "not_polygon"
     INVALID = "invalid"
     COLLAPSED = "collapsed"
+    #: A coordinate is NaN or infinite (``core.geometry.coordinate_problems``).
+    NON_FINITE = "non_finite"
+    #: A coordinate lies far outside the area EPSG:25832 is made for (absurd or a wrong CRS).
+    OUTSIDE_AREA = "outside_area"
 
 
 @dataclass(frozen=True)
@@ -234,16 +244,28 @@ def validate_geometry(geom: BaseGeometry | None) -> GeometryCheck:
     return validate_geometries(np.asarray([geom], dtype=object))[0]
 
 
-def validate_geometries(geoms: Any) -> list[GeometryCheck]:
+def validate_geometries(geoms: Any, bounds: Bounds | None = None) -> list[GeometryCheck]:
     """:func:`validate_geometry` for many geometries at once (vectorised; an import checks
     every feature of a file with it).
+
+    A geometry with a coordinate that is not finite is never usable (``NON_FINITE``); with
+    *bounds*, one with a coordinate outside them is not either (``OUTSIDE_AREA``). Neither is
+    repaired.
 
     Parameters
     ----------
     geoms
         Array-like of shapely geometries or None, EPSG:25832.
+    bounds
+        Where coordinates must lie (``core.geometry.WORKING_BOUNDS`` for a file from outside);
+        None checks only that they are finite.
     """
     arr = np.asarray(geoms, dtype=object)
+    coordinates = coordinate_problems(arr, bounds)
+    absurd = coordinates != None  # noqa: E711 - elementwise on an object array
+    if absurd.any():
+        arr = arr.copy()
+        arr[absurd] = shapely.Polygon()  # kept out of is_valid and make_valid below
     missing = shapely.is_missing(arr)
     empty = ~missing & shapely.is_empty(arr)
     types = shapely.get_type_id(arr)
@@ -260,7 +282,12 @@ def validate_geometries(geoms: Any) -> list[GeometryCheck]:
     fixed = dict(zip(invalid, shapely.make_valid(flat[invalid]), strict=True))
     out = []
     for i in range(len(arr)):
-        if missing[i]:
+        if absurd[i]:
+            problem = (GeometryProblem.NON_FINITE
+                       if coordinates[i] is CoordinateProblem.NON_FINITE
+                       else GeometryProblem.OUTSIDE_AREA)
+            out.append(GeometryCheck(None, problem))
+        elif missing[i]:
             out.append(GeometryCheck(None, GeometryProblem.MISSING))
         elif empty[i]:
             out.append(GeometryCheck(None, GeometryProblem.EMPTY))
@@ -297,6 +324,10 @@ def geometry_error(check: GeometryCheck) -> InvalidGeometryError:
         return InvalidGeometryError("A candidate area needs a geometry.")
     if check.problem is GeometryProblem.EMPTY:
         return InvalidGeometryError("A candidate area cannot be empty.")
+    if check.problem is GeometryProblem.NON_FINITE:
+        return InvalidGeometryError("A candidate area needs finite coordinates.")
+    if check.problem is GeometryProblem.OUTSIDE_AREA:
+        return InvalidGeometryError("A candidate area must lie where EPSG:25832 applies.")
     if check.problem is GeometryProblem.NOT_POLYGON:
         return InvalidGeometryError("A candidate area must be a polygon, not a {type}.",
                                     type=check.detail)

@@ -5,8 +5,8 @@ the same steps; they only gather options and present the outcome:
 
 1. ``naturplan.io.project.candidate_file.read_candidate_file`` reads the file raw and
    :func:`check_features` checks every feature on its own: empty, missing, non-polygon and
-   invalid geometries are reported with their feature id (FID) and name, never dropped or
-   repaired silently.
+   invalid geometries, and absurd coordinates (not finite, far outside), are reported with
+   their feature id (FID) and name, never dropped or repaired silently.
 2. :func:`prepare_import` applies the policy: broken features refuse the whole import unless
    they are skipped (``skip_broken``); invalid polygons are repaired only if asked
    (``repair``); a feature identical in name and geometry to a candidate already in the plan
@@ -29,6 +29,7 @@ import shapely
 from shapely.geometry.base import BaseGeometry
 
 from naturplan.core.errors import BrokenFeaturesError, ImportRefused
+from naturplan.core.geometry import WORKING_BOUNDS
 from naturplan.core.plan.candidates import (
     Candidate,
     CandidateKind,
@@ -84,9 +85,14 @@ def check_features(
     source: str, layer: str | None, fids: Sequence[Any], names: Sequence[str],
     geometries: Any,
 ) -> ImportCheck:
-    """Check every feature (vectorised): see :class:`ImportCheck`."""
+    """Check every feature (vectorised): see :class:`ImportCheck`.
+
+    A feature with a coordinate that is not finite or lies outside
+    :data:`~naturplan.core.geometry.WORKING_BOUNDS` is broken (never repairable): its area
+    would be absurd (a vertex at 1e300 gave "inf ha" and a false "target reached").
+    """
     check = ImportCheck(source, layer, total=len(fids))
-    results = validate_geometries(geometries)
+    results = validate_geometries(geometries, WORKING_BOUNDS)
     for fid, name, result in zip(fids, names, results, strict=True):
         fid = fid.item() if hasattr(fid, "item") else fid
         if result.ok:

@@ -83,13 +83,18 @@ class LedgerResult:
 
     @property
     def share(self) -> float:
-        m = self.municipality_area_m2
-        return self.area_m2 / m if m > 0 else 0.0
+        return _fraction(self.area_m2, self.municipality_area_m2)
 
     @property
     def current_share(self) -> float:
-        m = self.municipality_area_m2
-        return self.current_area_m2 / m if m > 0 else 0.0
+        return _fraction(self.current_area_m2, self.municipality_area_m2)
+
+
+def _fraction(area_m2: float, municipality_m2: float) -> float:
+    """*area_m2* of the municipality as a fraction, at most 1: a candidate that covers the
+    whole municipality sums its pieces to a hair more than its area (1.0000000000000004 was
+    found by tests/e2e/test_hostile_corpus.py), and a share is never above 100 %."""
+    return min(area_m2 / municipality_m2, 1.0) if municipality_m2 > 0 else 0.0
 
 
 @dataclass

@@ -107,7 +107,8 @@ class ProtectedShare:
     def share(self) -> float:
         if self.municipality_area_m2 <= 0:
             return 0.0
-        return self.area_m2 / self.municipality_area_m2
+        # At most 1: pieces that cover the whole municipality sum to a hair more than it.
+        return min(self.area_m2 / self.municipality_area_m2, 1.0)
 
 
 class ProtectedIndex:

@@ -12,7 +12,6 @@ so the image lies where the data are, coloured with the style's ramp.
 from __future__ import annotations
 
 import base64
-import json
 import warnings
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -22,6 +21,7 @@ import numpy as np
 import shapely
 from numpy.typing import NDArray
 
+from naturplan.core import jsontext
 from naturplan.core.layers.layer import RasterLayer, VectorLayer
 from naturplan.core.layers.roles import Role
 from naturplan.core.layers.style import LayerStyle, LineStyle, Symbol
@@ -70,7 +70,7 @@ CANDIDATE_POPUP = ("name", "kind", "status", "area_ha", "new_nature_ha",
 
 def _safe_json(value: Any) -> str:
     """Compact JSON that cannot end an inline script (``<``, ``>``, ``&`` escaped)."""
-    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    text = jsontext.dumps(value, separators=(",", ":"), ensure_ascii=True)
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 

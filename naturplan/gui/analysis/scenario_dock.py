@@ -8,7 +8,6 @@ core's :func:`~naturplan.core.analysis.scenarios.evaluate` and shown as it compu
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable
 from typing import Any
 
@@ -30,6 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from naturplan.core import jsontext
 from naturplan.core.analysis.conflicts import ConflictKind
 from naturplan.core.analysis.connectivity import ConnectivityIndices
 from naturplan.core.analysis.scenarios import ScenarioResult, evaluate
@@ -260,7 +260,7 @@ class ScenarioDock(QDockWidget):
 
     def _key(self, s: Scenario, plan: dict[str, Any]) -> tuple[Any, ...]:
         members = tuple((i, plan[i].version) for i in s.candidate_ids if i in plan)
-        settings = json.dumps(self.controller.settings.as_dict(), sort_keys=True)
+        settings = jsontext.dumps(self.controller.settings.as_dict(), sort_keys=True)
         return s.id, s.version, members, settings, self.now is not None
 
     def compare(self) -> None:

@@ -75,7 +75,7 @@ class ServiceActions(QObject):
 
     def fetch(self, choice: FetchChoice) -> Any:
         """Fetch *choice* in the background, then put the layer on the map and record it."""
-        from naturplan.io.services.features import fetch_to_gpkg
+        from naturplan.io.services.features import fetch_to_gpkg, with_left_out
 
         bbox = self._bbox()
 
@@ -85,7 +85,8 @@ class ServiceActions(QObject):
                                    feedback.part(0.0, 0.9), choice.token)
             request = LayerRequest(choice.role, result.path.resolve(), result.layer)
             feedback.report(0.95, result.path.name)
-            return load_layer(request), request
+            # The features left out for their coordinates are said like a file's.
+            return with_left_out(load_layer(request), result), request
 
         def done(result: tuple[Layer, LayerRequest]) -> None:
             layer, request = result

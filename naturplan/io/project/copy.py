@@ -17,11 +17,14 @@ source; any difference is an error (and nothing is left half-written in a file).
 
 from __future__ import annotations
 
+import dataclasses
+import json
 import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from naturplan.core import jsontext
 from naturplan.core.errors import ProjectNotEmptyError
 from naturplan.core.feedback import Feedback
 from naturplan.core.plan.candidates import Candidate
@@ -127,7 +130,7 @@ def copy_project(
         raise StoreError("Project not found: {project}", project=src_label)
     feedback.report(0.05, src_label)
     with open_store(source, create=False, readonly=True) as store:
-        contents = read_contents(store)
+        contents = _as_written(read_contents(store))
     feedback.check()
     feedback.report(0.4, dst_label)
     if is_database(destination):
@@ -139,6 +142,18 @@ def copy_project(
     return CopyReport(src_label, dst_label, len(contents.candidates), len(contents.audit),
                       len(set(contents.settings) - set(_RESERVED)), replaced,
                       len(contents.scenarios))
+
+
+def _as_written(contents: ProjectContents) -> ProjectContents:
+    """*contents* with the audit details and settings as any store writes them: an older
+    project may hold ``Infinity`` (an "inf ha" import before issue 18), which is not JSON
+    and which ``jsontext`` writes as null with the reason; the copy is compared with this."""
+    def written(value: Any) -> Any:
+        return json.loads(jsontext.dumps(value))
+
+    audit = tuple(dataclasses.replace(r, details=written(r.details)) for r in contents.audit)
+    settings = {key: written(value) for key, value in contents.settings.items()}
+    return dataclasses.replace(contents, audit=audit, settings=settings)
 
 
 def _same(a: ProjectName, b: ProjectName) -> bool:

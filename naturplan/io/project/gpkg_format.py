@@ -16,6 +16,7 @@ from pathlib import Path
 import shapely
 from shapely.geometry.base import BaseGeometry
 
+from naturplan.core import jsontext
 from naturplan.core.layers.roles import WORKING_EPSG
 from naturplan.core.plan.candidates import utc_now
 from naturplan.io.project import gpkg_outside, gpkg_scenarios
@@ -298,11 +299,11 @@ def _create_schema(conn: sqlite3.Connection, author: str) -> None:
     )
     conn.executemany(
         "INSERT INTO settings (key, value) VALUES (?, ?)",
-        [("application", json.dumps(APPLICATION)), ("schema_version", str(SCHEMA_VERSION))],
+        [("application", jsontext.dumps(APPLICATION)), ("schema_version", str(SCHEMA_VERSION))],
     )
     conn.execute(
         "INSERT INTO audit (at, who, action, candidate_id, details) VALUES (?, ?, ?, '', ?)",
-        (now, author, "create", json.dumps({"op": "create", "schema_version": SCHEMA_VERSION})),
+        (now, author, "create", jsontext.dumps({"op": "create", "schema_version": SCHEMA_VERSION})),
     )
 
 

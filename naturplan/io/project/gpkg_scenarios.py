@@ -14,6 +14,7 @@ import sqlite3
 from dataclasses import replace
 from typing import Any
 
+from naturplan.core import jsontext
 from naturplan.core.plan.candidates import utc_now
 from naturplan.core.plan.scenarios import Scenario
 from naturplan.io.project.store import (
@@ -135,7 +136,7 @@ def _current(conn: sqlite3.Connection, scenario_id: str, name: str,
 
 
 def _values(s: Scenario) -> tuple[Any, ...]:
-    return (s.id, s.name, s.description, json.dumps(list(s.candidate_ids)), s.created,
+    return (s.id, s.name, s.description, jsontext.dumps(list(s.candidate_ids)), s.created,
             s.modified, s.author, s.modified_by, s.version)
 
 

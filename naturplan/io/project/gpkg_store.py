@@ -35,6 +35,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
+from naturplan.core import jsontext
 from naturplan.core.notices import Notice
 from naturplan.core.plan.candidates import (
     Candidate,
@@ -356,7 +357,7 @@ class GeoPackageStore:
             self._conn.executemany(
                 "INSERT INTO settings (key, value) VALUES (?, ?) "
                 "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
-                [(k, json.dumps(v, ensure_ascii=False)) for k, v in values.items()],
+                [(k, jsontext.dumps(v)) for k, v in values.items()],
             )
             self._log(utc_now(), "settings", "", {"op": "settings", "keys": sorted(values)})
 
@@ -436,11 +437,11 @@ class GeoPackageStore:
                 "INSERT INTO audit (at, who, action, candidate_id, details)"
                 " VALUES (?, ?, ?, ?, ?)",
                 [(r.at, r.who, r.action, r.candidate_id,
-                  json.dumps(r.details, ensure_ascii=False)) for r in audit],
+                  jsontext.dumps(r.details)) for r in audit],
             )
             self._conn.executemany(
                 "INSERT INTO settings (key, value) VALUES (?, ?)",
-                [(k, json.dumps(v, ensure_ascii=False)) for k, v in settings.items()
+                [(k, jsontext.dumps(v)) for k, v in settings.items()
                  if k not in reserved],
             )
             gpkg_scenarios.replace_all(self._conn, list(scenarios))
@@ -486,7 +487,7 @@ class GeoPackageStore:
     def _log(self, at: str, action: str, candidate_id: str, details: Mapping[str, Any]) -> None:
         self._conn.execute(
             "INSERT INTO audit (at, who, action, candidate_id, details) VALUES (?, ?, ?, ?, ?)",
-            (at, self.author, action, candidate_id, json.dumps(details, ensure_ascii=False)),
+            (at, self.author, action, candidate_id, jsontext.dumps(details)),
         )
         self._conn.execute(
             "UPDATE gpkg_contents SET last_change = ? WHERE table_name IN ('candidates', 'audit')"

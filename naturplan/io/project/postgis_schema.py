@@ -29,7 +29,6 @@ file (``~/.pgpass``), the service file or the environment (README, "Team project
 from __future__ import annotations
 
 import functools
-import json
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -39,6 +38,7 @@ import psycopg
 import shapely
 from shapely.geometry.base import BaseGeometry
 
+from naturplan.core import jsontext
 from naturplan.core.layers.roles import WORKING_EPSG
 from naturplan.core.notices import Notice
 from naturplan.core.plan.candidates import Candidate, utc_now
@@ -271,7 +271,7 @@ def prepare(conn: psycopg.Connection[Any], where: str, *, create: bool,
                 f"INSERT INTO {SCHEMA}.audit (at, who, action, details)"
                 " VALUES (%s, %s, 'create', %s::json)",
                 (utc_now(), author,
-                 json.dumps({"op": "create", "schema_version": SCHEMA_VERSION})),
+                 jsontext.dumps({"op": "create", "schema_version": SCHEMA_VERSION})),
             )
     _check_application(conn, where)
     return applied_migrations(conn)

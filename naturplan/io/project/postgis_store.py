@@ -28,6 +28,7 @@ from contextlib import AbstractContextManager, contextmanager
 from dataclasses import replace
 from typing import Any
 
+from naturplan.core import jsontext
 from naturplan.core.layers.roles import WORKING_EPSG
 from naturplan.core.notices import Notice
 from naturplan.core.plan.candidates import (
@@ -323,7 +324,7 @@ class PostGISStore:
                 self._conn.execute(
                     f"INSERT INTO {SCHEMA}.settings (key, value) VALUES (%s, %s::json)"
                     " ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-                    (key, json.dumps(value, ensure_ascii=False)),
+                    (key, jsontext.dumps(value)),
                 )
             self._log(utc_now(), "settings", "", {"op": "settings", "keys": sorted(values)})
 
@@ -433,11 +434,11 @@ class PostGISStore:
                     f"INSERT INTO {SCHEMA}.audit (at, who, action, candidate_id, details)"
                     " VALUES (%s, %s, %s, %s, %s::json)",
                     [(r.at, r.who, r.action, r.candidate_id,
-                      json.dumps(r.details, ensure_ascii=False)) for r in audit],
+                      jsontext.dumps(r.details)) for r in audit],
                 )
                 cur.executemany(
                     f"INSERT INTO {SCHEMA}.settings (key, value) VALUES (%s, %s::json)",
-                    [(k, json.dumps(v, ensure_ascii=False)) for k, v in settings.items()
+                    [(k, jsontext.dumps(v)) for k, v in settings.items()
                      if k not in ("application", "schema_version")],
                 )
                 postgis_scenarios.replace_all(cur, scenarios)
@@ -494,5 +495,5 @@ class PostGISStore:
         self._conn.execute(
             f"INSERT INTO {SCHEMA}.audit (at, who, action, candidate_id, details)"
             " VALUES (%s, %s, %s, %s, %s::json)",
-            (at, self.author, action, candidate_id, json.dumps(details, ensure_ascii=False)),
+            (at, self.author, action, candidate_id, jsontext.dumps(details)),
         )

@@ -12,7 +12,6 @@ that points at incomplete files.
 
 from __future__ import annotations
 
-import json
 import os
 import shutil
 import tempfile
@@ -23,6 +22,7 @@ from typing import Any
 import geopandas as gpd
 import shapely
 
+from naturplan.core import jsontext
 from naturplan.core.errors import BuildCancelled
 from naturplan.io.optional import has_pyarrow
 from naturplan.io.sample.addresses import build_addresses
@@ -212,7 +212,7 @@ def _install(
         for lay in layers
     )
     manifest = SampleManifest(out_dir=out_dir, scale=float(scale), seed=int(seed), layers=final)
-    text = json.dumps(_manifest_json(manifest), ensure_ascii=False, indent=2)
+    text = jsontext.dumps(_manifest_json(manifest), indent=2)
     part = tmp / MANIFEST_NAME
     part.write_text(text, encoding="utf-8")
     os.replace(part, out_dir / MANIFEST_NAME)

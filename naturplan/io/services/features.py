@@ -16,6 +16,7 @@ by following their ``next`` links, in EPSG:25832 where the collection offers it
 
 from __future__ import annotations
 
+import dataclasses
 import io
 import json
 import re
@@ -31,6 +32,8 @@ import pyogrio
 
 from naturplan.core.errors import ServiceError
 from naturplan.core.feedback import Feedback, as_feedback
+from naturplan.core.geometry import CoordinateProblem, coordinate_problems, quiet_numbers
+from naturplan.core.layers.layer import Layer, VectorLayer
 from naturplan.io.services.grids import parse_crs_name
 from naturplan.io.services.http import (
     DEFAULT_TIMEOUTS,
@@ -176,10 +179,25 @@ def fetch_features(url: str, layer: str, bbox: Bounds | None = None,
     if not frames:
         frame = gpd.GeoDataFrame({"geometry": gpd.GeoSeries([], crs=25832)}, crs=25832)
     else:
-        frame = gpd.GeoDataFrame(pd.concat([f.to_crs(25832) for f in frames],
-                                           ignore_index=True), crs=25832)
+        with quiet_numbers():  # a vertex at 1e300 or NaN is refused just below
+            frame = gpd.GeoDataFrame(pd.concat([f.to_crs(25832) for f in frames],
+                                               ignore_index=True), crs=25832)
     fb.report(1.0, layer)
     return frame, kind
+
+
+def measurable(frame: gpd.GeoDataFrame) -> tuple[gpd.GeoDataFrame, int, int]:
+    """The features of *frame* (EPSG:25832) whose coordinates can be measured, and how many
+    were left out because a coordinate is not finite, and because one lies outside
+    :data:`~naturplan.core.geometry.WORKING_BOUNDS` (the check every layer gets on load)."""
+    problems = coordinate_problems(frame.geometry.to_numpy())
+    non_finite = problems == CoordinateProblem.NON_FINITE
+    outside = problems == CoordinateProblem.OUTSIDE
+    bad = non_finite | outside
+    if not bad.any():
+        return frame, 0, 0
+    return (frame.loc[~bad].reset_index(drop=True), int(non_finite.sum()),
+            int(outside.sum()))
 
 
 def _ogcapi_pages(url: str, layer: str, bbox: Bounds | None, fb: Feedback,
@@ -194,12 +212,12 @@ def _ogcapi_pages(url: str, layer: str, bbox: Bounds | None, fb: Feedback,
         params["crs"] = EPSG_25832_URI
     if bbox is not None:
         if in_25832:
-            params["bbox"] = ",".join(repr(float(v)) for v in bbox)
+            params["bbox"] = _bbox_text(bbox)
             params["bbox-crs"] = EPSG_25832_URI
         else:
             box = gpd.GeoSeries.from_xy([bbox[0], bbox[2]], [bbox[1], bbox[3]], crs=25832)
             lon, lat = box.to_crs(4326).x, box.to_crs(4326).y
-            params["bbox"] = f"{lon.min()!r},{lat.min()!r},{lon.max()!r},{lat.max()!r}"
+            params["bbox"] = _bbox_text((lon.min(), lat.min(), lon.max(), lat.max()))
     next_url: str | None = with_params(f"{base}/collections/{layer}/items", params)
     pages: list[gpd.GeoDataFrame] = []
     got = 0
@@ -217,6 +235,12 @@ def _ogcapi_pages(url: str, layer: str, bbox: Bounds | None, fb: Feedback,
                   f"{layer}: {got}")
         next_url = _next_link(body) if features else None
     return pages
+
+
+def _bbox_text(values: Sequence[Any]) -> str:
+    """``9.38,56.8,…``: plain numbers (numpy 2's repr of a float64 is ``np.float64(9.38)``,
+    which a server cannot read); repr of a Python float keeps every digit."""
+    return ",".join(repr(float(v)) for v in values)
 
 
 def _content_crs(header: str | None) -> Any:
@@ -248,7 +272,8 @@ def _json_body(response: Any, url: str) -> dict[str, Any]:
 def _frame_from_features(features: Sequence[dict[str, Any]], crs: Any) -> gpd.GeoDataFrame:
     if not features:
         return gpd.GeoDataFrame({"geometry": gpd.GeoSeries([], crs=crs)}, crs=crs)
-    return gpd.GeoDataFrame.from_features(list(features), crs=crs)
+    with quiet_numbers():  # NaN coordinates are left out, counted, by measurable()
+        return gpd.GeoDataFrame.from_features(list(features), crs=crs)
 
 
 def _wfs_pages(url: str, layer: str, bbox: Bounds | None, fb: Feedback, token: str | None,
@@ -269,8 +294,7 @@ def _wfs_pages(url: str, layer: str, bbox: Bounds | None, fb: Feedback, token: s
         "SRSNAME": srs, "OUTPUTFORMAT": fmt,
     }
     if bbox is not None:
-        params["BBOX"] = ",".join(repr(float(v)) for v in bbox) + \
-            ",urn:ogc:def:crs:EPSG::25832"
+        params["BBOX"] = _bbox_text(bbox) + ",urn:ogc:def:crs:EPSG::25832"
     total = _wfs_hits(with_params(base, {**params, "RESULTTYPE": "hits",
                                          "OUTPUTFORMAT": None}), token, timeouts)
     pages: list[gpd.GeoDataFrame] = []
@@ -359,11 +383,33 @@ def _wfs_page(body: bytes, fmt: str | None, srs: str | None, url: str) -> gpd.Ge
 
 @dataclass(frozen=True)
 class FetchResult:
-    """A fetched layer on disk: the file, its layer name and its provenance."""
+    """A fetched layer on disk: the file, its layer name and its provenance, and how many
+    features were left out for a coordinate that is not finite, or that lies far outside
+    (they are not in the file: :func:`with_left_out` puts them in the loaded layer's
+    report, so that its notice says so)."""
 
     path: Path
     layer: str
     provenance: Provenance
+    left_out_non_finite: int = 0
+    left_out_outside: int = 0
+
+    @property
+    def left_out(self) -> int:
+        return self.left_out_non_finite + self.left_out_outside
+
+
+def with_left_out(layer: Layer, result: FetchResult) -> Layer:
+    """*layer*, loaded from *result*'s file, with the features the fetch left out counted
+    in its load report (``core.notices.load_notices`` then names them, in the CLI and on
+    the dashboard, as for a file)."""
+    if isinstance(layer, VectorLayer) and result.left_out:
+        report = layer.report
+        layer.report = dataclasses.replace(
+            report, read=report.read + result.left_out,
+            dropped_non_finite=report.dropped_non_finite + result.left_out_non_finite,
+            dropped_outside=report.dropped_outside + result.left_out_outside)
+    return layer
 
 
 def fetch_to_gpkg(url: str, layer: str, out: Path, bbox: Bounds | None = None,
@@ -386,9 +432,14 @@ def fetch_to_gpkg(url: str, layer: str, out: Path, bbox: Bounds | None = None,
     if len(frame) == 0:
         raise ServiceError("The service sent no features of {layer} in this area.",
                            layer=layer)
+    frame, non_finite, outside = measurable(frame)
+    if len(frame) == 0:
+        raise ServiceError("None of the {n} features of {layer} the service sent has "
+                           "coordinates where EPSG:25832 applies; nothing was written.",
+                           n=non_finite + outside, layer=layer)
     provenance = Provenance(redact_url(url), layer, kind,
                             datetime.now(UTC).replace(microsecond=0), len(frame))
     fb.check()
     name = write_fetched(frame, out, provenance)
     fb.report(1.0, str(out))
-    return FetchResult(Path(out), name, provenance)
+    return FetchResult(Path(out), name, provenance, non_finite, outside)

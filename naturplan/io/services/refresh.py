@@ -12,7 +12,7 @@ from naturplan.core.feedback import Feedback
 from naturplan.core.layers.layer import Layer
 from naturplan.io.datasets import DatasetRequest
 from naturplan.io.loading import LayerRequest, load_layer
-from naturplan.io.services.features import Bounds, FetchResult, fetch_to_gpkg
+from naturplan.io.services.features import Bounds, FetchResult, fetch_to_gpkg, with_left_out
 from naturplan.io.services.provenance import provenance_of
 from naturplan.io.services.tokens import token_name_for
 
@@ -66,5 +66,6 @@ def refresh_and_load(request: LayerRequest, bbox: Bounds,
         staged.replace(path)
     finally:
         staged.unlink(missing_ok=True)
-    result = FetchResult(path, fetched.layer, fetched.provenance)
-    return result, load_layer(dataclasses.replace(request, path=path, layer=result.layer))
+    result = dataclasses.replace(fetched, path=path)
+    loaded = load_layer(dataclasses.replace(request, path=path, layer=result.layer))
+    return result, with_left_out(loaded, result)
