@@ -15,9 +15,9 @@ Messages: context ``cli_scenarios`` of ``resources/translations/desk_*.ts``.
 from __future__ import annotations
 
 import argparse
-import json
 from typing import Any
 
+from naturplan.core import jsontext
 from naturplan.core.errors import CandidateNotFoundError, ScenarioError
 from naturplan.core.plan.plan import CandidatePlan
 from naturplan.core.plan.scenarios import Scenario
@@ -192,7 +192,7 @@ def _run_list(args: argparse.Namespace) -> int:
         rows = scenario_rows(store)
     if args.json:
         doc = {"project": project_label(args.project), "scenarios": rows}
-        print(json.dumps(doc, ensure_ascii=False, indent=2))
+        print(jsontext.dumps(doc, indent=2))
         return 0
     lang = args.lang or DEFAULT_LANGUAGE
     for r in rows:

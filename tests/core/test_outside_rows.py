@@ -111,3 +111,22 @@ def test_a_copy_refuses_rather_than_dropping_the_row(tmp_path: Path) -> None:
     with pytest.raises(StoreError, match=bow):
         copy_project(path, target)
     assert not target.exists()
+
+
+def test_a_stored_candidate_with_an_absurd_vertex_is_left_out_of_the_share(tmp_path: Path) -> None:
+    """A project imported before the coordinate check (or edited by another program) holds a
+    candidate with a vertex at 1e300: GEOS calls it valid and measures 1e302 m². It is left out
+    with its id, and the plan's area is the good candidates' alone (plain shapely)."""
+    path = tmp_path / "plan.gpkg"
+    absurd = Polygon([(X0, Y0), (X0 + 100, Y0), (1e300, Y0 + 100), (X0, Y0 + 100)])
+    assert absurd.is_valid  # what GEOS says: only the coordinate check catches it
+    with GeoPackageStore(path, author="anna") as store:
+        bad, *good = _three(store)
+        _outside_gpkg(path, "UPDATE candidates SET geom = ? WHERE id = ?",
+                      (encode_geometry(absurd), bad))
+        kept = store.candidates()
+        assert sorted(c.id for c in kept) == sorted(good)
+        (notice,) = [n for n in store.left_out if n.params["id"] == bad]
+        assert notice.code == rows.CANDIDATE_GEOMETRY_LEFT_OUT
+        assert notice.params["reason"] == "outside_area"
+        assert sum(c.area_m2 for c in kept) == pytest.approx(2 * 200.0 * 200.0)

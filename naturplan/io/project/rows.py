@@ -20,9 +20,11 @@ from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from typing import Any
 
+import numpy as np
 from shapely.geometry.base import BaseGeometry
 
 from naturplan.core.events import Event
+from naturplan.core.geometry import coordinate_problems
 from naturplan.core.notices import Notice
 from naturplan.core.plan.candidates import (
     Candidate,
@@ -116,6 +118,13 @@ def read_candidate(fields: Mapping[str, Any],
         reason = _short(check.detail) or (check.problem.value if check.problem else "")
         return Notice(CANDIDATE_GEOMETRY_LEFT_OUT, GEOMETRY_TEMPLATE,
                       {"id": row_id, "reason": reason})
+    # GEOS calls a polygon with a vertex at 1e300 valid, and it would count as 1e302 m² (a
+    # project imported before the check, or written by another program): the same
+    # coordinate check as every layer and import.
+    coordinates = coordinate_problems(np.array([geom], dtype=object))[0]
+    if coordinates is not None:
+        return Notice(CANDIDATE_GEOMETRY_LEFT_OUT, GEOMETRY_TEMPLATE,
+                      {"id": row_id, "reason": str(coordinates.value)})
     f = fields
     return Candidate(
         id=f["id"], kind=CandidateKind(f["kind"]), name=f["name"] or "", geometry=geom,
