@@ -80,8 +80,6 @@ def scenario_plan(data: PlanData, name: str) -> PlanData:
     ExportError
         If the plan has no project, or no scenario of that name (the message lists them).
     """
-    from naturplan.core.plan.ledger import Ledger
-    from naturplan.core.share.targets import targets_for
     from naturplan.io.project.open import open_store
 
     if data.project is None:
@@ -94,11 +92,20 @@ def scenario_plan(data: PlanData, name: str) -> PlanData:
         names = ", ".join(s.name for s in scenarios) or "-"
         raise ExportError("No scenario named '{name}' in the project (scenarios: {names}).",
                           name=name, names=names)
-    ids = set(found[0].candidate_ids)
-    candidates = [c for c in data.candidates if c.id in ids]
+    return subset_plan(data, found[0].candidate_ids)
+
+
+def subset_plan(data: PlanData, ids: Sequence[str]) -> PlanData:
+    """*data* with only the candidates *ids* (a scenario's), their measures and their ledger
+    (measured again: the protected share is measured once more, seconds at full scale)."""
+    from naturplan.core.plan.ledger import Ledger
+    from naturplan.core.share.targets import targets_for
+
+    wanted = set(ids)
+    candidates = [c for c in data.candidates if c.id in wanted]
     dataset = data.dataset
     share, index = dataset.protected(data.roles, targets_for(dataset.municipality.code))
     ledger = Ledger(dataset.municipality.geometry, index, share)
     ledger.reset(candidates)
     return replace(data, candidates=candidates, ledger=ledger.result(),
-                   measures={k: v for k, v in data.measures.items() if k in ids})
+                   measures={k: v for k, v in data.measures.items() if k in wanted})
