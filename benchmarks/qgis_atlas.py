@@ -38,6 +38,7 @@ from qgis.core import (  # noqa: E402
     QgsRasterLayer,
     QgsRasterShader,
     QgsRendererCategory,
+    QgsScaleBarSettings,
     QgsSingleBandPseudoColorRenderer,
     QgsUnitTypes,
     QgsVectorLayer,
@@ -87,35 +88,43 @@ def build(project: QgsProject, coverage: QgsVectorLayer) -> QgsPrintLayout:
     layout.initializeDefaults()  # one A4 page
     layout.pageCollection().page(0).setPageSize("A4", 0)  # portrait
     amap = QgsLayoutItemMap(layout)
+    layout.addLayoutItem(amap)
     amap.attemptMove(QgsLayoutPoint(12, 30, MM))
     amap.attemptResize(QgsLayoutSize(186, 160, MM))
     amap.setFrameEnabled(True)
     amap.setAtlasDriven(True)
     amap.setAtlasScalingMode(QgsLayoutItemMap.Auto)
     amap.setAtlasMargin(0.35)
-    layout.addLayoutItem(amap)
     label = QgsLayoutItemLabel(layout)
+    layout.addLayoutItem(label)
     label.setText('[% "name" %] – [% format_number($area / 10000, 2) %] ha')
     label.attemptMove(QgsLayoutPoint(12, 12, MM))
     label.attemptResize(QgsLayoutSize(186, 14, MM))
-    layout.addLayoutItem(label)
     legend = QgsLayoutItemLegend(layout)
+    layout.addLayoutItem(legend)
     legend.setLinkedMap(amap)
     legend.setLegendFilterByMapEnabled(True)
+    legend.setResizeToContents(True)
     legend.attemptMove(QgsLayoutPoint(12, 195, MM))
-    layout.addLayoutItem(legend)
     bar = QgsLayoutItemScaleBar(layout)
-    bar.setLinkedMap(amap)
-    bar.applyDefaultSize()
-    bar.attemptMove(QgsLayoutPoint(14, 176, MM))
     layout.addLayoutItem(bar)
+    bar.setStyle("Single Box")
+    bar.setLinkedMap(amap)
+    bar.setUnits(QgsUnitTypes.DistanceMeters)
+    bar.setNumberOfSegments(2)
+    bar.setNumberOfSegmentsLeft(0)
+    bar.setSegmentSizeMode(QgsScaleBarSettings.SegmentSizeFitWidth)
+    bar.setMinimumBarWidth(20)
+    bar.setMaximumBarWidth(40)
+    bar.setUnitLabel("m")
+    bar.attemptMove(QgsLayoutPoint(14, 176, MM))
     arrow = QgsLayoutItemPicture(layout)
+    layout.addLayoutItem(arrow)
     arrow.setPicturePath(QgsApplication.svgPaths()[0] + "/arrows/NorthArrow_02.svg")
     arrow.setLinkedMap(amap)
     arrow.setNorthMode(QgsLayoutItemPicture.GridNorth)
     arrow.attemptMove(QgsLayoutPoint(182, 32, MM))
     arrow.attemptResize(QgsLayoutSize(12, 16, MM))
-    layout.addLayoutItem(arrow)
     atlas = layout.atlas()
     atlas.setCoverageLayer(coverage)
     atlas.setEnabled(True)

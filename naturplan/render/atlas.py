@@ -25,6 +25,7 @@ from typing import Any
 from PySide6.QtCore import QMarginsF, QPointF, QRectF, QSizeF, Qt
 from PySide6.QtGui import (
     QColor,
+    QFontMetricsF,
     QImage,
     QPageSize,
     QPainter,
@@ -220,66 +221,89 @@ class CandidatePagePainter(PagePainter):
 
 
 class OverviewPainter(PagePainter):
-    """The overview page: the print page and, between map and panel, the key."""
+    """The overview page: the print page and, between map and panel, the key; a key too long
+    for its box goes on to key pages (:meth:`paint_key_page`)."""
+
+    #: The smallest text of the key (points) before it goes on to another page.
+    MIN_KEY_PT = 4.5
 
     def __init__(self, page: Any, dpi: float, renderer: MapRenderer) -> None:
         super().__init__(page.layout, dpi, renderer)
         self.page = page
 
     def paint(self, painter: QPainter, cancelled: Callable[[], bool] | None = None) -> None:
+        """The overview; returns nothing: :attr:`key_drawn` says how many key rows it holds."""
         super().paint(painter, cancelled)
-        self.paint_key(painter)
+        self.key_drawn = self.paint_key(painter, self.rect(self.page.key_box),
+                                        self.page.key_title, self.page.key_rows)
 
-    def paint_key(self, painter: QPainter) -> None:
-        page, preset = self.page, self.layout.preset
-        box = self.rect(page.key_box)
-        head = self.text_block(painter, box.left(), box.top(), box.width(), page.key_title,
+    def paint_key_page(self, painter: QPainter, first: int) -> int:
+        """A page of the key from row *first* on; returns the rows drawn."""
+        lay = self.layout
+        m = lay.preset.margin_mm
+        box = QRectF(self.px(m), self.px(m), self.px(lay.page_mm[0] - 2 * m),
+                     self.px(lay.page_mm[1] - 2 * m))
+        return self.paint_key(painter, box, self.page.key_continued,
+                              self.page.key_rows[first:])
+
+    def paint_key(self, painter: QPainter, box: QRectF, title: str,
+                  rows: Sequence[tuple[str, ...]]) -> int:
+        """The key's *rows* in columns in *box*, text shrunk to fit down to
+        :data:`MIN_KEY_PT`; returns how many rows it drew."""
+        preset = self.layout.preset
+        columns = self.page.key_columns
+        head = self.text_block(painter, box.left(), box.top(), box.width(), title,
                                preset.text_pt * 1.15, True)
-        columns = 3
         gap = self.px(4)
         col_w = (box.width() - gap * (columns - 1)) / columns
-        pt, rows = preset.text_pt, page.key_rows
+        pt = preset.text_pt * 0.85
         per_column = max(1, -(-len(rows) // columns))
-        while pt > 3.0 and (per_column + 1) * self._key_row_h(painter, col_w, pt) > (
+        while pt > self.MIN_KEY_PT and (per_column + 1) * self._key_row_h(pt) > (
                 box.height() - head):
             pt -= 0.25
-        row_h = self._key_row_h(painter, col_w, pt)
-        fits = max(1, int((box.height() - head) // row_h) - 1)
-        widths = (col_w * 0.09, col_w * 0.49, col_w * 0.27, col_w * 0.15)
-        shown = rows[:fits * columns]
+        fits = max(1, int((box.height() - head) // self._key_row_h(pt)) - 1)
+        fits = min(fits, per_column)
+        widths = self._key_widths(rows, col_w, pt)
+        shown = list(rows[:fits * columns])
         for column in range(columns):
             chunk = shown[column * fits:(column + 1) * fits]
             if not chunk:
                 break
             x, y = box.left() + column * (col_w + gap), box.top() + head
-            y += self._key_row(painter, x, y, widths, page.key_header, pt, True)
+            y += self._key_row(painter, x, y, widths, self.page.key_header, pt, True)
             for row in chunk:
                 y += self._key_row(painter, x, y, widths, row, pt, False)
-        if len(shown) < len(rows):
-            self.text_block(painter, box.left(), box.bottom() - row_h, box.width(),
-                            page.more(len(rows) - len(shown)), pt, color=MUTED)
+        return len(shown)
 
-    def _key_row_h(self, painter: QPainter, w: float, pt: float) -> float:
-        return self.text_block(painter, 0, 0, w, "Åg", pt, draw=False) + self.px(0.3)
+    def _key_widths(self, rows: Sequence[tuple[str, ...]], col_w: float, pt: float
+                    ) -> tuple[float, float, float, float]:
+        """Number and hectares as wide as their widest value; the kind a quarter; the name
+        the rest."""
+        pad = self.px(1.6)
+        bold, plain = QFontMetricsF(self.font(pt, True)), QFontMetricsF(self.font(pt))
+        number = max([bold.horizontalAdvance(r[0]) for r in rows] + [0.0]) + pad
+        hectares = max([plain.horizontalAdvance(r[3]) for r in rows]
+                       + [bold.horizontalAdvance(self.page.key_header[3])]) + pad
+        kind = col_w * 0.26
+        return number, max(col_w - number - kind - hectares, col_w * 0.2), kind, hectares
+
+    def _key_row_h(self, pt: float) -> float:
+        return QFontMetricsF(self.font(pt)).height() + self.px(0.3)
 
     def _key_row(self, painter: QPainter, x: float, y: float, widths: Sequence[float],
                  cells: Sequence[str], pt: float, bold: bool) -> float:
-        height = 0.0
+        painter.setPen(INK)
         for i, (cell, width) in enumerate(zip(cells, widths, strict=True)):
-            right = i in (0, 3)
-            align = Qt.AlignmentFlag.AlignRight if right else Qt.AlignmentFlag.AlignLeft
-            text = self._elide(cell, width - self.px(1.2), pt, bold or i == 0)
-            h = self.text_block(painter, x, y, width - self.px(1.2), text, pt, bold or i == 0,
-                                align=align)
-            height = max(height, h)
+            font = self.font(pt, bold or i == 0)
+            painter.setFont(font)
+            inner = width - self.px(1.2)
+            text = QFontMetricsF(font).elidedText(cell, Qt.TextElideMode.ElideRight,
+                                                  max(inner, 1.0))
+            align = (Qt.AlignmentFlag.AlignRight if i in (0, 3) else Qt.AlignmentFlag.AlignLeft)
+            painter.drawText(QRectF(x, y, inner, self._key_row_h(pt)),
+                             int(align | Qt.AlignmentFlag.AlignTop), text)
             x += width
-        return height + self.px(0.3)
-
-    def _elide(self, text: str, width: float, pt: float, bold: bool) -> str:
-        from PySide6.QtGui import QFontMetricsF
-
-        return QFontMetricsF(self.font(pt, bold)).elidedText(
-            text, Qt.TextElideMode.ElideRight, max(width, 1.0))
+        return self._key_row_h(pt)
 
 
 def default_threads() -> int:
@@ -332,7 +356,13 @@ def write_atlas_pdf(path: Path, overview: Any, count: int, make_page: Callable[[
     try:
         top_up()
         renderer.overlay = marker_overlay(overview.markers, dpi)
-        OverviewPainter(overview, dpi, renderer).paint(painter, cancelled)
+        first = OverviewPainter(overview, dpi, renderer)
+        first.paint(painter, cancelled)
+        drawn, extra = first.key_drawn, 0
+        while drawn < len(overview.key_rows):  # the key goes on
+            writer.newPage()
+            drawn += first.paint_key_page(painter, drawn)
+            extra += 1
         feedback.report(1.0 / (count + 1), layout.title)
         for i in range(count):
             feedback.check()
@@ -350,4 +380,4 @@ def write_atlas_pdf(path: Path, overview: Any, count: int, make_page: Callable[[
         pool.shutdown(wait=True, cancel_futures=True)
         painter.end()
         renderer.forget_ahead()
-    return count + 1
+    return count + 1 + extra

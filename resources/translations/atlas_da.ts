@@ -18,12 +18,9 @@
         <source>Key to the candidate pages</source>
         <translation>Nøgle til kandidatsiderne</translation>
     </message>
-    <message numerus="yes">
-        <source>… and {n} more: see the pages.</source>
-        <translation>
-            <numerusform>… og {n} mere: se siderne.</numerusform>
-            <numerusform>… og {n} flere: se siderne.</numerusform>
-        </translation>
+    <message>
+        <source>Key to the candidate pages (continued)</source>
+        <translation>Nøgle til kandidatsiderne (fortsat)</translation>
     </message>
     <message>
         <source>The candidate's numbers</source>

@@ -18,12 +18,9 @@
         <source>Key to the candidate pages</source>
         <translation>Key to the candidate pages</translation>
     </message>
-    <message numerus="yes">
-        <source>… and {n} more: see the pages.</source>
-        <translation>
-            <numerusform>… and {n} more: see the pages.</numerusform>
-            <numerusform>… and {n} more: see the pages.</numerusform>
-        </translation>
+    <message>
+        <source>Key to the candidate pages (continued)</source>
+        <translation>Key to the candidate pages (continued)</translation>
     </message>
     <message>
         <source>The candidate's numbers</source>

@@ -8,10 +8,12 @@ the window (*Filer → Eksportér atlas…*) call. The pages are decided in
 
 from __future__ import annotations
 
+import re
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from naturplan.core.errors import ExportError
 from naturplan.core.feedback import Feedback, as_feedback
@@ -21,6 +23,7 @@ from naturplan.export.i18n import tr
 from naturplan.export.layout.presets import PrintPreset
 from naturplan.export.map_layers import ExportLayer
 from naturplan.export.plan_data import PlanData
+from naturplan.export.tables.columns import CandidateRecord
 
 __all__ = ["SPLITS", "AtlasFile", "AtlasOptions", "AtlasReport", "export_atlas",
            "scenario_plan"]
@@ -62,10 +65,19 @@ class AtlasReport:
         return sum(f.pages for f in self.files)
 
 
+def page_order(record: CandidateRecord) -> tuple[str, list[Any], str]:
+    """The atlas's page order: oldest first, and among candidates made together (an import)
+    by name with numbers as numbers ("Område 2" before "Område 10")."""
+    name = record.candidate.name.casefold()
+    natural = [(0, int(part), "") if part.isdigit() else (1, 0, part)
+               for part in re.split(r"(\d+)", name) if part]
+    return record.candidate.created, natural, record.candidate.id
+
+
 def export_atlas(path: Path, layers: Sequence[ExportLayer], data: PlanData,
                  options: AtlasOptions | None = None, lang: str = "da",
                  feedback: Feedback | None = None) -> AtlasReport:
-    """Write the atlas of *data*'s candidates (oldest first) to *path* (or one file per
+    """Write the atlas of *data*'s candidates (:func:`page_order`) to *path* (or one file per
     group, see :func:`~naturplan.export.atlas.groups.atlas_groups`).
 
     Every file is written next to its target as ``.part`` and renamed only when all are
@@ -85,7 +97,7 @@ def export_atlas(path: Path, layers: Sequence[ExportLayer], data: PlanData,
     fb = as_feedback(feedback)
     options = options or AtlasOptions()
     preset = options.preset or find_preset(ATLAS_PRESET)
-    records = data.records()
+    records = sorted(data.records(), key=page_order)
     if not records:
         raise ExportError("The atlas has no pages: the plan has no candidate areas.")
     groups = atlas_groups(Path(path), records, options.split_by, lang)

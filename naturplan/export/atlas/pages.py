@@ -93,11 +93,9 @@ class OverviewPage:
     key_rows: list[tuple[str, str, str, str]]
     #: (number, x, y) of each candidate's marker (EPSG:25832).
     markers: list[tuple[int, float, float]] = field(default_factory=list)
-    lang: str = "da"
-
-    def more(self, n: int) -> str:
-        """The line under a key that does not fit: how many rows are left out."""
-        return tr(self.lang, "atlas", "… and {n} more: see the pages.", n=n)
+    #: The heading of the key's further pages when it does not fit on the overview.
+    key_continued: str = ""
+    key_columns: int = 1
 
 
 def candidate_extent(geometry: Any) -> Bounds:
@@ -257,7 +255,9 @@ class AtlasContext:
 
 #: Height of one key row (mm) at the key's full text size, and the smallest share of it.
 KEY_ROW_MM = 2.9
-KEY_COLUMNS = 3
+KEY_COLUMNS = 4
+#: The key's box on the overview is at most this high (mm); the rest goes on key pages.
+KEY_MAX_MM = 70.0
 #: The overview's panel holds the ledger, its notes and the sources of every layer: more
 #: than a print map's panel.
 OVERVIEW_EXTRA_MM = 22.0
@@ -271,8 +271,9 @@ def overview_page(preset: PrintPreset, layers: Sequence[ExportLayer], data: Plan
     from naturplan.export.layout.page import PrintOptions
 
     numbers = list(numbers) if numbers is not None else list(range(1, len(records) + 1))
-    rows_per_column = -(-len(records) // KEY_COLUMNS)
-    key_mm = min(12.0 + rows_per_column * KEY_ROW_MM, 120.0)
+    columns = key_columns(len(records))
+    rows_per_column = -(-len(records) // columns)
+    key_mm = min(12.0 + rows_per_column * KEY_ROW_MM, KEY_MAX_MM)
     taller = replace(preset, panel="bottom",
                      panel_mm=preset.panel_mm + OVERVIEW_EXTRA_MM + key_mm, ledger=True)
     muni = data.dataset.municipality.geometry.bounds
@@ -301,4 +302,11 @@ def overview_page(preset: PrintPreset, layers: Sequence[ExportLayer], data: Plan
         layout, key_box, tr(lang, "atlas", "Key to the candidate pages"),
         ("", tr(lang, "export_table", "Name"), tr(lang, "export_table", "Kind"),
          "ha"),
-        key_rows, markers, lang)
+        key_rows, markers, tr(lang, "atlas", "Key to the candidate pages (continued)"),
+        columns)
+
+
+def key_columns(count: int) -> int:
+    """Columns of a key of *count* rows: one per ten rows, at most :data:`KEY_COLUMNS` (a
+    short key keeps whole names)."""
+    return min(KEY_COLUMNS, max(1, -(-count // 10)))
