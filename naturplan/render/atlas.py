@@ -14,6 +14,7 @@ resolution did, but reads, colours and embeds ~100× fewer pixels.
 
 from __future__ import annotations
 
+import errno
 import math
 import os
 from collections import deque
@@ -353,6 +354,10 @@ def write_atlas_pdf(path: Path, overview: Any, count: int, make_page: Callable[[
             submitted += 1
 
     painter = QPainter(writer)
+    if not painter.isActive():
+        pool.shutdown(wait=False)
+        code = errno.EACCES if Path(path).parent.is_dir() else errno.ENOENT
+        raise OSError(code, os.strerror(code), str(path))
     try:
         top_up()
         renderer.overlay = marker_overlay(overview.markers, dpi)

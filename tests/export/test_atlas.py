@@ -183,3 +183,11 @@ def test_export_without_atlas_keeps_the_print_map_options(hand_made, tmp_path, c
     assert main(["export", "--out", str(tmp_path / "x.pdf"), "--split-by", "kind",
                  "--no-sample"]) == 1
     assert "--atlas" in capsys.readouterr().err
+
+
+def test_unwritable_folder_is_one_line_and_no_file(hand_made, tmp_path, capsys) -> None:  # type: ignore[no-untyped-def]
+    out = tmp_path / "findes-ikke" / "bilag.pdf"
+    assert atlas(hand_made, out, "--no-analysis") == 1
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and "Kan ikke skrive" in err[0]
+    assert not out.parent.exists()
