@@ -24,6 +24,7 @@ from qgis.core import (  # noqa: E402
     QgsApplication,
     QgsCategorizedSymbolRenderer,
     QgsColorRampShader,
+    QgsCoordinateReferenceSystem,
     QgsFillSymbol,
     QgsLayoutExporter,
     QgsLayoutItemLabel,
@@ -43,11 +44,14 @@ from qgis.core import (  # noqa: E402
     QgsUnitTypes,
     QgsVectorLayer,
 )
+from qgis.PyQt.QtCore import QRectF  # noqa: E402
 from qgis.PyQt.QtGui import QColor  # noqa: E402
 
 P3_COLOURS = {"Sø": "#4f8fd6", "Mose": "#9c7aa8", "Eng": "#a8d67e", "Strandeng": "#5fb8a8",
               "Overdrev": "#e0c35a", "Hede": "#b05fa0"}
 MM = QgsUnitTypes.LayoutMillimeters
+#: The map frame (mm): about the size of naturplan's candidate map (186 x 137 mm).
+FRAME = QRectF(12, 30, 186, 140)
 
 
 def layers(sample: str, flood: str, candidates: str) -> list:
@@ -64,7 +68,8 @@ def layers(sample: str, flood: str, candidates: str) -> list:
     fl = QgsRasterLayer(flood, "Oversvømmelse (vanddybde)")
     ramp = QgsColorRampShader(0.05, 2.0)
     ramp.setColorRampType(QgsColorRampShader.Discrete)
-    ramp.setColorRampItemList([
+    ramp.setColorRampItemList([  # dry land (< 0,05 m) is not drawn, as in naturplan's style
+        QgsColorRampShader.ColorRampItem(0.05, QColor(0, 0, 0, 0), ""),
         QgsColorRampShader.ColorRampItem(0.25, QColor("#deebf7"), "0,05 m"),
         QgsColorRampShader.ColorRampItem(0.5, QColor("#9ecae1"), "0,25 m"),
         QgsColorRampShader.ColorRampItem(1.0, QColor("#4292c6"), "0,5 m"),
@@ -89,12 +94,13 @@ def build(project: QgsProject, coverage: QgsVectorLayer) -> QgsPrintLayout:
     layout.pageCollection().page(0).setPageSize("A4", 0)  # portrait
     amap = QgsLayoutItemMap(layout)
     layout.addLayoutItem(amap)
-    amap.attemptMove(QgsLayoutPoint(12, 30, MM))
-    amap.attemptResize(QgsLayoutSize(186, 160, MM))
     amap.setFrameEnabled(True)
+    amap.setCrs(QgsCoordinateReferenceSystem("EPSG:25832"))
     amap.setAtlasDriven(True)
     amap.setAtlasScalingMode(QgsLayoutItemMap.Auto)
     amap.setAtlasMargin(0.35)
+    amap.setKeepLayerSet(True)
+    amap.attemptSetSceneRect(FRAME)
     label = QgsLayoutItemLabel(layout)
     layout.addLayoutItem(label)
     label.setText('[% "name" %] – [% format_number($area / 10000, 2) %] ha')
@@ -105,7 +111,7 @@ def build(project: QgsProject, coverage: QgsVectorLayer) -> QgsPrintLayout:
     legend.setLinkedMap(amap)
     legend.setLegendFilterByMapEnabled(True)
     legend.setResizeToContents(True)
-    legend.attemptMove(QgsLayoutPoint(12, 195, MM))
+    legend.attemptMove(QgsLayoutPoint(12, 176, MM))
     bar = QgsLayoutItemScaleBar(layout)
     layout.addLayoutItem(bar)
     bar.setStyle("Single Box")
@@ -117,7 +123,7 @@ def build(project: QgsProject, coverage: QgsVectorLayer) -> QgsPrintLayout:
     bar.setMinimumBarWidth(20)
     bar.setMaximumBarWidth(40)
     bar.setUnitLabel("m")
-    bar.attemptMove(QgsLayoutPoint(14, 176, MM))
+    bar.attemptMove(QgsLayoutPoint(14, 156, MM))
     arrow = QgsLayoutItemPicture(layout)
     layout.addLayoutItem(arrow)
     arrow.setPicturePath(QgsApplication.svgPaths()[0] + "/arrows/NorthArrow_02.svg")
@@ -128,7 +134,18 @@ def build(project: QgsProject, coverage: QgsVectorLayer) -> QgsPrintLayout:
     atlas = layout.atlas()
     atlas.setCoverageLayer(coverage)
     atlas.setEnabled(True)
+    # QGIS 3.22's atlas resizes the map item to the feature's proportions (186 x 246 mm here):
+    # back to the frame's size, keeping centre and scale, so both programs draw the same area
+    atlas.featureChanged.connect(lambda _feature: amap.attemptSetSceneRect(FRAME))
     return layout
+
+
+def amap_size(layout: QgsPrintLayout) -> str:
+    for item in layout.items():
+        if isinstance(item, QgsLayoutItemMap):
+            s = item.sizeWithUnits()
+            return f"{s.width():.0f}x{s.height():.0f}"
+    return "?"
 
 
 def main() -> None:
@@ -136,6 +153,7 @@ def main() -> None:
     app = QgsApplication([], False)
     app.initQgis()
     project = QgsProject.instance()
+    project.setCrs(QgsCoordinateReferenceSystem("EPSG:25832"))
     stack = layers(sample, flood, candidates)
     for layer in stack:
         project.addMapLayer(layer)
@@ -151,6 +169,8 @@ def main() -> None:
     seconds = time.perf_counter() - start
     if result != QgsLayoutExporter.Success:
         raise SystemExit(f"QGIS export failed: {result} {error}")
+    size = amap_size(layout)
+    print(f"QGIS_MAP_MM {size}", flush=True)
     print(f"QGIS_SECONDS {seconds:.2f} PAGES {layout.atlas().count()}", flush=True)
     app.exitQgis()
 
