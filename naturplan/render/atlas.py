@@ -49,6 +49,8 @@ Overlay = Callable[[QPainter, MapView], None]
 #: The candidate's outline on its page.
 HIGHLIGHT = QColor("#c2185b")
 HIGHLIGHT_PT = 1.6
+#: A column of the key is at most this wide (mm), so that a short key reads as one table.
+KEY_COLUMN_MAX_MM = 100.0
 
 
 def grid_window(layer: RasterLayer, view: MapView
@@ -156,7 +158,10 @@ def page_view(layout: Any, dpi: float) -> MapView:
 
 def outline_overlay(geometry: Any, dpi: float) -> Overlay:
     """Draws *geometry*'s outline in :data:`HIGHLIGHT` over the map."""
-    shapes = [s for s in shapes_from_geometries([geometry]) if s is not None]
+    import numpy as np
+
+    shapes = [s for s in shapes_from_geometries(np.array([geometry], dtype=object))
+              if s is not None]
 
     def draw(painter: QPainter, view: MapView) -> None:
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
@@ -256,7 +261,7 @@ class OverviewPainter(PagePainter):
         head = self.text_block(painter, box.left(), box.top(), box.width(), title,
                                preset.text_pt * 1.15, True)
         gap = self.px(4)
-        col_w = (box.width() - gap * (columns - 1)) / columns
+        col_w = min((box.width() - gap * (columns - 1)) / columns, self.px(KEY_COLUMN_MAX_MM))
         pt = preset.text_pt * 0.85
         per_column = max(1, -(-len(rows) // columns))
         while pt > self.MIN_KEY_PT and (per_column + 1) * self._key_row_h(pt) > (

@@ -44,7 +44,7 @@ class AtlasDialog(QDialog):
 
     def __init__(self, window: Any, parent: QWidget | None = None) -> None:
         super().__init__(parent or window)
-        self.window = window
+        self.main = window
         self.lang = getattr(window, "lang", "da")
         self.data = plan_data_from_window(window)
         self.layers = layers_from_window(window)
@@ -56,7 +56,7 @@ class AtlasDialog(QDialog):
         form = QFormLayout()
         self.candidates_box = QComboBox()
         self.candidates_box.addItem(self.tr("All candidate areas"), None)
-        store = getattr(self.window.session, "store", None)
+        store = getattr(self.main.session, "store", None)
         for scenario in (store.scenarios() if store is not None else []):
             self.candidates_box.addItem(self.tr("Scenario: %1").replace("%1", scenario.name),
                                         scenario.candidate_ids)
@@ -104,7 +104,7 @@ class AtlasDialog(QDialog):
             path = Path(chosen).with_suffix(".pdf")
         data, layers, lang = self.data, self.layers, self.lang
         split, ids = self.split_box.currentData(), self.candidates_box.currentData()
-        network = todays_network(self.window, data)
+        network = todays_network(self.main, data)
 
         def job(progress: Any, cancelled: Any) -> Any:
             from naturplan.export.atlas import AtlasOptions, export_atlas
@@ -119,8 +119,7 @@ class AtlasDialog(QDialog):
                                 Feedback(lambda f, m: progress(0.3 + 0.7 * f, m), cancelled))
 
         task = Task(job, self)
-        task.progress.connect(lambda f, m: (self.progress.setValue(int(f * 100)),
-                                            self.status.setText(m)))
+        task.progress.connect(self._progressed)
         task.succeeded.connect(self._exported)
         task.failed.connect(self._failed)
         task.cancelled.connect(lambda: self.status.setText(
@@ -130,6 +129,10 @@ class AtlasDialog(QDialog):
         self._busy(True)
         task.start()
         return task
+
+    def _progressed(self, fraction: float, message: str) -> None:
+        self.progress.setValue(int(fraction * 100))
+        self.status.setText(message)
 
     def cancel_export(self) -> None:
         if self.task is not None and self.task.running:
