@@ -191,3 +191,24 @@ def test_unwritable_folder_is_one_line_and_no_file(hand_made, tmp_path, capsys) 
     err = capsys.readouterr().err.strip().splitlines()
     assert len(err) == 1 and "Kan ikke skrive" in err[0]
     assert not out.parent.exists()
+
+
+def test_page_numbers_and_scale_match_an_independent_computation(hand_made, written) -> None:  # type: ignore[no-untyped-def]
+    texts = pages(written)
+    stored = hand_made["stored"]
+    where = numbers(texts, stored.values())
+    candidate = stored["on_flood"].geometry
+    page = texts[where[stored["on_flood"].id]]
+    wet = candidate.intersection(hand_made["wet"]).area  # every wet cell is 1 m deep
+    assert f"Oversvømmet (ha) {danish(wet / 10_000, 2)}" in page
+    assert f"Andel oversvømmet (%) {danish(100 * wet / candidate.area, 1)} %" in page
+    for key, c in stored.items():
+        scale_text = re.search(r"Målestok 1:([\d.]+) \(på A4\)", texts[where[c.id]])
+        assert scale_text, key
+        n = int(scale_text.group(1).replace(".", ""))
+        mantissa = n / 10 ** np.floor(np.log10(n))
+        assert round(mantissa, 3) in {1.0, 1.25, 1.5, 2.0, 2.5, 3.0, 4.0, 5.0, 6.0, 7.5}
+        minx, miny, maxx, maxy = c.geometry.bounds
+        frame_w_m = (210 - 2 * 12) / 1000 * n  # the A4 preset's frame: page less margins
+        assert frame_w_m >= maxx - minx  # the candidate fits across the frame
+        assert n <= 200_000  # and is not lost in it
