@@ -15,7 +15,6 @@ resolution did, but reads, colours and embeds ~100× fewer pixels.
 from __future__ import annotations
 
 import errno
-import math
 import os
 from collections import deque
 from collections.abc import Callable, Sequence
@@ -38,6 +37,7 @@ from PySide6.QtGui import (
 
 from naturplan.core.layers.layer import RasterLayer, VectorLayer
 from naturplan.io.raster import read_window
+from naturplan.io.raster_cells import CellReader, snap_to_cells
 from naturplan.render.decorations import points_to_px
 from naturplan.render.geometry import shapes_from_geometries
 from naturplan.render.page import INK, MUTED, PagePainter, ensure_gui_application
@@ -61,16 +61,8 @@ def grid_window(layer: RasterLayer, view: MapView
     rx, ry = layer.resolution
     if view.resolution >= 0.9 * min(rx, ry):
         return None
-    lminx, lminy, lmaxx, lmaxy = layer.bounds
-    vminx, vminy, vmaxx, vmaxy = view.bounds
-    minx, maxx = max(lminx, vminx), min(lmaxx, vmaxx)
-    miny, maxy = max(lminy, vminy), min(lmaxy, vmaxy)
-    if minx >= maxx or miny >= maxy:
-        return (minx, miny, maxx, maxy), (0, 0)
-    c0, c1 = math.floor((minx - lminx) / rx), math.ceil((maxx - lminx) / rx)
-    r0, r1 = math.floor((lmaxy - maxy) / ry), math.ceil((lmaxy - miny) / ry)
-    bounds = (lminx + c0 * rx, lmaxy - r1 * ry, lminx + c1 * rx, lmaxy - r0 * ry)
-    return bounds, (r1 - r0, c1 - c0)
+    snapped = snap_to_cells(layer, view.bounds)
+    return snapped if snapped is not None else (view.bounds, (0, 0))
 
 
 class AtlasRenderer(MapRenderer):
@@ -81,6 +73,7 @@ class AtlasRenderer(MapRenderer):
     def __init__(self) -> None:
         super().__init__()
         self._ahead: dict[tuple[Any, ...], QImage] = {}
+        self.cells = CellReader()
         self.overlay: Overlay | None = None
 
     def render(self, painter: QPainter, view: MapView, items: Sequence[RenderItem],
@@ -101,7 +94,10 @@ class AtlasRenderer(MapRenderer):
 
     def _grid_image(self, layer: RasterLayer, window: Any, ramp: Any) -> QImage:
         bounds, shape = window
-        return image_from_rgba(apply_ramp(read_window(layer, bounds, out_shape=shape), ramp))
+        values = self.cells.read(layer, bounds)
+        if values.shape != shape:  # pragma: no cover - a grid GDAL sees otherwise
+            values = read_window(layer, bounds, out_shape=shape)
+        return image_from_rgba(apply_ramp(values, ramp))
 
     def _draw_raster(self, painter: QPainter, view: MapView, item: RenderItem) -> int:
         layer, ramp = item.layer, item.style.ramp
@@ -145,9 +141,11 @@ class AtlasRenderer(MapRenderer):
                 positions = index.visible(view.bounds, min_size=view.resolution)
                 index.prepare(positions, [view.zoom_bucket])
 
-    def forget_ahead(self) -> None:
+    def close(self) -> None:
+        """Forget the images made ahead and close the rasters' files."""
         with self._lock:
             self._ahead.clear()
+        self.cells.close()
 
 
 def page_view(layout: Any, dpi: float) -> MapView:
@@ -389,5 +387,5 @@ def write_atlas_pdf(path: Path, overview: Any, count: int, make_page: Callable[[
             future.cancel()
         pool.shutdown(wait=True, cancel_futures=True)
         painter.end()
-        renderer.forget_ahead()
+        renderer.close()
     return count + 1 + extra

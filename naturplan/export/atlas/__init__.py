@@ -117,8 +117,11 @@ def export_atlas(path: Path, layers: Sequence[ExportLayer], data: PlanData,
             overview = overview_page(preset, layers, data, group.records, heading, lang,
                                      group.numbers)
             share = fb.part(done / total, (done + len(group.records) + 1) / total)
-            pages = write_atlas_pdf(part, overview, len(group.records),
-                                    context.candidate_page, share, options.threads)
+            try:
+                pages = write_atlas_pdf(part, overview, len(group.records),
+                                        context.candidate_page, share, options.threads)
+            finally:
+                context.close()
             written.append((group, pages))
             done += len(group.records) + 1
         for part, (group, _) in zip(parts, written, strict=True):

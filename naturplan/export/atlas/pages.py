@@ -39,6 +39,7 @@ from naturplan.export.tables.columns import (
     ColumnType,
     text_value,
 )
+from naturplan.io.raster_cells import CellReader
 
 Bounds = tuple[float, float, float, float]
 #: Ground around a candidate on its page: this share of its size, at least
@@ -148,6 +149,7 @@ class AtlasContext:
         self.table = load_table()
         self.columns = [c for c in data.columns() if c.key not in SKIPPED_KEYS]
         self._trees: dict[int, shapely.STRtree] = {}
+        self.cells = CellReader()
         self._lock = threading.Lock()
         self.notes = self._notes()
 
@@ -160,6 +162,10 @@ class AtlasContext:
         from naturplan.export.measures import gap_notes
 
         return lines + list(gap_notes(self.data.measured, self.lang))
+
+    def close(self) -> None:
+        """Close the rasters' files the legend read."""
+        self.cells.close()
 
     # -- the frame's legend -------------------------------------------------------------
     def tree(self, layer: VectorLayer) -> shapely.STRtree:
@@ -190,7 +196,7 @@ class AtlasContext:
     def _entries(self, entry: ExportLayer, bounds: Bounds) -> tuple[LegendEntry, ...]:
         layer, style = entry.layer, entry.style
         if not isinstance(layer, VectorLayer):
-            return present_entries(entry, bounds)
+            return present_entries(entry, bounds, self.cells.read)
         positions = self.tree(layer).query(shapely.box(*bounds), predicate="intersects")
         if len(positions) == 0:
             return ()
