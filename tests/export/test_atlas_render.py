@@ -33,8 +33,8 @@ def rgb(image) -> np.ndarray:  # type: ignore[no-untyped-def]
 
     image = image.convertToFormat(QImage.Format.Format_RGB888)
     raw = np.frombuffer(image.constBits(), np.uint8, image.sizeInBytes())
-    return raw.reshape(image.height(), image.bytesPerLine())[:, : image.width() * 3].reshape(
-        image.height(), image.width(), 3)
+    rows = raw.reshape(image.height(), image.bytesPerLine())[:, : image.width() * 3]
+    return rows.reshape(image.height(), image.width(), 3).copy()  # the image dies here
 
 
 def test_raster_at_cell_size_draws_the_same_picture(tmp_path, qapp) -> None:  # type: ignore[no-untyped-def]
