@@ -2,6 +2,8 @@
 
     naturplan export --format pdf|png|html --out FILE [--preset NAME] [--project P.gpkg]
                      [--title T] [--subtitle S] [--extent minx,miny,maxx,maxy] [--scale N]
+    naturplan export --atlas --out bilag.pdf --project P [--scenario NAME]
+                     [--split-by kind|status]  (the candidate atlas: naturplan.cli.atlas)
 
 with the data options every command takes. Without ``--format`` the suffix of ``--out``
 decides. The map shows every layer of the dataset and, with ``--project``, its candidates; the
@@ -48,6 +50,9 @@ def add_parser(subparsers: Any, data_parent: argparse.ArgumentParser) -> None:
                      "ortofoto, osm or a WMTS/WMS/XYZ URL (its attribution goes in the sources)")
     add_no_analysis(exp, "web map popups without what each candidate does (CO2e, conflicts, "
                     "flood, connectivity)")
+    from naturplan.cli.atlas import add_atlas_arguments
+
+    add_atlas_arguments(exp)
 
 
 def parse_extent(text: str | None) -> tuple[float, float, float, float] | None:
@@ -95,6 +100,11 @@ def run(args: argparse.Namespace) -> int:
     from naturplan.io.datasets import open_dataset
     from naturplan.io.styles import load_styles
 
+    if getattr(args, "atlas", False) or getattr(args, "split_by", None) or getattr(
+            args, "scenario", None):
+        from naturplan.cli.atlas import run_atlas
+
+        return run_atlas(args)
     lang = args.lang or "da"
     fmt = output_format(args)
     extent = parse_extent(args.extent)

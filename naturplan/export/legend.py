@@ -69,11 +69,13 @@ def legend_groups(layers: Sequence[ExportLayer], bounds: Bounds | None,
     return groups
 
 
-def present_entries(entry: ExportLayer, bounds: Bounds | None) -> tuple[LegendEntry, ...]:
-    """The legend rows of one layer that occur in *bounds*."""
+def present_entries(entry: ExportLayer, bounds: Bounds | None,
+                    reader: Any = None) -> tuple[LegendEntry, ...]:
+    """The legend rows of one layer that occur in *bounds* (a raster read by *reader*,
+    ``read_window`` by default)."""
     layer, style = entry.layer, entry.style
     if isinstance(layer, RasterLayer):
-        return _raster_entries(layer, style, bounds)
+        return _raster_entries(layer, style, bounds, reader)
     return _vector_entries(layer, style, bounds)
 
 
@@ -129,7 +131,7 @@ def _probe(layer: RasterLayer, bounds: Bounds, reader: Any) -> NDArray[np.float6
 
 
 def _raster_entries(layer: RasterLayer, style: LayerStyle,
-                    bounds: Bounds | None) -> tuple[LegendEntry, ...]:
+                    bounds: Bounds | None, reader: Any = None) -> tuple[LegendEntry, ...]:
     from naturplan.io.raster import read_window
 
     ramp = style.ramp
@@ -140,7 +142,7 @@ def _raster_entries(layer: RasterLayer, style: LayerStyle,
     maxx, maxy = min(box[2], layer.bounds[2]), min(box[3], layer.bounds[3])
     if minx >= maxx or miny >= maxy:
         return ()
-    values = _probe(layer, (minx, miny, maxx, maxy), read_window)
+    values = _probe(layer, (minx, miny, maxx, maxy), reader or read_window)
     stops = np.array([s.value for s in ramp.stops])
     if ramp.clip_below:
         values = values[values >= stops[0] - 1e-9]

@@ -44,6 +44,18 @@ class ExportActions(QObject):
         self.act_candidates = QAction(self.tr("Export candidate areas…"), window)
         self.act_candidates.setObjectName("action_export_candidates")
         self.act_candidates.triggered.connect(lambda: self.export_candidates())
+        self.atlas: Any = None
+        self.act_atlas = QAction(self.tr("Export atlas…"), window)
+        self.act_atlas.setObjectName("action_export_atlas")
+        self.act_atlas.triggered.connect(self.export_atlas)
+
+    def export_atlas(self) -> Any:
+        """Open the atlas dialog (issue 19: the council's appendix of candidate pages)."""
+        from naturplan.gui.export.atlas_dialog import AtlasDialog
+
+        self.atlas = AtlasDialog(self.window)
+        self.atlas.show()
+        return self.atlas
 
     def export_map(self) -> MapExportDialog:
         """Open the map export dialog (not modal: the map stays usable)."""
@@ -116,5 +128,6 @@ def install_export_actions(window: Any) -> ExportActions:
     last = menu.actions()[-1] if menu.actions() else None
     menu.insertAction(last, actions.act_map)
     menu.insertAction(last, actions.act_candidates)
+    menu.insertAction(last, actions.act_atlas)
     menu.insertSeparator(last)
     return actions
