@@ -292,6 +292,9 @@ def overview_page(preset: PrintPreset, layers: Sequence[ExportLayer], data: Plan
     layout = build_layout(taller, layers, data, PrintOptions(
         title=title, subtitle=tr(lang, "atlas", "Candidate atlas: overview and key"),
         extent=extent), lang)  # type: ignore[arg-type]
+    # The atlas numbers its candidates itself (the key and markers of this page and the page
+    # numbers of the whole atlas): the print map's own key and markers are not drawn too.
+    layout.candidate_key = []
     panel = layout.panel_box
     key_box = Box(panel.x, panel.y, panel.w, key_mm - 3.0)
     layout.panel_box = Box(panel.x, panel.y + key_mm, panel.w, panel.h - key_mm)
