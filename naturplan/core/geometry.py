@@ -28,6 +28,11 @@ Bounds = tuple[float, float, float, float]
 #: outside is absurd for a Danish plan (1e300, or degrees read as metres: a wrong CRS);
 #: tests/core/test_hostile_geometry.py checks these numbers against pyproj.
 WORKING_BOUNDS: Bounds = (-310_000.0, 4_040_000.0, 1_310_000.0, 9_340_000.0)
+#: Where a coordinate can lie at all, in metres of any projected CRS: the Earth is about
+#: 40,000 km round, so a coordinate beyond 100,000 km is no place (a vertex at 1e300 is
+#: finite, and GEOS calls its polygon valid). The check for geometry that was already taken in
+#: (a stored candidate), where test plans and other municipalities' plans may lie anywhere.
+MEASURABLE_BOUNDS: Bounds = (-1e8, -1e8, 1e8, 1e8)
 
 
 class CoordinateProblem(StrEnum):

@@ -56,12 +56,12 @@
         <translation>Atlasset har ingen sider: planen har ingen kandidatområder.</translation>
     </message>
     <message>
-        <source>--split-by wants kind or status, got '{value}'.</source>
-        <translation>--split-by skal være kind eller status, ikke '{value}'.</translation>
+        <source>An atlas is split by kind or by status, not by '{value}'.</source>
+        <translation>Et atlas deles efter type eller status, ikke efter '{value}'.</translation>
     </message>
     <message>
-        <source>--scenario needs --project.</source>
-        <translation>--scenario kræver --project.</translation>
+        <source>An atlas of a scenario needs the project that holds it.</source>
+        <translation>Et atlas over et scenarie kræver det projekt, der har scenariet.</translation>
     </message>
     <message>
         <source>No scenario named '{name}' in the project (scenarios: {names}).</source>

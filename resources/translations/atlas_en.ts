@@ -56,12 +56,12 @@
         <translation>The atlas has no pages: the plan has no candidate areas.</translation>
     </message>
     <message>
-        <source>--split-by wants kind or status, got '{value}'.</source>
-        <translation>--split-by wants kind or status, got '{value}'.</translation>
+        <source>An atlas is split by kind or by status, not by '{value}'.</source>
+        <translation>An atlas is split by kind or by status, not by '{value}'.</translation>
     </message>
     <message>
-        <source>--scenario needs --project.</source>
-        <translation>--scenario needs --project.</translation>
+        <source>An atlas of a scenario needs the project that holds it.</source>
+        <translation>An atlas of a scenario needs the project that holds it.</translation>
     </message>
     <message>
         <source>No scenario named '{name}' in the project (scenarios: {names}).</source>

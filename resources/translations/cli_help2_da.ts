@@ -8,5 +8,17 @@
         <source>a table of ejerlav (code and name, CSV or GeoPackage) for a parcel file that has only the codes</source>
         <translation>en tabel over ejerlav (kode og navn, CSV eller GeoPackage) til en jordstykkefil, der kun har koderne</translation>
     </message>
+    <message>
+        <source>the candidate atlas: an overview page and one page per candidate (PDF; needs --project)</source>
+        <translation>kandidatatlasset: en oversigtsside og én side pr. kandidatområde (PDF; kræver --project)</translation>
+    </message>
+    <message>
+        <source>atlas of the candidates of this scenario only</source>
+        <translation>atlas over kun dette scenaries kandidatområder</translation>
+    </message>
+    <message>
+        <source>one atlas PDF per kind or status (named after --out)</source>
+        <translation>én atlas-PDF pr. type eller status (navngivet efter --out)</translation>
+    </message>
 </context>
 </TS>

@@ -8,5 +8,17 @@
         <source>a table of ejerlav (code and name, CSV or GeoPackage) for a parcel file that has only the codes</source>
         <translation>a table of ejerlav (code and name, CSV or GeoPackage) for a parcel file that has only the codes</translation>
     </message>
+    <message>
+        <source>the candidate atlas: an overview page and one page per candidate (PDF; needs --project)</source>
+        <translation>the candidate atlas: an overview page and one page per candidate (PDF; needs --project)</translation>
+    </message>
+    <message>
+        <source>atlas of the candidates of this scenario only</source>
+        <translation>atlas of the candidates of this scenario only</translation>
+    </message>
+    <message>
+        <source>one atlas PDF per kind or status (named after --out)</source>
+        <translation>one atlas PDF per kind or status (named after --out)</translation>
+    </message>
 </context>
 </TS>

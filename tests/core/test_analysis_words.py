@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 from naturplan.core.analysis.climate import Criterion
@@ -17,7 +16,22 @@ ROOT = Path(__file__).resolve().parents[2] / "naturplan"
 #: Modules whose errors are raised with literal English templates.
 ERROR_MODULES = ["core/analysis/factors.py", "core/plan/scenarios.py",
                  "io/project/gpkg_scenarios.py", "io/project/store.py", "io/factors.py"]
-_RAISE = re.compile(r'(?:FactorTableError|ScenarioError)\(\s*"([^"]+)"')
+_ERRORS = {"FactorTableError", "ScenarioError"}
+
+
+def _templates(source: str) -> set[str]:
+    """The literal templates these errors are raised with (an implicit concatenation of
+    strings over several lines is one literal to the parser)."""
+    import ast
+
+    out = set()
+    for node in ast.walk(ast.parse(source)):
+        if (isinstance(node, ast.Call) and isinstance(node.func, ast.Name)
+                and node.func.id in _ERRORS and node.args
+                and isinstance(node.args[0], ast.Constant)
+                and isinstance(node.args[0].value, str)):
+            out.add(node.args[0].value)
+    return out
 
 
 def test_labels_are_danish():
@@ -37,7 +51,7 @@ def test_error_templates_have_danish():
     templates = set()
     for name in ERROR_MODULES:
         text = (ROOT / name).read_text(encoding="utf-8")
-        templates |= set(_RAISE.findall(text))
+        templates |= _templates(text)
     templates |= {scenario_conflict_template(deleted=d, by=b) for d in (True, False)
                   for b in ("", "anna")}
     assert len(templates) >= 12

@@ -12,6 +12,7 @@ from pathlib import Path
 import geopandas as gpd
 import pytest
 import shapely
+import shapely.affinity
 
 from naturplan.core.layers.roles import Role
 from naturplan.core.parcels.context import ParcelContext
@@ -21,15 +22,17 @@ from naturplan.io.loading import LayerRequest, load_layer
 from naturplan.io.parcels import load_ejerlav_names, load_legal_bases
 
 VIBORG = "viborg_markjorder_matrikel_sample.gpkg"
+#: Somewhere in Lejre (EPSG:25832): hand-made data lies where a Danish file would.
+X0, Y0 = 690_000.0, 6_170_000.0
 
 
 def _bare_parcels(folder: Path, code_field: str) -> Path:
     """Two hand-made parcels, 30 x 40 m and an L of 1,500 m², with only a code and a number."""
     frame = gpd.GeoDataFrame(
         {code_field: [60851, 60851], "matrikelnummer": ["7a", "12b"]},
-        geometry=[shapely.box(0, 0, 30, 40),
-                  shapely.Polygon([(100, 0), (150, 0), (150, 20), (120, 20), (120, 50),
-                                   (100, 50)])],
+        geometry=[shapely.affinity.translate(g, X0, Y0) for g in (
+            shapely.box(0, 0, 30, 40),
+            shapely.Polygon([(100, 0), (150, 0), (150, 20), (120, 20), (120, 50), (100, 50)]))],
         crs=25832)
     path = folder / f"bare_{code_field}.gpkg"
     frame.to_file(path, layer="jordstykke", engine="pyogrio")

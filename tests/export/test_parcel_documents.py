@@ -236,7 +236,8 @@ def test_a_geopackage_is_dated_by_its_own_last_change(tmp_path: Path) -> None:
     from naturplan.io.parcels import source_info
 
     path = tmp_path / "egen_p3.gpkg"
-    gpd.GeoDataFrame({"Natyp_navn": ["Eng"]}, geometry=[shapely.box(0, 0, 10, 10)],
+    square = shapely.box(690_000, 6_170_000, 690_010, 6_170_010)  # in Lejre
+    gpd.GeoDataFrame({"Natyp_navn": ["Eng"]}, geometry=[square],
                      crs=25832).to_file(path, layer="p3", engine="pyogrio")
     with sqlite3.connect(path) as db:
         db.execute("UPDATE gpkg_contents SET last_change = '2024-03-15T10:00:00Z'")

@@ -56,7 +56,8 @@ def atlas_groups(path: Path, records: Sequence[CandidateRecord], split_by: str |
         return [AtlasGroup(path, "", "", tuple(n for n, _ in numbered),
                            tuple(r for _, r in numbered))]
     if split_by not in SPLITS:
-        raise ExportError("--split-by wants kind or status, got '{value}'.", value=split_by)
+        raise ExportError("An atlas is split by kind or by status, not by '{value}'.",
+                          value=split_by)
     values: Sequence[Any] = list(CandidateKind) if split_by == "kind" else list(CandidateStatus)
     groups = []
     for value in values:
@@ -83,7 +84,7 @@ def scenario_plan(data: PlanData, name: str) -> PlanData:
     from naturplan.io.project.open import open_store
 
     if data.project is None:
-        raise ExportError("--scenario needs --project.")
+        raise ExportError("An atlas of a scenario needs the project that holds it.")
     with open_store(data.project, readonly=True) as store:
         scenarios = store.scenarios()
     wanted = " ".join(name.split()).casefold()

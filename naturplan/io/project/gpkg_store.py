@@ -206,7 +206,7 @@ class GeoPackageStore:
     def candidates(self) -> list[Candidate]:
         """Every stored candidate, oldest first."""
         rows = self._select(
-            f"SELECT geom, {', '.join(_COLUMNS)} FROM candidates ORDER BY created, id"
+            f"SELECT geom, {', '.join(_COLUMNS)} FROM candidates ORDER BY created, fid"
         )
         # Another program's unusable rows are left out and reported (rows.py).
         out, notices = rows_.split([_candidate(row) for row in rows])

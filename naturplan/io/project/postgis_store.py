@@ -169,7 +169,7 @@ class PostGISStore:
 
     def candidates(self) -> list[Candidate]:
         """Every stored candidate, oldest first."""
-        rows = self._query(_SELECT + " ORDER BY created, id")
+        rows = self._query(_SELECT + " ORDER BY created, fid")
         out, notices = read_rows(rows)  # another client's unusable rows: left out, reported
         self.left_out = tuple(notices)
         rows_.announce(notices)
@@ -182,7 +182,7 @@ class PostGISStore:
 
     def get_many(self, ids: Sequence[str]) -> list[Candidate]:
         """The stored candidates among *ids* (missing ones are left out), oldest first."""
-        rows = self._query(_SELECT + " WHERE id = ANY(%s) ORDER BY created, id", (list(ids),))
+        rows = self._query(_SELECT + " WHERE id = ANY(%s) ORDER BY created, fid", (list(ids),))
         return candidates_from_rows(rows, self.location)
 
     def versions(self) -> dict[str, int]:

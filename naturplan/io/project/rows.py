@@ -24,7 +24,7 @@ import numpy as np
 from shapely.geometry.base import BaseGeometry
 
 from naturplan.core.events import Event
-from naturplan.core.geometry import coordinate_problems
+from naturplan.core.geometry import MEASURABLE_BOUNDS, coordinate_problems
 from naturplan.core.notices import Notice
 from naturplan.core.plan.candidates import (
     Candidate,
@@ -121,7 +121,7 @@ def read_candidate(fields: Mapping[str, Any],
     # GEOS calls a polygon with a vertex at 1e300 valid, and it would count as 1e302 m² (a
     # project imported before the check, or written by another program): the same
     # coordinate check as every layer and import.
-    coordinates = coordinate_problems(np.array([geom], dtype=object))[0]
+    coordinates = coordinate_problems(np.array([geom], dtype=object), MEASURABLE_BOUNDS)[0]
     if coordinates is not None:
         return Notice(CANDIDATE_GEOMETRY_LEFT_OUT, GEOMETRY_TEMPLATE,
                       {"id": row_id, "reason": str(coordinates.value)})
