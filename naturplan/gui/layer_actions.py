@@ -20,8 +20,10 @@ def install_layer_actions(window: Any) -> AttributeTableDock:
     dock = AttributeTableDock(window.canvas, window)
     dock.lang = window.lang
     window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, dock)
-    window.tabifyDockWidget(window.editing.table_dock, dock)
     dock.hide()
+    # Tabbed with the candidate table when first opened: a dock tabified and then hidden at
+    # start-up left its group's tab bar standing over the legend.
+    tabbed: list[bool] = []
     window.view_menu.addAction(dock.toggleViewAction())
     panel = window.layers_dock
 
@@ -33,6 +35,9 @@ def install_layer_actions(window: Any) -> AttributeTableDock:
             return
         entry = window.layers[window.layers.index_of(layer)]
         dock.show_layer(layer, entry.style.title.get(window.lang))
+        if not tabbed and window.editing.table_dock.isVisible():
+            window.tabifyDockWidget(window.editing.table_dock, dock)
+            tabbed.append(True)
         dock.show()
         dock.raise_()  # the user asked for it
         selected_candidates()
