@@ -108,6 +108,8 @@ class MainWindow(QMainWindow):
         self.exports = install_export_actions(self)  # File → Eksportér kort… (issue 10)
         self.session = self.editing.session
         self.measure_tools = install_measure_tools(self)  # distance and area (issue 20)
+        self.act_measure_distance, self.act_measure_area = (
+            tool.action for tool in self.measure_tools)
         self.attribute_table = install_layer_actions(self)  # context menu, attribute table
         self.team = TeamActions(self, self.session)  # team projects in PostGIS (issue 13)
         self.analysis = install_analysis(self)  # what each candidate does (issue 11)
@@ -125,7 +127,7 @@ class MainWindow(QMainWindow):
         self.services = install_services(self)
         self._shortcuts_everywhere()
         #: Last on the menu bar (add other menus before this line).
-        self.help_menu = build_help_menu(self)
+        self.help_menu, self.help_dialog = build_help_menu(self)
 
     def _shortcuts_everywhere(self) -> None:
         """Register every action that has a shortcut on the window itself, so its key works
@@ -175,7 +177,8 @@ class MainWindow(QMainWindow):
         return self._action(name, text, slot, shortcut, checkable)
 
     def menu(self, name: str) -> QMenu:
-        return {"file": self.file_menu, "edit": self.edit_menu, "view": self.view_menu}[name]
+        return {"file": self.file_menu, "edit": self.edit_menu, "view": self.view_menu,
+                "map": self.map_menu}[name]
 
     def show_status(self, text: str, msecs: int = 0) -> None:
         self.statusBar().showMessage(text, msecs)
@@ -325,7 +328,10 @@ class MainWindow(QMainWindow):
         if busy:
             self.progress.setValue(0)
 
-    def _run(self, job: Any, on_success: Any, message: str, on_error: Any = None) -> Task:
+    def run_task(self, job: Any, on_success: Any, message: str, on_error: Any = None) -> Task:
+        """Run *job* ``(progress, cancelled)`` in the window's one background task (a running
+        one is cancelled first) with *message* and the progress bar in the status bar; its
+        result goes to *on_success*, an error to *on_error* (default: :meth:`show_error`)."""
         if self.task is not None and self.task.running:
             self.task.cancel()
             self.task.wait()
@@ -378,7 +384,7 @@ class MainWindow(QMainWindow):
         if wait:
             loaded(job(lambda f, m: None, lambda: False))
             return
-        self._run(job, loaded, self.tr("Loading layers…"))
+        self.run_task(job, loaded, self.tr("Loading layers…"))
 
     def _set_dataset(self, result: Loaded) -> None:
         dataset, share, index, backdrop = result
@@ -471,7 +477,7 @@ class MainWindow(QMainWindow):
             else:
                 self.show_error(error)
 
-        return self._run(job, self._layer_loaded, self.tr("Loading layer…"), failed)
+        return self.run_task(job, self.add_loaded_layer, self.tr("Loading layer…"), failed)
 
     def _ask_field_mapping(self, request: LayerRequest, error: FieldMappingError) -> None:
         try:
@@ -482,7 +488,9 @@ class MainWindow(QMainWindow):
         if mapped is not None:
             self.add_layer(mapped)
 
-    def _layer_loaded(self, layer: Layer) -> None:
+    def add_loaded_layer(self, layer: Layer) -> None:
+        """Put a layer just loaded on the map and into the dataset (snapping, the share and
+        the parcel card follow)."""
         self.layers.add(layer, self.styles[layer.role])
         if self.dataset is not None:
             self.dataset.add(layer)
@@ -537,7 +545,7 @@ class MainWindow(QMainWindow):
             if then is not None:
                 then()
 
-        self._run(lambda p, c: dataset.protected(roles, targets_for(dataset.municipality.code)),
+        self.run_task(lambda p, c: dataset.protected(roles, targets_for(dataset.municipality.code)),
                   done, self.tr("Computing the protected share…"))
 
     # -- map --------------------------------------------------------------------------
