@@ -72,7 +72,7 @@ class HelpHost(Protocol):
 def shortcut_rows(window: HelpHost) -> list[tuple[str, str]]:
     """(keys, what) for every menu action with a shortcut, then the map's own keys."""
     bar = window.main_window().menuBar()
-    menus = [a.menu() for a in bar.actions() if isinstance(a.menu(), QMenu)]
+    menus = [menu for a in bar.actions() if isinstance(menu := a.menu(), QMenu)]
     rows = []
     for action in menu_actions(menus):
         # As the menus write them ("Ctrl+Skift+Z" in Danish), not the portable "Shift".

@@ -5,17 +5,15 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any, Protocol
 
-from naturplan.core.layers.dataset import Dataset
 from naturplan.core.layers.layer import Layer
 from naturplan.core.layers.roles import Role
 from naturplan.core.layers.style import LayerStyle
 from naturplan.gui.dashboard import DashboardDock
-from naturplan.gui.editing.session import EditSession
 from naturplan.gui.host import WindowHost
 from naturplan.gui.map.map_layers import MapLayerList
 from naturplan.gui.panels import LayersDock
 from naturplan.gui.workers import Job, Task
-from naturplan.io.datasets import DatasetRequest
+from naturplan.io.workspace import Workspace
 
 
 class BasemapHost(WindowHost, Protocol):
@@ -26,29 +24,21 @@ class BasemapHost(WindowHost, Protocol):
     ----------
     styles
         The style of every role (a fetched layer is drawn in its role's).
-    dataset
-        The loaded dataset (None until the first load): a fetched layer joins it.
-    protected_roles
-        The roles counted as protected (a refreshed one measures the share again).
+    workspace
+        The dataset (a fetched layer joins it), the roles counted as protected (a refreshed
+        one measures the share again), the request the dataset was loaded with (a fetched
+        layer is added to it) and the project's store (it records the layers fetched).
     layers
         The layers on the map (the layers' age follows them).
     layers_dock, dashboard_dock
         The basemap's row goes into the layer panel, the layers' age onto the dashboard.
-    session
-        The edit session: its project records the layers fetched.
-    loaded
-        The request and protected roles the dataset was loaded with (None before); a
-        fetched layer is added to the request so that the project remembers it.
     """
 
     styles: dict[Role, LayerStyle]
-    dataset: Dataset | None
-    protected_roles: tuple[Role, ...]
+    workspace: Workspace
     layers: MapLayerList
     layers_dock: LayersDock
     dashboard_dock: DashboardDock
-    session: EditSession
-    loaded: tuple[DatasetRequest, tuple[Role, ...]] | None
 
     def run_task(self, job: Job, on_success: Callable[[Any], None], message: str,
                  on_error: Callable[[BaseException], None] | None = None) -> Task:

@@ -71,7 +71,7 @@ class ServiceActions(QObject):
     def _bbox(self) -> tuple[float, float, float, float]:
         from naturplan.io.loading import load_municipality
 
-        dataset = self.window.dataset
+        dataset = self.window.workspace.dataset
         municipality = dataset.municipality if dataset is not None else load_municipality()
         return tuple(float(v) for v in municipality.geometry.bounds)  # type: ignore[return-value]
 
@@ -141,34 +141,35 @@ class ServiceActions(QObject):
         """Add *request* to what the project is measured against (with its provenance)."""
         from naturplan.io.project.settings import record
 
-        window = self.window
-        if window.loaded is None:
+        workspace = self.window.workspace
+        if workspace.loaded is None:
             return
-        dataset_request, roles = window.loaded
+        dataset_request, roles = workspace.loaded
         target = Path(request.path).resolve()
         others = [r for r in dataset_request.layers if Path(r.path).resolve() != target]
-        window.loaded = (dataclasses.replace(dataset_request, layers=(*others, request)), roles)
-        store = window.session.store
+        workspace.loaded = (dataclasses.replace(dataset_request, layers=(*others, request)),
+                            roles)
+        store = workspace.store
         if store is not None:
             try:
-                record(store, *window.loaded)
+                record(store, *workspace.loaded)
             except (NaturplanError, OSError) as exc:
-                window.show_error(exc)
+                self.window.show_error(exc)
 
     def refresh_all(self) -> Any:
         """Fetch every layer that came from a service again and swap it in on the map."""
         from naturplan.io.services.refresh import refresh_and_load
 
-        window = self.window
-        if window.dataset is None:
+        window, workspace = self.window, self.window.workspace
+        if workspace.dataset is None:
             return None
-        old = [layer for layer in window.dataset.layers if layer_provenance(layer)]
+        old = [layer for layer in workspace.dataset.layers if layer_provenance(layer)]
         if not old:
             window.show_status(self.tr("No layer came from a web service."), 5000)
             return None
         bbox = self._bbox()
-        recorded = {Path(r.path).resolve(): r for r in (window.loaded or ((), ()))[0].layers} \
-            if window.loaded else {}
+        recorded = {Path(r.path).resolve(): r for r in workspace.loaded[0].layers} \
+            if workspace.loaded else {}
 
         def job(progress: Any, cancelled: Any) -> list[tuple[Layer, Layer]]:
             feedback = Feedback(progress, cancelled)
@@ -184,20 +185,20 @@ class ServiceActions(QObject):
         return window.run_task(job, self._swap, self.tr("Refreshing layers from web services…"))
 
     def _swap(self, pairs: list[tuple[Layer, Layer]]) -> None:
-        window = self.window
-        if window.dataset is None:
+        window, workspace = self.window, self.window.workspace
+        if workspace.dataset is None:
             return
         for old, new in pairs:
-            window.dataset.remove(old)
-            window.dataset.add(new)
+            workspace.dataset.remove(old)
+            workspace.dataset.add(new)
             window.layers.replace_layer(old, new)
             window.canvas.renderer.forget(old)
-        if any(old.role in window.protected_roles for old, _ in pairs):
+        if any(old.role in workspace.roles for old, _ in pairs):
             window.refresh_share()
-        if window.loaded is not None and window.session.store is not None:
+        if workspace.loaded is not None and workspace.store is not None:
             from naturplan.io.project.settings import record
 
-            record(window.session.store, *window.loaded)  # the new fetch times
+            record(workspace.store, *workspace.loaded)  # the new fetch times
 
 
 def age_text(provenance: Provenance, lang: str, now: datetime | None = None) -> str:

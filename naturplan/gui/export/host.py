@@ -4,14 +4,12 @@ from __future__ import annotations
 
 from typing import Protocol
 
-from naturplan.core.layers.dataset import Dataset
-from naturplan.core.layers.roles import Role
-from naturplan.core.share.protected import ProtectedShare
 from naturplan.gui.analysis.actions import AnalysisActions
 from naturplan.gui.basemap import Services
 from naturplan.gui.editing.session import EditSession
 from naturplan.gui.host import WindowHost
 from naturplan.gui.map.map_layers import MapLayerList
+from naturplan.io.workspace import Workspace
 
 
 class ExportHost(WindowHost, Protocol):
@@ -20,10 +18,11 @@ class ExportHost(WindowHost, Protocol):
 
     Attributes
     ----------
-    dataset, share, protected_roles
-        The loaded dataset, its protected share and the roles counted (None before a load).
+    workspace
+        The loaded dataset, its protected share and the roles counted (None before a
+        load), the project's plan and store (its settings).
     session
-        The edit session: the plan, its ledger, project path and store settings.
+        The edit session: the live ledger and the project's path.
     layers
         The map's layers as drawn (order, style, shown or not).
     services
@@ -32,9 +31,7 @@ class ExportHost(WindowHost, Protocol):
         The analysis: today's measured network, reused by an export when it fits.
     """
 
-    dataset: Dataset | None
-    share: ProtectedShare | None
-    protected_roles: tuple[Role, ...]
+    workspace: Workspace
     session: EditSession
     layers: MapLayerList
     services: Services

@@ -12,15 +12,14 @@ from naturplan.gui.export.host import ExportHost
 def plan_data_from_window(window: ExportHost) -> PlanData | None:
     """The window's dataset, share, ledger, candidates and project settings (None before a
     dataset is loaded)."""
-    if window.dataset is None or window.share is None:
+    workspace, session = window.workspace, window.session
+    if workspace.dataset is None or workspace.share is None:
         return None
-    session = window.session
-    plan = session.plan
-    store = getattr(session, "store", None)
+    plan, store = workspace.plan, workspace.store
     return PlanData(
-        dataset=window.dataset,
-        roles=tuple(window.protected_roles),
-        share=window.share,
+        dataset=workspace.dataset,
+        roles=tuple(workspace.roles),
+        share=workspace.share,
         ledger=session.ledger_result(),
         candidates=plan.candidates() if plan is not None else [],
         project=session.path,
