@@ -202,3 +202,26 @@ def test_the_help_menu_lives_in_any_help_host(qtbot):
     assert (keys, "Count the hedges") in rows
     dialog.close()
 
+
+
+def test_the_window_shows_the_workspaces_share_when_it_is_measured_again(window, qtbot):
+    """Removing the only protected layer measures the share again into the workspace; its
+    one event brings the new share and index to the dashboard, the ledger and the export."""
+    from naturplan.core.layers.roles import Role
+    from naturplan.gui.export.plan import plan_data_from_window
+
+    workspace = window.workspace
+    assert (workspace.dataset, workspace.share) == (window.dataset, window.share)
+    assert workspace.plan is window.session.plan and workspace.plan is not None
+    assert window.dashboard_dock.share is workspace.share and workspace.share.area_m2 > 0
+    [p3] = workspace.dataset.by_role(Role.NATURE_P3)  # the fixture's only protected layer
+    events = []
+    workspace.share_changed.connect(lambda share, index: events.append((share, index)))
+    window.remove_layer(p3)
+    qtbot.waitUntil(lambda: bool(events), timeout=30_000)
+    [(share, index)] = events
+    assert share is workspace.share and index is workspace.index
+    assert share.area_m2 == 0  # nothing protected is left to count
+    assert window.dashboard_dock.share is share
+    assert window.session.ledger_result().current_area_m2 == 0  # the ledger got it too
+    assert plan_data_from_window(window).share is share
