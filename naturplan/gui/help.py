@@ -12,7 +12,7 @@ import tomllib
 from collections.abc import Iterable
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 import PySide6
 from PySide6.QtCore import QCoreApplication, Qt, qVersion
@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QHeaderView,
+    QMainWindow,
     QMenu,
     QTableWidget,
     QTableWidgetItem,
@@ -31,6 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 import naturplan
+from naturplan.gui.map.map_layers import MapLayerList
 from naturplan.io.paths import layers_dir, resource
 
 TAB_SHORTCUTS, TAB_SOURCES, TAB_FACTORS, TAB_ABOUT = range(4)
@@ -55,9 +57,22 @@ def menu_actions(menus: Iterable[QMenu]) -> list[QAction]:
     return out
 
 
-def shortcut_rows(window: Any) -> list[tuple[str, str]]:
+class HelpHost(Protocol):
+    """What the Help menu needs of the window: its menu bar (the shortcuts are read from its
+    menus), the layers on the map (their sources) and the language."""
+
+    lang: str
+    layers: MapLayerList
+
+    def main_window(self) -> QMainWindow:
+        """The window whose menu bar holds the Help menu; the parent of the dialog."""
+        ...
+
+
+def shortcut_rows(window: HelpHost) -> list[tuple[str, str]]:
     """(keys, what) for every menu action with a shortcut, then the map's own keys."""
-    menus = [a.menu() for a in window.menuBar().actions() if isinstance(a.menu(), QMenu)]
+    bar = window.main_window().menuBar()
+    menus = [menu for a in bar.actions() if isinstance(menu := a.menu(), QMenu)]
     rows = []
     for action in menu_actions(menus):
         # As the menus write them ("Ctrl+Skift+Z" in Danish), not the portable "Shift".
@@ -161,7 +176,7 @@ def about_markdown() -> str:
 class HelpDialog(QDialog):
     """One window with a tab for each Help entry; the menu opens it at that tab."""
 
-    def __init__(self, window: Any, parent: QWidget | None = None) -> None:
+    def __init__(self, window: HelpHost, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("help_dialog")
         self.setWindowTitle(self.tr("naturplan – help"))
@@ -211,11 +226,11 @@ class HelpDialog(QDialog):
         self.raise_()
 
 
-def build_help_menu(window: Any) -> QMenu:
-    """The Help menu on *window*'s menu bar; returns it (its dialog is ``window.help_dialog``)."""
-    menu = window.menuBar().addMenu(QCoreApplication.translate("MainWindow", "&Help"))
-    dialog = HelpDialog(window, window)
-    window.help_dialog = dialog
+def build_help_menu(window: HelpHost) -> tuple[QMenu, HelpDialog]:
+    """The Help menu on *window*'s menu bar and the dialog its entries open."""
+    frame = window.main_window()
+    menu = frame.menuBar().addMenu(QCoreApplication.translate("MainWindow", "&Help"))
+    dialog = HelpDialog(window, frame)
     entries = [
         (_tr("Keyboard shortcuts"), TAB_SHORTCUTS, "F1"),
         (_tr("Data sources and licences"), TAB_SOURCES, None),
@@ -228,4 +243,4 @@ def build_help_menu(window: Any) -> QMenu:
         if key:
             action.setShortcut(key)
         action.triggered.connect(lambda _=False, t=tab: dialog.show_tab(t))
-    return menu
+    return menu, dialog

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Protocol
 
 import numpy as np
 from PySide6.QtCore import Qt
@@ -11,20 +11,43 @@ from PySide6.QtCore import Qt
 from naturplan.core.layers.layer import Layer, VectorLayer
 from naturplan.core.layers.roles import Role
 from naturplan.gui.attribute_table import AttributeTableDock
+from naturplan.gui.editing.actions import EditActions
+from naturplan.gui.editing.session import EditSession
+from naturplan.gui.host import WindowHost
 from naturplan.gui.identify import tolerance_m
+from naturplan.gui.map.map_layers import MapLayerList
+from naturplan.gui.map.tools import IdentifyTool
+from naturplan.gui.panels import LayersDock
 
 
-def install_layer_actions(window: Any) -> AttributeTableDock:
-    """Connect the layer panel's menu to *window* (the main window) and add the attribute
-    table dock (hidden until a layer's table is opened), tabbed with the candidate table."""
-    dock = AttributeTableDock(window.canvas, window)
+class LayerActionsHost(WindowHost, Protocol):
+    """What the layer menu and the attribute table need of the window: the layers on the
+    map and their panel, the edit session (its selection) and candidate table, the identify
+    tool (a click selects the row under it), and taking a layer off the map."""
+
+    layers: MapLayerList
+    layers_dock: LayersDock
+    editing: EditActions
+    session: EditSession
+    identify_tool: IdentifyTool
+
+    def remove_layer(self, layer: Layer | None) -> None:
+        """Take *layer* off the map and out of the dataset."""
+        ...
+
+
+def install_layer_actions(window: LayerActionsHost) -> AttributeTableDock:
+    """Connect the layer panel's menu to *window* and add the attribute table dock (hidden
+    until a layer's table is opened), tabbed with the candidate table."""
+    frame = window.main_window()
+    dock = AttributeTableDock(window.canvas, frame)
     dock.lang = window.lang
-    window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, dock)
+    frame.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, dock)
     dock.hide()
     # Tabbed with the candidate table when first opened: a dock tabified and then hidden at
     # start-up left its group's tab bar standing over the legend.
     tabbed: list[bool] = []
-    window.view_menu.addAction(dock.toggleViewAction())
+    window.menu("view").addAction(dock.toggleViewAction())
     panel = window.layers_dock
 
     def zoom(layer: Layer) -> None:
@@ -36,7 +59,7 @@ def install_layer_actions(window: Any) -> AttributeTableDock:
         entry = window.layers[window.layers.index_of(layer)]
         dock.show_layer(layer, entry.style.title.get(window.lang))
         if not tabbed and window.editing.table_dock.isVisible():
-            window.tabifyDockWidget(window.editing.table_dock, dock)
+            frame.tabifyDockWidget(window.editing.table_dock, dock)
             tabbed.append(True)
         dock.show()
         dock.raise_()  # the user asked for it
@@ -67,5 +90,4 @@ def install_layer_actions(window: Any) -> AttributeTableDock:
     window.session.selection.changed.connect(selected_candidates)
     window.identify_tool.identified.connect(
         lambda x, y: dock.select_at(x, y, tolerance_m(window.canvas.view.resolution)))
-    window.open_attribute_table = open_table
     return dock

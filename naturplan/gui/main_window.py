@@ -55,6 +55,8 @@ from naturplan.io.project.settings import (
     settings_from_request,
 )
 from naturplan.io.styles import load_style, load_styles
+from naturplan.io.workspace import Loaded as LoadedRequest
+from naturplan.io.workspace import Workspace
 from naturplan.render import MapView, RenderItem
 
 SETTINGS_VERSION = 1
@@ -73,12 +75,11 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.settings = settings
         self.lang = lang
-        self.protected_roles = roles
+        #: The shared state without Qt: dataset, share, roles, the project (issue 21 §3).
+        self.workspace = Workspace(roles)
         self.styles = load_styles()
         #: The muted land around the municipality (not a role: styles/neighbours.toml).
         self.neighbour_style = load_style("neighbours")
-        self.dataset: Dataset | None = None
-        self.share: ProtectedShare | None = None
         self.task: Task | None = None
         #: Every edit is one command on this stack (issue 4, see gui/edit_actions.py).
         self.undo_stack = QUndoStack(self)
@@ -108,11 +109,16 @@ class MainWindow(QMainWindow):
         self.exports = install_export_actions(self)  # File → Eksportér kort… (issue 10)
         self.session = self.editing.session
         self.measure_tools = install_measure_tools(self)  # distance and area (issue 20)
+        self.act_measure_distance, self.act_measure_area = (
+            tool.action for tool in self.measure_tools)
         self.attribute_table = install_layer_actions(self)  # context menu, attribute table
         self.team = TeamActions(self, self.session)  # team projects in PostGIS (issue 13)
         self.analysis = install_analysis(self)  # what each candidate does (issue 11)
-        #: The request and protected roles of the loaded dataset (recorded in the project).
-        self.loaded: tuple[Any, tuple[Role, ...]] | None = None
+        #: What is drawn under the dataset's layers (the neighbouring municipalities).
+        self.backdrop: list[tuple[Layer, Any]] = []
+        self.workspace.follow_project(self.session)
+        self.workspace.dataset_changed.connect(self._dataset_changed)
+        self.workspace.share_changed.connect(self._share_changed)
         self.session.project_changed.connect(self._project_opened)
         self.canvas.cursor_moved.connect(self._show_cursor)
         self.canvas.view_changed.connect(self._show_scale)
@@ -125,7 +131,7 @@ class MainWindow(QMainWindow):
         self.services = install_services(self)
         self._shortcuts_everywhere()
         #: Last on the menu bar (add other menus before this line).
-        self.help_menu = build_help_menu(self)
+        self.help_menu, self.help_dialog = build_help_menu(self)
 
     def _shortcuts_everywhere(self) -> None:
         """Register every action that has a shortcut on the window itself, so its key works
@@ -175,7 +181,8 @@ class MainWindow(QMainWindow):
         return self._action(name, text, slot, shortcut, checkable)
 
     def menu(self, name: str) -> QMenu:
-        return {"file": self.file_menu, "edit": self.edit_menu, "view": self.view_menu}[name]
+        return {"file": self.file_menu, "edit": self.edit_menu, "view": self.view_menu,
+                "map": self.map_menu}[name]
 
     def show_status(self, text: str, msecs: int = 0) -> None:
         self.statusBar().showMessage(text, msecs)
@@ -305,6 +312,25 @@ class MainWindow(QMainWindow):
         self.settings.setValue("window/state", self.saveState(SETTINGS_VERSION))
         self.settings.sync()
 
+    # -- the workspace's state under the names the window had (read-only) --------------
+    @property
+    def dataset(self) -> Dataset | None:
+        """The loaded dataset (None until the first load succeeds)."""
+        return self.workspace.dataset
+
+    @property
+    def share(self) -> ProtectedShare | None:
+        return self.workspace.share
+
+    @property
+    def protected_roles(self) -> tuple[Role, ...]:
+        return self.workspace.roles
+
+    @property
+    def loaded(self) -> LoadedRequest | None:
+        """The request and protected roles of the loaded dataset (recorded in the project)."""
+        return self.workspace.loaded
+
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         self.canvas.tool.cancel()  # a half-drawn shape was never an edit
         self.session.close()  # every edit is already committed; this only closes the file
@@ -325,7 +351,10 @@ class MainWindow(QMainWindow):
         if busy:
             self.progress.setValue(0)
 
-    def _run(self, job: Any, on_success: Any, message: str, on_error: Any = None) -> Task:
+    def run_task(self, job: Any, on_success: Any, message: str, on_error: Any = None) -> Task:
+        """Run *job* ``(progress, cancelled)`` in the window's one background task (a running
+        one is cancelled first) with *message* and the progress bar in the status bar; its
+        result goes to *on_success*, an error to *on_error* (default: :meth:`show_error`)."""
         if self.task is not None and self.task.running:
             self.task.cancel()
             self.task.wait()
@@ -371,31 +400,35 @@ class MainWindow(QMainWindow):
             return dataset, share, index, backdrop
 
         def loaded(result: Loaded) -> None:
-            self.loaded = (request, tuple(roles))
+            self.workspace.loaded = (request, tuple(roles))
             self._set_dataset(result)
 
         self.dashboard_dock.show_loading()
         if wait:
             loaded(job(lambda f, m: None, lambda: False))
             return
-        self._run(job, loaded, self.tr("Loading layers…"))
+        self.run_task(job, loaded, self.tr("Loading layers…"))
 
     def _set_dataset(self, result: Loaded) -> None:
-        dataset, share, index, backdrop = result
-        self.dataset = dataset
+        dataset, share, index, self.backdrop = result
+        self.workspace.set_dataset(dataset, share, index)
+
+    def _dataset_changed(self, dataset: Dataset) -> None:
+        """The workspace has a new dataset: show it (map, dashboard, editing, analysis)."""
         if self.session.plan is None:
             # The sample (or any dataset) opens with a new empty project (edit_session.py).
             self.session.new_project()
         self.candidates_layer = self.editing.candidates_layer()
-        self.layers.set_layers([*dataset.layers, self.candidates_layer], self.styles, backdrop)
+        self.layers.set_layers([*dataset.layers, self.candidates_layer], self.styles,
+                               self.backdrop)
         self.canvas.home_bounds = tuple(dataset.municipality.geometry.bounds)
         self.canvas.zoom_home()
         self.dashboard_dock.set_dataset(dataset)  # its notices follow the layers (issue 7)
-        self._set_share(share)
-        self.session.set_dataset(dataset, share, index)
+        share, index = self.workspace.share, self.workspace.index
+        if share is not None and index is not None:  # set with the dataset
+            self._share_changed(share, index)
         self.parcels.set_candidates(self.candidates_layer)
         self.parcels.set_dataset(dataset)
-        self.analysis.set_dataset(dataset, share, index, self.protected_roles)
         self._record_in_project()
         self.statusBar().showMessage(
             self.tr("%1 layers loaded").replace("%1", str(len(self.layers))), 5000)
@@ -427,11 +460,19 @@ class MainWindow(QMainWindow):
         except (NaturplanError, OSError) as exc:
             self.show_error(exc)
             return
-        self.protected_roles = roles
+        self.workspace.roles = roles
         self.load_dataset(request)
 
+    def _share_changed(self, share: ProtectedShare, index: ProtectedIndex) -> None:
+        """The protected share was measured (a load, a protected layer added or removed)."""
+        dataset = self.workspace.dataset
+        if dataset is None:
+            return
+        self._set_share(share)
+        self.session.set_dataset(dataset, share, index)
+        self.analysis.set_dataset(dataset, share, index, self.workspace.roles)
+
     def _set_share(self, share: ProtectedShare) -> None:
-        self.share = share
         by_name = {role.value: style for role, style in self.styles.items()}
         synthetic = self.dataset is not None and any(
             layer.source.synthetic for role in self.protected_roles
@@ -471,7 +512,7 @@ class MainWindow(QMainWindow):
             else:
                 self.show_error(error)
 
-        return self._run(job, self._layer_loaded, self.tr("Loading layer…"), failed)
+        return self.run_task(job, self.add_loaded_layer, self.tr("Loading layer…"), failed)
 
     def _ask_field_mapping(self, request: LayerRequest, error: FieldMappingError) -> None:
         try:
@@ -482,7 +523,9 @@ class MainWindow(QMainWindow):
         if mapped is not None:
             self.add_layer(mapped)
 
-    def _layer_loaded(self, layer: Layer) -> None:
+    def add_loaded_layer(self, layer: Layer) -> None:
+        """Put a layer just loaded on the map and into the dataset (snapping, the share and
+        the parcel card follow)."""
         self.layers.add(layer, self.styles[layer.role])
         if self.dataset is not None:
             self.dataset.add(layer)
@@ -531,13 +574,13 @@ class MainWindow(QMainWindow):
         if dataset is None:
             return
         def done(result: tuple[ProtectedShare, ProtectedIndex]) -> None:
-            self._set_share(result[0])
-            self.session.set_dataset(dataset, *result)
-            self.analysis.set_dataset(dataset, *result, roles)
+            if self.workspace.dataset is not dataset:
+                return  # another dataset was loaded meanwhile; its own share is shown
+            self.workspace.set_share(*result)
             if then is not None:
                 then()
 
-        self._run(lambda p, c: dataset.protected(roles, targets_for(dataset.municipality.code)),
+        self.run_task(lambda p, c: dataset.protected(roles, targets_for(dataset.municipality.code)),
                   done, self.tr("Computing the protected share…"))
 
     # -- map --------------------------------------------------------------------------

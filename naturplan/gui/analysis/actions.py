@@ -6,10 +6,11 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Protocol
 
 from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtGui import QAction, QActionGroup
+from PySide6.QtWidgets import QWidget
 
 from naturplan.core.analysis.scenarios import LedgerInputs
 from naturplan.core.layers.dataset import Dataset
@@ -21,27 +22,40 @@ from naturplan.gui.analysis.overlay import conflict_painter
 from naturplan.gui.analysis.panel import AnalysisDock, NatureAtRiskWidget
 from naturplan.gui.analysis.plan_totals import PlanTotals, PlanTotalsWidget
 from naturplan.gui.analysis.scenario_dock import ScenarioDock
+from naturplan.gui.dashboard import DashboardDock
+from naturplan.gui.editing.session import EditSession
+from naturplan.gui.host import WindowHost
+
+
+class AnalysisHost(WindowHost, Protocol):
+    """What the analysis needs of the window: the edit session (the plan it measures) and
+    the dashboard (its sections and the tab beside it); docks, the Analysis menu and the
+    status bar's current message through ``main_window()``."""
+
+    session: EditSession
+    dashboard_dock: DashboardDock
 
 
 class AnalysisActions(QObject):
     """The window's analysis parts (see the module docstring)."""
 
-    def __init__(self, window: Any) -> None:
-        super().__init__(window)
+    def __init__(self, window: AnalysisHost) -> None:
+        frame = window.main_window()
+        super().__init__(frame)
         self.window = window
         self._dataset: Dataset | None = None
         self._inputs: tuple[Any, ...] = ()
         self.controller = AnalysisController(window.session, self)
-        self.dock = AnalysisDock(window)
+        self.dock = AnalysisDock(frame)
         self.dock.panel.lang = window.lang
-        self.scenarios = ScenarioDock(self.controller, window)
+        self.scenarios = ScenarioDock(self.controller, frame)
         self.scenarios.lang = window.lang
-        window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.dock)
+        frame.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.dock)
         # A tab beside the dashboard (the window's layout stays as it was; a tab beside the
         # identify dock made the left docks jump once the layout settled).
-        window.tabifyDockWidget(window.dashboard_dock, self.dock)
+        frame.tabifyDockWidget(window.dashboard_dock, self.dock)
         window.dashboard_dock.raise_()
-        window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.scenarios)
+        frame.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.scenarios)
         # The comparison opens as a window of its own at a size where its table and chart
         # can be read, over the window's lower part: docked under the map it squeezed the map
         # (issue 20). The user can dock it; the window's saved layout then keeps it there.
@@ -75,12 +89,11 @@ class AnalysisActions(QObject):
             return
         if not self._scenarios_placed and self.scenarios.isFloating():
             self._scenarios_placed = True
-            place_floating(self.scenarios, self.window)
+            place_floating(self.scenarios, self.window.main_window())
         self.scenarios.reload()
 
     def _build_menu(self) -> None:
-        w = self.window
-        menu = w.menuBar().addMenu(self.tr("&Analysis"))
+        menu = self.window.main_window().menuBar().addMenu(self.tr("&Analysis"))
         menu.setObjectName("analysis_menu")
         self.act_panel = self.dock.toggleViewAction()
         self.act_panel.setText(self.tr("Candidate analysis"))
@@ -176,7 +189,7 @@ class AnalysisActions(QObject):
         texts = {"network": self.tr("Measuring the habitat network…"),
                  "projected": self.tr("Measuring the network with the candidates…"),
                  "scenarios": self.tr("Comparing the scenarios…")}
-        bar = self.window.statusBar()
+        bar = self.window.main_window().statusBar()
         current = bar.currentMessage()
         # A background measurement never hides a message meant for the user (a colleague's
         # change, an error); it only replaces its own notes or an empty bar.
@@ -184,10 +197,10 @@ class AnalysisActions(QObject):
             bar.showMessage(texts[name], 4000)
 
     def _failed(self, error: BaseException) -> None:
-        self.window.statusBar().showMessage(error_text(error, self.window.lang), 10000)
+        self.window.show_status(error_text(error, self.window.lang), 10000)
 
 
-def place_floating(dock: Any, window: Any) -> None:
+def place_floating(dock: QWidget, window: QWidget) -> None:
     """*dock* floating over the lower part of *window*: 70 % of its width, 45 % of its
     height (at least 900 × 420 where the screen allows), centred, its bottom on the
     window's."""
@@ -199,6 +212,6 @@ def place_floating(dock: Any, window: Any) -> None:
               frame.y() + frame.height() - height - 40)
 
 
-def install_analysis(window: Any) -> AnalysisActions:
-    """Add the analysis docks and menu to *window* (the main window)."""
+def install_analysis(window: AnalysisHost) -> AnalysisActions:
+    """Add the analysis docks and menu to *window*."""
     return AnalysisActions(window)

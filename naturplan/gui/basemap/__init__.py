@@ -8,13 +8,13 @@ File → Opdater lag fra tjenester (:mod:`.services`), and the layers' age in th
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
 
 from PySide6.QtCore import QEvent, QObject
 from PySide6.QtGui import QAction, QActionGroup
 from PySide6.QtWidgets import QDialog, QMenu, QScrollArea, QWidget
 
 from naturplan.gui.basemap.controller import BasemapController
+from naturplan.gui.basemap.host import BasemapHost
 from naturplan.gui.basemap.panel import BasemapPanel, OwnBasemapDialog, TokenDialog, remember_url
 from naturplan.gui.basemap.services import DataAges, ServiceActions
 from naturplan.io.services.basemaps import basemap_presets
@@ -42,20 +42,22 @@ class _CloseWatcher(QObject):
         return False
 
 
-def install(window: Any, restore: bool = True) -> Services:
-    """Add the basemap and the service actions to *window* (a ``MainWindow``)."""
-    controller = BasemapController(window.canvas, window.statusBar(), window.settings,
+def install(window: BasemapHost, restore: bool = True) -> Services:
+    """Add the basemap and the service actions to *window*."""
+    frame = window.main_window()
+    controller = BasemapController(window.canvas, frame.statusBar(), window.settings,
                                    window.lang)
     panel = BasemapPanel(controller)
     window.layers_dock.widget().layout().addWidget(panel)
     actions = ServiceActions(window)
-    first = window.file_menu.actions()[1] if len(window.file_menu.actions()) > 1 else None
-    window.file_menu.insertAction(first, actions.act_fetch)
-    window.file_menu.insertAction(first, actions.act_refresh)
+    file_menu = window.menu("file")
+    first = file_menu.actions()[1] if len(file_menu.actions()) > 1 else None
+    file_menu.insertAction(first, actions.act_fetch)
+    file_menu.insertAction(first, actions.act_refresh)
     menu = _basemap_menu(window, controller, panel)
     ages = DataAges(window)
     _add_to_dashboard(window.dashboard_dock, ages)
-    window.installEventFilter(_CloseWatcher(controller, window))
+    frame.installEventFilter(_CloseWatcher(controller, frame))
     if restore:
         controller.restore()
     return Services(controller, panel, actions, ages, menu)
@@ -70,8 +72,9 @@ def _add_to_dashboard(dock: QWidget, widget: QWidget) -> None:
     layout.insertWidget(max(layout.count() - 1, 0), widget)  # above the closing stretch
 
 
-def _basemap_menu(window: Any, controller: BasemapController, panel: BasemapPanel) -> QMenu:
-    menu = window.view_menu.addMenu(panel.tr("Basemap"))
+def _basemap_menu(window: BasemapHost, controller: BasemapController,
+                  panel: BasemapPanel) -> QMenu:
+    menu = window.menu("view").addMenu(panel.tr("Basemap"))
     menu.setObjectName("basemap_menu")
     group = QActionGroup(menu)
     entries = [("none", panel.tr("None"))] + [
@@ -94,16 +97,16 @@ def _basemap_menu(window: Any, controller: BasemapController, panel: BasemapPane
     own = menu.addAction(panel.tr("Own URL…"))
 
     def ask_url() -> None:
-        dialog = OwnBasemapDialog(window)
+        dialog = OwnBasemapDialog(window.main_window())
         if dialog.exec() == QDialog.DialogCode.Accepted and dialog.url():
             controller.set_basemap(remember_url(window.settings, dialog.url()))
             panel.refresh()
 
     own.triggered.connect(ask_url)
     token = menu.addAction(panel.tr("Dataforsyningen token…"))
-    token.triggered.connect(lambda: TokenDialog(window, lang=window.lang).exec())
+    token.triggered.connect(lambda: TokenDialog(window.main_window(), lang=window.lang).exec())
     clear = menu.addAction(panel.tr("Empty the tile cache"))
     clear.triggered.connect(lambda: (controller.cache.clear(),
-                                     window.statusBar().showMessage(
-                                         panel.tr("The tile cache is empty."), 4000)))
+                                     window.show_status(panel.tr("The tile cache is empty."),
+                                                        4000)))
     return menu

@@ -14,7 +14,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QDialog, QGridLayout, QLabel, QVBoxLayout, QWidget
 
@@ -23,6 +23,7 @@ from naturplan.core.feedback import Feedback
 from naturplan.core.layers.layer import Layer, VectorLayer
 from naturplan.export.i18n import tr
 from naturplan.gui.basemap.fetch_dialog import FetchChoice, FetchDialog
+from naturplan.gui.basemap.host import BasemapHost
 from naturplan.io.loading import LayerRequest, load_layer
 from naturplan.io.services.provenance import Provenance, provenance_of
 
@@ -49,18 +50,19 @@ def layer_provenance(layer: Layer) -> Provenance | None:
 class ServiceActions(QObject):
     """File → Hent data… and File → Opdater lag fra tjenester for a main window."""
 
-    def __init__(self, window: Any) -> None:
-        super().__init__(window)
+    def __init__(self, window: BasemapHost) -> None:
+        frame = window.main_window()
+        super().__init__(frame)
         self.window = window
-        self.act_fetch = QAction(self.tr("Fetch data…"), window)
+        self.act_fetch = QAction(self.tr("Fetch data…"), frame)
         self.act_fetch.setObjectName("action_fetch_data")
         self.act_fetch.triggered.connect(self.fetch_dialog)
-        self.act_refresh = QAction(self.tr("Refresh layers from web services"), window)
+        self.act_refresh = QAction(self.tr("Refresh layers from web services"), frame)
         self.act_refresh.setObjectName("action_refresh_services")
         self.act_refresh.triggered.connect(self.refresh_all)
 
     def fetch_dialog(self) -> None:
-        dialog = FetchDialog(self.window.styles, self.window.lang, self.window)
+        dialog = FetchDialog(self.window.styles, self.window.lang, self.window.main_window())
         if dialog.exec() == QDialog.DialogCode.Accepted:
             choice = dialog.choice()
             if choice is not None:
@@ -69,7 +71,7 @@ class ServiceActions(QObject):
     def _bbox(self) -> tuple[float, float, float, float]:
         from naturplan.io.loading import load_municipality
 
-        dataset = self.window.dataset
+        dataset = self.window.workspace.dataset
         municipality = dataset.municipality if dataset is not None else load_municipality()
         return tuple(float(v) for v in municipality.geometry.bounds)  # type: ignore[return-value]
 
@@ -90,7 +92,7 @@ class ServiceActions(QObject):
 
         def done(result: tuple[Layer, LayerRequest]) -> None:
             layer, request = result
-            self.window._layer_loaded(layer)
+            self.window.add_loaded_layer(layer)
             self.record(request)
 
         def failed(error: BaseException) -> None:
@@ -103,8 +105,8 @@ class ServiceActions(QObject):
                 return
             self.window.show_error(error)
 
-        return self.window._run(job, done, self.tr("Fetching %1…").replace("%1", choice.layer),
-                                failed)
+        fetching = self.tr("Fetching %1…").replace("%1", choice.layer)
+        return self.window.run_task(job, done, fetching, failed)
 
     def load_mapped(self, request: LayerRequest, error: FieldMappingError) -> Any:
         """The fetched file is on disk but its fields need a mapping: ask for one, load the
@@ -113,7 +115,8 @@ class ServiceActions(QObject):
         from naturplan.gui.add_layer import ask_field_mapping
 
         try:
-            mapped = ask_field_mapping(request, error, self.window.lang, self.window)
+            mapped = ask_field_mapping(request, error, self.window.lang,
+                                       self.window.main_window())
         except NaturplanError as exc:
             self.window.show_error(exc)
             return None
@@ -125,46 +128,48 @@ class ServiceActions(QObject):
             return load_layer(mapped)
 
         def done(layer: Layer) -> None:
-            self.window._layer_loaded(layer)
+            self.window.add_loaded_layer(layer)
             self.record(mapped)
 
         def failed(again: BaseException) -> None:
             self.window.show_error(again)
 
-        return self.window._run(job, done, self.window.tr("Loading layer…"), failed)
+        loading = QCoreApplication.translate("MainWindow", "Loading layer…")
+        return self.window.run_task(job, done, loading, failed)
 
     def record(self, request: LayerRequest) -> None:
         """Add *request* to what the project is measured against (with its provenance)."""
         from naturplan.io.project.settings import record
 
-        window = self.window
-        if window.loaded is None:
+        workspace = self.window.workspace
+        if workspace.loaded is None:
             return
-        dataset_request, roles = window.loaded
+        dataset_request, roles = workspace.loaded
         target = Path(request.path).resolve()
         others = [r for r in dataset_request.layers if Path(r.path).resolve() != target]
-        window.loaded = (dataclasses.replace(dataset_request, layers=(*others, request)), roles)
-        store = window.session.store
+        workspace.loaded = (dataclasses.replace(dataset_request, layers=(*others, request)),
+                            roles)
+        store = workspace.store
         if store is not None:
             try:
-                record(store, *window.loaded)
+                record(store, *workspace.loaded)
             except (NaturplanError, OSError) as exc:
-                window.show_error(exc)
+                self.window.show_error(exc)
 
     def refresh_all(self) -> Any:
         """Fetch every layer that came from a service again and swap it in on the map."""
         from naturplan.io.services.refresh import refresh_and_load
 
-        window = self.window
-        if window.dataset is None:
+        window, workspace = self.window, self.window.workspace
+        if workspace.dataset is None:
             return None
-        old = [layer for layer in window.dataset.layers if layer_provenance(layer)]
+        old = [layer for layer in workspace.dataset.layers if layer_provenance(layer)]
         if not old:
-            window.statusBar().showMessage(self.tr("No layer came from a web service."), 5000)
+            window.show_status(self.tr("No layer came from a web service."), 5000)
             return None
         bbox = self._bbox()
-        recorded = {Path(r.path).resolve(): r for r in (window.loaded or ((), ()))[0].layers} \
-            if window.loaded else {}
+        recorded = {Path(r.path).resolve(): r for r in workspace.loaded[0].layers} \
+            if workspace.loaded else {}
 
         def job(progress: Any, cancelled: Any) -> list[tuple[Layer, Layer]]:
             feedback = Feedback(progress, cancelled)
@@ -177,21 +182,23 @@ class ServiceActions(QObject):
                 pairs.append((layer, refresh_and_load(request, bbox, part)[1]))
             return pairs
 
-        return window._run(job, self._swap, self.tr("Refreshing layers from web services…"))
+        return window.run_task(job, self._swap, self.tr("Refreshing layers from web services…"))
 
     def _swap(self, pairs: list[tuple[Layer, Layer]]) -> None:
-        window = self.window
+        window, workspace = self.window, self.window.workspace
+        if workspace.dataset is None:
+            return
         for old, new in pairs:
-            window.dataset.remove(old)
-            window.dataset.add(new)
+            workspace.dataset.remove(old)
+            workspace.dataset.add(new)
             window.layers.replace_layer(old, new)
             window.canvas.renderer.forget(old)
-        if any(old.role in window.protected_roles for old, _ in pairs):
+        if any(old.role in workspace.roles for old, _ in pairs):
             window.refresh_share()
-        if window.loaded is not None and window.session.store is not None:
+        if workspace.loaded is not None and workspace.store is not None:
             from naturplan.io.project.settings import record
 
-            record(window.session.store, *window.loaded)  # the new fetch times
+            record(workspace.store, *workspace.loaded)  # the new fetch times
 
 
 def age_text(provenance: Provenance, lang: str, now: datetime | None = None) -> str:
@@ -209,10 +216,10 @@ def age_text(provenance: Provenance, lang: str, now: datetime | None = None) -> 
 class DataAges(QWidget):
     """The dashboard's "how old is each layer": service layers with their fetch date."""
 
-    def __init__(self, window: Any, parent: QWidget | None = None) -> None:
+    def __init__(self, window: BasemapHost, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("data_ages")
-        self.window = window
+        self.host = window
         self.title = QLabel("<b>{}</b>".format(self.tr("Data from web services")))
         self.grid = QGridLayout()
         box = QVBoxLayout(self)
@@ -227,7 +234,7 @@ class DataAges(QWidget):
             item = self.grid.takeAt(0)
             if item.widget() is not None:
                 item.widget().deleteLater()
-        window, lang = self.window, self.window.lang
+        window, lang = self.host, self.host.lang
         rows = []
         for entry in window.layers:
             found = layer_provenance(entry.layer)

@@ -8,22 +8,20 @@ actions in a bare window.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import Any, Protocol
+from typing import Protocol
 
 from PySide6.QtCore import QSettings
-from PySide6.QtGui import QAction, QActionGroup, QUndoStack
-from PySide6.QtWidgets import QMainWindow, QMenu
+from PySide6.QtGui import QActionGroup, QUndoStack
 
 from naturplan.core.layers.layer import VectorLayer
 from naturplan.core.plan.ledger import LedgerResult
+from naturplan.gui.host import MENUS, WindowHost
 from naturplan.gui.map.canvas import MapCanvas
 
-#: The menus a host offers by name.
-MENUS = ("file", "edit", "view")
+__all__ = ["MENUS", "EditHost"]
 
 
-class EditHost(Protocol):
+class EditHost(WindowHost, Protocol):
     """The window that hosts the editing actions (``MainWindow`` implements it).
 
     Attributes
@@ -45,23 +43,6 @@ class EditHost(Protocol):
     canvas: MapCanvas
     lang: str
     tool_group: QActionGroup
-
-    def main_window(self) -> QMainWindow:
-        """The window that toolbars and docks go into, and the parent of dialogs."""
-        ...
-
-    def make_action(self, name: str, text: str, slot: Callable[..., Any],
-                    shortcut: Any = None, checkable: bool = False) -> QAction:
-        """An action with the icon *name*, object name ``action_<name>`` and *slot*."""
-        ...
-
-    def menu(self, name: str) -> QMenu:
-        """The menu *name*, one of :data:`MENUS`."""
-        ...
-
-    def show_status(self, text: str, msecs: int = 0) -> None:
-        """A message in the status bar (for *msecs* ms; 0 = until the next one)."""
-        ...
 
     def set_candidates_layer(self, layer: VectorLayer) -> None:
         """Show *layer* as the project's candidate areas (replacing the previous one)."""

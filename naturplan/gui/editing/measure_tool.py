@@ -9,20 +9,31 @@ areas in m² up to 1 ha, then ha (EPSG:25832 metres, Danish number format).
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Protocol
 
 import shapely
 from PySide6.QtCore import QPointF, QRectF, Qt, Signal
-from PySide6.QtGui import QColor, QKeyEvent, QMouseEvent, QPainter, QPen
+from PySide6.QtGui import QAction, QActionGroup, QColor, QKeyEvent, QMouseEvent, QPainter, QPen
+from PySide6.QtWidgets import QToolBar
 
 from naturplan.core.plan.snapping import SnapTarget
 from naturplan.export.numbers import M2_PER_HA, format_number
 from naturplan.gui.editing.edit_tools import SAME_POINT_PX, EditTool
+from naturplan.gui.host import WindowHost
 from naturplan.gui.map.overlays import paint_rubber_band
 
 if TYPE_CHECKING:
     from naturplan.gui.editing.session import EditSession
     from naturplan.gui.map.canvas import MapCanvas
+
+class MeasureHost(WindowHost, Protocol):
+    """What the measuring tools need of the window: the map, the edit session (its snapping),
+    the exclusive tool group and the Map toolbar (the Map menu is ``menu("map")``)."""
+
+    session: EditSession
+    tool_group: QActionGroup
+    map_toolbar: QToolBar
+
 
 LABEL_FILL = QColor(255, 255, 255, 230)
 LABEL_EDGE = "#e0149c"
@@ -69,6 +80,8 @@ class MeasureTool(EditTool):
         self.area = area
         self.name = "measure_area" if area else "measure_distance"
         self.lang = lang
+        #: The action that chooses this tool (set where the tool is installed).
+        self.action: QAction | None = None
         self.points: list[tuple[float, float]] = []
         self.cursor_xy: tuple[float, float] | None = None
         #: True once finished: the result stays shown; the next click starts again.
@@ -196,9 +209,9 @@ class MeasureTool(EditTool):
         painter.restore()
 
 
-def install_measure_tools(window: Any) -> tuple[MeasureTool, MeasureTool]:
-    """The two measuring tools on the window's Map toolbar and menu, in its tool group
-    (the window is the editing host: canvas, session, tool group, status bar)."""
+def install_measure_tools(window: MeasureHost) -> tuple[MeasureTool, MeasureTool]:
+    """The two measuring tools on the window's Map toolbar and menu, in its tool group;
+    each tool's ``action`` chooses it."""
     canvas, session = window.canvas, window.session
     tools = (MeasureTool(canvas, session, area=False, lang=window.lang),
              MeasureTool(canvas, session, area=True, lang=window.lang))
@@ -215,9 +228,10 @@ def install_measure_tools(window: Any) -> tuple[MeasureTool, MeasureTool]:
         action.setStatusTip(tip)
         window.tool_group.addAction(action)
         tool.measured.connect(lambda words: window.show_status(words))
+        tool.action = action
         actions.append(action)
-    window.act_measure_distance, window.act_measure_area = actions
     window.map_toolbar.addActions(actions)
-    window.map_menu.addSeparator()
-    window.map_menu.addActions(actions)
+    map_menu = window.menu("map")
+    map_menu.addSeparator()
+    map_menu.addActions(actions)
     return tools

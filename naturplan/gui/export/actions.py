@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog
 
 from naturplan.core.feedback import Feedback
 from naturplan.export.i18n import error_text, tr
+from naturplan.gui.export.host import ExportHost
 from naturplan.gui.export.map_dialog import MapExportDialog
 from naturplan.gui.export.plan import measure_for_export, plan_data_from_window, todays_network
 from naturplan.gui.workers import Task
@@ -31,7 +32,7 @@ CANDIDATE_FILTERS = (
 class ExportActions(QObject):
     """The two export actions of one window."""
 
-    def __init__(self, window: Any) -> None:
+    def __init__(self, window: ExportHost) -> None:
         super().__init__(window)
         self.window = window
         self.dialog: MapExportDialog | None = None
@@ -121,7 +122,7 @@ class ExportActions(QObject):
         self.progress = dialog
 
 
-def install_export_actions(window: Any) -> ExportActions:
+def install_export_actions(window: ExportHost) -> ExportActions:
     """Add the export actions to the window's File menu (above Quit)."""
     actions = ExportActions(window)
     menu = window.menu("file")

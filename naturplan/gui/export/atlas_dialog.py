@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 
 from naturplan.core.feedback import Feedback
 from naturplan.export.i18n import error_text
+from naturplan.gui.export.host import ExportHost
 from naturplan.gui.export.plan import layers_from_window, plan_data_from_window, todays_network
 from naturplan.gui.workers import Task
 
@@ -42,10 +43,10 @@ class AtlasDialog(QDialog):
 
     exported = Signal(object)
 
-    def __init__(self, window: Any, parent: QWidget | None = None) -> None:
-        super().__init__(parent or window)
+    def __init__(self, window: ExportHost, parent: QWidget | None = None) -> None:
+        super().__init__(parent or window.main_window())
         self.main = window
-        self.lang = getattr(window, "lang", "da")
+        self.lang = window.lang
         self.data = plan_data_from_window(window)
         self.layers = layers_from_window(window)
         self.task: Task | None = None

@@ -35,6 +35,7 @@ from naturplan.core.feedback import Feedback
 from naturplan.export.i18n import error_text
 from naturplan.export.layout.page import PrintOptions, build_layout
 from naturplan.export.layout.presets import list_presets
+from naturplan.gui.export.host import ExportHost
 from naturplan.gui.export.plan import (
     layers_from_window,
     measure_for_export,
@@ -60,7 +61,7 @@ class MapExportDialog(QDialog):
 
     exported = Signal(object)
 
-    def __init__(self, window: Any, parent: QWidget | None = None) -> None:
+    def __init__(self, window: ExportHost, parent: QWidget | None = None) -> None:
         super().__init__(parent or window)
         self.window = window
         self.lang = getattr(window, "lang", "da")

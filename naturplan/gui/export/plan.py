@@ -6,20 +6,20 @@ from typing import Any
 
 from naturplan.export.map_layers import ExportLayer
 from naturplan.export.plan_data import PlanData
+from naturplan.gui.export.host import ExportHost
 
 
-def plan_data_from_window(window: Any) -> PlanData | None:
+def plan_data_from_window(window: ExportHost) -> PlanData | None:
     """The window's dataset, share, ledger, candidates and project settings (None before a
     dataset is loaded)."""
-    if window.dataset is None or window.share is None:
+    workspace, session = window.workspace, window.session
+    if workspace.dataset is None or workspace.share is None:
         return None
-    session = window.session
-    plan = session.plan
-    store = getattr(session, "store", None)
+    plan, store = workspace.plan, workspace.store
     return PlanData(
-        dataset=window.dataset,
-        roles=tuple(window.protected_roles),
-        share=window.share,
+        dataset=workspace.dataset,
+        roles=tuple(workspace.roles),
+        share=workspace.share,
         ledger=session.ledger_result(),
         candidates=plan.candidates() if plan is not None else [],
         project=session.path,
@@ -27,13 +27,13 @@ def plan_data_from_window(window: Any) -> PlanData | None:
     )
 
 
-def todays_network(window: Any, data: PlanData) -> Any:
+def todays_network(window: ExportHost, data: PlanData) -> Any:
     """The window's measured network of today's protected nature when it fits *data*'s
     settings (an export then measures only each candidate's change), else None."""
     from naturplan.core.analysis.assessment import SETTINGS_KEY, AnalysisSettings
 
-    controller = getattr(getattr(window, "analysis", None), "controller", None)
-    network = getattr(controller, "network", None)
+    controller = window.analysis.controller
+    network = controller.network
     if network is None:
         return None
     wanted = AnalysisSettings.from_mapping(data.settings.get(SETTINGS_KEY)).connectivity
@@ -54,6 +54,6 @@ def measure_for_export(data: PlanData, network: Any, progress: Any, cancelled: A
     return measured
 
 
-def layers_from_window(window: Any) -> list[ExportLayer]:
+def layers_from_window(window: ExportHost) -> list[ExportLayer]:
     """The map's layers as the window draws them: order, style, opacity, shown or not."""
     return [ExportLayer(entry.layer, entry.style, entry.visible) for entry in window.layers]

@@ -3,19 +3,20 @@ following others' edits. Created once by the main window (``TeamActions(window)`
 
 from __future__ import annotations
 
-from typing import Any
-
 from PySide6.QtCore import QObject
 
+from naturplan.gui.editing.session import EditSession
+from naturplan.gui.host import WindowHost
 from naturplan.gui.team.conflict import ConflictResolver
 from naturplan.gui.team.connect import ConnectionDialog
 from naturplan.gui.team.follow import RemoteFollow
 
 
 class TeamActions(QObject):
-    """Wires team projects into *window* (an ``EditHost`` with an edit session)."""
+    """Wires team projects into *window* (any :class:`~naturplan.gui.host.WindowHost`: its
+    File menu, actions and dialogs' parent) for the edit *session*."""
 
-    def __init__(self, window: Any, session: Any) -> None:
+    def __init__(self, window: WindowHost, session: EditSession) -> None:
         super().__init__(window.main_window())
         self.window = window
         self.session = session
