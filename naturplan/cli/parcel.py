@@ -92,6 +92,7 @@ def run_parcel(args: argparse.Namespace) -> int:
     from naturplan.export.i18n import tr
     from naturplan.export.parcel_card import card_document, card_text
     from naturplan.export.parcel_search import search_message
+    from naturplan.io.atomic import check_writable
     from naturplan.io.parcels import load_legal_bases
 
     lang = args.lang or "da"
@@ -102,6 +103,8 @@ def run_parcel(args: argparse.Namespace) -> int:
               "--address, or --search"), file=sys.stderr)
         return EXIT_USAGE
     legal = load_legal_bases()
+    if args.pdf is not None:
+        check_writable(args.pdf)
     context, dataset = _context(args)
     if by_key:
         result = context.find(args.ejerlav, args.matrikel)
@@ -135,11 +138,13 @@ def run_parcels(args: argparse.Namespace) -> int:
     from naturplan.core.feedback import Feedback
     from naturplan.core.parcels.batch import parcel_table
     from naturplan.export.parcel_table import write_parcel_table
+    from naturplan.io.atomic import check_writable
 
     suffix = args.out.suffix.lower()
     if suffix not in (".csv", ".gpkg"):
         raise NaturplanError("The output file must end in .csv or .gpkg, got '{name}'.",
                              name=args.out.name)
+    check_writable(args.out)  # before minutes of work, not after
     context, _ = _context(args)
     bar = ProgressBar(sys.stderr, enabled=sys.stderr.isatty())
     context.prepare()

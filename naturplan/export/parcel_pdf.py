@@ -12,7 +12,6 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from naturplan.core.errors import NaturplanError
 from naturplan.core.layers.layer import Layer
 from naturplan.core.layers.roles import DRAW_ORDER, Role
 from naturplan.core.layers.style import LayerStyle, default_style
@@ -20,6 +19,8 @@ from naturplan.core.parcels.status import StatusCard
 from naturplan.export.i18n import tr
 from naturplan.export.numbers import format_number
 from naturplan.export.parcel_card import CardText
+from naturplan.io import verify
+from naturplan.io.atomic import check_writable, write_file
 
 if TYPE_CHECKING:  # the drawing is Qt's: imported when a page is written, not before
     from naturplan.render import RenderItem
@@ -85,18 +86,17 @@ def page_content(text: CardText, scale: int, lang: str = "da", label: str = "") 
 
 
 def write_parcel_pdf(path: Path, card: StatusCard, text: CardText, layers: Sequence[Layer],
-                     styles: Mapping[Role, LayerStyle], lang: str = "da") -> None:
-    """Write the parcel's page to *path* (A4, portrait, 300 dpi map).
+                     styles: Mapping[Role, LayerStyle], lang: str = "da") -> int:
+    """Write the parcel's page to *path* (A4, portrait, 300 dpi map); returns its size in
+    bytes.
 
     Raises
     ------
-    NaturplanError
-        If the file cannot be written.
+    FileWriteError
+        If the file cannot be written completely (nothing is left behind).
     """
     path = Path(path)
-    if not path.parent.exists():
-        raise NaturplanError("Cannot write '{file}': the folder does not exist.",
-                             file=str(path))
+    check_writable(path)  # before the map is drawn
     from naturplan.render.parcel_page import MAP_MM, map_view, write_parcel_page
 
     bounds = card.parcel.bounds
@@ -104,8 +104,6 @@ def write_parcel_pdf(path: Path, card: StatusCard, text: CardText, layers: Seque
     cx, cy = (bounds[0] + bounds[2]) / 2, (bounds[1] + bounds[3]) / 2
     view = map_view(cx, cy, scale)
     page = page_content(text, scale, lang, label=card.parcel.ref.matrikelnummer)
-    try:
-        write_parcel_page(path, page, view, render_items(layers, styles), card.parcel.geometry)
-    except OSError as exc:
-        raise NaturplanError("Cannot write '{file}': {reason}", file=str(path),
-                             reason=str(exc)) from None
+    items = render_items(layers, styles)
+    return write_file(path, lambda part: write_parcel_page(part, page, view, items,
+                                                           card.parcel.geometry), verify.pdf)

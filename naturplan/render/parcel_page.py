@@ -30,6 +30,7 @@ from PySide6.QtGui import (
 
 from naturplan.render.decorations import draw_north_arrow, draw_scale_bar, draw_watermark
 from naturplan.render.geometry import polygon_from_xy
+from naturplan.render.output import write_pdf_file
 from naturplan.render.renderer import MapRenderer, RenderItem
 from naturplan.render.view import MapView
 
@@ -143,24 +144,21 @@ def write_parcel_page(
     Raises
     ------
     OSError
-        If the PDF cannot be written (the painter cannot start).
+        If the PDF cannot be written (the painter cannot start or cannot finish).
     """
     ensure_application()
-    writer = QPdfWriter(str(path))
-    writer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
-    writer.setPageOrientation(QPageLayout.Orientation.Portrait)
-    writer.setResolution(int(DPI))
-    writer.setPageMargins(QMarginsF(MARGIN_MM, MARGIN_MM, MARGIN_MM, MARGIN_MM),
-                          QPageLayout.Unit.Millimeter)
-    writer.setTitle(page.title)
-    writer.setCreator("naturplan")
-    painter = QPainter()
-    if not painter.begin(writer):
-        raise OSError(f"cannot write {path}")
-    try:
-        _draw(painter, page, view, items, parcel, renderer or MapRenderer())
-    finally:
-        painter.end()
+
+    def setup(writer: QPdfWriter) -> None:
+        writer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
+        writer.setPageOrientation(QPageLayout.Orientation.Portrait)
+        writer.setResolution(int(DPI))
+        writer.setPageMargins(QMarginsF(MARGIN_MM, MARGIN_MM, MARGIN_MM, MARGIN_MM),
+                              QPageLayout.Unit.Millimeter)
+        writer.setTitle(page.title)
+        writer.setCreator("naturplan")
+
+    write_pdf_file(path, setup, lambda painter: _draw(painter, page, view, items, parcel,
+                                                      renderer or MapRenderer()))
 
 
 def _draw(painter: QPainter, page: ParcelPage, view: MapView, items: Sequence[RenderItem],
