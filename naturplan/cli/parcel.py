@@ -22,6 +22,7 @@ from typing import Any, TextIO
 
 from naturplan.cli.options import data_for, progress_printer
 from naturplan.core.errors import NaturplanError
+from naturplan.export.terminal import terminal_text
 from naturplan.io.project.open import project_arg
 
 EXIT_OK = 0
@@ -114,9 +115,9 @@ def run_parcel(args: argparse.Namespace) -> int:
         result = context.search(args.search)
     if not result.found:
         said = search_message(result, lang)
-        print(f"naturplan: {said.message}", file=sys.stderr)
+        print(terminal_text(f"naturplan: {said.message}"), file=sys.stderr)
         if said.question:
-            print(said.question, file=sys.stderr)
+            print(terminal_text(said.question), file=sys.stderr)
         return EXIT_NOT_FOUND
     card = context.card_for(result)
     if args.json:
@@ -127,9 +128,9 @@ def run_parcel(args: argparse.Namespace) -> int:
 
         write_parcel_pdf(args.pdf, card, card_text(card, legal, lang), dataset.layers,
                          load_styles(), lang)
-        print(args.pdf)
+        print(terminal_text(str(args.pdf)))
     else:
-        print("\n".join(card_text(card, legal, lang).lines()))
+        print("\n".join(terminal_text(line) for line in card_text(card, legal, lang).lines()))
     return EXIT_OK
 
 
@@ -151,7 +152,7 @@ def run_parcels(args: argparse.Namespace) -> int:
     table = parcel_table(context, Feedback(bar.report))
     bar.finish()
     write_parcel_table(table, context, args.out)
-    print(args.out)
+    print(terminal_text(str(args.out)))
     return EXIT_OK
 
 

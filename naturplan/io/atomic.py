@@ -145,6 +145,13 @@ def write_file(
             _unlink(p)
 
 
+def remove_new_project(path: Path) -> None:
+    """Remove a project file this run created and could not fill (a full disk), with the
+    SQLite journal files beside it: "nothing was saved" leaves no empty project behind."""
+    for suffix in ("", "-journal", "-wal", "-shm"):
+        _unlink(path.with_name(path.name + suffix))
+
+
 def write_error(exc: BaseException, target: Path) -> FileWriteError | None:
     """The user's error for a failed write of *target*, or None for an exception that is
     not about writing (a programming error, which must not be dressed up as one)."""

@@ -154,3 +154,23 @@ def sqlite_database(query: str | None = None, expected: int | None = None
             raise incomplete(path, "GeoPackage")
 
     return check
+
+
+def all_of(*checks: Callable[[Path], None]) -> Callable[[Path], None]:
+    """Every one of *checks*, in order."""
+
+    def check(path: Path) -> None:
+        for one in checks:
+            one(path)
+
+    return check
+
+
+def not_empty(kind: str) -> Callable[[Path], None]:
+    """A file of a format without a check of its own here: at least not empty."""
+
+    def check(path: Path) -> None:
+        if path.stat().st_size == 0:
+            raise incomplete(path, kind)
+
+    return check

@@ -53,11 +53,22 @@ def write_png_file(path: Path, image: QImage) -> None:
     OSError
         If the image cannot be encoded or the file cannot be written.
     """
+    write_image_file(path, image, "PNG")
+
+
+def write_image_file(path: Path, image: QImage, kind: str) -> None:
+    """Encode *image* as *kind* (PNG, JPG, …) in memory and write it to *path*.
+
+    Raises
+    ------
+    OSError
+        If the image cannot be encoded as *kind* or the file cannot be written.
+    """
     data = QByteArray()
     buffer = QBuffer(data)
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    ok = image.save(buffer, "PNG")
+    ok = image.save(buffer, kind)
     buffer.close()
     if not ok:
-        raise OSError(errno.EIO, f"cannot encode the PNG for {path}")
+        raise OSError(errno.EIO, f"cannot encode the {kind} image for {path}")
     Path(path).write_bytes(data.data())

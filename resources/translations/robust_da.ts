@@ -34,4 +34,36 @@
         <translation>--scale skal være et tal N fra 1 til 100.000.000 (målestok 1:N), fik {value}.</translation>
     </message>
 </context>
+<context>
+    <name>cli</name>
+    <message>
+        <source>note</source>
+        <translation>bemærk</translation>
+    </message>
+</context>
+<context>
+    <name>export_table</name>
+    <message numerus="yes">
+        <source>{n} values held characters that {format} cannot hold (control characters, NUL); they are shown as {mark}.</source>
+        <translation>
+            <numerusform>{n} værdi indeholdt tegn, som {format} ikke kan rumme (kontroltegn, NUL); de vises som {mark}.</numerusform>
+            <numerusform>{n} værdier indeholdt tegn, som {format} ikke kan rumme (kontroltegn, NUL); de vises som {mark}.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{n} values were longer than {format} holds ({limit}) and were cut.</source>
+        <translation>
+            <numerusform>{n} værdi var længere, end {format} kan rumme ({limit}), og blev afkortet.</numerusform>
+            <numerusform>{n} værdier var længere, end {format} kan rumme ({limit}), og blev afkortet.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{count} characters</source>
+        <translation>{count} tegn</translation>
+    </message>
+    <message>
+        <source>{count} bytes</source>
+        <translation>{count} byte</translation>
+    </message>
+</context>
 </TS>
