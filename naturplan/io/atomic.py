@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import errno
 import os
+import shutil
 import sqlite3
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -36,6 +37,8 @@ _DENIED = {errno.EACCES, errno.EPERM, errno.EROFS}
 #: Phrases by which libraries that hide the errno (GDAL, SQLite, libpng) say the disk is full.
 _FULL_WORDS = ("no space left", "disk is full", "disk full", "not enough space", "quota")
 _DENIED_WORDS = ("permission denied", "read-only", "readonly", "attempt to write a readonly")
+#: Free bytes below which a library's unexplained write failure is taken for a full disk.
+NEARLY_FULL = 1 << 20
 #: The longest library message quoted to the user (GDAL may quote a whole 1 MB value).
 MAX_REASON = 160
 
@@ -169,11 +172,20 @@ def write_error(exc: BaseException, target: Path) -> FileWriteError | None:
     if not isinstance(exc, (OSError, sqlite3.Error)) and not _is_library_write_error(exc):
         return None
     text = str(exc).lower()
-    if any(w in text for w in _FULL_WORDS):
+    if any(w in text for w in _FULL_WORDS) or _nearly_full(target.parent):
         return FileWriteError(FULL_TEMPLATE, file=name)
     if any(w in text for w in _DENIED_WORDS):
         return FileWriteError(DENIED_TEMPLATE, file=name)
     return FileWriteError(OTHER_TEMPLATE, file=name, reason=short_reason(exc))
+
+
+def _nearly_full(folder: Path) -> bool:
+    """True if *folder*'s disk has less than :data:`NEARLY_FULL` bytes free: GDAL reports a
+    full disk as "Could not add feature" or a failed ``sqlite3_exec``, never by its errno."""
+    try:
+        return shutil.disk_usage(folder).free < NEARLY_FULL
+    except OSError:
+        return False
 
 
 def short_reason(exc: BaseException) -> str:

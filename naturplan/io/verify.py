@@ -83,6 +83,8 @@ def csv_rows(rows: int, encoding: str, delimiter: str) -> Callable[[Path], None]
     """A CSV file that reads back as *rows* rows (the header included)."""
 
     def check(path: Path) -> None:
+        # one cell may be as long as the file (a 1 MB name): the reader's limit is global
+        csv.field_size_limit(max(csv.field_size_limit(), path.stat().st_size + 1))
         try:
             with open(path, encoding=encoding, newline="") as handle:
                 got = sum(1 for _ in csv.reader(handle, delimiter=delimiter))
