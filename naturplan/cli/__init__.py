@@ -127,7 +127,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             return cli_scenarios.run(args)
         return cli_app.run(args)
     except NaturplanError as exc:
-        print(error_line(exc, getattr(args, "lang", None)), file=sys.stderr)
+        from naturplan.export.terminal import terminal_text
+
+        # a name or a path in the message is user data: shown, never obeyed by the terminal
+        print(terminal_text(error_line(exc, getattr(args, "lang", None))), file=sys.stderr)
         return EXIT_ERROR
     except KeyboardInterrupt:
         print("naturplan: interrupted", file=sys.stderr)
@@ -141,9 +144,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     except Exception as exc:  # the user never sees a traceback unless they ask
         if os.environ.get("NATURPLAN_DEBUG"):
             traceback.print_exc()
-        print(
-            f"naturplan: unexpected error: {type(exc).__name__}: {exc} "
-            "(set NATURPLAN_DEBUG=1 for details)",
+        from naturplan.export.terminal import terminal_text
+
+        said = str(exc).splitlines()[0] if str(exc) else ""
+        said = said if len(said) <= 300 else said[:299] + "…"  # GDAL may quote a whole value
+        print(terminal_text(
+            f"naturplan: unexpected error: {type(exc).__name__}: {said} "
+            "(set NATURPLAN_DEBUG=1 for details)"),
             file=sys.stderr,
         )
         return EXIT_ERROR

@@ -49,7 +49,15 @@ from naturplan.core.plan.importing import (
 from naturplan.export.i18n import DEFAULT_LANGUAGE, tr
 from naturplan.export.labels import kind_label, problem_label, status_label, yes_no
 from naturplan.export.numbers import format_ha
-from naturplan.io.project.open import open_plan, open_store, project_arg, project_label
+from naturplan.export.terminal import terminal_text
+from naturplan.io.atomic import remove_new_project
+from naturplan.io.project.open import (
+    is_database,
+    open_plan,
+    open_store,
+    project_arg,
+    project_label,
+)
 
 CONTEXT = "cli_candidates"
 
@@ -140,7 +148,12 @@ def _lang(args: argparse.Namespace) -> str:
 
 
 def _err(text: str) -> None:
-    print(text, file=sys.stderr)
+    print(terminal_text(text, keep_newlines=True), file=sys.stderr)
+
+
+def _out(text: str) -> None:
+    """A line on stdout that may hold user data (names): control characters escaped."""
+    print(terminal_text(text, keep_newlines=True))
 
 
 # --- import ---------------------------------------------------------------------------------
@@ -164,17 +177,23 @@ def _run_import(args: argparse.Namespace) -> int:
     refuse_if_broken(check, options)  # before the project is created or touched
     request, roles = data_for(args)
     municipality = municipality_for(request)  # before anything is written
+    new_file = not is_database(args.project) and not Path(args.project).exists()
     store, plan = open_plan(args.project, args.author)
-    with store:
-        todo = prepare_import(check, options, plan.candidates())
-        if todo.candidates:
-            with store.transaction():  # the candidates and the record: all or nothing
-                _record_data_options(store, request, roles)
-                todo.apply(plan)
+    try:
+        with store:
+            todo = prepare_import(check, options, plan.candidates())
+            if todo.candidates:
+                with store.transaction():  # the candidates and the record: all or nothing
+                    _record_data_options(store, request, roles)
+                    todo.apply(plan)
+    except BaseException:
+        if new_file:  # "nothing was saved" leaves no empty project behind either
+            remove_new_project(Path(args.project))
+        raise
     for issue in todo.repaired:
         _err(_t(args, "{file}: feature {fid} '{name}': invalid ({reason}), imported repaired.",
                 file=check.source, fid=issue.fid, name=issue.name, reason=issue.detail))
-    print(_summary(args, todo))
+    _out(_summary(args, todo))
     _report_outside(args, outside_areas(todo.candidates, municipality.geometry),
                     len(todo.candidates), municipality.name)
     return 0
@@ -276,7 +295,8 @@ def _run_list(args: argparse.Namespace) -> int:
           f"{head[5]:<6} {head[6]:>7}" + tag_head)
     for r in rows:
         tag = f" {tags[r['id']]}" if tags else ""
-        print(f"{r['id'][:8]:<8} {r['name'][:28]:<28} {kind_label(r['kind'], lang):<26} "
+        name = terminal_text(r["name"])[:28]
+        print(f"{r['id'][:8]:<8} {name:<28} {kind_label(r['kind'], lang):<26} "
               f"{status_label(r['status'], lang):<9} {format_ha(r['area_m2'], 2, lang):>12} "
               f"{yes_no(r['counts_toward_target'], lang):<6} {r['version']:>7}" + tag)
     total = format_ha(sum(r["area_m2"] for r in rows), 2, lang)
@@ -305,13 +325,13 @@ def _run_set(args: argparse.Namespace) -> int:
         old = plan.find(args.id)
         changed = {k: v for k, v in changes.items() if getattr(old, k) != v}
         if not changed:
-            print(_t(args, "'{name}' already has these values; nothing changed.",
-                     name=old.name))
+            _out(_t(args, "'{name}' already has these values; nothing changed.",
+                    name=old.name))
             return 0
         new = plan.update(old.id, **changed).after[0]
     fields = ", ".join(_t(args, f) for f in changed)
-    print(_t(args, "Changed {fields} of '{name}' (version {version}).", fields=fields,
-             name=new.name, version=str(new.version)))
+    _out(_t(args, "Changed {fields} of '{name}' (version {version}).", fields=fields,
+            name=new.name, version=str(new.version)))
     return 0
 
 
@@ -320,6 +340,6 @@ def _run_delete(args: argparse.Namespace) -> int:
     with store:
         old = plan.find(args.id)
         plan.delete(old.id)
-    print(_t(args, "Deleted '{name}' ({area}).", name=old.name,
-             area=format_ha(old.area_m2, 2, _lang(args))))
+    _out(_t(args, "Deleted '{name}' ({area}).", name=old.name,
+            area=format_ha(old.area_m2, 2, _lang(args))))
     return 0

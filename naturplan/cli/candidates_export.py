@@ -47,6 +47,8 @@ def run(args: argparse.Namespace) -> int:
     from naturplan.export.plan_data import load_plan_data
     from naturplan.export.tables import export_candidates
     from naturplan.export.tables.writers import FORMATS
+    from naturplan.export.terminal import terminal_text
+    from naturplan.io.atomic import check_writable
     from naturplan.io.datasets import open_dataset
     from naturplan.io.project.open import project_exists, project_label
     from naturplan.io.project.store import StoreError
@@ -54,6 +56,7 @@ def run(args: argparse.Namespace) -> int:
     lang = args.lang or "da"
     if args.out.suffix.lower() not in FORMATS:
         export_candidates(args.out, [], lang)  # raises the format message
+    check_writable(args.out)  # before the layers are read and the candidates measured
     if not project_exists(args.project):
         raise StoreError("Project file not found: {path}", path=project_label(args.project))
     request, roles = data_for(args)
@@ -63,9 +66,11 @@ def run(args: argparse.Namespace) -> int:
     if not args.no_analysis:
         measure_plan(data, feedback=Feedback(progress))
     records = data.records()
-    export_candidates(args.out, records, lang, table_notes(data, lang), data.columns())
-    print(tr(lang, "export", "Wrote {n} candidate areas to {path}.",
-             n=len(records), path=str(args.out)))
+    report = export_candidates(args.out, records, lang, table_notes(data, lang), data.columns())
+    print(terminal_text(tr(lang, "export", "Wrote {n} candidate areas to {path}.",
+                           n=len(records), path=str(args.out))))
+    for line in report.notes:  # what the format could not hold, said once
+        print(f"naturplan: {tr(lang, 'cli', 'note')}: {line}", file=sys.stderr)
     for line in gap_notes(data.measured, lang):
         print(line)
     return 0

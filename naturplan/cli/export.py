@@ -14,6 +14,7 @@ web map's candidate popups say what each one does (CO2e, conflicts, flood, ΔECA
 from __future__ import annotations
 
 import argparse
+import math
 import sys
 from pathlib import Path
 from typing import Any
@@ -21,9 +22,14 @@ from typing import Any
 from naturplan.cli.analysis import add_no_analysis
 from naturplan.cli.options import data_for, progress_printer
 from naturplan.core.errors import ExportError
+from naturplan.io.atomic import check_writable
 from naturplan.io.project.open import project_arg
 
 FORMATS = ("pdf", "png", "html")
+#: The largest --scale denominator (1:100,000,000 shows all of Europe on a page).
+MAX_SCALE = 100_000_000
+#: The largest coordinate of an --extent in EPSG:25832 metres (beyond it is off the earth).
+MAX_COORDINATE = 100_000_000
 
 
 def add_parser(subparsers: Any, data_parent: argparse.ArgumentParser) -> None:
@@ -70,10 +76,25 @@ def parse_extent(text: str | None) -> tuple[float, float, float, float] | None:
     except ValueError:
         raise ExportError("--extent wants MINX,MINY,MAXX,MAXY in metres, got '{text}'.",
                           text=text) from None
-    if minx >= maxx or miny >= maxy:
+    values = (minx, miny, maxx, maxy)
+    if (not all(math.isfinite(v) and abs(v) <= MAX_COORDINATE for v in values)
+            or minx >= maxx or miny >= maxy):
         raise ExportError("--extent wants MINX,MINY,MAXX,MAXY in metres, got '{text}'.",
                           text=text)
-    return minx, miny, maxx, maxy
+    return values
+
+
+def check_scale(scale: float | None) -> None:
+    """Refuse a ``--scale`` that is no map scale (0, negative, not finite, absurd).
+
+    Raises
+    ------
+    ExportError
+        If *scale* is given and not in 1 … :data:`MAX_SCALE`.
+    """
+    if scale is not None and not (math.isfinite(scale) and 1 <= scale <= MAX_SCALE):
+        raise ExportError("--scale wants a number N from 1 to 100,000,000 (map scale 1:N), "
+                          "got {value}.", value=f"{scale:g}")
 
 
 def output_format(args: argparse.Namespace) -> str:
@@ -108,8 +129,8 @@ def run(args: argparse.Namespace) -> int:
     lang = args.lang or "da"
     fmt = output_format(args)
     extent = parse_extent(args.extent)
-    if args.scale is not None and args.scale <= 0:
-        raise ExportError("--scale wants a positive number N (1:N), got {n}.", n=args.scale)
+    check_scale(args.scale)
+    check_writable(args.out)  # before the data is read and the map drawn
     basemap = None
     if args.basemap:
         basemap = _basemap(args.basemap, fmt, lang)

@@ -22,6 +22,7 @@ from typing import Any, TextIO
 from naturplan.cli.options import data_for, progress_printer
 from naturplan.core import jsontext
 from naturplan.core.errors import NaturplanError
+from naturplan.export.terminal import terminal_text
 from naturplan.io.project.open import project_arg
 
 EXIT_OK = 0
@@ -97,6 +98,7 @@ def run_parcel(args: argparse.Namespace) -> int:
     from naturplan.export.i18n import tr
     from naturplan.export.parcel_card import card_document, card_text
     from naturplan.export.parcel_search import search_message
+    from naturplan.io.atomic import check_writable
     from naturplan.io.parcels import load_legal_bases
 
     lang = args.lang or "da"
@@ -107,6 +109,8 @@ def run_parcel(args: argparse.Namespace) -> int:
               "--address, or --search"), file=sys.stderr)
         return EXIT_USAGE
     legal = load_legal_bases()
+    if args.pdf is not None:
+        check_writable(args.pdf)
     context, dataset = _context(args)
     if by_key:
         result = context.find(args.ejerlav, args.matrikel)
@@ -116,9 +120,9 @@ def run_parcel(args: argparse.Namespace) -> int:
         result = context.search(args.search)
     if not result.found:
         said = search_message(result, lang)
-        print(f"naturplan: {said.message}", file=sys.stderr)
+        print(terminal_text(f"naturplan: {said.message}"), file=sys.stderr)
         if said.question:
-            print(said.question, file=sys.stderr)
+            print(terminal_text(said.question), file=sys.stderr)
         return EXIT_NOT_FOUND
     card = context.card_for(result)
     if args.json:
@@ -129,9 +133,9 @@ def run_parcel(args: argparse.Namespace) -> int:
 
         write_parcel_pdf(args.pdf, card, card_text(card, legal, lang), dataset.layers,
                          load_styles(), lang)
-        print(args.pdf)
+        print(terminal_text(str(args.pdf)))
     else:
-        print("\n".join(card_text(card, legal, lang).lines()))
+        print("\n".join(terminal_text(line) for line in card_text(card, legal, lang).lines()))
     return EXIT_OK
 
 
@@ -140,11 +144,13 @@ def run_parcels(args: argparse.Namespace) -> int:
     from naturplan.core.feedback import Feedback
     from naturplan.core.parcels.batch import parcel_table
     from naturplan.export.parcel_table import table_notes, write_parcel_table
+    from naturplan.io.atomic import check_writable
 
     suffix = args.out.suffix.lower()
     if suffix not in (".csv", ".gpkg"):
         raise NaturplanError("The output file must end in .csv or .gpkg, got '{name}'.",
                              name=args.out.name)
+    check_writable(args.out)  # before minutes of work, not after
     context, _ = _context(args)
     bar = ProgressBar(sys.stderr, enabled=sys.stderr.isatty())
     context.prepare()
@@ -154,7 +160,7 @@ def run_parcels(args: argparse.Namespace) -> int:
     write_parcel_table(table, context, args.out, lang)
     for line in table_notes(table, lang):
         print(f"naturplan: {line}", file=sys.stderr)
-    print(args.out)
+    print(terminal_text(str(args.out)))
     return EXIT_OK
 
 

@@ -266,6 +266,18 @@ class ExportError(NaturplanError):
     code = "export"
 
 
+class FileWriteError(ExportError):
+    """A file could not be written completely: the disk is full, the folder is missing or
+    read-only, or what was written did not check out as a complete file of its format
+    (``naturplan.io.atomic``). Nothing is left behind: no half file, no ``.part``.
+
+    Params: ``file`` (the target as the user named it) and, by template, ``folder``,
+    ``kind`` (the format: PDF, PNG, …) or ``reason``.
+    """
+
+    code = "file_write"
+
+
 # --- analysis of candidates (climate factors, scenarios) ------------------------------------
 
 

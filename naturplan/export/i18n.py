@@ -47,6 +47,12 @@ class Translator:
         message falls back to the English source. Integers and floats in *params* are written
         as they are; format them first (``format_ha``) for units and decimals.
         """
+        return self.text(context, source, n, params)
+
+    def text(self, context: str, source: str, n: int | None = None,
+             params: dict[str, Any] | None = None) -> str:
+        """:meth:`tr` with the values as one dict, so that a value named ``n`` that is not
+        the count (a scale of 0.5, an error's parameter) never collides with *n*."""
         forms = self.messages.get((context, source))
         text = source
         if forms:
@@ -54,7 +60,7 @@ class Translator:
             text = forms[min(index, len(forms) - 1)] or source
         elif n is not None and n == 1:
             text = source  # English source is the plural; an en .ts gives the singular
-        values = dict(params)
+        values = dict(params or {})
         if n is not None:
             values.setdefault("n", format_number(n, 0, self.lang))
         if not values:
@@ -129,5 +135,16 @@ def error_text(error: BaseException, lang: str | None = None) -> str:
     count = error.params.get("n")
     n = count if isinstance(count, int) and not isinstance(count, bool) else None
     if n is not None:
-        del params["n"]  # tr() writes the count itself
-    return t.tr("errors", error.template, n, **params)
+        del params["n"]  # text() writes the count itself
+    elif isinstance(count, float):
+        params["n"] = _plain_number(count, t.lang)  # a value named n, not a count
+    return t.text("errors", error.template, n, params)
+
+
+def _plain_number(value: float, lang: str) -> str:
+    """A float parameter in the language's format (``-5.000``, ``0,5``; ``nan`` as is)."""
+    if value != value or value in (float("inf"), float("-inf")):
+        return str(value)
+    if value.is_integer():
+        return format_number(value, 0, lang)
+    return format_number(value, 2, lang)

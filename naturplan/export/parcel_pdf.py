@@ -13,7 +13,6 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from naturplan.core.errors import NaturplanError
 from naturplan.core.layers.layer import Layer
 from naturplan.core.layers.roles import DRAW_ORDER, Role
 from naturplan.core.layers.style import Labels, LayerStyle, LegendEntry, Symbol, default_style
@@ -23,6 +22,8 @@ from naturplan.export.legend import LegendGroup, legend_groups
 from naturplan.export.map_layers import ordered_layers
 from naturplan.export.numbers import format_number
 from naturplan.export.parcel_card import CardText
+from naturplan.io import verify
+from naturplan.io.atomic import check_writable, write_file
 
 if TYPE_CHECKING:  # the drawing is Qt's: imported when a page is written, not before
     from naturplan.render import RenderItem
@@ -130,17 +131,16 @@ def page_content(text: CardText, scale: int, lang: str = "da", label: str = "",
 def write_parcel_pdf(path: Path, card: StatusCard, text: CardText, layers: Sequence[Layer],
                      styles: Mapping[Role, LayerStyle], lang: str = "da") -> list[PlacedLabel]:
     """Write the parcel's page to *path* (A4, portrait, 300 dpi map; the card flows onto a
-    second page when it is long); returns the map's labels as placed.
+    second page when it is long) through :func:`naturplan.io.atomic.write_file`; returns the
+    map's labels as placed.
 
     Raises
     ------
-    NaturplanError
-        If the file cannot be written.
+    FileWriteError
+        If the file cannot be written completely (nothing is left behind).
     """
     path = Path(path)
-    if not path.parent.exists():
-        raise NaturplanError("Cannot write '{file}': the folder does not exist.",
-                             file=str(path))
+    check_writable(path)  # before the map is drawn
     from naturplan.render.parcel_page import MAP_MM, map_view, write_parcel_page
 
     bounds = card.parcel.bounds
@@ -151,9 +151,11 @@ def write_parcel_pdf(path: Path, card: StatusCard, text: CardText, layers: Seque
     legend = page_legend(layers, styles, view.bounds, scale, lang,
                          f"{ref.matrikelnummer}, {ref.ejerlavsnavn or ref.ejerlavskode}")
     page = page_content(text, scale, lang, label=ref.matrikelnummer, legend=legend)
-    try:
-        return write_parcel_page(path, page, view, render_items(layers, styles),
-                                 card.parcel.geometry)
-    except OSError as exc:
-        raise NaturplanError("Cannot write '{file}': {reason}", file=str(path),
-                             reason=str(exc)) from None
+    items = render_items(layers, styles)
+    placed: list[PlacedLabel] = []
+
+    def write(part: Path) -> None:
+        placed[:] = write_parcel_page(part, page, view, items, card.parcel.geometry)
+
+    write_file(path, write, verify.pdf)
+    return placed

@@ -18,11 +18,13 @@ from pathlib import Path
 import geopandas as gpd
 import pandas as pd
 
-from naturplan.core.errors import NaturplanError
 from naturplan.core.parcels.context import ParcelContext
 from naturplan.core.parcels.themes import Theme
 from naturplan.export.i18n import tr
 from naturplan.export.parcel_card import theme_label
+from naturplan.export.tables.cells import Cleaning, csv_safe
+from naturplan.io import verify
+from naturplan.io.atomic import write_file
 
 
 def table_notes(table: pd.DataFrame, lang: str = "da") -> tuple[str, ...]:
@@ -46,33 +48,48 @@ def sidecar_path(path: Path) -> Path:
 
 
 def write_parcel_table(table: pd.DataFrame, context: ParcelContext, path: Path,
-                       lang: str = "da") -> None:
-    """Write *table* (one row per parcel of *context*) to *path* (.csv or .gpkg), with its
-    notes (:func:`table_notes`) in the layer's description or a sidecar beside the CSV.
+                       lang: str = "da") -> int:
+    """Write *table* (one row per parcel of *context*) to *path* (.csv or .gpkg) through
+    :func:`naturplan.io.atomic.write_file`, with its notes (:func:`table_notes`) in the
+    layer's description or a sidecar beside the CSV; returns the table file's size. A CSV
+    text cell that a spreadsheet would run as a formula gets a leading ``'`` (numbers are
+    left as they are).
 
     Raises
     ------
-    NaturplanError
-        If the file cannot be written.
+    FileWriteError
+        If the file cannot be written completely (nothing is left behind).
     """
     out = table.copy()
     out["synthetic_data"] = any(s.synthetic for s in context.sources())
     path = Path(path)
     notes = table_notes(table, lang)
-    try:
-        if path.suffix.lower() == ".gpkg":
-            frame = gpd.GeoDataFrame(out, geometry=context.geometries, crs=25832)
-            path.unlink(missing_ok=True)  # a new file, readable by QGIS 3.22 (GPKG 1.2)
-            described = {"DESCRIPTION": " ".join(notes)} if notes else {}
-            frame.to_file(path, driver="GPKG", layer="parcel_status", engine="pyogrio",
+    if path.suffix.lower() == ".gpkg":
+        frame = gpd.GeoDataFrame(out, geometry=context.geometries, crs=25832)
+        text = frame.drop(columns="geometry").select_dtypes(include=["object", "string"]).columns
+        cleaning = Cleaning()
+        for column in text:
+            frame[column] = frame[column].map(
+                lambda v: cleaning.gdal(v) if isinstance(v, str) else v)
+        described = {"DESCRIPTION": " ".join(notes)} if notes else {}
+
+        def write(part: Path) -> None:  # a new file, readable by QGIS 3.22 (GPKG 1.2)
+            frame.to_file(part, driver="GPKG", layer="parcel_status", engine="pyogrio",
                           dataset_options={"VERSION": "1.2"}, layer_options=described)
-        else:
-            sidecar = sidecar_path(path)
-            sidecar.unlink(missing_ok=True)  # an old run's notes would mislead
-            out.to_csv(path, index=False, encoding="utf-8", float_format="%.4f")
-            if notes:
-                sidecar.write_text("\n".join(notes) + "\n", encoding="utf-8")
-    except (OSError, ValueError) as exc:
-        raise NaturplanError("Cannot write '{file}': {reason}", file=str(path),
-                             reason=str(exc).splitlines()[0] if str(exc) else type(exc).__name__
-                             ) from None
+
+        return write_file(path, write, verify.features(len(frame), "GeoPackage",
+                                                       "parcel_status"), keep_suffix=True)
+    for column in out.select_dtypes(include=["object", "string"]).columns:
+        out[column] = out[column].map(lambda v: csv_safe(v) if isinstance(v, str) else v)
+    data = out.to_csv(index=False, float_format="%.4f").encode("utf-8")
+    sidecar = sidecar_path(path)
+    size = write_file(path, lambda part: part.write_bytes(data),
+                      verify.all_of(verify.exact(data, "CSV"),
+                                    verify.csv_rows(len(out) + 1, "utf-8", ",")))
+    if notes:  # what the CSV cannot say itself: beside it, through the same writer
+        text_notes = ("\n".join(notes) + "\n").encode("utf-8")
+        write_file(sidecar, lambda part: part.write_bytes(text_notes),
+                   verify.exact(text_notes, "text"))
+    else:
+        sidecar.unlink(missing_ok=True)  # an old run's notes would mislead
+    return size

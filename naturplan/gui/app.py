@@ -69,6 +69,14 @@ def run_app(args: argparse.Namespace, request: Any, roles: Sequence[Any]) -> int
         except (NaturplanError, OSError) as exc:
             print(f"naturplan: error: {error_text(exc, lang)}", file=sys.stderr)
             return 1
+    if screenshot is not None:
+        from naturplan.io.atomic import check_writable
+
+        try:
+            check_writable(Path(screenshot))  # before the window is built and drawn
+        except NaturplanError as exc:
+            print(f"naturplan: error: {error_text(exc, lang)}", file=sys.stderr)
+            return 1
     window = MainWindow(settings, lang=lang, roles=tuple(roles))
     if project is not None:
         # An existing project is opened, a new path becomes a new project; a file that is
@@ -145,7 +153,14 @@ def missing_display(environ: Mapping[str, str] | None = None) -> str:
 def save_screenshot(
     window: object, request: object, path: Path, size: tuple[int, int] = (1400, 880)
 ) -> int:
-    """Load *request* synchronously into *window*, draw the map, save ``window.grab()``."""
+    """Load *request* synchronously into *window*, draw the map, save ``window.grab()``
+    through :func:`naturplan.io.atomic.write_file`.
+
+    Raises
+    ------
+    FileWriteError
+        If the image cannot be written completely (nothing is left behind).
+    """
     from PySide6.QtWidgets import QApplication
 
     window.resize(*size)  # type: ignore[attr-defined]
@@ -159,11 +174,12 @@ def save_screenshot(
     if services is not None:
         services.basemap.ensure()  # the basemap's tiles for this view, waited for
     QApplication.processEvents()
-    if not window.grab().save(str(path)):  # type: ignore[attr-defined]
-        from naturplan.export.i18n import tr
+    from naturplan.io import verify
+    from naturplan.io.atomic import write_file
+    from naturplan.render.output import write_image_file
 
-        print("naturplan: error: " + tr(getattr(window, "lang", None), "errors",
-                                        "Cannot write the screenshot to {path}.",
-                                        path=str(path)), file=sys.stderr)
-        return 1
+    image = window.grab().toImage()  # type: ignore[attr-defined]
+    kind = (path.suffix.lstrip(".") or "png").upper()
+    write_file(path, lambda part: write_image_file(part, image, kind),
+               verify.png if kind == "PNG" else verify.not_empty(kind))
     return 0

@@ -42,6 +42,7 @@ from naturplan.render.decorations import (
     points_to_px,
 )
 from naturplan.render.markers import draw_markers
+from naturplan.render.output import write_pdf_file, write_png_file
 from naturplan.render.renderer import MapRenderer, RenderItem, make_brush, make_pen
 from naturplan.render.view import MapView
 
@@ -436,24 +437,27 @@ def write_pdf(layout: Any, path: Path, feedback: Any) -> None:
     ------
     OperationCancelled
         If *feedback* is cancelled while the map is drawn.
+    OSError
+        If the PDF writer cannot open the file or fails to finish it.
     """
     ensure_gui_application()
     dpi = layout.preset.dpi
-    writer = QPdfWriter(str(path))
-    writer.setResolution(int(dpi))
-    w_mm, h_mm = layout.page_mm
-    writer.setPageSize(QPageSize(QSizeF(w_mm, h_mm), QPageSize.Unit.Millimeter))
-    writer.setPageMargins(QMarginsF(0, 0, 0, 0))
-    writer.setTitle(layout.title)
-    writer.setCreator("naturplan")
     page = PagePainter(layout, dpi)
-    painter = QPainter(writer)
-    try:
+
+    def setup(writer: QPdfWriter) -> None:
+        writer.setResolution(int(dpi))
+        w_mm, h_mm = layout.page_mm
+        writer.setPageSize(QPageSize(QSizeF(w_mm, h_mm), QPageSize.Unit.Millimeter))
+        writer.setPageMargins(QMarginsF(0, 0, 0, 0))
+        writer.setTitle(layout.title)
+        writer.setCreator("naturplan")
+
+    def paint(painter: QPainter) -> None:
         feedback.report(0.1, "PDF")
         page.paint(painter, lambda: feedback.is_cancelled)
-    finally:
-        painter.end()
-    feedback.check()
+        feedback.check()
+
+    write_pdf_file(path, setup, paint)
 
 
 def page_image(layout: Any, dpi: float, cancelled: Callable[[], bool] | None = None,
@@ -489,5 +493,4 @@ def write_png(layout: Any, path: Path, feedback: Any) -> None:
     feedback.report(0.1, "PNG")
     image = page_image(layout, layout.preset.dpi, lambda: feedback.is_cancelled)
     feedback.check()
-    if not image.save(str(path), "PNG"):
-        raise OSError(f"cannot save {path}")
+    write_png_file(path, image)

@@ -38,6 +38,7 @@ from naturplan.render.decorations import (
 )
 from naturplan.render.geometry import polygon_from_xy
 from naturplan.render.labels import PlacedLabel
+from naturplan.render.output import write_pdf_file
 from naturplan.render.renderer import MapRenderer, RenderItem, make_brush, make_pen
 from naturplan.render.view import MapView
 
@@ -164,24 +165,28 @@ def write_parcel_page(
     Raises
     ------
     OSError
-        If the PDF cannot be written (the painter cannot start).
+        If the PDF cannot be written (the painter cannot start or cannot finish).
     """
     ensure_application()
-    writer = QPdfWriter(str(path))
-    writer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
-    writer.setPageOrientation(QPageLayout.Orientation.Portrait)
-    writer.setResolution(int(DPI))
-    writer.setPageMargins(QMarginsF(MARGIN_MM, MARGIN_MM, MARGIN_MM, MARGIN_MM),
-                          QPageLayout.Unit.Millimeter)
-    writer.setTitle(page.title)
-    writer.setCreator("naturplan")
-    painter = QPainter()
-    if not painter.begin(writer):
-        raise OSError(f"cannot write {path}")
-    try:
-        return _draw(painter, writer, page, view, items, parcel, renderer or MapRenderer())
-    finally:
-        painter.end()
+
+    def setup(writer: QPdfWriter) -> None:
+        writer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
+        writer.setPageOrientation(QPageLayout.Orientation.Portrait)
+        writer.setResolution(int(DPI))
+        writer.setPageMargins(QMarginsF(MARGIN_MM, MARGIN_MM, MARGIN_MM, MARGIN_MM),
+                              QPageLayout.Unit.Millimeter)
+        writer.setTitle(page.title)
+        writer.setCreator("naturplan")
+
+    placed: list[PlacedLabel] = []
+
+    def paint(painter: QPainter) -> None:
+        writer = painter.device()  # the PDF writer: a long card asks it for a second page
+        assert isinstance(writer, QPdfWriter)
+        placed[:] = _draw(painter, writer, page, view, items, parcel, renderer or MapRenderer())
+
+    write_pdf_file(path, setup, paint)
+    return placed
 
 
 def _draw(painter: QPainter, writer: QPdfWriter, page: ParcelPage, view: MapView,

@@ -30,6 +30,8 @@ from naturplan.export.legend import LegendGroup, legend_groups
 from naturplan.export.map_layers import ExportLayer, with_neighbours
 from naturplan.export.numbers import format_number
 from naturplan.export.plan_data import PlanData
+from naturplan.io import verify
+from naturplan.io.atomic import check_writable, write_file
 from naturplan.io.services.sources import TileSource
 
 Bounds = tuple[float, float, float, float]
@@ -295,7 +297,8 @@ def export_print(path: Path, fmt: str, preset: PrintPreset, layers: Sequence[Exp
     Raises
     ------
     ExportError
-        If the format is unknown or the file cannot be written.
+        If the format is unknown; :class:`FileWriteError` if the file cannot be written
+        completely (nothing is left behind).
     OperationCancelled
         If *feedback* is cancelled (no file is left behind).
     """
@@ -303,24 +306,17 @@ def export_print(path: Path, fmt: str, preset: PrintPreset, layers: Sequence[Exp
 
     if fmt not in ("pdf", "png"):
         raise ExportError("Print export writes pdf or png, not {fmt}.", fmt=fmt)
+    target = Path(path)
+    check_writable(target)  # before the page is laid out and drawn: one line, no warnings
     fb = as_feedback(feedback)
     start = time.perf_counter()
     fb.report(0.02, tr(lang, "export", "Laying out the page"))
     layout = build_layout(preset, layers, data, options, lang)
     fb.check()
-    target = Path(path)
-    partial = target.with_name(target.name + ".part")
-    try:
-        if fmt == "pdf":
-            write_pdf(layout, partial, fb)
-        else:
-            write_png(layout, partial, fb)
-        partial.replace(target)
-    except OSError as exc:
-        raise ExportError("Cannot write {path}: {reason}", path=str(path),
-                          reason=exc.strerror or str(exc)) from None
-    finally:
-        partial.unlink(missing_ok=True)
+    if fmt == "pdf":
+        size = write_file(target, lambda part: write_pdf(layout, part, fb), verify.pdf)
+    else:
+        size = write_file(target, lambda part: write_png(layout, part, fb), verify.png)
     fb.report(1.0, target.name)
-    return PrintReport(target, target.stat().st_size, layout.scale,
-                       time.perf_counter() - start, list(layout.notices))
+    return PrintReport(target, size, layout.scale, time.perf_counter() - start,
+                       list(layout.notices))

@@ -13,8 +13,9 @@ and QGIS: codes instead of words, EPSG:25832 except GeoJSON.
 from __future__ import annotations
 
 import csv
+import io
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -23,6 +24,13 @@ from naturplan.core.errors import ExportError
 from naturplan.core.feedback import Feedback, as_feedback
 from naturplan.export.i18n import tr
 from naturplan.export.numbers import format_number
+from naturplan.export.tables.cells import (
+    REPLACEMENT,
+    SHP_MAX_BYTES,
+    XLSX_MAX_CHARS,
+    Cleaning,
+    csv_safe,
+)
 from naturplan.export.tables.columns import (
     CANDIDATE_COLUMNS,
     CandidateRecord,
@@ -32,7 +40,12 @@ from naturplan.export.tables.columns import (
     local_datetime,
     text_value,
 )
+from naturplan.io import verify
+from naturplan.io.atomic import check_writable, write_file
 
+#: Format → its name in a note.
+FORMAT_NAMES = {"xlsx": "Excel", "csv": "CSV", "gpkg": "GeoPackage", "shp": "Shapefile",
+                "geojson": "GeoJSON"}
 #: File suffix → format name.
 FORMATS = {".xlsx": "xlsx", ".csv": "csv", ".gpkg": "gpkg", ".shp": "shp",
            ".geojson": "geojson", ".json": "geojson"}
@@ -71,6 +84,27 @@ class TableNotes:
     statuses: tuple[str, ...] = field(default_factory=tuple)
 
 
+@dataclass(frozen=True)
+class TableReport:
+    """What :func:`export_candidates` wrote.
+
+    Attributes
+    ----------
+    path, size
+        The file and its size in bytes.
+    rows
+        Candidates written.
+    notes
+        What the format could not hold and was cleaned (translated lines, said once per
+        file; empty when every value went in as it was).
+    """
+
+    path: Path
+    size: int
+    rows: int
+    notes: tuple[str, ...] = ()
+
+
 def export_candidates(
     path: Path,
     records: Sequence[CandidateRecord],
@@ -78,34 +112,53 @@ def export_candidates(
     notes: TableNotes | None = None,
     columns: Sequence[Column] | None = None,
     feedback: Feedback | None = None,
-) -> Path:
-    """Write *records* to *path* in the format its suffix names.
+) -> TableReport:
+    """Write *records* to *path* in the format its suffix names, through
+    :func:`naturplan.io.atomic.write_file` (checked complete, nothing left on failure).
 
     Raises
     ------
     ExportError
-        If the suffix is not one of :data:`FORMATS` or the file cannot be written.
+        If the suffix is not one of :data:`FORMATS`; :class:`FileWriteError` if the file
+        cannot be written completely.
     """
+    path = Path(path)
     fmt = FORMATS.get(path.suffix.lower())
     if fmt is None:
         raise ExportError(
             "Cannot export to {name}: use .xlsx, .csv, .gpkg, .shp or .geojson.", name=path.name
         )
+    check_writable(path)
     fb = as_feedback(feedback)
     cols = list(columns or CANDIDATE_COLUMNS)
     fb.report(0.1, path.name)
-    try:
-        if fmt == "xlsx":
-            write_xlsx(path, records, cols, lang, notes or TableNotes())
-        elif fmt == "csv":
-            write_csv(path, records, cols, lang)
-        else:
-            write_vector(path, records, cols, fmt, notes)
-    except OSError as exc:
-        raise ExportError("Cannot write {path}: {reason}", path=str(path),
-                          reason=exc.strerror or str(exc)) from None
+    cleaning = Cleaning()
+    if fmt == "xlsx":
+        size = write_xlsx(path, records, cols, lang, notes or TableNotes(), cleaning)
+    elif fmt == "csv":
+        size = write_csv(path, records, cols, lang)
+    else:
+        size = write_vector(path, records, cols, fmt, notes, cleaning)
     fb.report(1.0, path.name)
-    return path
+    return TableReport(path, size, len(records), cleaning_notes(cleaning, fmt, lang))
+
+
+def cleaning_notes(cleaning: Cleaning, fmt: str, lang: str) -> tuple[str, ...]:
+    """What *cleaning* changed in a *fmt* file, in *lang*: at most two lines."""
+    name = FORMAT_NAMES.get(fmt, fmt)
+    lines = []
+    if cleaning.characters:
+        lines.append(tr(lang, "export_table", "{n} values held characters that {format} cannot "
+                        "hold (control characters, NUL); they are shown as {mark}.",
+                        n=cleaning.characters, format=name, mark=REPLACEMENT))
+    if cleaning.cut:
+        limit = (tr(lang, "export_table", "{count} characters",
+                    count=format_number(XLSX_MAX_CHARS, 0, lang)) if fmt == "xlsx"
+                 else tr(lang, "export_table", "{count} bytes",
+                         count=format_number(SHP_MAX_BYTES, 0, lang)))
+        lines.append(tr(lang, "export_table", "{n} values were longer than {format} holds "
+                        "({limit}) and were cut.", n=cleaning.cut, format=name, limit=limit))
+    return tuple(lines)
 
 
 # --- CSV -----------------------------------------------------------------------------------
@@ -113,25 +166,33 @@ def export_candidates(
 
 def csv_cell(column: Column, record: CandidateRecord, lang: str) -> str:
     """One CSV cell: numbers without thousands separators and with the language's decimal
-    mark, so that a spreadsheet in that language reads them as numbers."""
+    mark, so that a spreadsheet in that language reads them as numbers; text that a
+    spreadsheet would run as a formula gets a leading ``'`` (:func:`csv_safe`)."""
     value = text_value(column, record, lang)
     if value is None:
         return ""  # not measured or not for this kind: empty, never 0
     if column.type in _DECIMAL_TYPES:
         text = f"{float(value):.{column.decimals}f}"
         return text.replace(".", ",") if lang == "da" else text
-    return str(value)
+    if column.type is ColumnType.INT:
+        return str(value)
+    return csv_safe(str(value))
 
 
 def write_csv(path: Path, records: Sequence[CandidateRecord], columns: Sequence[Column],
-              lang: str) -> None:
-    """The table as CSV (``;`` and decimal comma in Danish, ``,`` and point in English)."""
+              lang: str) -> int:
+    """The table as CSV (``;`` and decimal comma in Danish, ``,`` and point in English);
+    returns the file's size."""
     delimiter = ";" if lang == "da" else ","
-    with path.open("w", encoding="utf-8-sig", newline="") as handle:
-        writer = csv.writer(handle, delimiter=delimiter)
-        writer.writerow([c.title(lang) for c in columns])
-        for record in records:
-            writer.writerow([csv_cell(c, record, lang) for c in columns])
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, delimiter=delimiter)
+    writer.writerow([c.title(lang) for c in columns])
+    for record in records:
+        writer.writerow([csv_cell(c, record, lang) for c in columns])
+    data = buffer.getvalue().encode("utf-8-sig")
+    return write_file(path, lambda part: part.write_bytes(data),
+                      verify.all_of(verify.exact(data, "CSV"),
+                                    verify.csv_rows(len(records) + 1, "utf-8-sig", delimiter)))
 
 
 # --- Excel ---------------------------------------------------------------------------------
@@ -161,25 +222,27 @@ def xlsx_format(column: Column, lang: str = "da") -> str | None:
 
 
 def write_xlsx(path: Path, records: Sequence[CandidateRecord], columns: Sequence[Column],
-               lang: str, notes: TableNotes) -> None:
+               lang: str, notes: TableNotes, cleaning: Cleaning | None = None) -> int:
     """The table as an Excel workbook: the candidates, a total row, and a sheet about the
-    numbers' sources."""
+    numbers' sources; returns the file's size. Every text cell is a string cell (never a
+    formula); what a cell cannot hold is cleaned and counted in *cleaning*."""
     from openpyxl import Workbook
     from openpyxl.styles import Font
     from openpyxl.utils import get_column_letter
 
+    cleaning = cleaning if cleaning is not None else Cleaning()
     book = Workbook()
     sheet = book.active
     sheet.title = tr(lang, "export_table", "Candidate areas")[:31]
-    sheet.append([c.title(lang) for c in columns])
+    _append_text_safe(sheet, [c.title(lang) for c in columns], cleaning)
     for cell in sheet[1]:
         cell.font = Font(bold=True)
     for record in records:
-        sheet.append([xlsx_value(c, record, lang) for c in columns])
+        _append_text_safe(sheet, [xlsx_value(c, record, lang) for c in columns], cleaning)
     _number_formats(sheet, columns, len(records), lang=lang)
     total_row = _total_row(columns, records, lang)
     sheet.append([])
-    sheet.append(total_row)
+    _append_text_safe(sheet, total_row, cleaning)
     for cell in sheet[sheet.max_row]:
         cell.font = Font(bold=True)
     _number_formats(sheet, columns, 1, first=sheet.max_row, lang=lang)
@@ -190,8 +253,23 @@ def write_xlsx(path: Path, records: Sequence[CandidateRecord], columns: Sequence
             len(str(text_value(column, r, lang))) for r in records[:200]
         ])
         sheet.column_dimensions[get_column_letter(i)].width = min(max(width + 2, 8), 60)
-    _about_sheet(book, notes, lang, len(records))
-    book.save(path)
+    about = cleaning_notes(cleaning, "xlsx", lang)
+    _about_sheet(book, replace(notes, analysis=(*notes.analysis, *about)), lang, len(records),
+                 cleaning)
+    buffer = io.BytesIO()  # saved in memory: a full disk is one OSError, not a ZipFile warning
+    book.save(buffer)
+    data = buffer.getvalue()
+    return write_file(path, lambda part: part.write_bytes(data),
+                      verify.all_of(verify.exact(data, "Excel"), verify.xlsx(len(records) + 1)))
+
+
+def _append_text_safe(sheet: Any, values: Sequence[Any], cleaning: Cleaning) -> None:
+    """Append a row whose text cells are string cells (a value starting with ``=`` is text,
+    never a formula) holding only what Excel can hold."""
+    sheet.append([cleaning.xlsx(v) if isinstance(v, str) else v for v in values])
+    for cell in sheet[sheet.max_row]:
+        if isinstance(cell.value, str):
+            cell.data_type = "s"
 
 
 def _number_formats(sheet: Any, columns: Sequence[Column], rows: int, first: int = 2,
@@ -216,7 +294,8 @@ def _total_row(columns: Sequence[Column], records: Sequence[CandidateRecord],
     return row
 
 
-def _about_sheet(book: Any, notes: TableNotes, lang: str, count: int) -> None:
+def _about_sheet(book: Any, notes: TableNotes, lang: str, count: int,
+                 cleaning: Cleaning) -> None:
     about = book.create_sheet(tr(lang, "export_table", "About")[:31])
     t = lambda text, **kw: tr(lang, "export_table", text, **kw)  # noqa: E731
     rows = [
@@ -238,7 +317,7 @@ def _about_sheet(book: Any, notes: TableNotes, lang: str, count: int) -> None:
     rows += [("", line) for line in notes.statuses]
     rows += [(t("Analysis") if k == 0 else "", line) for k, line in enumerate(notes.analysis)]
     for row in rows:
-        about.append(list(row))
+        _append_text_safe(about, list(row), cleaning)
         if isinstance(row[1], date):
             about.cell(row=about.max_row, column=2).number_format = DATE_FORMATS.get(
                 lang, DATE_FORMATS["da"])
@@ -250,12 +329,21 @@ def _about_sheet(book: Any, notes: TableNotes, lang: str, count: int) -> None:
 
 
 def candidate_frame(records: Sequence[CandidateRecord], columns: Sequence[Column],
-                    shapefile: bool = False) -> Any:
-    """The records as a GeoDataFrame in EPSG:25832 with the data values of *columns*."""
+                    shapefile: bool = False, cleaning: Cleaning | None = None) -> Any:
+    """The records as a GeoDataFrame in EPSG:25832 with the data values of *columns*; text
+    that GDAL cannot hold (NUL; more than a shapefile field's 254 bytes) is cleaned and
+    counted in *cleaning*."""
     import geopandas as gpd
 
+    cleaning = cleaning if cleaning is not None else Cleaning()
+    limit = SHP_MAX_BYTES if shapefile else None
+
+    def value(column: Column, record: CandidateRecord) -> Any:
+        raw = data_value(column, record)
+        return cleaning.gdal(raw, limit) if isinstance(raw, str) else raw
+
     data = {
-        (c.shp if shapefile else c.key): _typed(c, [data_value(c, r) for r in records])
+        (c.shp if shapefile else c.key): _typed(c, [value(c, r) for r in records])
         for c in columns
     }
     geometry = gpd.GeoSeries([r.candidate.geometry for r in records], crs=25832)
@@ -275,25 +363,42 @@ def _typed(column: Column, values: list[Any]) -> Any:
     return values if dtype is None else pd.array(values, dtype=dtype)
 
 
+#: The side files GDAL writes beside a shapefile.
+SHP_SIDECARS = (".shx", ".dbf", ".prj", ".cpg")
+
+
 def write_vector(path: Path, records: Sequence[CandidateRecord], columns: Sequence[Column],
-                 fmt: str, notes: TableNotes | None = None) -> None:
+                 fmt: str, notes: TableNotes | None = None, cleaning: Cleaning | None = None
+                 ) -> int:
     """GeoPackage 1.2, shapefile (UTF-8) or GeoJSON (RFC 7946) of the candidates; the
-    GeoPackage layer's and the GeoJSON's description carry *notes*' analysis lines."""
-    frame = candidate_frame(records, columns, shapefile=fmt == "shp")
+    GeoPackage layer's and the GeoJSON's description carry *notes*' analysis lines. Returns
+    the size of the file written."""
+    cleaning = cleaning if cleaning is not None else Cleaning()
+    frame = candidate_frame(records, columns, shapefile=fmt == "shp", cleaning=cleaning)
     frame["geometry"] = frame.geometry.apply(_multi)
     description = " ".join(notes.analysis) if notes is not None else ""
-    described = {"DESCRIPTION": description} if description else {}
+    described = {"DESCRIPTION": cleaning.gdal(description)} if description else {}
+    count = len(records)
     if fmt == "gpkg":
-        frame.to_file(path, driver="GPKG", layer="kandidatomraader", engine="pyogrio",
-                      dataset_options={"VERSION": "1.2"}, layer_options=described)
-    elif fmt == "shp":
-        frame.to_file(path, driver="ESRI Shapefile", engine="pyogrio", encoding="UTF-8")
-    else:
-        if path.exists():
-            path.unlink()  # the GeoJSON driver refuses to overwrite
-        frame.to_crs(4326).to_file(path, driver="GeoJSON", engine="pyogrio",
+        def write(part: Path) -> None:
+            frame.to_file(part, driver="GPKG", layer="kandidatomraader", engine="pyogrio",
+                          dataset_options={"VERSION": "1.2"}, layer_options=described)
+
+        return write_file(path, write, verify.features(count, "GeoPackage", "kandidatomraader"),
+                          keep_suffix=True)
+    if fmt == "shp":
+        def write_shp(part: Path) -> None:
+            frame.to_file(part, driver="ESRI Shapefile", engine="pyogrio", encoding="UTF-8")
+
+        return write_file(path, write_shp, verify.features(count, "Shapefile"),
+                          keep_suffix=True, sidecars=SHP_SIDECARS)
+
+    def write_json(part: Path) -> None:
+        frame.to_crs(4326).to_file(part, driver="GeoJSON", engine="pyogrio", layer=path.stem,
                                    layer_options={"RFC7946": "YES",
                                                   "COORDINATE_PRECISION": "7", **described})
+
+    return write_file(path, write_json, verify.features(count, "GeoJSON"), keep_suffix=True)
 
 
 def _multi(geom: Any) -> Any:

@@ -24,7 +24,6 @@ from branca.element import Element, MacroElement
 from folium.map import Layer
 from folium.template import Template
 
-from naturplan.core.errors import ExportError
 from naturplan.core.feedback import Feedback, as_feedback
 from naturplan.core.layers.layer import RasterLayer, VectorLayer
 from naturplan.core.layers.roles import Role
@@ -51,6 +50,8 @@ from naturplan.export.webmap.html_boxes import (
     sources_html,
     title_html,
 )
+from naturplan.io import verify
+from naturplan.io.atomic import check_writable, write_file
 
 #: The page must stay below this size (issue 10: the whole municipality under 10 MB).
 MAX_BYTES = 9_500_000
@@ -301,16 +302,15 @@ def export_webmap(path: Path, layers: Sequence[ExportLayer], data: PlanData,
     Raises
     ------
     ExportError
-        If the file cannot be written or the assets are missing.
+        If the assets are missing; :class:`FileWriteError` if the file cannot be written
+        completely (nothing is left behind).
     """
+    check_writable(Path(path))  # before the page is built
     page, report = build_webmap(layers, data, lang, title, subtitle, feedback)
-    try:
-        Path(path).write_text(page, encoding="utf-8")
-    except OSError as exc:
-        raise ExportError("Cannot write {path}: {reason}", path=str(path),
-                          reason=exc.strerror or str(exc)) from None
+    data_bytes = page.encode("utf-8")
+    report.size = write_file(Path(path), lambda part: part.write_bytes(data_bytes),
+                             verify.html(data_bytes))
     report.path = Path(path)
-    report.size = Path(path).stat().st_size
     as_feedback(feedback).report(1.0, Path(path).name)
     return report
 

@@ -45,6 +45,8 @@ from naturplan.export.labels import default_name
 from naturplan.export.notices import notice_text
 from naturplan.export.numbers import format_ha
 from naturplan.gui.editing.commands import push_edit
+from naturplan.io import verify
+from naturplan.io.atomic import write_file
 from naturplan.io.project.gpkg_store import GeoPackageStore
 from naturplan.io.project.open import (
     is_database,
@@ -219,7 +221,9 @@ class EditSession(QObject):
         old_path, was_unsaved = self.store.path, self.unsaved
         self.store.close()
         try:
-            shutil.copyfile(old_path, target)
+            # through the one writer: a .part beside the target, checked whole, renamed
+            write_file(target, lambda part: shutil.copyfile(old_path, part),
+                       verify.sqlite_database(), keep_suffix=True)
             store = GeoPackageStore(target, create=False)
         except (NaturplanError, OSError) as exc:
             self.store = GeoPackageStore(old_path, create=False)

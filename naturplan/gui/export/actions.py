@@ -90,10 +90,10 @@ class ExportActions(QObject):
             measured = measure_for_export(data, network, progress, cancelled)
             records = measured.records()
             # after a skipped connectivity the table is still written (a second or less)
-            export_candidates(target, records, lang, table_notes(measured, lang),
-                              measured.columns(),
-                              feedback=Feedback(lambda f, m: progress(0.9 + 0.1 * f, m)))
-            return len(records), gap_notes(measured.measured, lang)
+            report = export_candidates(
+                target, records, lang, table_notes(measured, lang), measured.columns(),
+                feedback=Feedback(lambda f, m: progress(0.9 + 0.1 * f, m)))
+            return len(records), (*report.notes, *gap_notes(measured.measured, lang))
 
         task = Task(job, self)
         task.succeeded.connect(lambda result: window.statusBar().showMessage(" ".join([

@@ -18,6 +18,7 @@ source; any difference is an error (and nothing is left half-written in a file).
 from __future__ import annotations
 
 import dataclasses
+import errno
 import json
 import os
 from dataclasses import dataclass
@@ -25,10 +26,12 @@ from pathlib import Path
 from typing import Any
 
 from naturplan.core import jsontext
-from naturplan.core.errors import ProjectNotEmptyError
+from naturplan.core.errors import ProjectNotEmptyError, StoreFullError, StoreReadOnlyError
 from naturplan.core.feedback import Feedback
 from naturplan.core.plan.candidates import Candidate
 from naturplan.core.plan.scenarios import Scenario
+from naturplan.io import verify
+from naturplan.io.atomic import write_file
 from naturplan.io.project.open import (
     ProjectName,
     is_database,
@@ -192,18 +195,25 @@ def _to_file(contents: ProjectContents, path: Path, label: str, overwrite: bool,
     if path.exists():
         with open_store(path, create=False, readonly=True) as existing:  # a project at all?
             replaced = _refuse_unless(overwrite, read_contents(existing), label)
-    tmp = path.with_name(f".{path.name}.copy-{os.getpid()}.gpkg")
-    tmp.unlink(missing_ok=True)
-    try:
-        with open_store(tmp, create=True) as store:
-            feedback.check()
-            store.replace_contents(contents.candidates, contents.audit, contents.settings,
-                                   contents.scenarios)
-            _verify(contents, read_contents(store), label)
+    def write(part: Path) -> None:
+        try:
+            with open_store(part, create=True) as store:
+                feedback.check()
+                store.replace_contents(contents.candidates, contents.audit, contents.settings,
+                                       contents.scenarios)
+                _verify(contents, read_contents(store), label)
+        except StoreFullError:  # said of the destination, not of its .part
+            raise OSError(errno.ENOSPC, "disk full") from None
+        except StoreReadOnlyError:
+            raise OSError(errno.EACCES, "read-only") from None
         feedback.check()
-        os.replace(tmp, path)
-    finally:
-        tmp.unlink(missing_ok=True)
+
+    # the copy is checked field by field above, and as a whole file here (every page of it
+    # readable, every candidate there) before it takes the destination's name
+    write_file(path, write, verify.sqlite_database("SELECT count(*) FROM candidates",
+                                                   len(contents.candidates)), keep_suffix=True,
+               sidecars=tuple(path.suffix + j for j in ("-journal", "-wal")) if path.suffix
+               else ())
     return replaced
 
 
