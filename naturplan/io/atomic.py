@@ -82,7 +82,9 @@ def check_writable(target: Path) -> None:
         with open(probe, "wb"):
             pass
     except OSError as exc:
-        raise write_error(exc, target) from None
+        raise (write_error(exc, target)
+               or FileWriteError(OTHER_TEMPLATE, file=str(target), reason=short_reason(exc))
+               ) from None
     finally:
         _unlink(probe)
 

@@ -80,7 +80,7 @@ def disk(tmp_path: Path) -> Iterator[Disk]:
         yield Disk(folder, mounted)
     finally:
         if mounted:
-            subprocess.run(["umount", str(folder)], check=False)
+            subprocess.run(["umount", "-l", str(folder)], check=False)  # lazy: also when busy
 
 
 @pytest.fixture(scope="module")
@@ -195,7 +195,7 @@ def read_only(tmp_path: Path) -> Iterator[Path]:
         try:
             yield folder
         finally:
-            subprocess.run(["umount", str(folder)], check=False)
+            subprocess.run(["umount", "-l", str(folder)], check=False)  # lazy: also when busy
     else:
         folder.chmod(0o555)
         try:
