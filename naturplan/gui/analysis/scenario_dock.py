@@ -36,6 +36,7 @@ from naturplan.core.analysis.scenarios import ScenarioResult, evaluate
 from naturplan.core.errors import NaturplanError
 from naturplan.core.feedback import Feedback
 from naturplan.core.plan.scenarios import Scenario
+from naturplan.core.plan.stores import ScenarioStore
 from naturplan.export.i18n import error_text
 from naturplan.export.numbers import format_ha, format_number, format_percent, format_share
 from naturplan.gui.analysis.chart import Metric, ScenarioChart
@@ -133,7 +134,7 @@ class ScenarioDock(QDockWidget):
     # -- the project's scenarios -------------------------------------------------------
     def scenarios(self) -> list[Scenario]:
         store = self.session.store
-        if store is None or not hasattr(store, "scenarios"):
+        if not isinstance(store, ScenarioStore):
             return []
         try:
             return list(store.scenarios())
@@ -165,7 +166,7 @@ class ScenarioDock(QDockWidget):
         store = self.session.store
         if store is None:
             return False
-        if not hasattr(store, "insert_scenario"):  # a store that keeps no scenarios yet
+        if not isinstance(store, ScenarioStore):  # a store that keeps no scenarios yet
             QMessageBox.information(self, self.tr("Scenarios"), self.tr(
                 "This project's store does not keep scenarios yet."))
             return False

@@ -39,15 +39,17 @@ from naturplan.core.errors import (
 from naturplan.core.plan.candidates import EDITABLE_FIELDS, Candidate
 from naturplan.core.plan.plan import PlanStore
 from naturplan.core.plan.scenarios import Scenario
+from naturplan.core.plan.stores import ScenarioStore, SettingsStore, TeamScenarioStore, TeamStore
 
 __all__ = [
     "SCHEMA_VERSION", "AuditRow", "CandidateNotFoundError", "CandidateStore", "ConflictError",
-    "NotAProjectError", "StoreBusyError", "StoreError", "StoreFullError", "StoreReadOnlyError",
+    "NotAProjectError", "ScenarioStore", "SettingsStore", "StoreBusyError", "StoreError",
+    "StoreFullError", "StoreReadOnlyError",
     "NAME_MAX_CHARS", "changed_fields", "check_candidate_name", "check_scenario_name",
     "checked_scenario", "conflict_template", "login_name",
     "scenario_audit_details",
     "scenario_conflict_template", "scenario_exists_error", "scenario_name_taken_error",
-    "unreadable_error",
+    "TeamScenarioStore", "TeamStore", "unreadable_error",
 ]
 
 #: Version of the project schema (tables and fields); kept in settings["schema_version"].
@@ -81,8 +83,9 @@ class AuditRow:
 
 
 @runtime_checkable
-class CandidateStore(PlanStore, Protocol):
-    """The full store interface (see the module docstring).
+class CandidateStore(PlanStore, SettingsStore, ScenarioStore, Protocol):
+    """The full store interface (see the module docstring): candidates, settings, scenarios.
+    A team store (PostGIS) is also a :class:`TeamStore` and a :class:`TeamScenarioStore`.
 
     ``insert(c)`` stores a new candidate and returns it as stored: ``version`` =
     ``c.version + 1`` (so a restored candidate continues its count), ``created`` and ``author``
