@@ -1,0 +1,29 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<!-- Issue 21, the house: target labels built from the target (who set it, share,
+     year), templated errors. Source texts are English. -->
+<TS version="2.1" language="da_DK">
+<context>
+    <name>targets</name>
+    <message>
+        <source>Aalborg Kommune</source>
+        <translation>Aalborg Kommune</translation>
+    </message>
+    <message>
+        <source>Green Tripartite</source>
+        <translation>Grøn trepart</translation>
+    </message>
+    <message>
+        <source>{holder} {share}</source>
+        <translation>{holder} {share}</translation>
+    </message>
+    <message>
+        <source>{holder} {share} ({year})</source>
+        <translation>{holder} {share} ({year})</translation>
+    </message>
+    <message>
+        <source>Missing to {target}</source>
+        <translation>Mangler til {target}</translation>
+    </message>
+</context>
+</TS>
