@@ -48,14 +48,12 @@ def run(args: argparse.Namespace) -> int:
     from naturplan.export.tables import export_candidates
     from naturplan.export.tables.writers import FORMATS
     from naturplan.io.datasets import open_dataset
-    from naturplan.io.project.open import project_exists, project_label
-    from naturplan.io.project.store import StoreError
+    from naturplan.io.project.open import require_project
 
     lang = args.lang or "da"
     if args.out.suffix.lower() not in FORMATS:
         export_candidates(args.out, [], lang)  # raises the format message
-    if not project_exists(args.project):
-        raise StoreError("Project file not found: {path}", path=project_label(args.project))
+    require_project(args.project)
     request, roles = data_for(args)
     progress = progress_printer(sys.stderr.isatty())
     dataset = open_dataset(request, progress=progress)

@@ -30,6 +30,7 @@ from naturplan.core.errors import (
     CandidateNotFoundError,
     ConflictError,
     NotAProjectError,
+    ProjectNotFoundError,
     ScenarioError,
     StoreBusyError,
     StoreError,
@@ -43,10 +44,10 @@ from naturplan.core.plan.stores import ScenarioStore, SettingsStore, TeamScenari
 
 __all__ = [
     "SCHEMA_VERSION", "AuditRow", "CandidateNotFoundError", "CandidateStore", "ConflictError",
-    "NotAProjectError", "ScenarioStore", "SettingsStore", "StoreBusyError", "StoreError",
-    "StoreFullError", "StoreReadOnlyError",
+    "NotAProjectError", "ProjectNotFoundError", "ScenarioStore", "SettingsStore",
+    "StoreBusyError", "StoreError", "StoreFullError", "StoreReadOnlyError",
     "NAME_MAX_CHARS", "changed_fields", "check_candidate_name", "check_scenario_name",
-    "checked_scenario", "conflict_template", "login_name",
+    "checked_scenario", "conflict_template", "login_name", "project_not_found",
     "scenario_audit_details",
     "scenario_conflict_template", "scenario_exists_error", "scenario_name_taken_error",
     "TeamScenarioStore", "TeamStore", "unreadable_error",
@@ -144,6 +145,14 @@ class CandidateStore(PlanStore, SettingsStore, ScenarioStore, Protocol):
         Raises :class:`ConflictError` on a stale or missing version.
         """
         ...
+
+
+def project_not_found(label: str, *, database: bool) -> ProjectNotFoundError:
+    """The one error for a project that is not there (*label* as people see it: a path, or a
+    connection string without its password); a file and a database each have one sentence."""
+    if database:
+        return ProjectNotFoundError("Project not found: {project}", project=label)
+    return ProjectNotFoundError("Project file not found: {project}", project=label)
 
 
 def conflict_template(*, deleted: bool, by: str) -> str:
