@@ -50,13 +50,11 @@ HINTS = {
 
 def error_line(exc: NaturplanError, lang: str | None) -> str:
     """``naturplan: error: <message in lang>`` and the hint for its code, if any."""
-    from naturplan.export.i18n import error_text, tr
+    from naturplan.export.i18n import error_line as line
+    from naturplan.export.i18n import tr
 
-    text = error_text(exc, lang)
     hint = HINTS.get(exc.code)
-    if hint:
-        text = f"{text} {tr(lang, 'cli', hint, **exc.params)}"
-    return f"naturplan: {tr(lang, 'cli', 'error')}: {text}"
+    return line(exc, lang, tr(lang, "cli", hint, **exc.params) if hint else "")
 
 
 def package_version() -> str:

@@ -12,5 +12,6 @@ def run(args: argparse.Namespace) -> int:
     try:
         from naturplan.gui.app import run_app
     except ImportError as exc:
-        raise NaturplanError(f"The desktop app is not available here: {exc}") from None
+        raise NaturplanError("The desktop app is not available here: {reason}",
+                             reason=str(exc)) from None
     return int(run_app(args, *data_for(args)))

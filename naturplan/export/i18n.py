@@ -131,3 +131,16 @@ def error_text(error: BaseException, lang: str | None = None) -> str:
     if n is not None:
         del params["n"]  # tr() writes the count itself
     return t.tr("errors", error.template, n, **params)
+
+
+def error_line(message: BaseException | str, lang: str | None = None, hint: str = "") -> str:
+    """The one line a command (the CLI, the app's ``--screenshot``) prints on stderr before
+    it exits 1: ``naturplan: fejl: <message in lang>`` (``naturplan: error: …`` in English).
+
+    *message* is an error (its text through :func:`error_text`) or a text already in *lang*;
+    *hint* (the CLI's, translated) is added after it.
+    """
+    text = message if isinstance(message, str) else error_text(message, lang)
+    if hint:
+        text = f"{text} {hint}"
+    return f"naturplan: {tr(lang, 'cli', 'error')}: {text}"

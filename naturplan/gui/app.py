@@ -27,16 +27,12 @@ def run_app(args: argparse.Namespace, request: Any, roles: Sequence[Any]) -> int
     if screenshot is not None:
         problem = screenshot_problem(Path(screenshot))
         if problem is not None:
-            from naturplan.export.i18n import error_text
-
-            print(f"naturplan: error: {error_text(problem, lang)}", file=sys.stderr)
-            return 1
+            return _fail(problem, lang)
     if screenshot is not None and missing_display():
         os.environ["QT_QPA_PLATFORM"] = "offscreen"  # a screenshot needs no screen
     problem = missing_display()
     if problem:
-        print(f"naturplan: error: {problem}", file=sys.stderr)
-        return 1
+        return _fail(problem, lang)
     from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -67,8 +63,7 @@ def run_app(args: argparse.Namespace, request: Any, roles: Sequence[Any]) -> int
         try:
             open_store(project, create=True).close()
         except (NaturplanError, OSError) as exc:
-            print(f"naturplan: error: {error_text(exc, lang)}", file=sys.stderr)
-            return 1
+            return _fail(exc, lang)
     window = MainWindow(settings, lang=lang, roles=tuple(roles))
     if project is not None:
         # An existing project is opened, a new path becomes a new project; a file that is
@@ -80,18 +75,13 @@ def run_app(args: argparse.Namespace, request: Any, roles: Sequence[Any]) -> int
         window.services.basemap.set_basemap(basemap or "none", wait=screenshot is not None,
                                             remember=False)
         if screenshot is not None and window.services.basemap.error is not None:
-            from naturplan.export.i18n import error_text
-
-            print(f"naturplan: error: {error_text(window.services.basemap.error, lang)}",
-                  file=sys.stderr)
             window.close()
-            return 1
+            return _fail(window.services.basemap.error, lang)
     if screenshot is not None:
         try:
             return save_screenshot(window, request, Path(screenshot))
         except NaturplanError as exc:
-            print(f"naturplan: error: {error_text(exc, lang)}", file=sys.stderr)
-            return 1
+            return _fail(exc, lang)
         finally:
             window.close()
     window.show()
@@ -101,6 +91,14 @@ def run_app(args: argparse.Namespace, request: Any, roles: Sequence[Any]) -> int
     except NaturplanError as exc:  # pragma: no cover - errors are shown in dialogs
         QMessageBox.critical(None, "naturplan", error_text(exc, lang))
         return 1
+
+
+def _fail(problem: BaseException | str, lang: str | None) -> int:
+    """Print *problem* as the one error line (the CLI's: ``naturplan: fejl: …``); returns 1."""
+    from naturplan.export.i18n import error_line
+
+    print(error_line(problem, lang), file=sys.stderr)
+    return 1
 
 
 def screenshot_problem(path: Path) -> Exception | None:
@@ -160,10 +158,8 @@ def save_screenshot(
         services.basemap.ensure()  # the basemap's tiles for this view, waited for
     QApplication.processEvents()
     if not window.grab().save(str(path)):  # type: ignore[attr-defined]
-        from naturplan.export.i18n import tr
+        from naturplan.core.errors import NaturplanError
 
-        print("naturplan: error: " + tr(getattr(window, "lang", None), "errors",
-                                        "Cannot write the screenshot to {path}.",
-                                        path=str(path)), file=sys.stderr)
-        return 1
+        return _fail(NaturplanError("Cannot write the screenshot to {path}.", path=str(path)),
+                     getattr(window, "lang", None))
     return 0
