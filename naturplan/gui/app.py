@@ -1,11 +1,12 @@
-"""``run_app(args)``: the QApplication, the translator, the main window, ``--screenshot``."""
+"""``run_app(options, request, roles)``: the QApplication, the translator, the main window,
+``--screenshot``."""
 
 from __future__ import annotations
 
-import argparse
 import os
 import sys
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -13,17 +14,41 @@ ORGANIZATION = "naturplan"
 APPLICATION = "naturplan"
 
 
-def run_app(args: argparse.Namespace, request: Any, roles: Sequence[Any]) -> int:
+@dataclass(frozen=True)
+class AppOptions:
+    """What the app is started with (the command line fills it from its options; the app
+    never reads the command line's namespace).
+
+    Attributes
+    ----------
+    lang
+        ``da`` or ``en``.
+    screenshot
+        Load, draw, save the window to this PNG and exit (None: the interactive app).
+    project
+        A project file or a PostGIS connection string to open (a new path becomes a new
+        project), or None.
+    basemap
+        The basemap to show (a preset name or a URL; ``none``), or None for the user's own.
+    """
+
+    lang: str = "da"
+    screenshot: Path | None = None
+    project: str | Path | None = None
+    basemap: str | None = None
+
+
+def run_app(options: AppOptions, request: Any, roles: Sequence[Any]) -> int:
     """Open the main window on *request* (a ``DatasetRequest``); returns the exit code.
 
-    The command line turns its options into *request* and the protected *roles* (gui never
-    imports cli: imports flow one way).
+    The command line turns its options into *options*, *request* and the protected *roles*
+    (gui never imports cli: imports flow one way).
 
-    With ``args.screenshot`` the dataset is loaded in this thread, the map drawn, the window
-    saved to that PNG, and the app exits (0 on success, 1 with a message on failure).
+    With ``options.screenshot`` the dataset is loaded in this thread, the map drawn, the
+    window saved to that PNG, and the app exits (0 on success, 1 with a message on failure).
     """
-    lang = getattr(args, "lang", None) or "da"
-    screenshot: Path | None = getattr(args, "screenshot", None)
+    lang = options.lang or "da"
+    screenshot = options.screenshot
     if screenshot is not None:
         problem = screenshot_problem(Path(screenshot))
         if problem is not None:
@@ -55,7 +80,7 @@ def run_app(args: argparse.Namespace, request: Any, roles: Sequence[Any]) -> int
         settings = QSettings(str(Path(scratch.name) / "naturplan.ini"), QSettings.Format.IniFormat)
     else:
         settings = QSettings()
-    project: Path | None = getattr(args, "project", None)
+    project = options.project
     if screenshot is not None and project is not None:
         # No one is there to answer a dialog: refuse a bad project with a line and exit 1.
         from naturplan.io.project.open import open_store
@@ -69,7 +94,7 @@ def run_app(args: argparse.Namespace, request: Any, roles: Sequence[Any]) -> int
         # An existing project is opened, a new path becomes a new project; a file that is
         # not a project is refused with a dialog (and an empty project is made instead).
         window.session.open_project(project, create=True)
-    basemap: str | None = getattr(args, "basemap", None)
+    basemap = options.basemap
     if basemap is not None or screenshot is not None:
         # A screenshot shows the basemap it is told to (none by default), never a guess.
         window.services.basemap.set_basemap(basemap or "none", wait=screenshot is not None,
