@@ -23,6 +23,7 @@ from naturplan.core.parcels.context import ParcelContext
 from naturplan.core.parcels.themes import Theme
 from naturplan.export.i18n import tr
 from naturplan.export.parcel_card import theme_label
+from naturplan.io.gpkg_writer import write_gpkg
 
 
 def table_notes(table: pd.DataFrame, lang: str = "da") -> tuple[str, ...]:
@@ -63,9 +64,7 @@ def write_parcel_table(table: pd.DataFrame, context: ParcelContext, path: Path,
         if path.suffix.lower() == ".gpkg":
             frame = gpd.GeoDataFrame(out, geometry=context.geometries, crs=25832)
             path.unlink(missing_ok=True)  # a new file, readable by QGIS 3.22 (GPKG 1.2)
-            described = {"DESCRIPTION": " ".join(notes)} if notes else {}
-            frame.to_file(path, driver="GPKG", layer="parcel_status", engine="pyogrio",
-                          dataset_options={"VERSION": "1.2"}, layer_options=described)
+            write_gpkg(frame, path, "parcel_status", description=" ".join(notes))
         else:
             sidecar = sidecar_path(path)
             sidecar.unlink(missing_ok=True)  # an old run's notes would mislead

@@ -284,8 +284,9 @@ def write_vector(path: Path, records: Sequence[CandidateRecord], columns: Sequen
     description = " ".join(notes.analysis) if notes is not None else ""
     described = {"DESCRIPTION": description} if description else {}
     if fmt == "gpkg":
-        frame.to_file(path, driver="GPKG", layer="kandidatomraader", engine="pyogrio",
-                      dataset_options={"VERSION": "1.2"}, layer_options=described)
+        from naturplan.io.gpkg_writer import write_gpkg
+
+        write_gpkg(frame, path, "kandidatomraader", description=description)
     elif fmt == "shp":
         frame.to_file(path, driver="ESRI Shapefile", engine="pyogrio", encoding="UTF-8")
     else:
