@@ -80,7 +80,7 @@ class MainWindow(QMainWindow):
         self.dataset: Dataset | None = None
         self.share: ProtectedShare | None = None
         self.task: Task | None = None
-        #: Every edit is one command on this stack (issue 4, see gui/edit_actions.py).
+        #: Every edit is one command on this stack (issue 4, see gui/editing/commands.py).
         self.undo_stack = QUndoStack(self)
         #: The project's candidate areas (issue 4), drawn in the candidates style.
         self.candidates_layer: VectorLayer | None = None
@@ -384,7 +384,7 @@ class MainWindow(QMainWindow):
         dataset, share, index, backdrop = result
         self.dataset = dataset
         if self.session.plan is None:
-            # The sample (or any dataset) opens with a new empty project (edit_session.py).
+            # The sample (or any dataset) opens with a new empty project (gui/editing/session.py).
             self.session.new_project()
         self.candidates_layer = self.editing.candidates_layer()
         self.layers.set_layers([*dataset.layers, self.candidates_layer], self.styles, backdrop)
