@@ -57,10 +57,10 @@ def _gpkg_writes(tree: ast.AST) -> list[int]:
     for node in ast.walk(tree):
         if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and \
                 node.func.attr in {"to_file", "write_dataframe"}:
-            for kw in node.keywords:
-                if kw.arg in {"driver", "dataset_options"} and "GPKG" in ast.unparse(kw.value) \
-                        or kw.arg == "dataset_options" and "VERSION" in ast.unparse(kw.value):
-                    lines.append(node.lineno)
+            if any(kw.arg == "driver" and "GPKG" in ast.unparse(kw.value)
+                   or kw.arg == "dataset_options" and "VERSION" in ast.unparse(kw.value)
+                   for kw in node.keywords):
+                lines.append(node.lineno)
     return lines
 
 
