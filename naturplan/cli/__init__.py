@@ -50,13 +50,18 @@ HINTS = {
 
 def error_line(exc: NaturplanError, lang: str | None) -> str:
     """``naturplan: error: <message in lang>`` and the hint for its code, if any."""
-    from naturplan.export.i18n import error_text, tr
+    from naturplan.export.i18n import error_line as line
+    from naturplan.export.i18n import tr
 
-    text = error_text(exc, lang)
     hint = HINTS.get(exc.code)
-    if hint:
-        text = f"{text} {tr(lang, 'cli', hint, **exc.params)}"
-    return f"naturplan: {tr(lang, 'cli', 'error')}: {text}"
+    return line(exc, lang, tr(lang, "cli", hint, **exc.params) if hint else "")
+
+
+def draws_pages(args: argparse.Namespace) -> bool:
+    """True for a command that paints pages with QtGui (the print map, the atlas, the
+    parcel PDF): it needs a Qt application, made once by :func:`main` before it runs."""
+    return args.command == "export" or (
+        args.command == "parcel" and getattr(args, "pdf", None) is not None)
 
 
 def package_version() -> str:
@@ -109,6 +114,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     stop_notices = show_left_out_rows(getattr(args, "lang", None))
     try:
+        if draws_pages(args):
+            from naturplan.render.application import ensure_gui_application
+
+            ensure_gui_application()  # offscreen; never made at import or inside a writer
         if args.command == "stats":
             return cli_stats.run(args)
         if args.command == "candidates":

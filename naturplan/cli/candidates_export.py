@@ -50,15 +50,13 @@ def run(args: argparse.Namespace) -> int:
     from naturplan.export.terminal import terminal_text
     from naturplan.io.atomic import check_writable
     from naturplan.io.datasets import open_dataset
-    from naturplan.io.project.open import project_exists, project_label
-    from naturplan.io.project.store import StoreError
+    from naturplan.io.project.open import require_project
 
     lang = args.lang or "da"
     if args.out.suffix.lower() not in FORMATS:
         export_candidates(args.out, [], lang)  # raises the format message
     check_writable(args.out)  # before the layers are read and the candidates measured
-    if not project_exists(args.project):
-        raise StoreError("Project file not found: {path}", path=project_label(args.project))
+    require_project(args.project)
     request, roles = data_for(args)
     progress = progress_printer(sys.stderr.isatty())
     dataset = open_dataset(request, progress=progress)

@@ -210,6 +210,13 @@ class StoreFullError(StoreError):
     code = "store_full"
 
 
+class ProjectNotFoundError(StoreError):
+    """The project named does not exist: no such file, or a database without a naturplan
+    project (raised by ``naturplan.io.project.open.require_project``)."""
+
+    code = "project_not_found"
+
+
 class NotAProjectError(StoreError):
     """The file is not a naturplan project (not a GeoPackage, or another GeoPackage)."""
 

@@ -266,14 +266,13 @@ def open_plan_analysis(dataset: Dataset | None, project: Any,
     StoreError
         If the project does not exist or is not a naturplan project.
     """
-    from naturplan.io.project.open import open_store, project_exists, project_label
-    from naturplan.io.project.store import StoreError
+    from naturplan.io.project.open import open_store, require_project
+    from naturplan.io.project.store import ScenarioStore
 
-    if not project_exists(project):
-        raise StoreError("Project not found: {project}", project=project_label(project))
+    require_project(project)
     with open_store(project, create=False, readonly=True) as store:
         candidates, settings = store.candidates(), store.settings()
-        scenarios = store.scenarios() if hasattr(store, "scenarios") else []
+        scenarios = store.scenarios() if isinstance(store, ScenarioStore) else []
     return analyse_plan(dataset, candidates, roles, settings, scenarios,
                         connectivity=connectivity, per_candidate=per_candidate, each=each,
                         connectivity_skipped=connectivity_skipped, layers=layers,

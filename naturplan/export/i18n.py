@@ -148,3 +148,16 @@ def _plain_number(value: float, lang: str) -> str:
     if value.is_integer():
         return format_number(value, 0, lang)
     return format_number(value, 2, lang)
+
+
+def error_line(message: BaseException | str, lang: str | None = None, hint: str = "") -> str:
+    """The one line a command (the CLI, the app's ``--screenshot``) prints on stderr before
+    it exits 1: ``naturplan: fejl: <message in lang>`` (``naturplan: error: …`` in English).
+
+    *message* is an error (its text through :func:`error_text`) or a text already in *lang*;
+    *hint* (the CLI's, translated) is added after it.
+    """
+    text = message if isinstance(message, str) else error_text(message, lang)
+    if hint:
+        text = f"{text} {hint}"
+    return f"naturplan: {tr(lang, 'cli', 'error')}: {text}"

@@ -10,8 +10,9 @@ from __future__ import annotations
 
 from naturplan.core.plan.candidates import CandidateKind, CandidateStatus, GeometryProblem
 from naturplan.core.plan.validity import InvalidKind, parse_reason
+from naturplan.core.share.targets import Target
 from naturplan.export.i18n import tr
-from naturplan.export.numbers import format_number
+from naturplan.export.numbers import format_number, format_percent
 
 #: English source text of each kind's label (the translation key).
 KIND_LABELS: dict[CandidateKind, str] = {
@@ -119,3 +120,26 @@ def invalid_reason_label(reason: str, lang: str | None = None) -> str:
     return tr(lang, "labels", "{what} at E {x}, N {y}", what=what,
               x=format_number(place.x, 0, lang or "da"),
               y=format_number(place.y, 0, lang or "da"))
+
+
+def target_share_text(target: Target, lang: str | None = None) -> str:
+    """A target's share as people read it: ``17 %``, ``17,5 %`` (no decimal unless needed)."""
+    percent = target.share * 100.0
+    decimals = 0 if abs(percent - round(percent)) < 1e-9 else 1
+    return format_percent(target.share, decimals, lang or "da")
+
+
+def target_label(target: Target, lang: str | None = None) -> str:
+    """A target's name for people, built from the target itself: who set it, its share and
+    its year ("Aalborg Kommune 17 %", "Grøn trepart 20 % (2030)"), in any municipality.
+
+    A target without a holder is labelled by its own *name*.
+    """
+    if not target.holder:
+        return target.name
+    holder = tr(lang, "targets", target.holder)
+    share = target_share_text(target, lang)
+    if target.year is None:
+        return tr(lang, "targets", "{holder} {share}", holder=holder, share=share)
+    return tr(lang, "targets", "{holder} {share} ({year})", holder=holder, share=share,
+              year=str(target.year))

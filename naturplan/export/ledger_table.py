@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from naturplan.core.plan.candidates import CandidateKind
 from naturplan.core.share.targets import TargetGap
 from naturplan.export.i18n import tr
-from naturplan.export.labels import kind_label
+from naturplan.export.labels import kind_label, target_label
 from naturplan.export.numbers import format_ha, format_share
 from naturplan.export.plan_data import PlanData
 from naturplan.export.statuses import status_notes
@@ -68,7 +68,7 @@ def ledger_table(data: PlanData, lang: str = "da") -> LedgerTable:
     for gap in share.targets:
         later = projected_gaps.get(gap.target.key, gap)
         rows.append((
-            t("Gap to {target}", target=gap.target.name),
+            t("Gap to {target}", target=target_label(gap.target, lang)),
             _gap_text(gap, lang),
             _gap_text(later, lang),
         ))

@@ -25,6 +25,7 @@ from naturplan.export.parcel_card import theme_label
 from naturplan.export.tables.cells import Cleaning, csv_safe
 from naturplan.io import verify
 from naturplan.io.atomic import write_file
+from naturplan.io.gpkg_writer import write_gpkg
 
 
 def table_notes(table: pd.DataFrame, lang: str = "da") -> tuple[str, ...]:
@@ -71,11 +72,9 @@ def write_parcel_table(table: pd.DataFrame, context: ParcelContext, path: Path,
         for column in text:
             frame[column] = frame[column].map(
                 lambda v: cleaning.gdal(v) if isinstance(v, str) else v)
-        described = {"DESCRIPTION": " ".join(notes)} if notes else {}
 
         def write(part: Path) -> None:  # a new file, readable by QGIS 3.22 (GPKG 1.2)
-            frame.to_file(part, driver="GPKG", layer="parcel_status", engine="pyogrio",
-                          dataset_options={"VERSION": "1.2"}, layer_options=described)
+            write_gpkg(frame, part, "parcel_status", description=" ".join(notes))
 
         return write_file(path, write, verify.features(len(frame), "GeoPackage",
                                                        "parcel_status"), keep_suffix=True)

@@ -133,8 +133,7 @@ def load_plan_data(
     OperationCancelled
         If *feedback* is cancelled.
     """
-    from naturplan.io.project.open import open_store, project_exists, project_label
-    from naturplan.io.project.store import StoreError
+    from naturplan.io.project.open import open_store, require_project
 
     fb = as_feedback(feedback)
     fb.report(0.0, "protected share")
@@ -143,8 +142,7 @@ def load_plan_data(
     data = PlanData(dataset, tuple(roles), share)
     if project is None:
         return data
-    if not project_exists(project):
-        raise StoreError("Project file not found: {path}", path=project_label(project))
+    require_project(project)
     with open_store(project, readonly=True) as store:
         data.candidates = store.candidates()
         data.settings = dict(store.settings())

@@ -16,8 +16,7 @@ import shapely
 
 from naturplan.core.plan.ledger import Ledger, LedgerResult
 from naturplan.core.share.protected import ProtectedIndex, ProtectedShare
-from naturplan.io.project.open import open_store, project_exists, project_label
-from naturplan.io.project.store import StoreError
+from naturplan.io.project.open import open_store, project_label, require_project
 
 
 def projected_document(
@@ -35,8 +34,7 @@ def projected_document(
         If the project file does not exist; :class:`~naturplan.io.project.store.NotAProjectError`
         if it is not a naturplan project. The file is opened read-only.
     """
-    if not project_exists(project_path):
-        raise StoreError("Project not found: {project}", project=project_label(project_path))
+    require_project(project_path)
     with open_store(project_path, create=False, readonly=True) as store:
         candidates = store.candidates()
         left_out = getattr(store, "left_out", ())

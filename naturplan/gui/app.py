@@ -1,11 +1,12 @@
-"""``run_app(args)``: the QApplication, the translator, the main window, ``--screenshot``."""
+"""``run_app(options, request, roles)``: the QApplication, the translator, the main window,
+``--screenshot``."""
 
 from __future__ import annotations
 
-import argparse
 import os
 import sys
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -13,30 +14,50 @@ ORGANIZATION = "naturplan"
 APPLICATION = "naturplan"
 
 
-def run_app(args: argparse.Namespace, request: Any, roles: Sequence[Any]) -> int:
+@dataclass(frozen=True)
+class AppOptions:
+    """What the app is started with (the command line fills it from its options; the app
+    never reads the command line's namespace).
+
+    Attributes
+    ----------
+    lang
+        ``da`` or ``en``.
+    screenshot
+        Load, draw, save the window to this PNG and exit (None: the interactive app).
+    project
+        A project file or a PostGIS connection string to open (a new path becomes a new
+        project), or None.
+    basemap
+        The basemap to show (a preset name or a URL; ``none``), or None for the user's own.
+    """
+
+    lang: str = "da"
+    screenshot: Path | None = None
+    project: str | Path | None = None
+    basemap: str | None = None
+
+
+def run_app(options: AppOptions, request: Any, roles: Sequence[Any]) -> int:
     """Open the main window on *request* (a ``DatasetRequest``); returns the exit code.
 
-    The command line turns its options into *request* and the protected *roles* (gui never
-    imports cli: imports flow one way).
+    The command line turns its options into *options*, *request* and the protected *roles*
+    (gui never imports cli: imports flow one way).
 
-    With ``args.screenshot`` the dataset is loaded in this thread, the map drawn, the window
-    saved to that PNG, and the app exits (0 on success, 1 with a message on failure).
+    With ``options.screenshot`` the dataset is loaded in this thread, the map drawn, the
+    window saved to that PNG, and the app exits (0 on success, 1 with a message on failure).
     """
-    lang = getattr(args, "lang", None) or "da"
-    screenshot: Path | None = getattr(args, "screenshot", None)
+    lang = options.lang or "da"
+    screenshot = options.screenshot
     if screenshot is not None:
         problem = screenshot_problem(Path(screenshot))
         if problem is not None:
-            from naturplan.export.i18n import error_text
-
-            print(f"naturplan: error: {error_text(problem, lang)}", file=sys.stderr)
-            return 1
+            return _fail(problem, lang)
     if screenshot is not None and missing_display():
         os.environ["QT_QPA_PLATFORM"] = "offscreen"  # a screenshot needs no screen
     problem = missing_display()
     if problem:
-        print(f"naturplan: error: {problem}", file=sys.stderr)
-        return 1
+        return _fail(problem, lang)
     from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -59,7 +80,7 @@ def run_app(args: argparse.Namespace, request: Any, roles: Sequence[Any]) -> int
         settings = QSettings(str(Path(scratch.name) / "naturplan.ini"), QSettings.Format.IniFormat)
     else:
         settings = QSettings()
-    project: Path | None = getattr(args, "project", None)
+    project = options.project
     if screenshot is not None and project is not None:
         # No one is there to answer a dialog: refuse a bad project with a line and exit 1.
         from naturplan.io.project.open import open_store
@@ -67,39 +88,32 @@ def run_app(args: argparse.Namespace, request: Any, roles: Sequence[Any]) -> int
         try:
             open_store(project, create=True).close()
         except (NaturplanError, OSError) as exc:
-            print(f"naturplan: error: {error_text(exc, lang)}", file=sys.stderr)
-            return 1
+            return _fail(exc, lang)
     if screenshot is not None:
         from naturplan.io.atomic import check_writable
 
         try:
             check_writable(Path(screenshot))  # before the window is built and drawn
         except NaturplanError as exc:
-            print(f"naturplan: error: {error_text(exc, lang)}", file=sys.stderr)
-            return 1
+            return _fail(exc, lang)
     window = MainWindow(settings, lang=lang, roles=tuple(roles))
     if project is not None:
         # An existing project is opened, a new path becomes a new project; a file that is
         # not a project is refused with a dialog (and an empty project is made instead).
         window.session.open_project(project, create=True)
-    basemap: str | None = getattr(args, "basemap", None)
+    basemap = options.basemap
     if basemap is not None or screenshot is not None:
         # A screenshot shows the basemap it is told to (none by default), never a guess.
         window.services.basemap.set_basemap(basemap or "none", wait=screenshot is not None,
                                             remember=False)
         if screenshot is not None and window.services.basemap.error is not None:
-            from naturplan.export.i18n import error_text
-
-            print(f"naturplan: error: {error_text(window.services.basemap.error, lang)}",
-                  file=sys.stderr)
             window.close()
-            return 1
+            return _fail(window.services.basemap.error, lang)
     if screenshot is not None:
         try:
             return save_screenshot(window, request, Path(screenshot))
         except NaturplanError as exc:
-            print(f"naturplan: error: {error_text(exc, lang)}", file=sys.stderr)
-            return 1
+            return _fail(exc, lang)
         finally:
             window.close()
     window.show()
@@ -109,6 +123,14 @@ def run_app(args: argparse.Namespace, request: Any, roles: Sequence[Any]) -> int
     except NaturplanError as exc:  # pragma: no cover - errors are shown in dialogs
         QMessageBox.critical(None, "naturplan", error_text(exc, lang))
         return 1
+
+
+def _fail(problem: BaseException | str, lang: str | None) -> int:
+    """Print *problem* as the one error line (the CLI's: ``naturplan: fejl: …``); returns 1."""
+    from naturplan.export.i18n import error_line
+
+    print(error_line(problem, lang), file=sys.stderr)
+    return 1
 
 
 def screenshot_problem(path: Path) -> Exception | None:

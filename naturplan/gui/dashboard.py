@@ -31,6 +31,7 @@ from naturplan.core.layers.style import LayerStyle
 from naturplan.core.notices import Notice, dataset_notices
 from naturplan.core.plan.ledger import LedgerResult
 from naturplan.core.share.protected import ProtectedShare
+from naturplan.export.labels import target_label
 from naturplan.export.notices import notice_text
 from naturplan.export.numbers import format_ha, format_km2, format_percent, format_share
 from naturplan.gui.ledger_view import PROJECTED_COLOR, LedgerPanel
@@ -242,15 +243,12 @@ class DashboardDock(QDockWidget):
         self.synthetic_label.setVisible(synthetic)
         self.headline.setText(format_share(share.share, lang))
         self.bar.set_values(
-            share.share, [(gap.target.share, gap.target.name) for gap in share.targets], lang
+            share.share, [(gap.target.share, target_label(gap.target, lang))
+                          for gap in share.targets], lang
         )
-        names = {
-            "aalborg_17": self.tr("Aalborg Kommune 17 %"),
-            "national_20_2030": self.tr("Green Tripartite 20 % (2030)"),
-        }
         self._clear(self.gaps)
         for row, gap in enumerate(share.targets):
-            name = QLabel(names.get(gap.target.key, gap.target.name))
+            name = QLabel(target_label(gap.target, lang))
             name.setToolTip(gap.target.source)
             if gap.reached:
                 text = self.tr("reached (+%1)").replace("%1", format_ha(gap.surplus_m2, 0, lang))

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QGridLayout, QLabel, QVBoxLayout, QWidget
 
 from naturplan.core.plan.candidates import CandidateKind
 from naturplan.core.plan.ledger import LedgerResult
-from naturplan.export.labels import kind_label
+from naturplan.export.labels import kind_label, target_label
 from naturplan.export.numbers import format_ha, format_share
 
 PROJECTED_COLOR = "#8cc63f"
@@ -73,10 +73,10 @@ class LedgerPanel(QWidget):
         header = [self.tr("Gap to target"), self.tr("now"), self.tr("projected")]
         for col, text in enumerate(header):
             self._label(self.gaps, 0, col, right=col > 0).setText(f"<i>{text}</i>")
-        names = {"aalborg_17": self.tr("17 % (Aalborg)"),
-                 "national_20_2030": self.tr("20 % (Grøn trepart)")}
         for row, gap in enumerate(result.gaps, start=1):
-            self._label(self.gaps, row, 0).setText(names.get(gap.target.key, gap.target.name))
+            name = self._label(self.gaps, row, 0)
+            name.setText(target_label(gap.target, lang))
+            name.setToolTip(gap.target.source)
             for col, g in ((1, gap.current), (2, gap.projected)):
                 when = "now" if col == 1 else "projected"
                 text = self.tr("reached") if g.reached else format_ha(g.gap_m2, 0, lang)

@@ -81,7 +81,7 @@ class MainWindow(QMainWindow):
         #: The muted land around the municipality (not a role: styles/neighbours.toml).
         self.neighbour_style = load_style("neighbours")
         self.task: Task | None = None
-        #: Every edit is one command on this stack (issue 4, see gui/edit_actions.py).
+        #: Every edit is one command on this stack (issue 4, see gui/editing/commands.py).
         self.undo_stack = QUndoStack(self)
         #: The project's candidate areas (issue 4), drawn in the candidates style.
         self.candidates_layer: VectorLayer | None = None
@@ -416,7 +416,7 @@ class MainWindow(QMainWindow):
     def _dataset_changed(self, dataset: Dataset) -> None:
         """The workspace has a new dataset: show it (map, dashboard, editing, analysis)."""
         if self.session.plan is None:
-            # The sample (or any dataset) opens with a new empty project (edit_session.py).
+            # The sample (or any dataset) opens with a new empty project (gui/editing/session.py).
             self.session.new_project()
         self.candidates_layer = self.editing.candidates_layer()
         self.layers.set_layers([*dataset.layers, self.candidates_layer], self.styles,

@@ -244,13 +244,6 @@ def read_polygons(request: LayerRequest, columns: Sequence[str] = ()) -> Polygon
                        read.geometries, values)
 
 
-def summary_of(layer: Layer) -> LayerSummary:
-    """The :class:`LayerSummary` of a loaded layer."""
-    if isinstance(layer, VectorLayer):
-        return LayerSummary(layer.role, layer.source, layer.feature_count, report=layer.report)
-    return LayerSummary(layer.role, layer.source, layer.feature_count, raster=True)
-
-
 def _inspect_vector(request: LayerRequest) -> VectorInfo:
     info = inspect_vector(request.path, request.layer, role_hint=request.role.value)
     if info.geometry_kind == "other":  # every vector role is a polygon role

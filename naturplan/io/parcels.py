@@ -329,12 +329,10 @@ def project_candidates(project: str | Path) -> VectorLayer:
     """
     import geopandas as gpd
 
-    from naturplan.core.errors import StoreError
     from naturplan.core.layers.roles import ROLE_SPECS
-    from naturplan.io.project.open import is_database, open_store, project_label
+    from naturplan.io.project.open import open_store, project_label, require_project
 
-    if not is_database(project) and not Path(project).exists():
-        raise StoreError("Project file not found: {path}", path=str(project))
+    require_project(project)
     with open_store(project, create=False, readonly=True) as store:
         rows = store.candidates()
     fields = ROLE_SPECS[Role.CANDIDATES].fields

@@ -77,9 +77,11 @@ def load_style(role: Role | str, folder: Path | None = None) -> LayerStyle:
         with path.open("rb") as handle:
             data = tomllib.load(handle)
     except tomllib.TOMLDecodeError as exc:
-        raise StyleError(f"Style file {label} is not valid TOML: {exc}") from None
+        raise StyleError("Style file {file} is not valid TOML: {reason}", file=label,
+                         reason=str(exc)) from None
     except OSError as exc:
-        raise StyleError(f"Cannot read style file {path}: {exc}") from None
+        raise StyleError("Cannot read style file {file}: {reason}", file=str(path),
+                         reason=str(exc)) from None
     return parse_style(name, data, label)
 
 
@@ -136,10 +138,12 @@ def _label(item: Any, where: str) -> LabelStyle:
     base = LabelStyle(field="")
     font = table.get("font", "")
     if not isinstance(font, str):
-        raise StyleError(f"{where}: 'font' must be a font family name, got {font!r}.")
+        raise StyleError("{where}: 'font' must be a font family name, got {value}.",
+                         where=where, value=repr(font))
     priority = table.get("priority", 0)
     if isinstance(priority, bool) or not isinstance(priority, int):
-        raise StyleError(f"{where}: 'priority' must be a whole number, got {priority!r}.")
+        raise StyleError("{where}: 'priority' must be a whole number, got {value}.",
+                         where=where, value=repr(priority))
     return LabelStyle(
         field=_text(table, "field", where),
         min_scale=_number(table, "min_scale", 0.0, where, minimum=0.0),
@@ -161,7 +165,8 @@ def _label(item: Any, where: str) -> LabelStyle:
 def _flag(table: Mapping[str, Any], key: str, where: str) -> bool:
     value = table.get(key, False)
     if not isinstance(value, bool):
-        raise StyleError(f"{where}: '{key}' must be true or false, got {value!r}.")
+        raise StyleError("{where}: '{key}' must be true or false, got {value}.",
+                         where=where, key=key, value=repr(value))
     return value
 
 
@@ -169,7 +174,7 @@ def _category(item: Any, base: Symbol, where: str) -> Category:
     table = _table(item, where)
     _known(table, _SYMBOL_KEYS | {"value", "label"}, where)
     if "value" not in table:
-        raise StyleError(f"{where}: 'value' is missing.")
+        raise StyleError("{where}: 'value' is missing.", where=where)
     value = str(table["value"])
     label = _labels(table.get("label", value), f"{where} label")
     return Category(value=value, symbol=_symbol(table, base, where), label=label)
@@ -196,7 +201,7 @@ def _ramp(data: Any, where: str) -> ColorRamp:
         stop = _table(item, at)
         _known(stop, {"value", "color", "opacity", "label"}, at)
         if "value" not in stop or "color" not in stop:
-            raise StyleError(f"{at}: a stop needs 'value' and 'color'.")
+            raise StyleError("{where}: a stop needs 'value' and 'color'.", where=at)
         stops.append(
             ColorStop(
                 value=_number(stop, "value", 0.0, at),
@@ -206,10 +211,11 @@ def _ramp(data: Any, where: str) -> ColorRamp:
             )
         )
     if not stops:
-        raise StyleError(f"{where}: a ramp needs at least one [[ramp.stops]].")
+        raise StyleError("{where}: a ramp needs at least one [[ramp.stops]].", where=where)
     values = [s.value for s in stops]
     if values != sorted(values):
-        raise StyleError(f"{where}: stops must be sorted by value, got {values}.")
+        raise StyleError("{where}: stops must be sorted by value, got {values}.",
+                         where=where, values=str(values))
     return ColorRamp(
         stops=tuple(stops),
         unit=str(table.get("unit", "")),
@@ -221,27 +227,28 @@ def _ramp(data: Any, where: str) -> ColorRamp:
 def _known(table: Mapping[str, Any], allowed: set[str], where: str) -> None:
     unknown = sorted(set(table) - allowed)
     if unknown:
-        raise StyleError(
-            f"{where}: unknown key(s) {', '.join(unknown)}; allowed: {', '.join(sorted(allowed))}."
-        )
+        raise StyleError("{where}: unknown key(s) {unknown}; allowed: {allowed}.", where=where,
+                         unknown=", ".join(unknown), allowed=", ".join(sorted(allowed)))
 
 
 def _table(value: Any, where: str) -> Mapping[str, Any]:
     if not isinstance(value, Mapping):
-        raise StyleError(f"{where}: expected a table, got {type(value).__name__}.")
+        raise StyleError("{where}: expected a table, got {kind}.", where=where,
+                         kind=type(value).__name__)
     return value
 
 
 def _list(value: Any, where: str) -> list[Any]:
     if not isinstance(value, list):
-        raise StyleError(f"{where}: expected a list, got {type(value).__name__}.")
+        raise StyleError("{where}: expected a list, got {kind}.", where=where,
+                         kind=type(value).__name__)
     return value
 
 
 def _text(table: Mapping[str, Any], key: str, where: str) -> str:
     value = table.get(key)
     if not isinstance(value, str) or not value:
-        raise StyleError(f"{where}: '{key}' must be a non-empty text.")
+        raise StyleError("{where}: '{key}' must be a non-empty text.", where=where, key=key)
     return value
 
 
@@ -251,14 +258,15 @@ def _labels(value: Any, where: str) -> Labels:
     table = _table(value, where)
     _known(table, {"da", "en"}, where)
     if not isinstance(table.get("da"), str):
-        raise StyleError(f"{where}: needs a Danish text 'da'.")
+        raise StyleError("{where}: needs a Danish text 'da'.", where=where)
     return Labels(table["da"], str(table.get("en", "")))
 
 
 def _color(table: Mapping[str, Any], key: str, default: str, where: str) -> str:
     value = table.get(key, default)
     if not isinstance(value, str) or not _HEX.match(value):
-        raise StyleError(f"{where}: '{key}' must be a colour like \"#1f78b4\", got {value!r}.")
+        raise StyleError("{where}: '{key}' must be a colour like \"#1f78b4\", got {value}.",
+                         where=where, key=key, value=repr(value))
     return value.lower()
 
 
@@ -267,16 +275,19 @@ def _number(
 ) -> float:
     value = table.get(key, default)
     if isinstance(value, bool) or not isinstance(value, int | float):
-        raise StyleError(f"{where}: '{key}' must be a number, got {value!r}.")
+        raise StyleError("{where}: '{key}' must be a number, got {value}.", where=where, key=key,
+                         value=repr(value))
     if minimum is not None and value < minimum:
-        raise StyleError(f"{where}: '{key}' must be at least {minimum:g}, got {value!r}.")
+        raise StyleError("{where}: '{key}' must be at least {minimum}, got {value}.", where=where,
+                         key=key, minimum=f"{minimum:g}", value=repr(value))
     return float(value)
 
 
 def _fraction(table: Mapping[str, Any], key: str, default: float, where: str) -> float:
     value = _number(table, key, default, where)
     if not 0.0 <= value <= 1.0:
-        raise StyleError(f"{where}: '{key}' must be between 0 and 1, got {value!r}.")
+        raise StyleError("{where}: '{key}' must be between 0 and 1, got {value}.", where=where,
+                         key=key, value=repr(value))
     return value
 
 
@@ -286,4 +297,5 @@ def _choice(table: Mapping[str, Any], key: str, default: Any, enum: Any, where: 
         return enum(value)
     except ValueError:
         allowed = ", ".join(e.value for e in enum)
-        raise StyleError(f"{where}: '{key}' must be one of {allowed}, got {value!r}.") from None
+        raise StyleError("{where}: '{key}' must be one of {allowed}, got {value}.", where=where,
+                         key=key, allowed=allowed, value=repr(value)) from None

@@ -9,7 +9,7 @@ Three depths of reading, so that a command reads only what it needs:
 
 GeoPackages are inspected and their geometries read with :mod:`sqlite3`
 (:mod:`naturplan.io.geopackage`); everything else, and every GeoDataFrame, goes through
-pyogrio (with Arrow where pyarrow is installed: 100,000 parcels from a GeoPackage in 0.28 s,
+pyogrio (with Arrow through pyarrow, a dependency: 100,000 parcels from a GeoPackage in 0.28 s,
 fiona takes 6.3 s). pyogrio, pandas, geopandas and pyproj are imported only when used:
 together they take longer to import than ``naturplan stats`` takes to compute.
 """
@@ -29,7 +29,6 @@ from naturplan.core.geometry import CleanResult, GeometryArray, clean_polygons, 
 from naturplan.core.layers.layer import LoadReport
 from naturplan.core.layers.roles import WORKING_EPSG
 from naturplan.io import geopackage
-from naturplan.io.optional import has_pyarrow
 
 if TYPE_CHECKING:
     import geopandas as gpd
@@ -409,7 +408,7 @@ _OWN_ENCODING_DRIVERS = frozenset({"ESRI Shapefile"})
 
 
 def _use_arrow(info: VectorInfo) -> bool:
-    return has_pyarrow() and info.driver not in _OWN_ENCODING_DRIVERS
+    return info.driver not in _OWN_ENCODING_DRIVERS
 
 
 def _check_crs(info: VectorInfo, assume_crs: str | int | None) -> None:

@@ -38,9 +38,10 @@ from PySide6.QtGui import (
 from naturplan.core.layers.layer import RasterLayer, VectorLayer
 from naturplan.io.raster import read_window
 from naturplan.io.raster_cells import CellReader, snap_to_cells
+from naturplan.render.application import require_gui_application
 from naturplan.render.decorations import points_to_px
 from naturplan.render.geometry import shapes_from_geometries
-from naturplan.render.page import INK, MUTED, PagePainter, ensure_gui_application
+from naturplan.render.page import INK, MUTED, PagePainter
 from naturplan.render.raster import apply_ramp, image_from_rgba
 from naturplan.render.renderer import MapRenderer, RenderItem
 from naturplan.render.view import MapView
@@ -325,7 +326,7 @@ def write_atlas_pdf(path: Path, overview: Any, count: int, make_page: Callable[[
     OperationCancelled
         If *feedback* is cancelled (the file is left half written: the caller removes it).
     """
-    ensure_gui_application()
+    require_gui_application()
     layout = overview.layout
     dpi = layout.preset.dpi
     writer = QPdfWriter(str(path))

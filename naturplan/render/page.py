@@ -18,7 +18,6 @@ Sizes are converted from millimetres and points with the page's dpi, as
 from __future__ import annotations
 
 import math
-import os
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -35,6 +34,7 @@ from PySide6.QtGui import (
     QPen,
 )
 
+from naturplan.render.application import require_gui_application
 from naturplan.render.decorations import (
     draw_north_arrow,
     draw_scale_bar,
@@ -54,19 +54,6 @@ SWATCH_MM = (7.0, 4.2)
 MIN_LEGEND_SCALE = 0.6
 #: The legend shrinks to leave room for this many rows of the candidates' key.
 KEY_MIN_ROWS = 16
-
-
-_APP: list[Any] = []
-
-
-def ensure_gui_application() -> None:
-    """Fonts need a QGuiApplication: make an offscreen one when a headless export runs
-    without the app (the command line)."""
-    from PySide6.QtGui import QGuiApplication
-
-    if QGuiApplication.instance() is None:
-        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-        _APP.append(QGuiApplication(["naturplan"]))
 
 
 def mm_to_px(mm: float, dpi: float) -> float:
@@ -440,7 +427,7 @@ def write_pdf(layout: Any, path: Path, feedback: Any) -> None:
     OSError
         If the PDF writer cannot open the file or fails to finish it.
     """
-    ensure_gui_application()
+    require_gui_application()
     dpi = layout.preset.dpi
     page = PagePainter(layout, dpi)
 
@@ -464,7 +451,7 @@ def page_image(layout: Any, dpi: float, cancelled: Callable[[], bool] | None = N
                renderer: MapRenderer | None = None) -> QImage:
     """The layout as an RGB image at *dpi* (the PNG export and the dialog's preview, which
     keeps one *renderer* so that its indexes serve every preview)."""
-    ensure_gui_application()
+    require_gui_application()
     page = PagePainter(layout, dpi, renderer)
     w, h = page.size_px
     image = QImage(w, h, QImage.Format.Format_RGB32)

@@ -9,7 +9,6 @@ laid out in one column under the map and made smaller until they fit the page.
 
 from __future__ import annotations
 
-import os
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -20,7 +19,6 @@ from PySide6.QtCore import QMarginsF, QPointF, QRectF, Qt
 from PySide6.QtGui import (
     QColor,
     QFont,
-    QGuiApplication,
     QPageLayout,
     QPageSize,
     QPainter,
@@ -30,6 +28,7 @@ from PySide6.QtGui import (
     QTransform,
 )
 
+from naturplan.render.application import require_gui_application
 from naturplan.render.decorations import (
     draw_north_arrow,
     draw_scale_bar,
@@ -121,19 +120,6 @@ class ParcelPage:
     legend_title: str = ""
 
 
-_app: QGuiApplication | None = None
-
-
-def ensure_application() -> None:
-    """A Qt GUI application for fonts and painting; offscreen when there is no display."""
-    global _app
-    if QGuiApplication.instance() is not None:
-        return
-    if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
-        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    _app = QGuiApplication([])
-
-
 def map_view(cx: float, cy: float, scale: float) -> MapView:
     """The page's map view: centre (EPSG:25832), scale 1:*scale*, the frame at 300 dpi."""
     return MapView.for_paper(cx, cy, scale, MAP_MM[0], MAP_MM[1], DPI)
@@ -167,7 +153,7 @@ def write_parcel_page(
     OSError
         If the PDF cannot be written (the painter cannot start or cannot finish).
     """
-    ensure_application()
+    require_gui_application()
 
     def setup(writer: QPdfWriter) -> None:
         writer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
@@ -495,4 +481,4 @@ def _blocks(painter: QPainter, blocks: Sequence[TextBlock], y: float, width: flo
     return y
 
 
-__all__ = ["ParcelPage", "TextBlock", "ensure_application", "map_view", "write_parcel_page"]
+__all__ = ["ParcelPage", "TextBlock", "map_view", "write_parcel_page"]

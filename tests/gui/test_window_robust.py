@@ -92,7 +92,7 @@ def test_screenshot_into_a_file_or_a_missing_folder_is_one_clear_line(tmp_path):
     done = _run(["--screenshot", str(not_a_folder / "x.png")], tmp_path)
     assert done.returncode == 1
     assert done.stderr.strip().splitlines() == [
-        f"naturplan: error: Kan ikke gemme skærmbilledet som {not_a_folder / 'x.png'}: "
+        f"naturplan: fejl: Kan ikke gemme skærmbilledet som {not_a_folder / 'x.png'}: "
         f"{not_a_folder} er ikke en mappe."]
     missing = tmp_path / "nonexistent" / "dir"
     done = _run(["--screenshot", str(missing / "x.png")], tmp_path)

@@ -19,6 +19,7 @@ from typing import Any, Protocol
 from naturplan.core.events import Event
 from naturplan.core.plan.candidates import Candidate
 from naturplan.core.plan.plan import CandidatePlan, Change
+from naturplan.core.plan.stores import TeamScenarioStore, TeamStore
 
 
 class SyncStore(Protocol):
@@ -100,14 +101,12 @@ class Follower:
     @staticmethod
     def can_follow(store: object) -> bool:
         """True for a store that announces and lists changes (a team store)."""
-        return all(hasattr(store, name) for name in
-                   ("remote_changes_pending", "versions", "get_many"))
+        return isinstance(store, TeamStore)
 
     @staticmethod
     def can_follow_scenarios(store: object) -> bool:
         """True for a store that announces and lists its scenarios."""
-        return all(hasattr(store, name) for name in
-                   ("remote_scenario_changes_pending", "scenario_versions"))
+        return isinstance(store, TeamScenarioStore)
 
     def tick(self) -> Change | None:
         """Look for others' edits; returns what was taken into the plan, or None.

@@ -19,12 +19,20 @@ class Target:
         Fraction of the municipality's area, 0..1.
     source
         Where the target is set.
+    holder
+        Who set it, as the English source text of its translation ("Aalborg Kommune",
+        "Green Tripartite"); the label people read is built from it, the share and the year
+        (``naturplan.export.labels.target_label``). Empty: the label is *name*.
+    year
+        The year by which the share is to be reached, if the target names one.
     """
 
     key: str
     name: str
     share: float
     source: str
+    holder: str = ""
+    year: int | None = None
 
 
 AALBORG_17 = Target(
@@ -32,12 +40,15 @@ AALBORG_17 = Target(
     name="Aalborg Kommune 17 %",
     share=0.17,
     source="Aalborg Kommune, Verdensmålsstrategi (vedtaget af byrådet 9. august 2021)",
+    holder="Aalborg Kommune",
 )
 NATIONAL_20 = Target(
     key="national_20_2030",
     name="Grøn trepart 20 % (2030)",
     share=0.20,
     source="Aftale om et Grønt Danmark (Grøn trepart), 2024: 20 % beskyttet natur i 2030",
+    holder="Green Tripartite",
+    year=2030,
 )
 DEFAULT_TARGETS: tuple[Target, ...] = (AALBORG_17, NATIONAL_20)
 

@@ -380,9 +380,11 @@ def write_vector(path: Path, records: Sequence[CandidateRecord], columns: Sequen
     described = {"DESCRIPTION": cleaning.gdal(description)} if description else {}
     count = len(records)
     if fmt == "gpkg":
+        from naturplan.io.gpkg_writer import write_gpkg
+
         def write(part: Path) -> None:
-            frame.to_file(part, driver="GPKG", layer="kandidatomraader", engine="pyogrio",
-                          dataset_options={"VERSION": "1.2"}, layer_options=described)
+            write_gpkg(frame, part, "kandidatomraader",
+                       description=cleaning.gdal(description) if description else "")
 
         return write_file(path, write, verify.features(count, "GeoPackage", "kandidatomraader"),
                           keep_suffix=True)

@@ -36,7 +36,10 @@ from naturplan.core.analysis.scenarios import ScenarioResult, evaluate
 from naturplan.core.errors import NaturplanError
 from naturplan.core.feedback import Feedback
 from naturplan.core.plan.scenarios import Scenario
-from naturplan.export.i18n import error_text
+from naturplan.core.plan.stores import ScenarioStore
+from naturplan.core.share.targets import Target
+from naturplan.export.i18n import error_text, tr
+from naturplan.export.labels import target_label
 from naturplan.export.numbers import format_ha, format_number, format_percent, format_share
 from naturplan.gui.analysis.chart import Metric, ScenarioChart
 
@@ -133,7 +136,7 @@ class ScenarioDock(QDockWidget):
     # -- the project's scenarios -------------------------------------------------------
     def scenarios(self) -> list[Scenario]:
         store = self.session.store
-        if store is None or not hasattr(store, "scenarios"):
+        if not isinstance(store, ScenarioStore):
             return []
         try:
             return list(store.scenarios())
@@ -165,7 +168,7 @@ class ScenarioDock(QDockWidget):
         store = self.session.store
         if store is None:
             return False
-        if not hasattr(store, "insert_scenario"):  # a store that keeps no scenarios yet
+        if not isinstance(store, ScenarioStore):  # a store that keeps no scenarios yet
             QMessageBox.information(self, self.tr("Scenarios"), self.tr(
                 "This project's store does not keep scenarios yet."))
             return False
@@ -342,6 +345,15 @@ class ScenarioDock(QDockWidget):
     def _delta_eca(self, r: ScenarioResult) -> float | None:
         return r.delta_eca_m2(self.now) if self.now is not None else None
 
+    def _targets(self) -> list[Target]:
+        """The targets the scenarios are measured against (the municipality's, from
+        ``targets_for`` through the ledger), in their order."""
+        seen: dict[str, Target] = {}
+        for r in self.results:
+            for g in r.ledger.gaps:
+                seen.setdefault(g.target.key, g.target)
+        return list(seen.values())
+
     def _rows(self) -> list[tuple[str, Callable[[ScenarioResult], str]]]:
         lang = self.lang
 
@@ -360,8 +372,8 @@ class ScenarioDock(QDockWidget):
         return [
             (self.tr("Areas"), lambda r: str(len(r.found))),
             (self.tr("Projected share"), lambda r: format_share(r.ledger.share, lang)),
-            (self.tr("Missing to 17 %"), gap("aalborg_17")),
-            (self.tr("Missing to 20 %"), gap("national_20_2030")),
+            *[(tr(lang, "targets", "Missing to {target}", target=target_label(t, lang)),
+               gap(t.key)) for t in self._targets()],
             (self.tr("New nature"), lambda r: ha(r.ledger.gain_m2)),
             (self.tr("CO2e reduction (t/yr)"),
              lambda r: format_number(r.totals.reduction_t, 0, lang)),

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 
 from naturplan.core.errors import NaturplanError, OperationCancelled
 from naturplan.core.feedback import Feedback
+from naturplan.core.plan.stores import SettingsStore
 from naturplan.export.i18n import error_text
 from naturplan.export.layout.page import PrintOptions, build_layout
 from naturplan.export.layout.presets import list_presets
@@ -159,7 +160,7 @@ class MapExportDialog(QDialog):
         """The project's last title and subtitle, else the user's last ones."""
         store = self._store()
         saved: Any = None
-        if store is not None and hasattr(store, "settings"):
+        if isinstance(store, SettingsStore):
             try:
                 saved = store.settings().get(TEXTS_KEY)
             except NaturplanError:
@@ -182,7 +183,7 @@ class MapExportDialog(QDialog):
             settings.setValue("export/title", texts[0])
             settings.setValue("export/subtitle", texts[1])
         store = self._store()
-        if store is not None and hasattr(store, "set_settings"):
+        if isinstance(store, SettingsStore):
             try:
                 store.set_settings({TEXTS_KEY: {"title": texts[0], "subtitle": texts[1]}})
             except NaturplanError:

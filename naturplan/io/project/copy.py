@@ -36,8 +36,8 @@ from naturplan.io.project.open import (
     ProjectName,
     is_database,
     open_store,
-    project_exists,
     project_label,
+    require_project,
 )
 from naturplan.io.project.store import AuditRow, StoreError
 
@@ -129,8 +129,7 @@ def copy_project(
     if _same(source, destination):
         raise StoreError("Source and destination are the same project: {project}",
                          project=src_label)
-    if not project_exists(source):
-        raise StoreError("Project not found: {project}", project=src_label)
+    require_project(source)
     feedback.report(0.05, src_label)
     with open_store(source, create=False, readonly=True) as store:
         contents = _as_written(read_contents(store))

@@ -64,6 +64,7 @@ from naturplan.io.project.store import (
     check_scenario_name,
     conflict_template,
     login_name,
+    project_not_found,
     scenario_audit_details,
     unreadable_error,
 )
@@ -127,7 +128,7 @@ class GeoPackageStore:
         self.left_out: tuple[Notice, ...] = ()
         if not self.path.exists():
             if readonly or not create:
-                raise StoreError("Project file not found: {path}", path=str(self.path))
+                raise project_not_found(str(self.path), database=False)
             create_project(self.path, self.author)
         check_project(self.path, open_timeout)
         mode = "ro" if readonly else "rw"

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from naturplan.core.plan.plan import CandidatePlan
-from naturplan.io.project.store import CandidateStore
+from naturplan.io.project.store import CandidateStore, project_not_found
 
 ProjectName = str | os.PathLike[str]
 
@@ -110,5 +110,20 @@ def project_exists(project: ProjectName) -> bool:
         conn.close()
 
 
+def require_project(project: ProjectName) -> None:
+    """Check that *project* exists before anything is read or measured.
+
+    Raises
+    ------
+    ProjectNotFoundError
+        If it does not (:func:`~naturplan.io.project.store.project_not_found`: the one
+        wording for a file and the one for a database, wherever a project is named).
+    StoreError
+        If the database cannot be reached.
+    """
+    if not project_exists(project):
+        raise project_not_found(project_label(project), database=is_database(project))
+
+
 __all__ = ["CandidateStore", "is_database", "open_plan", "open_store", "project_arg",
-           "project_exists", "project_label"]
+           "project_exists", "project_label", "require_project"]

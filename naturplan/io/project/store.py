@@ -30,6 +30,7 @@ from naturplan.core.errors import (
     CandidateNotFoundError,
     ConflictError,
     NotAProjectError,
+    ProjectNotFoundError,
     ScenarioError,
     StoreBusyError,
     StoreError,
@@ -39,15 +40,17 @@ from naturplan.core.errors import (
 from naturplan.core.plan.candidates import EDITABLE_FIELDS, Candidate
 from naturplan.core.plan.plan import PlanStore
 from naturplan.core.plan.scenarios import Scenario
+from naturplan.core.plan.stores import ScenarioStore, SettingsStore, TeamScenarioStore, TeamStore
 
 __all__ = [
     "SCHEMA_VERSION", "AuditRow", "CandidateNotFoundError", "CandidateStore", "ConflictError",
-    "NotAProjectError", "StoreBusyError", "StoreError", "StoreFullError", "StoreReadOnlyError",
+    "NotAProjectError", "ProjectNotFoundError", "ScenarioStore", "SettingsStore",
+    "StoreBusyError", "StoreError", "StoreFullError", "StoreReadOnlyError",
     "NAME_MAX_CHARS", "changed_fields", "check_candidate_name", "check_scenario_name",
-    "checked_scenario", "conflict_template", "login_name",
+    "checked_scenario", "conflict_template", "login_name", "project_not_found",
     "scenario_audit_details",
     "scenario_conflict_template", "scenario_exists_error", "scenario_name_taken_error",
-    "unreadable_error",
+    "TeamScenarioStore", "TeamStore", "unreadable_error",
 ]
 
 #: Version of the project schema (tables and fields); kept in settings["schema_version"].
@@ -81,8 +84,9 @@ class AuditRow:
 
 
 @runtime_checkable
-class CandidateStore(PlanStore, Protocol):
-    """The full store interface (see the module docstring).
+class CandidateStore(PlanStore, SettingsStore, ScenarioStore, Protocol):
+    """The full store interface (see the module docstring): candidates, settings, scenarios.
+    A team store (PostGIS) is also a :class:`TeamStore` and a :class:`TeamScenarioStore`.
 
     ``insert(c)`` stores a new candidate and returns it as stored: ``version`` =
     ``c.version + 1`` (so a restored candidate continues its count), ``created`` and ``author``
@@ -141,6 +145,14 @@ class CandidateStore(PlanStore, Protocol):
         Raises :class:`ConflictError` on a stale or missing version.
         """
         ...
+
+
+def project_not_found(label: str, *, database: bool) -> ProjectNotFoundError:
+    """The one error for a project that is not there (*label* as people see it: a path, or a
+    connection string without its password); a file and a database each have one sentence."""
+    if database:
+        return ProjectNotFoundError("Project not found: {project}", project=label)
+    return ProjectNotFoundError("Project file not found: {project}", project=label)
 
 
 def conflict_template(*, deleted: bool, by: str) -> str:

@@ -24,7 +24,7 @@ import shapely
 
 from naturplan.core import jsontext
 from naturplan.core.errors import BuildCancelled
-from naturplan.io.optional import has_pyarrow
+from naturplan.io.gpkg_writer import write_gpkg
 from naturplan.io.sample.addresses import build_addresses
 from naturplan.io.sample.geom import Landscape
 from naturplan.io.sample.manifest import (  # noqa: F401 - read_manifest is public here too
@@ -94,13 +94,8 @@ def _write_layer(
 ) -> SampleLayer:
     """Write one role's layer into the GeoPackage with the synthetic-sample metadata."""
     layer, description = VECTOR_LAYERS[role]
-    frame.to_file(
-        path, driver="GPKG", engine="pyogrio", use_arrow=has_pyarrow(), layer=layer,
-        promote_to_multi=role not in ("parcels", "addresses"),
-        dataset_options={"VERSION": "1.2"} if not path.exists() else None,
-        layer_options={"DESCRIPTION": description},
-        metadata=_metadata(seed, scale),
-    )
+    write_gpkg(frame, path, layer, description=description, metadata=_metadata(seed, scale),
+               promote_to_multi=role not in ("parcels", "addresses"), use_arrow=True)
     return SampleLayer(role=role, path=path, layer=layer, features=len(frame))
 
 

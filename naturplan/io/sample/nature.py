@@ -20,7 +20,6 @@ import shapely
 
 from naturplan.core.geometry import polygonal_parts
 from naturplan.core.layers.roles import P3_TYPES
-from naturplan.io.optional import pyarrow
 from naturplan.io.sample.geom import (
     GRID,
     Landscape,
@@ -210,8 +209,7 @@ def _attributes(geom: np.ndarray, kind: np.ndarray, rng: np.random.Generator) ->
 
 
 def _dates(values: np.ndarray) -> object:
-    """Dates as pyarrow date32 when available (a DATE column), else datetime64."""
-    pa = pyarrow()
-    if pa is None:
-        return values
+    """Dates as pyarrow date32 (a DATE column in the GeoPackage)."""
+    import pyarrow as pa  # a dependency, imported when the sample is built (start-up time)
+
     return pd.arrays.ArrowExtensionArray(pa.array(values, type=pa.date32()))

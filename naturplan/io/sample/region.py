@@ -40,27 +40,6 @@ def load_municipality(path: Path) -> shapely.Geometry:
     return shapely.union_all(frame.geometry.values)
 
 
-def load_neighbours(path: Path, komkode: str, municipality: shapely.Geometry) -> shapely.Geometry:
-    """Union of the municipalities that touch ``municipality`` (EPSG:25832).
-
-    Parameters
-    ----------
-    path : Path
-        A DAGI kommuner file with a ``KOMKODE`` field (any CRS; z values are dropped).
-    komkode : str
-        The code of the municipality itself, e.g. ``"0851"``; it is left out.
-    municipality : shapely.Geometry
-        The municipality in EPSG:25832.
-    """
-    frame = gpd.read_file(path, engine="pyogrio")
-    frame = frame.set_geometry(shapely.force_2d(frame.geometry.values)).to_crs(25832)
-    frame = frame[frame["KOMKODE"] != komkode]
-    near = frame.geometry.values[
-        shapely.intersects(frame.geometry.values, municipality.buffer(SHARED_BORDER_TOLERANCE))
-    ]
-    return shapely.union_all(near)
-
-
 def coast_lines(
     municipality: shapely.Geometry, neighbours: shapely.Geometry | None
 ) -> shapely.Geometry:

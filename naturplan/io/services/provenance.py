@@ -18,6 +18,7 @@ import geopandas as gpd
 import pyogrio
 
 from naturplan.core.errors import ServiceError
+from naturplan.io.gpkg_writer import write_gpkg
 
 #: Layer metadata keys written into a fetched GeoPackage.
 META_URL = "NATURPLAN_SERVICE_URL"
@@ -70,9 +71,7 @@ def write_fetched(frame: gpd.GeoDataFrame, out: Path, provenance: Provenance,
     try:
         out.parent.mkdir(parents=True, exist_ok=True)
         tmp.unlink(missing_ok=True)
-        pyogrio.write_dataframe(frame, tmp, layer=name, driver="GPKG",
-                                layer_metadata=metadata, promote_to_multi=True,
-                                dataset_options={"VERSION": "1.2"})
+        write_gpkg(frame, tmp, name, metadata=metadata, promote_to_multi=True)
         tmp.replace(out)
     except (OSError, pyogrio.errors.DataSourceError) as exc:
         tmp.unlink(missing_ok=True)
