@@ -37,7 +37,7 @@ def full_disk(tmp_path: Path) -> Iterator[Path]:
 
 
 def test_save_as_on_a_full_disk_leaves_nothing_and_keeps_the_project(
-        window, full_disk: Path, aalborg_point) -> None:  # type: ignore[no-untyped-def]
+        window, full_disk: Path, aalborg_point, no_dialogs) -> None:  # type: ignore[no-untyped-def]
     x0, y0 = aalborg_point
     for k in range(40):  # a project larger than the 8 KB left
         window.session.add(shapely.box(x0 + 300 * k, y0, x0 + 300 * k + 200, y0 + 200))
