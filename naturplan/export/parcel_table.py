@@ -37,7 +37,7 @@ def table_notes(table: pd.DataFrame, lang: str = "da") -> tuple[str, ...]:
         names = ", ".join(theme_label(theme, lang) for theme in missing)
         out.append(tr(lang, "parcels", "Not evaluated (no layer loaded): {themes}. Their "
                       "columns are empty, not 0.", themes=names))
-    if len(table) and table["registered_area_m2"].isna().all():
+    if len(table) and "registered_area_m2" in table and table["registered_area_m2"].isna().all():
         out.append(tr(lang, "parcels", "The parcel file gives no registered area: "
                       "registered_area_m2 is empty; area_m2 is computed from the outlines."))
     return tuple(out)

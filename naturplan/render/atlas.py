@@ -22,7 +22,7 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QMarginsF, QPointF, QRectF, QSizeF, Qt
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QPointF, QRectF, QSizeF, Qt
 from PySide6.QtGui import (
     QColor,
     QFontMetricsF,
@@ -316,20 +316,27 @@ def default_threads() -> int:
     return max(1, min(4, (os.cpu_count() or 2)))
 
 
-def write_atlas_pdf(path: Path, overview: Any, count: int, make_page: Callable[[int], Any],
+def write_atlas_pdf(part: Path, overview: Any, count: int, make_page: Callable[[int], Any],
                     feedback: Any, threads: int | None = None) -> int:
     """Write the overview and *count* candidate pages (``make_page(i)``, called in worker
-    threads) as one PDF at *path*; returns the number of pages.
+    threads) as one PDF into *part* (the ``.part`` the caller renames once it is checked);
+    returns the number of pages. The pages are drawn in memory and written by Python, so that
+    a full disk is an ``OSError``, not a PDF without its trailer (as ``render/output.py``).
 
     Raises
     ------
     OperationCancelled
-        If *feedback* is cancelled (the file is left half written: the caller removes it).
+        If *feedback* is cancelled (nothing is written).
+    OSError
+        If the PDF writer fails or the file cannot be written.
     """
     require_gui_application()
     layout = overview.layout
     dpi = layout.preset.dpi
-    writer = QPdfWriter(str(path))
+    data = QByteArray()
+    buffer = QBuffer(data)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    writer = QPdfWriter(buffer)
     writer.setResolution(int(dpi))
     writer.setPageSize(QPageSize(QSizeF(*layout.page_mm), QPageSize.Unit.Millimeter))
     writer.setPageMargins(QMarginsF(0, 0, 0, 0))
@@ -360,8 +367,7 @@ def write_atlas_pdf(path: Path, overview: Any, count: int, make_page: Callable[[
     painter = QPainter(writer)
     if not painter.isActive():
         pool.shutdown(wait=False)
-        code = errno.EACCES if Path(path).parent.is_dir() else errno.ENOENT
-        raise OSError(code, os.strerror(code), str(path))
+        raise OSError(errno.EIO, f"cannot start the PDF for {part}")
     try:
         top_up()
         renderer.overlay = marker_overlay(overview.markers, dpi)
@@ -387,6 +393,11 @@ def write_atlas_pdf(path: Path, overview: Any, count: int, make_page: Callable[[
         for future in ahead:
             future.cancel()
         pool.shutdown(wait=True, cancel_futures=True)
-        painter.end()
+        ended = painter.end()
         renderer.close()
+        del writer  # flushes the last bytes into the buffer
+        buffer.close()
+    if not ended:
+        raise OSError(errno.EIO, f"the PDF writer failed on {part}")
+    part.write_bytes(data.data())
     return count + 1 + extra

@@ -31,6 +31,8 @@ OWN_FILES = {
     "export/webmap/features.py": "a raster overlay encoded in memory (rasterio MemoryFile)",
     "io/project/gpkg_format.py": "a new project's schema (its own temporary name, fsync)",
     "io/project/unsaved.py": "the lock file of an unsaved project",
+    "io/gpkg_writer.py": "write_gpkg writes the path its caller gives: a table writer gives "
+                         "the .part of io.atomic, the sample and fetched layers their own",
 }
 #: Names of in-memory targets (a ``BytesIO``) a writer may save to.
 MEMORY = {"part", "buffer"}

@@ -85,12 +85,13 @@ def disk(tmp_path: Path) -> Iterator[Disk]:
 
 @pytest.fixture(scope="module")
 def project(sample_env: dict[str, str], tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A project with 300 candidates inside Aalborg (names of 400 characters)."""
+    """A project with 300 candidates inside Aalborg (names of 191 characters: a name may
+    have at most 200)."""
     folder = tmp_path_factory.mktemp("full_disk")
     muni = gpd.read_file(paths.layers_dir() / paths.AALBORG_BOUNDARY).to_crs(25832)
     p = muni.geometry.iloc[0].representative_point()
     frame = gpd.GeoDataFrame(
-        {"navn": [f"Område {i} " + "æ" * 400 for i in range(300)]},
+        {"navn": [f"Område {i} " + "æ" * 180 for i in range(300)]},
         geometry=[box(p.x + (i % 20) * 300, p.y + (i // 20) * 300,
                       p.x + (i % 20) * 300 + 200, p.y + (i // 20) * 300 + 200)
                   for i in range(300)], crs=25832)
@@ -219,15 +220,15 @@ def test_a_read_only_folder_is_one_danish_line_without_painter_warnings(
 
 def test_a_failed_import_into_a_new_project_leaves_no_empty_project(
         disk: Disk, sample_env: dict[str, str], tmp_path: Path) -> None:
-    """The project is made (a few pages), the 400 candidates do not fit: "intet blev gemt",
-    and then nothing must be there either."""
+    """The project is made (a few pages), the 1,000 candidates do not fit: "intet blev
+    gemt", and then nothing must be there either."""
     muni = gpd.read_file(paths.layers_dir() / paths.AALBORG_BOUNDARY).to_crs(25832)
     p = muni.geometry.iloc[0].representative_point()
     frame = gpd.GeoDataFrame(
-        {"navn": [f"omr {i} " + "x" * 500 for i in range(400)]},
-        geometry=[box(p.x + (i % 20) * 300, p.y + (i // 20) * 300,
-                      p.x + (i % 20) * 300 + 200, p.y + (i // 20) * 300 + 200)
-                  for i in range(400)], crs=25832)
+        {"navn": [f"omr {i} " + "x" * 190 for i in range(1000)]},
+        geometry=[box(p.x + (i % 40) * 150, p.y + (i // 40) * 150,
+                      p.x + (i % 40) * 150 + 100, p.y + (i // 40) * 150 + 100)
+                  for i in range(1000)], crs=25832)
     source = tmp_path / "mange.gpkg"
     frame.to_file(source, driver="GPKG")
     disk.fill(150_000)

@@ -24,6 +24,8 @@ from naturplan.export.layout.presets import PrintPreset
 from naturplan.export.map_layers import ExportLayer
 from naturplan.export.plan_data import PlanData
 from naturplan.export.tables.columns import CandidateRecord
+from naturplan.io import verify
+from naturplan.io.atomic import check_writable, write_error
 
 __all__ = ["SPLITS", "AtlasFile", "AtlasOptions", "AtlasReport", "export_atlas",
            "scenario_plan"]
@@ -97,6 +99,7 @@ def export_atlas(path: Path, layers: Sequence[ExportLayer], data: PlanData,
     fb = as_feedback(feedback)
     options = options or AtlasOptions()
     preset = options.preset or find_preset(ATLAS_PRESET)
+    check_writable(Path(path))  # a missing or read-only folder: one line before any drawing
     records = sorted(data.records(), key=page_order)
     if not records:
         raise ExportError("The atlas has no pages: the plan has no candidate areas.")
@@ -122,13 +125,15 @@ def export_atlas(path: Path, layers: Sequence[ExportLayer], data: PlanData,
                                         context.candidate_page, share, options.threads)
             finally:
                 context.close()
+            verify.pdf(part)  # whole, or FileWriteError: nothing is renamed
             written.append((group, pages))
             done += len(group.records) + 1
         for part, (group, _) in zip(parts, written, strict=True):
             part.replace(group.path)
     except OSError as exc:
-        raise ExportError("Cannot write {path}: {reason}", path=str(path),
-                          reason=exc.strerror or str(exc)) from None
+        raise write_error(exc, Path(path)) or ExportError(
+            "Cannot write {path}: {reason}", path=str(path),
+            reason=exc.strerror or str(exc)) from None
     finally:
         for part in parts:
             part.unlink(missing_ok=True)
