@@ -1,6 +1,8 @@
-"""Issue 21 §2: the map export is one use case. ``naturplan export`` and the window's
-*Filer → Eksportér kort…* both fill a request and call ``export_map``; on the same project they
-make the same decisions (format, measuring first) and write web maps that agree."""
+"""Issue 21 §2: the map export and the candidate table are one use case each. ``naturplan
+export`` and the window's *Filer → Eksportér kort…* both fill a request and call
+``export_map``; ``naturplan candidates export`` and *Eksportér kandidatområder…* both call
+``export_candidate_table``. On the same project they make the same decisions (format,
+measuring first) and write files that agree."""
 
 from __future__ import annotations
 
@@ -12,7 +14,7 @@ from pathlib import Path
 import pytest
 from export_helpers import Plan
 
-from naturplan.export import map_export
+from naturplan.export import candidate_table, map_export
 
 
 @pytest.fixture
@@ -116,3 +118,46 @@ def test_format_from_path_or_field_and_one_clear_danish_line(tmp_path: Path) -> 
 def test_size_text_in_danish_and_english() -> None:
     report = map_export.MapExportReport(Path("kort.pdf"), "pdf", 1_449_999)
     assert (report.size_text("da"), report.size_text("en")) == ("1,4", "1.4")
+
+
+def test_cli_and_menu_write_the_same_candidate_table(  # type: ignore[no-untyped-def]
+        window, qtbot, plan: Plan, tmp_path: Path, sample_env, monkeypatch) -> None:
+    from cli_runner import run_cli
+    from openpyxl import load_workbook
+
+    real = candidate_table.export_candidate_table
+    calls: list[candidate_table.CandidateTableRequest] = []
+
+    def recording(request, feedback=None):  # type: ignore[no-untyped-def]
+        calls.append(request)
+        return real(request, feedback)
+
+    monkeypatch.setattr(candidate_table, "export_candidate_table", recording)
+    monkeypatch.setattr("naturplan.gui.export.actions.export_candidate_table", recording)
+    cli_out, gui_out = tmp_path / "cli.xlsx", tmp_path / "gui.xlsx"
+    result = run_cli(["candidates", "export", "--project", str(plan.path), "--out",
+                      str(cli_out)], env={**os.environ, **sample_env})
+    assert result.returncode == 0, result.stderr
+    monkeypatch.setattr("naturplan.gui.export.actions.QFileDialog.getSaveFileName",
+                        lambda *a, **k: (str(gui_out), "Excel (*.xlsx)"))
+    window.exports.act_candidates.trigger()  # the File menu entry, then the file dialog
+    qtbot.waitUntil(lambda: gui_out.exists() and "gui.xlsx" in
+                    window.statusBar().currentMessage(), timeout=120_000)
+
+    assert [r.path for r in calls] == [cli_out, gui_out]  # both through the one function
+    assert all(r.analysis for r in calls)  # both measure by default
+    assert all(r.data.measured is None for r in calls)  # the requests' plans are not changed
+
+    def rows(path: Path) -> list[tuple[object, ...]]:
+        sheet = load_workbook(path)["Kandidatområder"]
+        return sorted(sheet.iter_rows(min_row=2, values_only=True), key=lambda r: str(r[0]))
+
+    cli_rows, gui_rows = rows(cli_out), rows(gui_out)
+    assert cli_rows == gui_rows
+    # independent of both: one row per candidate, its area in ha from shapely
+    by_name = {c.name: c.geometry.area / 10_000 for c in plan.candidates}
+    candidate_rows = [r for r in cli_rows if r[0] in by_name]  # the sum row "I alt" follows
+    assert len(candidate_rows) == len(by_name)
+    for row in candidate_rows:
+        assert row[3] == pytest.approx(by_name[str(row[0])], rel=1e-3)
+    assert f"Skrev {len(by_name)} kandidatområder" in result.stdout
