@@ -113,18 +113,16 @@ class AnalysisController(QObject):
     def _load_settings(self) -> None:
         """The project's factor table and parameters; records the table in a project whose
         numbers were never computed (an audited settings change)."""
-        from naturplan.io.factors import load_factor_table
+        from naturplan.export.analysis_context import analysis_context
 
         store = self.session.store
-        stored = store.settings().get(SETTINGS_KEY) if store is not None else None
         try:
-            self.settings = AnalysisSettings.from_mapping(stored)
-            self.table = load_factor_table(self.settings.factors)
+            context = analysis_context(store.settings() if store is not None else None)
         except (NaturplanError, ValueError) as exc:
             self.failed.emit(exc)
-            self.settings = AnalysisSettings()
-            self.table = load_factor_table(self.settings.factors)
-        self.provenance = provenance(self.table, self.settings.recorded)
+            context = analysis_context(None)  # the defaults: the window keeps working
+        self.settings, self.table = context.settings, context.table
+        self.provenance = context.provenance
         if store is not None and self.settings.recorded is None and self.layers is not None:
             self.choose_table(self.table.id, record_only=True)
         self.settings_changed.emit()
