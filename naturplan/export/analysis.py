@@ -27,7 +27,6 @@ from naturplan.core.analysis.assessment import (
     AnalysisSettings,
     CandidateAssessment,
     Totals,
-    active,
     assess_candidate,
     totals,
 )
@@ -189,6 +188,7 @@ def analyse_plan(
     OperationCancelled
         If *feedback* was cancelled.
     """
+    from naturplan.core.analysis.projected import projected_network
     from naturplan.export.analysis_context import analysis_context
 
     fb = as_feedback(feedback)
@@ -211,11 +211,8 @@ def analyse_plan(
                           totals(candidates, layers, table, settings, assessments), network,
                           connectivity_skipped=None if connectivity else connectivity_skipped)
     if network is not None:
-        geoms = [c.geometry for c in active(candidates)]
-        patches = np.concatenate([layers.protected, np.array(geoms + [None], dtype=object)[:-1]])
-        result.projected = ConnectivityNetwork.of_polygons(
-            patches, layers.municipality, settings.connectivity, keep_paths=False,
-            feedback=fb.part(0.55, 0.75)).indices
+        result.projected = projected_network(layers, candidates, settings.connectivity,
+                                             feedback=fb.part(0.55, 0.75))
     if scenarios:
         inputs = ledger_inputs
         if inputs is None:

@@ -18,7 +18,6 @@ from naturplan.core.analysis.assessment import (
     SETTINGS_KEY,
     AnalysisSettings,
     CandidateAssessment,
-    active,
     assess_candidate,
 )
 from naturplan.core.analysis.connectivity import (
@@ -218,16 +217,13 @@ class AnalysisController(QObject):
         layers, plan = self.layers, self.session.plan
         if layers is None or plan is None or self.network is None:
             return
-        import numpy as np
+        from naturplan.core.analysis.projected import projected_network
 
-        geoms = [c.geometry for c in active(plan.candidates())]
-        patches = np.concatenate([layers.protected, np.array(geoms + [None], dtype=object)[:-1]])
-        params = self.settings.connectivity
+        candidates, params = plan.candidates(), self.settings.connectivity
 
         def job(progress: Callable[[float, str], None], cancelled: Callable[[], bool]) -> Any:
-            return ConnectivityNetwork.of_polygons(
-                patches, layers.municipality, params, keep_paths=False,
-                feedback=Feedback(progress, cancelled)).indices
+            return projected_network(layers, candidates, params,
+                                     feedback=Feedback(progress, cancelled))
 
         self._start("projected", job, self._projected_done)
 
