@@ -188,7 +188,7 @@ def analyse_plan(
     OperationCancelled
         If *feedback* was cancelled.
     """
-    from naturplan.core.analysis.projected import projected_network
+    from naturplan.core.analysis.projected import projected_network, todays_network
     from naturplan.export.analysis_context import analysis_context
 
     fb = as_feedback(feedback)
@@ -201,9 +201,7 @@ def analyse_plan(
         layers.flood.preload()
     network = None
     if connectivity:
-        network = ConnectivityNetwork.of_polygons(
-            layers.protected, layers.municipality, settings.connectivity,
-            feedback=fb.part(0.0, 0.35))
+        network = todays_network(layers, settings.connectivity, feedback=fb.part(0.0, 0.35))
     assessments = assess_each(candidates if each else (), layers, table, settings,
                               network if per_candidate else None, fb.part(0.35, 0.55))
     result = PlanAnalysis(layers, table, settings, context.provenance,

@@ -185,9 +185,9 @@ def measure_plan(data: PlanData, *, connectivity: bool = True,
 def _connectivity(candidates: Sequence[Any], layers: Any, settings: Any,
                   network: ConnectivityNetwork | None, fb: Feedback) -> dict[str, Any]:
     if network is None:
-        network = ConnectivityNetwork.of_polygons(
-            layers.protected, layers.municipality, settings.connectivity,
-            feedback=fb.part(0.0, 0.7))
+        from naturplan.core.analysis.projected import todays_network
+
+        network = todays_network(layers, settings.connectivity, feedback=fb.part(0.0, 0.7))
     changes = {}
     for k, c in enumerate(candidates):
         fb.check()

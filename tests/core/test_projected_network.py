@@ -8,7 +8,7 @@ import shapely
 from analysis_fixtures import layers
 from shapely.geometry import box
 
-from naturplan.core.analysis.projected import projected_network
+from naturplan.core.analysis.projected import projected_network, todays_network
 from naturplan.core.plan.candidates import Candidate
 
 
@@ -29,14 +29,28 @@ def test_active_candidates_join_the_protected_patches_rejected_ones_do_not() -> 
     assert indices.iic_sum is not None  # the same indices the scenario table shows
 
 
+def test_todays_network_is_the_protected_patches_and_measures_a_candidate() -> None:
+    protected = [box(0, 0, 100, 100), box(1000, 0, 1100, 100)]
+    network = todays_network(layers(protected=protected))
+    assert network.indices.habitat_m2 == shapely.union_all(protected).area == 20_000
+    assert network.indices.patches == 2
+    change = network.candidate(box(400, 0, 500, 100))  # kept paths: a change is measured
+    assert change is not None
+
+
 def test_the_callers_share_it() -> None:
     import inspect
 
     from naturplan.core.analysis import scenarios
-    from naturplan.export import analysis
+    from naturplan.export import analysis, measures
     from naturplan.gui.analysis import controller
 
     for module in (scenarios, analysis, controller):
         source = inspect.getsource(module)
         assert "projected_network(" in source and "np.concatenate([layers.protected" \
             not in source, module.__name__
+    for module in (analysis, controller, measures):
+        source = inspect.getsource(module)
+        assert "todays_network(" in source and "of_polygons(\n            layers.protected" \
+            not in source and "of_polygons(\n                layers.protected" not in source
+

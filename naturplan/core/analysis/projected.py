@@ -1,6 +1,7 @@
-"""The projected network, once: today's protected nature plus the plan's active candidates,
-measured as one connectivity network (issue 21 §2; before, the window's analysis,
-``analyse_plan`` and the scenario comparison each assembled the patches themselves)."""
+"""Today's and the projected network, once: today's protected nature, and it plus the plan's
+active candidates, each measured as one connectivity network (issue 21 §2; before, the
+window's analysis, ``analyse_plan``, ``measure_plan`` and the scenario comparison each
+assembled them themselves)."""
 
 from __future__ import annotations
 
@@ -17,6 +18,20 @@ from naturplan.core.analysis.connectivity import (
 from naturplan.core.analysis.layers import AnalysisLayers
 from naturplan.core.feedback import Feedback
 from naturplan.core.plan.candidates import Candidate
+
+
+def todays_network(layers: AnalysisLayers, params: ConnectivityParams | None = None, *,
+                   feedback: Feedback | None = None) -> ConnectivityNetwork:
+    """The network of today's protected nature in the municipality (with its paths: each
+    candidate's change is measured against it).
+
+    Raises
+    ------
+    OperationCancelled
+        If *feedback* is cancelled.
+    """
+    return ConnectivityNetwork.of_polygons(layers.protected, layers.municipality, params,
+                                           feedback=feedback)
 
 
 def projected_patches(layers: AnalysisLayers, candidates: Sequence[Candidate]) -> np.ndarray:

@@ -28,6 +28,7 @@ from naturplan.core.analysis.connectivity import (
 from naturplan.core.analysis.factors import FactorTable, Provenance, provenance
 from naturplan.core.analysis.flood import nature_at_risk
 from naturplan.core.analysis.layers import AnalysisLayers
+from naturplan.core.analysis.projected import todays_network
 from naturplan.core.analysis.scenarios import LedgerInputs
 from naturplan.core.errors import NaturplanError
 from naturplan.core.feedback import Feedback
@@ -89,9 +90,7 @@ class AnalysisController(QObject):
             fb = Feedback(progress, cancelled)
             if layers.flood is not None:
                 layers.flood.preload()
-            net = ConnectivityNetwork.of_polygons(
-                layers.protected, layers.municipality, settings.connectivity,
-                feedback=fb.part(0.0, 0.8))
+            net = todays_network(layers, settings.connectivity, feedback=fb.part(0.0, 0.8))
             return net, nature_at_risk(layers, feedback=fb.part(0.8, 1.0))
 
         self._start("network", job, self._network_done)
