@@ -34,7 +34,8 @@ def add_parser(subparsers: Any, data_parent: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    """Export the candidates of ``--project`` to ``--out``; returns the exit code.
+    """Export the candidates of ``--project`` to ``--out``
+    (:func:`naturplan.export.candidate_table.export_candidate_table`); returns the exit code.
 
     Raises
     ------
@@ -42,8 +43,8 @@ def run(args: argparse.Namespace) -> int:
         With a one-line message (missing project, unknown format, unwritable file).
     """
     from naturplan.core.feedback import Feedback
+    from naturplan.export.candidate_table import CandidateTableRequest, export_candidate_table
     from naturplan.export.i18n import tr
-    from naturplan.export.measures import gap_notes, measure_plan, table_notes
     from naturplan.export.plan_data import load_plan_data
     from naturplan.export.tables import export_candidates
     from naturplan.export.tables.writers import FORMATS
@@ -61,14 +62,13 @@ def run(args: argparse.Namespace) -> int:
     progress = progress_printer(sys.stderr.isatty())
     dataset = open_dataset(request, progress=progress)
     data = load_plan_data(dataset, roles, args.project)
-    if not args.no_analysis:
-        measure_plan(data, feedback=Feedback(progress))
-    records = data.records()
-    report = export_candidates(args.out, records, lang, table_notes(data, lang), data.columns())
+    report = export_candidate_table(
+        CandidateTableRequest(args.out, data, lang, analysis=not args.no_analysis),
+        Feedback(progress))
     print(terminal_text(tr(lang, "export", "Wrote {n} candidate areas to {path}.",
-                           n=len(records), path=str(args.out))))
+                           n=report.rows, path=str(args.out))))
     for line in report.notes:  # what the format could not hold, said once
         print(f"naturplan: {tr(lang, 'cli', 'note')}: {line}", file=sys.stderr)
-    for line in gap_notes(data.measured, lang):
+    for line in report.gaps:
         print(line)
     return 0

@@ -25,6 +25,8 @@ from naturplan.core.errors import ExportError
 from naturplan.io.atomic import check_writable
 from naturplan.io.project.open import project_arg
 
+#: The formats for ``--format`` (``naturplan.export.map_export.FORMATS``, not imported: the
+#: parser is built at every start; a test keeps them equal).
 FORMATS = ("pdf", "png", "html")
 #: The largest --scale denominator (1:100,000,000 shows all of Europe on a page).
 MAX_SCALE = 100_000_000
@@ -107,7 +109,7 @@ def output_format(args: argparse.Namespace) -> str:
 
 
 def run(args: argparse.Namespace) -> int:
-    """Export the map; returns the exit code.
+    """Export the map (:func:`naturplan.export.map_export.export_map`); returns the exit code.
 
     Raises
     ------
@@ -116,10 +118,7 @@ def run(args: argparse.Namespace) -> int:
     """
     from naturplan.core.feedback import Feedback
     from naturplan.export.i18n import tr
-    from naturplan.export.map_layers import ordered_layers
-    from naturplan.export.plan_data import load_plan_data
-    from naturplan.io.datasets import open_dataset
-    from naturplan.io.styles import load_styles
+    from naturplan.export.map_export import export_map
 
     if getattr(args, "atlas", False) or getattr(args, "split_by", None) or getattr(
             args, "scenario", None):
@@ -127,47 +126,43 @@ def run(args: argparse.Namespace) -> int:
 
         return run_atlas(args)
     lang = args.lang or "da"
+    progress = progress_printer(sys.stderr.isatty())
+    report = export_map(_request(args, lang, progress), Feedback(progress))
+    for notice in report.notices:  # what the page does not show as asked
+        print(notice, file=sys.stderr)
+    print(tr(lang, "export", "Wrote {path} ({size} MB).", path=str(args.out),
+             size=report.size_text(lang)))
+    return 0
+
+
+def _request(args: argparse.Namespace, lang: str, progress: Any) -> Any:
+    """The :class:`MapExportRequest` of the options, with the dataset and project read
+    (every option is checked before the data is read)."""
+    from naturplan.export.layout.page import PrintOptions
+    from naturplan.export.map_export import MapExportRequest
+    from naturplan.export.map_layers import ordered_layers
+    from naturplan.export.plan_data import load_plan_data
+    from naturplan.io.datasets import open_dataset
+    from naturplan.io.styles import load_styles
+
     fmt = output_format(args)
     extent = parse_extent(args.extent)
     check_scale(args.scale)
     check_writable(args.out)  # before the data is read and the map drawn
-    basemap = None
-    if args.basemap:
-        basemap = _basemap(args.basemap, fmt, lang)
+    basemap = _basemap(args.basemap, fmt, lang) if args.basemap else None
     preset = None
     if fmt != "html":
         from naturplan.export.layout.presets import find_preset
 
         preset = find_preset(args.preset)
     request, roles = data_for(args)
-    progress = progress_printer(sys.stderr.isatty())
     dataset = open_dataset(request, progress=progress)
     data = load_plan_data(dataset, roles, args.project)
     layers = [*dataset.layers] + ([data.candidates_layer()] if args.project else [])
-    entries = ordered_layers(layers, load_styles())
-    feedback = Feedback(progress)
-    if fmt == "html":
-        from naturplan.export.measures import measure_plan
-        from naturplan.export.webmap import export_webmap
-
-        if args.project and not args.no_analysis:
-            measure_plan(data, feedback=feedback)
-
-        report = export_webmap(args.out, entries, data, lang, args.title or "",
-                               args.subtitle or "", feedback)
-        size = report.size
-    else:
-        from naturplan.export.layout.page import PrintOptions, export_print
-
-        options = PrintOptions(title=args.title, subtitle=args.subtitle, extent=extent,
-                               scale=args.scale, basemap=basemap)
-        printed = export_print(args.out, fmt, preset, entries, data, options, lang, feedback)
-        for notice in printed.notices:  # what the page does not show as asked
-            print(notice, file=sys.stderr)
-        size = printed.size
-    print(tr(lang, "export", "Wrote {path} ({size} MB).", path=str(args.out),
-             size=f"{size / 1e6:.1f}".replace(".", "," if lang == "da" else ".")))
-    return 0
+    options = PrintOptions(title=args.title, subtitle=args.subtitle, extent=extent,
+                           scale=args.scale, basemap=basemap)
+    return MapExportRequest(args.out, ordered_layers(layers, load_styles()), data, fmt,
+                            preset, options, lang, analysis=not args.no_analysis)
 
 
 def _basemap(spec: str, fmt: str, lang: str) -> Any:

@@ -24,17 +24,15 @@ from typing import Any
 import numpy as np
 
 from naturplan.core.analysis.assessment import (
-    SETTINGS_KEY,
     AnalysisSettings,
     CandidateAssessment,
     Totals,
-    active,
     assess_candidate,
     totals,
 )
 from naturplan.core.analysis.climate import Criterion
 from naturplan.core.analysis.connectivity import ConnectivityIndices, ConnectivityNetwork
-from naturplan.core.analysis.factors import FactorTable, Provenance, provenance
+from naturplan.core.analysis.factors import FactorTable, Provenance
 from naturplan.core.analysis.firefighter import firefighter_order
 from naturplan.core.analysis.flood import NatureAtRisk, nature_at_risk
 from naturplan.core.analysis.layers import (
@@ -190,11 +188,12 @@ def analyse_plan(
     OperationCancelled
         If *feedback* was cancelled.
     """
-    from naturplan.io.factors import load_factor_table
+    from naturplan.core.analysis.projected import projected_network, todays_network
+    from naturplan.export.analysis_context import analysis_context
 
     fb = as_feedback(feedback)
-    settings = AnalysisSettings.from_mapping((stored_settings or {}).get(SETTINGS_KEY))
-    table = load_factor_table(settings.factors)
+    context = analysis_context(stored_settings)
+    settings, table = context.settings, context.table
     if layers is None:
         assert dataset is not None, "analyse_plan needs a dataset or its layers"
         layers = layers_of(dataset, roles)
@@ -202,21 +201,16 @@ def analyse_plan(
         layers.flood.preload()
     network = None
     if connectivity:
-        network = ConnectivityNetwork.of_polygons(
-            layers.protected, layers.municipality, settings.connectivity,
-            feedback=fb.part(0.0, 0.35))
+        network = todays_network(layers, settings.connectivity, feedback=fb.part(0.0, 0.35))
     assessments = assess_each(candidates if each else (), layers, table, settings,
                               network if per_candidate else None, fb.part(0.35, 0.55))
-    result = PlanAnalysis(layers, table, settings, provenance(table, settings.recorded),
+    result = PlanAnalysis(layers, table, settings, context.provenance,
                           list(candidates), assessments,
                           totals(candidates, layers, table, settings, assessments), network,
                           connectivity_skipped=None if connectivity else connectivity_skipped)
     if network is not None:
-        geoms = [c.geometry for c in active(candidates)]
-        patches = np.concatenate([layers.protected, np.array(geoms + [None], dtype=object)[:-1]])
-        result.projected = ConnectivityNetwork.of_polygons(
-            patches, layers.municipality, settings.connectivity, keep_paths=False,
-            feedback=fb.part(0.55, 0.75)).indices
+        result.projected = projected_network(layers, candidates, settings.connectivity,
+                                             feedback=fb.part(0.55, 0.75))
     if scenarios:
         inputs = ledger_inputs
         if inputs is None:

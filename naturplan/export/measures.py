@@ -150,14 +150,12 @@ def measure_plan(data: PlanData, *, connectivity: bool = True,
         If *feedback* is cancelled (during connectivity only without
         *skip_connectivity_on_cancel*).
     """
-    from naturplan.core.analysis.assessment import SETTINGS_KEY, AnalysisSettings
-    from naturplan.core.analysis.factors import provenance
     from naturplan.export.analysis import assess_each, layers_of, measures_of
-    from naturplan.io.factors import load_factor_table
+    from naturplan.export.analysis_context import analysis_context
 
     fb = as_feedback(feedback)
-    settings = AnalysisSettings.from_mapping(data.settings.get(SETTINGS_KEY))
-    table = load_factor_table(settings.factors)
+    context = analysis_context(data.settings)
+    settings, table = context.settings, context.table
     layers = layers_of(data.dataset, data.roles)
     candidates = data.candidates
     assessments = assess_each(candidates, layers, table, settings,
@@ -178,7 +176,7 @@ def measure_plan(data: PlanData, *, connectivity: bool = True,
     elif not connectivity:
         gaps.append("connectivity")
     data.measures = blank_gaps(measures_of(assessments), gaps)
-    data.measured = MeasuredPlan(tuple(gaps), provenance(table, settings.recorded).as_dict(),
+    data.measured = MeasuredPlan(tuple(gaps), context.provenance.as_dict(),
                                  settings.as_dict())
     fb.report(1.0, "analysis")
     return data.measured
@@ -187,9 +185,9 @@ def measure_plan(data: PlanData, *, connectivity: bool = True,
 def _connectivity(candidates: Sequence[Any], layers: Any, settings: Any,
                   network: ConnectivityNetwork | None, fb: Feedback) -> dict[str, Any]:
     if network is None:
-        network = ConnectivityNetwork.of_polygons(
-            layers.protected, layers.municipality, settings.connectivity,
-            feedback=fb.part(0.0, 0.7))
+        from naturplan.core.analysis.projected import todays_network
+
+        network = todays_network(layers, settings.connectivity, feedback=fb.part(0.0, 0.7))
     changes = {}
     for k, c in enumerate(candidates):
         fb.check()

@@ -11,13 +11,13 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-import numpy as np
 from shapely.geometry.base import BaseGeometry
 
-from naturplan.core.analysis.assessment import AnalysisSettings, Totals, active, totals
-from naturplan.core.analysis.connectivity import ConnectivityIndices, ConnectivityNetwork
+from naturplan.core.analysis.assessment import AnalysisSettings, Totals, totals
+from naturplan.core.analysis.connectivity import ConnectivityIndices
 from naturplan.core.analysis.factors import FactorTable
 from naturplan.core.analysis.layers import AnalysisLayers
+from naturplan.core.analysis.projected import projected_network
 from naturplan.core.feedback import Feedback, as_feedback
 from naturplan.core.plan.candidates import Candidate
 from naturplan.core.plan.ledger import Ledger, LedgerResult
@@ -101,10 +101,5 @@ def evaluate(scenario: Scenario, plan: Mapping[str, Candidate], ledger: LedgerIn
     feedback.check()
     indices = None
     if connectivity:
-        geoms = [c.geometry for c in active(found)]
-        patches = np.concatenate([layers.protected, np.array(geoms + [None], dtype=object)[:-1]])
-        net = ConnectivityNetwork.of_polygons(
-            patches, layers.municipality, settings.connectivity, iic=True, keep_paths=False,
-            feedback=feedback)
-        indices = net.indices
+        indices = projected_network(layers, found, settings.connectivity, feedback=feedback)
     return ScenarioResult(scenario, tuple(c.id for c in found), missing, result, sums, indices)

@@ -18,7 +18,6 @@ from naturplan.core.analysis.assessment import (
     SETTINGS_KEY,
     AnalysisSettings,
     CandidateAssessment,
-    active,
     assess_candidate,
 )
 from naturplan.core.analysis.connectivity import (
@@ -29,6 +28,7 @@ from naturplan.core.analysis.connectivity import (
 from naturplan.core.analysis.factors import FactorTable, Provenance, provenance
 from naturplan.core.analysis.flood import nature_at_risk
 from naturplan.core.analysis.layers import AnalysisLayers
+from naturplan.core.analysis.projected import todays_network
 from naturplan.core.analysis.scenarios import LedgerInputs
 from naturplan.core.errors import NaturplanError
 from naturplan.core.feedback import Feedback
@@ -90,9 +90,7 @@ class AnalysisController(QObject):
             fb = Feedback(progress, cancelled)
             if layers.flood is not None:
                 layers.flood.preload()
-            net = ConnectivityNetwork.of_polygons(
-                layers.protected, layers.municipality, settings.connectivity,
-                feedback=fb.part(0.0, 0.8))
+            net = todays_network(layers, settings.connectivity, feedback=fb.part(0.0, 0.8))
             return net, nature_at_risk(layers, feedback=fb.part(0.8, 1.0))
 
         self._start("network", job, self._network_done)
@@ -113,18 +111,16 @@ class AnalysisController(QObject):
     def _load_settings(self) -> None:
         """The project's factor table and parameters; records the table in a project whose
         numbers were never computed (an audited settings change)."""
-        from naturplan.io.factors import load_factor_table
+        from naturplan.export.analysis_context import analysis_context
 
         store = self.session.store
-        stored = store.settings().get(SETTINGS_KEY) if store is not None else None
         try:
-            self.settings = AnalysisSettings.from_mapping(stored)
-            self.table = load_factor_table(self.settings.factors)
+            context = analysis_context(store.settings() if store is not None else None)
         except (NaturplanError, ValueError) as exc:
             self.failed.emit(exc)
-            self.settings = AnalysisSettings()
-            self.table = load_factor_table(self.settings.factors)
-        self.provenance = provenance(self.table, self.settings.recorded)
+            context = analysis_context(None)  # the defaults: the window keeps working
+        self.settings, self.table = context.settings, context.table
+        self.provenance = context.provenance
         if store is not None and self.settings.recorded is None and self.layers is not None:
             self.choose_table(self.table.id, record_only=True)
         self.settings_changed.emit()
@@ -220,16 +216,13 @@ class AnalysisController(QObject):
         layers, plan = self.layers, self.session.plan
         if layers is None or plan is None or self.network is None:
             return
-        import numpy as np
+        from naturplan.core.analysis.projected import projected_network
 
-        geoms = [c.geometry for c in active(plan.candidates())]
-        patches = np.concatenate([layers.protected, np.array(geoms + [None], dtype=object)[:-1]])
-        params = self.settings.connectivity
+        candidates, params = plan.candidates(), self.settings.connectivity
 
         def job(progress: Callable[[float, str], None], cancelled: Callable[[], bool]) -> Any:
-            return ConnectivityNetwork.of_polygons(
-                patches, layers.municipality, params, keep_paths=False,
-                feedback=Feedback(progress, cancelled)).indices
+            return projected_network(layers, candidates, params,
+                                     feedback=Feedback(progress, cancelled))
 
         self._start("projected", job, self._projected_done)
 

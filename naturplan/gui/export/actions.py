@@ -16,10 +16,15 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog
 
 from naturplan.core.feedback import Feedback
+from naturplan.export.candidate_table import (
+    CandidateTableReport,
+    CandidateTableRequest,
+    export_candidate_table,
+)
 from naturplan.export.i18n import error_text, tr
 from naturplan.gui.export.host import ExportHost
 from naturplan.gui.export.map_dialog import MapExportDialog
-from naturplan.gui.export.plan import measure_for_export, plan_data_from_window, todays_network
+from naturplan.gui.export.plan import plan_data_from_window, todays_network
 from naturplan.gui.workers import Task
 
 #: File filters of the candidate export, with the suffix each writes.
@@ -81,24 +86,15 @@ class ExportActions(QObject):
                 path = path.with_suffix(dict(CANDIDATE_FILTERS).get(selected, ".xlsx"))
         lang = window.lang
         target = path
-        network = todays_network(window, data)
+        request = CandidateTableRequest(path, data, lang, network=todays_network(window, data))
 
-        def job(progress: Any, cancelled: Any) -> tuple[int, tuple[str, ...]]:
-            from naturplan.export.measures import gap_notes, table_notes
-            from naturplan.export.tables import export_candidates
-
-            measured = measure_for_export(data, network, progress, cancelled)
-            records = measured.records()
-            # after a skipped connectivity the table is still written (a second or less)
-            report = export_candidates(
-                target, records, lang, table_notes(measured, lang), measured.columns(),
-                feedback=Feedback(lambda f, m: progress(0.9 + 0.1 * f, m)))
-            return len(records), (*report.notes, *gap_notes(measured.measured, lang))
+        def job(progress: Any, cancelled: Any) -> CandidateTableReport:
+            return export_candidate_table(request, Feedback(progress, cancelled))
 
         task = Task(job, self)
-        task.succeeded.connect(lambda result: window.statusBar().showMessage(" ".join([
-            tr(lang, "export", "Wrote {n} candidate areas to {path}.", n=result[0],
-               path=str(target)), *result[1]]), 15000))
+        task.succeeded.connect(lambda report: window.statusBar().showMessage(" ".join([
+            tr(lang, "export", "Wrote {n} candidate areas to {path}.", n=report.rows,
+               path=str(target)), *report.notes, *report.gaps]), 15000))
         task.failed.connect(lambda error: QMessageBox.warning(
             window, self.tr("Could not export"), error_text(error, lang)))
         self._show_progress(task)

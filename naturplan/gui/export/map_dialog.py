@@ -36,10 +36,10 @@ from naturplan.core.plan.stores import SettingsStore
 from naturplan.export.i18n import error_text
 from naturplan.export.layout.page import PrintOptions, build_layout
 from naturplan.export.layout.presets import list_presets
+from naturplan.export.map_export import MapExportReport, MapExportRequest, export_map
 from naturplan.gui.export.host import ExportHost
 from naturplan.gui.export.plan import (
     layers_from_window,
-    measure_for_export,
     plan_data_from_window,
     todays_network,
 )
@@ -269,28 +269,12 @@ class MapExportDialog(QDialog):
                 return None
             path = Path(chosen).with_suffix(suffix)
         self._remember_texts()
-        fmt, preset, options, data, layers, lang = (self.fmt, self.preset, self.options(),
-                                                    self.data, self.layers, self.lang)
-        network = todays_network(self.window, data) if fmt == "html" else None
+        request = MapExportRequest(
+            path, self.layers, self.data, self.fmt, self.preset, self.options(), self.lang,
+            network=todays_network(self.window, self.data) if self.fmt == "html" else None)
 
         def job(progress: Any, cancelled: Any) -> Any:
-            feedback = Feedback(progress, cancelled)
-            if fmt == "html":
-                from naturplan.export.webmap import export_webmap
-
-                measured, skipped = data, False
-                if data.candidates:  # the popups say what each candidate does
-                    measured = measure_for_export(data, network,
-                                                  lambda f, m: progress(0.3 * f, m), cancelled)
-                    skipped = "connectivity_cancelled" in measured.measured.gaps
-                # after Cancel skipped connectivity, the page is still written
-                return export_webmap(path, layers, measured, lang, options.title or "",
-                                     options.subtitle or "",
-                                     Feedback(lambda f, m: progress(0.3 + 0.7 * f, m),
-                                              None if skipped else cancelled))
-            from naturplan.export.layout.page import export_print
-
-            return export_print(path, fmt, preset, layers, data, options, lang, feedback)
+            return export_map(request, Feedback(progress, cancelled))
 
         task = Task(job, self)
         task.progress.connect(lambda f, m: (self.progress.setValue(int(f * 100)),
@@ -315,11 +299,10 @@ class MapExportDialog(QDialog):
         if busy:
             self.progress.setValue(0)
 
-    def _exported(self, report: Any) -> None:
-        size = f"{report.size / 1e6:.1f}".replace(".", "," if self.lang == "da" else ".")
-        notices = getattr(report, "notices", [])  # the scale changed, candidates cut
+    def _exported(self, report: MapExportReport) -> None:
         self.status.setText(" ".join([self.tr("Wrote %1 (%2 MB).").replace(
-            "%1", report.path.name).replace("%2", size), *notices]))
+            "%1", report.path.name).replace("%2", report.size_text(self.lang)),
+            *report.notices]))  # the scale changed, candidates cut
         self.exported.emit(report)
 
     def _failed(self, error: BaseException) -> None:
