@@ -46,7 +46,6 @@ def install_layer_actions(window: LayerActionsHost) -> AttributeTableDock:
     dock.hide()
     # Tabbed with the candidate table when first opened: a dock tabified and then hidden at
     # start-up left its group's tab bar standing over the legend.
-    tabbed: list[bool] = []
     window.menu("view").addAction(dock.toggleViewAction())
     panel = window.layers_dock
 
@@ -58,9 +57,9 @@ def install_layer_actions(window: LayerActionsHost) -> AttributeTableDock:
             return
         entry = window.layers[window.layers.index_of(layer)]
         dock.show_layer(layer, entry.style.title.get(window.lang))
-        if not tabbed and window.editing.table_dock.isVisible():
-            frame.tabifyDockWidget(window.editing.table_dock, dock)
-            tabbed.append(True)
+        table = window.editing.table_dock
+        if table.isVisible() and table not in frame.tabifiedDockWidgets(dock):
+            frame.tabifyDockWidget(table, dock)
         dock.show()
         dock.raise_()  # the user asked for it
         selected_candidates()

@@ -25,7 +25,7 @@ from naturplan.export.map_layers import ExportLayer
 from naturplan.export.plan_data import PlanData
 from naturplan.export.tables.columns import CandidateRecord
 from naturplan.io import verify
-from naturplan.io.atomic import check_writable, write_error
+from naturplan.io.atomic import check_writable, part_path, write_error
 
 __all__ = ["SPLITS", "AtlasFile", "AtlasOptions", "AtlasReport", "export_atlas",
            "scenario_plan"]
@@ -113,7 +113,7 @@ def export_atlas(path: Path, layers: Sequence[ExportLayer], data: PlanData,
     try:
         done = 0
         for group in groups:
-            part = group.path.with_name(group.path.name + ".part")
+            part = part_path(group.path)  # renamed once every file is whole
             parts.append(part)
             context = AtlasContext(preset, layers, data, group.records, lang, group.numbers)
             heading = f"{title} – {group.label}" if group.label else title
