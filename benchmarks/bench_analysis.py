@@ -274,8 +274,8 @@ def bench_live(scale: float, n: int) -> None:
     from naturplan.core.analysis.assessment import assess_candidate
     from naturplan.core.layers.roles import Role
     from naturplan.core.plan.candidates import Candidate
-    from naturplan.export.analysis import layers_of
     from naturplan.io.factors import load_factor_table
+    from naturplan.usecases.analysis import layers_of
 
     d = dataset(scale)
     layers, table = layers_of(d), load_factor_table()

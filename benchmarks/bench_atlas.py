@@ -114,10 +114,10 @@ def main() -> None:  # noqa: PLR0915 - a linear script
     from naturplan.core.layers.roles import Role
     from naturplan.export.atlas import AtlasOptions, export_atlas
     from naturplan.export.map_layers import ordered_layers
-    from naturplan.export.measures import measure_plan
-    from naturplan.export.plan_data import load_plan_data
     from naturplan.io.datasets import DatasetRequest, open_dataset
     from naturplan.io.styles import load_styles
+    from naturplan.usecases.measures import measure_plan
+    from naturplan.usecases.plan_data import load_plan_data
 
     print(f"machine: {platform.node()} {platform.machine()}, {os.cpu_count()} cores, "
           f"Python {platform.python_version()}; {time.strftime('%Y-%m-%d %H:%M %Z')}; "

@@ -50,11 +50,11 @@ def main() -> None:  # noqa: PLR0915 - a linear script
     from naturplan.export.layout.page import export_print
     from naturplan.export.layout.presets import find_preset
     from naturplan.export.map_layers import ordered_layers
-    from naturplan.export.plan_data import load_plan_data
     from naturplan.export.tables import export_candidates
     from naturplan.export.webmap import export_webmap
     from naturplan.io.datasets import DatasetRequest, open_dataset
     from naturplan.io.styles import load_styles
+    from naturplan.usecases.plan_data import load_plan_data
 
     print(f"machine: {platform.node()} {platform.machine()}, {os.cpu_count()} cores, "
           f"Python {platform.python_version()}; {time.strftime('%Y-%m-%d %H:%M')}")

@@ -39,12 +39,13 @@ def main() -> None:
     from naturplan.core.layers.roles import Role
     from naturplan.core.plan.candidates import Candidate
     from naturplan.core.plan.ledger import Ledger
-    from naturplan.export.analysis import analyse_plan, layers_of
-    from naturplan.export.measures import measure_plan, table_notes
-    from naturplan.export.plan_data import load_plan_data
+    from naturplan.export.measure_notes import table_notes
     from naturplan.export.tables import export_candidates
     from naturplan.export.tables.columns import PLAN_COLUMNS
     from naturplan.io.datasets import DatasetRequest, open_dataset
+    from naturplan.usecases.analysis import analyse_plan, layers_of
+    from naturplan.usecases.measures import measure_plan
+    from naturplan.usecases.plan_data import load_plan_data
 
     print(f"machine: {platform.node()} {platform.machine()}, {os.cpu_count()} cores, "
           f"Python {platform.python_version()}; {time.strftime('%Y-%m-%d %H:%M')}")

@@ -50,8 +50,8 @@ HINTS = {
 
 def error_line(exc: NaturplanError, lang: str | None) -> str:
     """``naturplan: error: <message in lang>`` and the hint for its code, if any."""
-    from naturplan.export.i18n import error_line as line
-    from naturplan.export.i18n import tr
+    from naturplan.text.i18n import error_line as line
+    from naturplan.text.i18n import tr
 
     hint = HINTS.get(exc.code)
     return line(exc, lang, tr(lang, "cli", hint, **exc.params) if hint else "")
@@ -136,7 +136,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             return cli_scenarios.run(args)
         return cli_app.run(args)
     except NaturplanError as exc:
-        from naturplan.export.terminal import terminal_text
+        from naturplan.text.terminal import terminal_text
 
         # a name or a path in the message is user data: shown, never obeyed by the terminal
         print(terminal_text(error_line(exc, getattr(args, "lang", None))), file=sys.stderr)
@@ -153,7 +153,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except Exception as exc:  # the user never sees a traceback unless they ask
         if os.environ.get("NATURPLAN_DEBUG"):
             traceback.print_exc()
-        from naturplan.export.terminal import terminal_text
+        from naturplan.text.terminal import terminal_text
 
         said = str(exc).splitlines()[0] if str(exc) else ""
         said = said if len(said) <= 300 else said[:299] + "…"  # GDAL may quote a whole value

@@ -28,18 +28,18 @@ def add_no_analysis(parser: argparse.ArgumentParser, help_text: str) -> None:
 def plan_analysis(args: argparse.Namespace, *, connectivity: bool = True,
                   per_candidate: bool = True, each: bool = True,
                   connectivity_skipped: str | None = None) -> Any:
-    """The :class:`~naturplan.export.analysis.PlanAnalysis` of ``args.project``, measured
+    """The :class:`~naturplan.usecases.analysis.PlanAnalysis` of ``args.project``, measured
     against the project's recorded layers (or the data options), progress on stderr. Only
     the layers the analysis reads are loaded (not the parcels or addresses); the other
-    arguments are :func:`~naturplan.export.analysis.analyse_plan`'s.
+    arguments are :func:`~naturplan.usecases.analysis.analyse_plan`'s.
 
     Raises
     ------
     NaturplanError
         If the layers, the project or the factor table cannot be read.
     """
-    from naturplan.export.analysis import analysis_roles, open_plan_analysis
     from naturplan.io.datasets import open_dataset
+    from naturplan.usecases.analysis import analysis_roles, open_plan_analysis
 
     lang = args.lang or "da"
     request, roles = data_for(args)
@@ -62,7 +62,7 @@ def stats_analysis(args: argparse.Namespace, measured: Any) -> dict[str, Any]:
     start from *measured* (the ``MeasuredDataset`` stats has just measured).
     """
     from naturplan.core.analysis.scenarios import LedgerInputs
-    from naturplan.export.analysis import (
+    from naturplan.usecases.analysis import (
         CONNECTIVITY_SKIPPED,
         open_plan_analysis,
         read_analysis_layers,
@@ -84,7 +84,7 @@ def stats_analysis(args: argparse.Namespace, measured: Any) -> dict[str, Any]:
 def list_document(rows: list[dict[str, Any]], pa: Any) -> dict[str, Any]:
     """``candidates list --json``'s extra keys: each row's ``analysis``, the totals, the
     scenarios, nature at risk, the provenance and the firefighter's order."""
-    from naturplan.export.analysis import analysis_document
+    from naturplan.usecases.analysis import analysis_document
 
     doc = analysis_document(pa)
     per = doc.pop("candidates")
@@ -96,8 +96,8 @@ def list_document(rows: list[dict[str, Any]], pa: Any) -> dict[str, Any]:
 def firefighter_words(pa: Any, lang: str) -> dict[str, str]:
     """Candidate id → its firefighter's tag in *lang* ("" → the column's heading); {} without
     an analysis."""
-    from naturplan.export.analysis_words import firefighter_label
-    from naturplan.export.i18n import tr
+    from naturplan.text.analysis_words import firefighter_label
+    from naturplan.text.i18n import tr
 
     if pa is None:
         return {}

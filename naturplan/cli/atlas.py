@@ -39,12 +39,12 @@ def run_atlas(args: argparse.Namespace) -> int:
     from naturplan.cli.options import data_for, progress_printer
     from naturplan.core.feedback import Feedback
     from naturplan.export.atlas import AtlasOptions, export_atlas, scenario_plan
-    from naturplan.export.i18n import tr
     from naturplan.export.map_layers import ordered_layers
-    from naturplan.export.measures import measure_plan
-    from naturplan.export.plan_data import load_plan_data
     from naturplan.io.datasets import open_dataset
     from naturplan.io.styles import load_styles
+    from naturplan.text.i18n import tr
+    from naturplan.usecases.measures import measure_plan
+    from naturplan.usecases.plan_data import load_plan_data
 
     lang = args.lang or "da"
     if not args.atlas:

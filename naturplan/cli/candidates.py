@@ -46,10 +46,6 @@ from naturplan.core.plan.importing import (
     refuse_if_broken,
     unusable,
 )
-from naturplan.export.i18n import DEFAULT_LANGUAGE, tr
-from naturplan.export.labels import kind_label, problem_label, status_label, yes_no
-from naturplan.export.numbers import format_ha
-from naturplan.export.terminal import terminal_text
 from naturplan.io.atomic import remove_new_project
 from naturplan.io.project.open import (
     is_database,
@@ -58,6 +54,10 @@ from naturplan.io.project.open import (
     project_arg,
     project_label,
 )
+from naturplan.text.i18n import DEFAULT_LANGUAGE, tr
+from naturplan.text.labels import kind_label, problem_label, status_label, yes_no
+from naturplan.text.numbers import format_ha
+from naturplan.text.terminal import terminal_text
 
 CONTEXT = "cli_candidates"
 

@@ -35,7 +35,7 @@ def add_parser(subparsers: Any, data_parent: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Export the candidates of ``--project`` to ``--out``
-    (:func:`naturplan.export.candidate_table.export_candidate_table`); returns the exit code.
+    (:func:`naturplan.usecases.candidate_table.export_candidate_table`); returns the exit code.
 
     Raises
     ------
@@ -43,15 +43,15 @@ def run(args: argparse.Namespace) -> int:
         With a one-line message (missing project, unknown format, unwritable file).
     """
     from naturplan.core.feedback import Feedback
-    from naturplan.export.candidate_table import CandidateTableRequest, export_candidate_table
-    from naturplan.export.i18n import tr
-    from naturplan.export.plan_data import load_plan_data
     from naturplan.export.tables import export_candidates
     from naturplan.export.tables.writers import FORMATS
-    from naturplan.export.terminal import terminal_text
     from naturplan.io.atomic import check_writable
     from naturplan.io.datasets import open_dataset
     from naturplan.io.project.open import require_project
+    from naturplan.text.i18n import tr
+    from naturplan.text.terminal import terminal_text
+    from naturplan.usecases.candidate_table import CandidateTableRequest, export_candidate_table
+    from naturplan.usecases.plan_data import load_plan_data
 
     lang = args.lang or "da"
     if args.out.suffix.lower() not in FORMATS:

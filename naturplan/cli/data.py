@@ -59,7 +59,7 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _say(args: argparse.Namespace, source: str, n: int | None = None, **params: Any) -> None:
-    from naturplan.export.i18n import tr
+    from naturplan.text.i18n import tr
 
     print(tr(args.lang or "da", "cli", source, n=n, **params))
 
@@ -91,8 +91,8 @@ def _say_notices(args: argparse.Namespace, layer: Any) -> None:
     """What was left out of a fetched layer (the features whose coordinates are not finite
     or lie far outside, counted), as ``stats`` says it: a warning line on stderr."""
     from naturplan.core.notices import layer_notices
-    from naturplan.export.i18n import tr
-    from naturplan.export.notices import notice_text
+    from naturplan.text.i18n import tr
+    from naturplan.text.notices import notice_text
 
     lang = args.lang or "da"
     for notice in layer_notices(layer):

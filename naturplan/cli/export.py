@@ -25,7 +25,7 @@ from naturplan.core.errors import ExportError
 from naturplan.io.atomic import check_writable
 from naturplan.io.project.open import project_arg
 
-#: The formats for ``--format`` (``naturplan.export.map_export.FORMATS``, not imported: the
+#: The formats for ``--format`` (``naturplan.usecases.map_export.FORMATS``, not imported: the
 #: parser is built at every start; a test keeps them equal).
 FORMATS = ("pdf", "png", "html")
 #: The largest --scale denominator (1:100,000,000 shows all of Europe on a page).
@@ -109,7 +109,7 @@ def output_format(args: argparse.Namespace) -> str:
 
 
 def run(args: argparse.Namespace) -> int:
-    """Export the map (:func:`naturplan.export.map_export.export_map`); returns the exit code.
+    """Export the map (:func:`naturplan.usecases.map_export.export_map`); returns the exit code.
 
     Raises
     ------
@@ -117,8 +117,8 @@ def run(args: argparse.Namespace) -> int:
         With a one-line message (bad option, missing project or preset, unwritable file).
     """
     from naturplan.core.feedback import Feedback
-    from naturplan.export.i18n import tr
-    from naturplan.export.map_export import export_map
+    from naturplan.text.i18n import tr
+    from naturplan.usecases.map_export import export_map
 
     if getattr(args, "atlas", False) or getattr(args, "split_by", None) or getattr(
             args, "scenario", None):
@@ -139,11 +139,11 @@ def _request(args: argparse.Namespace, lang: str, progress: Any) -> Any:
     """The :class:`MapExportRequest` of the options, with the dataset and project read
     (every option is checked before the data is read)."""
     from naturplan.export.layout.page import PrintOptions
-    from naturplan.export.map_export import MapExportRequest
     from naturplan.export.map_layers import ordered_layers
-    from naturplan.export.plan_data import load_plan_data
     from naturplan.io.datasets import open_dataset
     from naturplan.io.styles import load_styles
+    from naturplan.usecases.map_export import MapExportRequest
+    from naturplan.usecases.plan_data import load_plan_data
 
     fmt = output_format(args)
     extent = parse_extent(args.extent)

@@ -199,9 +199,9 @@ class ProgressLine:
 
     def text(self) -> str:
         """The line as it would be shown now."""
-        from naturplan.export.i18n import tr
-        from naturplan.export.numbers import format_number
         from naturplan.io.datasets import BUILDING_SAMPLE, build_fraction
+        from naturplan.text.i18n import tr
+        from naturplan.text.numbers import format_number
 
         with self._lock:
             fraction, title, detail = self._state

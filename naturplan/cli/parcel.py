@@ -22,8 +22,8 @@ from typing import Any, TextIO
 from naturplan.cli.options import data_for, progress_printer
 from naturplan.core import jsontext
 from naturplan.core.errors import NaturplanError
-from naturplan.export.terminal import terminal_text
 from naturplan.io.project.open import project_arg
+from naturplan.text.terminal import terminal_text
 
 EXIT_OK = 0
 EXIT_NOT_FOUND = 1
@@ -95,11 +95,11 @@ def run_parcel(args: argparse.Namespace) -> int:
     NaturplanError
         For bad input (no such file, no parcels loaded); printed by ``main``.
     """
-    from naturplan.export.i18n import tr
     from naturplan.export.parcel_card import card_document, card_text
-    from naturplan.export.parcel_search import search_message
     from naturplan.io.atomic import check_writable
     from naturplan.io.parcels import load_legal_bases
+    from naturplan.text.i18n import tr
+    from naturplan.text.parcel_search import search_message
 
     lang = args.lang or "da"
     by_key = args.ejerlav is not None or args.matrikel is not None

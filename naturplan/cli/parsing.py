@@ -6,7 +6,7 @@ texts are English source strings. :class:`NaturplanParser` speaks the language t
 line asks for (``--lang``, Danish by default): argparse's own messages are looked up in
 context ``argparse`` and every help text and description in context ``cli_help`` of
 ``resources/translations/*_<lang>.ts`` (an untranslated text stays English), through the same
-translations as the rest of the program (:mod:`naturplan.export.i18n`).
+translations as the rest of the program (:mod:`naturplan.text.i18n`).
 
 argparse calls its module-level ``_``/``ngettext`` while it builds, parses and formats; the
 parser lends them its language for the length of each of those calls and puts them back after
@@ -21,7 +21,7 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any, NoReturn
 
-from naturplan.export.i18n import DEFAULT_LANGUAGE, tr
+from naturplan.text.i18n import DEFAULT_LANGUAGE, tr
 
 
 def language_of(argv: Sequence[str] | None) -> str:

@@ -20,8 +20,8 @@ from typing import Any
 from naturplan.cli.options import progress_printer
 from naturplan.core import jsontext
 from naturplan.core.feedback import Feedback
-from naturplan.export.i18n import tr
 from naturplan.io.project.open import open_store, project_arg, project_label
+from naturplan.text.i18n import tr
 
 _CONTEXT = "cli_project"
 
@@ -96,7 +96,7 @@ def project_info(project: Any) -> dict[str, Any]:
 
 
 def _run_info(args: argparse.Namespace) -> int:
-    from naturplan.export.numbers import format_ha
+    from naturplan.text.numbers import format_ha
 
     info = project_info(args.project)
     if args.json:

@@ -21,9 +21,9 @@ from naturplan.core import jsontext
 from naturplan.core.errors import CandidateNotFoundError, ScenarioError
 from naturplan.core.plan.plan import CandidatePlan
 from naturplan.core.plan.scenarios import Scenario
-from naturplan.export.i18n import DEFAULT_LANGUAGE, tr
-from naturplan.export.numbers import format_ha
 from naturplan.io.project.open import open_plan, open_store, project_arg, project_label
+from naturplan.text.i18n import DEFAULT_LANGUAGE, tr
+from naturplan.text.numbers import format_ha
 
 CONTEXT = "cli_scenarios"
 

@@ -32,8 +32,8 @@ def run(args: argparse.Namespace) -> int:
     A share of 0 % because nothing was there (no protected layer for this municipality, a
     layer wholly outside it) is said in a warning, never left silent.
     """
-    from naturplan.export.stats import stats_document, stats_text, warning_lines
     from naturplan.io.datasets import measure_dataset
+    from naturplan.usecases.stats import stats_document, stats_text, warning_lines
 
     lang = args.lang or "da"
     request, roles = data_for(args)

@@ -11,9 +11,9 @@ import sys
 from collections.abc import Callable
 
 from naturplan.core.notices import Notice
-from naturplan.export.i18n import tr
-from naturplan.export.notices import notice_text
 from naturplan.io.project import rows
+from naturplan.text.i18n import tr
+from naturplan.text.notices import notice_text
 
 
 def show_left_out_rows(lang: str | None) -> Callable[[], None]:

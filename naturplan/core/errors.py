@@ -11,7 +11,7 @@ Each error carries
   end can format numbers for its language before filling them in.
 
 ``str(error)`` is the English message. To show it in the user's language, front ends call
-``naturplan.export.i18n.error_text(error, lang)``. Raise with the template and the values::
+``naturplan.text.i18n.error_text(error, lang)``. Raise with the template and the values::
 
     raise LayerLoadError("{path}: no polygons (found {found}).", path=p.name, found="Point")
 

@@ -7,7 +7,7 @@ left out is not what the user gave. Such a :class:`Notice` is data, like an erro
 ``template`` with ``{name}`` placeholders (also the key of its translation, context
 ``warnings``), and ``params``. The command line prints them (and lists them in ``--json``),
 the dashboard shows them (:func:`dataset_notices`); the words are chosen there
-(``naturplan.export.notices.notice_text``).
+(``naturplan.text.notices.notice_text``).
 """
 
 from __future__ import annotations

@@ -16,9 +16,9 @@ from pathlib import Path
 from typing import Any
 
 from naturplan.core.layers.roles import Role
-from naturplan.export.i18n import tr
 from naturplan.export.map_layers import ExportLayer
 from naturplan.io.paths import resource
+from naturplan.text.i18n import tr
 
 
 @dataclass(frozen=True)

@@ -1,7 +1,7 @@
 """The ledger as a small table for the council: protected share now and with the candidates,
 the gap to 17 % and 20 % in hectares, and the new nature by kind.
 
-Built once from a :class:`~naturplan.export.plan_data.PlanData` in the reader's language; the
+Built once from a :class:`~naturplan.export.model.PlanData` in the reader's language; the
 print layout draws it as a table, the web map as a box.
 """
 
@@ -11,11 +11,11 @@ from dataclasses import dataclass
 
 from naturplan.core.plan.candidates import CandidateKind
 from naturplan.core.share.targets import TargetGap
-from naturplan.export.i18n import tr
-from naturplan.export.labels import kind_label, target_label
-from naturplan.export.numbers import format_ha, format_share
-from naturplan.export.plan_data import PlanData
-from naturplan.export.statuses import status_notes
+from naturplan.export.model import PlanData
+from naturplan.text.i18n import tr
+from naturplan.text.labels import kind_label, target_label
+from naturplan.text.numbers import format_ha, format_share
+from naturplan.text.statuses import status_notes
 
 
 @dataclass(frozen=True)
@@ -104,10 +104,10 @@ def _notes(data: PlanData, lang: str) -> tuple[str, ...]:
     if data.synthetic_protected():
         notes.append(t("The numbers are computed from synthetic sample data, not real data."))
     from naturplan.core.notices import dataset_notices
-    from naturplan.export.notices import notice_text
+    from naturplan.text.notices import notice_text
 
     notes += [notice_text(n, lang) for n in dataset_notices(data.dataset, data.share)]
-    from naturplan.export.measures import gap_notes
+    from naturplan.export.measure_notes import gap_notes
 
     notes += gap_notes(data.measured, lang)  # the candidates' numbers that are missing
     return tuple(notes)

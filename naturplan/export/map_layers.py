@@ -16,7 +16,7 @@ from naturplan.core.layers.dataset import Municipality
 from naturplan.core.layers.layer import Layer
 from naturplan.core.layers.roles import DRAW_ORDER, Role
 from naturplan.core.layers.style import LayerStyle, default_style
-from naturplan.export.i18n import tr
+from naturplan.text.i18n import tr
 
 
 @dataclass(frozen=True)

@@ -18,10 +18,10 @@ from typing import Any
 from naturplan.core.parcels.status import StatusCard, ThemeFinding
 from naturplan.core.parcels.themes import SourceInfo, Theme
 from naturplan.export.attribution import format_date, load_table
-from naturplan.export.i18n import tr
-from naturplan.export.labels import kind_label, status_label
-from naturplan.export.numbers import format_number, format_percent
 from naturplan.io.parcels import LegalBasis
+from naturplan.text.i18n import tr
+from naturplan.text.labels import kind_label, status_label
+from naturplan.text.numbers import format_number, format_percent
 
 CONTEXT = "parcels"
 #: Share of the parcel at or above which "in" replaces "partly in".

@@ -20,12 +20,12 @@ import pandas as pd
 
 from naturplan.core.parcels.context import ParcelContext
 from naturplan.core.parcels.themes import Theme
-from naturplan.export.i18n import tr
 from naturplan.export.parcel_card import theme_label
 from naturplan.export.tables.cells import Cleaning, csv_safe
 from naturplan.io import verify
 from naturplan.io.atomic import write_file
 from naturplan.io.gpkg_writer import write_gpkg
+from naturplan.text.i18n import tr
 
 
 def table_notes(table: pd.DataFrame, lang: str = "da") -> tuple[str, ...]:

@@ -19,8 +19,8 @@ from PySide6.QtWidgets import (
 from naturplan.core.errors import FieldMappingError
 from naturplan.core.layers.roles import LOADABLE_ROLES, ROLE_SPECS, Role
 from naturplan.core.layers.style import LayerStyle
-from naturplan.export.i18n import error_text
 from naturplan.io.loading import LayerRequest
+from naturplan.text.i18n import error_text
 
 
 class RoleDialog(QDialog):

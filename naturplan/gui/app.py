@@ -62,10 +62,10 @@ def run_app(options: AppOptions, request: Any, roles: Sequence[Any]) -> int:
     from PySide6.QtWidgets import QApplication, QMessageBox
 
     from naturplan.core.errors import NaturplanError
-    from naturplan.export.i18n import error_text
     from naturplan.gui.collector import install_collector
     from naturplan.gui.i18n import install_translator
     from naturplan.gui.main_window import MainWindow
+    from naturplan.text.i18n import error_text
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     install_collector(app)  # cyclic garbage is collected on this thread, never in a worker
@@ -127,7 +127,7 @@ def run_app(options: AppOptions, request: Any, roles: Sequence[Any]) -> int:
 
 def _fail(problem: BaseException | str, lang: str | None) -> int:
     """Print *problem* as the one error line (the CLI's: ``naturplan: fejl: …``); returns 1."""
-    from naturplan.export.i18n import error_line
+    from naturplan.text.i18n import error_line
 
     print(error_line(problem, lang), file=sys.stderr)
     return 1

@@ -38,8 +38,8 @@ from PySide6.QtWidgets import (
 )
 
 from naturplan.core.layers.layer import VectorLayer
-from naturplan.export.numbers import format_number
 from naturplan.render.geometry import polygon_from_xy
+from naturplan.text.numbers import format_number
 
 HIGHLIGHT = "#00c8ff"
 #: At most this many selected features are drawn on the map (a repaint of the whole

@@ -5,7 +5,7 @@ share in Danish number format, the gap to each target in hectares, the breakdown
 type and which roles count. Under the big number, what the number alone would hide
 (:func:`naturplan.core.notices.dataset_notices`: 0 % because no protected layer was loaded,
 or because its features all lie outside the municipality), in the words the command line
-uses (:func:`naturplan.export.notices.notice_text`).
+uses (:func:`naturplan.text.notices.notice_text`).
 """
 
 from __future__ import annotations
@@ -31,10 +31,10 @@ from naturplan.core.layers.style import LayerStyle
 from naturplan.core.notices import Notice, dataset_notices
 from naturplan.core.plan.ledger import LedgerResult
 from naturplan.core.share.protected import ProtectedShare
-from naturplan.export.labels import target_label
-from naturplan.export.notices import notice_text
-from naturplan.export.numbers import format_ha, format_km2, format_percent, format_share
 from naturplan.gui.ledger_view import PROJECTED_COLOR, LedgerPanel
+from naturplan.text.labels import target_label
+from naturplan.text.notices import notice_text
+from naturplan.text.numbers import format_ha, format_km2, format_percent, format_share
 
 BAR_COLOR = "#3f8f4f"
 SYNTHETIC_COLOR = "#6a4c00"  # the layer panel's colour for synthetic layers

@@ -18,8 +18,8 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
-from naturplan.export.i18n import DEFAULT_LANGUAGE, LANGUAGES
 from naturplan.io.paths import is_packaged, translations_dir, user_cache_dir
+from naturplan.text.i18n import DEFAULT_LANGUAGE, LANGUAGES
 
 __all__ = ["DEFAULT_LANGUAGE", "LANGUAGES", "compiled_translation", "install_translator",
            "qt_translator"]
@@ -114,7 +114,7 @@ def install_translator(app: QCoreApplication, lang: str | None) -> list[QTransla
     *app*, and Qt's own (:func:`qt_translator`); returns them (keep them alive).
 
     Every area of the program may keep its words in a file of its own (``naturplan_da.ts``,
-    ``messages_da.ts``, …); the CLI reads the same files (``naturplan.export.i18n``). Also sets
+    ``messages_da.ts``, …); the CLI reads the same files (``naturplan.text.i18n``). Also sets
     the default QLocale so number widgets use a decimal comma in Danish.
     """
     lang = lang or DEFAULT_LANGUAGE

@@ -11,11 +11,11 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QDockWidget, QTreeWidget, QTreeWidgetItem, QWidget
 
 from naturplan.core.layers.layer import RasterLayer, VectorLayer
-from naturplan.export.numbers import format_ha, format_number
 from naturplan.gui.map.map_layers import MapLayerList
 from naturplan.io.raster import sample_at
 from naturplan.render import MapRenderer
 from naturplan.render.geometry import GeometryIndex
+from naturplan.text.numbers import format_ha, format_number
 
 #: shapely's type ids of Polygon and MultiPolygon.
 POLYGON_TYPE_IDS = (3, 6)

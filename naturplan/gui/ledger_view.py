@@ -11,8 +11,8 @@ from PySide6.QtWidgets import QGridLayout, QLabel, QVBoxLayout, QWidget
 
 from naturplan.core.plan.candidates import CandidateKind
 from naturplan.core.plan.ledger import LedgerResult
-from naturplan.export.labels import kind_label, target_label
-from naturplan.export.numbers import format_ha, format_share
+from naturplan.text.labels import kind_label, target_label
+from naturplan.text.numbers import format_ha, format_share
 
 PROJECTED_COLOR = "#8cc63f"
 

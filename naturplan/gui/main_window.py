@@ -26,8 +26,6 @@ from naturplan.core.layers.roles import Role
 from naturplan.core.plan.ledger import LedgerResult
 from naturplan.core.share.protected import ProtectedIndex, ProtectedShare
 from naturplan.core.share.targets import targets_for
-from naturplan.export.i18n import error_text
-from naturplan.export.numbers import format_number
 from naturplan.gui.add_layer import RoleDialog, ask_field_mapping
 from naturplan.gui.analysis.actions import install_analysis
 from naturplan.gui.basemap import install as install_services
@@ -58,6 +56,8 @@ from naturplan.io.styles import load_style, load_styles
 from naturplan.io.workspace import Loaded as LoadedRequest
 from naturplan.io.workspace import Workspace
 from naturplan.render import MapView, RenderItem
+from naturplan.text.i18n import error_text
+from naturplan.text.numbers import format_number
 
 SETTINGS_VERSION = 1
 #: What the load worker hands the window: the dataset, its share and index, and the

@@ -2,7 +2,7 @@
 <!DOCTYPE TS>
 <!-- The analysis of candidates (issue 11): climate, Klima-Lavbund, conflicts, connectivity,
      flood, scenarios and the firefighter's rule. Context "analysis" is read outside Qt
-     (naturplan/export/analysis_words.py, the command line); the other contexts are the
+     (naturplan/text/analysis_words.py, the command line); the other contexts are the
      widgets of naturplan/gui/analysis/. -->
 <TS version="2.1" language="da_DK">
 <context>

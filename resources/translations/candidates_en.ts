@@ -1,7 +1,7 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <!-- naturplan candidates import|list|set|delete (naturplan/cli/candidates.py), read through
-     naturplan/export/i18n.py. Source texts are English with {name} placeholders; numerus
+     naturplan/text/i18n.py. Source texts are English with {name} placeholders; numerus
      messages have the form for 1 first, then the form for every other count. -->
 <TS version="2.1" language="en_GB">
 <context>

@@ -3,7 +3,7 @@
 <!-- The council's documents (issue 19, items 8-12): the print map's candidate key and
      notices, the ledger's statuses, the Excel table's notes and the firefighter's conflict
      tag. Contexts "analysis", "export" and "export_table" are read outside Qt
-     (naturplan/export/i18n.py). -->
+     (naturplan/text/i18n.py). -->
 <TS version="2.1" language="da_DK">
 <context>
     <name>analysis</name>

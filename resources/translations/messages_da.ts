@@ -1,6 +1,6 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
-<!-- Words shared by the command line, the exporters and the window (naturplan/export/i18n.py).
+<!-- Words shared by the command line, the exporters and the window (naturplan/text/i18n.py).
      Contexts: "labels" (kinds, statuses, roles), "errors" (error templates, core/errors.py),
      "cli" (command-line output). Source texts are English with {name} placeholders; a message
      with a count is numerus="yes": the first form for 1, the second for every other count. -->

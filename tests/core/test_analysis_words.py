@@ -7,10 +7,10 @@ from pathlib import Path
 from naturplan.core.analysis.climate import Criterion
 from naturplan.core.analysis.conflicts import ConflictKind
 from naturplan.core.analysis.firefighter import Tag
-from naturplan.export.analysis_words import conflict_label, criterion_label, firefighter_label
-from naturplan.export.i18n import read_ts_files
 from naturplan.io.paths import translations_dir
 from naturplan.io.project.store import scenario_conflict_template
+from naturplan.text.analysis_words import conflict_label, criterion_label, firefighter_label
+from naturplan.text.i18n import read_ts_files
 
 ROOT = Path(__file__).resolve().parents[2] / "naturplan"
 #: Modules whose errors are raised with literal English templates.

@@ -21,9 +21,9 @@ from openpyxl import Workbook
 from shapely.geometry import box
 
 from naturplan.core.errors import ExportError, FileWriteError
-from naturplan.export.i18n import error_text
 from naturplan.io import verify
 from naturplan.io.atomic import check_writable, part_path, write_error, write_file
+from naturplan.text.i18n import error_text
 
 #: A minimal, complete PDF (one empty page), written by hand from the PDF 1.4 reference.
 PDF = (b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n"

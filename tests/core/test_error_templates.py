@@ -12,8 +12,8 @@ import pytest
 
 import naturplan
 import naturplan.core.errors as errors
-from naturplan.export.i18n import error_line, error_text, read_ts_files
 from naturplan.io.paths import translations_dir
+from naturplan.text.i18n import error_line, error_text, read_ts_files
 
 PACKAGE = Path(naturplan.__file__).parent
 ERROR_CLASSES = {name for name, cls in vars(errors).items()

@@ -10,8 +10,8 @@ from pathlib import Path
 
 import naturplan
 import naturplan.core.errors as errors
-from naturplan.export.i18n import error_text, read_ts_files
 from naturplan.io.paths import translations_dir
+from naturplan.text.i18n import error_text, read_ts_files
 
 PACKAGE = Path(naturplan.__file__).parent
 ERROR_CLASSES = {name: cls for name, cls in vars(errors).items()
@@ -49,7 +49,8 @@ def test_every_error_class_lives_in_core_errors_with_its_own_code() -> None:
 
 
 def test_no_command_line_hint_outside_the_cli() -> None:
-    hinted = [t for t in _raised_templates("core", "io", "export", "render", "gui")
+    hinted = [t for t in _raised_templates("core", "io", "text", "usecases", "export", "render",
+                                        "gui")
               if re.search(r"--[a-z]", t[2])]
     assert hinted == []
 

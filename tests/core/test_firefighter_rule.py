@@ -17,8 +17,8 @@ from analysis_fixtures import polygons
 
 from naturplan.core.analysis.firefighter import Tag, firefighter_order, firefighter_tag
 from naturplan.core.analysis.layers import AnalysisLayers
-from naturplan.export.analysis_words import firefighter_label
 from naturplan.io.factors import load_factor_table
+from naturplan.text.analysis_words import firefighter_label
 
 BOG = shapely.box(0, 0, 100, 100)  # §3 mose, 1 ha
 N2000_FIELDS = shapely.box(200, 0, 400, 100)  # a Natura 2000 site on cropland, 2 ha

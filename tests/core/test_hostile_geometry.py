@@ -121,7 +121,7 @@ def test_a_section3_layer_leaves_out_absurd_features_and_says_how_many(
     assert (report.dropped_outside, report.dropped_non_finite) == (1, 1)
     [notice] = load_notices("nature_p3", "p3.gpkg", report)
     assert notice.code == COORDINATES_LEFT_OUT and notice.params["n"] == 2
-    from naturplan.export.notices import notice_text
+    from naturplan.text.notices import notice_text
 
     assert notice_text(notice, "da").startswith("2 objekter i p3.gpkg (nature_p3) har "
                                                 "koordinater")
@@ -131,7 +131,7 @@ def test_a_layer_in_degrees_declared_as_metres_is_refused(tmp_path: Path) -> Non
     path = _nature_file(tmp_path / "grader.gpkg", [DEGREES])
     with pytest.raises(CoordinatesError, match="is the CRS right") as refused:
         read_polygons(LayerRequest(Role.NATURE_P3, path))
-    from naturplan.export.i18n import error_text
+    from naturplan.text.i18n import error_text
 
     assert "er koordinatsystemet rigtigt" in error_text(refused.value, "da")
 

@@ -1,4 +1,4 @@
-"""The non-Qt translation (export/i18n.py) and the progress/cancel object (core/feedback.py)."""
+"""The non-Qt translation (text/i18n.py) and the progress/cancel object (core/feedback.py)."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ import pytest
 
 from naturplan.core.errors import LayerLoadError, NaturplanError, OperationCancelled
 from naturplan.core.feedback import Feedback
-from naturplan.export.i18n import Translator, error_text, read_ts_files, translator
+from naturplan.text.i18n import Translator, error_text, read_ts_files, translator
 
 TS = """<?xml version="1.0" encoding="utf-8"?>
 <TS version="2.1" language="da_DK">

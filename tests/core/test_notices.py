@@ -12,7 +12,7 @@ from naturplan.core.layers.dataset import Dataset, Municipality
 from naturplan.core.layers.layer import LayerSource, LoadReport
 from naturplan.core.notices import codes, dataset_notices, load_notices, share_notices
 from naturplan.core.share.protected import ProtectedSource, compute_protected
-from naturplan.export.notices import notice_text
+from naturplan.text.notices import notice_text
 
 MUNI = box(0, 0, 10_000, 10_000)
 

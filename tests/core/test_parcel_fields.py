@@ -78,7 +78,7 @@ def test_a_table_of_ejerlav_names_the_parcels(tmp_path: Path) -> None:
 
 def test_a_table_without_a_name_column_is_one_clear_line(tmp_path: Path) -> None:
     from naturplan.core.errors import NaturplanError
-    from naturplan.export.i18n import error_text
+    from naturplan.text.i18n import error_text
 
     table = tmp_path / "koder.csv"
     table.write_text("ejerlavskode,x\n1,2\n", encoding="utf-8")

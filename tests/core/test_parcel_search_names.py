@@ -10,7 +10,7 @@ import shapely
 
 from naturplan.core.parcels.addresses import AddressIndex
 from naturplan.core.parcels.search import Missing, ParcelFinder
-from naturplan.export.parcel_search import search_message
+from naturplan.text.parcel_search import search_message
 
 ROWS = [  # the longer name first in the file, as a real extract may have it
     (1002, "Vester Hasseris Bygrunde", "7a"), (1002, "Vester Hasseris Bygrunde", "7c"),

@@ -10,19 +10,19 @@ import pytest
 
 import naturplan
 from naturplan.core.errors import ProjectNotFoundError
-from naturplan.export.i18n import error_text
 from naturplan.io.project.open import require_project
 from naturplan.io.project.store import project_not_found
+from naturplan.text.i18n import error_text
 
 PACKAGE = Path(naturplan.__file__).parent
 
 
 def _entry_points(missing: Path):
-    from naturplan.export.analysis import open_plan_analysis
-    from naturplan.export.projected import projected_document
     from naturplan.io.parcels import project_candidates
     from naturplan.io.project.copy import copy_project
     from naturplan.io.project.gpkg_store import GeoPackageStore
+    from naturplan.usecases.analysis import open_plan_analysis
+    from naturplan.usecases.projected import projected_document
 
     return {
         "require_project": lambda: require_project(missing),

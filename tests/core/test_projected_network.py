@@ -42,8 +42,8 @@ def test_the_callers_share_it() -> None:
     import inspect
 
     from naturplan.core.analysis import scenarios
-    from naturplan.export import analysis, measures
     from naturplan.gui.analysis import controller
+    from naturplan.usecases import analysis, measures
 
     for module in (scenarios, analysis, controller):
         source = inspect.getsource(module)

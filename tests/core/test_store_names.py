@@ -16,10 +16,10 @@ from shapely.geometry import box
 from naturplan.core.errors import CandidateError, ScenarioError
 from naturplan.core.plan.candidates import Candidate
 from naturplan.core.plan.scenarios import Scenario
-from naturplan.export.i18n import error_text
 from naturplan.io.project.copy import copy_project
 from naturplan.io.project.gpkg_store import GeoPackageStore
 from naturplan.io.project.store import NAME_MAX_CHARS, CandidateStore
+from naturplan.text.i18n import error_text
 
 X0, Y0 = 550_000.0, 6_320_000.0
 HUGE = "Æ" * 1_000_000

@@ -171,7 +171,7 @@ def test_a_lock_timeout_names_what_was_held(pg_project: str) -> None:
     """The busy message said "holds the candidate area" also when a scenario (or the
     settings) was what the write waited for."""
     from naturplan.core.errors import StoreBusyError
-    from naturplan.export.i18n import error_text
+    from naturplan.text.i18n import error_text
 
     with PostGISStore(pg_project, author="anna") as anna, \
             PostGISStore(pg_project, author="bo") as bo:

@@ -161,7 +161,7 @@ def test_every_help_text_has_a_danish_translation() -> None:
     import argparse
 
     from naturplan.cli import build_parser
-    from naturplan.export.i18n import tr
+    from naturplan.text.i18n import tr
 
     texts: list[str] = []
 

@@ -12,8 +12,8 @@ from export_helpers import Plan
 
 from naturplan.core.analysis.assessment import SETTINGS_KEY
 from naturplan.core.layers.roles import Role
-from naturplan.export import analysis_context as context_module
 from naturplan.io.paths import resource
+from naturplan.usecases import analysis_context as context_module
 
 
 def test_the_context_is_the_named_table_with_its_file_digest_and_the_record() -> None:
@@ -33,7 +33,7 @@ def test_the_context_is_the_named_table_with_its_file_digest_and_the_record() ->
 
 def test_a_missing_table_is_one_clear_danish_line() -> None:
     from naturplan.core.errors import FactorTableError
-    from naturplan.export.i18n import error_text
+    from naturplan.text.i18n import error_text
 
     with pytest.raises(FactorTableError) as caught:
         context_module.analysis_context({SETTINGS_KEY: {"factors": "findes_ikke"}})
@@ -43,9 +43,9 @@ def test_a_missing_table_is_one_clear_danish_line() -> None:
 
 def test_measuring_and_the_plan_analysis_start_from_the_one_context(  # type: ignore[no-untyped-def]
         plan: Plan, monkeypatch) -> None:
-    from naturplan.export.analysis import analyse_plan
-    from naturplan.export.measures import measure_plan
-    from naturplan.export.plan_data import load_plan_data
+    from naturplan.usecases.analysis import analyse_plan
+    from naturplan.usecases.measures import measure_plan
+    from naturplan.usecases.plan_data import load_plan_data
 
     real = context_module.analysis_context
     seen: list[object] = []

@@ -80,7 +80,7 @@ def pages(pdf: Path) -> list[str]:
 
 
 def danish(value: float, decimals: int) -> str:
-    """``1234.5`` → ``1.234,50`` written here by hand (not by naturplan.export.numbers)."""
+    """``1234.5`` → ``1.234,50`` written here by hand (not by naturplan.text.numbers)."""
     whole, frac = f"{value:.{decimals}f}".split(".")
     groups = []
     while len(whole) > 3:

@@ -19,8 +19,8 @@ from openpyxl import load_workbook
 
 from naturplan.core.layers.roles import Role
 from naturplan.export.ledger_table import ledger_table
-from naturplan.export.plan_data import load_plan_data
 from naturplan.io.paths import resource
+from naturplan.usecases.plan_data import load_plan_data
 
 #: What must never reach a reader: our own documents and issue numbers.
 INTERNAL = re.compile(r"DESIGN\.md|STYLE\.md|ARCHITECTURE\.md|\bissue\s*#?\d+", re.IGNORECASE)
@@ -30,7 +30,7 @@ ENGLISH = re.compile(r"\b(Drained|rewetted|formulas|inventory|Check against|orga
 
 @pytest.fixture()
 def measured(plan: Plan):  # type: ignore[no-untyped-def]
-    from naturplan.export.measures import measure_plan
+    from naturplan.usecases.measures import measure_plan
 
     data = load_plan_data(plan.dataset, (Role.NATURE_P3,), plan.path)
     measure_plan(data, connectivity=False)
@@ -39,7 +39,7 @@ def measured(plan: Plan):  # type: ignore[no-untyped-def]
 
 @pytest.fixture()
 def workbook(measured, tmp_path: Path):  # type: ignore[no-untyped-def]
-    from naturplan.export.measures import table_notes
+    from naturplan.export.measure_notes import table_notes
     from naturplan.export.tables import export_candidates
 
     out = tmp_path / "bilag.xlsx"

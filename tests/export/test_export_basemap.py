@@ -17,10 +17,10 @@ from naturplan.core.layers.roles import Role
 from naturplan.export.layout.page import PrintOptions, build_layout, export_print
 from naturplan.export.layout.presets import find_preset
 from naturplan.export.map_layers import ordered_layers
-from naturplan.export.plan_data import load_plan_data
 from naturplan.io.services.basemaps import resolve_basemap
 from naturplan.io.services.cache import TileCache
 from naturplan.io.styles import load_styles
+from naturplan.usecases.plan_data import load_plan_data
 
 
 def test_pdf_with_a_basemap(qapp, plan: Plan, mapserver_wms, tmp_path: Path,

@@ -11,8 +11,8 @@ from export_helpers import COUNT_JS, open_page
 
 from naturplan.core.layers.roles import Role
 from naturplan.export.map_layers import ordered_layers
-from naturplan.export.plan_data import load_plan_data
 from naturplan.io.styles import load_styles
+from naturplan.usecases.plan_data import load_plan_data
 
 pytestmark = pytest.mark.slow
 

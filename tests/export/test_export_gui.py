@@ -104,7 +104,7 @@ def test_candidates_export_cancel_during_connectivity_skips_it(window, qtbot, tm
     """Cancel while connectivity is measured: the table is still written, ΔECA is empty and
     the notes say why (a connectivity step that is cancelled stands in for the real one)."""
     from naturplan.core.errors import OperationCancelled
-    from naturplan.export import measures
+    from naturplan.usecases import measures
 
     def cancelled(*args, **kwargs):  # type: ignore[no-untyped-def]
         raise OperationCancelled()

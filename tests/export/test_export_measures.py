@@ -25,9 +25,9 @@ from shapely.geometry import box
 
 from naturplan.cli import main
 from naturplan.core.plan.candidates import Candidate
-from naturplan.export.analysis_words import firefighter_label
 from naturplan.io import paths
 from naturplan.io.project.gpkg_store import GeoPackageStore
+from naturplan.text.analysis_words import firefighter_label
 
 HA = 10_000.0
 #: 25 ha on >12 % soil under rotation: drained CO2 + N2O − rewetted CH4, t CO2e per ha and year
@@ -169,10 +169,10 @@ def test_connectivity_columns_and_a_cancel_that_skips_connectivity(hand_made) ->
     from naturplan.core.errors import OperationCancelled
     from naturplan.core.feedback import Feedback
     from naturplan.core.layers.roles import Role
-    from naturplan.export.measures import measure_plan
-    from naturplan.export.plan_data import load_plan_data
     from naturplan.io.datasets import DatasetRequest, open_dataset
     from naturplan.io.loading import LayerRequest
+    from naturplan.usecases.measures import measure_plan
+    from naturplan.usecases.plan_data import load_plan_data
 
     request = DatasetRequest(layers=[LayerRequest(Role(r), p)
                                      for r, p in hand_made["layers"].items()], use_sample=False)

@@ -27,8 +27,8 @@ from naturplan.export.layout.page import (
 )
 from naturplan.export.layout.presets import find_preset, list_presets
 from naturplan.export.map_layers import ordered_layers
-from naturplan.export.plan_data import load_plan_data
 from naturplan.io.styles import load_styles
+from naturplan.usecases.plan_data import load_plan_data
 
 
 @pytest.fixture()

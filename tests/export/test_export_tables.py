@@ -17,8 +17,8 @@ from openpyxl import load_workbook
 
 from naturplan.core.errors import ExportError
 from naturplan.core.layers.roles import Role
-from naturplan.export.plan_data import load_plan_data
 from naturplan.export.tables import CANDIDATE_COLUMNS, TableNotes, export_candidates
+from naturplan.usecases.plan_data import load_plan_data
 
 
 @pytest.fixture()

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from export_helpers import Plan
 
-from naturplan.export import candidate_table, map_export
+from naturplan.usecases import candidate_table, map_export
 
 
 @pytest.fixture
@@ -104,7 +104,7 @@ def test_cli_and_dialog_fill_one_request_and_write_agreeing_web_maps(  # type: i
 def test_format_from_path_or_field_and_one_clear_danish_line(tmp_path: Path) -> None:
     from naturplan.cli.export import FORMATS
     from naturplan.core.errors import ExportError
-    from naturplan.export.i18n import error_text
+    from naturplan.text.i18n import error_text
 
     assert map_export.map_format(tmp_path / "kort.PDF") == "pdf"
     assert map_export.map_format(tmp_path / "kort.pdf", "html") == "html"

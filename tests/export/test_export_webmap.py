@@ -15,9 +15,9 @@ from export_helpers import COUNT_JS, HOSTILE_NAME, HOSTILE_NOTE, Plan, open_page
 
 from naturplan.core.layers.roles import Role
 from naturplan.export.map_layers import ordered_layers
-from naturplan.export.plan_data import load_plan_data
 from naturplan.export.webmap import export_webmap
 from naturplan.io.styles import load_styles
+from naturplan.usecases.plan_data import load_plan_data
 
 HOSTILE_ID = '"><img src=x onerror="window.__pwned=3">'
 HOSTILE_TYPE = "</script><script>window.__pwned=4</script>"

@@ -7,11 +7,12 @@ import re
 from pathlib import Path
 
 import naturplan
-from naturplan.export.i18n import read_ts_files
 from naturplan.io.paths import translations_dir
+from naturplan.text.i18n import read_ts_files
 
 PACKAGE = Path(naturplan.__file__).parent
-MODULES = [*sorted((PACKAGE / "export").rglob("*.py")), PACKAGE / "cli" / "export.py",
+MODULES = [*sorted((PACKAGE / "export").rglob("*.py")), *sorted((PACKAGE / "text").rglob("*.py")),
+           *sorted((PACKAGE / "usecases").rglob("*.py")), PACKAGE / "cli" / "export.py",
            PACKAGE / "cli" / "candidates_export.py"]
 GUI = sorted((PACKAGE / "gui" / "export").glob("*.py"))
 _TR = re.compile(r'\btr\(\s*lang,\s*"(\w+)",\s*((?:"[^"]*"\s*)+)', re.S)

@@ -24,9 +24,9 @@ from shapely.geometry import box
 
 from naturplan.core.errors import ExportError
 from naturplan.core.plan.candidates import Candidate
-from naturplan.export.i18n import error_text
 from naturplan.export.tables import export_candidates
 from naturplan.export.tables.columns import CANDIDATE_COLUMNS, CandidateRecord
+from naturplan.text.i18n import error_text
 
 #: Values a spreadsheet would run, each with the cell the CSV must hold instead (OWASP:
 #: a leading single quote before = + - @ tab CR).
@@ -169,7 +169,7 @@ def test_gdal_formats_keep_a_long_name_whole(tmp_path: Path, suffix: str) -> Non
 
 
 def test_the_terminal_shows_control_characters_escaped() -> None:
-    from naturplan.export.terminal import terminal_text
+    from naturplan.text.terminal import terminal_text
 
     assert terminal_text("Mose\x1b[2J\x1b]52;c;ZXZpbA==\x07") == \
         "Mose\\x1b[2J\\x1b]52;c;ZXZpbA==\\x07"

@@ -12,7 +12,7 @@ from PySide6.QtGui import QColor
 
 from naturplan.core.analysis.connectivity import ConnectivityNetwork
 from naturplan.core.plan.candidates import CandidateKind
-from naturplan.export.numbers import format_ha, format_number, format_percent
+from naturplan.text.numbers import format_ha, format_number, format_percent
 
 ROTATION = {">12": 42.17 + 3.87 - 6.8, "6-12": 21.08 - 6.8}
 

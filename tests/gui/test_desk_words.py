@@ -67,7 +67,7 @@ def test_a_pending_sketch_is_plain_to_see_and_esc_drops_it(drawing, qtbot, aalbo
 
 def test_a_self_crossing_outline_is_explained_in_danish_and_marked(drawing, qtbot,
                                                                  aalborg_point):
-    from naturplan.export.numbers import format_number
+    from naturplan.text.numbers import format_number
 
     window = drawing
     x0, y0 = aalborg_point
@@ -156,7 +156,7 @@ def test_new_nature_means_one_thing_in_the_table_and_the_panel(drawing, qtbot, a
                                                                fixture_files):
     import geopandas as gpd
 
-    from naturplan.export.numbers import format_ha
+    from naturplan.text.numbers import format_ha
 
     window = drawing
     x0, y0 = aalborg_point
@@ -197,7 +197,7 @@ def test_the_share_has_one_precision_on_the_dashboard_cli_and_pdf(window, layer_
     import geopandas as gpd
 
     from naturplan.export.ledger_table import ledger_table
-    from naturplan.export.plan_data import load_plan_data
+    from naturplan.usecases.plan_data import load_plan_data
 
     muni = window.dataset.municipality.geometry
     p3 = shapely.union_all(gpd.read_file(fixture_files["nature_p3"]).geometry.values)
@@ -215,7 +215,7 @@ def test_the_share_has_one_precision_on_the_dashboard_cli_and_pdf(window, layer_
 
 
 def test_a_vertex_drag_that_crosses_is_explained_in_danish(drawing, qtbot, aalborg_point):
-    from naturplan.export.numbers import format_number
+    from naturplan.text.numbers import format_number
 
     window = drawing
     x0, y0 = aalborg_point

@@ -14,9 +14,9 @@ import shapely
 from PySide6.QtCore import QPoint, Qt
 
 from naturplan.core.plan.candidates import CandidateStatus
-from naturplan.export.numbers import format_percent
 from naturplan.gui.editing.candidate_table import COLUMNS
 from naturplan.io.project.gpkg_store import GeoPackageStore
+from naturplan.text.numbers import format_percent
 
 
 @pytest.fixture

@@ -10,7 +10,7 @@ from naturplan.core.analysis.assessment import Totals
 from naturplan.core.plan.ledger import LedgerResult, ProjectedGap
 from naturplan.core.plan.scenarios import Scenario
 from naturplan.core.share.targets import NATIONAL_20, Target, TargetGap, targets_for
-from naturplan.export.labels import target_label
+from naturplan.text.labels import target_label
 
 M_AREA = 100_000_000.0  # 100 km²
 NOW, PROJECTED = 10_000_000.0, 12_000_000.0

@@ -13,7 +13,7 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QImage
 
 from naturplan.core.layers.roles import Role
-from naturplan.export.numbers import format_share
+from naturplan.text.numbers import format_share
 
 
 def _array(image: QImage) -> np.ndarray:

@@ -22,7 +22,7 @@ class Target:
     holder
         Who set it, as the English source text of its translation ("Aalborg Kommune",
         "Green Tripartite"); the label people read is built from it, the share and the year
-        (``naturplan.export.labels.target_label``). Empty: the label is *name*.
+        (``naturplan.text.labels.target_label``). Empty: the label is *name*.
     year
         The year by which the share is to be reached, if the target names one.
     """

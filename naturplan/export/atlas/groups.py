@@ -16,9 +16,9 @@ from typing import Any
 
 from naturplan.core.errors import ExportError
 from naturplan.core.plan.candidates import CandidateKind, CandidateStatus
-from naturplan.export.labels import kind_label, status_label
-from naturplan.export.plan_data import PlanData
+from naturplan.export.model import PlanData
 from naturplan.export.tables.columns import CandidateRecord
+from naturplan.text.labels import kind_label, status_label
 
 SPLITS = ("kind", "status")
 #: The file-name part of each group in Danish (no æøå: file names travel by mail).

@@ -24,14 +24,12 @@ import shapely
 from naturplan.core.layers.layer import RasterLayer, VectorLayer
 from naturplan.core.layers.style import LegendEntry
 from naturplan.export.attribution import attributions, format_date, load_table
-from naturplan.export.i18n import tr
 from naturplan.export.layout.page import Box, PageLayout, build_layout, fit_scale, page_boxes
 from naturplan.export.layout.presets import PrintPreset
 from naturplan.export.ledger_table import ledger_table
 from naturplan.export.legend import LegendGroup, present_entries
 from naturplan.export.map_layers import ExportLayer
-from naturplan.export.numbers import format_number
-from naturplan.export.plan_data import PlanData
+from naturplan.export.model import PlanData
 from naturplan.export.tables.columns import (
     PLAN_COLUMNS,
     CandidateRecord,
@@ -40,6 +38,8 @@ from naturplan.export.tables.columns import (
     text_value,
 )
 from naturplan.io.raster_cells import CellReader
+from naturplan.text.i18n import tr
+from naturplan.text.numbers import format_number
 
 Bounds = tuple[float, float, float, float]
 #: Ground around a candidate on its page: this share of its size, at least
@@ -130,7 +130,7 @@ class AtlasContext:
     layers
         The map's layers, bottom first (the candidates layer among them).
     data
-        The plan, measured (:func:`~naturplan.export.measures.measure_plan`) or not.
+        The plan, measured (:func:`~naturplan.usecases.measures.measure_plan`) or not.
     records
         The candidates of the atlas in page order.
     """
@@ -159,7 +159,7 @@ class AtlasContext:
         if self.data.measured is None:
             lines.append(tr(self.lang, "atlas", "What the candidate does (CO2e, conflicts, "
                             "flood, ΔECA) was not measured for this atlas."))
-        from naturplan.export.measures import gap_notes
+        from naturplan.export.measure_notes import gap_notes
 
         return lines + list(gap_notes(self.data.measured, self.lang))
 

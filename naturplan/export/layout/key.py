@@ -19,10 +19,10 @@ import shapely
 
 from naturplan.core.layers.layer import VectorLayer
 from naturplan.core.layers.roles import Role
-from naturplan.export.i18n import tr
-from naturplan.export.labels import kind_label
 from naturplan.export.map_layers import ExportLayer
-from naturplan.export.numbers import format_ha
+from naturplan.text.i18n import tr
+from naturplan.text.labels import kind_label
+from naturplan.text.numbers import format_ha
 
 if TYPE_CHECKING:
     import geopandas as gpd

@@ -22,17 +22,17 @@ import shapely
 from naturplan.core.errors import ExportError
 from naturplan.core.feedback import Feedback, as_feedback
 from naturplan.export.attribution import attributions, format_date
-from naturplan.export.i18n import tr
 from naturplan.export.layout.key import KeyRow, candidate_key
 from naturplan.export.layout.presets import PrintPreset
 from naturplan.export.ledger_table import LedgerTable, ledger_table
 from naturplan.export.legend import LegendGroup, legend_groups
 from naturplan.export.map_layers import ExportLayer, with_neighbours
-from naturplan.export.numbers import format_number
-from naturplan.export.plan_data import PlanData
+from naturplan.export.model import PlanData
 from naturplan.io import verify
 from naturplan.io.atomic import check_writable, write_file
 from naturplan.io.services.sources import TileSource
+from naturplan.text.i18n import tr
+from naturplan.text.numbers import format_number
 
 Bounds = tuple[float, float, float, float]
 #: Height of the title band (mm) relative to the title's size in points.

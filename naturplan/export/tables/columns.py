@@ -5,7 +5,7 @@ popups all take their columns from :data:`CANDIDATE_COLUMNS`: the plan's own col
 (:data:`PLAN_COLUMNS`) with the analysis numbers (:data:`MEASURE_COLUMNS`: CO2e, Klima-Lavbund,
 sequestration, conflicts, flood, connectivity, the firefighter's rule) after the new-nature
 columns. A measure column reads ``record.measures[key]`` (filled by
-:mod:`naturplan.export.measures`); a value that was not measured or does not apply to the
+:mod:`naturplan.usecases.measures`); a value that was not measured or does not apply to the
 candidate's kind is None and becomes an empty cell (NULL in a data file), never a zero.
 
 A column's value is raw data (m², bool, text code); each writer turns it into its own form
@@ -23,9 +23,9 @@ from typing import Any
 
 from naturplan.core.plan.candidates import Candidate, CandidateKind, CandidateStatus
 from naturplan.core.plan.ledger import LedgerResult, counts
-from naturplan.export.i18n import tr
-from naturplan.export.labels import kind_label, status_label, yes_no
-from naturplan.export.numbers import M2_PER_HA
+from naturplan.text.i18n import tr
+from naturplan.text.labels import kind_label, status_label, yes_no
+from naturplan.text.numbers import M2_PER_HA
 
 
 class ColumnType(StrEnum):
@@ -143,7 +143,7 @@ _PLAN_TAIL: list[Column] = [
 ]
 
 #: What each candidate does (issue 11), keys of
-#: :func:`naturplan.export.analysis.candidate_measures` in raw units. The Klima-Lavbund area
+#: :func:`naturplan.usecases.analysis.candidate_measures` in raw units. The Klima-Lavbund area
 #: and CO2e-per-hectare criteria are the ``area_ha`` and ``co2e_t_per_ha`` columns; their
 #: thresholds are written in the table's notes.
 MEASURE_COLUMNS: list[Column] = [
@@ -261,7 +261,7 @@ def text_value(column: Column, record: CandidateRecord, lang: str) -> Any:
     if column.type is ColumnType.STATUS:
         return status_label(str(raw), lang)
     if column.type is ColumnType.FIREFIGHTER:
-        from naturplan.export.analysis_words import firefighter_label
+        from naturplan.text.analysis_words import firefighter_label
 
         return firefighter_label(str(raw), lang)
     if column.type is ColumnType.AREA:

@@ -22,8 +22,6 @@ from typing import Any
 
 from naturplan.core.errors import ExportError
 from naturplan.core.feedback import Feedback, as_feedback
-from naturplan.export.i18n import tr
-from naturplan.export.numbers import format_number
 from naturplan.export.tables.cells import (
     REPLACEMENT,
     SHP_MAX_BYTES,
@@ -42,6 +40,8 @@ from naturplan.export.tables.columns import (
 )
 from naturplan.io import verify
 from naturplan.io.atomic import check_writable, write_file
+from naturplan.text.i18n import tr
+from naturplan.text.numbers import format_number
 
 #: Format → its name in a note.
 FORMAT_NAMES = {"xlsx": "Excel", "csv": "CSV", "gpkg": "GeoPackage", "shp": "Shapefile",
@@ -69,7 +69,7 @@ class TableNotes:
         Titles of the layers behind the numbers that are synthetic sample data.
     analysis
         What the analysis columns mean and what was not measured, and why (translated
-        lines; :func:`naturplan.export.measures.measure_notes`).
+        lines; :func:`naturplan.export.measure_notes.measure_notes`).
     statuses
         Which candidates the plan's projected numbers include, by status (translated
         lines; :func:`naturplan.export.ledger_table.status_notes`).

@@ -28,12 +28,10 @@ from naturplan.core.feedback import Feedback, as_feedback
 from naturplan.core.layers.layer import RasterLayer, VectorLayer
 from naturplan.core.layers.roles import Role
 from naturplan.export.attribution import attributions, format_date
-from naturplan.export.i18n import tr
 from naturplan.export.ledger_table import ledger_table
 from naturplan.export.legend import legend_groups
 from naturplan.export.map_layers import ExportLayer
-from naturplan.export.numbers import format_number
-from naturplan.export.plan_data import PlanData
+from naturplan.export.model import PlanData
 from naturplan.export.webmap.assets import WebAssets, web_assets
 from naturplan.export.webmap.features import (
     WebLayer,
@@ -52,6 +50,8 @@ from naturplan.export.webmap.html_boxes import (
 )
 from naturplan.io import verify
 from naturplan.io.atomic import check_writable, write_file
+from naturplan.text.i18n import tr
+from naturplan.text.numbers import format_number
 
 #: The page must stay below this size (issue 10: the whole municipality under 10 MB).
 MAX_BYTES = 9_500_000

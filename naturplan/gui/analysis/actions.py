@@ -15,8 +15,6 @@ from PySide6.QtWidgets import QWidget
 from naturplan.core.analysis.scenarios import LedgerInputs
 from naturplan.core.layers.dataset import Dataset
 from naturplan.core.share.protected import ProtectedIndex, ProtectedShare
-from naturplan.export.i18n import error_text
-from naturplan.export.numbers import format_number
 from naturplan.gui.analysis.controller import AnalysisController
 from naturplan.gui.analysis.overlay import conflict_painter
 from naturplan.gui.analysis.panel import AnalysisDock, NatureAtRiskWidget
@@ -25,6 +23,8 @@ from naturplan.gui.analysis.scenario_dock import ScenarioDock
 from naturplan.gui.dashboard import DashboardDock
 from naturplan.gui.editing.session import EditSession
 from naturplan.gui.host import WindowHost
+from naturplan.text.i18n import error_text
+from naturplan.text.numbers import format_number
 
 
 class AnalysisHost(WindowHost, Protocol):
@@ -144,7 +144,7 @@ class AnalysisActions(QObject):
     def set_dataset(self, dataset: Dataset, share: ProtectedShare, index: ProtectedIndex,
                     roles: Any) -> None:
         """Measure against *dataset* (its protected roles *roles*) from now on."""
-        from naturplan.export.analysis import layers_of
+        from naturplan.usecases.analysis import layers_of
 
         if self._dataset is not None:
             self._dataset.changed.disconnect(self._dataset_changed)

@@ -111,7 +111,7 @@ class AnalysisController(QObject):
     def _load_settings(self) -> None:
         """The project's factor table and parameters; records the table in a project whose
         numbers were never computed (an audited settings change)."""
-        from naturplan.export.analysis_context import analysis_context
+        from naturplan.usecases.analysis_context import analysis_context
 
         store = self.session.store
         try:

@@ -4,7 +4,7 @@ It shows the core's :class:`~naturplan.core.analysis.assessment.CandidateAssessm
 computed (no second computation): the firefighter's tag, CO2e by soil, each Klima-Lavbund
 criterion with its number, sequestration, each conflict with its area (in the colour it has
 on the map), flood exposure and the connectivity change, then today's network and the
-candidates in the firefighter's order. Numbers in the Danish format (export/numbers.py).
+candidates in the firefighter's order. Numbers in the Danish format (text/numbers.py).
 """
 
 from __future__ import annotations
@@ -23,11 +23,11 @@ from naturplan.core.analysis.climate import Criterion
 from naturplan.core.analysis.conflicts import ConflictKind
 from naturplan.core.analysis.connectivity import ConnectivityIndices
 from naturplan.core.analysis.flood import NatureAtRisk
-from naturplan.export.analysis_words import conflict_label, criterion_label, firefighter_label
-from naturplan.export.labels import kind_label
-from naturplan.export.numbers import format_ha, format_number, format_percent
 from naturplan.gui.analysis.overlay import CONFLICT_COLORS
 from naturplan.gui.dashboard import FitScrollArea
+from naturplan.text.analysis_words import conflict_label, criterion_label, firefighter_label
+from naturplan.text.labels import kind_label
+from naturplan.text.numbers import format_ha, format_number, format_percent
 
 PASSED, FAILED = "#2e7d32", "#b03a2e"
 
@@ -277,7 +277,7 @@ class AnalysisPanel(QWidget):
         if provenance is None:
             self._set("provenance", "")
             return
-        from naturplan.export.factor_words import table_source, table_title
+        from naturplan.text.factor_words import table_source, table_title
 
         table = provenance.table
         # The table's name, version and source in the user's language, whole (issue 20).

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import QGridLayout, QLabel, QVBoxLayout, QWidget
 from naturplan.core.analysis.assessment import Totals, totals
 from naturplan.core.analysis.conflicts import CONFLICT_ORDER, ConflictKind
 from naturplan.core.layers.roles import Role
-from naturplan.export.numbers import format_ha, format_number
+from naturplan.text.numbers import format_ha, format_number
 
 #: The layer each conflict kind is measured against.
 CONFLICT_ROLES: dict[ConflictKind, Role] = {

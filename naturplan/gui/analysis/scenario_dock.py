@@ -38,10 +38,10 @@ from naturplan.core.feedback import Feedback
 from naturplan.core.plan.scenarios import Scenario
 from naturplan.core.plan.stores import ScenarioStore
 from naturplan.core.share.targets import Target
-from naturplan.export.i18n import error_text, tr
-from naturplan.export.labels import target_label
-from naturplan.export.numbers import format_ha, format_number, format_percent, format_share
 from naturplan.gui.analysis.chart import Metric, ScenarioChart
+from naturplan.text.i18n import error_text, tr
+from naturplan.text.labels import target_label
+from naturplan.text.numbers import format_ha, format_number, format_percent, format_share
 
 SCENARIO_ROLE = Qt.ItemDataRole.UserRole + 1
 

@@ -20,13 +20,13 @@ from PySide6.QtWidgets import QLabel, QStatusBar
 
 from naturplan.core.errors import NaturplanError
 from naturplan.core.layers.roles import Role
-from naturplan.export.i18n import error_text
 from naturplan.gui.map.canvas import MapCanvas
 from naturplan.io.services.basemaps import NO_BASEMAP, resolve_basemap
 from naturplan.io.services.cache import TileCache
 from naturplan.io.services.loader import ServiceStatus
 from naturplan.io.services.sources import TileSource
 from naturplan.render.basemap import BasemapLayer, draw_attribution
+from naturplan.text.i18n import error_text
 
 #: The user's settings keys.
 KEY_SPEC, KEY_OPACITY, KEY_VISIBLE = "basemap/spec", "basemap/opacity", "basemap/visible"

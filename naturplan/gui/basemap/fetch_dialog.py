@@ -23,13 +23,13 @@ from PySide6.QtWidgets import (
 
 from naturplan.core.layers.roles import LOADABLE_ROLES, Role
 from naturplan.core.layers.style import LayerStyle
-from naturplan.export.i18n import error_text
 from naturplan.gui.workers import Task
 from naturplan.io.paths import user_data_dir
 from naturplan.io.services.basemaps import split_secret
 from naturplan.io.services.presets import FeaturePreset, feature_presets
 from naturplan.io.services.provenance import layer_name_for
 from naturplan.io.services.tokens import token_name_for
+from naturplan.text.i18n import error_text
 
 OWN_URL = "__url__"
 

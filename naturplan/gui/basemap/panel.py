@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
 )
 
 from naturplan.core.errors import NaturplanError
-from naturplan.export.i18n import error_text
 from naturplan.gui.basemap.controller import BasemapController
 from naturplan.io.services.basemaps import basemap_presets, split_secret
 from naturplan.io.services.tokens import (
@@ -28,6 +27,7 @@ from naturplan.io.services.tokens import (
     set_token,
     token_source,
 )
+from naturplan.text.i18n import error_text
 
 #: The user's own basemap URLs (redacted: their tokens live in the keyring).
 KEY_CUSTOM = "basemap/custom"

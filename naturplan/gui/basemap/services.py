@@ -21,11 +21,11 @@ from PySide6.QtWidgets import QDialog, QGridLayout, QLabel, QVBoxLayout, QWidget
 from naturplan.core.errors import FieldMappingError, NaturplanError
 from naturplan.core.feedback import Feedback
 from naturplan.core.layers.layer import Layer, VectorLayer
-from naturplan.export.i18n import tr
 from naturplan.gui.basemap.fetch_dialog import FetchChoice, FetchDialog
 from naturplan.gui.basemap.host import BasemapHost
 from naturplan.io.loading import LayerRequest, load_layer
 from naturplan.io.services.provenance import Provenance, provenance_of
+from naturplan.text.i18n import tr
 
 _PROVENANCE: dict[tuple[str, str | None, int], Provenance | None] = {}
 

@@ -26,7 +26,6 @@ from PySide6.QtWidgets import (
 from naturplan.core.layers.layer import LayerSource, VectorLayer
 from naturplan.core.layers.roles import Role
 from naturplan.core.plan.candidates import CandidateKind
-from naturplan.export.labels import kind_label
 from naturplan.gui.editing.candidate_table import CandidateTableDock
 from naturplan.gui.editing.edit_tools import DrawPolygonTool, SplitTool
 from naturplan.gui.editing.host import EditHost
@@ -36,6 +35,7 @@ from naturplan.gui.editing.select_tools import MoveTool, SelectTool, VertexTool
 from naturplan.gui.editing.session import EditSession
 from naturplan.gui.icons import icon
 from naturplan.gui.map.overlays import paint_selection
+from naturplan.text.labels import kind_label
 
 PROJECT_FILTER = "naturplan project (*.gpkg)"  # translated where shown (EditActions)
 

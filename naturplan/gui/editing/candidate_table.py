@@ -33,9 +33,9 @@ from PySide6.QtWidgets import (
 
 from naturplan.core.plan.candidates import Candidate, CandidateKind, CandidateStatus
 from naturplan.core.plan.plan import CandidatePlan, Change
-from naturplan.export.labels import kind_label, status_label
-from naturplan.export.numbers import format_ha
 from naturplan.gui.icons import icon
+from naturplan.text.labels import kind_label, status_label
+from naturplan.text.numbers import format_ha
 
 if TYPE_CHECKING:
     from naturplan.gui.editing.session import EditSession

@@ -47,11 +47,11 @@ from naturplan.core.plan.importing import (
     prepare_import,
     unusable,
 )
-from naturplan.export.i18n import error_text
-from naturplan.export.labels import kind_label, problem_label
-from naturplan.export.numbers import format_ha
 from naturplan.gui.workers import Task
 from naturplan.io.project.candidate_file import FileLayer, describe_layers, read_candidate_file
+from naturplan.text.i18n import error_text
+from naturplan.text.labels import kind_label, problem_label
+from naturplan.text.numbers import format_ha
 
 if TYPE_CHECKING:
     from naturplan.gui.editing.session import EditSession

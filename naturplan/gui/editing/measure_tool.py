@@ -17,10 +17,10 @@ from PySide6.QtGui import QAction, QActionGroup, QColor, QKeyEvent, QMouseEvent,
 from PySide6.QtWidgets import QToolBar
 
 from naturplan.core.plan.snapping import SnapTarget
-from naturplan.export.numbers import M2_PER_HA, format_number
 from naturplan.gui.editing.edit_tools import SAME_POINT_PX, EditTool
 from naturplan.gui.host import WindowHost
 from naturplan.gui.map.overlays import paint_rubber_band
+from naturplan.text.numbers import M2_PER_HA, format_number
 
 if TYPE_CHECKING:
     from naturplan.gui.editing.session import EditSession

@@ -40,10 +40,6 @@ from naturplan.core.plan.ledger import Ledger, LedgerResult
 from naturplan.core.plan.plan import CandidatePlan, Change
 from naturplan.core.plan.snapping import SnapIndex
 from naturplan.core.share.protected import ProtectedIndex, ProtectedShare
-from naturplan.export.i18n import error_text
-from naturplan.export.labels import default_name
-from naturplan.export.notices import notice_text
-from naturplan.export.numbers import format_ha
 from naturplan.gui.editing.commands import push_edit
 from naturplan.io import verify
 from naturplan.io.atomic import write_file
@@ -62,6 +58,10 @@ from naturplan.io.project.unsaved import (
     project_is_empty,
     remove_project_file,
 )
+from naturplan.text.i18n import error_text
+from naturplan.text.labels import default_name
+from naturplan.text.notices import notice_text
+from naturplan.text.numbers import format_ha
 
 MAX_RECENT = 8
 RECENT_KEY = "projects/recent"

@@ -15,9 +15,9 @@ from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QPainter, QPen
 
 from naturplan.core.plan.validity import InvalidKind, InvalidPlace, parse_reason
-from naturplan.export.numbers import format_number
 from naturplan.gui.map.overlays import RUBBER_EDGE
 from naturplan.render import MapView
+from naturplan.text.numbers import format_number
 
 PROBLEM_COLOUR = "#d00000"
 

@@ -16,16 +16,16 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog
 
 from naturplan.core.feedback import Feedback
-from naturplan.export.candidate_table import (
-    CandidateTableReport,
-    CandidateTableRequest,
-    export_candidate_table,
-)
-from naturplan.export.i18n import error_text, tr
 from naturplan.gui.export.host import ExportHost
 from naturplan.gui.export.map_dialog import MapExportDialog
 from naturplan.gui.export.plan import plan_data_from_window, todays_network
 from naturplan.gui.workers import Task
+from naturplan.text.i18n import error_text, tr
+from naturplan.usecases.candidate_table import (
+    CandidateTableReport,
+    CandidateTableRequest,
+    export_candidate_table,
+)
 
 #: File filters of the candidate export, with the suffix each writes.
 CANDIDATE_FILTERS = (

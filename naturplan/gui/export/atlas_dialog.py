@@ -29,10 +29,10 @@ from PySide6.QtWidgets import (
 )
 
 from naturplan.core.feedback import Feedback
-from naturplan.export.i18n import error_text
 from naturplan.gui.export.host import ExportHost
 from naturplan.gui.export.plan import layers_from_window, plan_data_from_window, todays_network
 from naturplan.gui.workers import Task
+from naturplan.text.i18n import error_text
 
 
 class AtlasDialog(QDialog):

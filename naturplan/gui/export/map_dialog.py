@@ -33,10 +33,8 @@ from PySide6.QtWidgets import (
 from naturplan.core.errors import NaturplanError, OperationCancelled
 from naturplan.core.feedback import Feedback
 from naturplan.core.plan.stores import SettingsStore
-from naturplan.export.i18n import error_text
 from naturplan.export.layout.page import PrintOptions, build_layout
 from naturplan.export.layout.presets import list_presets
-from naturplan.export.map_export import MapExportReport, MapExportRequest, export_map
 from naturplan.gui.export.host import ExportHost
 from naturplan.gui.export.plan import (
     layers_from_window,
@@ -45,6 +43,8 @@ from naturplan.gui.export.plan import (
 )
 from naturplan.gui.workers import Task
 from naturplan.render.renderer import MapRenderer
+from naturplan.text.i18n import error_text
+from naturplan.usecases.map_export import MapExportReport, MapExportRequest, export_map
 
 #: Resolution of the preview image (dots per inch of the page).
 PREVIEW_DPI = 40

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from naturplan.export.map_layers import ExportLayer
-from naturplan.export.plan_data import PlanData
+from naturplan.export.model import PlanData
 from naturplan.gui.export.host import ExportHost
 
 
@@ -46,7 +46,7 @@ def measure_for_export(data: PlanData, network: Any, progress: Any, cancelled: A
     from dataclasses import replace
 
     from naturplan.core.feedback import Feedback
-    from naturplan.export.measures import measure_plan
+    from naturplan.usecases.measures import measure_plan
 
     measured = replace(data)
     measure_plan(measured, skip_connectivity_on_cancel=True, network=network,

@@ -26,13 +26,13 @@ from naturplan.core.parcels.overlaps import SliverRule
 from naturplan.core.parcels.search import SearchResult, Suggestion
 from naturplan.core.parcels.status import StatusCard
 from naturplan.core.parcels.themes import Theme
-from naturplan.export.i18n import error_text
 from naturplan.export.parcel_card import card_text
-from naturplan.export.parcel_search import search_message
 from naturplan.gui.map.canvas import MapCanvas
 from naturplan.gui.map.overlays import geometry_path
 from naturplan.gui.parcels.widgets import ParcelCardDock, ParcelSearchBox
 from naturplan.gui.workers import Task
+from naturplan.text.i18n import error_text
+from naturplan.text.parcel_search import search_message
 
 HIGHLIGHT = "#d7191c"
 #: The view around a parcel shows this many times its size (its neighbours), at least 150 m.

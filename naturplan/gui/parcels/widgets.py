@@ -1,7 +1,7 @@
 """The case worker's widgets: the search box in the toolbar and the parcel card dock.
 
 They only present: the words come from :mod:`naturplan.export.parcel_card` and
-:mod:`naturplan.export.parcel_search` (the same as the command line and the PDF); the
+:mod:`naturplan.text.parcel_search` (the same as the command line and the PDF); the
 :class:`~naturplan.gui.parcels.controller.ParcelController` does the work.
 """
 
@@ -27,8 +27,8 @@ from PySide6.QtWidgets import (
 
 from naturplan.core.parcels.search import Suggestion
 from naturplan.export.parcel_card import CardText
-from naturplan.export.parcel_search import SearchMessage, suggestion_text
 from naturplan.gui.icons import icon
+from naturplan.text.parcel_search import SearchMessage, suggestion_text
 
 
 class ParcelSearchBox(QLineEdit):
@@ -221,6 +221,6 @@ def card_html(text: CardText) -> str:
 
 
 def _what_it_means(text: CardText) -> str:
-    from naturplan.export.i18n import tr
+    from naturplan.text.i18n import tr
 
     return tr(text.lang, "parcels", "What it means")

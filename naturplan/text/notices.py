@@ -11,8 +11,8 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from naturplan.core.notices import Notice
-from naturplan.export.i18n import translator
-from naturplan.export.numbers import format_number
+from naturplan.text.i18n import translator
+from naturplan.text.numbers import format_number
 
 
 def notice_text(notice: Notice, lang: str | None = None) -> str:

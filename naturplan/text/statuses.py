@@ -4,17 +4,20 @@ in words for the ledger (print map, web map) and the Excel table's notes."""
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any
 
 from naturplan.core.plan.candidates import Candidate, CandidateStatus
-from naturplan.export.i18n import tr
-from naturplan.export.labels import status_label
+from naturplan.text.i18n import tr
+from naturplan.text.labels import status_label
 
 
 def status_notes(candidates: Sequence[Candidate], lang: str = "da") -> list[str]:
     """Which candidates the column "With candidate areas" holds, by status: every status
     but rejected, with how many of each count toward the target; then what is left out
     (rejected ones, and those set not to count)."""
-    t = lambda text, **kw: tr(lang, "export", text, **kw)  # noqa: E731
+    def t(text: str, **params: Any) -> str:
+        return tr(lang, "export", text, **params)
+
     counting = [c for c in candidates if c.counts_toward_target]
     included = ", ".join(
         f"{status_label(status, lang)} {sum(c.status is status for c in counting)}"

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from naturplan.core.parcels.search import Missing, SearchResult, Suggestion
-from naturplan.export.i18n import tr
+from naturplan.text.i18n import tr
 
 CONTEXT = "parcels"
 

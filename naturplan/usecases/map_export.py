@@ -26,8 +26,8 @@ from naturplan.core.errors import ExportError
 from naturplan.core.feedback import Feedback, as_feedback
 from naturplan.export.layout.page import PrintOptions
 from naturplan.export.map_layers import ExportLayer
-from naturplan.export.numbers import format_number
-from naturplan.export.plan_data import PlanData
+from naturplan.export.model import PlanData
+from naturplan.text.numbers import format_number
 
 FORMATS = ("pdf", "png", "html")
 #: The share of the progress bar the measuring takes before a web map is written.
@@ -153,7 +153,7 @@ def _print(request: MapExportRequest, fmt: str, fb: Feedback) -> MapExportReport
 def _measured(request: MapExportRequest, fb: Feedback) -> tuple[PlanData, bool]:
     """A copy of the request's data with the candidates measured, and whether Cancel skipped
     connectivity."""
-    from naturplan.export.measures import measure_plan
+    from naturplan.usecases.measures import measure_plan
 
     data = replace(request.data)
     measure_plan(data, skip_connectivity_on_cancel=True, network=request.network, feedback=fb)

@@ -7,7 +7,7 @@ from __future__ import annotations
 from naturplan.core.analysis.climate import Criterion
 from naturplan.core.analysis.conflicts import ConflictKind
 from naturplan.core.analysis.firefighter import Tag
-from naturplan.export.i18n import tr
+from naturplan.text.i18n import tr
 
 _TAGS = {Tag.PROTECTS: "protects existing nature", Tag.RESTORES: "restores degraded nature",
          Tag.CREATES: "creates new nature",

@@ -17,11 +17,11 @@ from typing import Any
 
 from naturplan.core.notices import Notice, load_notices, share_notices
 from naturplan.core.share.protected import ProtectedShare
-from naturplan.export.i18n import tr
-from naturplan.export.notices import notices_json
-from naturplan.export.numbers import format_ha, format_km2, format_percent, format_share
 from naturplan.io.datasets import MeasuredDataset
 from naturplan.io.loading import LayerSummary
+from naturplan.text.i18n import tr
+from naturplan.text.notices import notices_json
+from naturplan.text.numbers import format_ha, format_km2, format_percent, format_share
 
 _CONTEXT = "stats"
 
@@ -32,7 +32,7 @@ def stats_document(
     """The protected share and its context as a JSON-ready dict (m², fractions).
 
     *measured* comes from :func:`naturplan.io.datasets.measure_dataset`; with *project* the
-    projected share of its candidates is added (:mod:`naturplan.export.projected`). The
+    projected share of its candidates is added (:mod:`naturplan.usecases.projected`). The
     warnings' ``message`` is in *lang* (Danish by default).
 
     Raises
@@ -68,7 +68,7 @@ def stats_document(
         "warnings": notices_json(measured_notices(measured), lang),
     }
     if project is not None:
-        from naturplan.export.projected import projected_document
+        from naturplan.usecases.projected import projected_document
 
         projected_document(doc, municipality.geometry, share, measured.index, project)
     return doc

@@ -1,7 +1,7 @@
 """One set of words for the candidate enums, shared by the command line and the window.
 
 The core keeps English values (``lowland``, ``idea``); people read the labels here, translated
-through :mod:`naturplan.export.i18n` (context ``labels`` of ``resources/translations/*.ts``),
+through :mod:`naturplan.text.i18n` (context ``labels`` of ``resources/translations/*.ts``),
 so that ``naturplan candidates list`` and the candidate table say the same thing
 ("Udtagning af lavbundsjord", "Idé").
 """
@@ -11,8 +11,8 @@ from __future__ import annotations
 from naturplan.core.plan.candidates import CandidateKind, CandidateStatus, GeometryProblem
 from naturplan.core.plan.validity import InvalidKind, parse_reason
 from naturplan.core.share.targets import Target
-from naturplan.export.i18n import tr
-from naturplan.export.numbers import format_number, format_percent
+from naturplan.text.i18n import tr
+from naturplan.text.numbers import format_number, format_percent
 
 #: English source text of each kind's label (the translation key).
 KIND_LABELS: dict[CandidateKind, str] = {

@@ -189,7 +189,7 @@ def analyse_plan(
         If *feedback* was cancelled.
     """
     from naturplan.core.analysis.projected import projected_network, todays_network
-    from naturplan.export.analysis_context import analysis_context
+    from naturplan.usecases.analysis_context import analysis_context
 
     fb = as_feedback(feedback)
     context = analysis_context(stored_settings)

@@ -1,9 +1,9 @@
-"""What every export shows, gathered once: the layers, the protected share, the ledger and the
-candidates of one plan.
+"""What every export shows: the layers, the protected share, the ledger and the candidates of
+one plan (:class:`PlanData`), which the print layout, the web map, the atlas and the candidate
+tables take.
 
-The command line builds a :class:`PlanData` with :func:`load_plan_data` (reading the project
-file); the GUI builds it from what the window already holds. The print layout, the web map and
-the candidate tables all take one.
+The command line builds one with :func:`naturplan.usecases.plan_data.load_plan_data` (reading
+the project file); the GUI builds it from what the window already holds.
 """
 
 from __future__ import annotations
@@ -14,14 +14,12 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from naturplan.core.feedback import Feedback, as_feedback
-from naturplan.core.layers.dataset import DEFAULT_PROTECTED_ROLES, Dataset
+from naturplan.core.layers.dataset import Dataset
 from naturplan.core.layers.layer import Layer, LayerSource, VectorLayer
 from naturplan.core.layers.roles import ROLE_SPECS, Role
 from naturplan.core.plan.candidates import Candidate
-from naturplan.core.plan.ledger import Ledger, LedgerResult
+from naturplan.core.plan.ledger import LedgerResult
 from naturplan.core.share.protected import ProtectedShare
-from naturplan.core.share.targets import targets_for
 from naturplan.export.tables.columns import (
     CandidateRecord,
     Column,
@@ -50,7 +48,7 @@ class PlanData:
         The project file (or PostGIS connection string), or None.
     measures
         Candidate id → analysis numbers by column key (issue 11), filled by
-        :func:`naturplan.export.measures.measure_plan`.
+        :func:`naturplan.usecases.measures.measure_plan`.
     measured
         What that measurement left out and used (None: not measured, ``--no-analysis``).
     settings
@@ -116,40 +114,3 @@ def candidates_layer(candidates: Sequence[Candidate], project: str | Path | None
     source = LayerSource(path=Path(project_name(project) or "project.gpkg"), driver="GPKG",
                          source_crs="EPSG:25832", description="naturplan project")
     return VectorLayer(Role.CANDIDATES, frame, source, name="candidates")
-
-
-def load_plan_data(
-    dataset: Dataset,
-    roles: Sequence[Role] = DEFAULT_PROTECTED_ROLES,
-    project: str | Path | None = None,
-    feedback: Feedback | None = None,
-) -> PlanData:
-    """The protected share of *dataset* and, with *project*, its candidates and ledger.
-
-    Raises
-    ------
-    StoreError
-        If *project* does not exist or is not a naturplan project (opened read-only).
-    OperationCancelled
-        If *feedback* is cancelled.
-    """
-    from naturplan.io.project.open import open_store, require_project
-
-    fb = as_feedback(feedback)
-    fb.report(0.0, "protected share")
-    share, index = dataset.protected(tuple(roles), targets_for(dataset.municipality.code))
-    fb.check()
-    data = PlanData(dataset, tuple(roles), share)
-    if project is None:
-        return data
-    require_project(project)
-    with open_store(project, readonly=True) as store:
-        data.candidates = store.candidates()
-        data.settings = dict(store.settings())
-    fb.report(0.5, "ledger")
-    ledger = Ledger(dataset.municipality.geometry, index, share)
-    ledger.reset(data.candidates)
-    data.ledger = ledger.result()
-    data.project = project
-    fb.report(1.0, "ledger")
-    return data

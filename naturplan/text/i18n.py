@@ -25,8 +25,8 @@ from pathlib import Path
 from typing import Any
 
 from naturplan.core.errors import NaturplanError
-from naturplan.export.numbers import format_number
 from naturplan.io.paths import translations_dir
+from naturplan.text.numbers import format_number
 
 LANGUAGES = ("da", "en")
 DEFAULT_LANGUAGE = "da"

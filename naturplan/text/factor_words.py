@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from naturplan.export.i18n import tr
+from naturplan.text.i18n import tr
 
 #: Internal references that never reach a user: the design notes and the issue tracker.
 _INTERNAL = (

@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from naturplan.core.feedback import Feedback, as_feedback
-from naturplan.export.plan_data import PlanData
+from naturplan.export.model import PlanData
 
 #: The share of the progress bar the measuring takes.
 MEASURE_SHARE = 0.9
@@ -86,8 +86,9 @@ def export_candidate_table(request: CandidateTableRequest,
     OperationCancelled
         If *feedback* is cancelled before connectivity is measured (no file is written).
     """
-    from naturplan.export.measures import gap_notes, measure_plan, table_notes
+    from naturplan.export.measure_notes import gap_notes, table_notes
     from naturplan.export.tables import export_candidates
+    from naturplan.usecases.measures import measure_plan
 
     fb = as_feedback(feedback)
     data, lang, writing = request.data, request.lang, fb
