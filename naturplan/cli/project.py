@@ -22,6 +22,7 @@ from naturplan.core import jsontext
 from naturplan.core.feedback import Feedback
 from naturplan.export.i18n import tr
 from naturplan.io.project.open import open_store, project_arg, project_label
+from naturplan.io.project.settings_model import VERSION_KEY
 
 _CONTEXT = "cli_project"
 
@@ -91,7 +92,8 @@ def project_info(project: Any) -> dict[str, Any]:
         "scenarios": len(scenarios),
         "audit_rows": len(audit),
         "last_change": max((r.at for r in audit), default=""),
-        "settings": sorted(k for k in settings if k not in ("application", "schema_version")),
+        "settings": sorted(k for k in settings
+                           if k not in ("application", "schema_version", VERSION_KEY)),
     }
 
 
