@@ -244,9 +244,10 @@ def _report_outside(args: argparse.Namespace, outside: list[OutsideArea], total:
 def _record_data_options(store: Any, request: Any, roles: Any) -> None:
     """A project without a record of its layers gets the data it was imported against (so
     that ``stats --project`` measures it in the same municipality)."""
-    from naturplan.io.project.settings import PLAN_KEY, record
+    from naturplan.io.project.settings import record
+    from naturplan.io.project.settings_model import read_settings
 
-    if store.settings().get(PLAN_KEY) is None:
+    if read_settings(store).plan is None:
         record(store, request, roles)
 
 

@@ -127,10 +127,11 @@ def _record_in_project(project: Path, layer: Any) -> None:
     from naturplan.core.layers.dataset import DEFAULT_PROTECTED_ROLES
     from naturplan.io.datasets import DatasetRequest
     from naturplan.io.project.gpkg_store import GeoPackageStore
-    from naturplan.io.project.settings import PLAN_KEY, record, request_from_settings
+    from naturplan.io.project.settings import record, request_from_settings
+    from naturplan.io.project.settings_model import read_settings
 
     with GeoPackageStore(project, create=True) as store:
-        recorded = store.settings().get(PLAN_KEY)
+        recorded = read_settings(store).plan
         if recorded is None:
             request, roles = DatasetRequest(), ()
         else:

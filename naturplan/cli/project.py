@@ -21,6 +21,7 @@ from naturplan.cli.options import progress_printer
 from naturplan.core import jsontext
 from naturplan.core.feedback import Feedback
 from naturplan.io.project.open import open_store, project_arg, project_label
+from naturplan.io.project.settings_model import VERSION_KEY
 from naturplan.text.i18n import tr
 
 _CONTEXT = "cli_project"
@@ -91,7 +92,8 @@ def project_info(project: Any) -> dict[str, Any]:
         "scenarios": len(scenarios),
         "audit_rows": len(audit),
         "last_change": max((r.at for r in audit), default=""),
-        "settings": sorted(k for k in settings if k not in ("application", "schema_version")),
+        "settings": sorted(k for k in settings
+                           if k not in ("application", "schema_version", VERSION_KEY)),
     }
 
 

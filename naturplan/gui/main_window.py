@@ -47,11 +47,11 @@ from naturplan.gui.workers import Task
 from naturplan.io.loading import LayerRequest, load_layer
 from naturplan.io.neighbours import neighbour_layer
 from naturplan.io.project.settings import (
-    PLAN_KEY,
     record,
     request_from_settings,
     settings_from_request,
 )
+from naturplan.io.project.settings_model import read_settings
 from naturplan.io.styles import load_style, load_styles
 from naturplan.io.workspace import Loaded as LoadedRequest
 from naturplan.io.workspace import Workspace
@@ -439,7 +439,7 @@ class MainWindow(QMainWindow):
         if store is None or self.loaded is None:
             return
         try:
-            if store.settings().get(PLAN_KEY) is None:
+            if read_settings(store).plan is None:
                 record(store, *self.loaded)
         except (NaturplanError, OSError) as exc:
             self.show_error(exc)
@@ -450,7 +450,7 @@ class MainWindow(QMainWindow):
         if store is None or self.loaded is None or self.dataset is None:
             return  # at start-up the command line already chose the project's layers
         try:
-            wanted = store.settings().get(PLAN_KEY)
+            wanted = read_settings(store).plan
             if wanted is None:
                 self._record_in_project()
                 return

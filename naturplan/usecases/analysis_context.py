@@ -8,8 +8,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from naturplan.core.analysis.assessment import SETTINGS_KEY, AnalysisSettings
+from naturplan.core.analysis.assessment import AnalysisSettings
 from naturplan.core.analysis.factors import FactorTable, Provenance, provenance
+from naturplan.io.project.settings_model import read_settings
 
 
 @dataclass(frozen=True)
@@ -27,12 +28,12 @@ def analysis_context(stored: Mapping[str, Any] | None) -> AnalysisContext:
     Raises
     ------
     FactorTableError
-        If the settings name a factor table that is missing or broken.
-    ValueError
-        If the stored analysis settings are not a mapping of the known parameters.
+        If the settings name a factor table that is missing or broken. (Stored values of
+        the wrong kind are read as their defaults, with a notice:
+        :mod:`naturplan.io.project.settings_model`.)
     """
     from naturplan.io.factors import load_factor_table
 
-    settings = AnalysisSettings.from_mapping((stored or {}).get(SETTINGS_KEY))
+    settings = read_settings(stored).analysis  # wrong kinds: the defaults, with a notice
     table = load_factor_table(settings.factors)
     return AnalysisContext(settings, table, provenance(table, settings.recorded))

@@ -43,7 +43,8 @@ DEFAULT_TABLE = "co2e_v1"
 
 @dataclass(frozen=True)
 class AnalysisSettings:
-    """The project's analysis choices (JSON in settings ``analysis``).
+    """The project's analysis choices (JSON in settings ``analysis``, read and written
+    through ``naturplan.io.project.settings_model``).
 
     Attributes
     ----------
@@ -68,23 +69,6 @@ class AnalysisSettings:
                 "recorded": dict(self.recorded) if self.recorded else None,
                 "forest_type": self.forest_type,
                 "connectivity": self.connectivity.as_dict()}
-
-    @classmethod
-    def from_mapping(cls, values: Mapping[str, Any] | None) -> AnalysisSettings:
-        """The settings a project stored (missing keys take their defaults).
-
-        Raises
-        ------
-        ValueError
-            If the connectivity parameters are out of range.
-        """
-        values = values or {}
-        return cls(
-            factors=str(values.get("factors") or DEFAULT_TABLE),
-            recorded=values.get("recorded") or None,
-            forest_type=values.get("forest_type") or None,
-            connectivity=ConnectivityParams.from_mapping(values.get("connectivity")),
-        )
 
 
 @dataclass(frozen=True)

@@ -15,7 +15,6 @@ from typing import Any
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from naturplan.core.analysis.assessment import (
-    SETTINGS_KEY,
     AnalysisSettings,
     CandidateAssessment,
     assess_candidate,
@@ -34,6 +33,7 @@ from naturplan.core.errors import NaturplanError
 from naturplan.core.feedback import Feedback
 from naturplan.core.plan.candidates import Candidate
 from naturplan.gui.workers import Task
+from naturplan.io.project.settings_model import write_settings
 
 #: Wait this long after the last edit before the candidate's connectivity is measured (ms).
 CONNECTIVITY_DELAY_MS = 150
@@ -136,7 +136,7 @@ class AnalysisController(QObject):
             settings = replace(self.settings, factors=name, recorded=table.reference())
             store = self.session.store
             if store is not None and not getattr(store, "readonly", False):
-                store.set_settings({SETTINGS_KEY: settings.as_dict()})
+                write_settings(store, analysis=settings)
         except NaturplanError as exc:
             self.failed.emit(exc)
             return
@@ -156,7 +156,7 @@ class AnalysisController(QObject):
         store = self.session.store
         try:
             if store is not None and not getattr(store, "readonly", False):
-                store.set_settings({SETTINGS_KEY: settings.as_dict()})
+                write_settings(store, analysis=settings)
         except NaturplanError as exc:
             self.failed.emit(exc)
             return

@@ -42,6 +42,7 @@ from naturplan.gui.export.plan import (
     todays_network,
 )
 from naturplan.gui.workers import Task
+from naturplan.io.project.settings_model import MapTexts, read_settings, write_settings
 from naturplan.render.renderer import MapRenderer
 from naturplan.text.i18n import error_text
 from naturplan.usecases.map_export import MapExportReport, MapExportRequest, export_map
@@ -49,9 +50,6 @@ from naturplan.usecases.map_export import MapExportReport, MapExportRequest, exp
 #: Resolution of the preview image (dots per inch of the page).
 PREVIEW_DPI = 40
 FORMATS = ("pdf", "png", "html")
-#: The project setting that keeps the last title and subtitle (issue 20: the dialog forgot
-#: them between openings); the user's settings keep them too, for a project without them.
-TEXTS_KEY = "export_map"
 
 
 class MapExportDialog(QDialog):
@@ -159,14 +157,14 @@ class MapExportDialog(QDialog):
     def _remembered_texts(self) -> tuple[str, str]:
         """The project's last title and subtitle, else the user's last ones."""
         store = self._store()
-        saved: Any = None
+        saved: MapTexts | None = None
         if isinstance(store, SettingsStore):
             try:
-                saved = store.settings().get(TEXTS_KEY)
+                saved = read_settings(store).map_texts
             except NaturplanError:
                 saved = None
-        if isinstance(saved, dict):
-            return str(saved.get("title") or ""), str(saved.get("subtitle") or "")
+        if saved is not None:
+            return saved.title, saved.subtitle
         settings = getattr(self.window, "settings", None)
         if settings is None:
             return "", ""
@@ -185,7 +183,7 @@ class MapExportDialog(QDialog):
         store = self._store()
         if isinstance(store, SettingsStore):
             try:
-                store.set_settings({TEXTS_KEY: {"title": texts[0], "subtitle": texts[1]}})
+                write_settings(store, map_texts=MapTexts(*texts))
             except NaturplanError:
                 pass  # a read-only project: the user's settings still have them
 

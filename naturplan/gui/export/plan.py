@@ -30,13 +30,13 @@ def plan_data_from_window(window: ExportHost) -> PlanData | None:
 def todays_network(window: ExportHost, data: PlanData) -> Any:
     """The window's measured network of today's protected nature when it fits *data*'s
     settings (an export then measures only each candidate's change), else None."""
-    from naturplan.core.analysis.assessment import SETTINGS_KEY, AnalysisSettings
+    from naturplan.io.project.settings_model import read_settings
 
     controller = window.analysis.controller
     network = controller.network
     if network is None:
         return None
-    wanted = AnalysisSettings.from_mapping(data.settings.get(SETTINGS_KEY)).connectivity
+    wanted = read_settings(data.settings).analysis.connectivity
     return network if controller.settings.connectivity == wanted else None
 
 

@@ -26,22 +26,15 @@ audited) and ``rows`` (unusable rows left out with a notice).
 
 from __future__ import annotations
 
-import json
 import os
 import sqlite3
-from collections.abc import Iterator, Mapping, Sequence
-from contextlib import contextmanager
-from dataclasses import replace
+from collections.abc import Iterator, Sequence
+from contextlib import AbstractContextManager, contextmanager, nullcontext
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
-from naturplan.core import jsontext
 from naturplan.core.notices import Notice
-from naturplan.core.plan.candidates import (
-    Candidate,
-    require_valid,
-    utc_now,
-)
+from naturplan.core.plan.candidates import Candidate
 from naturplan.core.plan.scenarios import Scenario
 from naturplan.io.project import gpkg_outside, gpkg_scenarios
 from naturplan.io.project import rows as rows_
@@ -55,19 +48,8 @@ from naturplan.io.project.gpkg_format import (
     encode_geometry,
     sqlite_error,
 )
-from naturplan.io.project.store import (
-    AuditRow,
-    ConflictError,
-    StoreError,
-    changed_fields,
-    check_candidate_name,
-    check_scenario_name,
-    conflict_template,
-    login_name,
-    project_not_found,
-    scenario_audit_details,
-    unreadable_error,
-)
+from naturplan.io.project.sql_store import SQLStore
+from naturplan.io.project.store import StoreError, login_name, project_not_found
 
 _COLUMNS = (
     "id", "kind", "name", "status", "note", "counts_toward_target", "created", "modified",
@@ -77,7 +59,7 @@ _COLUMNS = (
 # --- the store ------------------------------------------------------------------------------
 
 
-class GeoPackageStore:
+class GeoPackageStore(SQLStore):
     """The project store in one GeoPackage file (see the module docstring).
 
     Parameters
@@ -110,6 +92,17 @@ class GeoPackageStore:
         If *path* does not exist and may not be created, or was made by a newer naturplan.
     """
 
+    _P = "?"
+    _JSON = "?"
+    _TEXT = ""
+    _PREFIX = ""
+    _SELECT = f"SELECT geom, {', '.join(_COLUMNS)} FROM candidates"
+    _INSERT = (f"INSERT INTO candidates (geom, {', '.join(_COLUMNS)}) "
+               f"VALUES ({', '.join('?' * (len(_COLUMNS) + 1))})")
+    _UPDATE = (f"UPDATE candidates SET {', '.join(f'{c} = ?' for c in ('geom', *_COLUMNS))}"
+               " WHERE id = ?")
+    _scenario_ops: ClassVar[Any] = gpkg_scenarios
+
     def __init__(
         self,
         path: str | os.PathLike[str],
@@ -120,12 +113,8 @@ class GeoPackageStore:
         busy_timeout: float = BUSY_TIMEOUT_S,
         open_timeout: float = OPEN_TIMEOUT_S,
     ) -> None:
+        super().__init__(author or login_name(), readonly)
         self.path = Path(path)
-        self.author = author or login_name()
-        self.readonly = readonly
-        self._depth = 0
-        #: Notices of the stored rows the last :meth:`candidates` left out (rows.py).
-        self.left_out: tuple[Notice, ...] = ()
         if not self.path.exists():
             if readonly or not create:
                 raise project_not_found(str(self.path), database=False)
@@ -136,7 +125,7 @@ class GeoPackageStore:
         # thread); the writes afterwards wait busy_timeout.
         self._conn = connect(self.path, mode, open_timeout)
         try:
-            self._select("SELECT count(*) FROM candidates")  # locked: refused at once
+            self._query("SELECT count(*) FROM candidates")  # locked: refused at once
             if not readonly:
                 self._migrate()
             self._conn.execute(f"PRAGMA busy_timeout = {round(busy_timeout * 1000)}")
@@ -144,37 +133,22 @@ class GeoPackageStore:
             self._conn.close()
             raise
 
-    # --- lifecycle ------------------------------------------------------------------------
+    # --- the dialect's hooks (naturplan.io.project.sql_store) -------------------------------
 
-    def close(self) -> None:
-        """Close the file (every edit is already committed); closing twice does nothing."""
-        self._conn.close()
+    def _where(self) -> str:
+        return self.path.name
 
-    def __enter__(self) -> GeoPackageStore:
-        return self
-
-    def __exit__(self, *exc: Any) -> None:
-        self.close()
+    def _writable(self) -> None:
+        if self.readonly:
+            raise StoreError("Project {name} is open read-only.", name=self.path.name)
 
     @contextmanager
-    def transaction(self) -> Iterator[None]:
-        """One write transaction (``BEGIN IMMEDIATE``); nested calls join the outer one.
-
-        Committed when the outermost block ends, rolled back if it raises.
-        """
-        if self._depth:
-            self._depth += 1
-            try:
-                yield
-            finally:
-                self._depth -= 1
-            return
-        self._writable()
+    def _outermost(self) -> Iterator[None]:
+        """``BEGIN IMMEDIATE`` … ``COMMIT``; rolled back if the block raises."""
         try:
             self._conn.execute("BEGIN IMMEDIATE")
         except sqlite3.Error as exc:
             raise sqlite_error(exc, self.path, writing=True) from None
-        self._depth = 1
         try:
             yield
             self._conn.execute("COMMIT")
@@ -183,8 +157,6 @@ class GeoPackageStore:
             if isinstance(exc, sqlite3.Error):
                 raise sqlite_error(exc, self.path, writing=True) from None
             raise
-        finally:
-            self._depth = 0
 
     def _rollback(self) -> None:
         """Undo the open transaction (a failed COMMIT may leave it open, or SQLite may have
@@ -195,317 +167,59 @@ class GeoPackageStore:
             except sqlite3.Error:  # the connection rolls back when it is closed
                 pass
 
-    def _select(self, sql: str, args: tuple[Any, ...] = ()) -> list[Any]:
-        """Rows of a query; a database failure becomes a :class:`StoreError`."""
+    @contextmanager
+    def _reading(self) -> Iterator[None]:
         try:
-            return self._conn.execute(sql, args).fetchall()
+            yield
         except sqlite3.Error as exc:
             raise sqlite_error(exc, self.path, writing=False) from None
 
-    # --- candidates -----------------------------------------------------------------------
+    def _errors(self, holds: str = "candidate") -> AbstractContextManager[None]:
+        return nullcontext()  # the transaction turns SQLite's errors into the store's
 
-    def candidates(self) -> list[Candidate]:
-        """Every stored candidate, oldest first."""
-        rows = self._select(
-            f"SELECT geom, {', '.join(_COLUMNS)} FROM candidates ORDER BY created, fid"
+    def _read_candidates(self, rows: Sequence[Any]) -> tuple[list[Candidate], list[Notice]]:
+        return rows_.split([_candidate(row) for row in rows])
+
+    @staticmethod
+    def _candidate_values(candidate: Candidate) -> tuple[Any, ...]:
+        c = candidate
+        return (
+            encode_geometry(c.geometry), c.id, c.kind.value, c.name, c.status.value, c.note,
+            int(c.counts_toward_target), c.created, c.modified, c.author, c.modified_by,
+            c.version,
         )
-        # Another program's unusable rows are left out and reported (rows.py).
-        out, notices = rows_.split([_candidate(row) for row in rows])
-        self.left_out = tuple(notices)
-        rows_.announce(notices)
-        return out
 
-    def get(self, candidate_id: str) -> Candidate | None:
-        """The stored candidate with *candidate_id*, or None."""
-        rows = self._select(
-            f"SELECT geom, {', '.join(_COLUMNS)} FROM candidates WHERE id = ?", (candidate_id,)
-        )
-        if not rows:
-            return None
-        read = _candidate(rows[0])
-        if not isinstance(read, Candidate):
-            raise unreadable_error(candidate_id, self.path.name)
-        return read
+    def _insert_row(self, stored: Candidate) -> bool:
+        if self._query("SELECT 1 FROM candidates WHERE id = ?", (stored.id,)):
+            return False
+        self._conn.execute(self._INSERT, self._candidate_values(stored))
+        return True
 
-    def insert(
-        self,
-        candidate: Candidate,
-        *,
-        action: str = "insert",
-        details: Mapping[str, Any] | None = None,
-    ) -> Candidate:
-        """Store a new candidate; returns it as stored (version = ``candidate.version + 1``).
+    def _executemany(self, sql: str, rows: Sequence[Sequence[Any]]) -> None:
+        self._conn.executemany(sql, rows)
 
-        Raises
-        ------
-        ConflictError
-            If a candidate with that id is already stored.
-        InvalidGeometryError
-            If its geometry is not valid.
-        """
-        require_valid(candidate.geometry)
-        check_candidate_name(candidate)
-        with self.transaction():
-            current = self.get(candidate.id)
-            if current is not None:
-                raise ConflictError(
-                    "Candidate area '{name}' is already in the project.",
-                    candidate_id=current.id, name=_label(current), by=current.modified_by,
-                    at=current.modified,
-                )
-            now = utc_now()
-            stored = replace(
-                candidate,
-                created=candidate.created or now,
-                author=candidate.author or self.author,
-                modified=now,
-                modified_by=self.author,
-                version=candidate.version + 1,
-            )
-            values = _values(stored)
-            self._conn.execute(
-                f"INSERT INTO candidates (geom, {', '.join(_COLUMNS)}) "
-                f"VALUES ({', '.join('?' * (len(_COLUMNS) + 1))})",
-                values,
-            )
-            info = {"op": "insert", "version": stored.version, "name": stored.name,
-                    "kind": stored.kind.value, "area_m2": round(stored.area_m2, 2)}
-            self._log(now, action, stored.id, {**info, **(details or {})})
-        return stored
+    def _replace_scenarios(self, scenarios: Sequence[Scenario]) -> None:
+        gpkg_scenarios.replace_all(self._conn, list(scenarios))
 
-    def update(
-        self,
-        candidate: Candidate,
-        expected_version: int,
-        *,
-        action: str = "update",
-        details: Mapping[str, Any] | None = None,
-    ) -> Candidate:
-        """Write *candidate*'s content over the stored version *expected_version*.
-
-        Returns the candidate as stored, with version ``expected_version + 1``.
-
-        Raises
-        ------
-        ConflictError
-            If the stored version is not *expected_version* or the candidate is gone.
-        """
-        require_valid(candidate.geometry)
-        check_candidate_name(candidate)
-        with self.transaction():
-            current = self._current(candidate.id, candidate.name, expected_version)
-            now = utc_now()
-            stored = replace(
-                candidate,
-                created=current.created,
-                author=current.author,
-                modified=now,
-                modified_by=self.author,
-                version=current.version + 1,
-            )
-            values = _values(stored)
-            sets = ", ".join(f"{c} = ?" for c in ("geom", *_COLUMNS))
-            self._conn.execute(
-                f"UPDATE candidates SET {sets} WHERE id = ?", (*values, stored.id)
-            )
-            changed = changed_fields(current, stored)
-            info = {"op": "update", "version": stored.version, "changed": changed,
-                    "area_m2": round(stored.area_m2, 2)}
-            self._log(now, action, stored.id, {**info, **(details or {})})
-        return stored
-
-    def delete(
-        self,
-        candidate_id: str,
-        expected_version: int,
-        *,
-        action: str = "delete",
-        details: Mapping[str, Any] | None = None,
-    ) -> None:
-        """Delete the candidate stored as version *expected_version*.
-
-        Raises
-        ------
-        ConflictError
-            If the stored version is not *expected_version* or the candidate is gone.
-        """
-        with self.transaction():
-            current = self._current(candidate_id, "", expected_version)
-            self._conn.execute("DELETE FROM candidates WHERE id = ?", (candidate_id,))
-            info = {"op": "delete", "version": current.version, "name": current.name}
-            self._log(utc_now(), action, candidate_id, {**info, **(details or {})})
-
-    # --- settings and audit ---------------------------------------------------------------
-
-    def settings(self) -> dict[str, Any]:
-        """The project settings (key → JSON value), including ``schema_version``."""
-        rows = self._select("SELECT key, value FROM settings ORDER BY key")
-        return {key: json.loads(value) for key, value in rows}
-
-    def set_settings(self, values: Mapping[str, Any]) -> None:
-        """Set project settings (JSON-serialisable values), audited, in one transaction.
-
-        Raises
-        ------
-        StoreError
-            For the reserved keys ``application`` and ``schema_version``.
-        """
-        reserved = {"application", "schema_version"} & set(values)
-        if reserved:
-            raise StoreError("Project setting(s) {keys} are reserved.",
-                             keys=", ".join(sorted(reserved)))
-        with self.transaction():
-            self._conn.executemany(
-                "INSERT INTO settings (key, value) VALUES (?, ?) "
-                "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
-                [(k, jsontext.dumps(v)) for k, v in values.items()],
-            )
-            self._log(utc_now(), "settings", "", {"op": "settings", "keys": sorted(values)})
-
-    def audit(self, candidate_id: str | None = None) -> list[AuditRow]:
-        """The audit rows, oldest first; only *candidate_id*'s if given."""
-        sql = "SELECT at, who, action, candidate_id, details FROM audit"
-        args: tuple[Any, ...] = ()
-        if candidate_id is not None:
-            sql, args = sql + " WHERE candidate_id = ?", (candidate_id,)
-        rows = self._select(sql + " ORDER BY fid", args)
-        return [AuditRow(r[0], r[1], r[2], r[3] or "", json.loads(r[4] or "{}")) for r in rows]
-
-    # --- scenarios (the interface's docstrings in naturplan.io.project.store) -------------
-
-    def scenarios(self) -> list[Scenario]:
-        """Every stored scenario, oldest first."""
-        try:
-            return gpkg_scenarios.read_all(self._conn)
-        except sqlite3.Error as exc:
-            raise sqlite_error(exc, self.path, writing=False) from None
-
-    def insert_scenario(self, scenario: Scenario) -> Scenario:
-        """Store a new scenario (see ``CandidateStore.insert_scenario``)."""
-        check_scenario_name(scenario)
-        with self.transaction():
-            stored = gpkg_scenarios.insert(self._conn, scenario, self.author)
-            self._log_scenario("scenario_insert", stored)
-        return stored
-
-    def update_scenario(self, scenario: Scenario, expected_version: int) -> Scenario:
-        """Change a scenario (see ``CandidateStore.update_scenario``)."""
-        check_scenario_name(scenario)
-        with self.transaction():
-            stored = gpkg_scenarios.update(self._conn, scenario, expected_version, self.author)
-            self._log_scenario("scenario_update", stored)
-        return stored
-
-    def delete_scenario(self, scenario_id: str, expected_version: int) -> None:
-        """Delete a scenario (see ``CandidateStore.delete_scenario``)."""
-        with self.transaction():
-            gone = gpkg_scenarios.delete(self._conn, scenario_id, expected_version)
-            self._log_scenario("scenario_delete", gone)
-
-    def _log_scenario(self, op: str, scenario: Scenario) -> None:
-        self._log(utc_now(), "scenario", "", scenario_audit_details(op, scenario))
-        self._conn.execute("UPDATE gpkg_contents SET last_change = ? WHERE table_name = ?",
-                           (utc_now(), "scenarios"))
-
-    # --- whole-project copy (naturplan.io.project.copy) ------------------------------------
-
-    def replace_contents(
-        self,
-        candidates: Sequence[Candidate],
-        audit: Sequence[AuditRow],
-        settings: Mapping[str, Any],
-        scenarios: Sequence[Scenario] = (),
-    ) -> None:
-        """Replace everything in the project with the given rows, verbatim, in one
-        transaction: candidates with their versions and stamps, the audit trail as it was
-        written, the settings (``application``/``schema_version`` stay this file's), the
-        scenarios with their versions and stamps."""
-        reserved = ("application", "schema_version")
-        for candidate in candidates:  # before anything is written: one clear line
-            check_candidate_name(candidate)
-        for scenario in scenarios:
-            check_scenario_name(scenario)
-        with self.transaction():
-            self._conn.execute("DELETE FROM candidates")
-            self._conn.execute("DELETE FROM audit")
-            self._conn.execute("DELETE FROM settings WHERE key NOT IN (?, ?)", reserved)
-            self._conn.executemany(
-                f"INSERT INTO candidates (geom, {', '.join(_COLUMNS)}) "
-                f"VALUES ({', '.join('?' * (len(_COLUMNS) + 1))})",
-                [_values(c) for c in candidates],
-            )
-            self._conn.executemany(
-                "INSERT INTO audit (at, who, action, candidate_id, details)"
-                " VALUES (?, ?, ?, ?, ?)",
-                [(r.at, r.who, r.action, r.candidate_id,
-                  jsontext.dumps(r.details)) for r in audit],
-            )
-            self._conn.executemany(
-                "INSERT INTO settings (key, value) VALUES (?, ?)",
-                [(k, jsontext.dumps(v)) for k, v in settings.items()
-                 if k not in reserved],
-            )
-            gpkg_scenarios.replace_all(self._conn, list(scenarios))
-            self._conn.execute("UPDATE gpkg_contents SET last_change = ?", (utc_now(),))
+    def _touched(self, at: str, action: str) -> None:
+        """Keep ``gpkg_contents.last_change`` of the tables a write changed."""
+        if action == "replace":
+            self._conn.execute("UPDATE gpkg_contents SET last_change = ?", (at,))
+            return
+        tables = ["candidates", "audit"] + {"settings": ["settings"],
+                                            "scenario": ["scenarios"]}.get(action, [])
+        self._conn.execute(
+            "UPDATE gpkg_contents SET last_change = ? WHERE table_name IN"
+            f" ({', '.join('?' * len(tables))})", (at, *tables))
 
     # --- internals ------------------------------------------------------------------------
 
     def _migrate(self) -> None:
         """Give a project made before the outside-edit triggers its triggers
         (:mod:`naturplan.io.project.gpkg_outside`); a file that has them is not written."""
-        if not self._select(gpkg_outside.HAS_TRIGGERS_SQL)[0][0]:
+        if not self._query(gpkg_outside.HAS_TRIGGERS_SQL)[0][0]:
             with self.transaction():
                 gpkg_outside.install_triggers(self._conn)
-
-    def _writable(self) -> None:
-        if self.readonly:
-            raise StoreError("Project {name} is open read-only.", name=self.path.name)
-
-    def _current(self, candidate_id: str, name: str, expected_version: int) -> Candidate:
-        current = self.get(candidate_id)
-        if current is None:
-            by, at = self._deleted_by(candidate_id)
-            label = name or candidate_id
-            raise ConflictError(
-                conflict_template(deleted=True, by=by),
-                candidate_id=candidate_id, name=label, by=by, at=at,
-            )
-        if current.version != expected_version:
-            raise ConflictError(
-                conflict_template(deleted=False, by=current.modified_by),
-                candidate_id=candidate_id, name=_label(current), by=current.modified_by,
-                at=current.modified,
-            )
-        return current
-
-    def _deleted_by(self, candidate_id: str) -> tuple[str, str]:
-        rows = self._select(
-            "SELECT who, at FROM audit WHERE candidate_id = ? ORDER BY fid DESC LIMIT 1",
-            (candidate_id,),
-        )
-        return (rows[0][0], rows[0][1]) if rows else ("", "")
-
-    def _log(self, at: str, action: str, candidate_id: str, details: Mapping[str, Any]) -> None:
-        self._conn.execute(
-            "INSERT INTO audit (at, who, action, candidate_id, details) VALUES (?, ?, ?, ?, ?)",
-            (at, self.author, action, candidate_id, jsontext.dumps(details)),
-        )
-        self._conn.execute(
-            "UPDATE gpkg_contents SET last_change = ? WHERE table_name IN ('candidates', 'audit')"
-            + (" OR table_name = 'settings'" if action == "settings" else ""),
-            (at,),
-        )
-
-
-def _label(c: Candidate) -> str:
-    return c.name or c.id
-
-
-def _values(c: Candidate) -> tuple[Any, ...]:
-    return (
-        encode_geometry(c.geometry), c.id, c.kind.value, c.name, c.status.value, c.note,
-        int(c.counts_toward_target), c.created, c.modified, c.author, c.modified_by, c.version,
-    )
 
 
 def _candidate(row: tuple[Any, ...]) -> Candidate | Notice:

@@ -16,10 +16,11 @@ from naturplan.core.errors import NaturplanError
 from naturplan.core.layers.roles import Role, parse_role
 from naturplan.io.datasets import DatasetRequest
 from naturplan.io.loading import LayerRequest
+from naturplan.io.project.settings_model import PLAN_KEY, read_settings, write_settings
 from naturplan.io.project.store import CandidateStore, StoreError
 
-#: The key of the record in the project's settings table.
-PLAN_KEY = "plan"
+__all__ = ["PLAN_KEY", "RECORD_VERSION", "record", "recorded_request", "request_from_settings",
+           "settings_from_request"]
 #: Version of the record's own shape.
 RECORD_VERSION = 1
 
@@ -105,7 +106,7 @@ def recorded_request(project: str | Path) -> tuple[DatasetRequest, tuple[Role, .
     if not project_exists(project):
         return None
     with open_store(project, create=False, readonly=True) as store:
-        record = store.settings().get(PLAN_KEY)
+        record = read_settings(store).plan
     return None if record is None else request_from_settings(record)
 
 
@@ -114,8 +115,4 @@ def record(store: CandidateStore, request: DatasetRequest, roles: Sequence[Role]
 
     Returns True if something was written (an audited settings change).
     """
-    values = settings_from_request(request, roles)
-    if store.settings().get(PLAN_KEY) == values:
-        return False
-    store.set_settings({PLAN_KEY: values})
-    return True
+    return write_settings(store, plan=settings_from_request(request, roles))

@@ -1,0 +1,13 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<!-- Issue 21 §4, the project stores and the typed project settings
+     (naturplan/io/project/settings_model.py). Source texts are English. -->
+<TS version="2.1" language="en_GB">
+<context>
+    <name>warnings</name>
+    <message>
+        <source>The project setting {id} holds a value of the wrong kind ({value}); naturplan uses its default.</source>
+        <translation>The project setting {id} holds a value of the wrong kind ({value}); naturplan uses its default.</translation>
+    </message>
+</context>
+</TS>
