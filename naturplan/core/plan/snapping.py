@@ -105,7 +105,8 @@ class SnapIndex:
         to_new[kept[kept >= 0]] = np.flatnonzero(kept >= 0)
         moved = self._moved.get(name)
         moved = to_new[:-1] if moved is None else to_new[moved]
-        fresh = np.flatnonzero(kept < 0).astype(np.intp)
+        carried = to_new[self._fresh.get(name, np.empty(0, np.intp))]  # still outside the tree
+        fresh = np.concatenate([carried[carried >= 0], np.flatnonzero(kept < 0)]).astype(np.intp)
         if len(fresh) > max(REBUILD_AFTER, len(geoms) // 4):
             self.set_source(name, geoms)
             return
