@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+import numpy as np
+from numpy.typing import NDArray
 from PySide6.QtCore import QByteArray, QSettings, Qt
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
@@ -187,10 +189,13 @@ class MainWindow(QMainWindow):
     def show_status(self, text: str, msecs: int = 0) -> None:
         self.statusBar().showMessage(text, msecs)
 
-    def set_candidates_layer(self, layer: VectorLayer) -> None:
+    def set_candidates_layer(self, layer: VectorLayer, kept: NDArray[np.intp] | None = None
+                             ) -> None:
         self.parcels.set_candidates(layer)
         old, self.candidates_layer = self.candidates_layer, layer
         if old is not None and any(e.layer is old for e in self.layers):
+            if kept is not None:  # the shapes of the unchanged candidates move over
+                self.canvas.renderer.carry_over(old, layer, kept)
             self.layers.replace_layer(old, layer)
             self.canvas.renderer.forget(old)
 

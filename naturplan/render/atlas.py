@@ -15,7 +15,6 @@ resolution did, but reads, colours and embeds ~100× fewer pixels.
 from __future__ import annotations
 
 import errno
-import os
 from collections import deque
 from collections.abc import Callable, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
@@ -35,6 +34,7 @@ from PySide6.QtGui import (
     QTransform,
 )
 
+from naturplan.core.geometry_kernels import WORKERS
 from naturplan.core.layers.layer import RasterLayer, VectorLayer
 from naturplan.io.raster import read_window
 from naturplan.io.raster_cells import CellReader, snap_to_cells
@@ -312,8 +312,9 @@ class OverviewPainter(PagePainter):
 
 
 def default_threads() -> int:
-    """Worker threads that prepare pages: one per core beyond the painting one, at least one."""
-    return max(1, min(4, (os.cpu_count() or 2)))
+    """Worker threads that prepare pages: the core's one rule
+    (:data:`naturplan.core.geometry_kernels.WORKERS`: the cores, at most 4)."""
+    return WORKERS
 
 
 def write_atlas_pdf(part: Path, overview: Any, count: int, make_page: Callable[[int], Any],

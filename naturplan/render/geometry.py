@@ -148,6 +148,26 @@ class GeometryIndex:
     def __len__(self) -> int:
         return len(self.geometries)
 
+    def carried(self, geometries: NDArray[np.object_], kept: NDArray[np.intp]) -> GeometryIndex:
+        """An index of *geometries* that takes over what this one built for the unchanged
+        features: ``kept[k]`` is the position feature k had here, or -1 for a new or changed
+        one (only those are drawn anew: an edit of one candidate builds one shape)."""
+        new = GeometryIndex(geometries)
+        kept = np.asarray(kept, dtype=np.intp)
+        rows = np.flatnonzero(kept >= 0)
+        old = kept[rows]
+        with self._lock:
+            new._full_built[rows] = self._full_built[old]
+            new._full[rows] = self._full[old]
+            for level, (built, shapes) in self._levels.items():
+                mask = np.zeros(len(new), dtype=bool)
+                made = np.empty(len(new), dtype=object)
+                mask[rows], made[rows] = built[old], shapes[old]
+                new._levels[level] = (mask, made)
+            new._points_built[rows] = self._points_built[old]
+            new._points[rows] = self._points[old]
+        return new
+
     def visible(self, bounds: tuple[float, float, float, float], min_size: float) -> NDArray:
         """Positions of the features that touch *bounds* and are at least *min_size* across."""
         hits = self.tree.query(shapely.box(*bounds))

@@ -139,6 +139,19 @@ class MapRenderer:
             for key in [k for k, v in cache.items() if v[0]() is None]:
                 del cache[key]
 
+    def carry_over(self, old: VectorLayer, new: VectorLayer, kept: NDArray[np.intp]) -> None:
+        """*new* replaces *old* with the unchanged features of *old* at the new positions
+        ``kept`` (-1: new or changed): its index takes over *old*'s shapes and label points
+        (:meth:`GeometryIndex.carried`), so that only the changed features are drawn anew."""
+        with self._lock:
+            entry = self._indexes.get(id(old))
+        self.forget(old)
+        if entry is None or entry[0]() is not old or len(kept) != len(new.frame):
+            return
+        index = entry[1].carried(new.frame.geometry.to_numpy(), kept)
+        with self._lock:
+            self._indexes[id(new)] = (weakref.ref(new), index)
+
     def forget(self, layer: Layer) -> None:
         """Drop the caches of a layer that was removed or replaced."""
         with self._lock:

@@ -9,10 +9,11 @@ import rasterio
 import shapely
 from affine import Affine
 
-from naturplan.core.analysis.overlay import intersect_pairs, union_per_group
+from naturplan.core.analysis.overlay import intersect_pairs
 from naturplan.core.analysis.zonal import RasterGrid, flood_exposure, zone_exposure
 from naturplan.core.errors import OperationCancelled
 from naturplan.core.feedback import Feedback
+from naturplan.core.geometry_kernels import union_by_group
 from naturplan.core.layers.roles import Role
 from naturplan.io.raster import describe_raster, read_grid
 
@@ -150,7 +151,7 @@ def test_union_per_group_matches_a_plain_union():
     rng = np.random.default_rng(3)
     geoms = shapely.buffer(shapely.points(rng.uniform(0, 100, size=(300, 2))), 6.0)
     groups = rng.integers(0, 40, 300)
-    unions, keys = union_per_group(geoms, groups)
+    unions, keys = union_by_group(geoms, groups)
     for union, key in zip(unions, keys, strict=True):
         expected = shapely.union_all(geoms[groups == key])
         assert shapely.area(union) == pytest.approx(shapely.area(expected), rel=1e-9)

@@ -47,7 +47,7 @@ class BareHost(QMainWindow):
     def show_status(self, text: str, msecs: int = 0) -> None:
         self.status.append(text)
 
-    def set_candidates_layer(self, layer) -> None:
+    def set_candidates_layer(self, layer, kept=None) -> None:
         self.layers_shown.append(layer)
 
     def show_ledger(self, result) -> None:

@@ -12,7 +12,7 @@ table, the forest type and the connectivity parameters.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping, MutableMapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -181,9 +181,12 @@ class Totals:
 
 def totals(candidates: Sequence[Candidate], layers: AnalysisLayers, table: FactorTable,
            settings: AnalysisSettings | None = None,
-           assessments: Mapping[str, CandidateAssessment] | None = None) -> Totals:
+           assessments: Mapping[str, CandidateAssessment] | None = None,
+           eligibility: MutableMapping[tuple[str, int], Any] | None = None) -> Totals:
     """:class:`Totals` of the not rejected *candidates*; *assessments* (by id) give the
-    Klima-Lavbund results without computing them again."""
+    Klima-Lavbund results without computing them again, and so does *eligibility*, a cache
+    by (candidate id, version) that this call fills and a caller keeps between calls for
+    one factor table (the window's totals after an edit measure only the edited one)."""
     settings = settings or AnalysisSettings()
     chosen = active(candidates)
     by_kind = {kind: _union([c.geometry for c in chosen if c.kind is kind])
@@ -202,8 +205,14 @@ def totals(candidates: Sequence[Candidate], layers: AnalysisLayers, table: Facto
         if c.kind is not CandidateKind.LOWLAND:
             continue
         found = (assessments or {}).get(c.id)
-        result = found.eligibility if found is not None else klima_lavbund(
-            lowland_climate(c.geometry, layers.lowland, table), table)
+        if found is not None:
+            result = found.eligibility
+        elif eligibility is not None and (c.id, c.version) in eligibility:
+            result = eligibility[(c.id, c.version)]
+        else:
+            result = klima_lavbund(lowland_climate(c.geometry, layers.lowland, table), table)
+            if eligibility is not None:
+                eligibility[(c.id, c.version)] = result
         if result is not None and result.eligible:
             eligible.append(c.id)
     no_flood = layers.flood is None

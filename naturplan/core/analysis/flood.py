@@ -25,7 +25,6 @@ from numpy.typing import NDArray
 from shapely.geometry.base import BaseGeometry
 
 from naturplan.core.analysis.layers import AnalysisLayers, FloodSource
-from naturplan.core.analysis.overlay import union_per_group
 from naturplan.core.analysis.zonal import (
     FloodExposure,
     RasterGrid,
@@ -34,6 +33,7 @@ from naturplan.core.analysis.zonal import (
 )
 from naturplan.core.feedback import Feedback, as_feedback
 from naturplan.core.geometry import GeometryArray
+from naturplan.core.geometry_kernels import union_by_group
 from naturplan.core.share.tiles import TileGrid
 
 #: The nature type shown first in "nature at risk": salt marsh lies where the sea comes.
@@ -185,7 +185,7 @@ def nature_at_risk(layers: AnalysisLayers, grid: TileGrid | None = None,
     type_names = sorted(set(names))
     code = np.searchsorted(type_names, names)
     feedback.check()
-    merged, keys = union_per_group(pieces, code * (len(tiles) + 1) + tile)
+    merged, keys = union_by_group(pieces, code * (len(tiles) + 1) + tile)
     piece_type = keys // (len(tiles) + 1)
     feedback.report(0.3, "")
     result = exposures(merged, layers.flood, feedback.part(0.3, 1.0))

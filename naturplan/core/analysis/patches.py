@@ -22,9 +22,9 @@ import shapely
 from numpy.typing import NDArray
 from shapely.geometry.base import BaseGeometry
 
-from naturplan.core.analysis.overlay import polygonal, union_per_group
 from naturplan.core.feedback import Feedback, as_feedback
 from naturplan.core.geometry import GeometryArray, prepared_copy
+from naturplan.core.geometry_kernels import grid_cut, polygonal, threaded, union_by_group
 
 if TYPE_CHECKING:  # scipy is imported where a network is measured (0.2 s at start-up)
     from scipy.sparse import csr_matrix
@@ -120,34 +120,10 @@ def dissolve_patches(geoms: GeometryArray, clip: BaseGeometry | None = None) -> 
 
     adjacency = coo_matrix((np.ones(len(a), dtype=np.int8), (a, b)), shape=(n, n))
     _, label = connected_components(adjacency, directed=False)
-    merged, keys = union_per_group(parts, label)
+    merged, keys = union_by_group(parts, label)
     lookup = np.full(int(label.max()) + 1, -1, dtype=np.intp)
     lookup[keys] = np.arange(len(keys))
     return Patches(merged, shapely.area(merged).astype(float), source, lookup[label])
-
-
-def _pieces(geoms: GeometryArray) -> tuple[GeometryArray, IntArray]:
-    """Large geometries cut into tiles of :data:`PIECE_TILE_M`; returns (pieces, owner)."""
-    geoms = np.asarray(geoms, dtype=object)
-    big = np.flatnonzero(shapely.get_num_coordinates(geoms) > MAX_VERTICES)
-    if len(big) == 0:
-        return geoms, np.arange(len(geoms), dtype=np.intp)
-    small = np.setdiff1d(np.arange(len(geoms)), big)
-    cut_geoms, cut_owner = [], []
-    for k in big:
-        minx, miny, maxx, maxy = geoms[k].bounds
-        xs = np.arange(minx, maxx, PIECE_TILE_M)
-        ys = np.arange(miny, maxy, PIECE_TILE_M)
-        gx, gy = np.meshgrid(xs, ys)
-        boxes = shapely.box(gx.ravel(), gy.ravel(), gx.ravel() + PIECE_TILE_M,
-                            gy.ravel() + PIECE_TILE_M)
-        parts = shapely.intersection(geoms[k], boxes)
-        parts = parts[~shapely.is_empty(parts)]
-        cut_geoms.append(parts)
-        cut_owner.append(np.full(len(parts), k, dtype=np.intp))
-    pieces = np.concatenate([geoms[small], *cut_geoms])
-    owner = np.concatenate([small.astype(np.intp), *cut_owner])
-    return pieces, owner
 
 
 @dataclass
@@ -163,7 +139,7 @@ class PieceIndex:
 
     @classmethod
     def of(cls, geoms: GeometryArray) -> PieceIndex:
-        pieces, owner = _pieces(geoms)
+        pieces, owner = grid_cut(geoms, PIECE_TILE_M, MAX_VERTICES + 1)
         return cls(pieces, owner)
 
     def near(self, geoms: GeometryArray, max_d: float,
@@ -188,22 +164,12 @@ class PieceIndex:
         return _least(q_owner[q], self.owner[p], d, max_d)
 
 
-#: Pairs per thread task of :func:`_distances`.
-_DISTANCE_CHUNK = 20_000
-
-
 def _distances(a: GeometryArray, b: GeometryArray) -> FloatArray:
-    """``shapely.distance(a, b)``, on two threads for many pairs (shapely releases the GIL
-    while GEOS measures, so the wall time halves where two cores are free)."""
-    if len(a) <= _DISTANCE_CHUNK:
-        return np.asarray(shapely.distance(a, b), dtype=float) if len(a) else np.empty(0)
-    from concurrent.futures import ThreadPoolExecutor
-
-    bounds = range(0, len(a), _DISTANCE_CHUNK)
-    with ThreadPoolExecutor(2, thread_name_prefix="naturplan-links") as pool:
-        parts = pool.map(lambda k: shapely.distance(a[k:k + _DISTANCE_CHUNK],
-                                                    b[k:k + _DISTANCE_CHUNK]), bounds)
-        return np.concatenate(list(parts)).astype(float)
+    """``shapely.distance(a, b)``, on several threads for many pairs (the core's one rule,
+    :func:`naturplan.core.geometry_kernels.threaded`)."""
+    if len(a) == 0:
+        return np.empty(0)
+    return np.asarray(threaded(shapely.distance, a, b), dtype=float)
 
 
 def _least(a: IntArray, b: IntArray, d: FloatArray,

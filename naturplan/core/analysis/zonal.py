@@ -36,9 +36,10 @@ import numpy as np
 import shapely
 from numpy.typing import NDArray
 
-from naturplan.core.analysis.overlay import intersect_pairs, sum_per_group, union_per_group
+from naturplan.core.analysis.overlay import intersect_pairs, sum_per_group
 from naturplan.core.feedback import Feedback, as_feedback
 from naturplan.core.geometry import GeometryArray
+from naturplan.core.geometry_kernels import union_by_group
 
 Bounds = tuple[float, float, float, float]
 
@@ -301,7 +302,7 @@ def zone_exposure(
     n = len(geoms)
     area = shapely.area(geoms).astype(float) if n else np.empty(0)
     pairs = intersect_pairs(geoms, np.asarray(zones, dtype=object), tree)
-    unions, keys = union_per_group(pairs.geometries, pairs.left)
+    unions, keys = union_by_group(pairs.geometries, pairs.left)
     wet_m2 = np.zeros(n)
     if len(keys):
         wet_m2[keys] = shapely.area(unions)

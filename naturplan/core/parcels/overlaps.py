@@ -3,7 +3,7 @@ which overlaps are only slivers.
 
 One computation serves the status card (one parcel) and the batch (every parcel), so the
 two always agree: an STRtree bulk query of the parcels against the layer's pieces (big
-polygons cut into 1 km pieces once, :func:`~naturplan.core.analysis.overlay.cut_large`),
+polygons cut into 1 km pieces once, :func:`~naturplan.core.geometry_kernels.grid_cut`),
 one vectorised intersection, the pieces of one feature in one parcel unioned again, and the
 result classified as overlap or sliver.
 
@@ -24,8 +24,9 @@ import numpy as np
 import shapely
 from numpy.typing import NDArray
 
-from naturplan.core.analysis.overlay import cut_large, intersect_pairs, union_per_group
+from naturplan.core.analysis.overlay import intersect_pairs
 from naturplan.core.geometry import GeometryArray
+from naturplan.core.geometry_kernels import grid_cut, union_by_group
 from naturplan.core.parcels.themes import ThemeLayer
 
 #: Edge of the squares big polygons are cut into (m).
@@ -76,7 +77,7 @@ class PreparedTheme:
     def __init__(self, layer: ThemeLayer,
                  extent: tuple[float, float, float, float] | None = None) -> None:
         self.layer = layer
-        self.pieces, self.owner = cut_large(layer.geometries, PIECE_M, extent=extent)
+        self.pieces, self.owner = grid_cut(layer.geometries, PIECE_M, extent=extent)
         shapely.prepare(self.pieces)
         self.tree = shapely.STRtree(self.pieces)
 
@@ -122,7 +123,7 @@ def feature_overlaps(parcels: GeometryArray, prepared: PreparedTheme, rule: Sliv
     n_features = max(len(prepared.layer), 1)
     feature = prepared.owner[pairs.right]
     key = pairs.left.astype(np.int64) * n_features + feature
-    geoms, keys = union_per_group(pairs.geometries, key)
+    geoms, keys = union_by_group(pairs.geometries, key)
     areas = shapely.area(geoms) if len(geoms) else np.empty(0)
     parcel = (keys // n_features).astype(np.intp)
     feat = (keys % n_features).astype(np.intp)
@@ -148,6 +149,6 @@ def union_area_per(overlaps: FeatureOverlaps, groups: NDArray[np.int64]
     multi = counts > 1
     if multi.any():
         in_multi = np.isin(groups, keys[multi])
-        unions, union_keys = union_per_group(overlaps.geometries[in_multi], groups[in_multi])
+        unions, union_keys = union_by_group(overlaps.geometries[in_multi], groups[in_multi])
         areas[np.searchsorted(keys, union_keys)] = shapely.area(unions)
     return keys.astype(np.int64), areas

@@ -52,6 +52,10 @@ class SnapTarget:
     distance: float
 
 
+#: Features a source may have outside its tree before the tree is built again.
+REBUILD_AFTER = 64
+
+
 class SnapIndex:
     """Snap targets from several named geometry arrays.
 
@@ -65,6 +69,12 @@ class SnapIndex:
     def __init__(self, sources: dict[str, GeometryArray] | None = None) -> None:
         self._geoms: dict[str, GeometryArray] = {}
         self._trees: dict[str, shapely.STRtree] = {}
+        #: Per source updated in place: tree position → current position (-1: gone), and
+        #: the current positions the tree does not hold (checked by their bounds).
+        self._moved: dict[str, NDArray[np.intp]] = {}
+        self._fresh: dict[str, NDArray[np.intp]] = {}
+        #: How many STRtrees were built (tests count them: an edit builds none).
+        self.trees_built = 0
         for name, geoms in (sources or {}).items():
             self.set_source(name, geoms)
 
@@ -73,10 +83,53 @@ class SnapIndex:
         geoms = np.asarray(geoms, dtype=object)
         self._geoms[name] = geoms
         self._trees[name] = shapely.STRtree(geoms)
+        self.trees_built += 1
+        self._moved.pop(name, None)
+        self._fresh.pop(name, None)
+
+    def update_source(self, name: str, geoms: GeometryArray, kept: NDArray[np.intp]) -> None:
+        """Replace source *name* by *geoms* where ``kept[k]`` is the position that feature k
+        had before if it did not change, else -1 (:class:`~naturplan.core.plan.rows.RowUpdate`).
+
+        Only the new features are looked at: the tree stays, with its positions mapped to
+        the new ones, until the features it no longer holds are more than
+        :data:`REBUILD_AFTER` or a quarter of the source (then it is built again, once).
+        """
+        geoms = np.asarray(geoms, dtype=object)
+        kept = np.asarray(kept, dtype=np.intp)
+        if name not in self._trees:
+            self.set_source(name, geoms)
+            return
+        before = len(self._geoms[name])
+        to_new = np.full(before + 1, -1, dtype=np.intp)  # the last slot: "gone" stays gone
+        to_new[kept[kept >= 0]] = np.flatnonzero(kept >= 0)
+        moved = self._moved.get(name)
+        moved = to_new[:-1] if moved is None else to_new[moved]
+        carried = to_new[self._fresh.get(name, np.empty(0, np.intp))]  # still outside the tree
+        fresh = np.concatenate([carried[carried >= 0], np.flatnonzero(kept < 0)]).astype(np.intp)
+        if len(fresh) > max(REBUILD_AFTER, len(geoms) // 4):
+            self.set_source(name, geoms)
+            return
+        self._geoms[name] = geoms
+        self._moved[name] = moved
+        self._fresh[name] = fresh
+
+    def _query(self, name: str, box: shapely.Geometry) -> NDArray[np.intp]:
+        """Current positions of the features of *name* whose box meets *box*."""
+        hits: NDArray[np.intp] = np.asarray(self._trees[name].query(box), dtype=np.intp)
+        moved = self._moved.get(name)
+        if moved is None:
+            return hits
+        hits = moved[hits]
+        fresh = self._fresh[name]
+        near = fresh[shapely.intersects(shapely.envelope(self._geoms[name][fresh]), box)]
+        return np.concatenate([hits[hits >= 0], near]).astype(np.intp)
 
     def remove_source(self, name: str) -> None:
         self._geoms.pop(name, None)
         self._trees.pop(name, None)
+        self._moved.pop(name, None)
+        self._fresh.pop(name, None)
 
     @property
     def sources(self) -> tuple[str, ...]:
@@ -106,7 +159,7 @@ class SnapIndex:
         for name in sources or self.sources:
             if name not in self._trees:
                 continue
-            hits = self._trees[name].query(query)
+            hits = self._query(name, query)
             if exclude and name in exclude:
                 hits = hits[hits != exclude[name]]
             if len(hits) == 0:
@@ -127,7 +180,8 @@ class SnapIndex:
         if name not in self._trees:
             return set()
         point = shapely.Point(x, y)
-        hits = self._trees[name].query(point, predicate="dwithin", distance=tolerance)
+        hits = self._query(name, shapely.box(x - tolerance, y - tolerance,
+                                             x + tolerance, y + tolerance))
         if len(hits) == 0:
             return set()
         near = shapely.dwithin(shapely.boundary(self._geoms[name][hits]), point, tolerance)

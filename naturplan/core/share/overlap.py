@@ -4,8 +4,8 @@ A union is the expensive part of the protected share, and most polygons overlap 
 polygon whose neighbours only lie beside it adds its own area and needs no union. So the
 polygons are split into **connected groups** (two polygons are linked when they intersect,
 found with one STRtree query; the groups are the connected components of that graph) and
-only groups of two or more are unioned. Groups are independent, so they are unioned on
-several threads (shapely 2 releases the GIL inside GEOS).
+only groups of two or more are unioned, by the core's one group union
+(:func:`naturplan.core.geometry_kernels.union_by_group`, on several threads by its rule).
 
 The pieces that come out are pairwise disjoint apart from shared edges: the area of the
 union is the sum of the pieces' areas.
@@ -13,25 +13,14 @@ union is the sum of the pieces' areas.
 
 from __future__ import annotations
 
-import os
-from collections.abc import Callable, Iterable
-from concurrent.futures import Executor, ThreadPoolExecutor
-from typing import TypeVar
+from concurrent.futures import Executor
 
 import numpy as np
 import shapely
 from numpy.typing import NDArray
 
 from naturplan.core.geometry import GeometryArray
-
-_T = TypeVar("_T")
-_R = TypeVar("_R")
-
-#: Threads for the group unions: the machine's cores, at most 4 (more buys nothing here).
-WORKERS = max(1, min(4, os.cpu_count() or 1))
-
-#: Below this many groups to union, threads cost more than they save.
-_PARALLEL_FROM = 16
+from naturplan.core.geometry_kernels import union_by_group
 
 
 def overlap_pairs(geoms: GeometryArray) -> tuple[NDArray[np.intp], NDArray[np.intp]]:
@@ -75,32 +64,16 @@ def connected_groups(
 def union_groups(
     geoms: GeometryArray, groups: NDArray[np.intp], executor: Executor | None = None
 ) -> GeometryArray:
-    """The union of each group of *geoms* (one geometry per group, in group order).
+    """The union of each group of *geoms* (one geometry per group, in group order; the
+    groups are numbered 0..k-1 as :func:`connected_groups` numbers them).
 
-    A group of one is its geometry as it is. With an *executor* the unions run on its
-    threads, the biggest groups first.
+    A group of one is its geometry as it is. With an *executor* the unions run on its threads.
     """
     geoms = np.asarray(geoms, dtype=object)
     if len(geoms) == 0:
         return np.empty(0, dtype=object)
-    order = np.argsort(groups, kind="stable")
-    ordered = geoms[order]
-    counts = np.bincount(groups)
-    starts = np.concatenate([[0], np.cumsum(counts)[:-1]])
-    out: GeometryArray = ordered[starts].copy()
-    multi = np.flatnonzero(counts > 1)
-    multi = multi[np.argsort(-counts[multi], kind="stable")]
-
-    def union(chunk: NDArray[np.intp]) -> list[shapely.Geometry]:
-        return [shapely.union_all(ordered[starts[i] : starts[i] + counts[i]]) for i in chunk]
-
-    # A few tasks per thread, each with big and small groups dealt in turn, so that the
-    # threads finish together without a task (and its overhead) per group.
-    tasks = min(len(multi), 4 * WORKERS) if executor is not None else 1
-    chunks = [multi[k::tasks] for k in range(tasks)]
-    for chunk, unions in zip(chunks, _map(union, chunks, executor), strict=True):
-        out[chunk] = unions
-    return out
+    unions, _ = union_by_group(geoms, groups, executor)
+    return unions
 
 
 def dissolve(geoms: GeometryArray, executor: Executor | None = None) -> GeometryArray:
@@ -147,28 +120,3 @@ def dissolve_by(
     pieces = np.concatenate(list(by_key.values()))
     _, groups = np.unique(np.concatenate(pieces_group), return_inverse=True)
     return by_key, union_groups(pieces, groups.astype(np.intp).reshape(-1), executor)
-
-
-def intersection_each(
-    geoms: GeometryArray, clip: shapely.Geometry, executor: Executor | None = None
-) -> GeometryArray:
-    """``shapely.intersection(geoms, clip)``, split over the *executor*'s threads."""
-    geoms = np.asarray(geoms, dtype=object)
-    if executor is None or len(geoms) < 64:
-        return np.asarray(shapely.intersection(geoms, clip), dtype=object)
-    chunks = np.array_split(np.arange(len(geoms)), WORKERS)
-    parts = _map(lambda chunk: shapely.intersection(geoms[chunk], clip), chunks, executor)
-    return np.concatenate(parts)
-
-
-def executor_for(work: int) -> ThreadPoolExecutor | None:
-    """A thread pool when *work* (number of independent unions) makes one worth it."""
-    if WORKERS < 2 or work < _PARALLEL_FROM:
-        return None
-    return ThreadPoolExecutor(WORKERS, thread_name_prefix="naturplan-union")
-
-
-def _map(fn: Callable[[_T], _R], items: Iterable[_T], executor: Executor | None) -> list[_R]:
-    if executor is None:
-        return [fn(item) for item in items]
-    return list(executor.map(fn, items))

@@ -3,10 +3,11 @@
 A union, never a sum: §3 polygons overlap each other, Natura 2000 and candidates, and nothing
 is counted twice. The polygons are cut to the municipality first, then unioned only where
 they overlap (:mod:`naturplan.core.share.overlap`: connected groups of intersecting polygons,
-on several threads). The result is kept as a :class:`ProtectedIndex`, which the ledger and the
-parcel tables query with an STRtree; its few very large pieces are cut into tiles there, so
-that no later intersection has to walk a polygon with tens of thousands of vertices (the
-overlay trap, DESIGN.md).
+on several threads by the core's one rule, :mod:`naturplan.core.geometry_kernels`). The
+result is kept as a :class:`ProtectedIndex`, which the ledger and the parcel tables query
+with an STRtree; its few very large pieces are cut into tiles there, so that no later
+intersection has to walk a polygon with tens of thousands of vertices (the overlay trap,
+DESIGN.md).
 """
 
 from __future__ import annotations
@@ -20,12 +21,8 @@ import shapely
 from numpy.typing import NDArray
 
 from naturplan.core.geometry import GeometryArray, prepared_copy
-from naturplan.core.share.overlap import (
-    dissolve,
-    dissolve_by,
-    executor_for,
-    intersection_each,
-)
+from naturplan.core.geometry_kernels import grid_cut, pool_for, threaded
+from naturplan.core.share.overlap import dissolve, dissolve_by
 from naturplan.core.share.targets import DEFAULT_TARGETS, Target, TargetGap, gap_to
 from naturplan.core.share.tiles import DEFAULT_TILE_M, TileGrid
 
@@ -184,27 +181,13 @@ class ProtectedIndex:
 def cut_large(
     pieces: GeometryArray, tile_m: float = DEFAULT_TILE_M, limit: int = MAX_PIECE_VERTICES
 ) -> GeometryArray:
-    """*pieces* with every piece of more than *limit* vertices cut along a square grid.
+    """*pieces* with every piece of more than *limit* vertices cut along a square grid
+    (:func:`naturplan.core.geometry_kernels.grid_cut`).
 
     The grid is anchored at multiples of *tile_m*, so neighbouring pieces are cut along the
     same lines. Parts without area are dropped; the total area is unchanged.
     """
-    pieces = np.asarray(pieces, dtype=object)
-    big = shapely.get_num_coordinates(pieces) > limit
-    if not big.any():
-        return pieces
-    parts = [pieces[~big]]
-    for piece in pieces[big]:
-        minx, miny, maxx, maxy = piece.bounds
-        xs = np.arange(np.floor(minx / tile_m) * tile_m, maxx, tile_m)
-        ys = np.arange(np.floor(miny / tile_m) * tile_m, maxy, tile_m)
-        gx, gy = (a.ravel() for a in np.meshgrid(xs, ys))
-        boxes = shapely.box(gx, gy, gx + tile_m, gy + tile_m)
-        shapely.prepare(piece)
-        boxes = boxes[shapely.intersects(piece, boxes)]
-        cut = shapely.intersection(piece, boxes)
-        parts.append(cut[shapely.area(cut) > 0])
-    return np.concatenate(parts)
+    return grid_cut(np.asarray(pieces, dtype=object), tile_m, limit + 1)[0]
 
 
 def compute_protected(
@@ -238,7 +221,7 @@ def compute_protected(
     """
     m_area = float(shapely.area(municipality))
     total_features = sum(len(s.geometries) for s in sources)
-    executor = executor_for(total_features // 100)
+    executor = pool_for(total_features)
     try:
         parts = [_measure_source(s, municipality, executor) for s in sources]
         by_role: dict[str, float] = {}
@@ -305,7 +288,7 @@ def _clip_each(
     if len(crossing):
         near = crossing[shapely.intersects(clip, geoms[crossing])]
         out[crossing] = shapely.Polygon()
-        out[near] = intersection_each(geoms[near], clip, executor)
+        out[near] = threaded(shapely.intersection, geoms[near], clip, executor=executor)
     return out
 
 

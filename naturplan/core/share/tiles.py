@@ -1,10 +1,11 @@
-"""Dissolving overlapping polygons tile by tile.
+"""Square tiles over the municipality, to cut polygons into small pieces.
 
 A dissolved layer with a few huge parts is the overlay trap (DESIGN.md: 380 s for 100k parcels
 against dissolved nature). Cutting into square tiles first keeps every piece small: a union is
 done per tile, the pieces of one tile never overlap and pieces of different tiles only share
 edges, so the area of a union is the sum of its pieces' areas, and every later intersection
-touches only the few pieces near it (found through an STRtree).
+touches only the few pieces near it (found through an STRtree). The unions are the core's one
+group union (:func:`naturplan.core.geometry_kernels.union_by_group`, keyed by tile).
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ import shapely
 from numpy.typing import NDArray
 
 from naturplan.core.geometry import GeometryArray, prepared_copy
+from naturplan.core.geometry_kernels import threaded
 
 DEFAULT_TILE_M = 1000.0
 
@@ -78,32 +80,6 @@ class TileGrid:
         cut = ~within
         if cut.any():
             pieces = pieces.copy()
-            pieces[cut] = shapely.intersection(pieces[cut], self.tiles[tile[cut]])
+            pieces[cut] = threaded(shapely.intersection, pieces[cut], self.tiles[tile[cut]])
         positive = shapely.area(pieces) > 0
         return pieces[positive], src[positive], tile[positive]
-
-    def dissolve(self, geoms: GeometryArray) -> tuple[GeometryArray, NDArray[np.intp]]:
-        """Union of *geoms* within the clip area, as disjoint pieces (one or none per tile).
-
-        Returns
-        -------
-        pieces, tile_index
-        """
-        pieces, _, tile = self.cut(geoms)
-        return union_by_group(pieces, tile)
-
-
-def union_by_group(
-    geoms: GeometryArray, groups: NDArray[np.intp]
-) -> tuple[GeometryArray, NDArray[np.intp]]:
-    """Union the geometries that share a group key; returns (unions, group keys) sorted."""
-    if len(geoms) == 0:
-        return np.empty(0, dtype=object), np.empty(0, np.intp)
-    order = np.argsort(groups, kind="stable")
-    geoms, groups = geoms[order], groups[order]
-    keys, starts, counts = np.unique(groups, return_index=True, return_counts=True)
-    out = geoms[starts].copy()
-    for i in np.flatnonzero(counts > 1):
-        out[i] = shapely.union_all(geoms[starts[i] : starts[i] + counts[i]])
-    keep = ~shapely.is_empty(out)
-    return out[keep], keys[keep]

@@ -63,6 +63,10 @@ class AnalysisController(QObject):
         self.projected: ConnectivityIndices | None = None
         self.ledger_inputs: LedgerInputs | None = None
         self.current: CandidateAssessment | None = None
+        #: What :attr:`current` was measured from (candidate id and version, layers, table,
+        #: settings, connectivity): the same again is not measured again.
+        self._current_key: tuple[Any, ...] | None = None
+        self._current_inputs: tuple[Any, ...] = ()  # kept alive, so their ids stay theirs
         self._changes: dict[tuple[str, int], CandidateConnectivity] = {}
         self._tags: dict[tuple[str, int], Any] = {}
         self._tasks: dict[str, Task] = {}
@@ -183,11 +187,21 @@ class AnalysisController(QObject):
             self.assessed.emit(None)
             return
         change = self._changes.get((candidate.id, candidate.version))
+        key = self._key(candidate, change)
+        if self.current is not None and self._current_key == key:
+            return  # an edit of another candidate: this one's numbers stand
+        self._current_key = key
         self.current = assess_candidate(candidate, self.layers, self.table, self.settings,
                                         change)
         self.assessed.emit(self.current)
         if change is None and self.network is not None:
             self._conn_timer.start()
+
+    def _key(self, candidate: Candidate, change: CandidateConnectivity | None
+             ) -> tuple[Any, ...]:
+        self._current_inputs = (self.layers, self.table, change)
+        return (candidate.id, candidate.version, id(self.layers), id(self.table),
+                self.settings, id(change))
 
     def _measure_selected(self) -> None:
         candidate, network = self.selected(), self.network
@@ -209,6 +223,7 @@ class AnalysisController(QObject):
             from dataclasses import replace
 
             self.current = replace(current, connectivity=change)
+            self._current_key = self._key(current.candidate, change)
             self.assessed.emit(self.current)
 
     # -- the projected network ---------------------------------------------------------

@@ -158,6 +158,11 @@ class PlanTotals(QObject):
         self.present = present
         #: The last totals shown (None before the first).
         self.result: Totals | None = None
+        #: Klima-Lavbund per (candidate id, version) for the current layers and factor table:
+        #: after an edit only the edited candidates are measured again.
+        self._eligibility: dict[tuple[str, int], Any] = {}
+        self._eligibility_of: tuple[int, int] | None = None
+        self._inputs: tuple[Any, ...] = ()
         self._timer = QTimer(self, singleShot=True, interval=TOTALS_DELAY_MS)
         self._timer.timeout.connect(self.measure)
         session = controller.session
@@ -180,9 +185,14 @@ class PlanTotals(QObject):
             return
         candidates, settings = list(plan.candidates()), c.settings
         present = frozenset(self.present())
+        if self._eligibility_of != (id(layers), id(table)):
+            self._eligibility, self._eligibility_of = {}, (id(layers), id(table))
+            self._inputs = (layers, table)  # kept alive, so their ids stay theirs
+        eligibility = self._eligibility
 
         def job(progress: Callable[[float, str], None], cancelled: Callable[[], bool]) -> Any:
-            return totals(candidates, layers, table, settings), present
+            return totals(candidates, layers, table, settings,
+                          eligibility=eligibility), present
 
         c.run_in_background("plan_totals", job, self._done)
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+import geopandas as gpd
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence, QPainter
 from PySide6.QtWidgets import (
@@ -26,6 +27,7 @@ from PySide6.QtWidgets import (
 from naturplan.core.layers.layer import LayerSource, VectorLayer
 from naturplan.core.layers.roles import Role
 from naturplan.core.plan.candidates import CandidateKind
+from naturplan.core.plan.rows import RowUpdate, frame_after
 from naturplan.gui.editing.candidate_table import CandidateTableDock
 from naturplan.gui.editing.edit_tools import DrawPolygonTool, SplitTool
 from naturplan.gui.editing.host import EditHost
@@ -48,6 +50,8 @@ class EditActions(QObject):
         self.host = host
         self.window = host.main_window()
         self.session = EditSession(host.undo_stack, host.settings, self, lang=host.lang)
+        #: The frame of the last candidate layer handed to the host (rows in plan order).
+        self._frame: gpd.GeoDataFrame | None = None
         self.importer = CandidateImporter(self.session, self.window, host.show_status)
         canvas = host.canvas
         self.draw_tool = DrawPolygonTool(canvas, self.session)
@@ -63,6 +67,7 @@ class EditActions(QObject):
         s.error.connect(self._show_error)
         s.message.connect(lambda text: host.show_status(text, 15000))
         s.plan_edited.connect(self._plan_edited)
+        s.candidates_changed.connect(self._candidates_changed)
         s.project_changed.connect(self._project_changed)
         s.selection.changed.connect(canvas.update)
         s.selection.changed.connect(self._update_enabled)
@@ -273,15 +278,21 @@ class EditActions(QObject):
         self.table_dock.model.set_plan(self.session.plan)
 
     # -- plan → map and dashboard --------------------------------------------------------
-    def candidates_layer(self) -> VectorLayer:
+    def candidates_layer(self, frame: gpd.GeoDataFrame | None = None) -> VectorLayer:
+        """The candidates as a map layer (of *frame*, by default the plan's candidates)."""
         source = LayerSource(path=self.session.path or Path("project"), driver="GPKG",
                              source_crs="EPSG:25832",
                              description=self.tr("Candidate areas drawn in this project"))
-        return VectorLayer(Role.CANDIDATES, self.session.candidates_frame(), source,
-                           name="candidates")
+        self._frame = self.session.candidates_frame() if frame is None else frame
+        return VectorLayer(Role.CANDIDATES, self._frame, source, name="candidates")
+
+    def _candidates_changed(self, update: RowUpdate) -> None:
+        """The map's candidate layer follows the edit: the kept rows move over, only the
+        touched candidates are built (``frame_after``, ``set_candidates_layer(kept=)``)."""
+        layer = self.candidates_layer(frame_after(self._frame, update))
+        self.host.set_candidates_layer(layer, None if update.everything else update.kept)
 
     def _plan_edited(self) -> None:
-        self.host.set_candidates_layer(self.candidates_layer())
         result = self.session.ledger_result()
         if result is not None:
             self.host.show_ledger(result)

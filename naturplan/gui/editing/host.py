@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from typing import Protocol
 
+import numpy as np
+from numpy.typing import NDArray
 from PySide6.QtCore import QSettings
 from PySide6.QtGui import QActionGroup, QUndoStack
 
@@ -44,8 +46,11 @@ class EditHost(WindowHost, Protocol):
     lang: str
     tool_group: QActionGroup
 
-    def set_candidates_layer(self, layer: VectorLayer) -> None:
-        """Show *layer* as the project's candidate areas (replacing the previous one)."""
+    def set_candidates_layer(self, layer: VectorLayer, kept: NDArray[np.intp] | None = None
+                             ) -> None:
+        """Show *layer* as the project's candidate areas (replacing the previous one); with
+        *kept* (per row of *layer*: its row in the previous one if unchanged, else -1) the
+        map keeps what it drew for the unchanged rows."""
         ...
 
     def show_ledger(self, result: LedgerResult) -> None:

@@ -34,10 +34,11 @@ from shapely.geometry.base import BaseGeometry
 
 from naturplan.core.errors import ConflictError, GeometryEditError, NaturplanError
 from naturplan.core.layers.dataset import Dataset, Municipality
-from naturplan.core.layers.roles import ROLE_SPECS, Role
+from naturplan.core.layers.roles import Role
 from naturplan.core.plan.candidates import Candidate, CandidateKind
 from naturplan.core.plan.ledger import Ledger, LedgerResult
 from naturplan.core.plan.plan import CandidatePlan, Change
+from naturplan.core.plan.rows import PlanRows, candidates_frame
 from naturplan.core.plan.snapping import SnapIndex
 from naturplan.core.share.protected import ProtectedIndex, ProtectedShare
 from naturplan.gui.editing.commands import push_edit
@@ -105,6 +106,9 @@ class EditSession(QObject):
 
     project_changed = Signal()  # another project file (or the same after Save As)
     plan_edited = Signal()  # after every plan event; the ledger is already up to date
+    #: Before plan_edited: the candidates as rows (a ``RowUpdate``: which rows are unchanged
+    #: and where they were), so that views rebuild only what the edit touched.
+    candidates_changed = Signal(object)
     scenarios_changed = Signal()  # a colleague's scenario edit (gui/team/follow.py): reread
     message = Signal(str)  # for the status bar
     error = Signal(str, str)  # title, text: the window shows a dialog
@@ -127,8 +131,8 @@ class EditSession(QObject):
         #: The municipality of the loaded dataset (None before the first load).
         self.municipality: Municipality | None = None
         self.snap_index = SnapIndex()
-        self.candidate_ids: list[str] = []
-        self._geoms = np.empty(0, dtype=object)
+        #: The plan's candidates in its order, kept up to date from each Change.
+        self.rows = PlanRows()
         self.selection = CandidateSelection(self)
         self.snapping = True
         self.tracing = False
@@ -165,7 +169,7 @@ class EditSession(QObject):
         self.stack.clear()
         self.selection.clear()
         self._follow()
-        self._refresh_geometries()
+        self._refresh_geometries(None)
         if not unsaved:
             self.remember(path)
         self.project_changed.emit()
@@ -348,19 +352,31 @@ class EditSession(QObject):
         if change.removed:
             gone = {c.id for c in change.removed}
             self.selection.set(i for i in self.selection.ids if i not in gone)
-        self._refresh_geometries()
+        self._refresh_geometries(change)
 
     def _on_reloaded(self) -> None:
         known = set(self.plan_ids())
         self.selection.set(i for i in self.selection.ids if i in known)
-        self._refresh_geometries()
+        self._refresh_geometries(None)
 
-    def _refresh_geometries(self) -> None:
+    def _refresh_geometries(self, change: Change | None) -> None:
+        """The rows after *change* (None: all anew); the snapping source takes only the
+        touched candidates; then the views (``candidates_changed``, ``plan_edited``)."""
         candidates = self.plan.candidates() if self.plan is not None else []
-        self.candidate_ids = [c.id for c in candidates]
-        self._geoms = np.asarray([c.geometry for c in candidates] + [None], dtype=object)[:-1]
-        self.snap_index.set_source(Role.CANDIDATES.value, self._geoms)
+        update = (self.rows.reset(candidates) if change is None
+                  else self.rows.apply(candidates, change))
+        if change is None:
+            self.snap_index.set_source(Role.CANDIDATES.value, self.rows.geometries)
+        else:
+            self.snap_index.update_source(Role.CANDIDATES.value, self.rows.geometries,
+                                          update.kept)
+        self.candidates_changed.emit(update)
         self.plan_edited.emit()
+
+    @property
+    def candidate_ids(self) -> list[str]:
+        """The candidates' ids in the plan's order."""
+        return self.rows.ids
 
     def plan_ids(self) -> list[str]:
         return [c.id for c in self.plan.candidates()] if self.plan is not None else []
@@ -368,16 +384,14 @@ class EditSession(QObject):
     # -- queries for the tools ---------------------------------------------------------
     def candidate_at(self, x: float, y: float, tolerance: float = 0.0) -> str | None:
         """The id of the topmost (newest) candidate at (x, y), or None."""
-        if len(self._geoms) == 0:
+        geoms = self.rows.geometries
+        if len(geoms) == 0:
             return None
-        hit = np.flatnonzero(shapely.dwithin(self._geoms, shapely.Point(x, y), tolerance))
-        return self.candidate_ids[int(hit[-1])] if len(hit) else None
+        hit = np.flatnonzero(shapely.dwithin(geoms, shapely.Point(x, y), tolerance))
+        return self.rows.ids[int(hit[-1])] if len(hit) else None
 
     def position_of(self, candidate_id: str) -> int | None:
-        try:
-            return self.candidate_ids.index(candidate_id)
-        except ValueError:
-            return None
+        return self.rows.position(candidate_id)
 
     def snap(self, x: float, y: float, tolerance: float,
              exclude: str | None = None) -> Any:
@@ -391,15 +405,7 @@ class EditSession(QObject):
 
     def candidates_frame(self) -> gpd.GeoDataFrame:
         """The candidates as a GeoDataFrame with the role's canonical fields (for drawing)."""
-        fields = ROLE_SPECS[Role.CANDIDATES].fields
-        rows = self.plan.candidates() if self.plan is not None else []
-        data: dict[str, list[Any]] = {f: [] for f in fields}
-        for c in rows:
-            for f in fields:
-                value = getattr(c, f)
-                data[f].append(value.value if hasattr(value, "value") else value)
-        geoms = gpd.GeoSeries([c.geometry for c in rows], crs=25832)
-        return gpd.GeoDataFrame(data, geometry=geoms, crs=25832)
+        return candidates_frame(self.rows.candidates)
 
     # -- edits: each one plan call, one undo command ------------------------------------
     def _push(self, text: str, edit: Any) -> Change | None:

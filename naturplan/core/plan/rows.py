@@ -1,0 +1,128 @@
+"""The plan's candidates as rows in the plan's order, updated from its ``Change``.
+
+Every view of the plan (the map's candidate layer, the snapping source, the analysis of the
+selected candidate) holds the candidates in one order, :meth:`CandidatePlan.candidates`
+(oldest first). An edit touches a few of them: :class:`PlanRows` says, for every row after
+the edit, where it was before if it did not change (``kept``), so that a view moves what it
+already built for those rows and builds only the touched ones (napari's evented containers:
+one change event, and the views update what changed).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+import geopandas as gpd
+import numpy as np
+import pandas as pd
+from numpy.typing import NDArray
+
+from naturplan.core.geometry import GeometryArray
+from naturplan.core.layers.roles import ROLE_SPECS, Role
+from naturplan.core.plan.candidates import Candidate
+from naturplan.core.plan.plan import Change
+
+
+@dataclass(frozen=True)
+class RowUpdate:
+    """The rows after one change of the plan.
+
+    Attributes
+    ----------
+    candidates
+        Every candidate, in the plan's order.
+    kept
+        Per row: its position before the change if the candidate is unchanged, else -1
+        (added or changed: a view builds that row anew).
+    removed
+        How many rows of before are gone (deleted, or replaced by their changed version).
+    """
+
+    candidates: tuple[Candidate, ...]
+    kept: NDArray[np.intp]
+    removed: int = 0
+
+    @property
+    def fresh(self) -> NDArray[np.intp]:
+        """Positions of the rows to build anew."""
+        return np.flatnonzero(self.kept < 0).astype(np.intp)
+
+    @property
+    def everything(self) -> bool:
+        """True when no row was kept (a view may as well start over)."""
+        return not bool((self.kept >= 0).any())
+
+
+class PlanRows:
+    """The candidates of a plan as rows: ids, geometries and positions, in the plan's order."""
+
+    def __init__(self) -> None:
+        self.candidates: tuple[Candidate, ...] = ()
+        self.ids: list[str] = []
+        self.geometries: GeometryArray = np.empty(0, dtype=object)
+        self._position: dict[str, int] = {}
+
+    def __len__(self) -> int:
+        return len(self.ids)
+
+    def position(self, candidate_id: str) -> int | None:
+        """The row of *candidate_id*, or None."""
+        return self._position.get(candidate_id)
+
+    def reset(self, candidates: Sequence[Candidate]) -> RowUpdate:
+        """Every row anew (a project opened, or reloaded from its store)."""
+        return self._take(tuple(candidates), touched=None)
+
+    def apply(self, candidates: Sequence[Candidate], change: Change) -> RowUpdate:
+        """The rows after *change*, with *candidates* the plan's candidates after it."""
+        touched = {c.id for c in change.before} | {c.id for c in change.after}
+        return self._take(tuple(candidates), touched)
+
+    def _take(self, candidates: tuple[Candidate, ...], touched: Iterable[str] | None
+              ) -> RowUpdate:
+        before = self._position
+        touched = set(touched) if touched is not None else None
+        kept = np.full(len(candidates), -1, dtype=np.intp)
+        if touched is not None:
+            for row, c in enumerate(candidates):
+                old = before.get(c.id)
+                if old is not None and c.id not in touched:
+                    kept[row] = old
+        removed = len(before) - int((kept >= 0).sum())
+        self.candidates = candidates
+        self.ids = [c.id for c in candidates]
+        self._position = {cid: row for row, cid in enumerate(self.ids)}
+        geoms = np.empty(len(candidates), dtype=object)
+        geoms[:] = [c.geometry for c in candidates]
+        self.geometries = geoms
+        return RowUpdate(candidates, kept, removed)
+
+
+def candidates_frame(candidates: Sequence[Candidate]) -> gpd.GeoDataFrame:
+    """*candidates* as a GeoDataFrame with the candidate role's canonical fields (EPSG:25832),
+    one row per candidate in the given order."""
+    fields = ROLE_SPECS[Role.CANDIDATES].fields
+    data: dict[str, list[object]] = {f: [] for f in fields}
+    for c in candidates:
+        for f in fields:
+            value = getattr(c, f)
+            data[f].append(value.value if hasattr(value, "value") else value)
+    geoms = gpd.GeoSeries([c.geometry for c in candidates], crs=25832)
+    return gpd.GeoDataFrame(data, geometry=geoms, crs=25832)
+
+
+def frame_after(frame: gpd.GeoDataFrame | None, update: RowUpdate) -> gpd.GeoDataFrame:
+    """The candidates' frame after *update*: the kept rows taken from *frame* (the frame
+    before), only the fresh rows built from their candidates."""
+    if frame is None or update.everything:
+        return candidates_frame(update.candidates)
+    kept_rows = np.flatnonzero(update.kept >= 0)
+    fresh = update.fresh
+    parts = [frame.iloc[update.kept[kept_rows]]]
+    if len(fresh):
+        parts.append(candidates_frame([update.candidates[i] for i in fresh]))
+    order = np.argsort(np.concatenate([kept_rows, fresh]), kind="stable")
+    joined = pd.concat(parts, ignore_index=True) if len(parts) > 1 else parts[0]
+    out = joined.iloc[order].reset_index(drop=True)
+    return gpd.GeoDataFrame(out, geometry="geometry", crs=25832)
