@@ -15,8 +15,8 @@ import pytest
 from naturplan.core.analysis.assessment import AnalysisSettings
 from naturplan.core.analysis.connectivity import ConnectivityParams
 from naturplan.core.notices import Notice
-from naturplan.export.analysis_context import analysis_context
-from naturplan.export.notices import notice_text
+from naturplan.usecases.analysis_context import analysis_context
+from naturplan.text.notices import notice_text
 from naturplan.io.project import rows
 from naturplan.io.project.copy import copy_project
 from naturplan.io.project.gpkg_store import GeoPackageStore
