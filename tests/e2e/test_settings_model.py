@@ -15,8 +15,6 @@ import pytest
 from naturplan.core.analysis.assessment import AnalysisSettings
 from naturplan.core.analysis.connectivity import ConnectivityParams
 from naturplan.core.notices import Notice
-from naturplan.usecases.analysis_context import analysis_context
-from naturplan.text.notices import notice_text
 from naturplan.io.project import rows
 from naturplan.io.project.copy import copy_project
 from naturplan.io.project.gpkg_store import GeoPackageStore
@@ -28,6 +26,8 @@ from naturplan.io.project.settings_model import (
     read_settings,
     write_settings,
 )
+from naturplan.text.notices import notice_text
+from naturplan.usecases.analysis_context import analysis_context
 
 # What naturplan wrote before the model (layout version 1): no version key, an analysis
 # record naming only the parameters that were chosen, another program's key beside them.
