@@ -4,6 +4,13 @@
      (naturplan/io/project/settings_model.py). Source texts are English. -->
 <TS version="2.1" language="da_DK">
 <context>
+    <name>EditSession</name>
+    <message>
+        <source>Project settings not used</source>
+        <translation>Projektindstillinger ikke brugt</translation>
+    </message>
+</context>
+<context>
     <name>warnings</name>
     <message>
         <source>The project setting {id} holds a value of the wrong kind ({value}); naturplan uses its default.</source>

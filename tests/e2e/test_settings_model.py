@@ -93,24 +93,28 @@ def test_a_newer_layout_is_kept_and_never_lowered(tmp_path: Path) -> None:
 
 # As another program may write them: the JSON text of the settings table's value.
 HOSTILE = [
-    ("analysis", '"not a record"'),
-    ("analysis", '{"factors": 7}'),
-    ("analysis", '{"connectivity": {"dispersal_m": -5}}'),
-    ("analysis", '{"connectivity": {"dispersal_m": "far"}}'),
-    ("analysis", '{"connectivity": {"p_min": true}}'),
-    ("analysis", '{"connectivity": {"dispersal_m": Infinity}}'),
-    ("analysis", '{"recorded": [1, 2]}'),
-    ("export_map", "42"),
-    ("export_map", '{"title": ["a"], "subtitle": ""}'),
-    ("plan", '"a plan"'),
-    ("settings_version", '"two"'),
-    ("settings_version", "true"),
+    ("analysis", '"not a record"', "analysis"),
+    ("analysis", '{"factors": 7}', "analysis.factors"),
+    ("analysis", '{"connectivity": {"dispersal_m": -5}}', "analysis.connectivity.dispersal_m"),
+    ("analysis", '{"connectivity": {"dispersal_m": "far"}}',
+     "analysis.connectivity.dispersal_m"),
+    ("analysis", '{"connectivity": {"p_min": true}}', "analysis.connectivity.p_min"),
+    ("analysis", '{"connectivity": {"p_min": 1.5}}', "analysis.connectivity.p_min"),
+    ("analysis", '{"connectivity": {"dispersal_m": Infinity}}',
+     "analysis.connectivity.dispersal_m"),
+    ("analysis", '{"connectivity": [500]}', "analysis.connectivity"),
+    ("analysis", '{"recorded": [1, 2]}', "analysis.recorded"),
+    ("export_map", "42", "export_map"),
+    ("export_map", '{"title": ["a"], "subtitle": ""}', "export_map"),
+    ("plan", '"a plan"', "plan"),
+    ("settings_version", '"two"', "settings_version"),
+    ("settings_version", "true", "settings_version"),
 ]
 
 
-@pytest.mark.parametrize(("key", "text"), HOSTILE)
+@pytest.mark.parametrize(("key", "text", "named"), HOSTILE)
 def test_a_value_of_the_wrong_kind_is_the_default_with_a_notice(
-        tmp_path: Path, key: str, text: str) -> None:
+        tmp_path: Path, key: str, text: str, named: str) -> None:
     path = tmp_path / "p.gpkg"
     GeoPackageStore(path, author="anna").close()
     with sqlite3.connect(path) as conn:
@@ -125,10 +129,10 @@ def test_a_value_of_the_wrong_kind_is_the_default_with_a_notice(
     assert read.analysis == AnalysisSettings()
     assert read.map_texts is None and read.plan is None
     assert read.version == defaults.version
-    assert [(n.code, n.params["id"]) for n in heard] == [("setting_ignored", key)]
+    assert [(n.code, n.params["id"]) for n in heard] == [("setting_ignored", named)]
     assert heard == list(read.notices)
     text = notice_text(heard[0], "da")
-    assert text.startswith(f"Projektindstillingen {key} har en værdi af forkert type")
+    assert text.startswith(f"Projektindstillingen {named} har en værdi af forkert type")
     # The analysis starts from the defaults instead of failing (before: ValueError/TypeError).
     assert analysis_context(stored).settings == AnalysisSettings()
 

@@ -76,3 +76,28 @@ def test_a_row_the_app_cannot_use_is_named_in_a_message(
     title, text = no_dialogs[0]
     assert title == "Kandidatområder udeladt"
     assert bad in text and "udeladt af opgørelserne" in text and "Self-intersection" in text
+
+
+def test_a_setting_of_the_wrong_kind_is_named_in_a_message_and_the_default_used(
+        window, no_dialogs, tmp_path, aalborg_point):
+    """Issue 21 §4: a project setting another program wrote of the wrong kind (a negative
+    dispersal distance) is named once in a Danish message; the analysis uses the default."""
+    from naturplan.core.analysis.connectivity import ConnectivityParams
+
+    x0, y0 = aalborg_point
+    path = tmp_path / "indstillinger.gpkg"
+    _project(path, x0, y0, n=1)
+    conn = sqlite3.connect(path)  # QGIS beside the app
+    conn.execute("INSERT INTO settings (key, value) VALUES ('analysis', ?)",
+                 ('{"factors": "co2e_v1", "connectivity": {"dispersal_m": -5}}',))
+    conn.commit()
+    conn.close()
+    assert window.session.open_project(path)
+    assert len(window.session.plan.candidates()) == 1
+    assert len(no_dialogs) == 1
+    title, text = no_dialogs[0]
+    assert title == "Projektindstillinger ikke brugt"
+    assert text == ("Projektindstillingen analysis.connectivity.dispersal_m har en værdi af"
+                    " forkert type (-5); naturplan bruger standardværdien.")
+    assert window.analysis.controller.settings.connectivity.dispersal_m == (
+        ConnectivityParams().dispersal_m)

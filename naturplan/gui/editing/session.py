@@ -52,6 +52,7 @@ from naturplan.io.project.open import (
     project_exists,
     project_label,
 )
+from naturplan.io.project.settings_model import settings_notices
 from naturplan.io.project.unsaved import (
     ProjectLock,
     clean_stale_unsaved,
@@ -164,6 +165,7 @@ class EditSession(QObject):
         except (NaturplanError, OSError) as exc:
             self.error.emit(self.tr("Could not open the project"), self.error_text(exc))
             return False
+        ignored = settings_notices(store)  # before the window records anything in it
         self._close_current()
         self.store, self.plan, self.unsaved = store, plan, unsaved
         self.stack.clear()
@@ -178,6 +180,9 @@ class EditSession(QObject):
         if left_out:  # rows another program wrote unusable: named, not measured
             self.error.emit(self.tr("Candidate areas left out"),
                             "\n\n".join(notice_text(n, self.lang) for n in left_out))
+        if ignored:  # settings another program wrote of the wrong kind: the defaults used
+            self.error.emit(self.tr("Project settings not used"),
+                            "\n\n".join(notice_text(n, self.lang) for n in ignored))
         return True
 
     def new_project(self, path: str | os.PathLike[str] | None = None) -> bool:

@@ -34,13 +34,14 @@ from typing import Any
 
 from naturplan.core.analysis.assessment import DEFAULT_TABLE, SETTINGS_KEY, AnalysisSettings
 from naturplan.core.analysis.connectivity import ConnectivityParams
+from naturplan.core.errors import NaturplanError
 from naturplan.core.notices import Notice
 from naturplan.core.plan.stores import SettingsStore
 
 __all__ = [
     "MIGRATIONS", "PLAN_KEY", "SETTINGS_KEY", "SETTINGS_VERSION", "SETTING_IGNORED",
     "TEXTS_KEY", "VERSION_KEY", "MapTexts", "ProjectSettings", "read_settings",
-    "write_settings",
+    "settings_notices", "write_settings",
 ]
 
 #: The version of the settings' layout that this naturplan writes.
@@ -166,18 +167,28 @@ def migrated(stored: Mapping[str, Any]) -> dict[str, Any]:
 # --- the typed values -------------------------------------------------------------------------
 
 
+class _WrongKind(ValueError):
+    """A stored value of the wrong kind, named by its path (``analysis.connectivity.p_min``)."""
+
+    def __init__(self, where: str, value: Any) -> None:
+        super().__init__(where)
+        self.where, self.value = where, value
+
+
 def _checked(raw: Mapping[str, Any], key: str, parse: Callable[[Any], Any], default: Any,
              notices: list[Notice]) -> Any:
-    """*parse* of the stored value of *key*; the default (and a notice) if it is of the wrong
-    kind; the default alone if it is missing or null."""
+    """*parse* of the stored value of *key*; the default (and a notice naming the value of
+    the wrong kind) if it has one; the default alone if it is missing or null."""
     value = raw.get(key)
     if value is None:
         return default
     try:
         return parse(value)
+    except _WrongKind as wrong:
+        notices.append(_ignored(wrong.where, wrong.value))
     except (TypeError, ValueError, KeyError):
         notices.append(_ignored(key, value))
-        return default
+    return default
 
 
 def _ignored(key: str, value: Any) -> Notice:
@@ -193,24 +204,29 @@ def _plan(value: Any) -> Mapping[str, Any]:
 
 
 def _analysis(value: Any) -> AnalysisSettings:
-    """The analysis settings of a stored record; TypeError/ValueError for the wrong kind."""
+    """The analysis settings of a stored record; TypeError/_WrongKind for the wrong kind."""
     if not isinstance(value, Mapping):
         raise TypeError(SETTINGS_KEY)
     factors = value.get("factors") or DEFAULT_TABLE
     recorded = value.get("recorded") or None
     forest_type = value.get("forest_type") or None
     connectivity = value.get("connectivity") or {}
-    if not isinstance(factors, str) or not isinstance(forest_type, str | None):
-        raise TypeError("factors")
-    if not isinstance(recorded, Mapping | None) or not isinstance(connectivity, Mapping):
-        raise TypeError("recorded")
+    for name, item, kind in (("factors", factors, str), ("forest_type", forest_type, str | None),
+                             ("recorded", recorded, Mapping | None),
+                             ("connectivity", connectivity, Mapping)):
+        if not isinstance(item, kind):
+            raise _WrongKind(f"{SETTINGS_KEY}.{name}", item)
     for name in (f.name for f in fields(ConnectivityParams)):
         number = connectivity.get(name)
-        if isinstance(number, bool) or not isinstance(number, int | float | None):
-            raise TypeError(name)
-        if number is not None and not math.isfinite(number):
-            raise ValueError(name)
-    params = ConnectivityParams.from_mapping(connectivity)  # ValueError: out of range
+        if number is None:
+            continue
+        try:  # the parameter's own rules (ConnectivityParams), one parameter at a time
+            if isinstance(number, bool) or not math.isfinite(number):
+                raise ValueError(name)
+            ConnectivityParams(**{name: float(number)})
+        except (TypeError, ValueError):
+            raise _WrongKind(f"{SETTINGS_KEY}.connectivity.{name}", number) from None
+    params = ConnectivityParams.from_mapping(connectivity)
     return AnalysisSettings(factors, dict(recorded) if recorded else None, forest_type, params)
 
 
@@ -235,6 +251,17 @@ def read_settings(store: SettingsStore | Mapping[str, Any] | None) -> ProjectSet
     settings = ProjectSettings.from_stored(stored)
     rows.announce(list(settings.notices))
     return settings
+
+
+def settings_notices(store: object) -> tuple[Notice, ...]:
+    """The notices of *store*'s settings of the wrong kind, for a window opening the project
+    (nothing for a store without settings or one that cannot be read just now)."""
+    if not isinstance(store, SettingsStore):
+        return ()
+    try:
+        return ProjectSettings.from_stored(store.settings()).notices
+    except NaturplanError:
+        return ()
 
 
 def write_settings(store: SettingsStore, **changes: Any) -> bool:
