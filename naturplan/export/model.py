@@ -15,8 +15,9 @@ from pathlib import Path
 from typing import Any
 
 from naturplan.core.layers.dataset import Dataset
-from naturplan.core.layers.layer import Layer, LayerSource, VectorLayer
-from naturplan.core.layers.roles import ROLE_SPECS, Role
+from naturplan.core.layers.layer import Layer, VectorLayer
+from naturplan.core.layers.roles import Role
+from naturplan.core.plan import rows
 from naturplan.core.plan.candidates import Candidate
 from naturplan.core.plan.ledger import LedgerResult
 from naturplan.core.share.protected import ProtectedShare
@@ -100,17 +101,6 @@ def project_name(project: str | Path | None) -> str:
 
 def candidates_layer(candidates: Sequence[Candidate], project: str | Path | None) -> VectorLayer:
     """A :class:`VectorLayer` of *candidates* with the role's canonical fields."""
-    import geopandas as gpd
-
-    fields = ROLE_SPECS[Role.CANDIDATES].fields
-    data: dict[str, list[Any]] = {f: [] for f in fields}
-    for c in candidates:
-        for f in fields:
-            value = getattr(c, f)
-            data[f].append(value.value if hasattr(value, "value") else value)
-    frame = gpd.GeoDataFrame(
-        data, geometry=gpd.GeoSeries([c.geometry for c in candidates], crs=25832), crs=25832
-    )
-    source = LayerSource(path=Path(project_name(project) or "project.gpkg"), driver="GPKG",
-                         source_crs="EPSG:25832", description="naturplan project")
-    return VectorLayer(Role.CANDIDATES, frame, source, name="candidates")
+    return rows.candidates_layer(rows.candidates_frame(candidates),
+                                 Path(project_name(project) or "project.gpkg"),
+                                 "naturplan project")

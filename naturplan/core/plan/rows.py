@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 
 import geopandas as gpd
 import numpy as np
@@ -19,6 +20,7 @@ import pandas as pd
 from numpy.typing import NDArray
 
 from naturplan.core.geometry import GeometryArray
+from naturplan.core.layers.layer import LayerSource, VectorLayer
 from naturplan.core.layers.roles import ROLE_SPECS, Role
 from naturplan.core.plan.candidates import Candidate
 from naturplan.core.plan.plan import Change
@@ -110,6 +112,15 @@ def candidates_frame(candidates: Sequence[Candidate]) -> gpd.GeoDataFrame:
             data[f].append(value.value if hasattr(value, "value") else value)
     geoms = gpd.GeoSeries([c.geometry for c in candidates], crs=25832)
     return gpd.GeoDataFrame(data, geometry=geoms, crs=25832)
+
+
+def candidates_layer(frame: gpd.GeoDataFrame, path: Path, description: str) -> VectorLayer:
+    """The candidates' *frame* as the ``candidates`` layer (the one way a plan becomes a map
+    layer, for the window, the print map, the atlas and the web map). *path* names the
+    project the layer came from; *description* is the layer's words for the user."""
+    source = LayerSource(path=path, driver="GPKG", source_crs="EPSG:25832",
+                         description=description)
+    return VectorLayer(Role.CANDIDATES, frame, source, name="candidates")
 
 
 def frame_after(frame: gpd.GeoDataFrame | None, update: RowUpdate) -> gpd.GeoDataFrame:

@@ -24,10 +24,9 @@ from PySide6.QtWidgets import (
     QUndoView,
 )
 
-from naturplan.core.layers.layer import LayerSource, VectorLayer
-from naturplan.core.layers.roles import Role
+from naturplan.core.layers.layer import VectorLayer
 from naturplan.core.plan.candidates import CandidateKind
-from naturplan.core.plan.rows import RowUpdate, frame_after
+from naturplan.core.plan.rows import RowUpdate, candidates_layer, frame_after
 from naturplan.gui.editing.candidate_table import CandidateTableDock
 from naturplan.gui.editing.edit_tools import DrawPolygonTool, SplitTool
 from naturplan.gui.editing.host import EditHost
@@ -280,11 +279,9 @@ class EditActions(QObject):
     # -- plan → map and dashboard --------------------------------------------------------
     def candidates_layer(self, frame: gpd.GeoDataFrame | None = None) -> VectorLayer:
         """The candidates as a map layer (of *frame*, by default the plan's candidates)."""
-        source = LayerSource(path=self.session.path or Path("project"), driver="GPKG",
-                             source_crs="EPSG:25832",
-                             description=self.tr("Candidate areas drawn in this project"))
         self._frame = self.session.candidates_frame() if frame is None else frame
-        return VectorLayer(Role.CANDIDATES, self._frame, source, name="candidates")
+        return candidates_layer(self._frame, self.session.path or Path("project"),
+                                self.tr("Candidate areas drawn in this project"))
 
     def _candidates_changed(self, update: RowUpdate) -> None:
         """The map's candidate layer follows the edit: the kept rows move over, only the
