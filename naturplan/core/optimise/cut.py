@@ -102,6 +102,10 @@ def lagrangian(problem: Problem, feedback: Feedback, deadline: float, *,
             hi = price
         elif step > 0:
             lo = price
+            x = trim(problem, fill(problem, x, adjacency), adjacency)
+            value = problem.objective(x)
+            if problem.feasible(x) and value < best_value:
+                best, best_value = x, value
         feedback.report(min((step + 1) / 40, 0.95))
         if best is not None and best_value - bound <= tolerance * max(abs(best_value), 1e-9):
             break
@@ -123,6 +127,28 @@ def _adjacency(problem: Problem) -> sp.csr_matrix:
     return sp.csr_matrix((np.concatenate([e.length_m, e.length_m]),
                           (np.concatenate([e.i, e.j]), np.concatenate([e.j, e.i]))),
                          shape=(n, n))
+
+
+def fill(problem: Problem, x: BoolArray, adjacency: sp.csr_matrix) -> BoolArray:
+    """Add free units to *x* until the target is reached, the lowest added objective per m²
+    first (the marginal cost counted against *x* as it is: one pass, no re-ranking)."""
+    x = x.copy()
+    missing = problem.need - float(problem.area[x].sum())
+    if missing <= 0:
+        return x
+    free = np.flatnonzero(~x & problem.free & (problem.area > 0))
+    w = problem.boundary_w
+    added = problem.weight[free] + w * problem.outer[free]
+    if w > 0:
+        inside = np.asarray(adjacency[free] @ x.astype(np.float64)).ravel()
+        total = np.asarray(adjacency[free].sum(axis=1)).ravel()
+        added = added + w * (total - 2 * inside)
+    for i in free[np.argsort(added / problem.area[free], kind="stable")]:
+        x[i] = True
+        missing -= float(problem.area[i])
+        if missing <= 0:
+            break
+    return x
 
 
 def trim(problem: Problem, x: BoolArray, adjacency: sp.csr_matrix | None = None) -> BoolArray:

@@ -42,6 +42,8 @@ LOWLAND = "lowland"
 AFFORESTATION = "afforestation"
 #: Units whose new part is smaller than this (m²) are left out (slivers of covered parcels).
 MIN_NEW_M2 = 1.0
+#: The patches' outlines are sampled at this spacing for the connectivity proxy (m).
+OUTLINE_STEP_M = 25.0
 
 FloatArray = NDArray[np.float64]
 BoolArray = NDArray[np.bool_]
@@ -51,14 +53,14 @@ BoolArray = NDArray[np.bool_]
 class PlanningUnits:
     """The units (see the module docstring); every array has one entry per unit.
 
-    ``source`` is the unit's row in the parcel layer; ``covered`` is, per unit, the union of
-    what already counts inside it (None where nothing does), so that :meth:`new_part` can cut
-    the new part out for the few units chosen.
+    ``source`` is the unit's row in the parcel layer; ``pieces`` are the disjoint polygons of
+    what already counts, so that :meth:`new_part` can cut the new part out for the few
+    units chosen.
     """
 
     source: NDArray[np.intp]
     geoms: GeometryArray
-    covered: GeometryArray
+    pieces: GeometryArray
     new_m2: FloatArray
     lowland_m2: FloatArray
     co2e_t: FloatArray
@@ -74,12 +76,14 @@ class PlanningUnits:
 
     def new_part(self, index: NDArray[np.intp]) -> GeometryArray:
         """The new part (parcel − what already counts) of the units *index*."""
-        geoms = self.geoms[index]
-        cov = self.covered[index]
+        geoms = np.asarray(self.geoms[index], dtype=object)
         out = geoms.copy()
-        has = np.array([c is not None for c in cov], dtype=bool)
-        if has.any():
-            out[has] = polygonal(shapely.difference(geoms[has], cov[has]))
+        if len(self.pieces) == 0 or len(geoms) == 0:
+            return out
+        pairs = intersect_pairs(geoms, self.pieces)
+        if len(pairs):
+            covered, keys = union_by_group(pairs.geometries, pairs.left)
+            out[keys] = polygonal(shapely.difference(geoms[keys], covered))
         return out
 
 
@@ -88,6 +92,7 @@ def planning_units(
     layers: AnalysisLayers,
     table: FactorTable,
     *,
+    pieces: GeometryArray | None = None,
     counted: GeometryArray | None = None,
     cost: Sequence[float] | FloatArray | None = None,
     locked_out: BoolArray | None = None,
@@ -97,12 +102,14 @@ def planning_units(
 
     Parameters
     ----------
+    pieces
+        The protected area as disjoint polygons (``ProtectedIndex.pieces``); None: the
+        union of ``layers.protected``.
     counted
-        More polygons that already count toward the target (the plan's counting candidates);
-        the protected polygons of *layers* always do.
+        More polygons that already count toward the target (the plan's counting candidates).
     cost
-        One value per parcel (NaN: the parcel cannot be costed and is excluded); None: the
-        farmland taken in ha.
+        One value per parcel (NaN or negative: the parcel cannot be costed and is
+        excluded); None: the farmland taken in ha.
     locked_out
         One flag per parcel: the planner's "never here".
     decay_per_m
@@ -110,25 +117,24 @@ def planning_units(
     """
     parcels = np.asarray(parcels, dtype=object)
     inside = _inside(parcels, layers.municipality)
-    extra = np.asarray(counted, dtype=object) if counted is not None else np.empty(0, object)
-    covering = np.concatenate([np.asarray(layers.protected, dtype=object), extra])
-    covered = _covered(inside, covering)
-    new_m2 = _new_area(inside, covered)
+    covering = _disjoint_cover(layers.protected, pieces, counted)
+    covered_m2 = _covered_area(inside, covering)
+    new_m2 = np.maximum(np.asarray(shapely.area(inside), dtype=np.float64) - covered_m2, 0.0)
     keep = np.flatnonzero(new_m2 >= MIN_NEW_M2)
-    geoms, cov, new_m2 = inside[keep], covered[keep], new_m2[keep]
-    lowland_m2, co2e = _lowland(geoms, cov, layers.lowland, table)
+    geoms, new_m2, touched = inside[keep], new_m2[keep], covered_m2[keep] > 0
+    lowland_m2, co2e = _lowland(geoms, covering, layers.lowland, table)
     kind = np.where(lowland_m2 >= 0.5 * new_m2, LOWLAND, AFFORESTATION).astype(object)
-    excluded = (kind == AFFORESTATION) & _forbids_forest(geoms, layers)
+    excluded = _forbids_forest(geoms, kind == AFFORESTATION, layers)
     if locked_out is not None:
         excluded |= np.asarray(locked_out, dtype=bool)[keep]
     costs = _costs(cost, keep, new_m2)
     excluded |= ~np.isfinite(costs)
     return PlanningUnits(
-        source=keep.astype(np.intp), geoms=geoms, covered=cov, new_m2=new_m2,
+        source=keep.astype(np.intp), geoms=geoms, pieces=covering, new_m2=new_m2,
         lowland_m2=lowland_m2, co2e_t=co2e, kind=kind, excluded=excluded,
         cost=np.where(np.isfinite(costs), costs, 0.0),
-        connectivity=_connectivity(geoms, layers.protected, new_m2, decay_per_m),
-        perimeter_m=np.asarray(shapely.length(shapely.boundary(geoms)), dtype=np.float64),
+        connectivity=_connectivity(geoms, touched, layers.protected, new_m2, decay_per_m),
+        perimeter_m=np.asarray(shapely.length(geoms), dtype=np.float64),
         edges=shared_edges(geoms),
     )
 
@@ -144,25 +150,34 @@ def _inside(parcels: GeometryArray, municipality: shapely.Geometry) -> GeometryA
     return out
 
 
-def _covered(geoms: GeometryArray, covering: GeometryArray) -> GeometryArray:
-    """Per geometry, the union of its overlaps with *covering* (None where there are none)."""
-    out = np.full(len(geoms), None, dtype=object)
-    pairs = intersect_pairs(geoms, covering)
-    if len(pairs):
-        unions, keys = union_by_group(pairs.geometries, pairs.left)
-        out[keys] = unions
-    return out
+def _disjoint_cover(protected: GeometryArray, pieces: GeometryArray | None,
+                    counted: GeometryArray | None) -> GeometryArray:
+    """Disjoint polygons whose union is the protected area and the counted candidates."""
+    if pieces is None:
+        merged = shapely.union_all(np.asarray(protected, dtype=object))
+        found = shapely.get_parts(merged) if not shapely.is_empty(merged) else np.empty(0)
+    else:
+        found = pieces
+    pieces = np.asarray(found, dtype=object)
+    if counted is None or len(counted) == 0:
+        return pieces
+    extra = shapely.union_all(np.asarray(counted, dtype=object))
+    if len(pieces):
+        near = shapely.STRtree(pieces).query(extra, predicate="intersects")
+        if len(near):
+            extra = shapely.difference(extra, shapely.union_all(pieces[near]))
+    parts = polygonal(shapely.get_parts(extra))
+    parts = parts[shapely.area(parts) > 0]
+    return np.concatenate([pieces, parts]).astype(object)
 
 
-def _new_area(geoms: GeometryArray, covered: GeometryArray) -> FloatArray:
-    area = np.asarray(shapely.area(geoms), dtype=np.float64)
-    has = np.array([c is not None for c in covered], dtype=bool)
-    if has.any():
-        area[has] -= shapely.area(covered[has])
-    return np.maximum(area, 0.0)
+def _covered_area(geoms: GeometryArray, pieces: GeometryArray) -> FloatArray:
+    """Per geometry, its area inside the disjoint *pieces*."""
+    pairs = intersect_pairs(geoms, pieces)
+    return sum_per_group(pairs.areas, pairs.left, len(geoms))
 
 
-def _lowland(geoms: GeometryArray, covered: GeometryArray, soils: PolygonSet,
+def _lowland(geoms: GeometryArray, pieces: GeometryArray, soils: PolygonSet,
              table: FactorTable) -> tuple[FloatArray, FloatArray]:
     """Per unit, the lowland m² of its new part and their reduction (t CO2e/yr)."""
     n = len(geoms)
@@ -170,10 +185,9 @@ def _lowland(geoms: GeometryArray, covered: GeometryArray, soils: PolygonSet,
         return np.zeros(n), np.zeros(n)
     pairs = intersect_pairs(geoms, soils.geoms, soils.tree)
     areas = pairs.areas.copy()
-    cov = covered[pairs.left]
-    has = np.array([c is not None for c in cov], dtype=bool)
-    if has.any():
-        areas[has] = shapely.area(shapely.difference(pairs.geometries[has], cov[has]))
+    if len(pieces):
+        inner = intersect_pairs(pairs.geometries, pieces)
+        areas -= sum_per_group(inner.areas, inner.left, len(pairs))
     classes, uses = soils.column("carbon_class"), soils.column("land_use")
     factor = np.array([
         table.reduction_t_per_ha(str(c) if c is not None else "unknown", table.use_of(u))
@@ -183,16 +197,20 @@ def _lowland(geoms: GeometryArray, covered: GeometryArray, soils: PolygonSet,
     return lowland, co2e
 
 
-def _forbids_forest(geoms: GeometryArray, layers: AnalysisLayers) -> BoolArray:
-    """Units that touch Natura 2000 or an unwanted-forest zone with a positive area."""
+def _forbids_forest(geoms: GeometryArray, forest: BoolArray,
+                    layers: AnalysisLayers) -> BoolArray:
+    """Afforestation units whose interior meets Natura 2000 or an unwanted-forest zone."""
     out = np.zeros(len(geoms), dtype=bool)
+    which = np.flatnonzero(forest)
     for polygons, keep in ((layers.natura2000, None), (layers.forest_zones, "unwanted")):
-        if len(polygons) == 0:
+        if len(polygons) == 0 or len(which) == 0:
             continue
-        pairs = intersect_pairs(geoms, polygons.geoms, polygons.tree)
+        left, right = polygons.tree.query(geoms[which], predicate="intersects")
         if keep is not None:
-            pairs = pairs.take(polygons.column("zone")[pairs.right] == keep)
-        out[pairs.left] = True
+            mine = polygons.column("zone")[right] == keep
+            left, right = left[mine], right[mine]
+        inner = ~shapely.touches(geoms[which][left], polygons.geoms[right])
+        out[which[left[inner]]] = True
     return out
 
 
@@ -204,13 +222,22 @@ def _costs(cost: Sequence[float] | FloatArray | None, keep: NDArray[np.intp],
     return np.where(values >= 0, values, np.nan)
 
 
-def _connectivity(geoms: GeometryArray, patches: GeometryArray, new_m2: FloatArray,
-                  decay_per_m: float) -> FloatArray:
-    """new ha × exp(−k d), d = the distance to the nearest habitat patch."""
-    if len(patches) == 0 or len(geoms) == 0:
-        return np.zeros(len(geoms))
-    tree = shapely.STRtree(np.asarray(patches, dtype=object))
-    (left, _), dist = tree.query_nearest(geoms, return_distance=True, all_matches=False)
-    d = np.full(len(geoms), np.inf)
-    d[left] = dist
+def _connectivity(geoms: GeometryArray, touching: BoolArray, patches: GeometryArray,
+                  new_m2: FloatArray, decay_per_m: float) -> FloatArray:
+    """new ha × exp(−k d), d = the distance to the nearest habitat patch: 0 for a unit that
+    overlaps one, else from its centroid to the patches' outlines (sampled every
+    :data:`OUTLINE_STEP_M`) less the radius of a circle of the unit's area, at least 0."""
+    n = len(geoms)
+    if len(patches) == 0 or n == 0:
+        return np.zeros(n)
+    from scipy.spatial import cKDTree
+
+    outline = shapely.segmentize(shapely.boundary(np.asarray(patches, dtype=object)),
+                                 OUTLINE_STEP_M)
+    tree = cKDTree(shapely.get_coordinates(outline))
+    far = np.log(1e6) / decay_per_m if decay_per_m > 0 else np.inf
+    d, _ = tree.query(shapely.get_coordinates(shapely.centroid(geoms)),
+                      distance_upper_bound=far)
+    radius = np.sqrt(np.asarray(shapely.area(geoms), dtype=np.float64) / np.pi)
+    d = np.where(touching, 0.0, np.maximum(d - radius, 0.0))
     return np.asarray(new_m2 / M2_PER_HA * np.exp(-decay_per_m * d), dtype=np.float64)
