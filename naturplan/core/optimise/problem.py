@@ -22,6 +22,7 @@ from numpy.typing import NDArray
 from naturplan.core.errors import OptimiseError
 from naturplan.core.optimise.edges import SharedEdges, no_edges
 
+M2_PER_HA = 10_000.0
 FloatArray = NDArray[np.float64]
 BoolArray = NDArray[np.bool_]
 
@@ -81,7 +82,8 @@ class Problem:
                 and (self.budget is None or got <= self.budget * (1 + 1e-12)))
 
     def check_reachable(self) -> None:
-        """Refuse a target no choice reaches, saying how many hectares are reachable.
+        """Refuse a target no choice reaches, saying how many hectares are reachable (whole
+        hectares: the need rounded up, the reachable area down).
 
         Raises
         ------
@@ -94,16 +96,13 @@ class Problem:
             raise OptimiseError(
                 "The target needs {need} ha of new nature, but only {reachable} ha can be "
                 "reached on the units that are not excluded.",
-                need=_ha(self.need), reachable=_ha(reachable))
+                need=math.ceil(self.need / M2_PER_HA), reachable=int(reachable // M2_PER_HA))
         locked = float(self.area[self.locked_in].sum())
         if self.budget is not None and self.budget < max(self.need, locked):
             raise OptimiseError(
                 "The budget of {budget} ha is less than the target's {need} ha.",
-                budget=_ha(self.budget), need=_ha(max(self.need, locked)))
-
-
-def _ha(m2: float) -> float:
-    return math.floor(m2 / 100.0) / 100.0
+                budget=int(self.budget // M2_PER_HA),
+                need=math.ceil(max(self.need, locked) / M2_PER_HA))
 
 
 @dataclass(frozen=True)
