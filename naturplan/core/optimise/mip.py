@@ -80,14 +80,14 @@ def _quiet_highs(highspy: Any) -> Any:
     if _BANNER_SHOWN.is_set():
         return highspy.Highs()
     sys.stdout.flush()
-    saved = os.dup(1)
+    saved, null = os.dup(1), os.open(os.devnull, os.O_WRONLY)
     try:
-        with open(os.devnull, "wb") as null:
-            os.dup2(null.fileno(), 1)
-            h = highspy.Highs()
+        os.dup2(null, 1)
+        h = highspy.Highs()
     finally:
         os.dup2(saved, 1)
         os.close(saved)
+        os.close(null)
         _BANNER_SHOWN.set()
     return h
 
