@@ -96,6 +96,8 @@ def _check(args: argparse.Namespace) -> None:
 
 def report_document(report: Any) -> dict[str, Any]:
     """The report as JSON-ready data (areas in m², shares as fractions)."""
+    from naturplan.usecases.suggest import gap_to
+
     s, g = report.solution, report.greedy
     return {
         "scenario": report.scenario, "candidates": list(report.candidate_ids),
@@ -107,44 +109,13 @@ def report_document(report: Any) -> dict[str, Any]:
         "solver": {"method": s.method, "status": s.status, "objective": s.objective,
                    "bound": s.bound, "gap": s.gap, "seconds": s.seconds},
         "greedy": {"objective": g.objective, "seconds": g.seconds,
-                   "gap_to_bound": _gap(g.objective, s.bound)},
+                   "gap_to_bound": gap_to(g.objective, s.bound)},
         "seconds": report.seconds,
     }
 
 
-def _gap(value: float, bound: float) -> float:
-    if not math.isfinite(bound):
-        return math.inf
-    return max(0.0, (value - bound) / max(abs(value), 1e-9))
-
-
 def report_text(report: Any, lang: str) -> str:
-    """The report in words, a few lines."""
-    from naturplan.text.i18n import tr
-    from naturplan.text.numbers import format_ha, format_number, format_percent
+    """The report in words (the window shows the same lines)."""
+    from naturplan.usecases.suggest import report_lines
 
-    s, g = report.solution, report.greedy
-
-    def gap(value: float) -> str:
-        return format_percent(value, 3, lang) if math.isfinite(value) else "–"
-
-    lines = [
-        tr(lang, CONTEXT, "Scenario '{name}': {areas} suggested areas, {area} new nature "
-           "(needed: {need}).", name=report.scenario, areas=len(report.candidate_ids),
-           area=format_ha(report.chosen_m2, 1, lang), need=format_ha(report.need_m2, 1, lang)),
-        tr(lang, CONTEXT, "Parcels chosen: {chosen} of {units} ({excluded} excluded). Cost "
-           "{cost}; lowland CO2e reduction {co2e} t/yr.", chosen=report.chosen_units,
-           units=report.units, excluded=report.excluded,
-           cost=format_number(report.cost, 2, lang), co2e=format_number(report.co2e_t, 1, lang)),
-        tr(lang, CONTEXT, "Solver: {method}, objective {objective}, gap {gap} from the bound "
-           "{bound} ({seconds} s).", method=s.method,
-           objective=format_number(s.objective, 2, lang), gap=gap(s.gap),
-           bound=format_number(s.bound, 2, lang) if math.isfinite(s.bound) else "–",
-           seconds=format_number(s.seconds, 2, lang)),
-        tr(lang, CONTEXT, "Greedy baseline: objective {objective}, gap {gap}.",
-           objective=format_number(g.objective, 2, lang), gap=gap(_gap(g.objective, s.bound))),
-        tr(lang, CONTEXT, "Projected share: {before} before, {after} with the suggested "
-           "areas.", before=format_percent(report.share_before, 2, lang),
-           after=format_percent(report.share_after, 2, lang)),
-    ]
-    return "\n".join(lines)
+    return "\n".join(report_lines(report, lang))

@@ -17,8 +17,9 @@ transaction.
 
 from __future__ import annotations
 
+import math
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 import numpy as np
@@ -34,15 +35,17 @@ from naturplan.core.optimise.solve import baseline, solve
 from naturplan.core.optimise.units import M2_PER_HA, PlanningUnits, planning_units
 from naturplan.core.plan.candidates import Candidate, CandidateKind, CandidateStatus
 from naturplan.core.plan.ledger import Ledger
+from naturplan.core.plan.plan import CandidatePlan
 from naturplan.core.plan.scenarios import Scenario
 from naturplan.text.i18n import tr
-from naturplan.text.numbers import format_ha, format_number
+from naturplan.text.numbers import format_ha, format_number, format_percent
 
 OBJECTIVES = ("cost", "co2e", "connectivity")
 #: Without --budget-ha, the co2e and connectivity objectives may use the target's need plus
 #: this share of it (they maximise a benefit, so the area needs an upper bound).
 DEFAULT_BUDGET_SLACK = 0.05
 CONTEXT = "suggest"
+CLI_CONTEXT = "cli_suggest"
 NEED_MARGIN_M2 = 1.0
 
 
@@ -89,6 +92,17 @@ class SuggestReport:
     seconds: dict[str, float] = field(default_factory=dict)
 
 
+@dataclass(frozen=True)
+class Suggestion:
+    """A plan found but not yet stored: the new candidates, their scenario and the numbers
+    (:func:`find_suggestion`); :func:`store_suggestion` writes it."""
+
+    candidates: tuple[Candidate, ...]
+    scenario: Scenario
+    report: SuggestReport
+    ledger: Ledger
+
+
 def suggest_plan(dataset: Dataset, request: SuggestRequest,
                  feedback: Feedback | None = None) -> SuggestReport:
     """Find the plan and store it in ``request.project`` (see the module docstring).
@@ -103,50 +117,81 @@ def suggest_plan(dataset: Dataset, request: SuggestRequest,
         If the project cannot be opened or written.
     """
     from naturplan.io.project.open import open_plan
+
+    store, plan = open_plan(request.project, request.author, create=False)
+    with store:
+        found = find_suggestion(dataset, request, plan.candidates(), store.settings(),
+                                [s.name for s in store.scenarios()], feedback)
+        return store_suggestion(store, plan, found)
+
+
+def find_suggestion(dataset: Dataset, request: SuggestRequest, candidates: list[Candidate],
+                    settings: Any, scenario_names: list[str],
+                    feedback: Feedback | None = None) -> Suggestion:
+    """The plan for *request* given the plan's *candidates* and stored *settings*; nothing
+    is written (a worker thread may run it). Raises as :func:`suggest_plan`."""
     from naturplan.usecases.analysis_context import analysis_context
 
     feedback = feedback or Feedback()
     clock = {"start": time.monotonic()}
-    store, plan = open_plan(request.project, request.author, create=False)
-    with store:
-        _require_free_name(store, request.scenario)
-        context = analysis_context(store.settings())
-        share, index = dataset.protected(request.roles)
-        ledger = Ledger(dataset.municipality.geometry, index, share)
-        ledger.reset(plan.candidates())
-        before = ledger.result()
-        # a square metre more: the ledger measures the stored areas again, to 1e-9
-        need = request.target * before.municipality_area_m2 - before.area_m2 + NEED_MARGIN_M2
-        if need <= 0:
-            raise OptimiseError("The plan already reaches {target} %; there is nothing to "
-                                "suggest.", target=round(100 * request.target, 2))
-        feedback.report(0.02, "suggest")
-        units = _units(dataset, request, plan.candidates(), context, index.pieces)
-        clock["units"] = time.monotonic()
-        problem = _problem(units, request, need)
-        solution = solve(problem, feedback.part(0.1, 0.9), time_limit=request.time_limit)
-        greedy = baseline(problem)
-        clock["solve"] = time.monotonic()
-        made = _candidates(units, solution.chosen, request)
-        plan.add_many(made, action="suggest")
-        stored = store.insert_scenario(Scenario.new(
-            request.scenario, [c.id for c in made], _description(request, solution)))
-        ledger.reset(plan.candidates())
-        after = ledger.result()
-    clock["store"] = time.monotonic()
+    _require_free_name(scenario_names, request.scenario)
+    context = analysis_context(settings)
+    share, index = dataset.protected(request.roles)
+    ledger = Ledger(dataset.municipality.geometry, index, share)
+    ledger.reset(candidates)
+    before = ledger.result()
+    # a square metre more: the ledger measures the stored areas again, to 1e-9
+    need = request.target * before.municipality_area_m2 - before.area_m2 + NEED_MARGIN_M2
+    if need <= NEED_MARGIN_M2:
+        raise OptimiseError("The plan already reaches {target} %; there is nothing to "
+                            "suggest.", target=round(100 * request.target, 2))
+    feedback.report(0.02, "suggest")
+    units = _units(dataset, request, candidates, context, index.pieces)
+    clock["units"] = time.monotonic()
+    feedback.check()  # a cancel before the solver starts leaves nothing; after, the best so far
+    problem = _problem(units, request, need)
+    solution = solve(problem, feedback.part(0.1, 0.95), time_limit=request.time_limit)
+    greedy = baseline(problem)
+    clock["solve"] = time.monotonic()
+    made = _candidates(units, solution.chosen, request)
+    scenario = Scenario.new(request.scenario, [c.id for c in made],
+                            _description(request, solution))
     chosen = solution.chosen
-    return SuggestReport(
-        stored.name, tuple(c.id for c in made), need, float(units.new_m2[chosen].sum()),
+    report = SuggestReport(
+        scenario.name, tuple(c.id for c in made), need, float(units.new_m2[chosen].sum()),
         len(units), int(units.excluded.sum()), int(chosen.sum()), solution, greedy,
         float(units.co2e_t[chosen].sum()), float(units.cost[chosen].sum()),
-        before.share, after.share,
-        {"units": clock["units"] - clock["start"], "solve": clock["solve"] - clock["units"],
-         "store": clock["store"] - clock["solve"]})
+        before.share, before.share,
+        {"units": clock["units"] - clock["start"], "solve": clock["solve"] - clock["units"]})
+    return Suggestion(tuple(made), scenario, report, ledger)
 
 
-def _require_free_name(store: Any, name: str) -> None:
+def store_suggestion(store: Any, plan: CandidatePlan, found: Suggestion) -> SuggestReport:
+    """Write *found*: its candidates in one transaction, then its scenario; the report with
+    the projected share measured again from the stored plan.
+
+    Raises
+    ------
+    ScenarioError
+        If the name was taken meanwhile (the candidates are then removed again).
+    """
+    began = time.monotonic()
+    change = plan.add_many(list(found.candidates), action="suggest")
+    try:
+        stored = store.insert_scenario(found.scenario)
+    except ScenarioError:
+        plan.revert(change)
+        raise
+    found.ledger.reset(plan.candidates())
+    after = found.ledger.result()
+    seconds = {**found.report.seconds, "store": time.monotonic() - began}
+    return replace(found.report, scenario=stored.name, share_after=after.share,
+                   seconds=seconds)
+
+
+def _require_free_name(names: list[str], name: str) -> None:
     key = " ".join(name.split()).casefold()
-    if any(s.name.casefold() == key for s in store.scenarios()):
+    if any(n.casefold() == key for n in names):
         raise ScenarioError("A scenario named '{name}' is already in the project.", name=name)
 
 
@@ -249,3 +294,40 @@ def _description(request: SuggestRequest, solution: Solution) -> str:
               objective=request.objective,
               boundary=format_number(request.boundary, 2, lang), method=solution.method,
               gap=gap)
+
+
+def gap_to(value: float, bound: float) -> float:
+    """(value − bound) / |value|; inf without a bound."""
+    if not math.isfinite(bound):
+        return math.inf
+    return max(0.0, (value - bound) / max(abs(value), 1e-9))
+
+
+def report_lines(report: SuggestReport, lang: str) -> list[str]:
+    """The report in words, a few lines (the CLI prints them, the window shows them)."""
+
+    s, g = report.solution, report.greedy
+
+    def gap(value: float) -> str:
+        return format_percent(value, 3, lang) if math.isfinite(value) else "–"
+
+    lines = [
+        tr(lang, CLI_CONTEXT, "Scenario '{name}': {areas} suggested areas, {area} new nature "
+           "(needed: {need}).", name=report.scenario, areas=len(report.candidate_ids),
+           area=format_ha(report.chosen_m2, 1, lang), need=format_ha(report.need_m2, 1, lang)),
+        tr(lang, CLI_CONTEXT, "Parcels chosen: {chosen} of {units} ({excluded} excluded). Cost "
+           "{cost}; lowland CO2e reduction {co2e} t/yr.", chosen=report.chosen_units,
+           units=report.units, excluded=report.excluded,
+           cost=format_number(report.cost, 2, lang), co2e=format_number(report.co2e_t, 1, lang)),
+        tr(lang, CLI_CONTEXT, "Solver: {method}, objective {objective}, gap {gap} from the bound "
+           "{bound} ({seconds} s).", method=s.method,
+           objective=format_number(s.objective, 2, lang), gap=gap(s.gap),
+           bound=format_number(s.bound, 2, lang) if math.isfinite(s.bound) else "–",
+           seconds=format_number(s.seconds, 2, lang)),
+        tr(lang, CLI_CONTEXT, "Greedy baseline: objective {objective}, gap {gap}.",
+           objective=format_number(g.objective, 2, lang), gap=gap(gap_to(g.objective, s.bound))),
+        tr(lang, CLI_CONTEXT, "Projected share: {before} before, {after} with the suggested "
+           "areas.", before=format_percent(report.share_before, 2, lang),
+           after=format_percent(report.share_after, 2, lang)),
+    ]
+    return lines

@@ -86,13 +86,27 @@
         <source>Suggested by naturplan for {target} % (objective: {objective}, boundary penalty {boundary}); method {method}, gap {gap} %.</source>
         <translation>Foreslået af naturplan for {target} % (mål: {objective}, randstraf {boundary}); metode {method}, afstand {gap} %.</translation>
     </message>
+</context>
+<context>
+    <name>AnalysisActions</name>
     <message>
         <source>Suggest plan…</source>
         <translation>Foreslå plan…</translation>
     </message>
+</context>
+<context>
+    <name>SuggestDialog</name>
     <message>
         <source>Suggest a plan</source>
         <translation>Foreslå en plan</translation>
+    </message>
+    <message>
+        <source>Suggestion %1 %</source>
+        <translation>Forslag %1 %</translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation>Afbrudt.</translation>
     </message>
     <message>
         <source>Target share</source>
@@ -133,10 +147,6 @@
     <message>
         <source>Suggesting a plan…</source>
         <translation>Foreslår en plan…</translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation>Annuller</translation>
     </message>
 </context>
 <context>

@@ -86,13 +86,27 @@
         <source>Suggested by naturplan for {target} % (objective: {objective}, boundary penalty {boundary}); method {method}, gap {gap} %.</source>
         <translation>Suggested by naturplan for {target} % (objective: {objective}, boundary penalty {boundary}); method {method}, gap {gap} %.</translation>
     </message>
+</context>
+<context>
+    <name>AnalysisActions</name>
     <message>
         <source>Suggest plan…</source>
         <translation>Suggest plan…</translation>
     </message>
+</context>
+<context>
+    <name>SuggestDialog</name>
     <message>
         <source>Suggest a plan</source>
         <translation>Suggest a plan</translation>
+    </message>
+    <message>
+        <source>Suggestion %1 %</source>
+        <translation>Suggestion %1 %</translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation>Cancelled.</translation>
     </message>
     <message>
         <source>Target share</source>
@@ -133,10 +147,6 @@
     <message>
         <source>Suggesting a plan…</source>
         <translation>Suggesting a plan…</translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation>Cancel</translation>
     </message>
 </context>
 <context>
