@@ -25,6 +25,11 @@ from scipy.sparse.csgraph import breadth_first_order, maximum_flow
 from naturplan.core.feedback import Feedback
 from naturplan.core.optimise.problem import BoolArray, Problem
 
+#: A cut within this share of the target is repaired into a plan (trimmed or filled); one
+#: farther off is not worth the time (the search has not come near the target yet).
+REPAIR_WINDOW = 0.05
+#: Up to this many units every cut is repaired (it costs little there).
+REPAIR_ALWAYS = 5000
 #: The largest capacity after scaling (int32 capacities; sums stay in int64 inside scipy).
 CAPACITY_SCALE = 2**26
 
@@ -77,39 +82,74 @@ def min_cut(problem: Problem, price: float) -> tuple[BoolArray, float]:
 
 
 def lagrangian(problem: Problem, feedback: Feedback, deadline: float, *,
-               tolerance: float = 1e-4, max_steps: int = 60) -> CutResult:
-    """Bisect the price λ of a new m² between 0 and one at which every free unit pays;
-    keep the best feasible cut (trimmed) and the best bound ``L(λ) + λ·need``."""
-    lo, hi = 0.0, _high_price(problem)
-    best: BoolArray | None = None
-    best_value, bound = math.inf, -math.inf
+               tolerance: float = 1e-4, max_steps: int = 60,
+               start_price: float | None = None) -> CutResult:
+    """Search the price λ of a new m²: first λ = 0 (if that cut reaches the target it is
+    the optimum), then from *start_price* (the LP's price without the penalty) doubling or
+    halving until the target is bracketed, then bisecting. Keeps the best feasible plan
+    (cuts near the target repaired: trimmed, or filled then trimmed) and the best bound
+    ``L(λ) + λ·need``."""
     adjacency = _adjacency(problem)
+    state = _Search(problem, adjacency)
+    price = 0.0
+    lo, hi = 0.0, math.inf
     for step in range(max_steps):
-        if step > 1 and time.monotonic() >= deadline:
+        if step > 0 and time.monotonic() >= deadline:
             break
         if feedback.is_cancelled:
-            return CutResult(best, best_value, bound, step, cancelled=True)
-        price = (lo, hi)[step] if step < 2 else 0.5 * (lo + hi)
-        x, low = min_cut(problem, price)
-        bound = max(bound, low + price * problem.need)
-        if problem.feasible(x):
-            x = trim(problem, x, adjacency)
-            value = problem.objective(x)
-            if value < best_value:
-                best, best_value = x, value
-            if step == 0:
+            return state.result(step, cancelled=True)
+        reached = state.try_price(price)
+        if step == 0:
+            if reached:
                 break  # λ = 0 reaches the target: the unconstrained minimum is the optimum
+            price = start_price if start_price and start_price > 0 else _high_price(problem)
+            continue
+        if reached:
             hi = price
-        elif step > 0:
+        else:
             lo = price
-            x = trim(problem, fill(problem, x, adjacency), adjacency)
-            value = problem.objective(x)
-            if problem.feasible(x) and value < best_value:
-                best, best_value = x, value
+        price = 0.5 * (lo + hi) if math.isfinite(hi) and lo > 0 else (
+            2 * price if not math.isfinite(hi) else 0.5 * price)
         feedback.report(min((step + 1) / 40, 0.95))
-        if best is not None and best_value - bound <= tolerance * max(abs(best_value), 1e-9):
+        if state.closed(tolerance):
             break
-    return CutResult(best, best_value, bound, step + 1)
+    return state.result(step + 1)
+
+
+class _Search:
+    """The best plan and bound of a :func:`lagrangian` search."""
+
+    def __init__(self, problem: Problem, adjacency: sp.csr_matrix) -> None:
+        self.problem, self.adjacency = problem, adjacency
+        self.best: BoolArray | None = None
+        self.value, self.bound = math.inf, -math.inf
+
+    def try_price(self, price: float) -> bool:
+        """One cut at *price*: the bound, a repaired plan; True if the cut reached the
+        target."""
+        p = self.problem
+        x, low = min_cut(p, price)
+        self.bound = max(self.bound, low + price * p.need)
+        got = float(p.area[x].sum())
+        if len(p) <= REPAIR_ALWAYS or abs(got - p.need) <= REPAIR_WINDOW * p.need:
+            plan = x if got >= p.need else fill(p, x, self.adjacency)
+            self.offer(trim(p, plan, self.adjacency))
+        elif got >= p.need:
+            self.offer(x)
+        return got >= p.need
+
+    def offer(self, x: BoolArray) -> None:
+        if self.problem.feasible(x):
+            value = self.problem.objective(x)
+            if value < self.value:
+                self.best, self.value = x, value
+
+    def closed(self, tolerance: float) -> bool:
+        return self.best is not None and (
+            self.value - self.bound <= tolerance * max(abs(self.value), 1e-9))
+
+    def result(self, steps: int, cancelled: bool = False) -> CutResult:
+        return CutResult(self.best, self.value, self.bound, steps, cancelled)
 
 
 def _high_price(problem: Problem) -> float:
@@ -143,11 +183,9 @@ def fill(problem: Problem, x: BoolArray, adjacency: sp.csr_matrix) -> BoolArray:
         inside = np.asarray(adjacency[free] @ x.astype(np.float64)).ravel()
         total = np.asarray(adjacency[free].sum(axis=1)).ravel()
         added = added + w * (total - 2 * inside)
-    for i in free[np.argsort(added / problem.area[free], kind="stable")]:
-        x[i] = True
-        missing -= float(problem.area[i])
-        if missing <= 0:
-            break
+    order = free[np.argsort(added / problem.area[free], kind="stable")]
+    upto = int(np.searchsorted(np.cumsum(problem.area[order]), missing)) + 1
+    x[order[:upto]] = True
     return x
 
 
@@ -159,7 +197,7 @@ def trim(problem: Problem, x: BoolArray, adjacency: sp.csr_matrix | None = None)
     if spare <= 0:
         return x
     adjacency = _adjacency(problem) if adjacency is None else adjacency
-    chosen = np.flatnonzero(x & problem.free & (problem.area > 0))
+    chosen = np.flatnonzero(x & problem.free & (problem.area > 0) & (problem.area <= spare))
     ratio = problem.weight[chosen] / problem.area[chosen]
     for i in chosen[np.argsort(-ratio, kind="stable")]:
         a = float(problem.area[i])
