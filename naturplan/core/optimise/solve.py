@@ -87,7 +87,7 @@ def _plain(problem: Problem, start: BoolArray, feedback: Feedback, deadline: flo
 
 def _penalised(problem: Problem, start: BoolArray, feedback: Feedback, deadline: float,
                gap: float, use_highs: bool) -> Solution:
-    cut = lagrangian(problem, feedback.part(0.0, 0.6), deadline, tolerance=gap / 10,
+    cut = lagrangian(problem, feedback.part(0.0, 0.6), deadline, tolerance=gap,
                      start_price=linear_bound(problem)[1])
     best, value = start, problem.objective(start)
     if cut.chosen is not None and cut.objective < value:
