@@ -126,3 +126,17 @@ def test_a_taken_scenario_name_writes_nothing(project, capsys):
     assert "scenarie med navnet 'a'" in err and err.count("\n") == 1
     after = _stored(project)
     assert [c.id for c in after[0]] == [c.id for c in before[0]]
+
+
+def test_a_cost_field_of_the_parcels_is_the_cost(sample, project, capsys):
+    code, out, err = _run(capsys, "--project", str(project), "--target", "0.17",
+                          "--scenario", "Pris", "--cost", "parcels.registreretAreal", "--json")
+    assert code == 0, err
+    doc = json.loads(out)
+    candidates, _ = _stored(project)
+    frame = sample.vector(Role.PARCELS)[0].frame
+    plan = shapely.union_all([c.geometry for c in candidates])
+    overlap = shapely.area(shapely.intersection(frame.geometry.to_numpy(), plan))
+    chosen = overlap > 1.0
+    assert chosen.sum() == doc["chosen_units"]
+    assert doc["cost"] == pytest.approx(float(frame["registreretAreal"][chosen].sum()))
