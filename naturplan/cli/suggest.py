@@ -59,7 +59,7 @@ def run(args: argparse.Namespace) -> int:
     from naturplan.core.feedback import Feedback
     from naturplan.io.datasets import open_dataset
     from naturplan.io.project.open import require_project
-    from naturplan.usecases.suggest import SuggestRequest, suggest_plan
+    from naturplan.usecases.suggest import SUGGEST_ROLES, SuggestRequest, suggest_plan
 
     lang = args.lang or "da"
     _check(args)
@@ -69,7 +69,8 @@ def run(args: argparse.Namespace) -> int:
         args.project, args.target, args.scenario, args.objective, args.cost, args.budget_ha,
         args.boundary, args.time_limit, args.author, lang, roles)
     with ProgressLine(sys.stderr, lang) as progress:
-        dataset = open_dataset(request, progress=lambda f, m: progress(0.3 * f, m))
+        dataset = open_dataset(request, progress=lambda f, m: progress(0.3 * f, m),
+                               roles={*SUGGEST_ROLES, *roles})
         report = suggest_plan(dataset, suggest,
                               Feedback(lambda f, m: progress(0.3 + 0.7 * f, m or "suggest")))
     if args.json:

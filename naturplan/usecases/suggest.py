@@ -41,6 +41,9 @@ from naturplan.text.i18n import tr
 from naturplan.text.numbers import format_ha, format_number, format_percent
 
 OBJECTIVES = ("cost", "co2e", "connectivity")
+#: The layers a suggested plan reads (with the protected roles): no addresses, no flood.
+SUGGEST_ROLES = (Role.PARCELS, Role.NATURE_P3, Role.NATURA2000, Role.LOWLAND,
+                 Role.FOREST_ZONES)
 #: Without --budget-ha, the co2e and connectivity objectives may use the target's need plus
 #: this share of it (they maximise a benefit, so the area needs an upper bound).
 DEFAULT_BUDGET_SLACK = 0.05
@@ -313,11 +316,14 @@ def report_lines(report: SuggestReport, lang: str) -> list[str]:
 
     lines = [
         tr(lang, CLI_CONTEXT, "Scenario '{name}': {areas} suggested areas, {area} new nature "
-           "(needed: {need}).", name=report.scenario, areas=len(report.candidate_ids),
+           "(needed: {need}).", name=report.scenario,
+           areas=format_number(len(report.candidate_ids), 0, lang),
            area=format_ha(report.chosen_m2, 1, lang), need=format_ha(report.need_m2, 1, lang)),
         tr(lang, CLI_CONTEXT, "Parcels chosen: {chosen} of {units} ({excluded} excluded). Cost "
-           "{cost}; lowland CO2e reduction {co2e} t/yr.", chosen=report.chosen_units,
-           units=report.units, excluded=report.excluded,
+           "{cost}; lowland CO2e reduction {co2e} t/yr.",
+           chosen=format_number(report.chosen_units, 0, lang),
+           units=format_number(report.units, 0, lang),
+           excluded=format_number(report.excluded, 0, lang),
            cost=format_number(report.cost, 2, lang), co2e=format_number(report.co2e_t, 1, lang)),
         tr(lang, CLI_CONTEXT, "Solver: {method}, objective {objective}, gap {gap} from the bound "
            "{bound} ({seconds} s).", method=s.method,
