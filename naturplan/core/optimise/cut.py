@@ -20,6 +20,7 @@ from dataclasses import dataclass
 
 import numpy as np
 import scipy.sparse as sp
+from numpy.typing import NDArray
 from scipy.sparse.csgraph import breadth_first_order, maximum_flow
 
 from naturplan.core.feedback import Feedback
@@ -30,6 +31,8 @@ from naturplan.core.optimise.problem import BoolArray, Problem
 REPAIR_WINDOW = 0.05
 #: Up to this many units every cut is repaired (it costs little there).
 REPAIR_ALWAYS = 5000
+#: The tie-breaking jitter, relative to the median unit weight.
+JITTER = 1e-7
 #: The largest capacity after scaling (int32 capacities; sums stay in int64 inside scipy).
 CAPACITY_SCALE = 2**26
 
@@ -45,12 +48,17 @@ class CutResult:
     cancelled: bool = False
 
 
-def min_cut(problem: Problem, price: float) -> tuple[BoolArray, float]:
+def min_cut(problem: Problem, price: float,
+            jitter: NDArray[np.float64] | None = None) -> tuple[BoolArray, float]:
     """The choice minimising the Lagrangian at *price*, and a proven lower bound on that
-    minimum (its rounding taken off)."""
+    minimum (its rounding and the *jitter* added to the unit weights taken off)."""
     n = len(problem)
     w = problem.boundary_w
     unary = problem.weight + w * problem.outer - price * problem.area
+    shift = 0.0
+    if jitter is not None:
+        unary = unary + jitter
+        shift = float(np.abs(jitter).sum())
     pair = w * problem.edges.length_m
     top = max(float(np.abs(unary).max(initial=0.0)), float(pair.max(initial=0.0)), 1e-12)
     scale = CAPACITY_SCALE / top
@@ -78,7 +86,7 @@ def min_cut(problem: Problem, price: float) -> tuple[BoolArray, float]:
     value = float(unary[chosen].sum()) + float(pair[chosen[problem.edges.i]
                                                      != chosen[problem.edges.j]].sum())
     slack = 0.5 / scale * (2 * n + 2 * len(problem.edges))  # rounding of every arc
-    return chosen, value - slack
+    return chosen, value - slack - shift
 
 
 def lagrangian(problem: Problem, feedback: Feedback, deadline: float, *,
@@ -113,6 +121,8 @@ def lagrangian(problem: Problem, feedback: Feedback, deadline: float, *,
         feedback.report(min((step + 1) / 40, 0.95))
         if state.closed(tolerance):
             break
+    if not state.closed(tolerance):
+        state.repair_ends()
     return state.result(step + 1)
 
 
@@ -123,14 +133,34 @@ class _Search:
         self.problem, self.adjacency = problem, adjacency
         self.best: BoolArray | None = None
         self.value, self.bound = math.inf, -math.inf
+        self.below: tuple[float, BoolArray] | None = None  # the last cuts short of / over
+        self.above: tuple[float, BoolArray] | None = None  # the target, by their areas
+        # Units of equal weight per m² (the default cost) tie at one price, and the chosen
+        # area jumps there from nothing to nearly everything: a jitter far below any
+        # difference in the objective breaks the ties (and is taken off the bound).
+        rng = np.random.default_rng(23)
+        typical = float(np.median(np.abs(problem.weight))) if len(problem) else 0.0
+        self.jitter = rng.uniform(-1.0, 1.0, len(problem)) * JITTER * max(typical, 1e-12)
+
+    def repair_ends(self) -> None:
+        """Repair the cuts nearest the target from both sides (filled, trimmed)."""
+        p = self.problem
+        if self.below is not None:
+            self.offer(trim(p, fill(p, self.below[1], self.adjacency), self.adjacency))
+        if self.above is not None:
+            self.offer(trim(p, self.above[1], self.adjacency))
 
     def try_price(self, price: float) -> bool:
         """One cut at *price*: the bound, a repaired plan; True if the cut reached the
         target."""
         p = self.problem
-        x, low = min_cut(p, price)
+        x, low = min_cut(p, price, self.jitter)
         self.bound = max(self.bound, low + price * p.need)
         got = float(p.area[x].sum())
+        if got < p.need and (self.below is None or got > self.below[0]):
+            self.below = (got, x)
+        if got >= p.need and (self.above is None or got < self.above[0]):
+            self.above = (got, x)
         if len(p) <= REPAIR_ALWAYS or abs(got - p.need) <= REPAIR_WINDOW * p.need:
             plan = x if got >= p.need else fill(p, x, self.adjacency)
             self.offer(trim(p, plan, self.adjacency))
