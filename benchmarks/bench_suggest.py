@@ -71,11 +71,11 @@ def main() -> None:
     results = {}
     for label, weight in (("farmland ha", units.cost),
                           ("land value", value * units.new_m2 / M2_PER_HA)):
-        for w in (0.0, 20.0, 100.0, 500.0) if label == "land value" else (0.0,):
+        for w in (0.0, 20.0, 100.0, 500.0) if label == "land value" else (0.0, 1.0):
             problem = Problem(units.new_m2, weight, need, None, w / 1000.0, outer,
                               units.edges, np.zeros(len(units), bool), units.excluded)
             results[(label, w)] = run_case(problem, label, w, args)
-    if args.eca:
+    if args.eca and ("land value", 100.0) in results:
         eca(layers, units, results[("land value", 100.0)])
 
 
