@@ -24,6 +24,7 @@ from naturplan.cli import parcel as cli_parcel
 from naturplan.cli import project as cli_project
 from naturplan.cli import scenarios as cli_scenarios
 from naturplan.cli import stats as cli_stats
+from naturplan.cli import suggest as cli_suggest
 from naturplan.cli.options import data_options
 from naturplan.cli.store_notices import show_left_out_rows
 from naturplan.core.errors import NaturplanError
@@ -103,6 +104,7 @@ def build_parser(lang: str | None = None) -> argparse.ArgumentParser:
     cli_parcel.add_parser(sub, data)
     cli_data.add_parser(sub, data)
     cli_scenarios.add_parser(sub, data)
+    cli_suggest.add_parser(sub, data)
     return parser
 
 
@@ -134,6 +136,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return cli_data.run(args)
         if args.command == "scenarios":
             return cli_scenarios.run(args)
+        if args.command == "suggest":
+            return cli_suggest.run(args)
         return cli_app.run(args)
     except NaturplanError as exc:
         from naturplan.text.terminal import terminal_text

@@ -320,3 +320,10 @@ class ServiceLayerError(ServiceError):
     """Which layer of a web service to fetch is not clear (none named, or several fit)."""
 
     code = "service_layer"
+
+
+class OptimiseError(NaturplanError):
+    """A suggested plan that cannot be found as asked (a target out of reach, a budget
+    below it, a cost field that is not a number)."""
+
+    code = "optimise"

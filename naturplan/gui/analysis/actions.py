@@ -106,7 +106,26 @@ class AnalysisActions(QObject):
         self.tables_menu.aboutToShow.connect(self._fill_tables)
         self.forest_menu = menu.addMenu(self.tr("Forest type for afforestation"))
         self.forest_menu.aboutToShow.connect(self._fill_forest_types)
+        menu.addSeparator()
+        self.act_suggest = QAction(self.tr("Suggest plan…"), menu)
+        self.act_suggest.setObjectName("action_suggest")
+        self.act_suggest.triggered.connect(self.open_suggest)
+        menu.addAction(self.act_suggest)
         self.menu = menu
+
+    def open_suggest(self) -> QWidget | None:
+        """*Analyse → Foreslå plan…* (issue 23): the dialog on the window's dataset and
+        project; None before a dataset is loaded."""
+        from naturplan.gui.analysis.suggest_dialog import SuggestDialog
+
+        if self._dataset is None:
+            return None
+        dialog = SuggestDialog(self._dataset, self._inputs[2], self.window.session,
+                               self.window.lang, self.window.main_window())
+        dialog.finished.connect(
+            lambda _: self.scenarios.reload() if dialog.report is not None else None)
+        dialog.show()
+        return dialog
 
     def _fill_tables(self) -> None:
         from naturplan.io.factors import factor_table_names

@@ -1,0 +1,179 @@
+"""The problem a planner states, its objective, and the plain greedy baseline (issue 23 §2).
+
+Choose units x ∈ {0, 1}ⁿ to minimise
+
+    f(x) = Σ wᵢ xᵢ + W · boundary(x),   boundary(x) = Σ outerᵢ xᵢ + Σ₍ᵢⱼ₎ sᵢⱼ |xᵢ − xⱼ|
+
+subject to Σ aᵢ xᵢ ≥ need (the target), optionally Σ aᵢ xᵢ ≤ budget, the locked-in units
+chosen and the locked-out ones never. ``w`` is the cost (or a benefit with its sign turned),
+``a`` the new area, ``outer`` the part of a unit's perimeter not shared with another unit and
+``s`` the shared edges: boundary(x) is the perimeter of the chosen area (Marxan's boundary
+length: Σ pᵢxᵢ − 2 Σ sᵢⱼxᵢxⱼ, written as a cut).
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+
+import numpy as np
+from numpy.typing import NDArray
+
+from naturplan.core.errors import OptimiseError
+from naturplan.core.optimise.edges import SharedEdges, no_edges
+
+M2_PER_HA = 10_000.0
+FloatArray = NDArray[np.float64]
+BoolArray = NDArray[np.bool_]
+
+
+@dataclass(frozen=True)
+class Problem:
+    """See the module docstring; arrays have one entry per unit."""
+
+    area: FloatArray
+    weight: FloatArray
+    need: float
+    budget: float | None = None
+    boundary_w: float = 0.0
+    outer: FloatArray = field(default_factory=lambda: np.zeros(0))
+    edges: SharedEdges = field(default_factory=no_edges)
+    locked_in: BoolArray = field(default_factory=lambda: np.zeros(0, dtype=bool))
+    locked_out: BoolArray = field(default_factory=lambda: np.zeros(0, dtype=bool))
+
+    def __post_init__(self) -> None:
+        n = len(self.area)
+        for name in ("outer", "locked_in", "locked_out"):
+            if len(getattr(self, name)) == 0 and n:
+                kind = bool if name.startswith("locked") else np.float64
+                object.__setattr__(self, name, np.zeros(n, dtype=kind))
+
+    def __len__(self) -> int:
+        return len(self.area)
+
+    @property
+    def free(self) -> BoolArray:
+        """Units the solver may choose or leave."""
+        return np.asarray(~self.locked_in & ~self.locked_out, dtype=bool)
+
+    @property
+    def penalised(self) -> bool:
+        return self.boundary_w > 0 and (len(self.edges) > 0 or bool(self.outer.any()))
+
+    def objective(self, x: BoolArray) -> float:
+        """f(x)."""
+        x = np.asarray(x, dtype=bool)
+        value = float(self.weight[x].sum())
+        if self.boundary_w > 0:
+            value += self.boundary_w * self.boundary(x)
+        return value
+
+    def boundary(self, x: BoolArray) -> float:
+        """The boundary length of the chosen units (m)."""
+        x = np.asarray(x, dtype=bool)
+        cut = x[self.edges.i] != x[self.edges.j]
+        return float(self.outer[x].sum() + self.edges.length_m[cut].sum())
+
+    def feasible(self, x: BoolArray) -> bool:
+        x = np.asarray(x, dtype=bool)
+        got = float(self.area[x].sum())
+        return (got >= self.need * (1 - 1e-12) and not (x & self.locked_out).any()
+                and bool(x[self.locked_in].all())
+                and (self.budget is None or got <= self.budget * (1 + 1e-12)))
+
+    def check_reachable(self) -> None:
+        """Refuse a target no choice reaches, saying how many hectares are reachable (whole
+        hectares: the need rounded up, the reachable area down).
+
+        Raises
+        ------
+        OptimiseError
+            If the target needs more than every unit not locked out holds, or the budget is
+            smaller than the target or than the locked-in units.
+        """
+        reachable = float(self.area[~self.locked_out].sum())
+        if reachable < self.need:
+            raise OptimiseError(
+                "The target needs {need} ha of new nature, but only {reachable} ha can be "
+                "reached on the units that are not excluded.",
+                need=math.ceil(self.need / M2_PER_HA), reachable=int(reachable // M2_PER_HA))
+        locked = float(self.area[self.locked_in].sum())
+        if self.budget is not None and self.budget < max(self.need, locked):
+            raise OptimiseError(
+                "The budget of {budget} ha is less than the target's {need} ha.",
+                budget=int(self.budget // M2_PER_HA),
+                need=math.ceil(max(self.need, locked) / M2_PER_HA))
+
+
+@dataclass(frozen=True)
+class Solution:
+    """A choice of units, its objective and a lower bound on the optimum.
+
+    ``status``: ``optimal`` (gap ≤ the tolerance), ``time_limit``, ``cancelled`` or
+    ``stopped`` (the method ran out of moves). ``bound`` is −inf when none was proven.
+    """
+
+    chosen: BoolArray
+    objective: float
+    bound: float
+    method: str
+    status: str
+    seconds: float = 0.0
+
+    @property
+    def gap(self) -> float:
+        """(objective − bound) / |objective|; inf without a bound."""
+        if not math.isfinite(self.bound):
+            return math.inf
+        if self.objective == self.bound:
+            return 0.0
+        return max(0.0, (self.objective - self.bound) / max(abs(self.objective), 1e-9))
+
+
+def ratio_order(problem: Problem) -> NDArray[np.intp]:
+    """The free units from the lowest weight per new m² up (ties: the smaller index)."""
+    free = np.flatnonzero(problem.free & (problem.area > 0))
+    ratio = problem.weight[free] / problem.area[free]
+    return free[np.lexsort((free, ratio))]
+
+
+def greedy(problem: Problem) -> BoolArray:
+    """The plain greedy: units by weight per new ha, each taken while the target is not
+    reached (or it lowers the objective) and it fits the budget; then units no longer
+    needed are dropped, the heaviest first. Ignores the boundary penalty.
+    """
+    x = problem.locked_in.copy()
+    got = float(problem.area[x].sum())
+    cap = math.inf if problem.budget is None else problem.budget
+    for i in ratio_order(problem):
+        a, w = float(problem.area[i]), float(problem.weight[i])
+        if (got < problem.need or w < 0) and got + a <= cap:
+            x[i] = True
+            got += a
+    for i in np.flatnonzero(x & problem.free)[np.argsort(-problem.weight[x & problem.free],
+                                                          kind="stable")]:
+        a = float(problem.area[i])
+        if problem.weight[i] > 0 and got - a >= problem.need:
+            x[i] = False
+            got -= a
+    return x
+
+
+def linear_bound(problem: Problem) -> tuple[float, float]:
+    """The LP relaxation's optimum without boundary and budget (Dantzig's fractional
+    knapsack) and its dual price λ of a new m²: a lower bound on f for W = 0."""
+    base = float(problem.weight[problem.locked_in].sum())
+    rest = problem.need - float(problem.area[problem.locked_in].sum())
+    value, price = base, 0.0
+    for i in ratio_order(problem):
+        a, w = float(problem.area[i]), float(problem.weight[i])
+        if rest <= 0 and w >= 0:
+            break
+        if rest > 0 and a >= rest and w >= 0:
+            price = w / a
+            value += price * rest
+            rest = 0.0
+            break
+        value += w
+        rest -= a
+    return value, price

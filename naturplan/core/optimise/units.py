@@ -1,0 +1,243 @@
+"""Planning units for a suggested plan (issue 23 §1): the parcels, measured once, vectorised.
+
+A unit is one parcel. Per unit (areas in m², EPSG:25832):
+
+- ``new_m2``: the part inside the municipality and outside what is already counted (the
+  protected polygons and the plan's counting candidates): the new nature the unit would add;
+- ``co2e_t``: the lowland withdrawal's reduction (t CO2e/yr) on that new part, per soil
+  polygon its carbon class and use through the factor table (the same factors as
+  :mod:`naturplan.core.analysis.climate`);
+- ``kind``: ``lowland`` where at least half the new part lies on lowland soil (rewetting),
+  else ``afforestation``;
+- ``excluded``: the hard exclusions: an afforestation unit touching Natura 2000 or an
+  unwanted-forest zone with a positive area (new forest on §3 cannot happen: the §3 part is
+  not new), and units the planner locked out;
+- ``cost``: by default the farmland taken in ha (the new part: without a land-cover layer
+  every hectare outside protected nature counts as farmland), or a value per parcel;
+- ``connectivity``: a linear proxy, new ha × exp(−k d) with d the distance to the nearest
+  habitat patch and k the connectivity kernel's decay (so the integer program stays linear;
+  the result is measured exactly with ΔECA afterwards);
+- ``perimeter_m`` and the shared edges (:mod:`naturplan.core.optimise.edges`) for the
+  boundary penalty.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+import shapely
+from numpy.typing import NDArray
+
+from naturplan.core.analysis.factors import FactorTable
+from naturplan.core.analysis.layers import AnalysisLayers, PolygonSet
+from naturplan.core.analysis.overlay import intersect_pairs, sum_per_group
+from naturplan.core.geometry import GeometryArray
+from naturplan.core.geometry_kernels import polygonal, threaded, union_by_group
+from naturplan.core.optimise.edges import SharedEdges, shared_edges
+
+M2_PER_HA = 10_000.0
+LOWLAND = "lowland"
+AFFORESTATION = "afforestation"
+#: Units whose new part is smaller than this (m²) are left out (slivers of covered parcels).
+MIN_NEW_M2 = 1.0
+#: The patches' outlines are sampled at this spacing for the connectivity proxy (m).
+OUTLINE_STEP_M = 25.0
+
+FloatArray = NDArray[np.float64]
+BoolArray = NDArray[np.bool_]
+
+
+@dataclass(frozen=True)
+class PlanningUnits:
+    """The units (see the module docstring); every array has one entry per unit.
+
+    ``source`` is the unit's row in the parcel layer; ``pieces`` are the disjoint polygons of
+    what already counts, so that :meth:`new_part` can cut the new part out for the few
+    units chosen.
+    """
+
+    source: NDArray[np.intp]
+    geoms: GeometryArray
+    pieces: GeometryArray
+    new_m2: FloatArray
+    lowland_m2: FloatArray
+    co2e_t: FloatArray
+    kind: NDArray[np.object_]
+    excluded: BoolArray
+    cost: FloatArray
+    connectivity: FloatArray
+    perimeter_m: FloatArray
+    edges: SharedEdges
+
+    def __len__(self) -> int:
+        return len(self.source)
+
+    def new_part(self, index: NDArray[np.intp]) -> GeometryArray:
+        """The new part (parcel − what already counts) of the units *index*."""
+        geoms = np.asarray(self.geoms[index], dtype=object)
+        out = geoms.copy()
+        if len(self.pieces) == 0 or len(geoms) == 0:
+            return out
+        pairs = intersect_pairs(geoms, self.pieces)
+        if len(pairs):
+            covered, keys = union_by_group(pairs.geometries, pairs.left)
+            out[keys] = polygonal(shapely.difference(geoms[keys], covered))
+        return out
+
+
+def planning_units(
+    parcels: GeometryArray,
+    layers: AnalysisLayers,
+    table: FactorTable,
+    *,
+    pieces: GeometryArray | None = None,
+    counted: GeometryArray | None = None,
+    cost: Sequence[float] | FloatArray | None = None,
+    locked_out: BoolArray | None = None,
+    decay_per_m: float = 0.0,
+) -> PlanningUnits:
+    """The planning units of *parcels* (polygons, EPSG:25832) against *layers*.
+
+    Parameters
+    ----------
+    pieces
+        The protected area as disjoint polygons (``ProtectedIndex.pieces``); None: the
+        union of ``layers.protected``.
+    counted
+        More polygons that already count toward the target (the plan's counting candidates).
+    cost
+        One value per parcel (NaN or negative: the parcel cannot be costed and is
+        excluded); None: the farmland taken in ha.
+    locked_out
+        One flag per parcel: the planner's "never here".
+    decay_per_m
+        The connectivity kernel's decay k (p = exp(−k d)).
+    """
+    parcels = np.asarray(parcels, dtype=object)
+    inside = _inside(parcels, layers.municipality)
+    covering = _disjoint_cover(layers.protected, pieces, counted)
+    covered_m2 = _covered_area(inside, covering)
+    new_m2 = np.maximum(np.asarray(shapely.area(inside), dtype=np.float64) - covered_m2, 0.0)
+    keep = np.flatnonzero(new_m2 >= MIN_NEW_M2)
+    geoms, new_m2, touched = inside[keep], new_m2[keep], covered_m2[keep] > 0
+    lowland_m2, co2e = _lowland(geoms, covering, layers.lowland, table)
+    kind = np.where(lowland_m2 >= 0.5 * new_m2, LOWLAND, AFFORESTATION).astype(object)
+    excluded = _forbids_forest(geoms, kind == AFFORESTATION, layers)
+    if locked_out is not None:
+        excluded |= np.asarray(locked_out, dtype=bool)[keep]
+    costs = _costs(cost, keep, new_m2)
+    excluded |= ~np.isfinite(costs)
+    return PlanningUnits(
+        source=keep.astype(np.intp), geoms=geoms, pieces=covering, new_m2=new_m2,
+        lowland_m2=lowland_m2, co2e_t=co2e, kind=kind, excluded=excluded,
+        cost=np.where(np.isfinite(costs), costs, 0.0),
+        connectivity=_connectivity(geoms, touched, layers.protected, new_m2, decay_per_m),
+        perimeter_m=np.asarray(shapely.length(geoms), dtype=np.float64),
+        edges=shared_edges(geoms),
+    )
+
+
+def _inside(parcels: GeometryArray, municipality: shapely.Geometry) -> GeometryArray:
+    """The parcels cut to the municipality (only those that cross its edge are cut)."""
+    shapely.prepare(municipality)
+    within = shapely.contains_properly(municipality, parcels)
+    out = parcels.copy()
+    cut = ~within
+    if cut.any():
+        out[cut] = polygonal(threaded(shapely.intersection, parcels[cut], municipality))
+    return out
+
+
+def _disjoint_cover(protected: GeometryArray, pieces: GeometryArray | None,
+                    counted: GeometryArray | None) -> GeometryArray:
+    """Disjoint polygons whose union is the protected area and the counted candidates."""
+    if pieces is None:
+        merged = shapely.union_all(np.asarray(protected, dtype=object))
+        found = shapely.get_parts(merged) if not shapely.is_empty(merged) else np.empty(0)
+    else:
+        found = pieces
+    pieces = np.asarray(found, dtype=object)
+    if counted is None or len(counted) == 0:
+        return pieces
+    extra = shapely.union_all(np.asarray(counted, dtype=object))
+    if len(pieces):
+        near = shapely.STRtree(pieces).query(extra, predicate="intersects")
+        if len(near):
+            extra = shapely.difference(extra, shapely.union_all(pieces[near]))
+    parts = polygonal(shapely.get_parts(extra))
+    parts = parts[shapely.area(parts) > 0]
+    return np.concatenate([pieces, parts]).astype(object)
+
+
+def _covered_area(geoms: GeometryArray, pieces: GeometryArray) -> FloatArray:
+    """Per geometry, its area inside the disjoint *pieces*."""
+    pairs = intersect_pairs(geoms, pieces)
+    return sum_per_group(pairs.areas, pairs.left, len(geoms))
+
+
+def _lowland(geoms: GeometryArray, pieces: GeometryArray, soils: PolygonSet,
+             table: FactorTable) -> tuple[FloatArray, FloatArray]:
+    """Per unit, the lowland m² of its new part and their reduction (t CO2e/yr)."""
+    n = len(geoms)
+    if len(soils) == 0 or n == 0:
+        return np.zeros(n), np.zeros(n)
+    pairs = intersect_pairs(geoms, soils.geoms, soils.tree)
+    areas = pairs.areas.copy()
+    if len(pieces):
+        inner = intersect_pairs(pairs.geometries, pieces)
+        areas -= sum_per_group(inner.areas, inner.left, len(pairs))
+    classes, uses = soils.column("carbon_class"), soils.column("land_use")
+    factor = np.array([
+        table.reduction_t_per_ha(str(c) if c is not None else "unknown", table.use_of(u))
+        for c, u in zip(classes, uses, strict=True)], dtype=np.float64)
+    lowland = sum_per_group(areas, pairs.left, n)
+    co2e = sum_per_group(areas * factor[pairs.right] / M2_PER_HA, pairs.left, n)
+    return lowland, co2e
+
+
+def _forbids_forest(geoms: GeometryArray, forest: BoolArray,
+                    layers: AnalysisLayers) -> BoolArray:
+    """Afforestation units whose interior meets Natura 2000 or an unwanted-forest zone."""
+    out = np.zeros(len(geoms), dtype=bool)
+    which = np.flatnonzero(forest)
+    for polygons, keep in ((layers.natura2000, None), (layers.forest_zones, "unwanted")):
+        if len(polygons) == 0 or len(which) == 0:
+            continue
+        left, right = polygons.tree.query(geoms[which], predicate="intersects")
+        if keep is not None:
+            mine = polygons.column("zone")[right] == keep
+            left, right = left[mine], right[mine]
+        inner = ~shapely.touches(geoms[which][left], polygons.geoms[right])
+        out[which[left[inner]]] = True
+    return out
+
+
+def _costs(cost: Sequence[float] | FloatArray | None, keep: NDArray[np.intp],
+           new_m2: FloatArray) -> FloatArray:
+    if cost is None:
+        return new_m2 / M2_PER_HA
+    values = np.asarray(cost, dtype=np.float64)[keep]
+    return np.where(values >= 0, values, np.nan)
+
+
+def _connectivity(geoms: GeometryArray, touching: BoolArray, patches: GeometryArray,
+                  new_m2: FloatArray, decay_per_m: float) -> FloatArray:
+    """new ha × exp(−k d), d = the distance to the nearest habitat patch: 0 for a unit that
+    overlaps one, else from its centroid to the patches' outlines (sampled every
+    :data:`OUTLINE_STEP_M`) less the radius of a circle of the unit's area, at least 0."""
+    n = len(geoms)
+    if len(patches) == 0 or n == 0:
+        return np.zeros(n)
+    from scipy.spatial import cKDTree
+
+    outline = shapely.segmentize(shapely.boundary(np.asarray(patches, dtype=object)),
+                                 OUTLINE_STEP_M)
+    tree = cKDTree(shapely.get_coordinates(outline))
+    far = np.log(1e6) / decay_per_m if decay_per_m > 0 else np.inf
+    d, _ = tree.query(shapely.get_coordinates(shapely.centroid(geoms)),
+                      distance_upper_bound=far)
+    radius = np.sqrt(np.asarray(shapely.area(geoms), dtype=np.float64) / np.pi)
+    d = np.where(touching, 0.0, np.maximum(d - radius, 0.0))
+    return np.asarray(new_m2 / M2_PER_HA * np.exp(-decay_per_m * d), dtype=np.float64)

@@ -1,0 +1,339 @@
+"""A suggested plan (issue 23): the optimiser's answer as an ordinary scenario.
+
+``suggest_plan(dataset, SuggestRequest, feedback)`` measures the planning units (the parcels,
+:mod:`naturplan.core.optimise.units`), states the problem (reach the target share at the least
+cost, or the most CO2e / connectivity within a budget of hectares; a boundary penalty for
+compact areas; what already counts is kept), solves it
+(:mod:`naturplan.core.optimise.solve`, the greedy baseline beside it) and stores the chosen
+units merged into areas per kind as new candidates (status idea, counting toward the target),
+each with a note saying why, grouped in a new scenario. The CLI (``naturplan suggest``) and
+the window (*Analyse → Foreslå plan…*) both call it; they only fill the request and show the
+:class:`SuggestReport`.
+
+Nothing is written before the scenario's name is known to be free and a plan is found; the
+candidates and the scenario are written one after the other, the candidates in one
+transaction.
+"""
+
+from __future__ import annotations
+
+import math
+import time
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+import numpy as np
+import shapely
+from numpy.typing import NDArray
+
+from naturplan.core.errors import OptimiseError, ScenarioError
+from naturplan.core.feedback import Feedback
+from naturplan.core.layers.dataset import DEFAULT_PROTECTED_ROLES, Dataset
+from naturplan.core.layers.roles import Role
+from naturplan.core.optimise.problem import Problem, Solution
+from naturplan.core.optimise.solve import baseline, solve
+from naturplan.core.optimise.units import M2_PER_HA, PlanningUnits, planning_units
+from naturplan.core.plan.candidates import Candidate, CandidateKind, CandidateStatus
+from naturplan.core.plan.ledger import Ledger
+from naturplan.core.plan.plan import CandidatePlan
+from naturplan.core.plan.scenarios import Scenario
+from naturplan.text.i18n import tr
+from naturplan.text.numbers import format_ha, format_number, format_percent
+
+OBJECTIVES = ("cost", "co2e", "connectivity")
+#: The layers a suggested plan reads (with the protected roles): no addresses, no flood.
+SUGGEST_ROLES = (Role.PARCELS, Role.NATURE_P3, Role.NATURA2000, Role.LOWLAND,
+                 Role.FOREST_ZONES)
+#: Without --budget-ha, the co2e and connectivity objectives may use the target's need plus
+#: this share of it (they maximise a benefit, so the area needs an upper bound).
+DEFAULT_BUDGET_SLACK = 0.05
+CONTEXT = "suggest"
+CLI_CONTEXT = "cli_suggest"
+NEED_MARGIN_M2 = 1.0
+
+
+@dataclass(frozen=True)
+class SuggestRequest:
+    """What the planner asks (see the module docstring).
+
+    ``boundary`` is the penalty per km of the suggested areas' outline, in the objective's
+    unit (cost, t CO2e/yr or connectivity ha); ``cost`` names a number field of the parcels
+    as ``parcels.FIELD`` (None: the farmland taken in ha); ``locked_out`` parcel rows.
+    """
+
+    project: Any
+    target: float
+    scenario: str
+    objective: str = "cost"
+    cost: str | None = None
+    budget_ha: float | None = None
+    boundary: float = 0.0
+    time_limit: float = 10.0
+    author: str | None = None
+    lang: str = "da"
+    roles: tuple[Role, ...] = DEFAULT_PROTECTED_ROLES
+    locked_out: tuple[int, ...] = ()
+
+
+@dataclass(frozen=True)
+class SuggestReport:
+    """What was found and written. Areas in m², times in seconds."""
+
+    scenario: str
+    candidate_ids: tuple[str, ...]
+    need_m2: float
+    chosen_m2: float
+    units: int
+    excluded: int
+    chosen_units: int
+    solution: Solution
+    greedy: Solution
+    co2e_t: float
+    cost: float
+    share_before: float
+    share_after: float
+    seconds: dict[str, float] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Suggestion:
+    """A plan found but not yet stored: the new candidates, their scenario and the numbers
+    (:func:`find_suggestion`); :func:`store_suggestion` writes it."""
+
+    candidates: tuple[Candidate, ...]
+    scenario: Scenario
+    report: SuggestReport
+    ledger: Ledger
+
+
+def suggest_plan(dataset: Dataset, request: SuggestRequest,
+                 feedback: Feedback | None = None) -> SuggestReport:
+    """Find the plan and store it in ``request.project`` (see the module docstring).
+
+    Raises
+    ------
+    OptimiseError
+        A target out of reach or already reached, an unknown cost field, no parcels.
+    ScenarioError
+        If the scenario's name is taken.
+    StoreError
+        If the project cannot be opened or written.
+    """
+    from naturplan.io.project.open import open_plan
+
+    store, plan = open_plan(request.project, request.author, create=False)
+    with store:
+        found = find_suggestion(dataset, request, plan.candidates(), store.settings(),
+                                [s.name for s in store.scenarios()], feedback)
+        return store_suggestion(store, plan, found)
+
+
+def find_suggestion(dataset: Dataset, request: SuggestRequest, candidates: list[Candidate],
+                    settings: Any, scenario_names: list[str],
+                    feedback: Feedback | None = None) -> Suggestion:
+    """The plan for *request* given the plan's *candidates* and stored *settings*; nothing
+    is written (a worker thread may run it). Raises as :func:`suggest_plan`."""
+    from naturplan.usecases.analysis_context import analysis_context
+
+    feedback = feedback or Feedback()
+    clock = {"start": time.monotonic()}
+    _require_free_name(scenario_names, request.scenario)
+    context = analysis_context(settings)
+    share, index = dataset.protected(request.roles)
+    ledger = Ledger(dataset.municipality.geometry, index, share)
+    ledger.reset(candidates)
+    before = ledger.result()
+    # a square metre more: the ledger measures the stored areas again, to 1e-9
+    need = request.target * before.municipality_area_m2 - before.area_m2 + NEED_MARGIN_M2
+    if need <= NEED_MARGIN_M2:
+        raise OptimiseError("The plan already reaches {target} %; there is nothing to "
+                            "suggest.", target=round(100 * request.target, 2))
+    feedback.report(0.02, "suggest")
+    units = _units(dataset, request, candidates, context, index.pieces)
+    clock["units"] = time.monotonic()
+    feedback.check()  # a cancel before the solver starts leaves nothing; after, the best so far
+    problem = _problem(units, request, need)
+    solution = solve(problem, feedback.part(0.1, 0.95), time_limit=request.time_limit)
+    greedy = baseline(problem)
+    clock["solve"] = time.monotonic()
+    made = _candidates(units, solution.chosen, request)
+    scenario = Scenario.new(request.scenario, [c.id for c in made],
+                            _description(request, solution))
+    chosen = solution.chosen
+    report = SuggestReport(
+        scenario.name, tuple(c.id for c in made), need, float(units.new_m2[chosen].sum()),
+        len(units), int(units.excluded.sum()), int(chosen.sum()), solution, greedy,
+        float(units.co2e_t[chosen].sum()), float(units.cost[chosen].sum()),
+        before.share, before.share,
+        {"units": clock["units"] - clock["start"], "solve": clock["solve"] - clock["units"]})
+    return Suggestion(tuple(made), scenario, report, ledger)
+
+
+def store_suggestion(store: Any, plan: CandidatePlan, found: Suggestion) -> SuggestReport:
+    """Write *found*: its candidates in one transaction, then its scenario; the report with
+    the projected share measured again from the stored plan.
+
+    Raises
+    ------
+    ScenarioError
+        If the name was taken meanwhile (the candidates are then removed again).
+    """
+    began = time.monotonic()
+    change = plan.add_many(list(found.candidates), action="suggest")
+    try:
+        stored = store.insert_scenario(found.scenario)
+    except ScenarioError:
+        plan.revert(change)
+        raise
+    found.ledger.reset(plan.candidates())
+    after = found.ledger.result()
+    seconds = {**found.report.seconds, "store": time.monotonic() - began}
+    return replace(found.report, scenario=stored.name, share_after=after.share,
+                   seconds=seconds)
+
+
+def _require_free_name(names: list[str], name: str) -> None:
+    key = " ".join(name.split()).casefold()
+    if any(n.casefold() == key for n in names):
+        raise ScenarioError("A scenario named '{name}' is already in the project.", name=name)
+
+
+def _units(dataset: Dataset, request: SuggestRequest, candidates: list[Candidate],
+           context: Any, pieces: Any) -> PlanningUnits:
+    from naturplan.usecases.analysis import layers_of
+
+    layers = dataset.vector(Role.PARCELS)
+    if not layers:
+        raise OptimiseError("A suggested plan needs a parcel layer (the planning units).")
+    frame = layers[0].frame
+    parcels = frame.geometry.to_numpy()
+    counted = np.array([c.geometry for c in candidates if c.counts_toward_target
+                        and c.status is not CandidateStatus.REJECTED], dtype=object)
+    out = np.zeros(len(parcels), dtype=bool)
+    out[[i for i in request.locked_out if 0 <= i < len(parcels)]] = True
+    return planning_units(parcels, layers_of(dataset, request.roles), context.table,
+                          pieces=pieces, counted=counted, cost=_cost_values(frame, request.cost),
+                          locked_out=out, decay_per_m=context.settings.connectivity.k)
+
+
+def _cost_values(frame: Any, cost: str | None) -> NDArray[np.float64] | None:
+    """The cost field's values (NaN where a value is not a number), or None."""
+    if cost is None:
+        return None
+    role, _, name = cost.partition(".")
+    if role != Role.PARCELS.value or not name:
+        raise OptimiseError("The cost must be a field of the parcels, as parcels.FIELD; "
+                            "'{cost}' is not.", cost=cost)
+    if name not in frame.columns:
+        raise OptimiseError("The parcels have no field '{field}'; they have: {fields}.",
+                            field=name, fields=", ".join(str(c) for c in frame.columns
+                                                         if c != frame.geometry.name))
+    import pandas as pd
+
+    values = pd.to_numeric(frame[name], errors="coerce").to_numpy(dtype=np.float64)
+    if not np.isfinite(values).any():
+        raise OptimiseError("The parcels' field '{field}' holds no numbers.", field=name)
+    return values
+
+
+def _problem(units: PlanningUnits, request: SuggestRequest, need: float) -> Problem:
+    if request.objective not in OBJECTIVES:
+        raise OptimiseError("Unknown objective '{objective}'; choose cost, co2e or "
+                            "connectivity.", objective=request.objective)
+    weight = {"cost": units.cost, "co2e": -units.co2e_t,
+              "connectivity": -units.connectivity}[request.objective]
+    budget = None if request.budget_ha is None else request.budget_ha * M2_PER_HA
+    if budget is None and request.objective != "cost":
+        budget = need * (1 + DEFAULT_BUDGET_SLACK)
+    shared = units.edges.shared_per_unit(len(units))
+    return Problem(units.new_m2, np.asarray(weight, dtype=np.float64), need, budget,
+                   request.boundary / 1000.0, units.perimeter_m - shared, units.edges,
+                   np.zeros(len(units), dtype=bool), units.excluded.copy())
+
+
+def _candidates(units: PlanningUnits, chosen: NDArray[np.bool_],
+                request: SuggestRequest) -> list[Candidate]:
+    """The chosen units' new parts, merged per kind into connected areas, as candidates."""
+    made: list[Candidate] = []
+    index = np.flatnonzero(chosen)
+    parts = units.new_part(index)
+    for kind in (CandidateKind.LOWLAND, CandidateKind.AFFORESTATION):
+        mine = units.kind[index] == kind.value
+        if not mine.any():
+            continue
+        merged = shapely.get_parts(shapely.union_all(parts[mine]))
+        merged = merged[shapely.area(merged) >= 1.0]
+        owner = shapely.STRtree(merged).query(shapely.point_on_surface(parts[mine]),
+                                              predicate="intersects")
+        for k, geom in enumerate(merged):
+            members = index[mine][owner[0][owner[1] == k]]
+            made.append(Candidate.new(
+                kind, geom, tr(request.lang, CONTEXT, "Suggestion {number}",
+                               number=len(made) + 1),
+                note=_why(units, members, request)))
+    return made
+
+
+def _why(units: PlanningUnits, members: NDArray[np.intp], request: SuggestRequest) -> str:
+    lang = request.lang
+    new = float(units.new_m2[members].sum())
+    term = {"cost": tr(lang, CONTEXT, "the least cost per new hectare"),
+            "co2e": tr(lang, CONTEXT, "the most CO2e reduction per hectare"),
+            "connectivity": tr(lang, CONTEXT, "the most connectivity per hectare")}
+    return tr(lang, CONTEXT, "Suggested for {term}: parcels {parcels}, {area} new nature, "
+              "{co2e} t CO2e/yr, cost {cost}.", parcels=len(members),
+              term=term[request.objective],
+              area=format_ha(new, 2, lang),
+              co2e=format_number(float(units.co2e_t[members].sum()), 1, lang),
+              cost=format_number(float(units.cost[members].sum()), 2, lang))
+
+
+def _description(request: SuggestRequest, solution: Solution) -> str:
+    lang = request.lang
+    gap = "-" if not np.isfinite(solution.gap) else format_number(100 * solution.gap, 3, lang)
+    return tr(lang, CONTEXT, "Suggested by naturplan for {target} % (objective: {objective}, "
+              "boundary penalty {boundary}); method {method}, gap {gap} %.",
+              target=format_number(100 * request.target, 1, lang),
+              objective=request.objective,
+              boundary=format_number(request.boundary, 2, lang), method=solution.method,
+              gap=gap)
+
+
+def gap_to(value: float, bound: float) -> float:
+    """(value − bound) / |value|; inf without a bound."""
+    if not math.isfinite(bound):
+        return math.inf
+    return max(0.0, (value - bound) / max(abs(value), 1e-9))
+
+
+def report_lines(report: SuggestReport, lang: str) -> list[str]:
+    """The report in words, a few lines (the CLI prints them, the window shows them)."""
+
+    s, g = report.solution, report.greedy
+
+    def gap(value: float) -> str:
+        return format_percent(value, 3, lang) if math.isfinite(value) else "–"
+
+    lines = [
+        tr(lang, CLI_CONTEXT, "Scenario '{name}': {areas} suggested areas, {area} new nature "
+           "(needed: {need}).", name=report.scenario,
+           areas=format_number(len(report.candidate_ids), 0, lang),
+           area=format_ha(report.chosen_m2, 1, lang), need=format_ha(report.need_m2, 1, lang)),
+        tr(lang, CLI_CONTEXT, "Parcels chosen: {chosen} of {units} ({excluded} excluded). Cost "
+           "{cost}; lowland CO2e reduction {co2e} t/yr.",
+           chosen=format_number(report.chosen_units, 0, lang),
+           units=format_number(report.units, 0, lang),
+           excluded=format_number(report.excluded, 0, lang),
+           cost=format_number(report.cost, 2, lang), co2e=format_number(report.co2e_t, 1, lang)),
+        tr(lang, CLI_CONTEXT, "Solver: {method}, objective {objective}, gap {gap} from the bound "
+           "{bound} ({seconds} s).", method=s.method,
+           objective=format_number(s.objective, 2, lang), gap=gap(s.gap),
+           bound=format_number(s.bound, 2, lang) if math.isfinite(s.bound) else "–",
+           seconds=format_number(s.seconds, 2, lang)),
+        tr(lang, CLI_CONTEXT, "Greedy baseline: objective {objective}, gap {gap}.",
+           objective=format_number(g.objective, 2, lang), gap=gap(gap_to(g.objective, s.bound))),
+        tr(lang, CLI_CONTEXT, "Projected share: {before} before, {after} with the suggested "
+           "areas.", before=format_percent(report.share_before, 2, lang),
+           after=format_percent(report.share_after, 2, lang)),
+    ]
+    return lines
