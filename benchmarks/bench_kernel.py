@@ -12,7 +12,8 @@ threads), in one run on the same inputs, interleaved, and checks they give the s
   status table's "union area per parcel");
 - **tiles**: §3 cut by the 1 km tile grid, grouped by (type, tile) (the flood analysis).
 
-Then times the whole protected share and the parcel overlay with the kept kernel. Run by hand:
+The operations end to end, before and after, with their numbers: bench_kernel_e2e.py. Run by
+hand:
 
     python benchmarks/bench_kernel.py [--scale 1] [--repeat 5]
 

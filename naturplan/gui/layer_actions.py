@@ -86,6 +86,7 @@ def install_layer_actions(window: LayerActionsHost) -> AttributeTableDock:
     panel.table_requested.connect(open_table)
     panel.remove_requested.connect(window.remove_layer)
     window.layers.structure_changed.connect(follow)
+    window.layers.layer_replaced.connect(lambda old, new: follow())
     window.session.selection.changed.connect(selected_candidates)
     window.identify_tool.identified.connect(
         lambda x, y: dock.select_at(x, y, tolerance_m(window.canvas.view.resolution)))

@@ -104,6 +104,7 @@ class LayersDock(QDockWidget):
         self.list.menu_requested.connect(self.show_context_menu)
         self.opacity.valueChanged.connect(self._on_opacity)
         layers.structure_changed.connect(self.refresh)
+        layers.layer_replaced.connect(self._replaced)
 
     def sample_text(self) -> str:
         return self.tr("synthetic sample")
@@ -148,6 +149,19 @@ class LayersDock(QDockWidget):
             self.list.setCurrentItem(self.list.item(0))
         shown = [item.layer for item in self.list.layer_items() if item.layer is not None]
         self.layers.set_order(list(reversed(shown)))  # the map draws what the panel shows
+
+    def _replaced(self, old: Layer, new: Layer) -> None:
+        """The same layer with new data (the candidates after an edit): its row points at
+        the new one; nothing else in the tree changes."""
+        entry = next((e for e in self.layers if e.layer is new), None)
+        if entry is None:
+            return
+        self._filling = True
+        for item in self.list.layer_items():
+            if item.layer is old:
+                item.setData(LAYER_ROLE, new)
+                item.setToolTip(0, self._tooltip(entry))
+        self._filling = False
 
     def _layer_item(self, entry: MapLayer) -> TreeItem:
         item = TreeItem([self._entry_text(entry)])

@@ -108,8 +108,7 @@ def candidates_frame(candidates: Sequence[Candidate]) -> gpd.GeoDataFrame:
     data: dict[str, list[object]] = {f: [] for f in fields}
     for c in candidates:
         for f in fields:
-            value = getattr(c, f)
-            data[f].append(value.value if hasattr(value, "value") else value)
+            data[f].append(_value(getattr(c, f)))
     geoms = gpd.GeoSeries([c.geometry for c in candidates], crs=25832)
     return gpd.GeoDataFrame(data, geometry=geoms, crs=25832)
 
@@ -124,16 +123,26 @@ def candidates_layer(frame: gpd.GeoDataFrame, path: Path, description: str) -> V
 
 
 def frame_after(frame: gpd.GeoDataFrame | None, update: RowUpdate) -> gpd.GeoDataFrame:
-    """The candidates' frame after *update*: the kept rows taken from *frame* (the frame
-    before), only the fresh rows built from their candidates."""
+    """The candidates' frame after *update*: the kept rows' values taken from *frame* (the
+    frame before) column by column, only the fresh rows read from their candidates."""
     if frame is None or update.everything:
         return candidates_frame(update.candidates)
-    kept_rows = np.flatnonzero(update.kept >= 0)
+    rows = np.flatnonzero(update.kept >= 0)
+    old = update.kept[rows]
     fresh = update.fresh
-    parts = [frame.iloc[update.kept[kept_rows]]]
-    if len(fresh):
-        parts.append(candidates_frame([update.candidates[i] for i in fresh]))
-    order = np.argsort(np.concatenate([kept_rows, fresh]), kind="stable")
-    joined = pd.concat(parts, ignore_index=True) if len(parts) > 1 else parts[0]
-    out = joined.iloc[order].reset_index(drop=True)
-    return gpd.GeoDataFrame(out, geometry="geometry", crs=25832)
+    made = [update.candidates[i] for i in fresh]
+    data: dict[str, object] = {}
+    for name in ROLE_SPECS[Role.CANDIDATES].fields:
+        before = frame[name].to_numpy(dtype=object)
+        values = np.empty(len(update.candidates), dtype=object)
+        values[rows] = before[old]
+        values[fresh] = [_value(getattr(c, name)) for c in made] if made else []
+        data[name] = pd.Series(values).infer_objects()
+    geoms = np.empty(len(update.candidates), dtype=object)
+    geoms[rows] = frame.geometry.to_numpy()[old]
+    geoms[fresh] = [c.geometry for c in made] if made else []
+    return gpd.GeoDataFrame(data, geometry=gpd.GeoSeries(geoms, crs=25832), crs=25832)
+
+
+def _value(value: object) -> object:
+    return getattr(value, "value", value)

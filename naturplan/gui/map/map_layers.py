@@ -42,6 +42,7 @@ class MapLayerList(QObject):
 
     changed = Signal()  # anything that changes the picture
     structure_changed = Signal()  # layers added, removed or reordered
+    layer_replaced = Signal(object, object)  # old, new: the same layer with new data
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -89,10 +90,11 @@ class MapLayerList(QObject):
 
     def replace_layer(self, old: Layer, new: Layer) -> None:
         """Put *new* where *old* is, keeping its visibility and style (candidates after an
-        edit: a new layer object, so no cache of the old data survives in the renderer)."""
+        edit: a new layer object, so no cache of the old data survives in the renderer).
+        The list keeps its structure: ``layer_replaced`` tells the views that hold *old*."""
         entry = self._layers[self.index_of(old)]
         entry.layer = new
-        self.structure_changed.emit()
+        self.layer_replaced.emit(old, new)
         self.changed.emit()
 
     def remove(self, layer: Layer) -> None:

@@ -55,7 +55,9 @@ class ParcelController(QObject):
         self.styles = styles
         self.lang = lang
         self.dataset: Dataset | None = None
-        self.context: ParcelContext | None = None
+        self._context: ParcelContext | None = None
+        #: The candidates changed since the context last took them (taken on first use).
+        self._candidates_stale = False
         self.card: StatusCard | None = None
         self.task: Task | None = None
         self.pdf_task: Task | None = None
@@ -142,17 +144,29 @@ class ParcelController(QObject):
     def _failed(self, error: BaseException) -> None:
         self.dock.show_waiting(error_text(error, self.lang))
 
-    def set_candidates(self, layer: VectorLayer | None) -> None:
-        """The planner's candidates changed: cards show the new ones."""
-        self._candidates = layer
-        if self.context is None or self.dataset is None:
-            return
-        from naturplan.core.parcels.themes import theme_layer
-        from naturplan.io.parcels import source_info
+    @property
+    def context(self) -> ParcelContext | None:
+        """The parcel lookup, with the planner's latest candidates."""
+        if self._candidates_stale and self._context is not None and self.dataset is not None:
+            from naturplan.core.parcels.themes import theme_layer
+            from naturplan.io.parcels import source_info
 
-        themes = [] if layer is None or not len(layer.frame) else [
-            theme_layer(Theme.CANDIDATES, layer, source_info(layer))]
-        self.context = self.context.with_themes(Theme.CANDIDATES, themes)
+            self._candidates_stale = False
+            layer = self._candidates
+            themes = [] if layer is None or not len(layer.frame) else [
+                theme_layer(Theme.CANDIDATES, layer, source_info(layer))]
+            self._context = self._context.with_themes(Theme.CANDIDATES, themes)
+        return self._context
+
+    @context.setter
+    def context(self, value: ParcelContext | None) -> None:
+        self._context = value
+
+    def set_candidates(self, layer: VectorLayer | None) -> None:
+        """The planner's candidates changed: cards show the new ones (the lookup takes them
+        when it is next used, so an edit with no card shown costs nothing here)."""
+        self._candidates = layer
+        self._candidates_stale = True
         self._refresh()
 
     # -- searching --------------------------------------------------------------------
