@@ -2,18 +2,16 @@
 
 ``layers/``, ``styles/`` and ``resources/`` stay at the top of the repository. Building a wheel
 (``python -m build``, ``pip install .``, ``pipx install``) copies every file in them, by rule
-and not by list, into ``naturplan/shipped/`` of the build and compiles each translation
-``resources/translations/*.ts`` to a ``.qm`` beside it with the ``lrelease`` of the PySide6
-in the build environment (``[build-system] requires``). An editable install copies nothing:
+and not by list, into ``naturplan/shipped/`` of the build; the translations ship as the
+``resources/translations/*.ts`` they are (the program reads them itself: nothing is compiled).
+An editable install copies nothing:
 ``naturplan/io/paths.py`` reads the checkout's folders directly. The sdist carries the folders
 themselves (``MANIFEST.in``), so a wheel built from it is the same.
 """
 
 from __future__ import annotations
 
-import importlib.util
 import shutil
-import subprocess
 from pathlib import Path
 
 from setuptools import setup
@@ -22,7 +20,7 @@ from setuptools.command.build_py import build_py
 ROOT = Path(__file__).resolve().parent
 SHIPPED_FOLDERS = ("layers", "styles", "resources")
 #: Never shipped: the sample a checkout may have built in older versions, Python caches, and
-#: translations compiled at run time in a checkout (the build compiles its own).
+#: translations that older versions compiled in a checkout (``.qm``, no longer read).
 SKIP_DIRS = {"generated", "__pycache__"}
 SKIP_SUFFIXES = {".qm", ".pyc", ".pyo"}
 
@@ -46,29 +44,6 @@ def copy_shipped(root: Path, target: Path) -> int:
     return count
 
 
-def lrelease() -> list[str]:
-    """The ``lrelease`` of PySide6 (a build requirement), as a command."""
-    script = shutil.which("pyside6-lrelease")
-    if script:
-        return [script]
-    spec = importlib.util.find_spec("PySide6")
-    for folder in spec.submodule_search_locations if spec else ():
-        for name in ("lrelease", "lrelease.exe", "Qt/libexec/lrelease"):
-            if (Path(folder) / name).is_file():
-                return [str(Path(folder) / name)]
-    raise RuntimeError("lrelease not found: the build needs PySide6 (pip install PySide6)")
-
-
-def compile_translations(folder: Path) -> int:
-    """Compile every ``*.ts`` in *folder* to a ``.qm`` beside it; returns how many."""
-    sources = sorted(folder.glob("*.ts"))
-    command = lrelease() if sources else []
-    for source in sources:
-        subprocess.run([*command, "-silent", str(source), "-qm", str(source.with_suffix(".qm"))],
-                       check=True)
-    return len(sources)
-
-
 class BuildWithShippedFiles(build_py):
     """``build_py`` that also fills ``naturplan/shipped/`` (not in editable mode)."""
 
@@ -79,8 +54,7 @@ class BuildWithShippedFiles(build_py):
         target = Path(self.build_lib) / "naturplan" / "shipped"
         shutil.rmtree(target, ignore_errors=True)
         copied = copy_shipped(ROOT, target)
-        compiled = compile_translations(target / "resources" / "translations")
-        print(f"naturplan: shipped {copied} files, compiled {compiled} translations")
+        print(f"naturplan: shipped {copied} files")
 
 
 if __name__ == "__main__":  # setuptools runs this file as __main__; tests import its helpers

@@ -4,8 +4,8 @@ Python included (PyInstaller, one-folder mode).
     python desktop/build_bundle.py [--out dist/bundle] [--wheel dist/naturplan-X.whl]
 
 1. Builds the wheel (``python -m build``), unless ``--wheel`` names one: the bundle carries
-   exactly what the wheel carries (``naturplan/shipped``: layers, styles, resources, the
-   compiled translations).
+   exactly what the wheel carries (``naturplan/shipped``: layers, styles, resources with the
+   translations' ``.ts`` files).
 2. Installs it and PyInstaller into a fresh virtual environment (``<work>/venv``), so that
    only the program's own dependencies go in, never the developer's other packages.
 3. Runs PyInstaller there on ``desktop/naturplan_main.py``, collecting the data files of

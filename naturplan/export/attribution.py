@@ -16,8 +16,8 @@ from pathlib import Path
 from typing import Any
 
 from naturplan.core.layers.roles import Role
-from naturplan.export.map_layers import ExportLayer
 from naturplan.io.paths import resource
+from naturplan.pagemodel.layers import ExportLayer
 from naturplan.text.i18n import tr
 
 

@@ -7,43 +7,14 @@ print layout draws it as a table, the web map as a box.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from naturplan.core.plan.candidates import CandidateKind
 from naturplan.core.share.targets import TargetGap
 from naturplan.export.model import PlanData
+from naturplan.pagemodel.page import LedgerTable
 from naturplan.text.i18n import tr
 from naturplan.text.labels import kind_label, target_label
 from naturplan.text.numbers import format_ha, format_share
 from naturplan.text.statuses import status_notes
-
-
-@dataclass(frozen=True)
-class LedgerTable:
-    """Texts ready to draw.
-
-    Attributes
-    ----------
-    title
-        "Beskyttet natur og mål".
-    header
-        Column heads: (empty, "Nu", "Med kandidatområder").
-    rows
-        (label, now, projected) per row.
-    by_kind_title
-        "Ny natur efter type".
-    by_kind
-        (kind label, hectares) per candidate kind.
-    notes
-        Footnotes: what counts as protected, how many candidates count, synthetic data.
-    """
-
-    title: str
-    header: tuple[str, str, str]
-    rows: tuple[tuple[str, str, str], ...]
-    by_kind_title: str
-    by_kind: tuple[tuple[str, str], ...]
-    notes: tuple[str, ...]
 
 
 def _gap_text(gap: TargetGap, lang: str) -> str:

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 from collections import OrderedDict
 from collections.abc import Sequence
-from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
@@ -21,34 +20,13 @@ from numpy.typing import NDArray
 
 from naturplan.core.layers.layer import RasterLayer, VectorLayer
 from naturplan.core.layers.style import LayerStyle, LegendEntry
-from naturplan.export.map_layers import ExportLayer
+from naturplan.pagemodel.layers import ExportLayer
+from naturplan.pagemodel.page import LegendGroup
 
 Bounds = tuple[float, float, float, float]
 
 #: Pixels across of the raster read used to find the classes in the extent.
 RASTER_PROBE_PX = 400
-
-
-@dataclass(frozen=True)
-class LegendGroup:
-    """The rows of one layer.
-
-    Attributes
-    ----------
-    title
-        The layer's title (marked when synthetic).
-    entries
-        The rows, each a symbol or a colour with its label.
-    opacity
-        The layer's opacity (multiplies each row's own).
-    raster
-        True for a colour ramp (rows are colours, not symbols).
-    """
-
-    title: str
-    entries: tuple[LegendEntry, ...]
-    opacity: float = 1.0
-    raster: bool = False
 
 
 def legend_groups(layers: Sequence[ExportLayer], bounds: Bounds | None,

@@ -10,44 +10,12 @@ printed as land, as the window shows it, not in the sea colour.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
 
 from naturplan.core.layers.dataset import Municipality
 from naturplan.core.layers.layer import Layer
 from naturplan.core.layers.roles import DRAW_ORDER, Role
 from naturplan.core.layers.style import LayerStyle, default_style
-from naturplan.text.i18n import tr
-
-
-@dataclass(frozen=True)
-class ExportLayer:
-    """One layer of an exported map.
-
-    Attributes
-    ----------
-    layer
-        The data (EPSG:25832).
-    style
-        How it is drawn (opacity included).
-    visible
-        Shown on the map and in the legend.
-    """
-
-    layer: Layer
-    style: LayerStyle
-    visible: bool = True
-
-    @property
-    def synthetic(self) -> bool:
-        """True if the layer is generated sample data, not real data."""
-        return bool(self.layer.source.synthetic)
-
-    def title(self, lang: str) -> str:
-        """The layer's name for a reader, marked when it is synthetic."""
-        text = self.style.title.get(lang)
-        if self.synthetic:
-            text += f" ({tr(lang, 'labels', 'synthetic example')})"
-        return text
+from naturplan.pagemodel.layers import ExportLayer
 
 
 def ordered_layers(layers: Sequence[Layer], styles: Mapping[Role, LayerStyle],

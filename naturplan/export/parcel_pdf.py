@@ -17,11 +17,12 @@ from naturplan.core.layers.layer import Layer
 from naturplan.core.layers.roles import DRAW_ORDER, Role
 from naturplan.core.layers.style import Labels, LayerStyle, LegendEntry, Symbol, default_style
 from naturplan.core.parcels.status import StatusCard
-from naturplan.export.legend import LegendGroup, legend_groups
+from naturplan.export.legend import legend_groups
 from naturplan.export.map_layers import ordered_layers
 from naturplan.export.parcel_card import CardText
 from naturplan.io import verify
 from naturplan.io.atomic import check_writable, write_file
+from naturplan.pagemodel.page import LegendGroup
 from naturplan.text.i18n import tr
 from naturplan.text.numbers import format_number
 

@@ -1,7 +1,10 @@
-"""Translations: ``resources/translations/*.ts`` compiled to ``.qm`` and installed once.
+"""The window's words from the program's one catalogue: ``resources/translations/*.ts`` as
+:mod:`naturplan.text.i18n` reads them, answered to Qt by a :class:`CatalogueTranslator`.
 
-The build compiles them into the package (``setup.py``); a source checkout compiles them at
-run time into the user's cache folder.
+One catalogue and one runtime (issue 21 §4): ``self.tr()`` in a widget, the command line, the
+exporters and the shared words all look a message up in the same
+:class:`~naturplan.text.i18n.Translator`; nothing is compiled (no ``lrelease``, no ``.qm``,
+no cache folder), so a checkout always shows the words of its own ``.ts`` files.
 
 Source strings are English (``self.tr()``); Danish is the default interface language.
 Nothing happens at import time: :func:`install_translator` is called from ``run_app``.
@@ -9,92 +12,41 @@ Nothing happens at import time: :func:`install_translator` is called from ``run_
 
 from __future__ import annotations
 
-import hashlib
-import os
-import shutil
-import subprocess
-import time
-from pathlib import Path
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QObject, QTranslator
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+from naturplan.text.i18n import DEFAULT_LANGUAGE, LANGUAGES, Translator, translator
 
-from naturplan.io.paths import is_packaged, translations_dir, user_cache_dir
-from naturplan.text.i18n import DEFAULT_LANGUAGE, LANGUAGES
-
-__all__ = ["DEFAULT_LANGUAGE", "LANGUAGES", "compiled_translation", "install_translator",
+__all__ = ["DEFAULT_LANGUAGE", "LANGUAGES", "CatalogueTranslator", "install_translator",
            "qt_translator"]
 
 
-def _cache_dir() -> Path:
-    return user_cache_dir() / "translations"
+class CatalogueTranslator(QTranslator):
+    """A :class:`QTranslator` that answers from the Python catalogue of one language.
 
-
-def lrelease_command() -> list[str] | None:
-    """The ``lrelease`` of the installed PySide6 (the console script or the binary)."""
-    script = shutil.which("pyside6-lrelease")
-    if script:
-        return [script]
-    import PySide6
-
-    folder = Path(PySide6.__file__).parent
-    for candidate in (folder / "lrelease", folder / "Qt" / "libexec" / "lrelease"):
-        if candidate.exists():
-            return [str(candidate)]
-    return None
-
-
-def compiled_translation(source: Path) -> Path | None:
-    """The ``.qm`` for the ``.ts`` file *source*.
-
-    A packaged install (wheel, pipx, bundle) ships it beside the ``.ts``, compiled by the
-    build. In a source checkout it is compiled into the user's cache folder (never into the
-    checkout or an install folder) under a name that carries a hash of the ``.ts`` content:
-    every checkout on the machine (a CI clone, other worktrees) shares that folder, and must
-    load the words of its own ``.ts``, not those of another checkout compiled later. The file
-    is written under a temporary name and then renamed, so a program starting meanwhile never
-    reads half a file. Returns None when there is no ``.ts`` or nothing to compile it with
-    (the UI then stays English).
+    Qt asks it for ``(context, source, disambiguation, n)``; it returns the translation as the
+    ``.ts`` file has it (the form for *n* of a numerus message: the first for exactly 1, else
+    the second, as Danish and English both need), or nothing for a message it does not know
+    (None, a null string: Qt then asks the next translator, Qt's own
+    ``qtbase`` words, and shows the English source at last). Qt fills ``%n`` itself afterwards.
     """
-    if not source.exists():
-        return None
-    shipped = source.with_suffix(".qm")
-    if is_packaged() and shipped.exists():
-        return shipped
-    digest = hashlib.sha256(source.read_bytes()).hexdigest()[:16]
-    target = _cache_dir() / f"{source.stem}-{digest}.qm"
-    if target.exists():
-        return target
-    command = lrelease_command()
-    if command is None:
-        return None
-    partial = target.with_name(f"{target.name}.{os.getpid()}.part")
-    try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        subprocess.run(
-            [*command, "-silent", str(source), "-qm", str(partial)],
-            check=True, capture_output=True, timeout=60,
-        )
-        os.replace(partial, target)
-    except (OSError, subprocess.SubprocessError):
-        partial.unlink(missing_ok=True)
-    _forget_old(source.stem, keep=target)
-    return target if target.exists() else None
 
+    def __init__(self, catalogue: Translator, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.catalogue = catalogue
 
-#: A compiled translation of an older ``.ts`` that no checkout used for this long is deleted.
-_STALE_SECONDS = 14 * 24 * 3600
+    def translate(self, context: str, source: str, disambiguation: str | None = None,
+                  n: int = -1) -> str | None:  # type: ignore[override]
+        forms = self.catalogue.messages.get((context, source))
+        if not forms:
+            return None  # a null QString: Qt asks the next translator (Qt's own words)
+        index = 0 if n == 1 or len(forms) == 1 else 1
+        return forms[min(index, len(forms) - 1)]
 
+    def isEmpty(self) -> bool:  # noqa: N802 - Qt's name
+        return not self.catalogue.messages
 
-def _forget_old(stem: str, keep: Path) -> None:
-    """Delete ``<stem>-*.qm`` files in the cache not changed for two weeks (other than
-    *keep*): each edit of a ``.ts`` leaves one behind."""
-    limit = time.time() - _STALE_SECONDS
-    for old in keep.parent.glob(f"{stem}-*.qm"):
-        try:
-            if old != keep and old.stat().st_mtime < limit:
-                old.unlink()
-        except OSError:
-            pass
+    def language(self) -> str:
+        return "da_DK" if self.catalogue.lang == "da" else "en_GB"
 
 
 def qt_translator(app: QCoreApplication, lang: str) -> QTranslator | None:
@@ -105,32 +57,27 @@ def qt_translator(app: QCoreApplication, lang: str) -> QTranslator | None:
     if lang == "en":
         return None
     folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-    translator = QTranslator(app)
-    return translator if translator.load(f"qtbase_{lang}", folder) else None
+    qt_own = QTranslator(app)
+    return qt_own if qt_own.load(f"qtbase_{lang}", folder) else None
 
 
 def install_translator(app: QCoreApplication, lang: str | None) -> list[QTranslator]:
-    """Install a translator per ``resources/translations/*_<lang>.ts`` (default Danish) on
-    *app*, and Qt's own (:func:`qt_translator`); returns them (keep them alive).
+    """Install the catalogue of *lang* (default Danish: every
+    ``resources/translations/*_<lang>.ts``, read by :func:`naturplan.text.i18n.translator`)
+    on *app*, and Qt's own (:func:`qt_translator`); returns them (keep them alive).
 
-    Every area of the program may keep its words in a file of its own (``naturplan_da.ts``,
-    ``messages_da.ts``, …); the CLI reads the same files (``naturplan.text.i18n``). Also sets
-    the default QLocale so number widgets use a decimal comma in Danish.
+    Also sets the default QLocale so number widgets use a decimal comma in Danish.
     """
     lang = lang or DEFAULT_LANGUAGE
     language = QLocale.Language.Danish if lang == "da" else QLocale.Language.English
     QLocale.setDefault(QLocale(language, QLocale.Country.Denmark))
-    installed = []
+    installed: list[QTranslator] = []
     qt_own = qt_translator(app, lang)
-    if qt_own is not None:  # installed first: ours are asked before it
+    if qt_own is not None:  # installed first: ours is asked before it
         app.installTranslator(qt_own)
         installed.append(qt_own)
-    for source in sorted(translations_dir().glob(f"*_{lang}.ts")):
-        qm = compiled_translation(source)
-        if qm is None:
-            continue
-        translator = QTranslator(app)
-        if translator.load(str(qm)):
-            app.installTranslator(translator)
-            installed.append(translator)
+    ours = CatalogueTranslator(translator(lang), app)
+    if not ours.isEmpty():
+        app.installTranslator(ours)
+        installed.append(ours)
     return installed

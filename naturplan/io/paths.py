@@ -42,7 +42,7 @@ def _package_dir() -> Path:
 
 def is_packaged() -> bool:
     """True when the shipped folders come from the package (wheel, pipx, bundle), False in a
-    source checkout. A packaged install also carries the compiled translations (``.qm``)."""
+    source checkout."""
     return (_package_dir() / SHIPPED_PACKAGE_DIR).is_dir()
 
 
@@ -90,8 +90,8 @@ def resource(*parts: str) -> Path:
 
 
 def translations_dir() -> Path:
-    """``resources/translations``: the ``.ts`` files of every language (and, in a packaged
-    install, the ``.qm`` files compiled from them by the build)."""
+    """``resources/translations``: the ``.ts`` files of every language, read as they are by
+    :mod:`naturplan.text.i18n` for the window, the command line and the exports."""
     return resources_dir() / "translations"
 
 

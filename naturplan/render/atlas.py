@@ -38,6 +38,7 @@ from naturplan.core.geometry_kernels import WORKERS
 from naturplan.core.layers.layer import RasterLayer, VectorLayer
 from naturplan.io.raster import read_window
 from naturplan.io.raster_cells import CellReader, snap_to_cells
+from naturplan.pagemodel.page import PageLayout
 from naturplan.render.application import require_gui_application
 from naturplan.render.decorations import points_to_px
 from naturplan.render.geometry import shapes_from_geometries
@@ -149,7 +150,7 @@ class AtlasRenderer(MapRenderer):
         self.cells.close()
 
 
-def page_view(layout: Any, dpi: float) -> MapView:
+def page_view(layout: PageLayout, dpi: float) -> MapView:
     """The map view of *layout*'s frame at *dpi* (as :class:`PagePainter` makes it)."""
     return MapView.for_paper(layout.center[0], layout.center[1], layout.scale,
                              layout.map_box.w, layout.map_box.h, dpi)

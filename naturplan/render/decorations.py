@@ -11,8 +11,9 @@ Usage::
     bar_rect = draw_scale_bar(painter, view, QRectF(0, 0, view.width, view.height), "da")
     draw_north_arrow(painter, QRectF(view.width - 40, 10, 30, 46))
 
-Numbers on the scale bar are written with :class:`QLocale` in the map's language
-(``2,5 km`` in Danish, ``2.5 km`` in English); render/ may not import export/.
+Numbers on the scale bar are written in the map's language with the program's one number
+format (:func:`naturplan.text.numbers.format_number`: ``2,5 km`` in Danish, ``2.5 km`` in
+English), as the page's scale line and every table write them.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from PySide6.QtCore import QLocale, QPointF, QRectF, Qt
+from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import (
     QBrush,
     QColor,
@@ -33,6 +34,7 @@ from PySide6.QtGui import (
 )
 
 from naturplan.render.view import SCREEN_DPI, MapView
+from naturplan.text.numbers import format_number
 
 #: The longest a scale bar may be, in millimetres on screen or paper.
 SCALE_BAR_MAX_MM = 35.0
@@ -86,26 +88,19 @@ class ScaleBar:
     labels: tuple[str, str, str]
 
 
-def _locale(lang: str) -> QLocale:
-    if lang == "da":
-        return QLocale(QLocale.Language.Danish, QLocale.Country.Denmark)
-    return QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom)
-
-
 def length_labels(metres: float, lang: str = "da") -> tuple[str, str, str]:
     """Tick labels for a bar of *metres*: ("0", half, "whole unit"), km from 1 km on.
 
     >>> length_labels(5000, "da")
     ('0', '2,5', '5 km')
     """
-    locale = _locale(lang)
     unit, value = ("km", metres / 1000.0) if metres >= 1000 else ("m", metres)
     half = value / 2
 
     def text(v: float) -> str:
         decimals = 0 if abs(v - round(v)) < 1e-9 else (1 if abs(v * 10 - round(v * 10)) < 1e-6
                                                        else 2)
-        return locale.toString(float(v), "f", decimals)
+        return format_number(float(v), decimals, lang)
 
     return ("0", text(half), f"{text(value)} {unit}")
 

@@ -12,11 +12,11 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
-from typing import Any
 
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QPainter, QPen
 
+from naturplan.pagemodel.page import KeyRow
 from naturplan.render.decorations import points_to_px
 from naturplan.render.labels import Placer
 from naturplan.render.view import MapView
@@ -39,7 +39,7 @@ def _spots(x: float, y: float, d: float) -> list[tuple[float, float]]:
     return out
 
 
-def draw_markers(painter: QPainter, view: MapView, rows: Sequence[Any], dpi: float,
+def draw_markers(painter: QPainter, view: MapView, rows: Sequence[KeyRow], dpi: float,
                  reserved: Sequence[QRectF] = ()) -> list[QRectF]:
     """Draw a numbered marker per key row (``number``, ``x``, ``y`` in EPSG:25832 m) inside
     *view*; returns their boxes (for the labels to keep clear of)."""

@@ -1,7 +1,8 @@
 """Drawing a print layout onto a page: the map through :class:`MapRenderer`, and text.
 
-The layout (boxes in millimetres, texts, legend rows, the ledger table) is decided without Qt
-in ``naturplan.export.layout``; this module only draws it, at the page's dpi, onto a
+The layout (boxes in millimetres, texts, legend rows, the ledger table: the page model of
+:mod:`naturplan.pagemodel.page`) is decided without Qt in ``naturplan.export.layout``; this
+module only draws it, at the page's dpi, onto a
 :class:`QPdfWriter` (vector PDF, selectable text), a :class:`QImage` (PNG) or a preview image.
 
 Transparency stays vector in the PDF: a layer's opacity goes into the alpha of its fills, not
@@ -18,9 +19,8 @@ Sizes are converted from millimetres and points with the page's dpi, as
 from __future__ import annotations
 
 import math
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any
 
 from PySide6.QtCore import QMarginsF, QRectF, QSizeF, Qt
 from PySide6.QtGui import (
@@ -34,6 +34,10 @@ from PySide6.QtGui import (
     QPen,
 )
 
+from naturplan.core.feedback import Feedback
+from naturplan.core.layers.style import LegendEntry
+from naturplan.io.services.sources import TileSource
+from naturplan.pagemodel.page import Box, KeyRow, LedgerTable, LegendGroup, PageLayout
 from naturplan.render.application import require_gui_application
 from naturplan.render.decorations import (
     draw_north_arrow,
@@ -62,9 +66,9 @@ def mm_to_px(mm: float, dpi: float) -> float:
 
 
 class PagePainter:
-    """Draws one :class:`~naturplan.export.layout.page.PageLayout` at *dpi*."""
+    """Draws one :class:`~naturplan.pagemodel.page.PageLayout` at *dpi*."""
 
-    def __init__(self, layout: Any, dpi: float, renderer: MapRenderer | None = None) -> None:
+    def __init__(self, layout: PageLayout, dpi: float, renderer: MapRenderer | None = None) -> None:
         self.layout = layout
         self.dpi = dpi
         #: The share of their size the panel's ledger, meta and sources are drawn at.
@@ -79,7 +83,7 @@ class PagePainter:
     def px(self, mm: float) -> float:
         return mm_to_px(mm, self.dpi)
 
-    def rect(self, box: Any) -> QRectF:
+    def rect(self, box: Box) -> QRectF:
         return QRectF(self.px(box.x), self.px(box.y), self.px(box.w), self.px(box.h))
 
     def font(self, points: float, bold: bool = False) -> QFont:
@@ -235,7 +239,7 @@ class PagePainter:
                                  color=MUTED, draw=draw)
         return y - top
 
-    def _ledger_widths(self, table: Any, w: float, pt: float) -> tuple[float, float, float]:
+    def _ledger_widths(self, table: LedgerTable, w: float, pt: float) -> tuple[float, float, float]:
         """(label, now, projected) column widths: each number column as wide as its
         longest word ("kandidatområder") and number, so none is cut; the label the rest."""
         metrics = QFontMetricsF(self.font(pt, bold=True))
@@ -299,7 +303,7 @@ class PagePainter:
         return True
 
     def _key_columns(self, painter: QPainter, col_w: float,
-                     rows: Any) -> tuple[int, float, list[float]]:
+                     rows: Sequence[KeyRow]) -> tuple[int, float, list[float]]:
         """How the key's *rows* go into a legend column *col_w* wide: one sub-column, or two
         where the column is wide (the A3 panel) and two take less height (rows wrap in a
         narrow one). Returns (sub-columns, their width, each row's height)."""
@@ -320,7 +324,7 @@ class PagePainter:
     def _key_reserve(self, painter: QPainter, x: float, w: float, columns: int) -> float:
         """The height the legend leaves for the key: its heading and its first
         :data:`KEY_MIN_ROWS` rows (the legend's text shrinks first)."""
-        rows = list(getattr(self.layout, "candidate_key", ()))[:KEY_MIN_ROWS]
+        rows = self.layout.candidate_key[:KEY_MIN_ROWS]
         if not rows:
             return 0.0
         col_w = (w - self.px(4) * (columns - 1)) / columns
@@ -372,7 +376,7 @@ class PagePainter:
                         color=MUTED)
         return False
 
-    def _legend_group(self, painter: QPainter, x: float, y: float, w: float, group: Any,
+    def _legend_group(self, painter: QPainter, x: float, y: float, w: float, group: LegendGroup,
                       pt: float, scale: float, draw: bool) -> float:
         lay = self.layout
         top = y
@@ -390,7 +394,7 @@ class PagePainter:
             y += max(h, sh) + self.px(0.5)
         return y - top
 
-    def _swatch(self, painter: QPainter, rect: QRectF, entry: Any, opacity: float) -> None:
+    def _swatch(self, painter: QPainter, rect: QRectF, entry: LegendEntry, opacity: float) -> None:
         painter.save()
         painter.setOpacity(opacity * (entry.opacity if entry.symbol is None else 1.0))
         painter.fillRect(rect, QColor("#ffffff"))
@@ -403,7 +407,7 @@ class PagePainter:
         painter.restore()
 
 
-def paint_basemap(painter: QPainter, view: MapView, source: Any, opacity: float,
+def paint_basemap(painter: QPainter, view: MapView, source: TileSource, opacity: float,
                   timeout: float = 60.0) -> None:
     """The basemap's tiles for *view* (loaded now, from the tile cache or the service)."""
     from naturplan.io.services.cache import TileCache
@@ -417,7 +421,7 @@ def paint_basemap(painter: QPainter, view: MapView, source: Any, opacity: float,
         layer.close()
 
 
-def write_pdf(layout: Any, path: Path, feedback: Any) -> None:
+def write_pdf(layout: PageLayout, path: Path, feedback: Feedback) -> None:
     """The layout as a one-page vector PDF at *path* (text selectable, fonts embedded).
 
     Raises
@@ -447,7 +451,7 @@ def write_pdf(layout: Any, path: Path, feedback: Any) -> None:
     write_pdf_file(path, setup, paint)
 
 
-def page_image(layout: Any, dpi: float, cancelled: Callable[[], bool] | None = None,
+def page_image(layout: PageLayout, dpi: float, cancelled: Callable[[], bool] | None = None,
                renderer: MapRenderer | None = None) -> QImage:
     """The layout as an RGB image at *dpi* (the PNG export and the dialog's preview, which
     keeps one *renderer* so that its indexes serve every preview)."""
@@ -467,7 +471,7 @@ def page_image(layout: Any, dpi: float, cancelled: Callable[[], bool] | None = N
     return image
 
 
-def write_png(layout: Any, path: Path, feedback: Any) -> None:
+def write_png(layout: PageLayout, path: Path, feedback: Feedback) -> None:
     """The layout as a PNG at the preset's dpi.
 
     Raises

@@ -12,7 +12,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 import shapely
 from PySide6.QtCore import QMarginsF, QPointF, QRectF, Qt
@@ -28,6 +27,8 @@ from PySide6.QtGui import (
     QTransform,
 )
 
+from naturplan.core.layers.style import LegendEntry
+from naturplan.pagemodel.page import LegendGroup
 from naturplan.render.application import require_gui_application
 from naturplan.render.decorations import (
     draw_north_arrow,
@@ -100,7 +101,7 @@ class ParcelPage:
         The first line of a following page ("Jordstykke 7a, Nibe Markjorder (fortsat)").
     legend
         The map's legend under the map: groups as
-        :class:`naturplan.export.legend.LegendGroup` has them (a title, rows of
+        :class:`naturplan.pagemodel.page.LegendGroup` has them (a title, rows of
         :class:`~naturplan.core.layers.style.LegendEntry`, an opacity), only what the
         frame shows; the first group may be the parcel's own outline.
     legend_title
@@ -116,7 +117,7 @@ class ParcelPage:
     lang: str = "da"
     label: str = ""
     continued: str = ""
-    legend: tuple[Any, ...] = ()
+    legend: tuple[LegendGroup, ...] = ()
     legend_title: str = ""
 
 
@@ -367,11 +368,11 @@ def draw_legend(painter: QPainter, page: ParcelPage, y: float, width: float,
     return deepest
 
 
-def _legend_rows(painter: QPainter, group: Any, lang: str, col_w: float
-                 ) -> list[tuple[str, Any, float, float]]:
+def _legend_rows(painter: QPainter, group: LegendGroup, lang: str, col_w: float
+                 ) -> list[tuple[str, LegendEntry | None, float, float]]:
     """(text, entry or None for the title, opacity, height) of one legend group."""
-    rows: list[tuple[str, Any, float]] = [(e.label.get(lang), e, group.opacity)
-                                           for e in group.entries]
+    rows: list[tuple[str, LegendEntry | None, float]] = [
+        (e.label.get(lang), e, group.opacity) for e in group.entries]
     if not (len(rows) == 1 and rows[0][0] == group.title):  # a title that says it again
         rows.insert(0, (group.title, None, 1.0))
     out = []
@@ -390,8 +391,8 @@ def _legend_font(bold: bool) -> QFont:
     return font
 
 
-def _legend_row(painter: QPainter, rect: QRectF, text: str, entry: Any, opacity: float,
-                line_scale: float) -> None:
+def _legend_row(painter: QPainter, rect: QRectF, text: str, entry: LegendEntry | None,
+                opacity: float, line_scale: float) -> None:
     text_rect = QRectF(rect)
     if entry is not None:
         sw, sh = _px(SWATCH_MM[0]), _px(SWATCH_MM[1])
@@ -403,7 +404,7 @@ def _legend_row(painter: QPainter, rect: QRectF, text: str, entry: Any, opacity:
     painter.drawText(text_rect, int(Qt.TextFlag.TextWordWrap), text)
 
 
-def _swatch(painter: QPainter, rect: QRectF, entry: Any, opacity: float,
+def _swatch(painter: QPainter, rect: QRectF, entry: LegendEntry, opacity: float,
             line_scale: float) -> None:
     painter.save()
     painter.setOpacity(opacity * (entry.opacity if entry.symbol is None else 1.0))

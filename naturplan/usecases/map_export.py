@@ -25,8 +25,8 @@ from typing import Any
 from naturplan.core.errors import ExportError
 from naturplan.core.feedback import Feedback, as_feedback
 from naturplan.export.layout.page import PrintOptions
-from naturplan.export.map_layers import ExportLayer
 from naturplan.export.model import PlanData
+from naturplan.pagemodel.layers import ExportLayer
 from naturplan.text.numbers import format_number
 
 FORMATS = ("pdf", "png", "html")

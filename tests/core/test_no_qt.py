@@ -33,7 +33,7 @@ def _modules(*subpackages: str) -> list[str]:
 
 
 def test_core_io_export_import_without_pyside6() -> None:
-    modules = _modules("core", "io", "text", "usecases", "export", "cli")
+    modules = _modules("core", "io", "text", "pagemodel", "usecases", "export", "cli")
     code = BLOCKER + "\n".join(f"import {m}" for m in modules) + (
         "\nassert not any(m.startswith('PySide6') for m in sys.modules)\nprint('ok')"
     )

@@ -27,7 +27,6 @@ OWN_FILES = {
     "io/services/provenance.py": "fetched service layers (their own .part; issue 18's "
                                  "geometry half)",
     "io/services/cache.py": "the tile cache",
-    "gui/i18n.py": "translations compiled into the cache",
     "export/webmap/features.py": "a raster overlay encoded in memory (rasterio MemoryFile)",
     "io/project/gpkg_format.py": "a new project's schema (its own temporary name, fsync)",
     "io/project/unsaved.py": "the lock file of an unsaved project",

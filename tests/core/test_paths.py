@@ -107,10 +107,18 @@ def test_the_build_ships_every_file_of_the_folders_by_rule(tmp_path: Path) -> No
     assert found == tracked and copied == len(tracked)
 
 
-def test_the_build_compiles_every_translation(tmp_path: Path) -> None:
+def test_the_package_reads_the_translations_it_ships(tmp_path: Path) -> None:
+    """One catalogue (issue 21 §4): the build ships the ``.ts`` files and nothing compiled
+    from them, and what the program reads from the shipped files is every message of the
+    checkout's, in both languages."""
+    from naturplan.text.i18n import read_ts_files
+
     setup = _setup_module()
-    for source in sorted(paths.translations_dir().glob("*.ts"))[:2]:
-        (tmp_path / source.name).write_bytes(source.read_bytes())
-    assert setup.compile_translations(tmp_path) == 2
-    for qm in tmp_path.glob("*.qm"):
-        assert qm.read_bytes()[:4] == bytes.fromhex("3cb86418")  # Qt's .qm magic
+    assert not hasattr(setup, "compile_translations")
+    setup.copy_shipped(REPO, tmp_path / "out")
+    shipped = tmp_path / "out" / "resources" / "translations"
+    assert not list(shipped.glob("*.qm"))
+    for lang in ("da", "en"):
+        catalogue = read_ts_files(shipped, lang)
+        assert catalogue == read_ts_files(paths.translations_dir(), lang)
+        assert len(catalogue) > 100

@@ -24,11 +24,11 @@ from shapely.geometry import box
 
 from naturplan.core.layers.style import default_style
 from naturplan.core.plan.candidates import Candidate
-from naturplan.export.map_layers import ExportLayer
 from naturplan.export.model import candidates_layer
 from naturplan.export.tables import export_candidates
 from naturplan.export.tables.columns import CANDIDATE_COLUMNS, CandidateRecord
 from naturplan.export.webmap.features import candidate_web_layer
+from naturplan.pagemodel.layers import ExportLayer
 
 #: Any character but lone surrogates (no file format can hold them; Python's str can).
 _CHARS = st.characters(exclude_categories=("Cs",))

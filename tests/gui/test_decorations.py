@@ -46,6 +46,16 @@ def test_labels_in_danish_and_english():
     assert length_labels(50, "da") == ("0", "25", "50 m")
 
 
+def test_labels_have_the_program_s_number_format():
+    """Thousands and decimals as ``text/numbers.py`` writes them (written here by hand): a
+    national-scale bar and a bar of half a metre, in both languages."""
+    assert length_labels(2_000_000, "da") == ("0", "1.000", "2.000 km")
+    assert length_labels(2_000_000, "en") == ("0", "1,000", "2,000 km")
+    assert length_labels(0.5, "da") == ("0", "0,25", "0,5 m")
+    assert length_labels(0.5, "en") == ("0", "0.25", "0.5 m")
+    assert length_labels(1500, "da") == ("0", "0,75", "1,5 km")
+
+
 def _bar_extent(rgb: np.ndarray, rect: QRectF, dpi: float) -> tuple[int, int]:
     """Leftmost and rightmost drawn column through the middle of the bar (drawn without
     its box, so everything else on that row is the green background)."""

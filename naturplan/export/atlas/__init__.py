@@ -19,12 +19,12 @@ from naturplan.core.errors import ExportError
 from naturplan.core.feedback import Feedback, as_feedback
 from naturplan.export.atlas.groups import SPLITS, AtlasGroup, atlas_groups, scenario_plan
 from naturplan.export.atlas.pages import AtlasContext, overview_page
-from naturplan.export.layout.presets import PrintPreset
-from naturplan.export.map_layers import ExportLayer
 from naturplan.export.model import PlanData
 from naturplan.export.tables.columns import CandidateRecord
 from naturplan.io import verify
 from naturplan.io.atomic import check_writable, part_path, write_error
+from naturplan.pagemodel.layers import ExportLayer
+from naturplan.pagemodel.page import PrintPreset
 from naturplan.text.i18n import tr
 
 __all__ = ["SPLITS", "AtlasFile", "AtlasOptions", "AtlasReport", "export_atlas",

@@ -24,11 +24,9 @@ import shapely
 from naturplan.core.layers.layer import RasterLayer, VectorLayer
 from naturplan.core.layers.style import LegendEntry
 from naturplan.export.attribution import attributions, format_date, load_table
-from naturplan.export.layout.page import Box, PageLayout, build_layout, fit_scale, page_boxes
-from naturplan.export.layout.presets import PrintPreset
+from naturplan.export.layout.page import build_layout, fit_scale, page_boxes
 from naturplan.export.ledger_table import ledger_table
-from naturplan.export.legend import LegendGroup, present_entries
-from naturplan.export.map_layers import ExportLayer
+from naturplan.export.legend import present_entries
 from naturplan.export.model import PlanData
 from naturplan.export.tables.columns import (
     PLAN_COLUMNS,
@@ -38,6 +36,8 @@ from naturplan.export.tables.columns import (
     text_value,
 )
 from naturplan.io.raster_cells import CellReader
+from naturplan.pagemodel.layers import ExportLayer
+from naturplan.pagemodel.page import Box, LegendGroup, PageLayout, PrintPreset
 from naturplan.text.i18n import tr
 from naturplan.text.numbers import format_number
 

@@ -11,7 +11,6 @@ the frame, so the key starts at 1 on every page.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -19,7 +18,8 @@ import shapely
 
 from naturplan.core.layers.layer import VectorLayer
 from naturplan.core.layers.roles import Role
-from naturplan.export.map_layers import ExportLayer
+from naturplan.pagemodel.layers import ExportLayer
+from naturplan.pagemodel.page import KeyRow
 from naturplan.text.i18n import tr
 from naturplan.text.labels import kind_label
 from naturplan.text.numbers import format_ha
@@ -28,32 +28,6 @@ if TYPE_CHECKING:
     import geopandas as gpd
 
 Bounds = tuple[float, float, float, float]
-
-
-@dataclass(frozen=True)
-class KeyRow:
-    """One candidate in the frame.
-
-    Attributes
-    ----------
-    number
-        Its number on the map (from 1).
-    name, kind, area
-        Its name, its kind and its area in hectares, in the reader's language.
-    x, y
-        Where its marker goes (EPSG:25832 m): a point inside its part in the frame.
-    """
-
-    number: int
-    name: str
-    kind: str
-    area: str
-    x: float
-    y: float
-
-    def text(self) -> str:
-        """``Vådlægning ved Æbelø Å – Udtagning af lavbundsjord, 12,3 ha``."""
-        return f"{self.name} – {self.kind}, {self.area}"
 
 
 def shown_candidates(layers: Sequence[ExportLayer]) -> gpd.GeoDataFrame | None:

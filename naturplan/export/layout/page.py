@@ -22,15 +22,16 @@ import shapely
 from naturplan.core.errors import ExportError
 from naturplan.core.feedback import Feedback, as_feedback
 from naturplan.export.attribution import attributions, format_date
-from naturplan.export.layout.key import KeyRow, candidate_key
-from naturplan.export.layout.presets import PrintPreset
-from naturplan.export.ledger_table import LedgerTable, ledger_table
-from naturplan.export.legend import LegendGroup, legend_groups
-from naturplan.export.map_layers import ExportLayer, with_neighbours
+from naturplan.export.layout.key import candidate_key
+from naturplan.export.ledger_table import ledger_table
+from naturplan.export.legend import legend_groups
+from naturplan.export.map_layers import with_neighbours
 from naturplan.export.model import PlanData
 from naturplan.io import verify
 from naturplan.io.atomic import check_writable, write_file
 from naturplan.io.services.sources import TileSource
+from naturplan.pagemodel.layers import ExportLayer
+from naturplan.pagemodel.page import Box, PageLayout, PrintPreset
 from naturplan.text.i18n import tr
 from naturplan.text.numbers import format_number
 
@@ -41,16 +42,6 @@ TITLE_BAND_PER_PT = 0.5
 GAP_MM = 5.0
 #: Readable scale steps: 1:N is rounded up to one of these × 10ⁿ.
 READABLE_STEPS = (1.0, 1.25, 1.5, 2.0, 2.5, 3.0, 4.0, 5.0, 6.0, 7.5, 10.0)
-
-
-@dataclass(frozen=True)
-class Box:
-    """A rectangle on the page in millimetres from the top-left corner."""
-
-    x: float
-    y: float
-    w: float
-    h: float
 
 
 @dataclass(frozen=True)
@@ -65,66 +56,6 @@ class PrintOptions:
     #: sources.
     basemap: TileSource | None = None
     basemap_opacity: float = 1.0
-
-
-@dataclass
-class PageLayout:
-    """Everything the page shows, placed; drawn by ``naturplan.render.page``.
-
-    Attributes
-    ----------
-    preset
-        Paper, margins and text sizes.
-    page_mm
-        (width, height) in millimetres.
-    title_box, map_box, panel_box
-        The title band, the map frame and the panel.
-    center, scale
-        The map's centre (EPSG:25832 m) and its scale denominator N (1:N on paper).
-    layers
-        The layers drawn in the frame, bottom first (a basemap would come first).
-    candidate_key
-        The candidates in the frame: a numbered marker on the map each, and the key
-        (number → name, kind, ha) in the panel (:mod:`naturplan.export.layout.key`).
-    notices
-        What the reader of the command's output must know about the page: the scale
-        changed so that the extent fits, candidates left out of the frame (one line each).
-    """
-
-    preset: PrintPreset
-    lang: str
-    page_mm: tuple[float, float]
-    title_box: Box
-    map_box: Box
-    panel_box: Box
-    title: str
-    subtitle: str
-    center: tuple[float, float]
-    scale: float
-    layers: list[ExportLayer]
-    legend: list[LegendGroup] = field(default_factory=list)
-    ledger: LedgerTable | None = None
-    meta_lines: list[str] = field(default_factory=list)
-    attribution_lines: list[str] = field(default_factory=list)
-    synthetic_mark: str = ""
-    #: The basemap's tile source (or None) and opacity, drawn under the layers.
-    basemap: TileSource | None = None
-    basemap_opacity: float = 1.0
-    headings: dict[str, str] = field(default_factory=dict)
-    candidate_key: list[KeyRow] = field(default_factory=list)
-    notices: list[str] = field(default_factory=list)
-
-    def key_more(self, n: int) -> str:
-        """The key's last line when *n* candidates do not fit in the panel."""
-        return tr(self.lang, "export", "… and {n} more: see the candidate table", n=n)
-
-    @property
-    def map_bounds(self) -> Bounds:
-        """The ground the map frame covers (EPSG:25832 m)."""
-        half_w = self.map_box.w / 1000.0 * self.scale / 2
-        half_h = self.map_box.h / 1000.0 * self.scale / 2
-        cx, cy = self.center
-        return (cx - half_w, cy - half_h, cx + half_w, cy + half_h)
 
 
 @dataclass

@@ -8,63 +8,15 @@ with the same care as a style file: a mistake is reported with the file and the 
 from __future__ import annotations
 
 import tomllib
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from naturplan.core.errors import ExportError
 from naturplan.core.layers.style import Labels
 from naturplan.io.paths import resource
+from naturplan.pagemodel.page import PAPER_MM, PrintPreset
 
-#: Paper sizes in millimetres (portrait: width, height).
-PAPER_MM = {"A4": (210.0, 297.0), "A3": (297.0, 420.0)}
 DEFAULT_PRESET = "byraadsmoede_a3_liggende"
-
-
-@dataclass(frozen=True)
-class PrintPreset:
-    """One print preset.
-
-    Attributes
-    ----------
-    key
-        The file name without ``.toml``.
-    name
-        The preset's name in Danish and English.
-    paper, orientation
-        ``A4``/``A3``, ``portrait``/``landscape``.
-    margin_mm
-        Page margin.
-    panel, panel_mm
-        Where the legend, ledger and sources go (``right``/``bottom``) and the panel's width
-        (right) or height (bottom).
-    dpi
-        Resolution of a PNG export.
-    title_pt, subtitle_pt, text_pt, small_pt
-        Text sizes in points.
-    ledger
-        Whether the ledger table is printed.
-    """
-
-    key: str
-    name: Labels
-    paper: str = "A3"
-    orientation: str = "landscape"
-    margin_mm: float = 10.0
-    panel: str = "right"
-    panel_mm: float = 100.0
-    dpi: float = 300.0
-    title_pt: float = 22.0
-    subtitle_pt: float = 12.0
-    text_pt: float = 9.0
-    small_pt: float = 6.5
-    ledger: bool = True
-
-    @property
-    def page_mm(self) -> tuple[float, float]:
-        """(width, height) of the page in millimetres."""
-        w, h = PAPER_MM[self.paper]
-        return (h, w) if self.orientation == "landscape" else (w, h)
 
 
 _NUMBERS = ("margin_mm", "panel_mm", "dpi", "title_pt", "subtitle_pt", "text_pt", "small_pt")

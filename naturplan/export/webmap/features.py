@@ -25,12 +25,12 @@ from naturplan.core import jsontext
 from naturplan.core.layers.layer import RasterLayer, VectorLayer
 from naturplan.core.layers.roles import Role
 from naturplan.core.layers.style import LayerStyle, LineStyle, Symbol
-from naturplan.export.map_layers import ExportLayer
 from naturplan.export.tables.columns import (
     CANDIDATE_COLUMNS,
     CandidateRecord,
     text_value,
 )
+from naturplan.pagemodel.layers import ExportLayer
 from naturplan.text.i18n import tr
 from naturplan.text.numbers import format_ha, format_number
 

@@ -11,8 +11,7 @@ from collections.abc import Sequence
 
 from naturplan.core.layers.style import LegendEntry, LineStyle
 from naturplan.export.attribution import Attribution
-from naturplan.export.ledger_table import LedgerTable
-from naturplan.export.legend import LegendGroup
+from naturplan.pagemodel.page import LedgerTable, LegendGroup
 from naturplan.text.i18n import tr
 
 esc = html.escape

@@ -30,7 +30,6 @@ from naturplan.core.layers.roles import Role
 from naturplan.export.attribution import attributions, format_date
 from naturplan.export.ledger_table import ledger_table
 from naturplan.export.legend import legend_groups
-from naturplan.export.map_layers import ExportLayer
 from naturplan.export.model import PlanData
 from naturplan.export.webmap.assets import WebAssets, web_assets
 from naturplan.export.webmap.features import (
@@ -50,6 +49,7 @@ from naturplan.export.webmap.html_boxes import (
 )
 from naturplan.io import verify
 from naturplan.io.atomic import check_writable, write_file
+from naturplan.pagemodel.layers import ExportLayer
 from naturplan.text.i18n import tr
 from naturplan.text.numbers import format_number
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from naturplan.export.map_layers import ExportLayer
 from naturplan.export.model import PlanData
 from naturplan.gui.export.host import ExportHost
+from naturplan.pagemodel.layers import ExportLayer
 
 
 def plan_data_from_window(window: ExportHost) -> PlanData | None:
