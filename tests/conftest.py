@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import importlib.util
 import os
 import shutil
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -28,8 +30,11 @@ def pytest_configure(config: pytest.Config) -> None:
         config.add_cleanup(lambda folder=folder: shutil.rmtree(folder, ignore_errors=True))
 
 
-# Under CI=true nothing skips for want of an install (tests/ci_skips.py).
+# Under CI=true nothing skips for want of an install (tests/ci_skips.py); with pytest-xdist the
+# longest files start first (tests/xdist_plan.py).
 pytest_plugins = ["ci_skips"]
+if importlib.util.find_spec("xdist") is not None:
+    pytest_plugins.append("xdist_plan")
 
 
 @pytest.fixture(scope="session")
@@ -64,17 +69,28 @@ def sample_env(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
             os.environ[k] = v
 
 
+def _run_folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A folder shared by every pytest-xdist worker of this run (without xdist, the session's)."""
+    base = tmp_path_factory.getbasetemp()
+    return base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base
+
+
 @pytest.fixture(scope="session")
 def full_sample_dataset(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-def]
-    """The full-scale synthetic Aalborg sample (~100,000 parcels), built once per test session
-    in a temporary folder and opened once: every full-scale test shares it."""
+    """The full-scale synthetic Aalborg sample (~100,000 parcels), built once per test run
+    in a temporary folder and opened once per process: every full-scale test shares it. Under
+    pytest-xdist the workers share the folder; the first builds it while the others wait."""
+    from filelock import FileLock
+
     from naturplan.io.datasets import DatasetRequest, open_dataset
 
-    folder = tmp_path_factory.mktemp("full_sample")
+    shared = _run_folder(tmp_path_factory)
+    folder = shared / "full_sample"
     old = os.environ.get("NATURPLAN_SAMPLE_DIR")
     os.environ["NATURPLAN_SAMPLE_DIR"] = str(folder)
     try:
-        return open_dataset(DatasetRequest(sample_scale=1.0))
+        with FileLock(str(shared / "full_sample.lock")):
+            return open_dataset(DatasetRequest(sample_scale=1.0))
     finally:
         if old is None:
             os.environ.pop("NATURPLAN_SAMPLE_DIR", None)
@@ -87,7 +103,7 @@ from pg_cluster import pg_project, pg_server  # noqa: E402, F401
 
 
 @pytest.fixture(autouse=True)
-def _garbage_on_the_gui_thread(request: pytest.FixtureRequest) -> None:
+def _garbage_on_the_gui_thread(request: pytest.FixtureRequest) -> Iterator[None]:
     """In every Qt test, collect cyclic garbage on the GUI thread only, as the app does
     (naturplan/gui/collector.py): a collection inside a worker thread that frees Qt objects
     aborts the process."""
@@ -95,3 +111,30 @@ def _garbage_on_the_gui_thread(request: pytest.FixtureRequest) -> None:
         from naturplan.gui.collector import install_collector
 
         install_collector(request.getfixturevalue("qapp"))
+        yield
+        _release_the_mouse()
+    else:
+        yield
+
+
+def _release_the_mouse() -> None:
+    """Qt 6's ``QTest.mouseDClick`` leaves the button pressed in the application's state (a
+    user's double click ends with a release). The next test in the same process then sees a
+    held button: the team follower waits while a button is down, and fails. Release it."""
+    from PySide6.QtCore import QPoint, Qt
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QApplication, QWidget
+
+    held = QApplication.mouseButtons()
+    if held == Qt.MouseButton.NoButton:
+        return
+    widget = QWidget()
+    widget.resize(8, 8)
+    widget.show()
+    QTest.qWaitForWindowExposed(widget)
+    for button in (Qt.MouseButton.LeftButton, Qt.MouseButton.RightButton,
+                   Qt.MouseButton.MiddleButton):
+        if held & button:
+            QTest.mouseRelease(widget, button, Qt.KeyboardModifier.NoModifier, QPoint(4, 4))
+    widget.close()
+    widget.deleteLater()

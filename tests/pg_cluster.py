@@ -25,6 +25,8 @@ import pytest
 REPO = Path(__file__).resolve().parents[1]
 SCRIPT = REPO / ".ci" / "pg-cluster"
 TEMPLATE = "naturplan_test_template"
+#: The advisory lock held while the template is made (any fixed number).
+TEMPLATE_LOCK = 210_521
 
 
 def _unavailable(reason: str) -> None:
@@ -79,11 +81,15 @@ def pg_server() -> Iterator[str]:
                 "SELECT 1 FROM pg_available_extensions WHERE name = 'postgis'"
             ).fetchone():
                 _unavailable("the PostGIS extension is not installed on the server")
+            # pytest-xdist's workers share the server: one makes the template while the others
+            # wait (a database cannot be copied while a session is connected to it).
+            conn.execute("SELECT pg_advisory_lock(%s)", (TEMPLATE_LOCK,))
             if not conn.execute("SELECT 1 FROM pg_database WHERE datname = %s",
                                 (TEMPLATE,)).fetchone():
                 conn.execute(f"CREATE DATABASE {TEMPLATE}")
                 with psycopg.connect(with_dbname(conninfo, TEMPLATE), autocommit=True) as t:
                     t.execute("CREATE EXTENSION postgis")
+            conn.execute("SELECT pg_advisory_unlock(%s)", (TEMPLATE_LOCK,))
         yield conninfo
     finally:
         if own is not None:

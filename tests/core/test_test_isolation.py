@@ -54,3 +54,27 @@ def test_under_ci_a_test_that_skips_for_want_of_an_install_fails(tmp_path: Path)
     local = _run_a_skipping_test(tmp_path, None)
     assert local.returncode == 0, local.stdout
     assert "2 skipped" in local.stdout
+
+
+def test_a_double_click_leaves_no_button_held_for_the_next_test(tmp_path: Path) -> None:
+    """Qt 6's QTest.mouseDClick leaves the left button held in the application's state; under
+    pytest-xdist a team test then ran after such a test and its follower waited for a release
+    that never came. The root conftest releases it after each Qt test."""
+    (tmp_path / "test_clicks.py").write_text(
+        "from PySide6.QtCore import QPoint, Qt\n"
+        "from PySide6.QtTest import QTest\n"
+        "from PySide6.QtWidgets import QApplication, QWidget\n"
+        "def test_double_click(qtbot):\n"
+        "    w = QWidget(); qtbot.addWidget(w); w.show(); qtbot.waitExposed(w)\n"
+        "    QTest.mouseDClick(w, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,"
+        " QPoint(5, 5))\n"
+        "    assert QApplication.mouseButtons() == Qt.MouseButton.LeftButton  # Qt's habit\n"
+        "def test_next(qtbot):\n"
+        "    assert QApplication.mouseButtons() == Qt.MouseButton.NoButton\n")
+    env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[1]),
+           "QT_QPA_PLATFORM": "offscreen"}
+    done = subprocess.run([sys.executable, "-m", "pytest", "-p", "conftest", "-q",
+                           "-p", "no:cacheprovider", "--rootdir", str(tmp_path),
+                           str(tmp_path / "test_clicks.py")],
+                          capture_output=True, text=True, cwd=tmp_path, env=env)
+    assert "2 passed" in done.stdout, done.stdout + done.stderr

@@ -43,16 +43,16 @@ def _can_hide_the_checkout() -> bool:
 
 @pytest.fixture(scope="module")
 def bundle(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The bundle folder, built once for this module (outside the checkout)."""
+    """The bundle folder, outside the checkout: built once for this module, or taken from
+    ``NATURPLAN_TEST_BUNDLE_CACHE`` when its inputs are unchanged (tests/bundle_cache.py)."""
+    from bundle_cache import build, cached_bundle
+
     out = tmp_path_factory.mktemp("bundle")
-    command = [sys.executable, str(REPO / "desktop" / "build_bundle.py"),
-               "--out", str(out / "dist"), "--work", str(out / "work")]
-    if os.environ.get("NATURPLAN_TEST_WHEEL"):
-        command += ["--wheel", os.environ["NATURPLAN_TEST_WHEEL"]]
-    result = subprocess.run(command, capture_output=True, text=True, timeout=1800)
-    assert result.returncode == 0, result.stdout[-4000:] + result.stderr[-4000:]
-    shutil.rmtree(out / "work")  # the build's venv: a gigabyte nobody needs now
-    return out / "dist" / "naturplan"
+    wheel = Path(os.environ["NATURPLAN_TEST_WHEEL"]) if os.environ.get("NATURPLAN_TEST_WHEEL") \
+        else None
+    if os.environ.get("NATURPLAN_TEST_BUNDLE_CACHE"):
+        return cached_bundle(Path(os.environ["NATURPLAN_TEST_BUNDLE_CACHE"]), wheel, out)
+    return build(wheel, out)
 
 
 @pytest.fixture(scope="module")
