@@ -1,0 +1,186 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<!-- Issue 22: Plandata.dk, MARS and nitrogen. Source texts are English. -->
+<TS version="2.1" language="da_DK">
+<context>
+    <name>plandata</name>
+    <message>
+        <source>not a polygon ({found}); refused</source>
+        <translation>ikke en polygon ({found}); afvist</translation>
+    </message>
+    <message>
+        <source>no geometry; refused</source>
+        <translation>ingen geometri; afvist</translation>
+    </message>
+    <message>
+        <source>invalid geometry ({reason}) at {x}, {y}; refused</source>
+        <translation>ugyldig geometri ({reason}) ved {x}, {y}; afvist</translation>
+    </message>
+    <message>
+        <source>its boundary crosses itself at {x}, {y}; refused</source>
+        <translation>afgrænsningen krydser sig selv ved {x}, {y}; afvist</translation>
+    </message>
+    <message>
+        <source>coordinates outside EPSG:25832 in Denmark ({problem}); refused</source>
+        <translation>koordinater uden for EPSG:25832 i Danmark ({problem}); afvist</translation>
+    </message>
+    <message>
+        <source>lies wholly outside the municipality; refused</source>
+        <translation>ligger helt uden for kommunen; afvist</translation>
+    </message>
+    <message>
+        <source>clipped to the municipality: {area} ({share}) outside removed (a retningslinje applies only in its own municipality)</source>
+        <translation>beskåret til kommunen: {area} ({share}) udenfor er fjernet (en retningslinje gælder kun i sin egen kommune)</translation>
+    </message>
+    <message>
+        <source>required field {field} is empty; refused</source>
+        <translation>det krævede felt {field} er tomt; afvist</translation>
+    </message>
+    <message>
+        <source>field {field}: the value {value} is not allowed; refused</source>
+        <translation>feltet {field}: værdien {value} er ikke tilladt; afvist</translation>
+    </message>
+    <message>
+        <source>an idea: not exported</source>
+        <translation>en idé: eksporteres ikke</translation>
+    </message>
+    <message>
+        <source>rejected: not exported</source>
+        <translation>afvist i planen: eksporteres ikke</translation>
+    </message>
+    <message>
+        <source>its status is not among those exported</source>
+        <translation>dens status er ikke blandt dem, der eksporteres</translation>
+    </message>
+    <message>
+        <source>its kind has no Plandata theme; mark it 1114 or 1115</source>
+        <translation>dens type har intet Plandata-tema; markér den 1114 eller 1115</translation>
+    </message>
+    <message>
+        <source>marked not to be exported</source>
+        <translation>markeret til ikke at blive eksporteret</translation>
+    </message>
+    <message>
+        <source>refused</source>
+        <translation>afvist</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <source>{n} areas checked, {refused} refused, {left} not exported.</source>
+        <translation>{n} områder kontrolleret, {refused} afvist, {left} ikke eksporteret.</translation>
+    </message>
+    <message>
+        <source>Wrote {n} areas of theme {theme} to {path}.</source>
+        <translation>Skrev {n} områder i tema {theme} til {path}.</translation>
+    </message>
+    <message>
+        <source>Marked {n} areas for theme {theme}.</source>
+        <translation>Markerede {n} områder til tema {theme}.</translation>
+    </message>
+    <message>
+        <source>The plan's facts for Plandata: {facts}.</source>
+        <translation>Planens oplysninger til Plandata: {facts}.</translation>
+    </message>
+</context>
+<context>
+    <name>errors</name>
+    <message>
+        <source>The data model {file} cannot be read ({reason}).</source>
+        <translation>Datamodellen {file} kan ikke læses ({reason}).</translation>
+    </message>
+    <message>
+        <source>The data model {file} is missing.</source>
+        <translation>Datamodellen {file} mangler.</translation>
+    </message>
+    <message>
+        <source>{n} areas break the rules of Plandata's data model; nothing was written.</source>
+        <translation>{n} områder bryder Plandatas datamodel; intet er skrevet.</translation>
+    </message>
+    <message>
+        <source>The project's national record cannot be read ({reason}).</source>
+        <translation>Projektets oplysninger til de nationale systemer kan ikke læses ({reason}).</translation>
+    </message>
+    <message>
+        <source>Unknown Plandata status {status}; use {known}.</source>
+        <translation>Ukendt Plandata-status {status}; brug {known}.</translation>
+    </message>
+    <message>
+        <source>Choose one of {one} and {other}, not both.</source>
+        <translation>Vælg én af {one} og {other}, ikke begge.</translation>
+    </message>
+    <message>
+        <source>Name the folder with --out DIR, or check only with --check-only.</source>
+        <translation>Angiv mappen med --out MAPPE, eller kontrollér kun med --check-only.</translation>
+    </message>
+    <message>
+        <source>Unknown Plandata theme {theme}; use {known}, kind or none.</source>
+        <translation>Ukendt Plandata-tema {theme}; brug {known}, kind eller none.</translation>
+    </message>
+    <message>
+        <source>{date} is not a date as YYYY-MM-DD.</source>
+        <translation>{date} er ikke en dato som ÅÅÅÅ-MM-DD.</translation>
+    </message>
+</context>
+<context>
+    <name>cli_help</name>
+    <message>
+        <source>export the plan to Plandata.dk (kommuneplanretningslinjer 1112-1115)</source>
+        <translation>eksportér planen til Plandata.dk (kommuneplanretningslinjer 1112-1115)</translation>
+    </message>
+    <message>
+        <source>check the plan and write one shapefile per theme</source>
+        <translation>kontrollér planen og skriv én shapefil pr. tema</translation>
+    </message>
+    <message>
+        <source>the folder the shapefiles are written to</source>
+        <translation>mappen, shapefilerne skrives i</translation>
+    </message>
+    <message>
+        <source>Plandata statuses to export: F or KF for proposals, V or KV for adopted areas (default F,V)</source>
+        <translation>Plandata-statusser, der eksporteres: F eller KF for forslag, V eller KV for vedtagne områder (standard F,V)</translation>
+    </message>
+    <message>
+        <source>check and print the report, write nothing</source>
+        <translation>kontrollér og udskriv rapporten, skriv intet</translation>
+    </message>
+    <message>
+        <source>designate candidate areas for a Plandata theme</source>
+        <translation>udpeg kandidatområder til et Plandata-tema</translation>
+    </message>
+    <message>
+        <source>the candidate area (repeat for more)</source>
+        <translation>kandidatområdet (gentag for flere)</translation>
+    </message>
+    <message>
+        <source>1114 or 1115 (Grønt Danmarkskort), kind: the theme of its kind, none: never exported</source>
+        <translation>1114 eller 1115 (Grønt Danmarkskort), kind: temaet for dets type, none: eksporteres aldrig</translation>
+    </message>
+    <message>
+        <source>the plan's facts for Plandata (id, name, dates)</source>
+        <translation>planens oplysninger til Plandata (id, navn, datoer)</translation>
+    </message>
+    <message>
+        <source>Plandata's id of the plan</source>
+        <translation>Plandatas id for planen</translation>
+    </message>
+    <message>
+        <source>the plan's name</source>
+        <translation>planens navn</translation>
+    </message>
+    <message>
+        <source>date of the proposal</source>
+        <translation>dato for forslaget</translation>
+    </message>
+    <message>
+        <source>date of the adoption</source>
+        <translation>dato for vedtagelsen</translation>
+    </message>
+    <message>
+        <source>link to the plan document</source>
+        <translation>link til plandokumentet</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,186 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<!-- Issue 22: Plandata.dk, MARS and nitrogen. Source texts are English. -->
+<TS version="2.1" language="en_GB">
+<context>
+    <name>plandata</name>
+    <message>
+        <source>not a polygon ({found}); refused</source>
+        <translation>not a polygon ({found}); refused</translation>
+    </message>
+    <message>
+        <source>no geometry; refused</source>
+        <translation>no geometry; refused</translation>
+    </message>
+    <message>
+        <source>invalid geometry ({reason}) at {x}, {y}; refused</source>
+        <translation>invalid geometry ({reason}) at {x}, {y}; refused</translation>
+    </message>
+    <message>
+        <source>its boundary crosses itself at {x}, {y}; refused</source>
+        <translation>its boundary crosses itself at {x}, {y}; refused</translation>
+    </message>
+    <message>
+        <source>coordinates outside EPSG:25832 in Denmark ({problem}); refused</source>
+        <translation>coordinates outside EPSG:25832 in Denmark ({problem}); refused</translation>
+    </message>
+    <message>
+        <source>lies wholly outside the municipality; refused</source>
+        <translation>lies wholly outside the municipality; refused</translation>
+    </message>
+    <message>
+        <source>clipped to the municipality: {area} ({share}) outside removed (a retningslinje applies only in its own municipality)</source>
+        <translation>clipped to the municipality: {area} ({share}) outside removed (a retningslinje applies only in its own municipality)</translation>
+    </message>
+    <message>
+        <source>required field {field} is empty; refused</source>
+        <translation>required field {field} is empty; refused</translation>
+    </message>
+    <message>
+        <source>field {field}: the value {value} is not allowed; refused</source>
+        <translation>field {field}: the value {value} is not allowed; refused</translation>
+    </message>
+    <message>
+        <source>an idea: not exported</source>
+        <translation>an idea: not exported</translation>
+    </message>
+    <message>
+        <source>rejected: not exported</source>
+        <translation>rejected: not exported</translation>
+    </message>
+    <message>
+        <source>its status is not among those exported</source>
+        <translation>its status is not among those exported</translation>
+    </message>
+    <message>
+        <source>its kind has no Plandata theme; mark it 1114 or 1115</source>
+        <translation>its kind has no Plandata theme; mark it 1114 or 1115</translation>
+    </message>
+    <message>
+        <source>marked not to be exported</source>
+        <translation>marked not to be exported</translation>
+    </message>
+    <message>
+        <source>refused</source>
+        <translation>refused</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <source>{n} areas checked, {refused} refused, {left} not exported.</source>
+        <translation>{n} areas checked, {refused} refused, {left} not exported.</translation>
+    </message>
+    <message>
+        <source>Wrote {n} areas of theme {theme} to {path}.</source>
+        <translation>Wrote {n} areas of theme {theme} to {path}.</translation>
+    </message>
+    <message>
+        <source>Marked {n} areas for theme {theme}.</source>
+        <translation>Marked {n} areas for theme {theme}.</translation>
+    </message>
+    <message>
+        <source>The plan's facts for Plandata: {facts}.</source>
+        <translation>The plan's facts for Plandata: {facts}.</translation>
+    </message>
+</context>
+<context>
+    <name>errors</name>
+    <message>
+        <source>The data model {file} cannot be read ({reason}).</source>
+        <translation>The data model {file} cannot be read ({reason}).</translation>
+    </message>
+    <message>
+        <source>The data model {file} is missing.</source>
+        <translation>The data model {file} is missing.</translation>
+    </message>
+    <message>
+        <source>{n} areas break the rules of Plandata's data model; nothing was written.</source>
+        <translation>{n} areas break the rules of Plandata's data model; nothing was written.</translation>
+    </message>
+    <message>
+        <source>The project's national record cannot be read ({reason}).</source>
+        <translation>The project's national record cannot be read ({reason}).</translation>
+    </message>
+    <message>
+        <source>Unknown Plandata status {status}; use {known}.</source>
+        <translation>Unknown Plandata status {status}; use {known}.</translation>
+    </message>
+    <message>
+        <source>Choose one of {one} and {other}, not both.</source>
+        <translation>Choose one of {one} and {other}, not both.</translation>
+    </message>
+    <message>
+        <source>Name the folder with --out DIR, or check only with --check-only.</source>
+        <translation>Name the folder with --out DIR, or check only with --check-only.</translation>
+    </message>
+    <message>
+        <source>Unknown Plandata theme {theme}; use {known}, kind or none.</source>
+        <translation>Unknown Plandata theme {theme}; use {known}, kind or none.</translation>
+    </message>
+    <message>
+        <source>{date} is not a date as YYYY-MM-DD.</source>
+        <translation>{date} is not a date as YYYY-MM-DD.</translation>
+    </message>
+</context>
+<context>
+    <name>cli_help</name>
+    <message>
+        <source>export the plan to Plandata.dk (kommuneplanretningslinjer 1112-1115)</source>
+        <translation>export the plan to Plandata.dk (kommuneplanretningslinjer 1112-1115)</translation>
+    </message>
+    <message>
+        <source>check the plan and write one shapefile per theme</source>
+        <translation>check the plan and write one shapefile per theme</translation>
+    </message>
+    <message>
+        <source>the folder the shapefiles are written to</source>
+        <translation>the folder the shapefiles are written to</translation>
+    </message>
+    <message>
+        <source>Plandata statuses to export: F or KF for proposals, V or KV for adopted areas (default F,V)</source>
+        <translation>Plandata statuses to export: F or KF for proposals, V or KV for adopted areas (default F,V)</translation>
+    </message>
+    <message>
+        <source>check and print the report, write nothing</source>
+        <translation>check and print the report, write nothing</translation>
+    </message>
+    <message>
+        <source>designate candidate areas for a Plandata theme</source>
+        <translation>designate candidate areas for a Plandata theme</translation>
+    </message>
+    <message>
+        <source>the candidate area (repeat for more)</source>
+        <translation>the candidate area (repeat for more)</translation>
+    </message>
+    <message>
+        <source>1114 or 1115 (Grønt Danmarkskort), kind: the theme of its kind, none: never exported</source>
+        <translation>1114 or 1115 (Grønt Danmarkskort), kind: the theme of its kind, none: never exported</translation>
+    </message>
+    <message>
+        <source>the plan's facts for Plandata (id, name, dates)</source>
+        <translation>the plan's facts for Plandata (id, name, dates)</translation>
+    </message>
+    <message>
+        <source>Plandata's id of the plan</source>
+        <translation>Plandata's id of the plan</translation>
+    </message>
+    <message>
+        <source>the plan's name</source>
+        <translation>the plan's name</translation>
+    </message>
+    <message>
+        <source>date of the proposal</source>
+        <translation>date of the proposal</translation>
+    </message>
+    <message>
+        <source>date of the adoption</source>
+        <translation>date of the adoption</translation>
+    </message>
+    <message>
+        <source>link to the plan document</source>
+        <translation>link to the plan document</translation>
+    </message>
+</context>
+</TS>
