@@ -183,4 +183,66 @@
         <translation>link til plandokumentet</translation>
     </message>
 </context>
+<context>
+    <name>PlandataDialog</name>
+    <message>
+        <source>Export to Plandata</source>
+        <translation>Eksportér til Plandata</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Vælg…</translation>
+    </message>
+    <message>
+        <source>Folder</source>
+        <translation>Mappe</translation>
+    </message>
+    <message>
+        <source>F (forslag)</source>
+        <translation>F (forslag)</translation>
+    </message>
+    <message>
+        <source>KF (kladde til forslag)</source>
+        <translation>KF (kladde til forslag)</translation>
+    </message>
+    <message>
+        <source>not exported</source>
+        <translation>eksporteres ikke</translation>
+    </message>
+    <message>
+        <source>V (vedtaget)</source>
+        <translation>V (vedtaget)</translation>
+    </message>
+    <message>
+        <source>KV (kladde til vedtaget)</source>
+        <translation>KV (kladde til vedtaget)</translation>
+    </message>
+    <message>
+        <source>Proposed areas as</source>
+        <translation>Forslag eksporteres som</translation>
+    </message>
+    <message>
+        <source>Adopted areas as</source>
+        <translation>Vedtagne eksporteres som</translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation>Kontrollér</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Eksportér</translation>
+    </message>
+    <message>
+        <source>Open a project and choose what to export.</source>
+        <translation>Åbn et projekt, og vælg, hvad der skal eksporteres.</translation>
+    </message>
+</context>
+<context>
+    <name>ExportActions</name>
+    <message>
+        <source>Export to Plandata…</source>
+        <translation>Eksportér til Plandata…</translation>
+    </message>
+</context>
 </TS>

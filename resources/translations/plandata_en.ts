@@ -183,4 +183,66 @@
         <translation>link to the plan document</translation>
     </message>
 </context>
+<context>
+    <name>PlandataDialog</name>
+    <message>
+        <source>Export to Plandata</source>
+        <translation>Export to Plandata</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Choose…</translation>
+    </message>
+    <message>
+        <source>Folder</source>
+        <translation>Folder</translation>
+    </message>
+    <message>
+        <source>F (forslag)</source>
+        <translation>F (forslag)</translation>
+    </message>
+    <message>
+        <source>KF (kladde til forslag)</source>
+        <translation>KF (kladde til forslag)</translation>
+    </message>
+    <message>
+        <source>not exported</source>
+        <translation>not exported</translation>
+    </message>
+    <message>
+        <source>V (vedtaget)</source>
+        <translation>V (vedtaget)</translation>
+    </message>
+    <message>
+        <source>KV (kladde til vedtaget)</source>
+        <translation>KV (kladde til vedtaget)</translation>
+    </message>
+    <message>
+        <source>Proposed areas as</source>
+        <translation>Proposed areas as</translation>
+    </message>
+    <message>
+        <source>Adopted areas as</source>
+        <translation>Adopted areas as</translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation>Check</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Export</translation>
+    </message>
+    <message>
+        <source>Open a project and choose what to export.</source>
+        <translation>Open a project and choose what to export.</translation>
+    </message>
+</context>
+<context>
+    <name>ExportActions</name>
+    <message>
+        <source>Export to Plandata…</source>
+        <translation>Export to Plandata…</translation>
+    </message>
+</context>
 </TS>
