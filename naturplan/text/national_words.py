@@ -8,8 +8,8 @@ from naturplan.core.national.plandata import FeatureCheck, Finding, LeftOut, Pla
 from naturplan.text.i18n import tr
 from naturplan.text.numbers import format_ha, format_number, format_percent
 
-__all__ = ["FINDINGS", "LEFT_OUT", "check_lines", "feature_line", "finding_text",
-           "left_out_text"]
+__all__ = ["FINDINGS", "GAPS", "LEFT_OUT", "check_lines", "feature_line", "finding_text",
+           "gap_text", "left_out_text"]
 
 #: English source of each finding (the Danish is in plandata_da.ts).
 FINDINGS = {
@@ -70,3 +70,17 @@ def check_lines(check: PlandataCheck, lang: str | None = None) -> list[str]:
                     "exported.", n=len(check.features), refused=len(check.refused),
                     left=len(check.left_out)))
     return lines
+
+
+#: English source of each reason a number of the MARS list is missing (gap keys).
+GAPS = {
+    "lowland": "Lowland hectares by carbon class and the lowland areas' CO2e are empty: no "
+               "lowland layer was given.",
+    "n_retention": "Nitrogen (kg N per year) is empty: no N-retention layer (role "
+                   "n_retention) was given.",
+}
+
+
+def gap_text(gap: str, lang: str | None = None) -> str:
+    """Why a column of the MARS list (or an N effect) is empty, in *lang*."""
+    return tr(lang, "plandata", GAPS[gap])

@@ -84,6 +84,14 @@
         <source>The plan's facts for Plandata: {facts}.</source>
         <translation>Planens oplysninger til Plandata: {facts}.</translation>
     </message>
+    <message>
+        <source>Lowland hectares by carbon class and the lowland areas' CO2e are empty: no lowland layer was given.</source>
+        <translation>Lavbundshektar pr. kulstofklasse og lavbundsområdernes CO2e er tomme: der er ikke angivet noget lavbundslag.</translation>
+    </message>
+    <message>
+        <source>Nitrogen (kg N per year) is empty: no N-retention layer (role n_retention) was given.</source>
+        <translation>Kvælstof (kg N pr. år) er tom: der er ikke angivet noget kvælstofretentionslag (rollen n_retention).</translation>
+    </message>
 </context>
 <context>
     <name>errors</name>
@@ -122,6 +130,30 @@
     <message>
         <source>{date} is not a date as YYYY-MM-DD.</source>
         <translation>{date} er ikke en dato som ÅÅÅÅ-MM-DD.</translation>
+    </message>
+    <message>
+        <source>Unknown MARS field {key}; the keys are {keys}.</source>
+        <translation>Ukendt MARS-felt {key}; nøglerne er {keys}.</translation>
+    </message>
+    <message>
+        <source>Unknown MARS {what} '{value}'; the mapping knows {known}.</source>
+        <translation>Ukendt MARS-{what} '{value}'; tabellen kender {known}.</translation>
+    </message>
+    <message>
+        <source>Feature {fid} '{name}' is not a valid polygon; nothing was imported.</source>
+        <translation>Objekt {fid} '{name}' er ikke en gyldig polygon; intet er importeret.</translation>
+    </message>
+    <message>
+        <source>Write --mars-field as KEY=FIELD, not {item}.</source>
+        <translation>Skriv --mars-field som NØGLE=FELT, ikke {item}.</translation>
+    </message>
+    <message>
+        <source>Name the kind of the areas with --kind (lowland, afforestation or connectivity).</source>
+        <translation>Angiv områdernes type med --kind (lowland, afforestation eller connectivity).</translation>
+    </message>
+    <message>
+        <source>{path}: cannot be read ({reason}).</source>
+        <translation>{path}: kan ikke læses ({reason}).</translation>
     </message>
 </context>
 <context>
@@ -181,6 +213,22 @@
     <message>
         <source>link to the plan document</source>
         <translation>link til plandokumentet</translation>
+    </message>
+    <message>
+        <source>the kind of every area imported (required unless --format mars)</source>
+        <translation>typen af alle importerede områder (kræves, medmindre --format mars)</translation>
+    </message>
+    <message>
+        <source>mars: a MARS export of project areas (kind and status from the MARS type and phase; --kind is not needed)</source>
+        <translation>mars: en MARS-eksport af projektområder (type og status fra MARS-typen og -fasen; --kind behøves ikke)</translation>
+    </message>
+    <message>
+        <source>the file's field for a MARS key (id, name, type, phase, municipality, area_ha)</source>
+        <translation>filens felt for en MARS-nøgle (id, name, type, phase, municipality, area_ha)</translation>
+    </message>
+    <message>
+        <source>mars: project areas (shapefile) and project list (CSV) for MARS into the folder --out</source>
+        <translation>mars: projektområder (shapefil) og projektliste (CSV) til MARS i mappen --out</translation>
     </message>
 </context>
 <context>
@@ -243,6 +291,21 @@
     <message>
         <source>Export to Plandata…</source>
         <translation>Eksportér til Plandata…</translation>
+    </message>
+</context>
+<context>
+    <name>mars</name>
+    <message>
+        <source>Imported {n} MARS projects.</source>
+        <translation>Importerede {n} MARS-projekter.</translation>
+    </message>
+    <message>
+        <source>Skipped {n} projects already in the plan: {ids}.</source>
+        <translation>Sprang {n} projekter over, som allerede er i planen: {ids}.</translation>
+    </message>
+    <message>
+        <source>Wrote {n} MARS projects to {path}.</source>
+        <translation>Skrev {n} MARS-projekter til {path}.</translation>
     </message>
 </context>
 </TS>

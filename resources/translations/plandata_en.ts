@@ -84,6 +84,14 @@
         <source>The plan's facts for Plandata: {facts}.</source>
         <translation>The plan's facts for Plandata: {facts}.</translation>
     </message>
+    <message>
+        <source>Lowland hectares by carbon class and the lowland areas' CO2e are empty: no lowland layer was given.</source>
+        <translation>Lowland hectares by carbon class and the lowland areas' CO2e are empty: no lowland layer was given.</translation>
+    </message>
+    <message>
+        <source>Nitrogen (kg N per year) is empty: no N-retention layer (role n_retention) was given.</source>
+        <translation>Nitrogen (kg N per year) is empty: no N-retention layer (role n_retention) was given.</translation>
+    </message>
 </context>
 <context>
     <name>errors</name>
@@ -122,6 +130,30 @@
     <message>
         <source>{date} is not a date as YYYY-MM-DD.</source>
         <translation>{date} is not a date as YYYY-MM-DD.</translation>
+    </message>
+    <message>
+        <source>Unknown MARS field {key}; the keys are {keys}.</source>
+        <translation>Unknown MARS field {key}; the keys are {keys}.</translation>
+    </message>
+    <message>
+        <source>Unknown MARS {what} '{value}'; the mapping knows {known}.</source>
+        <translation>Unknown MARS {what} '{value}'; the mapping knows {known}.</translation>
+    </message>
+    <message>
+        <source>Feature {fid} '{name}' is not a valid polygon; nothing was imported.</source>
+        <translation>Feature {fid} '{name}' is not a valid polygon; nothing was imported.</translation>
+    </message>
+    <message>
+        <source>Write --mars-field as KEY=FIELD, not {item}.</source>
+        <translation>Write --mars-field as KEY=FIELD, not {item}.</translation>
+    </message>
+    <message>
+        <source>Name the kind of the areas with --kind (lowland, afforestation or connectivity).</source>
+        <translation>Name the kind of the areas with --kind (lowland, afforestation or connectivity).</translation>
+    </message>
+    <message>
+        <source>{path}: cannot be read ({reason}).</source>
+        <translation>{path}: cannot be read ({reason}).</translation>
     </message>
 </context>
 <context>
@@ -181,6 +213,22 @@
     <message>
         <source>link to the plan document</source>
         <translation>link to the plan document</translation>
+    </message>
+    <message>
+        <source>the kind of every area imported (required unless --format mars)</source>
+        <translation>the kind of every area imported (required unless --format mars)</translation>
+    </message>
+    <message>
+        <source>mars: a MARS export of project areas (kind and status from the MARS type and phase; --kind is not needed)</source>
+        <translation>mars: a MARS export of project areas (kind and status from the MARS type and phase; --kind is not needed)</translation>
+    </message>
+    <message>
+        <source>the file's field for a MARS key (id, name, type, phase, municipality, area_ha)</source>
+        <translation>the file's field for a MARS key (id, name, type, phase, municipality, area_ha)</translation>
+    </message>
+    <message>
+        <source>mars: project areas (shapefile) and project list (CSV) for MARS into the folder --out</source>
+        <translation>mars: project areas (shapefile) and project list (CSV) for MARS into the folder --out</translation>
     </message>
 </context>
 <context>
@@ -243,6 +291,21 @@
     <message>
         <source>Export to Plandata…</source>
         <translation>Export to Plandata…</translation>
+    </message>
+</context>
+<context>
+    <name>mars</name>
+    <message>
+        <source>Imported {n} MARS projects.</source>
+        <translation>Imported {n} MARS projects.</translation>
+    </message>
+    <message>
+        <source>Skipped {n} projects already in the plan: {ids}.</source>
+        <translation>Skipped {n} projects already in the plan: {ids}.</translation>
+    </message>
+    <message>
+        <source>Wrote {n} MARS projects to {path}.</source>
+        <translation>Wrote {n} MARS projects to {path}.</translation>
     </message>
 </context>
 </TS>

@@ -30,16 +30,23 @@ class NationalMark:
         "1115"), or ``"none"``: never exported to Plandata.
     mars_type, mars_phase
         The MARS project type and phase (codes of ``resources/national/mars_v1.toml``).
+    mars_id, mars_municipality
+        The MARS project id and municipality code of an imported project (kept so that an
+        export gives the project back under its own id).
     """
 
     plandata_theme: str | None = None
     mars_type: str | None = None
     mars_phase: str | None = None
+    mars_id: str | None = None
+    mars_municipality: str | None = None
 
     def as_dict(self) -> dict[str, str]:
         return {k: v for k, v in (("plandata_theme", self.plandata_theme),
                                   ("mars_type", self.mars_type),
-                                  ("mars_phase", self.mars_phase)) if v}
+                                  ("mars_phase", self.mars_phase),
+                                  ("mars_id", self.mars_id),
+                                  ("mars_municipality", self.mars_municipality)) if v}
 
     @property
     def empty(self) -> bool:
@@ -71,6 +78,11 @@ class NationalRecord:
 
     def mark(self, candidate_id: str) -> NationalMark:
         return self.marks.get(candidate_id, NationalMark())
+
+    def with_marks(self, marks: Mapping[str, NationalMark]) -> NationalRecord:
+        """A copy with the marks of *marks* set (replacing those candidates' marks)."""
+        return replace(self, marks={**self.marks, **{k: v for k, v in marks.items()
+                                                     if not v.empty}})
 
     def with_mark(self, candidate_id: str, **changes: str | None) -> NationalRecord:
         """A copy with *changes* to one candidate's mark (a value of None clears it)."""
@@ -109,6 +121,7 @@ class NationalRecord:
             if not isinstance(mark, Mapping) or not all(
                     isinstance(v, str) for v in mark.values()):
                 raise TypeError("marks")
-            out[str(key)] = NationalMark(mark.get("plandata_theme"), mark.get("mars_type"),
-                                         mark.get("mars_phase"))
+            out[str(key)] = NationalMark(
+                mark.get("plandata_theme"), mark.get("mars_type"), mark.get("mars_phase"),
+                mark.get("mars_id"), mark.get("mars_municipality"))
         return cls(read, out)
