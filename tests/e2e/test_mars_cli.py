@@ -120,3 +120,27 @@ def test_field_names_can_be_overridden_and_an_unknown_type_is_refused(
     assert refused.returncode == 1
     assert "Ukendt MARS-type 'Solceller'" in refused.stderr
     assert not (tmp_path / "p2.gpkg").exists()
+
+
+def test_the_project_list_gives_nitrogen_with_a_retention_layer(tmp_path: Path, data) -> None:  # type: ignore[no-untyped-def]
+    retention = tmp_path / "retention.gpkg"
+    west, east = box(X0, Y0, X0 + 400, Y0 + 5000), box(X0 + 400, Y0, X0 + 5000, Y0 + 5000)
+    gpd.GeoDataFrame({"rate_kg_n_ha": [15.0, 25.0]}, geometry=[west, east],
+                     crs=25832).to_file(retention)
+    source = _mars_file(tmp_path / "mars.shp")
+    project = tmp_path / "plan.gpkg"
+    more = [*data, "--layer", f"n_retention={retention}"]
+    assert run_cli(["candidates", "import", "--project", str(project), "--from", str(source),
+                    "--format", "mars", *more]).returncode == 0
+    out = tmp_path / "ud"
+    out.mkdir()
+    done = run_cli(["candidates", "export", "--project", str(project), "--format", "mars",
+                    "--out", str(out), *more])
+    assert done.returncode == 0, done.stderr
+    with open(out / "mars_projektliste.csv", encoding="utf-8", newline="") as handle:
+        rows = {r["projekt_id"]: r for r in csv.DictReader(handle, delimiter=";")}
+    for pid, *_rest, geom in PROJECTS:
+        expected = (geom.intersection(west).area / 10_000 * 15.0
+                    + geom.intersection(east).area / 10_000 * 25.0)
+        assert rows[pid]["kvaelstof_kg_aar"] == f"{expected:.2f}".replace(".", ",")
+    assert "Kvælstof" not in done.stdout
