@@ -45,6 +45,7 @@ GAP_KEYS: dict[str, tuple[str, ...]] = {
     "forest_zones": ("conflict_unwanted_forest_m2",),
     "flood": ("flood_m2", "flood_share", "flood_mean_depth_m", "flood_max_depth_m",
               "conflict_flood_m2"),
+    "n_retention": ("nitrogen_kg_per_year",),
     "connectivity": ("delta_eca_m2", "delta_pc_percent", "joins_patches"),
     "connectivity_cancelled": ("delta_eca_m2", "delta_pc_percent", "joins_patches"),
 }
@@ -68,6 +69,8 @@ def missing_inputs(dataset: Dataset, has_flood: bool) -> list[str]:
         gaps.append("forest_zones")
     if not has_flood:
         gaps.append("flood")
+    if not dataset.vector(Role.N_RETENTION):
+        gaps.append("n_retention")
     return gaps
 
 
@@ -134,11 +137,24 @@ def measure_plan(data: PlanData, *, connectivity: bool = True,
                            for cid, a in assessments.items()}
     elif not connectivity:
         gaps.append("connectivity")
-    data.measures = blank_gaps(measures_of(assessments), gaps)
+    data.measures = blank_gaps(with_nitrogen(measures_of(assessments), data), gaps)
     data.measured = MeasuredPlan(tuple(gaps), context.provenance.as_dict(),
                                  settings.as_dict())
     fb.report(1.0, "analysis")
     return data.measured
+
+
+def with_nitrogen(measures: dict[str, dict[str, Any]], data: PlanData
+                  ) -> dict[str, dict[str, Any]]:
+    """*measures* with each candidate's N effect (kg N/yr; None without an ``n_retention``
+    layer: the gap says why)."""
+    from naturplan.usecases.nitrogen import candidate_nitrogen
+
+    found = candidate_nitrogen(data.dataset, [c.geometry for c in data.candidates])
+    for k, c in enumerate(data.candidates):
+        if c.id in measures:
+            measures[c.id]["nitrogen_kg_per_year"] = None if found is None else found[k]
+    return measures
 
 
 def _connectivity(candidates: Sequence[Any], layers: Any, settings: Any,

@@ -308,4 +308,15 @@
         <translation>Skrev {n} MARS-projekter til {path}.</translation>
     </message>
 </context>
+<context>
+    <name>export_table</name>
+    <message>
+        <source>Nitrogen reduction (kg N/yr)</source>
+        <translation>Kvælstofreduktion (kg N/år)</translation>
+    </message>
+    <message>
+        <source>No N-retention layer (role n_retention): the nitrogen reduction is not measured (empty cells).</source>
+        <translation>Intet kvælstofretentionslag (rollen n_retention): kvælstofreduktionen er ikke opgjort (tomme celler).</translation>
+    </message>
+</context>
 </TS>

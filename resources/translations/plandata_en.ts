@@ -308,4 +308,15 @@
         <translation>Wrote {n} MARS projects to {path}.</translation>
     </message>
 </context>
+<context>
+    <name>export_table</name>
+    <message>
+        <source>Nitrogen reduction (kg N/yr)</source>
+        <translation>Nitrogen reduction (kg N/yr)</translation>
+    </message>
+    <message>
+        <source>No N-retention layer (role n_retention): the nitrogen reduction is not measured (empty cells).</source>
+        <translation>No N-retention layer (role n_retention): the nitrogen reduction is not measured (empty cells).</translation>
+    </message>
+</context>
 </TS>
