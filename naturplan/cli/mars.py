@@ -87,17 +87,10 @@ def run_export(args: argparse.Namespace) -> int:
     dataset = open_dataset(request, progress=progress_printer(sys.stderr.isatty()))
     data = load_plan_data(dataset, roles, args.project)
     measure_plan(data, connectivity=False)
-    report = export_mars(Path(args.out), data, record, mapping, retention_of(dataset))
+    report = export_mars(Path(args.out), data, record, mapping)
     for path in report.paths:
         print(tr(lang, CONTEXT, "Wrote {n} MARS projects to {path}.", n=report.rows,
                  path=str(path)))
     for gap in report.gaps:
         print(gap_text(gap, lang))
     return 0
-
-
-def retention_of(dataset: object) -> tuple[object, list[float]] | None:
-    """The N-retention polygons and rates of *dataset*, or None without the layer."""
-    from naturplan.usecases.nitrogen import retention_layer
-
-    return retention_layer(dataset)

@@ -96,24 +96,21 @@ def import_mars(project: str | Path, frame: Any, mapping: MarsMapping,
     return MarsImportReport(len(todo), tuple(s for s in skipped if s))
 
 
-def mars_rows(data: PlanData, record: NationalRecord, mapping: MarsMapping,
-              retention: tuple[Any, Sequence[float]] | None = None
+def mars_rows(data: PlanData, record: NationalRecord, mapping: MarsMapping
               ) -> tuple[list[MarsRow], tuple[str, ...]]:
     """The MARS row of every candidate of *data* that has a phase (a rejected one has none),
     and the gap keys (what could not be measured).
 
-    *data* has been measured (``measure_plan``: CO2e). *retention* is the N-retention polygons
-    and their rates (kg N/ha/yr), or None without the layer.
+    *data* has been measured (``measure_plan``: CO2e and kg N, the latter None without an
+    ``n_retention`` layer).
     """
-    from naturplan.core.analysis.nitrogen import nitrogen_effect
-
     chosen = [c for c in data.candidates
               if mapping.phase_of(c, record.mark(c.id)) is not None]
     geoms = [c.geometry for c in chosen]
     lowland = _lowland_areas(data, geoms)
-    nitrogen = None if retention is None else nitrogen_effect(geoms, *retention)
+    no_nitrogen = not data.dataset.vector(Role.N_RETENTION)
     gaps = ((GAP_LOWLAND,) if lowland is None else ()) + (
-        (GAP_NITROGEN,) if nitrogen is None else ())
+        (GAP_NITROGEN,) if no_nitrogen else ())
     rows = []
     for k, c in enumerate(chosen):
         mark = record.mark(c.id)
@@ -126,8 +123,10 @@ def mars_rows(data: PlanData, record: NationalRecord, mapping: MarsMapping,
             column: None if lowland is None else lowland[k].get(cls, 0.0) / 10_000
             for cls, column in CARBON_COLUMNS.items()}
         numbers["skov_ha"] = c.area_m2 / 10_000 if c.kind is CandidateKind.AFFORESTATION else 0.0
-        numbers["co2e_t_aar"] = _co2e(data.measures.get(c.id, {}), c.kind)
-        numbers["kvaelstof_kg_aar"] = None if nitrogen is None else nitrogen[k]
+        measures = data.measures.get(c.id, {})
+        numbers["co2e_t_aar"] = _co2e(measures, c.kind)
+        nitrogen = measures.get("nitrogen_kg_per_year")
+        numbers["kvaelstof_kg_aar"] = None if nitrogen is None else float(nitrogen)
         rows.append(MarsRow(values, numbers, c.geometry))
     return rows, gaps
 
@@ -149,8 +148,8 @@ def _co2e(measures: Mapping[str, Any], kind: CandidateKind) -> float | None:
     return None if value is None else float(value)
 
 
-def export_mars(folder: Path, data: PlanData, record: NationalRecord, mapping: MarsMapping,
-                retention: tuple[Any, Sequence[float]] | None = None) -> MarsExportReport:
+def export_mars(folder: Path, data: PlanData, record: NationalRecord, mapping: MarsMapping
+                ) -> MarsExportReport:
     """Write the MARS files of *data* (measured) into *folder*.
 
     Raises
@@ -158,6 +157,6 @@ def export_mars(folder: Path, data: PlanData, record: NationalRecord, mapping: M
     FileWriteError
         If a file cannot be written.
     """
-    rows, gaps = mars_rows(data, record, mapping, retention)
+    rows, gaps = mars_rows(data, record, mapping)
     paths = write_mars(folder, rows, mapping)
     return MarsExportReport(tuple(paths), len(rows), gaps)

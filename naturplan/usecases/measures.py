@@ -137,24 +137,11 @@ def measure_plan(data: PlanData, *, connectivity: bool = True,
                            for cid, a in assessments.items()}
     elif not connectivity:
         gaps.append("connectivity")
-    data.measures = blank_gaps(with_nitrogen(measures_of(assessments), data), gaps)
+    data.measures = blank_gaps(measures_of(assessments), gaps)
     data.measured = MeasuredPlan(tuple(gaps), context.provenance.as_dict(),
                                  settings.as_dict())
     fb.report(1.0, "analysis")
     return data.measured
-
-
-def with_nitrogen(measures: dict[str, dict[str, Any]], data: PlanData
-                  ) -> dict[str, dict[str, Any]]:
-    """*measures* with each candidate's N effect (kg N/yr; None without an ``n_retention``
-    layer: the gap says why)."""
-    from naturplan.usecases.nitrogen import candidate_nitrogen
-
-    found = candidate_nitrogen(data.dataset, [c.geometry for c in data.candidates])
-    for k, c in enumerate(data.candidates):
-        if c.id in measures:
-            measures[c.id]["nitrogen_kg_per_year"] = None if found is None else found[k]
-    return measures
 
 
 def _connectivity(candidates: Sequence[Any], layers: Any, settings: Any,

@@ -319,4 +319,19 @@
         <translation>Intet kvælstofretentionslag (rollen n_retention): kvælstofreduktionen er ikke opgjort (tomme celler).</translation>
     </message>
 </context>
+<context>
+    <name>AnalysisPanel</name>
+    <message>
+        <source>Nitrogen</source>
+        <translation>Kvælstof</translation>
+    </message>
+    <message>
+        <source>not measured: no N-retention layer (role n_retention)</source>
+        <translation>ikke opgjort: intet kvælstofretentionslag (rollen n_retention)</translation>
+    </message>
+    <message>
+        <source>%1 kg N per year</source>
+        <translation>%1 kg N pr. år</translation>
+    </message>
+</context>
 </TS>

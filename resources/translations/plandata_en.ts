@@ -319,4 +319,19 @@
         <translation>No N-retention layer (role n_retention): the nitrogen reduction is not measured (empty cells).</translation>
     </message>
 </context>
+<context>
+    <name>AnalysisPanel</name>
+    <message>
+        <source>Nitrogen</source>
+        <translation>Nitrogen</translation>
+    </message>
+    <message>
+        <source>not measured: no N-retention layer (role n_retention)</source>
+        <translation>not measured: no N-retention layer (role n_retention)</translation>
+    </message>
+    <message>
+        <source>%1 kg N per year</source>
+        <translation>%1 kg N per year</translation>
+    </message>
+</context>
 </TS>

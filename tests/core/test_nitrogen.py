@@ -30,9 +30,10 @@ def test_the_n_effect_is_area_times_rate() -> None:
 
 
 def test_a_retention_file_loads_and_without_it_there_is_no_number(tmp_path: Path) -> None:
+    from naturplan.core.analysis.assessment import nitrogen_of
+    from naturplan.core.analysis.layers import analysis_layers
     from naturplan.core.layers.dataset import Dataset, Municipality
     from naturplan.core.layers.layer import LayerSource
-    from naturplan.usecases.nitrogen import candidate_nitrogen
 
     path = tmp_path / "retention.gpkg"
     gpd.GeoDataFrame({"rate_kg_n_ha": [20.0, None]},
@@ -43,10 +44,10 @@ def test_a_retention_file_loads_and_without_it_there_is_no_number(tmp_path: Path
                                 LayerSource(path))
     dataset = Dataset(municipality)
     candidate = box(X0 + 500, Y0, X0 + 1500, Y0 + 200)  # 10 ha in the first, 10 ha in the second
-    assert candidate_nitrogen(dataset, [candidate]) is None  # no layer: no number, not 0
+    assert nitrogen_of(candidate, analysis_layers(dataset)) is None  # no layer: no number
     dataset.layers.append(load_layer(LayerRequest(Role.N_RETENTION, path)))
     # the polygon without a rate says nothing: only 10 ha × 20 kg
-    assert candidate_nitrogen(dataset, [candidate]) == pytest.approx([10 * 20.0])
+    assert nitrogen_of(candidate, analysis_layers(dataset)) == pytest.approx(10 * 20.0)
 
 
 def test_the_sample_has_a_synthetic_retention_layer(sample_env) -> None:  # type: ignore[no-untyped-def]
