@@ -69,18 +69,6 @@
         <translation>OK</translation>
     </message>
     <message>
-        <source>{n} areas checked, {refused} refused, {left} not exported.</source>
-        <translation>{n} områder kontrolleret, {refused} afvist, {left} ikke eksporteret.</translation>
-    </message>
-    <message>
-        <source>Wrote {n} areas of theme {theme} to {path}.</source>
-        <translation>Skrev {n} områder i tema {theme} til {path}.</translation>
-    </message>
-    <message>
-        <source>Marked {n} areas for theme {theme}.</source>
-        <translation>Markerede {n} områder til tema {theme}.</translation>
-    </message>
-    <message>
         <source>The plan's facts for Plandata: {facts}.</source>
         <translation>Planens oplysninger til Plandata: {facts}.</translation>
     </message>
@@ -92,6 +80,27 @@
         <source>Nitrogen (kg N per year) is empty: no N-retention layer (role n_retention) was given.</source>
         <translation>Kvælstof (kg N pr. år) er tom: der er ikke angivet noget kvælstofretentionslag (rollen n_retention).</translation>
     </message>
+    <message numerus="yes">
+        <source>{n} areas checked, {refused} refused, {left} not exported.</source>
+        <translation>
+            <numerusform>{n} område kontrolleret, {refused} afvist, {left} ikke eksporteret.</numerusform>
+            <numerusform>{n} områder kontrolleret, {refused} afvist, {left} ikke eksporteret.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Wrote {n} areas of theme {theme} to {path}.</source>
+        <translation>
+            <numerusform>Skrev {n} område i tema {theme} til {path}.</numerusform>
+            <numerusform>Skrev {n} områder i tema {theme} til {path}.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Marked {n} areas for theme {theme}.</source>
+        <translation>
+            <numerusform>Markerede {n} område til tema {theme}.</numerusform>
+            <numerusform>Markerede {n} områder til tema {theme}.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>errors</name>
@@ -102,10 +111,6 @@
     <message>
         <source>The data model {file} is missing.</source>
         <translation>Datamodellen {file} mangler.</translation>
-    </message>
-    <message>
-        <source>{n} areas break the rules of Plandata's data model; nothing was written.</source>
-        <translation>{n} områder bryder Plandatas datamodel; intet er skrevet.</translation>
     </message>
     <message>
         <source>The project's national record cannot be read ({reason}).</source>
@@ -154,6 +159,13 @@
     <message>
         <source>{path}: cannot be read ({reason}).</source>
         <translation>{path}: kan ikke læses ({reason}).</translation>
+    </message>
+    <message numerus="yes">
+        <source>{n} areas break the rules of Plandata's data model; nothing was written.</source>
+        <translation>
+            <numerusform>{n} område bryder Plandatas datamodel; intet er skrevet.</numerusform>
+            <numerusform>{n} områder bryder Plandatas datamodel; intet er skrevet.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -295,17 +307,26 @@
 </context>
 <context>
     <name>mars</name>
-    <message>
+    <message numerus="yes">
         <source>Imported {n} MARS projects.</source>
-        <translation>Importerede {n} MARS-projekter.</translation>
+        <translation>
+            <numerusform>Importerede {n} MARS-projekt.</numerusform>
+            <numerusform>Importerede {n} MARS-projekter.</numerusform>
+        </translation>
     </message>
-    <message>
-        <source>Skipped {n} projects already in the plan: {ids}.</source>
-        <translation>Sprang {n} projekter over, som allerede er i planen: {ids}.</translation>
-    </message>
-    <message>
+    <message numerus="yes">
         <source>Wrote {n} MARS projects to {path}.</source>
-        <translation>Skrev {n} MARS-projekter til {path}.</translation>
+        <translation>
+            <numerusform>Skrev {n} MARS-projekt til {path}.</numerusform>
+            <numerusform>Skrev {n} MARS-projekter til {path}.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Skipped {n} projects already in the plan: {ids}.</source>
+        <translation>
+            <numerusform>Sprang {n} projekt over, som allerede er i planen: {ids}.</numerusform>
+            <numerusform>Sprang {n} projekter over, som allerede er i planen: {ids}.</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -69,18 +69,6 @@
         <translation>OK</translation>
     </message>
     <message>
-        <source>{n} areas checked, {refused} refused, {left} not exported.</source>
-        <translation>{n} areas checked, {refused} refused, {left} not exported.</translation>
-    </message>
-    <message>
-        <source>Wrote {n} areas of theme {theme} to {path}.</source>
-        <translation>Wrote {n} areas of theme {theme} to {path}.</translation>
-    </message>
-    <message>
-        <source>Marked {n} areas for theme {theme}.</source>
-        <translation>Marked {n} areas for theme {theme}.</translation>
-    </message>
-    <message>
         <source>The plan's facts for Plandata: {facts}.</source>
         <translation>The plan's facts for Plandata: {facts}.</translation>
     </message>
@@ -92,6 +80,27 @@
         <source>Nitrogen (kg N per year) is empty: no N-retention layer (role n_retention) was given.</source>
         <translation>Nitrogen (kg N per year) is empty: no N-retention layer (role n_retention) was given.</translation>
     </message>
+    <message numerus="yes">
+        <source>{n} areas checked, {refused} refused, {left} not exported.</source>
+        <translation>
+            <numerusform>{n} area checked, {refused} refused, {left} not exported.</numerusform>
+            <numerusform>{n} areas checked, {refused} refused, {left} not exported.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Wrote {n} areas of theme {theme} to {path}.</source>
+        <translation>
+            <numerusform>Wrote {n} area of theme {theme} to {path}.</numerusform>
+            <numerusform>Wrote {n} areas of theme {theme} to {path}.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Marked {n} areas for theme {theme}.</source>
+        <translation>
+            <numerusform>Marked {n} area for theme {theme}.</numerusform>
+            <numerusform>Marked {n} areas for theme {theme}.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>errors</name>
@@ -102,10 +111,6 @@
     <message>
         <source>The data model {file} is missing.</source>
         <translation>The data model {file} is missing.</translation>
-    </message>
-    <message>
-        <source>{n} areas break the rules of Plandata's data model; nothing was written.</source>
-        <translation>{n} areas break the rules of Plandata's data model; nothing was written.</translation>
     </message>
     <message>
         <source>The project's national record cannot be read ({reason}).</source>
@@ -154,6 +159,13 @@
     <message>
         <source>{path}: cannot be read ({reason}).</source>
         <translation>{path}: cannot be read ({reason}).</translation>
+    </message>
+    <message numerus="yes">
+        <source>{n} areas break the rules of Plandata's data model; nothing was written.</source>
+        <translation>
+            <numerusform>{n} area breaks the rules of Plandata's data model; nothing was written.</numerusform>
+            <numerusform>{n} areas break the rules of Plandata's data model; nothing was written.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -295,17 +307,26 @@
 </context>
 <context>
     <name>mars</name>
-    <message>
+    <message numerus="yes">
         <source>Imported {n} MARS projects.</source>
-        <translation>Imported {n} MARS projects.</translation>
+        <translation>
+            <numerusform>Imported {n} MARS project.</numerusform>
+            <numerusform>Imported {n} MARS projects.</numerusform>
+        </translation>
     </message>
-    <message>
-        <source>Skipped {n} projects already in the plan: {ids}.</source>
-        <translation>Skipped {n} projects already in the plan: {ids}.</translation>
-    </message>
-    <message>
+    <message numerus="yes">
         <source>Wrote {n} MARS projects to {path}.</source>
-        <translation>Wrote {n} MARS projects to {path}.</translation>
+        <translation>
+            <numerusform>Wrote {n} MARS project to {path}.</numerusform>
+            <numerusform>Wrote {n} MARS projects to {path}.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Skipped {n} projects already in the plan: {ids}.</source>
+        <translation>
+            <numerusform>Skipped {n} project already in the plan: {ids}.</numerusform>
+            <numerusform>Skipped {n} projects already in the plan: {ids}.</numerusform>
+        </translation>
     </message>
 </context>
 <context>

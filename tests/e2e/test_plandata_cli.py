@@ -121,7 +121,7 @@ def test_check_only_and_a_refused_feature_write_nothing(tmp_path: Path, muni: Pa
     assert done.returncode == 1
     assert f"{ids['Ude']} Ude: afvist (ligger helt uden for kommunen; afvist)" in done.stdout
     assert f"{ids['Inde']} Inde: OK" in done.stdout
-    assert "1 områder bryder Plandatas datamodel; intet er skrevet." in done.stderr
+    assert "1 område bryder Plandatas datamodel; intet er skrevet." in done.stderr
     assert list(out.iterdir()) == []
     run_cli(["plandata", "mark", "--project", str(project), "--id", ids["Ude"],
              "--theme", "none"])

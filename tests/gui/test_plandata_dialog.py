@@ -64,7 +64,7 @@ def test_plandata_export_from_the_menu(window, qtbot, tmp_path: Path) -> None:  
     assert list(frame.objektnavn) == ["Mose ved Øster Å"] and list(frame.status) == ["KV"]
     assert frame.datovedt.iloc[0].date() == date(2026, 9, 15)
     assert frame.geometry.iloc[0].area == pytest.approx(800 * 600)
-    assert "Skrev 1 områder i tema 1113" in dialog.text.toPlainText()
+    assert "Skrev 1 område i tema 1113" in dialog.text.toPlainText()
 
 
 def test_the_dialog_speaks_danish(window, qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
