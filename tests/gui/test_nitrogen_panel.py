@@ -5,12 +5,10 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-import geopandas as gpd
 import shapely
 
 from naturplan.core.layers.roles import Role
 from naturplan.core.plan.candidates import CandidateKind
-from naturplan.io.loading import LayerRequest
 from naturplan.text.numbers import format_number
 
 
@@ -25,27 +23,24 @@ def _add_and_read(window, qtbot, geometry):  # type: ignore[no-untyped-def]
     return panel.text("nitrogen")
 
 
-def test_without_a_retention_layer_the_panel_says_why(window, qtbot, aalborg_point) -> None:  # type: ignore[no-untyped-def]
+def test_without_a_retention_layer_the_panel_says_why(
+        open_window, dataset_request, aalborg_point, qtbot) -> None:  # type: ignore[no-untyped-def]
     x, y = aalborg_point
-    text = _add_and_read(window, qtbot, shapely.box(x + 2000, y + 2000, x + 2200, y + 2100))
-    assert "ikke opgjort: intet kvælstofretentionslag" in text and "0 kg" not in text
+    request = replace(dataset_request, layers=tuple(
+        r for r in dataset_request.layers if r.role is not Role.N_RETENTION))
+    window = open_window(request)
+    try:
+        text = _add_and_read(window, qtbot,
+                             shapely.box(x + 2000, y + 2000, x + 2200, y + 2100))
+        assert "ikke opgjort: intet kvælstofretentionslag" in text and "0 kg" not in text
+    finally:
+        window.close()
 
 
 def test_with_a_retention_layer_the_panel_gives_area_times_rate(
-        open_window, dataset_request, aalborg_point, qtbot, tmp_path) -> None:  # type: ignore[no-untyped-def]
+        window, aalborg_point, qtbot) -> None:  # type: ignore[no-untyped-def]
     x, y = aalborg_point
-    path = tmp_path / "retention.gpkg"
-    gpd.GeoDataFrame({"rate_kg_n_ha": [18.0, 32.0]},
-                     geometry=[shapely.box(x, y, x + 3000, y + 5000),
-                               shapely.box(x + 3000, y, x + 6000, y + 5000)],
-                     crs=25832).to_file(path)
-    request = replace(dataset_request, layers=(
-        *dataset_request.layers, LayerRequest(Role.N_RETENTION, path)))
-    window = open_window(request)
-    try:
-        # 400 × 250 m: 10 ha, half on each side of x + 3000: 5 ha × 18 + 5 ha × 32 = 250 kg
-        text = _add_and_read(window, qtbot,
-                             shapely.box(x + 2800, y + 2000, x + 3200, y + 2250))
-        assert f"{format_number(5 * 18.0 + 5 * 32.0, 0, 'da')} kg N pr. år" in text
-    finally:
-        window.close()
+    # The fixture's catchments meet at x + 3000 (18 and 32 kg N/ha/yr, tests/gui/conftest.py).
+    # 400 × 250 m: 10 ha, half on each side: 5 ha × 18 + 5 ha × 32 = 250 kg
+    text = _add_and_read(window, qtbot, shapely.box(x + 2800, y + 2000, x + 3200, y + 2250))
+    assert f"{format_number(5 * 18.0 + 5 * 32.0, 0, 'da')} kg N pr. år" in text
