@@ -41,7 +41,8 @@ def add_parser(subparsers: Any, data_parent: argparse.ArgumentParser) -> None:
     mark = sub.add_parser("mark", help="designate candidate areas for a Plandata theme")
     _project(mark)
     mark.add_argument("--id", dest="ids", action="append", required=True, metavar="ID",
-                      help="the candidate area (repeat for more)")
+                      help="the candidate area, or the first characters of its id (repeat "
+                      "for more)")
     mark.add_argument("--theme", required=True, metavar="1114|1115|kind|none",
                       help="1114 or 1115 (Grønt Danmarkskort), kind: the theme of its kind, "
                       "none: never exported")
@@ -113,9 +114,9 @@ def run_export(args: argparse.Namespace) -> int:
 
 
 def run_mark(args: argparse.Namespace) -> int:
-    from naturplan.core.errors import CandidateNotFoundError, UsageError
+    from naturplan.core.errors import UsageError
     from naturplan.io.national import load_plandata_model, read_national, write_national
-    from naturplan.io.project.open import open_store, require_project
+    from naturplan.io.project.open import open_plan, require_project
     from naturplan.text.i18n import tr
 
     lang = args.lang or "da"
@@ -125,13 +126,11 @@ def run_mark(args: argparse.Namespace) -> int:
         raise UsageError("Unknown Plandata theme {theme}; use {known}, kind or none.",
                          theme=args.theme, known=", ".join(model.themes))
     require_project(args.project)
-    with open_store(args.project, create=False) as store:
-        known = {c.id for c in store.candidates()}
+    store, plan = open_plan(args.project, create=False)
+    with store:
         record = read_national(store)
-        for candidate_id in args.ids:
-            if candidate_id not in known:
-                raise CandidateNotFoundError("No candidate area with id {id}.", id=candidate_id)
-            record = record.with_mark(candidate_id,
+        for given in args.ids:  # an id or its first characters, as `candidates set` takes
+            record = record.with_mark(plan.find(given).id,
                                       plandata_theme=None if theme == "kind" else theme)
         write_national(store, record)
     print(tr(lang, CONTEXT, "Marked {n} areas for theme {theme}.", n=len(args.ids),

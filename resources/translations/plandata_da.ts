@@ -195,10 +195,6 @@
         <translation>udpeg kandidatområder til et Plandata-tema</translation>
     </message>
     <message>
-        <source>the candidate area (repeat for more)</source>
-        <translation>kandidatområdet (gentag for flere)</translation>
-    </message>
-    <message>
         <source>1114 or 1115 (Grønt Danmarkskort), kind: the theme of its kind, none: never exported</source>
         <translation>1114 eller 1115 (Grønt Danmarkskort), kind: temaet for dets type, none: eksporteres aldrig</translation>
     </message>
@@ -241,6 +237,10 @@
     <message>
         <source>mars: project areas (shapefile) and project list (CSV) for MARS into the folder --out</source>
         <translation>mars: projektområder (shapefil) og projektliste (CSV) til MARS i mappen --out</translation>
+    </message>
+    <message>
+        <source>the candidate area, or the first characters of its id (repeat for more)</source>
+        <translation>kandidatområdet eller de første tegn af dets id (gentag for flere)</translation>
     </message>
 </context>
 <context>

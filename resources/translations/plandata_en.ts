@@ -195,10 +195,6 @@
         <translation>designate candidate areas for a Plandata theme</translation>
     </message>
     <message>
-        <source>the candidate area (repeat for more)</source>
-        <translation>the candidate area (repeat for more)</translation>
-    </message>
-    <message>
         <source>1114 or 1115 (Grønt Danmarkskort), kind: the theme of its kind, none: never exported</source>
         <translation>1114 or 1115 (Grønt Danmarkskort), kind: the theme of its kind, none: never exported</translation>
     </message>
@@ -241,6 +237,10 @@
     <message>
         <source>mars: project areas (shapefile) and project list (CSV) for MARS into the folder --out</source>
         <translation>mars: project areas (shapefile) and project list (CSV) for MARS into the folder --out</translation>
+    </message>
+    <message>
+        <source>the candidate area, or the first characters of its id (repeat for more)</source>
+        <translation>the candidate area, or the first characters of its id (repeat for more)</translation>
     </message>
 </context>
 <context>

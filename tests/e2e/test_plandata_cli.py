@@ -55,7 +55,7 @@ def test_a_plan_is_exported_per_theme_and_reads_back_field_by_field(
     assert run_cli(["plandata", "plan", "--project", str(project), "--plan-id", "4711",
                     "--name", "Kommuneplan 2026", "--proposed", "2026-03-01",
                     "--adopted", "2026-09-15"]).returncode == 0
-    marked = run_cli(["plandata", "mark", "--project", str(project), "--id", ids["Kerne"],
+    marked = run_cli(["plandata", "mark", "--project", str(project), "--id", ids["Kerne"][:8],
                       "--theme", "1114"])
     assert marked.returncode == 0, marked.stderr
     out = tmp_path / "ud"
@@ -130,3 +130,9 @@ def test_check_only_and_a_refused_feature_write_nothing(tmp_path: Path, muni: Pa
     assert checked.returncode == 0, checked.stderr
     assert "markeret til ikke at blive eksporteret" in checked.stdout
     assert list(out.iterdir()) == []
+    unknown = run_cli(["plandata", "mark", "--project", str(project), "--id", "zzzz",
+                       "--theme", "1115"])
+    assert unknown.returncode == 1 and "zzzz" in unknown.stderr
+    wrong = run_cli(["plandata", "mark", "--project", str(project), "--id", ids["Ude"],
+                     "--theme", "1199"])
+    assert wrong.returncode == 1 and "Ukendt Plandata-tema 1199" in wrong.stderr
