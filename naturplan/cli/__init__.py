@@ -21,6 +21,7 @@ from naturplan.cli import candidates as cli_candidates
 from naturplan.cli import data as cli_data
 from naturplan.cli import export as cli_export
 from naturplan.cli import parcel as cli_parcel
+from naturplan.cli import plandata as cli_plandata
 from naturplan.cli import project as cli_project
 from naturplan.cli import scenarios as cli_scenarios
 from naturplan.cli import stats as cli_stats
@@ -105,6 +106,7 @@ def build_parser(lang: str | None = None) -> argparse.ArgumentParser:
     cli_data.add_parser(sub, data)
     cli_scenarios.add_parser(sub, data)
     cli_suggest.add_parser(sub, data)
+    cli_plandata.add_parser(sub, data)
     return parser
 
 
@@ -138,6 +140,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return cli_scenarios.run(args)
         if args.command == "suggest":
             return cli_suggest.run(args)
+        if args.command == "plandata":
+            return cli_plandata.run(args)
         return cli_app.run(args)
     except NaturplanError as exc:
         from naturplan.text.terminal import terminal_text

@@ -32,6 +32,7 @@ from typing import Any
 
 from naturplan.cli import analysis as cli_analysis
 from naturplan.cli import candidates_export
+from naturplan.cli import mars as cli_mars
 from naturplan.core import jsontext
 from naturplan.core.errors import UsageError
 from naturplan.core.feedback import Feedback
@@ -78,7 +79,8 @@ def add_parser(subparsers: Any, data_parent: argparse.ArgumentParser) -> None:
                          "does not exist)")
     imp.add_argument("--from", dest="source", required=True, metavar="FILE[:LAYER]",
                      help="vector file with the candidate polygons (any format GDAL reads)")
-    imp.add_argument("--kind", required=True, choices=[k.value for k in CandidateKind])
+    imp.add_argument("--kind", choices=[k.value for k in CandidateKind],
+                     help="the kind of every area imported (required unless --format mars)")
     imp.add_argument("--name-field", metavar="F", help="field with the names "
                      "(default: the first of name, navn, Name, Navn, …)")
     imp.add_argument("--status", default="idea", choices=[s.value for s in CandidateStatus])
@@ -91,6 +93,7 @@ def add_parser(subparsers: Any, data_parent: argparse.ArgumentParser) -> None:
     imp.add_argument("--verbose", "-v", action="store_true",
                      help="list every area that reaches outside the municipality")
     _author_option(imp)
+    cli_mars.add_import_options(imp)
     lst = sub.add_parser(
         "list", parents=[data_parent], help="list the candidate areas of a project"
     )
@@ -160,6 +163,11 @@ def _out(text: str) -> None:
 
 
 def _run_import(args: argparse.Namespace) -> int:
+    if args.import_format == "mars":
+        return cli_mars.run_import(args)
+    if args.kind is None:
+        raise UsageError("Name the kind of the areas with --kind (lowland, afforestation or "
+                         "connectivity).")
     from naturplan.cli.options import data_for, progress_printer
     from naturplan.io.datasets import municipality_for
     from naturplan.io.loading import split_path_layer

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from naturplan.cli.analysis import add_no_analysis
+from naturplan.cli.mars import add_export_options
 from naturplan.cli.options import data_for, progress_printer
 from naturplan.io.project.open import project_arg
 
@@ -29,6 +30,7 @@ def add_parser(subparsers: Any, data_parent: argparse.ArgumentParser) -> None:
                      help="the project file, or a PostGIS connection string")
     exp.add_argument("--out", type=Path, required=True, metavar="FILE",
                      help="FILE.xlsx, .csv, .gpkg, .shp or .geojson")
+    add_export_options(exp)
     add_no_analysis(exp, "only the plan's columns, without what each candidate does "
                     "(CO2e, Klima-Lavbund, conflicts, flood, connectivity)")
 
@@ -53,6 +55,10 @@ def run(args: argparse.Namespace) -> int:
     from naturplan.usecases.candidate_table import CandidateTableRequest, export_candidate_table
     from naturplan.usecases.plan_data import load_plan_data
 
+    if args.export_format == "mars":
+        from naturplan.cli.mars import run_export
+
+        return run_export(args)
     lang = args.lang or "da"
     if args.out.suffix.lower() not in FORMATS:
         export_candidates(args.out, [], lang)  # raises the format message

@@ -294,6 +294,20 @@ class FactorTableError(NaturplanError):
     code = "factor_table"
 
 
+class NationalDataError(NaturplanError):
+    """A data model or mapping of the national systems (``resources/national``: Plandata,
+    MARS) is missing or cannot be read, or a value does not fit it."""
+
+    code = "national_data"
+
+
+class PlandataRefused(NaturplanError):
+    """The Plandata export was refused: a feature broke a rule of the data model (the report
+    per feature says which); nothing was written."""
+
+    code = "plandata_refused"
+
+
 class ScenarioError(NaturplanError):
     """A scenario that cannot be stored as asked (empty name, a name taken, unknown areas)."""
 

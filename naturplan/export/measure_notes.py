@@ -32,6 +32,8 @@ GAP_REASONS = {
                     "measured (empty cells).",
     "flood": "No flood layer: flood exposure and the flood conflict are not measured "
              "(empty cells).",
+    "n_retention": "No N-retention layer (role n_retention): the nitrogen reduction is not "
+                   "measured (empty cells).",
     "connectivity": "Connectivity (ΔECA, ΔPC, joined patches) is not measured: the export "
                     "was told to skip it (empty cells).",
     "connectivity_cancelled": "Connectivity (ΔECA, ΔPC, joined patches) is not measured: "

@@ -366,6 +366,7 @@ def candidate_json(a: CandidateAssessment, pa: PlanAnalysis | None = None) -> di
         "klima_lavbund": None,
         "sequestration_t_per_year": a.sequestration.t_per_year if a.sequestration else None,
         "forest_type": a.sequestration.forest_type if a.sequestration else None,
+        "nitrogen_kg_per_year": a.nitrogen_kg,
         "conflicts": [{"kind": c.kind.value, "area_m2": c.area_m2, "details": list(c.details)}
                       for c in a.conflicts],
         "flood": None,
@@ -459,6 +460,7 @@ def measures_of(assessments: Mapping[str, CandidateAssessment]) -> dict[str, dic
             "co2e_t_per_ha": a.lowland.reduction_t_per_ha if a.lowland else None,
             "klima_lavbund": a.eligibility.eligible if a.eligibility else None,
             "sequestration_t_per_year": a.sequestration_t if a.sequestration else None,
+            "nitrogen_kg_per_year": a.nitrogen_kg,
             "flood_m2": a.flood.wet_m2 if a.flood else None,
             "flood_share": a.flood.share if a.flood else None,
             "flood_mean_depth_m": a.flood.mean_depth if a.flood else None,

@@ -45,6 +45,7 @@ GAP_KEYS: dict[str, tuple[str, ...]] = {
     "forest_zones": ("conflict_unwanted_forest_m2",),
     "flood": ("flood_m2", "flood_share", "flood_mean_depth_m", "flood_max_depth_m",
               "conflict_flood_m2"),
+    "n_retention": ("nitrogen_kg_per_year",),
     "connectivity": ("delta_eca_m2", "delta_pc_percent", "joins_patches"),
     "connectivity_cancelled": ("delta_eca_m2", "delta_pc_percent", "joins_patches"),
 }
@@ -68,6 +69,8 @@ def missing_inputs(dataset: Dataset, has_flood: bool) -> list[str]:
         gaps.append("forest_zones")
     if not has_flood:
         gaps.append("flood")
+    if not dataset.vector(Role.N_RETENTION):
+        gaps.append("n_retention")
     return gaps
 
 

@@ -34,6 +34,7 @@ LAYERS = {
     "lowland": "lavbund",
     "forest_zones": "skovrejsning",
     "addresses": "adgangsadresser",
+    "n_retention": "kvaelstofretention",
 }
 
 

@@ -96,6 +96,15 @@ def fixture_files(tmp_path_factory: pytest.TempPathFactory, aalborg_point) -> di
         crs="EPSG:25832", transform=from_origin(x0 - 3000, y0 - 500, 20, 20), nodata=-9999,
     ) as dst:
         dst.write(depth, 1)
+    # N-retention (issue 22): two catchments split at x0 + 3000, 18 and 32 kg N/ha/yr
+    retention = gpd.GeoDataFrame(
+        {"rate_kg_n_ha": [18.0, 32.0]},
+        geometry=[shapely.box(x0 - 3000, y0 - 3000, x0 + 3000, y0 + 5000),
+                  shapely.box(x0 + 3000, y0 - 3000, x0 + 6000, y0 + 5000)],
+        crs=crs,
+    )
+    files["n_retention"] = folder / "n_retention.gpkg"
+    retention.to_file(files["n_retention"])
     return files
 
 

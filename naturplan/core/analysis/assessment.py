@@ -34,6 +34,7 @@ from naturplan.core.analysis.factors import FactorTable
 from naturplan.core.analysis.firefighter import FirefighterTag, firefighter_tag
 from naturplan.core.analysis.flood import exposure_of_parts
 from naturplan.core.analysis.layers import AnalysisLayers
+from naturplan.core.analysis.nitrogen import nitrogen_effect
 from naturplan.core.plan.candidates import Candidate, CandidateKind, CandidateStatus
 
 #: The key of the analysis settings in the project's settings table.
@@ -98,6 +99,8 @@ class CandidateAssessment:
     conflicts: tuple[Conflict, ...] = ()
     flood: FloodNumbers | None = None
     connectivity: CandidateConnectivity | None = None
+    #: kg N per year taken out of the water (issue 22); None without an N-retention layer.
+    nitrogen_kg: float | None = None
 
     @property
     def reduction_t(self) -> float:
@@ -126,7 +129,18 @@ def assess_candidate(candidate: Candidate, layers: AnalysisLayers, table: Factor
     return CandidateAssessment(
         candidate, firefighter_tag(geom, layers, table, candidate.kind.value), lowland,
         eligibility, seq, conflicts,
-        flood_numbers(geom, layers), connectivity)
+        flood_numbers(geom, layers), connectivity, nitrogen_of(geom, layers))
+
+
+def nitrogen_of(geom: BaseGeometry, layers: AnalysisLayers) -> float | None:
+    """kg N per year of one area over the N-retention layer (a polygon without a rate is left
+    out), or None without the layer."""
+    found = layers.n_retention
+    if found is None:
+        return None
+    rates = np.asarray([np.nan if r is None else float(r) for r in found.attrs["rate"]])
+    keep = np.isfinite(rates)
+    return nitrogen_effect([geom], found.geoms[keep], list(rates[keep]))[0]
 
 
 def flood_numbers(geom: BaseGeometry, layers: AnalysisLayers) -> FloodNumbers | None:

@@ -130,6 +130,8 @@ class AnalysisLayers:
         ``role:row`` where the source has none).
     synthetic
         Roles whose data is a generated sample (said next to numbers built from it).
+    n_retention
+        N-retention polygons; ``rate`` (kg N/ha/yr); None without such a layer.
     """
 
     municipality: BaseGeometry
@@ -142,6 +144,7 @@ class AnalysisLayers:
     protected_ids: NDArray[np.object_] = field(
         default_factory=lambda: np.empty(0, dtype=object))
     synthetic: tuple[str, ...] = ()
+    n_retention: PolygonSet | None = None
 
     @property
     def municipality_area_m2(self) -> float:
@@ -155,6 +158,7 @@ ROLE_FIELDS: Mapping[Role, tuple[str, ...]] = {
     Role.LOWLAND: ("carbon_class", "land_use"),
     Role.FOREST_ZONES: ("zone",),
     Role.FLOOD: ("depth_m", "DN"),
+    Role.N_RETENTION: ("rate_kg_n_ha",),
 }
 
 
@@ -275,4 +279,6 @@ def build_layers(
         protected_ids=(np.concatenate([_ids(p) for p in chosen]) if chosen
                        else np.empty(0, dtype=object)),
         synthetic=synthetic,
+        n_retention=(_polygon_set(of(Role.N_RETENTION), {"rate": "rate_kg_n_ha"})
+                     if of(Role.N_RETENTION) else None),
     )

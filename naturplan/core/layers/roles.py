@@ -27,6 +27,7 @@ class Role(StrEnum):
     FOREST_ZONES = "forest_zones"
     CANDIDATES = "candidates"
     ADDRESSES = "addresses"
+    N_RETENTION = "n_retention"
 
 
 class GeometryKind(StrEnum):
@@ -96,12 +97,21 @@ ROLE_SPECS: dict[Role, RoleSpec] = {
         ("vejnavn", "husnr", "postnr", "postnrnavn"),
         ("vejnavn", "husnr"),
     ),
+    # The reduction in kg N per hectare and year that taking land out of rotation gives, per
+    # ID15 catchment in the national N-retention maps (Miljøstyrelsen / SGAV); optional.
+    Role.N_RETENTION: RoleSpec(
+        Role.N_RETENTION, GeometryKind.POLYGON, ("rate_kg_n_ha",), ("rate_kg_n_ha",)
+    ),
 }
+
+#: The canonical field of the ``n_retention`` role: kg N per hectare and year.
+RATE_FIELD = "rate_kg_n_ha"
 
 #: Drawing order on every map (screen, print, web), bottom first: the land, rasters and soils,
 #: zones, nature, legal designations, then the cadastre's lines and the planner's candidates.
 DRAW_ORDER: tuple[Role, ...] = (
     Role.MUNICIPALITY,
+    Role.N_RETENTION,
     Role.LOWLAND,
     Role.FOREST_ZONES,
     Role.FLOOD,

@@ -160,6 +160,8 @@ MEASURE_COLUMNS: list[Column] = [
            ColumnType.PERCENT, _measure("kl_organic_share"), 1),
     Column("sequestration_t_per_year", "binding_t", "Sequestration (t CO2/yr)",
            ColumnType.NUMBER, _measure("sequestration_t_per_year"), 1, total=True),
+    Column("nitrogen_kg_per_year", "n_kg_aar", "Nitrogen reduction (kg N/yr)",
+           ColumnType.NUMBER, _measure("nitrogen_kg_per_year"), 0, total=True),
     Column("conflict_nature_p3_ha", "k_p3_ha", "Conflict: §3 nature (ha)", ColumnType.AREA,
            _measure("conflict_nature_p3_m2")),
     Column("conflict_natura2000_ha", "k_n2000_ha", "Conflict: Natura 2000 (ha)",

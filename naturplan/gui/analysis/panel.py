@@ -73,7 +73,8 @@ class AnalysisPanel(QWidget):
         layout.setContentsMargins(10, 8, 10, 8)
         self.sections: dict[str, QLabel] = {}
         for name in ("title", "firefighter", "climate", "klima_lavbund", "forest",
-                     "conflicts", "flood", "connectivity", "network", "order", "provenance"):
+                     "conflicts", "flood", "nitrogen", "connectivity", "network", "order",
+                     "provenance"):
             label = QLabel()
             label.setObjectName(f"analysis_{name}")
             label.setWordWrap(True)
@@ -107,7 +108,7 @@ class AnalysisPanel(QWidget):
         """Show *a* (None: ask the user to select one candidate)."""
         self.assessment = a
         for name in ("firefighter", "climate", "klima_lavbund", "forest", "conflicts", "flood",
-                     "connectivity"):
+                     "nitrogen", "connectivity"):
             self._set(name, "")
         if a is None:
             self._set("title", "<i>{}</i>".format(escape(self.tr(
@@ -124,6 +125,7 @@ class AnalysisPanel(QWidget):
         if a.sequestration is not None:
             self._forest(a)
         self._flood(a)
+        self._nitrogen(a)
         self._connectivity(a)
 
     def _heading(self, text: str) -> str:
@@ -217,6 +219,16 @@ class AnalysisPanel(QWidget):
             text += "; " + self.tr("mean depth %1 m, max %2 m").replace(
                 "%1", _t(f.mean_depth, lang, 2)).replace("%2", _t(f.max_depth, lang, 2))
         self._set("flood", self._heading(self.tr("Flood exposure")) + escape(text))
+
+    def _nitrogen(self, a: CandidateAssessment) -> None:
+        """kg N per year over the N-retention layer; without it the reason, never 0."""
+        head = self._heading(self.tr("Nitrogen"))
+        if a.nitrogen_kg is None:
+            self._set("nitrogen", head + "<i>{}</i>".format(escape(self.tr(
+                "not measured: no N-retention layer (role n_retention)"))))
+            return
+        self._set("nitrogen", head + escape(self.tr("%1 kg N per year").replace(
+            "%1", _t(a.nitrogen_kg, self.lang))))
 
     def _connectivity(self, a: CandidateAssessment) -> None:
         ch, lang = a.connectivity, self.lang

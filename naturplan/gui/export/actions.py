@@ -54,6 +54,18 @@ class ExportActions(QObject):
         self.act_atlas = QAction(self.tr("Export atlas…"), window)
         self.act_atlas.setObjectName("action_export_atlas")
         self.act_atlas.triggered.connect(self.export_atlas)
+        self.plandata: Any = None
+        self.act_plandata = QAction(self.tr("Export to Plandata…"), window)
+        self.act_plandata.setObjectName("action_export_plandata")
+        self.act_plandata.triggered.connect(self.export_plandata)
+
+    def export_plandata(self) -> Any:
+        """Open the Plandata dialog (issue 22: kommuneplanretningslinjer 1112-1115)."""
+        from naturplan.gui.export.plandata_dialog import PlandataDialog
+
+        self.plandata = PlandataDialog(self.window)
+        self.plandata.show()
+        return self.plandata
 
     def export_atlas(self) -> Any:
         """Open the atlas dialog (issue 19: the council's appendix of candidate pages)."""
@@ -126,5 +138,6 @@ def install_export_actions(window: ExportHost) -> ExportActions:
     menu.insertAction(last, actions.act_map)
     menu.insertAction(last, actions.act_candidates)
     menu.insertAction(last, actions.act_atlas)
+    menu.insertAction(last, actions.act_plandata)
     menu.insertSeparator(last)
     return actions

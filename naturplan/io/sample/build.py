@@ -38,7 +38,12 @@ from naturplan.io.sample.nature import build_nature
 from naturplan.io.sample.parcels import build_parcels
 from naturplan.io.sample.raster import write_flood
 from naturplan.io.sample.region import make_landscape
-from naturplan.io.sample.zones import build_forest_zones, build_lowland, build_natura2000
+from naturplan.io.sample.zones import (
+    build_forest_zones,
+    build_lowland,
+    build_n_retention,
+    build_natura2000,
+)
 
 GPKG_NAME = "aalborg_sample.gpkg"
 TIF_NAME = "oversvoemmelse_dybde.tif"
@@ -58,6 +63,9 @@ VECTOR_LAYERS: dict[str, tuple[str, str]] = {
     "lowland": ("lavbund", "Synthetic sample: lavbundsjord with carbon class, not Kulstof2022"),
     "forest_zones": ("skovrejsning",
                      "Synthetic sample: skovrejsning ønsket/uønsket, not the real kommuneplan"),
+    "n_retention": ("kvaelstofretention",
+                    "Synthetic sample: kvælstofreduktion kg N/ha/år per catchment, not the "
+                    "national N-retention map"),
     "addresses": ("adgangsadresser",
                   "Synthetic sample: adgangsadresser (DAWA schema), not real addresses"),
 }
@@ -122,6 +130,7 @@ def _build_vectors(
     layers.append(_write_layer(build_lowland(land, scale, seed), gpkg, "lowland", seed, scale))
     steps.step(0.80, "Skovrejsning")
     layers.append(_write_layer(build_forest_zones(land, seed), gpkg, "forest_zones", seed, scale))
+    layers.append(_write_layer(build_n_retention(land, seed), gpkg, "n_retention", seed, scale))
     return layers
 
 

@@ -127,3 +127,23 @@ def build_forest_zones(land: Landscape, seed: int) -> gpd.GeoDataFrame:
     label = np.where(unwanted[chosen], "uønsket", "ønsket").astype(object)
     keep = shapely.area(geom) > 5e4
     return gpd.GeoDataFrame({"skovrejsning": label[keep]}, geometry=geom[keep], crs="EPSG:25832")
+
+
+def build_n_retention(land: Landscape, seed: int) -> gpd.GeoDataFrame:
+    """Synthetic N-retention catchments (issue 22): Voronoi cells of a ~6 km grid, each with
+    a reduction of 5-40 kg N per hectare and year, higher near streams and the coast (where
+    less of the leached nitrogen is removed on the way). Not the national map: only its shape
+    (non-overlapping catchments with one rate each)."""
+    rng = rng_for(seed, "n_retention")
+    seeds = jittered_grid(land.municipality.bounds, 6000.0, rng, jitter=0.3)
+    cells = shapely.get_parts(shapely.voronoi_polygons(
+        shapely.multipoints(seeds), extend_to=shapely.box(*land.municipality.bounds), ordered=True))
+    geom = polygonal_parts(shapely.intersection(cells, land.municipality, grid_size=GRID))
+    keep = shapely.area(geom) > 0
+    geom = geom[keep]
+    centre = shapely.centroid(geom)
+    to_water = np.minimum(shapely.distance(centre, land.streams),
+                          shapely.distance(centre, land.coast))
+    rate = np.clip(40.0 - to_water / 250.0 + rng.normal(0.0, 3.0, len(geom)), 5.0, 40.0)
+    return gpd.GeoDataFrame({"rate_kg_n_ha": np.round(rate, 1)}, geometry=geom,
+                            crs="EPSG:25832")
