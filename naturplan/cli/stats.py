@@ -32,9 +32,17 @@ def run(args: argparse.Namespace) -> int:
     A share of 0 % because nothing was there (no protected layer for this municipality, a
     layer wholly outside it) is said in a warning, never left silent.
     """
+    from naturplan.cli.database_batch import database_with_layers
+    from naturplan.core.layers.roles import Role
     from naturplan.io.datasets import measure_dataset
     from naturplan.usecases.stats import stats_document, stats_text, warning_lines
 
+    if not args.connectivity:
+        database = database_with_layers(args, Role.NATURE_P3)
+        if database is not None:  # the layers live in the team database (issue 24 §3)
+            from naturplan.cli.database_batch import run_stats
+
+            return run_stats(args, database)
     lang = args.lang or "da"
     request, roles = data_for(args)
     with ProgressLine(sys.stderr, lang) as progress:

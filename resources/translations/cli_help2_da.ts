@@ -20,5 +20,17 @@
         <source>one atlas PDF per kind or status (named after --out)</source>
         <translation>én atlas-PDF pr. type eller status (navngivet efter --out)</translation>
     </message>
+    <message>
+        <source>load layers into the team database (PostGIS)</source>
+        <translation>indlæs lag i teamdatabasen (PostGIS)</translation>
+    </message>
+    <message>
+        <source>the file for ROLE, read as --layer reads it; repeatable</source>
+        <translation>filen til ROLLE, læst som --layer læser den; kan gentages</translation>
+    </message>
+    <message>
+        <source>the team project's database (postgresql://host/db or service=NAME)</source>
+        <translation>teamprojektets database (postgresql://vært/db eller service=NAVN)</translation>
+    </message>
 </context>
 </TS>

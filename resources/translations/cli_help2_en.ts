@@ -20,5 +20,17 @@
         <source>one atlas PDF per kind or status (named after --out)</source>
         <translation>one atlas PDF per kind or status (named after --out)</translation>
     </message>
+    <message>
+        <source>load layers into the team database (PostGIS)</source>
+        <translation>load layers into the team database (PostGIS)</translation>
+    </message>
+    <message>
+        <source>the file for ROLE, read as --layer reads it; repeatable</source>
+        <translation>the file for ROLE, read as --layer reads it; repeatable</translation>
+    </message>
+    <message>
+        <source>the team project's database (postgresql://host/db or service=NAME)</source>
+        <translation>the team project's database (postgresql://host/db or service=NAME)</translation>
+    </message>
 </context>
 </TS>
