@@ -244,6 +244,55 @@ def read_polygons(request: LayerRequest, columns: Sequence[str] = ()) -> Polygon
                        read.geometries, values)
 
 
+def read_polygons_in(request: LayerRequest, bounds: tuple[float, float, float, float],
+                     columns: Sequence[str] = ()) -> PolygonRead:
+    """:func:`read_polygons`, only the features whose boxes meet *bounds* (EPSG:25832): a
+    windowed read through the file's spatial index (a GeoPackage's R-tree), so that a
+    national layer is read one municipality or tile at a time (issue 24 §2).
+
+    Raises
+    ------
+    LayerLoadError, MissingCRSError, FieldMappingError
+        As :func:`load_layer` would.
+    """
+    from naturplan.io.vector import read_vector
+
+    if is_raster_path(request.path):
+        raise LayerLoadError(
+            "Role {role} needs polygons, but '{name}' is a raster.",
+            role=request.role.value, name=request.path.name,
+        )
+    info = _inspect_vector(request)
+    read = read_vector(request.path, info.layer, assume_crs=request.assume_crs, info=info,
+                       bbox=_file_bounds(info, bounds, request.assume_crs))
+    mapping = _mapping_for(request, info, _column_reader(info))
+    geoms = np.asarray(read.frame.geometry.to_numpy(), dtype=object)
+    n = len(geoms)
+    values = {}
+    for c in columns:
+        source = None if c in mapping.constants else mapping.source_field(c)
+        column = read.frame[source].to_numpy() if source in read.frame.columns else None
+        values[c] = mapping.values_of(c, column, n)
+    summary = LayerSummary(request.role, _source(request, info, read.source_crs, mapping), n,
+                           report=read.report)
+    return PolygonRead(summary, geoms, values)
+
+
+def _file_bounds(info: VectorInfo, bounds: tuple[float, float, float, float],
+                 assume_crs: str | None) -> tuple[float, float, float, float]:
+    """*bounds* (EPSG:25832) in the CRS of *info*'s file, widened to hold the whole box."""
+    declared = info.crs or (f"EPSG:{assume_crs}" if assume_crs else None)
+    if declared is None or declared.upper() == f"EPSG:{WORKING_EPSG}":
+        return bounds
+    from pyproj import Transformer
+
+    from naturplan.io.vector import parse_crs
+
+    to_file = Transformer.from_crs(WORKING_EPSG, parse_crs(declared), always_xy=True)
+    minx, miny, maxx, maxy = to_file.transform_bounds(*bounds, densify_pts=21)
+    return (minx, miny, maxx, maxy)
+
+
 def _inspect_vector(request: LayerRequest) -> VectorInfo:
     info = inspect_vector(request.path, request.layer, role_hint=request.role.value)
     if info.geometry_kind == "other":  # every vector role is a polygon role

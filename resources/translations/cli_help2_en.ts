@@ -32,5 +32,17 @@
         <source>the team project's database (postgresql://host/db or service=NAME)</source>
         <translation>the team project's database (postgresql://host/db or service=NAME)</translation>
     </message>
+    <message>
+        <source>one row per municipality of the country (share, gap to the 17 and 20 percent targets, by §3 type), measured one municipality at a time</source>
+        <translation>one row per municipality of the country (share, gap to the 17 and 20 percent targets, by §3 type), measured one municipality at a time</translation>
+    </message>
+    <message>
+        <source>with --all-kommuner: write the table to this file</source>
+        <translation>with --all-kommuner: write the table to this file</translation>
+    </message>
+    <message>
+        <source>with --all-kommuner: processes that measure (default: 2 cores)</source>
+        <translation>with --all-kommuner: processes that measure (default: 2 cores)</translation>
+    </message>
 </context>
 </TS>

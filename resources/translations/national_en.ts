@@ -5,6 +5,14 @@
 <context>
     <name>errors</name>
     <message>
+        <source>--all-kommuner needs the protected layers for the whole country: --layer nature_p3=FILE, or a team database with them (data load).</source>
+        <translation>--all-kommuner needs the protected layers for the whole country: --layer nature_p3=FILE, or a team database with them (data load).</translation>
+    </message>
+    <message>
+        <source>The table must end in .csv, .xlsx or .json, got '{name}'.</source>
+        <translation>The table must end in .csv, .xlsx or .json, got '{name}'.</translation>
+    </message>
+    <message>
         <source>Only vector layers can be loaded into the database; {name} is a raster.</source>
         <translation>Only vector layers can be loaded into the database; {name} is a raster.</translation>
     </message>
@@ -27,6 +35,10 @@
 </context>
 <context>
     <name>national</name>
+    <message>
+        <source>{code} {name}: {share} protected; to 17 %: {gap17}, to 20 %: {gap20}</source>
+        <translation>{code} {name}: {share} protected; to 17 %: {gap17}, to 20 %: {gap20}</translation>
+    </message>
     <message>
         <source>{name}: {share} protected ({area}), measured in the database</source>
         <translation>{name}: {share} protected ({area}), measured in the database</translation>
