@@ -59,9 +59,11 @@ def write_kommune_table(rows: Sequence[Any], path: Path) -> int:
         text = io.StringIO()
         out = csv.writer(text, lineterminator="\n")
         out.writerow(header)
+        digits = [8 if name == "share" else 4 for name in header]
         for row in values:
             out.writerow([csv_safe(v) if isinstance(v, str) else
-                          (f"{v:.4f}" if isinstance(v, float) else v) for v in row])
+                          (f"{v:.{d}f}" if isinstance(v, float) else v)
+                          for v, d in zip(row, digits, strict=True)])
         data = text.getvalue().encode("utf-8")
         return write_file(path, lambda part: part.write_bytes(data),
                           verify.all_of(verify.exact(data, "CSV"),
