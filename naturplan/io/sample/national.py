@@ -188,13 +188,14 @@ def build_national_world(
                          time.perf_counter() - start)
 
 
-def _append(frame: gpd.GeoDataFrame, path: Path, layer: str, *, first: bool,
+def _append(frame: gpd.GeoDataFrame, part: Path, layer: str, *, first: bool,
             metadata: dict[str, str]) -> None:
+    """Add *frame* to *layer* of the world's ``.part`` file (renamed into place at the end)."""
     if first:
-        write_gpkg(frame, path, layer, description="synthetic national test world",
+        write_gpkg(frame, part, layer, description="synthetic national test world",
                    metadata=metadata, promote_to_multi=True, use_arrow=True)
         return
     import pyogrio
 
-    pyogrio.write_dataframe(frame, path, layer=layer, driver="GPKG", append=True,
+    pyogrio.write_dataframe(frame, part, layer=layer, driver="GPKG", append=True,
                             promote_to_multi=True)
