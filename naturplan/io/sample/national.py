@@ -124,11 +124,14 @@ def _parcels(kommune: Kommune, density: float, rng: np.random.Generator,
              first_ejerlav: int) -> gpd.GeoDataFrame:
     cell = float(np.sqrt(1e6 / (PARCELS_PER_KM2 * density)))
     minx, miny, maxx, maxy = kommune.geometry.bounds
-    xs = np.arange(minx, maxx, cell)
-    ys = np.arange(miny, maxy, cell)
-    gx, gy = (a.ravel() for a in np.meshgrid(xs, ys))
-    jitter = rng.uniform(-0.2, 0.2, (2, len(gx))) * cell
-    boxes = shapely.box(gx + jitter[0], gy + jitter[1], gx + cell, gy + cell)
+    # Grid lines moved a little each: rectangles of varying size that still tile the land.
+    xs = np.arange(minx - cell, maxx + cell, cell)
+    ys = np.arange(miny - cell, maxy + cell, cell)
+    xs = xs + rng.uniform(-0.3, 0.3, len(xs)) * cell
+    ys = ys + rng.uniform(-0.3, 0.3, len(ys)) * cell
+    x0, y0 = (a.ravel() for a in np.meshgrid(xs[:-1], ys[:-1]))
+    x1, y1 = (a.ravel() for a in np.meshgrid(xs[1:], ys[1:]))
+    boxes = shapely.box(x0, y0, x1, y1)
     geom = kommune.geometry
     shapely.prepare(geom)
     inside = shapely.contains(geom, boxes)
