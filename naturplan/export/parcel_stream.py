@@ -53,8 +53,8 @@ def _share(part: float | None, whole: float) -> float | None:
 def write_streamed_parcel_table(rows: Iterable[tuple[Any, ...]], path: Path, synthetic: bool,
                                 lang: str = "da") -> int:
     """Write the rows of :func:`~naturplan.io.postgis_layers.parcel_rows` (ejerlavskode,
-    ejerlavsnavn, matrikelnummer, registered area, area, §3 m², Natura 2000 m²; None where
-    not measured) to
+    ejerlavsnavn, matrikelnummer, registered area, area, §3 m² and types, Natura 2000 m² and
+    sites; None where not measured) to
     the CSV *path* through :func:`naturplan.io.atomic.write_file`; returns the row count.
 
     Raises
@@ -70,7 +70,7 @@ def write_streamed_parcel_table(rows: Iterable[tuple[Any, ...]], path: Path, syn
         with open(part, "w", encoding="utf-8", newline="") as handle:
             out = csv.writer(handle, lineterminator="\n")
             out.writerow([*BASE_COLUMNS, "synthetic_data"])
-            for code, name, number, registered_text, area, p3, n2k in rows:
+            for code, name, number, registered_text, area, p3, types, n2k, sites in rows:
                 registered = _number(registered_text)
                 no_registered[0] &= registered is None
                 missing[Theme.NATURE_P3] |= p3 is None
@@ -78,8 +78,8 @@ def write_streamed_parcel_table(rows: Iterable[tuple[Any, ...]], path: Path, syn
                 values: dict[str, Any] = dict.fromkeys(BASE_COLUMNS)
                 values.update(ejerlavskode=code, ejerlavsnavn=name, matrikelnummer=number,
                               registered_area_m2=registered, area_m2=float(area), p3_m2=p3,
-                              p3_share=_share(p3, area),
-                              natura2000_m2=n2k, natura2000_share=_share(n2k, area))
+                              p3_share=_share(p3, area), p3_types=types, natura2000_m2=n2k,
+                              natura2000_share=_share(n2k, area), natura2000_codes=sites)
                 out.writerow([_cell(values[c]) for c in BASE_COLUMNS] + [synthetic])
                 written[0] += 1
 

@@ -185,13 +185,14 @@ def _registry(conninfo: str) -> dict[Role, tuple[str, bool]]:
 # --- the batch in SQL -----------------------------------------------------------------------
 
 
-def _counted_overlaps(theme_table: str) -> str:
+def _counted_overlaps(theme_table: str, value: str) -> str:
     """SQL of the counted (non-sliver) overlaps of each parcel with each feature of
-    *theme_table*: ``parcel``, ``g`` (parameters ``min_area``, ``width``)."""
+    *theme_table*: ``parcel``, ``g``, its area ``a`` and the feature's *value* (parameters
+    ``min_area``, ``width``)."""
     return f"""
-      SELECT parcel, g FROM (
-        SELECT parcel, g, ST_Area(g) AS a, ST_Perimeter(g) AS per FROM (
-          SELECT p.fid AS parcel,
+      SELECT parcel, g, a, value FROM (
+        SELECT parcel, g, value, ST_Area(g) AS a, ST_Perimeter(g) AS per FROM (
+          SELECT p.fid AS parcel, {value} AS value,
                  ST_CollectionExtract(ST_Intersection(p.geom, f.geom), 3) AS g
           FROM {table_for(Role.PARCELS)} p JOIN {theme_table} f
             ON ST_Intersects(p.geom, f.geom)) pairs) measured
@@ -200,23 +201,44 @@ def _counted_overlaps(theme_table: str) -> str:
         ST_Area(ST_Buffer(g, -%(width)s / 2.0, 'quad_segs=2')) <= 0)"""
 
 
-def _theme_area(theme_table: str, name: str) -> str:
-    return (f"{name} AS (SELECT parcel, ST_Area(ST_Union(g)) AS m2"
-            f" FROM ({_counted_overlaps(theme_table)}) c GROUP BY parcel)")
+def _theme_parts(theme_table: str, name: str, value: str, by_area: bool) -> list[str]:
+    """The CTEs of one theme: its counted overlaps, the union area per parcel and the
+    parcel's distinct values joined with ", " (largest overlap first with *by_area*, else
+    in code point order, as the local table joins them)."""
+    order = "a DESC, value COLLATE \"C\"" if by_area else "value COLLATE \"C\""
+    return [
+        f"{name}_c AS MATERIALIZED ({_counted_overlaps(theme_table, value)})",
+        f"{name} AS (SELECT parcel, ST_Area(ST_Union(g)) AS m2 FROM {name}_c GROUP BY parcel)",
+        f"{name}_v AS (SELECT parcel, string_agg(value, ', ' ORDER BY {order}) AS names"
+        f" FROM (SELECT parcel, value, sum(a) AS a FROM {name}_c WHERE value <> ''"
+        f" GROUP BY parcel, value) x GROUP BY parcel)",
+    ]
+
+
+def _value_of(columns: set[str], names: Sequence[str]) -> str:
+    present = [f'f."{n}"' for n in names if n in columns]
+    if not present:
+        return "''"
+    return f"btrim(coalesce({', '.join(present)}, ''))"
 
 
 #: The columns :func:`parcel_rows` yields, in order.
 ROW_COLUMNS = ("ejerlavskode", "ejerlavsnavn", "matrikelnummer", "registreretareal",
-               "area_m2", "p3_m2", "natura2000_m2")
+               "area_m2", "p3_m2", "p3_types", "natura2000_m2", "natura2000_codes")
+#: Per measured theme: its CTE name, the fields whose first non-empty value names a feature,
+#: and whether a parcel's names are ordered by overlap area.
+_THEMES = ((Role.NATURE_P3, "p3", ("natyp_navn",), True),
+           (Role.NATURA2000, "n2k", ("site_ident", "objektnavn"), False))
 
 
 def parcel_rows(conninfo: str, min_area_m2: float, min_width_m: float,
                 batch: int = BATCH_ROWS) -> Iterator[tuple[Any, ...]]:
     """Every parcel of the database's parcel layer with its §3 and Natura 2000 areas (m²,
-    overlapping features counted once, slivers left out), in the layer's order, streamed:
-    :data:`ROW_COLUMNS` (the first four as the layer's text, None where it has no such field).
+    overlapping features counted once, slivers left out) and the names of the §3 types and
+    sites, in the layer's order, streamed: :data:`ROW_COLUMNS` (the first four as the
+    layer's text, None where it has no such field).
 
-    A theme whose layer is not in the database yields None in its column (not measured).
+    A theme whose layer is not in the database yields None in its columns (not measured).
 
     Raises
     ------
@@ -228,14 +250,19 @@ def parcel_rows(conninfo: str, min_area_m2: float, min_width_m: float,
         raise LayerLoadError(
             "The project database holds no parcels; load them with naturplan data load.")
     parcels = table_for(Role.PARCELS)
-    with_parts, joins, values = [], [], []
-    for role, name in ((Role.NATURE_P3, "p3"), (Role.NATURA2000, "n2k")):
+    with_parts: list[str] = []
+    joins: list[str] = []
+    values: list[str] = []
+    for role, name, fields, by_area in _THEMES:
         if role in layers:
-            with_parts.append(_theme_area(table_for(role), name))
-            joins.append(f" LEFT JOIN {name} ON {name}.parcel = p.fid")
-            values.append(f"coalesce({name}.m2, 0)")
+            table = table_for(role)
+            value = _value_of(_present_columns(conninfo, table), fields)
+            with_parts += _theme_parts(table, name, value, by_area)
+            joins.append(f" LEFT JOIN {name} ON {name}.parcel = p.fid"
+                         f" LEFT JOIN {name}_v ON {name}_v.parcel = p.fid")
+            values += [f"coalesce({name}.m2, 0)", f"coalesce({name}_v.names, '')"]
         else:
-            values.append("NULL::float8")
+            values += ["NULL::float8", "NULL::text"]
     names = _present_columns(conninfo, parcels)
     text = [f'p."{c}"' if c in names else "NULL" for c in ROW_COLUMNS[:4]]
     sql = (("WITH " + ", ".join(with_parts) + " ") if with_parts else "") + (

@@ -54,8 +54,12 @@ def test_postgis_batch_equals_the_local_batch(pg_project: str, sample_env: dict[
     for a, b in zip(mine, theirs, strict=True):
         assert (a["ejerlavskode"], a["matrikelnummer"]) == (b["ejerlavskode"],
                                                             b["matrikelnummer"])
-        for column in ("area_m2", "p3_m2", "natura2000_m2"):
-            assert _number(a[column]) == pytest.approx(_number(b[column]), abs=0.01), column
+        for column in ("area_m2", "p3_m2", "natura2000_m2", "registered_area_m2"):
+            assert _number(a[column]) == pytest.approx(_number(b[column]), abs=0.01,
+                                                       nan_ok=True), column
+        for column in ("p3_share", "natura2000_share"):
+            assert _number(a[column]) == pytest.approx(_number(b[column]), abs=1e-4), column
+        assert (a["p3_types"], a["natura2000_codes"]) == (b["p3_types"], b["natura2000_codes"])
         assert a["synthetic_data"] == b["synthetic_data"] == "True"
         assert a["lowland_gt12_m2"] == ""  # not measured in the database: empty, not 0
         covered += _number(b["p3_m2"]) > 0
