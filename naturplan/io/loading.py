@@ -263,14 +263,16 @@ def read_polygons_in(request: LayerRequest, bounds: tuple[float, float, float, f
             role=request.role.value, name=request.path.name,
         )
     info = _inspect_vector(request)
-    read = read_vector(request.path, info.layer, assume_crs=request.assume_crs, info=info,
-                       bbox=_file_bounds(info, bounds, request.assume_crs))
     mapping = _mapping_for(request, info, _column_reader(info))
+    sources = {c: mapping.source_field(c) for c in columns if c not in mapping.constants}
+    present = sorted({s for s in sources.values() if s in info.fields})
+    read = read_vector(request.path, info.layer, assume_crs=request.assume_crs, info=info,
+                       bbox=_file_bounds(info, bounds, request.assume_crs), columns=present)
     geoms = np.asarray(read.frame.geometry.to_numpy(), dtype=object)
     n = len(geoms)
     values = {}
     for c in columns:
-        source = None if c in mapping.constants else mapping.source_field(c)
+        source = sources.get(c)
         column = read.frame[source].to_numpy() if source in read.frame.columns else None
         values[c] = mapping.values_of(c, column, n)
     summary = LayerSummary(request.role, _source(request, info, read.source_crs, mapping), n,

@@ -279,6 +279,7 @@ def read_vector(
     bbox: tuple[float, float, float, float] | None = None,
     info: VectorInfo | None = None,
     raw: bool = False,
+    columns: Sequence[str] | None = None,
 ) -> VectorRead:
     """Read one layer of a vector file into EPSG:25832 with clean polygonal geometry.
 
@@ -301,6 +302,8 @@ def read_vector(
         Keep every feature as read, with its feature id (FID) as the index: no repair, no
         dropping, only the CRS transformed. For readers that check each feature themselves
         (the candidate import reports every broken feature by its FID).
+    columns
+        Read only these attribute fields (all if None).
 
     Raises
     ------
@@ -318,7 +321,7 @@ def read_vector(
         with quiet_numbers():
             frame = pyogrio.read_dataframe(
                 info.path, layer=info.layer, use_arrow=_use_arrow(info), bbox=bbox,
-                fid_as_index=raw,
+                fid_as_index=raw, columns=None if columns is None else list(columns),
             )
     except Exception as exc:
         raise LayerLoadError(
