@@ -194,11 +194,5 @@ def build_national_world(
 def _append(frame: gpd.GeoDataFrame, part: Path, layer: str, *, first: bool,
             metadata: dict[str, str]) -> None:
     """Add *frame* to *layer* of the world's ``.part`` file (renamed into place at the end)."""
-    if first:
-        write_gpkg(frame, part, layer, description="synthetic national test world",
-                   metadata=metadata, promote_to_multi=True, use_arrow=True)
-        return
-    import pyogrio
-
-    pyogrio.write_dataframe(frame, part, layer=layer, driver="GPKG", append=True,
-                            promote_to_multi=True)
+    write_gpkg(frame, part, layer, description="synthetic national test world",
+               metadata=metadata, promote_to_multi=True, use_arrow=True, append=not first)
