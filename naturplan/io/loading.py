@@ -13,7 +13,7 @@ and its report says what was left out), and the field mapping fits the source.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -178,6 +178,51 @@ def load_layer(request: LayerRequest, value_range: bool = True) -> Layer:
     source = _source(request, info, read.source_crs, mapping)
     name = info.layer or request.path.stem
     return VectorLayer(role=request.role, frame=frame, source=source, report=read.report, name=name)
+
+
+#: Features a part of :func:`load_layer_parts` holds.
+PART_ROWS = 100_000
+
+
+def load_layer_parts(request: LayerRequest, rows: int = PART_ROWS) -> Iterator[Layer]:
+    """:func:`load_layer`, *rows* features at a time, for a writer that streams (``data
+    load``): the same CRS, cleaning and checks, the field mapping chosen on the first part
+    and kept. A raster or point layer comes whole, as one part.
+
+    Raises
+    ------
+    LayerLoadError, MissingCRSError, FieldMappingError, WrongGeometryError
+        As :func:`load_layer` (a layer none of whose parts holds a polygon is refused).
+    """
+    import geopandas as gpd
+
+    from naturplan.io.vector import read_vector
+
+    if ROLE_SPECS[request.role].geometry is GeometryKind.POINT or is_raster_path(request.path):
+        yield load_layer(request)
+        return
+    info = _inspect_vector(request)
+    mapping: FieldMapping | None = None
+    kept = 0
+    start = 0
+    while True:
+        read = read_vector(request.path, info.layer, assume_crs=request.assume_crs, info=info,
+                           skip_features=start, max_features=rows)
+        if mapping is None:
+            mapping = _mapping_for(request, info,
+                                   lambda column, first=read.frame: first[column].tolist())
+            mapping.check(read.frame.columns, _label(info))
+        frame = gpd.GeoDataFrame(mapping.apply(read.frame), geometry="geometry",
+                                 crs=read.frame.crs)
+        kept += len(frame)
+        yield VectorLayer(role=request.role, frame=frame,
+                          source=_source(request, info, read.source_crs, mapping),
+                          report=read.report, name=info.layer or request.path.stem)
+        if read.report.read < rows:
+            break
+        start += rows
+    if kept == 0:
+        load_layer(request)  # raises what a whole load raises for a layer without polygons
 
 
 def inspect_layer(request: LayerRequest) -> LayerSummary:

@@ -28,8 +28,9 @@ import shapely
 from naturplan.core.errors import LayerLoadError
 from naturplan.core.layers.layer import VectorLayer
 from naturplan.core.layers.roles import WORKING_EPSG, Role
-from naturplan.io.loading import LayerRequest, load_layer
+from naturplan.io.loading import LayerRequest, load_layer_parts
 from naturplan.io.project.postgis_schema import connect
+from naturplan.io.raster import is_raster_path
 
 REGISTRY = "naturplan_layers"
 _REGISTRY_DDL = (
@@ -66,7 +67,9 @@ def load_into_database(conninfo: str, requests: Sequence[LayerRequest],
     """Load every request's file as a local load would and replace its role's table.
 
     Several files of one role (the real bird areas and the synthetic habitat sites are both
-    Natura 2000) go into one table, in the order given. All of it is one transaction.
+    Natura 2000) go into one table, in the order given. A file is read and sent a part at a
+    time (:func:`~naturplan.io.loading.load_layer_parts`), so memory holds one part, not
+    the layer. All of it is one transaction.
 
     Raises
     ------
@@ -75,20 +78,19 @@ def load_into_database(conninfo: str, requests: Sequence[LayerRequest],
         polygons), or :class:`StoreError` when the database cannot be reached; nothing is
         written then.
     """
-    by_role: dict[Role, list[VectorLayer]] = {}
+    by_role: dict[Role, list[LayerRequest]] = {}
     for request in requests:
-        layer = load_layer(request)
-        if not isinstance(layer, VectorLayer):
+        if is_raster_path(request.path):
             raise LayerLoadError(
                 "Only vector layers can be loaded into the database; {name} is a raster.",
                 name=request.path.name)
-        by_role.setdefault(request.role, []).append(layer)
+        by_role.setdefault(request.role, []).append(request)
     conn = connect(conninfo)
     try:
         with conn.transaction():
             conn.execute(_REGISTRY_DDL)
-            loaded = [_write_role(conn, role, layers, progress)
-                      for role, layers in by_role.items()]
+            loaded = [_write_role(conn, role, role_requests, progress)
+                      for role, role_requests in by_role.items()]
         for item in loaded:
             conn.execute(f"ANALYZE {item.table}")
     finally:
@@ -96,47 +98,60 @@ def load_into_database(conninfo: str, requests: Sequence[LayerRequest],
     return loaded
 
 
-def _write_role(conn: Any, role: Role, layers: list[VectorLayer],
+def _write_role(conn: Any, role: Role, requests: list[LayerRequest],
                 progress: Callable[[str], None] | None) -> LoadedRole:
     table = table_for(role)
-    fields: list[str] = []
-    for layer in layers:
-        fields += [c for c in layer.frame.columns
-                   if c != layer.frame.geometry.name and c not in fields]
-    columns = {name: _column(name) for name in fields}
     conn.execute(f"DROP TABLE IF EXISTS {table}")
-    conn.execute(
-        f"CREATE TABLE {table} (fid bigint PRIMARY KEY,"
-        f" geom geometry(MultiPolygon, {WORKING_EPSG}) NOT NULL"
-        + "".join(f', "{c}" text' for c in columns.values()) + ")")
+    conn.execute(f"CREATE TABLE {table} (fid bigint PRIMARY KEY,"
+                 f" geom geometry(MultiPolygon, {WORKING_EPSG}) NOT NULL)")
+    columns: dict[str, str] = {}  # canonical field -> column
     fid = 0
-    names = "".join(f', "{c}"' for c in columns.values())
-    copy_sql = f"COPY {table} (fid, geom{names}) FROM STDIN"
-    with conn.cursor().copy(copy_sql) as copy:
-        for layer in layers:
+    sources: list[str] = []
+    synthetic = False
+    for request in requests:
+        for part in load_layer_parts(request):
+            if not isinstance(part, VectorLayer):
+                raise LayerLoadError("Only vector layers can be loaded into the database;"
+                                     " {name} is a raster.", name=request.path.name)
             if progress is not None:
-                progress(layer.source.label)
-            frame = layer.frame
-            n = len(frame)
-            values = [frame[f].tolist() if f in frame.columns else [None] * n for f in fields]
-            for i, geom in enumerate(frame.geometry.to_numpy()):
-                multi = _multi(geom)
-                if multi is None:
-                    continue
-                ewkb = shapely.to_wkb(shapely.set_srid(multi, WORKING_EPSG), hex=True,
-                                      output_dimension=2, include_srid=True)
-                copy.write_row([fid, ewkb] + [_text(column[i]) for column in values])
-                fid += 1
+                progress(part.source.label)
+            if part.source.label not in sources:
+                sources.append(part.source.label)
+            synthetic |= part.source.synthetic
+            fid = _copy_part(conn, table, part, columns, fid)
     conn.execute(f"CREATE INDEX {table}_geom ON {table} USING gist (geom)")
-    sources = tuple(layer.source.label for layer in layers)
     conn.execute(
         f"INSERT INTO {REGISTRY} (role, table_name, sources, features, synthetic)"
         " VALUES (%s, %s, %s, %s, %s) ON CONFLICT (role) DO UPDATE SET"
         " table_name = EXCLUDED.table_name, sources = EXCLUDED.sources,"
         " features = EXCLUDED.features, synthetic = EXCLUDED.synthetic, loaded_at = now()",
-        (role.value, table, "; ".join(sources), fid,
-         any(layer.source.synthetic for layer in layers)))
-    return LoadedRole(role, table, sources, fid)
+        (role.value, table, "; ".join(sources), fid, synthetic))
+    return LoadedRole(role, table, tuple(sources), fid)
+
+
+def _copy_part(conn: Any, table: str, part: VectorLayer, columns: dict[str, str],
+               fid: int) -> int:
+    """COPY the polygons of *part* into *table* (adding the fields it brings); returns the
+    next fid."""
+    frame = part.frame
+    for name in frame.columns:
+        if name != frame.geometry.name and name not in columns:
+            columns[name] = _column(name)
+            conn.execute(f'ALTER TABLE {table} ADD COLUMN "{columns[name]}" text')
+    fields = list(columns)
+    n = len(frame)
+    values = [frame[f].tolist() if f in frame.columns else [None] * n for f in fields]
+    names = "".join(f', "{columns[f]}"' for f in fields)
+    with conn.cursor().copy(f"COPY {table} (fid, geom{names}) FROM STDIN") as copy:
+        for i, geom in enumerate(frame.geometry.to_numpy()):
+            multi = _multi(geom)
+            if multi is None:
+                continue
+            ewkb = shapely.to_wkb(shapely.set_srid(multi, WORKING_EPSG), hex=True,
+                                  output_dimension=2, include_srid=True)
+            copy.write_row([fid, ewkb] + [_text(column[i]) for column in values])
+            fid += 1
+    return fid
 
 
 def _multi(geom: Any) -> Any:

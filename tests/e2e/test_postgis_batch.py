@@ -36,7 +36,15 @@ def _number(text: str) -> float:
 
 
 def test_postgis_batch_equals_the_local_batch(pg_project: str, sample_env: dict[str, str],
-                                              tmp_path: Path) -> None:
+                                              tmp_path: Path,
+                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    import functools
+
+    from naturplan.io import loading, postgis_layers
+
+    # Files go in by parts of 200 features (100,000 in use): several parts, one table.
+    monkeypatch.setattr(postgis_layers, "load_layer_parts",
+                        functools.partial(loading.load_layer_parts, rows=200))
     loaded = run_cli(["data", "load", *_load_args(sample_env), "--project", pg_project],
                      env=sample_env)
     assert loaded.returncode == 0, loaded.stderr
