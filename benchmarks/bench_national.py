@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import resource
 import subprocess
 import sys
 import time
@@ -25,16 +24,18 @@ REPO = Path(__file__).resolve().parents[1]
 
 
 def _run(args: list[str]) -> tuple[float, float]:
-    """Wall seconds and the peak resident MB of ``naturplan ARGS`` in a fresh process."""
-    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    """Wall seconds and the peak resident MB of ``naturplan ARGS`` in a fresh process (that
+    process's own peak, from ``wait4``: not an earlier command's, not its workers')."""
     start = time.perf_counter()
-    done = subprocess.run([sys.executable, "-m", "naturplan", *args], capture_output=True,
-                          text=True, env={**os.environ, "PYTHONPATH": str(REPO)}, check=False)
+    child = subprocess.Popen([sys.executable, "-m", "naturplan", *args],
+                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+                             env={**os.environ, "PYTHONPATH": str(REPO)})
+    _, status, usage = os.wait4(child.pid, 0)
     wall = time.perf_counter() - start
-    if done.returncode != 0:
-        raise SystemExit(done.stderr)
-    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    return wall, max(peak, before) / 1024
+    child.returncode = os.waitstatus_to_exitcode(status)
+    if child.returncode != 0:
+        raise SystemExit(child.stderr.read() if child.stderr else "failed")
+    return wall, usage.ru_maxrss / 1024
 
 
 def _baseline(world: Path) -> float:
