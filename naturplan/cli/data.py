@@ -48,6 +48,9 @@ def add_parser(subparsers: Any, data_parent: argparse.ArgumentParser) -> None:
                              help="fetch a project's service layers again")
     refresh.add_argument("--project", required=True, type=Path, metavar="P.gpkg")
     sub.add_parser("services", parents=[data_parent], help="list the service presets")
+    from naturplan.cli.database_batch import add_load_parser
+
+    add_load_parser(sub)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -55,6 +58,10 @@ def run(args: argparse.Namespace) -> int:
         return _fetch(args)
     if args.data_command == "refresh":
         return _refresh(args)
+    if args.data_command == "load":
+        from naturplan.cli.database_batch import run_load
+
+        return run_load(args)
     return _services(args)
 
 

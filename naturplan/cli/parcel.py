@@ -151,6 +151,14 @@ def run_parcels(args: argparse.Namespace) -> int:
         raise NaturplanError("The output file must end in .csv or .gpkg, got '{name}'.",
                              name=args.out.name)
     check_writable(args.out)  # before minutes of work, not after
+    from naturplan.cli.database_batch import database_with_layers
+    from naturplan.core.layers.roles import Role
+
+    database = database_with_layers(args, Role.PARCELS)
+    if database is not None:  # the layers live in the team database (issue 24 §3)
+        from naturplan.cli.database_batch import run_parcels
+
+        return run_parcels(args, database)
     context, _ = _context(args)
     bar = ProgressBar(sys.stderr, enabled=sys.stderr.isatty())
     context.prepare()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from pathlib import Path
 from typing import Any
 
 from naturplan.cli.options import ProgressLine, data_for
@@ -24,6 +25,13 @@ def add_parser(subparsers: Any, data_parent: argparse.ArgumentParser) -> None:
     stats.add_argument("--connectivity", action="store_true",
                        help="with --project --json: also measure the habitat network now and "
                        "projected (seconds at municipal scale)")
+    stats.add_argument("--all-kommuner", action="store_true",
+                       help="one row per municipality of the country (share, gap to the 17 and 20 "
+                       "percent targets, by §3 type), measured one municipality at a time")
+    stats.add_argument("--out", type=Path, default=None, metavar="FILE.csv|.xlsx|.json",
+                       help="with --all-kommuner: write the table to this file")
+    stats.add_argument("--workers", type=int, default=None, metavar="N",
+                       help="with --all-kommuner: processes that measure (default: 2 cores)")
 
 
 def run(args: argparse.Namespace) -> int:
@@ -32,9 +40,22 @@ def run(args: argparse.Namespace) -> int:
     A share of 0 % because nothing was there (no protected layer for this municipality, a
     layer wholly outside it) is said in a warning, never left silent.
     """
+    from naturplan.cli.database_batch import database_with_layers
+    from naturplan.core.layers.roles import Role
+
+    if args.all_kommuner:
+        from naturplan.cli import all_kommuner
+
+        return all_kommuner.run(args)
     from naturplan.io.datasets import measure_dataset
     from naturplan.usecases.stats import stats_document, stats_text, warning_lines
 
+    if not args.connectivity:
+        database = database_with_layers(args, Role.NATURE_P3)
+        if database is not None:  # the layers live in the team database (issue 24 §3)
+            from naturplan.cli.database_batch import run_stats
+
+            return run_stats(args, database)
     lang = args.lang or "da"
     request, roles = data_for(args)
     with ProgressLine(sys.stderr, lang) as progress:

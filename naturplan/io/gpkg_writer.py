@@ -26,6 +26,7 @@ def write_gpkg(
     metadata: Mapping[str, str] | None = None,
     promote_to_multi: bool | None = None,
     use_arrow: bool = False,
+    append: bool = False,
 ) -> None:
     """Write the GeoDataFrame *frame* as *layer* of the GeoPackage at *path*.
 
@@ -42,6 +43,9 @@ def write_gpkg(
         Write polygons as multipolygons (one geometry type per layer); None: GDAL's choice.
     use_arrow
         Hand the frame to GDAL through pyarrow (faster for large frames; real DATE columns).
+    append
+        Add the rows to the existing *layer* (a large layer written in parts); its
+        description and metadata stay as its first part wrote them.
 
     Raises
     ------
@@ -49,6 +53,10 @@ def write_gpkg(
         If the file cannot be written.
     """
     new = not Path(path).exists()
+    if append and not new:
+        frame.to_file(path, driver="GPKG", engine="pyogrio", layer=layer, mode="a",
+                      use_arrow=use_arrow, promote_to_multi=promote_to_multi)
+        return
     frame.to_file(
         path, driver="GPKG", engine="pyogrio", layer=layer, use_arrow=use_arrow,
         promote_to_multi=promote_to_multi,

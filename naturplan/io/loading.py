@@ -13,7 +13,7 @@ and its report says what was left out), and the field mapping fits the source.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -180,6 +180,51 @@ def load_layer(request: LayerRequest, value_range: bool = True) -> Layer:
     return VectorLayer(role=request.role, frame=frame, source=source, report=read.report, name=name)
 
 
+#: Features a part of :func:`load_layer_parts` holds.
+PART_ROWS = 100_000
+
+
+def load_layer_parts(request: LayerRequest, rows: int = PART_ROWS) -> Iterator[Layer]:
+    """:func:`load_layer`, *rows* features at a time, for a writer that streams (``data
+    load``): the same CRS, cleaning and checks, the field mapping chosen on the first part
+    and kept. A raster or point layer comes whole, as one part.
+
+    Raises
+    ------
+    LayerLoadError, MissingCRSError, FieldMappingError, WrongGeometryError
+        As :func:`load_layer` (a layer none of whose parts holds a polygon is refused).
+    """
+    import geopandas as gpd
+
+    from naturplan.io.vector import read_vector
+
+    if ROLE_SPECS[request.role].geometry is GeometryKind.POINT or is_raster_path(request.path):
+        yield load_layer(request)
+        return
+    info = _inspect_vector(request)
+    mapping: FieldMapping | None = None
+    kept = 0
+    start = 0
+    while True:
+        read = read_vector(request.path, info.layer, assume_crs=request.assume_crs, info=info,
+                           skip_features=start, max_features=rows)
+        if mapping is None:
+            mapping = _mapping_for(request, info,
+                                   lambda column, first=read.frame: first[column].tolist())
+            mapping.check(read.frame.columns, _label(info))
+        frame = gpd.GeoDataFrame(mapping.apply(read.frame), geometry="geometry",
+                                 crs=read.frame.crs)
+        kept += len(frame)
+        yield VectorLayer(role=request.role, frame=frame,
+                          source=_source(request, info, read.source_crs, mapping),
+                          report=read.report, name=info.layer or request.path.stem)
+        if read.report.read < rows:
+            break
+        start += rows
+    if kept == 0:
+        load_layer(request)  # raises what a whole load raises for a layer without polygons
+
+
 def inspect_layer(request: LayerRequest) -> LayerSummary:
     """Check *request*'s layer and count its features without reading them.
 
@@ -242,6 +287,57 @@ def read_polygons(request: LayerRequest, columns: Sequence[str] = ()) -> Polygon
     source = _source(request, info, read.source_crs, mapping)
     return PolygonRead(LayerSummary(request.role, source, n, report=read.report),
                        read.geometries, values)
+
+
+def read_polygons_in(request: LayerRequest, bounds: tuple[float, float, float, float],
+                     columns: Sequence[str] = ()) -> PolygonRead:
+    """:func:`read_polygons`, only the features whose boxes meet *bounds* (EPSG:25832): a
+    windowed read through the file's spatial index (a GeoPackage's R-tree), so that a
+    national layer is read one municipality or tile at a time (issue 24 §2).
+
+    Raises
+    ------
+    LayerLoadError, MissingCRSError, FieldMappingError
+        As :func:`load_layer` would.
+    """
+    from naturplan.io.vector import read_vector
+
+    if is_raster_path(request.path):
+        raise LayerLoadError(
+            "Role {role} needs polygons, but '{name}' is a raster.",
+            role=request.role.value, name=request.path.name,
+        )
+    info = _inspect_vector(request)
+    mapping = _mapping_for(request, info, _column_reader(info))
+    sources = {c: mapping.source_field(c) for c in columns if c not in mapping.constants}
+    present = sorted({s for s in sources.values() if s in info.fields})
+    read = read_vector(request.path, info.layer, assume_crs=request.assume_crs, info=info,
+                       bbox=_file_bounds(info, bounds, request.assume_crs), columns=present)
+    geoms = np.asarray(read.frame.geometry.to_numpy(), dtype=object)
+    n = len(geoms)
+    values = {}
+    for c in columns:
+        source = sources.get(c)
+        column = read.frame[source].to_numpy() if source in read.frame.columns else None
+        values[c] = mapping.values_of(c, column, n)
+    summary = LayerSummary(request.role, _source(request, info, read.source_crs, mapping), n,
+                           report=read.report)
+    return PolygonRead(summary, geoms, values)
+
+
+def _file_bounds(info: VectorInfo, bounds: tuple[float, float, float, float],
+                 assume_crs: str | None) -> tuple[float, float, float, float]:
+    """*bounds* (EPSG:25832) in the CRS of *info*'s file, widened to hold the whole box."""
+    declared = info.crs or (f"EPSG:{assume_crs}" if assume_crs else None)
+    if declared is None or declared.upper() == f"EPSG:{WORKING_EPSG}":
+        return bounds
+    from pyproj import Transformer
+
+    from naturplan.io.vector import parse_crs
+
+    to_file = Transformer.from_crs(WORKING_EPSG, parse_crs(declared), always_xy=True)
+    minx, miny, maxx, maxy = to_file.transform_bounds(*bounds, densify_pts=21)
+    return (minx, miny, maxx, maxy)
 
 
 def _inspect_vector(request: LayerRequest) -> VectorInfo:

@@ -279,6 +279,9 @@ def read_vector(
     bbox: tuple[float, float, float, float] | None = None,
     info: VectorInfo | None = None,
     raw: bool = False,
+    columns: Sequence[str] | None = None,
+    skip_features: int = 0,
+    max_features: int | None = None,
 ) -> VectorRead:
     """Read one layer of a vector file into EPSG:25832 with clean polygonal geometry.
 
@@ -301,6 +304,10 @@ def read_vector(
         Keep every feature as read, with its feature id (FID) as the index: no repair, no
         dropping, only the CRS transformed. For readers that check each feature themselves
         (the candidate import reports every broken feature by its FID).
+    columns
+        Read only these attribute fields (all if None).
+    skip_features, max_features
+        Read only this part of the layer (a large layer read in parts).
 
     Raises
     ------
@@ -318,7 +325,8 @@ def read_vector(
         with quiet_numbers():
             frame = pyogrio.read_dataframe(
                 info.path, layer=info.layer, use_arrow=_use_arrow(info), bbox=bbox,
-                fid_as_index=raw,
+                fid_as_index=raw, columns=None if columns is None else list(columns),
+                skip_features=skip_features, max_features=max_features,
             )
     except Exception as exc:
         raise LayerLoadError(

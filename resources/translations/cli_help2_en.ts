@@ -20,5 +20,29 @@
         <source>one atlas PDF per kind or status (named after --out)</source>
         <translation>one atlas PDF per kind or status (named after --out)</translation>
     </message>
+    <message>
+        <source>load layers into the team database (PostGIS)</source>
+        <translation>load layers into the team database (PostGIS)</translation>
+    </message>
+    <message>
+        <source>the file for ROLE, read as --layer reads it; repeatable</source>
+        <translation>the file for ROLE, read as --layer reads it; repeatable</translation>
+    </message>
+    <message>
+        <source>the team project's database (postgresql://host/db or service=NAME)</source>
+        <translation>the team project's database (postgresql://host/db or service=NAME)</translation>
+    </message>
+    <message>
+        <source>one row per municipality of the country (share, gap to the 17 and 20 percent targets, by §3 type), measured one municipality at a time</source>
+        <translation>one row per municipality of the country (share, gap to the 17 and 20 percent targets, by §3 type), measured one municipality at a time</translation>
+    </message>
+    <message>
+        <source>with --all-kommuner: write the table to this file</source>
+        <translation>with --all-kommuner: write the table to this file</translation>
+    </message>
+    <message>
+        <source>with --all-kommuner: processes that measure (default: 2 cores)</source>
+        <translation>with --all-kommuner: processes that measure (default: 2 cores)</translation>
+    </message>
 </context>
 </TS>

@@ -159,6 +159,8 @@ def test_a_spatial_index_qgis_made_follows_the_apps_writes(tmp_path: Path) -> No
     app's writes failed with "no such function: ST_IsEmpty". Now they pass and the index
     holds the new bounds (checked against the box itself and by GDAL's own -spat query)."""
     path, cid = _project(tmp_path)
+    # A project made before naturplan had its own index (issue 24), then indexed by QGIS.
+    _ogrinfo_sql(path, "SELECT DisableSpatialIndex('candidates', 'geom')")
     _ogrinfo_sql(path, "SELECT CreateSpatialIndex('candidates', 'geom')")
     moved = box(X0 + 5000, Y0 + 5000, X0 + 5300, Y0 + 5100)
     with GeoPackageStore(path, author="anna") as store:

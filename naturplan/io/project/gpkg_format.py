@@ -19,7 +19,7 @@ from shapely.geometry.base import BaseGeometry
 from naturplan.core import jsontext
 from naturplan.core.layers.roles import WORKING_EPSG
 from naturplan.core.plan.candidates import utc_now
-from naturplan.io.project import gpkg_outside, gpkg_scenarios
+from naturplan.io.project import gpkg_outside, gpkg_rtree, gpkg_scenarios
 from naturplan.io.project.store import (
     SCHEMA_VERSION,
     NotAProjectError,
@@ -305,6 +305,7 @@ def _create_schema(conn: sqlite3.Connection, author: str) -> None:
         "INSERT INTO audit (at, who, action, candidate_id, details) VALUES (?, ?, ?, '', ?)",
         (now, author, "create", jsontext.dumps({"op": "create", "schema_version": SCHEMA_VERSION})),
     )
+    gpkg_rtree.install_rtree(conn)
 
 
 _DDL = (

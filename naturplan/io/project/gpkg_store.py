@@ -19,7 +19,8 @@ transaction is rolled back from its journal on the next open. DELETE rather than
 project one self-contained file that can be copied or mailed (and WAL does not work on
 network shares). A new file is built under a temporary name and renamed into place.
 
-No R-tree of its own (the GUI indexes candidates in memory); one QGIS adds is kept up to date
+The R-tree ``rtree_candidates_geom`` (``gpkg_rtree``: plain-SQL triggers, so the ``sqlite3``
+tool can still edit); one QGIS made instead is kept up to date through its GDAL triggers
 (``gpkg_format.register_spatial_functions``). Other programs' edits: ``gpkg_outside`` (seen,
 audited) and ``rows`` (unusable rows left out with a notice).
 """
@@ -36,7 +37,7 @@ from typing import Any, ClassVar
 from naturplan.core.notices import Notice
 from naturplan.core.plan.candidates import Candidate
 from naturplan.core.plan.scenarios import Scenario
-from naturplan.io.project import gpkg_outside, gpkg_scenarios
+from naturplan.io.project import gpkg_outside, gpkg_rtree, gpkg_scenarios
 from naturplan.io.project import rows as rows_
 from naturplan.io.project.gpkg_format import (
     BUSY_TIMEOUT_S,
@@ -215,11 +216,15 @@ class GeoPackageStore(SQLStore):
     # --- internals ------------------------------------------------------------------------
 
     def _migrate(self) -> None:
-        """Give a project made before the outside-edit triggers its triggers
-        (:mod:`naturplan.io.project.gpkg_outside`); a file that has them is not written."""
-        if not self._query(gpkg_outside.HAS_TRIGGERS_SQL)[0][0]:
+        """Give a project made before the outside-edit triggers or the R-tree its triggers
+        (:mod:`naturplan.io.project.gpkg_outside`) and its index
+        (:mod:`naturplan.io.project.gpkg_rtree`); a file that has both is not written."""
+        has_triggers = self._query(gpkg_outside.HAS_TRIGGERS_SQL)[0][0]
+        has_rtree = self._query(gpkg_rtree.HAS_RTREE_SQL)[0][0]
+        if not (has_triggers and has_rtree):
             with self.transaction():
                 gpkg_outside.install_triggers(self._conn)
+                gpkg_rtree.install_rtree(self._conn)
 
 
 def _candidate(row: tuple[Any, ...]) -> Candidate | Notice:

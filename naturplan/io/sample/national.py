@@ -1,0 +1,198 @@
+"""A deterministic synthetic test world for all of Denmark (issue 24 §1), built on demand.
+
+Inside the real national DAGI boundaries (``layers/dk_kommuner_dagi_2014.geojson``, shipped
+with its source and licence in ``layers/SOURCES.md``), municipality by municipality:
+
+- §3 nature (``beskyttede_naturtyper``, the Miljøportal fields of the Aalborg sample:
+  ``Natyp_kode``, ``Natyp_navn`` …) at about the national share: roughly 444,000 ha of
+  4.3 million ha, ≈ 10 % (the figure of issue 24), before overlap;
+- parcels (``jordstykke``, Matriklen's fields) as a jittered grid cut at the boundary, about
+  2.5 million for the whole country at full density (≈ 58 per km²).
+
+*density* thins both (0.01 for tests: about 25,000 parcels); the §3 polygons grow so that
+the share stays the national one. Every layer is marked synthetic like the Aalborg sample
+(``NATURPLAN_SYNTHETIC=true``), and the same ``(seed, density)`` gives the same file. It is
+written one municipality at a time (appended), so memory holds one municipality, not the
+country. Not (yet) in this world: Natura 2000, lowland, the flood raster and addresses.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import geopandas as gpd
+import numpy as np
+import shapely
+
+from naturplan.core.layers.roles import P3_TYPES, WORKING_EPSG, Role
+from naturplan.io import paths
+from naturplan.io.gpkg_writer import write_gpkg
+from naturplan.io.loading import LayerRequest, read_polygons
+
+#: Share of the land that is registered §3 nature (≈ 444,000 of 4.3 M ha; issue 24).
+P3_SHARE = 0.10
+#: §3 polygons per km² at full density (≈ 170,000 for the country).
+P3_PER_KM2 = 4.0
+#: Parcels per km² at full density (≈ 2.5 M parcels on 43,000 km²).
+PARCELS_PER_KM2 = 58.0
+#: Share of the §3 count and area by type (code of :data:`P3_TYPES`).
+_TYPE_WEIGHTS = {1: 0.27, 2: 0.08, 3: 0.20, 4: 0.16, 5: 0.11, 6: 0.18}
+GPKG_NAME = "national_world.gpkg"
+P3_LAYER = "beskyttede_naturtyper"
+PARCEL_LAYER = "jordstykke"
+
+
+@dataclass(frozen=True)
+class Kommune:
+    """One municipality of the DAGI file: code, name and dissolved boundary (EPSG:25832)."""
+
+    code: str
+    name: str
+    geometry: shapely.Geometry
+
+
+@dataclass(frozen=True)
+class NationalWorld:
+    """What :func:`build_national_world` wrote: the file, its counts and the build time."""
+
+    path: Path
+    municipalities: int
+    p3_polygons: int
+    parcels: int
+    seconds: float
+
+    def request(self, role: Role) -> LayerRequest:
+        layer = {Role.NATURE_P3: P3_LAYER, Role.PARCELS: PARCEL_LAYER}[role]
+        return LayerRequest(role, self.path, layer)
+
+
+def national_municipalities(path: Path | None = None) -> list[Kommune]:
+    """Every municipality of the national DAGI file, its parts dissolved, by KOMKODE."""
+    source = path or paths.layers_dir() / paths.NATIONAL_MUNICIPALITIES
+    read = read_polygons(LayerRequest(Role.MUNICIPALITY, source), ["KOMKODE", "KOMNAVN"])
+    codes = np.array([str(c).strip().zfill(4) for c in read.columns["KOMKODE"]], dtype=object)
+    names = read.columns["KOMNAVN"]
+    out = []
+    for code in sorted(set(codes.tolist())):
+        rows = np.flatnonzero(codes == code)
+        out.append(Kommune(code, str(names[rows[0]] or "").strip(),
+                           shapely.union_all(read.geometries[rows])))
+    return out
+
+
+def _points_in(geom: shapely.Geometry, n: int, rng: np.random.Generator) -> np.ndarray:
+    """*n* random points inside *geom* (rejection sampling in its bounds)."""
+    minx, miny, maxx, maxy = geom.bounds
+    shapely.prepare(geom)
+    got: list[np.ndarray] = []
+    have = 0
+    while have < n:
+        k = max(2 * (n - have), 64)
+        xy = np.column_stack([rng.uniform(minx, maxx, k), rng.uniform(miny, maxy, k)])
+        xy = xy[shapely.contains_xy(geom, xy[:, 0], xy[:, 1])]
+        got.append(xy)
+        have += len(xy)
+    return np.concatenate(got)[:n]
+
+
+def _nature(kommune: Kommune, density: float, rng: np.random.Generator) -> gpd.GeoDataFrame:
+    area = kommune.geometry.area
+    n = max(int(round(area / 1e6 * P3_PER_KM2 * density)), 1)
+    mean_m2 = area * P3_SHARE / n
+    centres = _points_in(kommune.geometry, n, rng)
+    sizes = rng.lognormal(0.0, 0.6, n)
+    sizes *= mean_m2 / sizes.mean()
+    radius = np.sqrt(sizes / np.pi)
+    blobs = shapely.buffer(shapely.points(centres), radius, quad_segs=3)
+    # Squashed and turned a little, so that they are not all circles.
+    stretch = rng.uniform(0.6, 1.4, n)
+    geoms = np.array([shapely.affinity.scale(g, s, 1 / s) for g, s in
+                      zip(blobs, stretch, strict=True)], dtype=object)
+    codes = rng.choice(list(_TYPE_WEIGHTS), size=n, p=list(_TYPE_WEIGHTS.values()))
+    return gpd.GeoDataFrame(
+        {"Temakode": np.full(n, 2013, dtype=np.int32), "Temanavn": "Beskyttede naturtyper",
+         "Natyp_kode": codes.astype(np.int32),
+         "Natyp_navn": np.array([P3_TYPES[int(c)] for c in codes], dtype=object),
+         "CVR_navn": f"{kommune.name} Kommune", "komkode": kommune.code},
+        geometry=geoms, crs=WORKING_EPSG)
+
+
+def _parcels(kommune: Kommune, density: float, rng: np.random.Generator,
+             first_ejerlav: int) -> gpd.GeoDataFrame:
+    cell = float(np.sqrt(1e6 / (PARCELS_PER_KM2 * density)))
+    minx, miny, maxx, maxy = kommune.geometry.bounds
+    # Grid lines moved a little each: rectangles of varying size that still tile the land.
+    xs = np.arange(minx - cell, maxx + cell, cell)
+    ys = np.arange(miny - cell, maxy + cell, cell)
+    xs = xs + rng.uniform(-0.3, 0.3, len(xs)) * cell
+    ys = ys + rng.uniform(-0.3, 0.3, len(ys)) * cell
+    x0, y0 = (a.ravel() for a in np.meshgrid(xs[:-1], ys[:-1]))
+    x1, y1 = (a.ravel() for a in np.meshgrid(xs[1:], ys[1:]))
+    boxes = shapely.box(x0, y0, x1, y1)
+    geom = kommune.geometry
+    shapely.prepare(geom)
+    inside = shapely.contains(geom, boxes)
+    edge = ~inside & shapely.intersects(geom, boxes)
+    cut = shapely.intersection(boxes[edge], geom)
+    parts = np.concatenate([boxes[inside], cut])
+    parts = parts[np.isin(shapely.get_type_id(parts), (3, 6))]
+    parts = parts[shapely.area(parts) > 1.0]
+    n = len(parts)
+    per_ejerlav = 400
+    ejerlav = first_ejerlav + np.arange(n) // per_ejerlav
+    number = np.arange(n) % per_ejerlav + 1
+    return gpd.GeoDataFrame(
+        {"ejerlavskode": ejerlav.astype(np.int64),
+         "ejerlavsnavn": [f"{kommune.name} Ejerlav {e - first_ejerlav + 1}" for e in ejerlav],
+         "matrikelnummer": [f"{k}a" for k in number],
+         "registreretAreal": np.round(shapely.area(parts)).astype(np.int64),
+         "kommunekode": kommune.code},
+        geometry=parts, crs=WORKING_EPSG)
+
+
+def build_national_world(
+    out_dir: Path,
+    *,
+    density: float = 1.0,
+    seed: int = 24,
+    codes: Sequence[str] | None = None,
+    parcels: bool = True,
+    progress: Callable[[float, str], None] | None = None,
+) -> NationalWorld:
+    """Build the world into ``out_dir/national_world.gpkg`` (replaced if there).
+
+    *codes* limits it to those municipalities (tests); *parcels* False leaves them out.
+    """
+    start = time.perf_counter()
+    out_dir.mkdir(parents=True, exist_ok=True)
+    path = out_dir / GPKG_NAME
+    part = out_dir / f".{GPKG_NAME}.part.gpkg"
+    part.unlink(missing_ok=True)
+    kommuner = [k for k in national_municipalities() if codes is None or k.code in codes]
+    metadata = {"NATURPLAN_SYNTHETIC": "true", "NATURPLAN_SEED": str(seed),
+                "NATURPLAN_DENSITY": repr(float(density))}
+    counts = {P3_LAYER: 0, PARCEL_LAYER: 0}
+    for i, kommune in enumerate(kommuner):
+        if progress is not None:
+            progress(i / max(len(kommuner), 1), kommune.name)
+        rng = np.random.default_rng([seed, int(kommune.code)])
+        layers = [(P3_LAYER, _nature(kommune, density, rng))]
+        if parcels:
+            layers.append((PARCEL_LAYER, _parcels(kommune, density, rng,
+                                                   int(kommune.code) * 1000 + 1)))
+        for layer, frame in layers:
+            _append(frame, part, layer, first=counts[layer] == 0, metadata=metadata)
+            counts[layer] += len(frame)
+    part.replace(path)
+    return NationalWorld(path, len(kommuner), counts[P3_LAYER], counts[PARCEL_LAYER],
+                         time.perf_counter() - start)
+
+
+def _append(frame: gpd.GeoDataFrame, part: Path, layer: str, *, first: bool,
+            metadata: dict[str, str]) -> None:
+    """Add *frame* to *layer* of the world's ``.part`` file (renamed into place at the end)."""
+    write_gpkg(frame, part, layer, description="synthetic national test world",
+               metadata=metadata, promote_to_multi=True, use_arrow=True, append=not first)
