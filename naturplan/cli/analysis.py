@@ -105,3 +105,33 @@ def firefighter_words(pa: Any, lang: str) -> dict[str, str]:
              for cid, a in pa.assessments.items()}
     words[""] = tr(lang, "analysis", "Firefighter's rule")
     return words
+
+
+def add_access(args: argparse.Namespace, rows: list[dict[str, Any]], doc: dict[str, Any]
+               ) -> None:
+    """``candidates list --json``'s access: each row's ``access`` (the addresses it newly
+    brings within reach of nature) and the plan's ``access`` now and projected (issue 25).
+
+    Raises
+    ------
+    NaturplanError
+        If the layers or the project cannot be read.
+    """
+    from naturplan.io.project.open import open_store
+    from naturplan.usecases.access import (
+        access_document,
+        access_settings,
+        candidate_access,
+        plan_access,
+        read_access,
+    )
+
+    with open_store(args.project, create=False, readonly=True) as store:
+        stored, candidates = store.settings(), store.candidates()
+    settings = access_settings(stored)
+    request, _ = data_for(args)
+    ledger = plan_access(read_access(request, settings), settings, candidates)
+    by_id = {c.id: c for c in candidates}
+    for row in rows:
+        row["access"] = candidate_access(ledger, settings, by_id[row["id"]])
+    doc.update(access_document(ledger, settings, projected=True))

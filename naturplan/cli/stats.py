@@ -45,6 +45,10 @@ def run(args: argparse.Namespace) -> int:
 
         doc["analysis"] = stats_analysis(args, measured)
     if args.json:
+        from naturplan.usecases.access import stats_access
+
+        doc.update(stats_access(request, args.project))
+    if args.json:
         print(jsontext.dumps(doc, indent=2))
     else:
         print(stats_text(doc, lang=lang))

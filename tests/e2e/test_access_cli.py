@@ -1,0 +1,80 @@
+"""Access to nature near home in ``stats --json`` and ``candidates list --json`` (issue 25
+item 2): ten hand-made addresses at known distances from a square of §3 nature."""
+
+from __future__ import annotations
+
+import json
+
+import geopandas as gpd
+import pytest
+from cli_runner import run_cli
+from shapely.geometry import box
+
+from naturplan.core.plan.candidates import Candidate
+from naturplan.io import paths
+from naturplan.io.project.gpkg_store import GeoPackageStore
+
+DISTANCES = (0.0, 100.0, 200.0, 299.0, 300.0, 301.0, 500.0, 999.0, 1000.0, 1500.0)
+
+
+@pytest.fixture(scope="module")
+def access(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("access")
+    muni = gpd.read_file(paths.layers_dir() / paths.AALBORG_BOUNDARY).to_crs(25832)
+    p = muni.geometry.iloc[0].representative_point()
+    x, y = round(p.x, -1), round(p.y, -1)
+    gpd.GeoDataFrame({"Objekt_id": ["A"], "Natyp_kode": [1], "Natyp_navn": ["Eng"],
+                      "Besig_dato": ["2024-01-01"]}, geometry=[box(x, y, x + 100, y + 100)],
+                     crs=25832).to_file(folder / "p3.gpkg")
+    rows = ["vejnavn;husnr;etrs89koordinat_øst;etrs89koordinat_nord",
+            f"Skovvej;1;{x + 50};{y + 50}"]
+    rows += [f"Skovvej;{k + 2};{x + 100 + d};{y + 50}" for k, d in enumerate(DISTANCES[1:])]
+    (folder / "adresser.csv").write_text("\n".join(rows) + "\n", encoding="utf-8")
+    project = folder / "plan.gpkg"
+    with GeoPackageStore(project, author="test") as store:
+        four = store.insert(Candidate.new("afforestation", box(x + 600, y, x + 900, y + 100),
+                                          "Fire"))
+        none = store.insert(Candidate.new("lowland", box(x, y + 150, x + 100, y + 200),
+                                          "Ingen"))
+    p3 = ["--no-sample", "--layer", f"nature_p3={folder / 'p3.gpkg'}"]
+    return {"project": str(project), "p3": p3,
+            "with": [*p3, "--layer", f"addresses={folder / 'adresser.csv'}"],
+            "ids": {"four": four.id, "none": none.id}}
+
+
+def test_stats_json_counts_the_addresses_within_300_m_and_1_km(access):
+    result = run_cli(["stats", "--json", *access["with"]])
+    assert result.returncode == 0, result.stderr
+    block = json.loads(result.stdout)["access"]
+    assert block["addresses"] == 10 and block["counted_in"] == "addresses"
+    assert block["now"]["within_300_m"] == {"reached": 5.0, "share": 0.5}
+    assert block["now"]["within_1000_m"] == {"reached": 9.0, "share": 0.9}
+
+
+def test_stats_json_without_addresses_is_no_number_with_a_reason(access):
+    result = run_cli(["stats", "--json", *access["p3"]])
+    assert result.returncode == 0, result.stderr
+    doc = json.loads(result.stdout)
+    assert doc["access"] is None and "addresses" in doc["access_missing"]
+
+
+def test_candidates_list_json_says_plus_four(access):
+    result = run_cli(["candidates", "list", "--project", access["project"], "--json",
+                      *access["with"]])
+    assert result.returncode == 0, result.stderr
+    doc = json.loads(result.stdout)
+    rows = {r["name"]: r["access"] for r in doc["candidates"]}
+    assert rows["Fire"]["within_300_m"]["addresses"] == 4
+    assert rows["Fire"]["within_1000_m"]["addresses"] == 1  # the 1,500-m one, now 700 m
+    assert rows["Ingen"]["within_300_m"]["addresses"] == 0  # all near ones already reached
+    assert doc["access"]["projected"]["within_300_m"]["reached"] == 9.0
+    assert doc["access"]["projected"]["within_1000_m"]["reached"] == 10.0
+
+
+def test_candidates_list_json_without_addresses_says_why(access):
+    result = run_cli(["candidates", "list", "--project", access["project"], "--json",
+                      *access["p3"]])
+    assert result.returncode == 0, result.stderr
+    doc = json.loads(result.stdout)
+    assert doc["access"] is None
+    assert all("addresses" in r["access"]["missing"] for r in doc["candidates"])
