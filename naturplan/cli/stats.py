@@ -24,6 +24,9 @@ def add_parser(subparsers: Any, data_parent: argparse.ArgumentParser) -> None:
     stats.add_argument("--connectivity", action="store_true",
                        help="with --project --json: also measure the habitat network now and "
                        "projected (seconds at municipal scale)")
+    stats.add_argument("--access", action="store_true",
+                       help="with --json: also measure access to nature near home (the share "
+                       "of addresses within 300 m and 1 km of nature; reads the addresses)")
 
 
 def run(args: argparse.Namespace) -> int:
@@ -45,9 +48,9 @@ def run(args: argparse.Namespace) -> int:
 
         doc["analysis"] = stats_analysis(args, measured)
     if args.json:
-        from naturplan.usecases.access import stats_access
+        from naturplan.usecases.access import ACCESS_NOT_ASKED, stats_access
 
-        doc.update(stats_access(request, args.project))
+        doc.update(stats_access(request, args.project) if args.access else ACCESS_NOT_ASKED)
     if args.json:
         print(jsontext.dumps(doc, indent=2))
     else:

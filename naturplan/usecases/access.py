@@ -26,6 +26,9 @@ from naturplan.core.plan.candidates import Candidate
 
 #: Why there is no access number (said in the JSON in place of the numbers).
 NO_ADDRESSES = "no addresses layer is loaded (role addresses): access is not measured"
+#: ``stats --json`` without ``--access`` (it reads no addresses: stats reads only what it needs).
+ACCESS_NOT_ASKED = {"access": None, "access_missing": "not measured by stats unless asked "
+                    "(it reads the addresses): naturplan stats --json --access"}
 #: Why a candidate has no access number of its own.
 CANDIDATES_NOT_ACCESSIBLE = "the access setting does not count the candidates as nature"
 DEFINITION = ("share of addresses (residents where a count field is given) with a polygon of "

@@ -20,5 +20,9 @@
         <source>one atlas PDF per kind or status (named after --out)</source>
         <translation>én atlas-PDF pr. type eller status (navngivet efter --out)</translation>
     </message>
+    <message>
+        <source>with --json: also measure access to nature near home (the share of addresses within 300 m and 1 km of nature; reads the addresses)</source>
+        <translation>med --json: mål også adgangen til natur tæt på hjemmet (andelen af adresser inden for 300 m og 1 km fra natur; læser adresserne)</translation>
+    </message>
 </context>
 </TS>

@@ -20,5 +20,9 @@
         <source>one atlas PDF per kind or status (named after --out)</source>
         <translation>one atlas PDF per kind or status (named after --out)</translation>
     </message>
+    <message>
+        <source>with --json: also measure access to nature near home (the share of addresses within 300 m and 1 km of nature; reads the addresses)</source>
+        <translation>with --json: also measure access to nature near home (the share of addresses within 300 m and 1 km of nature; reads the addresses)</translation>
+    </message>
 </context>
 </TS>

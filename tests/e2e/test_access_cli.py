@@ -43,7 +43,7 @@ def access(tmp_path_factory):
 
 
 def test_stats_json_counts_the_addresses_within_300_m_and_1_km(access):
-    result = run_cli(["stats", "--json", *access["with"]])
+    result = run_cli(["stats", "--json", "--access", *access["with"]])
     assert result.returncode == 0, result.stderr
     block = json.loads(result.stdout)["access"]
     assert block["addresses"] == 10 and block["counted_in"] == "addresses"
@@ -52,10 +52,13 @@ def test_stats_json_counts_the_addresses_within_300_m_and_1_km(access):
 
 
 def test_stats_json_without_addresses_is_no_number_with_a_reason(access):
-    result = run_cli(["stats", "--json", *access["p3"]])
+    result = run_cli(["stats", "--json", "--access", *access["p3"]])
     assert result.returncode == 0, result.stderr
     doc = json.loads(result.stdout)
-    assert doc["access"] is None and "addresses" in doc["access_missing"]
+    assert doc["access"] is None and "addresses layer" in doc["access_missing"]
+    result = run_cli(["stats", "--json", *access["with"]])  # not asked: not read, said why
+    doc = json.loads(result.stdout)
+    assert doc["access"] is None and "--access" in doc["access_missing"]
 
 
 def test_candidates_list_json_says_plus_four(access):

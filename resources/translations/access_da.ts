@@ -1,0 +1,74 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<!-- Issue 25: condition of §3 nature and access to nature near home. -->
+<TS version="2.1" language="da_DK">
+<context>
+    <name>AccessWidget</name>
+    <message>
+        <source>Nature near home</source>
+        <translation>Natur tæt på hjemmet</translation>
+    </message>
+    <message>
+        <source>Addresses (residents where the addresses carry a count) with accessible nature within each distance, straight line; nature across the municipal border counts.</source>
+        <translation>Adresser (beboere, hvor adresserne har et antal) med tilgængelig natur inden for hver afstand, i fugleflugt; natur på den anden side af kommunegrænsen tæller med.</translation>
+    </message>
+    <message>
+        <source>not measured yet</source>
+        <translation>endnu ikke målt</translation>
+    </message>
+    <message>
+        <source>no addresses</source>
+        <translation>ingen adresser</translation>
+    </message>
+    <message>
+        <source>%1 residents at %2 addresses</source>
+        <translation>%1 beboere på %2 adresser</translation>
+    </message>
+    <message>
+        <source>%2 addresses</source>
+        <translation>%2 adresser</translation>
+    </message>
+    <message>
+        <source>counts as nature: %1</source>
+        <translation>tæller som natur: %1</translation>
+    </message>
+    <message>
+        <source>synthetic sample</source>
+        <translation>syntetiske eksempeldata</translation>
+    </message>
+    <message>
+        <source>Within %1</source>
+        <translation>Inden for %1</translation>
+    </message>
+</context>
+<context>
+    <name>AccessFollower</name>
+    <message>
+        <source>no addresses layer is loaded</source>
+        <translation>der er ikke indlæst et adresselag</translation>
+    </message>
+    <message>
+        <source>measuring…</source>
+        <translation>måler …</translation>
+    </message>
+    <message>
+        <source>Nature near home</source>
+        <translation>Natur tæt på hjemmet</translation>
+    </message>
+    <message>
+        <source>candidates do not count as nature</source>
+        <translation>kandidater tæller ikke som natur</translation>
+    </message>
+    <message>
+        <source>rejected: not counted</source>
+        <translation>afvist: tæller ikke med</translation>
+    </message>
+    <message numerus="yes">
+        <source>+%1 addresses within %2</source>
+        <translation>
+            <numerusform>+%1 adresse inden for %2</numerusform>
+            <numerusform>+%1 adresser inden for %2</numerusform>
+        </translation>
+    </message>
+</context>
+</TS>

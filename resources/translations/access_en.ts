@@ -1,0 +1,74 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<!-- Issue 25: condition of §3 nature and access to nature near home. -->
+<TS version="2.1" language="en_GB">
+<context>
+    <name>AccessWidget</name>
+    <message>
+        <source>Nature near home</source>
+        <translation>Nature near home</translation>
+    </message>
+    <message>
+        <source>Addresses (residents where the addresses carry a count) with accessible nature within each distance, straight line; nature across the municipal border counts.</source>
+        <translation>Addresses (residents where the addresses carry a count) with accessible nature within each distance, straight line; nature across the municipal border counts.</translation>
+    </message>
+    <message>
+        <source>not measured yet</source>
+        <translation>not measured yet</translation>
+    </message>
+    <message>
+        <source>no addresses</source>
+        <translation>no addresses</translation>
+    </message>
+    <message>
+        <source>%1 residents at %2 addresses</source>
+        <translation>%1 residents at %2 addresses</translation>
+    </message>
+    <message>
+        <source>%2 addresses</source>
+        <translation>%2 addresses</translation>
+    </message>
+    <message>
+        <source>counts as nature: %1</source>
+        <translation>counts as nature: %1</translation>
+    </message>
+    <message>
+        <source>synthetic sample</source>
+        <translation>synthetic sample</translation>
+    </message>
+    <message>
+        <source>Within %1</source>
+        <translation>Within %1</translation>
+    </message>
+</context>
+<context>
+    <name>AccessFollower</name>
+    <message>
+        <source>no addresses layer is loaded</source>
+        <translation>no addresses layer is loaded</translation>
+    </message>
+    <message>
+        <source>measuring…</source>
+        <translation>measuring…</translation>
+    </message>
+    <message>
+        <source>Nature near home</source>
+        <translation>Nature near home</translation>
+    </message>
+    <message>
+        <source>candidates do not count as nature</source>
+        <translation>candidates do not count as nature</translation>
+    </message>
+    <message>
+        <source>rejected: not counted</source>
+        <translation>rejected: not counted</translation>
+    </message>
+    <message numerus="yes">
+        <source>+%1 addresses within %2</source>
+        <translation>
+            <numerusform>+%1 addresses within %2</numerusform>
+            <numerusform>+%1 addresses within %2</numerusform>
+        </translation>
+    </message>
+</context>
+</TS>
