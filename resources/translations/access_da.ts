@@ -40,6 +40,22 @@
         <source>Within %1</source>
         <translation>Inden for %1</translation>
     </message>
+    <message>
+        <source>§3 nature</source>
+        <translation>§3-natur</translation>
+    </message>
+    <message>
+        <source>Natura 2000</source>
+        <translation>Natura 2000</translation>
+    </message>
+    <message>
+        <source>candidate areas</source>
+        <translation>kandidatområder</translation>
+    </message>
+    <message>
+        <source>afforestation zones</source>
+        <translation>skovrejsningszoner</translation>
+    </message>
 </context>
 <context>
     <name>AccessFollower</name>

@@ -66,10 +66,11 @@ class AccessWidget(QWidget):
         self.show_missing(self.tr("not measured yet"))
 
     def _clear(self) -> None:
-        while self.grid.count():
-            item = self.grid.takeAt(0)
-            if item.widget() is not None:
-                item.widget().deleteLater()
+        """Hide every row (the labels are kept and reused: no flicker, nothing left over)."""
+        for k in range(self.grid.count()):
+            widget = self.grid.itemAt(k).widget()
+            if widget is not None:
+                widget.setVisible(False)
         self.rows.clear()
 
     def show_missing(self, reason: str, distances: tuple[float, ...] = (300.0, 1000.0)
@@ -90,32 +91,45 @@ class AccessWidget(QWidget):
             today = format_percent(share, 1, self.lang) if share is not None else ""
             after = format_percent(plan, 1, self.lang) if plan is not None else ""
             reason = "" if share is not None else self.tr("no addresses")
-            self._row(row, d, today, f"→ {after}" if after and plan != share else "", reason)
+            self._row(row, d, today, f"→ {after}" if after else "", reason)
         counted = (self.tr("%1 residents at %2 addresses") if now.weighted
                    else self.tr("%2 addresses"))
         note = counted.replace("%1", format_number(now.total, 0, self.lang)).replace(
             "%2", format_number(now.addresses, 0, self.lang))
-        roles = ", ".join(settings.roles)
-        note += " · " + self.tr("counts as nature: %1").replace("%1", roles)
+        note += " · " + self.tr("counts as nature: %1").replace(
+            "%1", self.role_words(settings.roles))
         if synthetic:
             note += " · " + self.tr("synthetic sample")
         self.note.setText(note)
         self.shown.emit()
 
     def _row(self, row: int, distance_m: float, today: str, after: str, reason: str) -> None:
-        name = QLabel(self.tr("Within %1").replace("%1", distance_words(distance_m, self.lang)))
-        value = QLabel(f"<b>{escape(today)}</b>")
-        value.setAlignment(Qt.AlignmentFlag.AlignRight)
-        plan = QLabel(escape(after))
-        plan.setAlignment(Qt.AlignmentFlag.AlignRight)
-        plan.setStyleSheet("color: #2f6f9f;")
-        why = QLabel(escape(reason))
-        why.setStyleSheet(REASON_STYLE)
-        why.setWordWrap(True)
-        for col, label in enumerate((name, value, plan, why)):
+        texts = (self.tr("Within %1").replace("%1", distance_words(distance_m, self.lang)),
+                 f"<b>{escape(today)}</b>", escape(after), escape(reason))
+        for col, text in enumerate(texts):
+            item = self.grid.itemAtPosition(row, col)
+            label = item.widget() if item is not None else None
+            if not isinstance(label, QLabel):
+                label = QLabel()
+                if col in (1, 2):
+                    label.setAlignment(Qt.AlignmentFlag.AlignRight)
+                if col == 2:
+                    label.setStyleSheet("color: #2f6f9f;")
+                if col == 3:
+                    label.setStyleSheet(REASON_STYLE)
+                    label.setWordWrap(True)
+                self.grid.addWidget(label, row, col)
             label.setObjectName(f"access_{int(distance_m)}_{col}")
-            self.grid.addWidget(label, row, col)
+            label.setText(text)
+            label.setVisible(True)
         self.rows[f"within_{int(distance_m)}_m"] = (today, after, reason)
+
+    def role_words(self, roles: tuple[str, ...]) -> str:
+        """The accessible roles in words."""
+        words = {"nature_p3": self.tr("§3 nature"), "natura2000": self.tr("Natura 2000"),
+                 "candidates": self.tr("candidate areas"),
+                 "forest_zones": self.tr("afforestation zones")}
+        return ", ".join(words.get(r, r) for r in roles)
 
 
 class AccessFollower(QObject):
@@ -216,7 +230,7 @@ class AccessFollower(QObject):
         if self.ledger is None:
             return
         now = self.ledger.index.now()
-        projected = self.ledger.result() if self.settings.candidates_count else None
+        projected = self.ledger.result() if self.ledger.gains else None  # with candidates
         self.widget.show_shares(now, projected, self.settings, self.synthetic)
         self.show_selected()
 
