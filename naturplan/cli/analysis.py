@@ -121,6 +121,7 @@ def add_access(args: argparse.Namespace, rows: list[dict[str, Any]], doc: dict[s
     from naturplan.usecases.access import (
         access_document,
         access_settings,
+        add_scenario_access,
         candidate_access,
         plan_access,
         read_access,
@@ -135,3 +136,4 @@ def add_access(args: argparse.Namespace, rows: list[dict[str, Any]], doc: dict[s
     for row in rows:
         row["access"] = candidate_access(ledger, settings, by_id[row["id"]])
     doc.update(access_document(ledger, settings, projected=True))
+    add_scenario_access(doc.get("scenarios", []), ledger, settings, by_id)

@@ -19,6 +19,7 @@ from naturplan.core.analysis.access import (
     AccessSettings,
     AccessShares,
     dataset_access,
+    scenario_access,
 )
 from naturplan.core.layers.dataset import Dataset
 from naturplan.core.layers.roles import Role
@@ -109,6 +110,19 @@ def access_document(ledger: AccessLedger | None, settings: AccessSettings,
         block["projected"] = shares_json(ledger.result())
         block["candidates_count"] = settings.candidates_count
     return {"access": block}
+
+
+def add_scenario_access(scenarios: list[dict[str, Any]], ledger: AccessLedger | None,
+                        settings: AccessSettings, plan: Mapping[str, Candidate]) -> None:
+    """Each scenario of a JSON document gets ``access`` (its shares with its candidates) or
+    ``access_missing`` (in place)."""
+    for entry in scenarios:
+        if ledger is None:
+            entry["access"], entry["access_missing"] = None, NO_ADDRESSES
+            continue
+        found = [plan[i] for i in entry.get("candidate_ids", ()) if i in plan]
+        shares = scenario_access(ledger.index, found if settings.candidates_count else ())
+        entry["access"] = shares_json(shares)
 
 
 def gain_json(gain: AccessGain | None, reason: str | None = None) -> dict[str, Any] | None:

@@ -87,4 +87,30 @@
         </translation>
     </message>
 </context>
+<context>
+    <name>export_table</name>
+    <message>
+        <source>New addresses with nature within 300 m</source>
+        <translation>Nye adresser med natur inden for 300 m</translation>
+    </message>
+    <message>
+        <source>New addresses with nature within 1 km</source>
+        <translation>Nye adresser med natur inden for 1 km</translation>
+    </message>
+    <message>
+        <source>No addresses layer: the addresses each candidate brings within 300 m and 1 km of nature are not measured (empty cells).</source>
+        <translation>Intet adresselag: de adresser, hvert område bringer inden for 300 m og 1 km af natur, er ikke målt (tomme celler).</translation>
+    </message>
+</context>
+<context>
+    <name>ScenarioDock</name>
+    <message>
+        <source>Nature within 300 m</source>
+        <translation>Natur inden for 300 m</translation>
+    </message>
+    <message>
+        <source>Nature within 1 km</source>
+        <translation>Natur inden for 1 km</translation>
+    </message>
+</context>
 </TS>

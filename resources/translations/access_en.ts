@@ -87,4 +87,30 @@
         </translation>
     </message>
 </context>
+<context>
+    <name>export_table</name>
+    <message>
+        <source>New addresses with nature within 300 m</source>
+        <translation>New addresses with nature within 300 m</translation>
+    </message>
+    <message>
+        <source>New addresses with nature within 1 km</source>
+        <translation>New addresses with nature within 1 km</translation>
+    </message>
+    <message>
+        <source>No addresses layer: the addresses each candidate brings within 300 m and 1 km of nature are not measured (empty cells).</source>
+        <translation>No addresses layer: the addresses each candidate brings within 300 m and 1 km of nature are not measured (empty cells).</translation>
+    </message>
+</context>
+<context>
+    <name>ScenarioDock</name>
+    <message>
+        <source>Nature within 300 m</source>
+        <translation>Nature within 300 m</translation>
+    </message>
+    <message>
+        <source>Nature within 1 km</source>
+        <translation>Nature within 1 km</translation>
+    </message>
+</context>
 </TS>

@@ -11,9 +11,12 @@ from cli_runner import run_cli
 from shapely.geometry import box
 
 from naturplan.core.plan.candidates import Candidate
+from naturplan.core.plan.scenarios import Scenario
 from naturplan.io import paths
 from naturplan.io.project.gpkg_store import GeoPackageStore
 
+NEW_300, NEW_1000 = ("Nye adresser med natur inden for 300 m",
+                     "Nye adresser med natur inden for 1 km")  # the table's Danish headers
 DISTANCES = (0.0, 100.0, 200.0, 299.0, 300.0, 301.0, 500.0, 999.0, 1000.0, 1500.0)
 
 
@@ -36,6 +39,8 @@ def access(tmp_path_factory):
                                           "Fire"))
         none = store.insert(Candidate.new("lowland", box(x, y + 150, x + 100, y + 200),
                                           "Ingen"))
+        store.insert_scenario(Scenario.new("Kun Ingen", [none.id]))
+        store.insert_scenario(Scenario.new("Begge", [four.id, none.id]))
     p3 = ["--no-sample", "--layer", f"nature_p3={folder / 'p3.gpkg'}"]
     return {"project": str(project), "p3": p3,
             "with": [*p3, "--layer", f"addresses={folder / 'adresser.csv'}"],
@@ -72,6 +77,9 @@ def test_candidates_list_json_says_plus_four(access):
     assert rows["Ingen"]["within_300_m"]["addresses"] == 0  # all near ones already reached
     assert doc["access"]["projected"]["within_300_m"]["reached"] == 9.0
     assert doc["access"]["projected"]["within_1000_m"]["reached"] == 10.0
+    scenarios = {s["name"]: s["access"] for s in doc["scenarios"]}
+    assert scenarios["Kun Ingen"]["within_300_m"] == {"reached": 5.0, "share": 0.5}
+    assert scenarios["Begge"]["within_300_m"] == {"reached": 9.0, "share": 0.9}
 
 
 def test_candidates_list_json_without_addresses_says_why(access):
@@ -81,3 +89,28 @@ def test_candidates_list_json_without_addresses_says_why(access):
     doc = json.loads(result.stdout)
     assert doc["access"] is None
     assert all("addresses" in r["access"]["missing"] for r in doc["candidates"])
+    assert all(s["access"] is None and "addresses" in s["access_missing"]
+               for s in doc["scenarios"])
+
+
+def test_the_candidate_table_carries_the_new_addresses(access, tmp_path, capsys):
+    from naturplan.cli import main
+
+    out = tmp_path / "kandidater.csv"
+    assert main(["candidates", "export", "--project", access["project"], "--out", str(out),
+                 *access["with"]]) == 0
+    import csv
+
+    with out.open(encoding="utf-8-sig") as f:
+        rows = {r["Navn"]: r for r in csv.DictReader(f, delimiter=";")}
+    assert rows["Fire"][NEW_300] == "4"
+    assert rows["Fire"][NEW_1000] == "1"
+    assert rows["Ingen"][NEW_300] == "0"  # measured: none new
+    capsys.readouterr()
+    bare = tmp_path / "uden.csv"
+    assert main(["candidates", "export", "--project", access["project"], "--out", str(bare),
+                 *access["p3"]]) == 0
+    with bare.open(encoding="utf-8-sig") as f:
+        rows = {r["Navn"]: r for r in csv.DictReader(f, delimiter=";")}
+    assert rows["Fire"][NEW_300] == ""  # not measured: empty, never 0
+    assert "Intet adresselag" in capsys.readouterr().out

@@ -53,6 +53,15 @@ def test_the_dashboard_and_the_panel_follow_a_drawn_candidate(
     line = window.analysis.dock.panel.findChild(QLabel, "analysis_access")
     assert line.isVisibleTo(window.analysis.dock.panel)
     assert f"+{int(new.sum())} adresser inden for 300 m" in line.text()
+    # the scenario comparison: a scenario of the drawn area has the plan's access
+    dock = window.analysis.scenarios
+    dock.new_from_selection(name="Skov ved byen")
+    dock.compare()
+    qtbot.waitUntil(lambda: len(dock.results) == 1, timeout=30_000)
+    titles = [dock.table.verticalHeaderItem(k).text() for k in range(dock.table.rowCount())]
+    for d, title in ((300, "Natur inden for 300 m"), (1000, "Natur inden for 1 km")):
+        share = format_percent(_within(points, [*p3, drawn.geometry], d), 1, "da")
+        assert dock.table.item(titles.index(title), 0).text() == share
 
 
 def test_without_addresses_the_cells_are_empty_with_the_reason(

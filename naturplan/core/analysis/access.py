@@ -321,6 +321,13 @@ class AccessLedger:
         return AccessShares(now.distances_m, reached, now.total, now.addresses, now.weighted)
 
 
+def scenario_access(index: AccessIndex, candidates: Iterable[Candidate]) -> AccessShares:
+    """The access with *candidates* (a scenario's) added to today's nature."""
+    ledger = AccessLedger(index)
+    ledger.reset(candidates)
+    return ledger.result()
+
+
 def dataset_access(dataset: Dataset, settings: AccessSettings | None = None
                    ) -> AccessIndex | None:
     """Today's access of *dataset*'s addresses to the polygons of the accessible roles (None

@@ -23,7 +23,9 @@ from naturplan.core.analysis.access import (
     AccessLedger,
     AccessSettings,
     AccessShares,
+    counts_for_access,
     dataset_access,
+    scenario_access,
 )
 from naturplan.core.layers.dataset import Dataset
 from naturplan.gui.analysis.plan_totals import REASON_STYLE
@@ -182,6 +184,14 @@ class AccessFollower(QObject):
         task.succeeded.connect(lambda index: self._ready(index) if self._task is task else None)
         task.done.connect(task.deleteLater)
         task.start()
+
+    def scenario_shares(self, candidates: list[Any]) -> AccessShares | None:
+        """The access with *candidates* (a scenario's); None while not measured or without
+        addresses."""
+        if self.index is None:
+            return None
+        chosen = candidates if self.settings.candidates_count else []
+        return scenario_access(self.index, [c for c in chosen if counts_for_access(c)])
 
     def shutdown(self) -> None:
         """Stop following the plan and let a measurement still running finish."""

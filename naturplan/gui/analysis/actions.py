@@ -104,6 +104,7 @@ class AnalysisActions(QObject):
         box = panel.layout()
         box.insertWidget(box.indexOf(panel.sections["connectivity"]) + 1, line)
         self.access = AccessFollower(window.session, self.access_widget, line, self)
+        self.scenarios.access_of = self.access.scenario_shares
 
     def _scenarios_shown(self, shown: bool) -> None:
         if not shown:
