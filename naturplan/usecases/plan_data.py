@@ -39,6 +39,7 @@ def load_plan_data(
     fb.check()
     data = PlanData(dataset, tuple(roles), share)
     if project is None:
+        data.access = _access(data)
         return data
     require_project(project)
     with open_store(project, readonly=True) as store:
@@ -49,5 +50,18 @@ def load_plan_data(
     ledger.reset(data.candidates)
     data.ledger = ledger.result()
     data.project = project
+    data.access = _access(data)
     fb.report(1.0, "ledger")
     return data
+
+
+def _access(data: PlanData) -> tuple[object, object] | None:
+    """Nature near home now and with the candidates (None without addresses; issue 25)."""
+    from naturplan.usecases.access import access_settings, dataset_plan_access
+
+    settings = access_settings(data.settings)
+    ledger = dataset_plan_access(data.dataset, settings, data.candidates)
+    if ledger is None:
+        return None
+    now = ledger.index.now()
+    return now, (ledger.result() if data.project is not None else None)

@@ -113,4 +113,19 @@
         <translation>Natur inden for 1 km</translation>
     </message>
 </context>
+<context>
+    <name>export</name>
+    <message>
+        <source>Addresses with nature within 300 m</source>
+        <translation>Adresser med natur inden for 300 m</translation>
+    </message>
+    <message>
+        <source>Addresses with nature within 1 km</source>
+        <translation>Adresser med natur inden for 1 km</translation>
+    </message>
+    <message>
+        <source>Nature near home is not measured: no addresses layer is loaded.</source>
+        <translation>Natur tæt på hjemmet er ikke målt: der er ikke indlæst et adresselag.</translation>
+    </message>
+</context>
 </TS>

@@ -113,4 +113,19 @@
         <translation>Nature within 1 km</translation>
     </message>
 </context>
+<context>
+    <name>export</name>
+    <message>
+        <source>Addresses with nature within 300 m</source>
+        <translation>Addresses with nature within 300 m</translation>
+    </message>
+    <message>
+        <source>Addresses with nature within 1 km</source>
+        <translation>Addresses with nature within 1 km</translation>
+    </message>
+    <message>
+        <source>Nature near home is not measured: no addresses layer is loaded.</source>
+        <translation>Nature near home is not measured: no addresses layer is loaded.</translation>
+    </message>
+</context>
 </TS>

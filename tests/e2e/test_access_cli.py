@@ -4,12 +4,14 @@ item 2): ten hand-made addresses at known distances from a square of §3 nature.
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import geopandas as gpd
 import pytest
 from cli_runner import run_cli
 from shapely.geometry import box
 
+from naturplan.core.layers.roles import Role
 from naturplan.core.plan.candidates import Candidate
 from naturplan.core.plan.scenarios import Scenario
 from naturplan.io import paths
@@ -114,3 +116,27 @@ def test_the_candidate_table_carries_the_new_addresses(access, tmp_path, capsys)
         rows = {r["Navn"]: r for r in csv.DictReader(f, delimiter=";")}
     assert rows["Fire"][NEW_300] == ""  # not measured: empty, never 0
     assert "Intet adresselag" in capsys.readouterr().out
+
+
+def _dataset(access, with_addresses: bool):
+    from naturplan.io.datasets import DatasetRequest, open_dataset
+    from naturplan.io.loading import LayerRequest
+
+    options = access["with"] if with_addresses else access["p3"]
+    layers = tuple(LayerRequest(Role(v.split("=")[0]), Path(v.split("=", 1)[1]))
+                   for k, v in zip(options, options[1:], strict=False) if k == "--layer")
+    return open_dataset(DatasetRequest(use_sample=False, layers=layers))
+
+
+def test_the_councils_ledger_has_the_shares_now_and_with_the_candidates(access):
+    from naturplan.export.ledger_table import ledger_table
+    from naturplan.usecases.plan_data import load_plan_data
+
+    data = load_plan_data(_dataset(access, True), project=access["project"])
+    rows = {label: (now, later) for label, now, later in ledger_table(data, "da").rows}
+    assert rows["Adresser med natur inden for 300 m"] == ("50,0 %", "90,0 %")
+    assert rows["Adresser med natur inden for 1 km"] == ("90,0 %", "100,0 %")
+    bare = ledger_table(load_plan_data(_dataset(access, False), project=access["project"]))
+    rows = {label: (now, later) for label, now, later in bare.rows}
+    assert rows["Adresser med natur inden for 300 m"] == ("", "")  # never 0
+    assert any("ikke indlæst et adresselag" in note for note in bare.notes)
