@@ -24,6 +24,12 @@ def add_parser(subparsers: Any, data_parent: argparse.ArgumentParser) -> None:
     stats.add_argument("--connectivity", action="store_true",
                        help="with --project --json: also measure the habitat network now and "
                        "projected (seconds at municipal scale)")
+    stats.add_argument("--condition", action="store_true",
+                       help="with --json: also measure the condition of the §3 nature (area by "
+                       "naturtilstand, share in good condition; reads the §3 fields)")
+    stats.add_argument("--condition-targets", metavar="FILE",
+                       help="the target file for the share in good condition (TOML; default: "
+                       "the shipped example)")
     stats.add_argument("--access", action="store_true",
                        help="with --json: also measure access to nature near home (the share "
                        "of addresses within 300 m and 1 km of nature; reads the addresses)")
@@ -51,6 +57,10 @@ def run(args: argparse.Namespace) -> int:
         from naturplan.usecases.access import ACCESS_NOT_ASKED, stats_access
 
         doc.update(stats_access(request, args.project) if args.access else ACCESS_NOT_ASKED)
+        from naturplan.usecases.condition import CONDITION_NOT_ASKED, stats_condition
+
+        doc.update(stats_condition(request, args.project, args.condition_targets)
+                   if args.condition else CONDITION_NOT_ASKED)
     if args.json:
         print(jsontext.dumps(doc, indent=2))
     else:

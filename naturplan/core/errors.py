@@ -294,6 +294,12 @@ class FactorTableError(NaturplanError):
     code = "factor_table"
 
 
+class ConditionTargetError(NaturplanError):
+    """A target file for the share of §3 nature in good condition is missing or broken."""
+
+    code = "condition_targets"
+
+
 class ScenarioError(NaturplanError):
     """A scenario that cannot be stored as asked (empty name, a name taken, unknown areas)."""
 

@@ -128,4 +128,23 @@
         <translation>Natur tæt på hjemmet er ikke målt: der er ikke indlæst et adresselag.</translation>
     </message>
 </context>
+<context>
+    <name>errors</name>
+    <message>
+        <source>No condition target file {path}.</source>
+        <translation>Der er ingen målfil for naturtilstand {path}.</translation>
+    </message>
+    <message>
+        <source>The condition target file {path} cannot be read ({reason}).</source>
+        <translation>Målfilen for naturtilstand {path} kan ikke læses ({reason}).</translation>
+    </message>
+    <message>
+        <source>The condition target file {path} has no [[target]] entries.</source>
+        <translation>Målfilen for naturtilstand {path} har ingen [[target]]-mål.</translation>
+    </message>
+    <message>
+        <source>A target in {path} needs a name, a share between 0 and 1 and its source.</source>
+        <translation>Et mål i {path} skal have et navn, en andel mellem 0 og 1 og sin kilde.</translation>
+    </message>
+</context>
 </TS>

@@ -128,4 +128,23 @@
         <translation>Nature near home is not measured: no addresses layer is loaded.</translation>
     </message>
 </context>
+<context>
+    <name>errors</name>
+    <message>
+        <source>No condition target file {path}.</source>
+        <translation>No condition target file {path}.</translation>
+    </message>
+    <message>
+        <source>The condition target file {path} cannot be read ({reason}).</source>
+        <translation>The condition target file {path} cannot be read ({reason}).</translation>
+    </message>
+    <message>
+        <source>The condition target file {path} has no [[target]] entries.</source>
+        <translation>The condition target file {path} has no [[target]] entries.</translation>
+    </message>
+    <message>
+        <source>A target in {path} needs a name, a share between 0 and 1 and its source.</source>
+        <translation>A target in {path} needs a name, a share between 0 and 1 and its source.</translation>
+    </message>
+</context>
 </TS>

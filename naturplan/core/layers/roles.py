@@ -73,7 +73,8 @@ ROLE_SPECS: dict[Role, RoleSpec] = {
     Role.NATURE_P3: RoleSpec(
         Role.NATURE_P3,
         GeometryKind.POLYGON,
-        ("Objekt_id", "Natyp_kode", "Natyp_navn", "Besig_dato"),
+        # Naturtilstand: the survey's condition class I-V (issue 25), optional.
+        ("Objekt_id", "Natyp_kode", "Natyp_navn", "Besig_dato", "Naturtilstand"),
         ("Natyp_navn",),
     ),
     Role.NATURA2000: RoleSpec(

@@ -10,7 +10,7 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
-GENERATOR_VERSION = "naturplan-sample 1.2"
+GENERATOR_VERSION = "naturplan-sample 1.3"  # 1.3: synthetic Naturtilstand on §3
 MANIFEST_NAME = "sample.json"
 
 
