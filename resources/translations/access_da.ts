@@ -147,4 +147,70 @@
         <translation>Et mål i {path} skal have et navn, en andel mellem 0 og 1 og sin kilde.</translation>
     </message>
 </context>
+<context>
+    <name>ConditionWidget</name>
+    <message>
+        <source>Condition of §3 nature</source>
+        <translation>Naturtilstand i §3-naturen</translation>
+    </message>
+    <message>
+        <source>Naturtilstand from field surveys: I-II good, III moderate, IV-V poor; a feature without a class is not assessed and never counted as good.</source>
+        <translation>Naturtilstand fra besigtigelser: I-II god, III moderat, IV-V ringe; et areal uden klasse er ikke vurderet og tælles aldrig som godt.</translation>
+    </message>
+    <message>
+        <source>not measured yet</source>
+        <translation>endnu ikke målt</translation>
+    </message>
+    <message>
+        <source>Good (I-II)</source>
+        <translation>God (I-II)</translation>
+    </message>
+    <message>
+        <source>Moderate (III)</source>
+        <translation>Moderat (III)</translation>
+    </message>
+    <message>
+        <source>Poor (IV-V)</source>
+        <translation>Ringe (IV-V)</translation>
+    </message>
+    <message>
+        <source>Not assessed</source>
+        <translation>Ikke vurderet</translation>
+    </message>
+    <message>
+        <source>synthetic sample</source>
+        <translation>syntetiske eksempeldata</translation>
+    </message>
+    <message>
+        <source>No §3 area inside the municipality.</source>
+        <translation>Intet §3-areal i kommunen.</translation>
+    </message>
+    <message>
+        <source>%1 in good condition</source>
+        <translation>%1 i god tilstand</translation>
+    </message>
+    <message>
+        <source>target %1 (%2): missing %3</source>
+        <translation>mål %1 (%2): mangler %3</translation>
+    </message>
+    <message>
+        <source>target %1 (%2): reached</source>
+        <translation>mål %1 (%2): nået</translation>
+    </message>
+    <message>
+        <source>with the plan's restoration: %1</source>
+        <translation>med planens genopretning: %1</translation>
+    </message>
+</context>
+<context>
+    <name>ConditionFollower</name>
+    <message>
+        <source>no §3 nature layer is loaded</source>
+        <translation>der er ikke indlæst et lag med §3-natur</translation>
+    </message>
+    <message>
+        <source>measuring…</source>
+        <translation>måler …</translation>
+    </message>
+</context>
 </TS>

@@ -147,4 +147,70 @@
         <translation>A target in {path} needs a name, a share between 0 and 1 and its source.</translation>
     </message>
 </context>
+<context>
+    <name>ConditionWidget</name>
+    <message>
+        <source>Condition of §3 nature</source>
+        <translation>Condition of §3 nature</translation>
+    </message>
+    <message>
+        <source>Naturtilstand from field surveys: I-II good, III moderate, IV-V poor; a feature without a class is not assessed and never counted as good.</source>
+        <translation>Naturtilstand from field surveys: I-II good, III moderate, IV-V poor; a feature without a class is not assessed and never counted as good.</translation>
+    </message>
+    <message>
+        <source>not measured yet</source>
+        <translation>not measured yet</translation>
+    </message>
+    <message>
+        <source>Good (I-II)</source>
+        <translation>Good (I-II)</translation>
+    </message>
+    <message>
+        <source>Moderate (III)</source>
+        <translation>Moderate (III)</translation>
+    </message>
+    <message>
+        <source>Poor (IV-V)</source>
+        <translation>Poor (IV-V)</translation>
+    </message>
+    <message>
+        <source>Not assessed</source>
+        <translation>Not assessed</translation>
+    </message>
+    <message>
+        <source>synthetic sample</source>
+        <translation>synthetic sample</translation>
+    </message>
+    <message>
+        <source>No §3 area inside the municipality.</source>
+        <translation>No §3 area inside the municipality.</translation>
+    </message>
+    <message>
+        <source>%1 in good condition</source>
+        <translation>%1 in good condition</translation>
+    </message>
+    <message>
+        <source>target %1 (%2): missing %3</source>
+        <translation>target %1 (%2): missing %3</translation>
+    </message>
+    <message>
+        <source>target %1 (%2): reached</source>
+        <translation>target %1 (%2): reached</translation>
+    </message>
+    <message>
+        <source>with the plan's restoration: %1</source>
+        <translation>with the plan's restoration: %1</translation>
+    </message>
+</context>
+<context>
+    <name>ConditionFollower</name>
+    <message>
+        <source>no §3 nature layer is loaded</source>
+        <translation>no §3 nature layer is loaded</translation>
+    </message>
+    <message>
+        <source>measuring…</source>
+        <translation>measuring…</translation>
+    </message>
+</context>
 </TS>

@@ -27,6 +27,8 @@ import numpy as np
 import shapely
 from numpy.typing import NDArray
 
+from naturplan.core.share.overlap import dissolve
+
 #: The canonical field of the condition class on the ``nature_p3`` role.
 CONDITION_FIELD = "Naturtilstand"
 
@@ -148,24 +150,45 @@ def condition_classes(values: Sequence[Any] | NDArray[Any]) -> list[ConditionCla
 
 def condition_share(geoms: NDArray[np.object_], classes: Sequence[ConditionClass | None],
                     municipality: shapely.Geometry) -> ConditionShare:
-    """The §3 area of *geoms* by condition group (see the module docstring)."""
-    geoms = np.asarray(geoms, dtype=object)
+    """The §3 area of *geoms* by condition group (see the module docstring).
+
+    The features are clipped to the municipality one by one (only those that cross its
+    border), then the groups are added in :data:`OVERLAP_ORDER` and each gets the area its
+    union adds to the union of the groups before it: no difference of large geometries is
+    ever made, and each union is the protected share's kernel (:func:`dissolve`: only
+    groups of overlapping features are united).
+    """
+    geoms = clip_to(np.asarray(geoms, dtype=object), municipality)
     groups = np.array([group_of(c).value for c in classes], dtype=object)
     areas: dict[ConditionGroup, float] = {}
     features: dict[ConditionGroup, int] = {}
-    taken: shapely.Geometry | None = None
+    merged = np.empty(0, dtype=object)  # the disjoint pieces of the groups so far
+    before = 0.0
     for group in OVERLAP_ORDER:
-        mine = geoms[groups == group.value]
-        features[group] = len(mine)
-        if len(mine) == 0:
+        mine = groups == group.value
+        features[group] = int(mine.sum())
+        if not mine.any():
             areas[group] = 0.0
             continue
-        union = shapely.intersection(shapely.union_all(mine), municipality)
-        own = union if taken is None else shapely.difference(union, taken)
-        areas[group] = float(shapely.area(own))
-        taken = union if taken is None else shapely.union(taken, union)
-    total = float(shapely.area(taken)) if taken is not None else 0.0
-    return ConditionShare({g: areas[g] for g in GROUPS}, total, {g: features[g] for g in GROUPS})
+        merged = dissolve(np.concatenate([merged, dissolve(geoms[mine])]))
+        after = float(shapely.area(merged).sum())
+        areas[group] = max(after - before, 0.0)
+        before = after
+    return ConditionShare({g: areas[g] for g in GROUPS}, before,
+                          {g: features[g] for g in GROUPS})
+
+
+def clip_to(geoms: NDArray[np.object_], area: shapely.Geometry) -> NDArray[np.object_]:
+    """*geoms* inside *area*: those wholly inside as they are, the others cut."""
+    if len(geoms) == 0:
+        return geoms
+    shapely.prepare(area)
+    inside = shapely.contains_properly(area, geoms)
+    out = geoms.copy()
+    cut = ~inside
+    if cut.any():
+        out[cut] = shapely.intersection(geoms[cut], area)
+    return out
 
 
 def projected_classes(ids: Sequence[Any], classes: Sequence[ConditionClass | None],

@@ -16,6 +16,7 @@ from naturplan.core.analysis.scenarios import LedgerInputs
 from naturplan.core.layers.dataset import Dataset
 from naturplan.core.share.protected import ProtectedIndex, ProtectedShare
 from naturplan.gui.analysis.access_view import AccessFollower, AccessWidget
+from naturplan.gui.analysis.condition_view import ConditionFollower, ConditionWidget
 from naturplan.gui.analysis.controller import AnalysisController
 from naturplan.gui.analysis.overlay import conflict_painter
 from naturplan.gui.analysis.panel import AnalysisDock, NatureAtRiskWidget
@@ -88,7 +89,8 @@ class AnalysisActions(QObject):
 
     def _install_access(self, window: AnalysisHost) -> None:
         """Nature near home: a dashboard section under the plan's totals and a line in the
-        candidate panel under its connectivity (issue 25)."""
+        candidate panel under its connectivity; the condition of §3 nature under it (issue
+        25)."""
         from PySide6.QtWidgets import QLabel
 
         self.access_widget = AccessWidget()
@@ -105,6 +107,12 @@ class AnalysisActions(QObject):
         box.insertWidget(box.indexOf(panel.sections["connectivity"]) + 1, line)
         self.access = AccessFollower(window.session, self.access_widget, line, self)
         self.scenarios.access_of = self.access.scenario_shares
+        self.condition_widget = ConditionWidget()
+        self.condition_widget.lang = window.lang
+        window.dashboard_dock.add_section(self.condition_widget, after=self.access_widget)
+        self.condition_widget.shown.connect(
+            lambda: QTimer.singleShot(0, window.dashboard_dock.scroll.refit))
+        self.condition = ConditionFollower(window.session, self.condition_widget, self)
 
     def _scenarios_shown(self, shown: bool) -> None:
         if not shown:
@@ -178,6 +186,7 @@ class AnalysisActions(QObject):
                                                          share))
         self.totals.refresh()
         self.access.set_dataset(dataset)
+        self.condition.set_dataset(dataset)
 
     def _present_roles(self) -> set[Any]:
         """The roles of the layers loaded now (a total that needs another is not shown)."""
@@ -191,6 +200,7 @@ class AnalysisActions(QObject):
     def shutdown(self) -> None:
         self.controller.shutdown()
         self.access.shutdown()
+        self.condition.shutdown()
 
     # -- showing -----------------------------------------------------------------------
     def _conflicts(self) -> tuple[Any, ...]:
