@@ -213,4 +213,27 @@
         <translation>måler …</translation>
     </message>
 </context>
+<context>
+    <name>parcels</name>
+    <message>
+        <source>condition not assessed</source>
+        <translation>naturtilstand ikke vurderet</translation>
+    </message>
+    <message>
+        <source>good</source>
+        <translation>god</translation>
+    </message>
+    <message>
+        <source>moderate</source>
+        <translation>moderat</translation>
+    </message>
+    <message>
+        <source>poor</source>
+        <translation>ringe</translation>
+    </message>
+    <message>
+        <source>condition {cls} ({group})</source>
+        <translation>naturtilstand {cls} ({group})</translation>
+    </message>
+</context>
 </TS>

@@ -213,4 +213,27 @@
         <translation>measuring…</translation>
     </message>
 </context>
+<context>
+    <name>parcels</name>
+    <message>
+        <source>condition not assessed</source>
+        <translation>condition not assessed</translation>
+    </message>
+    <message>
+        <source>good</source>
+        <translation>good</translation>
+    </message>
+    <message>
+        <source>moderate</source>
+        <translation>moderate</translation>
+    </message>
+    <message>
+        <source>poor</source>
+        <translation>poor</translation>
+    </message>
+    <message>
+        <source>condition {cls} ({group})</source>
+        <translation>condition {cls} ({group})</translation>
+    </message>
+</context>
 </TS>
