@@ -74,6 +74,11 @@ def ledger_table(data: PlanData, lang: str = "da") -> LedgerTable:
             _gap_text(later, lang),
         ))
     rows += _access_rows(data, lang)
+    if data.condition is not None:  # §3 in good condition (naturtilstand I-II), issue 25
+        now, planned = data.condition
+        rows.append((tr(lang, "export", "§3 nature in good condition"),
+                     _share_or_empty(now.good_share, lang),
+                     _share_or_empty(planned.good_share, lang)))
     gains = ledger.gain_m2_by_kind if ledger is not None else {}
     by_kind = tuple(
         (kind_label(kind, lang), format_ha(gains.get(kind.value, 0.0), 1, lang))
@@ -87,6 +92,10 @@ def ledger_table(data: PlanData, lang: str = "da") -> LedgerTable:
         by_kind=by_kind,
         notes=_notes(data, lang),
     )
+
+
+def _share_or_empty(share: float | None, lang: str) -> str:
+    return "" if share is None else format_percent(share, 1, lang)
 
 
 def _access_rows(data: PlanData, lang: str) -> list[tuple[str, str, str]]:

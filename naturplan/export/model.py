@@ -72,6 +72,9 @@ class PlanData:
     settings: dict[str, Any] = field(default_factory=dict)
     today: date = field(default_factory=date.today)
     access: tuple[Any, Any] | None = None
+    #: The condition of §3 nature (issue 25): ``(now, with the candidates' lifts)`` as
+    #: :class:`~naturplan.core.share.condition.ConditionShare`, or None without §3.
+    condition: tuple[Any, Any] | None = None
 
     def records(self) -> list[CandidateRecord]:
         """The candidate table's rows (oldest first)."""

@@ -40,6 +40,7 @@ def load_plan_data(
     data = PlanData(dataset, tuple(roles), share)
     if project is None:
         data.access = _access(data)
+        data.condition = _condition(data)
         return data
     require_project(project)
     with open_store(project, readonly=True) as store:
@@ -51,6 +52,7 @@ def load_plan_data(
     data.ledger = ledger.result()
     data.project = project
     data.access = _access(data)
+    data.condition = _condition(data)
     fb.report(1.0, "ledger")
     return data
 
@@ -65,3 +67,12 @@ def _access(data: PlanData) -> tuple[object, object] | None:
         return None
     now = ledger.index.now()
     return now, (ledger.result() if data.project is not None else None)
+
+
+
+def _condition(data: PlanData) -> tuple[object, object] | None:
+    """The §3 area by condition now and with the candidates' lifts (None without §3)."""
+    from naturplan.usecases.condition import condition_now_and_planned
+
+    found = condition_now_and_planned(data.dataset, data.candidates)
+    return None if found is None else (found[0], found[1])

@@ -127,6 +127,10 @@
         <source>Nature near home is not measured: no addresses layer is loaded.</source>
         <translation>Natur tæt på hjemmet er ikke målt: der er ikke indlæst et adresselag.</translation>
     </message>
+    <message>
+        <source>§3 nature in good condition</source>
+        <translation>§3-natur i god tilstand</translation>
+    </message>
 </context>
 <context>
     <name>errors</name>

@@ -127,6 +127,10 @@
         <source>Nature near home is not measured: no addresses layer is loaded.</source>
         <translation>Nature near home is not measured: no addresses layer is loaded.</translation>
     </message>
+    <message>
+        <source>§3 nature in good condition</source>
+        <translation>§3 nature in good condition</translation>
+    </message>
 </context>
 <context>
     <name>errors</name>

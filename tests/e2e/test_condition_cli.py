@@ -5,6 +5,7 @@ features."""
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import geopandas as gpd
 import pytest
@@ -74,3 +75,23 @@ def test_a_broken_target_file_is_one_danish_line(p3, tmp_path):
                       *p3["options"]])
     assert result.returncode == 1 and "Traceback" not in result.stderr
     assert "en andel mellem 0 og 1" in result.stderr
+
+
+def test_the_ledger_and_the_list_show_the_good_share_with_the_lifts(p3):
+    from naturplan.core.layers.roles import Role
+    from naturplan.export.ledger_table import ledger_table
+    from naturplan.io.datasets import DatasetRequest, open_dataset
+    from naturplan.io.loading import LayerRequest
+    from naturplan.usecases.plan_data import load_plan_data
+
+    path = p3["options"][-1].split("=", 1)[1]
+    dataset = open_dataset(DatasetRequest(use_sample=False, layers=(
+        LayerRequest(Role.NATURE_P3, Path(path)),)))
+    rows = {label: (now, later) for label, now, later in
+            ledger_table(load_plan_data(dataset, project=p3["project"]), "da").rows}
+    assert rows["§3-natur i god tilstand"] == ("40,0 %", "80,0 %")
+    result = run_cli(["candidates", "list", "--json", "--project", p3["project"],
+                      *p3["options"]])
+    assert result.returncode == 0, result.stderr
+    [row] = json.loads(result.stdout)["candidates"]
+    assert row["condition_lifts"] == {"C": "II", "E": "II"}
