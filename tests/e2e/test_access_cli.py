@@ -140,3 +140,18 @@ def test_the_councils_ledger_has_the_shares_now_and_with_the_candidates(access):
     rows = {label: (now, later) for label, now, later in bare.rows}
     assert rows["Adresser med natur inden for 300 m"] == ("", "")  # never 0
     assert any("ikke indlæst et adresselag" in note for note in bare.notes)
+
+
+def test_residents_are_counted_when_the_addresses_carry_a_count(access, tmp_path):
+    """The same ten addresses with 1..10 residents in a field of another name, mapped."""
+    source = next(v.split("=", 1)[1] for v in access["with"] if v.startswith("addresses="))
+    lines = Path(source).read_text(encoding="utf-8").splitlines()
+    rows = [lines[0] + ";antal"] + [f"{line};{k + 1}" for k, line in enumerate(lines[1:])]
+    counted = tmp_path / "beboere.csv"
+    counted.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    result = run_cli(["stats", "--json", "--access", *access["p3"], "--layer",
+                      f"addresses={counted}", "--field", "addresses.beboere=antal"])
+    assert result.returncode == 0, result.stderr
+    block = json.loads(result.stdout)["access"]
+    assert block["counted_in"] == "residents" and block["total"] == 55.0
+    assert block["now"]["within_300_m"]["reached"] == 1 + 2 + 3 + 4 + 5

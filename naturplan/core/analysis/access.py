@@ -332,25 +332,35 @@ def dataset_access(dataset: Dataset, settings: AccessSettings | None = None
                    ) -> AccessIndex | None:
     """Today's access of *dataset*'s addresses to the polygons of the accessible roles (None
     without an addresses layer: no number from nothing). Residents are counted when every
-    addresses layer has the :data:`RESIDENTS_FIELD`; role names the program does not know
-    are left out."""
+    addresses layer has a count in the :data:`RESIDENTS_FIELD` (a field mapping maps another
+    name to it); role names the program does not know are left out."""
     s = settings or AccessSettings()
     layers = dataset.vector(Role.ADDRESSES)
     if not layers:
         return None
     points = np.concatenate([layer.frame.geometry.to_numpy() for layer in layers])
-    weights = None
-    if all(RESIDENTS_FIELD in layer.frame.columns for layer in layers):
-        import pandas as pd
-
-        weights = np.concatenate([
-            pd.to_numeric(layer.frame[RESIDENTS_FIELD], errors="coerce").to_numpy(dtype=float)
-            for layer in layers])
+    weights = _residents(layers)
     known = {r.value for r in Role} - {Role.CANDIDATES.value}
     roles = [Role(r) for r in s.roles if r in known]
     parts = [layer.frame.geometry.to_numpy() for r in roles for layer in dataset.vector(r)]
     nature = np.concatenate(parts) if parts else np.empty(0, dtype=object)
     return AccessIndex(points, nature, weights, s.distances_m)
+
+
+def _residents(layers: Sequence[Any]) -> NDArray[np.float64] | None:
+    """Residents per address when every addresses layer carries a count (at least one number
+    in its :data:`RESIDENTS_FIELD`); None: count the addresses."""
+    import pandas as pd
+
+    counts = []
+    for layer in layers:
+        if RESIDENTS_FIELD not in layer.frame.columns:
+            return None
+        values = pd.to_numeric(layer.frame[RESIDENTS_FIELD], errors="coerce").to_numpy(float)
+        if not np.isfinite(values).any():
+            return None
+        counts.append(values)
+    return np.concatenate(counts)
 
 
 def access_for(points: Sequence[BaseGeometry] | NDArray[np.object_],

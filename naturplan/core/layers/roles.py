@@ -94,7 +94,9 @@ ROLE_SPECS: dict[Role, RoleSpec] = {
     Role.ADDRESSES: RoleSpec(
         Role.ADDRESSES,
         GeometryKind.POINT,
-        ("vejnavn", "husnr", "postnr", "postnrnavn"),
+        # beboere: residents per address where the source has a count (issue 25: access is
+        # then counted in residents), optional.
+        ("vejnavn", "husnr", "postnr", "postnrnavn", "beboere"),
         ("vejnavn", "husnr"),
     ),
 }
