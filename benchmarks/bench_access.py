@@ -25,7 +25,13 @@ import shapely
 
 from naturplan.core.analysis.access import AccessLedger, dataset_access
 from naturplan.core.layers.roles import Role
-from naturplan.core.plan.candidates import Candidate, CandidateKind, move_vertex, translate, vertices
+from naturplan.core.plan.candidates import (
+    Candidate,
+    CandidateKind,
+    move_vertex,
+    translate,
+    vertices,
+)
 
 KINDS = list(CandidateKind)
 
