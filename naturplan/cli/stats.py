@@ -24,6 +24,9 @@ def add_parser(subparsers: Any, data_parent: argparse.ArgumentParser) -> None:
     stats.add_argument("--connectivity", action="store_true",
                        help="with --project --json: also measure the habitat network now and "
                        "projected (seconds at municipal scale)")
+    stats.add_argument("--access-roles", metavar="ROLES",
+                       help="with --access: the roles that count as accessible nature, "
+                       "comma-separated (default: the project's setting, or nature_p3,candidates)")
     stats.add_argument("--condition", action="store_true",
                        help="with --json: also measure the condition of the §3 nature (area by "
                        "naturtilstand, share in good condition; reads the §3 fields)")
@@ -56,7 +59,8 @@ def run(args: argparse.Namespace) -> int:
     if args.json:
         from naturplan.usecases.access import ACCESS_NOT_ASKED, stats_access
 
-        doc.update(stats_access(request, args.project) if args.access else ACCESS_NOT_ASKED)
+        doc.update(stats_access(request, args.project, args.access_roles) if args.access
+                   else ACCESS_NOT_ASKED)
         from naturplan.usecases.condition import CONDITION_NOT_ASKED, stats_condition
 
         doc.update(stats_condition(request, args.project, args.condition_targets)

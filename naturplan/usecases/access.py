@@ -30,6 +30,9 @@ NO_ADDRESSES = "no addresses layer is loaded (role addresses): access is not mea
 #: ``stats --json`` without ``--access`` (it reads no addresses: stats reads only what it needs).
 ACCESS_NOT_ASKED = {"access": None, "access_missing": "not measured by stats unless asked "
                     "(it reads the addresses): naturplan stats --json --access"}
+#: Said next to shares of 0 % that come from no accessible layer at all.
+NO_NATURE = ("no layer of the accessible roles is loaded: today no address has nature "
+             "near home by this definition")
 #: Why a candidate has no access number of its own.
 CANDIDATES_NOT_ACCESSIBLE = "the access setting does not count the candidates as nature"
 DEFINITION = ("share of addresses (residents where a count field is given) with a polygon of "
@@ -104,8 +107,11 @@ def access_document(ledger: AccessLedger | None, settings: AccessSettings,
         "roles": list(settings.roles),
         "distances_m": list(settings.distances_m),
         "now": shares_json(now),
+        "nature_features": len(index.nature),
         "definition": DEFINITION,
     }
+    if len(index.nature) == 0:  # "0 % because nothing was there", said
+        block["warning"] = NO_NATURE
     if projected:
         block["projected"] = shares_json(ledger.result())
         block["candidates_count"] = settings.candidates_count
@@ -156,9 +162,10 @@ def access_measures(ledger: AccessLedger | None, settings: AccessSettings,
     return out
 
 
-def stats_access(request: Any, project: Any = None) -> dict[str, Any]:
+def stats_access(request: Any, project: Any = None, roles: str | None = None
+                 ) -> dict[str, Any]:
     """The access block of ``stats --json`` (with *project*: the project's access setting and
-    the access with its candidates).
+    the access with its candidates; *roles*, comma-separated, overrides the setting's).
 
     Raises
     ------
@@ -174,5 +181,13 @@ def stats_access(request: Any, project: Any = None) -> dict[str, Any]:
         with open_store(project, create=False, readonly=True) as store:
             stored, candidates = store.settings(), store.candidates()
     settings = access_settings(stored)
+    if roles is not None:
+        from dataclasses import replace
+
+        from naturplan.core.layers.roles import parse_role
+
+        names = [r.strip() for r in roles.split(",") if r.strip()]
+        chosen = tuple(n if n == Role.CANDIDATES.value else parse_role(n).value for n in names)
+        settings = replace(settings, roles=chosen)
     ledger = plan_access(read_access(request, settings), settings, candidates)
     return access_document(ledger, settings, projected=project is not None)

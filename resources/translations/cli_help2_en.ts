@@ -32,5 +32,9 @@
         <source>the target file for the share in good condition (TOML; default: the shipped example)</source>
         <translation>the target file for the share in good condition (TOML; default: the shipped example)</translation>
     </message>
+    <message>
+        <source>with --access: the roles that count as accessible nature, comma-separated (default: the project's setting, or nature_p3,candidates)</source>
+        <translation>with --access: the roles that count as accessible nature, comma-separated (default: the project's setting, or nature_p3,candidates)</translation>
+    </message>
 </context>
 </TS>

@@ -155,3 +155,16 @@ def test_residents_are_counted_when_the_addresses_carry_a_count(access, tmp_path
     block = json.loads(result.stdout)["access"]
     assert block["counted_in"] == "residents" and block["total"] == 55.0
     assert block["now"]["within_300_m"]["reached"] == 1 + 2 + 3 + 4 + 5
+
+
+def test_the_accessible_roles_are_a_setting(access):
+    """Without §3 among the accessible roles nothing is near (a role without a layer)."""
+    result = run_cli(["stats", "--json", "--access", "--access-roles", "natura2000",
+                      *access["with"]])
+    assert result.returncode == 0, result.stderr
+    block = json.loads(result.stdout)["access"]
+    assert block["roles"] == ["natura2000"]
+    assert block["now"]["within_1000_m"]["reached"] == 0.0  # measured: no nature loaded,
+    assert "no layer of the accessible roles" in block["warning"]  # and said
+    bad = run_cli(["stats", "--json", "--access", "--access-roles", "skov", *access["with"]])
+    assert bad.returncode == 1 and "Traceback" not in bad.stderr
