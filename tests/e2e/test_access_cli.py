@@ -159,11 +159,11 @@ def test_residents_are_counted_when_the_addresses_carry_a_count(access, tmp_path
 
 def test_the_accessible_roles_are_a_setting(access):
     """Without §3 among the accessible roles nothing is near (a role without a layer)."""
-    result = run_cli(["stats", "--json", "--access", "--access-roles", "natura2000",
+    result = run_cli(["stats", "--json", "--access", "--access-roles", "forest_zones",
                       *access["with"]])
     assert result.returncode == 0, result.stderr
     block = json.loads(result.stdout)["access"]
-    assert block["roles"] == ["natura2000"]
+    assert block["roles"] == ["forest_zones"] and block["nature_features"] == 0
     assert block["now"]["within_1000_m"]["reached"] == 0.0  # measured: no nature loaded,
     assert "no layer of the accessible roles" in block["warning"]  # and said
     bad = run_cli(["stats", "--json", "--access", "--access-roles", "skov", *access["with"]])
