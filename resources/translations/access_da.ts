@@ -209,6 +209,18 @@
 <context>
     <name>ConditionFollower</name>
     <message>
+        <source>%1: to class %2</source>
+        <translation>%1: til klasse %2</translation>
+    </message>
+    <message>
+        <source>(not in the §3 layer)</source>
+        <translation>(findes ikke i §3-laget)</translation>
+    </message>
+    <message>
+        <source>Lifts the condition of</source>
+        <translation>Løfter naturtilstanden for</translation>
+    </message>
+    <message>
         <source>no §3 nature layer is loaded</source>
         <translation>der er ikke indlæst et lag med §3-natur</translation>
     </message>

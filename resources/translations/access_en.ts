@@ -209,6 +209,18 @@
 <context>
     <name>ConditionFollower</name>
     <message>
+        <source>%1: to class %2</source>
+        <translation>%1: to class %2</translation>
+    </message>
+    <message>
+        <source>(not in the §3 layer)</source>
+        <translation>(not in the §3 layer)</translation>
+    </message>
+    <message>
+        <source>Lifts the condition of</source>
+        <translation>Lifts the condition of</translation>
+    </message>
+    <message>
         <source>no §3 nature layer is loaded</source>
         <translation>no §3 nature layer is loaded</translation>
     </message>

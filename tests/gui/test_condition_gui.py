@@ -7,6 +7,7 @@ from __future__ import annotations
 import geopandas as gpd
 import shapely
 from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QLabel
 
 from naturplan.text.numbers import format_ha, format_percent
 
@@ -30,3 +31,7 @@ def test_unassessed_nature_is_never_good_and_a_lift_shows_in_the_plan(
     lifted = shapely.union_all(p3.geometry.values[:2]).area
     expected = format_percent(lifted / total, 1, "da")
     assert f"med planens genopretning: {expected}" in window.analysis.condition_widget.good.text()
+    window.session.selection.set([change.after[0].id])  # the candidate panel names the lifts
+    line = window.analysis.dock.panel.findChild(QLabel, "analysis_condition")
+    assert "TEST-0: til klasse II" in line.text() and "TEST-1: til klasse II" in line.text()
+    assert "findes ikke" not in line.text()

@@ -112,7 +112,12 @@ class AnalysisActions(QObject):
         window.dashboard_dock.add_section(self.condition_widget, after=self.access_widget)
         self.condition_widget.shown.connect(
             lambda: QTimer.singleShot(0, window.dashboard_dock.scroll.refit))
-        self.condition = ConditionFollower(window.session, self.condition_widget, self)
+        lifts = QLabel()
+        lifts.setObjectName("analysis_condition")
+        lifts.setWordWrap(True)
+        lifts.setTextFormat(Qt.TextFormat.RichText)
+        box.insertWidget(box.indexOf(line) + 1, lifts)
+        self.condition = ConditionFollower(window.session, self.condition_widget, lifts, self)
 
     def _scenarios_shown(self, shown: bool) -> None:
         if not shown:

@@ -141,10 +141,10 @@ class ConditionWidget(QWidget):
 class ConditionFollower(QObject):
     """Measures the condition of the window's dataset and follows the plan's lifts."""
 
-    def __init__(self, session: Any, widget: ConditionWidget,
+    def __init__(self, session: Any, widget: ConditionWidget, panel_label: QLabel | None = None,
                  parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.session, self.widget = session, widget
+        self.session, self.widget, self.panel_label = session, widget, panel_label
         self.now: ConditionShare | None = None
         self.planned: ConditionShare | None = None
         self.target: ConditionTarget | None = None
@@ -154,6 +154,34 @@ class ConditionFollower(QObject):
         self._task: Task | None = None
         session.plan_edited.connect(self._edited)
         session.project_changed.connect(self._edited)
+        session.selection.changed.connect(self.show_selected)
+        session.plan_edited.connect(self.show_selected)
+        if panel_label is not None:
+            panel_label.setVisible(False)
+
+    def show_selected(self) -> None:
+        """The §3 features the selected candidate says it lifts, and to which class (panel)."""
+        from naturplan.usecases.condition import candidate_lifts
+
+        label, plan = self.panel_label, self.session.plan
+        ids = self.session.selection.ids
+        if label is None:
+            return
+        candidate = (next((c for c in plan.candidates() if c.id == ids[0]), None)
+                     if plan is not None and len(ids) == 1 else None)
+        lifts = candidate_lifts(candidate) if candidate is not None else {}
+        if not lifts:
+            label.setVisible(False)
+            return
+        known = set(self._p3.ids) if self._p3 is not None else set()
+        lines = [self.tr("%1: to class %2").replace("%1", fid).replace("%2", cls.name)
+                 + ("" if fid in known else " " + self.tr("(not in the §3 layer)"))
+                 for fid, cls in lifts.items()]
+        label.setText("<b>{}</b><br>{}".format(
+            escape(self.tr("Lifts the condition of")),
+            "<br>".join(escape(line) for line in lines[:12])
+            + ("<br>…" if len(lines) > 12 else "")))
+        label.setVisible(True)
 
     def set_dataset(self, dataset: Dataset) -> None:
         """Measure today's condition of *dataset* in the background."""
