@@ -105,3 +105,40 @@ def firefighter_words(pa: Any, lang: str) -> dict[str, str]:
              for cid, a in pa.assessments.items()}
     words[""] = tr(lang, "analysis", "Firefighter's rule")
     return words
+
+
+def add_access(args: argparse.Namespace, rows: list[dict[str, Any]], doc: dict[str, Any]
+               ) -> None:
+    """``candidates list --json``'s access: each row's ``access`` (the addresses it newly
+    brings within reach of nature) and the plan's ``access`` now and projected (issue 25).
+
+    Raises
+    ------
+    NaturplanError
+        If the layers or the project cannot be read.
+    """
+    from naturplan.io.project.open import open_store
+    from naturplan.usecases.access import (
+        access_document,
+        access_settings,
+        add_scenario_access,
+        candidate_access,
+        plan_access,
+        read_access,
+    )
+
+    with open_store(args.project, create=False, readonly=True) as store:
+        stored, candidates = store.settings(), store.candidates()
+    settings = access_settings(stored)
+    request, _ = data_for(args)
+    ledger = plan_access(read_access(request, settings), settings, candidates)
+    by_id = {c.id: c for c in candidates}
+    for row in rows:
+        row["access"] = candidate_access(ledger, settings, by_id[row["id"]])
+    doc.update(access_document(ledger, settings, projected=True))
+    add_scenario_access(doc.get("scenarios", []), ledger, settings, by_id)
+    from naturplan.usecases.condition import candidate_lifts
+
+    for row in rows:  # the §3 features a candidate says it lifts, and to which class
+        row["condition_lifts"] = {fid: cls.name for fid, cls in
+                                  candidate_lifts(by_id[row["id"]]).items()}

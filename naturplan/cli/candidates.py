@@ -294,6 +294,7 @@ def _run_list(args: argparse.Namespace) -> int:
         doc = {"project": project_label(args.project), "candidates": rows}
         if analysis is not None:
             doc.update(cli_analysis.list_document(rows, analysis))
+            cli_analysis.add_access(args, rows, doc)
         print(jsontext.dumps(doc, indent=2))
         return 0
     lang = _lang(args)

@@ -32,6 +32,18 @@ def add_parser(subparsers: Any, data_parent: argparse.ArgumentParser) -> None:
                        help="with --all-kommuner: write the table to this file")
     stats.add_argument("--workers", type=int, default=None, metavar="N",
                        help="with --all-kommuner: processes that measure (default: 2 cores)")
+    stats.add_argument("--access-roles", metavar="ROLES",
+                       help="with --access: the roles that count as accessible nature, "
+                       "comma-separated (default: the project's setting, or nature_p3,candidates)")
+    stats.add_argument("--condition", action="store_true",
+                       help="with --json: also measure the condition of the §3 nature (area by "
+                       "naturtilstand, share in good condition; reads the §3 fields)")
+    stats.add_argument("--condition-targets", metavar="FILE",
+                       help="the target file for the share in good condition (TOML; default: "
+                       "the shipped example)")
+    stats.add_argument("--access", action="store_true",
+                       help="with --json: also measure access to nature near home (the share "
+                       "of addresses within 300 m and 1 km of nature; reads the addresses)")
 
 
 def run(args: argparse.Namespace) -> int:
@@ -65,6 +77,15 @@ def run(args: argparse.Namespace) -> int:
         from naturplan.cli.analysis import stats_analysis
 
         doc["analysis"] = stats_analysis(args, measured)
+    if args.json:
+        from naturplan.usecases.access import ACCESS_NOT_ASKED, stats_access
+
+        doc.update(stats_access(request, args.project, args.access_roles) if args.access
+                   else ACCESS_NOT_ASKED)
+        from naturplan.usecases.condition import CONDITION_NOT_ASKED, stats_condition
+
+        doc.update(stats_condition(request, args.project, args.condition_targets)
+                   if args.condition else CONDITION_NOT_ASKED)
     if args.json:
         print(jsontext.dumps(doc, indent=2))
     else:

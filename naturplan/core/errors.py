@@ -306,6 +306,10 @@ class PlandataRefused(NaturplanError):
     per feature says which); nothing was written."""
 
     code = "plandata_refused"
+class ConditionTargetError(NaturplanError):
+    """A target file for the share of §3 nature in good condition is missing or broken."""
+
+    code = "condition_targets"
 
 
 class ScenarioError(NaturplanError):

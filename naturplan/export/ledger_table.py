@@ -7,13 +7,16 @@ print layout draws it as a table, the web map as a box.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from typing import Any
+
 from naturplan.core.plan.candidates import CandidateKind
 from naturplan.core.share.targets import TargetGap
 from naturplan.export.model import PlanData
 from naturplan.pagemodel.page import LedgerTable
 from naturplan.text.i18n import tr
 from naturplan.text.labels import kind_label, target_label
-from naturplan.text.numbers import format_ha, format_share
+from naturplan.text.numbers import format_ha, format_percent, format_share
 from naturplan.text.statuses import status_notes
 
 
@@ -43,6 +46,12 @@ def ledger_table(data: PlanData, lang: str = "da") -> LedgerTable:
             _gap_text(gap, lang),
             _gap_text(later, lang),
         ))
+    rows += _access_rows(data, lang)
+    if data.condition is not None:  # §3 in good condition (naturtilstand I-II), issue 25
+        now, planned = data.condition
+        rows.append((tr(lang, "export", "§3 nature in good condition"),
+                     _share_or_empty(now.good_share, lang),
+                     _share_or_empty(planned.good_share, lang)))
     gains = ledger.gain_m2_by_kind if ledger is not None else {}
     by_kind = tuple(
         (kind_label(kind, lang), format_ha(gains.get(kind.value, 0.0), 1, lang))
@@ -56,6 +65,27 @@ def ledger_table(data: PlanData, lang: str = "da") -> LedgerTable:
         by_kind=by_kind,
         notes=_notes(data, lang),
     )
+
+
+def _share_or_empty(share: float | None, lang: str) -> str:
+    return "" if share is None else format_percent(share, 1, lang)
+
+
+def _access_rows(data: PlanData, lang: str) -> list[tuple[str, str, str]]:
+    """Addresses with nature within 300 m and 1 km, now and with the candidates (empty cells
+    without an addresses layer: the notes say why)."""
+    labels = (tr(lang, "export", "Addresses with nature within 300 m"),
+              tr(lang, "export", "Addresses with nature within 1 km"))
+    if data.access is None:
+        return [(label, "", "") for label in labels]
+    now, projected = data.access
+
+    def cell(shares: Any, k: int) -> str:
+        share = shares.share(k) if shares is not None else None
+        return "" if share is None else format_percent(share, 1, lang)
+
+    return [(label, cell(now, k), cell(projected or now, k))
+            for k, label in enumerate(labels[:len(now.distances_m)])]
 
 
 def _notes(data: PlanData, lang: str) -> tuple[str, ...]:
@@ -81,5 +111,7 @@ def _notes(data: PlanData, lang: str) -> tuple[str, ...]:
     from naturplan.export.measure_notes import gap_notes
 
     notes += gap_notes(data.measured, lang)  # the candidates' numbers that are missing
+    if data.access is None:
+        notes.append(t("Nature near home is not measured: no addresses layer is loaded."))
     return tuple(notes)
 

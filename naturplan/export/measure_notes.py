@@ -38,6 +38,8 @@ GAP_REASONS = {
                     "was told to skip it (empty cells).",
     "connectivity_cancelled": "Connectivity (ΔECA, ΔPC, joined patches) is not measured: "
                               "it was cancelled during the export (empty cells).",
+    "addresses": "No addresses layer: the addresses each candidate brings within 300 m and "
+                 "1 km of nature are not measured (empty cells).",
 }
 
 

@@ -56,6 +56,10 @@ class PlanData:
         The project's stored settings (the analysis's factor table and parameters).
     today
         The date printed on the map.
+    access
+        Nature near home (issue 25): ``(now, with the counting candidates or None)`` as
+        :class:`~naturplan.core.analysis.access.AccessShares`, or None without an addresses
+        layer (the ledger's cells are then empty and its notes say why).
     """
 
     dataset: Dataset
@@ -68,6 +72,10 @@ class PlanData:
     measured: Any = None
     settings: dict[str, Any] = field(default_factory=dict)
     today: date = field(default_factory=date.today)
+    access: tuple[Any, Any] | None = None
+    #: The condition of §3 nature (issue 25): ``(now, with the candidates' lifts)`` as
+    #: :class:`~naturplan.core.share.condition.ConditionShare`, or None without §3.
+    condition: tuple[Any, Any] | None = None
 
     def records(self) -> list[CandidateRecord]:
         """The candidate table's rows (oldest first)."""

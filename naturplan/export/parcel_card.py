@@ -324,8 +324,23 @@ _WORDS = {"rotation": "rotation", "permanent_grass": "permanent grass", "wanted"
           "bird": "bird protection area"}
 
 
+def _condition(value: object, lang: str) -> str:
+    """A §3 feature's naturtilstand: ``naturtilstand II (god)``, or "not assessed" (never
+    left out as if it were good)."""
+    from naturplan.core.share.condition import group_of, parse_condition
+
+    found = parse_condition(value)
+    if found is None:
+        return _t(lang, "condition not assessed")
+    group = {"good": _t(lang, "good"), "moderate": _t(lang, "moderate"),
+             "poor": _t(lang, "poor")}[group_of(found).value]
+    return _t(lang, "condition {cls} ({group})", cls=found.name, group=group)
+
+
 def _attribute(name: str, value: object, theme: Theme, lang: str) -> str:
     """One source attribute as the card shows it (dates, classes and uses in words)."""
+    if name == "Naturtilstand":
+        return _condition(value, lang)
     text = _value(value, lang)
     if not text:
         return ""

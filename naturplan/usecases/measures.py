@@ -48,6 +48,7 @@ GAP_KEYS: dict[str, tuple[str, ...]] = {
     "n_retention": ("nitrogen_kg_per_year",),
     "connectivity": ("delta_eca_m2", "delta_pc_percent", "joins_patches"),
     "connectivity_cancelled": ("delta_eca_m2", "delta_pc_percent", "joins_patches"),
+    "addresses": ("access_300_m", "access_1000_m"),
 }
 def missing_inputs(dataset: Dataset, has_flood: bool) -> list[str]:
     """The analysis inputs *dataset* lacks (keys of :data:`GAP_KEYS` but ``connectivity``).
@@ -137,11 +138,26 @@ def measure_plan(data: PlanData, *, connectivity: bool = True,
                            for cid, a in assessments.items()}
     elif not connectivity:
         gaps.append("connectivity")
-    data.measures = blank_gaps(measures_of(assessments), gaps)
+    measures = _with_access(measures_of(assessments), data, gaps)
+    data.measures = blank_gaps(measures, gaps)
     data.measured = MeasuredPlan(tuple(gaps), context.provenance.as_dict(),
                                  settings.as_dict())
     fb.report(1.0, "analysis")
     return data.measured
+
+
+def _with_access(measures: dict[str, dict[str, Any]], data: PlanData, gaps: list[str]
+                 ) -> dict[str, dict[str, Any]]:
+    """*measures* with each candidate's new addresses within 300 m / 1 km of nature (issue
+    25); ``addresses`` in *gaps* without an addresses layer (empty cells and the reason)."""
+    from naturplan.usecases.access import access_measures, access_settings, dataset_plan_access
+
+    settings = access_settings(data.settings)
+    ledger = dataset_plan_access(data.dataset, settings, data.candidates)
+    if ledger is None:
+        gaps.append("addresses")
+    found = access_measures(ledger, settings, measures)
+    return {cid: {**row, **found[cid]} for cid, row in measures.items()}
 
 
 def _connectivity(candidates: Sequence[Any], layers: Any, settings: Any,

@@ -39,6 +39,8 @@ def load_plan_data(
     fb.check()
     data = PlanData(dataset, tuple(roles), share)
     if project is None:
+        data.access = _access(data)
+        data.condition = _condition(data)
         return data
     require_project(project)
     with open_store(project, readonly=True) as store:
@@ -49,5 +51,28 @@ def load_plan_data(
     ledger.reset(data.candidates)
     data.ledger = ledger.result()
     data.project = project
+    data.access = _access(data)
+    data.condition = _condition(data)
     fb.report(1.0, "ledger")
     return data
+
+
+def _access(data: PlanData) -> tuple[object, object] | None:
+    """Nature near home now and with the candidates (None without addresses; issue 25)."""
+    from naturplan.usecases.access import access_settings, dataset_plan_access
+
+    settings = access_settings(data.settings)
+    ledger = dataset_plan_access(data.dataset, settings, data.candidates)
+    if ledger is None:
+        return None
+    now = ledger.index.now()
+    return now, (ledger.result() if data.project is not None else None)
+
+
+
+def _condition(data: PlanData) -> tuple[object, object] | None:
+    """The §3 area by condition now and with the candidates' lifts (None without §3)."""
+    from naturplan.usecases.condition import condition_now_and_planned
+
+    found = condition_now_and_planned(data.dataset, data.candidates)
+    return None if found is None else (found[0], found[1])

@@ -43,6 +43,20 @@
     <message>
         <source>with --all-kommuner: processes that measure (default: 2 cores)</source>
         <translation>med --all-kommuner: processer der måler (standard: 2 kerner)</translation>
+        <source>with --json: also measure access to nature near home (the share of addresses within 300 m and 1 km of nature; reads the addresses)</source>
+        <translation>med --json: mål også adgangen til natur tæt på hjemmet (andelen af adresser inden for 300 m og 1 km fra natur; læser adresserne)</translation>
+    </message>
+    <message>
+        <source>with --json: also measure the condition of the §3 nature (area by naturtilstand, share in good condition; reads the §3 fields)</source>
+        <translation>med --json: mål også tilstanden af §3-naturen (areal efter naturtilstand, andel i god tilstand; læser §3-felterne)</translation>
+    </message>
+    <message>
+        <source>the target file for the share in good condition (TOML; default: the shipped example)</source>
+        <translation>målfilen for andelen i god tilstand (TOML; standard: det medfølgende eksempel)</translation>
+    </message>
+    <message>
+        <source>with --access: the roles that count as accessible nature, comma-separated (default: the project's setting, or nature_p3,candidates)</source>
+        <translation>med --access: de roller, der tæller som tilgængelig natur, kommasepareret (standard: projektets indstilling eller nature_p3,candidates)</translation>
     </message>
 </context>
 </TS>

@@ -43,6 +43,20 @@
     <message>
         <source>with --all-kommuner: processes that measure (default: 2 cores)</source>
         <translation>with --all-kommuner: processes that measure (default: 2 cores)</translation>
+        <source>with --json: also measure access to nature near home (the share of addresses within 300 m and 1 km of nature; reads the addresses)</source>
+        <translation>with --json: also measure access to nature near home (the share of addresses within 300 m and 1 km of nature; reads the addresses)</translation>
+    </message>
+    <message>
+        <source>with --json: also measure the condition of the §3 nature (area by naturtilstand, share in good condition; reads the §3 fields)</source>
+        <translation>with --json: also measure the condition of the §3 nature (area by naturtilstand, share in good condition; reads the §3 fields)</translation>
+    </message>
+    <message>
+        <source>the target file for the share in good condition (TOML; default: the shipped example)</source>
+        <translation>the target file for the share in good condition (TOML; default: the shipped example)</translation>
+    </message>
+    <message>
+        <source>with --access: the roles that count as accessible nature, comma-separated (default: the project's setting, or nature_p3,candidates)</source>
+        <translation>with --access: the roles that count as accessible nature, comma-separated (default: the project's setting, or nature_p3,candidates)</translation>
     </message>
 </context>
 </TS>

@@ -74,7 +74,8 @@ ROLE_SPECS: dict[Role, RoleSpec] = {
     Role.NATURE_P3: RoleSpec(
         Role.NATURE_P3,
         GeometryKind.POLYGON,
-        ("Objekt_id", "Natyp_kode", "Natyp_navn", "Besig_dato"),
+        # Naturtilstand: the survey's condition class I-V (issue 25), optional.
+        ("Objekt_id", "Natyp_kode", "Natyp_navn", "Besig_dato", "Naturtilstand"),
         ("Natyp_navn",),
     ),
     Role.NATURA2000: RoleSpec(
@@ -94,7 +95,9 @@ ROLE_SPECS: dict[Role, RoleSpec] = {
     Role.ADDRESSES: RoleSpec(
         Role.ADDRESSES,
         GeometryKind.POINT,
-        ("vejnavn", "husnr", "postnr", "postnrnavn"),
+        # beboere: residents per address where the source has a count (issue 25: access is
+        # then counted in residents), optional.
+        ("vejnavn", "husnr", "postnr", "postnrnavn", "beboere"),
         ("vejnavn", "husnr"),
     ),
     # The reduction in kg N per hectare and year that taking land out of rotation gives, per

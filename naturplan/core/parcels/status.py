@@ -292,11 +292,17 @@ def _share(part: float, whole: float) -> float:
 
 
 def _attributes(frame: pd.DataFrame, row: int) -> tuple[tuple[str, Any], ...]:
+    """The row's non-empty values; the condition class also when empty (a §3 feature without
+    one is "not assessed", which the card says)."""
+    from naturplan.core.share.condition import CONDITION_FIELD
+
     values = frame.iloc[row]
     out = []
     for name in frame.columns:
         value = values[name]
         if value is None or (not isinstance(value, str) and pd.isna(value)):
+            if name == CONDITION_FIELD:
+                out.append((str(name), None))
             continue
         out.append((str(name), value.item() if isinstance(value, np.generic) else value))
     return tuple(out)

@@ -62,7 +62,7 @@ CADASTRE_LAYERS: dict[str, Theme] = {
 
 #: The source fields the card shows per theme (those present are kept, in this order).
 THEME_FIELDS: dict[Theme, tuple[str, ...]] = {
-    Theme.NATURE_P3: ("Natyp_navn", "Objekt_id", "Besig_dato"),
+    Theme.NATURE_P3: ("Natyp_navn", "Objekt_id", "Besig_dato", "Naturtilstand"),
     Theme.NATURA2000: ("Site_ident", "Objektnavn", "kind"),
     Theme.LOWLAND: ("carbon_class", "land_use"),
     Theme.FLOOD: ("depth_m", "DN"),

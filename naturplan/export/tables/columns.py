@@ -184,6 +184,12 @@ MEASURE_COLUMNS: list[Column] = [
            _measure("delta_pc_percent"), 3),
     Column("joins_patches", "forbinder", "Joins habitat patches", ColumnType.INT,
            _measure("joins_patches"), 0),
+    # Nature near home (issue 25): addresses with no nature within the distance today that
+    # the candidate brings within it.
+    Column("access_300_addresses", "adg_300", "New addresses with nature within 300 m",
+           ColumnType.INT, _measure("access_300_m"), 0, total=False),
+    Column("access_1000_addresses", "adg_1000", "New addresses with nature within 1 km",
+           ColumnType.INT, _measure("access_1000_m"), 0, total=False),
 ]
 
 #: The plan's own columns (the table without the analysis).

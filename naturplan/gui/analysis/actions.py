@@ -15,6 +15,8 @@ from PySide6.QtWidgets import QWidget
 from naturplan.core.analysis.scenarios import LedgerInputs
 from naturplan.core.layers.dataset import Dataset
 from naturplan.core.share.protected import ProtectedIndex, ProtectedShare
+from naturplan.gui.analysis.access_view import AccessFollower, AccessWidget
+from naturplan.gui.analysis.condition_view import ConditionFollower, ConditionWidget
 from naturplan.gui.analysis.controller import AnalysisController
 from naturplan.gui.analysis.overlay import conflict_painter
 from naturplan.gui.analysis.panel import AnalysisDock, NatureAtRiskWidget
@@ -71,6 +73,7 @@ class AnalysisActions(QObject):
         self.totals = PlanTotals(self.controller, self.totals_widget, self._present_roles)
         self.totals_widget.shown.connect(
             lambda: QTimer.singleShot(0, window.dashboard_dock.scroll.refit))
+        self._install_access(window)
         window.canvas.overlays.append(conflict_painter(self._conflicts,
                                                        lambda: window.canvas.view))
         c = self.controller
@@ -83,6 +86,38 @@ class AnalysisActions(QObject):
         c.failed.connect(self._failed)
         self.scenarios.visibilityChanged.connect(self._scenarios_shown)
         self._build_menu()
+
+    def _install_access(self, window: AnalysisHost) -> None:
+        """Nature near home: a dashboard section under the plan's totals and a line in the
+        candidate panel under its connectivity; the condition of §3 nature under it (issue
+        25)."""
+        from PySide6.QtWidgets import QLabel
+
+        self.access_widget = AccessWidget()
+        self.access_widget.lang = window.lang
+        window.dashboard_dock.add_section(self.access_widget, after=self.totals_widget)
+        self.access_widget.shown.connect(
+            lambda: QTimer.singleShot(0, window.dashboard_dock.scroll.refit))
+        panel = self.dock.panel
+        line = QLabel()
+        line.setObjectName("analysis_access")
+        line.setWordWrap(True)
+        line.setTextFormat(Qt.TextFormat.RichText)
+        box = panel.layout()
+        box.insertWidget(box.indexOf(panel.sections["connectivity"]) + 1, line)
+        self.access = AccessFollower(window.session, self.access_widget, line, self)
+        self.scenarios.access_of = self.access.scenario_shares
+        self.condition_widget = ConditionWidget()
+        self.condition_widget.lang = window.lang
+        window.dashboard_dock.add_section(self.condition_widget, after=self.access_widget)
+        self.condition_widget.shown.connect(
+            lambda: QTimer.singleShot(0, window.dashboard_dock.scroll.refit))
+        lifts = QLabel()
+        lifts.setObjectName("analysis_condition")
+        lifts.setWordWrap(True)
+        lifts.setTextFormat(Qt.TextFormat.RichText)
+        box.insertWidget(box.indexOf(line) + 1, lifts)
+        self.condition = ConditionFollower(window.session, self.condition_widget, lifts, self)
 
     def _scenarios_shown(self, shown: bool) -> None:
         if not shown:
@@ -174,6 +209,8 @@ class AnalysisActions(QObject):
         self.controller.set_dataset(layers, LedgerInputs(dataset.municipality.geometry, index,
                                                          share))
         self.totals.refresh()
+        self.access.set_dataset(dataset)
+        self.condition.set_dataset(dataset)
 
     def _present_roles(self) -> set[Any]:
         """The roles of the layers loaded now (a total that needs another is not shown)."""
@@ -186,6 +223,8 @@ class AnalysisActions(QObject):
 
     def shutdown(self) -> None:
         self.controller.shutdown()
+        self.access.shutdown()
+        self.condition.shutdown()
 
     # -- showing -----------------------------------------------------------------------
     def _conflicts(self) -> tuple[Any, ...]:

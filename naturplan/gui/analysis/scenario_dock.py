@@ -78,6 +78,10 @@ class ScenarioDock(QDockWidget):
         self.results: list[ScenarioResult] = []
         self.now: ConnectivityIndices | None = None
         self._cache: dict[tuple[Any, ...], ScenarioResult] = {}
+        #: Access to nature near home with a scenario's candidates (issue 25): set by the
+        #: window when addresses are loaded (None: the rows are empty, the tooltip says why).
+        self.access_of: Callable[[list[Any]], Any] | None = None
+        self._access: dict[int, Any] = {}  # id(result) → its AccessShares (results are cached)
         self.list = QListWidget()
         self.list.setObjectName("scenario_list")
         self.list.currentItemChanged.connect(lambda *a: self._select_members())
@@ -305,6 +309,8 @@ class ScenarioDock(QDockWidget):
     def show_results(self, results: list[ScenarioResult]) -> None:
         """Fill the table and the chart from *results* (as the core computed them)."""
         self.results = results
+        self._access = {k: v for k, v in self._access.items()
+                        if any(id(r) == k for r in results)}
         lang = self.lang
         self.state.setText("" if results else self.tr(
             "Make a scenario from the selected candidate areas to compare it."))
@@ -385,7 +391,31 @@ class ScenarioDock(QDockWidget):
              lambda r: ha(r.totals.conflicts_m2.get(ConflictKind.NATURE_P3.value, 0.0), 2)),
             (self.tr("Flood-exposed"), lambda r: ha(r.totals.flood_m2, 1)),
             (self.tr("Klima-Lavbund eligible"), lambda r: str(len(r.totals.eligible))),
+            *self._access_rows(),
         ]
+
+    def _access_rows(self) -> list[tuple[str, Callable[[ScenarioResult], str]]]:
+        """Addresses with nature within 300 m and 1 km with the scenario's areas ("–"
+        without an addresses layer)."""
+        from naturplan.core.analysis.access import ACCESS_DISTANCES_M
+
+        def cell(k: int) -> Callable[[ScenarioResult], str]:
+            def text(r: ScenarioResult) -> str:
+                shares = self._access_shares(r)
+                share = shares.share(k) if shares is not None else None
+                return "–" if share is None else format_percent(share, 1, self.lang)
+            return text
+
+        words = (self.tr("Nature within 300 m"), self.tr("Nature within 1 km"))
+        return [(words[k], cell(k)) for k in range(len(ACCESS_DISTANCES_M))]
+
+    def _access_shares(self, r: ScenarioResult) -> Any:
+        if self.access_of is None:
+            return None
+        if id(r) not in self._access:
+            plan = {c.id: c for c in self.session.plan.candidates()} if self.session.plan else {}
+            self._access[id(r)] = self.access_of([plan[i] for i in r.found if i in plan])
+        return self._access[id(r)]
 
     def _metrics(self, results: list[ScenarioResult], lang: str) -> list[Metric]:
         def metric(title: str, values: list[float | None], text: Callable[[float], str],

@@ -57,7 +57,8 @@ VECTOR_LAYERS: dict[str, tuple[str, str]] = {
     "parcels": ("jordstykke",
                 "Synthetic sample: jordstykker (Matriklen schema), not real cadastre"),
     "nature_p3": ("beskyttede_naturtyper",
-                  "Synthetic sample: §3 beskyttede naturtyper (Miljøportal schema), not real data"),
+                  "Synthetic sample: §3 beskyttede naturtyper (Miljøportal schema) with synthetic "
+                  "naturtilstand I-V, not real data"),
     "natura2000": ("natura2000_habitat",
                    "Synthetic sample: Natura 2000 habitatområder, not the real sites"),
     "lowland": ("lavbund", "Synthetic sample: lavbundsjord with carbon class, not Kulstof2022"),

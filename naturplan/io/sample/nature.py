@@ -191,6 +191,12 @@ def _attributes(geom: np.ndarray, kind: np.ndarray, rng: np.random.Generator) ->
     has_date = rng.random(n) < 0.85
     code = np.array([TYPES[k][0] for k in kind], dtype=np.int32)
     name = np.array([TYPES[k][1] for k in kind], dtype=object)
+    # Synthetic naturtilstand I-V (issue 25), drawn last so that nothing else changes: only
+    # surveyed features (a date) have a class, and one in five of those has none recorded.
+    classes = rng.choice(np.array(["I", "II", "III", "IV", "V"], dtype=object), n,
+                         p=[0.10, 0.30, 0.35, 0.18, 0.07])
+    assessed = has_date & (rng.random(n) < 0.8)
+    condition = np.where(assessed, classes, None)
     return gpd.GeoDataFrame(
         {
             "Temakode": np.full(n, 2013, dtype=np.int32),
@@ -201,6 +207,7 @@ def _attributes(geom: np.ndarray, kind: np.ndarray, rng: np.random.Generator) ->
             "Status": "Gældende / Vedtaget",
             "CVR_navn": "Aalborg Kommune",
             "Besig_dato": _dates(np.where(has_date, dates, np.datetime64("NaT"))),
+            "Naturtilstand": condition,
             "Shape_area": shapely.area(geom),
         },
         geometry=geom,
