@@ -7,7 +7,6 @@ print layout draws it as a table, the web map as a box.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any
 
 from naturplan.core.plan.candidates import CandidateKind

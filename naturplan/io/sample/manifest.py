@@ -10,7 +10,8 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
-GENERATOR_VERSION = "naturplan-sample 1.4"  # 1.3: synthetic N retention; 1.4: synthetic Naturtilstand on §3
+# 1.3: the synthetic N-retention layer; 1.4: synthetic Naturtilstand on §3
+GENERATOR_VERSION = "naturplan-sample 1.4"
 MANIFEST_NAME = "sample.json"
 
 
