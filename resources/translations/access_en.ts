@@ -82,7 +82,7 @@
     <message numerus="yes">
         <source>+%1 addresses within %2</source>
         <translation>
-            <numerusform>+%1 addresses within %2</numerusform>
+            <numerusform>+%1 address within %2</numerusform>
             <numerusform>+%1 addresses within %2</numerusform>
         </translation>
     </message>
@@ -223,7 +223,7 @@
     <message numerus="yes">
         <source>%n §3 features to class %1</source>
         <translation>
-            <numerusform>%n §3 features to class %1</numerusform>
+            <numerusform>%n §3 feature to class %1</numerusform>
             <numerusform>%n §3 features to class %1</numerusform>
         </translation>
     </message>
