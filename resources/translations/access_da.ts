@@ -220,6 +220,20 @@
         <source>Lifts the condition of</source>
         <translation>Løfter naturtilstanden for</translation>
     </message>
+    <message numerus="yes">
+        <source>%n §3 features to class %1</source>
+        <translation>
+            <numerusform>%n §3-areal til klasse %1</numerusform>
+            <numerusform>%n §3-arealer til klasse %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n not in the §3 layer</source>
+        <translation>
+            <numerusform>%n findes ikke i §3-laget</numerusform>
+            <numerusform>%n findes ikke i §3-laget</numerusform>
+        </translation>
+    </message>
     <message>
         <source>no §3 nature layer is loaded</source>
         <translation>der er ikke indlæst et lag med §3-natur</translation>

@@ -82,7 +82,7 @@
     <message numerus="yes">
         <source>+%1 addresses within %2</source>
         <translation>
-            <numerusform>+%1 addresses within %2</numerusform>
+            <numerusform>+%1 address within %2</numerusform>
             <numerusform>+%1 addresses within %2</numerusform>
         </translation>
     </message>
@@ -219,6 +219,20 @@
     <message>
         <source>Lifts the condition of</source>
         <translation>Lifts the condition of</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n §3 features to class %1</source>
+        <translation>
+            <numerusform>%n §3 feature to class %1</numerusform>
+            <numerusform>%n §3 features to class %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n not in the §3 layer</source>
+        <translation>
+            <numerusform>%n not in the §3 layer</numerusform>
+            <numerusform>%n not in the §3 layer</numerusform>
+        </translation>
     </message>
     <message>
         <source>no §3 nature layer is loaded</source>

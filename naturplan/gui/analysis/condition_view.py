@@ -174,13 +174,22 @@ class ConditionFollower(QObject):
             label.setVisible(False)
             return
         known = set(self._p3.ids) if self._p3 is not None else set()
-        lines = [self.tr("%1: to class %2").replace("%1", fid).replace("%2", cls.name)
-                 + ("" if fid in known else " " + self.tr("(not in the §3 layer)"))
-                 for fid, cls in lifts.items()]
+        if len(lifts) <= 5:
+            lines = [self.tr("%1: to class %2").replace("%1", fid).replace("%2", cls.name)
+                     + ("" if fid in known else " " + self.tr("(not in the §3 layer)"))
+                     for fid, cls in lifts.items()]
+        else:  # many: counted by class
+            by_class: dict[str, int] = {}
+            for cls in lifts.values():
+                by_class[cls.name] = by_class.get(cls.name, 0) + 1
+            lines = [self.tr("%n §3 features to class %1", "", n).replace("%1", name)
+                     for name, n in by_class.items()]
+            unknown = sum(fid not in known for fid in lifts)
+            if unknown:
+                lines.append(self.tr("%n not in the §3 layer", "", unknown))
         label.setText("<b>{}</b><br>{}".format(
             escape(self.tr("Lifts the condition of")),
-            "<br>".join(escape(line) for line in lines[:12])
-            + ("<br>…" if len(lines) > 12 else "")))
+            "<br>".join(escape(line) for line in lines)))
         label.setVisible(True)
 
     def set_dataset(self, dataset: Dataset) -> None:
