@@ -95,11 +95,11 @@ def run_parcel(args: argparse.Namespace) -> int:
     NaturplanError
         For bad input (no such file, no parcels loaded); printed by ``main``.
     """
-    from naturplan.export.parcel_card import card_document, card_text
+    from naturplan.export.parcel_card import card_document
     from naturplan.io.atomic import check_writable
     from naturplan.io.parcels import load_legal_bases
     from naturplan.text.i18n import tr
-    from naturplan.text.parcel_search import search_message
+    from naturplan.usecases.parcel_status import ParcelQuery, parcel_status
 
     lang = args.lang or "da"
     by_key = args.ejerlav is not None or args.matrikel is not None
@@ -112,30 +112,27 @@ def run_parcel(args: argparse.Namespace) -> int:
     if args.pdf is not None:
         check_writable(args.pdf)
     context, dataset = _context(args)
-    if by_key:
-        result = context.find(args.ejerlav, args.matrikel)
-    elif args.address is not None:
-        result = context.find_address(args.address)
-    else:
-        result = context.search(args.search)
-    if not result.found:
-        said = search_message(result, lang)
+    query = ParcelQuery(args.search, args.ejerlav if by_key else None,
+                        args.matrikel if by_key else None, args.address, lang)
+    report = parcel_status(context, query, legal)
+    said = report.miss
+    if said is not None:  # no single parcel: what was not found, and "Mente du: …?"
         print(terminal_text(f"naturplan: {said.message}"), file=sys.stderr)
         if said.question:
             print(terminal_text(said.question), file=sys.stderr)
         return EXIT_NOT_FOUND
-    card = context.card_for(result)
+    card, text = report.card, report.text
+    assert card is not None and text is not None  # parcel_status: a card, or a miss
     if args.json:
         print(jsontext.dumps(card_document(card, legal, lang), indent=2))
     elif args.pdf is not None:
         from naturplan.export.parcel_pdf import write_parcel_pdf
         from naturplan.io.styles import load_styles
 
-        write_parcel_pdf(args.pdf, card, card_text(card, legal, lang), dataset.layers,
-                         load_styles(), lang)
+        write_parcel_pdf(args.pdf, card, text, dataset.layers, load_styles(), lang)
         print(terminal_text(str(args.pdf)))
     else:
-        print("\n".join(terminal_text(line) for line in card_text(card, legal, lang).lines()))
+        print("\n".join(terminal_text(line) for line in text.lines()))
     return EXIT_OK
 
 

@@ -26,13 +26,13 @@ from naturplan.core.parcels.overlaps import SliverRule
 from naturplan.core.parcels.search import SearchResult, Suggestion
 from naturplan.core.parcels.status import StatusCard
 from naturplan.core.parcels.themes import Theme
-from naturplan.export.parcel_card import card_text
+from naturplan.export.parcel_card import CardText, card_text
 from naturplan.gui.map.canvas import MapCanvas
 from naturplan.gui.map.overlays import geometry_path
 from naturplan.gui.parcels.widgets import ParcelCardDock, ParcelSearchBox
 from naturplan.gui.workers import Task
 from naturplan.text.i18n import error_text
-from naturplan.text.parcel_search import search_message
+from naturplan.usecases.parcel_status import ParcelQuery, parcel_status
 
 HIGHLIGHT = "#d7191c"
 #: The view around a parcel shows this many times its size (its neighbours), at least 150 m.
@@ -180,14 +180,18 @@ class ParcelController(QObject):
             self._pending = text
             self.dock.show_waiting(self.tr("Preparing the parcels…"))
             return None
-        result = self.context.search(text)
-        if result.found and result.parcel is not None:
-            self.show_parcel(result.parcel.position, result.address)
-        else:
-            said = search_message(result, self.lang)
-            self.dock.show_miss(said, list(result.suggestions))
+        try:
+            report = parcel_status(self.context, ParcelQuery(text, lang=self.lang), self.legal)
+        except Exception as exc:  # noqa: BLE001 - shown to the user, the app keeps working
+            self.dock.show_waiting(error_text(exc, self.lang))
+            return None
+        if report.miss is not None:
+            said = report.miss
+            self.dock.show_miss(said, list(report.result.suggestions))
             self.window.statusBar().showMessage(said.question or said.message, 8000)
-        return result
+        elif report.card is not None and report.text is not None:
+            self._present(report.card, report.text)
+        return report.result
 
     def choose(self, suggestion: Suggestion) -> None:
         """A suggestion was picked."""
@@ -210,11 +214,17 @@ class ParcelController(QObject):
         if self.context is None:
             return None
         try:
-            self.card = self.context.card(position, address)
+            card = self.context.card(position, address)
         except Exception as exc:  # noqa: BLE001 - shown to the user, the app keeps working
             self.dock.show_waiting(error_text(exc, self.lang))
             return None
-        self.dock.show_card(card_text(self.card, self.legal, self.lang), forward=forward)
+        return self._present(card, card_text(card, self.legal, self.lang), zoom, forward=forward)
+
+    def _present(self, card: StatusCard, text: CardText, zoom: bool = True, *,
+                 forward: bool = True) -> StatusCard:
+        """Show *card* in the dock, highlight it and zoom to it."""
+        self.card = card
+        self.dock.show_card(text, forward=forward)
         if zoom:
             self.zoom_to_card()
         self.canvas.update()
