@@ -19,8 +19,7 @@ nature at risk.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import replace
+from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any
 
 from naturplan.core.analysis.connectivity import ConnectivityNetwork
@@ -121,23 +120,26 @@ def measure_plan(data: PlanData, *, connectivity: bool = True,
     settings, table = context.settings, context.table
     layers = layers_of(data.dataset, data.roles)
     candidates = data.candidates
-    assessments = assess_each(candidates, layers, table, settings,
-                              feedback=fb.part(0.0, 0.3), step="analysis")
     gaps = missing_inputs(data.dataset, layers.flood is not None)
     if connectivity and candidates:
-        try:
-            changes = _connectivity(candidates, layers, settings, network, fb.part(0.3, 1.0))
+        try:  # one pass over the candidates: each assessed with its connectivity change
+            if network is None:
+                from naturplan.core.analysis.projected import todays_network
+
+                network = todays_network(layers, settings.connectivity,
+                                         feedback=fb.part(0.0, 0.5))
+            assessments = assess_each(candidates, layers, table, settings, network,
+                                      feedback=fb.part(0.5, 1.0), step="connectivity")
         except OperationCancelled:
             if not skip_connectivity_on_cancel:
                 raise
-            changes = None
-        if changes is None:
-            gaps.append("connectivity_cancelled")
-        else:
-            assessments = {cid: replace(a, connectivity=changes[cid])
-                           for cid, a in assessments.items()}
-    elif not connectivity:
-        gaps.append("connectivity")
+            gaps.append("connectivity_cancelled")  # the rest is milliseconds per candidate
+            assessments = assess_each(candidates, layers, table, settings, step="analysis")
+    else:
+        assessments = assess_each(candidates, layers, table, settings, feedback=fb,
+                                  step="analysis")
+        if not connectivity:
+            gaps.append("connectivity")
     measures = _with_access(measures_of(assessments), data, gaps)
     data.measures = blank_gaps(measures, gaps)
     data.measured = MeasuredPlan(tuple(gaps), context.provenance.as_dict(),
@@ -159,16 +161,3 @@ def _with_access(measures: dict[str, dict[str, Any]], data: PlanData, gaps: list
     found = access_measures(ledger, settings, measures)
     return {cid: {**row, **found[cid]} for cid, row in measures.items()}
 
-
-def _connectivity(candidates: Sequence[Any], layers: Any, settings: Any,
-                  network: ConnectivityNetwork | None, fb: Feedback) -> dict[str, Any]:
-    if network is None:
-        from naturplan.core.analysis.projected import todays_network
-
-        network = todays_network(layers, settings.connectivity, feedback=fb.part(0.0, 0.7))
-    changes = {}
-    for k, c in enumerate(candidates):
-        fb.check()
-        changes[c.id] = network.candidate(c.geometry)
-        fb.report(0.7 + 0.3 * (k + 1) / len(candidates), "connectivity")
-    return changes
