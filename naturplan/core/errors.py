@@ -312,6 +312,15 @@ class ConditionTargetError(NaturplanError):
     code = "condition_targets"
 
 
+class SettingsValueError(NaturplanError):
+    """A stored project setting has a value of the wrong kind (read as its default, with a
+    notice; never shown as an error of its own). ``params``: ``where`` (its path, e.g.
+    ``analysis.connectivity.p_min``) and ``value``."""
+
+    code = "settings_value"
+    template = "The setting {where} has a value of the wrong kind."
+
+
 class ScenarioError(NaturplanError):
     """A scenario that cannot be stored as asked (empty name, a name taken, unknown areas)."""
 

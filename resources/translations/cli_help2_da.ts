@@ -43,6 +43,8 @@
     <message>
         <source>with --all-kommuner: processes that measure (default: 2 cores)</source>
         <translation>med --all-kommuner: processer der måler (standard: 2 kerner)</translation>
+    </message>
+    <message>
         <source>with --json: also measure access to nature near home (the share of addresses within 300 m and 1 km of nature; reads the addresses)</source>
         <translation>med --json: mål også adgangen til natur tæt på hjemmet (andelen af adresser inden for 300 m og 1 km fra natur; læser adresserne)</translation>
     </message>

@@ -43,6 +43,8 @@
     <message>
         <source>with --all-kommuner: processes that measure (default: 2 cores)</source>
         <translation>with --all-kommuner: processes that measure (default: 2 cores)</translation>
+    </message>
+    <message>
         <source>with --json: also measure access to nature near home (the share of addresses within 300 m and 1 km of nature; reads the addresses)</source>
         <translation>with --json: also measure access to nature near home (the share of addresses within 300 m and 1 km of nature; reads the addresses)</translation>
     </message>

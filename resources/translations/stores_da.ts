@@ -17,4 +17,11 @@
         <translation>Projektindstillingen {id} har en værdi af forkert type ({value}); naturplan bruger standardværdien.</translation>
     </message>
 </context>
+<context>
+    <name>errors</name>
+    <message>
+        <source>The setting {where} has a value of the wrong kind.</source>
+        <translation>Indstillingen {where} har en værdi af den forkerte slags.</translation>
+    </message>
+</context>
 </TS>

@@ -17,4 +17,11 @@
         <translation>The project setting {id} holds a value of the wrong kind ({value}); naturplan uses its default.</translation>
     </message>
 </context>
+<context>
+    <name>errors</name>
+    <message>
+        <source>The setting {where} has a value of the wrong kind.</source>
+        <translation>The setting {where} has a value of the wrong kind.</translation>
+    </message>
+</context>
 </TS>

@@ -103,13 +103,13 @@ def test_candidates_export_cancel_during_connectivity_skips_it(window, qtbot, tm
                                                                monkeypatch) -> None:
     """Cancel while connectivity is measured: the table is still written, ΔECA is empty and
     the notes say why (a connectivity step that is cancelled stands in for the real one)."""
+    from naturplan.core.analysis.connectivity import ConnectivityNetwork
     from naturplan.core.errors import OperationCancelled
-    from naturplan.usecases import measures
 
     def cancelled(*args, **kwargs):  # type: ignore[no-untyped-def]
         raise OperationCancelled()
 
-    monkeypatch.setattr(measures, "_connectivity", cancelled)
+    monkeypatch.setattr(ConnectivityNetwork, "candidate", cancelled)
     out = tmp_path / "kandidater.xlsx"
     task = window.exports.export_candidates(out)
     done = []

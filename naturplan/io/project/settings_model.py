@@ -34,7 +34,7 @@ from typing import Any
 
 from naturplan.core.analysis.assessment import DEFAULT_TABLE, SETTINGS_KEY, AnalysisSettings
 from naturplan.core.analysis.connectivity import ConnectivityParams
-from naturplan.core.errors import NaturplanError
+from naturplan.core.errors import NaturplanError, SettingsValueError
 from naturplan.core.notices import Notice
 from naturplan.core.plan.stores import SettingsStore
 
@@ -144,7 +144,7 @@ def _v1_to_v2(stored: dict[str, Any]) -> dict[str, Any]:
     if isinstance(record, Mapping):
         try:
             stored[SETTINGS_KEY] = _analysis(record).as_dict()
-        except (TypeError, ValueError):
+        except (TypeError, ValueError, SettingsValueError):
             pass  # read as the default, with a notice (from_stored); the stored value stays
     return stored
 
@@ -167,14 +167,6 @@ def migrated(stored: Mapping[str, Any]) -> dict[str, Any]:
 # --- the typed values -------------------------------------------------------------------------
 
 
-class _WrongKind(ValueError):
-    """A stored value of the wrong kind, named by its path (``analysis.connectivity.p_min``)."""
-
-    def __init__(self, where: str, value: Any) -> None:
-        super().__init__(where)
-        self.where, self.value = where, value
-
-
 def _checked(raw: Mapping[str, Any], key: str, parse: Callable[[Any], Any], default: Any,
              notices: list[Notice]) -> Any:
     """*parse* of the stored value of *key*; the default (and a notice naming the value of
@@ -184,8 +176,8 @@ def _checked(raw: Mapping[str, Any], key: str, parse: Callable[[Any], Any], defa
         return default
     try:
         return parse(value)
-    except _WrongKind as wrong:
-        notices.append(_ignored(wrong.where, wrong.value))
+    except SettingsValueError as wrong:
+        notices.append(_ignored(wrong.params["where"], wrong.params["value"]))
     except (TypeError, ValueError, KeyError):
         notices.append(_ignored(key, value))
     return default
@@ -204,7 +196,7 @@ def _plan(value: Any) -> Mapping[str, Any]:
 
 
 def _analysis(value: Any) -> AnalysisSettings:
-    """The analysis settings of a stored record; TypeError/_WrongKind for the wrong kind."""
+    """The analysis settings of a stored record; TypeError/SettingsValueError for the wrong kind."""
     if not isinstance(value, Mapping):
         raise TypeError(SETTINGS_KEY)
     factors = value.get("factors") or DEFAULT_TABLE
@@ -215,7 +207,7 @@ def _analysis(value: Any) -> AnalysisSettings:
                              ("recorded", recorded, Mapping | None),
                              ("connectivity", connectivity, Mapping)):
         if not isinstance(item, kind):
-            raise _WrongKind(f"{SETTINGS_KEY}.{name}", item)
+            raise SettingsValueError(where=f"{SETTINGS_KEY}.{name}", value=item)
     for name in (f.name for f in fields(ConnectivityParams)):
         number = connectivity.get(name)
         if number is None:
@@ -225,7 +217,8 @@ def _analysis(value: Any) -> AnalysisSettings:
                 raise ValueError(name)
             ConnectivityParams(**{name: float(number)})
         except (TypeError, ValueError):
-            raise _WrongKind(f"{SETTINGS_KEY}.connectivity.{name}", number) from None
+            raise SettingsValueError(where=f"{SETTINGS_KEY}.connectivity.{name}",
+                                     value=number) from None
     params = ConnectivityParams.from_mapping(connectivity)
     return AnalysisSettings(factors, dict(recorded) if recorded else None, forest_type, params)
 
