@@ -38,6 +38,7 @@ from naturplan.core.layers.layer import VectorLayer
 from naturplan.core.layers.style import LabelStyle, LayerStyle
 from naturplan.render.geometry import GeometryIndex, point_xy
 from naturplan.render.view import MapView
+from naturplan.text.numbers import format_value
 
 #: Features smaller than this on screen (pixels across) get no label of their own.
 LABEL_MIN_PX = 6.0
@@ -196,7 +197,7 @@ def collect(view: MapView, layer: VectorLayer, style: LayerStyle, rule: LabelSty
         fits = (index.widths[positions] / view.resolution >= LABEL_MIN_PX * 2)
     out = []
     for k in np.flatnonzero(fits & np.isfinite(pixels).all(axis=1)).tolist():
-        text = style.label_text(rule, values[k], lang)
+        text = style.label_text(rule, values[k], lang, format_value)
         if not text:
             continue
         room = None

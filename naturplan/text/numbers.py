@@ -17,6 +17,26 @@ def format_number(value: float, decimals: int = 0, lang: str = "da") -> str:
     return text
 
 
+def format_value(value: object, lang: str = "da") -> str:
+    """A field's value as a label shows it: a decimal number with the language's decimal
+    mark and no trailing zeros (``28.5`` → ``28,5`` in Danish, ``28.0`` → ``28``), a whole
+    number as written (a year or a code is not grouped: ``2024``), anything else as its
+    text; not a number (NaN, inf) → ``""``."""
+    import math
+    import numbers
+
+    if isinstance(value, bool) or not isinstance(value, numbers.Real):
+        return str(value)
+    if isinstance(value, numbers.Integral):
+        return str(int(value))
+    number = float(value)
+    if not math.isfinite(number):
+        return ""
+    text = f"{number:.2f}".rstrip("0").rstrip(".")
+    text = "0" if text == "-0" else text
+    return text.replace(".", ",") if lang == "da" else text
+
+
 def format_percent(fraction: float, decimals: int = 1, lang: str = "da") -> str:
     """``0.1423`` → ``14,2 %`` (da) or ``14.2 %`` (en)."""
     return f"{format_number(fraction * 100.0, decimals, lang)} %"

@@ -277,3 +277,20 @@ def test_after_a_frame_the_next_zoom_levels_are_prepared_in_the_background(windo
     everything = np.arange(len(parcels))
     assert parcels.simple.all()
     assert parcels.prepare(everything, []) == 0  # nothing left to build
+
+
+@pytest.mark.parametrize("lang, value, expected", [
+    ("da", 28.5, "28,5"), ("en", 28.5, "28.5"), ("da", 28.0, "28"),
+    ("da", np.float64(12.25), "12,25"),
+    ("da", 2024, "2024"), ("da", np.int64(851), "851"), ("da", "12a", "12a"),
+    ("da", float("inf"), ""),
+])
+def test_a_number_on_the_map_reads_in_the_interface_language(lang, value, expected):
+    """The N-retention layer labels its rate (a float): 28.5 kg reads ``28,5`` in Danish, not
+    ``28.5`` (it did); a whole number such as a year or a code is not grouped (``2024``)."""
+    from naturplan.io.styles import load_styles
+    from naturplan.text.numbers import format_value
+
+    style = load_styles()[Role.N_RETENTION]
+    rule = style.labels[0]
+    assert style.label_text(rule, value, lang, format_value) == expected

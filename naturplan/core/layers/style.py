@@ -7,6 +7,7 @@ translated by each renderer into its own terms (QPen/QBrush, folium style dicts)
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from enum import StrEnum
 
@@ -224,9 +225,12 @@ class LayerStyle:
     max_scale: float = 0.0
     labels: tuple[LabelStyle, ...] = ()
 
-    def label_text(self, label: LabelStyle, value: object, lang: str) -> str:
+    def label_text(self, label: LabelStyle, value: object, lang: str,
+                   show: Callable[[object, str], str] | None = None) -> str:
         """The text *label* shows for a feature whose field value is *value* ("" = none):
-        the category's legend label when the field is the category field."""
+        the category's legend label when the field is the category field, else *show*
+        (value, lang) - the front ends pass ``text.numbers.format_value`` so that a number
+        reads in the user's language - or the value's plain text."""
         if value is None or (isinstance(value, float) and value != value):
             return ""
         text = str(value).strip()
@@ -234,7 +238,7 @@ class LayerStyle:
             for category in self.categories:
                 if category.value == text:
                     return category.label.get(lang)
-        return text
+        return show(value, lang).strip() if show is not None else text
 
     def symbol_for(self, value: object) -> Symbol:
         """The symbol of a feature whose category value is *value*."""

@@ -28,6 +28,7 @@ from naturplan.render.decorations import (
     watermark_rect,
 )
 from naturplan.render.labels import draw_label
+from naturplan.text.numbers import format_value
 
 #: Height of the north arrow, in points.
 NORTH_ARROW_PT = 28.0
@@ -123,7 +124,7 @@ def hover_at(host: Host, x: float, y: float, pixel: QPointF) -> Hover | None:
         hits = host.renderer.index_for(layer).at_point(x, y)
         if len(hits):
             value = layer.frame[rule.field].iat[int(hits[-1])]  # the one drawn on top
-            text = style.label_text(rule, value, host.lang)
+            text = style.label_text(rule, value, host.lang, format_value)
             if text:
                 return Hover(text, rule, pixel.x(), pixel.y())
     return None
