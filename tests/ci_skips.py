@@ -1,7 +1,7 @@
 """A pytest plugin: under ``CI=true`` a skip is a failure, unless it is a platform's.
 
 Tests skip where something CI installs is missing (``../shared`` beside the clone, PostgreSQL
-with PostGIS, poppler, root for a tmpfs, lrelease). On a developer's machine that is a
+with PostGIS, poppler, root for a tmpfs). On a developer's machine that is a
 convenience; in CI it would hide a check that never ran, so there the skip fails the run.
 """
 

@@ -188,7 +188,7 @@ def danish_translator(qapp):
     from naturplan.gui.i18n import install_translator
 
     translators = install_translator(qapp, "da")
-    assert translators, "the Danish .qm could not be compiled"
+    assert translators, "the Danish catalogue could not be installed"
     yield translators
     for translator in translators:
         qapp.removeTranslator(translator)
