@@ -138,3 +138,19 @@ def test_an_old_project_with_lifts_in_the_note_still_reads(layer):
     block = _condition(layer)
     assert block["projected"]["area_m2"]["good"] - block["now"]["area_m2"]["good"] == (
         pytest.approx(s["D"].area))
+
+
+def test_clear_stores_no_lifts_and_the_note_is_no_longer_read(layer):
+    with GeoPackageStore(Path(layer["project"]), author="test", create=False) as store:
+        from dataclasses import replace
+
+        old = next(c for c in store.candidates() if c.id == layer["id"])
+        store.update(replace(old, note="løfter: B → II"), old.version)
+    result = run_cli(["candidates", "restore", layer["id"], "--clear",
+                      "--project", layer["project"], *layer["options"]])
+    assert result.returncode == 0, result.stderr
+    block = _condition(layer)
+    assert block["projected"]["area_m2"]["good"] == pytest.approx(block["now"]["area_m2"]["good"])
+    both = run_cli(["candidates", "restore", layer["id"], "--clear", "--lift", "B=II",
+                    "--project", layer["project"], *layer["options"]])
+    assert both.returncode == 1 and "Angiv --lift OBJEKT_ID=KLASSE" in both.stderr
