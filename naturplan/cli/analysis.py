@@ -137,8 +137,10 @@ def add_access(args: argparse.Namespace, rows: list[dict[str, Any]], doc: dict[s
         row["access"] = candidate_access(ledger, settings, by_id[row["id"]])
     doc.update(access_document(ledger, settings, projected=True))
     add_scenario_access(doc.get("scenarios", []), ledger, settings, by_id)
+    from naturplan.io.restoration import stored_lifts
     from naturplan.usecases.condition import candidate_lifts
 
-    for row in rows:  # the §3 features a candidate says it lifts, and to which class
+    lifts = stored_lifts(stored)
+    for row in rows:  # the §3 features a candidate lifts, and to which class
         row["condition_lifts"] = {fid: cls.name for fid, cls in
-                                  candidate_lifts(by_id[row["id"]]).items()}
+                                  candidate_lifts(by_id[row["id"]], lifts).items()}

@@ -1,6 +1,7 @@
-"""``naturplan candidates import|list|set|delete|export``: the plan's candidate areas, headless.
+"""``naturplan candidates import|list|set|delete|export|restore``: the plan's candidate areas,
+headless.
 
-``export`` is :mod:`naturplan.cli.candidates_export`.
+``export`` is :mod:`naturplan.cli.candidates_export`, ``restore`` :mod:`naturplan.cli.restore`.
 
 Every change goes through the same plan edits as the app (:class:`CandidatePlan`): audited in
 the project with the author, optimistic locking against a colleague's edit, and one edit each
@@ -33,6 +34,7 @@ from typing import Any
 from naturplan.cli import analysis as cli_analysis
 from naturplan.cli import candidates_export
 from naturplan.cli import mars as cli_mars
+from naturplan.cli import restore as cli_restore
 from naturplan.core import jsontext
 from naturplan.core.errors import UsageError
 from naturplan.core.feedback import Feedback
@@ -118,6 +120,7 @@ def add_parser(subparsers: Any, data_parent: argparse.ArgumentParser) -> None:
     _project_option(delete)
     _author_option(delete)
     candidates_export.add_parser(sub, data_parent)
+    cli_restore.add_parser(sub, data_parent, _project_option, _author_option)
 
 
 def _project_option(parser: argparse.ArgumentParser, text: str = "the project") -> None:
@@ -138,7 +141,8 @@ def run(args: argparse.Namespace) -> int:
         With a one-line message for the user (the CLI prints it and exits 1).
     """
     command = {"import": _run_import, "list": _run_list, "set": _run_set,
-               "delete": _run_delete, "export": candidates_export.run}[args.candidates_command]
+               "delete": _run_delete, "export": candidates_export.run,
+               "restore": cli_restore.run}[args.candidates_command]
     return command(args)
 
 

@@ -11,7 +11,7 @@ null`` and ``"condition_missing"`` says why; a §3 layer without the field has e
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -36,8 +36,9 @@ from naturplan.core.share.condition import (
 CONDITION_NOT_ASKED = {"condition": None, "condition_missing": "not measured by stats unless "
                        "asked (it reads the §3 fields): naturplan stats --json --condition"}
 NO_P3 = "no §3 nature layer is loaded (role nature_p3): condition is not measured"
-#: How a "restore" candidate names what it lifts, in its note: ``løfter: ID1, ID2 → II``
-#: (also ``lifts:``; the class after the arrow, ``->`` or ``til``).
+#: How a "restore" candidate named what it lifts before the project's ``restoration`` record
+#: (:mod:`naturplan.io.restoration`), in its note: ``løfter: ID1, ID2 → II`` (also ``lifts:``;
+#: the class after the arrow, ``->`` or ``til``); still read for a candidate without a record.
 LIFT_PATTERN = re.compile(
     r"(?:løfter|lifts)\s*:\s*(?P<ids>[^→>\n]+?)\s*(?:→|->|\btil\b|\bto\b)\s*(?P<cls>\S+)",
     re.IGNORECASE)
@@ -72,21 +73,29 @@ def p3_condition(dataset: Dataset) -> P3Condition | None:
     return P3Condition(geoms, ids, condition_classes(values), synthetic)
 
 
-def restore_lifts(candidates: Iterable[Candidate]) -> dict[str, ConditionClass]:
+def restore_lifts(candidates: Iterable[Candidate],
+                  stored: Mapping[str, Mapping[str, ConditionClass]] | None = None
+                  ) -> dict[str, ConditionClass]:
     """Feature id → the class the plan's not rejected candidates lift it to (the best one
-    named)."""
+    named); *stored*: the project's record (:func:`naturplan.io.restoration.stored_lifts`)."""
     out: dict[str, ConditionClass] = {}
     for c in candidates:
         if c.status is CandidateStatus.REJECTED:
             continue
-        for fid, cls in candidate_lifts(c).items():
+        for fid, cls in candidate_lifts(c, stored).items():
             if fid not in out or cls < out[fid]:
                 out[fid] = cls
     return out
 
 
-def candidate_lifts(candidate: Candidate) -> dict[str, ConditionClass]:
-    """What *candidate* says it lifts: its note's ``løfter: ID, ID → II`` lines."""
+def candidate_lifts(candidate: Candidate,
+                    stored: Mapping[str, Mapping[str, ConditionClass]] | None = None
+                    ) -> dict[str, ConditionClass]:
+    """What *candidate* lifts: its record in *stored* (the project's ``restoration``
+    setting); without one (a project from before the record), its note's
+    ``løfter: ID, ID → II`` lines."""
+    if stored is not None and candidate.id in stored:
+        return dict(stored[candidate.id])
     out: dict[str, ConditionClass] = {}
     for match in LIFT_PATTERN.finditer(candidate.note or ""):
         cls = parse_condition(match.group("cls"))
@@ -98,15 +107,17 @@ def candidate_lifts(candidate: Candidate) -> dict[str, ConditionClass]:
     return out
 
 
-def condition_now_and_planned(dataset: Dataset, candidates: Iterable[Candidate]
+def condition_now_and_planned(dataset: Dataset, candidates: Iterable[Candidate],
+                              stored: Mapping[str, Mapping[str, ConditionClass]] | None = None
                               ) -> tuple[ConditionShare, ConditionShare, P3Condition] | None:
-    """Today's condition and the plan's (the lifts applied); None without §3."""
+    """Today's condition and the plan's (the lifts applied; *stored*: the project's record of
+    lifts); None without §3."""
     p3 = p3_condition(dataset)
     if p3 is None:
         return None
     muni = dataset.municipality.geometry
     now = condition_share(p3.geoms, p3.classes, muni)
-    lifts = restore_lifts(candidates)
+    lifts = restore_lifts(candidates, stored)
     planned = (condition_share(p3.geoms, projected_classes(p3.ids, p3.classes, lifts), muni)
                if lifts else now)
     return now, planned, p3
@@ -126,9 +137,11 @@ def share_json(share: ConditionShare, target: ConditionTarget | None = None
 
 def condition_document(dataset: Dataset, candidates: Iterable[Candidate] = (),
                        targets: tuple[ConditionTarget, ...] = (),
-                       projected: bool = False) -> dict[str, Any]:
+                       projected: bool = False,
+                       stored: Mapping[str, Mapping[str, ConditionClass]] | None = None
+                       ) -> dict[str, Any]:
     """``{"condition": …}`` (or ``null`` and ``"condition_missing"``) for a JSON document."""
-    found = condition_now_and_planned(dataset, candidates)
+    found = condition_now_and_planned(dataset, candidates, stored)
     if found is None:
         return {"condition": None, "condition_missing": NO_P3}
     now, planned, p3 = found
@@ -162,11 +175,15 @@ def stats_condition(request: Any, project: Any = None, targets_file: Any = None
 
     targets = load_condition_targets(targets_file)
     candidates: list[Candidate] = []
+    stored = None
     if project is not None:
         from naturplan.io.project.open import open_store, require_project
+        from naturplan.io.restoration import stored_lifts
 
         require_project(project)
         with open_store(project, create=False, readonly=True) as store:
             candidates = store.candidates()
+            stored = stored_lifts(store.settings())
     dataset = open_dataset(request, roles=(Role.NATURE_P3,))
-    return condition_document(dataset, candidates, targets, projected=project is not None)
+    return condition_document(dataset, candidates, targets, projected=project is not None,
+                              stored=stored)

@@ -72,7 +72,9 @@ def _access(data: PlanData) -> tuple[object, object] | None:
 
 def _condition(data: PlanData) -> tuple[object, object] | None:
     """The §3 area by condition now and with the candidates' lifts (None without §3)."""
+    from naturplan.io.restoration import stored_lifts
     from naturplan.usecases.condition import condition_now_and_planned
 
-    found = condition_now_and_planned(data.dataset, data.candidates)
+    found = condition_now_and_planned(data.dataset, data.candidates,
+                                      stored_lifts(data.settings))
     return None if found is None else (found[0], found[1])

@@ -60,5 +60,17 @@
         <source>with --access: the roles that count as accessible nature, comma-separated (default: the project's setting, or nature_p3,candidates)</source>
         <translation>med --access: de roller, der tæller som tilgængelig natur, kommasepareret (standard: projektets indstilling eller nature_p3,candidates)</translation>
     </message>
+    <message>
+        <source>set the §3 features a candidate area lifts to a condition class</source>
+        <translation>angiv de §3-objekter, et kandidatområde løfter til en tilstandsklasse</translation>
+    </message>
+    <message>
+        <source>a §3 feature id (Objekt_id) and the class I-V it is lifted to; repeat for more</source>
+        <translation>et §3-objekts id (Objekt_id) og den klasse I-V, det løftes til; gentag for flere</translation>
+    </message>
+    <message>
+        <source>the candidate area lifts no §3 features</source>
+        <translation>kandidatområdet løfter ingen §3-objekter</translation>
+    </message>
 </context>
 </TS>

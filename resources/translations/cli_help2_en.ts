@@ -60,5 +60,17 @@
         <source>with --access: the roles that count as accessible nature, comma-separated (default: the project's setting, or nature_p3,candidates)</source>
         <translation>with --access: the roles that count as accessible nature, comma-separated (default: the project's setting, or nature_p3,candidates)</translation>
     </message>
+    <message>
+        <source>set the §3 features a candidate area lifts to a condition class</source>
+        <translation>set the §3 features a candidate area lifts to a condition class</translation>
+    </message>
+    <message>
+        <source>a §3 feature id (Objekt_id) and the class I-V it is lifted to; repeat for more</source>
+        <translation>a §3 feature id (Objekt_id) and the class I-V it is lifted to; repeat for more</translation>
+    </message>
+    <message>
+        <source>the candidate area lifts no §3 features</source>
+        <translation>the candidate area lifts no §3 features</translation>
+    </message>
 </context>
 </TS>

@@ -35,3 +35,30 @@ def test_unassessed_nature_is_never_good_and_a_lift_shows_in_the_plan(
     line = window.analysis.dock.panel.findChild(QLabel, "analysis_condition")
     assert "TEST-0: til klasse II" in line.text() and "TEST-1: til klasse II" in line.text()
     assert "findes ikke" not in line.text()
+
+
+def test_the_stored_lifts_show_in_the_panel_and_the_plan(qtbot, window, fixture_files,
+                                                         aalborg_point):
+    """The project's ``restoration`` record (not the note) names the lifts: the panel shows
+    them and the dashboard's plan share has exactly their area as good."""
+    from naturplan.core.share.condition import ConditionClass
+    from naturplan.io.restoration import write_restoration
+
+    follower = window.analysis.condition
+    qtbot.waitUntil(lambda: follower.now is not None, timeout=30_000)
+    p3 = gpd.read_file(fixture_files["nature_p3"])
+    total = shapely.union_all(p3.geometry.values).area
+    x0, y0 = aalborg_point
+    change = window.session.add(shapely.box(x0 - 100, y0 + 200, x0 + 100, y0 + 400), "Pleje")
+    cid = change.after[0].id
+    write_restoration(window.session.store, cid, {"TEST-1": ConditionClass.II,
+                                                  "TEST-2": ConditionClass.I})
+    window.session.plan.update(cid, note="Rydning")  # an edit: the plan is measured again
+    qtbot.waitUntil(lambda: follower.planned is not None, timeout=30_000)
+    QTest.qWait(50)
+    lifted = shapely.union_all(p3.geometry.values[1:3]).area
+    expected = format_percent(lifted / total, 1, "da")
+    assert f"med planens genopretning: {expected}" in window.analysis.condition_widget.good.text()
+    window.session.selection.set([cid])
+    line = window.analysis.dock.panel.findChild(QLabel, "analysis_condition")
+    assert "TEST-1: til klasse II" in line.text() and "TEST-2: til klasse I" in line.text()

@@ -4,7 +4,8 @@ the share in good condition against the target of the target file (with its sour
 tooltip) and, when candidates name §3 features they lift, the share with the plan.
 
 Measured in a background thread when a dataset is loaded; after an edit only when the
-candidates' lifts changed (they are read from the candidates' notes: ``løfter: ID → II``).
+candidates' lifts changed (the project's ``restoration`` record, :mod:`naturplan.io.restoration`;
+a candidate without a record: its note's ``løfter: ID → II``).
 Without a §3 layer the cells are empty and the reason is said.
 """
 
@@ -169,7 +170,7 @@ class ConditionFollower(QObject):
             return
         candidate = (next((c for c in plan.candidates() if c.id == ids[0]), None)
                      if plan is not None and len(ids) == 1 else None)
-        lifts = candidate_lifts(candidate) if candidate is not None else {}
+        lifts = candidate_lifts(candidate, self._stored()) if candidate is not None else {}
         if not lifts:
             label.setVisible(False)
             return
@@ -191,6 +192,20 @@ class ConditionFollower(QObject):
             escape(self.tr("Lifts the condition of")),
             "<br>".join(escape(line) for line in lines)))
         label.setVisible(True)
+
+    def _stored(self) -> Any:
+        """The project's record of lifts (``restoration`` setting); None without a store."""
+        from naturplan.core.errors import NaturplanError
+        from naturplan.core.plan.stores import SettingsStore
+        from naturplan.io.restoration import read_restoration
+
+        store = self.session.store
+        if not isinstance(store, SettingsStore):
+            return None
+        try:
+            return read_restoration(store)
+        except NaturplanError:
+            return None
 
     def set_dataset(self, dataset: Dataset) -> None:
         """Measure today's condition of *dataset* in the background."""
@@ -238,7 +253,7 @@ class ConditionFollower(QObject):
         if self.now is None or self._p3 is None:
             return
         plan = self.session.plan
-        lifts = restore_lifts(plan.candidates()) if plan is not None else {}
+        lifts = restore_lifts(plan.candidates(), self._stored()) if plan is not None else {}
         if lifts == self._lifts and not force:
             return
         self._lifts = lifts
