@@ -10,8 +10,10 @@ from typing import Any
 
 import numpy as np
 
-from naturplan.core.analysis.municipalities import split_by_municipality
+from naturplan.core.analysis.municipalities import MunicipalityShare, split_by_municipality
+from naturplan.core.layers.dataset import Dataset
 from naturplan.core.plan.ledger import counts
+from naturplan.core.share.protected import ProtectedIndex
 from naturplan.io.datasets import MeasuredDataset
 from naturplan.io.project.open import open_store, require_project
 from naturplan.text.i18n import tr
@@ -36,11 +38,18 @@ def municipalities_document(measured: MeasuredDataset,
                                     dtype=object)
     shares = split_by_municipality(parts, np.asarray(measured.index.pieces, dtype=object),
                                    candidates)
+    return entries_of(shares, with_candidates=candidates is not None)
+
+
+def entries_of(shares: list[MunicipalityShare],
+               with_candidates: bool = False) -> list[dict[str, Any]]:
+    """:class:`MunicipalityShare` as ``stats --json`` entries (ha; ``candidates_new_ha``
+    ``None`` unless *with_candidates*)."""
     return [{
         "code": s.code, "name": s.name, "area_ha": s.area_m2 / _M2_PER_HA,
         "protected_ha": s.protected_m2 / _M2_PER_HA, "share": s.share,
         "gap_17_ha": s.gap_17_m2 / _M2_PER_HA, "gap_20_ha": s.gap_20_m2 / _M2_PER_HA,
-        "candidates_new_ha": None if candidates is None else s.candidates_new_m2 / _M2_PER_HA,
+        "candidates_new_ha": s.candidates_new_m2 / _M2_PER_HA if with_candidates else None,
     } for s in shares]
 
 
@@ -59,3 +68,12 @@ def municipality_lines(entries: list[dict[str, Any]], lang: str = "da") -> list[
             gap17=format_ha(e["gap_17_ha"] * _M2_PER_HA, 0, lang),
             gap20=format_ha(e["gap_20_ha"] * _M2_PER_HA, 0, lang)) + new)
     return lines
+
+
+def dashboard_lines(dataset: Dataset, index: ProtectedIndex, lang: str = "da") -> list[str]:
+    """The dashboard's lines per municipality of a plan area of several (none for one)."""
+    parts = dataset.municipality.parts
+    if len(parts) < 2:
+        return []
+    shares = split_by_municipality(parts, np.asarray(index.pieces, dtype=object))
+    return [line.strip() for line in municipality_lines(entries_of(shares), lang)[1:]]

@@ -17,4 +17,11 @@
         <translation>{name} ({code}): {share} ({ha}); mangler til 17 % {gap17}, til 20 % {gap20}</translation>
     </message>
 </context>
+<context>
+    <name>DashboardDock</name>
+    <message>
+        <source>By municipality</source>
+        <translation>Pr. kommune</translation>
+    </message>
+</context>
 </TS>

@@ -17,4 +17,11 @@
         <translation>{name} ({code}): {share} ({ha}); gap 17 % {gap17}, gap 20 % {gap20}</translation>
     </message>
 </context>
+<context>
+    <name>DashboardDock</name>
+    <message>
+        <source>By municipality</source>
+        <translation>By municipality</translation>
+    </message>
+</context>
 </TS>
