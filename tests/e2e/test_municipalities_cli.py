@@ -121,3 +121,22 @@ def test_one_municipality_sample_has_no_municipalities_key(
     doc = json.loads(done.stdout)
     assert "municipalities" not in doc
     assert doc["municipality"]["code"] == "0851"
+
+
+def test_a_plan_areas_own_municipalities_are_not_its_neighbours(tmp_path: Path) -> None:
+    """The map's neighbours of a plan area of three real municipalities (DAGI) leave out
+    all three, and still hold the municipalities around them."""
+    from naturplan.core.layers.roles import Role
+    from naturplan.io import paths
+    from naturplan.io.loading import LayerRequest, load_municipality
+    from naturplan.io.neighbours import neighbour_layer
+
+    frame = gpd.read_file(paths.layers_dir() / paths.NATIONAL_MUNICIPALITIES)
+    three = frame[frame["KOMKODE"].astype(str).str.zfill(4).isin(["0851", "0849", "0813"])]
+    three.to_file(tmp_path / "tre.gpkg")
+    area = load_municipality(request=LayerRequest(Role.MUNICIPALITY, tmp_path / "tre.gpkg"))
+    assert [p.code for p in area.parts] == ["0813", "0849", "0851"]
+    layer = neighbour_layer(area)
+    assert layer is not None
+    codes = set(layer.frame["KOMKODE"].astype(str).str.zfill(4))
+    assert codes and not codes & {"0851", "0849", "0813"}
