@@ -86,10 +86,16 @@ def run(args: argparse.Namespace) -> int:
 
         doc.update(stats_condition(request, args.project, args.condition_targets)
                    if args.condition else CONDITION_NOT_ASKED)
+    from naturplan.usecases.municipalities import municipalities_document, municipality_lines
+
+    parts = municipalities_document(measured, args.project)
+    if parts is not None:  # a plan area of several municipalities (issue 22 item 3)
+        doc["municipalities"] = parts
     if args.json:
         print(jsontext.dumps(doc, indent=2))
     else:
-        print(stats_text(doc, lang=lang))
+        print("\n".join([stats_text(doc, lang=lang),
+                         *(municipality_lines(parts, lang) if parts else [])]))
     for line in warning_lines(doc, lang):
         print(line, file=sys.stderr)
     return EXIT_OK

@@ -10,6 +10,7 @@ uses (:func:`naturplan.text.notices.notice_text`).
 
 from __future__ import annotations
 
+import html
 from collections.abc import Mapping
 
 from PySide6.QtCore import QRectF, Qt, QTimer
@@ -167,6 +168,11 @@ class DashboardDock(QDockWidget):
         layout.addWidget(self.notices)
         layout.addWidget(self.bar)
         layout.addLayout(self.gaps)
+        #: A plan area of several municipalities: one line each (issue 22 item 3).
+        self.municipalities = QLabel()
+        self.municipalities.setWordWrap(True)
+        self.municipalities.setVisible(False)
+        layout.addWidget(self.municipalities)
         layout.addSpacing(6)
         self.ledger = LedgerPanel()
         self.ledger.setVisible(False)
@@ -268,6 +274,14 @@ class DashboardDock(QDockWidget):
             .replace("%2", format_km2(share.municipality_area_m2, 1, lang))
         )
         self.show_notices()  # refits the page after the old rows are gone
+
+    def set_municipalities(self, lines: list[str]) -> None:
+        """One line per municipality of a plan area of several (hidden for one)."""
+        self.municipalities.setText(
+            "" if not lines else "<b>" + self.tr("By municipality") + "</b><br>"
+            + "<br>".join(html.escape(line) for line in lines))
+        self.municipalities.setVisible(bool(lines))
+        QTimer.singleShot(0, self.scroll.refit)
 
     def set_ledger(self, result: LedgerResult, lang: str = "da") -> None:
         """Show the live ledger (projected share, gaps, gain per kind) and the projected

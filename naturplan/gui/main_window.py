@@ -474,6 +474,9 @@ class MainWindow(QMainWindow):
         if dataset is None:
             return
         self._set_share(share)
+        from naturplan.usecases.municipalities import dashboard_lines
+
+        self.dashboard_dock.set_municipalities(dashboard_lines(dataset, index, self.lang))
         self.session.set_dataset(dataset, share, index)
         self.analysis.set_dataset(dataset, share, index, self.workspace.roles)
 

@@ -20,17 +20,17 @@ from typing import Any
 
 import numpy as np
 import shapely
+from numpy.typing import NDArray
 
 from naturplan.core.errors import (
     CoordinatesError,
     LayerLoadError,
-    SeveralMunicipalitiesError,
     UnknownMunicipalityError,
     UnknownSchemaError,
     WrongGeometryError,
 )
 from naturplan.core.geometry import GeometryArray
-from naturplan.core.layers.dataset import Municipality
+from naturplan.core.layers.dataset import Municipality, MunicipalityPart
 from naturplan.core.layers.fieldmap import (
     ColumnValues,
     FieldMapping,
@@ -489,9 +489,7 @@ def load_municipality(
     else:
         distinct = sorted(set(codes.tolist()))
         if len(distinct) > 1:
-            raise SeveralMunicipalitiesError(
-                "{layer} holds {n} municipalities.", layer=label, n=len(distinct)
-            )
+            return _plan_area(read, codes, distinct)
         chosen = np.arange(len(codes))
     if len(chosen) == 0:
         raise UnknownMunicipalityError("{layer} holds no municipality.", layer=label)
@@ -501,6 +499,25 @@ def load_municipality(
         name="" if names[first] is None else str(names[first]).strip(),
         geometry=shapely.union_all(read.geometries[chosen]),
         source=read.summary.source,
+    )
+
+
+def _plan_area(read: Any, codes: NDArray[np.object_], distinct: list[str]) -> Municipality:
+    """A plan area of several municipalities (issue 22 item 3): their union, with each one
+    as a part (KOMKODE order); codes and names joined by commas."""
+    names = read.columns["KOMNAVN"]
+    parts = []
+    for code in distinct:
+        rows = np.flatnonzero(codes == code)
+        name = names[int(rows[0])]
+        parts.append(MunicipalityPart(
+            code=code, name="" if name is None else str(name).strip(),
+            geometry=shapely.union_all(read.geometries[rows]),
+        ))
+    return Municipality(
+        code=",".join(p.code for p in parts), name=", ".join(p.name for p in parts),
+        geometry=shapely.union_all(np.asarray([p.geometry for p in parts], dtype=object)),
+        source=read.summary.source, parts=tuple(parts),
     )
 
 

@@ -60,7 +60,8 @@ def neighbour_layer(municipality: Municipality, reach: float = REACH_M) -> Vecto
     codes = frame["KOMKODE"].astype("string").str.strip().str.zfill(4)
     minx, miny, maxx, maxy = shapely.bounds(municipality.geometry)
     near = shapely.box(minx - reach, miny - reach, maxx + reach, maxy + reach)
-    keep = (codes != municipality.code).to_numpy() & shapely.intersects(
+    ours = [p.code for p in municipality.parts] or [municipality.code]  # a plan area: all
+    keep = (~codes.isin(ours)).to_numpy(dtype=bool) & shapely.intersects(
         frame.geometry.to_numpy(), near)
     if not keep.any():
         return None

@@ -26,13 +26,28 @@ DEFAULT_PROTECTED_ROLES: tuple[Role, ...] = (Role.NATURE_P3,)
 
 
 @dataclass(frozen=True)
+class MunicipalityPart:
+    """One municipality of a plan area of several (issue 22 item 3)."""
+
+    code: str
+    name: str
+    geometry: shapely.Geometry
+
+
+@dataclass(frozen=True)
 class Municipality:
-    """The municipality every share is measured in (geometry in EPSG:25832)."""
+    """The municipality every share is measured in (geometry in EPSG:25832).
+
+    A plan area of several municipalities (the local tripartite) is one ``Municipality``
+    whose geometry is their union, codes and names joined by commas, and whose *parts* are
+    the municipalities (empty for one municipality).
+    """
 
     code: str
     name: str
     geometry: shapely.Geometry
     source: LayerSource
+    parts: tuple[MunicipalityPart, ...] = ()
 
     @property
     def area_m2(self) -> float:
