@@ -8,7 +8,8 @@ the bound that proves the gap, the watchdog on the time (issue 23 §2).
 - With a penalty and nothing a cut cannot express (no budget): the Lagrangian min-cut
   (:mod:`naturplan.core.optimise.cut`); when its gap stays above the tolerance and time
   is left, HiGHS goes on from the best cut, its bound kept if better.
-- With a budget: HiGHS, warm-started by the greedy.
+- With a budget or targets by kind (one covering row per kind): HiGHS, warm-started by the
+  greedy (which fills each kind's target first, the cheapest per ha of that kind).
 
 Without ``highspy`` (or after a cancel) the best plan so far is returned with its bound.
 The greedy is always computed, so the result is never worse than the greedy's.
@@ -45,7 +46,9 @@ def solve(problem: Problem, feedback: Feedback | None = None, *, time_limit: flo
     deadline = began + time_limit
     use_highs = use_highs and highs_available()
     start = greedy(problem)
-    if not problem.penalised:
+    if problem.kinds:  # one covering row per kind: neither Dantzig's bound nor a cut holds
+        found = _with_mip(problem, start, feedback, deadline, gap, use_highs, -np.inf)
+    elif not problem.penalised:
         found = _plain(problem, start, feedback, deadline, gap, use_highs)
     elif problem.budget is None:
         found = _penalised(problem, start, feedback, deadline, gap, use_highs)
@@ -59,7 +62,8 @@ def baseline(problem: Problem) -> Solution:
     problem.check_reachable()
     began = time.monotonic()
     x = greedy(problem)
-    bound = linear_bound(problem)[0] if not problem.penalised else -np.inf
+    bound = (linear_bound(problem)[0] if not problem.penalised and not problem.kinds
+             else -np.inf)
     return Solution(x, problem.objective(x), bound, "greedy", "stopped",
                     time.monotonic() - began)
 
