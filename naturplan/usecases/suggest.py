@@ -30,7 +30,7 @@ from naturplan.core.errors import OptimiseError, ScenarioError
 from naturplan.core.feedback import Feedback
 from naturplan.core.layers.dataset import DEFAULT_PROTECTED_ROLES, Dataset
 from naturplan.core.layers.roles import Role
-from naturplan.core.optimise.problem import Problem, Solution
+from naturplan.core.optimise.problem import KindTarget, Problem, Solution
 from naturplan.core.optimise.solve import baseline, solve
 from naturplan.core.optimise.units import M2_PER_HA, PlanningUnits, planning_units
 from naturplan.core.plan.candidates import Candidate, CandidateKind, CandidateStatus
@@ -38,6 +38,7 @@ from naturplan.core.plan.ledger import Ledger
 from naturplan.core.plan.plan import CandidatePlan
 from naturplan.core.plan.scenarios import Scenario
 from naturplan.text.i18n import tr
+from naturplan.text.labels import kind_label
 from naturplan.text.numbers import format_ha, format_number, format_percent
 
 OBJECTIVES = ("cost", "co2e", "connectivity")
@@ -59,10 +60,12 @@ class SuggestRequest:
     ``boundary`` is the penalty per km of the suggested areas' outline, in the objective's
     unit (cost, t CO2e/yr or connectivity ha); ``cost`` names a number field of the parcels
     as ``parcels.FIELD`` (None: the farmland taken in ha); ``locked_out`` parcel rows.
+    ``target`` may be None when ``target_ha`` gives hectares of new nature per kind
+    (``(("lowland", 300.0), ("afforestation", 200.0))``), each reached exactly.
     """
 
     project: Any
-    target: float
+    target: float | None
     scenario: str
     objective: str = "cost"
     cost: str | None = None
@@ -73,6 +76,11 @@ class SuggestRequest:
     lang: str = "da"
     roles: tuple[Role, ...] = DEFAULT_PROTECTED_ROLES
     locked_out: tuple[int, ...] = ()
+    target_ha: tuple[tuple[str, float], ...] = ()
+
+
+#: The kinds a target in hectares may name (the planning units' kinds).
+TARGET_KINDS = (CandidateKind.LOWLAND.value, CandidateKind.AFFORESTATION.value)
 
 
 @dataclass(frozen=True)
@@ -93,6 +101,8 @@ class SuggestReport:
     share_before: float
     share_after: float
     seconds: dict[str, float] = field(default_factory=dict)
+    #: Per kind with a target in ha: its need and the chosen new area (m²).
+    kinds: dict[str, dict[str, float]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -143,11 +153,14 @@ def find_suggestion(dataset: Dataset, request: SuggestRequest, candidates: list[
     ledger = Ledger(dataset.municipality.geometry, index, share)
     ledger.reset(candidates)
     before = ledger.result()
+    _check_kinds(request)
     # a square metre more: the ledger measures the stored areas again, to 1e-9
-    need = request.target * before.municipality_area_m2 - before.area_m2 + NEED_MARGIN_M2
-    if need <= NEED_MARGIN_M2:
+    need = 0.0 if request.target is None else (
+        request.target * before.municipality_area_m2 - before.area_m2 + NEED_MARGIN_M2)
+    if request.target is not None and need <= NEED_MARGIN_M2 and not request.target_ha:
         raise OptimiseError("The plan already reaches {target} %; there is nothing to "
                             "suggest.", target=round(100 * request.target, 2))
+    need = max(need, 0.0)
     feedback.report(0.02, "suggest")
     units = _units(dataset, request, candidates, context, index.pieces)
     clock["units"] = time.monotonic()
@@ -161,11 +174,14 @@ def find_suggestion(dataset: Dataset, request: SuggestRequest, candidates: list[
                             _description(request, solution))
     chosen = solution.chosen
     report = SuggestReport(
-        scenario.name, tuple(c.id for c in made), need, float(units.new_m2[chosen].sum()),
+        scenario.name, tuple(c.id for c in made),
+        max(need, sum(k.need for k in problem.kinds)), float(units.new_m2[chosen].sum()),
         len(units), int(units.excluded.sum()), int(chosen.sum()), solution, greedy,
         float(units.co2e_t[chosen].sum()), float(units.cost[chosen].sum()),
         before.share, before.share,
-        {"units": clock["units"] - clock["start"], "solve": clock["solve"] - clock["units"]})
+        {"units": clock["units"] - clock["start"], "solve": clock["solve"] - clock["units"]},
+        {k.kind: {"need_m2": k.need, "chosen_m2": float(units.new_m2[chosen & k.member].sum())}
+         for k in problem.kinds})
     return Suggestion(tuple(made), scenario, report, ledger)
 
 
@@ -243,12 +259,26 @@ def _problem(units: PlanningUnits, request: SuggestRequest, need: float) -> Prob
     weight = {"cost": units.cost, "co2e": -units.co2e_t,
               "connectivity": -units.connectivity}[request.objective]
     budget = None if request.budget_ha is None else request.budget_ha * M2_PER_HA
+    kinds = tuple(KindTarget(kind, np.asarray(units.kind == kind, dtype=bool), ha * M2_PER_HA)
+                  for kind, ha in request.target_ha)
     if budget is None and request.objective != "cost":
-        budget = need * (1 + DEFAULT_BUDGET_SLACK)
+        budget = max(need, sum(k.need for k in kinds)) * (1 + DEFAULT_BUDGET_SLACK)
     shared = units.edges.shared_per_unit(len(units))
     return Problem(units.new_m2, np.asarray(weight, dtype=np.float64), need, budget,
                    request.boundary / 1000.0, units.perimeter_m - shared, units.edges,
-                   np.zeros(len(units), dtype=bool), units.excluded.copy())
+                   np.zeros(len(units), dtype=bool), units.excluded.copy(), kinds)
+
+
+def _check_kinds(request: SuggestRequest) -> None:
+    """A target at all, and each kind's hectares known and positive."""
+    if request.target is None and not request.target_ha:
+        raise OptimiseError("Give a target share (--target) or hectares by kind "
+                            "(--target-ha KIND=HA).")
+    for kind, ha in request.target_ha:
+        if kind not in TARGET_KINDS or not (math.isfinite(ha) and ha > 0):
+            raise OptimiseError("A target by kind is KIND=HA with KIND lowland or "
+                                "afforestation and HA above 0; '{kind}={ha}' is not.",
+                                kind=kind, ha=ha)
 
 
 def _candidates(units: PlanningUnits, chosen: NDArray[np.bool_],
@@ -291,6 +321,16 @@ def _why(units: PlanningUnits, members: NDArray[np.intp], request: SuggestReques
 def _description(request: SuggestRequest, solution: Solution) -> str:
     lang = request.lang
     gap = "-" if not np.isfinite(solution.gap) else format_number(100 * solution.gap, 3, lang)
+    if request.target_ha:
+        targets = [f"{format_number(100 * request.target, 1, lang)} %"] if request.target else []
+        targets += [f"{kind_label(kind, lang)} {format_ha(ha * M2_PER_HA, 0, lang)}"
+                    for kind, ha in request.target_ha]
+        return tr(lang, CONTEXT, "Suggested by naturplan for {targets} (objective: "
+                  "{objective}, boundary penalty {boundary}); method {method}, gap {gap} %.",
+                  targets=", ".join(targets), objective=request.objective,
+                  boundary=format_number(request.boundary, 2, lang), method=solution.method,
+                  gap=gap)
+    assert request.target is not None
     return tr(lang, CONTEXT, "Suggested by naturplan for {target} % (objective: {objective}, "
               "boundary penalty {boundary}); method {method}, gap {gap} %.",
               target=format_number(100 * request.target, 1, lang),
@@ -336,4 +376,8 @@ def report_lines(report: SuggestReport, lang: str) -> list[str]:
            "areas.", before=format_percent(report.share_before, 2, lang),
            after=format_percent(report.share_after, 2, lang)),
     ]
+    for kind, numbers in report.kinds.items():
+        lines.append(tr(lang, CLI_CONTEXT, "{kind}: {area} new nature (target: {need}).",
+                        kind=kind_label(kind, lang), area=format_ha(numbers["chosen_m2"], 1, lang),
+                        need=format_ha(numbers["need_m2"], 0, lang)))
     return lines
