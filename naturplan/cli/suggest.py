@@ -130,6 +130,7 @@ def report_document(report: Any) -> dict[str, Any]:
     s, g = report.solution, report.greedy
     return {
         "scenario": report.scenario, "candidates": list(report.candidate_ids),
+        "areas": list(report.areas),
         "need_m2": report.need_m2, "chosen_m2": report.chosen_m2,
         "units": report.units, "excluded": report.excluded,
         "chosen_units": report.chosen_units, "co2e_t_per_year": report.co2e_t,

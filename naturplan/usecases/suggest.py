@@ -42,9 +42,9 @@ from naturplan.text.labels import kind_label
 from naturplan.text.numbers import format_ha, format_number, format_percent
 
 OBJECTIVES = ("cost", "co2e", "connectivity")
-#: The layers a suggested plan reads (with the protected roles): no addresses, no flood.
+#: The layers a suggested plan reads (with the protected roles): no addresses.
 SUGGEST_ROLES = (Role.PARCELS, Role.NATURE_P3, Role.NATURA2000, Role.LOWLAND,
-                 Role.FOREST_ZONES)
+                 Role.FOREST_ZONES, Role.FLOOD)
 #: Without --budget-ha, the co2e and connectivity objectives may use the target's need plus
 #: this share of it (they maximise a benefit, so the area needs an upper bound).
 DEFAULT_BUDGET_SLACK = 0.05
@@ -103,6 +103,8 @@ class SuggestReport:
     seconds: dict[str, float] = field(default_factory=dict)
     #: Per kind with a target in ha: its need and the chosen new area (m²).
     kinds: dict[str, dict[str, float]] = field(default_factory=dict)
+    #: Per suggested area (as the candidates): its numbers (m², t/yr, flood share or None).
+    areas: tuple[dict[str, Any], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -169,7 +171,8 @@ def find_suggestion(dataset: Dataset, request: SuggestRequest, candidates: list[
     solution = solve(problem, feedback.part(0.1, 0.95), time_limit=request.time_limit)
     greedy = baseline(problem)
     clock["solve"] = time.monotonic()
-    made = _candidates(units, solution.chosen, request)
+    made_numbers = _candidates(units, solution.chosen, request)
+    made = [c for c, _ in made_numbers]
     scenario = Scenario.new(request.scenario, [c.id for c in made],
                             _description(request, solution))
     chosen = solution.chosen
@@ -181,7 +184,8 @@ def find_suggestion(dataset: Dataset, request: SuggestRequest, candidates: list[
         before.share, before.share,
         {"units": clock["units"] - clock["start"], "solve": clock["solve"] - clock["units"]},
         {k.kind: {"need_m2": k.need, "chosen_m2": float(units.new_m2[chosen & k.member].sum())}
-         for k in problem.kinds})
+         for k in problem.kinds},
+        tuple({"id": c.id, **numbers} for c, numbers in made_numbers))
     return Suggestion(tuple(made), scenario, report, ledger)
 
 
@@ -282,9 +286,10 @@ def _check_kinds(request: SuggestRequest) -> None:
 
 
 def _candidates(units: PlanningUnits, chosen: NDArray[np.bool_],
-                request: SuggestRequest) -> list[Candidate]:
-    """The chosen units' new parts, merged per kind into connected areas, as candidates."""
-    made: list[Candidate] = []
+                request: SuggestRequest) -> list[tuple[Candidate, dict[str, Any]]]:
+    """The chosen units' new parts, merged per kind into connected areas, as candidates
+    with their numbers."""
+    made: list[tuple[Candidate, dict[str, Any]]] = []
     index = np.flatnonzero(chosen)
     parts = units.new_part(index)
     for kind in (CandidateKind.LOWLAND, CandidateKind.AFFORESTATION):
@@ -297,25 +302,44 @@ def _candidates(units: PlanningUnits, chosen: NDArray[np.bool_],
                                               predicate="intersects")
         for k, geom in enumerate(merged):
             members = index[mine][owner[0][owner[1] == k]]
-            made.append(Candidate.new(
+            numbers = _numbers(units, members)
+            made.append((Candidate.new(
                 kind, geom, tr(request.lang, CONTEXT, "Suggestion {number}",
                                number=len(made) + 1),
-                note=_why(units, members, request)))
+                note=_why(numbers, request)), numbers))
     return made
 
 
-def _why(units: PlanningUnits, members: NDArray[np.intp], request: SuggestRequest) -> str:
+def _numbers(units: PlanningUnits, members: NDArray[np.intp]) -> dict[str, Any]:
+    """The numbers of the units *members* together (their "why")."""
+    seq = units.sequestration_t
+    return {"kind": str(units.kind[members[0]]) if len(members) else None,
+            "parcels": len(members), "new_m2": float(units.new_m2[members].sum()),
+            "co2e_t_per_year": float(units.co2e_t[members].sum()),
+            "sequestration_t_per_year": None if seq is None else float(seq[members].sum()),
+            "flood_share": units.flood_share(members),
+            "cost": float(units.cost[members].sum())}
+
+
+def _why(numbers: dict[str, Any], request: SuggestRequest) -> str:
     lang = request.lang
-    new = float(units.new_m2[members].sum())
     term = {"cost": tr(lang, CONTEXT, "the least cost per new hectare"),
             "co2e": tr(lang, CONTEXT, "the most CO2e reduction per hectare"),
             "connectivity": tr(lang, CONTEXT, "the most connectivity per hectare")}
-    return tr(lang, CONTEXT, "Suggested for {term}: parcels {parcels}, {area} new nature, "
-              "{co2e} t CO2e/yr, cost {cost}.", parcels=len(members),
-              term=term[request.objective],
-              area=format_ha(new, 2, lang),
-              co2e=format_number(float(units.co2e_t[members].sum()), 1, lang),
-              cost=format_number(float(units.cost[members].sum()), 2, lang))
+    why = tr(lang, CONTEXT, "Suggested for {term}: parcels {parcels}, {area} new nature, "
+             "{co2e} t CO2e/yr, cost {cost}.", parcels=numbers["parcels"],
+             term=term[request.objective],
+             area=format_ha(numbers["new_m2"], 2, lang),
+             co2e=format_number(numbers["co2e_t_per_year"], 1, lang),
+             cost=format_number(numbers["cost"], 2, lang))
+    seq, flood = numbers["sequestration_t_per_year"], numbers["flood_share"]
+    if seq is not None:
+        why += " " + tr(lang, CONTEXT, "As new forest: {seq} t CO2/yr sequestration.",
+                        seq=format_number(seq, 1, lang))
+    if flood is not None:
+        why += " " + tr(lang, CONTEXT, "Flood share {share}.",
+                        share=format_percent(flood, 1, lang))
+    return why
 
 
 def _description(request: SuggestRequest, solution: Solution) -> str:

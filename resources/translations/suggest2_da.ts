@@ -19,6 +19,14 @@
 <context>
     <name>suggest</name>
     <message>
+        <source>As new forest: {seq} t CO2/yr sequestration.</source>
+        <translation>Som ny skov: {seq} t CO2/år i binding.</translation>
+    </message>
+    <message>
+        <source>Flood share {share}.</source>
+        <translation>Andel i oversvømmelseszonen {share}.</translation>
+    </message>
+    <message>
         <source>Suggested by naturplan for {targets} (objective: {objective}, boundary penalty {boundary}); method {method}, gap {gap} %.</source>
         <translation>Foreslået af naturplan for {targets} (mål: {objective}, randstraf {boundary}); metode {method}, afstand {gap} %.</translation>
     </message>

@@ -19,6 +19,14 @@
 <context>
     <name>suggest</name>
     <message>
+        <source>As new forest: {seq} t CO2/yr sequestration.</source>
+        <translation>As new forest: {seq} t CO2/yr sequestration.</translation>
+    </message>
+    <message>
+        <source>Flood share {share}.</source>
+        <translation>Flood share {share}.</translation>
+    </message>
+    <message>
         <source>Suggested by naturplan for {targets} (objective: {objective}, boundary penalty {boundary}); method {method}, gap {gap} %.</source>
         <translation>Suggested by naturplan for {targets} (objective: {objective}, boundary penalty {boundary}); method {method}, gap {gap} %.</translation>
     </message>

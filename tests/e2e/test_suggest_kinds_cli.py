@@ -68,3 +68,28 @@ def test_a_bad_target_by_kind_is_one_danish_line(project, capsys, value):
     assert code == 1 and out == ""
     assert err.strip().splitlines() == [err.strip()] and "--target-ha" in err
     assert _stored(project) == ([], [])
+
+
+def test_each_area_says_its_sequestration_and_flood_share(project, capsys, sample_env):
+    from naturplan.core.layers.roles import Role
+    from naturplan.io.datasets import DatasetRequest, open_dataset
+
+    code, out, err = _run(capsys, "--project", str(project), "--target-ha", "afforestation=10",
+                          "--scenario", "Skov", "--json")
+    assert code == 0, err
+    doc = json.loads(out)
+    candidates, _ = _stored(project)
+    by_id = {c.id: c for c in candidates}
+    assert [a["id"] for a in doc["areas"]] == doc["candidates"]
+    sample = open_dataset(DatasetRequest(sample_scale=float(sample_env["NATURPLAN_SAMPLE_SCALE"])))
+    has_flood = bool(sample.by_role(Role.FLOOD))
+    for area in doc["areas"]:
+        note = by_id[area["id"]].note
+        assert "Som ny skov:" in note
+        # the area's new ha measured with shapely on the stored candidate
+        assert area["new_m2"] == pytest.approx(shapely.area(by_id[area["id"]].geometry),
+                                               rel=1e-6)
+        assert (area["flood_share"] is not None) == has_flood
+        if area["flood_share"] is not None:
+            assert 0.0 <= area["flood_share"] <= 1.0
+            assert "Andel i oversvømmelseszonen" in note
