@@ -10,7 +10,7 @@ import pytest
 import shapely
 
 from naturplan.core.errors import OptimiseError
-from naturplan.core.optimise.problem import KindTarget, Problem, greedy
+from naturplan.core.optimise.problem import KindTarget, Problem, greedy, kind_bound
 from naturplan.core.optimise.solve import baseline, solve
 
 
@@ -46,6 +46,8 @@ def test_the_per_kind_greedy_is_worse_and_the_solver_finds_the_optimum():
     assert found.objective == pytest.approx(best)
     assert list(found.chosen) == [False, True, True, True, False, False]
     assert found.bound <= best + 1e-9
+    # the per-kind relaxation: lowland 5.9 + 4 ha at 1.0, afforestation 4 ha at 0.5
+    assert kind_bound(problem) == pytest.approx(9.9 + 2.0)
 
 
 @pytest.mark.parametrize("seed", range(5))
@@ -54,6 +56,7 @@ def test_random_kind_targets_with_a_share_equal_brute_force(seed):
     n = 14
     area = rng.uniform(1, 10, n).round(1)
     weight = (area * rng.uniform(0.5, 2.0, n)).round(2)
+    weight[rng.integers(n)] *= -1  # a unit worth taking whatever the target
     lowland = rng.random(n) < 0.5
     lowland[:2], lowland[2:4] = True, False
     kneeds = (float(area[lowland].sum() * 0.4), float(area[~lowland].sum() * 0.3))
@@ -67,6 +70,8 @@ def test_random_kind_targets_with_a_share_equal_brute_force(seed):
     assert area[found.chosen & lowland].sum() >= kneeds[0]
     assert found.objective == pytest.approx(best, rel=1e-9)
     assert baseline(problem).objective >= best - 1e-9
+    assert kind_bound(problem) <= best + 1e-9
+    assert found.bound <= best + 1e-9
 
 
 def test_kind_targets_with_a_boundary_penalty_equal_brute_force():

@@ -14,7 +14,7 @@ length: Σ pᵢxᵢ − 2 Σ sᵢⱼxᵢxⱼ, written as a cut).
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import numpy as np
 from numpy.typing import NDArray
@@ -217,3 +217,24 @@ def linear_bound(problem: Problem) -> tuple[float, float]:
         value += w
         rest -= a
     return value, price
+
+
+def kind_bound(problem: Problem) -> float:
+    """A lower bound on f for W = 0 with targets by kind: the larger of Dantzig's bound on
+    the total target alone and, when the kinds do not share units, the sum of each kind's
+    own Dantzig bound plus what the units of no kind add at least (their negative weights
+    and the locked-in ones); both drop rows, so both are relaxations."""
+    total = linear_bound(replace(problem, kinds=()))[0]
+    member = np.zeros(len(problem), dtype=np.int64)
+    for k in problem.kinds:
+        member += k.member
+    if member.max(initial=0) > 1:
+        return total
+    alone = member == 0
+    value = float(problem.weight[alone & problem.locked_in].sum())
+    value += float(np.minimum(problem.weight[alone & problem.free], 0.0).sum())
+    for k in problem.kinds:
+        part = replace(problem, need=k.need, kinds=(), locked_in=problem.locked_in & k.member,
+                       locked_out=problem.locked_out | ~k.member)
+        value += linear_bound(part)[0]
+    return max(total, value)
