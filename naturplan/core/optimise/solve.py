@@ -98,7 +98,7 @@ def _plain(problem: Problem, start: BoolArray, feedback: Feedback, deadline: flo
 
 def _by_kind(problem: Problem, start: BoolArray, feedback: Feedback, deadline: float,
              gap: float, use_highs: bool) -> Solution:
-    bound = -np.inf if problem.penalised else kind_bound(problem)
+    bound = kind_bound(problem)  # W · boundary ≥ 0: a bound with the penalty too
     value = problem.objective(start)
     if problem.feasible(start) and _done(value, bound, gap):
         return Solution(start, value, bound, "greedy", "optimal")
