@@ -276,8 +276,7 @@ def _problem(units: PlanningUnits, request: SuggestRequest, need: float) -> Prob
 def _check_kinds(request: SuggestRequest) -> None:
     """A target at all, and each kind's hectares known and positive."""
     if request.target is None and not request.target_ha:
-        raise OptimiseError("Give a target share (--target) or hectares by kind "
-                            "(--target-ha KIND=HA).")
+        raise OptimiseError("Give a target share or hectares of new nature by kind.")
     for kind, ha in request.target_ha:
         if kind not in TARGET_KINDS or not (math.isfinite(ha) and ha > 0):
             raise OptimiseError("A target by kind is KIND=HA with KIND lowland or "

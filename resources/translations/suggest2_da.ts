@@ -34,6 +34,10 @@
 <context>
     <name>errors</name>
     <message>
+        <source>Give a target share or hectares of new nature by kind.</source>
+        <translation>Angiv en målandel eller hektar ny natur pr. slags.</translation>
+    </message>
+    <message>
         <source>The targets by kind cannot be reached (needed ha &gt; reachable ha): {kinds}.</source>
         <translation>Målene pr. slags kan ikke nås (nødvendige ha &gt; ha, der kan nås): {kinds}.</translation>
     </message>

@@ -34,6 +34,10 @@
 <context>
     <name>errors</name>
     <message>
+        <source>Give a target share or hectares of new nature by kind.</source>
+        <translation>Give a target share or hectares of new nature by kind.</translation>
+    </message>
+    <message>
         <source>The targets by kind cannot be reached (needed ha &gt; reachable ha): {kinds}.</source>
         <translation>The targets by kind cannot be reached (needed ha &gt; reachable ha): {kinds}.</translation>
     </message>
