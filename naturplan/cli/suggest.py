@@ -27,8 +27,12 @@ def add_parser(subparsers: Any, data_parent: argparse.ArgumentParser) -> None:
         "store it as a scenario")
     p.add_argument("--project", type=project_arg, required=True, metavar="PROJECT",
                    help="the project (a .gpkg file or a PostGIS connection string)")
-    p.add_argument("--target", type=float, required=True, metavar="SHARE",
+    p.add_argument("--target", type=float, metavar="SHARE",
                    help="the protected share to reach, e.g. 0.17 or 0.20")
+    p.add_argument("--target-ha", action="append", default=[], metavar="KIND=HA",
+                   help="hectares of new nature of one kind to reach (lowland or "
+                   "afforestation), e.g. lowland=300; may be repeated and combined with "
+                   "--target")
     p.add_argument("--scenario", required=True, metavar="NAME",
                    help="name of the new scenario that holds the suggested areas")
     p.add_argument("--objective", choices=("cost", "co2e", "connectivity"), default="cost",
@@ -67,7 +71,8 @@ def run(args: argparse.Namespace) -> int:
     request, roles = data_for(args)
     suggest = SuggestRequest(
         args.project, args.target, args.scenario, args.objective, args.cost, args.budget_ha,
-        args.boundary, args.time_limit, args.author, lang, roles)
+        args.boundary, args.time_limit, args.author, lang, roles,
+        target_ha=_kind_targets(args.target_ha))
     with ProgressLine(sys.stderr, lang) as progress:
         dataset = open_dataset(request, progress=lambda f, m: progress(0.3 * f, m),
                                roles={*SUGGEST_ROLES, *roles})
@@ -84,8 +89,11 @@ def run(args: argparse.Namespace) -> int:
 
 def _check(args: argparse.Namespace) -> None:
     """One clear line for a value out of range (nothing is read or written then)."""
+    if args.target is None and not args.target_ha:
+        raise OptimiseError("Give a target share (--target) or hectares by kind "
+                            "(--target-ha KIND=HA).")
     checks = (
-        (0 < args.target < 1, "--target", args.target),
+        (args.target is None or 0 < args.target < 1, "--target", args.target),
         (args.budget_ha is None or args.budget_ha > 0, "--budget-ha", args.budget_ha),
         (math.isfinite(args.boundary) and args.boundary >= 0, "--boundary", args.boundary),
         (args.time_limit > 0, "--time-limit", args.time_limit),
@@ -95,6 +103,26 @@ def _check(args: argparse.Namespace) -> None:
             raise OptimiseError("{option} cannot be {value}.", option=option, value=value)
 
 
+def _kind_targets(values: list[str]) -> tuple[tuple[str, float], ...]:
+    """``["lowland=300"]`` → ``(("lowland", 300.0),)``; one line for a value that is not
+    KIND=HA with a known kind and a number above 0, or a kind given twice."""
+    from naturplan.usecases.suggest import TARGET_KINDS
+
+    found: dict[str, float] = {}
+    for value in values:
+        kind, _, text = value.partition("=")
+        kind = kind.strip().lower()
+        try:
+            ha = float(text.replace(",", "."))
+        except ValueError:
+            ha = math.nan
+        if kind not in TARGET_KINDS or not (math.isfinite(ha) and ha > 0) or kind in found:
+            raise OptimiseError("--target-ha cannot be {value}: give KIND=HA once per kind, "
+                                "KIND lowland or afforestation, HA above 0.", value=value)
+        found[kind] = ha
+    return tuple(found.items())
+
+
 def report_document(report: Any) -> dict[str, Any]:
     """The report as JSON-ready data (areas in m², shares as fractions)."""
     from naturplan.usecases.suggest import gap_to
@@ -102,10 +130,11 @@ def report_document(report: Any) -> dict[str, Any]:
     s, g = report.solution, report.greedy
     return {
         "scenario": report.scenario, "candidates": list(report.candidate_ids),
+        "areas": list(report.areas),
         "need_m2": report.need_m2, "chosen_m2": report.chosen_m2,
         "units": report.units, "excluded": report.excluded,
         "chosen_units": report.chosen_units, "co2e_t_per_year": report.co2e_t,
-        "cost": report.cost, "share_before": report.share_before,
+        "cost": report.cost, "kinds": report.kinds, "share_before": report.share_before,
         "share_after": report.share_after,
         "solver": {"method": s.method, "status": s.status, "objective": s.objective,
                    "bound": s.bound, "gap": s.gap, "seconds": s.seconds},

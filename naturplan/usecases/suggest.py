@@ -30,7 +30,7 @@ from naturplan.core.errors import OptimiseError, ScenarioError
 from naturplan.core.feedback import Feedback
 from naturplan.core.layers.dataset import DEFAULT_PROTECTED_ROLES, Dataset
 from naturplan.core.layers.roles import Role
-from naturplan.core.optimise.problem import Problem, Solution
+from naturplan.core.optimise.problem import KindTarget, Problem, Solution
 from naturplan.core.optimise.solve import baseline, solve
 from naturplan.core.optimise.units import M2_PER_HA, PlanningUnits, planning_units
 from naturplan.core.plan.candidates import Candidate, CandidateKind, CandidateStatus
@@ -38,12 +38,13 @@ from naturplan.core.plan.ledger import Ledger
 from naturplan.core.plan.plan import CandidatePlan
 from naturplan.core.plan.scenarios import Scenario
 from naturplan.text.i18n import tr
+from naturplan.text.labels import kind_label
 from naturplan.text.numbers import format_ha, format_number, format_percent
 
 OBJECTIVES = ("cost", "co2e", "connectivity")
-#: The layers a suggested plan reads (with the protected roles): no addresses, no flood.
+#: The layers a suggested plan reads (with the protected roles): no addresses.
 SUGGEST_ROLES = (Role.PARCELS, Role.NATURE_P3, Role.NATURA2000, Role.LOWLAND,
-                 Role.FOREST_ZONES)
+                 Role.FOREST_ZONES, Role.FLOOD)
 #: Without --budget-ha, the co2e and connectivity objectives may use the target's need plus
 #: this share of it (they maximise a benefit, so the area needs an upper bound).
 DEFAULT_BUDGET_SLACK = 0.05
@@ -59,10 +60,12 @@ class SuggestRequest:
     ``boundary`` is the penalty per km of the suggested areas' outline, in the objective's
     unit (cost, t CO2e/yr or connectivity ha); ``cost`` names a number field of the parcels
     as ``parcels.FIELD`` (None: the farmland taken in ha); ``locked_out`` parcel rows.
+    ``target`` may be None when ``target_ha`` gives hectares of new nature per kind
+    (``(("lowland", 300.0), ("afforestation", 200.0))``), each reached exactly.
     """
 
     project: Any
-    target: float
+    target: float | None
     scenario: str
     objective: str = "cost"
     cost: str | None = None
@@ -73,6 +76,11 @@ class SuggestRequest:
     lang: str = "da"
     roles: tuple[Role, ...] = DEFAULT_PROTECTED_ROLES
     locked_out: tuple[int, ...] = ()
+    target_ha: tuple[tuple[str, float], ...] = ()
+
+
+#: The kinds a target in hectares may name (the planning units' kinds).
+TARGET_KINDS = (CandidateKind.LOWLAND.value, CandidateKind.AFFORESTATION.value)
 
 
 @dataclass(frozen=True)
@@ -93,6 +101,10 @@ class SuggestReport:
     share_before: float
     share_after: float
     seconds: dict[str, float] = field(default_factory=dict)
+    #: Per kind with a target in ha: its need and the chosen new area (m²).
+    kinds: dict[str, dict[str, float]] = field(default_factory=dict)
+    #: Per suggested area (as the candidates): its numbers (m², t/yr, flood share or None).
+    areas: tuple[dict[str, Any], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -143,11 +155,14 @@ def find_suggestion(dataset: Dataset, request: SuggestRequest, candidates: list[
     ledger = Ledger(dataset.municipality.geometry, index, share)
     ledger.reset(candidates)
     before = ledger.result()
+    _check_kinds(request)
     # a square metre more: the ledger measures the stored areas again, to 1e-9
-    need = request.target * before.municipality_area_m2 - before.area_m2 + NEED_MARGIN_M2
-    if need <= NEED_MARGIN_M2:
+    need = 0.0 if request.target is None else (
+        request.target * before.municipality_area_m2 - before.area_m2 + NEED_MARGIN_M2)
+    if request.target is not None and need <= NEED_MARGIN_M2 and not request.target_ha:
         raise OptimiseError("The plan already reaches {target} %; there is nothing to "
                             "suggest.", target=round(100 * request.target, 2))
+    need = max(need, 0.0)
     feedback.report(0.02, "suggest")
     units = _units(dataset, request, candidates, context, index.pieces)
     clock["units"] = time.monotonic()
@@ -156,16 +171,21 @@ def find_suggestion(dataset: Dataset, request: SuggestRequest, candidates: list[
     solution = solve(problem, feedback.part(0.1, 0.95), time_limit=request.time_limit)
     greedy = baseline(problem)
     clock["solve"] = time.monotonic()
-    made = _candidates(units, solution.chosen, request)
+    made_numbers = _candidates(units, solution.chosen, request)
+    made = [c for c, _ in made_numbers]
     scenario = Scenario.new(request.scenario, [c.id for c in made],
                             _description(request, solution))
     chosen = solution.chosen
     report = SuggestReport(
-        scenario.name, tuple(c.id for c in made), need, float(units.new_m2[chosen].sum()),
+        scenario.name, tuple(c.id for c in made),
+        max(need, sum(k.need for k in problem.kinds)), float(units.new_m2[chosen].sum()),
         len(units), int(units.excluded.sum()), int(chosen.sum()), solution, greedy,
         float(units.co2e_t[chosen].sum()), float(units.cost[chosen].sum()),
         before.share, before.share,
-        {"units": clock["units"] - clock["start"], "solve": clock["solve"] - clock["units"]})
+        {"units": clock["units"] - clock["start"], "solve": clock["solve"] - clock["units"]},
+        {k.kind: {"need_m2": k.need, "chosen_m2": float(units.new_m2[chosen & k.member].sum())}
+         for k in problem.kinds},
+        tuple({"id": c.id, **numbers} for c, numbers in made_numbers))
     return Suggestion(tuple(made), scenario, report, ledger)
 
 
@@ -243,18 +263,32 @@ def _problem(units: PlanningUnits, request: SuggestRequest, need: float) -> Prob
     weight = {"cost": units.cost, "co2e": -units.co2e_t,
               "connectivity": -units.connectivity}[request.objective]
     budget = None if request.budget_ha is None else request.budget_ha * M2_PER_HA
+    kinds = tuple(KindTarget(kind, np.asarray(units.kind == kind, dtype=bool), ha * M2_PER_HA)
+                  for kind, ha in request.target_ha)
     if budget is None and request.objective != "cost":
-        budget = need * (1 + DEFAULT_BUDGET_SLACK)
+        budget = max(need, sum(k.need for k in kinds)) * (1 + DEFAULT_BUDGET_SLACK)
     shared = units.edges.shared_per_unit(len(units))
     return Problem(units.new_m2, np.asarray(weight, dtype=np.float64), need, budget,
                    request.boundary / 1000.0, units.perimeter_m - shared, units.edges,
-                   np.zeros(len(units), dtype=bool), units.excluded.copy())
+                   np.zeros(len(units), dtype=bool), units.excluded.copy(), kinds)
+
+
+def _check_kinds(request: SuggestRequest) -> None:
+    """A target at all, and each kind's hectares known and positive."""
+    if request.target is None and not request.target_ha:
+        raise OptimiseError("Give a target share or hectares of new nature by kind.")
+    for kind, ha in request.target_ha:
+        if kind not in TARGET_KINDS or not (math.isfinite(ha) and ha > 0):
+            raise OptimiseError("A target by kind is KIND=HA with KIND lowland or "
+                                "afforestation and HA above 0; '{kind}={ha}' is not.",
+                                kind=kind, ha=ha)
 
 
 def _candidates(units: PlanningUnits, chosen: NDArray[np.bool_],
-                request: SuggestRequest) -> list[Candidate]:
-    """The chosen units' new parts, merged per kind into connected areas, as candidates."""
-    made: list[Candidate] = []
+                request: SuggestRequest) -> list[tuple[Candidate, dict[str, Any]]]:
+    """The chosen units' new parts, merged per kind into connected areas, as candidates
+    with their numbers."""
+    made: list[tuple[Candidate, dict[str, Any]]] = []
     index = np.flatnonzero(chosen)
     parts = units.new_part(index)
     for kind in (CandidateKind.LOWLAND, CandidateKind.AFFORESTATION):
@@ -267,30 +301,59 @@ def _candidates(units: PlanningUnits, chosen: NDArray[np.bool_],
                                               predicate="intersects")
         for k, geom in enumerate(merged):
             members = index[mine][owner[0][owner[1] == k]]
-            made.append(Candidate.new(
+            numbers = _numbers(units, members)
+            made.append((Candidate.new(
                 kind, geom, tr(request.lang, CONTEXT, "Suggestion {number}",
                                number=len(made) + 1),
-                note=_why(units, members, request)))
+                note=_why(numbers, request)), numbers))
     return made
 
 
-def _why(units: PlanningUnits, members: NDArray[np.intp], request: SuggestRequest) -> str:
+def _numbers(units: PlanningUnits, members: NDArray[np.intp]) -> dict[str, Any]:
+    """The numbers of the units *members* together (their "why")."""
+    seq = units.sequestration_t
+    return {"kind": str(units.kind[members[0]]) if len(members) else None,
+            "parcels": len(members), "new_m2": float(units.new_m2[members].sum()),
+            "co2e_t_per_year": float(units.co2e_t[members].sum()),
+            "sequestration_t_per_year": None if seq is None else float(seq[members].sum()),
+            "flood_share": units.flood_share(members),
+            "cost": float(units.cost[members].sum())}
+
+
+def _why(numbers: dict[str, Any], request: SuggestRequest) -> str:
     lang = request.lang
-    new = float(units.new_m2[members].sum())
     term = {"cost": tr(lang, CONTEXT, "the least cost per new hectare"),
             "co2e": tr(lang, CONTEXT, "the most CO2e reduction per hectare"),
             "connectivity": tr(lang, CONTEXT, "the most connectivity per hectare")}
-    return tr(lang, CONTEXT, "Suggested for {term}: parcels {parcels}, {area} new nature, "
-              "{co2e} t CO2e/yr, cost {cost}.", parcels=len(members),
-              term=term[request.objective],
-              area=format_ha(new, 2, lang),
-              co2e=format_number(float(units.co2e_t[members].sum()), 1, lang),
-              cost=format_number(float(units.cost[members].sum()), 2, lang))
+    why = tr(lang, CONTEXT, "Suggested for {term}: parcels {parcels}, {area} new nature, "
+             "{co2e} t CO2e/yr, cost {cost}.", parcels=numbers["parcels"],
+             term=term[request.objective],
+             area=format_ha(numbers["new_m2"], 2, lang),
+             co2e=format_number(numbers["co2e_t_per_year"], 1, lang),
+             cost=format_number(numbers["cost"], 2, lang))
+    seq, flood = numbers["sequestration_t_per_year"], numbers["flood_share"]
+    if seq is not None:
+        why += " " + tr(lang, CONTEXT, "As new forest: {seq} t CO2/yr sequestration.",
+                        seq=format_number(seq, 1, lang))
+    if flood is not None:
+        why += " " + tr(lang, CONTEXT, "Flood share {share}.",
+                        share=format_percent(flood, 1, lang))
+    return why
 
 
 def _description(request: SuggestRequest, solution: Solution) -> str:
     lang = request.lang
     gap = "-" if not np.isfinite(solution.gap) else format_number(100 * solution.gap, 3, lang)
+    if request.target_ha:
+        targets = [f"{format_number(100 * request.target, 1, lang)} %"] if request.target else []
+        targets += [f"{kind_label(kind, lang)} {format_ha(ha * M2_PER_HA, 0, lang)}"
+                    for kind, ha in request.target_ha]
+        return tr(lang, CONTEXT, "Suggested by naturplan for {targets} (objective: "
+                  "{objective}, boundary penalty {boundary}); method {method}, gap {gap} %.",
+                  targets=", ".join(targets), objective=request.objective,
+                  boundary=format_number(request.boundary, 2, lang), method=solution.method,
+                  gap=gap)
+    assert request.target is not None
     return tr(lang, CONTEXT, "Suggested by naturplan for {target} % (objective: {objective}, "
               "boundary penalty {boundary}); method {method}, gap {gap} %.",
               target=format_number(100 * request.target, 1, lang),
@@ -336,4 +399,8 @@ def report_lines(report: SuggestReport, lang: str) -> list[str]:
            "areas.", before=format_percent(report.share_before, 2, lang),
            after=format_percent(report.share_after, 2, lang)),
     ]
+    for kind, numbers in report.kinds.items():
+        lines.append(tr(lang, CLI_CONTEXT, "{kind}: {area} new nature (target: {need}).",
+                        kind=kind_label(kind, lang), area=format_ha(numbers["chosen_m2"], 1, lang),
+                        need=format_ha(numbers["need_m2"], 0, lang)))
     return lines

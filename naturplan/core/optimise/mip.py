@@ -2,10 +2,11 @@
 
 Columns: one binary xᵢ per unit (fixed where locked) and, with a boundary penalty, one
 continuous yₑ ≥ |xᵢ − xⱼ| per shared edge (two rows each: Marxan's boundary linearised).
-Rows: the target (and budget) on Σ aᵢxᵢ, and without a penalty one more bounding the
-objective by the warm start's, which HiGHS's presolve uses well on a one-row problem. The
-warm start is handed over as the first incumbent; progress is reported from HiGHS's
-callbacks, cancel interrupts it and keeps the best solution found so far.
+Rows: the target (and budget) on Σ aᵢxᵢ, one covering row per kind's target, and
+without a penalty one more bounding the objective by the warm start's, which HiGHS's
+presolve uses well on a one-row problem. The warm start is handed over as the first
+incumbent; progress is reported from HiGHS's callbacks, cancel interrupts it and keeps
+the best solution found so far.
 """
 
 from __future__ import annotations
@@ -103,6 +104,10 @@ def _build(h: Any, highspy: Any, problem: Problem, start: BoolArray) -> int:
     h.changeColsIntegrality(n, cols, np.full(n, highspy.HighsVarType.kInteger))
     budget = highspy.kHighsInf if problem.budget is None else float(problem.budget)
     h.addRow(float(problem.need), budget, n, cols, problem.area.astype(np.float64))
+    for kind in problem.kinds:
+        members = np.flatnonzero(kind.member).astype(np.int32)
+        h.addRow(float(kind.need), highspy.kHighsInf, len(members), members,
+                 problem.area[members].astype(np.float64))
     values = start.astype(np.float64)
     if problem.penalised and len(problem.edges):
         values = _edge_rows(h, problem, values)

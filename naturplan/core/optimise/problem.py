@@ -14,7 +14,7 @@ length: Σ pᵢxᵢ − 2 Σ sᵢⱼxᵢxⱼ, written as a cut).
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import numpy as np
 from numpy.typing import NDArray
@@ -25,6 +25,15 @@ from naturplan.core.optimise.edges import SharedEdges, no_edges
 M2_PER_HA = 10_000.0
 FloatArray = NDArray[np.float64]
 BoolArray = NDArray[np.bool_]
+
+
+@dataclass(frozen=True)
+class KindTarget:
+    """A covering row: the units of one kind (``member``) must hold at least ``need`` m²."""
+
+    kind: str
+    member: BoolArray
+    need: float
 
 
 @dataclass(frozen=True)
@@ -40,6 +49,7 @@ class Problem:
     edges: SharedEdges = field(default_factory=no_edges)
     locked_in: BoolArray = field(default_factory=lambda: np.zeros(0, dtype=bool))
     locked_out: BoolArray = field(default_factory=lambda: np.zeros(0, dtype=bool))
+    kinds: tuple[KindTarget, ...] = ()
 
     def __post_init__(self) -> None:
         n = len(self.area)
@@ -77,6 +87,8 @@ class Problem:
     def feasible(self, x: BoolArray) -> bool:
         x = np.asarray(x, dtype=bool)
         got = float(self.area[x].sum())
+        if any(float(self.area[x & k.member].sum()) < k.need * (1 - 1e-12) for k in self.kinds):
+            return False
         return (got >= self.need * (1 - 1e-12) and not (x & self.locked_out).any()
                 and bool(x[self.locked_in].all())
                 and (self.budget is None or got <= self.budget * (1 + 1e-12)))
@@ -97,12 +109,27 @@ class Problem:
                 "The target needs {need} ha of new nature, but only {reachable} ha can be "
                 "reached on the units that are not excluded.",
                 need=math.ceil(self.need / M2_PER_HA), reachable=int(reachable // M2_PER_HA))
-        locked = float(self.area[self.locked_in].sum())
+        self._check_kinds()
+        locked = max(float(self.area[self.locked_in].sum()), sum(k.need for k in self.kinds))
         if self.budget is not None and self.budget < max(self.need, locked):
             raise OptimiseError(
                 "The budget of {budget} ha is less than the target's {need} ha.",
                 budget=int(self.budget // M2_PER_HA),
                 need=math.ceil(max(self.need, locked) / M2_PER_HA))
+
+    def _check_kinds(self) -> None:
+        """Refuse a kind's target that its units cannot hold; the message names every kind
+        out of reach with its need and reachable ha (``kind=need/reachable`` pairs)."""
+        short = []
+        for k in self.kinds:
+            reachable = float(self.area[k.member & ~self.locked_out].sum())
+            if reachable < k.need:
+                short.append(f"{k.kind}: {math.ceil(k.need / M2_PER_HA)} > "
+                             f"{int(reachable // M2_PER_HA)}")
+        if short:
+            raise OptimiseError(
+                "The targets by kind cannot be reached (needed ha > reachable ha): {kinds}.",
+                kinds="; ".join(short))
 
 
 @dataclass(frozen=True)
@@ -143,9 +170,20 @@ def greedy(problem: Problem) -> BoolArray:
     needed are dropped, the heaviest first. Ignores the boundary penalty.
     """
     x = problem.locked_in.copy()
-    got = float(problem.area[x].sum())
     cap = math.inf if problem.budget is None else problem.budget
-    for i in ratio_order(problem):
+    order = ratio_order(problem)
+    for k in problem.kinds:
+        have = float(problem.area[x & k.member].sum())
+        for i in order[k.member[order]]:
+            if have >= k.need:
+                break
+            if not x[i]:
+                x[i] = True
+                have += float(problem.area[i])
+    got = float(problem.area[x].sum())
+    for i in order:
+        if x[i]:
+            continue
         a, w = float(problem.area[i]), float(problem.weight[i])
         if (got < problem.need or w < 0) and got + a <= cap:
             x[i] = True
@@ -153,7 +191,9 @@ def greedy(problem: Problem) -> BoolArray:
     for i in np.flatnonzero(x & problem.free)[np.argsort(-problem.weight[x & problem.free],
                                                           kind="stable")]:
         a = float(problem.area[i])
-        if problem.weight[i] > 0 and got - a >= problem.need:
+        if problem.weight[i] > 0 and got - a >= problem.need and all(
+                not k.member[i] or float(problem.area[x & k.member].sum()) - a >= k.need
+                for k in problem.kinds):
             x[i] = False
             got -= a
     return x
@@ -177,3 +217,24 @@ def linear_bound(problem: Problem) -> tuple[float, float]:
         value += w
         rest -= a
     return value, price
+
+
+def kind_bound(problem: Problem) -> float:
+    """A lower bound on f for W = 0 with targets by kind: the larger of Dantzig's bound on
+    the total target alone and, when the kinds do not share units, the sum of each kind's
+    own Dantzig bound plus what the units of no kind add at least (their negative weights
+    and the locked-in ones); both drop rows, so both are relaxations."""
+    total = linear_bound(replace(problem, kinds=()))[0]
+    member = np.zeros(len(problem), dtype=np.int64)
+    for k in problem.kinds:
+        member += k.member
+    if member.max(initial=0) > 1:
+        return total
+    alone = member == 0
+    value = float(problem.weight[alone & problem.locked_in].sum())
+    value += float(np.minimum(problem.weight[alone & problem.free], 0.0).sum())
+    for k in problem.kinds:
+        part = replace(problem, need=k.need, kinds=(), locked_in=problem.locked_in & k.member,
+                       locked_out=problem.locked_out | ~k.member)
+        value += linear_bound(part)[0]
+    return max(total, value)

@@ -8,7 +8,8 @@ the bound that proves the gap, the watchdog on the time (issue 23 §2).
 - With a penalty and nothing a cut cannot express (no budget): the Lagrangian min-cut
   (:mod:`naturplan.core.optimise.cut`); when its gap stays above the tolerance and time
   is left, HiGHS goes on from the best cut, its bound kept if better.
-- With a budget: HiGHS, warm-started by the greedy.
+- With a budget or targets by kind (one covering row per kind): HiGHS, warm-started by the
+  greedy (which fills each kind's target first, the cheapest per ha of that kind).
 
 Without ``highspy`` (or after a cancel) the best plan so far is returned with its bound.
 The greedy is always computed, so the result is never worse than the greedy's.
@@ -24,7 +25,14 @@ import numpy as np
 from naturplan.core.feedback import Feedback
 from naturplan.core.optimise.cut import lagrangian
 from naturplan.core.optimise.mip import highs_available, solve_mip
-from naturplan.core.optimise.problem import BoolArray, Problem, Solution, greedy, linear_bound
+from naturplan.core.optimise.problem import (
+    BoolArray,
+    Problem,
+    Solution,
+    greedy,
+    kind_bound,
+    linear_bound,
+)
 
 #: The relative gap at which a plan counts as optimal.
 DEFAULT_GAP = 1e-3
@@ -45,7 +53,9 @@ def solve(problem: Problem, feedback: Feedback | None = None, *, time_limit: flo
     deadline = began + time_limit
     use_highs = use_highs and highs_available()
     start = greedy(problem)
-    if not problem.penalised:
+    if problem.kinds:  # one covering row per kind: HiGHS, unless the greedy meets the bound
+        found = _by_kind(problem, start, feedback, deadline, gap, use_highs)
+    elif not problem.penalised:
         found = _plain(problem, start, feedback, deadline, gap, use_highs)
     elif problem.budget is None:
         found = _penalised(problem, start, feedback, deadline, gap, use_highs)
@@ -59,7 +69,8 @@ def baseline(problem: Problem) -> Solution:
     problem.check_reachable()
     began = time.monotonic()
     x = greedy(problem)
-    bound = linear_bound(problem)[0] if not problem.penalised else -np.inf
+    bound = -np.inf if problem.penalised else (
+        kind_bound(problem) if problem.kinds else linear_bound(problem)[0])
     return Solution(x, problem.objective(x), bound, "greedy", "stopped",
                     time.monotonic() - began)
 
@@ -83,6 +94,15 @@ def _plain(problem: Problem, start: BoolArray, feedback: Feedback, deadline: flo
                     locked_out=problem.locked_out | (problem.free & (reduced > slack)))
     found = _with_mip(fixed, start, feedback, deadline, gap, use_highs, bound)
     return replace(found, method="greedy+mip")
+
+
+def _by_kind(problem: Problem, start: BoolArray, feedback: Feedback, deadline: float,
+             gap: float, use_highs: bool) -> Solution:
+    bound = kind_bound(problem)  # W · boundary ≥ 0: a bound with the penalty too
+    value = problem.objective(start)
+    if problem.feasible(start) and _done(value, bound, gap):
+        return Solution(start, value, bound, "greedy", "optimal")
+    return _with_mip(problem, start, feedback, deadline, gap, use_highs, bound)
 
 
 def _penalised(problem: Problem, start: BoolArray, feedback: Feedback, deadline: float,

@@ -17,6 +17,12 @@ A unit is one parcel. Per unit (areas in m², EPSG:25832):
 - ``connectivity``: a linear proxy, new ha × exp(−k d) with d the distance to the nearest
   habitat patch and k the connectivity kernel's decay (so the integer program stays linear;
   the result is measured exactly with ΔECA afterwards);
+- ``sequestration_t``: the afforestation's sequestration (t CO2/yr) on the new part: the
+  factor table's default forest rate × new ha where afforestation is allowed (not touching
+  Natura 2000 or an unwanted-forest zone), 0 where it is not;
+- ``flood_wet_m2``: the flooded m² of the unit (the parcel inside the municipality, the
+  flood layer's zones or raster cells with depth > 0), None without a flood layer (never 0
+  for "not measured"); with ``area_m2`` it gives the flood share;
 - ``perimeter_m`` and the shared edges (:mod:`naturplan.core.optimise.edges`) for the
   boundary penalty.
 """
@@ -31,6 +37,7 @@ import shapely
 from numpy.typing import NDArray
 
 from naturplan.core.analysis.factors import FactorTable
+from naturplan.core.analysis.flood import exposures
 from naturplan.core.analysis.layers import AnalysisLayers, PolygonSet
 from naturplan.core.analysis.overlay import intersect_pairs, sum_per_group
 from naturplan.core.geometry import GeometryArray
@@ -70,6 +77,20 @@ class PlanningUnits:
     connectivity: FloatArray
     perimeter_m: FloatArray
     edges: SharedEdges
+    sequestration_t: FloatArray | None = None
+    flood_wet_m2: FloatArray | None = None
+
+    @property
+    def area_m2(self) -> FloatArray:
+        """The unit's area (the parcel inside the municipality)."""
+        return np.asarray(shapely.area(self.geoms), dtype=np.float64)
+
+    def flood_share(self, index: NDArray[np.intp]) -> float | None:
+        """The flooded share of the units *index* together; None without a flood layer."""
+        if self.flood_wet_m2 is None:
+            return None
+        area = float(self.area_m2[index].sum())
+        return float(self.flood_wet_m2[index].sum()) / area if area > 0 else None
 
     def __len__(self) -> int:
         return len(self.source)
@@ -136,7 +157,23 @@ def planning_units(
         connectivity=_connectivity(geoms, touched, layers.protected, new_m2, decay_per_m),
         perimeter_m=np.asarray(shapely.length(geoms), dtype=np.float64),
         edges=shared_edges(geoms),
+        sequestration_t=_sequestration(geoms, new_m2, layers, table),
+        flood_wet_m2=_flood_wet(geoms, layers),
     )
+
+
+def _sequestration(geoms: GeometryArray, new_m2: FloatArray, layers: AnalysisLayers,
+                   table: FactorTable) -> FloatArray:
+    """The default forest rate × new ha where afforestation is allowed, else 0."""
+    allowed = ~_forbids_forest(geoms, np.ones(len(geoms), dtype=bool), layers)
+    rate = table.afforestation.rate()
+    return np.where(allowed, rate * new_m2 / M2_PER_HA, 0.0).astype(np.float64)
+
+
+def _flood_wet(geoms: GeometryArray, layers: AnalysisLayers) -> FloatArray | None:
+    """The flooded m² per unit; None without a flood layer."""
+    found = exposures(geoms, layers.flood)
+    return None if found is None else np.asarray(found.wet_m2, dtype=np.float64)
 
 
 def _inside(parcels: GeometryArray, municipality: shapely.Geometry) -> GeometryArray:
