@@ -257,8 +257,13 @@ def inspect_layer(request: LayerRequest) -> LayerSummary:
                         report=report)
 
 
-def read_polygons(request: LayerRequest, columns: Sequence[str] = ()) -> PolygonRead:
+def read_polygons(request: LayerRequest, columns: Sequence[str] = (),
+                  bounds: tuple[float, float, float, float] | None = None) -> PolygonRead:
     """Read the polygons of a layer and the canonical fields *columns*, without a table.
+
+    With *bounds* (EPSG:25832) only the features whose boxes meet it are read: a windowed read
+    through the file's spatial index (a GeoPackage's R-tree), so that a national layer is read
+    one municipality or tile at a time (issue 24 §2).
 
     This is what measuring needs (a protected share reads the §3 polygons and their type,
     :data:`PROTECTED_FIELDS`); :func:`load_layer` reads the whole table for the map.
@@ -277,51 +282,23 @@ def read_polygons(request: LayerRequest, columns: Sequence[str] = ()) -> Polygon
     mapping = _mapping_for(request, info, _column_reader(info))
     sources = {c: mapping.source_field(c) for c in columns if c not in mapping.constants}
     present = sorted({s for s in sources.values() if s in info.fields})
-    read = read_geometries(info, present, assume_crs=request.assume_crs)
-    _check_polygons(request, info, read.report)
-    n = len(read.geometries)
-    values = {
-        c: mapping.values_of(c, read.columns.get(sources[c]) if c in sources else None, n)
-        for c in columns
-    }
-    source = _source(request, info, read.source_crs, mapping)
-    return PolygonRead(LayerSummary(request.role, source, n, report=read.report),
-                       read.geometries, values)
+    if bounds is None:
+        read = read_geometries(info, present, assume_crs=request.assume_crs)
+        _check_polygons(request, info, read.report)
+        geoms, found, crs, report = read.geometries, read.columns, read.source_crs, read.report
+    else:
+        from naturplan.io.vector import read_vector
 
-
-def read_polygons_in(request: LayerRequest, bounds: tuple[float, float, float, float],
-                     columns: Sequence[str] = ()) -> PolygonRead:
-    """:func:`read_polygons`, only the features whose boxes meet *bounds* (EPSG:25832): a
-    windowed read through the file's spatial index (a GeoPackage's R-tree), so that a
-    national layer is read one municipality or tile at a time (issue 24 §2).
-
-    Raises
-    ------
-    LayerLoadError, MissingCRSError, FieldMappingError
-        As :func:`load_layer` would.
-    """
-    from naturplan.io.vector import read_vector
-
-    if is_raster_path(request.path):
-        raise LayerLoadError(
-            "Role {role} needs polygons, but '{name}' is a raster.",
-            role=request.role.value, name=request.path.name,
-        )
-    info = _inspect_vector(request)
-    mapping = _mapping_for(request, info, _column_reader(info))
-    sources = {c: mapping.source_field(c) for c in columns if c not in mapping.constants}
-    present = sorted({s for s in sources.values() if s in info.fields})
-    read = read_vector(request.path, info.layer, assume_crs=request.assume_crs, info=info,
-                       bbox=_file_bounds(info, bounds, request.assume_crs), columns=present)
-    geoms = np.asarray(read.frame.geometry.to_numpy(), dtype=object)
+        window = read_vector(request.path, info.layer, assume_crs=request.assume_crs,
+                             info=info, bbox=_file_bounds(info, bounds, request.assume_crs),
+                             columns=present)
+        geoms = np.asarray(window.frame.geometry.to_numpy(), dtype=object)
+        found = {f: window.frame[f].to_numpy() for f in present if f in window.frame.columns}
+        crs, report = window.source_crs, window.report
     n = len(geoms)
-    values = {}
-    for c in columns:
-        source = sources.get(c)
-        column = read.frame[source].to_numpy() if source in read.frame.columns else None
-        values[c] = mapping.values_of(c, column, n)
-    summary = LayerSummary(request.role, _source(request, info, read.source_crs, mapping), n,
-                           report=read.report)
+    values = {c: mapping.values_of(c, found.get(sources[c]) if c in sources else None, n)
+              for c in columns}
+    summary = LayerSummary(request.role, _source(request, info, crs, mapping), n, report=report)
     return PolygonRead(summary, geoms, values)
 
 

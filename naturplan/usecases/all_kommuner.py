@@ -1,7 +1,7 @@
 """``stats --all-kommuner``: the protected share of every municipality (issue 24 §2).
 
 One municipality at a time: its §3 polygons are read through the layer's spatial index for
-the municipality's box only (:func:`naturplan.io.loading.read_polygons_in`), measured with
+the municipality's box only (:func:`naturplan.io.loading.read_polygons` with bounds), measured with
 the same kernel as ``stats`` (:func:`naturplan.core.share.protected.compute_protected`) and
 let go before the next, so memory holds one municipality, never the country. With *workers*
 > 1 the municipalities are measured in worker processes (the union is CPU work under the
@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 
 from naturplan.core.share.protected import compute_protected
 from naturplan.core.share.targets import DEFAULT_TARGETS
-from naturplan.io.loading import PROTECTED_FIELDS, LayerRequest, read_polygons_in
+from naturplan.io.loading import PROTECTED_FIELDS, LayerRequest, read_polygons
 from naturplan.io.sample.national import Kommune
 
 #: The targets every row is measured against: 17 % (Aalborg's) and 20 % (national).
@@ -53,7 +53,7 @@ class KommuneShare:
 def measure_kommune(kommune: Kommune, requests: Sequence[LayerRequest]) -> KommuneShare:
     """The protected share of one municipality from the windowed reads of *requests*."""
     bounds = kommune.geometry.bounds
-    reads = [read_polygons_in(r, bounds, PROTECTED_FIELDS.get(r.role, ())) for r in requests]
+    reads = [read_polygons(r, PROTECTED_FIELDS.get(r.role, ()), bounds) for r in requests]
     share, _ = compute_protected(kommune.geometry, [read.protected() for read in reads],
                                  DEFAULT_TARGETS,
                                  roles=list(dict.fromkeys(r.role.value for r in requests)))
