@@ -33,9 +33,10 @@ from shapely.geometry.base import BaseGeometry
 from naturplan.core.layers.dataset import Dataset
 from naturplan.core.layers.roles import Role
 from naturplan.core.plan.candidates import Candidate, CandidateStatus
+from naturplan.core.plan.follow import PlanFollower
 
 if TYPE_CHECKING:
-    from naturplan.core.plan.plan import CandidatePlan, Change
+    from naturplan.core.plan.plan import Change
 
 #: The distances the strategy names: nature within 300 m and within 1 km (straight line).
 ACCESS_DISTANCES_M: tuple[float, ...] = (300.0, 1000.0)
@@ -225,7 +226,7 @@ def counts_for_access(candidate: Candidate) -> bool:
     return candidate.status is not CandidateStatus.REJECTED
 
 
-class AccessLedger:
+class AccessLedger(PlanFollower):
     """The plan's projected access, kept up to date per edit (see the module docstring).
 
     A candidate's own gain is against today's nature alone (what it brings, as its ΔECA is
@@ -242,7 +243,6 @@ class AccessLedger:
         self._extra = np.zeros(m)  # weight reached only through candidates
         self._near: dict[str, tuple[NDArray[np.intp], NDArray[np.float64]]] = {}
         self._gains: dict[str, AccessGain] = {}
-        self._following: tuple[Any, Any, Any] | None = None
 
     def _add(self, candidate_id: str, geom: BaseGeometry) -> None:
         idx, dist = self.index.near(geom)
@@ -287,24 +287,6 @@ class AccessLedger:
         self._gains.clear()
         self.apply_edit((), candidates)
 
-    def follow(self, plan: CandidatePlan) -> None:
-        """Load *plan*'s candidates and follow its edits until :meth:`unfollow`."""
-        self.unfollow()
-
-        def reloaded() -> None:
-            self.reset(plan.candidates())
-
-        plan.committed.connect(self.apply)
-        plan.reloaded.connect(reloaded)
-        self._following = (plan, self.apply, reloaded)
-        self.reset(plan.candidates())
-
-    def unfollow(self) -> None:
-        if self._following is not None:
-            plan, on_commit, on_reload = self._following
-            plan.committed.disconnect(on_commit)
-            plan.reloaded.disconnect(on_reload)
-            self._following = None
 
     def gain(self, candidate_id: str) -> AccessGain | None:
         """The gain of a counting candidate (None for one that does not count)."""

@@ -21,7 +21,7 @@ the tree is rebuilt once, not once per candidate.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -31,11 +31,12 @@ from shapely.geometry.base import BaseGeometry
 
 from naturplan.core.geometry import prepared_copy
 from naturplan.core.plan.candidates import Candidate, CandidateKind, CandidateStatus
+from naturplan.core.plan.follow import PlanFollower
 from naturplan.core.share.protected import ProtectedIndex, ProtectedShare
 from naturplan.core.share.targets import Target, TargetGap, gap_to
 
 if TYPE_CHECKING:  # plan.py does not import this module: no circle
-    from naturplan.core.plan.plan import CandidatePlan, Change
+    from naturplan.core.plan.plan import Change
 
 
 @dataclass(frozen=True)
@@ -110,7 +111,7 @@ def counts(candidate: Candidate) -> bool:
     return candidate.counts_toward_target and candidate.status is not CandidateStatus.REJECTED
 
 
-class Ledger:
+class Ledger(PlanFollower):
     """Projected protected share, kept up to date one candidate at a time.
 
     Parameters
@@ -141,8 +142,6 @@ class Ledger:
         self._entries: dict[str, _Entry] = {}
         self._tree: shapely.STRtree | None = None
         self._tree_ids: list[str] = []
-        self._following: tuple[CandidatePlan, Callable[..., None], Callable[..., None]] | None
-        self._following = None
 
     # --- edits ----------------------------------------------------------------------------
 
@@ -199,26 +198,6 @@ class Ledger:
         self._tree = None
         self.apply_edit(removed=(), current=candidates)
 
-    def follow(self, plan: CandidatePlan) -> None:
-        """Load *plan*'s candidates and follow its events (one batch per committed edit,
-        a reset on reload) until :meth:`unfollow`."""
-        self.unfollow()
-
-        def reloaded() -> None:
-            self.reset(plan.candidates())
-
-        plan.committed.connect(self.apply)
-        plan.reloaded.connect(reloaded)
-        self._following = (plan, self.apply, reloaded)
-        self.reset(plan.candidates())
-
-    def unfollow(self) -> None:
-        """Stop following the plan given to :meth:`follow` (nothing if none)."""
-        if self._following is not None:
-            plan, on_commit, on_reload = self._following
-            plan.committed.disconnect(on_commit)
-            plan.reloaded.disconnect(on_reload)
-            self._following = None
 
     # --- numbers --------------------------------------------------------------------------
 
