@@ -76,8 +76,11 @@ def run(args: argparse.Namespace) -> int:
 
 
 def run_export(args: argparse.Namespace) -> int:
+    from dataclasses import replace
+
     from naturplan.cli.options import data_for
     from naturplan.core.errors import PlandataRefused, UsageError
+    from naturplan.core.layers.roles import Role
     from naturplan.io.datasets import municipality_for
     from naturplan.io.national import load_plandata_model
     from naturplan.text.i18n import tr
@@ -97,10 +100,14 @@ def run_export(args: argparse.Namespace) -> int:
     statuses = parse_statuses(args.status, model)
     candidates, record = read_plan(args.project)
     request, _roles = data_for(args)
-    municipality = municipality_for(request)
+    municipality, kommune = municipality_for(request), None
+    if request.kommune and any(r.role is Role.MUNICIPALITY for r in request.layers):
+        area = municipality_for(replace(request, kommune=None))
+        if len(area.parts) > 1:  # --kommune names one municipality of a plan area
+            municipality, kommune = area, request.kommune
     report = export_plandata(PlandataRequest(
         candidates, record, municipality, args.out or Path("."), statuses,
-        check_only=args.check_only, model=model))
+        check_only=args.check_only, model=model, kommune=kommune))
     for line in check_lines(report.check, lang):
         print(terminal_text(line))
     for written in report.written:

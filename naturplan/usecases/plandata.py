@@ -9,6 +9,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import shapely
+from shapely.geometry.base import BaseGeometry
+
 from naturplan.core.errors import UsageError
 from naturplan.core.feedback import Feedback, as_feedback
 from naturplan.core.layers.dataset import Municipality
@@ -37,6 +40,34 @@ class PlandataRequest:
     statuses: tuple[str, ...] = DEFAULT_STATUSES
     check_only: bool = False
     model: PlandataModel | None = None
+    #: KOMKODE of the municipality to report for when *municipality* is a plan area of
+    #: several (a retningslinje is each municipality's own plan); None for one municipality.
+    kommune: str | None = None
+
+
+def reported_municipality(municipality: Municipality, kommune: str | None
+                          ) -> tuple[str, BaseGeometry]:
+    """The code and area a Plandata export is made for: the one municipality, or the part of a
+    plan area of several that *kommune* names (``851`` or ``0851``).
+
+    Raises
+    ------
+    UsageError
+        If the plan area holds several municipalities and none (or an unknown one) is named.
+    """
+    parts = municipality.parts
+    if len(parts) < 2:
+        return municipality.code, municipality.geometry
+    codes = ", ".join(p.code for p in parts)
+    if kommune is None:
+        raise UsageError("The plan area holds several municipalities ({codes}); Plandata takes "
+                         "one municipality's plan at a time: choose one of them.", codes=codes)
+    wanted = kommune.strip().lstrip("0")
+    for part in parts:
+        if part.code.strip().lstrip("0") == wanted:
+            return part.code, part.geometry
+    raise UsageError("The plan area holds no municipality {code}; choose one of {codes}.",
+                     code=kommune, codes=codes)
 
 
 @dataclass(frozen=True)
@@ -97,6 +128,8 @@ def export_plandata(request: PlandataRequest, feedback: Feedback | None = None
     ------
     FileWriteError
         If the folder or a file cannot be written.
+    UsageError
+        If the plan area holds several municipalities and none (or an unknown one) is named.
     NationalDataError
         If the data model cannot be read.
     """
@@ -108,8 +141,12 @@ def export_plandata(request: PlandataRequest, feedback: Feedback | None = None
     if not request.check_only:
         check_writable(Path(request.folder) / "plandata.shp")
     fb.report(0.1, "check")
-    check = check_plan(request.candidates, request.record, request.municipality.code,
-                       request.municipality.geometry, request.statuses, model)
+    code, area = reported_municipality(request.municipality, request.kommune)
+    candidates = request.candidates
+    if len(request.municipality.parts) > 1:  # the other municipalities' areas are their plans
+        candidates = [c for c in candidates if c.geometry is not None
+                      and shapely.intersection(c.geometry, area).area > 0]
+    check = check_plan(candidates, request.record, code, area, request.statuses, model)
     fb.check()
     if request.check_only or check.refused:
         return PlandataReport(check, model)

@@ -105,6 +105,14 @@
 <context>
     <name>errors</name>
     <message>
+        <source>The plan area holds several municipalities ({codes}); Plandata takes one municipality's plan at a time: choose one of them.</source>
+        <translation>Planområdet rummer flere kommuner ({codes}); Plandata tager én kommunes plan ad gangen: vælg en af dem.</translation>
+    </message>
+    <message>
+        <source>The plan area holds no municipality {code}; choose one of {codes}.</source>
+        <translation>Planområdet rummer ingen kommune {code}; vælg en af {codes}.</translation>
+    </message>
+    <message>
         <source>The data model {file} cannot be read ({reason}).</source>
         <translation>Datamodellen {file} kan ikke læses ({reason}).</translation>
     </message>
@@ -245,6 +253,10 @@
 </context>
 <context>
     <name>PlandataDialog</name>
+    <message>
+        <source>Municipality</source>
+        <translation>Kommune</translation>
+    </message>
     <message>
         <source>Export to Plandata</source>
         <translation>Eksportér til Plandata</translation>

@@ -105,6 +105,14 @@
 <context>
     <name>errors</name>
     <message>
+        <source>The plan area holds several municipalities ({codes}); Plandata takes one municipality's plan at a time: choose one of them.</source>
+        <translation>The plan area holds several municipalities ({codes}); Plandata takes one municipality's plan at a time: choose one of them.</translation>
+    </message>
+    <message>
+        <source>The plan area holds no municipality {code}; choose one of {codes}.</source>
+        <translation>The plan area holds no municipality {code}; choose one of {codes}.</translation>
+    </message>
+    <message>
         <source>The data model {file} cannot be read ({reason}).</source>
         <translation>The data model {file} cannot be read ({reason}).</translation>
     </message>
@@ -245,6 +253,10 @@
 </context>
 <context>
     <name>PlandataDialog</name>
+    <message>
+        <source>Municipality</source>
+        <translation>Municipality</translation>
+    </message>
     <message>
         <source>Export to Plandata</source>
         <translation>Export to Plandata</translation>

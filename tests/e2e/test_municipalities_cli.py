@@ -140,3 +140,33 @@ def test_a_plan_areas_own_municipalities_are_not_its_neighbours(tmp_path: Path) 
     assert layer is not None
     codes = set(layer.frame["KOMKODE"].astype(str).str.zfill(4))
     assert codes and not codes & {"0851", "0849", "0813"}
+
+
+def test_plandata_of_a_plan_area_is_one_municipalitys_plan(tmp_path: Path,
+                                                          world: list[str]) -> None:
+    """A retningslinje is one municipality's plan: over a plan area of three, the export asks
+    which (one Danish line, nothing written); with ``--kommune 849`` the candidate across B|C
+    is clipped to Jammerbugt's square and carries its code, as plain shapely cuts it (the data
+    options' ``--kommune`` picks the municipality out of the layer)."""
+    import pyogrio
+
+    project = _project(tmp_path / "plan.gpkg")
+    assert run_cli(["plandata", "plan", "--project", str(project),
+                    "--proposed", "2026-03-01"]).returncode == 0
+    out = tmp_path / "ud"
+    out.mkdir()
+    asked = run_cli(["plandata", "export", "--project", str(project), "--out", str(out), *world])
+    assert asked.returncode == 1 and asked.stderr.count("\n") == 1
+    assert "flere kommuner (0813, 0849, 0851)" in asked.stderr
+    assert not list(out.iterdir())
+    unknown = run_cli(["plandata", "export", "--project", str(project), "--out", str(out),
+                       "--kommune", "0101", *world])
+    assert unknown.returncode == 1 and "Ingen kommune med KOMKODE 0101" in unknown.stderr
+    done = run_cli(["plandata", "export", "--project", str(project), "--out", str(out),
+                    "--kommune", "849", *world])
+    assert done.returncode == 0, done.stderr
+    frame = pyogrio.read_dataframe(out / "retningslinje_1113_lavbund.shp")
+    square = SQUARES[("0849", "Jammerbugt")]
+    assert list(frame.objektnavn) == ["K0"] and list(frame.komnr) == [849]
+    assert frame.geometry.iloc[0].area == pytest.approx(
+        shapely.intersection(CANDIDATES[0], square).area)

@@ -60,6 +60,12 @@ class PlandataDialog(QDialog):
             (self.tr("not exported"), "")])
         form.addRow(self.tr("Proposed areas as"), self.proposed)
         form.addRow(self.tr("Adopted areas as"), self.adopted)
+        dataset = window.workspace.dataset
+        parts = dataset.municipality.parts if dataset is not None else ()
+        self.kommune = self._combo("plandata_kommune", [
+            (f"{p.name} ({p.code})", p.code) for p in parts])
+        if len(parts) > 1:  # a plan area of several: Plandata takes one municipality's plan
+            form.addRow(self.tr("Municipality"), self.kommune)
         self.text = QPlainTextEdit()
         self.text.setObjectName("plandata_report")
         self.text.setReadOnly(True)
@@ -106,7 +112,8 @@ class PlandataDialog(QDialog):
             record = read_national(store) if store is not None else NationalRecord()
             report = export_plandata(PlandataRequest(
                 plan.candidates(), record, dataset.municipality, Path(self.folder.text()),
-                self.statuses(), check_only=check_only))
+                self.statuses(), check_only=check_only,
+                kommune=self.kommune.currentData() if self.kommune.count() > 1 else None))
         except NaturplanError as exc:  # in words, in the dialog
             self.text.setPlainText(error_text(exc, self.lang))
             return None
