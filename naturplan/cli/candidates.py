@@ -170,8 +170,8 @@ def _run_import(args: argparse.Namespace) -> int:
     if args.import_format == "mars":
         return cli_mars.run_import(args)
     if args.kind is None:
-        raise UsageError("Name the kind of the areas with --kind (lowland, afforestation or "
-                         "connectivity).")
+        raise UsageError("Name the kind of the areas with --kind (lowland, afforestation, "
+                         "connectivity or restore).")
     from naturplan.cli.options import data_for, progress_printer
     from naturplan.io.datasets import municipality_for
     from naturplan.io.loading import split_path_layer

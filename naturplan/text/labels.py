@@ -19,6 +19,7 @@ KIND_LABELS: dict[CandidateKind, str] = {
     CandidateKind.LOWLAND: "Lowland withdrawal",
     CandidateKind.AFFORESTATION: "Afforestation",
     CandidateKind.CONNECTIVITY: "Ecological connection",
+    CandidateKind.RESTORE: "Restoration of nature",
 }
 
 #: English source text of each status's label.

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from naturplan.core.plan.candidates import Candidate, CandidateStatus
+from naturplan.core.plan.candidates import Candidate, CandidateKind, CandidateStatus
 from naturplan.text.i18n import tr
 from naturplan.text.labels import status_label
 
@@ -18,13 +18,13 @@ def status_notes(candidates: Sequence[Candidate], lang: str = "da") -> list[str]
     def t(text: str, **params: Any) -> str:
         return tr(lang, "export", text, **params)
 
-    counting = [c for c in candidates if c.counts_toward_target]
+    counting = [c for c in candidates if _adds_area(c)]
     included = ", ".join(
         f"{status_label(status, lang)} {sum(c.status is status for c in counting)}"
         for status in CandidateStatus if status is not CandidateStatus.REJECTED)
     notes = [t("“With candidate areas” includes, by status: {included}.", included=included)]
     rejected = sum(c.status is CandidateStatus.REJECTED for c in candidates)
-    not_counted = sum(not c.counts_toward_target and c.status is not CandidateStatus.REJECTED
+    not_counted = sum(not _adds_area(c) and c.status is not CandidateStatus.REJECTED
                       for c in candidates)
     left_out = [f"{status_label(CandidateStatus.REJECTED, lang)} {rejected}"] if rejected else []
     if not_counted:
@@ -33,3 +33,8 @@ def status_notes(candidates: Sequence[Candidate], lang: str = "da") -> list[str]
     if left_out:
         notes.append(t("Not included: {left_out}.", left_out=", ".join(left_out)))
     return notes
+
+
+def _adds_area(candidate: Candidate) -> bool:
+    """Set to count toward the target (a restoration never adds area)."""
+    return candidate.counts_toward_target and candidate.kind is not CandidateKind.RESTORE

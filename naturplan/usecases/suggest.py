@@ -33,8 +33,8 @@ from naturplan.core.layers.roles import Role
 from naturplan.core.optimise.problem import KindTarget, Problem, Solution
 from naturplan.core.optimise.solve import baseline, solve
 from naturplan.core.optimise.units import M2_PER_HA, PlanningUnits, planning_units
-from naturplan.core.plan.candidates import Candidate, CandidateKind, CandidateStatus
-from naturplan.core.plan.ledger import Ledger
+from naturplan.core.plan.candidates import Candidate, CandidateKind
+from naturplan.core.plan.ledger import Ledger, counts
 from naturplan.core.plan.plan import CandidatePlan
 from naturplan.core.plan.scenarios import Scenario
 from naturplan.text.i18n import tr
@@ -227,8 +227,7 @@ def _units(dataset: Dataset, request: SuggestRequest, candidates: list[Candidate
         raise OptimiseError("A suggested plan needs a parcel layer (the planning units).")
     frame = layers[0].frame
     parcels = frame.geometry.to_numpy()
-    counted = np.array([c.geometry for c in candidates if c.counts_toward_target
-                        and c.status is not CandidateStatus.REJECTED], dtype=object)
+    counted = np.array([c.geometry for c in candidates if counts(c)], dtype=object)
     out = np.zeros(len(parcels), dtype=bool)
     out[[i for i in request.locked_out if 0 <= i < len(parcels)]] = True
     return planning_units(parcels, layers_of(dataset, request.roles), context.table,

@@ -161,8 +161,8 @@
         <translation>Skriv --mars-field som NØGLE=FELT, ikke {item}.</translation>
     </message>
     <message>
-        <source>Name the kind of the areas with --kind (lowland, afforestation or connectivity).</source>
-        <translation>Angiv områdernes type med --kind (lowland, afforestation eller connectivity).</translation>
+        <source>Name the kind of the areas with --kind (lowland, afforestation, connectivity or restore).</source>
+        <translation>Angiv områdernes type med --kind (lowland, afforestation, connectivity eller restore).</translation>
     </message>
     <message>
         <source>{path}: cannot be read ({reason}).</source>

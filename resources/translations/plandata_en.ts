@@ -161,8 +161,8 @@
         <translation>Write --mars-field as KEY=FIELD, not {item}.</translation>
     </message>
     <message>
-        <source>Name the kind of the areas with --kind (lowland, afforestation or connectivity).</source>
-        <translation>Name the kind of the areas with --kind (lowland, afforestation or connectivity).</translation>
+        <source>Name the kind of the areas with --kind (lowland, afforestation, connectivity or restore).</source>
+        <translation>Name the kind of the areas with --kind (lowland, afforestation, connectivity or restore).</translation>
     </message>
     <message>
         <source>{path}: cannot be read ({reason}).</source>

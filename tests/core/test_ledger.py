@@ -56,7 +56,8 @@ def test_hand_made_case_with_known_numbers() -> None:
     assert r.gain_m2_by_candidate == {a.id: pytest.approx(a_gain), b.id: pytest.approx(b_gain),
                                       e.id: pytest.approx(e_gain)}
     assert r.gain_m2_by_kind == {"lowland": pytest.approx(a_gain + e_gain),
-                                 "afforestation": pytest.approx(b_gain), "connectivity": 0.0}
+                                 "afforestation": pytest.approx(b_gain), "connectivity": 0.0,
+                                 "restore": 0.0}
     assert r.current_area_m2 == pytest.approx(1_750_000)
     assert r.area_m2 == pytest.approx(1_750_000 + a_gain + b_gain + e_gain)
     assert r.area_m2 == pytest.approx(_expected([a, b, c, d, e]))

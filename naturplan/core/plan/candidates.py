@@ -54,6 +54,10 @@ class CandidateKind(StrEnum):
     LOWLAND = "lowland"
     AFFORESTATION = "afforestation"
     CONNECTIVITY = "connectivity"
+    #: Genopretning (issue 25): lifts the condition of existing §3 nature (the firefighter's
+    #: middle step, protect → restore → create); it adds no new protected area, its lifts
+    #: are the project's ``restoration`` record (:mod:`naturplan.io.restoration`).
+    RESTORE = "restore"
 
 
 class CandidateStatus(StrEnum):
@@ -69,11 +73,13 @@ class CandidateStatus(StrEnum):
 #: per candidate). Rewetted lowland becomes wetland nature (mose/eng, typically §3 once
 #: established) and new forest is counted toward the Grøn trepart 20 % in the agreement, so
 #: both count. A connectivity corridor is usually a strip of extensive use or a hedge, not
-#: protected nature, so it does not count unless the planner says so.
+#: protected nature, so it does not count unless the planner says so. A restoration lies on
+#: nature that is protected already: it never adds area (:func:`naturplan.core.plan.ledger.counts`).
 DEFAULT_COUNTS_TOWARD_TARGET: Mapping[CandidateKind, bool] = {
     CandidateKind.LOWLAND: True,
     CandidateKind.AFFORESTATION: True,
     CandidateKind.CONNECTIVITY: False,
+    CandidateKind.RESTORE: False,
 }
 
 #: Fields a user edit may change with :meth:`Candidate.with_changes` (the store stamps the rest).

@@ -107,8 +107,10 @@ class _Entry:
 
 
 def counts(candidate: Candidate) -> bool:
-    """Whether *candidate* adds to the projected share (counts and is not rejected)."""
-    return candidate.counts_toward_target and candidate.status is not CandidateStatus.REJECTED
+    """Whether *candidate* adds to the projected share (counts and is not rejected; a
+    restoration lies on protected nature and adds no area, whatever its flag says)."""
+    return (candidate.counts_toward_target and candidate.status is not CandidateStatus.REJECTED
+            and candidate.kind is not CandidateKind.RESTORE)
 
 
 class Ledger(PlanFollower):

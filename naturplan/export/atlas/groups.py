@@ -24,6 +24,7 @@ SPLITS = ("kind", "status")
 #: The file-name part of each group in Danish (no æøå: file names travel by mail).
 DANISH_SLUGS = {
     "lowland": "lavbund", "afforestation": "skovrejsning", "connectivity": "forbindelse",
+    "restore": "genopretning",
     "idea": "ide", "proposed": "forslag", "adopted": "vedtaget", "rejected": "afvist",
 }
 

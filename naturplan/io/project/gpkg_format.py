@@ -18,7 +18,7 @@ from shapely.geometry.base import BaseGeometry
 
 from naturplan.core import jsontext
 from naturplan.core.layers.roles import WORKING_EPSG
-from naturplan.core.plan.candidates import utc_now
+from naturplan.core.plan.candidates import CandidateKind, utc_now
 from naturplan.io.project import gpkg_outside, gpkg_rtree, gpkg_scenarios
 from naturplan.io.project.store import (
     SCHEMA_VERSION,
@@ -308,6 +308,40 @@ def _create_schema(conn: sqlite3.Connection, author: str) -> None:
     gpkg_rtree.install_rtree(conn)
 
 
+#: The candidates' kind constraint: every kind naturplan knows.
+KIND_CHECK = "(kind IN (" + ", ".join(f"'{k.value}'" for k in CandidateKind) + "))"
+#: The constraint of a project made before the "restore" kind (issue 25).
+_OLD_KIND_CHECK = "(kind IN ('lowland', 'afforestation', 'connectivity'))"
+
+
+def widen_kind_check(conn: sqlite3.Connection) -> bool:
+    """Let a project made before the "restore" kind hold one: its CHECK constraint is
+    rewritten in the schema, SQLite's documented way to change a constraint without copying
+    the table (every stored row meets the wider one). Runs inside the caller's write
+    transaction; True if the schema was changed."""
+    row = conn.execute(CANDIDATES_SQL).fetchone()
+    if row is None or not has_old_kind_check(row[0]):
+        return False
+    version = conn.execute("PRAGMA schema_version").fetchone()[0]
+    conn.execute("PRAGMA writable_schema = ON")
+    try:
+        conn.execute("UPDATE sqlite_master SET sql = replace(sql, ?, ?) WHERE type = 'table'"
+                     " AND name = 'candidates'", (_OLD_KIND_CHECK, KIND_CHECK))
+        conn.execute(f"PRAGMA schema_version = {int(version) + 1}")
+    finally:
+        conn.execute("PRAGMA writable_schema = OFF")
+    return True
+
+
+#: One row: the candidates table's SQL (:func:`widen_kind_check` reads whether it is old).
+CANDIDATES_SQL = "SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 'candidates'"
+
+
+def has_old_kind_check(sql: str | None) -> bool:
+    """Whether the candidates table's *sql* has the constraint from before "restore"."""
+    return sql is not None and _OLD_KIND_CHECK in sql
+
+
 _DDL = (
     "CREATE TABLE gpkg_spatial_ref_sys (srs_name TEXT NOT NULL, srs_id INTEGER NOT NULL"
     " PRIMARY KEY, organization TEXT NOT NULL, organization_coordsys_id INTEGER NOT NULL,"
@@ -325,7 +359,7 @@ _DDL = (
     " CONSTRAINT fk_gc_srs FOREIGN KEY (srs_id) REFERENCES gpkg_spatial_ref_sys (srs_id))",
     "CREATE TABLE candidates (fid INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL,"
     " geom MULTIPOLYGON NOT NULL, id TEXT NOT NULL UNIQUE, kind TEXT NOT NULL"
-    " CHECK (kind IN ('lowland', 'afforestation', 'connectivity')), name TEXT,"
+    f" CHECK {KIND_CHECK}, name TEXT,"
     " status TEXT NOT NULL CHECK (status IN ('idea', 'proposed', 'adopted', 'rejected')),"
     " note TEXT, counts_toward_target BOOLEAN NOT NULL, created DATETIME NOT NULL,"
     " modified DATETIME NOT NULL, author TEXT, modified_by TEXT,"

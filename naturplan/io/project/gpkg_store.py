@@ -41,13 +41,16 @@ from naturplan.io.project import gpkg_outside, gpkg_rtree, gpkg_scenarios
 from naturplan.io.project import rows as rows_
 from naturplan.io.project.gpkg_format import (
     BUSY_TIMEOUT_S,
+    CANDIDATES_SQL,
     OPEN_TIMEOUT_S,
     check_project,
     connect,
     create_project,
     decode_geometry,
     encode_geometry,
+    has_old_kind_check,
     sqlite_error,
+    widen_kind_check,
 )
 from naturplan.io.project.sql_store import SQLStore
 from naturplan.io.project.store import StoreError, login_name, project_not_found
@@ -218,13 +221,17 @@ class GeoPackageStore(SQLStore):
     def _migrate(self) -> None:
         """Give a project made before the outside-edit triggers or the R-tree its triggers
         (:mod:`naturplan.io.project.gpkg_outside`) and its index
-        (:mod:`naturplan.io.project.gpkg_rtree`); a file that has both is not written."""
+        (:mod:`naturplan.io.project.gpkg_rtree`), and one made before the "restore" kind the
+        wider kind constraint (:func:`~naturplan.io.project.gpkg_format.widen_kind_check`); a
+        file that has all is not written."""
         has_triggers = self._query(gpkg_outside.HAS_TRIGGERS_SQL)[0][0]
         has_rtree = self._query(gpkg_rtree.HAS_RTREE_SQL)[0][0]
-        if not (has_triggers and has_rtree):
+        old_kinds = any(has_old_kind_check(r[0]) for r in self._query(CANDIDATES_SQL))
+        if not (has_triggers and has_rtree) or old_kinds:
             with self.transaction():
                 gpkg_outside.install_triggers(self._conn)
                 gpkg_rtree.install_rtree(self._conn)
+                widen_kind_check(self._conn)
 
 
 def _candidate(row: tuple[Any, ...]) -> Candidate | Notice:

@@ -41,7 +41,7 @@ from shapely.geometry.base import BaseGeometry
 from naturplan.core import jsontext
 from naturplan.core.layers.roles import WORKING_EPSG
 from naturplan.core.notices import Notice
-from naturplan.core.plan.candidates import Candidate, utc_now
+from naturplan.core.plan.candidates import Candidate, CandidateKind, utc_now
 from naturplan.io.project import postgis_outside
 from naturplan.io.project import rows as rows_
 from naturplan.io.project.dbaddress import check_ports, has_secret, redact
@@ -196,6 +196,11 @@ MIGRATIONS: tuple[Migration, ...] = (
     )),
     Migration(4, "another client's candidate edits: version bump and audit (anden klient)",
               postgis_outside.migration_statements(_S)),
+    Migration(5, "the restore kind (genopretning, issue 25)", (
+        f"ALTER TABLE {_S}.candidates DROP CONSTRAINT IF EXISTS candidates_kind_check",
+        f"ALTER TABLE {_S}.candidates ADD CONSTRAINT candidates_kind_check CHECK (kind IN ("
+        + ", ".join(f"'{k.value}'" for k in CandidateKind) + "))",
+    )),
 )
 
 #: The newest migration this naturplan knows.
