@@ -83,7 +83,8 @@ class PlanData:
 
     def columns(self) -> list[Column]:
         """The candidate table's columns: with the analysis numbers once they are measured."""
-        return table_columns(self.measured is not None)
+        return table_columns(self.measured is not None,
+                             len(self.dataset.municipality.parts) > 1)
 
     def protected_layers(self) -> list[Layer]:
         """The layers whose polygons make the protected share."""

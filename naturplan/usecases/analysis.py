@@ -31,7 +31,11 @@ from naturplan.core.analysis.assessment import (
     totals,
 )
 from naturplan.core.analysis.climate import Criterion
-from naturplan.core.analysis.connectivity import ConnectivityIndices, ConnectivityNetwork
+from naturplan.core.analysis.connectivity import (
+    CandidateConnectivity,
+    ConnectivityIndices,
+    ConnectivityNetwork,
+)
 from naturplan.core.analysis.factors import FactorTable, Provenance
 from naturplan.core.analysis.firefighter import firefighter_order
 from naturplan.core.analysis.flood import NatureAtRisk, nature_at_risk
@@ -41,6 +45,7 @@ from naturplan.core.analysis.layers import (
     RolePolygons,
     analysis_layers,
     build_layers,
+    municipality_parts,
 )
 from naturplan.core.analysis.scenarios import LedgerInputs, ScenarioResult, evaluate
 from naturplan.core.feedback import Feedback, as_feedback
@@ -131,7 +136,7 @@ def read_analysis_layers(request: Any, roles: Sequence[Role] = DEFAULT_PROTECTED
     if raster is not None and raster.source.synthetic:
         synthetic.add(raster.role.value)
     return build_layers(resolved.municipality.geometry, parts, raster, read_grid, roles,
-                        tuple(sorted(synthetic)))
+                        tuple(sorted(synthetic)), municipality_parts(resolved.municipality))
 
 
 def analyse_plan(
@@ -390,8 +395,21 @@ def candidate_json(a: CandidateAssessment, pa: PlanAnalysis | None = None) -> di
             "joins": [{"patch": j.patch, "area_m2": j.area_m2,
                        "ids": joined_ids(pa, j.patch) if pa is not None else []}
                       for j in ch.joins],
+            # issue 25 item 3: the municipalities of the joined patches (two or more: it
+            # joins nature across a border); null for a plan area of one municipality
+            "joins_municipalities": _joined_names(pa, ch),
         }
     return out
+
+
+def _joined_names(pa: PlanAnalysis | None, change: CandidateConnectivity
+                  ) -> list[str] | None:
+    from naturplan.core.analysis.border import municipalities_joined
+
+    if pa is None:
+        return None
+    names = municipalities_joined(pa.network, change, pa.layers.municipalities)
+    return None if names is None else list(names)
 
 
 def scenario_json(s: ScenarioResult, network: ConnectivityNetwork | None) -> dict[str, Any]:

@@ -45,8 +45,10 @@ GAP_KEYS: dict[str, tuple[str, ...]] = {
     "flood": ("flood_m2", "flood_share", "flood_mean_depth_m", "flood_max_depth_m",
               "conflict_flood_m2"),
     "n_retention": ("nitrogen_kg_per_year",),
-    "connectivity": ("delta_eca_m2", "delta_pc_percent", "joins_patches"),
-    "connectivity_cancelled": ("delta_eca_m2", "delta_pc_percent", "joins_patches"),
+    "connectivity": ("delta_eca_m2", "delta_pc_percent", "joins_patches",
+                     "joins_municipalities"),
+    "connectivity_cancelled": ("delta_eca_m2", "delta_pc_percent", "joins_patches",
+                               "joins_municipalities"),
     "addresses": ("access_300_m", "access_1000_m"),
 }
 def missing_inputs(dataset: Dataset, has_flood: bool) -> list[str]:
@@ -140,12 +142,31 @@ def measure_plan(data: PlanData, *, connectivity: bool = True,
                                   step="analysis")
         if not connectivity:
             gaps.append("connectivity")
-    measures = _with_access(measures_of(assessments), data, gaps)
+    measures = _with_border(measures_of(assessments), assessments, network, layers)
+    measures = _with_access(measures, data, gaps)
     data.measures = blank_gaps(measures, gaps)
     data.measured = MeasuredPlan(tuple(gaps), context.provenance.as_dict(),
                                  settings.as_dict())
     fb.report(1.0, "analysis")
     return data.measured
+
+
+def _with_border(measures: dict[str, dict[str, Any]], assessments: Mapping[str, Any],
+                 network: ConnectivityNetwork | None, layers: Any
+                 ) -> dict[str, dict[str, Any]]:
+    """*measures* with the municipalities of the patches each candidate joins (issue 25
+    item 3), for a plan area of several municipalities: "Aalborg, Rebild" when it joins
+    nature across their border."""
+    from naturplan.core.analysis.border import municipalities_joined
+
+    if len(layers.municipalities) < 2:
+        return measures
+    out = {}
+    for cid, row in measures.items():
+        names = municipalities_joined(network, assessments[cid].connectivity,
+                                      layers.municipalities)
+        out[cid] = {**row, "joins_municipalities": None if names is None else ", ".join(names)}
+    return out
 
 
 def _with_access(measures: dict[str, dict[str, Any]], data: PlanData, gaps: list[str]

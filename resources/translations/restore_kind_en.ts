@@ -9,4 +9,22 @@
         <translation>Restoration of nature</translation>
     </message>
 </context>
+<context>
+    <name>AnalysisPanel</name>
+    <message>
+        <source>%1 and %2</source>
+        <translation>%1 and %2</translation>
+    </message>
+    <message>
+        <source>joins nature in %1 municipalities</source>
+        <translation>joins nature in %1 municipalities</translation>
+    </message>
+</context>
+<context>
+    <name>export_table</name>
+    <message>
+        <source>Joins nature in the municipalities</source>
+        <translation>Joins nature in the municipalities</translation>
+    </message>
+</context>
 </TS>

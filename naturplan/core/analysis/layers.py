@@ -21,7 +21,7 @@ from shapely.geometry.base import BaseGeometry
 from naturplan.core.analysis.overlay import Pairs, intersect_pairs
 from naturplan.core.analysis.zonal import Bounds, RasterGrid
 from naturplan.core.geometry import GeometryArray
-from naturplan.core.layers.dataset import DEFAULT_PROTECTED_ROLES, Dataset
+from naturplan.core.layers.dataset import DEFAULT_PROTECTED_ROLES, Dataset, Municipality
 from naturplan.core.layers.layer import RasterLayer, VectorLayer
 from naturplan.core.layers.roles import Role
 
@@ -145,6 +145,10 @@ class AnalysisLayers:
         default_factory=lambda: np.empty(0, dtype=object))
     synthetic: tuple[str, ...] = ()
     n_retention: PolygonSet | None = None
+    #: The municipalities of a plan area of several (name → geometry, in their order; empty
+    #: for one): the landscape is their union, and a candidate's joined patches are named
+    #: by municipality (:mod:`naturplan.core.analysis.border`).
+    municipalities: tuple[tuple[str, BaseGeometry], ...] = ()
 
     @property
     def municipality_area_m2(self) -> float:
@@ -241,7 +245,13 @@ def analysis_layers(
              if isinstance(layer, VectorLayer) and layer.role is not Role.MUNICIPALITY]
     synthetic = sorted({layer.role.value for layer in dataset.layers if layer.source.synthetic})
     return build_layers(dataset.municipality.geometry, parts, rasters[0] if rasters else None,
-                        read_grid, protected_roles, tuple(synthetic))
+                        read_grid, protected_roles, tuple(synthetic),
+                        municipality_parts(dataset.municipality))
+
+
+def municipality_parts(municipality: Municipality) -> tuple[tuple[str, BaseGeometry], ...]:
+    """The (name, geometry) of each municipality of a plan area of several (empty for one)."""
+    return tuple((p.name or p.code, p.geometry) for p in municipality.parts)
 
 
 def build_layers(
@@ -251,6 +261,7 @@ def build_layers(
     read_grid: GridReader | None = None,
     protected_roles: Sequence[Role] = DEFAULT_PROTECTED_ROLES,
     synthetic: tuple[str, ...] = (),
+    municipalities: tuple[tuple[str, BaseGeometry], ...] = (),
 ) -> AnalysisLayers:
     """The :class:`AnalysisLayers` from the polygons of each role's layers (see
     :func:`analysis_layers`; a flood raster is used with *read_grid*, else flood-zone
@@ -281,4 +292,5 @@ def build_layers(
         synthetic=synthetic,
         n_retention=(_polygon_set(of(Role.N_RETENTION), {"rate": "rate_kg_n_ha"})
                      if of(Role.N_RETENTION) else None),
+        municipalities=municipalities,
     )

@@ -184,6 +184,10 @@ MEASURE_COLUMNS: list[Column] = [
            _measure("delta_pc_percent"), 3),
     Column("joins_patches", "forbinder", "Joins habitat patches", ColumnType.INT,
            _measure("joins_patches"), 0),
+    # Across the border (issue 25 item 3): the municipalities of the patches it joins; only
+    # in the table of a plan area of several municipalities (PlanData.columns).
+    Column("joins_municipalities", "kommuner", "Joins nature in the municipalities",
+           ColumnType.TEXT, _measure("joins_municipalities")),
     # Nature near home (issue 25): addresses with no nature within the distance today that
     # the candidate brings within it.
     Column("access_300_addresses", "adg_300", "New addresses with nature within 300 m",
@@ -198,9 +202,15 @@ PLAN_COLUMNS: list[Column] = [*_PLAN_HEAD, *_PLAN_TAIL]
 CANDIDATE_COLUMNS: list[Column] = [*_PLAN_HEAD, *MEASURE_COLUMNS, *_PLAN_TAIL]
 
 
-def table_columns(measured: bool) -> list[Column]:
-    """The columns of a table whose analysis was (not) measured."""
-    return list(CANDIDATE_COLUMNS if measured else PLAN_COLUMNS)
+#: The columns of a plan area of several municipalities only.
+BORDER_COLUMNS = frozenset({"joins_municipalities"})
+
+
+def table_columns(measured: bool, several_municipalities: bool = False) -> list[Column]:
+    """The columns of a table whose analysis was (not) measured (the border's column only
+    for a plan area of *several_municipalities*)."""
+    return [c for c in (CANDIDATE_COLUMNS if measured else PLAN_COLUMNS)
+            if several_municipalities or c.key not in BORDER_COLUMNS]
 
 
 def candidate_records(

@@ -50,6 +50,7 @@ class AnalysisActions(QObject):
         self.controller = AnalysisController(window.session, self)
         self.dock = AnalysisDock(frame)
         self.dock.panel.lang = window.lang
+        self.dock.panel.joined_municipalities = self._joined_municipalities
         self.scenarios = ScenarioDock(self.controller, frame)
         self.scenarios.lang = window.lang
         frame.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.dock)
@@ -235,6 +236,15 @@ class AnalysisActions(QObject):
         self.dock.panel.show_assessment(assessment)
         self.dock.panel.show_order(self.controller.firefighter_order())
         self.window.canvas.update()
+
+    def _joined_municipalities(self, assessment: Any) -> tuple[str, ...] | None:
+        """The municipalities of the patches *assessment*'s candidate joins (issue 25 item
+        3); None for a plan area of one municipality or before the network is measured."""
+        from naturplan.core.analysis.border import municipalities_joined
+
+        c = self.controller
+        parts = c.layers.municipalities if c.layers is not None else ()
+        return municipalities_joined(c.network, assessment.connectivity, parts)
 
     def _network(self) -> None:
         c = self.controller

@@ -86,6 +86,10 @@ class AnalysisPanel(QWidget):
         self.assessment: CandidateAssessment | None = None
         #: Called after a section changed (the dock refits its scroll area).
         self.on_change: Callable[[], None] | None = None
+        #: The municipalities of the patches a candidate joins (issue 25 item 3; None for a
+        #: plan area of one municipality); set by the window's analysis.
+        self.joined_municipalities: Callable[[CandidateAssessment], tuple[str, ...] | None] \
+            | None = None
         self.show_assessment(None)
 
     def text(self, section: str) -> str:
@@ -249,7 +253,20 @@ class AnalysisPanel(QWidget):
                 "%1", _ha(ch.joins[0].area_m2, lang)))
         else:
             rows.append(self.tr("a new patch"))
+        across = self._across_border(a)
+        if across:
+            rows.append(across)
         self._set("connectivity", head + "<br>".join(escape(r) for r in rows))
+
+    def _across_border(self, a: CandidateAssessment) -> str:
+        """"joins nature in Aalborg and Rebild municipalities" when the patches it joins lie
+        in two or more municipalities of the plan area, else ""."""
+        names = self.joined_municipalities(a) if self.joined_municipalities else None
+        if not names or len(names) < 2:
+            return ""
+        listed = self.tr("%1 and %2").replace("%1", ", ".join(names[:-1])).replace(
+            "%2", names[-1])
+        return self.tr("joins nature in %1 municipalities").replace("%1", listed)
 
     # -- the plan ----------------------------------------------------------------------
     def show_network(self, now: ConnectivityIndices | None,
