@@ -45,8 +45,9 @@ def municipalities_joined(network: ConnectivityNetwork | None,
                           municipalities: Sequence[tuple[str, BaseGeometry]]
                           ) -> tuple[str, ...] | None:
     """The municipalities of the patches *change* joins (:func:`joined_municipalities`), by
-    name (as a reader looks them up: "Aalborg og Rebild"), or None when it cannot be said: a plan area of one municipality (*municipalities* holds
-    fewer than two), or connectivity not measured."""
+    name (as a reader looks them up: "Aalborg og Rebild"), or None when it cannot be said:
+    a plan area of one municipality (*municipalities* holds fewer than two), or connectivity
+    not measured."""
     if len(municipalities) < 2 or network is None or change is None:
         return None
     return tuple(sorted(joined_municipalities(network, change, dict(municipalities))))
