@@ -66,29 +66,21 @@ def run(args: argparse.Namespace) -> int:
     from naturplan.core.layers.roles import Role
     from naturplan.io.datasets import open_dataset
     from naturplan.io.project.open import open_plan, require_project
-    from naturplan.io.restoration import write_restoration
     from naturplan.text.i18n import tr
     from naturplan.usecases.condition import p3_condition
+    from naturplan.usecases.restoration import check_lifts, store_lifts
 
     if bool(args.lifts) == bool(args.clear):
         raise UsageError("Give --lift FEATURE_ID=CLASS (one or more) or --clear.")
     lifts = parse_lifts(args.lifts)
     require_project(args.project)
     request, _ = data_for(args)
-    if lifts:
-        p3 = p3_condition(open_dataset(request, roles=(Role.NATURE_P3,)))
-        if p3 is None:
-            raise UsageError("No §3 nature layer is loaded (role nature_p3): its features "
-                             "cannot be named.")
-        known = set(p3.ids)
-        unknown = [fid for fid in lifts if fid not in known]
-        if unknown:
-            raise UsageError("No §3 feature with id {ids} in the §3 layer; nothing was "
-                             "changed.", ids=", ".join(unknown[:5]))
+    p3 = p3_condition(open_dataset(request, roles=(Role.NATURE_P3,))) if lifts else None
+    check_lifts(p3, lifts)  # before the project is opened: a bad id writes nothing
     store, plan = open_plan(args.project, args.author, create=False)
     with store:
         candidate = plan.find(args.id)
-        write_restoration(store, candidate.id, lifts)
+        store_lifts(store, p3, candidate.id, lifts)
     lang = str(args.lang or "da")
     print(tr(lang, CONTEXT, "'{name}' lifts {n} §3 features.", n=len(lifts),
              name=candidate.name))

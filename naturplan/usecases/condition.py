@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
@@ -52,6 +52,8 @@ class P3Condition:
     ids: list[str]
     classes: list[ConditionClass | None]
     synthetic: bool
+    #: Each feature's nature type (``Natyp_navn``; "" where the layer has none).
+    types: list[str] = field(default_factory=list)
 
 
 def p3_condition(dataset: Dataset) -> P3Condition | None:
@@ -62,6 +64,7 @@ def p3_condition(dataset: Dataset) -> P3Condition | None:
     geoms = np.concatenate([layer.frame.geometry.to_numpy() for layer in layers])
     values: list[Any] = []
     ids: list[str] = []
+    types: list[str] = []
     for layer in layers:
         frame = layer.frame
         n = len(frame)
@@ -69,8 +72,14 @@ def p3_condition(dataset: Dataset) -> P3Condition | None:
                    else [None] * n)
         ids += ([str(v) for v in frame["Objekt_id"]] if "Objekt_id" in frame.columns
                 else [""] * n)
+        types += ([_text(v) for v in frame["Natyp_navn"]] if "Natyp_navn" in frame.columns
+                  else [""] * n)
     synthetic = any(layer.source.synthetic for layer in layers)
-    return P3Condition(geoms, ids, condition_classes(values), synthetic)
+    return P3Condition(geoms, ids, condition_classes(values), synthetic, types)
+
+
+def _text(value: Any) -> str:
+    return "" if value is None or (isinstance(value, float) and value != value) else str(value)
 
 
 def restore_lifts(candidates: Iterable[Candidate],

@@ -119,6 +119,11 @@ class AnalysisActions(QObject):
         lifts.setTextFormat(Qt.TextFormat.RichText)
         box.insertWidget(box.indexOf(line) + 1, lifts)
         self.condition = ConditionFollower(window.session, self.condition_widget, lifts, self)
+        from naturplan.gui.analysis.lifts_editor import LiftsEditing, LiftsEditor
+
+        self.lifts_editor = LiftsEditor()
+        box.insertWidget(box.indexOf(lifts) + 1, self.lifts_editor)
+        self.lifts = LiftsEditing(window.session, self.condition, self.lifts_editor, self)
 
     def _scenarios_shown(self, shown: bool) -> None:
         if not shown:
@@ -212,6 +217,7 @@ class AnalysisActions(QObject):
         self.totals.refresh()
         self.access.set_dataset(dataset)
         self.condition.set_dataset(dataset)
+        self.lifts.refresh()
 
     def _present_roles(self) -> set[Any]:
         """The roles of the layers loaded now (a total that needs another is not shown)."""

@@ -193,6 +193,23 @@ class ConditionFollower(QObject):
             "<br>".join(escape(line) for line in lines)))
         label.setVisible(True)
 
+    @property
+    def p3(self) -> Any:
+        """The §3 features with their ids, types and classes (None without §3)."""
+        return self._p3
+
+    def lifts_of(self, candidate: Any) -> dict[str, Any]:
+        """What *candidate* lifts: its stored record, else its note's lifts."""
+        from naturplan.usecases.condition import candidate_lifts
+
+        return candidate_lifts(candidate, self._stored())
+
+    def lifts_changed(self) -> None:
+        """The project's lifts may have changed (saved in the editor, or outside the
+        window): the plan's share is measured again if they did, the panel line redrawn."""
+        self._edited()
+        self.show_selected()
+
     def _stored(self) -> Any:
         """The project's record of lifts (``restoration`` setting); None without a store."""
         from naturplan.core.errors import NaturplanError
