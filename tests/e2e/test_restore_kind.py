@@ -129,3 +129,22 @@ def test_mars_gets_a_nature_project_and_plandata_no_theme():
     assert mars.types["Natur"] is CandidateKind.CONNECTIVITY  # imports stay as they were
     model = load_plandata_model()
     assert model.theme_for_kind("restore") is None
+
+
+def test_an_older_postgis_plan_is_upgraded_to_hold_a_restore_candidate(pg_project):
+    from naturplan.io.project.postgis_schema import LATEST
+    from naturplan.io.project.postgis_store import PostGISStore
+    from naturplan.io.project.store import StoreError
+
+    x, y = 550_000.0, 6_320_000.0
+    with PostGISStore(pg_project, author="anna", upto=4) as old:  # before the restore kind
+        kept = old.insert(Candidate.new("lowland", box(x, y, x + 100, y + 100), "Fra før"))
+        with pytest.raises(StoreError):  # the old constraint refuses it
+            old.insert(Candidate.new("restore", box(x + 200, y, x + 300, y + 100), "Nej"))
+    with PostGISStore(pg_project, author="bo") as new:
+        assert new.schema_step == LATEST >= 5
+        restore = new.insert(Candidate.new("restore", box(x + 200, y, x + 300, y + 100),
+                                           "Genopret mosen"))
+        found = {c.id: c for c in new.candidates()}
+    assert found[kept.id].kind is CandidateKind.LOWLAND
+    assert found[restore.id].kind is CandidateKind.RESTORE
