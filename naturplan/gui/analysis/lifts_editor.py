@@ -226,9 +226,11 @@ class OutsideLifts(QObject):
     def _watch(self) -> None:
         if self.watcher.files():
             self.watcher.removePaths(self.watcher.files())
-        path = getattr(self.session.store, "path", None)
-        if path is not None and path.exists():
-            self.watcher.addPath(str(path))
+        from naturplan.io.project.gpkg_store import GeoPackageStore
+
+        store = self.session.store  # a team project: the look on becoming active
+        if isinstance(store, GeoPackageStore) and store.path.exists():
+            self.watcher.addPath(str(store.path))
 
     def _file_changed(self, path: str) -> None:
         if path not in self.watcher.files():  # replaced, not written in place: watch anew
