@@ -179,6 +179,24 @@ def test_firefighter_tags_and_order(table):
     assert order == ["p", "r", "b", "c"]
 
 
+def test_a_restoration_on_nature_restores_it(table):
+    """The restore kind (issue 25) is the rule's middle step: on §3 nature it restores what a
+    lowland withdrawal on the same ground would protect."""
+    nature = polygons([shapely.box(0, 0, 60, 100)], type=["Eng"], id=["1"])
+    lowland = polygons([shapely.box(0, 200, 100, 300)], carbon_class=[">12"],
+                       land_use=["rotation"])
+    lay = layers(nature=nature, lowland=lowland)
+    on_nature = shapely.box(0, 0, 100, 100)  # 60 % on §3, 40 % new
+    assert firefighter_tag(on_nature, lay, table, "lowland").tag is Tag.PROTECTS
+    restore = firefighter_tag(on_nature, lay, table, "restore")
+    assert restore.tag is Tag.RESTORES and restore.part(Tag.RESTORES) == pytest.approx(6000.0)
+    assert restore.part(Tag.PROTECTS) == 0.0 and restore.part(Tag.CREATES) == pytest.approx(4000)
+    mostly_new = firefighter_tag(shapely.box(0, 0, 160, 100), lay, table, "restore")
+    assert mostly_new.tag is Tag.CREATES  # 6,000 m² on §3 against 10,000 m² new
+    soil = firefighter_tag(shapely.box(0, 200, 100, 300), lay, table, "restore")
+    assert soil.tag is Tag.RESTORES and soil.part(Tag.RESTORES) == pytest.approx(10_000.0)
+
+
 def test_a_preloaded_raster_gives_the_same_windows(tmp_path):
     rng = np.random.default_rng(3)
     depth = np.where(rng.random((60, 80)) < 0.4, rng.uniform(0.1, 2.0, (60, 80)), 0.0)

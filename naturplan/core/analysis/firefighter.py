@@ -17,6 +17,8 @@ nature today. Each candidate is tagged from what it overlaps:
   or meadow destroys it (naturbeskyttelsesloven § 3 forbids changing its state), so it never
   protects; and forest on drained organic soil does not bring the bog back, so afforestation
   never restores: its part off §3 nature creates new (forest) nature.
+- a **restoration** (kind ``restore``, issue 25) lifts the condition of the §3 nature under
+  it: its part on §3 nature restores (with its part on degraded soil), the rest creates.
 
 The tag is the largest part (a tie goes to the earlier one in the rule's order, except that a
 conflict wins a tie: it must not be hidden). Sorting by the rule puts every "protects" first
@@ -50,6 +52,8 @@ class Tag(StrEnum):
 RULE_ORDER: tuple[Tag, ...] = (Tag.PROTECTS, Tag.RESTORES, Tag.CREATES, Tag.CONFLICTS)
 #: The kind of candidate that plants forest (``CandidateKind.AFFORESTATION``'s value).
 AFFORESTATION = "afforestation"
+#: The kind that lifts the condition of existing nature (``CandidateKind.RESTORE``'s value).
+RESTORE = "restore"
 
 
 @dataclass(frozen=True)
@@ -84,6 +88,9 @@ class FirefighterTag:
         if self.kind == AFFORESTATION:
             parts = {Tag.CONFLICTS: self.nature_m2,
                      Tag.CREATES: max(self.area_m2 - self.nature_m2, 0.0)}
+        elif self.kind == RESTORE:  # lifting the condition of the nature that is there
+            parts = {Tag.RESTORES: self.nature_m2 + self.degraded_m2,
+                     Tag.CREATES: self.new_m2}
         else:
             parts = {Tag.PROTECTS: self.nature_m2, Tag.RESTORES: self.degraded_m2,
                      Tag.CREATES: self.new_m2}
