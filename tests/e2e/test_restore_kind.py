@@ -148,3 +148,31 @@ def test_an_older_postgis_plan_is_upgraded_to_hold_a_restore_candidate(pg_projec
         found = {c.id: c for c in new.candidates()}
     assert found[kept.id].kind is CandidateKind.LOWLAND
     assert found[restore.id].kind is CandidateKind.RESTORE
+
+
+def test_a_restore_candidate_goes_to_mars_as_a_nature_project(tmp_path):
+    import csv
+
+    import pyogrio
+    from shapely.geometry import MultiPolygon
+
+    x, y = 550_000.0, 6_320_000.0
+    muni = tmp_path / "kommune.gpkg"
+    gpd.GeoDataFrame({"KOMKODE": ["0999"], "KOMNAVN": ["Testrup"]},
+                     geometry=[box(x - 5000, y - 5000, x + 5000, y + 5000)],
+                     crs=25832).to_file(muni)
+    project = tmp_path / "plan.gpkg"
+    area = MultiPolygon([box(x, y, x + 300, y + 200), box(x + 400, y, x + 500, y + 100)])
+    with GeoPackageStore(project, author="test") as store:
+        store.insert(Candidate.new("restore", area, "Genopret engen", status="proposed"))
+    out = tmp_path / "ud"
+    out.mkdir()
+    done = run_cli(["candidates", "export", "--project", str(project), "--format", "mars",
+                    "--out", str(out), "--no-sample", "--layer", f"municipality={muni}"])
+    assert done.returncode == 0, done.stderr
+    [row] = list(pyogrio.read_dataframe(out / "mars_projektomraader.shp").itertuples())
+    assert (row.navn, row.type, row.fase) == ("Genopret engen", "Natur", "Forundersøgelse")
+    assert row.areal_ha == pytest.approx(area.area / 10_000)
+    with open(out / "mars_projektliste.csv", encoding="utf-8", newline="") as handle:
+        [listed] = list(csv.DictReader(handle, delimiter=";"))
+    assert listed["type"] == "Natur" and listed["skov_ha"] == "0,00"
