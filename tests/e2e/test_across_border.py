@@ -122,3 +122,23 @@ def test_access_counts_nature_across_the_border(border):
     assert block["addresses"] == 2
     assert block["now"]["within_300_m"]["reached"] == 1.0
     assert block["now"]["within_1000_m"]["reached"] == 2.0
+
+
+def test_the_web_map_popup_names_the_municipalities_only_when_there_are_any():
+    from naturplan.core.layers.style import default_style
+    from naturplan.export.model import candidates_layer
+    from naturplan.export.tables.columns import CandidateRecord
+    from naturplan.export.webmap.features import candidate_web_layer
+    from naturplan.pagemodel.layers import ExportLayer
+
+    bridge = Candidate.new("connectivity", box(X + 4800, Y + 1100, X + 5200, Y + 1400), "Bro")
+    alone = Candidate.new("connectivity", box(X + 100, Y + 100, X + 200, Y + 200), "Alene")
+    records = [CandidateRecord(bridge, measures={"joins_municipalities": "Aalborg, Rebild"}),
+               CandidateRecord(alone, measures={"joins_municipalities": ""})]
+    entry = ExportLayer(candidates_layer([bridge, alone], None), default_style("candidates"))
+    web = candidate_web_layer(entry, records, 1.0, "da")
+    props = [f["properties"] for f in json.loads(web.geojson)["features"]]
+    assert props[0]["joins_municipalities"] == "Aalborg, Rebild"
+    assert "joins_municipalities" not in props[1]  # joins none: no empty line in the popup
+    fields = dict(json.loads(json.dumps(web.config))["fields"])
+    assert fields["joins_municipalities"] == "Forbinder natur i kommunerne"

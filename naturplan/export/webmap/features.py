@@ -65,7 +65,7 @@ CANDIDATE_POPUP = ("name", "kind", "status", "area_ha", "new_nature_ha",
                    "sequestration_t_per_year", "conflict_nature_p3_ha", "conflict_natura2000_ha",
                    "conflict_organic_soil_ha", "conflict_unwanted_forest_ha",
                    "conflict_flood_ha", "flood_pct", "flood_max_depth_m", "delta_eca_ha",
-                   "note")
+                   "joins_municipalities", "note")
 
 
 def _safe_json(value: Any) -> str:
@@ -183,8 +183,9 @@ def candidate_web_layer(entry: ExportLayer, records: Sequence[CandidateRecord],
         p: dict[str, Any] = {"_c": record.candidate.kind.value}
         for column in columns:
             value = text_value(column, record, lang)
-            if value is None or (column.key.startswith("conflict_") and value == 0):
-                continue  # not measured, not for this kind, or no such conflict
+            if value is None or value == "" or (column.key.startswith("conflict_")
+                                                and value == 0):
+                continue  # not measured, not for this kind, no such conflict, or no text
             if column.type.value in ("area", "number", "percent"):
                 value = format_number(value, column.decimals, lang)  # the label has the unit
             p[column.key] = value
