@@ -21,7 +21,7 @@ from collections.abc import Callable, Collection, Mapping, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 
-from naturplan.core.errors import FieldMappingError, OperationCancelled
+from naturplan.core.errors import FieldMappingError, OperationCancelled, UsageError
 from naturplan.core.layers.dataset import DEFAULT_PROTECTED_ROLES, Dataset, Municipality
 from naturplan.core.layers.layer import Layer, VectorLayer
 from naturplan.core.layers.roles import Role
@@ -74,6 +74,8 @@ class DatasetRequest:
     fields
         Role → field mapping (canonical → source field) for the default layers of that role
         (a user's layer carries its own mapping).
+    area
+        A plan area drawn as a polygon (``--area FILE``, a catchment) instead of *kommune*.
     """
 
     kommune: str | None = None
@@ -81,6 +83,7 @@ class DatasetRequest:
     sample_scale: float = FULL_SCALE
     use_sample: bool = True
     fields: Mapping[Role, Mapping[str, str]] = field(default_factory=dict)
+    area: LayerRequest | None = None
 
 
 @dataclass(frozen=True)
@@ -159,15 +162,24 @@ def resolve_dataset(
 
 
 def municipality_for(request: DatasetRequest) -> Municipality:
-    """The municipality *request* is measured in (its ``municipality`` layer, else its
-    KOMKODE, else Aalborg), without loading or building anything else.
+    """The municipality *request* is measured in (its drawn plan area, else its
+    ``municipality`` layer, else its KOMKODE or KOMKODEs, else Aalborg), without loading or
+    building anything else.
 
     Raises
     ------
     NaturplanError
-        As :func:`~naturplan.io.loading.load_municipality`.
+        As :func:`~naturplan.io.loading.load_municipality` and
+        :func:`~naturplan.io.plan_area.load_area`; ``--area`` with ``--kommune``.
     """
     given = [r for r in request.layers if r.role is Role.MUNICIPALITY]
+    if request.area is not None:
+        from naturplan.io.plan_area import load_area
+
+        if request.kommune:
+            raise UsageError("Give the plan area either with --kommune or with --area, "
+                             "not both.")
+        return load_area(request.area, given[0] if given else None)
     return load_municipality(request.kommune, given[0] if given else None)
 
 

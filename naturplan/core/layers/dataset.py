@@ -41,6 +41,9 @@ class Municipality:
     A plan area of several municipalities (the local tripartite) is one ``Municipality``
     whose geometry is their union, codes and names joined by commas, and whose *parts* are
     the municipalities (empty for one municipality).
+
+    A drawn plan area (``--area FILE``, a catchment) is *catchment*: its *name* is the
+    catchment's, its geometry the polygon, and its *parts* the municipalities cut to it.
     """
 
     code: str
@@ -48,6 +51,7 @@ class Municipality:
     geometry: shapely.Geometry
     source: LayerSource
     parts: tuple[MunicipalityPart, ...] = ()
+    catchment: bool = False
 
     @property
     def area_m2(self) -> float:

@@ -1,0 +1,62 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<!-- Issue 22 item 3 (rest): plan areas of several municipalities (kommune A,B,C) or a drawn catchment (area FILE), their names in the exports, the borders, the kg N total. -->
+<TS version="2.1" language="da_DK">
+<context>
+    <name>area</name>
+    <message>
+        <source>{name} Municipality</source>
+        <translation>{name} Kommune</translation>
+    </message>
+    <message>
+        <source>{names} and {last} Municipalities</source>
+        <translation>{names} og {last} Kommuner</translation>
+    </message>
+    <message>
+        <source>{area} ({municipalities})</source>
+        <translation>{area} ({municipalities})</translation>
+    </message>
+    <message>
+        <source>Nature plan for {area}</source>
+        <translation>Naturplan for {area}</translation>
+    </message>
+    <message>
+        <source>Protected nature in {area} ({code})</source>
+        <translation>Beskyttet natur i {area} ({code})</translation>
+    </message>
+    <message>
+        <source>Plan area</source>
+        <translation>Planområdets areal</translation>
+    </message>
+</context>
+<context>
+    <name>errors</name>
+    <message>
+        <source>No municipality with KOMKODE {code} in {layer}; the nearest codes are {nearest}.</source>
+        <translation>Ingen kommune med KOMKODE {code} i {layer}; de nærmeste koder er {nearest}.</translation>
+    </message>
+    <message>
+        <source>Give the plan area either with --kommune or with --area, not both.</source>
+        <translation>Angiv planområdet enten med --kommune eller med --area, ikke begge.</translation>
+    </message>
+    <message>
+        <source>'{name}' holds no polygon to be the plan area.</source>
+        <translation>'{name}' indeholder ingen polygon, der kan være planområdet.</translation>
+    </message>
+    <message>
+        <source>The plan area '{name}' lies outside every municipality.</source>
+        <translation>Planområdet '{name}' ligger uden for alle kommuner.</translation>
+    </message>
+</context>
+<context>
+    <name>cli_help</name>
+    <message>
+        <source>municipality by its 4-digit code from the national DAGI file (default 0851 Aalborg); several, comma-separated (0851,0849,0813), make one plan area</source>
+        <translation>kommunen ved dens firecifrede kode fra den nationale DAGI-fil (standard 0851 Aalborg); flere, adskilt af komma (0851,0849,0813), udgør ét planområde</translation>
+    </message>
+    <message>
+        <source>plan area drawn as a polygon file (e.g. a catchment), instead of --kommune; any CRS the file declares</source>
+        <translation>planområde tegnet som en polygonfil (f.eks. et hovedvandopland) i stedet for --kommune; i det koordinatsystem, filen angiver</translation>
+    </message>
+</context>
+</TS>
