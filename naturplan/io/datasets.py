@@ -22,7 +22,12 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 
 from naturplan.core.errors import FieldMappingError, OperationCancelled, UsageError
-from naturplan.core.layers.dataset import DEFAULT_PROTECTED_ROLES, Dataset, Municipality
+from naturplan.core.layers.dataset import (
+    BORDERS_LAYER,
+    DEFAULT_PROTECTED_ROLES,
+    Dataset,
+    Municipality,
+)
 from naturplan.core.layers.layer import Layer, VectorLayer
 from naturplan.core.layers.roles import Role
 from naturplan.core.share.protected import ProtectedIndex, ProtectedShare, compute_protected
@@ -205,6 +210,9 @@ def open_dataset(
     resolved = resolve_dataset(request, report, stop)
     dataset = Dataset(resolved.municipality, sample=resolved.sample)
     dataset.layers.append(_municipality_layer(resolved.municipality))
+    borders = borders_layer(resolved.municipality)
+    if borders is not None:  # a plan area of several: the borders between them (issue 22)
+        dataset.layers.append(borders)
     wanted = [r for r in resolved.requests if roles is None or r.role in roles]
     for i, layer_request in enumerate(wanted):
         if stop():
@@ -275,6 +283,22 @@ def _municipality_layer(municipality: Municipality) -> Layer:
         role=Role.MUNICIPALITY, frame=frame, source=municipality.source,
         name=municipality.name or municipality.code,
     )
+
+
+def borders_layer(municipality: Municipality) -> Layer | None:
+    """The municipalities of a plan area of several as one polygon each (``KOMKODE``,
+    ``KOMNAVN``), named :data:`BORDERS_LAYER`: its style draws their borders as a thin line;
+    None for one municipality."""
+    import geopandas as gpd
+
+    if len(municipality.parts) < 2:
+        return None
+    parts = municipality.parts
+    frame = gpd.GeoDataFrame({"KOMKODE": [p.code for p in parts],
+                              "KOMNAVN": [p.name for p in parts]},
+                             geometry=[p.geometry for p in parts], crs=25832)
+    return VectorLayer(role=Role.MUNICIPALITY, frame=frame, source=municipality.source,
+                       name=BORDERS_LAYER)
 
 
 def _default_requests(

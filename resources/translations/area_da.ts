@@ -28,6 +28,22 @@
         <source>Plan area</source>
         <translation>Planområdets areal</translation>
     </message>
+    <message>
+        <source>Nitrogen reduction (kg N/yr)</source>
+        <translation>Kvælstofreduktion (kg N/år)</translation>
+    </message>
+    <message>
+        <source>Plan area: {area}.</source>
+        <translation>Planområde: {area}.</translation>
+    </message>
+    <message>
+        <source>The nitrogen reduction is not measured: no N-retention layer (role n_retention) is loaded.</source>
+        <translation>Kvælstofreduktionen er ikke målt: der er ikke indlæst et kvælstofretentionslag (rollen n_retention).</translation>
+    </message>
+    <message>
+        <source>Candidate areas, {area}</source>
+        <translation>Kandidatområder, {area}</translation>
+    </message>
 </context>
 <context>
     <name>errors</name>
@@ -57,6 +73,21 @@
     <message>
         <source>plan area drawn as a polygon file (e.g. a catchment), instead of --kommune; any CRS the file declares</source>
         <translation>planområde tegnet som en polygonfil (f.eks. et hovedvandopland) i stedet for --kommune; i det koordinatsystem, filen angiver</translation>
+    </message>
+</context>
+<context>
+    <name>PlanTotalsWidget</name>
+    <message>
+        <source>Nitrogen reduction</source>
+        <translation>Kvælstofreduktion</translation>
+    </message>
+    <message>
+        <source>no N-retention layer loaded</source>
+        <translation>intet kvælstofretentionslag indlæst</translation>
+    </message>
+    <message>
+        <source>%1 kg N/yr</source>
+        <translation>%1 kg N/år</translation>
     </message>
 </context>
 </TS>

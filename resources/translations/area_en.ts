@@ -28,6 +28,22 @@
         <source>Plan area</source>
         <translation>Plan area</translation>
     </message>
+    <message>
+        <source>Nitrogen reduction (kg N/yr)</source>
+        <translation>Nitrogen reduction (kg N/yr)</translation>
+    </message>
+    <message>
+        <source>Plan area: {area}.</source>
+        <translation>Plan area: {area}.</translation>
+    </message>
+    <message>
+        <source>The nitrogen reduction is not measured: no N-retention layer (role n_retention) is loaded.</source>
+        <translation>The nitrogen reduction is not measured: no N-retention layer (role n_retention) is loaded.</translation>
+    </message>
+    <message>
+        <source>Candidate areas, {area}</source>
+        <translation>Candidate areas, {area}</translation>
+    </message>
 </context>
 <context>
     <name>errors</name>
@@ -57,6 +73,21 @@
     <message>
         <source>plan area drawn as a polygon file (e.g. a catchment), instead of --kommune; any CRS the file declares</source>
         <translation>plan area drawn as a polygon file (e.g. a catchment), instead of --kommune; any CRS the file declares</translation>
+    </message>
+</context>
+<context>
+    <name>PlanTotalsWidget</name>
+    <message>
+        <source>Nitrogen reduction</source>
+        <translation>Nitrogen reduction</translation>
+    </message>
+    <message>
+        <source>no N-retention layer loaded</source>
+        <translation>no N-retention layer loaded</translation>
+    </message>
+    <message>
+        <source>%1 kg N/yr</source>
+        <translation>%1 kg N/yr</translation>
     </message>
 </context>
 </TS>

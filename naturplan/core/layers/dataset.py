@@ -25,6 +25,11 @@ from naturplan.core.share.tiles import TileGrid
 DEFAULT_PROTECTED_ROLES: tuple[Role, ...] = (Role.NATURE_P3,)
 
 
+#: The name of the layer of the borders between a plan area's municipalities (issue 22
+#: item 3): drawn with ``styles/municipal_borders.toml``, never counted.
+BORDERS_LAYER = "municipal_borders"
+
+
 @dataclass(frozen=True)
 class MunicipalityPart:
     """One municipality of a plan area of several (issue 22 item 3)."""
