@@ -44,6 +44,10 @@
         <source>Candidate areas, {area}</source>
         <translation>Kandidatområder, {area}</translation>
     </message>
+    <message>
+        <source>Removed {path}: theme {theme} is no longer exported.</source>
+        <translation>Fjernede {path}: tema {theme} eksporteres ikke længere.</translation>
+    </message>
 </context>
 <context>
     <name>errors</name>
@@ -62,6 +66,10 @@
     <message>
         <source>The plan area '{name}' lies outside every municipality.</source>
         <translation>Planområdet '{name}' ligger uden for alle kommuner.</translation>
+    </message>
+    <message>
+        <source>Cannot remove {path}: {reason}</source>
+        <translation>Kan ikke fjerne {path}: {reason}</translation>
     </message>
 </context>
 <context>

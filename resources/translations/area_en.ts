@@ -44,6 +44,10 @@
         <source>Candidate areas, {area}</source>
         <translation>Candidate areas, {area}</translation>
     </message>
+    <message>
+        <source>Removed {path}: theme {theme} is no longer exported.</source>
+        <translation>Removed {path}: theme {theme} is no longer exported.</translation>
+    </message>
 </context>
 <context>
     <name>errors</name>
@@ -62,6 +66,10 @@
     <message>
         <source>The plan area '{name}' lies outside every municipality.</source>
         <translation>The plan area '{name}' lies outside every municipality.</translation>
+    </message>
+    <message>
+        <source>Cannot remove {path}: {reason}</source>
+        <translation>Cannot remove {path}: {reason}</translation>
     </message>
 </context>
 <context>

@@ -169,8 +169,8 @@ def test_the_web_map_and_the_table_name_them_all(area, tmp_path: Path) -> None: 
     assert done.returncode == 0, done.stderr
     from openpyxl import load_workbook
 
-    about = {row[0]: row[1] for row in load_workbook(xlsx)["Om tabellen"].iter_rows(values_only=True)
-             if row and row[0]}
+    sheet = load_workbook(xlsx)["Om tabellen"]
+    about = {row[0]: row[1] for row in sheet.iter_rows(values_only=True) if row and row[0]}
     assert about["Kommune"] == NAMES
 
 
