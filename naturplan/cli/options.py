@@ -83,6 +83,10 @@ def dataset_request(args: argparse.Namespace) -> Any:
     if not 0 < scale <= 4:
         raise NaturplanError("--sample-scale must be in (0, 4], got {scale}.", scale=f"{scale:g}")
     area = None
+    if getattr(args, "area", None) and args.kommune:
+        from naturplan.core.errors import UsageError
+
+        raise UsageError("Give the plan area either with --kommune or with --area, not both.")
     if getattr(args, "area", None):
         from pathlib import Path
 

@@ -21,7 +21,7 @@ from collections.abc import Callable, Collection, Mapping, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 
-from naturplan.core.errors import FieldMappingError, OperationCancelled, UsageError
+from naturplan.core.errors import FieldMappingError, NaturplanError, OperationCancelled
 from naturplan.core.layers.dataset import (
     BORDERS_LAYER,
     DEFAULT_PROTECTED_ROLES,
@@ -175,15 +175,15 @@ def municipality_for(request: DatasetRequest) -> Municipality:
     ------
     NaturplanError
         As :func:`~naturplan.io.loading.load_municipality` and
-        :func:`~naturplan.io.plan_area.load_area`; ``--area`` with ``--kommune``.
+        :func:`~naturplan.io.plan_area.load_area`; codes and a drawn area both.
     """
     given = [r for r in request.layers if r.role is Role.MUNICIPALITY]
     if request.area is not None:
         from naturplan.io.plan_area import load_area
 
         if request.kommune:
-            raise UsageError("Give the plan area either with --kommune or with --area, "
-                             "not both.")
+            raise NaturplanError("A plan area is either municipalities by their codes or a "
+                                 "drawn area, not both.")
         return load_area(request.area, given[0] if given else None)
     return load_municipality(request.kommune, given[0] if given else None)
 

@@ -71,6 +71,10 @@
         <source>Cannot remove {path}: {reason}</source>
         <translation>Kan ikke fjerne {path}: {reason}</translation>
     </message>
+    <message>
+        <source>A plan area is either municipalities by their codes or a drawn area, not both.</source>
+        <translation>Et planområde er enten kommuner angivet ved deres koder eller et tegnet område, ikke begge dele.</translation>
+    </message>
 </context>
 <context>
     <name>cli_help</name>

@@ -71,6 +71,10 @@
         <source>Cannot remove {path}: {reason}</source>
         <translation>Cannot remove {path}: {reason}</translation>
     </message>
+    <message>
+        <source>A plan area is either municipalities by their codes or a drawn area, not both.</source>
+        <translation>A plan area is either municipalities by their codes or a drawn area, not both.</translation>
+    </message>
 </context>
 <context>
     <name>cli_help</name>
