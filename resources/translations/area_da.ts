@@ -102,4 +102,11 @@
         <translation>%1 kg N/år</translation>
     </message>
 </context>
+<context>
+    <name>DashboardDock</name>
+    <message>
+        <source>of %1 is protected nature</source>
+        <translation>af %1 er beskyttet natur</translation>
+    </message>
+</context>
 </TS>

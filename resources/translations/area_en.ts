@@ -102,4 +102,11 @@
         <translation>%1 kg N/yr</translation>
     </message>
 </context>
+<context>
+    <name>DashboardDock</name>
+    <message>
+        <source>of %1 is protected nature</source>
+        <translation>of %1 is protected nature</translation>
+    </message>
+</context>
 </TS>

@@ -61,6 +61,8 @@ def test_borders_and_the_kg_n_on_the_dashboard(area_window, qtbot, no_dialogs) -
     assert len(borders) == 1 and borders[0].visible
     assert borders[0].style.title.get("da") == "Kommunegrænser i planområdet"
     assert list(borders[0].layer.frame["KOMNAVN"]) == ["Aalborg", "Rebild"]
+    assert window.dashboard_dock.subtitle.text() == (
+        "af Aalborg og Rebild Kommuner er beskyttet natur")
     window.session.add(ACROSS, "Lavbund over grænsen")
     totals = window.analysis.totals
     qtbot.waitUntil(lambda: totals.result is not None and totals.result.candidates == 1,
