@@ -224,7 +224,9 @@ class DashboardDock(QDockWidget):
         ("af Aalborg, Rebild og Vesthimmerlands Kommuner", a catchment's name; issue 22)."""
         from naturplan.text.plan_area import area_with_municipalities, is_single
 
-        if is_single(dataset.municipality):
+        single = is_single(dataset.municipality)
+        self.subtitle.setWordWrap(not single)  # the names may be long: never a scroll bar
+        if single:
             self.subtitle.setText(self.tr("of the municipality is protected nature"))
         else:
             self.subtitle.setText(self.tr("of %1 is protected nature").replace(
