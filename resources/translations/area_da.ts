@@ -48,6 +48,10 @@
         <source>Removed {path}: theme {theme} is no longer exported.</source>
         <translation>Fjernede {path}: tema {theme} eksporteres ikke længere.</translation>
     </message>
+    <message>
+        <source>{n} of {total} imported areas reach outside {plan} ({area} in all); only the part inside counts toward the share.</source>
+        <translation>{n} af {total} importerede områder rækker ud over {plan} ({area} i alt); kun delen indenfor tæller med i andelen.</translation>
+    </message>
 </context>
 <context>
     <name>errors</name>
@@ -107,6 +111,16 @@
     <message>
         <source>of %1 is protected nature</source>
         <translation>af %1 er beskyttet natur</translation>
+    </message>
+</context>
+<context>
+    <name>CandidateImporter</name>
+    <message numerus="yes">
+        <source>%n reach outside %1; only the part inside counts.</source>
+        <translation>
+            <numerusform>%n rækker ud over %1; kun delen indenfor tæller med.</numerusform>
+            <numerusform>%n rækker ud over %1; kun delen indenfor tæller med.</numerusform>
+        </translation>
     </message>
 </context>
 </TS>

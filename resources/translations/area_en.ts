@@ -48,6 +48,10 @@
         <source>Removed {path}: theme {theme} is no longer exported.</source>
         <translation>Removed {path}: theme {theme} is no longer exported.</translation>
     </message>
+    <message>
+        <source>{n} of {total} imported areas reach outside {plan} ({area} in all); only the part inside counts toward the share.</source>
+        <translation>{n} of {total} imported areas reach outside {plan} ({area} in all); only the part inside counts toward the share.</translation>
+    </message>
 </context>
 <context>
     <name>errors</name>
@@ -107,6 +111,16 @@
     <message>
         <source>of %1 is protected nature</source>
         <translation>of %1 is protected nature</translation>
+    </message>
+</context>
+<context>
+    <name>CandidateImporter</name>
+    <message numerus="yes">
+        <source>%n reach outside %1; only the part inside counts.</source>
+        <translation>
+            <numerusform>%n reaches outside %1; only the part inside counts.</numerusform>
+            <numerusform>%n reach outside %1; only the part inside counts.</numerusform>
+        </translation>
     </message>
 </context>
 </TS>

@@ -168,3 +168,16 @@ def test_the_area_is_kept_in_the_projects_settings(tmp_path: Path) -> None:
     plain = settings_from_request(DatasetRequest(kommune="0851"), [Role.NATURE_P3])
     assert "area" not in plain  # one municipality's record as before
     assert request_from_settings(plain)[0].area is None
+
+
+def test_an_import_reaching_outside_the_plan_area_names_it(tmp_path: Path) -> None:
+    areas = tmp_path / "omraader.gpkg"
+    # wholly outside the three municipalities (in Holstebro)
+    gpd.GeoDataFrame({"navn": ["Ude"]}, geometry=[box(440_000, 6_300_000, 442_000, 6_302_000)],
+                     crs=25832).to_file(areas)
+    done = run_cli(["candidates", "import", "--project", str(tmp_path / "plan.gpkg"),
+                    "--from", str(areas), "--kind", "lowland", "--no-sample",
+                    "--kommune", ",".join(CODES)])
+    assert done.returncode == 0, done.stderr
+    assert ("1 af 1 importerede områder rækker ud over Aalborg, Rebild og Vesthimmerlands "
+            "Kommuner (400,00 ha i alt)") in done.stderr

@@ -63,6 +63,9 @@ def test_borders_and_the_kg_n_on_the_dashboard(area_window, qtbot, no_dialogs) -
     assert list(borders[0].layer.frame["KOMNAVN"]) == ["Aalborg", "Rebild"]
     assert window.dashboard_dock.subtitle.text() == (
         "af Aalborg og Rebild Kommuner er beskyttet natur")
+    # an import reaching outside says which area (the words of the import's summary)
+    words = window.editing.importer._outside_words(window.dataset.municipality, 2)
+    assert words == "2 rækker ud over Aalborg og Rebild Kommuner; kun delen indenfor tæller med."
     window.session.add(ACROSS, "Lavbund over grænsen")
     totals = window.analysis.totals
     qtbot.waitUntil(lambda: totals.result is not None and totals.result.candidates == 1,
