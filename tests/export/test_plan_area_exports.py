@@ -201,3 +201,14 @@ def test_one_municipality_exports_as_before(tmp_path: Path) -> None:
     assert not any(label.endswith("Kommune") or "Kvælstof" in label
                    for label, _, _ in ledger.rows)  # no project: no plan to sum
     assert table_notes(data, "da").municipality == "Aalborg"
+
+
+def test_the_atlas_title_names_them_all(area) -> None:  # type: ignore[no-untyped-def]
+    from naturplan.export.atlas import atlas_title
+    from naturplan.io.loading import load_municipality
+
+    dataset, _, _ = area
+    assert atlas_title(dataset.municipality, "da") == f"Kandidatområder, {NAMES}"
+    assert atlas_title(dataset.municipality, "en") == (
+        "Candidate areas, Aalborg, Rebild and Vesthimmerlands Municipalities")
+    assert atlas_title(load_municipality(), "da") == "Kandidatområder, Aalborg Kommune"
