@@ -207,7 +207,7 @@ def _run_import(args: argparse.Namespace) -> int:
                 file=check.source, fid=issue.fid, name=issue.name, reason=issue.detail))
     _out(_summary(args, todo))
     _report_outside(args, outside_areas(todo.candidates, municipality.geometry),
-                    len(todo.candidates), municipality.name)
+                    len(todo.candidates), municipality)
     return 0
 
 
@@ -235,15 +235,23 @@ def _summary(args: argparse.Namespace, todo: CandidateImport) -> str:
 
 
 def _report_outside(args: argparse.Namespace, outside: list[OutsideArea], total: int,
-                    municipality: str) -> None:
-    """One line for all the areas that reach outside the municipality; the list with
-    ``--verbose``."""
+                    municipality: Any) -> None:
+    """One line for all the areas that reach outside the municipality (or the plan area,
+    named by its municipalities); the list with ``--verbose``."""
+    from naturplan.text.plan_area import area_name, is_single
+
     if not outside:
         return
     area = format_ha(sum(o.outside_m2 for o in outside), 2, _lang(args))
-    _err(_t(args, "{n} of {total} imported areas reach outside {municipality} Municipality "
-                  "({area} in all); only the part inside counts toward the share.", n=len(outside),
-            total=total, municipality=municipality, area=area))
+    if is_single(municipality):
+        _err(_t(args, "{n} of {total} imported areas reach outside {municipality} Municipality "
+                      "({area} in all); only the part inside counts toward the share.",
+                n=len(outside), total=total, municipality=municipality.name, area=area))
+    else:
+        _err(tr(_lang(args), "area", "{n} of {total} imported areas reach outside {plan} "
+                "({area} in all); only the part inside counts toward the share.",
+                n=len(outside), total=total, plan=area_name(municipality, _lang(args)),
+                area=area))
     if not args.verbose:
         _err(_t(args, "--verbose lists them."))
         return

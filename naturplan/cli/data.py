@@ -150,7 +150,7 @@ def _record_in_project(project: Path, layer: Any) -> None:
 
 def _refresh(args: argparse.Namespace) -> int:
     from naturplan.core.errors import NaturplanError
-    from naturplan.io.loading import load_municipality
+    from naturplan.io.datasets import municipality_for
     from naturplan.io.project.settings import recorded_request
     from naturplan.io.services.refresh import refresh_and_load, service_layers
 
@@ -162,7 +162,7 @@ def _refresh(args: argparse.Namespace) -> int:
     if not layers:
         _say(args, "{path} has no layers from web services.", path=str(args.project))
         return EXIT_OK
-    bbox = load_municipality(request.kommune).geometry.bounds
+    bbox = municipality_for(request).geometry.bounds  # a recorded --area or list too
     for layer_request in layers:
         # Loaded as recorded: its role and the field mapping chosen when it was fetched.
         result, loaded = refresh_and_load(layer_request, tuple(bbox), feedback=None)

@@ -29,7 +29,13 @@ def data_options() -> argparse.ArgumentParser:
     )
     group.add_argument(
         "--kommune", metavar="KOMKODE",
-        help="municipality by its 4-digit code from the national DAGI file (default 0851 Aalborg)",
+        help="municipality by its 4-digit code from the national DAGI file (default 0851 "
+        "Aalborg); several, comma-separated (0851,0849,0813), make one plan area",
+    )
+    group.add_argument(
+        "--area", metavar="FILE",
+        help="plan area drawn as a polygon file (e.g. a catchment), instead of --kommune; "
+        "any CRS the file declares",
     )
     group.add_argument(
         "--assume-crs", metavar="EPSG",
@@ -76,16 +82,27 @@ def dataset_request(args: argparse.Namespace) -> Any:
         scale = float(os.environ.get("NATURPLAN_SAMPLE_SCALE", "1"))
     if not 0 < scale <= 4:
         raise NaturplanError("--sample-scale must be in (0, 4], got {scale}.", scale=f"{scale:g}")
+    area = None
+    if getattr(args, "area", None) and args.kommune:
+        from naturplan.core.errors import UsageError
+
+        raise UsageError("Give the plan area either with --kommune or with --area, not both.")
+    if getattr(args, "area", None):
+        from pathlib import Path
+
+        from naturplan.io.loading import LayerRequest
+
+        area = LayerRequest(Role.MUNICIPALITY, Path(args.area), assume_crs=args.assume_crs)
     return DatasetRequest(
         kommune=args.kommune, layers=tuple(layers), sample_scale=scale,
-        use_sample=not args.no_sample, fields=defaults,
+        use_sample=not args.no_sample, fields=defaults, area=area,
     )
 
 
 def explicit_data(args: argparse.Namespace) -> bool:
     """True if the user gave any data option (else a project's own record applies)."""
     return bool(
-        args.layer or args.kommune or args.field or args.no_sample
+        args.layer or args.kommune or getattr(args, "area", None) or args.field or args.no_sample
         or args.sample_scale is not None or args.protected_roles
     )
 

@@ -114,6 +114,9 @@ def run_export(args: argparse.Namespace) -> int:
         print(terminal_text(tr(lang, CONTEXT, "Wrote {n} areas of theme {theme} to {path}.",
                                n=written.features, theme=written.theme,
                                path=str(written.path))))
+    for gone in report.removed:
+        print(terminal_text(tr(lang, "area", "Removed {path}: theme {theme} is no longer "
+                               "exported.", theme=gone.theme, path=str(gone.path))))
     if report.check.refused:
         raise PlandataRefused("{n} areas break the rules of Plandata's data model; nothing "
                               "was written.", n=len(report.check.refused))

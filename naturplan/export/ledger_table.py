@@ -12,6 +12,7 @@ from typing import Any
 from naturplan.core.plan.candidates import CandidateKind
 from naturplan.core.share.targets import TargetGap
 from naturplan.export.model import PlanData
+from naturplan.export.plan_area_rows import plan_area_notes, plan_area_rows
 from naturplan.pagemodel.page import LedgerTable
 from naturplan.text.i18n import tr
 from naturplan.text.labels import kind_label, target_label
@@ -51,6 +52,7 @@ def ledger_table(data: PlanData, lang: str = "da") -> LedgerTable:
         rows.append((tr(lang, "export", "§3 nature in good condition"),
                      _share_or_empty(now.good_share, lang),
                      _share_or_empty(planned.good_share, lang)))
+    rows += plan_area_rows(data, lang)  # each municipality; the kg N total (issue 22)
     gains = ledger.gain_m2_by_kind if ledger is not None else {}
     by_kind = tuple(
         (kind_label(kind, lang), format_ha(gains.get(kind.value, 0.0), 1, lang))
@@ -62,7 +64,7 @@ def ledger_table(data: PlanData, lang: str = "da") -> LedgerTable:
         rows=tuple(rows),
         by_kind_title=t("New nature by kind"),
         by_kind=by_kind,
-        notes=_notes(data, lang),
+        notes=plan_area_notes(data, lang) + _notes(data, lang),
     )
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
-from naturplan.core.layers.dataset import Municipality
+from naturplan.core.layers.dataset import BORDERS_LAYER, Municipality
 from naturplan.core.layers.layer import Layer
 from naturplan.core.layers.roles import DRAW_ORDER, Role
 from naturplan.core.layers.style import LayerStyle, default_style
@@ -33,10 +33,18 @@ def ordered_layers(layers: Sequence[Layer], styles: Mapping[Role, LayerStyle],
     """
     ordered = sorted(layers, key=lambda layer: DRAW_ORDER.index(layer.role))
     return [
-        ExportLayer(layer, styles.get(layer.role) or default_style(layer.role.value),
-                    layer.role not in hidden)
+        ExportLayer(layer, style_of(layer, styles), layer.role not in hidden)
         for layer in ordered
     ]
+
+
+def style_of(layer: Layer, styles: Mapping[Role, LayerStyle]) -> LayerStyle:
+    """*layer*'s style: its role's, or the plan area's borders' own (issue 22 item 3)."""
+    if layer.name == BORDERS_LAYER:
+        from naturplan.io.styles import load_style
+
+        return load_style(BORDERS_LAYER)
+    return styles.get(layer.role) or default_style(layer.role.value)
 
 
 #: The name of the neighbouring municipalities' layer (``naturplan.io.neighbours``).

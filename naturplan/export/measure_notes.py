@@ -79,11 +79,21 @@ def table_notes(data: PlanData, lang: str) -> Any:
     synthetic = tuple(layer.source.label for layer in data.protected_layers()
                       if layer.source.synthetic)
     return TableNotes(project=project_name(data.project),
-                      municipality=data.dataset.municipality.name,
+                      municipality=_municipality_words(data, lang),
                       exported=data.today.strftime("%d-%m-%Y"), exported_on=data.today,
                       synthetic=synthetic,
                       analysis=measure_notes(data.measured, lang),
                       statuses=tuple(status_notes(data.candidates, lang)))
+
+
+def _municipality_words(data: PlanData, lang: str) -> str:
+    """The municipality's name; a plan area's municipalities or its catchment (issue 22)."""
+    from naturplan.text.plan_area import area_with_municipalities, is_single
+
+    municipality = data.dataset.municipality
+    if is_single(municipality):
+        return municipality.name
+    return area_with_municipalities(municipality, lang)
 
 
 def measure_notes(measured: MeasuredPlan | None, lang: str) -> tuple[str, ...]:

@@ -76,6 +76,12 @@ class PlanData:
     #: The condition of §3 nature (issue 25): ``(now, with the candidates' lifts)`` as
     #: :class:`~naturplan.core.share.condition.ConditionShare`, or None without §3.
     condition: tuple[Any, Any] | None = None
+    #: A plan area of several municipalities (issue 22 item 3): each one's
+    #: :class:`~naturplan.core.analysis.municipalities.MunicipalityShare` (empty for one).
+    by_municipality: tuple[Any, ...] = ()
+    #: kg N per year of the counting candidates' union over the ``n_retention`` layer (None:
+    #: not measured, no layer or no project; the ledger says why).
+    nitrogen_kg: float | None = None
 
     def records(self) -> list[CandidateRecord]:
         """The candidate table's rows (oldest first)."""

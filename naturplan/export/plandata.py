@@ -21,7 +21,8 @@ from naturplan.core.national.plandata_model import FieldSpec, PlandataModel
 from naturplan.io import verify
 from naturplan.io.atomic import write_file
 
-__all__ = ["SHP_SIDECARS", "WrittenTheme", "theme_path", "write_plandata"]
+__all__ = ["SHP_SIDECARS", "RemovedTheme", "WrittenTheme", "remove_stale", "theme_path",
+           "write_plandata"]
 
 #: The side files of a shapefile that are written and renamed with it.
 SHP_SIDECARS = (".shx", ".dbf", ".prj", ".cpg")
@@ -34,6 +35,48 @@ class WrittenTheme:
     theme: str
     path: Path
     features: int
+
+
+@dataclass(frozen=True)
+class RemovedTheme:
+    """The file of a theme no longer exported, removed from a folder used before."""
+
+    theme: str
+    path: Path
+
+
+def remove_stale(folder: Path, model: PlandataModel, written: Sequence[str]
+                 ) -> list[RemovedTheme]:
+    """Remove from *folder* the files of the model's themes that are not in *written* (a
+    theme exported before whose areas are gone would else stay and be uploaded again).
+
+    Only what :func:`write_plandata` itself writes is touched, by name: the theme's
+    ``.shp`` and its :data:`SHP_SIDECARS`; any other file stays.
+
+    Raises
+    ------
+    FileWriteError
+        If a file cannot be removed.
+    """
+    from naturplan.core.errors import FileWriteError
+
+    removed = []
+    for theme in model.themes:
+        if theme in written:
+            continue
+        path = theme_path(folder, model, theme)
+        files = [path, *(path.with_suffix(s) for s in SHP_SIDECARS)]
+        present = [f for f in files if f.is_file()]
+        if not present:
+            continue
+        for file in present:
+            try:
+                file.unlink()
+            except OSError as exc:
+                raise FileWriteError("Cannot remove {path}: {reason}", path=str(file),
+                                     reason=exc.strerror or str(exc)) from None
+        removed.append(RemovedTheme(theme, path))
+    return removed
 
 
 def theme_path(folder: Path, model: PlandataModel, theme: str) -> Path:

@@ -217,6 +217,20 @@ class DashboardDock(QDockWidget):
             self.dataset.changed.disconnect(self.show_notices)
         self.dataset = dataset
         dataset.changed.connect(self.show_notices)
+        self._name_the_area(dataset)
+
+    def _name_the_area(self, dataset: Dataset) -> None:
+        """Under the big number: "of the municipality", or the plan area by its names
+        ("af Aalborg, Rebild og Vesthimmerlands Kommuner", a catchment's name; issue 22)."""
+        from naturplan.text.plan_area import area_with_municipalities, is_single
+
+        single = is_single(dataset.municipality)
+        self.subtitle.setWordWrap(not single)  # the names may be long: never a scroll bar
+        if single:
+            self.subtitle.setText(self.tr("of the municipality is protected nature"))
+        else:
+            self.subtitle.setText(self.tr("of %1 is protected nature").replace(
+                "%1", area_with_municipalities(dataset.municipality, self.lang)))
 
     def show_notices(self) -> None:
         """The dataset's notices under the big number (hidden when there are none)."""
@@ -246,6 +260,8 @@ class DashboardDock(QDockWidget):
         """Show *share*; *styles* (by role name) give titles and §3 type colours;
         *synthetic* when a layer it is computed from is synthetic sample data."""
         self.share, self.lang = share, lang
+        if self.dataset is not None:
+            self._name_the_area(self.dataset)  # in the language now known
         self.synthetic_label.setVisible(synthetic)
         self.headline.setText(format_share(share.share, lang))
         self.bar.set_values(

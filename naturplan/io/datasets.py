@@ -21,8 +21,13 @@ from collections.abc import Callable, Collection, Mapping, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 
-from naturplan.core.errors import FieldMappingError, OperationCancelled
-from naturplan.core.layers.dataset import DEFAULT_PROTECTED_ROLES, Dataset, Municipality
+from naturplan.core.errors import FieldMappingError, NaturplanError, OperationCancelled
+from naturplan.core.layers.dataset import (
+    BORDERS_LAYER,
+    DEFAULT_PROTECTED_ROLES,
+    Dataset,
+    Municipality,
+)
 from naturplan.core.layers.layer import Layer, VectorLayer
 from naturplan.core.layers.roles import Role
 from naturplan.core.share.protected import ProtectedIndex, ProtectedShare, compute_protected
@@ -74,6 +79,8 @@ class DatasetRequest:
     fields
         Role → field mapping (canonical → source field) for the default layers of that role
         (a user's layer carries its own mapping).
+    area
+        A plan area drawn as a polygon (``--area FILE``, a catchment) instead of *kommune*.
     """
 
     kommune: str | None = None
@@ -81,6 +88,7 @@ class DatasetRequest:
     sample_scale: float = FULL_SCALE
     use_sample: bool = True
     fields: Mapping[Role, Mapping[str, str]] = field(default_factory=dict)
+    area: LayerRequest | None = None
 
 
 @dataclass(frozen=True)
@@ -159,15 +167,24 @@ def resolve_dataset(
 
 
 def municipality_for(request: DatasetRequest) -> Municipality:
-    """The municipality *request* is measured in (its ``municipality`` layer, else its
-    KOMKODE, else Aalborg), without loading or building anything else.
+    """The municipality *request* is measured in (its drawn plan area, else its
+    ``municipality`` layer, else its KOMKODE or KOMKODEs, else Aalborg), without loading or
+    building anything else.
 
     Raises
     ------
     NaturplanError
-        As :func:`~naturplan.io.loading.load_municipality`.
+        As :func:`~naturplan.io.loading.load_municipality` and
+        :func:`~naturplan.io.plan_area.load_area`; codes and a drawn area both.
     """
     given = [r for r in request.layers if r.role is Role.MUNICIPALITY]
+    if request.area is not None:
+        from naturplan.io.plan_area import load_area
+
+        if request.kommune:
+            raise NaturplanError("A plan area is either municipalities by their codes or a "
+                                 "drawn area, not both.")
+        return load_area(request.area, given[0] if given else None)
     return load_municipality(request.kommune, given[0] if given else None)
 
 
@@ -193,6 +210,9 @@ def open_dataset(
     resolved = resolve_dataset(request, report, stop)
     dataset = Dataset(resolved.municipality, sample=resolved.sample)
     dataset.layers.append(_municipality_layer(resolved.municipality))
+    borders = borders_layer(resolved.municipality)
+    if borders is not None:  # a plan area of several: the borders between them (issue 22)
+        dataset.layers.append(borders)
     wanted = [r for r in resolved.requests if roles is None or r.role in roles]
     for i, layer_request in enumerate(wanted):
         if stop():
@@ -263,6 +283,22 @@ def _municipality_layer(municipality: Municipality) -> Layer:
         role=Role.MUNICIPALITY, frame=frame, source=municipality.source,
         name=municipality.name or municipality.code,
     )
+
+
+def borders_layer(municipality: Municipality) -> Layer | None:
+    """The municipalities of a plan area of several as one polygon each (``KOMKODE``,
+    ``KOMNAVN``), named :data:`BORDERS_LAYER`: its style draws their borders as a thin line;
+    None for one municipality."""
+    import geopandas as gpd
+
+    if len(municipality.parts) < 2:
+        return None
+    parts = municipality.parts
+    frame = gpd.GeoDataFrame({"KOMKODE": [p.code for p in parts],
+                              "KOMNAVN": [p.name for p in parts]},
+                             geometry=[p.geometry for p in parts], crs=25832)
+    return VectorLayer(role=Role.MUNICIPALITY, frame=frame, source=municipality.source,
+                       name=BORDERS_LAYER)
 
 
 def _default_requests(

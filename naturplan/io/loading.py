@@ -444,6 +444,8 @@ def load_municipality(
     LayerLoadError
         If the file cannot be read or holds several municipalities and none was chosen.
     """
+    if kommune and "," in kommune:
+        return _municipalities_by_code(_komkode_list(kommune), request)
     code = _normalise_komkode(kommune) if kommune else None
     if request is None:
         name = (
@@ -459,10 +461,7 @@ def load_municipality(
     if code is not None:
         chosen = np.flatnonzero(codes == code)
         if len(chosen) == 0:
-            raise UnknownMunicipalityError(
-                "No municipality with KOMKODE {code} in {layer} (Aalborg is 0851, "
-                "København 0101).", code=code, layer=label,
-            )
+            raise _unknown_code(code, codes, names, label)
     else:
         distinct = sorted(set(codes.tolist()))
         if len(distinct) > 1:
@@ -476,6 +475,61 @@ def load_municipality(
         name="" if names[first] is None else str(names[first]).strip(),
         geometry=shapely.union_all(read.geometries[chosen]),
         source=read.summary.source,
+    )
+
+
+def _komkode_list(text: str) -> list[str]:
+    """The codes of ``--kommune 0851,0849,0813``, each once, in the user's order."""
+    out: list[str] = []
+    for item in text.split(","):
+        if item.strip():
+            code = _normalise_komkode(item)
+            if code not in out:
+                out.append(code)
+    return out
+
+
+def _municipalities_by_code(wanted: list[str], request: LayerRequest | None) -> Municipality:
+    """The plan area of the municipalities *wanted* (``--kommune A,B,C``), from *request*'s
+    file or the national DAGI file; one code of a list is one municipality as before."""
+    if request is None:
+        request = LayerRequest(Role.MUNICIPALITY,
+                               paths.layers_dir() / paths.NATIONAL_MUNICIPALITIES)
+    read = read_polygons(request, ["KOMKODE", "KOMNAVN"])
+    codes = np.array([_komkode(v) for v in read.columns["KOMKODE"]], dtype=object)
+    for code in wanted:
+        if not (codes == code).any():
+            raise _unknown_code(code, codes, read.columns["KOMNAVN"], read.summary.source.label)
+    if len(wanted) == 1:
+        return load_municipality(wanted[0], request)
+    return _plan_area(read, codes, wanted)
+
+
+def nearest_codes(code: str, codes: Sequence[str], n: int = 3) -> list[str]:
+    """The *n* valid codes nearest to the typo *code*: fewest digits changed (two swapped
+    neighbours count as one, and come first), then the smallest difference in number."""
+    def distance(other: str) -> tuple[int, bool, int]:
+        changed = [i for i in range(4) if other[i] != code[i]]
+        swapped = (len(changed) == 2 and changed[1] == changed[0] + 1
+                   and other[changed[0]] == code[changed[1]]
+                   and other[changed[1]] == code[changed[0]])
+        return (1 if swapped else len(changed), not swapped, abs(int(other) - int(code)))
+
+    valid = sorted({c for c in codes if len(c) == 4 and c.isdigit()})
+    return sorted(valid, key=distance)[:n]
+
+
+def _unknown_code(code: str, codes: NDArray[np.object_], names: Any,
+                  label: str) -> UnknownMunicipalityError:
+    """The one line for a KOMKODE that is not in the file: the code and the nearest ones."""
+    name_of = {}
+    for c, name in zip(codes.tolist(), list(names), strict=True):
+        name_of.setdefault(c, "" if name is None else str(name).strip())
+    near = nearest_codes(code, list(name_of))
+    return UnknownMunicipalityError(
+        "No municipality with KOMKODE {code} in {layer}; the nearest codes are {nearest}.",
+        code=code, layer=label,
+        nearest=", ".join(f"{c} {name_of[c]}".strip() for c in near) or "-",
     )
 
 
@@ -508,6 +562,11 @@ def neighbours_of(municipality: Municipality) -> shapely.Geometry | None:
     others = read.geometries[codes != municipality.code]
     near = others[shapely.intersects(others, shapely.buffer(municipality.geometry, 200.0))]
     return shapely.union_all(near) if len(near) else None
+
+
+def komkode(value: object) -> str:
+    """A KOMKODE as a file holds it (a number, padded or not) as its four digits."""
+    return _komkode(value)
 
 
 def _komkode(value: object) -> str:

@@ -255,6 +255,7 @@ class PagePainter:
         for i, (cell, width) in enumerate(zip(cells, widths, strict=True)):
             align = Qt.AlignmentFlag.AlignRight if i > 0 else Qt.AlignmentFlag.AlignLeft
             pad = self.px(1.2) if i > 0 else 0.0
+            cell = cell.replace(" %", "\u00a0%")  # "17 %" is never cut before its unit
             height = max(height, self.text_block(painter, x + pad, y, width - pad, cell, pt,
                                                  bold or i == 0, draw=draw, align=align))
             x += width

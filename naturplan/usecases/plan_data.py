@@ -14,6 +14,7 @@ from naturplan.core.layers.roles import Role
 from naturplan.core.plan.ledger import Ledger
 from naturplan.core.share.targets import targets_for
 from naturplan.export.model import PlanData
+from naturplan.usecases.plan_area import fill_plan_area
 
 
 def load_plan_data(
@@ -41,7 +42,7 @@ def load_plan_data(
     if project is None:
         data.access = _access(data)
         data.condition = _condition(data)
-        return data
+        return fill_plan_area(data, index)
     require_project(project)
     with open_store(project, readonly=True) as store:
         data.candidates = store.candidates()
@@ -53,6 +54,7 @@ def load_plan_data(
     data.project = project
     data.access = _access(data)
     data.condition = _condition(data)
+    fill_plan_area(data, index)  # each municipality of a plan area; the kg N total
     fb.report(1.0, "ledger")
     return data
 

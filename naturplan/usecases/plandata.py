@@ -19,7 +19,7 @@ from naturplan.core.national.marks import NationalRecord
 from naturplan.core.national.plandata import PlandataCheck, check_plan
 from naturplan.core.national.plandata_model import PlandataModel
 from naturplan.core.plan.candidates import Candidate
-from naturplan.export.plandata import WrittenTheme, write_plandata
+from naturplan.export.plandata import RemovedTheme, WrittenTheme, remove_stale, write_plandata
 
 __all__ = ["DEFAULT_STATUSES", "PlandataReport", "PlandataRequest", "export_plandata",
            "parse_statuses", "read_plan"]
@@ -78,6 +78,8 @@ class PlandataReport:
     check: PlandataCheck
     model: PlandataModel
     written: tuple[WrittenTheme, ...] = field(default=())
+    #: The files of themes no longer exported, removed from the folder (issue 22).
+    removed: tuple[RemovedTheme, ...] = field(default=())
 
 
 def parse_statuses(text: str, model: PlandataModel) -> tuple[str, ...]:
@@ -152,5 +154,6 @@ def export_plandata(request: PlandataRequest, feedback: Feedback | None = None
         return PlandataReport(check, model)
     fb.report(0.6, "write")
     written = write_plandata(Path(request.folder), check, model)
+    removed = remove_stale(Path(request.folder), model, [w.theme for w in written])
     fb.report(1.0, "done")
-    return PlandataReport(check, model, tuple(written))
+    return PlandataReport(check, model, tuple(written), tuple(removed))

@@ -48,6 +48,7 @@ def stats_document(
             "name": municipality.name,
             "area_m2": share.municipality_area_m2,
             "source": municipality.source.label,
+            **({"catchment": True} if municipality.catchment else {}),
         },
         "protected": _protected(share),
         "targets": [
@@ -125,6 +126,29 @@ def _layer(layer: LayerSummary) -> dict[str, Any]:
     return entry
 
 
+def _title(doc: dict[str, Any], lang: str) -> str:
+    """"Protected nature in Aalborg Municipality (0851)"; a plan area of several names them
+    all ("… i Aalborg, Rebild og Vesthimmerland Kommuner (0851,0840,0820)"), a catchment
+    its own name."""
+    from naturplan.text.plan_area import CONTEXT, names_phrase
+
+    m = doc["municipality"]
+    if m.get("catchment"):
+        area = m["name"]
+    elif len(doc.get("municipalities") or []) > 1:
+        area = names_phrase([e["name"] or e["code"] for e in doc["municipalities"]], lang)
+    else:
+        return tr(lang, _CONTEXT, "Protected nature in {name} Municipality ({code})",
+                  name=m["name"], code=m["code"])
+    return tr(lang, CONTEXT, "Protected nature in {area} ({code})", area=area, code=m["code"])
+
+
+def _area_label(doc: dict[str, Any], lang: str) -> str:
+    if doc["municipality"].get("catchment") or len(doc.get("municipalities") or []) > 1:
+        return tr(lang, "area", "Plan area")
+    return tr(lang, _CONTEXT, "Municipality area")
+
+
 def stats_text(doc: dict[str, Any], lang: str = "da") -> str:
     """A readable summary of :func:`stats_document`'s output, in *lang*."""
     m, p = doc["municipality"], doc["protected"]
@@ -134,8 +158,8 @@ def stats_text(doc: dict[str, Any], lang: str = "da") -> str:
 
     flag = f" — {w('synthetic sample')}" if doc.get("synthetic") else ""
     lines = [
-        w("Protected nature in {name} Municipality ({code})", name=m["name"], code=m["code"]),
-        f"  {w('Municipality area')}: {format_km2(m['area_m2'], 1, lang)}",
+        _title(doc, lang),
+        f"  {_area_label(doc, lang)}: {format_km2(m['area_m2'], 1, lang)}",
         f"  {w('Protected nature')}: {format_share(p['share'], lang)} "
         f"({format_ha(p['area_m2'], 0, lang)}){flag}",
         f"  {w('Counts')}: {', '.join(p['roles'])}",

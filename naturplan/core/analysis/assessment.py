@@ -186,6 +186,8 @@ class Totals:
     conflicts_m2: Mapping[str, float]
     flood_m2: float | None
     eligible: tuple[str, ...] = ()
+    #: kg N per year of the union (None without an ``n_retention`` layer; issue 22).
+    nitrogen_kg: float | None = None
 
     @property
     def conflict_m2(self) -> float:
@@ -232,7 +234,8 @@ def totals(candidates: Sequence[Candidate], layers: AnalysisLayers, table: Facto
     no_flood = layers.flood is None
     return Totals(len(chosen), float(shapely.area(everything)), lowland.reduction_t,
                   seq.t_per_year, conflicts,
-                  None if no_flood else (flood.wet_m2 if flood else 0.0), tuple(eligible))
+                  None if no_flood else (flood.wet_m2 if flood else 0.0), tuple(eligible),
+                  None if layers.n_retention is None else nitrogen_of(everything, layers))
 
 
 def _union(geoms: Sequence[BaseGeometry]) -> BaseGeometry:

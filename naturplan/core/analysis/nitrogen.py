@@ -17,7 +17,7 @@ import shapely
 from numpy.typing import NDArray
 from shapely.geometry.base import BaseGeometry
 
-__all__ = ["nitrogen_effect", "overlap_by_value"]
+__all__ = ["nitrogen_effect", "nitrogen_total", "overlap_by_value"]
 
 
 def nitrogen_effect(geoms: Sequence[BaseGeometry], polygons: NDArray[np.object_],
@@ -28,6 +28,16 @@ def nitrogen_effect(geoms: Sequence[BaseGeometry], polygons: NDArray[np.object_]
     by_polygon = overlap_by_value(geoms, polygons, index)
     return [sum(m2 / 10_000 * float(rates[j]) for j, m2 in found.items())
             for found in by_polygon]
+
+
+def nitrogen_total(geoms: Sequence[BaseGeometry], polygons: NDArray[np.object_],
+                   rates: Sequence[float]) -> float:
+    """kg N per year of the union of *geoms*: a plan's total, where two candidates that
+    overlap count their shared land once (as the ledger's hectares do); 0 for no *geoms*."""
+    if len(geoms) == 0:
+        return 0.0
+    union = shapely.union_all(np.asarray(geoms, dtype=object))
+    return nitrogen_effect([union], polygons, rates)[0]
 
 
 def overlap_by_value(geoms: Sequence[BaseGeometry], polygons: NDArray[np.object_],

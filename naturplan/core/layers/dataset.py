@@ -25,6 +25,11 @@ from naturplan.core.share.tiles import TileGrid
 DEFAULT_PROTECTED_ROLES: tuple[Role, ...] = (Role.NATURE_P3,)
 
 
+#: The name of the layer of the borders between a plan area's municipalities (issue 22
+#: item 3): drawn with ``styles/municipal_borders.toml``, never counted.
+BORDERS_LAYER = "municipal_borders"
+
+
 @dataclass(frozen=True)
 class MunicipalityPart:
     """One municipality of a plan area of several (issue 22 item 3)."""
@@ -41,6 +46,9 @@ class Municipality:
     A plan area of several municipalities (the local tripartite) is one ``Municipality``
     whose geometry is their union, codes and names joined by commas, and whose *parts* are
     the municipalities (empty for one municipality).
+
+    A drawn plan area (``--area FILE``, a catchment) is *catchment*: its *name* is the
+    catchment's, its geometry the polygon, and its *parts* the municipalities cut to it.
     """
 
     code: str
@@ -48,6 +56,7 @@ class Municipality:
     geometry: shapely.Geometry
     source: LayerSource
     parts: tuple[MunicipalityPart, ...] = ()
+    catchment: bool = False
 
     @property
     def area_m2(self) -> float:

@@ -104,9 +104,7 @@ def export_atlas(path: Path, layers: Sequence[ExportLayer], data: PlanData,
     if not records:
         raise ExportError("The atlas has no pages: the plan has no candidate areas.")
     groups = atlas_groups(Path(path), records, options.split_by, lang)
-    name = data.dataset.municipality.name
-    title = options.title or tr(lang, "atlas", "Candidate areas, {name} Municipality",
-                                name=name)
+    title = options.title or atlas_title(data.dataset.municipality, lang)
     total = sum(len(g.records) + 1 for g in groups)
     parts: list[Path] = []
     written: list[tuple[AtlasGroup, int]] = []
@@ -140,3 +138,14 @@ def export_atlas(path: Path, layers: Sequence[ExportLayer], data: PlanData,
     files = tuple(AtlasFile(g.path, pages, g.label, g.path.stat().st_size)
                   for g, pages in written)
     return AtlasReport(files, time.perf_counter() - start)
+
+
+def atlas_title(municipality: Any, lang: str) -> str:
+    """"Kandidatområder, Aalborg Kommune"; a plan area names all its municipalities or its
+    catchment (issue 22 item 3)."""
+    from naturplan.text.plan_area import CONTEXT, area_name, is_single
+
+    if is_single(municipality):
+        return tr(lang, "atlas", "Candidate areas, {name} Municipality",
+                  name=municipality.name)
+    return tr(lang, CONTEXT, "Candidate areas, {area}", area=area_name(municipality, lang))

@@ -21,6 +21,7 @@ import shapely
 
 from naturplan.core.errors import ExportError
 from naturplan.core.feedback import Feedback, as_feedback
+from naturplan.core.layers.dataset import Municipality
 from naturplan.export.attribution import attributions, format_date
 from naturplan.export.layout.key import candidate_key
 from naturplan.export.ledger_table import ledger_table
@@ -164,12 +165,10 @@ def build_layout(preset: PrintPreset, layers: Sequence[ExportLayer], data: PlanD
     else:
         scale = fit_scale(extent, map_box)  # type: ignore[arg-type]
     center = ((extent[0] + extent[2]) / 2, (extent[1] + extent[3]) / 2)
-    name = data.dataset.municipality.name
     layout = PageLayout(
         preset=preset, lang=lang, page_mm=preset.page_mm, title_box=title_box,
         map_box=map_box, panel_box=panel_box,
-        title=options.title or tr(lang, "export", "Nature plan for {name} Municipality",
-                                  name=name),
+        title=options.title or plan_heading(data.dataset.municipality, lang),
         subtitle=options.subtitle if options.subtitle is not None else tr(
             lang, "export", "Protected nature and candidate areas"),
         center=center, scale=scale,
@@ -187,6 +186,17 @@ def build_layout(preset: PrintPreset, layers: Sequence[ExportLayer], data: PlanD
         layout.attribution_lines.insert(0, tr(lang, "export", "Basemap: {text}",
                                               text=options.basemap.credit))
     return layout
+
+
+def plan_heading(municipality: Municipality, lang: str) -> str:
+    """"Naturplan for Aalborg Kommune"; a plan area names all its municipalities ("… for
+    Aalborg, Rebild og Vesthimmerland Kommuner") or its catchment (issue 22 item 3)."""
+    from naturplan.text.plan_area import is_single, plan_title
+
+    if is_single(municipality):
+        return tr(lang, "export", "Nature plan for {name} Municipality",
+                  name=municipality.name)
+    return plan_title(municipality, lang)
 
 
 def _clear_land(layers: Sequence[ExportLayer]) -> list[ExportLayer]:

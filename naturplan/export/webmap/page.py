@@ -259,7 +259,9 @@ def _add_boxes(fmap: folium.Map, shown: Sequence[ExportLayer],
                on_page: Sequence[ExportLayer], data: PlanData, report: WebMapReport,
                lang: str, title: str, subtitle: str) -> None:
     muni = data.dataset.municipality
-    heading = title or tr(lang, "export", "Nature plan for {name} Municipality", name=muni.name)
+    from naturplan.export.layout.page import plan_heading
+
+    heading = title or plan_heading(muni, lang)
     sub = subtitle or format_date(data.today, lang)
     fmap.add_child(Box("topleft", "np-title", title_html(heading, sub)))
     groups = legend_groups(on_page, muni.geometry.bounds, lang)

@@ -87,6 +87,7 @@ class PlanTotalsWidget(QWidget):
                           self.tr("Not measured yet.") if row == 0 else "")
             for row, kind in enumerate(CONFLICT_ORDER, start=3):
                 self._row(row, f"conflict_{kind.value}", "    " + self._conflict_word(kind), "")
+            self._nitrogen_row(None, ())
             self.shown.emit()
             return
         lang = self.lang
@@ -113,7 +114,20 @@ class PlanTotalsWidget(QWidget):
             self._row(row, f"conflict_{kind.value}", "    " + self._conflict_word(kind),
                       format_ha(result.conflicts_m2.get(kind.value, 0.0), 2, lang)
                       if there else "", "" if there else missing(CONFLICT_ROLES[kind]))
+        self._nitrogen_row(result, present)
         self.shown.emit()
+
+    def _nitrogen_row(self, result: Totals | None, present: Collection[Role]) -> None:
+        """The plan's kg N per year (issue 22), after the conflicts: empty with the reason
+        without an N-retention layer, never 0."""
+        row, name = 3 + len(CONFLICT_ORDER), self.tr("Nitrogen reduction")
+        if result is None:
+            self._row(row, "nitrogen", name, "")
+        elif result.nitrogen_kg is None or Role.N_RETENTION not in present:
+            self._row(row, "nitrogen", name, "", self.tr("no N-retention layer loaded"))
+        else:
+            self._row(row, "nitrogen", name, self.tr("%1 kg N/yr").replace(
+                "%1", format_number(result.nitrogen_kg, 0, self.lang)))
 
     def _names(self) -> dict[str, str]:
         return {"reduction": self.tr("CO2e reduction (lowland)"),

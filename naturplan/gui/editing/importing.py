@@ -284,6 +284,16 @@ class CandidateImporter(QObject):
         if municipality is not None:
             outside = outside_areas(todo.candidates, municipality.geometry)
             if outside:
-                parts.append(self.tr("%n reach outside %1 Municipality; only the part inside "
-                                     "counts.", "", len(outside)).replace("%1", municipality.name))
+                parts.append(self._outside_words(municipality, len(outside)))
         return " ".join(parts)
+
+    def _outside_words(self, municipality: Any, n: int) -> str:
+        """"%n reach outside Aalborg Municipality …", or outside the plan area named by its
+        municipalities (issue 22)."""
+        from naturplan.text.plan_area import area_name, is_single
+
+        if is_single(municipality):
+            return self.tr("%n reach outside %1 Municipality; only the part inside counts.",
+                           "", n).replace("%1", municipality.name)
+        return self.tr("%n reach outside %1; only the part inside counts.", "", n).replace(
+            "%1", area_name(municipality, self.session.lang))

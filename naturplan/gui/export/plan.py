@@ -15,8 +15,10 @@ def plan_data_from_window(window: ExportHost) -> PlanData | None:
     workspace, session = window.workspace, window.session
     if workspace.dataset is None or workspace.share is None:
         return None
+    from naturplan.usecases.plan_area import fill_plan_area
+
     plan, store = workspace.plan, workspace.store
-    return PlanData(
+    return fill_plan_area(PlanData(
         dataset=workspace.dataset,
         roles=tuple(workspace.roles),
         share=workspace.share,
@@ -24,7 +26,7 @@ def plan_data_from_window(window: ExportHost) -> PlanData | None:
         candidates=plan.candidates() if plan is not None else [],
         project=session.path,
         settings=dict(store.settings()) if store is not None else {},
-    )
+    ), workspace.index)
 
 
 def todays_network(window: ExportHost, data: PlanData) -> Any:

@@ -120,6 +120,8 @@ class PlandataDialog(QDialog):
         lines = check_lines(report.check, self.lang)
         lines += [tr(self.lang, "plandata", "Wrote {n} areas of theme {theme} to {path}.",
                      n=w.features, theme=w.theme, path=str(w.path)) for w in report.written]
+        lines += [tr(self.lang, "area", "Removed {path}: theme {theme} is no longer exported.",
+                     theme=r.theme, path=str(r.path)) for r in report.removed]
         if report.check.refused:
             lines.append(tr(self.lang, "errors", "{n} areas break the rules of Plandata's "
                             "data model; nothing was written.", n=len(report.check.refused)))

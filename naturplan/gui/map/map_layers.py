@@ -14,7 +14,7 @@ from PySide6.QtCore import QObject, Signal
 
 from naturplan.core.layers.layer import Layer
 from naturplan.core.layers.roles import DRAW_ORDER, Role
-from naturplan.core.layers.style import LayerStyle, default_style
+from naturplan.core.layers.style import LayerStyle
 from naturplan.render import RenderItem
 
 #: Default drawing order, bottom first (shared with the print and web exports).
@@ -69,10 +69,9 @@ class MapLayerList(QObject):
         *backdrop* layers with their own styles (the neighbouring municipalities)."""
         ordered = sorted(layers, key=lambda layer: ROLE_ORDER.index(layer.role))
         self._layers = [MapLayer(layer, style) for layer, style in backdrop]
-        self._layers += [
-            MapLayer(layer, styles.get(layer.role) or default_style(layer.role.value))
-            for layer in ordered
-        ]
+        from naturplan.export.map_layers import style_of
+
+        self._layers += [MapLayer(layer, style_of(layer, styles)) for layer in ordered]
         self.structure_changed.emit()
         self.changed.emit()
 

@@ -26,7 +26,16 @@ RECORD_VERSION = 1
 
 
 def settings_from_request(request: DatasetRequest, roles: Sequence[Role]) -> dict[str, Any]:
-    """The JSON record of *request* and the protected *roles* (paths made absolute)."""
+    """The JSON record of *request* and the protected *roles* (paths made absolute; a drawn
+    plan area under ``area``, only when there is one)."""
+    out = _record_of(request, roles)
+    if request.area is not None:
+        out["area"] = {"path": str(Path(request.area.path).resolve()),
+                       "layer": request.area.layer, "assume_crs": request.area.assume_crs}
+    return out
+
+
+def _record_of(request: DatasetRequest, roles: Sequence[Role]) -> dict[str, Any]:
     return {
         "version": RECORD_VERSION,
         "kommune": request.kommune,
@@ -83,7 +92,11 @@ def request_from_settings(record: Mapping[str, Any]) -> tuple[DatasetRequest, tu
             )
             for item in record.get("layers", [])
         )
+        area = record.get("area")
         request = DatasetRequest(
+            area=None if not area else LayerRequest(
+                Role.MUNICIPALITY, Path(str(area["path"])), area.get("layer"),
+                assume_crs=area.get("assume_crs")),
             kommune=record.get("kommune"),
             layers=layers,
             sample_scale=float(record.get("sample_scale", 1.0)),
