@@ -44,11 +44,15 @@ from naturplan.text.numbers import format_ha, format_number, format_percent
 OBJECTIVES = ("cost", "co2e", "connectivity")
 #: The layers a suggested plan reads (with the protected roles): no addresses.
 SUGGEST_ROLES = (Role.PARCELS, Role.NATURE_P3, Role.NATURA2000, Role.LOWLAND,
-                 Role.FOREST_ZONES, Role.FLOOD)
+                 Role.FOREST_ZONES, Role.FLOOD, Role.N_RETENTION)
 #: Without --budget-ha, the co2e and connectivity objectives may use the target's need plus
 #: this share of it (they maximise a benefit, so the area needs an upper bound).
 DEFAULT_BUDGET_SLACK = 0.05
 CONTEXT = "suggest"
+#: Context of this round's messages (``suggest_speed_*.ts``).
+CONTEXT_N = "suggest_speed"
+#: Why a unit's N effect is empty (JSON ``nitrogen_reason``).
+NO_NITROGEN = "n_retention"
 CLI_CONTEXT = "cli_suggest"
 NEED_MARGIN_M2 = 1.0
 
@@ -291,6 +295,7 @@ def _candidates(units: PlanningUnits, chosen: NDArray[np.bool_],
     made: list[tuple[Candidate, dict[str, Any]]] = []
     index = np.flatnonzero(chosen)
     parts = units.new_part(index)
+    per_unit = _chosen_numbers(units, index)
     for kind in (CandidateKind.LOWLAND, CandidateKind.AFFORESTATION):
         mine = units.kind[index] == kind.value
         if not mine.any():
@@ -300,8 +305,9 @@ def _candidates(units: PlanningUnits, chosen: NDArray[np.bool_],
         owner = shapely.STRtree(merged).query(shapely.point_on_surface(parts[mine]),
                                               predicate="intersects")
         for k, geom in enumerate(merged):
-            members = index[mine][owner[0][owner[1] == k]]
-            numbers = _numbers(units, members)
+            at = np.flatnonzero(mine)[owner[0][owner[1] == k]]
+            numbers = _numbers(units, index[at], {key: None if v is None else v[at]
+                                                  for key, v in per_unit.items()})
             made.append((Candidate.new(
                 kind, geom, tr(request.lang, CONTEXT, "Suggestion {number}",
                                number=len(made) + 1),
@@ -309,14 +315,29 @@ def _candidates(units: PlanningUnits, chosen: NDArray[np.bool_],
     return made
 
 
-def _numbers(units: PlanningUnits, members: NDArray[np.intp]) -> dict[str, Any]:
-    """The numbers of the units *members* together (their "why")."""
-    seq = units.sequestration_t
+def _chosen_numbers(units: PlanningUnits,
+                    index: NDArray[np.intp]) -> dict[str, NDArray[np.float64] | None]:
+    """What is measured only for the chosen units *index* (one value each): their area,
+    flooded m² and N effect (None without the layer)."""
+    return {"area": np.asarray(shapely.area(units.geoms[index]), dtype=np.float64),
+            "wet": units.flood_wet(index), "nitrogen": units.nitrogen_kg(index)}
+
+
+def _numbers(units: PlanningUnits, members: NDArray[np.intp],
+             measured: dict[str, NDArray[np.float64] | None]) -> dict[str, Any]:
+    """The numbers of the units *members* together (their "why"); *measured* holds their
+    :func:`_chosen_numbers`."""
+    seq, wet, nitrogen = units.sequestration_t, measured["wet"], measured["nitrogen"]
+    area = measured["area"]
+    assert area is not None
+    flood = None if wet is None or area.sum() <= 0 else float(wet.sum() / area.sum())
     return {"kind": str(units.kind[members[0]]) if len(members) else None,
             "parcels": len(members), "new_m2": float(units.new_m2[members].sum()),
             "co2e_t_per_year": float(units.co2e_t[members].sum()),
             "sequestration_t_per_year": None if seq is None else float(seq[members].sum()),
-            "flood_share": units.flood_share(members),
+            "flood_share": flood,
+            "nitrogen_kg_per_year": None if nitrogen is None else float(nitrogen.sum()),
+            "nitrogen_reason": None if nitrogen is not None else NO_NITROGEN,
             "cost": float(units.cost[members].sum())}
 
 
@@ -338,6 +359,13 @@ def _why(numbers: dict[str, Any], request: SuggestRequest) -> str:
     if flood is not None:
         why += " " + tr(lang, CONTEXT, "Flood share {share}.",
                         share=format_percent(flood, 1, lang))
+    nitrogen = numbers["nitrogen_kg_per_year"]
+    if nitrogen is not None:
+        why += " " + tr(lang, CONTEXT_N, "N effect {kg} kg N/yr.",
+                        kg=format_number(nitrogen, 1, lang))
+    else:
+        why += " " + tr(lang, CONTEXT_N, "N effect not measured: no N-retention layer "
+                        "(role n_retention).")
     return why
 
 
