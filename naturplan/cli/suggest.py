@@ -61,9 +61,9 @@ def run(args: argparse.Namespace) -> int:
     """
     from naturplan.cli.options import ProgressLine, data_for
     from naturplan.core.feedback import Feedback
-    from naturplan.io.datasets import open_dataset
     from naturplan.io.project.open import require_project
-    from naturplan.usecases.suggest import SUGGEST_ROLES, SuggestRequest, suggest_plan
+    from naturplan.usecases.suggest import SuggestRequest, suggest_plan
+    from naturplan.usecases.suggest_data import read_inputs
 
     lang = args.lang or "da"
     _check(args)
@@ -74,9 +74,9 @@ def run(args: argparse.Namespace) -> int:
         args.boundary, args.time_limit, args.author, lang, roles,
         target_ha=_kind_targets(args.target_ha))
     with ProgressLine(sys.stderr, lang) as progress:
-        dataset = open_dataset(request, progress=lambda f, m: progress(0.3 * f, m),
-                               roles={*SUGGEST_ROLES, *roles})
-        report = suggest_plan(dataset, suggest,
+        inputs = read_inputs(request, roles, args.cost,
+                             progress=lambda f, m: progress(0.3 * f, m))
+        report = suggest_plan(inputs, suggest,
                               Feedback(lambda f, m: progress(0.3 + 0.7 * f, m or "suggest")))
     if args.json:
         from naturplan.core import jsontext

@@ -38,13 +38,11 @@ from naturplan.core.plan.ledger import Ledger
 from naturplan.core.plan.plan import CandidatePlan
 from naturplan.core.plan.scenarios import Scenario
 from naturplan.text.i18n import tr
+from naturplan.usecases.suggest_data import SUGGEST_ROLES, SuggestInputs, inputs_of
 from naturplan.text.labels import kind_label
 from naturplan.text.numbers import format_ha, format_number, format_percent
 
 OBJECTIVES = ("cost", "co2e", "connectivity")
-#: The layers a suggested plan reads (with the protected roles): no addresses.
-SUGGEST_ROLES = (Role.PARCELS, Role.NATURE_P3, Role.NATURA2000, Role.LOWLAND,
-                 Role.FOREST_ZONES, Role.FLOOD, Role.N_RETENTION)
 #: Without --budget-ha, the co2e and connectivity objectives may use the target's need plus
 #: this share of it (they maximise a benefit, so the area needs an upper bound).
 DEFAULT_BUDGET_SLACK = 0.05
@@ -122,9 +120,11 @@ class Suggestion:
     ledger: Ledger
 
 
-def suggest_plan(dataset: Dataset, request: SuggestRequest,
+def suggest_plan(dataset: Dataset | SuggestInputs, request: SuggestRequest,
                  feedback: Feedback | None = None) -> SuggestReport:
     """Find the plan and store it in ``request.project`` (see the module docstring).
+    *dataset* is a loaded dataset or the inputs read for the plan
+    (:func:`naturplan.usecases.suggest_data.read_inputs`).
 
     Raises
     ------
@@ -144,8 +144,8 @@ def suggest_plan(dataset: Dataset, request: SuggestRequest,
         return store_suggestion(store, plan, found)
 
 
-def find_suggestion(dataset: Dataset, request: SuggestRequest, candidates: list[Candidate],
-                    settings: Any, scenario_names: list[str],
+def find_suggestion(dataset: Dataset | SuggestInputs, request: SuggestRequest,
+                    candidates: list[Candidate], settings: Any, scenario_names: list[str],
                     feedback: Feedback | None = None) -> Suggestion:
     """The plan for *request* given the plan's *candidates* and stored *settings*; nothing
     is written (a worker thread may run it). Raises as :func:`suggest_plan`."""
@@ -155,8 +155,10 @@ def find_suggestion(dataset: Dataset, request: SuggestRequest, candidates: list[
     clock = {"start": time.monotonic()}
     _require_free_name(scenario_names, request.scenario)
     context = analysis_context(settings)
-    share, index = dataset.protected(request.roles)
-    ledger = Ledger(dataset.municipality.geometry, index, share)
+    data = (dataset if isinstance(dataset, SuggestInputs)
+            else inputs_of(dataset, request.roles, request.cost))
+    share, index = data.share, data.index
+    ledger = Ledger(data.municipality, index, share)
     ledger.reset(candidates)
     before = ledger.result()
     _check_kinds(request)
@@ -168,7 +170,7 @@ def find_suggestion(dataset: Dataset, request: SuggestRequest, candidates: list[
                             "suggest.", target=round(100 * request.target, 2))
     need = max(need, 0.0)
     feedback.report(0.02, "suggest")
-    units = _units(dataset, request, candidates, context, index.pieces)
+    units = _units(data, request, candidates, context)
     clock["units"] = time.monotonic()
     feedback.check()  # a cancel before the solver starts leaves nothing; after, the best so far
     problem = _problem(units, request, need)
@@ -222,42 +224,18 @@ def _require_free_name(names: list[str], name: str) -> None:
         raise ScenarioError("A scenario named '{name}' is already in the project.", name=name)
 
 
-def _units(dataset: Dataset, request: SuggestRequest, candidates: list[Candidate],
-           context: Any, pieces: Any) -> PlanningUnits:
-    from naturplan.usecases.analysis import layers_of
-
-    layers = dataset.vector(Role.PARCELS)
-    if not layers:
+def _units(data: SuggestInputs, request: SuggestRequest, candidates: list[Candidate],
+           context: Any) -> PlanningUnits:
+    if data.parcels is None:
         raise OptimiseError("A suggested plan needs a parcel layer (the planning units).")
-    frame = layers[0].frame
-    parcels = frame.geometry.to_numpy()
+    parcels = data.parcels
     counted = np.array([c.geometry for c in candidates if c.counts_toward_target
                         and c.status is not CandidateStatus.REJECTED], dtype=object)
     out = np.zeros(len(parcels), dtype=bool)
     out[[i for i in request.locked_out if 0 <= i < len(parcels)]] = True
-    return planning_units(parcels, layers_of(dataset, request.roles), context.table,
-                          pieces=pieces, counted=counted, cost=_cost_values(frame, request.cost),
-                          locked_out=out, decay_per_m=context.settings.connectivity.k)
-
-
-def _cost_values(frame: Any, cost: str | None) -> NDArray[np.float64] | None:
-    """The cost field's values (NaN where a value is not a number), or None."""
-    if cost is None:
-        return None
-    role, _, name = cost.partition(".")
-    if role != Role.PARCELS.value or not name:
-        raise OptimiseError("The cost must be a field of the parcels, as parcels.FIELD; "
-                            "'{cost}' is not.", cost=cost)
-    if name not in frame.columns:
-        raise OptimiseError("The parcels have no field '{field}'; they have: {fields}.",
-                            field=name, fields=", ".join(str(c) for c in frame.columns
-                                                         if c != frame.geometry.name))
-    import pandas as pd
-
-    values = pd.to_numeric(frame[name], errors="coerce").to_numpy(dtype=np.float64)
-    if not np.isfinite(values).any():
-        raise OptimiseError("The parcels' field '{field}' holds no numbers.", field=name)
-    return values
+    return planning_units(parcels, data.layers, context.table, pieces=data.index.pieces,
+                          counted=counted, cost=data.cost, locked_out=out,
+                          decay_per_m=context.settings.connectivity.k)
 
 
 def _problem(units: PlanningUnits, request: SuggestRequest, need: float) -> Problem:
