@@ -38,9 +38,9 @@ from naturplan.core.plan.ledger import Ledger
 from naturplan.core.plan.plan import CandidatePlan
 from naturplan.core.plan.scenarios import Scenario
 from naturplan.text.i18n import tr
-from naturplan.usecases.suggest_data import SUGGEST_ROLES, SuggestInputs, inputs_of
 from naturplan.text.labels import kind_label
 from naturplan.text.numbers import format_ha, format_number, format_percent
+from naturplan.usecases.suggest_data import SuggestInputs, inputs_of
 
 OBJECTIVES = ("cost", "co2e", "connectivity")
 #: Without --budget-ha, the co2e and connectivity objectives may use the target's need plus
