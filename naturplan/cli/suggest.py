@@ -47,6 +47,9 @@ def add_parser(subparsers: Any, data_parent: argparse.ArgumentParser) -> None:
                    help="boundary penalty per km of outline, for compact areas (default 0)")
     p.add_argument("--time-limit", type=float, default=10.0, metavar="S",
                    help="seconds the solver may use (default 10)")
+    p.add_argument("--units", choices=("parcels", "grid"), default="parcels",
+                   help="the planning units: the parcels, or 1-ha grid cells of the "
+                   "municipality (for one without a parcel layer)")
     p.add_argument("--author", help="name for the audit trail (default: login name)")
     p.add_argument("--json", action="store_true", help="print JSON")
 
@@ -72,9 +75,9 @@ def run(args: argparse.Namespace) -> int:
     suggest = SuggestRequest(
         args.project, args.target, args.scenario, args.objective, args.cost, args.budget_ha,
         args.boundary, args.time_limit, args.author, lang, roles,
-        target_ha=_kind_targets(args.target_ha))
+        target_ha=_kind_targets(args.target_ha), units=args.units)
     with ProgressLine(sys.stderr, lang) as progress:
-        inputs = read_inputs(request, roles, args.cost,
+        inputs = read_inputs(request, roles, args.cost, parcels=args.units == "parcels",
                              progress=lambda f, m: progress(0.3 * f, m))
         report = suggest_plan(inputs, suggest,
                               Feedback(lambda f, m: progress(0.3 + 0.7 * f, m or "suggest")))
@@ -132,7 +135,7 @@ def report_document(report: Any) -> dict[str, Any]:
         "scenario": report.scenario, "candidates": list(report.candidate_ids),
         "areas": list(report.areas),
         "need_m2": report.need_m2, "chosen_m2": report.chosen_m2,
-        "units": report.units, "excluded": report.excluded,
+        "units": report.units, "unit_kind": report.unit_kind, "excluded": report.excluded,
         "chosen_units": report.chosen_units, "co2e_t_per_year": report.co2e_t,
         "cost": report.cost, "kinds": report.kinds, "share_before": report.share_before,
         "share_after": report.share_after,

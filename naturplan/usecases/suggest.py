@@ -28,11 +28,13 @@ from numpy.typing import NDArray
 
 from naturplan.core.errors import OptimiseError, ScenarioError
 from naturplan.core.feedback import Feedback
+from naturplan.core.geometry_kernels import union_by_group
 from naturplan.core.layers.dataset import DEFAULT_PROTECTED_ROLES, Dataset
 from naturplan.core.layers.roles import Role
 from naturplan.core.optimise.problem import KindTarget, Problem, Solution
 from naturplan.core.optimise.solve import baseline, solve
 from naturplan.core.optimise.units import M2_PER_HA, PlanningUnits, planning_units
+from naturplan.core.optimise.units_grid import CELL_M, grid_cells
 from naturplan.core.plan.candidates import Candidate, CandidateKind, CandidateStatus
 from naturplan.core.plan.ledger import Ledger
 from naturplan.core.plan.plan import CandidatePlan
@@ -43,6 +45,9 @@ from naturplan.text.numbers import format_ha, format_number, format_percent
 from naturplan.usecases.suggest_data import SuggestInputs, inputs_of
 
 OBJECTIVES = ("cost", "co2e", "connectivity")
+#: The planning units: the parcels, or 1-ha grid cells.
+PARCELS, GRID = "parcels", "grid"
+UNIT_KINDS = (PARCELS, GRID)
 #: Without --budget-ha, the co2e and connectivity objectives may use the target's need plus
 #: this share of it (they maximise a benefit, so the area needs an upper bound).
 DEFAULT_BUDGET_SLACK = 0.05
@@ -79,6 +84,9 @@ class SuggestRequest:
     roles: tuple[Role, ...] = DEFAULT_PROTECTED_ROLES
     locked_out: tuple[int, ...] = ()
     target_ha: tuple[tuple[str, float], ...] = ()
+    #: The planning units: ``parcels`` (the parcel layer) or ``grid`` (1-ha cells of the
+    #: municipality, for one without a parcel layer).
+    units: str = "parcels"
 
 
 #: The kinds a target in hectares may name (the planning units' kinds).
@@ -107,6 +115,8 @@ class SuggestReport:
     kinds: dict[str, dict[str, float]] = field(default_factory=dict)
     #: Per suggested area (as the candidates): its numbers (m², t/yr, flood share or None).
     areas: tuple[dict[str, Any], ...] = ()
+    #: The planning units (``parcels`` or ``grid``).
+    unit_kind: str = "parcels"
 
 
 @dataclass(frozen=True)
@@ -191,7 +201,7 @@ def find_suggestion(dataset: Dataset | SuggestInputs, request: SuggestRequest,
         {"units": clock["units"] - clock["start"], "solve": clock["solve"] - clock["units"]},
         {k.kind: {"need_m2": k.need, "chosen_m2": float(units.new_m2[chosen & k.member].sum())}
          for k in problem.kinds},
-        tuple({"id": c.id, **numbers} for c, numbers in made_numbers))
+        tuple({"id": c.id, **numbers} for c, numbers in made_numbers), request.units)
     return Suggestion(tuple(made), scenario, report, ledger)
 
 
@@ -226,16 +236,26 @@ def _require_free_name(names: list[str], name: str) -> None:
 
 def _units(data: SuggestInputs, request: SuggestRequest, candidates: list[Candidate],
            context: Any) -> PlanningUnits:
+    counted = np.array([c.geometry for c in candidates if c.counts_toward_target
+                        and c.status is not CandidateStatus.REJECTED], dtype=object)
+    k = context.settings.connectivity.k
+    if request.units not in UNIT_KINDS:
+        raise OptimiseError("Unknown planning units '{units}'; choose parcels or grid.",
+                            units=request.units)
+    if request.units == GRID:
+        if request.cost is not None:
+            raise OptimiseError("A cost field of the parcels needs the parcels as planning "
+                                "units, not the grid.")
+        return planning_units(grid_cells(data.municipality, CELL_M), data.layers,
+                              context.table, pieces=data.index.pieces, counted=counted,
+                              decay_per_m=k, grid_m=CELL_M)
     if data.parcels is None:
         raise OptimiseError("A suggested plan needs a parcel layer (the planning units).")
     parcels = data.parcels
-    counted = np.array([c.geometry for c in candidates if c.counts_toward_target
-                        and c.status is not CandidateStatus.REJECTED], dtype=object)
     out = np.zeros(len(parcels), dtype=bool)
     out[[i for i in request.locked_out if 0 <= i < len(parcels)]] = True
     return planning_units(parcels, data.layers, context.table, pieces=data.index.pieces,
-                          counted=counted, cost=data.cost, locked_out=out,
-                          decay_per_m=context.settings.connectivity.k)
+                          counted=counted, cost=data.cost, locked_out=out, decay_per_m=k)
 
 
 def _problem(units: PlanningUnits, request: SuggestRequest, need: float) -> Problem:
@@ -278,8 +298,7 @@ def _candidates(units: PlanningUnits, chosen: NDArray[np.bool_],
         mine = units.kind[index] == kind.value
         if not mine.any():
             continue
-        merged = shapely.get_parts(shapely.union_all(parts[mine]))
-        merged = merged[shapely.area(merged) >= 1.0]
+        merged = _areas(parts[mine])
         owner = shapely.STRtree(merged).query(shapely.point_on_surface(parts[mine]),
                                               predicate="intersects")
         for k, geom in enumerate(merged):
@@ -291,6 +310,26 @@ def _candidates(units: PlanningUnits, chosen: NDArray[np.bool_],
                                number=len(made) + 1),
                 note=_why(numbers, request)), numbers))
     return made
+
+
+def _areas(parts: NDArray[np.object_]) -> NDArray[np.object_]:
+    """The connected areas of the union of *parts*; a sliver (under 1 m²) joins the nearest
+    larger area rather than becoming an area of its own or being lost (the plan's new area,
+    which reaches the target, is kept whole)."""
+    merged = shapely.get_parts(shapely.union_all(parts))
+    merged = merged[shapely.area(merged) > 0]
+    small = shapely.area(merged) < 1.0
+    if not small.any() or small.all():
+        return np.asarray(merged, dtype=object)
+    big = merged[~small]
+    near = shapely.STRtree(big).query_nearest(merged[small], all_matches=False)
+    group = np.arange(len(big))
+    slivers, to = merged[small][near[0]], near[1]
+    joined, keys = union_by_group(np.concatenate([big, slivers]),
+                                  np.concatenate([group, to]))
+    out = big.copy()
+    out[keys] = joined
+    return np.asarray(out, dtype=object)
 
 
 def _chosen_numbers(units: PlanningUnits,
@@ -324,12 +363,16 @@ def _why(numbers: dict[str, Any], request: SuggestRequest) -> str:
     term = {"cost": tr(lang, CONTEXT, "the least cost per new hectare"),
             "co2e": tr(lang, CONTEXT, "the most CO2e reduction per hectare"),
             "connectivity": tr(lang, CONTEXT, "the most connectivity per hectare")}
-    why = tr(lang, CONTEXT, "Suggested for {term}: parcels {parcels}, {area} new nature, "
-             "{co2e} t CO2e/yr, cost {cost}.", parcels=numbers["parcels"],
-             term=term[request.objective],
-             area=format_ha(numbers["new_m2"], 2, lang),
-             co2e=format_number(numbers["co2e_t_per_year"], 1, lang),
-             cost=format_number(numbers["cost"], 2, lang))
+    values: dict[str, Any] = {"parcels": numbers["parcels"], "term": term[request.objective],
+              "area": format_ha(numbers["new_m2"], 2, lang),
+              "co2e": format_number(numbers["co2e_t_per_year"], 1, lang),
+              "cost": format_number(numbers["cost"], 2, lang)}
+    if request.units == GRID:
+        why = tr(lang, CONTEXT_N, "Suggested for {term}: 1-ha cells {parcels}, {area} new "
+                 "nature, {co2e} t CO2e/yr, cost {cost}.", **values)
+    else:
+        why = tr(lang, CONTEXT, "Suggested for {term}: parcels {parcels}, {area} new nature, "
+                 "{co2e} t CO2e/yr, cost {cost}.", **values)
     seq, flood = numbers["sequestration_t_per_year"], numbers["flood_share"]
     if seq is not None:
         why += " " + tr(lang, CONTEXT, "As new forest: {seq} t CO2/yr sequestration.",
@@ -375,6 +418,19 @@ def gap_to(value: float, bound: float) -> float:
     return max(0.0, (value - bound) / max(abs(value), 1e-9))
 
 
+def _chosen_line(report: SuggestReport, lang: str) -> str:
+    values: dict[str, Any] = {"chosen": format_number(report.chosen_units, 0, lang),
+              "units": format_number(report.units, 0, lang),
+              "excluded": format_number(report.excluded, 0, lang),
+              "cost": format_number(report.cost, 2, lang),
+              "co2e": format_number(report.co2e_t, 1, lang)}
+    if report.unit_kind == GRID:
+        return tr(lang, CONTEXT_N, "1-ha cells chosen: {chosen} of {units} ({excluded} "
+                  "excluded). Cost {cost}; lowland CO2e reduction {co2e} t/yr.", **values)
+    return tr(lang, CLI_CONTEXT, "Parcels chosen: {chosen} of {units} ({excluded} excluded). "
+              "Cost {cost}; lowland CO2e reduction {co2e} t/yr.", **values)
+
+
 def report_lines(report: SuggestReport, lang: str) -> list[str]:
     """The report in words, a few lines (the CLI prints them, the window shows them)."""
 
@@ -388,12 +444,7 @@ def report_lines(report: SuggestReport, lang: str) -> list[str]:
            "(needed: {need}).", name=report.scenario,
            areas=format_number(len(report.candidate_ids), 0, lang),
            area=format_ha(report.chosen_m2, 1, lang), need=format_ha(report.need_m2, 1, lang)),
-        tr(lang, CLI_CONTEXT, "Parcels chosen: {chosen} of {units} ({excluded} excluded). Cost "
-           "{cost}; lowland CO2e reduction {co2e} t/yr.",
-           chosen=format_number(report.chosen_units, 0, lang),
-           units=format_number(report.units, 0, lang),
-           excluded=format_number(report.excluded, 0, lang),
-           cost=format_number(report.cost, 2, lang), co2e=format_number(report.co2e_t, 1, lang)),
+        _chosen_line(report, lang),
         tr(lang, CLI_CONTEXT, "Solver: {method}, objective {objective}, gap {gap} from the bound "
            "{bound} ({seconds} s).", method=s.method,
            objective=format_number(s.objective, 2, lang), gap=gap(s.gap),

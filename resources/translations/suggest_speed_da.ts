@@ -12,5 +12,31 @@
         <source>N effect not measured: no N-retention layer (role n_retention).</source>
         <translation>Kvælstofreduktion ikke målt: der er ikke angivet noget kvælstofretentionslag (rollen n_retention).</translation>
     </message>
+    <message>
+        <source>Suggested for {term}: 1-ha cells {parcels}, {area} new nature, {co2e} t CO2e/yr, cost {cost}.</source>
+        <translation>Foreslået for {term}: 1-ha-celler {parcels}, {area} ny natur, {co2e} t CO2e/år, omkostning {cost}.</translation>
+    </message>
+    <message>
+        <source>1-ha cells chosen: {chosen} of {units} ({excluded} excluded). Cost {cost}; lowland CO2e reduction {co2e} t/yr.</source>
+        <translation>Valgte 1-ha-celler: {chosen} af {units} ({excluded} udelukket). Omkostning {cost}; CO2e-reduktion på lavbund {co2e} t/år.</translation>
+    </message>
+</context>
+<context>
+    <name>errors</name>
+    <message>
+        <source>Unknown planning units '{units}'; choose parcels or grid.</source>
+        <translation>Ukendte planlægningsenheder '{units}'; vælg parcels (matriklerne) eller grid (1-ha-celler).</translation>
+    </message>
+    <message>
+        <source>A cost field of the parcels needs the parcels as planning units, not the grid.</source>
+        <translation>Et omkostningsfelt fra matriklerne kræver matriklerne som planlægningsenheder, ikke 1-ha-cellerne.</translation>
+    </message>
+</context>
+<context>
+    <name>cli_help</name>
+    <message>
+        <source>the planning units: the parcels, or 1-ha grid cells of the municipality (for one without a parcel layer)</source>
+        <translation>planlægningsenhederne: matriklerne, eller kommunens 1-ha-celler (for en kommune uden matrikellag)</translation>
+    </message>
 </context>
 </TS>

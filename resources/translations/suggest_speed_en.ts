@@ -12,5 +12,31 @@
         <source>N effect not measured: no N-retention layer (role n_retention).</source>
         <translation>N effect not measured: no N-retention layer (role n_retention).</translation>
     </message>
+    <message>
+        <source>Suggested for {term}: 1-ha cells {parcels}, {area} new nature, {co2e} t CO2e/yr, cost {cost}.</source>
+        <translation>Suggested for {term}: 1-ha cells {parcels}, {area} new nature, {co2e} t CO2e/yr, cost {cost}.</translation>
+    </message>
+    <message>
+        <source>1-ha cells chosen: {chosen} of {units} ({excluded} excluded). Cost {cost}; lowland CO2e reduction {co2e} t/yr.</source>
+        <translation>1-ha cells chosen: {chosen} of {units} ({excluded} excluded). Cost {cost}; lowland CO2e reduction {co2e} t/yr.</translation>
+    </message>
+</context>
+<context>
+    <name>errors</name>
+    <message>
+        <source>Unknown planning units '{units}'; choose parcels or grid.</source>
+        <translation>Unknown planning units '{units}'; choose parcels or grid.</translation>
+    </message>
+    <message>
+        <source>A cost field of the parcels needs the parcels as planning units, not the grid.</source>
+        <translation>A cost field of the parcels needs the parcels as planning units, not the grid.</translation>
+    </message>
+</context>
+<context>
+    <name>cli_help</name>
+    <message>
+        <source>the planning units: the parcels, or 1-ha grid cells of the municipality (for one without a parcel layer)</source>
+        <translation>the planning units: the parcels, or 1-ha grid cells of the municipality (for one without a parcel layer)</translation>
+    </message>
 </context>
 </TS>

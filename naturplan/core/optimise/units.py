@@ -47,6 +47,7 @@ from naturplan.core.analysis.overlay import intersect_pairs, sum_per_group
 from naturplan.core.geometry import GeometryArray
 from naturplan.core.geometry_kernels import polygonal, threaded, union_by_group
 from naturplan.core.optimise.edges import SharedEdges, shared_edges
+from naturplan.core.optimise.units_grid import grid_edges
 
 M2_PER_HA = 10_000.0
 LOWLAND = "lowland"
@@ -152,6 +153,7 @@ def planning_units(
     cost: Sequence[float] | FloatArray | None = None,
     locked_out: BoolArray | None = None,
     decay_per_m: float = 0.0,
+    grid_m: float | None = None,
 ) -> PlanningUnits:
     """The planning units of *parcels* (polygons, EPSG:25832) against *layers*.
 
@@ -169,6 +171,11 @@ def planning_units(
         One flag per parcel: the planner's "never here".
     decay_per_m
         The connectivity kernel's decay k (p = exp(−k d)).
+    grid_m
+        The cell size when *parcels* are grid cells
+        (:func:`naturplan.core.optimise.units_grid.grid_cells`): their shared edges come
+        from the grid, not from matching vertices (a cell cut by the municipality's edge
+        has none in common with its neighbour).
     """
     parcels = np.asarray(parcels, dtype=object)
     inside = _inside(parcels, layers.municipality)
@@ -191,7 +198,7 @@ def planning_units(
         cost=np.where(np.isfinite(costs), costs, 0.0),
         connectivity=_connectivity(geoms, touched, layers.protected, new_m2, decay_per_m),
         perimeter_m=np.asarray(shapely.length(geoms), dtype=np.float64),
-        edges=shared_edges(geoms),
+        edges=shared_edges(geoms) if grid_m is None else grid_edges(geoms, grid_m),
         sequestration_t=_sequestration(new_m2, ~no_forest, table),
         flood=layers.flood, n_retention=layers.n_retention,
     )
