@@ -295,16 +295,12 @@ def _candidates(units: PlanningUnits, chosen: NDArray[np.bool_],
     parts = units.new_part(index)
     per_unit = _chosen_numbers(units, index)
     for kind in (CandidateKind.LOWLAND, CandidateKind.AFFORESTATION):
-        mine = units.kind[index] == kind.value
-        if not mine.any():
+        mine = np.flatnonzero(units.kind[index] == kind.value)
+        if not len(mine):
             continue
-        merged = _areas(parts[mine])
-        owner = shapely.STRtree(merged).query(shapely.point_on_surface(parts[mine]),
-                                              predicate="intersects")
-        for k, geom in enumerate(merged):
-            at = np.flatnonzero(mine)[owner[0][owner[1] == k]]
-            numbers = _numbers(units, index[at], {key: None if v is None else v[at]
-                                                  for key, v in per_unit.items()})
+        for geom, at in _areas(parts[mine]):
+            numbers = _numbers(units, index[mine[at]], {key: None if v is None else v[mine[at]]
+                                                        for key, v in per_unit.items()})
             made.append((Candidate.new(
                 kind, geom, tr(request.lang, CONTEXT, "Suggestion {number}",
                                number=len(made) + 1),
@@ -312,24 +308,36 @@ def _candidates(units: PlanningUnits, chosen: NDArray[np.bool_],
     return made
 
 
-def _areas(parts: NDArray[np.object_]) -> NDArray[np.object_]:
-    """The connected areas of the union of *parts*; a sliver (under 1 m²) joins the nearest
-    larger area rather than becoming an area of its own or being lost (the plan's new area,
-    which reaches the target, is kept whole)."""
+def _areas(parts: NDArray[np.object_]) -> list[tuple[Any, NDArray[np.intp]]]:
+    """The areas of the units' new *parts* and, for each, the positions of its units.
+
+    An area is a connected part of the union, joined with every other part that holds a
+    piece of one of its units (a unit whose new part is in pieces is one area's, whole):
+    so each area's numbers are the sum of its units', and no area is without units.
+    """
+    from scipy.sparse import coo_matrix
+    from scipy.sparse.csgraph import connected_components
+
+    pieces, unit = shapely.get_parts(parts, return_index=True)
+    keep = shapely.area(pieces) > 0
+    pieces, unit = pieces[keep], unit[keep]
     merged = shapely.get_parts(shapely.union_all(parts))
     merged = merged[shapely.area(merged) > 0]
-    small = shapely.area(merged) < 1.0
-    if not small.any() or small.all():
-        return np.asarray(merged, dtype=object)
-    big = merged[~small]
-    near = shapely.STRtree(big).query_nearest(merged[small], all_matches=False)
-    group = np.arange(len(big))
-    slivers, to = merged[small][near[0]], near[1]
-    joined, keys = union_by_group(np.concatenate([big, slivers]),
-                                  np.concatenate([group, to]))
-    out = big.copy()
-    out[keys] = joined
-    return np.asarray(out, dtype=object)
+    found = shapely.STRtree(merged).query_nearest(shapely.point_on_surface(pieces),
+                                                  all_matches=False)
+    area_of = np.empty(len(pieces), dtype=np.intp)
+    area_of[found[0]] = found[1]
+    order = np.argsort(unit, kind="stable")
+    same = unit[order][1:] == unit[order][:-1]
+    a, b = area_of[order][:-1][same], area_of[order][1:][same]
+    n = len(merged)
+    _, label = connected_components(coo_matrix((np.ones(len(a)), (a, b)), shape=(n, n)),
+                                    directed=False)
+    geoms, keys = union_by_group(merged, label)
+    unit_label = np.full(len(parts), -1, dtype=np.intp)
+    unit_label[unit] = label[area_of]
+    return [(geom, np.flatnonzero(unit_label == key)) for geom, key in zip(geoms, keys,
+                                                                           strict=True)]
 
 
 def _chosen_numbers(units: PlanningUnits,
