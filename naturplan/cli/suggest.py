@@ -75,7 +75,7 @@ def run(args: argparse.Namespace) -> int:
     suggest = SuggestRequest(
         args.project, args.target, args.scenario, args.objective, args.cost, args.budget_ha,
         args.boundary, args.time_limit, args.author, lang, roles,
-        target_ha=_kind_targets(args.target_ha), units=args.units)
+        target_ha=_kind_targets(args.target_ha, lang), units=args.units)
     with ProgressLine(sys.stderr, lang) as progress:
         inputs = read_inputs(request, roles, args.cost, parcels=args.units == "parcels",
                              progress=lambda f, m: progress(0.3 * f, m))
@@ -106,10 +106,10 @@ def _check(args: argparse.Namespace) -> None:
             raise OptimiseError("{option} cannot be {value}.", option=option, value=value)
 
 
-def _kind_targets(values: list[str]) -> tuple[tuple[str, float], ...]:
+def _kind_targets(values: list[str], lang: str) -> tuple[tuple[str, float], ...]:
     """``["lowland=300"]`` → ``(("lowland", 300.0),)``; one line for a value that is not
     KIND=HA with a known kind and a number above 0, or a kind given twice."""
-    from naturplan.usecases.suggest import TARGET_KINDS
+    from naturplan.usecases.suggest import TARGET_KINDS, kind_choices
 
     found: dict[str, float] = {}
     for value in values:
@@ -121,7 +121,8 @@ def _kind_targets(values: list[str]) -> tuple[tuple[str, float], ...]:
             ha = math.nan
         if kind not in TARGET_KINDS or not (math.isfinite(ha) and ha > 0) or kind in found:
             raise OptimiseError("--target-ha cannot be {value}: give KIND=HA once per kind, "
-                                "KIND lowland or afforestation, HA above 0.", value=value)
+                                "KIND one of {kinds}, HA above 0.", value=value,
+                                kinds=kind_choices(lang))
         found[kind] = ha
     return tuple(found.items())
 

@@ -281,9 +281,15 @@ def _check_kinds(request: SuggestRequest) -> None:
         raise OptimiseError("Give a target share or hectares of new nature by kind.")
     for kind, ha in request.target_ha:
         if kind not in TARGET_KINDS or not (math.isfinite(ha) and ha > 0):
-            raise OptimiseError("A target by kind is KIND=HA with KIND lowland or "
-                                "afforestation and HA above 0; '{kind}={ha}' is not.",
-                                kind=kind, ha=ha)
+            raise OptimiseError("A target by kind is KIND=HA with KIND one of {kinds} and HA "
+                                "above 0; '{kind}={ha}' is not.", kind=kind, ha=ha,
+                                kinds=kind_choices(request.lang))
+
+
+def kind_choices(lang: str) -> str:
+    """The kinds a target in hectares may name, each with its label in *lang*:
+    "lowland (Udtagning af lavbundsjord), afforestation (Skovrejsning)"."""
+    return ", ".join(f"{kind} ({kind_label(kind, lang)})" for kind in TARGET_KINDS)
 
 
 def _candidates(units: PlanningUnits, chosen: NDArray[np.bool_],

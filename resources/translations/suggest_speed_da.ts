@@ -31,6 +31,14 @@
         <source>A cost field of the parcels needs the parcels as planning units, not the grid.</source>
         <translation>Et omkostningsfelt fra matriklerne kræver matriklerne som planlægningsenheder, ikke 1-ha-cellerne.</translation>
     </message>
+    <message>
+        <source>--target-ha cannot be {value}: give KIND=HA once per kind, KIND one of {kinds}, HA above 0.</source>
+        <translation>--target-ha kan ikke være {value}: angiv SLAGS=HA én gang pr. slags, SLAGS en af {kinds}, HA over 0.</translation>
+    </message>
+    <message>
+        <source>A target by kind is KIND=HA with KIND one of {kinds} and HA above 0; '{kind}={ha}' is not.</source>
+        <translation>Et mål pr. slags er SLAGS=HA med SLAGS en af {kinds} og HA over 0; '{kind}={ha}' er ikke.</translation>
+    </message>
 </context>
 <context>
     <name>cli_help</name>

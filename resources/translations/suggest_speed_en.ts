@@ -31,6 +31,14 @@
         <source>A cost field of the parcels needs the parcels as planning units, not the grid.</source>
         <translation>A cost field of the parcels needs the parcels as planning units, not the grid.</translation>
     </message>
+    <message>
+        <source>--target-ha cannot be {value}: give KIND=HA once per kind, KIND one of {kinds}, HA above 0.</source>
+        <translation>--target-ha cannot be {value}: give KIND=HA once per kind, KIND one of {kinds}, HA above 0.</translation>
+    </message>
+    <message>
+        <source>A target by kind is KIND=HA with KIND one of {kinds} and HA above 0; '{kind}={ha}' is not.</source>
+        <translation>A target by kind is KIND=HA with KIND one of {kinds} and HA above 0; '{kind}={ha}' is not.</translation>
+    </message>
 </context>
 <context>
     <name>cli_help</name>
