@@ -47,4 +47,31 @@
         <translation>planlægningsenhederne: matriklerne, eller kommunens 1-ha-celler (for en kommune uden matrikellag)</translation>
     </message>
 </context>
+<context>
+    <name>SuggestDialog</name>
+    <message>
+        <source>none</source>
+        <translation>ingen</translation>
+    </message>
+    <message>
+        <source>Parcels</source>
+        <translation>Matrikler</translation>
+    </message>
+    <message>
+        <source>1-ha grid cells</source>
+        <translation>1-ha-celler</translation>
+    </message>
+    <message>
+        <source>%1, new ha</source>
+        <translation>%1, ny natur i ha</translation>
+    </message>
+    <message>
+        <source>Planning units</source>
+        <translation>Planlægningsenheder</translation>
+    </message>
+    <message>
+        <source>Suggestion by kind</source>
+        <translation>Forslag pr. slags</translation>
+    </message>
+</context>
 </TS>

@@ -47,4 +47,31 @@
         <translation>the planning units: the parcels, or 1-ha grid cells of the municipality (for one without a parcel layer)</translation>
     </message>
 </context>
+<context>
+    <name>SuggestDialog</name>
+    <message>
+        <source>none</source>
+        <translation>none</translation>
+    </message>
+    <message>
+        <source>Parcels</source>
+        <translation>Parcels</translation>
+    </message>
+    <message>
+        <source>1-ha grid cells</source>
+        <translation>1-ha grid cells</translation>
+    </message>
+    <message>
+        <source>%1, new ha</source>
+        <translation>%1, new ha</translation>
+    </message>
+    <message>
+        <source>Planning units</source>
+        <translation>Planning units</translation>
+    </message>
+    <message>
+        <source>Suggestion by kind</source>
+        <translation>Suggestion by kind</translation>
+    </message>
+</context>
 </TS>
