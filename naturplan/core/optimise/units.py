@@ -43,7 +43,7 @@ from naturplan.core.analysis.factors import FactorTable
 from naturplan.core.analysis.flood import exposures
 from naturplan.core.analysis.layers import AnalysisLayers, FloodSource, PolygonSet
 from naturplan.core.analysis.nitrogen import nitrogen_effect
-from naturplan.core.analysis.overlay import intersect_pairs, sum_per_group
+from naturplan.core.analysis.overlay import Pairs, empty_pairs, intersect_pairs, sum_per_group
 from naturplan.core.geometry import GeometryArray
 from naturplan.core.geometry_kernels import polygonal, threaded, union_by_group
 from naturplan.core.optimise.edges import SharedEdges, shared_edges
@@ -244,8 +244,30 @@ def _disjoint_cover(protected: GeometryArray, pieces: GeometryArray | None,
 
 def _covered_area(geoms: GeometryArray, pieces: GeometryArray) -> FloatArray:
     """Per geometry, its area inside the disjoint *pieces*."""
-    pairs = intersect_pairs(geoms, pieces)
+    pairs = _overlaps(geoms, pieces)
     return sum_per_group(pairs.areas, pairs.left, len(geoms))
+
+
+def _overlaps(geoms: GeometryArray, polygons: GeometryArray) -> Pairs:
+    """Every pair of a unit (*geoms*, ``left``) and one of *polygons* (``right``) that
+    overlaps with a positive area, as :func:`~naturplan.core.analysis.overlay.intersect_pairs`
+    gives it, found the other way round: the polygons (a few, large, prepared once) query a
+    tree of the many small units, and a unit inside a polygon is its own intersection."""
+    geoms = np.asarray(geoms, dtype=object)
+    polygons = np.asarray(polygons, dtype=object)
+    if len(geoms) == 0 or len(polygons) == 0:
+        return empty_pairs()
+    poly, unit = shapely.STRtree(geoms).query(polygons, predicate="intersects")
+    shapely.prepare(polygons)
+    inside = shapely.contains_properly(polygons[poly], geoms[unit])
+    out = geoms[unit].copy()
+    cut = ~inside
+    if cut.any():
+        out[cut] = polygonal(threaded(shapely.intersection, geoms[unit[cut]],
+                                      polygons[poly[cut]]))
+    areas = np.asarray(shapely.area(out), dtype=np.float64)
+    keep = areas > 0
+    return Pairs(unit[keep].astype(np.intp), poly[keep].astype(np.intp), out[keep], areas[keep])
 
 
 def _lowland(geoms: GeometryArray, pieces: GeometryArray, touched: BoolArray,
@@ -255,11 +277,11 @@ def _lowland(geoms: GeometryArray, pieces: GeometryArray, touched: BoolArray,
     n = len(geoms)
     if len(soils) == 0 or n == 0:
         return np.zeros(n), np.zeros(n)
-    pairs = intersect_pairs(geoms, soils.geoms, soils.tree)
+    pairs = _overlaps(geoms, soils.geoms)
     areas = pairs.areas.copy()
     cut = np.flatnonzero(touched[pairs.left])
     if len(pieces) and len(cut):
-        inner = intersect_pairs(pairs.geometries[cut], pieces)
+        inner = _overlaps(pairs.geometries[cut], pieces)
         areas[cut] -= sum_per_group(inner.areas, inner.left, len(cut))
     classes, uses = soils.column("carbon_class"), soils.column("land_use")
     factor = np.array([
