@@ -5,7 +5,8 @@ solving, storing), this checkout beside a reference checkout, interleaved in one
         [-- extra suggest options, e.g. --units grid]
 
 *DIR* is another checkout of naturplan (e.g. ``git worktree add /tmp/ref 78fd337``); each run
-is a fresh interpreter (``python -m naturplan``) with that checkout first on the path and a
+is a fresh interpreter (``python -m naturplan``, run in that checkout, which is first on the
+path: ``-m`` puts the working folder before PYTHONPATH) and a
 fresh empty project, so nothing is cached between runs but the sample's files (built before
 the first run, as on a planner's machine after the first start). The wall time, the CPU time
 (user + system of the child, as ``/usr/bin/time`` gives them) and the load average before
@@ -30,7 +31,7 @@ HERE = Path(__file__).resolve().parent.parent
 def empty_project(path: Path, checkout: Path) -> None:
     code = ("from naturplan.io.project.open import open_plan; "
             f"s, _ = open_plan({str(path)!r}, 'bench'); s.close()")
-    subprocess.run([sys.executable, "-c", code], check=True, env=env_for(checkout))
+    subprocess.run([sys.executable, "-c", code], check=True, env=env_for(checkout), cwd=checkout)
 
 
 def env_for(checkout: Path) -> dict[str, str]:
@@ -44,7 +45,7 @@ def run(checkout: Path, project: Path, extra: list[str]) -> tuple[float, float, 
     done = subprocess.run(
         [sys.executable, "-m", "naturplan", "suggest", "--project", str(project),
          "--target", "0.17", "--scenario", "X", "--sample-scale", "1", "--json", *extra],
-        env=env_for(checkout), capture_output=True, text=True, check=False)
+        env=env_for(checkout), cwd=checkout, capture_output=True, text=True, check=False)
     wall = time.perf_counter() - began
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
@@ -73,6 +74,7 @@ def main() -> None:
                 rows[label].append((wall, cpu, load))
                 print(f"| {label} #{k + 1} | {wall:.2f} s | {cpu:.2f} s | {load:.1f} | "
                       f"{doc['units']:,} units, {len(doc['candidates'])} areas, "
+                      f"cost {doc['cost']:,.2f}, "
                       f"share {100 * doc['share_after']:.4f} %, gap {doc['solver']['gap']:.2e}"
                       f" |", flush=True)
     for label, found in rows.items():
