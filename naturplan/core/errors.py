@@ -359,8 +359,8 @@ class OptimiseError(NaturplanError):
 class KindsOutOfReachError(OptimiseError):
     """Targets by kind that their units cannot hold. ``short`` holds ``(kind, needed ha,
     reachable ha)`` for each kind out of reach (the kind's code, ``lowland``); the English
-    message names the codes, front ends write each kind's label in the user's language
-    (``naturplan.text.i18n.error_text``)."""
+    message names the codes, the use case names each kind by its label in the user's
+    language (``naturplan.usecases.suggest.kinds_in_words``)."""
 
     code = "optimise_kinds"
     template = "The targets by kind cannot be reached (needed ha > reachable ha): {kinds}."

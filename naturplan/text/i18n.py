@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from naturplan.core.errors import KindsOutOfReachError, NaturplanError
+from naturplan.core.errors import NaturplanError
 from naturplan.io.paths import translations_dir
 from naturplan.text.numbers import format_number
 
@@ -132,7 +132,6 @@ def error_text(error: BaseException, lang: str | None = None) -> str:
         k: format_number(v, 0, t.lang) if isinstance(v, int) and not isinstance(v, bool) else v
         for k, v in error.params.items()
     }
-    params.update(_kind_words(error, t.lang))
     count = error.params.get("n")
     n = count if isinstance(count, int) and not isinstance(count, bool) else None
     if n is not None:
@@ -140,24 +139,6 @@ def error_text(error: BaseException, lang: str | None = None) -> str:
     elif isinstance(count, float):
         params["n"] = _plain_number(count, t.lang)  # a value named n, not a count
     return t.text("errors", error.template, n, params)
-
-
-def _kind_words(error: NaturplanError, lang: str) -> dict[str, str]:
-    """The parameters of an error about candidate kinds with each kind's label in *lang*
-    (not the code a command line takes)."""
-    if not isinstance(error, KindsOutOfReachError):
-        return {}
-    from naturplan.text.labels import kind_label
-
-    def label(kind: str) -> str:
-        try:
-            return kind_label(kind, lang)
-        except ValueError:  # not a candidate kind: its code as given
-            return kind
-
-    return {"kinds": "; ".join(
-        f"{label(kind)}: {format_number(need, 0, lang)} > "
-        f"{format_number(reachable, 0, lang)}" for kind, need, reachable in error.short)}
 
 
 def _plain_number(value: float, lang: str) -> str:

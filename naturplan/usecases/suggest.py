@@ -26,7 +26,7 @@ import numpy as np
 import shapely
 from numpy.typing import NDArray
 
-from naturplan.core.errors import OptimiseError, ScenarioError
+from naturplan.core.errors import KindsOutOfReachError, OptimiseError, ScenarioError
 from naturplan.core.feedback import Feedback
 from naturplan.core.geometry_kernels import union_by_group
 from naturplan.core.layers.dataset import DEFAULT_PROTECTED_ROLES, Dataset
@@ -184,7 +184,10 @@ def find_suggestion(dataset: Dataset | SuggestInputs, request: SuggestRequest,
     clock["units"] = time.monotonic()
     feedback.check()  # a cancel before the solver starts leaves nothing; after, the best so far
     problem = _problem(units, request, need)
-    solution = solve(problem, feedback.part(0.1, 0.95), time_limit=request.time_limit)
+    try:
+        solution = solve(problem, feedback.part(0.1, 0.95), time_limit=request.time_limit)
+    except KindsOutOfReachError as exc:
+        raise kinds_in_words(exc, request.lang) from None
     greedy = baseline(problem)
     clock["solve"] = time.monotonic()
     made_numbers = _candidates(units, solution.chosen, request)
@@ -284,6 +287,14 @@ def _check_kinds(request: SuggestRequest) -> None:
             raise OptimiseError("A target by kind is KIND=HA with KIND one of {kinds} and HA "
                                 "above 0; '{kind}={ha}' is not.", kind=kind, ha=ha,
                                 kinds=kind_choices(request.lang))
+
+
+def kinds_in_words(error: KindsOutOfReachError, lang: str) -> OptimiseError:
+    """*error* with each kind out of reach named by its label in *lang* (not the code the
+    command line takes): "Udtagning af lavbundsjord: 1.300 > 120"."""
+    return OptimiseError(error.template, kinds="; ".join(
+        f"{kind_label(kind, lang)}: {format_number(need, 0, lang)} > "
+        f"{format_number(reachable, 0, lang)}" for kind, need, reachable in error.short))
 
 
 def kind_choices(lang: str) -> str:
