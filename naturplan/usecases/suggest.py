@@ -253,7 +253,8 @@ def _units(data: SuggestInputs, request: SuggestRequest, candidates: list[Candid
                               context.table, pieces=data.index.pieces, counted=counted,
                               decay_per_m=k, grid_m=CELL_M)
     if data.parcels is None:
-        raise OptimiseError("A suggested plan needs a parcel layer (the planning units).")
+        raise OptimiseError("A suggested plan on parcels needs a parcel layer; without one, "
+                            "plan on 1-ha grid cells.")
     parcels = data.parcels
     out = np.zeros(len(parcels), dtype=bool)
     out[[i for i in request.locked_out if 0 <= i < len(parcels)]] = True

@@ -39,6 +39,10 @@
         <source>A target by kind is KIND=HA with KIND one of {kinds} and HA above 0; '{kind}={ha}' is not.</source>
         <translation>Et mål pr. slags er SLAGS=HA med SLAGS en af {kinds} og HA over 0; '{kind}={ha}' er ikke.</translation>
     </message>
+    <message>
+        <source>A suggested plan on parcels needs a parcel layer; without one, plan on 1-ha grid cells.</source>
+        <translation>Et planforslag på matrikler kræver et matrikellag; uden et kan planen lægges på 1-ha-celler.</translation>
+    </message>
 </context>
 <context>
     <name>cli_help</name>

@@ -39,6 +39,10 @@
         <source>A target by kind is KIND=HA with KIND one of {kinds} and HA above 0; '{kind}={ha}' is not.</source>
         <translation>A target by kind is KIND=HA with KIND one of {kinds} and HA above 0; '{kind}={ha}' is not.</translation>
     </message>
+    <message>
+        <source>A suggested plan on parcels needs a parcel layer; without one, plan on 1-ha grid cells.</source>
+        <translation>A suggested plan on parcels needs a parcel layer; without one, plan on 1-ha grid cells.</translation>
+    </message>
 </context>
 <context>
     <name>cli_help</name>

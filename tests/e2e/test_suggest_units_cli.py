@@ -127,3 +127,20 @@ def test_the_light_read_finds_the_plan_the_loaded_dataset_finds(sample, sample_e
     assert light.share_before == pytest.approx(loaded.share_before, abs=1e-12)
     assert light.cost == pytest.approx(loaded.cost, rel=1e-12)
     assert light.chosen_m2 == pytest.approx(loaded.chosen_m2, rel=1e-12)
+
+
+def test_a_municipality_without_parcels_plans_on_grid_cells(project, capsys, sample_env):
+    gpkg = next(Path(sample_env["NATURPLAN_SAMPLE_DIR"]).rglob("aalborg_sample.gpkg"))
+    data = ["--no-sample", "--kommune", "0851",
+            "--layer", f"nature_p3={gpkg}:beskyttede_naturtyper"]
+    code, out, err = _run(capsys, "--project", str(project), *data, "--target", "0.17",
+                          "--scenario", "Matrikler")
+    assert code == 1 and out == "" and err.count("\n") == 1
+    assert "kræver et matrikellag" in err and "1-ha-celler" in err
+    assert _stored(project) == ([], [])
+    code, out, err = _run(capsys, "--project", str(project), *data, "--target", "0.17",
+                          "--units", "grid", "--scenario", "Net", "--json")
+    assert code == 0, err
+    doc = json.loads(out)
+    assert doc["unit_kind"] == "grid" and doc["share_after"] >= 0.17
+    assert len(_stored(project)[0]) == len(doc["candidates"]) > 0
