@@ -47,6 +47,9 @@ def add_parser(subparsers: Any, data_parent: argparse.ArgumentParser) -> None:
                    help="boundary penalty per km of outline, for compact areas (default 0)")
     p.add_argument("--time-limit", type=float, default=10.0, metavar="S",
                    help="seconds the solver may use (default 10)")
+    p.add_argument("--units", choices=("parcels", "grid"), default="parcels",
+                   help="the planning units: the parcels, or 1-ha grid cells of the "
+                   "municipality (for one without a parcel layer)")
     p.add_argument("--author", help="name for the audit trail (default: login name)")
     p.add_argument("--json", action="store_true", help="print JSON")
 
@@ -61,9 +64,9 @@ def run(args: argparse.Namespace) -> int:
     """
     from naturplan.cli.options import ProgressLine, data_for
     from naturplan.core.feedback import Feedback
-    from naturplan.io.datasets import open_dataset
     from naturplan.io.project.open import require_project
-    from naturplan.usecases.suggest import SUGGEST_ROLES, SuggestRequest, suggest_plan
+    from naturplan.usecases.suggest import SuggestRequest, suggest_plan
+    from naturplan.usecases.suggest_data import read_inputs
 
     lang = args.lang or "da"
     _check(args)
@@ -72,11 +75,11 @@ def run(args: argparse.Namespace) -> int:
     suggest = SuggestRequest(
         args.project, args.target, args.scenario, args.objective, args.cost, args.budget_ha,
         args.boundary, args.time_limit, args.author, lang, roles,
-        target_ha=_kind_targets(args.target_ha))
+        target_ha=_kind_targets(args.target_ha, lang), units=args.units)
     with ProgressLine(sys.stderr, lang) as progress:
-        dataset = open_dataset(request, progress=lambda f, m: progress(0.3 * f, m),
-                               roles={*SUGGEST_ROLES, *roles})
-        report = suggest_plan(dataset, suggest,
+        inputs = read_inputs(request, roles, args.cost, parcels=args.units == "parcels",
+                             progress=lambda f, m: progress(0.3 * f, m))
+        report = suggest_plan(inputs, suggest,
                               Feedback(lambda f, m: progress(0.3 + 0.7 * f, m or "suggest")))
     if args.json:
         from naturplan.core import jsontext
@@ -103,10 +106,10 @@ def _check(args: argparse.Namespace) -> None:
             raise OptimiseError("{option} cannot be {value}.", option=option, value=value)
 
 
-def _kind_targets(values: list[str]) -> tuple[tuple[str, float], ...]:
+def _kind_targets(values: list[str], lang: str) -> tuple[tuple[str, float], ...]:
     """``["lowland=300"]`` → ``(("lowland", 300.0),)``; one line for a value that is not
     KIND=HA with a known kind and a number above 0, or a kind given twice."""
-    from naturplan.usecases.suggest import TARGET_KINDS
+    from naturplan.usecases.suggest import TARGET_KINDS, kind_choices
 
     found: dict[str, float] = {}
     for value in values:
@@ -118,7 +121,8 @@ def _kind_targets(values: list[str]) -> tuple[tuple[str, float], ...]:
             ha = math.nan
         if kind not in TARGET_KINDS or not (math.isfinite(ha) and ha > 0) or kind in found:
             raise OptimiseError("--target-ha cannot be {value}: give KIND=HA once per kind, "
-                                "KIND lowland or afforestation, HA above 0.", value=value)
+                                "KIND one of {kinds}, HA above 0.", value=value,
+                                kinds=kind_choices(lang))
         found[kind] = ha
     return tuple(found.items())
 
@@ -132,7 +136,7 @@ def report_document(report: Any) -> dict[str, Any]:
         "scenario": report.scenario, "candidates": list(report.candidate_ids),
         "areas": list(report.areas),
         "need_m2": report.need_m2, "chosen_m2": report.chosen_m2,
-        "units": report.units, "excluded": report.excluded,
+        "units": report.units, "unit_kind": report.unit_kind, "excluded": report.excluded,
         "chosen_units": report.chosen_units, "co2e_t_per_year": report.co2e_t,
         "cost": report.cost, "kinds": report.kinds, "share_before": report.share_before,
         "share_after": report.share_after,

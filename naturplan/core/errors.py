@@ -354,3 +354,18 @@ class OptimiseError(NaturplanError):
     below it, a cost field that is not a number)."""
 
     code = "optimise"
+
+
+class KindsOutOfReachError(OptimiseError):
+    """Targets by kind that their units cannot hold. ``short`` holds ``(kind, needed ha,
+    reachable ha)`` for each kind out of reach (the kind's code, ``lowland``); the English
+    message names the codes, the use case names each kind by its label in the user's
+    language (``naturplan.usecases.suggest.kinds_in_words``)."""
+
+    code = "optimise_kinds"
+    template = "The targets by kind cannot be reached (needed ha > reachable ha): {kinds}."
+
+    def __init__(self, short: tuple[tuple[str, int, int], ...]) -> None:
+        self.short = tuple(short)
+        super().__init__(None, kinds="; ".join(f"{kind}: {need} > {reachable}"
+                                               for kind, need, reachable in self.short))

@@ -26,13 +26,15 @@ import numpy as np
 import shapely
 from numpy.typing import NDArray
 
-from naturplan.core.errors import OptimiseError, ScenarioError
+from naturplan.core.errors import KindsOutOfReachError, OptimiseError, ScenarioError
 from naturplan.core.feedback import Feedback
+from naturplan.core.geometry_kernels import union_by_group
 from naturplan.core.layers.dataset import DEFAULT_PROTECTED_ROLES, Dataset
 from naturplan.core.layers.roles import Role
 from naturplan.core.optimise.problem import KindTarget, Problem, Solution
 from naturplan.core.optimise.solve import baseline, solve
 from naturplan.core.optimise.units import M2_PER_HA, PlanningUnits, planning_units
+from naturplan.core.optimise.units_grid import CELL_M, grid_cells
 from naturplan.core.plan.candidates import Candidate, CandidateKind
 from naturplan.core.plan.ledger import Ledger, counts
 from naturplan.core.plan.plan import CandidatePlan
@@ -40,15 +42,20 @@ from naturplan.core.plan.scenarios import Scenario
 from naturplan.text.i18n import tr
 from naturplan.text.labels import kind_label
 from naturplan.text.numbers import format_ha, format_number, format_percent
+from naturplan.usecases.suggest_data import SuggestInputs, inputs_of
 
 OBJECTIVES = ("cost", "co2e", "connectivity")
-#: The layers a suggested plan reads (with the protected roles): no addresses.
-SUGGEST_ROLES = (Role.PARCELS, Role.NATURE_P3, Role.NATURA2000, Role.LOWLAND,
-                 Role.FOREST_ZONES, Role.FLOOD)
+#: The planning units: the parcels, or 1-ha grid cells.
+PARCELS, GRID = "parcels", "grid"
+UNIT_KINDS = (PARCELS, GRID)
 #: Without --budget-ha, the co2e and connectivity objectives may use the target's need plus
 #: this share of it (they maximise a benefit, so the area needs an upper bound).
 DEFAULT_BUDGET_SLACK = 0.05
 CONTEXT = "suggest"
+#: Context of this round's messages (``suggest_speed_*.ts``).
+CONTEXT_N = "suggest_speed"
+#: Why a unit's N effect is empty (JSON ``nitrogen_reason``).
+NO_NITROGEN = "n_retention"
 CLI_CONTEXT = "cli_suggest"
 NEED_MARGIN_M2 = 1.0
 
@@ -77,6 +84,9 @@ class SuggestRequest:
     roles: tuple[Role, ...] = DEFAULT_PROTECTED_ROLES
     locked_out: tuple[int, ...] = ()
     target_ha: tuple[tuple[str, float], ...] = ()
+    #: The planning units: ``parcels`` (the parcel layer) or ``grid`` (1-ha cells of the
+    #: municipality, for one without a parcel layer).
+    units: str = "parcels"
 
 
 #: The kinds a target in hectares may name (the planning units' kinds).
@@ -105,6 +115,8 @@ class SuggestReport:
     kinds: dict[str, dict[str, float]] = field(default_factory=dict)
     #: Per suggested area (as the candidates): its numbers (m², t/yr, flood share or None).
     areas: tuple[dict[str, Any], ...] = ()
+    #: The planning units (``parcels`` or ``grid``).
+    unit_kind: str = "parcels"
 
 
 @dataclass(frozen=True)
@@ -118,9 +130,11 @@ class Suggestion:
     ledger: Ledger
 
 
-def suggest_plan(dataset: Dataset, request: SuggestRequest,
+def suggest_plan(dataset: Dataset | SuggestInputs, request: SuggestRequest,
                  feedback: Feedback | None = None) -> SuggestReport:
     """Find the plan and store it in ``request.project`` (see the module docstring).
+    *dataset* is a loaded dataset or the inputs read for the plan
+    (:func:`naturplan.usecases.suggest_data.read_inputs`).
 
     Raises
     ------
@@ -140,8 +154,8 @@ def suggest_plan(dataset: Dataset, request: SuggestRequest,
         return store_suggestion(store, plan, found)
 
 
-def find_suggestion(dataset: Dataset, request: SuggestRequest, candidates: list[Candidate],
-                    settings: Any, scenario_names: list[str],
+def find_suggestion(dataset: Dataset | SuggestInputs, request: SuggestRequest,
+                    candidates: list[Candidate], settings: Any, scenario_names: list[str],
                     feedback: Feedback | None = None) -> Suggestion:
     """The plan for *request* given the plan's *candidates* and stored *settings*; nothing
     is written (a worker thread may run it). Raises as :func:`suggest_plan`."""
@@ -151,8 +165,10 @@ def find_suggestion(dataset: Dataset, request: SuggestRequest, candidates: list[
     clock = {"start": time.monotonic()}
     _require_free_name(scenario_names, request.scenario)
     context = analysis_context(settings)
-    share, index = dataset.protected(request.roles)
-    ledger = Ledger(dataset.municipality.geometry, index, share)
+    data = (dataset if isinstance(dataset, SuggestInputs)
+            else inputs_of(dataset, request.roles, request.cost))
+    share, index = data.share, data.index
+    ledger = Ledger(data.municipality, index, share)
     ledger.reset(candidates)
     before = ledger.result()
     _check_kinds(request)
@@ -164,11 +180,14 @@ def find_suggestion(dataset: Dataset, request: SuggestRequest, candidates: list[
                             "suggest.", target=round(100 * request.target, 2))
     need = max(need, 0.0)
     feedback.report(0.02, "suggest")
-    units = _units(dataset, request, candidates, context, index.pieces)
+    units = _units(data, request, candidates, context)
     clock["units"] = time.monotonic()
     feedback.check()  # a cancel before the solver starts leaves nothing; after, the best so far
     problem = _problem(units, request, need)
-    solution = solve(problem, feedback.part(0.1, 0.95), time_limit=request.time_limit)
+    try:
+        solution = solve(problem, feedback.part(0.1, 0.95), time_limit=request.time_limit)
+    except KindsOutOfReachError as exc:
+        raise kinds_in_words(exc, request.lang) from None
     greedy = baseline(problem)
     clock["solve"] = time.monotonic()
     made_numbers = _candidates(units, solution.chosen, request)
@@ -185,7 +204,7 @@ def find_suggestion(dataset: Dataset, request: SuggestRequest, candidates: list[
         {"units": clock["units"] - clock["start"], "solve": clock["solve"] - clock["units"]},
         {k.kind: {"need_m2": k.need, "chosen_m2": float(units.new_m2[chosen & k.member].sum())}
          for k in problem.kinds},
-        tuple({"id": c.id, **numbers} for c, numbers in made_numbers))
+        tuple({"id": c.id, **numbers} for c, numbers in made_numbers), request.units)
     return Suggestion(tuple(made), scenario, report, ledger)
 
 
@@ -218,41 +237,28 @@ def _require_free_name(names: list[str], name: str) -> None:
         raise ScenarioError("A scenario named '{name}' is already in the project.", name=name)
 
 
-def _units(dataset: Dataset, request: SuggestRequest, candidates: list[Candidate],
-           context: Any, pieces: Any) -> PlanningUnits:
-    from naturplan.usecases.analysis import layers_of
-
-    layers = dataset.vector(Role.PARCELS)
-    if not layers:
-        raise OptimiseError("A suggested plan needs a parcel layer (the planning units).")
-    frame = layers[0].frame
-    parcels = frame.geometry.to_numpy()
+def _units(data: SuggestInputs, request: SuggestRequest, candidates: list[Candidate],
+           context: Any) -> PlanningUnits:
     counted = np.array([c.geometry for c in candidates if counts(c)], dtype=object)
+    k = context.settings.connectivity.k
+    if request.units not in UNIT_KINDS:
+        raise OptimiseError("Unknown planning units '{units}'; choose parcels or grid.",
+                            units=request.units)
+    if request.units == GRID:
+        if request.cost is not None:
+            raise OptimiseError("A cost field of the parcels needs the parcels as planning "
+                                "units, not the grid.")
+        return planning_units(grid_cells(data.municipality, CELL_M), data.layers,
+                              context.table, pieces=data.index.pieces, counted=counted,
+                              decay_per_m=k, grid_m=CELL_M)
+    if data.parcels is None:
+        raise OptimiseError("A suggested plan on parcels needs a parcel layer; without one, "
+                            "plan on 1-ha grid cells.")
+    parcels = data.parcels
     out = np.zeros(len(parcels), dtype=bool)
     out[[i for i in request.locked_out if 0 <= i < len(parcels)]] = True
-    return planning_units(parcels, layers_of(dataset, request.roles), context.table,
-                          pieces=pieces, counted=counted, cost=_cost_values(frame, request.cost),
-                          locked_out=out, decay_per_m=context.settings.connectivity.k)
-
-
-def _cost_values(frame: Any, cost: str | None) -> NDArray[np.float64] | None:
-    """The cost field's values (NaN where a value is not a number), or None."""
-    if cost is None:
-        return None
-    role, _, name = cost.partition(".")
-    if role != Role.PARCELS.value or not name:
-        raise OptimiseError("The cost must be a field of the parcels, as parcels.FIELD; "
-                            "'{cost}' is not.", cost=cost)
-    if name not in frame.columns:
-        raise OptimiseError("The parcels have no field '{field}'; they have: {fields}.",
-                            field=name, fields=", ".join(str(c) for c in frame.columns
-                                                         if c != frame.geometry.name))
-    import pandas as pd
-
-    values = pd.to_numeric(frame[name], errors="coerce").to_numpy(dtype=np.float64)
-    if not np.isfinite(values).any():
-        raise OptimiseError("The parcels' field '{field}' holds no numbers.", field=name)
-    return values
+    return planning_units(parcels, data.layers, context.table, pieces=data.index.pieces,
+                          counted=counted, cost=data.cost, locked_out=out, decay_per_m=k)
 
 
 def _problem(units: PlanningUnits, request: SuggestRequest, need: float) -> Problem:
@@ -278,9 +284,23 @@ def _check_kinds(request: SuggestRequest) -> None:
         raise OptimiseError("Give a target share or hectares of new nature by kind.")
     for kind, ha in request.target_ha:
         if kind not in TARGET_KINDS or not (math.isfinite(ha) and ha > 0):
-            raise OptimiseError("A target by kind is KIND=HA with KIND lowland or "
-                                "afforestation and HA above 0; '{kind}={ha}' is not.",
-                                kind=kind, ha=ha)
+            raise OptimiseError("A target by kind is KIND=HA with KIND one of {kinds} and HA "
+                                "above 0; '{kind}={ha}' is not.", kind=kind, ha=ha,
+                                kinds=kind_choices(request.lang))
+
+
+def kinds_in_words(error: KindsOutOfReachError, lang: str) -> OptimiseError:
+    """*error* with each kind out of reach named by its label in *lang* (not the code the
+    command line takes): "Udtagning af lavbundsjord: 1.300 > 120"."""
+    return OptimiseError(error.template, kinds="; ".join(
+        f"{kind_label(kind, lang)}: {format_number(need, 0, lang)} > "
+        f"{format_number(reachable, 0, lang)}" for kind, need, reachable in error.short))
+
+
+def kind_choices(lang: str) -> str:
+    """The kinds a target in hectares may name, each with its label in *lang*:
+    "lowland (Udtagning af lavbundsjord), afforestation (Skovrejsning)"."""
+    return ", ".join(f"{kind} ({kind_label(kind, lang)})" for kind in TARGET_KINDS)
 
 
 def _candidates(units: PlanningUnits, chosen: NDArray[np.bool_],
@@ -290,17 +310,14 @@ def _candidates(units: PlanningUnits, chosen: NDArray[np.bool_],
     made: list[tuple[Candidate, dict[str, Any]]] = []
     index = np.flatnonzero(chosen)
     parts = units.new_part(index)
+    per_unit = _chosen_numbers(units, index)
     for kind in (CandidateKind.LOWLAND, CandidateKind.AFFORESTATION):
-        mine = units.kind[index] == kind.value
-        if not mine.any():
+        mine = np.flatnonzero(units.kind[index] == kind.value)
+        if not len(mine):
             continue
-        merged = shapely.get_parts(shapely.union_all(parts[mine]))
-        merged = merged[shapely.area(merged) >= 1.0]
-        owner = shapely.STRtree(merged).query(shapely.point_on_surface(parts[mine]),
-                                              predicate="intersects")
-        for k, geom in enumerate(merged):
-            members = index[mine][owner[0][owner[1] == k]]
-            numbers = _numbers(units, members)
+        for geom, at in _areas(parts[mine]):
+            numbers = _numbers(units, index[mine[at]], {key: None if v is None else v[mine[at]]
+                                                        for key, v in per_unit.items()})
             made.append((Candidate.new(
                 kind, geom, tr(request.lang, CONTEXT, "Suggestion {number}",
                                number=len(made) + 1),
@@ -308,14 +325,61 @@ def _candidates(units: PlanningUnits, chosen: NDArray[np.bool_],
     return made
 
 
-def _numbers(units: PlanningUnits, members: NDArray[np.intp]) -> dict[str, Any]:
-    """The numbers of the units *members* together (their "why")."""
-    seq = units.sequestration_t
+def _areas(parts: NDArray[np.object_]) -> list[tuple[Any, NDArray[np.intp]]]:
+    """The areas of the units' new *parts* and, for each, the positions of its units.
+
+    An area is a connected part of the union, joined with every other part that holds a
+    piece of one of its units (a unit whose new part is in pieces is one area's, whole):
+    so each area's numbers are the sum of its units', and no area is without units.
+    """
+    from scipy.sparse import coo_matrix
+    from scipy.sparse.csgraph import connected_components
+
+    pieces, unit = shapely.get_parts(parts, return_index=True)
+    keep = shapely.area(pieces) > 0
+    pieces, unit = pieces[keep], unit[keep]
+    merged = shapely.get_parts(shapely.union_all(parts))
+    merged = merged[shapely.area(merged) > 0]
+    found = shapely.STRtree(merged).query_nearest(shapely.point_on_surface(pieces),
+                                                  all_matches=False)
+    area_of = np.empty(len(pieces), dtype=np.intp)
+    area_of[found[0]] = found[1]
+    order = np.argsort(unit, kind="stable")
+    same = unit[order][1:] == unit[order][:-1]
+    a, b = area_of[order][:-1][same], area_of[order][1:][same]
+    n = len(merged)
+    _, label = connected_components(coo_matrix((np.ones(len(a)), (a, b)), shape=(n, n)),
+                                    directed=False)
+    geoms, keys = union_by_group(merged, label)
+    unit_label = np.full(len(parts), -1, dtype=np.intp)
+    unit_label[unit] = label[area_of]
+    return [(geom, np.flatnonzero(unit_label == key)) for geom, key in zip(geoms, keys,
+                                                                           strict=True)]
+
+
+def _chosen_numbers(units: PlanningUnits,
+                    index: NDArray[np.intp]) -> dict[str, NDArray[np.float64] | None]:
+    """What is measured only for the chosen units *index* (one value each): their area,
+    flooded m² and N effect (None without the layer)."""
+    return {"area": np.asarray(shapely.area(units.geoms[index]), dtype=np.float64),
+            "wet": units.flood_wet(index), "nitrogen": units.nitrogen_kg(index)}
+
+
+def _numbers(units: PlanningUnits, members: NDArray[np.intp],
+             measured: dict[str, NDArray[np.float64] | None]) -> dict[str, Any]:
+    """The numbers of the units *members* together (their "why"); *measured* holds their
+    :func:`_chosen_numbers`."""
+    seq, wet, nitrogen = units.sequestration_t, measured["wet"], measured["nitrogen"]
+    area = measured["area"]
+    assert area is not None
+    flood = None if wet is None or area.sum() <= 0 else float(wet.sum() / area.sum())
     return {"kind": str(units.kind[members[0]]) if len(members) else None,
             "parcels": len(members), "new_m2": float(units.new_m2[members].sum()),
             "co2e_t_per_year": float(units.co2e_t[members].sum()),
             "sequestration_t_per_year": None if seq is None else float(seq[members].sum()),
-            "flood_share": units.flood_share(members),
+            "flood_share": flood,
+            "nitrogen_kg_per_year": None if nitrogen is None else float(nitrogen.sum()),
+            "nitrogen_reason": None if nitrogen is not None else NO_NITROGEN,
             "cost": float(units.cost[members].sum())}
 
 
@@ -324,12 +388,16 @@ def _why(numbers: dict[str, Any], request: SuggestRequest) -> str:
     term = {"cost": tr(lang, CONTEXT, "the least cost per new hectare"),
             "co2e": tr(lang, CONTEXT, "the most CO2e reduction per hectare"),
             "connectivity": tr(lang, CONTEXT, "the most connectivity per hectare")}
-    why = tr(lang, CONTEXT, "Suggested for {term}: parcels {parcels}, {area} new nature, "
-             "{co2e} t CO2e/yr, cost {cost}.", parcels=numbers["parcels"],
-             term=term[request.objective],
-             area=format_ha(numbers["new_m2"], 2, lang),
-             co2e=format_number(numbers["co2e_t_per_year"], 1, lang),
-             cost=format_number(numbers["cost"], 2, lang))
+    values: dict[str, Any] = {"parcels": numbers["parcels"], "term": term[request.objective],
+              "area": format_ha(numbers["new_m2"], 2, lang),
+              "co2e": format_number(numbers["co2e_t_per_year"], 1, lang),
+              "cost": format_number(numbers["cost"], 2, lang)}
+    if request.units == GRID:
+        why = tr(lang, CONTEXT_N, "Suggested for {term}: 1-ha cells {parcels}, {area} new "
+                 "nature, {co2e} t CO2e/yr, cost {cost}.", **values)
+    else:
+        why = tr(lang, CONTEXT, "Suggested for {term}: parcels {parcels}, {area} new nature, "
+                 "{co2e} t CO2e/yr, cost {cost}.", **values)
     seq, flood = numbers["sequestration_t_per_year"], numbers["flood_share"]
     if seq is not None:
         why += " " + tr(lang, CONTEXT, "As new forest: {seq} t CO2/yr sequestration.",
@@ -337,6 +405,13 @@ def _why(numbers: dict[str, Any], request: SuggestRequest) -> str:
     if flood is not None:
         why += " " + tr(lang, CONTEXT, "Flood share {share}.",
                         share=format_percent(flood, 1, lang))
+    nitrogen = numbers["nitrogen_kg_per_year"]
+    if nitrogen is not None:
+        why += " " + tr(lang, CONTEXT_N, "N effect {kg} kg N/yr.",
+                        kg=format_number(nitrogen, 1, lang))
+    else:
+        why += " " + tr(lang, CONTEXT_N, "N effect not measured: no N-retention layer "
+                        "(role n_retention).")
     return why
 
 
@@ -368,6 +443,19 @@ def gap_to(value: float, bound: float) -> float:
     return max(0.0, (value - bound) / max(abs(value), 1e-9))
 
 
+def _chosen_line(report: SuggestReport, lang: str) -> str:
+    values: dict[str, Any] = {"chosen": format_number(report.chosen_units, 0, lang),
+              "units": format_number(report.units, 0, lang),
+              "excluded": format_number(report.excluded, 0, lang),
+              "cost": format_number(report.cost, 2, lang),
+              "co2e": format_number(report.co2e_t, 1, lang)}
+    if report.unit_kind == GRID:
+        return tr(lang, CONTEXT_N, "1-ha cells chosen: {chosen} of {units} ({excluded} "
+                  "excluded). Cost {cost}; lowland CO2e reduction {co2e} t/yr.", **values)
+    return tr(lang, CLI_CONTEXT, "Parcels chosen: {chosen} of {units} ({excluded} excluded). "
+              "Cost {cost}; lowland CO2e reduction {co2e} t/yr.", **values)
+
+
 def report_lines(report: SuggestReport, lang: str) -> list[str]:
     """The report in words, a few lines (the CLI prints them, the window shows them)."""
 
@@ -381,12 +469,7 @@ def report_lines(report: SuggestReport, lang: str) -> list[str]:
            "(needed: {need}).", name=report.scenario,
            areas=format_number(len(report.candidate_ids), 0, lang),
            area=format_ha(report.chosen_m2, 1, lang), need=format_ha(report.need_m2, 1, lang)),
-        tr(lang, CLI_CONTEXT, "Parcels chosen: {chosen} of {units} ({excluded} excluded). Cost "
-           "{cost}; lowland CO2e reduction {co2e} t/yr.",
-           chosen=format_number(report.chosen_units, 0, lang),
-           units=format_number(report.units, 0, lang),
-           excluded=format_number(report.excluded, 0, lang),
-           cost=format_number(report.cost, 2, lang), co2e=format_number(report.co2e_t, 1, lang)),
+        _chosen_line(report, lang),
         tr(lang, CLI_CONTEXT, "Solver: {method}, objective {objective}, gap {gap} from the bound "
            "{bound} ({seconds} s).", method=s.method,
            objective=format_number(s.objective, 2, lang), gap=gap(s.gap),

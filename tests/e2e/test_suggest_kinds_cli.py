@@ -55,8 +55,9 @@ def test_a_kind_out_of_reach_says_how_many_hectares_each_kind_can_reach(project,
                           "--scenario", "For meget")
     assert code == 1 and out == ""
     lines = err.strip().splitlines()
-    assert len(lines) == 1 and "lowland: 1000000 >" in lines[0]
-    assert "afforestation" not in lines[0]
+    # the kind by its Danish label (text/labels), not the command line's name
+    assert len(lines) == 1 and "Udtagning af lavbundsjord: 1.000.000 >" in lines[0]
+    assert "lowland" not in lines[0] and "Skovrejsning" not in lines[0]
     assert "Målene pr. slags kan ikke nås" in lines[0]
     assert _stored(project) == ([], [])
 
@@ -67,6 +68,8 @@ def test_a_bad_target_by_kind_is_one_danish_line(project, capsys, value):
                           "--scenario", "X")
     assert code == 1 and out == ""
     assert err.strip().splitlines() == [err.strip()] and "--target-ha" in err
+    # the kinds it may name, each with its Danish label
+    assert "lowland (Udtagning af lavbundsjord), afforestation (Skovrejsning)" in err
     assert _stored(project) == ([], [])
 
 

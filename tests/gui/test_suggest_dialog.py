@@ -59,3 +59,53 @@ def test_a_suggested_plan_is_stored_and_the_ledger_follows(qtbot, open_window, s
     assert dialog.status.text().splitlines()[0].startswith("Scenarie 'Mit forslag': ")
     dialog.close()
     win.close()
+
+
+@pytest.mark.timeout(300)
+def test_targets_by_kind_in_the_dialog_are_stored_per_kind(qtbot, open_window, sample_env):
+    import shapely
+
+    win = open_window(DatasetRequest(sample_scale=float(sample_env["NATURPLAN_SAMPLE_SCALE"])))
+    dialog = _suggest(qtbot, win)
+    lowland = dialog.findChild(type(dialog.target), "target_ha_lowland")
+    forest = dialog.findChild(type(dialog.target), "target_ha_afforestation")
+    assert lowland.text() == "ingen" and forest.text() == "ingen"
+    # no share, 40 ha of lowland and 25 ha of forest, typed as a planner would
+    dialog.target.selectAll()
+    qtbot.keyClicks(dialog.target, "0")
+    assert dialog.target.value() == 0 and dialog.name.text() == "Forslag pr. slags"
+    for spin, text in ((lowland, "40"), (forest, "25")):
+        spin.selectAll()
+        qtbot.keyClicks(spin, text)
+    assert (lowland.value(), forest.value()) == (40, 25)
+    qtbot.mouseClick(dialog.suggest_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.report is not None, timeout=120_000)
+    report = dialog.report
+    assert set(report.kinds) == {"lowland", "afforestation"}
+    stored = {c.id: c for c in win.session.plan.candidates()}
+    by_kind = {"lowland": 0.0, "afforestation": 0.0}
+    for cid in report.candidate_ids:
+        c = stored[cid]
+        by_kind[c.kind.value] += shapely.area(c.geometry)
+    # each kind's new area, measured with shapely on the stored areas, reaches its target
+    assert by_kind["lowland"] >= 40 * 10_000 and by_kind["afforestation"] >= 25 * 10_000
+    for kind, area in by_kind.items():
+        assert report.kinds[kind]["chosen_m2"] == pytest.approx(area, rel=1e-6)
+    lines = dialog.status.text().splitlines()
+    assert any(line.startswith("Udtagning af lavbundsjord: ") for line in lines)
+    dialog.close()
+    win.close()
+
+
+@pytest.mark.timeout(300)
+def test_grid_units_chosen_in_the_dialog(qtbot, open_window, sample_env):
+    win = open_window(DatasetRequest(sample_scale=float(sample_env["NATURPLAN_SAMPLE_SCALE"])))
+    dialog = _suggest(qtbot, win)
+    dialog.units.setCurrentIndex(dialog.units.findData("grid"))
+    assert dialog.units.currentText() == "1-ha-celler"
+    qtbot.mouseClick(dialog.suggest_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.report is not None, timeout=120_000)
+    assert dialog.report.unit_kind == "grid" and dialog.report.share_after >= 0.17
+    assert dialog.status.text().splitlines()[1].startswith("Valgte 1-ha-celler: ")
+    dialog.close()
+    win.close()

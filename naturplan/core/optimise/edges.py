@@ -58,14 +58,17 @@ def shared_edges(geoms: GeometryArray) -> SharedEdges:
     who = owner[ring_part[ring[:-1][same]]]
     ka = np.round(a / KEY_GRID_M).astype(np.int64)
     kb = np.round(b / KEY_GRID_M).astype(np.int64)
-    swap = (ka[:, 0] > kb[:, 0]) | ((ka[:, 0] == kb[:, 0]) & (ka[:, 1] > kb[:, 1]))
-    lo = np.where(swap[:, None], kb, ka)
-    hi = np.where(swap[:, None], ka, kb)
-    keys = np.column_stack([lo, hi])
-    order = np.lexsort(keys.T[::-1])
-    keys, who = keys[order], who[order]
+    # each point as one integer (x then y, from the lowest corner: no overflow for any
+    # extent up to thousands of km), each segment as its lower and its higher point
+    low = np.minimum(ka.min(axis=0), kb.min(axis=0))
+    span = int(max(ka[:, 1].max(), kb[:, 1].max()) - low[1]) + 1
+    pa = (ka[:, 0] - low[0]) * span + (ka[:, 1] - low[1])
+    pb = (kb[:, 0] - low[0]) * span + (kb[:, 1] - low[1])
+    lo, hi = np.minimum(pa, pb), np.maximum(pa, pb)
+    order = np.lexsort((hi, lo))
+    lo, hi, who = lo[order], hi[order], who[order]
     length = np.hypot(*(a[order] - b[order]).T)
-    dup = np.all(keys[1:] == keys[:-1], axis=1) & (who[1:] != who[:-1])
+    dup = (lo[1:] == lo[:-1]) & (hi[1:] == hi[:-1]) & (who[1:] != who[:-1])
     if not dup.any():
         return no_edges()
     u, v = who[:-1][dup], who[1:][dup]

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field, replace
 import numpy as np
 from numpy.typing import NDArray
 
-from naturplan.core.errors import OptimiseError
+from naturplan.core.errors import KindsOutOfReachError, OptimiseError
 from naturplan.core.optimise.edges import SharedEdges, no_edges
 
 M2_PER_HA = 10_000.0
@@ -120,16 +120,14 @@ class Problem:
     def _check_kinds(self) -> None:
         """Refuse a kind's target that its units cannot hold; the message names every kind
         out of reach with its need and reachable ha (``kind=need/reachable`` pairs)."""
-        short = []
+        short: list[tuple[str, int, int]] = []
         for k in self.kinds:
             reachable = float(self.area[k.member & ~self.locked_out].sum())
             if reachable < k.need:
-                short.append(f"{k.kind}: {math.ceil(k.need / M2_PER_HA)} > "
-                             f"{int(reachable // M2_PER_HA)}")
+                short.append((k.kind, math.ceil(k.need / M2_PER_HA),
+                              int(reachable // M2_PER_HA)))
         if short:
-            raise OptimiseError(
-                "The targets by kind cannot be reached (needed ha > reachable ha): {kinds}.",
-                kinds="; ".join(short))
+            raise KindsOutOfReachError(tuple(short))
 
 
 @dataclass(frozen=True)

@@ -22,7 +22,10 @@ A unit is one parcel. Per unit (areas in m², EPSG:25832):
   Natura 2000 or an unwanted-forest zone), 0 where it is not;
 - ``flood_wet_m2``: the flooded m² of the unit (the parcel inside the municipality, the
   flood layer's zones or raster cells with depth > 0), None without a flood layer (never 0
-  for "not measured"); with ``area_m2`` it gives the flood share;
+  for "not measured"); with ``area_m2`` it gives the flood share. Measured on demand
+  (:meth:`PlanningUnits.flood_wet`) for the few units chosen, not for every unit;
+- ``nitrogen_kg``: the N effect (kg N/yr) of the unit's new part over the N-retention layer
+  (:mod:`naturplan.core.analysis.nitrogen`), None without the layer; on demand as well;
 - ``perimeter_m`` and the shared edges (:mod:`naturplan.core.optimise.edges`) for the
   boundary penalty.
 """
@@ -30,7 +33,7 @@ A unit is one parcel. Per unit (areas in m², EPSG:25832):
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 import shapely
@@ -38,11 +41,13 @@ from numpy.typing import NDArray
 
 from naturplan.core.analysis.factors import FactorTable
 from naturplan.core.analysis.flood import exposures
-from naturplan.core.analysis.layers import AnalysisLayers, PolygonSet
-from naturplan.core.analysis.overlay import intersect_pairs, sum_per_group
+from naturplan.core.analysis.layers import AnalysisLayers, FloodSource, PolygonSet
+from naturplan.core.analysis.nitrogen import nitrogen_effect
+from naturplan.core.analysis.overlay import Pairs, empty_pairs, intersect_pairs, sum_per_group
 from naturplan.core.geometry import GeometryArray
 from naturplan.core.geometry_kernels import polygonal, threaded, union_by_group
 from naturplan.core.optimise.edges import SharedEdges, shared_edges
+from naturplan.core.optimise.units_grid import grid_edges
 
 M2_PER_HA = 10_000.0
 LOWLAND = "lowland"
@@ -78,19 +83,49 @@ class PlanningUnits:
     perimeter_m: FloatArray
     edges: SharedEdges
     sequestration_t: FloatArray | None = None
-    flood_wet_m2: FloatArray | None = None
+    flood: FloodSource | None = field(default=None, repr=False)
+    n_retention: PolygonSet | None = field(default=None, repr=False)
 
     @property
     def area_m2(self) -> FloatArray:
         """The unit's area (the parcel inside the municipality)."""
         return np.asarray(shapely.area(self.geoms), dtype=np.float64)
 
-    def flood_share(self, index: NDArray[np.intp]) -> float | None:
-        """The flooded share of the units *index* together; None without a flood layer."""
-        if self.flood_wet_m2 is None:
+    @property
+    def flood_wet_m2(self) -> FloatArray | None:
+        """The flooded m² of every unit; None without a flood layer."""
+        return self.flood_wet(np.arange(len(self), dtype=np.intp))
+
+    def flood_wet(self, index: NDArray[np.intp]) -> FloatArray | None:
+        """The flooded m² of the units *index* (zones or raster cells with depth > 0);
+        None without a flood layer."""
+        found = exposures(self.geoms[np.asarray(index, dtype=np.intp)], self.flood)
+        return None if found is None else np.asarray(found.wet_m2, dtype=np.float64)
+
+    def flood_share(self, index: NDArray[np.intp],
+                    wet_m2: FloatArray | None = None) -> float | None:
+        """The flooded share of the units *index* together; None without a flood layer.
+        *wet_m2* (their :meth:`flood_wet`, one per index) saves measuring again."""
+        index = np.asarray(index, dtype=np.intp)
+        wet = self.flood_wet(index) if wet_m2 is None else wet_m2
+        if wet is None:
             return None
-        area = float(self.area_m2[index].sum())
-        return float(self.flood_wet_m2[index].sum()) / area if area > 0 else None
+        area = float(shapely.area(self.geoms[index]).sum())
+        return float(np.sum(wet)) / area if area > 0 else None
+
+    def nitrogen_kg(self, index: NDArray[np.intp]) -> FloatArray | None:
+        """The N effect (kg N/yr) of the new part of each of the units *index*: overlap (ha)
+        × the retention layer's rate, summed; None without an N-retention layer."""
+        found = self.n_retention
+        if found is None:
+            return None
+        index = np.asarray(index, dtype=np.intp)
+        rates = np.asarray([np.nan if r is None else float(r) for r in found.column("rate")])
+        keep = np.isfinite(rates)
+        if len(index) == 0 or not keep.any():
+            return np.zeros(len(index))
+        return np.asarray(nitrogen_effect(list(self.new_part(index)), found.geoms[keep],
+                                          list(rates[keep])), dtype=np.float64)
 
     def __len__(self) -> int:
         return len(self.source)
@@ -118,6 +153,7 @@ def planning_units(
     cost: Sequence[float] | FloatArray | None = None,
     locked_out: BoolArray | None = None,
     decay_per_m: float = 0.0,
+    grid_m: float | None = None,
 ) -> PlanningUnits:
     """The planning units of *parcels* (polygons, EPSG:25832) against *layers*.
 
@@ -135,6 +171,11 @@ def planning_units(
         One flag per parcel: the planner's "never here".
     decay_per_m
         The connectivity kernel's decay k (p = exp(−k d)).
+    grid_m
+        The cell size when *parcels* are grid cells
+        (:func:`naturplan.core.optimise.units_grid.grid_cells`): their shared edges come
+        from the grid, not from matching vertices (a cell cut by the municipality's edge
+        has none in common with its neighbour).
     """
     parcels = np.asarray(parcels, dtype=object)
     inside = _inside(parcels, layers.municipality)
@@ -143,9 +184,10 @@ def planning_units(
     new_m2 = np.maximum(np.asarray(shapely.area(inside), dtype=np.float64) - covered_m2, 0.0)
     keep = np.flatnonzero(new_m2 >= MIN_NEW_M2)
     geoms, new_m2, touched = inside[keep], new_m2[keep], covered_m2[keep] > 0
-    lowland_m2, co2e = _lowland(geoms, covering, layers.lowland, table)
+    lowland_m2, co2e = _lowland(geoms, covering, touched, layers.lowland, table)
     kind = np.where(lowland_m2 >= 0.5 * new_m2, LOWLAND, AFFORESTATION).astype(object)
-    excluded = _forbids_forest(geoms, kind == AFFORESTATION, layers)
+    no_forest = _forbids_forest(geoms, layers)
+    excluded = no_forest & (kind == AFFORESTATION)
     if locked_out is not None:
         excluded |= np.asarray(locked_out, dtype=bool)[keep]
     costs = _costs(cost, keep, new_m2)
@@ -156,24 +198,16 @@ def planning_units(
         cost=np.where(np.isfinite(costs), costs, 0.0),
         connectivity=_connectivity(geoms, touched, layers.protected, new_m2, decay_per_m),
         perimeter_m=np.asarray(shapely.length(geoms), dtype=np.float64),
-        edges=shared_edges(geoms),
-        sequestration_t=_sequestration(geoms, new_m2, layers, table),
-        flood_wet_m2=_flood_wet(geoms, layers),
+        edges=shared_edges(geoms) if grid_m is None else grid_edges(geoms, grid_m),
+        sequestration_t=_sequestration(new_m2, ~no_forest, table),
+        flood=layers.flood, n_retention=layers.n_retention,
     )
 
 
-def _sequestration(geoms: GeometryArray, new_m2: FloatArray, layers: AnalysisLayers,
-                   table: FactorTable) -> FloatArray:
+def _sequestration(new_m2: FloatArray, allowed: BoolArray, table: FactorTable) -> FloatArray:
     """The default forest rate × new ha where afforestation is allowed, else 0."""
-    allowed = ~_forbids_forest(geoms, np.ones(len(geoms), dtype=bool), layers)
     rate = table.afforestation.rate()
     return np.where(allowed, rate * new_m2 / M2_PER_HA, 0.0).astype(np.float64)
-
-
-def _flood_wet(geoms: GeometryArray, layers: AnalysisLayers) -> FloatArray | None:
-    """The flooded m² per unit; None without a flood layer."""
-    found = exposures(geoms, layers.flood)
-    return None if found is None else np.asarray(found.wet_m2, dtype=np.float64)
 
 
 def _inside(parcels: GeometryArray, municipality: shapely.Geometry) -> GeometryArray:
@@ -210,21 +244,45 @@ def _disjoint_cover(protected: GeometryArray, pieces: GeometryArray | None,
 
 def _covered_area(geoms: GeometryArray, pieces: GeometryArray) -> FloatArray:
     """Per geometry, its area inside the disjoint *pieces*."""
-    pairs = intersect_pairs(geoms, pieces)
+    pairs = _overlaps(geoms, pieces)
     return sum_per_group(pairs.areas, pairs.left, len(geoms))
 
 
-def _lowland(geoms: GeometryArray, pieces: GeometryArray, soils: PolygonSet,
-             table: FactorTable) -> tuple[FloatArray, FloatArray]:
-    """Per unit, the lowland m² of its new part and their reduction (t CO2e/yr)."""
+def _overlaps(geoms: GeometryArray, polygons: GeometryArray) -> Pairs:
+    """Every pair of a unit (*geoms*, ``left``) and one of *polygons* (``right``) that
+    overlaps with a positive area, as :func:`~naturplan.core.analysis.overlay.intersect_pairs`
+    gives it, found the other way round: the polygons (a few, large, prepared once) query a
+    tree of the many small units, and a unit inside a polygon is its own intersection."""
+    geoms = np.asarray(geoms, dtype=object)
+    polygons = np.asarray(polygons, dtype=object)
+    if len(geoms) == 0 or len(polygons) == 0:
+        return empty_pairs()
+    poly, unit = shapely.STRtree(geoms).query(polygons, predicate="intersects")
+    shapely.prepare(polygons)
+    inside = shapely.contains_properly(polygons[poly], geoms[unit])
+    out = geoms[unit].copy()
+    cut = ~inside
+    if cut.any():
+        out[cut] = polygonal(threaded(shapely.intersection, geoms[unit[cut]],
+                                      polygons[poly[cut]]))
+    areas = np.asarray(shapely.area(out), dtype=np.float64)
+    keep = areas > 0
+    return Pairs(unit[keep].astype(np.intp), poly[keep].astype(np.intp), out[keep], areas[keep])
+
+
+def _lowland(geoms: GeometryArray, pieces: GeometryArray, touched: BoolArray,
+             soils: PolygonSet, table: FactorTable) -> tuple[FloatArray, FloatArray]:
+    """Per unit, the lowland m² of its new part and their reduction (t CO2e/yr); only the
+    units *touched* by what already counts have a part to take off."""
     n = len(geoms)
     if len(soils) == 0 or n == 0:
         return np.zeros(n), np.zeros(n)
-    pairs = intersect_pairs(geoms, soils.geoms, soils.tree)
+    pairs = _overlaps(geoms, soils.geoms)
     areas = pairs.areas.copy()
-    if len(pieces):
-        inner = intersect_pairs(pairs.geometries, pieces)
-        areas -= sum_per_group(inner.areas, inner.left, len(pairs))
+    cut = np.flatnonzero(touched[pairs.left])
+    if len(pieces) and len(cut):
+        inner = _overlaps(pairs.geometries[cut], pieces)
+        areas[cut] -= sum_per_group(inner.areas, inner.left, len(cut))
     classes, uses = soils.column("carbon_class"), soils.column("land_use")
     factor = np.array([
         table.reduction_t_per_ha(str(c) if c is not None else "unknown", table.use_of(u))
@@ -234,20 +292,27 @@ def _lowland(geoms: GeometryArray, pieces: GeometryArray, soils: PolygonSet,
     return lowland, co2e
 
 
-def _forbids_forest(geoms: GeometryArray, forest: BoolArray,
-                    layers: AnalysisLayers) -> BoolArray:
-    """Afforestation units whose interior meets Natura 2000 or an unwanted-forest zone."""
+def _forbids_forest(geoms: GeometryArray, layers: AnalysisLayers) -> BoolArray:
+    """Units whose interior meets Natura 2000 or an unwanted-forest zone (where new forest
+    is not allowed). The zones are looked up in a tree of the units (a few large zones
+    prepared once each, not every unit tested against the zones' tree)."""
     out = np.zeros(len(geoms), dtype=bool)
-    which = np.flatnonzero(forest)
+    if len(geoms) == 0:
+        return out
+    tree: shapely.STRtree | None = None
     for polygons, keep in ((layers.natura2000, None), (layers.forest_zones, "unwanted")):
-        if len(polygons) == 0 or len(which) == 0:
+        zones = polygons.geoms
+        if keep is not None and len(zones):
+            zones = zones[polygons.column("zone") == keep]
+        if len(zones) == 0:
             continue
-        left, right = polygons.tree.query(geoms[which], predicate="intersects")
-        if keep is not None:
-            mine = polygons.column("zone")[right] == keep
-            left, right = left[mine], right[mine]
-        inner = ~shapely.touches(geoms[which][left], polygons.geoms[right])
-        out[which[left[inner]]] = True
+        pieces = np.asarray(zones, dtype=object)
+        tree = tree if tree is not None else shapely.STRtree(geoms)
+        piece, unit = tree.query(pieces, predicate="intersects")
+        open_ = ~out[unit]
+        piece, unit = piece[open_], unit[open_]
+        inner = ~shapely.touches(geoms[unit], pieces[piece])
+        out[unit[inner]] = True
     return out
 
 

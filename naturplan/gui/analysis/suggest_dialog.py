@@ -5,6 +5,10 @@ a :class:`~naturplan.gui.workers.Task` (progress, Cancel: before the solver star
 kept, once it runs the best plan so far is) by the same use case as ``naturplan suggest``,
 and stored on the GUI thread in the open project (the plan's edits fire their events there,
 so the map, the ledger and the scenario view follow). The report's lines are the CLI's.
+
+Targets: a share (or none, 0) and hectares of new nature per kind (0: no target of that
+kind), like ``--target`` and ``--target-ha KIND=HA``; the planning units are the parcels or
+1-ha grid cells (``--units``).
 """
 
 from __future__ import annotations
@@ -28,6 +32,7 @@ from PySide6.QtWidgets import (
 from naturplan.core.feedback import Feedback
 from naturplan.gui.workers import Task
 from naturplan.text.i18n import error_text
+from naturplan.text.labels import kind_label
 
 
 class SuggestDialog(QDialog):
@@ -46,8 +51,14 @@ class SuggestDialog(QDialog):
         self.task: Task | None = None
         self.report: Any = None
         form = QFormLayout()
-        self.target = QDoubleSpinBox(minimum=1.0, maximum=99.0, decimals=1, value=17.0,
+        self.target = QDoubleSpinBox(minimum=0.0, maximum=99.0, decimals=1, value=17.0,
                                      suffix=" %")
+        self.target.setSpecialValueText(self.tr("none"))
+        self.kind_targets = self._kind_spins(lang)
+        self.units = QComboBox()
+        for key, text in (("parcels", self.tr("Parcels")),
+                          ("grid", self.tr("1-ha grid cells"))):
+            self.units.addItem(text, key)
         self.objective = QComboBox()
         for key, text in (("cost", self.tr("Least cost")),
                           ("co2e", self.tr("Most CO2e reduction")),
@@ -58,6 +69,9 @@ class SuggestDialog(QDialog):
         self.name = QLineEdit(self.tr("Suggestion %1 %").replace("%1", "17"))
         self.target.valueChanged.connect(self._default_name)
         form.addRow(self.tr("Target share"), self.target)
+        for kind, spin in self.kind_targets.items():
+            form.addRow(self.tr("%1, new ha").replace("%1", kind_label(kind, lang)), spin)
+        form.addRow(self.tr("Planning units"), self.units)
         form.addRow(self.tr("Objective"), self.objective)
         form.addRow(self.tr("Boundary penalty per km"), self.boundary)
         form.addRow(self.tr("Time limit"), self.time_limit)
@@ -77,17 +91,37 @@ class SuggestDialog(QDialog):
         layout.addWidget(self.status)
         layout.addWidget(self.buttons)
 
+    def _kind_spins(self, lang: str) -> dict[str, QDoubleSpinBox]:
+        """One hectare box per kind a target may name; 0 shows "none"."""
+        from naturplan.usecases.suggest import TARGET_KINDS
+
+        spins = {}
+        for kind in TARGET_KINDS:
+            spin = QDoubleSpinBox(minimum=0.0, maximum=1e7, decimals=0, value=0.0,
+                                  suffix=" ha")
+            spin.setObjectName(f"target_ha_{kind}")
+            spin.setSpecialValueText(self.tr("none"))
+            spins[kind] = spin
+        return spins
+
     def _default_name(self, value: float) -> None:
-        self.name.setText(self.tr("Suggestion %1 %").replace("%1", f"{value:g}"))
+        if value > 0:
+            self.name.setText(self.tr("Suggestion %1 %").replace("%1", f"{value:g}"))
+        else:
+            self.name.setText(self.tr("Suggestion by kind"))
 
     def request(self) -> Any:
         from naturplan.usecases.suggest import SuggestRequest
 
+        share = self.target.value()
         return SuggestRequest(
-            project=self.session.path, target=self.target.value() / 100.0,
+            project=self.session.path, target=share / 100.0 if share > 0 else None,
             scenario=self.name.text(), objective=self.objective.currentData(),
             boundary=self.boundary.value(), time_limit=float(self.time_limit.value()),
-            lang=self.lang, roles=tuple(self.roles))
+            lang=self.lang, roles=tuple(self.roles),
+            target_ha=tuple((kind, spin.value()) for kind, spin in self.kind_targets.items()
+                            if spin.value() > 0),
+            units=self.units.currentData())
 
     def start(self) -> Task | None:
         """Find the plan in the background."""
@@ -136,5 +170,6 @@ class SuggestDialog(QDialog):
 
     def _busy(self, busy: bool) -> None:
         self.suggest_button.setEnabled(not busy)
-        for w in (self.target, self.objective, self.boundary, self.time_limit, self.name):
+        for w in (self.target, self.objective, self.boundary, self.time_limit, self.name,
+                  self.units, *self.kind_targets.values()):
             w.setEnabled(not busy)
