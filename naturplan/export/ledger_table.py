@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from naturplan.core.plan.candidates import CandidateKind
+from naturplan.core.plan.ledger import AREA_KINDS
 from naturplan.core.share.targets import TargetGap
 from naturplan.export.model import PlanData
 from naturplan.export.plan_area_rows import plan_area_notes, plan_area_rows
@@ -56,7 +56,7 @@ def ledger_table(data: PlanData, lang: str = "da") -> LedgerTable:
     gains = ledger.gain_m2_by_kind if ledger is not None else {}
     by_kind = tuple(
         (kind_label(kind, lang), format_ha(gains.get(kind.value, 0.0), 1, lang))
-        for kind in CandidateKind
+        for kind in AREA_KINDS
     )
     return LedgerTable(
         title=t("Protected nature and targets"),

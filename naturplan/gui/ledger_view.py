@@ -9,8 +9,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QGridLayout, QLabel, QVBoxLayout, QWidget
 
-from naturplan.core.plan.candidates import CandidateKind
-from naturplan.core.plan.ledger import LedgerResult
+from naturplan.core.plan.ledger import AREA_KINDS, LedgerResult
 from naturplan.text.labels import kind_label, target_label
 from naturplan.text.numbers import format_ha, format_share
 
@@ -84,7 +83,7 @@ class LedgerPanel(QWidget):
                     f"<b>{text}</b>" if col == 2 else text)
         self.gaps.setColumnStretch(0, 1)
         self._label(self.kinds, 0, 0).setText("<i>{}</i>".format(self.tr("New nature by kind")))
-        for row, kind in enumerate(CandidateKind, start=1):
+        for row, kind in enumerate(AREA_KINDS, start=1):
             self._label(self.kinds, row, 0).setText(kind_label(kind, lang))
             self._label(self.kinds, row, 1, f"gain_{kind.value}", True).setText(
                 format_ha(result.gain_m2_by_kind.get(kind.value, 0.0), 1, lang))

@@ -121,6 +121,16 @@ def test_ledger_says_which_statuses_it_includes(plan: Plan) -> None:
     assert rejected and f"Ikke med: Afvist {rejected}" in " ".join(notes)
 
 
+def test_new_nature_by_kind_lists_the_kinds_that_add_area(plan: Plan) -> None:
+    """A restoration adds no new nature by definition: the ledger's "new nature by kind" lists
+    the three kinds that can add area, each with the plan's new hectares, not a row of 0,0 ha
+    for a kind that cannot add any."""
+    data = load_plan_data(plan.dataset, (Role.NATURE_P3,), plan.path)
+    labels = [label for label, _ in ledger_table(data, "da").by_kind]
+    assert labels == ["Udtagning af lavbundsjord", "Skovrejsning", "Økologisk forbindelse"]
+    assert "Genopretning af natur" not in labels
+
+
 def test_excel_says_which_statuses_the_plan_includes(workbook, plan: Plan) -> None:  # type: ignore[no-untyped-def]
     about = [str(r[1]) for r in workbook["Om tabellen"].iter_rows(values_only=True) if r[1]]
     line = next(t for t in about if t.startswith("»Med kandidatområder« omfatter"))

@@ -106,6 +106,12 @@ class _Entry:
     gain: float = 0.0
 
 
+#: The kinds that can add new nature (a restoration lifts the nature that is there and adds
+#: none), in the order the ledger's "new nature by kind" lists them.
+AREA_KINDS: tuple[CandidateKind, ...] = tuple(k for k in CandidateKind
+                                              if k is not CandidateKind.RESTORE)
+
+
 def counts(candidate: Candidate) -> bool:
     """Whether *candidate* adds to the projected share (counts and is not rejected; a
     restoration lies on protected nature and adds no area, whatever its flag says)."""
