@@ -277,6 +277,24 @@ def test_edit_attribute_in_table(qtbot, editor, aalborg_point):
     assert_file_matches_plan(editor)
 
 
+def test_a_restoration_has_no_counts_box_to_tick(qtbot, editor, aalborg_point):
+    """A restoration adds no area whatever its flag says, so its Counts cell offers nothing
+    to tick and reads unticked; the kind back to lowland brings the box back."""
+    x0, y0 = aalborg_point
+    draw(qtbot, editor, square(x0, y0, 50, 50, 450, 450))
+    model = editor.editing.table_dock.model
+    cid = editor.session.plan.candidates()[0].id
+    counts = model.index(0, COLUMNS.index("counts_toward_target"))
+    assert model.setData(model.index(0, COLUMNS.index("kind")), "restore")
+    assert not model.flags(counts) & Qt.ItemFlag.ItemIsUserCheckable
+    assert counts.data(Qt.ItemDataRole.CheckStateRole) == Qt.CheckState.Unchecked
+    assert not model.setData(counts, Qt.CheckState.Checked.value, Qt.ItemDataRole.CheckStateRole)
+    assert model.setData(model.index(0, COLUMNS.index("kind")), "lowland")
+    assert model.flags(counts) & Qt.ItemFlag.ItemIsUserCheckable
+    assert stored(editor)[cid].kind.value == "lowland"
+    assert_file_matches_plan(editor)
+
+
 def test_table_selection_follows_map(qtbot, editor, aalborg_point):
     x0, y0 = aalborg_point
     draw(qtbot, editor, square(x0, y0, 50, 50, 250, 250))

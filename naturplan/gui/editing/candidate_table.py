@@ -153,6 +153,9 @@ class CandidateTableModel(QAbstractTableModel):
         base = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
         column = COLUMNS[index.column()]
         if column == "counts_toward_target":
+            c = self.candidate(index.row())
+            if c is not None and c.kind is CandidateKind.RESTORE:  # adds no area: nothing to tick
+                return Qt.ItemFlag.ItemIsSelectable
             return base | Qt.ItemFlag.ItemIsUserCheckable
         if column in EDITABLE:
             return base | Qt.ItemFlag.ItemIsEditable
@@ -164,7 +167,8 @@ class CandidateTableModel(QAbstractTableModel):
             return None
         column = COLUMNS[index.column()]
         if role == Qt.ItemDataRole.CheckStateRole and column == "counts_toward_target":
-            return Qt.CheckState.Checked if c.counts_toward_target else Qt.CheckState.Unchecked
+            counted = c.counts_toward_target and c.kind is not CandidateKind.RESTORE
+            return Qt.CheckState.Checked if counted else Qt.CheckState.Unchecked
         if role == Qt.ItemDataRole.EditRole:
             return {"kind": c.kind.value, "status": c.status.value, "name": c.name,
                     "note": c.note}.get(column)
@@ -196,7 +200,7 @@ class CandidateTableModel(QAbstractTableModel):
         if c is None or column not in EDITABLE:
             return False
         if column == "counts_toward_target":
-            if role != Qt.ItemDataRole.CheckStateRole:
+            if role != Qt.ItemDataRole.CheckStateRole or c.kind is CandidateKind.RESTORE:
                 return False
             value = Qt.CheckState(value) == Qt.CheckState.Checked
         elif role != Qt.ItemDataRole.EditRole:
