@@ -97,7 +97,7 @@ def lagrangian(problem: Problem, feedback: Feedback, deadline: float, *,
     halving until the target is bracketed, then bisecting. Keeps the best feasible plan
     (cuts near the target repaired: trimmed, or filled then trimmed) and the best bound
     ``L(λ) + λ·need``."""
-    adjacency = _adjacency(problem)
+    adjacency = adjacency_matrix(problem)
     state = _Search(problem, adjacency)
     price = 0.0
     lo, hi = 0.0, math.inf
@@ -191,7 +191,7 @@ def _high_price(problem: Problem) -> float:
     return float(max(unit.max(initial=0.0), 0.0)) * 1.01 + 1e-6
 
 
-def _adjacency(problem: Problem) -> sp.csr_matrix:
+def adjacency_matrix(problem: Problem) -> sp.csr_matrix:
     """The shared edge lengths as a symmetric sparse matrix."""
     e, n = problem.edges, len(problem)
     return sp.csr_matrix((np.concatenate([e.length_m, e.length_m]),
@@ -226,7 +226,7 @@ def trim(problem: Problem, x: BoolArray, adjacency: sp.csr_matrix | None = None)
     spare = float(problem.area[x].sum()) - problem.need
     if spare <= 0:
         return x
-    adjacency = _adjacency(problem) if adjacency is None else adjacency
+    adjacency = adjacency_matrix(problem) if adjacency is None else adjacency
     chosen = np.flatnonzero(x & problem.free & (problem.area > 0) & (problem.area <= spare))
     ratio = problem.weight[chosen] / problem.area[chosen]
     for i in chosen[np.argsort(-ratio, kind="stable")]:

@@ -50,6 +50,10 @@ class Problem:
     locked_in: BoolArray = field(default_factory=lambda: np.zeros(0, dtype=bool))
     locked_out: BoolArray = field(default_factory=lambda: np.zeros(0, dtype=bool))
     kinds: tuple[KindTarget, ...] = ()
+    #: The units are interior-disjoint polygons (a coverage, in metres) whose areas are at
+    #: least ``area`` and whose perimeters are ``outer`` plus their shared edges: then the
+    #: isoperimetric inequality bounds the boundary of any plan from below.
+    planar: bool = False
 
     def __post_init__(self) -> None:
         n = len(self.area)
