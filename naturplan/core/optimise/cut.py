@@ -48,10 +48,11 @@ class CutResult:
     cancelled: bool = False
 
 
-def min_cut(problem: Problem, price: float,
+def min_cut(problem: Problem, price: float | NDArray[np.float64],
             jitter: NDArray[np.float64] | None = None) -> tuple[BoolArray, float]:
-    """The choice minimising the Lagrangian at *price*, and a proven lower bound on that
-    minimum (its rounding and the *jitter* added to the unit weights taken off)."""
+    """The choice minimising the Lagrangian at *price* (one for every unit, or one per unit),
+    and a proven lower bound on that minimum (its rounding and the *jitter* added to the unit
+    weights taken off)."""
     n = len(problem)
     w = problem.boundary_w
     unary = problem.weight + w * problem.outer - price * problem.area
@@ -199,14 +200,18 @@ def adjacency_matrix(problem: Problem) -> sp.csr_matrix:
                          shape=(n, n))
 
 
-def fill(problem: Problem, x: BoolArray, adjacency: sp.csr_matrix) -> BoolArray:
+def fill(problem: Problem, x: BoolArray, adjacency: sp.csr_matrix,
+         member: BoolArray | None = None, need: float | None = None) -> BoolArray:
     """Add free units to *x* until the target is reached, the lowest added objective per m²
-    first (the marginal cost counted against *x* as it is: one pass, no re-ranking)."""
+    first (the marginal cost counted against *x* as it is: one pass, no re-ranking). With
+    *member* and *need*: only those units, until they hold *need* (a kind's target)."""
     x = x.copy()
-    missing = problem.need - float(problem.area[x].sum())
+    inside_kind = np.ones(len(problem), dtype=bool) if member is None else member
+    need = problem.need if need is None else need
+    missing = need - float(problem.area[x & inside_kind].sum())
     if missing <= 0:
         return x
-    free = np.flatnonzero(~x & problem.free & (problem.area > 0))
+    free = np.flatnonzero(~x & problem.free & (problem.area > 0) & inside_kind)
     w = problem.boundary_w
     added = problem.weight[free] + w * problem.outer[free]
     if w > 0:
@@ -219,11 +224,23 @@ def fill(problem: Problem, x: BoolArray, adjacency: sp.csr_matrix) -> BoolArray:
     return x
 
 
+def fill_kinds(problem: Problem, x: BoolArray, adjacency: sp.csr_matrix) -> BoolArray:
+    """:func:`fill` for each kind's target, then for the total."""
+    for kind in problem.kinds:
+        x = fill(problem, x, adjacency, kind.member, kind.need)
+    return fill(problem, x, adjacency)
+
+
 def trim(problem: Problem, x: BoolArray, adjacency: sp.csr_matrix | None = None) -> BoolArray:
-    """Drop chosen units, the highest weight per m² first, while the target stays reached
-    and the objective falls (a cut at a price above the exact one overshoots the target)."""
+    """Drop chosen units, the highest weight per m² first, while the target (and each kind's)
+    stays reached and the objective falls (a cut at a price above the exact one overshoots
+    the target)."""
     x = x.copy()
     spare = float(problem.area[x].sum()) - problem.need
+    spares = np.array([float(problem.area[x & k.member].sum()) - k.need
+                       for k in problem.kinds])
+    members = (np.array([k.member for k in problem.kinds]) if problem.kinds
+               else np.zeros((0, len(problem)), dtype=bool))
     if spare <= 0:
         return x
     adjacency = adjacency_matrix(problem) if adjacency is None else adjacency
@@ -231,9 +248,12 @@ def trim(problem: Problem, x: BoolArray, adjacency: sp.csr_matrix | None = None)
     ratio = problem.weight[chosen] / problem.area[chosen]
     for i in chosen[np.argsort(-ratio, kind="stable")]:
         a = float(problem.area[i])
-        if a <= spare and _drop_saves(problem, x, int(i), adjacency) > 0:
+        mine = members[:, i]
+        if a <= spare and bool((spares[mine] >= a).all()) \
+                and _drop_saves(problem, x, int(i), adjacency) > 0:
             x[i] = False
             spare -= a
+            spares[mine] -= a
     return x
 
 

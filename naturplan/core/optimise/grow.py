@@ -27,13 +27,22 @@ from numpy.typing import NDArray
 from naturplan.core.optimise.problem import BoolArray, FloatArray, Problem, linear_bound
 
 
+def isoperimetric_term(problem: Problem) -> float:
+    """``W·2·√(π·need')``, need' the largest of the target and the kinds' targets (each a
+    lower bound on the chosen area): a lower bound on the penalty, 0 unless the problem says
+    its units are a planar coverage (:attr:`Problem.planar`)."""
+    if not problem.planar or problem.boundary_w <= 0:
+        return 0.0
+    need = max([problem.need] + [k.need for k in problem.kinds])
+    return problem.boundary_w * 2.0 * math.sqrt(math.pi * max(need, 0.0))
+
+
 def isoperimetric_bound(problem: Problem) -> float:
-    """``LP(W = 0) + W·2·√(π·need')``, need' the target less nothing (−inf unless the problem
-    says its units are a planar coverage, :attr:`Problem.planar`)."""
+    """``LP(W = 0) + W·2·√(π·need)`` (−inf unless the problem says its units are a planar
+    coverage, :attr:`Problem.planar`)."""
     if not problem.planar:
         return -math.inf
-    unpenalised = linear_bound(problem)[0]
-    return unpenalised + problem.boundary_w * 2.0 * math.sqrt(math.pi * max(problem.need, 0.0))
+    return linear_bound(problem)[0] + isoperimetric_term(problem)
 
 
 def added_cost(problem: Problem, adjacency: sp.csr_matrix, x: BoolArray) -> FloatArray:
@@ -46,9 +55,10 @@ def added_cost(problem: Problem, adjacency: sp.csr_matrix, x: BoolArray) -> Floa
 
 def grow(problem: Problem, seed: int, adjacency: sp.csr_matrix,
          total: FloatArray | None = None) -> BoolArray:
-    """A region grown from *seed* (and the locked-in units) until the target is reached: each
-    step the free neighbour with the least added objective per m². Returns the region, short
-    of the target if its neighbours ran out (the caller fills it)."""
+    """A region grown from *seed* (and the locked-in units) until the target and each kind's
+    target are reached: each step the free neighbour with the least added objective per m²
+    among those that help a target not yet reached. Returns the region, short of a target if
+    its neighbours ran out (the caller fills it)."""
     p, w = problem, problem.boundary_w
     total = np.asarray(adjacency.sum(axis=1)).ravel() if total is None else total
     inside = np.zeros(len(p), dtype=np.float64)
@@ -57,12 +67,11 @@ def grow(problem: Problem, seed: int, adjacency: sp.csr_matrix,
     indptr, indices, data = adjacency.indptr, adjacency.indices, adjacency.data
     base = p.weight + w * (p.outer + total)
     heap: list[tuple[float, int]] = []
-    got = float(p.area[x].sum())
+    rows = _Rows(p, x)
 
     def add(i: int) -> None:
-        nonlocal got
         x[i] = True
-        got += float(p.area[i])
+        rows.add(i)
         for k in range(indptr[i], indptr[i + 1]):
             j = int(indices[k])
             inside[j] += data[k]
@@ -71,14 +80,41 @@ def grow(problem: Problem, seed: int, adjacency: sp.csr_matrix,
 
     for i in np.flatnonzero(x):
         add(int(i))
-    if ok[seed] and not x[seed]:
+    if ok[seed] and not x[seed] and rows.helps(seed):
         add(seed)
-    while got < p.need and heap:
+    while not rows.met() and heap:
         key, j = heapq.heappop(heap)
         if x[j] or key > (base[j] - 2 * w * inside[j]) / p.area[j] + 1e-12:
             continue  # chosen already, or a stale entry (a newer, lower one is queued)
-        add(j)
+        if rows.helps(j):
+            add(j)
     return x
+
+
+class _Rows:
+    """The target's and the kinds' areas reached so far by a growing region."""
+
+    def __init__(self, problem: Problem, x: BoolArray) -> None:
+        self.area, self.need = problem.area, problem.need
+        self.got = 0.0
+        self.members = [k.member for k in problem.kinds]
+        self.needs = np.array([k.need for k in problem.kinds])
+        self.gots = np.zeros(len(self.members))
+
+    def add(self, i: int) -> None:
+        a = float(self.area[i])
+        self.got += a
+        for r, member in enumerate(self.members):
+            if member[i]:
+                self.gots[r] += a
+
+    def met(self) -> bool:
+        return self.got >= self.need and bool((self.gots >= self.needs).all())
+
+    def helps(self, i: int) -> bool:
+        """True if unit *i* adds to a target not yet reached."""
+        return self.got < self.need or any(
+            member[i] and self.gots[r] < self.needs[r] for r, member in enumerate(self.members))
 
 
 def seeds(problem: Problem, candidates: BoolArray, count: int) -> NDArray[np.intp]:

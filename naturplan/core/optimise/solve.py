@@ -24,8 +24,9 @@ import numpy as np
 import scipy.sparse as sp
 
 from naturplan.core.feedback import Feedback
-from naturplan.core.optimise.cut import adjacency_matrix, fill, lagrangian, trim
-from naturplan.core.optimise.grow import grown_plans, isoperimetric_bound
+from naturplan.core.optimise.cut import adjacency_matrix, fill_kinds, lagrangian, trim
+from naturplan.core.optimise.grow import grown_plans, isoperimetric_bound, isoperimetric_term
+from naturplan.core.optimise.kinds_cut import lagrangian_kinds, row_masks, start_prices
 from naturplan.core.optimise.mip import highs_available, solve_mip
 from naturplan.core.optimise.problem import (
     BoolArray,
@@ -69,7 +70,8 @@ def solve(problem: Problem, feedback: Feedback | None = None, *, time_limit: flo
     elif problem.budget is None:
         found = _penalised(problem, start, feedback, deadline, gap, use_highs)
     else:
-        found = _with_mip(problem, start, feedback, deadline, gap, use_highs, -np.inf)
+        found = _with_mip(problem, start, feedback, deadline, gap, use_highs,
+                          linear_bound(problem)[0] + isoperimetric_term(problem))
     return replace(found, seconds=time.monotonic() - began)
 
 
@@ -107,11 +109,25 @@ def _plain(problem: Problem, start: BoolArray, feedback: Feedback, deadline: flo
 
 def _by_kind(problem: Problem, start: BoolArray, feedback: Feedback, deadline: float,
              gap: float, use_highs: bool) -> Solution:
-    bound = kind_bound(problem)  # W · boundary ≥ 0: a bound with the penalty too
+    bound = kind_bound(problem) + isoperimetric_term(problem)  # W · boundary ≥ that
     value = problem.objective(start)
     if problem.feasible(start) and _done(value, bound, gap):
         return Solution(start, value, bound, "greedy", "optimal")
-    return _with_mip(problem, start, feedback, deadline, gap, use_highs, bound)
+    if not (problem.penalised and problem.feasible(start) and problem.budget is None):
+        return _with_mip(problem, start, feedback, deadline, gap, use_highs, bound)
+    best = _Best(problem, start, bound)
+    adjacency = adjacency_matrix(problem)
+    best.grow(adjacency, min(deadline, time.monotonic() + GROW_SECONDS), FIRST_SEEDS)
+    if not best.done(gap):
+        now = time.monotonic()
+        cut = lagrangian_kinds(problem, best.x, feedback.part(0.0, 0.6),
+                               min(deadline - MIP_RESERVE, now + CUT_SHARE * (deadline - now)),
+                               tolerance=gap)
+        best.bound = max(best.bound, cut.bound)
+        best.offer(cut.chosen, "cut")
+        if cut.cancelled:
+            return best.solution(best.method, "cancelled")
+    return _finish(best, adjacency, feedback, deadline, gap, use_highs)
 
 
 def _penalised(problem: Problem, start: BoolArray, feedback: Feedback, deadline: float,
@@ -130,13 +146,19 @@ def _penalised(problem: Problem, start: BoolArray, feedback: Feedback, deadline:
         best.offer(cut.chosen, "cut")
     if cut.cancelled:
         return best.solution(best.method, "cancelled")
+    return _finish(best, adjacency, feedback, deadline, gap, use_highs)
+
+
+def _finish(best: _Best, adjacency: sp.csr_matrix, feedback: Feedback, deadline: float,
+            gap: float, use_highs: bool) -> Solution:
+    """More grown plans, then HiGHS from the best plan for the time left."""
     if not best.done(gap):
         best.grow(adjacency, deadline - MIP_RESERVE, MORE_SEEDS)
     if best.done(gap):
         return best.solution(best.method, "optimal")
     if not use_highs or time.monotonic() >= deadline - MIP_RESERVE:
         return best.solution(best.method, "stopped")
-    more = _with_mip(problem, best.x, feedback.part(0.6, 1.0), deadline, gap, use_highs,
+    more = _with_mip(best.problem, best.x, feedback.part(0.6, 1.0), deadline, gap, use_highs,
                      best.bound)
     return replace(more, method=f"{best.method}+mip")
 
@@ -156,10 +178,12 @@ class _Best:
         """Regions grown from seeds among the units the unpenalised LP would take, filled
         and trimmed."""
         p = self.problem
-        price = linear_bound(p)[1]
+        rows = row_masks(p)
+        members = np.array([member for member, _ in rows], dtype=np.float64)
+        price = members.T @ start_prices(p, rows) if rows else np.zeros(len(p))
         cheap = p.weight <= price * p.area * (1 + 1e-9) + 1e-12
         for x in grown_plans(p, adjacency, cheap, until, count):
-            self.offer(trim(p, fill(p, x, adjacency), adjacency), "grown")
+            self.offer(trim(p, fill_kinds(p, x, adjacency), adjacency), "grown")
 
     def done(self, gap: float) -> bool:
         return _done(self.value, self.bound, gap)
