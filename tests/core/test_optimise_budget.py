@@ -5,6 +5,7 @@ one-row knapsack, checked against scipy's LP solver, and the plan against brute 
 from __future__ import annotations
 
 import itertools
+import math
 
 import numpy as np
 import pytest
@@ -72,3 +73,34 @@ def test_the_budget_binds_and_the_bound_is_not_the_sum_of_every_benefit():
     found = solve(problem, gap=1e-9)
     assert found.objective == pytest.approx(-7.0)
     assert list(found.chosen) == [True, True, False, False]
+
+
+@pytest.mark.parametrize("seed, w", [(1, 0.002), (2, 0.01), (3, 0.05)])
+def test_a_benefit_within_a_budget_with_the_penalty_equals_brute_force(seed, w):
+    # a 3 × 4 grid of 1 ha squares, CO2e saved per square, 3 ha needed, at most 5 ha; the
+    # outline measured by shapely on the union of the chosen squares
+    import shapely
+
+    from naturplan.core.optimise.edges import shared_edges
+
+    geoms = np.array([shapely.box(c * 100.0, r * 100.0, (c + 1) * 100.0, (r + 1) * 100.0)
+                      for r in range(3) for c in range(4)], dtype=object)
+    rng = np.random.default_rng(seed)
+    weight = -rng.uniform(0.5, 3.0, 12).round(3)
+    edges = shared_edges(geoms)
+    outer = shapely.length(geoms) - edges.shared_per_unit(12)
+    area = shapely.area(geoms)
+    problem = Problem(area, weight, 3 * 10_000.0, budget=5 * 10_000.0, boundary_w=w,
+                      outer=outer, edges=edges, planar=True)
+    best = np.inf
+    for bits in itertools.product((False, True), repeat=12):
+        x = np.array(bits)
+        if 3 * 10_000.0 <= area[x].sum() <= 5 * 10_000.0:
+            best = min(best, weight[x].sum() + w * shapely.union_all(geoms[x]).length)
+    found = solve(problem, gap=1e-9)
+    assert found.objective == pytest.approx(best, rel=1e-9)
+    assert found.bound <= best + 1e-9
+    alone = solve(problem, gap=1e-9, use_highs=False)  # the cuts and grown plans alone
+    assert problem.feasible(alone.chosen)
+    assert best - 1e-9 <= alone.objective <= baseline(problem).objective + 1e-9
+    assert math.isfinite(alone.bound) and alone.bound <= best + 1e-9

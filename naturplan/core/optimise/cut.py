@@ -257,6 +257,35 @@ def trim(problem: Problem, x: BoolArray, adjacency: sp.csr_matrix | None = None)
     return x
 
 
+def shed(problem: Problem, x: BoolArray, adjacency: sp.csr_matrix) -> BoolArray:
+    """Drop chosen units until the budget holds, the ones whose leaving saves the most per m²
+    first (one pass, counted against *x* as it is), keeping the target and each kind's."""
+    if problem.budget is None:
+        return x
+    over = float(problem.area[x].sum()) - problem.budget
+    if over <= 0:
+        return x
+    x = x.copy()
+    chosen = np.flatnonzero(x & problem.free & (problem.area > 0))
+    inside = np.asarray(adjacency[chosen] @ x.astype(np.float64)).ravel()
+    total = np.asarray(adjacency[chosen].sum(axis=1)).ravel()
+    saves = problem.weight[chosen] + problem.boundary_w * (problem.outer[chosen] + total
+                                                           - 2 * inside)
+    spare = float(problem.area[x].sum()) - problem.need
+    spares = np.array([float(problem.area[x & k.member].sum()) - k.need
+                       for k in problem.kinds])
+    for i in chosen[np.argsort(-saves / problem.area[chosen], kind="stable")]:
+        a = float(problem.area[i])
+        mine = np.array([k.member[i] for k in problem.kinds], dtype=bool)
+        if a <= spare and bool((spares[mine] >= a).all()):
+            x[i] = False
+            spare, over = spare - a, over - a
+            spares[mine] -= a
+            if over <= 0:
+                break
+    return x
+
+
 def _drop_saves(problem: Problem, x: BoolArray, i: int, adjacency: sp.csr_matrix) -> float:
     """f(x) − f(x without i)."""
     w = problem.boundary_w

@@ -1,12 +1,14 @@
-"""Targets by kind with a boundary penalty: a Lagrangian with one price per covering row,
-each step one minimum s-t cut (issue 23 §2).
+"""Targets by kind (or a budget) with a boundary penalty: a Lagrangian with one price per
+row, each step one minimum s-t cut (issue 23 §2).
 
 The rows are the total target (every unit) and each kind's (its units). With prices
 μ ≥ 0, ``L(μ) = min_x f(x) − Σ_r μ_r (Σ_{i∈r} aᵢxᵢ − need_r)`` is again a unary term per
-unit (its price the sum of the prices of the rows it is in) plus the boundary: one cut, as in
+unit (its price the sum of the prices of the rows it is in; the budget's row, Σ aᵢxᵢ ≤ budget,
+counts with the other sign) plus the boundary: one cut, as in
 :mod:`naturplan.core.optimise.cut`, and ``L(μ)`` is a lower bound on the optimum. The prices
 follow the subgradient (each row's shortfall) with Polyak's step towards the best plan's
-value; every cut is repaired into a plan (each kind filled, then the total, then trimmed).
+value; every cut is repaired into a plan (each kind filled, then the total, trimmed, and
+units shed down to the budget).
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ from naturplan.core.optimise.cut import (
     adjacency_matrix,
     fill_kinds,
     min_cut,
+    shed,
     trim,
 )
 from naturplan.core.optimise.problem import BoolArray, FloatArray, Problem, linear_bound
@@ -48,14 +51,20 @@ def lagrangian_kinds(problem: Problem, start: BoolArray, feedback: Feedback, dea
     """The subgradient search on the rows' prices from the rows' own LP prices; *start* is a
     feasible plan (the greedy's)."""
     rows = row_masks(problem)
-    needs = np.array([need for _, need in rows])
-    members = np.array([member for member, _ in rows], dtype=np.float64)
+    price = start_prices(problem, rows)
+    signs = np.ones(len(rows))
+    if problem.budget is not None:  # Σ aᵢxᵢ ≤ budget: a row of the other sign
+        rows.append((np.ones(len(problem), dtype=bool), problem.budget))
+        signs = np.append(signs, -1.0)
+        price = np.append(price, max(-linear_bound(problem)[1], 0.0))
+    needs = np.array([need for _, need in rows]) * signs
+    members = np.array([member for member, _ in rows], dtype=np.float64) * signs[:, None]
     adjacency = adjacency_matrix(problem)
     rng = np.random.default_rng(23)
     typical = float(np.median(np.abs(problem.weight))) if len(problem) else 0.0
     jitter = rng.uniform(-1.0, 1.0, len(problem)) * JITTER * max(typical, 1e-12)
     best, value = start, problem.objective(start)
-    bound, price, step_size, stale = -math.inf, start_prices(problem, rows), 1.0, 0
+    bound, step_size, stale = -math.inf, 1.0, 0
     steps = 0
     for steps in range(1, max_steps + 1):
         if feedback.is_cancelled:
@@ -66,7 +75,8 @@ def lagrangian_kinds(problem: Problem, start: BoolArray, feedback: Feedback, dea
             bound, stale = here, 0
         else:
             stale += 1
-        plan = trim(problem, fill_kinds(problem, x, adjacency), adjacency)
+        plan = shed(problem, trim(problem, fill_kinds(problem, x, adjacency), adjacency),
+                    adjacency)
         if problem.feasible(plan) and problem.objective(plan) < value:
             best, value = plan, problem.objective(plan)
         if value - bound <= tolerance * max(abs(value), 1e-9) or time.monotonic() >= deadline:

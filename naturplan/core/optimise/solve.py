@@ -5,11 +5,16 @@ the bound that proves the gap, the watchdog on the time (issue 23 §2).
   the gap is above the tolerance, units whose reduced cost at the LP's price already exceeds
   the gap are fixed (they cannot be in, or out of, any better plan) and HiGHS solves the
   rest, warm-started by the greedy.
-- With a penalty and nothing a cut cannot express (no budget): the Lagrangian min-cut
-  (:mod:`naturplan.core.optimise.cut`); when its gap stays above the tolerance and time
-  is left, HiGHS goes on from the best cut, its bound kept if better.
-- With a budget or targets by kind (one covering row per kind): HiGHS, warm-started by the
-  greedy (which fills each kind's target first, the cheapest per ha of that kind).
+- With a penalty and one covering row: regions grown from seeds (:mod:`.grow`; compact plans
+  where every unit costs the same per ha) and the Lagrangian min-cut (:mod:`.cut`); the
+  bound is the better of the Lagrangian's and the isoperimetric one on a coverage.
+- With a penalty and targets by kind or a budget: grown regions and the Lagrangian with one
+  price per row (:mod:`.kinds_cut`), each step a min cut, repaired to a plan.
+- Without a penalty but targets by kind or a budget: HiGHS, warm-started by the greedy
+  (which fills each kind's target first, the cheapest per ha of that kind), unless the
+  greedy is within the gap of the bound (per kind, or Dantzig's with the budget).
+- Whatever is not closed within the gap goes on in HiGHS from the best plan for the time
+  left, under a watchdog (:func:`.mip.solve_mip`: a child process killed at the limit).
 
 Without ``highspy`` (or after a cancel) the best plan so far is returned with its bound.
 The greedy is always computed, so the result is never worse than the greedy's.
@@ -24,7 +29,7 @@ import numpy as np
 import scipy.sparse as sp
 
 from naturplan.core.feedback import Feedback
-from naturplan.core.optimise.cut import adjacency_matrix, fill_kinds, lagrangian, trim
+from naturplan.core.optimise.cut import adjacency_matrix, fill_kinds, lagrangian, shed, trim
 from naturplan.core.optimise.grow import grown_plans, isoperimetric_bound, isoperimetric_term
 from naturplan.core.optimise.kinds_cut import lagrangian_kinds, row_masks, start_prices
 from naturplan.core.optimise.mip import highs_available, solve_mip
@@ -63,15 +68,12 @@ def solve(problem: Problem, feedback: Feedback | None = None, *, time_limit: flo
     deadline = began + time_limit
     use_highs = use_highs and highs_available()
     start = greedy(problem)
-    if problem.kinds:  # one covering row per kind: HiGHS, unless the greedy meets the bound
+    if problem.kinds or (problem.penalised and problem.budget is not None):
         found = _by_kind(problem, start, feedback, deadline, gap, use_highs)
     elif not problem.penalised:
         found = _plain(problem, start, feedback, deadline, gap, use_highs)
-    elif problem.budget is None:
-        found = _penalised(problem, start, feedback, deadline, gap, use_highs)
     else:
-        found = _with_mip(problem, start, feedback, deadline, gap, use_highs,
-                          linear_bound(problem)[0] + isoperimetric_term(problem))
+        found = _penalised(problem, start, feedback, deadline, gap, use_highs)
     return replace(found, seconds=time.monotonic() - began)
 
 
@@ -109,11 +111,12 @@ def _plain(problem: Problem, start: BoolArray, feedback: Feedback, deadline: flo
 
 def _by_kind(problem: Problem, start: BoolArray, feedback: Feedback, deadline: float,
              gap: float, use_highs: bool) -> Solution:
-    bound = kind_bound(problem) + isoperimetric_term(problem)  # W · boundary ≥ that
+    bound = (kind_bound(problem) if problem.kinds else linear_bound(problem)[0]) \
+        + isoperimetric_term(problem)  # W · boundary ≥ that
     value = problem.objective(start)
     if problem.feasible(start) and _done(value, bound, gap):
         return Solution(start, value, bound, "greedy", "optimal")
-    if not (problem.penalised and problem.feasible(start) and problem.budget is None):
+    if not (problem.penalised and problem.feasible(start)):
         return _with_mip(problem, start, feedback, deadline, gap, use_highs, bound)
     best = _Best(problem, start, bound)
     adjacency = adjacency_matrix(problem)
@@ -183,7 +186,8 @@ class _Best:
         price = members.T @ start_prices(p, rows) if rows else np.zeros(len(p))
         cheap = p.weight <= price * p.area * (1 + 1e-9) + 1e-12
         for x in grown_plans(p, adjacency, cheap, until, count):
-            self.offer(trim(p, fill_kinds(p, x, adjacency), adjacency), "grown")
+            self.offer(shed(p, trim(p, fill_kinds(p, x, adjacency), adjacency), adjacency),
+                       "grown")
 
     def done(self, gap: float) -> bool:
         return _done(self.value, self.bound, gap)
