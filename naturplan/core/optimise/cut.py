@@ -33,6 +33,8 @@ REPAIR_WINDOW = 0.05
 REPAIR_ALWAYS = 5000
 #: The tie-breaking jitter, relative to the median unit weight.
 JITTER = 1e-7
+#: How much longer the next step of the search may take than the last (for the deadline).
+GROWTH = 2.0
 #: The largest capacity after scaling (int32 capacities; sums stay in int64 inside scipy).
 CAPACITY_SCALE = 2**26
 
@@ -97,17 +99,22 @@ def lagrangian(problem: Problem, feedback: Feedback, deadline: float, *,
     the optimum), then from *start_price* (the LP's price without the penalty) doubling or
     halving until the target is bracketed, then bisecting. Keeps the best feasible plan
     (cuts near the target repaired: trimmed, or filled then trimmed) and the best bound
-    ``L(λ) + λ·need``."""
+    ``L(λ) + λ·need``. A max-flow cannot be stopped, and near the price where the chosen
+    area jumps each one takes about twice the last: no step starts that would end, so
+    counted, after *deadline*."""
     adjacency = adjacency_matrix(problem)
     state = _Search(problem, adjacency)
     price = 0.0
     lo, hi = 0.0, math.inf
+    last = 0.0
     for step in range(max_steps):
-        if step > 0 and time.monotonic() >= deadline:
+        if step > 0 and time.monotonic() + GROWTH * last >= deadline:
             break
         if feedback.is_cancelled:
             return state.result(step, cancelled=True)
+        began = time.monotonic()
         reached = state.try_price(price)
+        last = time.monotonic() - began
         if step == 0:
             if reached:
                 break  # λ = 0 reaches the target: the unconstrained minimum is the optimum
@@ -122,7 +129,7 @@ def lagrangian(problem: Problem, feedback: Feedback, deadline: float, *,
         feedback.report(min((step + 1) / 40, 0.95))
         if state.closed(tolerance):
             break
-    if not state.closed(tolerance):
+    if not state.closed(tolerance) and time.monotonic() < deadline:
         state.repair_ends()
     return state.result(step + 1)
 
@@ -144,11 +151,13 @@ class _Search:
         self.jitter = rng.uniform(-1.0, 1.0, len(problem)) * JITTER * max(typical, 1e-12)
 
     def repair_ends(self) -> None:
-        """Repair the cuts nearest the target from both sides (filled, trimmed)."""
+        """Repair the cuts nearest the target from both sides (filled, trimmed); not a cut
+        of more than twice the target (trimming most of the map unit by unit is slow and
+        leaves a scattered plan)."""
         p = self.problem
         if self.below is not None:
             self.offer(trim(p, fill(p, self.below[1], self.adjacency), self.adjacency))
-        if self.above is not None:
+        if self.above is not None and self.above[0] <= 2 * p.need:
             self.offer(trim(p, self.above[1], self.adjacency))
 
     def try_price(self, price: float) -> bool:

@@ -22,6 +22,7 @@ from numpy.typing import NDArray
 
 from naturplan.core.feedback import Feedback
 from naturplan.core.optimise.cut import (
+    GROWTH,
     JITTER,
     adjacency_matrix,
     fill_kinds,
@@ -65,10 +66,13 @@ def lagrangian_kinds(problem: Problem, start: BoolArray, feedback: Feedback, dea
     jitter = rng.uniform(-1.0, 1.0, len(problem)) * JITTER * max(typical, 1e-12)
     best, value = start, problem.objective(start)
     bound, step_size, stale = -math.inf, 1.0, 0
-    steps = 0
+    steps, last = 0, 0.0
     for steps in range(1, max_steps + 1):
         if feedback.is_cancelled:
             return KindsCutResult(best, value, bound, steps, cancelled=True)
+        if steps > 1 and time.monotonic() + GROWTH * last >= deadline:
+            break  # the next step would end after the deadline
+        began = time.monotonic()
         x, low = min_cut(problem, members.T @ price, jitter)
         here = low + float(price @ needs)
         if not math.isfinite(bound) or here > bound + 1e-12 * max(abs(bound), 1.0):
@@ -77,9 +81,10 @@ def lagrangian_kinds(problem: Problem, start: BoolArray, feedback: Feedback, dea
             stale += 1
         plan = shed(problem, trim(problem, fill_kinds(problem, x, adjacency), adjacency),
                     adjacency)
+        last = time.monotonic() - began
         if problem.feasible(plan) and problem.objective(plan) < value:
             best, value = plan, problem.objective(plan)
-        if value - bound <= tolerance * max(abs(value), 1e-9) or time.monotonic() >= deadline:
+        if value - bound <= tolerance * max(abs(value), 1e-9):
             break
         if stale >= PATIENCE:
             step_size, stale = step_size / 2, 0

@@ -92,9 +92,11 @@ _HIGHS_RAN_HERE = threading.Event()
 
 
 def _can_fork() -> bool:
-    """A child process by fork: on Linux (elsewhere fork is missing or unsafe), and only while
-    HiGHS has not run in this process."""
-    return sys.platform.startswith("linux") and not _HIGHS_RAN_HERE.is_set()
+    """A child process by fork: on Linux (elsewhere fork is missing or unsafe), only while
+    HiGHS has not run in this process, and not inside a daemon process (which may not have
+    children)."""
+    return (sys.platform.startswith("linux") and not _HIGHS_RAN_HERE.is_set()
+            and not mp.current_process().daemon)
 
 
 def _highs(problem: Problem, start: BoolArray, limit: float, gap: float,
