@@ -101,7 +101,7 @@ CASES = [("farmland ha", 0.0, ""), ("farmland ha", 1.0, ""), ("farmland ha", 10.
          ("land value", 100.0, "kinds"), ("land value", 100.0, "share+kinds"),
          ("farmland ha", 1.0, "kinds"),
          ("co2e", 0.0, ""), ("co2e", 100.0, ""), ("connectivity", 0.0, ""),
-         ("connectivity", 100.0, "")]
+         ("connectivity", 1.0, "")]
 ECA_CASES = [("farmland ha", 1.0, ""), ("land value", 100.0, "")]
 
 

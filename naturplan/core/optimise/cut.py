@@ -33,6 +33,8 @@ REPAIR_WINDOW = 0.05
 REPAIR_ALWAYS = 5000
 #: The tie-breaking jitter, relative to the median unit weight.
 JITTER = 1e-7
+#: A bracket of prices this narrow (relative) around a jump of the chosen area ends the search.
+JUMP_WIDTH = 0.05
 #: How much longer the next step of the search may take than the last (for the deadline).
 GROWTH = 2.0
 #: The largest capacity after scaling (int32 capacities; sums stay in int64 inside scipy).
@@ -127,7 +129,8 @@ def lagrangian(problem: Problem, feedback: Feedback, deadline: float, *,
         price = 0.5 * (lo + hi) if math.isfinite(hi) and lo > 0 else (
             2 * price if not math.isfinite(hi) else 0.5 * price)
         feedback.report(min((step + 1) / 40, 0.95))
-        if state.closed(tolerance):
+        if state.closed(tolerance) or (math.isfinite(hi) and hi - lo <= JUMP_WIDTH * hi
+                                       and state.jumps()):
             break
     if not state.closed(tolerance) and time.monotonic() < deadline:
         state.repair_ends()
@@ -177,6 +180,13 @@ class _Search:
         elif got >= p.need:
             self.offer(x)
         return got >= p.need
+
+    def jumps(self) -> bool:
+        """True if the cuts either side of the price jump from under half the target to
+        over twice it (units that tie per m²: no price gives a cut near the target)."""
+        below = 0.0 if self.below is None else self.below[0]
+        return (self.above is not None and below < 0.5 * self.problem.need
+                and self.above[0] > 2 * self.problem.need)
 
     def offer(self, x: BoolArray) -> None:
         if self.problem.feasible(x):
