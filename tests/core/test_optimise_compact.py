@@ -91,3 +91,18 @@ def test_a_grown_region_is_compact_and_avoids_locked_out_units():
                       outer=problem.outer, edges=problem.edges, locked_out=out, planar=True)
     y = grow(blocked, 12, adjacency)
     assert not y[6] and problem.area[y].sum() >= problem.need
+
+
+def test_the_lagrangian_stops_at_the_jump_where_costs_tie():
+    # 36 squares at 1.0 each: at every price above 1 the whole grid pays (its outline grows
+    # slower than its area), below it nothing does; bisecting that price further finds no
+    # cut near the 9 ha, so the search stops once the bracket is 5 % wide (it ran all 60
+    # steps before), and its bound still holds.
+    from naturplan.core.feedback import Feedback
+    from naturplan.core.optimise.cut import lagrangian
+
+    squares = grid(6, 6)
+    problem = planar(squares, np.ones(36), 9 * HA - 1.0, 0.001)
+    cut = lagrangian(problem, Feedback(), float("inf"), tolerance=1e-9)
+    assert cut.steps <= 10
+    assert cut.bound <= 9.0 + 0.001 * 1200.0  # the 3 × 3 block: a plan, so ≥ the optimum
