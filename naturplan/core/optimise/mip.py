@@ -69,7 +69,7 @@ def solve_mip(problem: Problem, start: BoolArray, feedback: Feedback, *,
     """
     began = time.monotonic()
     limit = max(float(time_limit), 0.1)
-    run = (_watched(problem, start, feedback, limit, gap) if _can_fork()
+    run = (_watched(problem, start, feedback, limit, gap) if can_fork()
            else _in_process(problem, start, feedback, limit, gap))
     x = start
     if run.x is not None and problem.feasible(run.x) and (
@@ -91,7 +91,7 @@ def solve_mip(problem: Problem, start: BoolArray, feedback: Feedback, *,
 _HIGHS_RAN_HERE = threading.Event()
 
 
-def _can_fork() -> bool:
+def can_fork() -> bool:
     """A child process by fork: on Linux (elsewhere fork is missing or unsafe), only while
     HiGHS has not run in this process, and not inside a daemon process (which may not have
     children)."""

@@ -32,7 +32,7 @@ from naturplan.core.feedback import Feedback
 from naturplan.core.optimise.cut import adjacency_matrix, fill_kinds, lagrangian, shed, trim
 from naturplan.core.optimise.grow import grown_plans, isoperimetric_bound, isoperimetric_term
 from naturplan.core.optimise.kinds_cut import lagrangian_kinds, row_masks, start_prices
-from naturplan.core.optimise.mip import highs_available, solve_mip
+from naturplan.core.optimise.mip import WATCHDOG_MARGIN, can_fork, highs_available, solve_mip
 from naturplan.core.optimise.problem import (
     BoolArray,
     Problem,
@@ -201,7 +201,7 @@ def _with_mip(problem: Problem, start: BoolArray, feedback: Feedback, deadline: 
               gap: float, use_highs: bool, known_bound: float) -> Solution:
     """HiGHS from *start* for the time left; without it, *start* with *known_bound*."""
     value = problem.objective(start)
-    left = deadline - time.monotonic()
+    left = deadline - time.monotonic() - (WATCHDOG_MARGIN if can_fork() else 0.0)
     if not use_highs or left <= 0.1 or feedback.is_cancelled:
         status = "cancelled" if feedback.is_cancelled else "stopped"
         return Solution(start, value, min(known_bound, value), "greedy", status)
