@@ -19,6 +19,7 @@ from __future__ import annotations
 import heapq
 import math
 import time
+from collections.abc import Iterator
 
 import numpy as np
 import scipy.sparse as sp
@@ -127,12 +128,11 @@ def seeds(problem: Problem, candidates: BoolArray, count: int) -> NDArray[np.int
 
 
 def grown_plans(problem: Problem, adjacency: sp.csr_matrix, candidates: BoolArray,
-                deadline: float, count: int = 24) -> list[BoolArray]:
-    """Regions grown from seeds among *candidates* until *deadline* (at least one)."""
+                deadline: float, count: int = 24) -> Iterator[BoolArray]:
+    """Regions grown from seeds among *candidates*, one at a time until *deadline* (the
+    first always; the caller's work on each plan counts against the deadline too)."""
     total = np.asarray(adjacency.sum(axis=1)).ravel()
-    plans = []
     for seed in seeds(problem, candidates, count):
-        plans.append(grow(problem, int(seed), adjacency, total))
+        yield grow(problem, int(seed), adjacency, total)
         if time.monotonic() >= deadline:
-            break
-    return plans
+            return
