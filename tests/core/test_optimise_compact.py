@@ -106,3 +106,15 @@ def test_the_lagrangian_stops_at_the_jump_where_costs_tie():
     cut = lagrangian(problem, Feedback(), float("inf"), tolerance=1e-9)
     assert cut.steps <= 10
     assert cut.bound <= 9.0 + 0.001 * 1200.0  # the 3 × 3 block: a plan, so ≥ the optimum
+
+
+def test_the_greedy_baseline_has_a_bound_with_the_penalty_too():
+    # it had none (−inf): the LP's 4.0 plus the disc's outline of 4 ha at 1 per km
+    from naturplan.core.optimise.solve import baseline
+
+    squares = grid(3, 4)
+    problem = planar(squares, np.ones(12), 4 * HA, 0.001)
+    best = brute_force(squares, np.ones(12), 4 * HA, 0.001)
+    found = baseline(problem)
+    assert found.bound == pytest.approx(4.0 + 0.001 * 2 * math.sqrt(math.pi * 4 * HA))
+    assert found.bound <= best <= found.objective

@@ -79,12 +79,13 @@ def solve(problem: Problem, feedback: Feedback | None = None, *, time_limit: flo
 
 
 def baseline(problem: Problem) -> Solution:
-    """The plain greedy, its objective with the penalty, and the LP bound where it holds."""
+    """The plain greedy, its objective with the penalty, and the LP bound (with a penalty:
+    plus the isoperimetric term on a coverage; W · boundary ≥ 0 otherwise)."""
     problem.check_reachable()
     began = time.monotonic()
     x = greedy(problem)
-    bound = -np.inf if problem.penalised else (
-        kind_bound(problem) if problem.kinds else linear_bound(problem)[0])
+    bound = (kind_bound(problem) if problem.kinds else linear_bound(problem)[0]) \
+        + isoperimetric_term(problem)
     return Solution(x, problem.objective(x), bound, "greedy", "stopped",
                     time.monotonic() - began)
 
