@@ -275,7 +275,8 @@ def _problem(units: PlanningUnits, request: SuggestRequest, need: float) -> Prob
     shared = units.edges.shared_per_unit(len(units))
     return Problem(units.new_m2, np.asarray(weight, dtype=np.float64), need, budget,
                    request.boundary / 1000.0, units.perimeter_m - shared, units.edges,
-                   np.zeros(len(units), dtype=bool), units.excluded.copy(), kinds)
+                   np.zeros(len(units), dtype=bool), units.excluded.copy(), kinds,
+                   planar=True)
 
 
 def _check_kinds(request: SuggestRequest) -> None:

@@ -33,6 +33,10 @@ REPAIR_WINDOW = 0.05
 REPAIR_ALWAYS = 5000
 #: The tie-breaking jitter, relative to the median unit weight.
 JITTER = 1e-7
+#: A bracket of prices this narrow (relative) around a jump of the chosen area ends the search.
+JUMP_WIDTH = 0.05
+#: How much longer the next step of the search may take than the last (for the deadline).
+GROWTH = 2.0
 #: The largest capacity after scaling (int32 capacities; sums stay in int64 inside scipy).
 CAPACITY_SCALE = 2**26
 
@@ -48,10 +52,11 @@ class CutResult:
     cancelled: bool = False
 
 
-def min_cut(problem: Problem, price: float,
+def min_cut(problem: Problem, price: float | NDArray[np.float64],
             jitter: NDArray[np.float64] | None = None) -> tuple[BoolArray, float]:
-    """The choice minimising the Lagrangian at *price*, and a proven lower bound on that
-    minimum (its rounding and the *jitter* added to the unit weights taken off)."""
+    """The choice minimising the Lagrangian at *price* (one for every unit, or one per unit),
+    and a proven lower bound on that minimum (its rounding and the *jitter* added to the unit
+    weights taken off)."""
     n = len(problem)
     w = problem.boundary_w
     unary = problem.weight + w * problem.outer - price * problem.area
@@ -96,17 +101,22 @@ def lagrangian(problem: Problem, feedback: Feedback, deadline: float, *,
     the optimum), then from *start_price* (the LP's price without the penalty) doubling or
     halving until the target is bracketed, then bisecting. Keeps the best feasible plan
     (cuts near the target repaired: trimmed, or filled then trimmed) and the best bound
-    ``L(λ) + λ·need``."""
-    adjacency = _adjacency(problem)
+    ``L(λ) + λ·need``. A max-flow cannot be stopped, and near the price where the chosen
+    area jumps each one takes about twice the last: no step starts that would end, so
+    counted, after *deadline*."""
+    adjacency = adjacency_matrix(problem)
     state = _Search(problem, adjacency)
     price = 0.0
     lo, hi = 0.0, math.inf
+    last = 0.0
     for step in range(max_steps):
-        if step > 0 and time.monotonic() >= deadline:
+        if step > 0 and time.monotonic() + GROWTH * last >= deadline:
             break
         if feedback.is_cancelled:
             return state.result(step, cancelled=True)
+        began = time.monotonic()
         reached = state.try_price(price)
+        last = time.monotonic() - began
         if step == 0:
             if reached:
                 break  # λ = 0 reaches the target: the unconstrained minimum is the optimum
@@ -119,9 +129,10 @@ def lagrangian(problem: Problem, feedback: Feedback, deadline: float, *,
         price = 0.5 * (lo + hi) if math.isfinite(hi) and lo > 0 else (
             2 * price if not math.isfinite(hi) else 0.5 * price)
         feedback.report(min((step + 1) / 40, 0.95))
-        if state.closed(tolerance):
+        if state.closed(tolerance) or (math.isfinite(hi) and hi - lo <= JUMP_WIDTH * hi
+                                       and state.jumps()):
             break
-    if not state.closed(tolerance):
+    if not state.closed(tolerance) and time.monotonic() < deadline:
         state.repair_ends()
     return state.result(step + 1)
 
@@ -143,11 +154,13 @@ class _Search:
         self.jitter = rng.uniform(-1.0, 1.0, len(problem)) * JITTER * max(typical, 1e-12)
 
     def repair_ends(self) -> None:
-        """Repair the cuts nearest the target from both sides (filled, trimmed)."""
+        """Repair the cuts nearest the target from both sides (filled, trimmed); not a cut
+        of more than twice the target (trimming most of the map unit by unit is slow and
+        leaves a scattered plan)."""
         p = self.problem
         if self.below is not None:
             self.offer(trim(p, fill(p, self.below[1], self.adjacency), self.adjacency))
-        if self.above is not None:
+        if self.above is not None and self.above[0] <= 2 * p.need:
             self.offer(trim(p, self.above[1], self.adjacency))
 
     def try_price(self, price: float) -> bool:
@@ -167,6 +180,13 @@ class _Search:
         elif got >= p.need:
             self.offer(x)
         return got >= p.need
+
+    def jumps(self) -> bool:
+        """True if the cuts either side of the price jump from under half the target to
+        over twice it (units that tie per m²: no price gives a cut near the target)."""
+        below = 0.0 if self.below is None else self.below[0]
+        return (self.above is not None and below < 0.5 * self.problem.need
+                and self.above[0] > 2 * self.problem.need)
 
     def offer(self, x: BoolArray) -> None:
         if self.problem.feasible(x):
@@ -191,7 +211,7 @@ def _high_price(problem: Problem) -> float:
     return float(max(unit.max(initial=0.0), 0.0)) * 1.01 + 1e-6
 
 
-def _adjacency(problem: Problem) -> sp.csr_matrix:
+def adjacency_matrix(problem: Problem) -> sp.csr_matrix:
     """The shared edge lengths as a symmetric sparse matrix."""
     e, n = problem.edges, len(problem)
     return sp.csr_matrix((np.concatenate([e.length_m, e.length_m]),
@@ -199,14 +219,18 @@ def _adjacency(problem: Problem) -> sp.csr_matrix:
                          shape=(n, n))
 
 
-def fill(problem: Problem, x: BoolArray, adjacency: sp.csr_matrix) -> BoolArray:
+def fill(problem: Problem, x: BoolArray, adjacency: sp.csr_matrix,
+         member: BoolArray | None = None, need: float | None = None) -> BoolArray:
     """Add free units to *x* until the target is reached, the lowest added objective per m²
-    first (the marginal cost counted against *x* as it is: one pass, no re-ranking)."""
+    first (the marginal cost counted against *x* as it is: one pass, no re-ranking). With
+    *member* and *need*: only those units, until they hold *need* (a kind's target)."""
     x = x.copy()
-    missing = problem.need - float(problem.area[x].sum())
+    inside_kind = np.ones(len(problem), dtype=bool) if member is None else member
+    need = problem.need if need is None else need
+    missing = need - float(problem.area[x & inside_kind].sum())
     if missing <= 0:
         return x
-    free = np.flatnonzero(~x & problem.free & (problem.area > 0))
+    free = np.flatnonzero(~x & problem.free & (problem.area > 0) & inside_kind)
     w = problem.boundary_w
     added = problem.weight[free] + w * problem.outer[free]
     if w > 0:
@@ -219,21 +243,65 @@ def fill(problem: Problem, x: BoolArray, adjacency: sp.csr_matrix) -> BoolArray:
     return x
 
 
+def fill_kinds(problem: Problem, x: BoolArray, adjacency: sp.csr_matrix) -> BoolArray:
+    """:func:`fill` for each kind's target, then for the total."""
+    for kind in problem.kinds:
+        x = fill(problem, x, adjacency, kind.member, kind.need)
+    return fill(problem, x, adjacency)
+
+
 def trim(problem: Problem, x: BoolArray, adjacency: sp.csr_matrix | None = None) -> BoolArray:
-    """Drop chosen units, the highest weight per m² first, while the target stays reached
-    and the objective falls (a cut at a price above the exact one overshoots the target)."""
+    """Drop chosen units, the highest weight per m² first, while the target (and each kind's)
+    stays reached and the objective falls (a cut at a price above the exact one overshoots
+    the target)."""
     x = x.copy()
     spare = float(problem.area[x].sum()) - problem.need
+    spares = np.array([float(problem.area[x & k.member].sum()) - k.need
+                       for k in problem.kinds])
+    members = (np.array([k.member for k in problem.kinds]) if problem.kinds
+               else np.zeros((0, len(problem)), dtype=bool))
     if spare <= 0:
         return x
-    adjacency = _adjacency(problem) if adjacency is None else adjacency
+    adjacency = adjacency_matrix(problem) if adjacency is None else adjacency
     chosen = np.flatnonzero(x & problem.free & (problem.area > 0) & (problem.area <= spare))
     ratio = problem.weight[chosen] / problem.area[chosen]
     for i in chosen[np.argsort(-ratio, kind="stable")]:
         a = float(problem.area[i])
-        if a <= spare and _drop_saves(problem, x, int(i), adjacency) > 0:
+        mine = members[:, i]
+        if a <= spare and bool((spares[mine] >= a).all()) \
+                and _drop_saves(problem, x, int(i), adjacency) > 0:
             x[i] = False
             spare -= a
+            spares[mine] -= a
+    return x
+
+
+def shed(problem: Problem, x: BoolArray, adjacency: sp.csr_matrix) -> BoolArray:
+    """Drop chosen units until the budget holds, the ones whose leaving saves the most per m²
+    first (one pass, counted against *x* as it is), keeping the target and each kind's."""
+    if problem.budget is None:
+        return x
+    over = float(problem.area[x].sum()) - problem.budget
+    if over <= 0:
+        return x
+    x = x.copy()
+    chosen = np.flatnonzero(x & problem.free & (problem.area > 0))
+    inside = np.asarray(adjacency[chosen] @ x.astype(np.float64)).ravel()
+    total = np.asarray(adjacency[chosen].sum(axis=1)).ravel()
+    saves = problem.weight[chosen] + problem.boundary_w * (problem.outer[chosen] + total
+                                                           - 2 * inside)
+    spare = float(problem.area[x].sum()) - problem.need
+    spares = np.array([float(problem.area[x & k.member].sum()) - k.need
+                       for k in problem.kinds])
+    for i in chosen[np.argsort(-saves / problem.area[chosen], kind="stable")]:
+        a = float(problem.area[i])
+        mine = np.array([k.member[i] for k in problem.kinds], dtype=bool)
+        if a <= spare and bool((spares[mine] >= a).all()):
+            x[i] = False
+            spare, over = spare - a, over - a
+            spares[mine] -= a
+            if over <= 0:
+                break
     return x
 
 

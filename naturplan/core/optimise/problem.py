@@ -50,6 +50,10 @@ class Problem:
     locked_in: BoolArray = field(default_factory=lambda: np.zeros(0, dtype=bool))
     locked_out: BoolArray = field(default_factory=lambda: np.zeros(0, dtype=bool))
     kinds: tuple[KindTarget, ...] = ()
+    #: The units are interior-disjoint polygons (a coverage, in metres) whose areas are at
+    #: least ``area`` and whose perimeters are ``outer`` plus their shared edges: then the
+    #: isoperimetric inequality bounds the boundary of any plan from below.
+    planar: bool = False
 
     def __post_init__(self) -> None:
         n = len(self.area)
@@ -198,23 +202,35 @@ def greedy(problem: Problem) -> BoolArray:
 
 
 def linear_bound(problem: Problem) -> tuple[float, float]:
-    """The LP relaxation's optimum without boundary and budget (Dantzig's fractional
-    knapsack) and its dual price λ of a new m²: a lower bound on f for W = 0."""
+    """The LP relaxation's optimum without the boundary (Dantzig's fractional knapsack on
+    the one row need ≤ Σ aᵢxᵢ ≤ budget) and its dual price λ of a new m²: a lower bound on f
+    (W · boundary ≥ 0).
+
+    Sorted by weight per m², the LP takes a prefix of area t: every unit of negative weight
+    (t₀ m²), clamped into the row's range; λ is the ratio of the unit it cuts (> 0 where the
+    target binds, < 0 where the budget does, else 0). Free units of no area are taken when
+    their weight is negative.
+    """
     base = float(problem.weight[problem.locked_in].sum())
-    rest = problem.need - float(problem.area[problem.locked_in].sum())
-    value, price = base, 0.0
-    for i in ratio_order(problem):
-        a, w = float(problem.area[i]), float(problem.weight[i])
-        if rest <= 0 and w >= 0:
-            break
-        if rest > 0 and a >= rest and w >= 0:
-            price = w / a
-            value += price * rest
-            rest = 0.0
-            break
-        value += w
-        rest -= a
-    return value, price
+    have = float(problem.area[problem.locked_in].sum())
+    base += float(np.minimum(problem.weight[problem.free & (problem.area <= 0)], 0.0).sum())
+    order = ratio_order(problem)
+    a, w = problem.area[order], problem.weight[order]
+    if not len(order):
+        return base, 0.0
+    cum = np.cumsum(a)
+    low = max(problem.need - have, 0.0)
+    high = math.inf if problem.budget is None else problem.budget - have
+    free_neg = float(a[w < 0].sum())
+    t = min(max(free_neg, low), high, float(cum[-1]))
+    if t <= 0:
+        return base, 0.0
+    k = min(int(np.searchsorted(cum, t * (1 - 1e-15))), len(order) - 1)
+    before = float(cum[k - 1]) if k else 0.0
+    ratio = float(w[k] / a[k])
+    value = base + float(w[:k].sum()) + (t - before) * ratio
+    binds = (t == low and low > free_neg) or (t == high and high < free_neg)
+    return value, ratio if binds else 0.0
 
 
 def kind_bound(problem: Problem) -> float:

@@ -5,11 +5,16 @@ the bound that proves the gap, the watchdog on the time (issue 23 §2).
   the gap is above the tolerance, units whose reduced cost at the LP's price already exceeds
   the gap are fixed (they cannot be in, or out of, any better plan) and HiGHS solves the
   rest, warm-started by the greedy.
-- With a penalty and nothing a cut cannot express (no budget): the Lagrangian min-cut
-  (:mod:`naturplan.core.optimise.cut`); when its gap stays above the tolerance and time
-  is left, HiGHS goes on from the best cut, its bound kept if better.
-- With a budget or targets by kind (one covering row per kind): HiGHS, warm-started by the
-  greedy (which fills each kind's target first, the cheapest per ha of that kind).
+- With a penalty and one covering row: regions grown from seeds (:mod:`.grow`; compact plans
+  where every unit costs the same per ha) and the Lagrangian min-cut (:mod:`.cut`); the
+  bound is the better of the Lagrangian's and the isoperimetric one on a coverage.
+- With a penalty and targets by kind or a budget: grown regions and the Lagrangian with one
+  price per row (:mod:`.kinds_cut`), each step a min cut, repaired to a plan.
+- Without a penalty but targets by kind or a budget: HiGHS, warm-started by the greedy
+  (which fills each kind's target first, the cheapest per ha of that kind), unless the
+  greedy is within the gap of the bound (per kind, or Dantzig's with the budget).
+- Whatever is not closed within the gap goes on in HiGHS from the best plan for the time
+  left, under a watchdog (:func:`.mip.solve_mip`: a child process killed at the limit).
 
 Without ``highspy`` (or after a cancel) the best plan so far is returned with its bound.
 The greedy is always computed, so the result is never worse than the greedy's.
@@ -21,10 +26,13 @@ import time
 from dataclasses import replace
 
 import numpy as np
+import scipy.sparse as sp
 
 from naturplan.core.feedback import Feedback
-from naturplan.core.optimise.cut import lagrangian
-from naturplan.core.optimise.mip import highs_available, solve_mip
+from naturplan.core.optimise.cut import adjacency_matrix, fill_kinds, lagrangian, shed, trim
+from naturplan.core.optimise.grow import grown_plans, isoperimetric_bound, isoperimetric_term
+from naturplan.core.optimise.kinds_cut import lagrangian_kinds, row_masks, start_prices
+from naturplan.core.optimise.mip import WATCHDOG_MARGIN, can_fork, highs_available, solve_mip
 from naturplan.core.optimise.problem import (
     BoolArray,
     Problem,
@@ -36,6 +44,14 @@ from naturplan.core.optimise.problem import (
 
 #: The relative gap at which a plan counts as optimal.
 DEFAULT_GAP = 1e-3
+#: Seeds grown before the Lagrangian (and at most this long), and after it for the time left.
+FIRST_SEEDS, MORE_SEEDS, GROW_SECONDS = 8, 64, 2.0
+#: Seconds kept back for HiGHS after the cut and the grown plans.
+MIP_RESERVE = 0.5
+#: The Lagrangian's share of the time left after the first grown plans (the rest: more seeds
+#: and HiGHS); it closes the gap alone where costs per ha differ, and stops early (a jump of
+#: the chosen area at one price) where they tie.
+CUT_SHARE = 1.0
 
 
 def solve(problem: Problem, feedback: Feedback | None = None, *, time_limit: float = 10.0,
@@ -53,24 +69,23 @@ def solve(problem: Problem, feedback: Feedback | None = None, *, time_limit: flo
     deadline = began + time_limit
     use_highs = use_highs and highs_available()
     start = greedy(problem)
-    if problem.kinds:  # one covering row per kind: HiGHS, unless the greedy meets the bound
+    if problem.kinds or (problem.penalised and problem.budget is not None):
         found = _by_kind(problem, start, feedback, deadline, gap, use_highs)
     elif not problem.penalised:
         found = _plain(problem, start, feedback, deadline, gap, use_highs)
-    elif problem.budget is None:
-        found = _penalised(problem, start, feedback, deadline, gap, use_highs)
     else:
-        found = _with_mip(problem, start, feedback, deadline, gap, use_highs, -np.inf)
+        found = _penalised(problem, start, feedback, deadline, gap, use_highs)
     return replace(found, seconds=time.monotonic() - began)
 
 
 def baseline(problem: Problem) -> Solution:
-    """The plain greedy, its objective with the penalty, and the LP bound where it holds."""
+    """The plain greedy, its objective with the penalty, and the LP bound (with a penalty:
+    plus the isoperimetric term on a coverage; W · boundary ≥ 0 otherwise)."""
     problem.check_reachable()
     began = time.monotonic()
     x = greedy(problem)
-    bound = -np.inf if problem.penalised else (
-        kind_bound(problem) if problem.kinds else linear_bound(problem)[0])
+    bound = (kind_bound(problem) if problem.kinds else linear_bound(problem)[0]) \
+        + isoperimetric_term(problem)
     return Solution(x, problem.objective(x), bound, "greedy", "stopped",
                     time.monotonic() - began)
 
@@ -98,36 +113,96 @@ def _plain(problem: Problem, start: BoolArray, feedback: Feedback, deadline: flo
 
 def _by_kind(problem: Problem, start: BoolArray, feedback: Feedback, deadline: float,
              gap: float, use_highs: bool) -> Solution:
-    bound = kind_bound(problem)  # W · boundary ≥ 0: a bound with the penalty too
+    bound = (kind_bound(problem) if problem.kinds else linear_bound(problem)[0]) \
+        + isoperimetric_term(problem)  # W · boundary ≥ that
     value = problem.objective(start)
     if problem.feasible(start) and _done(value, bound, gap):
         return Solution(start, value, bound, "greedy", "optimal")
-    return _with_mip(problem, start, feedback, deadline, gap, use_highs, bound)
+    if not (problem.penalised and problem.feasible(start)):
+        return _with_mip(problem, start, feedback, deadline, gap, use_highs, bound)
+    best = _Best(problem, start, bound)
+    adjacency = adjacency_matrix(problem)
+    best.grow(adjacency, min(deadline, time.monotonic() + GROW_SECONDS), FIRST_SEEDS)
+    if not best.done(gap):
+        now = time.monotonic()
+        cut = lagrangian_kinds(problem, best.x, feedback.part(0.0, 0.6),
+                               min(deadline - MIP_RESERVE, now + CUT_SHARE * (deadline - now)),
+                               tolerance=gap)
+        best.bound = max(best.bound, cut.bound)
+        best.offer(cut.chosen, "cut")
+        if cut.cancelled:
+            return best.solution(best.method, "cancelled")
+    return _finish(best, adjacency, feedback, deadline, gap, use_highs)
 
 
 def _penalised(problem: Problem, start: BoolArray, feedback: Feedback, deadline: float,
                gap: float, use_highs: bool) -> Solution:
-    cut = lagrangian(problem, feedback.part(0.0, 0.6), deadline, tolerance=gap,
+    best = _Best(problem, start, isoperimetric_bound(problem))
+    adjacency = adjacency_matrix(problem)
+    best.grow(adjacency, min(deadline, time.monotonic() + GROW_SECONDS), FIRST_SEEDS)
+    if best.done(gap):
+        return best.solution("grown", "optimal")
+    now = time.monotonic()
+    until = min(deadline - MIP_RESERVE, now + CUT_SHARE * (deadline - now))
+    cut = lagrangian(problem, feedback.part(0.0, 0.6), until, tolerance=gap,
                      start_price=linear_bound(problem)[1])
-    best, value = start, problem.objective(start)
-    if cut.chosen is not None and cut.objective < value:
-        best, value = cut.chosen, cut.objective
-    status = "cancelled" if cut.cancelled else "stopped"
-    found = Solution(best, value, min(cut.bound, value), "cut", status)
-    if _done(value, cut.bound, gap):
-        return replace(found, status="optimal")
-    if cut.cancelled or not use_highs or time.monotonic() >= deadline - 0.5:
-        return found
-    more = _with_mip(problem, best, feedback.part(0.6, 1.0), deadline, gap, use_highs,
-                     cut.bound)
-    return replace(more, method="cut+mip")
+    best.bound = max(best.bound, cut.bound)
+    if cut.chosen is not None:
+        best.offer(cut.chosen, "cut")
+    if cut.cancelled:
+        return best.solution(best.method, "cancelled")
+    return _finish(best, adjacency, feedback, deadline, gap, use_highs)
+
+
+def _finish(best: _Best, adjacency: sp.csr_matrix, feedback: Feedback, deadline: float,
+            gap: float, use_highs: bool) -> Solution:
+    """More grown plans, then HiGHS from the best plan for the time left."""
+    if not best.done(gap):
+        best.grow(adjacency, deadline - MIP_RESERVE, MORE_SEEDS)
+    if best.done(gap):
+        return best.solution(best.method, "optimal")
+    if not use_highs or time.monotonic() >= deadline - MIP_RESERVE:
+        return best.solution(best.method, "stopped")
+    more = _with_mip(best.problem, best.x, feedback.part(0.6, 1.0), deadline, gap, use_highs,
+                     best.bound)
+    return replace(more, method=f"{best.method}+mip")
+
+
+class _Best:
+    """The best plan so far of a penalised search and the best bound."""
+
+    def __init__(self, problem: Problem, start: BoolArray, bound: float) -> None:
+        self.problem, self.x, self.value = problem, start, problem.objective(start)
+        self.bound, self.method = bound, "greedy"
+
+    def offer(self, x: BoolArray, method: str) -> None:
+        if self.problem.feasible(x) and self.problem.objective(x) < self.value:
+            self.x, self.value, self.method = x, self.problem.objective(x), method
+
+    def grow(self, adjacency: sp.csr_matrix, until: float, count: int) -> None:
+        """Regions grown from seeds among the units the unpenalised LP would take, filled
+        and trimmed."""
+        p = self.problem
+        rows = row_masks(p)
+        members = np.array([member for member, _ in rows], dtype=np.float64)
+        price = members.T @ start_prices(p, rows) if rows else np.zeros(len(p))
+        cheap = p.weight <= price * p.area * (1 + 1e-9) + 1e-12
+        for x in grown_plans(p, adjacency, cheap, until, count):
+            self.offer(shed(p, trim(p, fill_kinds(p, x, adjacency), adjacency), adjacency),
+                       "grown")
+
+    def done(self, gap: float) -> bool:
+        return _done(self.value, self.bound, gap)
+
+    def solution(self, method: str, status: str) -> Solution:
+        return Solution(self.x, self.value, min(self.bound, self.value), method, status)
 
 
 def _with_mip(problem: Problem, start: BoolArray, feedback: Feedback, deadline: float,
               gap: float, use_highs: bool, known_bound: float) -> Solution:
     """HiGHS from *start* for the time left; without it, *start* with *known_bound*."""
     value = problem.objective(start)
-    left = deadline - time.monotonic()
+    left = deadline - time.monotonic() - (WATCHDOG_MARGIN if can_fork() else 0.0)
     if not use_highs or left <= 0.1 or feedback.is_cancelled:
         status = "cancelled" if feedback.is_cancelled else "stopped"
         return Solution(start, value, min(known_bound, value), "greedy", status)

@@ -1,0 +1,138 @@
+"""Compact plans for the boundary penalty by growing regions, and the isoperimetric bound
+(issue 23 §2: the default cost with a boundary penalty).
+
+When every unit costs the same per hectare (the default cost, farmland ha), the Lagrangian's
+cut jumps at one price from nothing to most of the map: it finds neither a plan near the
+target nor a bound above the unpenalised one. Two things help there:
+
+- :func:`isoperimetric_bound`: the chosen units of a coverage are a planar region of at
+  least the target's area, and a planar region of area A has a perimeter of at least
+  2·√(π·A) (the isoperimetric inequality; for several parts the square roots add, which is
+  more). So ``f ≥ LP(W = 0) + W·2·√(π·need)``.
+- :func:`grow`: a region grown from a seed unit, each step the neighbour that adds the least
+  objective per m² (its weight plus W times the boundary it adds), until the target is
+  reached: a compact plan in one pass (a priority queue with stale entries skipped).
+"""
+
+from __future__ import annotations
+
+import heapq
+import math
+import time
+from collections.abc import Iterator
+
+import numpy as np
+import scipy.sparse as sp
+from numpy.typing import NDArray
+
+from naturplan.core.optimise.problem import BoolArray, FloatArray, Problem, linear_bound
+
+
+def isoperimetric_term(problem: Problem) -> float:
+    """``W·2·√(π·need')``, need' the largest of the target and the kinds' targets (each a
+    lower bound on the chosen area): a lower bound on the penalty, 0 unless the problem says
+    its units are a planar coverage (:attr:`Problem.planar`)."""
+    if not problem.planar or problem.boundary_w <= 0:
+        return 0.0
+    need = max([problem.need] + [k.need for k in problem.kinds])
+    return problem.boundary_w * 2.0 * math.sqrt(math.pi * max(need, 0.0))
+
+
+def isoperimetric_bound(problem: Problem) -> float:
+    """``LP(W = 0) + W·2·√(π·need)`` (−inf unless the problem says its units are a planar
+    coverage, :attr:`Problem.planar`)."""
+    if not problem.planar:
+        return -math.inf
+    return linear_bound(problem)[0] + isoperimetric_term(problem)
+
+
+def added_cost(problem: Problem, adjacency: sp.csr_matrix, x: BoolArray) -> FloatArray:
+    """Per unit, f(x with it) − f(x without it) (its weight and the boundary it adds)."""
+    inside = np.asarray(adjacency @ x.astype(np.float64)).ravel()
+    total = np.asarray(adjacency.sum(axis=1)).ravel()
+    return np.asarray(problem.weight + problem.boundary_w * (problem.outer + total
+                                                             - 2.0 * inside), dtype=np.float64)
+
+
+def grow(problem: Problem, seed: int, adjacency: sp.csr_matrix,
+         total: FloatArray | None = None) -> BoolArray:
+    """A region grown from *seed* (and the locked-in units) until the target and each kind's
+    target are reached: each step the free neighbour with the least added objective per m²
+    among those that help a target not yet reached. Returns the region, short of a target if
+    its neighbours ran out (the caller fills it)."""
+    p, w = problem, problem.boundary_w
+    total = np.asarray(adjacency.sum(axis=1)).ravel() if total is None else total
+    inside = np.zeros(len(p), dtype=np.float64)
+    x = p.locked_in.copy()
+    ok = p.free & (p.area > 0)
+    indptr, indices, data = adjacency.indptr, adjacency.indices, adjacency.data
+    base = p.weight + w * (p.outer + total)
+    heap: list[tuple[float, int]] = []
+    rows = _Rows(p, x)
+
+    def add(i: int) -> None:
+        x[i] = True
+        rows.add(i)
+        for k in range(indptr[i], indptr[i + 1]):
+            j = int(indices[k])
+            inside[j] += data[k]
+            if ok[j] and not x[j]:
+                heapq.heappush(heap, ((base[j] - 2 * w * inside[j]) / p.area[j], j))
+
+    for i in np.flatnonzero(x):
+        add(int(i))
+    if ok[seed] and not x[seed] and rows.helps(seed):
+        add(seed)
+    while not rows.met() and heap:
+        key, j = heapq.heappop(heap)
+        if x[j] or key > (base[j] - 2 * w * inside[j]) / p.area[j] + 1e-12:
+            continue  # chosen already, or a stale entry (a newer, lower one is queued)
+        if rows.helps(j):
+            add(j)
+    return x
+
+
+class _Rows:
+    """The target's and the kinds' areas reached so far by a growing region."""
+
+    def __init__(self, problem: Problem, x: BoolArray) -> None:
+        self.area, self.need = problem.area, problem.need
+        self.got = 0.0
+        self.members = [k.member for k in problem.kinds]
+        self.needs = np.array([k.need for k in problem.kinds])
+        self.gots = np.zeros(len(self.members))
+
+    def add(self, i: int) -> None:
+        a = float(self.area[i])
+        self.got += a
+        for r, member in enumerate(self.members):
+            if member[i]:
+                self.gots[r] += a
+
+    def met(self) -> bool:
+        return self.got >= self.need and bool((self.gots >= self.needs).all())
+
+    def helps(self, i: int) -> bool:
+        """True if unit *i* adds to a target not yet reached."""
+        return self.got < self.need or any(
+            member[i] and self.gots[r] < self.needs[r] for r, member in enumerate(self.members))
+
+
+def seeds(problem: Problem, candidates: BoolArray, count: int) -> NDArray[np.intp]:
+    """Up to *count* seed units among *candidates*, spread at random (fixed seed)."""
+    pool = np.flatnonzero(candidates & problem.free & (problem.area > 0))
+    if len(pool) <= count:
+        return pool
+    rng = np.random.default_rng(23)
+    return np.asarray(rng.choice(pool, size=count, replace=False), dtype=np.intp)
+
+
+def grown_plans(problem: Problem, adjacency: sp.csr_matrix, candidates: BoolArray,
+                deadline: float, count: int = 24) -> Iterator[BoolArray]:
+    """Regions grown from seeds among *candidates*, one at a time until *deadline* (the
+    first always; the caller's work on each plan counts against the deadline too)."""
+    total = np.asarray(adjacency.sum(axis=1)).ravel()
+    for seed in seeds(problem, candidates, count):
+        yield grow(problem, int(seed), adjacency, total)
+        if time.monotonic() >= deadline:
+            return
