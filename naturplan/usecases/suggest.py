@@ -40,6 +40,7 @@ from naturplan.core.plan.candidates import Candidate, CandidateKind, CandidateSt
 from naturplan.core.plan.ledger import Ledger
 from naturplan.core.plan.plan import CandidatePlan
 from naturplan.core.plan.scenarios import Scenario
+from naturplan.core.share.overlap import connected_groups
 from naturplan.text.i18n import tr
 from naturplan.text.labels import kind_label
 from naturplan.text.numbers import format_ha, format_number, format_percent
@@ -336,9 +337,6 @@ def _areas(parts: NDArray[np.object_]) -> list[tuple[Any, NDArray[np.intp]]]:
     piece of one of its units (a unit whose new part is in pieces is one area's, whole):
     so each area's numbers are the sum of its units', and no area is without units.
     """
-    from scipy.sparse import coo_matrix
-    from scipy.sparse.csgraph import connected_components
-
     pieces, unit = shapely.get_parts(parts, return_index=True)
     keep = shapely.area(pieces) > 0
     pieces, unit = pieces[keep], unit[keep]
@@ -351,9 +349,7 @@ def _areas(parts: NDArray[np.object_]) -> list[tuple[Any, NDArray[np.intp]]]:
     order = np.argsort(unit, kind="stable")
     same = unit[order][1:] == unit[order][:-1]
     a, b = area_of[order][:-1][same], area_of[order][1:][same]
-    n = len(merged)
-    _, label = connected_components(coo_matrix((np.ones(len(a)), (a, b)), shape=(n, n)),
-                                    directed=False)
+    label = connected_groups(len(merged), a, b)  # numpy: no scipy for a plan without penalty
     geoms, keys = union_by_group(merged, label)
     unit_label = np.full(len(parts), -1, dtype=np.intp)
     unit_label[unit] = label[area_of]
