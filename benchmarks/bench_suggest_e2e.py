@@ -8,7 +8,10 @@ solving, storing), this checkout beside a reference checkout, interleaved in one
 is a fresh interpreter (``python -m naturplan``, run in that checkout, which is first on the
 path: ``-m`` puts the working folder before PYTHONPATH) and a
 fresh empty project, so nothing is cached between runs but the sample's files (built before
-the first run, as on a planner's machine after the first start). The wall time, the CPU time
+the first run, as on a planner's machine after the first start). Both checkouts are
+byte-compiled first (``compileall``), as an installed app is: this machine sets
+PYTHONDONTWRITEBYTECODE, so without it every run compiles ~100 modules (0.1-0.15 s) that an
+installation never compiles. The wall time, the CPU time
 (user + system of the child, as ``/usr/bin/time`` gives them) and the load average before
 each run are printed as markdown rows for benchmarks/RESULTS.md.
 """
@@ -61,6 +64,9 @@ def main() -> None:
     ap.add_argument("extra", nargs="*", help="more suggest options (after --)")
     args = ap.parse_args()
     rows: dict[str, list[tuple[float, float, float]]] = {"this": [], "reference": []}
+    for checkout in (args.reference, HERE):
+        subprocess.run([sys.executable, "-m", "compileall", "-q", str(checkout / "naturplan")],
+                       check=True, capture_output=True)
     with tempfile.TemporaryDirectory() as folder:
         for k in range(args.repeat):
             for label, checkout, extra in (("reference", args.reference, []),

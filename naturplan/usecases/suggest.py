@@ -31,6 +31,7 @@ from naturplan.core.feedback import Feedback
 from naturplan.core.geometry_kernels import union_by_group
 from naturplan.core.layers.dataset import DEFAULT_PROTECTED_ROLES, Dataset
 from naturplan.core.layers.roles import Role
+from naturplan.core.optimise.edges import no_edges
 from naturplan.core.optimise.problem import KindTarget, Problem, Solution
 from naturplan.core.optimise.solve import baseline, solve
 from naturplan.core.optimise.units import M2_PER_HA, PlanningUnits, planning_units
@@ -39,6 +40,7 @@ from naturplan.core.plan.candidates import Candidate, CandidateKind
 from naturplan.core.plan.ledger import Ledger, counts
 from naturplan.core.plan.plan import CandidatePlan
 from naturplan.core.plan.scenarios import Scenario
+from naturplan.core.share.overlap import connected_groups
 from naturplan.text.i18n import tr
 from naturplan.text.labels import kind_label
 from naturplan.text.numbers import format_ha, format_number, format_percent
@@ -265,16 +267,18 @@ def _problem(units: PlanningUnits, request: SuggestRequest, need: float) -> Prob
     if request.objective not in OBJECTIVES:
         raise OptimiseError("Unknown objective '{objective}'; choose cost, co2e or "
                             "connectivity.", objective=request.objective)
-    weight = {"cost": units.cost, "co2e": -units.co2e_t,
-              "connectivity": -units.connectivity}[request.objective]
+    weight = (units.cost if request.objective == "cost" else -units.co2e_t
+              if request.objective == "co2e" else -units.connectivity)
     budget = None if request.budget_ha is None else request.budget_ha * M2_PER_HA
     kinds = tuple(KindTarget(kind, np.asarray(units.kind == kind, dtype=bool), ha * M2_PER_HA)
                   for kind, ha in request.target_ha)
     if budget is None and request.objective != "cost":
         budget = max(need, sum(k.need for k in kinds)) * (1 + DEFAULT_BUDGET_SLACK)
-    shared = units.edges.shared_per_unit(len(units))
+    # the shared edges only for a boundary penalty (without one they weigh 0)
+    edges = units.edges if request.boundary > 0 else no_edges()
+    shared = edges.shared_per_unit(len(units))
     return Problem(units.new_m2, np.asarray(weight, dtype=np.float64), need, budget,
-                   request.boundary / 1000.0, units.perimeter_m - shared, units.edges,
+                   request.boundary / 1000.0, units.perimeter_m - shared, edges,
                    np.zeros(len(units), dtype=bool), units.excluded.copy(), kinds,
                    planar=True)
 
@@ -333,9 +337,6 @@ def _areas(parts: NDArray[np.object_]) -> list[tuple[Any, NDArray[np.intp]]]:
     piece of one of its units (a unit whose new part is in pieces is one area's, whole):
     so each area's numbers are the sum of its units', and no area is without units.
     """
-    from scipy.sparse import coo_matrix
-    from scipy.sparse.csgraph import connected_components
-
     pieces, unit = shapely.get_parts(parts, return_index=True)
     keep = shapely.area(pieces) > 0
     pieces, unit = pieces[keep], unit[keep]
@@ -348,9 +349,7 @@ def _areas(parts: NDArray[np.object_]) -> list[tuple[Any, NDArray[np.intp]]]:
     order = np.argsort(unit, kind="stable")
     same = unit[order][1:] == unit[order][:-1]
     a, b = area_of[order][:-1][same], area_of[order][1:][same]
-    n = len(merged)
-    _, label = connected_components(coo_matrix((np.ones(len(a)), (a, b)), shape=(n, n)),
-                                    directed=False)
+    label = connected_groups(len(merged), a, b)  # numpy: no scipy for a plan without penalty
     geoms, keys = union_by_group(merged, label)
     unit_label = np.full(len(parts), -1, dtype=np.intp)
     unit_label[unit] = label[area_of]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import numpy as np
 import pytest
 import shapely
 from shapely.geometry import LineString, MultiPolygon, Point, Polygon, box
@@ -73,6 +74,33 @@ def test_validate_geometry_reports_each_problem() -> None:
     assert bowtie.geometry.area == pytest.approx(50.0)  # two triangles of 25 m²
     z = validate_geometry(shapely.force_3d(SQUARE, 5.0))
     assert z.ok and z.geometry is not None and not z.geometry.has_z
+
+
+def test_validate_geometry_passes_a_usable_polygon_as_it_is_without_the_arrays(
+        monkeypatch) -> None:
+    """Every candidate is checked when made and again when stored (a suggested plan stores
+    hundreds, issue 23): a usable polygon is passed without the vectorised check, itself;
+    anything else still gets the full check's answer."""
+    import naturplan.core.plan.candidates as candidates
+
+    real = candidates.validate_geometries
+    calls: list[int] = []
+    monkeypatch.setattr(candidates, "validate_geometries",
+                        lambda geoms, *a: calls.append(len(geoms)) or real(geoms, *a))
+    two = MultiPolygon([SQUARE, box(200, 0, 300, 100)])
+    holed = box(0, 0, 100, 100).difference(box(40, 40, 60, 60))
+    for usable in (SQUARE, two, holed):
+        check = validate_geometry(usable)
+        assert check.ok and check.geometry is usable and check.problem is None
+    assert calls == []
+    with np.errstate(invalid="ignore"):  # shapely warns of the NaN it is given
+        nan = Polygon([(0, 0), (float("nan"), 0), (10, 10)])
+    assert validate_geometry(nan).problem is GeometryProblem.NON_FINITE
+    bowtie = validate_geometry(Polygon([(0, 0), (10, 10), (10, 0), (0, 10)]))
+    assert bowtie.problem is GeometryProblem.INVALID
+    z = validate_geometry(shapely.force_3d(SQUARE, 5.0))
+    assert z.ok and z.geometry is not None and not z.geometry.has_z
+    assert calls == [1, 1, 1]
 
 
 def test_clip_against_reports_what_was_removed() -> None:

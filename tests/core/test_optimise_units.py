@@ -82,3 +82,27 @@ def test_parcels_are_cut_to_the_municipality(table):
     municipality = shapely.box(-1000, -1000, 350, 1000)
     units = planning_units(parcels(), layers(municipality=municipality), table)
     assert units.new_m2 == pytest.approx([10_000.0, 10_000.0, 10_000.0, 5000.0])
+
+
+def test_edges_and_connectivity_are_measured_on_first_use_only(table, monkeypatch):
+    """A plan at the least cost without a boundary penalty needs neither the shared edges
+    nor the connectivity proxy (issue 23: 0.8 s of the full sample); asked for, they are
+    what shapely measures."""
+    import naturplan.core.optimise.units as units_module
+
+    calls: list[str] = []
+    for name in ("shared_edges", "_connectivity"):
+        real = getattr(units_module, name)
+        monkeypatch.setattr(units_module, name,
+                            lambda *a, _real=real, _name=name: calls.append(_name) or _real(*a))
+    patch = shapely.box(-100, 0, 10, 100)
+    units = planning_units(parcels(), layers(protected=[patch]), table, decay_per_m=0.001)
+    assert calls == []
+    squares = parcels()
+    shared = {(i, j): shapely.length(shapely.intersection(squares[i], squares[j]))
+              for i in range(4) for j in range(i + 1, 4)}
+    found = {(int(i), int(j)): float(m) for i, j, m in zip(units.edges.i, units.edges.j,
+                                                             units.edges.length_m, strict=True)}
+    assert found == pytest.approx({k: v for k, v in shared.items() if v > 0})
+    assert units.connectivity[0] == pytest.approx(0.9)  # overlaps the patch: distance 0
+    assert units.edges is units.edges and calls == ["shared_edges", "_connectivity"]

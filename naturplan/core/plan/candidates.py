@@ -247,7 +247,18 @@ def validate_geometry(geom: BaseGeometry | None) -> GeometryCheck:
         ``ok`` for a usable geometry; otherwise the problem and, for a repairable invalid
         geometry, its ``make_valid`` polygonal part.
     """
+    if _usable_as_it_is(geom):  # the common case, without the arrays (0.3 ms a call)
+        return GeometryCheck(geom)
     return validate_geometries(np.asarray([geom], dtype=object))[0]
+
+
+def _usable_as_it_is(geom: BaseGeometry | None) -> bool:
+    """Whether *geom* is a non-empty, 2-D, valid polygon or multipolygon with finite
+    coordinates: what :func:`validate_geometries` passes unchanged. Every candidate is
+    checked when it is made and again when it is stored (a suggested plan stores hundreds)."""
+    return (isinstance(geom, shapely.Polygon | shapely.MultiPolygon) and not geom.is_empty
+            and not geom.has_z and bool(np.isfinite(shapely.get_coordinates(geom)).all())
+            and bool(shapely.is_valid(geom)))
 
 
 def validate_geometries(geoms: Any, bounds: Bounds | None = None) -> list[GeometryCheck]:
