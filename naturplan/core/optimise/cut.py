@@ -17,14 +17,16 @@ from __future__ import annotations
 import math
 import time
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import numpy as np
-import scipy.sparse as sp
 from numpy.typing import NDArray
-from scipy.sparse.csgraph import breadth_first_order, maximum_flow
 
 from naturplan.core.feedback import Feedback
 from naturplan.core.optimise.problem import BoolArray, Problem
+
+if TYPE_CHECKING:
+    import scipy.sparse as sp
 
 #: A cut within this share of the target is repaired into a plan (trimmed or filled); one
 #: farther off is not worth the time (the search has not come near the target yet).
@@ -57,6 +59,9 @@ def min_cut(problem: Problem, price: float | NDArray[np.float64],
     """The choice minimising the Lagrangian at *price* (one for every unit, or one per unit),
     and a proven lower bound on that minimum (its rounding and the *jitter* added to the unit
     weights taken off)."""
+    import scipy.sparse as sp  # here, not at the top: a plan without a penalty needs no scipy
+    from scipy.sparse.csgraph import breadth_first_order, maximum_flow
+
     n = len(problem)
     w = problem.boundary_w
     unary = problem.weight + w * problem.outer - price * problem.area
@@ -213,6 +218,8 @@ def _high_price(problem: Problem) -> float:
 
 def adjacency_matrix(problem: Problem) -> sp.csr_matrix:
     """The shared edge lengths as a symmetric sparse matrix."""
+    import scipy.sparse as sp
+
     e, n = problem.edges, len(problem)
     return sp.csr_matrix((np.concatenate([e.length_m, e.length_m]),
                           (np.concatenate([e.i, e.j]), np.concatenate([e.j, e.i]))),

@@ -20,12 +20,15 @@ import heapq
 import math
 import time
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 import numpy as np
-import scipy.sparse as sp
 from numpy.typing import NDArray
 
 from naturplan.core.optimise.problem import BoolArray, FloatArray, Problem, linear_bound
+
+if TYPE_CHECKING:
+    import scipy.sparse as sp
 
 
 def isoperimetric_term(problem: Problem) -> float:

@@ -24,9 +24,9 @@ from __future__ import annotations
 
 import time
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
 import numpy as np
-import scipy.sparse as sp
 
 from naturplan.core.feedback import Feedback
 from naturplan.core.optimise.cut import adjacency_matrix, fill_kinds, lagrangian, shed, trim
@@ -41,6 +41,9 @@ from naturplan.core.optimise.problem import (
     kind_bound,
     linear_bound,
 )
+
+if TYPE_CHECKING:
+    import scipy.sparse as sp
 
 #: The relative gap at which a plan counts as optimal.
 DEFAULT_GAP = 1e-3
