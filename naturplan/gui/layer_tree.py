@@ -28,6 +28,7 @@ GROUPS: tuple[tuple[str, str, tuple[Role, ...]], ...] = (
     ("plan", "Planning", (Role.CANDIDATES,)),
     ("cadastre", "Cadastre and addresses", (Role.ADDRESSES, Role.PARCELS)),
     ("nature", "Nature", (Role.NATURA2000, Role.NATURE_P3)),
+    ("designations", "Designations and projects", (Role.DESIGNATIONS, Role.MARS_PROJECTS)),
     ("climate", "Climate, forest and water", (Role.FLOOD, Role.FOREST_ZONES, Role.LOWLAND,
                                               Role.N_RETENTION)),
     ("background", "Background", (Role.MUNICIPALITY,)),

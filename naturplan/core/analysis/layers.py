@@ -132,6 +132,12 @@ class AnalysisLayers:
         Roles whose data is a generated sample (said next to numbers built from it).
     n_retention
         N-retention polygons; ``rate`` (kg N/ha/yr); None without such a layer.
+    designations
+        Plandata's retningslinjer 1112-1115; ``theme`` (temakode), ``status``, ``name``;
+        None without a layer of role ``designations``.
+    mars_projects
+        MARS' project areas; ``id``, ``name``, ``type``, ``phase``; None without a layer of
+        role ``mars_projects``.
     """
 
     municipality: BaseGeometry
@@ -145,6 +151,8 @@ class AnalysisLayers:
         default_factory=lambda: np.empty(0, dtype=object))
     synthetic: tuple[str, ...] = ()
     n_retention: PolygonSet | None = None
+    designations: PolygonSet | None = None
+    mars_projects: PolygonSet | None = None
 
     @property
     def municipality_area_m2(self) -> float:
@@ -159,6 +167,8 @@ ROLE_FIELDS: Mapping[Role, tuple[str, ...]] = {
     Role.FOREST_ZONES: ("zone",),
     Role.FLOOD: ("depth_m", "DN"),
     Role.N_RETENTION: ("rate_kg_n_ha",),
+    Role.DESIGNATIONS: ("temakode", "status", "plannavn"),
+    Role.MARS_PROJECTS: ("projekt_id", "navn", "type", "fase"),
 }
 
 
@@ -281,4 +291,21 @@ def build_layers(
         synthetic=synthetic,
         n_retention=(_polygon_set(of(Role.N_RETENTION), {"rate": "rate_kg_n_ha"})
                      if of(Role.N_RETENTION) else None),
+        designations=(_polygon_set(of(Role.DESIGNATIONS), DESIGNATION_COLUMNS)
+                      if of(Role.DESIGNATIONS) else None),
+        mars_projects=(_polygon_set(of(Role.MARS_PROJECTS), MARS_COLUMNS)
+                       if of(Role.MARS_PROJECTS) else None),
     )
+
+
+#: The columns of the designation sets (our name → the role's canonical field).
+DESIGNATION_COLUMNS = {"theme": "temakode", "status": "status", "name": "plannavn"}
+MARS_COLUMNS = {"id": "projekt_id", "name": "navn", "type": "type", "phase": "fase"}
+
+
+def role_set(parts: Sequence[RolePolygons], role: Role) -> PolygonSet | None:
+    """The designation set of *role* (``designations`` or ``mars_projects``) from the
+    polygons of its layers, or None without any."""
+    columns = {Role.DESIGNATIONS: DESIGNATION_COLUMNS, Role.MARS_PROJECTS: MARS_COLUMNS}[role]
+    found = [p for p in parts if p.role is role]
+    return _polygon_set(found, columns) if found else None

@@ -220,6 +220,10 @@ _FOREST = {
     "unwanted": "unwanted",
 }
 
+#: Plandata's status as a code or a word → its code (KF/F/KV/V/A, Planregler).
+_PLAN_STATUS = {"v": "V", "vedtaget": "V", "f": "F", "forslag": "F", "a": "A",
+                "aflyst": "A", "kf": "KF", "k": "KF", "kladde": "KF", "kv": "KV"}
+
 #: Parcel fields many parcel files lack (the card shows the code and the computed area).
 _PARCEL_OPTIONAL = ("ejerlavsnavn", "registreretAreal")
 
@@ -316,6 +320,19 @@ BUILTIN_MAPPINGS: tuple[FieldMapping, ...] = (
         {"zone": "skovrejsning"},
         values={"zone": _FOREST},
         signature=("skovrejsning",),
+    ),
+    # Plandata.dk's kommuneplan retningslinjer 1112-1115 as its WFS publishes them. ASSUMED
+    # (not checked against the live service offline): the field names temakode, status,
+    # plannavn, planid (those of the upload data model, resources/national/
+    # plandata_retningslinjer_v1.toml) and the status spelled as a code or a word.
+    FieldMapping(
+        "Plandata kommuneplanretningslinje",
+        Role.DESIGNATIONS,
+        {"temakode": "temakode", "status": "status", "plannavn": "plannavn",
+         "planid": "planid"},
+        values={"status": _PLAN_STATUS},
+        signature=("temakode",),
+        optional=("status", "plannavn", "planid"),
     ),
 )
 
