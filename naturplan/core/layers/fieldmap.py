@@ -168,6 +168,11 @@ def normalise_fields(role: Role, frame: pd.DataFrame) -> pd.DataFrame:
     for name in texts.get(role, ()):
         if name in frame.columns:
             frame[name] = frame[name].astype("string").str.strip()
+    if role is Role.DESIGNATIONS and "temakode" in frame.columns:
+        # A theme code as text ("1112", whether the source stored 1112, 1112.0 or "1112"):
+        # the style's categories and the words compare it as text.
+        codes = pd.to_numeric(frame["temakode"], errors="coerce").round().astype("Int64")
+        frame["temakode"] = codes.astype("string")
     return frame
 
 
