@@ -49,6 +49,7 @@ from naturplan.core.layers.roles import Role
 from naturplan.core.plan.candidates import Candidate
 from naturplan.core.plan.scenarios import Scenario
 from naturplan.core.share.targets import targets_for
+from naturplan.export.designations import designations_json
 
 #: The roles the analysis reads besides the protected ones (the parcels and addresses are not
 #: needed: :func:`analysis_roles`).
@@ -367,6 +368,7 @@ def candidate_json(a: CandidateAssessment, pa: PlanAnalysis | None = None) -> di
         "sequestration_t_per_year": a.sequestration.t_per_year if a.sequestration else None,
         "forest_type": a.sequestration.forest_type if a.sequestration else None,
         "nitrogen_kg_per_year": a.nitrogen_kg,
+        "designations": designations_json(a.designations),
         "conflicts": [{"kind": c.kind.value, "area_m2": c.area_m2, "details": list(c.details)}
                       for c in a.conflicts],
         "flood": None,

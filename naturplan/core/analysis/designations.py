@@ -27,15 +27,20 @@ import numpy as np
 import shapely
 from shapely.geometry.base import BaseGeometry
 
-from naturplan.core.analysis.layers import DESIGNATION_COLUMNS, MARS_COLUMNS, PolygonSet
+from naturplan.core.analysis.layers import (
+    DESIGNATION_COLUMNS,
+    MARS_COLUMNS,
+    PolygonSet,
+    designation_set,
+    field_text,
+)
 
 __all__ = ["CANCELLED", "DESIGNATION_COLUMNS", "MARS_COLUMNS", "THEMES", "DesignationCheck",
            "DesignationHit", "check_designations", "designation_sets"]
 
 #: The themes of the retningslinjer naturplan knows by name (Plandata, Datamodel 2.4).
 THEMES = (1112, 1113, 1114, 1115)
-#: The status of a cancelled (aflyst) retningslinje: it designates nothing any more.
-CANCELLED = "A"
+CANCELLED = "A"  # see naturplan.core.analysis.layers.designation_set
 #: Statuses in the order they are listed: adopted before proposed, drafts, then unknown.
 _STATUS_ORDER = {"V": 0, "KV": 1, "F": 2, "KF": 3}
 
@@ -93,30 +98,22 @@ class DesignationCheck:
 
 def designation_sets(plandata: PolygonSet | None, mars: PolygonSet | None
                      ) -> tuple[PolygonSet | None, PolygonSet | None]:
-    """The two sets with what cannot designate left out: retningslinjer without a theme code
-    or with status aflyst (``A``)."""
-    if plandata is not None:
-        themes = np.array([_theme(v) for v in plandata.column("theme")], dtype=object)
-        status = np.array([(_text(v) or "").upper() or None
-                           for v in plandata.column("status")], dtype=object)
-        keep = np.array([t is not None and s != CANCELLED
-                         for t, s in zip(themes, status, strict=True)], dtype=bool)
-        attrs = {"theme": themes[keep], "status": status[keep],
-                 "name": np.array([_text(v) for v in plandata.column("name")],
-                                  dtype=object)[keep]}
-        plandata = PolygonSet(plandata.geoms[keep], attrs)
-    return plandata, mars
+    """The two sets as :func:`check_designations` takes them: the retningslinjer with their
+    theme as a number and their status as an upper-case code, those without a theme code or
+    with status aflyst (``A``) left out (:func:`~naturplan.core.analysis.layers.
+    designation_set`; the analysis layers hold them so already)."""
+    return (designation_set(plandata) if plandata is not None else None), mars
 
 
 def check_designations(geoms: Sequence[BaseGeometry], plandata: PolygonSet | None,
                        mars: PolygonSet | None) -> list[DesignationCheck]:
     """The :class:`DesignationCheck` of each of *geoms* (EPSG:25832).
 
-    *plandata* has the columns ``theme``, ``status`` and ``name``; *mars* ``id``, ``name``,
+    *plandata* (as :func:`designation_sets` gives it) has the columns ``theme``, ``status``
+    and ``name``; *mars* ``id``, ``name``,
     ``type`` and ``phase`` (:data:`DESIGNATION_COLUMNS`, :data:`MARS_COLUMNS`). A set that is
     None was not loaded: its part of every check is None.
     """
-    plandata, mars = designation_sets(plandata, mars)
     areas = shapely.area(np.asarray(geoms, dtype=object)) if len(geoms) else np.empty(0)
     found_p = _grouped(geoms, plandata, _plandata_key) if plandata is not None else None
     found_m = _grouped(geoms, mars, _mars_key) if mars is not None else None
@@ -168,7 +165,7 @@ def _plandata_key(polygons: PolygonSet, row: int) -> Hashable:
 
 
 def _mars_key(polygons: PolygonSet, row: int) -> Hashable:
-    pid, name = _text(polygons.column("id")[row]), _text(polygons.column("name")[row])
+    pid, name = field_text(polygons.column("id")[row]), field_text(polygons.column("name")[row])
     return ("id", pid) if pid else ("name", name) if name else ("row", row)
 
 
@@ -184,34 +181,13 @@ def _plandata_hit(polygons: PolygonSet, rows: list[int], area: float, whole: flo
 def _mars_hit(polygons: PolygonSet, rows: list[int], area: float, whole: float
               ) -> DesignationHit:
     first = rows[0]
-    name = _text(polygons.column("name")[first])
+    name = field_text(polygons.column("name")[first])
     return DesignationHit("mars", area, _share(area, whole),
                           names=(name,) if name else (),
-                          project_id=_text(polygons.column("id")[first]),
-                          project_type=_text(polygons.column("type")[first]),
-                          phase=_text(polygons.column("phase")[first]))
+                          project_id=field_text(polygons.column("id")[first]),
+                          project_type=field_text(polygons.column("type")[first]),
+                          phase=field_text(polygons.column("phase")[first]))
 
 
 def _share(part: float, whole: float) -> float:
     return min(max(part / whole, 0.0), 1.0) if whole > 0 else 0.0
-
-
-def _text(value: object) -> str | None:
-    """A field's value as stripped text; None for a missing or empty value."""
-    if value is None or (isinstance(value, float) and value != value):
-        return None
-    if isinstance(value, float) and value.is_integer():
-        value = int(value)
-    text = str(value).strip()
-    return text or None
-
-
-def _theme(value: object) -> int | None:
-    """A temakode as a number (``"1112"``, ``1112.0`` → 1112); None if it is not one."""
-    text = _text(value)
-    if text is None:
-        return None
-    try:
-        return int(float(text))
-    except ValueError:
-        return None

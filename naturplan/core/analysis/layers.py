@@ -291,7 +291,7 @@ def build_layers(
         synthetic=synthetic,
         n_retention=(_polygon_set(of(Role.N_RETENTION), {"rate": "rate_kg_n_ha"})
                      if of(Role.N_RETENTION) else None),
-        designations=(_polygon_set(of(Role.DESIGNATIONS), DESIGNATION_COLUMNS)
+        designations=(designation_set(_polygon_set(of(Role.DESIGNATIONS), DESIGNATION_COLUMNS))
                       if of(Role.DESIGNATIONS) else None),
         mars_projects=(_polygon_set(of(Role.MARS_PROJECTS), MARS_COLUMNS)
                        if of(Role.MARS_PROJECTS) else None),
@@ -305,7 +305,50 @@ MARS_COLUMNS = {"id": "projekt_id", "name": "navn", "type": "type", "phase": "fa
 
 def role_set(parts: Sequence[RolePolygons], role: Role) -> PolygonSet | None:
     """The designation set of *role* (``designations`` or ``mars_projects``) from the
-    polygons of its layers, or None without any."""
-    columns = {Role.DESIGNATIONS: DESIGNATION_COLUMNS, Role.MARS_PROJECTS: MARS_COLUMNS}[role]
+    polygons of its layers (the retningslinjer through :func:`designation_set`), or None
+    without any."""
     found = [p for p in parts if p.role is role]
-    return _polygon_set(found, columns) if found else None
+    if not found:
+        return None
+    if role is Role.DESIGNATIONS:
+        return designation_set(_polygon_set(found, DESIGNATION_COLUMNS))
+    return _polygon_set(found, MARS_COLUMNS)
+
+
+#: The status of a cancelled (aflyst) retningslinje: it designates nothing any more.
+CANCELLED_STATUS = "A"
+
+
+def designation_set(plandata: PolygonSet) -> PolygonSet:
+    """The retningslinjer with their theme as a number and their status as an upper-case
+    code; those without a theme code or with status aflyst (``A``) left out."""
+    themes = np.array([_theme(v) for v in plandata.column("theme")], dtype=object)
+    status = np.array([(field_text(v) or "").upper() or None
+                       for v in plandata.column("status")], dtype=object)
+    keep = np.array([t is not None and s != CANCELLED_STATUS
+                     for t, s in zip(themes, status, strict=True)], dtype=bool)
+    names = np.array([field_text(v) for v in plandata.column("name")], dtype=object)
+    return PolygonSet(plandata.geoms[keep],
+                      {"theme": themes[keep], "status": status[keep], "name": names[keep]})
+
+
+def field_text(value: object) -> str | None:
+    """A field's value as stripped text; None for a missing or empty value."""
+    if value is None or (isinstance(value, float) and value != value):
+        return None
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    text = str(value).strip()
+    return text or None
+
+
+def _theme(value: object) -> int | None:
+    """A temakode as a number (``"1112"``, ``1112.0`` → 1112); None if it is not one."""
+    text = field_text(value)
+    if text is None:
+        return None
+    try:
+        return int(float(text))
+    except ValueError:
+        return None
+
