@@ -8,6 +8,8 @@ ikke i": nothing was looked at.
 
 from __future__ import annotations
 
+from html import escape
+
 from naturplan.core.analysis.designations import DesignationCheck, DesignationHit
 from naturplan.text.i18n import tr
 from naturplan.text.numbers import format_ha, format_percent
@@ -60,7 +62,8 @@ def plandata_line(hit: DesignationHit, lang: str = "da") -> str:
         source = found[1]
     else:
         source = found[2] if status else found[3]
-    return tr(lang, CONTEXT, source, theme=str(hit.theme), status=status, **_area(hit, lang))
+    return tr(lang, CONTEXT, source, None, theme=str(hit.theme), status=status,
+              **_area(hit, lang))
 
 
 def mars_line(hit: DesignationHit, lang: str = "da") -> str:
@@ -69,7 +72,7 @@ def mars_line(hit: DesignationHit, lang: str = "da") -> str:
     details = ", ".join(v.lower() for v in (hit.project_type, hit.phase) if v)
     source = ("overlaps MARS project {name} ({details}): {area} ({pct})" if details
               else "overlaps MARS project {name}: {area} ({pct})")
-    return tr(lang, CONTEXT, source, name=name, details=details, **_area(hit, lang))
+    return tr(lang, CONTEXT, source, None, name=name, details=details, **_area(hit, lang))
 
 
 def check_lines(check: DesignationCheck | None, lang: str = "da") -> list[str]:
@@ -96,3 +99,13 @@ def check_lines(check: DesignationCheck | None, lang: str = "da") -> list[str]:
 def heading(lang: str = "da") -> str:
     """The heading of the designations' section."""
     return tr(lang, CONTEXT, "Today's designations (Plandata, MARS)")
+
+
+def check_html(check: DesignationCheck | None, lang: str = "da") -> str:
+    """The analysis panel's section: the heading in bold, one line each, the reasons for a
+    missing layer in italics."""
+    check = check or DesignationCheck()
+    missing = {tr(lang, CONTEXT, NO_PLANDATA), tr(lang, CONTEXT, NO_MARS)}
+    rows = [f"<i>{escape(line)}</i>" if line in missing else escape(line)
+            for line in check_lines(check, lang)]
+    return f"<b>{escape(heading(lang))}</b><br>" + "<br>".join(rows)

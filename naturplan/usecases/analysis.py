@@ -54,7 +54,8 @@ from naturplan.export.designations import designations_json
 #: The roles the analysis reads besides the protected ones (the parcels and addresses are not
 #: needed: :func:`analysis_roles`).
 ANALYSIS_ROLES: tuple[Role, ...] = (Role.NATURE_P3, Role.NATURA2000, Role.LOWLAND,
-                                    Role.FOREST_ZONES, Role.FLOOD)
+                                    Role.FOREST_ZONES, Role.FLOOD, Role.N_RETENTION,
+                                    Role.DESIGNATIONS, Role.MARS_PROJECTS)
 
 #: Why ``stats --project --json`` has no connectivity unless asked (said in its JSON).
 CONNECTIVITY_SKIPPED = ("not measured by stats (the whole network takes seconds): "
