@@ -107,11 +107,4 @@
         <translation>Udpegninger i dag (Plandata, MARS)</translation>
     </message>
 </context>
-<context>
-    <name>LayersDock</name>
-    <message>
-        <source>Designations and projects</source>
-        <translation>Udpegninger og projekter</translation>
-    </message>
-</context>
 </TS>

@@ -107,11 +107,4 @@
         <translation>Today's designations (Plandata, MARS)</translation>
     </message>
 </context>
-<context>
-    <name>LayersDock</name>
-    <message>
-        <source>Designations and projects</source>
-        <translation>Designations and projects</translation>
-    </message>
-</context>
 </TS>
