@@ -22,6 +22,7 @@ from naturplan.core.analysis.overlay import Pairs, intersect_pairs
 from naturplan.core.analysis.zonal import Bounds, RasterGrid
 from naturplan.core.geometry import GeometryArray
 from naturplan.core.layers.dataset import DEFAULT_PROTECTED_ROLES, Dataset
+from naturplan.core.layers.fieldmap import PLAN_STATUS_CODES
 from naturplan.core.layers.layer import RasterLayer, VectorLayer
 from naturplan.core.layers.roles import Role
 
@@ -319,12 +320,20 @@ def role_set(parts: Sequence[RolePolygons], role: Role) -> PolygonSet | None:
 CANCELLED_STATUS = "A"
 
 
+def _status_code(value: object) -> str | None:
+    """Plandata's status as its code: ``"vedtaget"``, ``"v"`` → ``"V"`` (a user's own
+    mapping does not translate values)."""
+    text = field_text(value)
+    if text is None:
+        return None
+    return str(PLAN_STATUS_CODES.get(text.casefold(), text.upper()))
+
+
 def designation_set(plandata: PolygonSet) -> PolygonSet:
     """The retningslinjer with their theme as a number and their status as an upper-case
-    code; those without a theme code or with status aflyst (``A``) left out."""
+    code (words as codes); those without a theme code or with status aflyst (``A``) left out."""
     themes = np.array([_theme(v) for v in plandata.column("theme")], dtype=object)
-    status = np.array([(field_text(v) or "").upper() or None
-                       for v in plandata.column("status")], dtype=object)
+    status = np.array([_status_code(v) for v in plandata.column("status")], dtype=object)
     keep = np.array([t is not None and s != CANCELLED_STATUS
                      for t, s in zip(themes, status, strict=True)], dtype=bool)
     names = np.array([field_text(v) for v in plandata.column("name")], dtype=object)

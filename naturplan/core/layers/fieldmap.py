@@ -226,7 +226,7 @@ _FOREST = {
 }
 
 #: Plandata's status as a code or a word → its code (KF/F/KV/V/A, Planregler).
-_PLAN_STATUS = {"v": "V", "vedtaget": "V", "f": "F", "forslag": "F", "a": "A",
+PLAN_STATUS_CODES = {"v": "V", "vedtaget": "V", "f": "F", "forslag": "F", "a": "A",
                 "aflyst": "A", "kf": "KF", "k": "KF", "kladde": "KF", "kv": "KV"}
 
 #: Parcel fields many parcel files lack (the card shows the code and the computed area).
@@ -335,7 +335,7 @@ BUILTIN_MAPPINGS: tuple[FieldMapping, ...] = (
         Role.DESIGNATIONS,
         {"temakode": "temakode", "status": "status", "plannavn": "plannavn",
          "planid": "planid"},
-        values={"status": _PLAN_STATUS},
+        values={"status": PLAN_STATUS_CODES},
         signature=("temakode",),
         optional=("status", "plannavn", "planid"),
     ),
