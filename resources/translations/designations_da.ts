@@ -107,4 +107,23 @@
         <translation>Udpegninger i dag (Plandata, MARS)</translation>
     </message>
 </context>
+<context>
+    <name>cli</name>
+    <message>
+        <source>Assumed, not checked against the service: {what}.</source>
+        <translation>Antaget, ikke kontrolleret mod tjenesten: {what}.</translation>
+    </message>
+    <message>
+        <source>url</source>
+        <translation>adressen</translation>
+    </message>
+    <message>
+        <source>layer names</source>
+        <translation>lagnavnene</translation>
+    </message>
+    <message>
+        <source>fields</source>
+        <translation>felterne</translation>
+    </message>
+</context>
 </TS>

@@ -107,4 +107,23 @@
         <translation>Today's designations (Plandata, MARS)</translation>
     </message>
 </context>
+<context>
+    <name>cli</name>
+    <message>
+        <source>Assumed, not checked against the service: {what}.</source>
+        <translation>Assumed, not checked against the service: {what}.</translation>
+    </message>
+    <message>
+        <source>url</source>
+        <translation>url</translation>
+    </message>
+    <message>
+        <source>layer names</source>
+        <translation>layer names</translation>
+    </message>
+    <message>
+        <source>fields</source>
+        <translation>fields</translation>
+    </message>
+</context>
 </TS>
