@@ -12,7 +12,7 @@ from html import escape
 
 from naturplan.core.analysis.designations import DesignationCheck, DesignationHit
 from naturplan.text.i18n import tr
-from naturplan.text.numbers import format_ha, format_percent
+from naturplan.text.numbers import format_ha, format_number, format_percent
 
 CONTEXT = "designations"
 
@@ -45,9 +45,12 @@ _OTHER_THEME = ("in retningslinje of theme {theme} (status {status}): {area} ({p
 
 
 def _area(hit: DesignationHit, lang: str) -> dict[str, str]:
-    # A small overlap keeps two decimals: 100 m² is "0,01 ha", never a measured "0,0 ha".
-    return {"area": format_ha(hit.area_m2, 1 if hit.area_m2 >= 1000 else 2, lang),
-            "pct": format_percent(hit.share, 0 if hit.share >= 0.1 else 1, lang)}
+    # Under 0.1 ha in m² ("420 m²"), never a measured "0,0 ha".
+    area = (format_ha(hit.area_m2, 1, lang) if hit.area_m2 >= 1000
+            else f"{format_number(hit.area_m2, 0, lang)} m²")
+    pct = format_percent(hit.share, 0 if hit.share >= 0.1 else 1, lang)
+    return {"area": area, "pct": pct if hit.share >= 0.001 else "< " + format_percent(
+        0.001, 1, lang)}
 
 
 def plandata_line(hit: DesignationHit, lang: str = "da") -> str:

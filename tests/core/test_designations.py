@@ -108,7 +108,7 @@ def test_random_boxes_equal_plain_shapely() -> None:
     ids = [f"P{k % 9}" for k in range(15)]  # some projects in two or three pieces
     found = check_designations(
         candidates, _plandata(designations, themes, status),
-        _mars(projects, ids, ids, ["Lavbund"] * 15, ["Etablering"] * 15))
+        _mars(projects, ids, ids, ["Lavbund"] * 15, ["Etablering"] * 15), min_area_m2=0.0)
     hits = 0
     for cand, check in zip(candidates, found, strict=True):
         want: dict[tuple[int, str], float] = {}
@@ -163,3 +163,23 @@ def test_a_plandata_layer_loads_in_its_role_with_the_status_as_a_code(tmp_path: 
                      crs=25832).to_file(mars)
     layer = load_layer(LayerRequest(Role.MARS_PROJECTS, mars))
     assert set(MARS_COLUMNS.values()) <= set(layer.frame.columns)
+
+
+def test_a_touch_by_rounding_is_left_out_and_a_small_overlap_is_said_in_m2() -> None:
+    """A designation overlapping by 0.5 m² (under :data:`MIN_OVERLAP_M2`) is not listed; the
+    card's tolerance (5 m²) leaves out 4 m²; an overlap of 420 m² reads "420 m²", not a
+    rounded "0,0 ha"."""
+    from naturplan.core.analysis.designations import MIN_OVERLAP_M2
+    from naturplan.text.designation_words import plandata_line
+
+    candidate = shapely.box(0, 0, 100, 100)
+    edge = _plandata([shapely.box(99.995, 0, 200, 100)], [1112], ["V"])  # 0.5 m²
+    assert shapely.box(99.995, 0, 200, 100).intersection(candidate).area < MIN_OVERLAP_M2
+    assert check_designations([candidate], edge, None)[0].plandata == ()
+    small = _plandata([shapely.box(98, 0, 200, 2)], [1113], ["F"])  # 2 × 2 = 4 m²
+    assert check_designations([candidate], small, None)[0].plandata != ()
+    assert check_designations([candidate], small, None, min_area_m2=5.0)[0].plandata == ()
+    found = _plandata([shapely.box(79, 0, 200, 20)], [1113], ["V"])  # 21 × 20 = 420 m²
+    [hit] = check_designations([candidate], found, None)[0].plandata or ()
+    assert plandata_line(hit, "da") == "ligger i vedtaget lavbundsareal (1113): 420 m² (4,2 %)"
+    assert plandata_line(hit, "en") == "in adopted lowland area (1113): 420 m² (4.2 %)"

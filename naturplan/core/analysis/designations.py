@@ -105,18 +105,26 @@ def designation_sets(plandata: PolygonSet | None, mars: PolygonSet | None
     return (designation_set(plandata) if plandata is not None else None), mars
 
 
+#: Overlaps smaller than this (m²) are left out: a candidate snapped to a designation's edge
+#: or a parcel drawn to it touches it by rounding, not by plan.
+MIN_OVERLAP_M2 = 1.0
+
+
 def check_designations(geoms: Sequence[BaseGeometry], plandata: PolygonSet | None,
-                       mars: PolygonSet | None) -> list[DesignationCheck]:
+                       mars: PolygonSet | None, min_area_m2: float = MIN_OVERLAP_M2
+                       ) -> list[DesignationCheck]:
     """The :class:`DesignationCheck` of each of *geoms* (EPSG:25832).
 
     *plandata* (as :func:`designation_sets` gives it) has the columns ``theme``, ``status``
     and ``name``; *mars* ``id``, ``name``,
     ``type`` and ``phase`` (:data:`DESIGNATION_COLUMNS`, :data:`MARS_COLUMNS`). A set that is
-    None was not loaded: its part of every check is None.
+    None was not loaded: its part of every check is None. A group whose overlap is under
+    *min_area_m2* is left out (the parcel card passes its sliver tolerance).
     """
     areas = shapely.area(np.asarray(geoms, dtype=object)) if len(geoms) else np.empty(0)
-    found_p = _grouped(geoms, plandata, _plandata_key) if plandata is not None else None
-    found_m = _grouped(geoms, mars, _mars_key) if mars is not None else None
+    found_p = (_grouped(geoms, plandata, _plandata_key, min_area_m2)
+               if plandata is not None else None)
+    found_m = _grouped(geoms, mars, _mars_key, min_area_m2) if mars is not None else None
     out = []
     for i in range(len(geoms)):
         p = m = None
@@ -137,7 +145,7 @@ Groups = list[dict[Hashable, tuple[list[int], float]]]
 
 
 def _grouped(geoms: Sequence[BaseGeometry], polygons: PolygonSet,
-             key_of: Any) -> Groups:
+             key_of: Any, min_area_m2: float) -> Groups:
     """The overlaps of every area with *polygons*, grouped by ``key_of(polygons, row)``:
     one STRtree query, one vectorised intersection, a union only where a group has several
     pieces."""
@@ -156,7 +164,8 @@ def _grouped(geoms: Sequence[BaseGeometry], polygons: PolygonSet,
     for (i, key), ks in members.items():
         area = (float(piece_areas[ks[0]]) if len(ks) == 1
                 else float(shapely.area(shapely.union_all(pieces[ks]))))
-        out[i][key] = ([int(right[k]) for k in ks], area)
+        if area >= min_area_m2 and area > 0:
+            out[i][key] = ([int(right[k]) for k in ks], area)
     return out
 
 

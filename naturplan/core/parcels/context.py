@@ -208,8 +208,9 @@ class ParcelContext:
         findings.sort(key=lambda f: _ORDER[f.theme])
         return StatusCard(info, tuple(findings), self.rule, self.sources(),
                           self.not_evaluated, address, combined=tuple(combined),
-                          designations=check_designations([info.geometry],
-                                                          *self.designations)[0])
+                          designations=check_designations(
+                              [info.geometry], *self.designations,
+                              min_area_m2=self.rule.min_area_m2)[0])
 
     def card_for(self, result: SearchResult) -> StatusCard:
         """The card of a search's parcel (with the address it was found by).
