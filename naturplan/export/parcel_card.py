@@ -242,7 +242,9 @@ def card_text(card: StatusCard, legal: Mapping[str, LegalBasis], lang: str = "da
         facts.insert(0, (_t(lang, "Address"), f"{a.vejnavn} {a.husnr}, {a.postnr} {a.postnrnavn}"))
     sections = tuple(_section(card, theme, found, lang)
                      for theme, found in _by_theme(card.applying()).items())
-    sections += designation_sections(card, lang)
+    found = designation_words.section_parts(card.designations, lang)
+    if found is not None:
+        sections += (Section(found[0], found[1], tuple(("", line) for line in found[2])),)
     slivers = _slivers(card, lang)
     legal_items = tuple(_legal(legal[key], lang) for key in card.legal_keys() if key in legal)
     table = load_table()
@@ -254,7 +256,8 @@ def card_text(card: StatusCard, legal: Mapping[str, LegalBasis], lang: str = "da
                 width=format_number(card.rule.min_width_m, 1, lang).rstrip("0").rstrip(",."))
     notes = tuple(_t(lang, "{layer}: a raster of this role is not evaluated here.", layer=name)
                   for name, _ in card.not_evaluated)
-    notes = (*_lacking(card, lang), *notes, *designation_notes(card, lang))
+    notes = (*_lacking(card, lang), *notes,
+             *designation_words.missing_notes(card.designations, lang))
     if card.synthetic:
         notes = (_t(lang, "Synthetic example: some layers are generated sample data, not real "
                     "registers."), *notes)
@@ -484,25 +487,3 @@ def _json(value: object) -> object:
     if isinstance(value, str | int | float | bool) or value is None:
         return value
     return str(value)
-
-
-# --- today's designations (issue 22) ---------------------------------------------------------
-
-
-def designation_sections(card: StatusCard, lang: str) -> tuple[Section, ...]:
-    """The card's section of today's designations: each retningslinje group and MARS project
-    the parcel lies in, the reason where a layer is missing; none when neither is loaded
-    (then :func:`designation_notes` says so)."""
-    if not card.designations.checked:
-        return ()
-    lines = designation_words.check_lines(card.designations, lang)
-    return (Section(designation_words.heading(lang), lines[0],
-                    tuple(("", line) for line in lines[1:])),)
-
-
-def designation_notes(card: StatusCard, lang: str) -> tuple[str, ...]:
-    """Without either designation layer: one note that nothing was checked, and why."""
-    if card.designations.checked:
-        return ()
-    return tuple(f"{designation_words.heading(lang)}: {line}"
-                 for line in designation_words.check_lines(card.designations, lang))

@@ -112,3 +112,20 @@ def check_html(check: DesignationCheck | None, lang: str = "da") -> str:
     rows = [f"<i>{escape(line)}</i>" if line in missing else escape(line)
             for line in check_lines(check, lang)]
     return f"<b>{escape(heading(lang))}</b><br>" + "<br>".join(rows)
+
+
+def section_parts(check: DesignationCheck | None, lang: str = "da"
+                  ) -> tuple[str, str, tuple[str, ...]] | None:
+    """The parcel card's section: (heading, first line, the other lines); None when neither
+    layer is loaded (then :func:`missing_notes` says so)."""
+    if check is None or not check.checked:
+        return None
+    lines = check_lines(check, lang)
+    return heading(lang), lines[0], tuple(lines[1:])
+
+
+def missing_notes(check: DesignationCheck | None, lang: str = "da") -> tuple[str, ...]:
+    """Without either layer: the card's notes that nothing was checked, and why."""
+    if check is not None and check.checked:
+        return ()
+    return tuple(f"{heading(lang)}: {line}" for line in check_lines(check, lang))
