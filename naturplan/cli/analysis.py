@@ -45,7 +45,7 @@ def plan_analysis(args: argparse.Namespace, *, connectivity: bool = True,
     request, roles = data_for(args)
     with ProgressLine(sys.stderr, lang) as progress:
         dataset = open_dataset(request, progress=lambda f, m: progress(0.4 * f, m),
-                               roles=analysis_roles(roles))
+                               roles=analysis_roles(roles, per_candidate=per_candidate))
         feedback = Feedback(lambda f, m: progress(0.4 + 0.6 * f, m or "analysis"))
         return open_plan_analysis(dataset, args.project, roles, connectivity=connectivity,
                                   per_candidate=per_candidate, each=each,

@@ -181,11 +181,15 @@ def _refresh(args: argparse.Namespace) -> int:
 
 def _services(args: argparse.Namespace) -> int:
     from naturplan.io.services.presets import feature_presets
+    from naturplan.text.i18n import tr
 
     lang = args.lang or "da"
     for name, preset in feature_presets().items():
         print(f"{name}: {preset.title_for(lang)}  {preset.url}"
               + (f"  (token: {preset.token})" if preset.token else ""))
+        if preset.assumed:
+            print("    " + tr(lang, "cli", "Assumed, not checked against the service: {what}.",
+                               what=", ".join(tr(lang, "cli", a) for a in preset.assumed)))
         for layer in preset.layers:
             print(f"    {layer.role.value:<13} {layer.name}  {layer.title_for(lang)}")
     return EXIT_OK

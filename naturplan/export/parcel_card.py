@@ -18,7 +18,9 @@ from typing import Any
 from naturplan.core.parcels.status import StatusCard, ThemeFinding
 from naturplan.core.parcels.themes import SourceInfo, Theme
 from naturplan.export.attribution import format_date, load_table
+from naturplan.export.designations import designations_json
 from naturplan.io.parcels import LegalBasis
+from naturplan.text import designation_words
 from naturplan.text.i18n import tr
 from naturplan.text.labels import kind_label, status_label
 from naturplan.text.numbers import format_number, format_percent
@@ -240,6 +242,9 @@ def card_text(card: StatusCard, legal: Mapping[str, LegalBasis], lang: str = "da
         facts.insert(0, (_t(lang, "Address"), f"{a.vejnavn} {a.husnr}, {a.postnr} {a.postnrnavn}"))
     sections = tuple(_section(card, theme, found, lang)
                      for theme, found in _by_theme(card.applying()).items())
+    found = designation_words.section_parts(card.designations, lang)
+    if found is not None:
+        sections += (Section(found[0], found[1], tuple(("", line) for line in found[2])),)
     slivers = _slivers(card, lang)
     legal_items = tuple(_legal(legal[key], lang) for key in card.legal_keys() if key in legal)
     table = load_table()
@@ -251,7 +256,8 @@ def card_text(card: StatusCard, legal: Mapping[str, LegalBasis], lang: str = "da
                 width=format_number(card.rule.min_width_m, 1, lang).rstrip("0").rstrip(",."))
     notes = tuple(_t(lang, "{layer}: a raster of this role is not evaluated here.", layer=name)
                   for name, _ in card.not_evaluated)
-    notes = (*_lacking(card, lang), *notes)
+    notes = (*_lacking(card, lang), *notes,
+             *designation_words.missing_notes(card.designations, lang))
     if card.synthetic:
         notes = (_t(lang, "Synthetic example: some layers are generated sample data, not real "
                     "registers."), *notes)
@@ -449,6 +455,7 @@ def card_document(card: StatusCard, legal: Mapping[str, LegalBasis], lang: str =
         "not_evaluated": [{"layer": n, "reason": r} for n, r in card.not_evaluated],
         "synthetic": card.synthetic,
         "computed": card.computed.isoformat(timespec="seconds"),
+        "designations": designations_json(card.designations),
     }
 
 

@@ -25,7 +25,7 @@ GROUP_ROLE = Qt.ItemDataRole.UserRole + 3
 #: Theme groups, top first: (key, English title, roles). The neighbouring municipalities
 #: (a backdrop layer, role municipality) go with the background.
 GROUPS: tuple[tuple[str, str, tuple[Role, ...]], ...] = (
-    ("plan", "Planning", (Role.CANDIDATES,)),
+    ("plan", "Planning", (Role.CANDIDATES, Role.DESIGNATIONS, Role.MARS_PROJECTS)),
     ("cadastre", "Cadastre and addresses", (Role.ADDRESSES, Role.PARCELS)),
     ("nature", "Nature", (Role.NATURA2000, Role.NATURE_P3)),
     ("climate", "Climate, forest and water", (Role.FLOOD, Role.FOREST_ZONES, Role.LOWLAND,

@@ -155,10 +155,26 @@ def parcel_context(
             themes += cadastre_restrictions(layer)
     addresses = dataset.vector(Role.ADDRESSES)
     address_frame = _concat([a.frame for a in addresses]) if addresses else None
-    return ParcelContext(
+    context = ParcelContext(
         parcels, source_info(parcel_layers[0]), themes, flood, address_frame, rule,
         not_evaluated, source_info(addresses[0]) if addresses else None, ejerlav_names,
     )
+    return with_designations(context, dataset)
+
+
+def with_designations(context: ParcelContext, dataset: Dataset) -> ParcelContext:
+    """*context* with the dataset's retningslinjer and MARS projects (issue 22), so a card
+    says which the parcel lies in; unchanged when neither layer is loaded."""
+    from naturplan.core.analysis.layers import RolePolygons, role_set
+
+    layers = [layer for role in (Role.DESIGNATIONS, Role.MARS_PROJECTS)
+              for layer in dataset.vector(role)]
+    if not layers:
+        return context
+    parts = [RolePolygons.of_layer(layer) for layer in layers]
+    return context.with_designations(role_set(parts, Role.DESIGNATIONS),
+                                     role_set(parts, Role.MARS_PROJECTS),
+                                     [source_info(layer) for layer in layers])
 
 
 def _flood_raster(layer: RasterLayer) -> FloodRaster:

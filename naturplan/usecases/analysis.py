@@ -54,11 +54,16 @@ from naturplan.core.layers.roles import Role
 from naturplan.core.plan.candidates import Candidate
 from naturplan.core.plan.scenarios import Scenario
 from naturplan.core.share.targets import targets_for
+from naturplan.export.designations import designations_json
 
 #: The roles the analysis reads besides the protected ones (the parcels and addresses are not
 #: needed: :func:`analysis_roles`).
 ANALYSIS_ROLES: tuple[Role, ...] = (Role.NATURE_P3, Role.NATURA2000, Role.LOWLAND,
                                     Role.FOREST_ZONES, Role.FLOOD)
+
+#: The roles only a candidate's own numbers read (its kg N, the designations it lies in; not
+#: the plan's totals): :func:`analysis_roles` with ``per_candidate``.
+CANDIDATE_ROLES: tuple[Role, ...] = (Role.N_RETENTION, Role.DESIGNATIONS, Role.MARS_PROJECTS)
 
 #: Why ``stats --project --json`` has no connectivity unless asked (said in its JSON).
 CONNECTIVITY_SKIPPED = ("not measured by stats (the whole network takes seconds): "
@@ -90,10 +95,13 @@ class PlanAnalysis:
         return firefighter_order((i, a.firefighter) for i, a in self.assessments.items())
 
 
-def analysis_roles(protected: Sequence[Role] = DEFAULT_PROTECTED_ROLES) -> tuple[Role, ...]:
+def analysis_roles(protected: Sequence[Role] = DEFAULT_PROTECTED_ROLES,
+                   per_candidate: bool = False) -> tuple[Role, ...]:
     """The roles :func:`analyse_plan` reads: :data:`ANALYSIS_ROLES` and the *protected* ones
-    (for ``open_dataset(..., roles=...)``)."""
-    return tuple(dict.fromkeys((*ANALYSIS_ROLES, *protected)))
+    (for ``open_dataset(..., roles=...)``), with *per_candidate* also
+    :data:`CANDIDATE_ROLES`."""
+    extra = CANDIDATE_ROLES if per_candidate else ()
+    return tuple(dict.fromkeys((*ANALYSIS_ROLES, *protected, *extra)))
 
 
 def layers_of(dataset: Dataset, roles: Sequence[Role] = DEFAULT_PROTECTED_ROLES
@@ -372,6 +380,7 @@ def candidate_json(a: CandidateAssessment, pa: PlanAnalysis | None = None) -> di
         "sequestration_t_per_year": a.sequestration.t_per_year if a.sequestration else None,
         "forest_type": a.sequestration.forest_type if a.sequestration else None,
         "nitrogen_kg_per_year": a.nitrogen_kg,
+        "designations": designations_json(a.designations),
         "conflicts": [{"kind": c.kind.value, "area_m2": c.area_m2, "details": list(c.details)}
                       for c in a.conflicts],
         "flood": None,

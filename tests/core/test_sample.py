@@ -35,6 +35,8 @@ LAYERS = {
     "forest_zones": "skovrejsning",
     "addresses": "adgangsadresser",
     "n_retention": "kvaelstofretention",
+    "designations": "retningslinjer_1112_1113",
+    "mars_projects": "mars_projekter",
 }
 
 

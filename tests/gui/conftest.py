@@ -105,6 +105,20 @@ def fixture_files(tmp_path_factory: pytest.TempPathFactory, aalborg_point) -> di
     )
     files["n_retention"] = folder / "n_retention.gpkg"
     retention.to_file(files["n_retention"])
+    # Today's designations (issue 22): an adopted 1112 area and a MARS project north-east of
+    # the parcels, a proposed 1113 area on the west half of parcel 0a
+    # (tests/gui/test_designations_panel.py)
+    files["designations"] = folder / "retningslinjer.gpkg"
+    gpd.GeoDataFrame({"temakode": [1112, 1113], "status": ["V", "F"],
+                      "plannavn": ["Skovrejsning Øst", "Lavbund Syd"], "planid": [1, 2]},
+                     geometry=[shapely.box(x0 + 4000, y0 + 4000, x0 + 4400, y0 + 4300),
+                               shapely.box(x0 - 2000, y0 - 2000, x0 - 1900, y0 - 1800)],
+                     crs=crs).to_file(files["designations"])
+    files["mars_projects"] = folder / "mars.gpkg"
+    gpd.GeoDataFrame({"projekt_id": ["M-1"], "navn": ["Nørreå"], "type": ["Klima-lavbund"],
+                      "fase": ["Forundersøgelse"]},
+                     geometry=[shapely.box(x0 + 4500, y0 + 4000, x0 + 4800, y0 + 4200)],
+                     crs=crs).to_file(files["mars_projects"])
     return files
 
 

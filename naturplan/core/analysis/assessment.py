@@ -30,6 +30,7 @@ from naturplan.core.analysis.climate import (
 )
 from naturplan.core.analysis.conflicts import Conflict, ConflictKind, afforestation_conflicts
 from naturplan.core.analysis.connectivity import CandidateConnectivity, ConnectivityParams
+from naturplan.core.analysis.designations import DesignationCheck, check_designations
 from naturplan.core.analysis.factors import FactorTable
 from naturplan.core.analysis.firefighter import FirefighterTag, firefighter_tag
 from naturplan.core.analysis.flood import exposure_of_parts
@@ -101,6 +102,8 @@ class CandidateAssessment:
     connectivity: CandidateConnectivity | None = None
     #: kg N per year taken out of the water (issue 22); None without an N-retention layer.
     nitrogen_kg: float | None = None
+    #: Today's designations it lies in (issue 22); None without either layer.
+    designations: DesignationCheck | None = None
 
     @property
     def reduction_t(self) -> float:
@@ -129,7 +132,15 @@ def assess_candidate(candidate: Candidate, layers: AnalysisLayers, table: Factor
     return CandidateAssessment(
         candidate, firefighter_tag(geom, layers, table, candidate.kind.value), lowland,
         eligibility, seq, conflicts,
-        flood_numbers(geom, layers), connectivity, nitrogen_of(geom, layers))
+        flood_numbers(geom, layers), connectivity, nitrogen_of(geom, layers),
+        designations_of(geom, layers))
+
+
+def designations_of(geom: BaseGeometry, layers: AnalysisLayers) -> DesignationCheck | None:
+    """The retningslinjer and MARS projects one area lies in, or None without either layer."""
+    if layers.designations is None and layers.mars_projects is None:
+        return None
+    return check_designations([geom], layers.designations, layers.mars_projects)[0]
 
 
 def nitrogen_of(geom: BaseGeometry, layers: AnalysisLayers) -> float | None:

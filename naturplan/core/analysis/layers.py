@@ -22,6 +22,7 @@ from naturplan.core.analysis.overlay import Pairs, intersect_pairs
 from naturplan.core.analysis.zonal import Bounds, RasterGrid
 from naturplan.core.geometry import GeometryArray
 from naturplan.core.layers.dataset import DEFAULT_PROTECTED_ROLES, Dataset, Municipality
+from naturplan.core.layers.fieldmap import PLAN_STATUS_CODES
 from naturplan.core.layers.layer import RasterLayer, VectorLayer
 from naturplan.core.layers.roles import Role
 
@@ -132,6 +133,12 @@ class AnalysisLayers:
         Roles whose data is a generated sample (said next to numbers built from it).
     n_retention
         N-retention polygons; ``rate`` (kg N/ha/yr); None without such a layer.
+    designations
+        Plandata's retningslinjer 1112-1115; ``theme`` (temakode), ``status``, ``name``;
+        None without a layer of role ``designations``.
+    mars_projects
+        MARS' project areas; ``id``, ``name``, ``type``, ``phase``; None without a layer of
+        role ``mars_projects``.
     """
 
     municipality: BaseGeometry
@@ -149,6 +156,8 @@ class AnalysisLayers:
     #: for one): the landscape is their union, and a candidate's joined patches are named
     #: by municipality (:mod:`naturplan.core.analysis.border`).
     municipalities: tuple[tuple[str, BaseGeometry], ...] = ()
+    designations: PolygonSet | None = None
+    mars_projects: PolygonSet | None = None
 
     @property
     def municipality_area_m2(self) -> float:
@@ -163,6 +172,8 @@ ROLE_FIELDS: Mapping[Role, tuple[str, ...]] = {
     Role.FOREST_ZONES: ("zone",),
     Role.FLOOD: ("depth_m", "DN"),
     Role.N_RETENTION: ("rate_kg_n_ha",),
+    Role.DESIGNATIONS: ("temakode", "status", "plannavn"),
+    Role.MARS_PROJECTS: ("projekt_id", "navn", "type", "fase"),
 }
 
 
@@ -293,4 +304,72 @@ def build_layers(
         n_retention=(_polygon_set(of(Role.N_RETENTION), {"rate": "rate_kg_n_ha"})
                      if of(Role.N_RETENTION) else None),
         municipalities=municipalities,
+        designations=(designation_set(_polygon_set(of(Role.DESIGNATIONS), DESIGNATION_COLUMNS))
+                      if of(Role.DESIGNATIONS) else None),
+        mars_projects=(_polygon_set(of(Role.MARS_PROJECTS), MARS_COLUMNS)
+                       if of(Role.MARS_PROJECTS) else None),
     )
+
+
+#: The columns of the designation sets (our name → the role's canonical field).
+DESIGNATION_COLUMNS = {"theme": "temakode", "status": "status", "name": "plannavn"}
+MARS_COLUMNS = {"id": "projekt_id", "name": "navn", "type": "type", "phase": "fase"}
+
+
+def role_set(parts: Sequence[RolePolygons], role: Role) -> PolygonSet | None:
+    """The designation set of *role* (``designations`` or ``mars_projects``) from the
+    polygons of its layers (the retningslinjer through :func:`designation_set`), or None
+    without any."""
+    found = [p for p in parts if p.role is role]
+    if not found:
+        return None
+    if role is Role.DESIGNATIONS:
+        return designation_set(_polygon_set(found, DESIGNATION_COLUMNS))
+    return _polygon_set(found, MARS_COLUMNS)
+
+
+#: The status of a cancelled (aflyst) retningslinje: it designates nothing any more.
+CANCELLED_STATUS = "A"
+
+
+def _status_code(value: object) -> str | None:
+    """Plandata's status as its code: ``"vedtaget"``, ``"v"`` → ``"V"`` (a user's own
+    mapping does not translate values)."""
+    text = field_text(value)
+    if text is None:
+        return None
+    return str(PLAN_STATUS_CODES.get(text.casefold(), text.upper()))
+
+
+def designation_set(plandata: PolygonSet) -> PolygonSet:
+    """The retningslinjer with their theme as a number and their status as an upper-case
+    code (words as codes); those without a theme code or with status aflyst (``A``) left out."""
+    themes = np.array([_theme(v) for v in plandata.column("theme")], dtype=object)
+    status = np.array([_status_code(v) for v in plandata.column("status")], dtype=object)
+    keep = np.array([t is not None and s != CANCELLED_STATUS
+                     for t, s in zip(themes, status, strict=True)], dtype=bool)
+    names = np.array([field_text(v) for v in plandata.column("name")], dtype=object)
+    return PolygonSet(plandata.geoms[keep],
+                      {"theme": themes[keep], "status": status[keep], "name": names[keep]})
+
+
+def field_text(value: object) -> str | None:
+    """A field's value as stripped text; None for a missing or empty value."""
+    if value is None or (isinstance(value, float) and value != value):
+        return None
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    text = str(value).strip()
+    return text or None
+
+
+def _theme(value: object) -> int | None:
+    """A temakode as a number (``"1112"``, ``1112.0`` → 1112); None if it is not one."""
+    text = field_text(value)
+    if text is None:
+        return None
+    try:
+        return int(float(text))
+    except ValueError:
+        return None
+

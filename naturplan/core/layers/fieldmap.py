@@ -168,6 +168,11 @@ def normalise_fields(role: Role, frame: pd.DataFrame) -> pd.DataFrame:
     for name in texts.get(role, ()):
         if name in frame.columns:
             frame[name] = frame[name].astype("string").str.strip()
+    if role is Role.DESIGNATIONS and "temakode" in frame.columns:
+        # A theme code as text ("1112", whether the source stored 1112, 1112.0 or "1112"):
+        # the style's categories and the words compare it as text.
+        codes = pd.to_numeric(frame["temakode"], errors="coerce").round().astype("Int64")
+        frame["temakode"] = codes.astype("string")
     return frame
 
 
@@ -219,6 +224,10 @@ _FOREST = {
     "wanted": "wanted",
     "unwanted": "unwanted",
 }
+
+#: Plandata's status as a code or a word → its code (KF/F/KV/V/A, Planregler).
+PLAN_STATUS_CODES = {"v": "V", "vedtaget": "V", "f": "F", "forslag": "F", "a": "A",
+                "aflyst": "A", "kf": "KF", "k": "KF", "kladde": "KF", "kv": "KV"}
 
 #: Parcel fields many parcel files lack (the card shows the code and the computed area).
 _PARCEL_OPTIONAL = ("ejerlavsnavn", "registreretAreal")
@@ -316,6 +325,19 @@ BUILTIN_MAPPINGS: tuple[FieldMapping, ...] = (
         {"zone": "skovrejsning"},
         values={"zone": _FOREST},
         signature=("skovrejsning",),
+    ),
+    # Plandata.dk's kommuneplan retningslinjer 1112-1115 as its WFS publishes them. ASSUMED
+    # (not checked against the live service offline): the field names temakode, status,
+    # plannavn, planid (those of the upload data model, resources/national/
+    # plandata_retningslinjer_v1.toml) and the status spelled as a code or a word.
+    FieldMapping(
+        "Plandata kommuneplanretningslinje",
+        Role.DESIGNATIONS,
+        {"temakode": "temakode", "status": "status", "plannavn": "plannavn",
+         "planid": "planid"},
+        values={"status": PLAN_STATUS_CODES},
+        signature=("temakode",),
+        optional=("status", "plannavn", "planid"),
     ),
 )
 

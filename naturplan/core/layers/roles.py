@@ -28,6 +28,8 @@ class Role(StrEnum):
     CANDIDATES = "candidates"
     ADDRESSES = "addresses"
     N_RETENTION = "n_retention"
+    DESIGNATIONS = "designations"
+    MARS_PROJECTS = "mars_projects"
 
 
 class GeometryKind(StrEnum):
@@ -105,6 +107,19 @@ ROLE_SPECS: dict[Role, RoleSpec] = {
     Role.N_RETENTION: RoleSpec(
         Role.N_RETENTION, GeometryKind.POLYGON, ("rate_kg_n_ha",), ("rate_kg_n_ha",)
     ),
+    # Today's designations (issue 22 item 2): Plandata's published kommuneplan retningslinjer
+    # of themes 1112 Skovrejsningsområder, 1113 Lavbundsarealer, 1114 Naturbeskyttelses-
+    # områder and 1115 Økologiske forbindelser, all four in one role with the theme per
+    # feature (temakode) and its status (V vedtaget, F forslag); optional.
+    Role.DESIGNATIONS: RoleSpec(
+        Role.DESIGNATIONS, GeometryKind.POLYGON, ("temakode", "status", "plannavn", "planid"),
+        ("temakode",),
+    ),
+    # MARS' project areas (the local tripartites' conversion plans): project id, name, type
+    # (kvælstofvådområde, lavbund, klima-lavbund, skovrejsning, natur) and phase; optional.
+    Role.MARS_PROJECTS: RoleSpec(
+        Role.MARS_PROJECTS, GeometryKind.POLYGON, ("projekt_id", "navn", "type", "fase"),
+    ),
 }
 
 #: The canonical field of the ``n_retention`` role: kg N per hectare and year.
@@ -117,6 +132,8 @@ DRAW_ORDER: tuple[Role, ...] = (
     Role.N_RETENTION,
     Role.LOWLAND,
     Role.FOREST_ZONES,
+    Role.DESIGNATIONS,
+    Role.MARS_PROJECTS,
     Role.FLOOD,
     Role.NATURE_P3,
     Role.NATURA2000,

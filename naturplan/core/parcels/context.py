@@ -16,6 +16,8 @@ import pandas as pd
 import shapely
 from numpy.typing import NDArray
 
+from naturplan.core.analysis.designations import check_designations
+from naturplan.core.analysis.layers import PolygonSet
 from naturplan.core.errors import NaturplanError
 from naturplan.core.parcels.addresses import AddressIndex, AddressRef
 from naturplan.core.parcels.overlaps import FeatureOverlaps, PreparedTheme, SliverRule
@@ -89,6 +91,10 @@ class ParcelContext:
         self.registered = _registered(parcels)
         minx, miny, maxx, maxy = (shapely.total_bounds(self.geometries) if len(self.geometries)
                                   else (0.0, 0.0, 0.0, 0.0))
+        #: Today's designations (issue 22): the retningslinjer and the MARS projects (None:
+        #: that layer is not loaded) and their sources; set by :meth:`with_designations`.
+        self.designations: tuple[PolygonSet | None, PolygonSet | None] = (None, None)
+        self.designation_sources: tuple[SourceInfo, ...] = ()
         #: The parcels' bounds: theme layers are prepared only there.
         self.extent = (float(minx) - 1.0, float(miny) - 1.0, float(maxx) + 1.0, float(maxy) + 1.0)
 
@@ -126,6 +132,16 @@ class ParcelContext:
         other = self._copy()
         other.themes = tuple(sorted([t for t in self.themes if t.theme is not theme]
                                     + list(layers), key=lambda t: _ORDER[t.theme]))
+        return other
+
+    def with_designations(self, plandata: PolygonSet | None, mars: PolygonSet | None,
+                          sources: Sequence[SourceInfo] = ()) -> ParcelContext:
+        """A context whose cards also say which retningslinjer and MARS projects the parcel
+        lies in (None: that layer is not loaded, the card says so); the sets as
+        :func:`~naturplan.core.analysis.layers.role_set` gives them."""
+        other = self._copy()
+        other.designations = (plandata, mars)
+        other.designation_sources = tuple(sources)
         return other
 
     def with_rule(self, rule: SliverRule) -> ParcelContext:
@@ -191,7 +207,10 @@ class ParcelContext:
                 findings.append(found)
         findings.sort(key=lambda f: _ORDER[f.theme])
         return StatusCard(info, tuple(findings), self.rule, self.sources(),
-                          self.not_evaluated, address, combined=tuple(combined))
+                          self.not_evaluated, address, combined=tuple(combined),
+                          designations=check_designations(
+                              [info.geometry], *self.designations,
+                              min_area_m2=self.rule.min_area_m2)[0])
 
     def card_for(self, result: SearchResult) -> StatusCard:
         """The card of a search's parcel (with the address it was found by).
@@ -211,6 +230,7 @@ class ParcelContext:
         if self.address_source is not None:
             out.append(self.address_source)
         out += [t.source for t in self.themes] + [r.source for r in self.flood_rasters]
+        out += self.designation_sources
         return tuple(dict.fromkeys(out))
 
 

@@ -15,6 +15,7 @@ import numpy as np
 import pandas as pd
 import shapely
 
+from naturplan.core.analysis.designations import DesignationCheck
 from naturplan.core.analysis.zonal import flood_exposure
 from naturplan.core.parcels.addresses import AddressRef
 from naturplan.core.parcels.overlaps import (
@@ -172,6 +173,8 @@ class StatusCard:
         (theme, m², fraction of the parcel) for a theme that several layers give (real
         bird areas and synthetic habitat sites are both Natura 2000): the union of their
         non-sliver overlaps, each place counted once.
+    designations
+        The retningslinjer 1112-1115 and MARS projects over the parcel (issue 22).
     """
 
     parcel: ParcelInfo
@@ -182,6 +185,9 @@ class StatusCard:
     address: AddressRef | None = None
     computed: dt.datetime = field(default_factory=dt.datetime.now)
     combined: tuple[tuple[Theme, float, float], ...] = ()
+    #: Today's designations the parcel lies in (issue 22); each part None where its layer is
+    #: not loaded.
+    designations: DesignationCheck = field(default_factory=DesignationCheck)
 
     def theme_area(self, theme: Theme) -> tuple[float, float]:
         """The area (m²) and share of the parcel that *theme* covers, every layer of it

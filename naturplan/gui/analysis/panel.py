@@ -26,6 +26,7 @@ from naturplan.core.analysis.flood import NatureAtRisk
 from naturplan.gui.analysis.overlay import CONFLICT_COLORS
 from naturplan.gui.dashboard import FitScrollArea
 from naturplan.text.analysis_words import conflict_label, criterion_label, firefighter_label
+from naturplan.text.designation_words import check_html as designations_html
 from naturplan.text.labels import kind_label
 from naturplan.text.numbers import format_ha, format_number, format_percent
 
@@ -73,8 +74,8 @@ class AnalysisPanel(QWidget):
         layout.setContentsMargins(10, 8, 10, 8)
         self.sections: dict[str, QLabel] = {}
         for name in ("title", "firefighter", "climate", "klima_lavbund", "forest",
-                     "conflicts", "flood", "nitrogen", "connectivity", "network", "order",
-                     "provenance"):
+                     "conflicts", "flood", "nitrogen", "designations", "connectivity",
+                     "network", "order", "provenance"):
             label = QLabel()
             label.setObjectName(f"analysis_{name}")
             label.setWordWrap(True)
@@ -112,7 +113,7 @@ class AnalysisPanel(QWidget):
         """Show *a* (None: ask the user to select one candidate)."""
         self.assessment = a
         for name in ("firefighter", "climate", "klima_lavbund", "forest", "conflicts", "flood",
-                     "nitrogen", "connectivity"):
+                     "nitrogen", "designations", "connectivity"):
             self._set(name, "")
         if a is None:
             self._set("title", "<i>{}</i>".format(escape(self.tr(
@@ -130,6 +131,7 @@ class AnalysisPanel(QWidget):
             self._forest(a)
         self._flood(a)
         self._nitrogen(a)
+        self._set("designations", designations_html(a.designations, self.lang))
         self._connectivity(a)
 
     def _heading(self, text: str) -> str:

@@ -26,6 +26,7 @@ from naturplan.core import jsontext
 from naturplan.core.errors import BuildCancelled
 from naturplan.io.gpkg_writer import write_gpkg
 from naturplan.io.sample.addresses import build_addresses
+from naturplan.io.sample.designations import build_designations, build_mars_projects
 from naturplan.io.sample.geom import Landscape
 from naturplan.io.sample.manifest import (  # noqa: F401 - read_manifest is public here too
     GENERATOR_VERSION,
@@ -67,6 +68,12 @@ VECTOR_LAYERS: dict[str, tuple[str, str]] = {
     "n_retention": ("kvaelstofretention",
                     "Synthetic sample: kvælstofreduktion kg N/ha/år per catchment, not the "
                     "national N-retention map"),
+    "designations": ("retningslinjer_1112_1113",
+                     "Synthetic sample: kommuneplan retningslinjer 1112/1113 (Plandata schema), "
+                     "not the real kommuneplan"),
+    "mars_projects": ("mars_projekter",
+                      "Synthetic sample: MARS project areas (assumed MARS schema), not the real "
+                      "conversion plans"),
     "addresses": ("adgangsadresser",
                   "Synthetic sample: adgangsadresser (DAWA schema), not real addresses"),
 }
@@ -128,9 +135,15 @@ def _build_vectors(
     steps.step(0.77, "Natura 2000")
     layers.append(_write_layer(build_natura2000(land, seed), gpkg, "natura2000", seed, scale))
     steps.step(0.775, "Lavbund")
-    layers.append(_write_layer(build_lowland(land, scale, seed), gpkg, "lowland", seed, scale))
+    lowland = build_lowland(land, scale, seed)
+    layers.append(_write_layer(lowland, gpkg, "lowland", seed, scale))
     steps.step(0.80, "Skovrejsning")
-    layers.append(_write_layer(build_forest_zones(land, seed), gpkg, "forest_zones", seed, scale))
+    forest = build_forest_zones(land, seed)
+    layers.append(_write_layer(forest, gpkg, "forest_zones", seed, scale))
+    layers.append(_write_layer(build_designations(land, forest, lowland, seed), gpkg,
+                               "designations", seed, scale))
+    layers.append(_write_layer(build_mars_projects(land, forest, lowland, seed), gpkg,
+                               "mars_projects", seed, scale))
     layers.append(_write_layer(build_n_retention(land, seed), gpkg, "n_retention", seed, scale))
     return layers
 

@@ -23,6 +23,8 @@ class PresetLayer:
     name: str
     role: Role
     title: Mapping[str, str]
+    #: True if the layer's name was not checked against the service (said in the listing).
+    assumed: bool = False
 
     def title_for(self, lang: str) -> str:
         return self.title.get(lang) or self.title.get("en") or self.name
@@ -39,6 +41,9 @@ class FeaturePreset:
     layers: tuple[PresetLayer, ...]
     token: str | None = None
     attribution: str = ""
+    #: What of the preset was not checked against the service ("url", "layer names",
+    #: "fields"; said in the listing).
+    assumed: tuple[str, ...] = ()
 
     def title_for(self, lang: str) -> str:
         return self.title.get(lang) or self.title.get("en") or self.name
@@ -53,8 +58,9 @@ def feature_presets() -> dict[str, FeaturePreset]:
             name=name, title=dict(item.get("title", {})), kind=str(item.get("kind", "wfs")),
             url=str(item["url"]), token=item.get("token"),
             attribution=str(item.get("attribution", "")),
+            assumed=tuple(str(a) for a in item.get("assumed", ())),
             layers=tuple(PresetLayer(str(la["name"]), parse_role(str(la["role"])),
-                                     dict(la.get("title", {})))
+                                     dict(la.get("title", {})), bool(la.get("assumed", False)))
                          for la in item.get("layers", [])),
         )
         for name, item in data.items()

@@ -1,0 +1,129 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<!-- Today's designations (issue 22 item 2): Plandata's kommuneplan retningslinjer 1112-1115
+     and MARS' projects as layers, checked per candidate and per parcel. Source texts are
+     English with {name} placeholders. -->
+<TS version="2.1" language="en_GB">
+<context>
+    <name>designations</name>
+    <message>
+        <source>not checked: no layer of Plandata's retningslinjer 1112–1115 (role designations)</source>
+        <translation>not checked: no layer of Plandata's retningslinjer 1112–1115 (role designations)</translation>
+    </message>
+    <message>
+        <source>not checked: no layer of MARS projects (role mars_projects)</source>
+        <translation>not checked: no layer of MARS projects (role mars_projects)</translation>
+    </message>
+    <message>
+        <source>in adopted afforestation area (1112): {area} ({pct})</source>
+        <translation>in adopted afforestation area (1112): {area} ({pct})</translation>
+    </message>
+    <message>
+        <source>in proposed afforestation area (1112): {area} ({pct})</source>
+        <translation>in proposed afforestation area (1112): {area} ({pct})</translation>
+    </message>
+    <message>
+        <source>in afforestation area (1112, status {status}): {area} ({pct})</source>
+        <translation>in afforestation area (1112, status {status}): {area} ({pct})</translation>
+    </message>
+    <message>
+        <source>in afforestation area (1112): {area} ({pct})</source>
+        <translation>in afforestation area (1112): {area} ({pct})</translation>
+    </message>
+    <message>
+        <source>in adopted lowland area (1113): {area} ({pct})</source>
+        <translation>in adopted lowland area (1113): {area} ({pct})</translation>
+    </message>
+    <message>
+        <source>in proposed lowland area (1113): {area} ({pct})</source>
+        <translation>in proposed lowland area (1113): {area} ({pct})</translation>
+    </message>
+    <message>
+        <source>in lowland area (1113, status {status}): {area} ({pct})</source>
+        <translation>in lowland area (1113, status {status}): {area} ({pct})</translation>
+    </message>
+    <message>
+        <source>in lowland area (1113): {area} ({pct})</source>
+        <translation>in lowland area (1113): {area} ({pct})</translation>
+    </message>
+    <message>
+        <source>in adopted nature protection area (1114): {area} ({pct})</source>
+        <translation>in adopted nature protection area (1114): {area} ({pct})</translation>
+    </message>
+    <message>
+        <source>in proposed nature protection area (1114): {area} ({pct})</source>
+        <translation>in proposed nature protection area (1114): {area} ({pct})</translation>
+    </message>
+    <message>
+        <source>in nature protection area (1114, status {status}): {area} ({pct})</source>
+        <translation>in nature protection area (1114, status {status}): {area} ({pct})</translation>
+    </message>
+    <message>
+        <source>in nature protection area (1114): {area} ({pct})</source>
+        <translation>in nature protection area (1114): {area} ({pct})</translation>
+    </message>
+    <message>
+        <source>in adopted ecological connection (1115): {area} ({pct})</source>
+        <translation>in adopted ecological connection (1115): {area} ({pct})</translation>
+    </message>
+    <message>
+        <source>in proposed ecological connection (1115): {area} ({pct})</source>
+        <translation>in proposed ecological connection (1115): {area} ({pct})</translation>
+    </message>
+    <message>
+        <source>in ecological connection (1115, status {status}): {area} ({pct})</source>
+        <translation>in ecological connection (1115, status {status}): {area} ({pct})</translation>
+    </message>
+    <message>
+        <source>in ecological connection (1115): {area} ({pct})</source>
+        <translation>in ecological connection (1115): {area} ({pct})</translation>
+    </message>
+    <message>
+        <source>in retningslinje of theme {theme} (status {status}): {area} ({pct})</source>
+        <translation>in retningslinje of theme {theme} (status {status}): {area} ({pct})</translation>
+    </message>
+    <message>
+        <source>in retningslinje of theme {theme}: {area} ({pct})</source>
+        <translation>in retningslinje of theme {theme}: {area} ({pct})</translation>
+    </message>
+    <message>
+        <source>overlaps MARS project {name} ({details}): {area} ({pct})</source>
+        <translation>overlaps MARS project {name} ({details}): {area} ({pct})</translation>
+    </message>
+    <message>
+        <source>overlaps MARS project {name}: {area} ({pct})</source>
+        <translation>overlaps MARS project {name}: {area} ({pct})</translation>
+    </message>
+    <message>
+        <source>no retningslinje of the layer overlaps</source>
+        <translation>no retningslinje of the layer overlaps</translation>
+    </message>
+    <message>
+        <source>no MARS project of the layer overlaps</source>
+        <translation>no MARS project of the layer overlaps</translation>
+    </message>
+    <message>
+        <source>Today's designations (Plandata, MARS)</source>
+        <translation>Today's designations (Plandata, MARS)</translation>
+    </message>
+</context>
+<context>
+    <name>cli</name>
+    <message>
+        <source>Assumed, not checked against the service: {what}.</source>
+        <translation>Assumed, not checked against the service: {what}.</translation>
+    </message>
+    <message>
+        <source>url</source>
+        <translation>url</translation>
+    </message>
+    <message>
+        <source>layer names</source>
+        <translation>layer names</translation>
+    </message>
+    <message>
+        <source>fields</source>
+        <translation>fields</translation>
+    </message>
+</context>
+</TS>
