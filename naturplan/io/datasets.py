@@ -28,6 +28,7 @@ from naturplan.core.layers.roles import Role
 from naturplan.core.share.protected import ProtectedIndex, ProtectedShare, compute_protected
 from naturplan.core.share.targets import targets_for
 from naturplan.io import paths
+from naturplan.io.windowed import can_window, open_windowed
 from naturplan.io.loading import (
     PROTECTED_FIELDS,
     LayerRequest,
@@ -176,10 +177,15 @@ def open_dataset(
     progress: Progress | None = None,
     cancelled: Cancelled | None = None,
     roles: Collection[Role] | None = None,
+    windowed: Collection[Role] = (),
 ) -> Dataset:
     """Load everything *request* names (only the layers of *roles* and the municipality, if
     *roles* is given: the analysis of a plan needs neither the parcels nor the addresses, nor
     a raster's value range for a legend).
+
+    A layer of a role in *windowed* that is a large GeoPackage layer with an R-tree (the
+    national parcels) is opened without its features, read per map window by the app
+    (:mod:`naturplan.io.windowed`).
 
     Raises
     ------
@@ -198,6 +204,9 @@ def open_dataset(
         if stop():
             raise OperationCancelled("Loading was cancelled.")
         report(0.5 + 0.5 * i / max(len(wanted), 1), layer_request.path.name)
+        if layer_request.role in windowed and can_window(layer_request):
+            dataset.layers.append(open_windowed(layer_request))
+            continue
         dataset.layers.append(load_layer(layer_request, value_range=roles is None))
     report(1.0, "done")
     return dataset
