@@ -28,7 +28,6 @@ from naturplan.core.layers.roles import Role
 from naturplan.core.share.protected import ProtectedIndex, ProtectedShare, compute_protected
 from naturplan.core.share.targets import targets_for
 from naturplan.io import paths
-from naturplan.io.windowed import can_window, open_windowed
 from naturplan.io.loading import (
     PROTECTED_FIELDS,
     LayerRequest,
@@ -39,6 +38,7 @@ from naturplan.io.loading import (
     neighbours_of,
     read_polygons,
 )
+from naturplan.io.windowed import can_window, open_windowed
 
 Progress = Callable[[float, str], None]
 Cancelled = Callable[[], bool]
