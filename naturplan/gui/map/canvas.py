@@ -280,7 +280,7 @@ class MapCanvas(QWidget):
         self._latest = next(self._generation)
         self._pool.waitForDone(5000)
         self._prepare_pool.waitForDone(5000)
-        self.windows.wait(5000)
+        self.windows.shutdown(5000)
 
     # -- Qt events --------------------------------------------------------------------
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802

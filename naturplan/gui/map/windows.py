@@ -15,7 +15,10 @@ import itertools
 import logging
 import threading
 
-from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, QTimer, Signal
+from concurrent.futures import Future, ThreadPoolExecutor
+from concurrent.futures import wait as wait_for
+
+from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 
 from naturplan.core.errors import OperationCancelled
 from naturplan.core.layers.layer import WindowedLayer
@@ -33,11 +36,9 @@ class _Signals(QObject):
     failed = Signal(int, object)  # generation, exception
 
 
-class _ReadJob(QRunnable):
+class _ReadJob:
     def __init__(self, reader: WindowReader, generation: int, layer: WindowedLayer,
                  view: MapView) -> None:
-        super().__init__()
-        self.setAutoDelete(True)
         self.reader, self.generation, self.layer, self.view = reader, generation, layer, view
 
     def run(self) -> None:
@@ -78,8 +79,11 @@ class WindowReader(QObject):
         self.signals = _Signals(self)
         self.signals.done.connect(self._on_done)
         self.signals.failed.connect(self._on_failed)
-        self._pool = QThreadPool(self)
-        self._pool.setMaxThreadCount(1)
+        # A Python thread, not a QThreadPool's: pyproj 3.7's per-thread context crashes in
+        # threads Python did not create (pyproj4/pyproj#1509), and a window is read with
+        # its CRS (pyogrio → geopandas).
+        self._pool = ThreadPoolExecutor(1, thread_name_prefix="naturplan-window")
+        self._futures: list[Future[None]] = []
         self._timer = QTimer(self, singleShot=True, interval=SETTLE_MS)
         self._timer.timeout.connect(self._start)
         layers.structure_changed.connect(self._timer.start)
@@ -124,7 +128,8 @@ class WindowReader(QObject):
         generation = self._latest
         for layer in self.wanted():
             self._running += 1
-            self._pool.start(_ReadJob(self, generation, layer, view))
+            self._futures = [f for f in self._futures if not f.done()]
+            self._futures.append(self._pool.submit(_ReadJob(self, generation, layer, view).run))
 
     def _on_done(self, generation: int, old: WindowedLayer, new: WindowedLayer) -> None:
         self._running -= 1
@@ -144,5 +149,12 @@ class WindowReader(QObject):
         if self._timer.isActive():
             self._timer.stop()
             self._start()
-        self._pool.waitForDone(ms)
+        wait_for(list(self._futures), timeout=ms / 1000)
         QCoreApplication.sendPostedEvents(self)  # the results, in this thread
+
+    def shutdown(self, ms: int = 5000) -> None:
+        """Stop: a read in progress gives up, none starts."""
+        self._timer.stop()
+        self._latest = next(self._generation)
+        wait_for(list(self._futures), timeout=ms / 1000)
+        self._pool.shutdown(wait=False, cancel_futures=True)

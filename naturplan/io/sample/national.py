@@ -31,6 +31,7 @@ from naturplan.core.layers.roles import P3_TYPES, WORKING_EPSG, Role
 from naturplan.io import paths
 from naturplan.io.gpkg_writer import write_gpkg
 from naturplan.io.loading import LayerRequest, read_polygons
+from naturplan.io.parcel_index import create_parcel_index
 
 #: Share of the land that is registered §3 nature (≈ 444,000 of 4.3 M ha; issue 24).
 P3_SHARE = 0.10
@@ -186,6 +187,8 @@ def build_national_world(
         for layer, frame in layers:
             _append(frame, part, layer, first=counts[layer] == 0, metadata=metadata)
             counts[layer] += len(frame)
+    if parcels:  # the search by ejerlav and matrikelnummer queries it (io/parcel_index.py)
+        create_parcel_index(LayerRequest(Role.PARCELS, part, PARCEL_LAYER))
     part.replace(path)
     return NationalWorld(path, len(kommuner), counts[P3_LAYER], counts[PARCEL_LAYER],
                          time.perf_counter() - start)
