@@ -14,7 +14,6 @@ from __future__ import annotations
 import itertools
 import logging
 import threading
-
 from concurrent.futures import Future, ThreadPoolExecutor
 from concurrent.futures import wait as wait_for
 
