@@ -163,6 +163,7 @@ def _run(case: str, world: str, cards: int, code: Path) -> dict[str, float]:
     if done.returncode != 0 or not lines:
         raise SystemExit(f"{case} ({code}) failed:\n{done.stderr[-3000:]}")
     result: dict[str, float] = json.loads(lines[-1])
+    print(json.dumps({"code": str(code), **result}), flush=True)  # kept if a later case fails
     return result
 
 

@@ -22,6 +22,7 @@ import shapely
 
 from naturplan.core.errors import OperationCancelled
 from naturplan.core.layers.layer import WindowedLayer
+from naturplan.core.layers.roles import ROLE_SPECS, GeometryKind
 from naturplan.io import geopackage
 from naturplan.io.loading import (
     LayerRequest,
@@ -57,8 +58,10 @@ def rtree_table(info: VectorInfo) -> str | None:
 
 
 def can_window(request: LayerRequest, min_features: int = WINDOWED_MIN_FEATURES) -> bool:
-    """True for a GeoPackage layer with an R-tree and more than *min_features* features."""
-    if request.path.suffix.lower() != ".gpkg":
+    """True for a GeoPackage polygon layer with an R-tree and more than *min_features*
+    features (points, the addresses, are loaded whole)."""
+    if (request.path.suffix.lower() != ".gpkg"
+            or ROLE_SPECS[request.role].geometry is not GeometryKind.POLYGON):
         return False
     info = _inspect_vector(request)
     return info.features > min_features and rtree_table(info) is not None

@@ -17,7 +17,7 @@ from naturplan.core.layers.roles import Role
 from naturplan.gui.map.canvas import MapCanvas
 from naturplan.gui.map.map_layers import MapLayerList
 from naturplan.io.loading import LayerRequest, load_layer
-from naturplan.io.sample.national import PARCEL_LAYER, build_national_world
+from naturplan.io.sample.national import ADDRESS_LAYER, PARCEL_LAYER, build_national_world
 from naturplan.io.styles import load_style
 from naturplan.io.windowed import can_window, count_in, open_windowed, read_window
 from naturplan.render import MapView
@@ -45,6 +45,8 @@ def test_a_window_holds_exactly_the_features_that_meet_it(world: Path) -> None:
     whole = gpd.read_file(world, layer=PARCEL_LAYER)
     assert not can_window(_request(world))  # a few thousand: loaded whole as before
     assert can_window(_request(world), min_features=100)
+    # Points (the addresses) are loaded whole: the app with the sample once failed here.
+    assert not can_window(LayerRequest(Role.ADDRESSES, world, ADDRESS_LAYER), min_features=1)
     layer = open_windowed(_request(world))
     assert layer.feature_count == len(whole) and len(layer.frame) == 0
     assert layer.bounds == pytest.approx(tuple(whole.total_bounds), abs=1.0)
