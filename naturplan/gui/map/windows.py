@@ -91,7 +91,8 @@ class WindowReader(QObject):
         """The view changed: read what it needs once it settles (cancels a stale read)."""
         self.view = view
         self._latest = next(self._generation)
-        self._timer.start()
+        if any(isinstance(entry.layer, WindowedLayer) for entry in self.layers):
+            self._timer.start()  # no windowed layer (the Aalborg sample): nothing to wait for
 
     def stale(self, generation: int):  # type: ignore[no-untyped-def]
         """A ``cancelled()`` for the read of *generation*: True once a newer view came."""
