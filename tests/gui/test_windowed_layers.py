@@ -120,3 +120,23 @@ def test_a_pan_reads_the_new_window_and_drops_the_stale_one(qtbot, world: Path) 
     assert isinstance(shown, WindowedLayer)
     assert not shapely.box(*shown.window).intersects(shapely.box(*WINDOW))
     canvas.shutdown()
+
+
+def test_panning_keeps_only_the_window_on_screen(qtbot, world: Path) -> None:
+    """Memory stays bounded: the windows left behind are freed (a finished frame job once
+    kept its layers, and with them old windows and their shapes)."""
+    import gc
+
+    canvas = _canvas(qtbot, open_windowed(_request(world)))
+    canvas.prepare_ahead = True  # frames and the next zoom levels drawn in the background
+    canvas.show()
+    for k in range(6):
+        view = MapView.fit((540_000.0 + 3000 * k, 6_300_000.0, 546_000.0 + 3000 * k,
+                            6_304_000.0), 600, 400)
+        canvas.set_view(view)
+        qtbot.waitUntil(lambda: canvas.idle and not canvas.windows.busy, timeout=10_000)
+    canvas.shutdown()  # every job finished
+    gc.collect()
+    alive = [o for o in gc.get_objects()
+             if isinstance(o, WindowedLayer) and o.window is not None]
+    assert alive == [canvas.layers[0].layer]

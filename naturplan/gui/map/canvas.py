@@ -79,8 +79,9 @@ class _FrameJob(QRunnable):
         def cancelled() -> bool:
             return self.current() != self.generation
 
+        items, self.items = self.items, []  # PySide may keep the job: not its layers
         try:
-            image, stats = self.renderer.render_image(self.view, self.items, self.background,
+            image, stats = self.renderer.render_image(self.view, items, self.background,
                                                       cancelled, self.labels, self.reserved)
         except Exception as exc:  # noqa: BLE001 - a failed frame must not kill the thread
             log.exception("the map frame could not be drawn")
@@ -103,8 +104,9 @@ class _PrepareJob(QRunnable):
         self.items = items
 
     def run(self) -> None:
+        items, self.items = self.items, []  # (as _FrameJob: a kept job keeps no window)
         try:
-            self.renderer.prepare_around(self.view, self.items,
+            self.renderer.prepare_around(self.view, items,
                                          lambda: self.current() != self.generation)
         except Exception:  # noqa: BLE001 - preparing is an optimisation; the frame will tell
             log.exception("preparing the next zoom levels failed")
