@@ -2,12 +2,13 @@
 (issue 24 §2: a card p95 under 1 s from a cold search on 2.5 million parcels).
 
 The search by ejerlav and matrikelnummer is one SQL query on the GeoPackage (through the
-attribute index :func:`create_parcel_index` made when the national world is built, or a
-plain scan where a file has none); the parcel is then read through the R-tree by its box.
-The card is the card of :class:`~naturplan.core.parcels.context.ParcelContext`, built on
-just that parcel and, from every other layer, only the features whose boxes meet the
-parcel's: a windowed layer is read from its file through the R-tree, a layer held whole is
-cut down with its spatial index. So the card by index equals the card from whole layers.
+attribute index :func:`~naturplan.io.windowed.create_parcel_index` made when the national
+world is built, or a plain scan where a file has none); the parcel is then read through
+the R-tree by its box. The card is the card of
+:class:`~naturplan.core.parcels.context.ParcelContext`, built on just that parcel and, from
+every other layer, only the features whose boxes meet the parcel's: a windowed layer is
+read from its file through the R-tree, a layer held whole is cut down with its spatial
+index. So the card by index equals the card from whole layers.
 """
 
 from __future__ import annotations
@@ -34,41 +35,12 @@ from naturplan.core.parcels.text import join_matrikel, squash
 from naturplan.core.parcels.themes import Theme, ThemeLayer
 from naturplan.io import geopackage
 from naturplan.io.loading import (
-    LayerRequest,
     _file_bounds,
     _inspect_vector,
     _mapping_for,
     column_reader,
 )
-from naturplan.io.windowed import Bounds, read_window, rtree_table
-
-#: The canonical fields a parcel is found by.
-KEY_FIELDS = ("ejerlavskode", "matrikelnummer")
-
-
-def create_parcel_index(request: LayerRequest) -> None:
-    """Index the parcel layer of *request* (a GeoPackage) by (ejerlav code, matrikelnummer)
-    and by ejerlav name, its own field names found through the field mapping; done when a
-    dataset is prepared (the national world), never behind a user's back.
-
-    Raises
-    ------
-    LayerLoadError, FieldMappingError
-        As loading the layer would.
-    """
-    info = _inspect_vector(request)
-    mapping = _mapping_for(request, info, column_reader(info))
-    table = str(info.layer)
-    fields = [mapping.source_field(c) for c in (*KEY_FIELDS, "ejerlavsnavn")
-              if c not in mapping.constants]
-    fields = [f for f in fields if f in info.fields]
-    with closing(sqlite3.connect(info.path)) as conn, conn:
-        if len(fields) >= 2:
-            conn.execute(f'CREATE INDEX IF NOT EXISTS "idx_{table}_ejerlav_matrikel" '
-                         f'ON "{table}" ("{fields[0]}", "{fields[1]}")')
-        if len(fields) == 3:
-            conn.execute(f'CREATE INDEX IF NOT EXISTS "idx_{table}_ejerlavsnavn" '
-                         f'ON "{table}" ("{fields[2]}" COLLATE NOCASE)')
+from naturplan.io.windowed import KEY_FIELDS, Bounds, read_window, rtree_table
 
 
 class IndexedParcels:

@@ -42,6 +42,8 @@ WINDOWED_MIN_FEATURES = 200_000
 #: A window with more features than this is not read (at that scale the map shows the
 #: municipalities); the parcels' own style hides them beyond 1:75,000 anyway.
 MAX_WINDOW_FEATURES = 150_000
+#: The canonical fields a parcel is found by (:mod:`naturplan.io.parcel_index`).
+KEY_FIELDS = ("ejerlavskode", "matrikelnummer")
 #: Features with at most this many vertices are never simplified (a parcel: 5-15).
 SIMPLE_VERTICES = 16
 
@@ -140,6 +142,31 @@ def read_window(layer: WindowedLayer, bounds: Bounds, resolution: float,
     _check(stop)
     return dataclasses.replace(layer, frame=frame, window=bounds, resolution=resolution,
                                capped=False)
+
+
+def create_parcel_index(request: LayerRequest) -> None:
+    """Index the parcel layer of *request* (a GeoPackage) by (ejerlav code, matrikelnummer)
+    and by ejerlav name, its own field names found through the field mapping; done when a
+    dataset is prepared (the national world), never behind a user's back.
+
+    Raises
+    ------
+    LayerLoadError, FieldMappingError
+        As loading the layer would.
+    """
+    info = _inspect_vector(request)
+    mapping = _mapping_for(request, info, column_reader(info))
+    table = str(info.layer)
+    fields = [mapping.source_field(c) for c in (*KEY_FIELDS, "ejerlavsnavn")
+              if c not in mapping.constants]
+    fields = [f for f in fields if f in info.fields]
+    with closing(sqlite3.connect(info.path)) as conn, conn:
+        if len(fields) >= 2:
+            conn.execute(f'CREATE INDEX IF NOT EXISTS "idx_{table}_ejerlav_matrikel" '
+                         f'ON "{table}" ("{fields[0]}", "{fields[1]}")')
+        if len(fields) == 3:
+            conn.execute(f'CREATE INDEX IF NOT EXISTS "idx_{table}_ejerlavsnavn" '
+                         f'ON "{table}" ("{fields[2]}" COLLATE NOCASE)')
 
 
 def window_around(view: Bounds, margin: float = 0.5) -> Bounds:

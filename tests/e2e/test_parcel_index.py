@@ -16,9 +16,9 @@ from naturplan.core.layers.roles import Role
 from naturplan.core.parcels.search import Missing
 from naturplan.core.parcels.status import StatusCard
 from naturplan.io.datasets import DatasetRequest, open_dataset
-from naturplan.io.parcel_index import IndexedParcels, create_parcel_index
+from naturplan.io.parcel_index import IndexedParcels
 from naturplan.io.parcels import parcel_context
-from naturplan.io.windowed import open_windowed
+from naturplan.io.windowed import create_parcel_index, open_windowed
 
 
 def _said(card: StatusCard) -> list[tuple[object, ...]]:

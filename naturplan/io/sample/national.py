@@ -39,7 +39,7 @@ from naturplan.core.layers.roles import P3_TYPES, WORKING_EPSG, Role
 from naturplan.io import paths
 from naturplan.io.gpkg_writer import write_gpkg
 from naturplan.io.loading import LayerRequest, read_polygons
-from naturplan.io.parcel_index import create_parcel_index
+from naturplan.io.windowed import create_parcel_index
 
 #: Share of the land that is registered §3 nature (≈ 444,000 of 4.3 M ha; issue 24).
 P3_SHARE = 0.10
