@@ -59,14 +59,16 @@ def rtree_table(info: VectorInfo) -> str | None:
     return name if found else None
 
 
-def can_window(request: LayerRequest, min_features: int = WINDOWED_MIN_FEATURES) -> bool:
+def can_window(request: LayerRequest, min_features: int | None = None) -> bool:
     """True for a GeoPackage polygon layer with an R-tree and more than *min_features*
-    features (points, the addresses, are loaded whole)."""
+    (default :data:`WINDOWED_MIN_FEATURES`) features (points, the addresses, are loaded
+    whole)."""
     if (request.path.suffix.lower() != ".gpkg"
             or ROLE_SPECS[request.role].geometry is not GeometryKind.POLYGON):
         return False
     info = _inspect_vector(request)
-    return info.features > min_features and rtree_table(info) is not None
+    least = WINDOWED_MIN_FEATURES if min_features is None else min_features
+    return info.features > least and rtree_table(info) is not None
 
 
 def open_windowed(request: LayerRequest) -> WindowedLayer:

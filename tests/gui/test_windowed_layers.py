@@ -140,3 +140,43 @@ def test_panning_keeps_only_the_window_on_screen(qtbot, world: Path) -> None:
     alive = [o for o in gc.get_objects()
              if isinstance(o, WindowedLayer) and o.window is not None]
     assert alive == [canvas.layers[0].layer]
+
+
+def test_the_window_searches_and_cards_a_windowed_parcel_layer(
+        open_window, qtbot, world: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Opened through the window as the national world is (its parcels read per window),
+    the search box finds a parcel by SQL and shows the card the whole layer gives."""
+    from naturplan.io import windowed
+    from naturplan.io.datasets import DatasetRequest
+    from naturplan.io.parcels import parcel_context
+    from naturplan.io.sample.national import P3_LAYER
+
+    monkeypatch.setattr(windowed, "WINDOWED_MIN_FEATURES", 100)
+    request = DatasetRequest(use_sample=False, layers=(
+        _request(world), LayerRequest(Role.NATURE_P3, world, P3_LAYER)))
+    window = open_window(request)
+    [parcels] = window.workspace.dataset.vector(Role.PARCELS)
+    assert isinstance(parcels, WindowedLayer) and len(parcels.frame) == 0
+    qtbot.waitUntil(lambda: window.parcels.context is not None, timeout=30_000)
+    whole = load_layer(_request(world))
+    rows = whole.frame.index[whole.frame.intersects(
+        load_layer(LayerRequest(Role.NATURE_P3, world, P3_LAYER)).frame.union_all())]
+    row = int(rows[len(rows) // 2])  # a parcel with §3 on it
+    code = int(whole.frame["ejerlavskode"].iloc[row])
+    number = str(whole.frame["matrikelnummer"].iloc[row])
+    result = window.parcels.search(f"{number}, {code}")
+    assert result is not None and result.found
+    card = window.parcels.card
+    assert card is not None and card.parcel.ref.matrikelnummer == number
+    dataset = window.workspace.dataset
+    expected = parcel_context(dataset.__class__(
+        dataset.municipality, [whole, *[layer for layer in dataset.layers
+                                        if layer.role is not Role.PARCELS]])).card(row)
+    assert card.parcel.area_m2 == pytest.approx(expected.parcel.area_m2)
+    said = [(f.theme, round(f.area_m2, 3)) for f in card.findings]
+    assert said == [(f.theme, round(f.area_m2, 3)) for f in expected.findings] and said
+    # The map zoomed to the card; its window of parcels is read in the background.
+    qtbot.waitUntil(lambda: not window.canvas.windows.busy, timeout=30_000)
+    shown = window.canvas.layers.by_role(Role.PARCELS)[0].layer
+    assert isinstance(shown, WindowedLayer) and len(shown.frame) > 0
+    window.close()
