@@ -21,15 +21,16 @@ from collections.abc import Sequence
 from contextlib import closing
 
 import numpy as np
+import pandas as pd
 import shapely
 
 from naturplan.core.errors import NaturplanError
 from naturplan.core.layers.dataset import Dataset
 from naturplan.core.layers.layer import VectorLayer, WindowedLayer
 from naturplan.core.layers.roles import Role
-from naturplan.core.parcels.addresses import AddressRef
+from naturplan.core.parcels.addresses import AddressIndex, AddressRef
 from naturplan.core.parcels.overlaps import SliverRule
-from naturplan.core.parcels.search import Missing, ParcelRef, SearchResult
+from naturplan.core.parcels.search import Missing, ParcelRef, SearchResult, Suggestion
 from naturplan.core.parcels.status import StatusCard
 from naturplan.core.parcels.text import join_matrikel, squash
 from naturplan.core.parcels.themes import Theme, ThemeLayer
@@ -71,24 +72,31 @@ class IndexedParcels:
         self.rtree = rtree_table(info)
         self.fields = {c: mapping.source_field(c)
                        for c in (*KEY_FIELDS, "ejerlavsnavn") if c not in mapping.constants}
+        self._addresses: AddressIndex | None = None
         #: Theme → layers that replace the dataset's (:meth:`with_themes`).
         self.extra: dict[Theme, tuple[ThemeLayer, ...]] = {}
 
     # -- search -----------------------------------------------------------------------
     def search(self, text: str) -> SearchResult:
-        """``"7a, 60851"``, ``"60851 7a"`` or ``"7a, Ejerlav name"``: one parcel by SQL."""
+        """``"7a, 60851"``, ``"60851 7a"`` or ``"7a, Ejerlav name"``: one parcel by SQL; or
+        an address (``"Vesterbro 14, 9000"``) when the line is one and no parcel was found."""
         text = str(text).strip()
         tokens = [t for t in re.split(r"[\s,;]+", join_matrikel(text)) if t]
         numeric = [t for t in tokens if re.fullmatch(r"\d+[a-zæøå]{0,2}", t, re.IGNORECASE)]
         codes = [t for t in numeric if t.isdigit() and len(t) >= 4]
         numbers = [t for t in numeric if t not in codes[:1]]
-        if not numbers:
-            return SearchResult(text, missing=Missing.QUERY, missing_text=text)
-        if codes:
-            return self.find(codes[0], numbers[-1], text)
-        name = text.split(",", 1)[1].strip() if "," in text else " ".join(
-            t for t in tokens if t not in numeric)
-        return self.find(name, numbers[-1], text)
+        parcel = SearchResult(text, missing=Missing.QUERY, missing_text=text)
+        if codes and numbers:
+            parcel = self.find(codes[0], numbers[-1], text)
+        elif numbers:
+            name = text.split(",", 1)[1].strip() if "," in text else " ".join(
+                t for t in tokens if t not in numeric)
+            parcel = self.find(name, numbers[-1], text)
+        index = self._address_index()
+        if parcel.found or index is None or not index.looks_like_address(text):
+            return parcel
+        address = self.find_address(text)
+        return address if address.found or address.missing is Missing.NO_PARCEL else parcel
 
     def find(self, ejerlav: str, matrikel: str, query: str | None = None) -> SearchResult:
         """The parcel *matrikel* in the ejerlav *ejerlav* (its code or its whole name)."""
@@ -112,7 +120,10 @@ class IndexedParcels:
 
     def _ejerlav_codes(self, conn: sqlite3.Connection, ejerlav: str) -> list[int]:
         if ejerlav.isdigit():
-            return [int(ejerlav)]
+            found = conn.execute(
+                f'SELECT 1 FROM "{self.table}" WHERE "{self.fields["ejerlavskode"]}" = ? '
+                "LIMIT 1", (int(ejerlav),)).fetchone()
+            return [int(ejerlav)] if found else []
         name_field = self.fields.get("ejerlavsnavn")
         if name_field is None or not ejerlav:
             return []
@@ -132,8 +143,30 @@ class IndexedParcels:
         return "" if row is None or row[0] is None else str(row[0])
 
     def find_address(self, text: str) -> SearchResult:
-        """Addresses are not searched by index (yet): the miss says so."""
-        return SearchResult(text, missing=Missing.ADDRESS, missing_text=text)
+        """The parcel under the address *text*: the addresses (points, held whole) are
+        searched as :class:`~naturplan.core.parcels.search.ParcelFinder` does, the parcel
+        under the point is found through the R-tree."""
+        index = self._address_index()
+        if index is None:
+            return SearchResult(text, missing=Missing.ADDRESS, missing_text=text)
+        hit, near = index.find(text)
+        if hit is None:
+            offered = tuple(Suggestion(self.at_point(a.x, a.y), a, score) for a, score in near)
+            return SearchResult(text, missing=Missing.ADDRESS, missing_text=text,
+                                suggestions=offered)
+        parcel = self.at_point(hit.x, hit.y)
+        if parcel is None:
+            return SearchResult(text, address=hit, missing=Missing.NO_PARCEL, missing_text=text)
+        return SearchResult(text, parcel=parcel, address=hit)
+
+    def _address_index(self) -> AddressIndex | None:
+        if self._addresses is None:
+            frames = [a.frame for a in self.dataset.vector(Role.ADDRESSES) if len(a.frame)]
+            if not frames:
+                return None
+            self._addresses = AddressIndex(frames[0] if len(frames) == 1 else pd.concat(
+                frames, ignore_index=True))
+        return self._addresses
 
     @property
     def finder(self) -> IndexedParcels:

@@ -114,3 +114,31 @@ def test_the_attribute_index_is_used(opened, tmp_path) -> None:  # type: ignore[
     assert IndexedParcels(opened[0], reopened).find(
         str(opened[1].frame["ejerlavskode"].iloc[0]),
         str(opened[1].frame["matrikelnummer"].iloc[0])).found
+
+
+def test_an_address_finds_the_parcel_under_it(opened) -> None:  # type: ignore[no-untyped-def]
+    import shapely
+
+    dataset, parcels, windowed = opened
+    indexed = IndexedParcels(dataset, windowed)
+    [addresses] = dataset.vector(Role.ADDRESSES)
+    frame = parcels.frame
+    from naturplan.core.parcels.addresses import AddressIndex
+
+    every = AddressIndex(addresses.frame)
+    checked = 0
+    for k in range(0, len(addresses.frame), max(len(addresses.frame) // 15, 1)):
+        row = addresses.frame.iloc[k]
+        text = f"{row['vejnavn']} {row['husnr']}, {row['postnr']}"
+        result = indexed.search(text)
+        under = frame[frame.contains(row.geometry)]  # plain geopandas: the parcel under it
+        if len(every.find_all(text)) != 1 or len(under) != 1:
+            continue  # the same address in two postcodes, or a point on a boundary
+        assert result.found and result.address is not None, text
+        assert (result.parcel.ejerlavskode, result.parcel.matrikelnummer) == (
+            int(under["ejerlavskode"].iloc[0]), str(under["matrikelnummer"].iloc[0]))
+        assert shapely.contains(indexed.card_for(result).parcel.geometry, row.geometry)
+        checked += 1
+    assert checked >= 8
+    # Neither an address nor a parcel (9000 is no ejerlav): the miss names the ejerlav.
+    assert indexed.search("Ingensteds Allé 999, 9000").missing is Missing.EJERLAV
