@@ -10,7 +10,8 @@ frame drawn), then searches 100 random parcels in the search box (the parcel con
 search, card, dock) and times each from the typed line to the card. Reports the resident
 memory after opening and after panning (``VmRSS``) and the peak (``VmHWM``), the card p50 and
 p95, and the time per pan step. Cases: the national world (world from
-``benchmarks/bench_national.py``: DAGI municipalities, its §3 and its parcels), and the
+``benchmarks/bench_national.py``: DAGI municipalities, its §3 and its parcels;
+``national-all`` adds its habitat sites, lowland and addresses and the real bird areas), the
 Aalborg sample at full scale with this checkout and, with ``--baseline``, with an older one
 (PYTHONPATH=OLD_CHECKOUT) in the same run. Targets: RSS ≤ 1.5 GB, card p95 < 1 s.
 """
@@ -106,12 +107,20 @@ def child(case: str, world: str, cards: int) -> None:
     window.resize(1400, 880)
     window.show()
     app.processEvents()
-    if case == "national":
+    if case in ("national", "national-all"):
         gpkg = Path(world)
-        request = DatasetRequest(use_sample=False, layers=(
+        layers = [
             LayerRequest(Role.MUNICIPALITY, REPO / "layers" / "dk_kommuner_dagi_2014.geojson"),
             LayerRequest(Role.PARCELS, gpkg, "jordstykke"),
-            LayerRequest(Role.NATURE_P3, gpkg, "beskyttede_naturtyper")))
+            LayerRequest(Role.NATURE_P3, gpkg, "beskyttede_naturtyper")]
+        if case == "national-all":  # the world's habitat sites, lowland and addresses too
+            layers += [
+                LayerRequest(Role.NATURA2000, gpkg, "natura2000_habitat"),
+                LayerRequest(Role.NATURA2000,
+                             REPO / "layers" / "dk_natura2000_fuglebeskyttelse_mst.gpkg"),
+                LayerRequest(Role.LOWLAND, gpkg, "lavbund"),
+                LayerRequest(Role.ADDRESSES, gpkg, "adgangsadresser")]
+        request = DatasetRequest(use_sample=False, layers=tuple(layers))
         path = NATIONAL_PATH
     else:
         request = DatasetRequest(sample_scale=1.0)
