@@ -393,7 +393,10 @@ class MainWindow(QMainWindow):
         neighbour_style = self.neighbour_style
 
         def job(progress: Any, cancelled: Any) -> Loaded:
-            dataset = open_dataset(request, progress, cancelled)
+            # Large layers of the roles not measured as protected (the national parcels)
+            # are read per map window (issue 24 §2), not whole.
+            windowed = frozenset(Role) - {Role.MUNICIPALITY, *roles}
+            dataset = open_dataset(request, progress, cancelled, windowed=windowed)
             progress(1.0, self.tr("protected share"))
             share, index = dataset.protected(roles, targets_for(dataset.municipality.code))
             progress(1.0, self.tr("preparing the map"))

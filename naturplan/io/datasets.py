@@ -43,6 +43,7 @@ from naturplan.io.loading import (
     neighbours_of,
     read_polygons,
 )
+from naturplan.io.windowed import can_window, open_windowed
 
 Progress = Callable[[float, str], None]
 Cancelled = Callable[[], bool]
@@ -193,10 +194,15 @@ def open_dataset(
     progress: Progress | None = None,
     cancelled: Cancelled | None = None,
     roles: Collection[Role] | None = None,
+    windowed: Collection[Role] = (),
 ) -> Dataset:
     """Load everything *request* names (only the layers of *roles* and the municipality, if
     *roles* is given: the analysis of a plan needs neither the parcels nor the addresses, nor
     a raster's value range for a legend).
+
+    A layer of a role in *windowed* that is a large GeoPackage layer with an R-tree (the
+    national parcels) is opened without its features, read per map window by the app
+    (:mod:`naturplan.io.windowed`).
 
     Raises
     ------
@@ -218,6 +224,9 @@ def open_dataset(
         if stop():
             raise OperationCancelled("Loading was cancelled.")
         report(0.5 + 0.5 * i / max(len(wanted), 1), layer_request.path.name)
+        if layer_request.role in windowed and can_window(layer_request):
+            dataset.layers.append(open_windowed(layer_request))
+            continue
         dataset.layers.append(load_layer(layer_request, value_range=roles is None))
     report(1.0, "done")
     return dataset

@@ -252,7 +252,7 @@ def inspect_layer(request: LayerRequest) -> LayerSummary:
         read = read_geometries(info, assume_crs=request.assume_crs)
         _check_polygons(request, info, read.report)
         report, features, crs = read.report, len(read.geometries), read.source_crs
-    mapping = _mapping_for(request, info, _column_reader(info))
+    mapping = _mapping_for(request, info, column_reader(info))
     return LayerSummary(request.role, _source(request, info, crs, mapping), features,
                         report=report)
 
@@ -279,7 +279,7 @@ def read_polygons(request: LayerRequest, columns: Sequence[str] = (),
             role=request.role.value, name=request.path.name,
         )
     info = _inspect_vector(request)
-    mapping = _mapping_for(request, info, _column_reader(info))
+    mapping = _mapping_for(request, info, column_reader(info))
     sources = {c: mapping.source_field(c) for c in columns if c not in mapping.constants}
     present = sorted({s for s in sources.values() if s in info.fields})
     if bounds is None:
@@ -397,7 +397,7 @@ def _source(
     )
 
 
-def _column_reader(info: VectorInfo) -> ColumnValues:
+def column_reader(info: VectorInfo) -> ColumnValues:
     """Read one column of *info*'s layer on demand (for a mapping told apart by a value)."""
 
     def values(column: str) -> list[Any]:

@@ -75,5 +75,7 @@ def dashboard_lines(dataset: Dataset, index: ProtectedIndex, lang: str = "da") -
     parts = dataset.municipality.parts
     if len(parts) < 2:
         return []
-    shares = split_by_municipality(parts, np.asarray(index.pieces, dtype=object))
+    # The index's pieces are disjoint (ProtectedIndex): no union of the whole area needed.
+    shares = split_by_municipality(parts, np.asarray(index.pieces, dtype=object),
+                                   disjoint=True)
     return [line.strip() for line in municipality_lines(entries_of(shares), lang)[1:]]

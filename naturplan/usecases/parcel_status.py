@@ -24,6 +24,7 @@ from naturplan.core.parcels.context import ParcelContext
 from naturplan.core.parcels.search import SearchResult
 from naturplan.core.parcels.status import StatusCard
 from naturplan.export.parcel_card import CardText, card_text
+from naturplan.io.parcel_index import IndexedParcels
 from naturplan.io.parcels import LegalBasis
 from naturplan.text.parcel_search import SearchMessage, search_message
 
@@ -73,7 +74,7 @@ class ParcelStatusReport:
     miss: SearchMessage | None = None
 
 
-def parcel_status(context: ParcelContext, query: ParcelQuery,
+def parcel_status(context: ParcelContext | IndexedParcels, query: ParcelQuery,
                   legal: Mapping[str, LegalBasis]) -> ParcelStatusReport:
     """The status card of the parcel *query* names, or what was not found.
 

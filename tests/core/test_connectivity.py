@@ -129,3 +129,32 @@ def test_a_candidate_changes_eca_as_a_full_recomputation(seed):
                                                params, iic=False, keep_paths=False)
         assert change.pc_sum_after == pytest.approx(full.indices.pc_sum, rel=1e-6)
         assert change.eca_after_m2 == pytest.approx(full.indices.eca_m2, rel=1e-6)
+
+
+def test_the_distance_block_is_bounded_and_changes_no_number(monkeypatch):
+    """Issue 24 §2: the national world's 130,000 patches must not take a dense block of
+    CHUNK × n distances (0.7 GB); fewer rows per Dijkstra call give the same sums and the
+    same candidate answers."""
+    from naturplan.core.analysis import connectivity
+
+    geoms = random_landscape(4)
+    params = ConnectivityParams(p_min=0.001)
+    whole = ConnectivityNetwork.of_polygons(geoms, LANDSCAPE, params, iic=False)
+    calls = []
+    real = connectivity.__dict__.get("dijkstra")
+    from scipy.sparse.csgraph import dijkstra as real_dijkstra
+
+    def counting(*args, **kwargs):
+        calls.append(len(kwargs["indices"]))
+        return real_dijkstra(*args, **kwargs)
+
+    monkeypatch.setattr("scipy.sparse.csgraph.dijkstra", counting)
+    monkeypatch.setattr(connectivity, "PATH_BLOCK_CELLS", 3 * len(geoms))
+    small = ConnectivityNetwork.of_polygons(geoms, LANDSCAPE, params, iic=False)
+    # A few rows per call (not the CHUNK of 512 that fits all of them in one).
+    assert real is None and len(calls) > 10 and max(calls) <= 6
+    assert small.indices.pc_sum == pytest.approx(whole.indices.pc_sum, rel=1e-12)
+    assert small.indices.eca_m2 == pytest.approx(whole.indices.eca_m2, rel=1e-12)
+    candidate = shapely.box(-300, -300, 500, -260)
+    assert small.candidate(candidate).eca_after_m2 == pytest.approx(
+        whole.candidate(candidate).eca_after_m2, rel=1e-12)

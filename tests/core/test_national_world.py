@@ -62,3 +62,35 @@ def test_the_world_is_deterministic_inside_dagi_and_synthetic(tmp_path: Path) ->
         summary = inspect_layer(one.request(role))
         assert summary.source.synthetic and summary.features == len(
             pyogrio.read_dataframe(one.path, layer=layer, read_geometry=False))
+
+
+def test_the_world_has_habitat_sites_lowland_and_addresses(tmp_path: Path) -> None:
+    """Issue 24 §1's other layers: marked synthetic, read by their roles' mappings, inside
+    their municipality, at about the shares asked; an address lies on a parcel."""
+    from naturplan.io.loading import load_layer
+    from naturplan.io.sample.national import (
+        ADDRESS_SHARE,
+        HABITAT_SHARE,
+        LOWLAND_SHARE,
+    )
+
+    world = build_national_world(tmp_path, density=0.05, codes=("0851",))
+    boundary = _dagi()["0851"]
+    assert world.habitat_sites >= 3 and world.lowland_polygons > 10 and world.addresses > 100
+    for role, share in ((Role.NATURA2000, HABITAT_SHARE), (Role.LOWLAND, LOWLAND_SHARE)):
+        layer = load_layer(world.request(role))
+        assert layer.source.synthetic and len(layer.frame)
+        geoms = layer.frame.geometry.to_numpy()
+        assert shapely.within(geoms, boundary.buffer(1.0)).all()
+        covered = shapely.union_all(geoms).area / boundary.area
+        assert 0.3 * share < covered <= share * 1.01
+    habitat = load_layer(world.request(Role.NATURA2000)).frame
+    assert set(habitat["kind"]) == {"habitat"}
+    addresses = load_layer(world.request(Role.ADDRESSES))
+    assert addresses.source.synthetic
+    parcels = pyogrio.read_dataframe(world.path, layer=PARCEL_LAYER)
+    assert len(addresses.frame) == pytest.approx(ADDRESS_SHARE * len(parcels), rel=0.1)
+    points = addresses.frame.geometry.to_numpy()
+    tree = shapely.STRtree(parcels.geometry.to_numpy())
+    hit, _ = tree.query(points, predicate="within")
+    assert len(set(hit.tolist())) == len(points)  # every address on a parcel

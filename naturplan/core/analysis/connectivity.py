@@ -291,6 +291,11 @@ def _spatial_order(geoms: GeometryArray) -> IntArray:
     return np.argsort(code, kind="stable").astype(np.intp)
 
 
+#: Cells of the dense distance block of one Dijkstra call in :func:`_path_sums` (float64:
+#: 64 MB); Aalborg's 10,000 patches keep the whole CHUNK of rows.
+PATH_BLOCK_CELLS = 8_000_000
+
+
 def _path_sums(graph: csr_matrix, areas: FloatArray, params: ConnectivityParams,
                keep: bool, feedback: Feedback) -> tuple[FloatArray, float, csr_matrix | None]:
     """Row sums Rᵢ = Σⱼ aⱼ p*ᵢⱼ, ΣᵢΣⱼ aᵢ aⱼ p*ᵢⱼ, and p*ᵢⱼ of the pairs i < j within the
@@ -304,9 +309,13 @@ def _path_sums(graph: csr_matrix, areas: FloatArray, params: ConnectivityParams,
     kept_cols: list[NDArray[np.int32]] = []
     kept_vals: list[NDArray[np.float32]] = []
     counts = np.zeros(n, dtype=np.int64)
-    for s in range(0, n, CHUNK):
+    # Rows per Dijkstra call: CHUNK, fewer where n is large, so that the dense block of
+    # distances stays within PATH_BLOCK_CELLS (the national world's 130,000 patches took
+    # 0.7 GB a block; issue 24 §2). The sums do not depend on it.
+    step = max(1, min(CHUNK, PATH_BLOCK_CELLS // max(n, 1)))
+    for s in range(0, n, step):
         feedback.check()
-        sources = np.arange(s, min(s + CHUNK, n))
+        sources = np.arange(s, min(s + step, n))
         dist = dijkstra(graph, directed=True, indices=sources, limit=limit)
         np.multiply(dist, -k, out=dist)
         np.exp(dist, out=dist)
@@ -318,7 +327,7 @@ def _path_sums(graph: csr_matrix, areas: FloatArray, params: ConnectivityParams,
             kept_cols.append(c.astype(np.int32))
             kept_vals.append(dist[r, c].astype(np.float32))
         rows[sources] = dist @ areas
-        feedback.report(min(s + CHUNK, n) / max(n, 1), "")
+        feedback.report(min(s + step, n) / max(n, 1), "")
     total = float(areas @ rows)
     paths = None
     if keep:

@@ -39,16 +39,18 @@ def split_by_municipality(
     parts: Sequence[MunicipalityPart],
     protected: NDArray[np.object_],
     candidates: NDArray[np.object_] | None = None,
+    *,
+    disjoint: bool = False,
 ) -> list[MunicipalityShare]:
     """Each municipality's share of the protected area and of the candidates' new area.
 
-    *protected* are polygons whose union is the protected area (overlaps allowed);
+    *protected* are polygons whose union is the protected area (overlaps allowed, unless
+    *disjoint* says they have none: then no union is needed);
     *candidates* the polygons of the candidates that count (their union less the protected
     area is new). A candidate across a border is split by it.
     """
     geoms = np.asarray([p.geometry for p in parts], dtype=object)
-    union = _union_near(protected, shapely.union_all(geoms))
-    protected_m2 = _areas_in(union, geoms)
+    protected_m2 = _protected_in(np.asarray(protected, dtype=object), geoms, disjoint)
     new_m2 = np.zeros(len(parts))
     if candidates is not None and len(candidates):
         joined = shapely.union_all(np.asarray(candidates, dtype=object))
@@ -71,6 +73,31 @@ def _union_near(polygons: NDArray[np.object_], where: shapely.Geometry) -> shape
         return shapely.Polygon()
     near = shapely.STRtree(polygons).query(where)
     return shapely.union_all(polygons[near])
+
+
+def _protected_in(polygons: NDArray[np.object_], parts: NDArray[np.object_],
+                  disjoint: bool = False) -> NDArray[np.float64]:
+    """The area of the union of *polygons* inside each of *parts*: one local union per part,
+    none for *disjoint* polygons (a protected index's pieces), whose areas inside add up:
+    pieces inside a part count whole, only those across its border are cut. For the
+    country's 99 municipalities this takes seconds and a municipality's memory, where one
+    union of the whole country took four minutes and half a gigabyte (issue 24 §2)."""
+    out = np.zeros(len(parts), dtype=np.float64)
+    if not len(polygons):
+        return out
+    tree = shapely.STRtree(polygons)
+    for k, part in enumerate(parts):
+        near = polygons[tree.query(part, predicate="intersects")]
+        if not len(near):
+            continue
+        if not disjoint:
+            out[k] = shapely.area(shapely.intersection(shapely.union_all(near), part))
+            continue
+        shapely.prepare(part)
+        inside = shapely.contains(part, near)
+        out[k] = float(shapely.area(near[inside]).sum()) + float(
+            shapely.area(shapely.intersection(near[~inside], part)).sum())
+    return out
 
 
 def _areas_in(geometry: shapely.Geometry, parts: NDArray[np.object_]) -> NDArray[np.float64]:

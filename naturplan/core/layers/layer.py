@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from naturplan.core.layers.roles import Role
 
@@ -143,6 +143,57 @@ class RasterLayer:
     @property
     def is_raster(self) -> bool:
         return True
+
+
+@dataclass
+class WindowedLayer(VectorLayer):
+    """A polygon layer too large to hold whole (issue 24 §2: 2.5 million parcels): its
+    ``frame`` holds only the features of one window of the map, read through the file's
+    spatial index (:mod:`naturplan.io.windowed`), simplified to *resolution* metres.
+
+    Attributes
+    ----------
+    total
+        Features in the whole layer (what :attr:`feature_count` reports).
+    extent
+        The whole layer's bounds (what :attr:`bounds` reports).
+    window
+        The box the frame was read for (EPSG:25832), None before the first read.
+    resolution
+        Metres per pixel the window was read (and simplified) for; 0 before the first read.
+    capped
+        True when the window held more features than are drawn at once: the frame is empty
+        and the map says to zoom in.
+    request
+        What the layer is read with (``naturplan.io.loading.LayerRequest``; the core does
+        not read files).
+    """
+
+    total: int = 0
+    extent: tuple[float, float, float, float] = (0.0, 0.0, 0.0, 0.0)
+    window: tuple[float, float, float, float] | None = None
+    resolution: float = 0.0
+    capped: bool = False
+    request: Any = None
+
+    @property
+    def feature_count(self) -> int:
+        return self.total
+
+    @property
+    def bounds(self) -> tuple[float, float, float, float]:
+        return self.extent
+
+    def covers(self, bounds: tuple[float, float, float, float], resolution: float) -> bool:
+        """True when the frame already holds what a view of *bounds* at *resolution* m/px
+        draws: the window contains the view and was simplified for at most twice as coarse a
+        pixel. A capped window covers nothing (a closer view may hold few enough)."""
+        if self.window is None or self.capped:
+            return False
+        minx, miny, maxx, maxy = self.window
+        inside = (minx <= bounds[0] and miny <= bounds[1] and maxx >= bounds[2]
+                  and maxy >= bounds[3])
+        return inside and resolution >= self.resolution / 2
 
 
 Layer = VectorLayer | RasterLayer

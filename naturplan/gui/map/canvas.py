@@ -40,6 +40,7 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 from naturplan.gui.map import furniture
 from naturplan.gui.map.map_layers import MapLayerList
 from naturplan.gui.map.tools import MapTool, PanTool
+from naturplan.gui.map.windows import WindowReader
 from naturplan.render import MapRenderer, MapView, RenderItem
 from naturplan.render.renderer import RenderStats
 
@@ -78,8 +79,9 @@ class _FrameJob(QRunnable):
         def cancelled() -> bool:
             return self.current() != self.generation
 
+        items, self.items = self.items, []  # PySide may keep the job: not its layers
         try:
-            image, stats = self.renderer.render_image(self.view, self.items, self.background,
+            image, stats = self.renderer.render_image(self.view, items, self.background,
                                                       cancelled, self.labels, self.reserved)
         except Exception as exc:  # noqa: BLE001 - a failed frame must not kill the thread
             log.exception("the map frame could not be drawn")
@@ -102,8 +104,9 @@ class _PrepareJob(QRunnable):
         self.items = items
 
     def run(self) -> None:
+        items, self.items = self.items, []  # (as _FrameJob: a kept job keeps no window)
         try:
-            self.renderer.prepare_around(self.view, self.items,
+            self.renderer.prepare_around(self.view, items,
                                          lambda: self.current() != self.generation)
         except Exception:  # noqa: BLE001 - preparing is an optimisation; the frame will tell
             log.exception("preparing the next zoom levels failed")
@@ -175,6 +178,9 @@ class MapCanvas(QWidget):
         #: issue 12: from memory only); while there is one, frames have no background.
         self.underlays: list[Callable[[QPainter], None]] = []
         layers.changed.connect(self.request_render)
+        #: Reads the windowed layers (national parcels) for the view, in the background.
+        self.windows = WindowReader(layers, self)
+        self.view_changed.connect(self.windows.follow)
 
     # -- view -------------------------------------------------------------------------
     def _current_generation(self) -> int:
@@ -258,6 +264,9 @@ class MapCanvas(QWidget):
         self._latest = next(self._generation)
         self._pool.waitForDone()
         self.view = self.view.resized(max(self.width(), 1), max(self.height(), 1))
+        if self.windows.view != self.view:
+            self.windows.follow(self.view)
+        self.windows.wait()
         image, stats = self.renderer.render_image(
             self.view, self.layers.render_items(), self.frame_background, labels=self.show_labels,
             reserved=furniture.reserved_rects(self, self.view))
@@ -273,6 +282,7 @@ class MapCanvas(QWidget):
         self._latest = next(self._generation)
         self._pool.waitForDone(5000)
         self._prepare_pool.waitForDone(5000)
+        self.windows.shutdown(5000)
 
     # -- Qt events --------------------------------------------------------------------
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802

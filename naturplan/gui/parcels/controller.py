@@ -17,7 +17,7 @@ from PySide6.QtGui import QAction, QColor, QKeySequence, QPainter, QPen
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox, QToolBar
 
 from naturplan.core.layers.dataset import Dataset
-from naturplan.core.layers.layer import VectorLayer
+from naturplan.core.layers.layer import VectorLayer, WindowedLayer
 from naturplan.core.layers.roles import Role
 from naturplan.core.layers.style import LayerStyle
 from naturplan.core.parcels.addresses import AddressRef
@@ -31,6 +31,7 @@ from naturplan.gui.map.canvas import MapCanvas
 from naturplan.gui.map.overlays import geometry_path
 from naturplan.gui.parcels.widgets import ParcelCardDock, ParcelSearchBox
 from naturplan.gui.workers import Task
+from naturplan.io.parcel_index import IndexedParcels
 from naturplan.text.i18n import error_text
 from naturplan.usecases.parcel_status import ParcelQuery, parcel_status
 
@@ -55,7 +56,7 @@ class ParcelController(QObject):
         self.styles = styles
         self.lang = lang
         self.dataset: Dataset | None = None
-        self._context: ParcelContext | None = None
+        self._context: ParcelContext | IndexedParcels | None = None
         #: The candidates changed since the context last took them (taken on first use).
         self._candidates_stale = False
         self.card: StatusCard | None = None
@@ -115,9 +116,12 @@ class ParcelController(QObject):
             return
         candidates, rule = self._candidates, self.rule()
 
-        def job(progress: Any, cancelled: Any) -> ParcelContext:
+        def job(progress: Any, cancelled: Any) -> ParcelContext | IndexedParcels:
             from naturplan.io.parcels import parcel_context
 
+            [*_, parcels] = dataset.vector(Role.PARCELS)
+            if isinstance(parcels, WindowedLayer):  # national: search and cards by index
+                return IndexedParcels(dataset, parcels, candidates, rule)
             context = parcel_context(dataset, candidates=candidates, rule=rule)
             context.prepare()
             return context
@@ -132,7 +136,7 @@ class ParcelController(QObject):
         self.task.failed.connect(self._failed)
         self.task.start()
 
-    def _ready(self, context: ParcelContext) -> None:
+    def _ready(self, context: ParcelContext | IndexedParcels) -> None:
         self.context = context
         if self._candidates is not None:
             self.set_candidates(self._candidates)
@@ -145,7 +149,7 @@ class ParcelController(QObject):
         self.dock.show_waiting(error_text(error, self.lang))
 
     @property
-    def context(self) -> ParcelContext | None:
+    def context(self) -> ParcelContext | IndexedParcels | None:
         """The parcel lookup, with the planner's latest candidates."""
         if self._candidates_stale and self._context is not None and self.dataset is not None:
             from naturplan.core.parcels.themes import theme_layer
@@ -159,7 +163,7 @@ class ParcelController(QObject):
         return self._context
 
     @context.setter
-    def context(self, value: ParcelContext | None) -> None:
+    def context(self, value: ParcelContext | IndexedParcels | None) -> None:
         self._context = value
 
     def set_candidates(self, layer: VectorLayer | None) -> None:

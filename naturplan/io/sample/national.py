@@ -9,11 +9,19 @@ with its source and licence in ``layers/SOURCES.md``), municipality by municipal
 - parcels (``jordstykke``, Matriklen's fields) as a jittered grid cut at the boundary, about
   2.5 million for the whole country at full density (≈ 58 per km²).
 
-*density* thins both (0.01 for tests: about 25,000 parcels); the §3 polygons grow so that
-the share stays the national one. Every layer is marked synthetic like the Aalborg sample
-(``NATURPLAN_SYNTHETIC=true``), and the same ``(seed, density)`` gives the same file. It is
-written one municipality at a time (appended), so memory holds one municipality, not the
-country. Not (yet) in this world: Natura 2000, lowland, the flood raster and addresses.
+- Natura 2000 habitat areas (``natura2000_habitat``, the sample's fields), a few large
+  synthetic sites per municipality covering about :data:`HABITAT_SHARE` of it (the real
+  bird protection areas are shipped, ``layers/dk_natura2000_fuglebeskyttelse_mst.gpkg``,
+  and every dataset opens them: they are not copied in);
+- lowland soils (``lavbund``: ``kulstof_klasse``, ``arealanvendelse``) on about
+  :data:`LOWLAND_SHARE` of the land, as in the Aalborg sample;
+- addresses (``adgangsadresser``, DAWA's fields) on :data:`ADDRESS_SHARE` of the parcels.
+
+*density* thins parcels, §3 and addresses (0.01 for tests: about 25,000 parcels); the §3
+polygons grow so that the share stays the national one. Every layer is marked synthetic
+like the Aalborg sample (``NATURPLAN_SYNTHETIC=true``), and the same ``(seed, density)``
+gives the same file. It is written one municipality at a time (appended), so memory holds
+one municipality, not the country. Not (yet) in this world: a flood raster.
 """
 
 from __future__ import annotations
@@ -31,6 +39,7 @@ from naturplan.core.layers.roles import P3_TYPES, WORKING_EPSG, Role
 from naturplan.io import paths
 from naturplan.io.gpkg_writer import write_gpkg
 from naturplan.io.loading import LayerRequest, read_polygons
+from naturplan.io.windowed import create_parcel_index
 
 #: Share of the land that is registered §3 nature (≈ 444,000 of 4.3 M ha; issue 24).
 P3_SHARE = 0.10
@@ -40,9 +49,19 @@ P3_PER_KM2 = 4.0
 PARCELS_PER_KM2 = 58.0
 #: Share of the §3 count and area by type (code of :data:`P3_TYPES`).
 _TYPE_WEIGHTS = {1: 0.27, 2: 0.08, 3: 0.20, 4: 0.16, 5: 0.11, 6: 0.18}
+#: Share of a municipality under synthetic habitat sites (an assumption of this test world,
+#: not a measured figure).
+HABITAT_SHARE = 0.05
+#: Share of the land that is lowland soil (as the Aalborg sample's ``LAVBUND_SHARE``).
+LOWLAND_SHARE = 0.09
+#: Share of the parcels that get an address.
+ADDRESS_SHARE = 0.4
 GPKG_NAME = "national_world.gpkg"
 P3_LAYER = "beskyttede_naturtyper"
 PARCEL_LAYER = "jordstykke"
+HABITAT_LAYER = "natura2000_habitat"
+LOWLAND_LAYER = "lavbund"
+ADDRESS_LAYER = "adgangsadresser"
 
 
 @dataclass(frozen=True)
@@ -63,9 +82,14 @@ class NationalWorld:
     p3_polygons: int
     parcels: int
     seconds: float
+    habitat_sites: int = 0
+    lowland_polygons: int = 0
+    addresses: int = 0
 
     def request(self, role: Role) -> LayerRequest:
-        layer = {Role.NATURE_P3: P3_LAYER, Role.PARCELS: PARCEL_LAYER}[role]
+        layer = {Role.NATURE_P3: P3_LAYER, Role.PARCELS: PARCEL_LAYER,
+                 Role.NATURA2000: HABITAT_LAYER, Role.LOWLAND: LOWLAND_LAYER,
+                 Role.ADDRESSES: ADDRESS_LAYER}[role]
         return LayerRequest(role, self.path, layer)
 
 
@@ -174,7 +198,8 @@ def build_national_world(
     kommuner = [k for k in national_municipalities() if codes is None or k.code in codes]
     metadata = {"NATURPLAN_SYNTHETIC": "true", "NATURPLAN_SEED": str(seed),
                 "NATURPLAN_DENSITY": repr(float(density))}
-    counts = {P3_LAYER: 0, PARCEL_LAYER: 0}
+    counts = dict.fromkeys((P3_LAYER, PARCEL_LAYER, HABITAT_LAYER, LOWLAND_LAYER,
+                            ADDRESS_LAYER), 0)
     for i, kommune in enumerate(kommuner):
         if progress is not None:
             progress(i / max(len(kommuner), 1), kommune.name)
@@ -183,16 +208,85 @@ def build_national_world(
         if parcels:
             layers.append((PARCEL_LAYER, _parcels(kommune, density, rng,
                                                    int(kommune.code) * 1000 + 1)))
+        # The layers added later draw from their own stream: §3 and parcels stay as they were.
+        more = np.random.default_rng([seed, int(kommune.code), 2])
+        layers += [(HABITAT_LAYER, _habitat(kommune, more)),
+                   (LOWLAND_LAYER, _lowland(kommune, more))]
+        if parcels:
+            layers.append((ADDRESS_LAYER, _addresses(layers[1][1], kommune, more)))
         for layer, frame in layers:
+            if not len(frame):
+                continue
             _append(frame, part, layer, first=counts[layer] == 0, metadata=metadata)
             counts[layer] += len(frame)
+    if parcels:  # the search by ejerlav and matrikelnummer queries it (io/parcel_index.py)
+        create_parcel_index(LayerRequest(Role.PARCELS, part, PARCEL_LAYER))
     part.replace(path)
     return NationalWorld(path, len(kommuner), counts[P3_LAYER], counts[PARCEL_LAYER],
-                         time.perf_counter() - start)
+                         time.perf_counter() - start, counts[HABITAT_LAYER],
+                         counts[LOWLAND_LAYER], counts[ADDRESS_LAYER])
+
+
+def _blobs(geom: shapely.Geometry, n: int, total_m2: float, rng: np.random.Generator,
+           spread: float) -> np.ndarray:
+    """*n* lumpy polygons of about *total_m2* together, centred inside *geom*, cut by it."""
+    centres = _points_in(geom, n, rng)
+    sizes = rng.lognormal(0.0, spread, n)
+    sizes *= total_m2 / sizes.sum()
+    blobs = shapely.buffer(shapely.points(centres), np.sqrt(sizes / np.pi), quad_segs=6)
+    stretch = rng.uniform(0.5, 1.5, n)
+    turned = np.array([shapely.affinity.rotate(shapely.affinity.scale(b, s, 1 / s), a)
+                       for b, s, a in zip(blobs, stretch, rng.uniform(0, 180, n), strict=True)],
+                      dtype=object)
+    cut = shapely.intersection(turned, geom)
+    return cut[np.isin(shapely.get_type_id(cut), (3, 6)) & (shapely.area(cut) > 1e3)]
+
+
+def _habitat(kommune: Kommune, rng: np.random.Generator) -> gpd.GeoDataFrame:
+    """A few synthetic habitat sites (one per ~150 km², at least one)."""
+    n = max(int(round(kommune.geometry.area / 150e6)), 1)
+    geoms = _blobs(kommune.geometry, n, kommune.geometry.area * HABITAT_SHARE, rng, 0.5)
+    k = len(geoms)
+    return gpd.GeoDataFrame(
+        {"Objektnavn": [f"{kommune.name} {i + 1} (syntetisk habitatområde)" for i in range(k)],
+         "Site_ident": [f"SYN-H{kommune.code}{i + 1:02d}" for i in range(k)],
+         "Site_nr": (int(kommune.code) * 100 + np.arange(1, k + 1)).astype(np.int32),
+         "Temanavn": "NATURA 2000 - Habitatområder", "kind": "habitat"},
+        geometry=geoms, crs=WORKING_EPSG)
+
+
+def _lowland(kommune: Kommune, rng: np.random.Generator) -> gpd.GeoDataFrame:
+    """Lowland soil patches (one per ~10 km²) with a carbon class and today's use."""
+    n = max(int(round(kommune.geometry.area / 10e6)), 1)
+    geoms = _blobs(kommune.geometry, n, kommune.geometry.area * LOWLAND_SHARE, rng, 0.8)
+    u = rng.random(len(geoms))
+    carbon = np.where(u < 0.3, ">12", np.where(u < 0.65, "6-12", "<6"))
+    use = np.where(rng.random(len(geoms)) < 0.6, "omdrift", "permanent græs")
+    return gpd.GeoDataFrame({"kulstof_klasse": carbon.astype(object),
+                             "arealanvendelse": use.astype(object)},
+                            geometry=geoms, crs=WORKING_EPSG)
+
+
+def _addresses(parcels: gpd.GeoDataFrame, kommune: Kommune,
+               rng: np.random.Generator) -> gpd.GeoDataFrame:
+    """An address on :data:`ADDRESS_SHARE` of the parcels, at a point inside each."""
+    geoms = parcels.geometry.to_numpy()
+    chosen = np.flatnonzero(rng.random(len(geoms)) < ADDRESS_SHARE)
+    points = shapely.point_on_surface(geoms[chosen])
+    street = np.asarray(parcels["ejerlavskode"].to_numpy()[chosen], dtype=np.int64)
+    number = np.arange(len(chosen)) % 400 + 1
+    postnr = f"{9000 - int(kommune.code) % 1000 * 8:04d}"
+    return gpd.GeoDataFrame(
+        {"id": [f"syntetisk-{kommune.code}-{i + 1:07d}" for i in range(len(chosen))],
+         "vejnavn": [f"Syntetisk Vej {s % 1000}" for s in street],
+         "husnr": [str(h) for h in number], "postnr": postnr,
+         "postnrnavn": f"{kommune.name} (syntetisk)", "kommunekode": kommune.code},
+        geometry=points, crs=WORKING_EPSG)
 
 
 def _append(frame: gpd.GeoDataFrame, part: Path, layer: str, *, first: bool,
             metadata: dict[str, str]) -> None:
     """Add *frame* to *layer* of the world's ``.part`` file (renamed into place at the end)."""
     write_gpkg(frame, part, layer, description="synthetic national test world",
-               metadata=metadata, promote_to_multi=True, use_arrow=True, append=not first)
+               metadata=metadata, promote_to_multi=layer != ADDRESS_LAYER, use_arrow=True,
+               append=not first)

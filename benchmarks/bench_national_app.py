@@ -1,0 +1,207 @@
+"""The app on the national world in bounded memory (issue 24 §2), by hand.
+
+    QT_QPA_PLATFORM=offscreen python benchmarks/bench_national_app.py \\
+        --world /tmp/naturplan-national/national_world.gpkg [--baseline OLD_CHECKOUT]
+
+Drives the real main window offscreen, each case in a fresh process: opens the dataset
+(``load_dataset``, as the app does), draws the home view, then pans across the country at
+1:20,000 (parcels shown: each view set, then waited for until its windows are read and its
+frame drawn), then searches 100 random parcels in the search box (the parcel controller:
+search, card, dock) and times each from the typed line to the card. Reports the resident
+memory after opening and after panning (``VmRSS``) and the peak (``VmHWM``), the card p50 and
+p95, and the time per pan step. Cases: the national world (world from
+``benchmarks/bench_national.py``: DAGI municipalities, its §3 and its parcels;
+``national-all`` adds its habitat sites, lowland and addresses and the real bird areas), the
+Aalborg sample at full scale with this checkout and, with ``--baseline``, with an older one
+(PYTHONPATH=OLD_CHECKOUT) in the same run. Targets: RSS ≤ 1.5 GB, card p95 < 1 s.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+SCALE_1_20000 = 20_000 * 0.00028  # m per px at 1:20,000 on screen
+#: Pan path across Denmark (EPSG:25832): Esbjerg → Odense → Copenhagen, then Aalborg.
+NATIONAL_PATH = [(470_000, 6_150_000), (590_000, 6_140_000), (725_000, 6_175_000),
+                 (555_000, 6_320_000)]
+AALBORG_PATH = [(530_000, 6_310_000), (555_000, 6_320_000), (580_000, 6_330_000)]
+
+
+def _mem() -> tuple[float, float]:
+    """(VmRSS, VmHWM) of this process in MB."""
+    values = {}
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith(("VmRSS:", "VmHWM:")):
+            key, value = line.split(":", 1)
+            values[key] = int(value.split()[0]) / 1024
+    return values["VmRSS"], values["VmHWM"]
+
+
+def _wait(window, app, timeout: float = 120.0) -> None:  # type: ignore[no-untyped-def]
+    canvas = window.canvas
+    reader = getattr(canvas, "windows", None)
+    start = time.perf_counter()
+    while time.perf_counter() - start < timeout:
+        app.processEvents()
+        if (reader is None or not reader.busy) and canvas.idle:
+            return
+        time.sleep(0.005)
+    raise SystemExit("a view was not drawn in time")
+
+
+def _steps(path: list[tuple[int, int]], step_m: float) -> list[tuple[float, float]]:
+    out = []
+    for (x0, y0), (x1, y1) in zip(path, path[1:], strict=False):
+        n = max(int(((x1 - x0) ** 2 + (y1 - y0) ** 2) ** 0.5 / step_m), 1)
+        out += [(x0 + (x1 - x0) * k / n, y0 + (y1 - y0) * k / n) for k in range(n)]
+    return out
+
+
+def _random_parcels(window, n: int) -> list[str]:  # type: ignore[no-untyped-def]
+    """Search lines ``"MATRIKEL, EJERLAVSKODE"`` of *n* random parcels of the window's data."""
+    import numpy as np
+
+    from naturplan.core.layers.roles import Role
+
+    rng = np.random.default_rng(24)
+    [parcels] = window.workspace.dataset.vector(Role.PARCELS)
+    if len(parcels.frame) and not hasattr(parcels, "total"):  # held whole
+        rows = rng.choice(len(parcels.frame), n, replace=False)
+        frame = parcels.frame.iloc[rows]
+        return [f"{m}, {int(c)}" for m, c in zip(frame["matrikelnummer"],
+                                                  frame["ejerlavskode"], strict=True)]
+    import sqlite3
+
+    from naturplan.io.parcel_index import IndexedParcels
+
+    lookup = IndexedParcels(window.workspace.dataset, parcels)
+    fids = rng.choice(parcels.total, n, replace=False) + 1
+    with sqlite3.connect(lookup.path) as conn:
+        rows = [conn.execute(f'SELECT "{lookup.fields["ejerlavskode"]}", '
+                             f'"{lookup.fields["matrikelnummer"]}" FROM "{lookup.table}" '
+                             "WHERE fid = ?", (int(f),)).fetchone() for f in fids]
+    return [f"{m}, {int(c)}" for c, m in rows if c is not None]
+
+
+def child(case: str, world: str, cards: int) -> None:
+    from PySide6.QtCore import QSettings
+    from PySide6.QtWidgets import QApplication
+
+    from naturplan.core.layers.roles import Role
+    from naturplan.gui.main_window import MainWindow
+    from naturplan.io.datasets import DatasetRequest
+    from naturplan.io.loading import LayerRequest
+    from naturplan.render import MapView
+
+    app = QApplication.instance() or QApplication([])
+    settings = QSettings(f"/tmp/bench_national_app_{os.getpid()}.ini", QSettings.Format.IniFormat)
+    window = MainWindow(settings, lang="da")
+    window.resize(1400, 880)
+    window.show()
+    app.processEvents()
+    if case in ("national", "national-all"):
+        gpkg = Path(world)
+        layers = [
+            LayerRequest(Role.MUNICIPALITY, REPO / "layers" / "dk_kommuner_dagi_2014.geojson"),
+            LayerRequest(Role.PARCELS, gpkg, "jordstykke"),
+            LayerRequest(Role.NATURE_P3, gpkg, "beskyttede_naturtyper")]
+        if case == "national-all":  # the world's habitat sites, lowland and addresses too
+            layers += [
+                LayerRequest(Role.NATURA2000, gpkg, "natura2000_habitat"),
+                LayerRequest(Role.NATURA2000,
+                             REPO / "layers" / "dk_natura2000_fuglebeskyttelse_mst.gpkg"),
+                LayerRequest(Role.LOWLAND, gpkg, "lavbund"),
+                LayerRequest(Role.ADDRESSES, gpkg, "adgangsadresser")]
+        request = DatasetRequest(use_sample=False, layers=tuple(layers))
+        path = NATIONAL_PATH
+    else:
+        request = DatasetRequest(sample_scale=1.0)
+        path = AALBORG_PATH
+    start = time.perf_counter()
+    window.load_dataset(request, wait=True)
+    app.processEvents()
+    window.canvas.zoom_home()
+    _wait(window, app)
+    opened = time.perf_counter() - start
+    rss_open, peak_open = _mem()
+    canvas = window.canvas
+    steps = []
+    for x, y in _steps(path, 0.8 * canvas.width() * SCALE_1_20000):
+        t0 = time.perf_counter()
+        canvas.set_view(MapView(x, y, SCALE_1_20000, canvas.width(), canvas.height()))
+        _wait(window, app)
+        steps.append(time.perf_counter() - t0)
+    rss_pan, peak_pan = _mem()
+    t0 = time.perf_counter()
+    while window.parcels.context is None and time.perf_counter() - t0 < 300:
+        app.processEvents()
+        time.sleep(0.01)
+    ready = time.perf_counter() - t0
+    times, found = [], 0
+    for line in _random_parcels(window, cards):
+        t0 = time.perf_counter()
+        result = window.parcels.search(line)
+        times.append(time.perf_counter() - t0)
+        found += bool(result is not None and result.found)
+    rss_end, peak_end = _mem()
+    times.sort()
+    print(json.dumps({
+        "case": case, "open_s": opened, "rss_open": rss_open, "peak_open": peak_open,
+        "pan_steps": len(steps), "pan_median_s": statistics.median(steps),
+        "pan_max_s": max(steps), "rss_pan": rss_pan, "peak_pan": peak_pan,
+        "lookup_ready_s": ready, "cards": len(times), "found": found,
+        "card_p50_s": times[len(times) // 2], "card_p95_s": times[int(len(times) * 0.95) - 1],
+        "rss_end": rss_end, "peak_end": peak_end}), flush=True)
+    window.close()
+
+
+def _run(case: str, world: str, cards: int, code: Path) -> dict[str, float]:
+    env = {**os.environ, "PYTHONPATH": str(code), "QT_QPA_PLATFORM": "offscreen"}
+    done = subprocess.run([sys.executable, str(Path(__file__).resolve()), "--child", case,
+                           "--world", world, "--cards", str(cards)],
+                          env=env, capture_output=True, text=True, check=False)
+    lines = [line for line in done.stdout.splitlines() if line.startswith("{")]
+    if done.returncode != 0 or not lines:
+        raise SystemExit(f"{case} ({code}) failed:\n{done.stderr[-3000:]}")
+    result: dict[str, float] = json.loads(lines[-1])
+    print(json.dumps({"code": str(code), **result}), flush=True)  # kept if a later case fails
+    return result
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--world", default="/tmp/naturplan-national/national_world.gpkg")
+    parser.add_argument("--baseline", type=Path, default=None)
+    parser.add_argument("--cards", type=int, default=100)
+    parser.add_argument("--child", default=None)
+    parser.add_argument("--cases", default="national,aalborg")
+    args = parser.parse_args()
+    if args.child:
+        child(args.child, args.world, args.cards)
+        return
+    runs = []
+    for case in args.cases.split(","):
+        runs.append(("this checkout", _run(case, args.world, args.cards, REPO)))
+        if case == "aalborg" and args.baseline is not None:
+            runs.append((f"baseline {args.baseline}", _run(case, args.world, args.cards,
+                                                           args.baseline)))
+    print("| case | code | open s | RSS open MB | RSS after pan MB | peak MB | pan step "
+          "median / max s | card p50 / p95 s (found) |")
+    print("|---|---|---|---|---|---|---|---|")
+    for code, r in runs:
+        print(f"| {r['case']} | {code} | {r['open_s']:.1f} | {r['rss_open']:.0f} | "
+              f"{r['rss_pan']:.0f} ({r['pan_steps']} steps) | {r['peak_end']:.0f} | "
+              f"{r['pan_median_s']:.2f} / {r['pan_max_s']:.2f} | "
+              f"{r['card_p50_s']:.3f} / {r['card_p95_s']:.3f} ({r['found']}/{r['cards']}) |")
+
+
+if __name__ == "__main__":
+    main()
