@@ -129,3 +129,27 @@ def test_a_candidate_changes_eca_as_a_full_recomputation(seed):
                                                params, iic=False, keep_paths=False)
         assert change.pc_sum_after == pytest.approx(full.indices.pc_sum, rel=1e-6)
         assert change.eca_after_m2 == pytest.approx(full.indices.eca_m2, rel=1e-6)
+
+
+@pytest.mark.parametrize("seed", [4, 5])
+def test_candidates_in_a_double_density_landscape_as_a_full_recomputation(seed):
+    """Twice as many patches on a quarter of the area: nearly every pair is connected, so
+    every candidate's shortcuts reach most kept pairs (the case the faster single-patch
+    path and the shortcut filter of ``_behind_shortcuts`` were written for)."""
+    rng = np.random.default_rng(seed)
+    centres = rng.uniform(-1200, 1200, size=(240, 2))
+    geoms = shapely.buffer(shapely.points(centres), rng.uniform(10, 40, 240), quad_segs=4)
+    params = ConnectivityParams()
+    now = ConnectivityNetwork.of_polygons(geoms, LANDSCAPE, params, iic=False)
+    assert now.paths.nnz > 0.8 * len(now.patches) * (len(now.patches) - 1) / 2
+    candidates = []
+    for _ in range(12):
+        (x0, y0), (x1, y1) = rng.uniform(-1300, 1300, size=(2, 2))
+        candidates.append(shapely.buffer(shapely.LineString([(x0, y0), (x1, y1)]), 10))
+        candidates.append(shapely.buffer(shapely.Point(x0, y1), rng.uniform(20, 200)))
+    candidates.append(shapely.box(3000, 3000, 3100, 3100))  # far away: no shortcut at all
+    for candidate in candidates:
+        change = now.candidate(candidate)
+        full = ConnectivityNetwork.of_polygons(np.append(geoms, candidate), LANDSCAPE,
+                                               params, iic=False, keep_paths=False)
+        assert change.pc_sum_after == pytest.approx(full.indices.pc_sum, rel=1e-6)
