@@ -16,6 +16,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import geopandas as gpd
+import numpy as np
 import pandas as pd
 
 from naturplan.core.parcels.context import ParcelContext
@@ -106,18 +107,35 @@ def csv_text(frame: pd.DataFrame) -> str:
 
 def _csv_cells(column: pd.Series) -> list[str]:
     """One column's cells as CSV text (empty for missing values)."""
-    values = column.to_numpy(dtype=object)
     if pd.api.types.is_float_dtype(column.dtype):
-        return ["" if v != v else f"{v:.4f}" for v in values.tolist()]
+        # Each distinct value formatted once (most cells are 0 or empty), found by its
+        # bits so that -0.0 stays "-0.0000" as pandas writes it.
+        floats = column.to_numpy(dtype=np.float64)
+        bits, where = np.unique(floats.view(np.int64), return_inverse=True)
+        cells = np.array(["" if v != v else f"{v:.4f}" for v in bits.view(np.float64).tolist()],
+                         dtype=object)
+        text: list[str] = cells[where.reshape(-1)].tolist()
+        return text
+    values = column.to_numpy(dtype=object)
     if pd.api.types.is_bool_dtype(column.dtype) or pd.api.types.is_integer_dtype(column.dtype):
         return ["" if v is None or v is pd.NA else str(v) for v in values.tolist()]
-    return [_quoted(csv_safe(v)) if isinstance(v, str)
-            else "" if v is None or v is pd.NA or (isinstance(v, float) and v != v)
-            else _quoted(str(v)) for v in values.tolist()]
+    cache: dict[str, str] = {"": ""}  # most text cells repeat (types, codes, empty)
+    out = []
+    for v in values.tolist():
+        if isinstance(v, str):
+            cell = cache.get(v)
+            if cell is None:
+                cell = cache[v] = _quoted(csv_safe(v))
+            out.append(cell)
+        elif v is None or v is pd.NA or (isinstance(v, float) and v != v):
+            out.append("")
+        else:
+            out.append(_quoted(str(v)))
+    return out
 
 
 def _quoted(text: str) -> str:
     """A cell as pandas' minimal quoting writes it."""
-    if any(c in text for c in ',"\n\r'):
+    if "," in text or '"' in text or "\n" in text or "\r" in text:
         return '"' + text.replace('"', '""') + '"'
     return text

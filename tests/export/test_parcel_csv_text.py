@@ -25,6 +25,7 @@ def test_the_csv_text_equals_pandas_on_awkward_cells():
         "synthetic_data": [True, False, True],
         "candidate_ids": [None, "ok", "two\nlines"],
         "share": [np.nan, 2.0, -0.00004],
+        "zeros": [0.0, -0.0, 0.0],
         "big": [1e12 + 0.123456, 0.00005, 12345.67895],
     })
     assert csv_text(frame) == _pandas(frame)
