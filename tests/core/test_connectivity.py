@@ -153,3 +153,30 @@ def test_candidates_in_a_double_density_landscape_as_a_full_recomputation(seed):
         full = ConnectivityNetwork.of_polygons(np.append(geoms, candidate), LANDSCAPE,
                                                params, iic=False, keep_paths=False)
         assert change.pc_sum_after == pytest.approx(full.indices.pc_sum, rel=1e-6)
+
+
+def test_a_long_landscape_searched_by_region_equals_one_search_over_all_pairs():
+    """Over a long strip (80 km) each block of sources reaches only its own stretch, so the
+    searches run on that region of the graph (``_path_sums``); the row sums, PC and the
+    kept p* must equal one search over all pairs of the unpruned links."""
+    from scipy.sparse.csgraph import shortest_path
+
+    rng = np.random.default_rng(24)
+    n = 1500
+    centres = np.column_stack([rng.uniform(0, 80_000, n), rng.uniform(0, 2_000, n)])
+    geoms = shapely.buffer(shapely.points(centres), rng.uniform(10, 60, n), quad_segs=4)
+    landscape = shapely.box(-1000, -1000, 81_000, 3_000)
+    params = ConnectivityParams()
+    net = ConnectivityNetwork.of_polygons(geoms, landscape, params, iic=False)
+    patches = net.patches
+    links = patch_links(patches.geoms, params.link_m)
+    dist = shortest_path(links.graph(len(patches)), directed=False)
+    p = np.where(dist <= params.limit_m, np.exp(-params.k * dist), 0.0)
+    np.testing.assert_allclose(net.row_sums, p @ patches.areas, rtol=1e-9)
+    assert net.indices.pc_sum == pytest.approx(patches.areas @ p @ patches.areas, rel=1e-9)
+    kept = net.paths.toarray()
+    upper = np.triu(p, 1)
+    assert np.array_equal(kept > 0, upper > 0)
+    np.testing.assert_allclose(kept, upper, rtol=1e-6)
+    # the regions were used: one block's reach is a small part of the strip
+    assert len(patches) > 1024

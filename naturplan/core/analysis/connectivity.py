@@ -215,13 +215,14 @@ class ConnectivityNetwork:
         feedback.check()
         self.links = prune_links(n, links, feedback.part(0.1, 0.25))
         self.graph = self.links.graph(n)
+        order = _spatial_order(patches.geoms)
         self.row_sums, pc_sum, self.paths = _path_sums(
-            self.graph, patches.areas, self.params, keep_paths, feedback.part(0.25, 0.85))
+            self.graph, patches.areas, self.params, keep_paths, feedback.part(0.25, 0.85),
+            order)
         iic_sum = None
         if iic:
             iic_links = links.take(links.d <= self.params.iic_m)
-            iic_sum = _iic_sum(n, iic_links, patches.areas, feedback.part(0.85, 1.0),
-                               _spatial_order(patches.geoms))
+            iic_sum = _iic_sum(n, iic_links, patches.areas, feedback.part(0.85, 1.0), order)
         self.indices = ConnectivityIndices(
             float(shapely.area(landscape)), n, float(patches.areas.sum()), pc_sum,
             float((patches.areas**2).sum()), iic_sum)
@@ -292,40 +293,55 @@ def _spatial_order(geoms: GeometryArray) -> IntArray:
 
 
 def _path_sums(graph: csr_matrix, areas: FloatArray, params: ConnectivityParams,
-               keep: bool, feedback: Feedback) -> tuple[FloatArray, float, csr_matrix | None]:
+               keep: bool, feedback: Feedback, order: IntArray | None = None
+               ) -> tuple[FloatArray, float, csr_matrix | None]:
     """Row sums Rᵢ = Σⱼ aⱼ p*ᵢⱼ, ΣᵢΣⱼ aᵢ aⱼ p*ᵢⱼ, and p*ᵢⱼ of the pairs i < j within the
-    limit (upper triangle, float32) if *keep*."""
+    limit (upper triangle, float32) if *keep*.
+
+    The sources go in blocks along *order* (a spatial order: a block's patches are
+    neighbours). One search from the whole block finds the patches any of them reaches
+    within the limit; every patch on such a shortest path is among them, so the block's
+    searches run on that part of the graph only and give the same distances. Over a
+    country that part is a small region, so no search fills a row of all patches.
+    """
     n = graph.shape[0]
     from scipy.sparse import csr_matrix
     from scipy.sparse.csgraph import dijkstra
 
     k, limit = params.k, params.limit_m
     rows = np.zeros(n)
-    kept_cols: list[NDArray[np.int32]] = []
-    kept_vals: list[NDArray[np.float32]] = []
-    counts = np.zeros(n, dtype=np.int64)
+    kept: list[tuple[NDArray[np.int32], NDArray[np.int32], NDArray[np.float32]]] = []
+    sources_in = order if order is not None else np.arange(n)
+    everything = np.arange(n)
     for s in range(0, n, CHUNK):
         feedback.check()
-        sources = np.arange(s, min(s + CHUNK, n))
-        dist = dijkstra(graph, directed=True, indices=sources, limit=limit)
+        sources = np.sort(sources_in[s:s + CHUNK])
+        region = everything
+        local_graph, local = graph, sources
+        reach = dijkstra(graph, directed=True, indices=sources, limit=limit, min_only=True)
+        inside = np.flatnonzero(np.isfinite(reach))
+        if len(inside) < n // 2:
+            region, local = inside, np.searchsorted(inside, sources)
+            local_graph = graph[inside][:, inside]
+        dist = dijkstra(local_graph, directed=True, indices=local, limit=limit)
         np.multiply(dist, -k, out=dist)
         np.exp(dist, out=dist)
         if keep:
             upper = dist > 0
-            upper &= np.arange(n)[None, :] > sources[:, None]
+            upper &= region[None, :] > sources[:, None]
             r, c = np.nonzero(upper)
-            counts[sources] = np.bincount(r, minlength=len(sources))
-            kept_cols.append(c.astype(np.int32))
-            kept_vals.append(dist[r, c].astype(np.float32))
-        rows[sources] = dist @ areas
+            kept.append((sources[r].astype(np.int32), region[c].astype(np.int32),
+                         dist[r, c].astype(np.float32)))
+        rows[sources] = dist @ areas[region]
         feedback.report(min(s + CHUNK, n) / max(n, 1), "")
     total = float(areas @ rows)
     paths = None
     if keep:
-        indptr = np.concatenate([[0], np.cumsum(counts)])
-        cols = np.concatenate(kept_cols) if kept_cols else np.empty(0, np.int32)
-        vals = np.concatenate(kept_vals) if kept_vals else np.empty(0, np.float32)
-        paths = csr_matrix((vals, cols, indptr), shape=(n, n))
+        r_all = np.concatenate([p[0] for p in kept]) if kept else np.empty(0, np.int32)
+        c_all = np.concatenate([p[1] for p in kept]) if kept else np.empty(0, np.int32)
+        v_all = np.concatenate([p[2] for p in kept]) if kept else np.empty(0, np.float32)
+        kept.clear()
+        paths = csr_matrix((v_all, (r_all, c_all)), shape=(n, n))
     return rows, total, paths
 
 
