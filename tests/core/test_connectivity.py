@@ -135,7 +135,7 @@ def test_a_candidate_changes_eca_as_a_full_recomputation(seed):
 def test_candidates_in_a_double_density_landscape_as_a_full_recomputation(seed):
     """Twice as many patches on a quarter of the area: nearly every pair is connected, so
     every candidate's shortcuts reach most kept pairs (the case the faster single-patch
-    path and the shortcut filter of ``_behind_shortcuts`` were written for)."""
+    path and the shortcut filter of ``behind_shortcuts`` were written for)."""
     rng = np.random.default_rng(seed)
     centres = rng.uniform(-1200, 1200, size=(240, 2))
     geoms = shapely.buffer(shapely.points(centres), rng.uniform(10, 40, 240), quad_segs=4)
