@@ -401,7 +401,8 @@ def _iic_batch(src: IntArray, indptr: IntArray, indices: IntArray, areas: FloatA
         target = indices[pos]
         by_target = np.argsort(target, kind="stable")
         target = target[by_target]
-        reached, first = np.unique(target, return_index=True)
+        first = np.flatnonzero(np.r_[True, target[1:] != target[:-1]])  # sorted already
+        reached = target[first]
         words = np.bitwise_or.reduceat(front[owner[by_target]], first, axis=0)
         words &= ~seen[reached]
         new = words.any(axis=1)
