@@ -306,12 +306,12 @@ def _path_sums(graph: csr_matrix, areas: FloatArray, params: ConnectivityParams,
     country that part is a small region, so no search fills a row of all patches.
     """
     n = graph.shape[0]
-    from scipy.sparse import csr_matrix
     from scipy.sparse.csgraph import dijkstra
 
     k, limit = params.k, params.limit_m
     rows = np.zeros(n)
-    kept: list[tuple[NDArray[np.int32], NDArray[np.int32], NDArray[np.float32]]] = []
+    kept: list[tuple[IntArray, NDArray[np.int32], NDArray[np.float32]]] = []
+    counts = np.zeros(n, dtype=np.int64)
     sources_in = order if order is not None else np.arange(n)
     everything = np.arange(n)
     for s in range(0, n, CHUNK):
@@ -331,19 +331,35 @@ def _path_sums(graph: csr_matrix, areas: FloatArray, params: ConnectivityParams,
             upper = dist > 0
             upper &= region[None, :] > sources[:, None]
             r, c = np.nonzero(upper)
-            kept.append((sources[r].astype(np.int32), region[c].astype(np.int32),
-                         dist[r, c].astype(np.float32)))
+            counts[sources] = np.bincount(r, minlength=len(sources))
+            kept.append((sources, region[c].astype(np.int32), dist[r, c].astype(np.float32)))
         rows[sources] = dist @ areas[region]
         feedback.report(min(s + CHUNK, n) / max(n, 1), "")
     total = float(areas @ rows)
     paths = None
     if keep:
-        r_all = np.concatenate([p[0] for p in kept]) if kept else np.empty(0, np.int32)
-        c_all = np.concatenate([p[1] for p in kept]) if kept else np.empty(0, np.int32)
-        v_all = np.concatenate([p[2] for p in kept]) if kept else np.empty(0, np.float32)
-        kept.clear()
-        paths = csr_matrix((v_all, (r_all, c_all)), shape=(n, n))
+        paths = _kept_matrix(kept, counts, n)
     return rows, total, paths
+
+
+def _kept_matrix(kept: list[tuple[IntArray, NDArray[np.int32], NDArray[np.float32]]],
+                 counts: NDArray[np.int64], n: int) -> csr_matrix:
+    """The kept pairs as a CSR matrix, each block's rows copied into place and let go (the
+    blocks are in spatial order, the rows in patch order; one copy held, not two)."""
+    from scipy.sparse import csr_matrix
+
+    indptr = np.concatenate([[0], np.cumsum(counts)])
+    cols = np.empty(int(indptr[-1]), dtype=np.int32)
+    vals = np.empty(int(indptr[-1]), dtype=np.float32)
+    kept.reverse()
+    while kept:
+        sources, c, v = kept.pop()
+        size = counts[sources]
+        starts = np.repeat(indptr[sources] - (np.cumsum(size) - size), size)
+        pos = starts + np.arange(len(c))
+        cols[pos] = c
+        vals[pos] = v
+    return csr_matrix((vals, cols, indptr), shape=(n, n))
 
 
 #: Sources per word of the bit-parallel search, and words per batch.
