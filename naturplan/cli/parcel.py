@@ -158,8 +158,7 @@ def run_parcels(args: argparse.Namespace) -> int:
         return run_parcels(args, database)
     context, _ = _context(args)
     bar = ProgressBar(sys.stderr, enabled=sys.stderr.isatty())
-    context.prepare()
-    table = parcel_table(context, Feedback(bar.report))
+    table = parcel_table(context, Feedback(bar.report))  # no search index: not a card
     bar.finish()
     lang = args.lang or "da"
     write_parcel_table(table, context, args.out, lang)

@@ -145,7 +145,8 @@ def test_the_distance_block_is_bounded_and_changes_no_number(monkeypatch):
     from scipy.sparse.csgraph import dijkstra as real_dijkstra
 
     def counting(*args, **kwargs):
-        calls.append(len(kwargs["indices"]))
+        if not kwargs.get("min_only"):  # the distance blocks, not the region's one search
+            calls.append(len(kwargs["indices"]))
         return real_dijkstra(*args, **kwargs)
 
     monkeypatch.setattr("scipy.sparse.csgraph.dijkstra", counting)
@@ -158,3 +159,54 @@ def test_the_distance_block_is_bounded_and_changes_no_number(monkeypatch):
     candidate = shapely.box(-300, -300, 500, -260)
     assert small.candidate(candidate).eca_after_m2 == pytest.approx(
         whole.candidate(candidate).eca_after_m2, rel=1e-12)
+
+
+@pytest.mark.parametrize("seed", [4, 5])
+def test_candidates_in_a_double_density_landscape_as_a_full_recomputation(seed):
+    """Twice as many patches on a quarter of the area: nearly every pair is connected, so
+    every candidate's shortcuts reach most kept pairs (the case the faster single-patch
+    path and the shortcut filter of ``behind_shortcuts`` were written for)."""
+    rng = np.random.default_rng(seed)
+    centres = rng.uniform(-1200, 1200, size=(240, 2))
+    geoms = shapely.buffer(shapely.points(centres), rng.uniform(10, 40, 240), quad_segs=4)
+    params = ConnectivityParams()
+    now = ConnectivityNetwork.of_polygons(geoms, LANDSCAPE, params, iic=False)
+    assert now.paths.nnz > 0.8 * len(now.patches) * (len(now.patches) - 1) / 2
+    candidates = []
+    for _ in range(12):
+        (x0, y0), (x1, y1) = rng.uniform(-1300, 1300, size=(2, 2))
+        candidates.append(shapely.buffer(shapely.LineString([(x0, y0), (x1, y1)]), 10))
+        candidates.append(shapely.buffer(shapely.Point(x0, y1), rng.uniform(20, 200)))
+    candidates.append(shapely.box(3000, 3000, 3100, 3100))  # far away: no shortcut at all
+    for candidate in candidates:
+        change = now.candidate(candidate)
+        full = ConnectivityNetwork.of_polygons(np.append(geoms, candidate), LANDSCAPE,
+                                               params, iic=False, keep_paths=False)
+        assert change.pc_sum_after == pytest.approx(full.indices.pc_sum, rel=1e-6)
+
+
+def test_a_long_landscape_searched_by_region_equals_one_search_over_all_pairs():
+    """Over a long strip (80 km) each block of sources reaches only its own stretch, so the
+    searches run on that region of the graph (``_path_sums``); the row sums, PC and the
+    kept p* must equal one search over all pairs of the unpruned links."""
+    from scipy.sparse.csgraph import shortest_path
+
+    rng = np.random.default_rng(24)
+    n = 1500
+    centres = np.column_stack([rng.uniform(0, 80_000, n), rng.uniform(0, 2_000, n)])
+    geoms = shapely.buffer(shapely.points(centres), rng.uniform(10, 60, n), quad_segs=4)
+    landscape = shapely.box(-1000, -1000, 81_000, 3_000)
+    params = ConnectivityParams()
+    net = ConnectivityNetwork.of_polygons(geoms, landscape, params, iic=False)
+    patches = net.patches
+    links = patch_links(patches.geoms, params.link_m)
+    dist = shortest_path(links.graph(len(patches)), directed=False)
+    p = np.where(dist <= params.limit_m, np.exp(-params.k * dist), 0.0)
+    np.testing.assert_allclose(net.row_sums, p @ patches.areas, rtol=1e-9)
+    assert net.indices.pc_sum == pytest.approx(patches.areas @ p @ patches.areas, rel=1e-9)
+    kept = net.paths.toarray()
+    upper = np.triu(p, 1)
+    assert np.array_equal(kept > 0, upper > 0)
+    np.testing.assert_allclose(kept, upper, rtol=1e-6)
+    # the regions were used: one block's reach is a small part of the strip
+    assert len(patches) > 1024

@@ -47,6 +47,7 @@ from naturplan.core.analysis.patches import (
     patch_links,
     prune_links,
 )
+from naturplan.core.analysis.shortcuts import behind_shortcuts, shortcut_gain
 from naturplan.core.feedback import Feedback, as_feedback
 from naturplan.core.geometry import GeometryArray
 
@@ -215,13 +216,14 @@ class ConnectivityNetwork:
         feedback.check()
         self.links = prune_links(n, links, feedback.part(0.1, 0.25))
         self.graph = self.links.graph(n)
+        order = _spatial_order(patches.geoms)
         self.row_sums, pc_sum, self.paths = _path_sums(
-            self.graph, patches.areas, self.params, keep_paths, feedback.part(0.25, 0.85))
+            self.graph, patches.areas, self.params, keep_paths, feedback.part(0.25, 0.85),
+            order)
         iic_sum = None
         if iic:
             iic_links = links.take(links.d <= self.params.iic_m)
-            iic_sum = _iic_sum(n, iic_links, patches.areas, feedback.part(0.85, 1.0),
-                               _spatial_order(patches.geoms))
+            iic_sum = _iic_sum(n, iic_links, patches.areas, feedback.part(0.85, 1.0), order)
         self.indices = ConnectivityIndices(
             float(shapely.area(landscape)), n, float(patches.areas.sum()), pc_sum,
             float((patches.areas**2).sum()), iic_sum)
@@ -297,45 +299,78 @@ PATH_BLOCK_CELLS = 8_000_000
 
 
 def _path_sums(graph: csr_matrix, areas: FloatArray, params: ConnectivityParams,
-               keep: bool, feedback: Feedback) -> tuple[FloatArray, float, csr_matrix | None]:
+               keep: bool, feedback: Feedback, order: IntArray | None = None
+               ) -> tuple[FloatArray, float, csr_matrix | None]:
     """Row sums Rᵢ = Σⱼ aⱼ p*ᵢⱼ, ΣᵢΣⱼ aᵢ aⱼ p*ᵢⱼ, and p*ᵢⱼ of the pairs i < j within the
-    limit (upper triangle, float32) if *keep*."""
+    limit (upper triangle, float32) if *keep*.
+
+    The sources go in blocks along *order* (a spatial order: a block's patches are
+    neighbours). One search from the whole block finds the patches any of them reaches
+    within the limit; every patch on such a shortest path is among them, so the block's
+    searches run on that part of the graph only and give the same distances. Over a
+    country that part is a small region, so no search fills a row of all patches.
+    """
     n = graph.shape[0]
-    from scipy.sparse import csr_matrix
     from scipy.sparse.csgraph import dijkstra
 
     k, limit = params.k, params.limit_m
     rows = np.zeros(n)
-    kept_cols: list[NDArray[np.int32]] = []
-    kept_vals: list[NDArray[np.float32]] = []
+    kept: list[tuple[IntArray, NDArray[np.int32], NDArray[np.float32]]] = []
     counts = np.zeros(n, dtype=np.int64)
-    # Rows per Dijkstra call: CHUNK, fewer where n is large, so that the dense block of
-    # distances stays within PATH_BLOCK_CELLS (the national world's 130,000 patches took
-    # 0.7 GB a block; issue 24 §2). The sums do not depend on it.
-    step = max(1, min(CHUNK, PATH_BLOCK_CELLS // max(n, 1)))
-    for s in range(0, n, step):
+    sources_in = order if order is not None else np.arange(n)
+    everything = np.arange(n)
+    for s in range(0, n, CHUNK):
         feedback.check()
-        sources = np.arange(s, min(s + step, n))
-        dist = dijkstra(graph, directed=True, indices=sources, limit=limit)
-        np.multiply(dist, -k, out=dist)
-        np.exp(dist, out=dist)
-        if keep:
-            upper = dist > 0
-            upper &= np.arange(n)[None, :] > sources[:, None]
-            r, c = np.nonzero(upper)
-            counts[sources] = np.bincount(r, minlength=len(sources))
-            kept_cols.append(c.astype(np.int32))
-            kept_vals.append(dist[r, c].astype(np.float32))
-        rows[sources] = dist @ areas
-        feedback.report(min(s + step, n) / max(n, 1), "")
+        block = np.sort(sources_in[s:s + CHUNK])
+        region, local_graph = everything, graph
+        reach = dijkstra(graph, directed=True, indices=block, limit=limit, min_only=True)
+        inside = np.flatnonzero(np.isfinite(reach))
+        if len(inside) < n // 2:
+            region, local_graph = inside, graph[inside][:, inside]
+        # Rows per Dijkstra call: the block, fewer where its region is large, so that the
+        # dense block of distances stays within PATH_BLOCK_CELLS (the national world's
+        # 130,000 patches took 0.7 GB a block; issue 24 §2). The sums do not depend on it.
+        step = max(1, min(CHUNK, PATH_BLOCK_CELLS // max(len(region), 1)))
+        for t in range(0, len(block), step):
+            sources = block[t:t + step]
+            local = sources if region is everything else np.searchsorted(inside, sources)
+            dist = dijkstra(local_graph, directed=True, indices=local, limit=limit)
+            np.multiply(dist, -k, out=dist)
+            np.exp(dist, out=dist)
+            if keep:
+                upper = dist > 0
+                upper &= region[None, :] > sources[:, None]
+                r, c = np.nonzero(upper)
+                counts[sources] = np.bincount(r, minlength=len(sources))
+                kept.append((sources, region[c].astype(np.int32),
+                             dist[r, c].astype(np.float32)))
+            rows[sources] = dist @ areas[region]
+        feedback.report(min(s + CHUNK, n) / max(n, 1), "")
     total = float(areas @ rows)
     paths = None
     if keep:
-        indptr = np.concatenate([[0], np.cumsum(counts)])
-        cols = np.concatenate(kept_cols) if kept_cols else np.empty(0, np.int32)
-        vals = np.concatenate(kept_vals) if kept_vals else np.empty(0, np.float32)
-        paths = csr_matrix((vals, cols, indptr), shape=(n, n))
+        paths = _kept_matrix(kept, counts, n)
     return rows, total, paths
+
+
+def _kept_matrix(kept: list[tuple[IntArray, NDArray[np.int32], NDArray[np.float32]]],
+                 counts: NDArray[np.int64], n: int) -> csr_matrix:
+    """The kept pairs as a CSR matrix, each block's rows copied into place and let go (the
+    blocks are in spatial order, the rows in patch order; one copy held, not two)."""
+    from scipy.sparse import csr_matrix
+
+    indptr = np.concatenate([[0], np.cumsum(counts)])
+    cols = np.empty(int(indptr[-1]), dtype=np.int32)
+    vals = np.empty(int(indptr[-1]), dtype=np.float32)
+    kept.reverse()
+    while kept:
+        sources, c, v = kept.pop()
+        size = counts[sources]
+        starts = np.repeat(indptr[sources] - (np.cumsum(size) - size), size)
+        pos = starts + np.arange(len(c))
+        cols[pos] = c
+        vals[pos] = v
+    return csr_matrix((vals, cols, indptr), shape=(n, n))
 
 
 #: Sources per word of the bit-parallel search, and words per batch.
@@ -393,7 +428,8 @@ def _iic_batch(src: IntArray, indptr: IntArray, indices: IntArray, areas: FloatA
         target = indices[pos]
         by_target = np.argsort(target, kind="stable")
         target = target[by_target]
-        reached, first = np.unique(target, return_index=True)
+        first = np.flatnonzero(np.r_[True, target[1:] != target[:-1]])  # sorted already
+        reached = target[first]
         words = np.bitwise_or.reduceat(front[owner[by_target]], first, axis=0)
         words &= ~seen[reached]
         new = words.any(axis=1)
@@ -425,7 +461,8 @@ def _with_new_nodes(net: ConnectivityNetwork, nodes: GeometryArray,
     graph = Links(np.concatenate(ei), np.concatenate(ej), np.concatenate(ed)).graph(n + r)
     from scipy.sparse.csgraph import dijkstra
 
-    x = dijkstra(graph, directed=True, indices=np.arange(n, n + r), limit=limit)
+    x, pred = dijkstra(graph, directed=True, indices=np.arange(n, n + r), limit=limit,
+                       return_predecessors=True)
     x_old, x_new = x[:, :n], x[:, n:]
     # Terms of the new patches with everything (both orders) and among themselves.
     reach = np.exp(-k * x_old)
@@ -439,54 +476,10 @@ def _with_new_nodes(net: ConnectivityNetwork, nodes: GeometryArray,
     inner = inner + inner.T
     np.fill_diagonal(inner, 1.0)
     removed = 2.0 * float(m_areas @ net.row_sums[merged]) - float(m_areas @ inner @ m_areas)
-    gain = _shortcut_gain(paths, areas, x_old, ~is_merged, k, limit)
+    eligible = ~is_merged
+    if r == 1:  # only the patches behind a shortcut can gain (see shortcuts.behind_shortcuts)
+        eligible &= behind_shortcuts(paths, pred[0, :n], p, d, k)
+    gain = shortcut_gain(paths, areas, x_old, eligible, k, limit)
     after = net.indices.pc_sum - removed + new_terms + gain
     joins = tuple(JoinedPatch(int(m), float(areas[m])) for m in merged)
     return CandidateConnectivity(net.indices, after, float(node_areas.sum()), joins)
-
-
-def _shortcut_gain(paths: csr_matrix, areas: FloatArray, x: FloatArray,
-                   eligible: NDArray[np.bool_], k: float, limit: float) -> float:
-    """2 Σ_{i<j} aᵢ aⱼ max(0, tᵢⱼ − p*ᵢⱼ) over the remaining patches within reach of a new
-    patch, with tᵢⱼ = max_a exp(−k(X_ai + X_aj)) (0 beyond the limit): the pairs whose best
-    path now runs through a new patch.
-
-    max(0, t − p) = t − min(t, p): the first sum needs no old p* at all, the second only the
-    pairs that had one (the kept sparse pairs), so no dense matrix of all pairs is made.
-    """
-    within = eligible & (x.min(axis=0) <= limit)
-    s = np.flatnonzero(within)
-    if len(s) < 2:
-        return 0.0
-    xs, a = x[:, s], areas[s]
-    sub = paths[s][:, s].tocoo()
-    i, j, p_old = sub.row, sub.col, sub.data.astype(float)
-    via = np.min(xs[:, i] + xs[:, j], axis=0)
-    t_known = np.where(via <= limit, np.exp(-k * via), 0.0)
-    overlap = float(np.sum(a[i] * a[j] * np.minimum(t_known, p_old)))
-    return 2.0 * (_pairs_through(xs, a, k, limit) - overlap)
-
-
-def _pairs_through(xs: FloatArray, a: FloatArray, k: float, limit: float) -> float:
-    """Σ_{i<j} aᵢ aⱼ max_a exp(−k(X_ai + X_aj)) over pairs with a path ≤ *limit*."""
-    if xs.shape[0] == 1:
-        # One new patch: exp(−k(xᵢ + xⱼ)) = qᵢ qⱼ; for each i the partners j with
-        # xⱼ ≤ limit − xᵢ are a prefix of the patches sorted by x.
-        x = xs[0]
-        order = np.argsort(x)
-        x_sorted = x[order]
-        w = (a * np.exp(-k * x))[order]
-        prefix = np.concatenate([[0.0], np.cumsum(w)])
-        reach = np.searchsorted(x_sorted, limit - x_sorted, side="right")
-        total = float(w @ prefix[reach])
-        self_pairs = float(np.sum(w * w * (2 * x_sorted <= limit)))
-        return (total - self_pairs) / 2.0
-    total = 0.0
-    n = xs.shape[1]
-    for b0 in range(0, n, CHUNK):
-        b = slice(b0, min(b0 + CHUNK, n))
-        via = np.min(xs[:, b, None] + xs[:, None, :], axis=0)
-        t = np.where(via <= limit, np.exp(-k * via), 0.0)
-        t[np.arange(n)[None, :] <= np.arange(b0, b.stop)[:, None]] = 0.0
-        total += float(a[b] @ t @ a)
-    return total

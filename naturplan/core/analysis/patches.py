@@ -142,12 +142,14 @@ class PieceIndex:
         pieces, owner = grid_cut(geoms, PIECE_TILE_M, MAX_VERTICES + 1)
         return cls(pieces, owner)
 
-    def near(self, geoms: GeometryArray, max_d: float,
-             owner: IntArray | None = None) -> tuple[IntArray, IntArray, FloatArray]:
+    def near(self, geoms: GeometryArray, max_d: float, owner: IntArray | None = None,
+             upper: bool = False) -> tuple[IntArray, IntArray, FloatArray]:
         """Pairs (query position, patch) within *max_d* and their least distance.
 
         *geoms* are query geometries, optionally pieces with *owner* positions; each
-        (query owner, patch) pair appears once with the least piece distance.
+        (query owner, patch) pair appears once with the least piece distance. *upper*
+        keeps only pairs whose query owner is below the patch (the index against its own
+        pieces: each pair measured once, not twice).
         """
         geoms = np.asarray(geoms, dtype=object)
         q_owner = np.arange(len(geoms), dtype=np.intp) if owner is None else owner
@@ -159,6 +161,8 @@ class PieceIndex:
         dx = np.maximum(0.0, np.maximum(pb[:, 0] - qb[q, 2], qb[q, 0] - pb[:, 2]))
         dy = np.maximum(0.0, np.maximum(pb[:, 1] - qb[q, 3], qb[q, 1] - pb[:, 3]))
         close = np.hypot(dx, dy) <= max_d
+        if upper:
+            close &= q_owner[q] < self.owner[p]
         q, p = q[close], p[close]
         d = _distances(geoms[q], self.pieces[p])
         return _least(q_owner[q], self.owner[p], d, max_d)
@@ -193,9 +197,8 @@ def patch_links(geoms: GeometryArray, max_d: float, index: PieceIndex | None = N
     if len(geoms) < 2:
         return empty_links()
     index = index or PieceIndex.of(geoms)
-    a, b, d = index.near(index.pieces, max_d, index.owner)
-    upper = a < b
-    return Links(a[upper], b[upper], d[upper])
+    a, b, d = index.near(index.pieces, max_d, index.owner, upper=True)
+    return Links(a, b, d)
 
 
 def prune_links(n: int, links: Links, feedback: Feedback | None = None) -> Links:

@@ -1,0 +1,142 @@
+"""A candidate's shortcuts through today's patch network (for
+:meth:`naturplan.core.analysis.connectivity.ConnectivityNetwork.candidate`).
+
+A new patch c only shortens the paths that pass through it: Dᵢⱼ' = min(Dᵢⱼ, Xᵢ + Xⱼ) with X the
+distances from c. The gain in ΣΣ aᵢ aⱼ p*ᵢⱼ is summed from today's kept pairs without a dense
+matrix of all pairs, and only over the patches behind a shortcut between two of c's
+neighbours (:func:`behind_shortcuts`).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import numpy as np
+from numpy.typing import NDArray
+
+from naturplan.core.analysis.patches import CHUNK
+
+if TYPE_CHECKING:
+    from scipy.sparse import csr_matrix
+
+FloatArray = NDArray[np.float64]
+IntArray = NDArray[np.intp]
+
+
+def behind_shortcuts(paths: csr_matrix, pred: NDArray[np.int32], nb: IntArray,
+                      nb_d: FloatArray, k: float) -> NDArray[np.bool_]:
+    """The patches whose path from one new patch c starts at a neighbour m of c that is
+    part of a shortcut: another neighbour m' with d(c, m) + d(c, m') < D(m, m').
+
+    Only such pairs can gain: if the new best path i … m – c – m' … j is shorter than
+    Dᵢⱼ ≤ Dᵢₘ + Dₘₘ' + Dₘ'ⱼ, then d(c, m) + d(c, m') < Dₘₘ', and m, m' are the first
+    patches on c's shortest paths to i and j (*pred*: the search's predecessors, n for c).
+    The kept p* are float32, so near-ties count as shortcuts (never one missed).
+    """
+    n = len(pred)
+    out = np.zeros(n, dtype=bool)
+    if len(nb) < 2:
+        return out
+    sub = paths[nb][:, nb].toarray().astype(float)
+    p_old = np.maximum(sub, sub.T)
+    t = np.exp(-k * (nb_d[:, None] + nb_d[None, :]))
+    short = t > p_old * (1.0 - 1e-6)
+    np.fill_diagonal(short, False)
+    in_shortcut = np.zeros(n, dtype=bool)
+    in_shortcut[nb[short.any(axis=1)]] = True
+    if not in_shortcut.any():
+        return out
+    hop = pred.astype(np.intp)
+    fixed = (hop < 0) | (hop == n)  # unreached, or c's own neighbour: its own first patch
+    hop[fixed] = np.flatnonzero(fixed)
+    while True:  # pointer jumping along the predecessors to the first patch after c
+        nxt = hop[hop]
+        if np.array_equal(nxt, hop):
+            break
+        hop = nxt
+    reached = pred >= 0
+    out[reached] = in_shortcut[hop[reached]]
+    return out
+
+
+def shortcut_gain(paths: csr_matrix, areas: FloatArray, x: FloatArray,
+                   eligible: NDArray[np.bool_], k: float, limit: float) -> float:
+    """2 Σ_{i<j} aᵢ aⱼ max(0, tᵢⱼ − p*ᵢⱼ) over the remaining patches within reach of a new
+    patch, with tᵢⱼ = max_a exp(−k(X_ai + X_aj)) (0 beyond the limit): the pairs whose best
+    path now runs through a new patch.
+
+    max(0, t − p) = t − min(t, p): the first sum needs no old p* at all, the second only the
+    pairs that had one (the kept sparse pairs), so no dense matrix of all pairs is made.
+    """
+    within = eligible & (x.min(axis=0) <= limit)
+    s = np.flatnonzero(within)
+    if len(s) < 2:
+        return 0.0
+    if x.shape[0] == 1:
+        return 2.0 * (_pairs_through(x[:, s], areas[s], k, limit)
+                      - _kept_overlap(paths, areas, np.where(within, x[0], np.inf), s, k, limit))
+    xs, a = x[:, s], areas[s]
+    sub = paths[s][:, s].tocoo()
+    i, j, p_old = sub.row, sub.col, sub.data.astype(float)
+    via = np.min(xs[:, i] + xs[:, j], axis=0)
+    t_known = np.where(via <= limit, np.exp(-k * via), 0.0)
+    overlap = float(np.sum(a[i] * a[j] * np.minimum(t_known, p_old)))
+    return 2.0 * (_pairs_through(xs, a, k, limit) - overlap)
+
+
+def _kept_overlap(paths: csr_matrix, areas: FloatArray, x: FloatArray, s: IntArray,
+                  k: float, limit: float) -> float:
+    """Σ aᵢ aⱼ min(tᵢⱼ, p*ᵢⱼ) over the kept pairs i < j with one new patch at distances *x*
+    (inf where not eligible), tᵢⱼ = exp(−k(xᵢ + xⱼ)) within the limit, else 0.
+
+    Only the rows *s* (the patches within reach) are read, in their upper-triangle order,
+    and the columns are filtered by the distances (inf is never within the limit): no
+    column slicing of the kept pairs, which was most of a candidate's time.
+    """
+    indptr, indices, data = paths.indptr, paths.indices, paths.data
+    total = 0.0
+    # Blocks of consecutive rows from the first to the last row of *s*, read as slices;
+    # rows outside *s* have x = inf and drop out with the limit.
+    first, last = int(s[0]), int(s[-1]) + 1
+    step = max(1, int(np.searchsorted(indptr, indptr[first] + 4_000_000)) - first)
+    for r0 in range(first, last, step):
+        r1 = min(r0 + step, last)
+        lo, hi = int(indptr[r0]), int(indptr[r1])
+        if hi == lo:
+            continue
+        cols = indices[lo:hi]
+        via = np.repeat(x[r0:r1], np.diff(indptr[r0:r1 + 1]))
+        via += x[cols]
+        ok = np.flatnonzero(via <= limit)
+        if len(ok) == 0:
+            continue
+        t = np.exp(-k * via[ok])
+        np.minimum(t, data[lo + ok], out=t)
+        rows = np.repeat(np.arange(r0, r1), np.diff(indptr[r0:r1 + 1]))[ok]
+        total += float((areas[rows] * areas[cols[ok]]) @ t)
+    return total
+
+
+def _pairs_through(xs: FloatArray, a: FloatArray, k: float, limit: float) -> float:
+    """Σ_{i<j} aᵢ aⱼ max_a exp(−k(X_ai + X_aj)) over pairs with a path ≤ *limit*."""
+    if xs.shape[0] == 1:
+        # One new patch: exp(−k(xᵢ + xⱼ)) = qᵢ qⱼ; for each i the partners j with
+        # xⱼ ≤ limit − xᵢ are a prefix of the patches sorted by x.
+        x = xs[0]
+        order = np.argsort(x)
+        x_sorted = x[order]
+        w = (a * np.exp(-k * x))[order]
+        prefix = np.concatenate([[0.0], np.cumsum(w)])
+        reach = np.searchsorted(x_sorted, limit - x_sorted, side="right")
+        total = float(w @ prefix[reach])
+        self_pairs = float(np.sum(w * w * (2 * x_sorted <= limit)))
+        return (total - self_pairs) / 2.0
+    total = 0.0
+    n = xs.shape[1]
+    for b0 in range(0, n, CHUNK):
+        b = slice(b0, min(b0 + CHUNK, n))
+        via = np.min(xs[:, b, None] + xs[:, None, :], axis=0)
+        t = np.where(via <= limit, np.exp(-k * via), 0.0)
+        t[np.arange(n)[None, :] <= np.arange(b0, b.stop)[:, None]] = 0.0
+        total += float(a[b] @ t @ a)
+    return total
