@@ -18,6 +18,8 @@ from naturplan.core.analysis.access import (
     AccessLedger,
     AccessSettings,
     AccessShares,
+    NETWORK,
+    STRAIGHT,
     dataset_access,
     scenario_access,
 )
@@ -39,6 +41,15 @@ DEFINITION = ("share of addresses (residents where a count field is given) with 
               "the accessible roles within each distance, straight line; not cut at the "
               "municipal border; a candidate's gain: the addresses it newly brings within "
               "reach of today's nature")
+WALKING_DEFINITION = (
+    "share of addresses (residents where a count field is given) with a polygon of the "
+    "accessible roles within each distance, walking on the road network (role roads): from "
+    "the address straight to its nearest road point, then along the roads to where they meet "
+    "or pass within 15 m of the nature (straight where the nature is nearer than the road); "
+    "not cut at the municipal border; a candidate's gain: the addresses it newly brings "
+    "within reach of today's nature")
+#: The distance method in the words of the JSON (``"distance"``).
+METHOD_WORDS = {STRAIGHT: "straight line", NETWORK: "walking on the road network"}
 
 
 def access_settings(stored: Mapping[str, Any] | None) -> AccessSettings:
@@ -53,7 +64,8 @@ def access_settings(stored: Mapping[str, Any] | None) -> AccessSettings:
 def access_roles(settings: AccessSettings) -> tuple[Role, ...]:
     """The roles to load for *settings*: the addresses and every accessible layer role."""
     known = {r.value for r in Role} - {Role.CANDIDATES.value}
-    return (Role.ADDRESSES, *(Role(r) for r in settings.roles if r in known))
+    roads = (Role.ROADS,) if settings.distance == NETWORK else ()
+    return (Role.ADDRESSES, *roads, *(Role(r) for r in settings.roles if r in known))
 
 
 def read_access(request: Any, settings: AccessSettings) -> AccessIndex | None:
@@ -108,7 +120,9 @@ def access_document(ledger: AccessLedger | None, settings: AccessSettings,
         "distances_m": list(settings.distances_m),
         "now": shares_json(now),
         "nature_features": len(index.nature),
-        "definition": DEFINITION,
+        "distance": index.method,
+        "distance_words": METHOD_WORDS[index.method],
+        "definition": WALKING_DEFINITION if index.method == NETWORK else DEFINITION,
     }
     if len(index.nature) == 0:  # "0 % because nothing was there", said
         block["warning"] = NO_NATURE
@@ -162,10 +176,33 @@ def access_measures(ledger: AccessLedger | None, settings: AccessSettings,
     return out
 
 
-def stats_access(request: Any, project: Any = None, roles: str | None = None
-                 ) -> dict[str, Any]:
+def with_distance(settings: AccessSettings, distance: str | None) -> AccessSettings:
+    """*settings* with the distance method *distance* (None: as they are)."""
+    from dataclasses import replace
+
+    return settings if distance is None else replace(settings, distance=distance)
+
+
+def store_access_settings(store: Any, settings: AccessSettings) -> bool:
+    """Write *settings* as the project's ``access`` setting (one audited settings write,
+    through the typed project settings); True if something changed.
+
+    Raises
+    ------
+    StoreError
+        If the store cannot be written.
+    """
+    from naturplan.io.project.settings_model import read_settings, write_settings
+
+    extra = {**read_settings(store).extra, ACCESS_KEY: settings.as_dict()}
+    return write_settings(store, extra=extra)
+
+
+def stats_access(request: Any, project: Any = None, roles: str | None = None,
+                 distance: str | None = None) -> dict[str, Any]:
     """The access block of ``stats --json`` (with *project*: the project's access setting and
-    the access with its candidates; *roles*, comma-separated, overrides the setting's).
+    the access with its candidates; *roles*, comma-separated, overrides the setting's, and
+    *distance*, ``straight`` or ``network``, its distance method).
 
     Raises
     ------
@@ -189,5 +226,6 @@ def stats_access(request: Any, project: Any = None, roles: str | None = None
         names = [r.strip() for r in roles.split(",") if r.strip()]
         chosen = tuple(n if n == Role.CANDIDATES.value else parse_role(n).value for n in names)
         settings = replace(settings, roles=chosen)
+    settings = with_distance(settings, distance)
     ledger = plan_access(read_access(request, settings), settings, candidates)
     return access_document(ledger, settings, projected=project is not None)

@@ -30,6 +30,7 @@ import shapely
 from numpy.typing import NDArray
 from shapely.geometry.base import BaseGeometry
 
+from naturplan.core.errors import NoRoadsError
 from naturplan.core.layers.dataset import Dataset
 from naturplan.core.layers.roles import Role
 from naturplan.core.plan.candidates import Candidate, CandidateStatus
@@ -41,9 +42,14 @@ if TYPE_CHECKING:
 #: The distances the strategy names: nature within 300 m and within 1 km (straight line).
 ACCESS_DISTANCES_M: tuple[float, ...] = (300.0, 1000.0)
 #: Which roles count as accessible nature unless the project says otherwise: protected §3
-#: nature and the candidates (there is no forest role yet; a layer of forest would be named
-#: here by its role).
-DEFAULT_ACCESS_ROLES: tuple[str, ...] = ("nature_p3", "candidates")
+#: nature, forest (where a forest layer is loaded) and the candidates.
+DEFAULT_ACCESS_ROLES: tuple[str, ...] = ("nature_p3", "forest", "candidates")
+#: The roles a user may count as accessible nature (the polygon roles of nature, and the
+#: candidates), in the order a control lists them.
+ACCESS_ROLE_CHOICES: tuple[str, ...] = ("nature_p3", "forest", "natura2000", "candidates")
+#: How a distance is measured: a straight line, or walking on the road network (role roads).
+STRAIGHT, NETWORK = "straight", "network"
+DISTANCE_METHODS: tuple[str, ...] = (STRAIGHT, NETWORK)
 #: The settings key of :class:`AccessSettings` in a project's settings.
 ACCESS_KEY = "access"
 #: The field of residents per address, when the addresses carry one.
@@ -56,6 +62,8 @@ class AccessSettings:
 
     roles: tuple[str, ...] = DEFAULT_ACCESS_ROLES
     distances_m: tuple[float, ...] = ACCESS_DISTANCES_M
+    #: :data:`STRAIGHT` or :data:`NETWORK` (walking on the roads layer).
+    distance: str = STRAIGHT
 
     @property
     def candidates_count(self) -> bool:
@@ -63,7 +71,8 @@ class AccessSettings:
         return "candidates" in self.roles
 
     def as_dict(self) -> dict[str, Any]:
-        return {"roles": list(self.roles), "distances_m": list(self.distances_m)}
+        return {"roles": list(self.roles), "distances_m": list(self.distances_m),
+                "distance": self.distance}
 
     @classmethod
     def from_mapping(cls, value: Mapping[str, Any] | None) -> AccessSettings:
@@ -89,7 +98,10 @@ class AccessSettings:
             if not np.isfinite(d) or d <= 0:
                 raise ValueError("distances_m")
             numbers.append(float(d))
-        return cls(tuple(roles), tuple(sorted(set(numbers))))
+        distance = value.get("distance", STRAIGHT)
+        if distance not in DISTANCE_METHODS:
+            raise ValueError("distance")
+        return cls(tuple(roles), tuple(sorted(set(numbers))), distance)
 
 
 @dataclass(frozen=True)
@@ -173,6 +185,9 @@ class AccessIndex:
         self.baseline = self._nearest(self.nature)
         self._tree = shapely.STRtree(self.points)
         self.reached_now = tuple(self.baseline <= d for d in self.distances_m)
+
+    #: How the distances are measured (:data:`STRAIGHT`; walking: :data:`NETWORK`).
+    method = STRAIGHT
 
     @property
     def reach(self) -> float:
@@ -326,6 +341,14 @@ def dataset_access(dataset: Dataset, settings: AccessSettings | None = None
     roles = [Role(r) for r in s.roles if r in known]
     parts = [layer.frame.geometry.to_numpy() for r in roles for layer in dataset.vector(r)]
     nature = np.concatenate(parts) if parts else np.empty(0, dtype=object)
+    if s.distance == NETWORK:
+        roads = [layer.frame.geometry.to_numpy() for layer in dataset.vector(Role.ROADS)]
+        if not roads:
+            raise NoRoadsError("Walking distance needs a layer of roads (role roads); none "
+                               "is loaded.")
+        from naturplan.core.analysis.walking import network_access
+
+        return network_access(points, nature, np.concatenate(roads), weights, s.distances_m)
     return AccessIndex(points, nature, weights, s.distances_m)
 
 

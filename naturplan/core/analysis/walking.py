@@ -38,7 +38,7 @@ from scipy.sparse import bmat, csr_matrix
 from scipy.sparse.csgraph import dijkstra
 from shapely.geometry.base import BaseGeometry
 
-from naturplan.core.analysis.access import ACCESS_DISTANCES_M, AccessIndex
+from naturplan.core.analysis.access import ACCESS_DISTANCES_M, NETWORK, AccessIndex
 
 #: The longest edge (m): lines are cut into pieces no longer than this, so a road that
 #: passes a patch of nature has a node within half of it from the nearest point.
@@ -201,6 +201,7 @@ class NetworkAccessIndex(AccessIndex):
 
     network: RoadNetwork | None = None
     joins: Connectors = field(init=False)
+    method = NETWORK
 
     def __post_init__(self) -> None:
         if self.network is None:

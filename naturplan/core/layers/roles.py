@@ -28,6 +28,8 @@ class Role(StrEnum):
     CANDIDATES = "candidates"
     ADDRESSES = "addresses"
     N_RETENTION = "n_retention"
+    FOREST = "forest"
+    ROADS = "roads"
 
 
 class GeometryKind(StrEnum):
@@ -35,6 +37,7 @@ class GeometryKind(StrEnum):
 
     POLYGON = "polygon"
     POINT = "point"
+    LINE = "line"
     RASTER = "raster"
     POLYGON_OR_RASTER = "polygon_or_raster"
 
@@ -105,6 +108,11 @@ ROLE_SPECS: dict[Role, RoleSpec] = {
     Role.N_RETENTION: RoleSpec(
         Role.N_RETENTION, GeometryKind.POLYGON, ("rate_kg_n_ha",), ("rate_kg_n_ha",)
     ),
+    # Skov (GeoDanmark/FOT skov polygons): accessible nature near home by default (issue 25).
+    Role.FOREST: RoleSpec(Role.FOREST, GeometryKind.POLYGON, ("skovtype",)),
+    # Vejmidter (GeoDanmark road centre lines) or any line layer of roads and paths: walking
+    # distance to nature (issue 25, ``--access-distance network``); optional.
+    Role.ROADS: RoleSpec(Role.ROADS, GeometryKind.LINE, ("vejnavn",)),
 }
 
 #: The canonical field of the ``n_retention`` role: kg N per hectare and year.
@@ -118,9 +126,11 @@ DRAW_ORDER: tuple[Role, ...] = (
     Role.LOWLAND,
     Role.FOREST_ZONES,
     Role.FLOOD,
+    Role.FOREST,
     Role.NATURE_P3,
     Role.NATURA2000,
     Role.PARCELS,
+    Role.ROADS,
     Role.ADDRESSES,
     Role.CANDIDATES,
 )
