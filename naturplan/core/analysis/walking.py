@@ -34,7 +34,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import shapely
 from numpy.typing import NDArray
-from scipy.sparse import bmat, csr_matrix
+from scipy.sparse import csr_matrix
 from scipy.sparse.csgraph import dijkstra
 from shapely.geometry.base import BaseGeometry
 
@@ -79,6 +79,7 @@ class RoadNetwork:
         first = np.zeros(len(uniq), dtype=np.intp)
         first[node_of[::-1]] = np.arange(len(node_of))[::-1]
         self.nodes = coords[first] if len(coords) else np.empty((0, 2))
+        self._snapped_x = uniq[:, 0] if len(uniq) else np.empty(0, dtype=np.int64)
         same_line = line[1:] == line[:-1] if len(line) else np.empty(0, dtype=bool)
         a, b = node_of[:-1][same_line], node_of[1:][same_line]
         keep = a != b
@@ -131,11 +132,15 @@ class RoadNetwork:
         graph = self.graph if nodes is None else self.graph[nodes][:, nodes]
         local = source if nodes is None else np.searchsorted(nodes, source)
         n = graph.shape[0]
-        # An explicit zero is no edge to scipy: a source on the nature is a hair away.
+        # The virtual node n, joined to each source by its distance (an explicit zero is no
+        # edge to scipy: a source on the nature is a hair away); only its row is needed.
         weight = np.maximum(offset, 1e-9)
-        join = csr_matrix((weight, (local, np.zeros(len(local), dtype=np.intp))), shape=(n, 1))
-        walked = dijkstra(bmat([[graph, join], [join.T, None]], format="csr"), directed=False,
-                          indices=n, limit=limit)[:n]
+        order = np.argsort(local)
+        indptr = np.concatenate([graph.indptr, [graph.indptr[-1] + len(local)]])
+        joined = csr_matrix((np.concatenate([graph.data, weight[order]]),
+                             np.concatenate([graph.indices, local[order]]), indptr),
+                            shape=(n + 1, n + 1))
+        walked = dijkstra(joined, directed=True, indices=n, limit=limit)[:n]
         if nodes is None:
             out[:] = walked
         else:
@@ -143,10 +148,17 @@ class RoadNetwork:
         return out
 
     def nodes_near(self, geom: BaseGeometry, distance: float) -> NDArray[np.intp]:
-        """The nodes within *distance* (m, straight) of *geom*'s bounding box, sorted."""
-        box = shapely.box(*shapely.bounds(geom)).buffer(distance, join_style="mitre")
-        return np.sort(np.asarray(self.node_tree.query(box, predicate="intersects"),
-                                  dtype=np.intp))
+        """The nodes within *distance* (m, straight) of *geom*'s bounding box, sorted (one
+        vectorised comparison of the node coordinates)."""
+        minx, miny, maxx, maxy = shapely.bounds(geom)
+        # The nodes are sorted by their snapped x (np.unique's order): the x range is a slice.
+        lo = int(np.searchsorted(self._snapped_x, np.floor((minx - distance) / SNAP_M) - 1))
+        hi = int(np.searchsorted(self._snapped_x, np.ceil((maxx + distance) / SNAP_M) + 1,
+                                 side="right"))
+        x, y = self.nodes[lo:hi, 0], self.nodes[lo:hi, 1]
+        inside = ((x >= minx - distance) & (x <= maxx + distance)
+                  & (y >= miny - distance) & (y <= maxy + distance))
+        return lo + np.flatnonzero(inside)
 
 
 @dataclass(frozen=True)
