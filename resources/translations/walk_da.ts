@@ -28,6 +28,10 @@
         <source>forest</source>
         <translation>skov</translation>
     </message>
+    <message>
+        <source>Addresses (residents where the addresses carry a count) with accessible nature within each distance, walking: straight to the nearest road, then along the roads (role roads); nature across the municipal border counts.</source>
+        <translation>Adresser (beboere, hvor adresserne har et antal) med tilgængelig natur inden for hver afstand, som gåafstand: ligeud til nærmeste vej, derefter ad vejene (rollen roads); natur på den anden side af kommunegrænsen tæller med.</translation>
+    </message>
 </context>
 <context>
     <name>errors</name>

@@ -28,6 +28,10 @@
         <source>forest</source>
         <translation>forest</translation>
     </message>
+    <message>
+        <source>Addresses (residents where the addresses carry a count) with accessible nature within each distance, walking: straight to the nearest road, then along the roads (role roads); nature across the municipal border counts.</source>
+        <translation>Addresses (residents where the addresses carry a count) with accessible nature within each distance, walking: straight to the nearest road, then along the roads (role roads); nature across the municipal border counts.</translation>
+    </message>
 </context>
 <context>
     <name>errors</name>

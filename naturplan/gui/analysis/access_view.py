@@ -8,6 +8,11 @@ of every address, about two seconds for the full sample); from then on the plan'
 (milliseconds: only the addresses near the edited candidate are touched), so the numbers
 change while the planner draws. Without an addresses layer the cells are empty and the
 reason is said (never 0 %).
+
+Under the numbers the planner chooses which roles count as accessible nature (a box per role)
+and how distance is measured (straight line, or walking on a loaded roads layer); the choice
+is the open project's ``access`` setting, stored at once, and today's access is measured
+again in the background.
 """
 
 from __future__ import annotations
@@ -84,19 +89,18 @@ class AccessWidget(QWidget):
     def _build_choices(self, box: QVBoxLayout) -> None:
         """What counts as accessible nature (a box per role) and how distance is measured:
         the project's ``access`` setting, changed here."""
-        row = QHBoxLayout()
-        row.setContentsMargins(0, 0, 0, 0)
-        row.addWidget(QLabel(self.tr("Counts as nature:")))
+        box.addWidget(QLabel(self.tr("Counts as nature:")))
+        boxes = QGridLayout()  # two columns: the dashboard stays narrow
+        boxes.setContentsMargins(0, 0, 0, 0)
         #: role → its box (tests click them).
         self.role_boxes: dict[str, QCheckBox] = {}
-        for role in ACCESS_ROLE_CHOICES:
+        for k, role in enumerate(ACCESS_ROLE_CHOICES):
             check = QCheckBox(self.role_words((role,)))
             check.setObjectName(f"access_role_{role}")
             check.toggled.connect(self._emit_choice)
             self.role_boxes[role] = check
-            row.addWidget(check)
-        row.addStretch(1)
-        box.addLayout(row)
+            boxes.addWidget(check, k // 2, k % 2)
+        box.addLayout(boxes)
         self.distance_box = QComboBox()
         self.distance_box.setObjectName("access_distance")
         self.distance_box.addItem(self.tr("straight line"), STRAIGHT)
@@ -163,6 +167,11 @@ class AccessWidget(QWidget):
             "%1", self.role_words(settings.roles))
         note += " · " + (self.tr("walking on the roads") if method == NETWORK
                          else self.tr("straight line"))
+        if method == NETWORK:
+            self.title.setToolTip(self.tr(
+                "Addresses (residents where the addresses carry a count) with accessible "
+                "nature within each distance, walking: straight to the nearest road, then "
+                "along the roads (role roads); nature across the municipal border counts."))
         if synthetic:
             note += " · " + self.tr("synthetic sample")
         self.note.setText(note)
