@@ -113,11 +113,10 @@ def main() -> None:
               for layer in dataset.vector(role)]
     everything = np.concatenate([*nature, [c.geometry for c in by_id.values()]])
     if args.distance == "network":
-        from naturplan.core.analysis.walking import NetworkAccessIndex
+        from naturplan.core.analysis.access import AccessIndex
 
-        assert isinstance(index, NetworkAccessIndex)
-        fresh = NetworkAccessIndex(index.points, everything, None, index.distances_m,
-                                   network=index.network)
+        assert index.roads is not None
+        fresh = AccessIndex(index.points, everything, None, index.distances_m, index.roads)
         dist = fresh.baseline
     else:
         dist = shapely.distance(index.points, shapely.union_all(everything))

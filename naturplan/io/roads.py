@@ -44,7 +44,8 @@ def read_roads(path: Path, layer: str | None = None, *,
         listed = [(str(n), str(k)) for n, k in pyogrio.list_layers(path)]
         if layer is None:
             lines = [n for n, k in listed if "line" in k.lower()]
-            layer = (lines or [n for n, _ in listed] or [None])[0]
+            names = lines or [n for n, _ in listed]
+            layer = names[0] if names else None
         frame = gpd.read_file(path, layer=layer, engine="pyogrio")
     except Exception as exc:  # pyogrio raises DataSourceError and others
         raise LayerLoadError("Cannot read '{file}': {reason}", file=path.name,

@@ -13,13 +13,13 @@ from typing import Any
 
 from naturplan.core.analysis.access import (
     ACCESS_KEY,
+    NETWORK,
+    STRAIGHT,
     AccessGain,
     AccessIndex,
     AccessLedger,
     AccessSettings,
     AccessShares,
-    NETWORK,
-    STRAIGHT,
     dataset_access,
     scenario_access,
 )

@@ -8,8 +8,8 @@ import pytest
 import shapely
 from shapely.geometry import LineString, Point, box
 
-from naturplan.core.analysis.access import AccessIndex, AccessLedger
-from naturplan.core.analysis.walking import RoadNetwork, network_access
+from naturplan.core.analysis.access import AccessIndex, AccessLedger, network_access
+from naturplan.core.analysis.walking import RoadNetwork
 from naturplan.core.plan.candidates import Candidate, CandidateKind
 
 #: A square of nature; a spur leaves its top edge at (50, 100) north to a street at y = 190,

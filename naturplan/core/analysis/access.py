@@ -30,6 +30,7 @@ import shapely
 from numpy.typing import NDArray
 from shapely.geometry.base import BaseGeometry
 
+from naturplan.core.analysis.walking import RoadNetwork, Walker
 from naturplan.core.errors import NoRoadsError
 from naturplan.core.layers.dataset import Dataset
 from naturplan.core.layers.roles import Role
@@ -169,6 +170,7 @@ class AccessIndex:
     nature: NDArray[np.object_]
     weights: NDArray[np.float64] | None = None
     distances_m: tuple[float, ...] = ACCESS_DISTANCES_M
+    roads: RoadNetwork | None = None
     baseline: NDArray[np.float64] = field(init=False)
     unknown_weights: int = field(init=False, default=0)
 
@@ -182,12 +184,16 @@ class AccessIndex:
             self.unknown_weights = int(np.count_nonzero(~np.isfinite(raw)))
             self.weights = np.where(np.isfinite(raw) & (raw > 0), raw, 0.0)
         self._w = self.weights if self.weights is not None else np.ones(n)
+        self._walker = Walker(self.roads, self.points) if self.roads is not None else None
         self.baseline = self._nearest(self.nature)
         self._tree = shapely.STRtree(self.points)
         self.reached_now = tuple(self.baseline <= d for d in self.distances_m)
 
-    #: How the distances are measured (:data:`STRAIGHT`; walking: :data:`NETWORK`).
-    method = STRAIGHT
+    @property
+    def method(self) -> str:
+        """How the distances are measured: :data:`STRAIGHT`, or :data:`NETWORK` (walking on
+        the :attr:`roads`, :mod:`naturplan.core.analysis.walking`)."""
+        return STRAIGHT if self.roads is None else NETWORK
 
     @property
     def reach(self) -> float:
@@ -205,7 +211,7 @@ class AccessIndex:
         pairs, dist = tree.query_nearest(self.points, max_distance=self.reach,
                                          return_distance=True, all_matches=False)
         np.minimum.at(out, pairs[0], dist)
-        return out
+        return out if self._walker is None else self._walker.everyone(out, geoms, self.reach)
 
     def now(self) -> AccessShares:
         """Today's access."""
@@ -219,7 +225,10 @@ class AccessIndex:
             return np.empty(0, dtype=np.intp), np.empty(0)
         idx = self._tree.query(geom, predicate="dwithin", distance=self.reach)
         idx = np.sort(np.asarray(idx, dtype=np.intp))
-        return idx, np.asarray(shapely.distance(self.points[idx], geom), dtype=float)
+        straight = np.asarray(shapely.distance(self.points[idx], geom), dtype=float)
+        if self._walker is None:
+            return idx, straight
+        return self._walker.near(geom, idx, straight, self.reach)
 
     def gain(self, geom: BaseGeometry) -> AccessGain:
         """What *geom* (a candidate) adds to today's access, per distance."""
@@ -346,8 +355,6 @@ def dataset_access(dataset: Dataset, settings: AccessSettings | None = None
         if not roads:
             raise NoRoadsError("Walking distance needs a layer of roads (role roads); none "
                                "is loaded.")
-        from naturplan.core.analysis.walking import network_access
-
         return network_access(points, nature, np.concatenate(roads), weights, s.distances_m)
     return AccessIndex(points, nature, weights, s.distances_m)
 
@@ -380,3 +387,14 @@ def access_for(points: Sequence[BaseGeometry] | NDArray[np.object_],
     ledger = AccessLedger(index)
     ledger.reset(candidates if s.candidates_count else ())
     return index, ledger
+
+
+def network_access(points: Sequence[BaseGeometry] | NDArray[np.object_],
+                   nature: Sequence[BaseGeometry] | NDArray[np.object_],
+                   roads: Sequence[BaseGeometry] | NDArray[np.object_],
+                   weights: NDArray[np.float64] | None = None,
+                   distances_m: tuple[float, ...] = ACCESS_DISTANCES_M) -> AccessIndex:
+    """Today's access of *points* to *nature* walking on the lines *roads*
+    (:mod:`naturplan.core.analysis.walking`)."""
+    return AccessIndex(np.asarray(points, dtype=object), np.asarray(nature, dtype=object),
+                       weights, distances_m, RoadNetwork(np.asarray(roads, dtype=object)))

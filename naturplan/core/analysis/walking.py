@@ -20,25 +20,25 @@ layer of roads (role ``roads``, e.g. GeoDanmark vejmidter) the distance is walke
   straight line than the road (a park behind the house) the straight distance is taken: one
   does not walk to the road to reach the garden gate.
 
-:class:`NetworkAccessIndex` is an ``AccessIndex`` whose distances are walked, so the
-:class:`~naturplan.core.analysis.access.AccessLedger` follows the plan with it unchanged. A
-candidate's distances (:meth:`NetworkAccessIndex.near`) use only the part of the graph within
-the largest distance of the candidate (a straight line is never longer than the walk), so an
-edit is local. Everything is in metres (EPSG:25832).
+:class:`Walker` gives an :class:`~naturplan.core.analysis.access.AccessIndex` built with
+roads its walked distances, so the ``AccessLedger`` follows the plan with it unchanged. A
+candidate's distances (:meth:`Walker.near`) use only the part of the graph within the largest
+distance of the candidate (a straight line is never longer than the walk), so an edit is
+local. Everything is in metres (EPSG:25832).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 import numpy as np
 import shapely
 from numpy.typing import NDArray
-from scipy.sparse import csr_matrix
-from scipy.sparse.csgraph import dijkstra
 from shapely.geometry.base import BaseGeometry
 
-from naturplan.core.analysis.access import ACCESS_DISTANCES_M, NETWORK, AccessIndex
+if TYPE_CHECKING:  # scipy is imported when a network is built: access without roads stays light
+    from scipy.sparse import csr_matrix
 
 #: The longest edge (m): lines are cut into pieces no longer than this, so a road that
 #: passes a patch of nature has a node within half of it from the nearest point.
@@ -66,6 +66,8 @@ class RoadNetwork:
     graph: csr_matrix = field(init=False)
 
     def __post_init__(self) -> None:
+        from scipy.sparse import csr_matrix
+
         geoms = np.asarray(self.lines, dtype=object)
         if len(geoms):
             geoms = shapely.get_parts(geoms[~shapely.is_missing(geoms)])
@@ -125,6 +127,9 @@ class RoadNetwork:
         straight distance to the nature; ``inf`` beyond *limit*): one Dijkstra from a virtual
         node joined to every source by its distance. With *nodes* (sorted, containing the
         sources) only the subgraph of those nodes is walked; the other nodes are ``inf``."""
+        from scipy.sparse import csr_matrix
+        from scipy.sparse.csgraph import dijkstra
+
         out = np.full(len(self.nodes), np.inf)
         source, offset = sources
         if len(source) == 0:
@@ -207,56 +212,45 @@ def walked(network: RoadNetwork, joins: Connectors, node_distance: NDArray[np.fl
 
 
 @dataclass
-class NetworkAccessIndex(AccessIndex):
-    """Today's access with walking distances on *network* (see the module docstring);
-    everything else is :class:`~naturplan.core.analysis.access.AccessIndex`'s."""
+class Walker:
+    """The walking distances of a fixed set of addresses on *network*: their connectors
+    once, then per set of nature the distances (see the module docstring). The
+    :class:`~naturplan.core.analysis.access.AccessIndex` uses one when it is given roads."""
 
-    network: RoadNetwork | None = None
+    network: RoadNetwork
+    points: NDArray[np.object_]
     joins: Connectors = field(init=False)
-    method = NETWORK
 
     def __post_init__(self) -> None:
-        if self.network is None:
-            self.network = RoadNetwork(np.empty(0, dtype=object))
         self.joins = connect(self.network, np.asarray(self.points, dtype=object))
-        super().__post_init__()
 
     def _walk(self, straight: NDArray[np.float64], node_distance: NDArray[np.float64],
-              idx: NDArray[np.intp]) -> NDArray[np.float64]:
+              idx: NDArray[np.intp], reach: float) -> NDArray[np.float64]:
         """Walking distance of *idx*, or the straight one where nature is nearer than the
-        road; ``inf`` beyond the reach."""
-        assert self.network is not None
+        road; ``inf`` beyond *reach*."""
         walk = walked(self.network, self.joins, node_distance, idx)
         nearer = straight <= self.joins.connector[idx]
         out = np.where(nearer, straight, walk)
-        return np.where(out <= self.reach, out, np.inf)
+        return np.where(out <= reach, out, np.inf)
 
-    def _nearest(self, nature: NDArray[np.object_]) -> NDArray[np.float64]:
-        assert self.network is not None
-        straight = super()._nearest(nature)
+    def everyone(self, straight: NDArray[np.float64], nature: NDArray[np.object_],
+                 reach: float) -> NDArray[np.float64]:
+        """Every address's walking distance to *nature* (*straight*: their straight
+        distances, ``inf`` beyond *reach*): one search over the whole graph."""
         geoms = nature[~shapely.is_missing(nature)] if len(nature) else nature
-        node_distance = self.network.walk_from(self.network.entries(geoms), self.reach)
-        return self._walk(straight, node_distance, np.arange(len(self.points)))
+        node_distance = self.network.walk_from(self.network.entries(geoms), reach)
+        return self._walk(straight, node_distance, np.arange(len(self.points)), reach)
 
-    def near(self, geom: BaseGeometry) -> tuple[NDArray[np.intp], NDArray[np.float64]]:
-        """The addresses within walking :attr:`reach` of *geom* and their walking distances,
+    def near(self, geom: BaseGeometry, idx: NDArray[np.intp], straight: NDArray[np.float64],
+             reach: float) -> tuple[NDArray[np.intp], NDArray[np.float64]]:
+        """Of the addresses *idx* (within *reach* of *geom* in a straight line, at the
+        distances *straight*), those within walking *reach* and their walking distances,
         from the part of the graph within the reach of *geom*."""
-        assert self.network is not None
-        idx, straight = super().near(geom)
         if len(idx) == 0:
             return idx, straight
-        nodes = self.network.nodes_near(geom, self.reach + ENTRY_M)
+        nodes = self.network.nodes_near(geom, reach + ENTRY_M)
         sources = self.network.entries(geom, subset=nodes)
-        node_distance = self.network.walk_from(sources, self.reach, nodes)
-        dist = self._walk(straight, node_distance, idx)
+        node_distance = self.network.walk_from(sources, reach, nodes)
+        dist = self._walk(straight, node_distance, idx, reach)
         keep = np.isfinite(dist)
         return idx[keep], dist[keep]
-
-
-def network_access(points: NDArray[np.object_], nature: NDArray[np.object_],
-                   roads: NDArray[np.object_], weights: NDArray[np.float64] | None = None,
-                   distances_m: tuple[float, ...] = ACCESS_DISTANCES_M) -> NetworkAccessIndex:
-    """A :class:`NetworkAccessIndex` of *points* to *nature* walking on *roads*."""
-    return NetworkAccessIndex(np.asarray(points, dtype=object), np.asarray(nature, dtype=object),
-                              weights, distances_m, network=RoadNetwork(np.asarray(roads,
-                                                                                   dtype=object)))

@@ -60,8 +60,9 @@ def build_roads(land: Landscape, addresses: gpd.GeoDataFrame, seed: int) -> gpd.
     town = town[rng.random(len(town)) >= MISSING_STREETS]
     minx, miny, maxx, maxy = (np.floor(np.asarray(land.municipality.bounds) / BLOCK_M)
                               .astype(np.int64))
-    ii, jj = np.meshgrid(np.arange(minx, maxx + 1), np.arange(miny, maxy + 1), indexing="ij")
-    ii, jj = ii.ravel(), jj.ravel()
+    grid_i, grid_j = np.meshgrid(np.arange(minx, maxx + 1), np.arange(miny, maxy + 1),
+                                 indexing="ij")
+    ii, jj = grid_i.ravel(), grid_j.ravel()
     east = (jj % COUNTRY_EVERY) == 0
     north = (ii % COUNTRY_EVERY) == 0
     country = np.concatenate([
