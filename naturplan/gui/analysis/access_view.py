@@ -264,9 +264,9 @@ class AccessFollower(QObject):
             settings = access_settings(stored)
         self.settings = settings
         roads = bool(dataset.vector(Role.ROADS))
-        self.widget.show_choice(settings, roads)
         if settings.distance == NETWORK and not roads:  # said in the box's tooltip
             settings = replace(settings, distance=STRAIGHT)
+        self.widget.show_choice(settings, roads)
         if self._task is not None and self._task.running:
             self._task.cancel()
         self._unfollow()
