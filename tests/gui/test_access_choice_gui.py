@@ -100,3 +100,24 @@ def test_without_roads_walking_cannot_be_chosen(qtbot, window):
     assert not box.model().item(1).isEnabled()
     assert box.currentData() == "straight"
     assert "i fugleflugt" in widget.note.text()
+
+
+def test_a_project_that_walks_opened_without_roads_is_measured_straight_and_says_so(
+        qtbot, window, fixture_files):
+    from naturplan.core.analysis.access import AccessSettings
+    from naturplan.usecases.access import store_access_settings
+
+    follower, widget = window.analysis.access, window.analysis.access_widget
+    qtbot.waitUntil(lambda: follower.ledger is not None, timeout=30_000)
+    store_access_settings(window.session.store, AccessSettings(distance="network"))
+    before = follower.ledger
+    follower.set_dataset(window.dataset)  # as when the project is opened again
+    _measured(qtbot, follower, before)
+    assert follower.ledger.index.method == "straight"
+    assert widget.findChild(QComboBox, "access_distance").currentData() == "straight"
+    assert "i fugleflugt" in widget.note.text()
+    points = _addresses(fixture_files)
+    p3 = gpd.read_file(fixture_files["nature_p3"]).geometry.values
+    straight = shapely.distance(points, shapely.union_all(p3))
+    assert widget.rows["within_1000_m"][0] == format_percent(float((straight <= 1000).mean()),
+                                                             1, "da")

@@ -99,7 +99,7 @@ class AccessWidget(QWidget):
             check.setObjectName(f"access_role_{role}")
             check.toggled.connect(self._emit_choice)
             self.role_boxes[role] = check
-            boxes.addWidget(check, k // 2, k % 2)
+            boxes.addWidget(check, k // 2, k % 2, Qt.AlignmentFlag.AlignLeft)
         box.addLayout(boxes)
         self.distance_box = QComboBox()
         self.distance_box.setObjectName("access_distance")
@@ -278,7 +278,6 @@ class AccessFollower(QObject):
             return
         self.synthetic = any(layer.source.synthetic for layer in dataset.layers
                              if layer.role.value in (*self.settings.roles, "addresses"))
-        settings = self.settings
         self.widget.show_missing(self.tr("measuring…"), settings.distances_m)
 
         def job(progress: Any, cancelled: Any) -> Any:
