@@ -11,7 +11,9 @@ import pytest
 from cli_runner import run_cli
 from shapely.geometry import LineString, box
 
+from naturplan.core.plan.candidates import Candidate
 from naturplan.io import paths
+from naturplan.io.project.gpkg_store import GeoPackageStore
 
 #: (dx, dy) of each address from the corner of a 100 m square of §3 nature at (x, y), with
 #: its straight and walking distance (a spur from the square's top edge at x + 50 north to a
@@ -41,11 +43,17 @@ def streets(tmp_path_factory):
                      crs=25832).to_file(folder / "veje.gpkg")
     base = ["--no-sample", "--layer", f"nature_p3={folder / 'p3.gpkg'}",
             "--layer", f"addresses={folder / 'adresser.csv'}"]
-    return base, ["--layer", f"roads={folder / 'veje.gpkg'}"]
+    project = folder / "plan.gpkg"
+    with GeoPackageStore(project, author="test") as store:
+        # Across the side street 50 m north of the first address: it walks 10 + 50 m, the
+        # fifth 80 + 50 m; today both walk more than 300 m.
+        store.insert(Candidate.new("afforestation", box(x + 300, y + 100, x + 320, y + 120),
+                                   "Ved sidevejen"))
+    return base, ["--layer", f"roads={folder / 'veje.gpkg'}"], str(project)
 
 
 def test_walking_counts_what_is_measured_by_hand_and_says_so(streets):
-    base, roads = streets
+    base, roads, _ = streets
     walked = run_cli(["stats", "--json", "--access", "--access-distance", "network",
                       *base, *roads])
     assert walked.returncode == 0, walked.stderr
@@ -61,10 +69,25 @@ def test_walking_counts_what_is_measured_by_hand_and_says_so(streets):
 
 
 def test_walking_without_roads_is_one_danish_line(streets):
-    base, _ = streets
+    base, _, _ = streets
     result = run_cli(["stats", "--json", "--access", "--access-distance", "network", *base])
     assert result.returncode == 1
     lines = [line for line in result.stderr.splitlines() if line.strip()]
     assert lines == ["naturplan: fejl: Gåafstand kræver et lag med veje (rollen roads); der er "
                      "ikke indlæst noget."]
     assert "Traceback" not in result.stderr
+
+
+def test_candidates_list_says_what_a_candidate_brings_within_walking_reach(streets):
+    base, roads, project = streets
+    result = run_cli(["candidates", "list", "--json", "--project", project,
+                      "--access-distance", "network", *base, *roads])
+    assert result.returncode == 0, result.stderr
+    doc = json.loads(result.stdout)
+    [row] = doc["candidates"]
+    assert row["access"]["within_300_m"]["addresses"] == 2  # the first and the fifth
+    assert doc["access"]["distance"] == "network"
+    straight = json.loads(run_cli(["candidates", "list", "--json", "--project", project,
+                                   *base, *roads]).stdout)
+    # In a straight line both were within 300 m already: nothing new.
+    assert straight["candidates"][0]["access"]["within_300_m"]["addresses"] == 0
