@@ -38,7 +38,8 @@ def walk_request(tmp_path, dataset_request, aalborg_point):
                      crs=25832).to_file(tmp_path / "veje.gpkg")
     extra = (LayerRequest(Role.FOREST, tmp_path / "skov.gpkg"),
              LayerRequest(Role.ROADS, tmp_path / "veje.gpkg"))
-    return dataclasses.replace(dataset_request, layers=dataset_request.layers + extra), wood
+    kept = tuple(r for r in dataset_request.layers if r.role not in (Role.FOREST, Role.ROADS))
+    return dataclasses.replace(dataset_request, layers=kept + extra), wood
 
 
 def _addresses(fixture_files) -> np.ndarray:
@@ -93,7 +94,16 @@ def test_the_dashboard_choice_of_roles_and_walking_is_stored_and_measured(
     win.close()
 
 
-def test_without_roads_walking_cannot_be_chosen(qtbot, window):
+@pytest.fixture
+def window_without_roads(open_window, dataset_request):
+    win = open_window(dataclasses.replace(dataset_request, layers=tuple(
+        r for r in dataset_request.layers if r.role is not Role.ROADS)))
+    yield win
+    win.close()
+
+
+def test_without_roads_walking_cannot_be_chosen(qtbot, window_without_roads):
+    window = window_without_roads
     follower, widget = window.analysis.access, window.analysis.access_widget
     qtbot.waitUntil(lambda: follower.ledger is not None, timeout=30_000)
     box = widget.findChild(QComboBox, "access_distance")
@@ -103,10 +113,11 @@ def test_without_roads_walking_cannot_be_chosen(qtbot, window):
 
 
 def test_a_project_that_walks_opened_without_roads_is_measured_straight_and_says_so(
-        qtbot, window, fixture_files):
+        qtbot, window_without_roads, fixture_files):
     from naturplan.core.analysis.access import AccessSettings
     from naturplan.usecases.access import store_access_settings
 
+    window = window_without_roads
     follower, widget = window.analysis.access, window.analysis.access_widget
     qtbot.waitUntil(lambda: follower.ledger is not None, timeout=30_000)
     store_access_settings(window.session.store, AccessSettings(distance="network"))
@@ -117,7 +128,8 @@ def test_a_project_that_walks_opened_without_roads_is_measured_straight_and_says
     assert widget.findChild(QComboBox, "access_distance").currentData() == "straight"
     assert "i fugleflugt" in widget.note.text()
     points = _addresses(fixture_files)
-    p3 = gpd.read_file(fixture_files["nature_p3"]).geometry.values
-    straight = shapely.distance(points, shapely.union_all(p3))
+    nature = [*gpd.read_file(fixture_files["nature_p3"]).geometry.values,
+              *gpd.read_file(fixture_files["forest"]).geometry.values]
+    straight = shapely.distance(points, shapely.union_all(nature))
     assert widget.rows["within_1000_m"][0] == format_percent(float((straight <= 1000).mean()),
                                                              1, "da")
