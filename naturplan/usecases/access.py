@@ -92,9 +92,19 @@ def plan_access(index: AccessIndex | None, settings: AccessSettings,
     return ledger
 
 
+def measurable(dataset: Dataset, settings: AccessSettings) -> AccessSettings:
+    """*settings* as *dataset* can measure them: walking only where a roads layer is loaded
+    (otherwise the straight line, and the outputs name it)."""
+    if settings.distance == NETWORK and not dataset.vector(Role.ROADS):
+        return with_distance(settings, STRAIGHT)
+    return settings
+
+
 def dataset_plan_access(dataset: Dataset, settings: AccessSettings,
                         candidates: Iterable[Candidate]) -> AccessLedger | None:
-    """:func:`plan_access` of a loaded *dataset*."""
+    """:func:`plan_access` of a loaded *dataset* (an export of a project whose setting walks
+    measures the straight line where no roads are loaded, and says so)."""
+    settings = measurable(dataset, settings)
     return plan_access(dataset_access(dataset, settings), settings, candidates)
 
 

@@ -55,4 +55,15 @@
         <translation>med --json: mål adgang til natur i fugleflugt eller som gåafstand ad vejnettet (et lag med rollen roads; standard: projektets indstilling, ellers fugleflugt)</translation>
     </message>
 </context>
+<context>
+    <name>export</name>
+    <message>
+        <source>Nature near home: walking distance from each address on the road network (role roads).</source>
+        <translation>Natur tæt på hjemmet: gåafstand fra hver adresse ad vejnettet (rollen roads).</translation>
+    </message>
+    <message>
+        <source>Nature near home: straight-line distance from each address.</source>
+        <translation>Natur tæt på hjemmet: afstand i fugleflugt fra hver adresse.</translation>
+    </message>
+</context>
 </TS>

@@ -55,4 +55,15 @@
         <translation>with --json: measure access to nature in a straight line or walking on the road network (a layer of role roads; default: the project's setting, or straight)</translation>
     </message>
 </context>
+<context>
+    <name>export</name>
+    <message>
+        <source>Nature near home: walking distance from each address on the road network (role roads).</source>
+        <translation>Nature near home: walking distance from each address on the road network (role roads).</translation>
+    </message>
+    <message>
+        <source>Nature near home: straight-line distance from each address.</source>
+        <translation>Nature near home: straight-line distance from each address.</translation>
+    </message>
+</context>
 </TS>

@@ -121,6 +121,8 @@ class AccessShares:
         The number of addresses.
     weighted
         True when counted in residents (a count field), False when in addresses.
+    method
+        How the distances were measured.
     """
 
     distances_m: tuple[float, ...]
@@ -128,6 +130,8 @@ class AccessShares:
     total: float
     addresses: int
     weighted: bool = False
+    #: How the distances were measured: :data:`STRAIGHT` or :data:`NETWORK` (walking).
+    method: str = STRAIGHT
 
     def share(self, k: int) -> float | None:
         """The share within ``distances_m[k]`` (None with nobody to count)."""
@@ -217,7 +221,7 @@ class AccessIndex:
         """Today's access."""
         reached = tuple(float(self._w[r].sum()) for r in self.reached_now)
         return AccessShares(self.distances_m, reached, float(self._w.sum()), len(self.points),
-                            self.weights is not None)
+                            self.weights is not None, self.method)
 
     def near(self, geom: BaseGeometry) -> tuple[NDArray[np.intp], NDArray[np.float64]]:
         """The addresses within :attr:`reach` of *geom* and their distances to it."""
@@ -324,7 +328,8 @@ class AccessLedger(PlanFollower):
         """The projected access: today's plus every address reached only by candidates."""
         now = self.index.now()
         reached = tuple(r + float(e) for r, e in zip(now.reached, self._extra, strict=True))
-        return AccessShares(now.distances_m, reached, now.total, now.addresses, now.weighted)
+        return AccessShares(now.distances_m, reached, now.total, now.addresses, now.weighted,
+                            now.method)
 
 
 def scenario_access(index: AccessIndex, candidates: Iterable[Candidate]) -> AccessShares:
