@@ -96,3 +96,14 @@ def test_without_roads_every_address_falls_back_to_the_straight_line() -> None:
     plain = shapely.distance(POINTS, NATURE)
     expected = np.where(plain <= 1000, plain, np.inf)
     assert np.allclose(index.baseline, expected)
+
+
+def test_the_distance_setting_is_straight_or_network_and_round_trips() -> None:
+    from naturplan.core.analysis.access import AccessSettings
+
+    walking = AccessSettings(distance="network")
+    assert AccessSettings.from_mapping(walking.as_dict()) == walking
+    assert AccessSettings.from_mapping({"roles": ["forest"]}).distance == "straight"
+    with pytest.raises(ValueError):
+        AccessSettings.from_mapping({"distance": "bus"})
+    assert "forest" in AccessSettings().roles  # forest counts by default where it is loaded
