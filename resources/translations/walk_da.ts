@@ -66,4 +66,15 @@
         <translation>Natur tæt på hjemmet: afstand i fugleflugt fra hver adresse.</translation>
     </message>
 </context>
+<context>
+    <name>export_table</name>
+    <message>
+        <source>Nature near home: walking distance from each address on the road network (role roads).</source>
+        <translation>Natur tæt på hjemmet: gåafstand fra hver adresse ad vejnettet (rollen roads).</translation>
+    </message>
+    <message>
+        <source>Nature near home: straight-line distance from each address.</source>
+        <translation>Natur tæt på hjemmet: afstand i fugleflugt fra hver adresse.</translation>
+    </message>
+</context>
 </TS>

@@ -66,4 +66,15 @@
         <translation>Nature near home: straight-line distance from each address.</translation>
     </message>
 </context>
+<context>
+    <name>export_table</name>
+    <message>
+        <source>Nature near home: walking distance from each address on the road network (role roads).</source>
+        <translation>Nature near home: walking distance from each address on the road network (role roads).</translation>
+    </message>
+    <message>
+        <source>Nature near home: straight-line distance from each address.</source>
+        <translation>Nature near home: straight-line distance from each address.</translation>
+    </message>
+</context>
 </TS>

@@ -53,3 +53,15 @@ def test_a_walking_project_exported_without_roads_is_measured_straight(plan: Pla
     data = load_plan_data(no_roads, (Role.NATURE_P3,), plan.path)
     assert data.access is not None and data.access[0].method == "straight"
     assert STRAIGHT in ledger_table(data, "da").notes
+
+
+def test_the_candidate_tables_notes_say_walking(plan: Plan) -> None:
+    from naturplan.export.measure_notes import measure_notes
+    from naturplan.usecases.measures import measure_plan
+
+    _walk(plan)
+    data = load_plan_data(plan.dataset, (Role.NATURE_P3,), plan.path)
+    measured = measure_plan(data, connectivity=False)
+    assert measured.access_method == "network"
+    notes = measure_notes(measured, "da")
+    assert WALKING in notes and STRAIGHT not in notes
