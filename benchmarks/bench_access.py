@@ -8,6 +8,11 @@ areas and times single edits of the plan's access ledger: ``AccessLedger.apply_e
 union of §3 and the candidates) at the end. Run by hand (not in CI):
 
     python benchmarks/bench_access.py [--scale 1] [--candidates 300] [--edits 200]
+                                      [--distance straight|network]
+
+With ``--distance network`` the distances are walked on the sample's synthetic roads
+(:mod:`naturplan.core.analysis.walking`) and the check is a fresh walking index over today's
+nature and every candidate at once (every address's distance from scratch, not per edit).
 
 Prints medians and 95th percentiles in ms as a Markdown block for benchmarks/RESULTS.md.
 """
@@ -23,7 +28,7 @@ from typing import Any
 import numpy as np
 import shapely
 
-from naturplan.core.analysis.access import AccessLedger, dataset_access
+from naturplan.core.analysis.access import AccessLedger, AccessSettings, dataset_access
 from naturplan.core.layers.roles import Role
 from naturplan.core.plan.candidates import (
     Candidate,
@@ -59,6 +64,7 @@ def main() -> None:
     parser.add_argument("--scale", type=float, default=1.0)
     parser.add_argument("--candidates", type=int, default=300)
     parser.add_argument("--edits", type=int, default=200)
+    parser.add_argument("--distance", choices=("straight", "network"), default="straight")
     args = parser.parse_args()
     from naturplan.io.datasets import DatasetRequest, open_dataset
 
@@ -66,7 +72,8 @@ def main() -> None:
     dataset = open_dataset(DatasetRequest(sample_scale=args.scale))
     t_open = time.perf_counter() - t0
     t0 = time.perf_counter()
-    index = dataset_access(dataset)
+    settings = AccessSettings(distance=args.distance)
+    index = dataset_access(dataset, settings)
     t_index = time.perf_counter() - t0
     assert index is not None
     rng = np.random.default_rng(25)
@@ -101,13 +108,22 @@ def main() -> None:
               out["delete a candidate"])
         del by_id[gone]
         ids.append(new.id)
-    # the check: plain shapely distance of every address to the union of everything
-    nature = [layer.frame.geometry.to_numpy() for layer in dataset.vector(Role.NATURE_P3)]
-    union = shapely.union_all(np.concatenate([*nature, [c.geometry for c in by_id.values()]]))
-    dist = shapely.distance(index.points, union)
+    # the check: every address's distance to everything at once, from scratch
+    nature = [layer.frame.geometry.to_numpy() for role in (Role.NATURE_P3, Role.FOREST)
+              for layer in dataset.vector(role)]
+    everything = np.concatenate([*nature, [c.geometry for c in by_id.values()]])
+    if args.distance == "network":
+        from naturplan.core.analysis.access import AccessIndex
+
+        assert index.roads is not None
+        fresh = AccessIndex(index.points, everything, None, index.distances_m, index.roads)
+        dist = fresh.baseline
+    else:
+        dist = shapely.distance(index.points, shapely.union_all(everything))
     expected = tuple(float((dist <= d).sum()) for d in index.distances_m)
     got = ledger.result().reached
     now = index.now()
+    print(f"distance: {args.distance}")
     print(f"addresses {now.addresses:,}; open {t_open:.1f} s; today's access (one STRtree "
           f"query) {t_index * 1000:.0f} ms; reset with {args.candidates} candidates "
           f"{t_reset * 1000:.0f} ms")

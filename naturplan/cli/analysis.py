@@ -17,6 +17,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="order: oldest first, or by the firefighter's rule (protect, "
                         "restore, create)")
     add_no_analysis(parser, "--json without the analysis numbers (no layers are read)")
+    parser.add_argument("--access-distance", choices=("straight", "network"), default=None,
+                        help="with --json: measure access to nature in a straight line or "
+                        "walking on the road network (a layer of role roads; default: the "
+                        "project's setting, or straight)")
 
 
 def add_no_analysis(parser: argparse.ArgumentParser, help_text: str) -> None:
@@ -125,11 +129,12 @@ def add_access(args: argparse.Namespace, rows: list[dict[str, Any]], doc: dict[s
         candidate_access,
         plan_access,
         read_access,
+        with_distance,
     )
 
     with open_store(args.project, create=False, readonly=True) as store:
         stored, candidates = store.settings(), store.candidates()
-    settings = access_settings(stored)
+    settings = with_distance(access_settings(stored), getattr(args, "access_distance", None))
     request, _ = data_for(args)
     ledger = plan_access(read_access(request, settings), settings, candidates)
     by_id = {c.id: c for c in candidates}

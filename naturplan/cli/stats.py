@@ -35,6 +35,10 @@ def add_parser(subparsers: Any, data_parent: argparse.ArgumentParser) -> None:
     stats.add_argument("--access-roles", metavar="ROLES",
                        help="with --access: the roles that count as accessible nature, "
                        "comma-separated (default: the project's setting, or nature_p3,candidates)")
+    stats.add_argument("--access-distance", choices=("straight", "network"), default=None,
+                       help="with --access: measure distances in a straight line or walking on "
+                       "the road network (a layer of role roads; default: the project's setting, "
+                       "or straight)")
     stats.add_argument("--condition", action="store_true",
                        help="with --json: also measure the condition of the §3 nature (area by "
                        "naturtilstand, share in good condition; reads the §3 fields)")
@@ -80,7 +84,8 @@ def run(args: argparse.Namespace) -> int:
     if args.json:
         from naturplan.usecases.access import ACCESS_NOT_ASKED, stats_access
 
-        doc.update(stats_access(request, args.project, args.access_roles) if args.access
+        doc.update(stats_access(request, args.project, args.access_roles,
+                                 args.access_distance) if args.access
                    else ACCESS_NOT_ASKED)
         from naturplan.usecases.condition import CONDITION_NOT_ASKED, stats_condition
 

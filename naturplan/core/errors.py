@@ -312,6 +312,13 @@ class ConditionTargetError(NaturplanError):
     code = "condition_targets"
 
 
+class NoRoadsError(NaturplanError):
+    """Walking distance to nature was asked for, but no layer of roads (role ``roads``) is
+    loaded (issue 25)."""
+
+    code = "no_roads"
+
+
 class SettingsValueError(NaturplanError):
     """A stored project setting has a value of the wrong kind (read as its default, with a
     notice; never shown as an error of its own). ``params``: ``where`` (its path, e.g.

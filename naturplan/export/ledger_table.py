@@ -114,5 +114,10 @@ def _notes(data: PlanData, lang: str) -> tuple[str, ...]:
     notes += gap_notes(data.measured, lang)  # the candidates' numbers that are missing
     if data.access is None:
         notes.append(t("Nature near home is not measured: no addresses layer is loaded."))
+    elif getattr(data.access[0], "method", "straight") == "network":
+        notes.append(t("Nature near home: walking distance from each address on the road "
+                       "network (role roads)."))
+    else:
+        notes.append(t("Nature near home: straight-line distance from each address."))
     return tuple(notes)
 

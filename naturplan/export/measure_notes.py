@@ -42,6 +42,12 @@ GAP_REASONS = {
                  "1 km of nature are not measured (empty cells).",
 }
 
+#: How the new addresses with nature near home were measured (context ``export_table``).
+ACCESS_METHOD_NOTES = {
+    "straight": "Nature near home: straight-line distance from each address.",
+    "network": "Nature near home: walking distance from each address on the road network "
+               "(role roads).",
+}
 
 
 @dataclass
@@ -56,11 +62,14 @@ class MeasuredPlan:
         The factor table used (:meth:`Provenance.as_dict`).
     settings
         The analysis settings used (:meth:`AnalysisSettings.as_dict`).
+    access_method
+        How nature near home was measured (``"straight"`` or ``"network"``), None when not.
     """
 
     gaps: tuple[str, ...] = ()
     provenance: Mapping[str, Any] = field(default_factory=dict)
     settings: Mapping[str, Any] = field(default_factory=dict)
+    access_method: str | None = None
 
 
 def gap_notes(measured: MeasuredPlan | None, lang: str) -> tuple[str, ...]:
@@ -140,6 +149,8 @@ def _method_lines(measured: MeasuredPlan, lang: str) -> list[str]:
             "(probability {p} at {d} m).",
             p=format_number(float(conn.get("p_at_dispersal", 0.5)), 2, lang),
             d=format_number(float(conn.get("dispersal_m", 500.0)), 0, lang)))
+    if measured.access_method is not None:
+        lines.append(tr(lang, "export_table", ACCESS_METHOD_NOTES[measured.access_method]))
     lines.append(tr(lang, "export_table", "Firefighter's order: 1 first (protect existing "
                     "nature, then restore, then create; afforestation on §3 nature is a "
                     "conflict and comes last)."))

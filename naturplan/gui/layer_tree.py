@@ -26,8 +26,8 @@ GROUP_ROLE = Qt.ItemDataRole.UserRole + 3
 #: (a backdrop layer, role municipality) go with the background.
 GROUPS: tuple[tuple[str, str, tuple[Role, ...]], ...] = (
     ("plan", "Planning", (Role.CANDIDATES, Role.DESIGNATIONS, Role.MARS_PROJECTS)),
-    ("cadastre", "Cadastre and addresses", (Role.ADDRESSES, Role.PARCELS)),
-    ("nature", "Nature", (Role.NATURA2000, Role.NATURE_P3)),
+    ("cadastre", "Cadastre and addresses", (Role.ADDRESSES, Role.ROADS, Role.PARCELS)),
+    ("nature", "Nature", (Role.NATURA2000, Role.NATURE_P3, Role.FOREST)),
     ("climate", "Climate, forest and water", (Role.FLOOD, Role.FOREST_ZONES, Role.LOWLAND,
                                               Role.N_RETENTION)),
     ("background", "Background", (Role.MUNICIPALITY,)),

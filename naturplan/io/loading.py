@@ -165,6 +165,10 @@ def load_layer(request: LayerRequest, value_range: bool = True) -> Layer:
 
         return read_addresses(request.path, request.layer, assume_crs=request.assume_crs,
                               fields=request.fields)
+    if ROLE_SPECS[request.role].geometry is GeometryKind.LINE:
+        from naturplan.io.roads import read_roads
+
+        return read_roads(request.path, request.layer, assume_crs=request.assume_crs)
     if is_raster_path(request.path):
         return _raster(request, value_range=value_range)
     info = _inspect_vector(request)
@@ -198,7 +202,8 @@ def load_layer_parts(request: LayerRequest, rows: int = PART_ROWS) -> Iterator[L
 
     from naturplan.io.vector import read_vector
 
-    if ROLE_SPECS[request.role].geometry is GeometryKind.POINT or is_raster_path(request.path):
+    if (ROLE_SPECS[request.role].geometry in (GeometryKind.POINT, GeometryKind.LINE)
+            or is_raster_path(request.path)):
         yield load_layer(request)
         return
     info = _inspect_vector(request)
@@ -241,6 +246,12 @@ def inspect_layer(request: LayerRequest) -> LayerSummary:
 
         source, features = inspect_addresses(request.path, request.layer, request.assume_crs)
         return LayerSummary(request.role, source, features)
+    if ROLE_SPECS[request.role].geometry is GeometryKind.LINE:
+        info = inspect_vector(request.path, request.layer, role_hint=request.role.value)
+        return LayerSummary(request.role, LayerSource(
+            path=request.path, layer=info.layer, driver=info.driver,
+            source_crs=str(info.crs or request.assume_crs or ""), mapping="roads",
+            synthetic=info.synthetic, description=info.description), info.features)
     if is_raster_path(request.path):
         return _inspect_raster(request)
     info = _inspect_vector(request)

@@ -195,7 +195,9 @@ class PagePainter:
                    points: float, bold: bool = False, color: QColor = INK,
                    draw: bool = True, align: Qt.AlignmentFlag = Qt.AlignmentFlag.AlignLeft
                    ) -> float:
-        """Draw *text* wrapped in width *w* from (x, y); returns its height."""
+        """Draw *text* wrapped in width *w* from (x, y); returns its height. A number and its
+        " %" stay on one line (a line never starts with "%")."""
+        text = text.replace(" %", "\u00a0%")
         font = self.font(points, bold)
         flags = int(align | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap)
         bound = QFontMetricsF(font).boundingRect(QRectF(0, 0, w, 1e6), flags, text)

@@ -27,7 +27,7 @@ from naturplan.core.layers.layer import Layer, RasterLayer, VectorLayer
 from naturplan.core.layers.roles import ROLE_SPECS, GeometryKind
 from naturplan.core.layers.style import FillPattern, LayerStyle, LineStyle, Symbol
 from naturplan.io.raster import read_window
-from naturplan.render.geometry import GeometryIndex
+from naturplan.render.geometry import GeometryIndex, polygon_from_xy
 from naturplan.render.labels import LABEL_MIN_PX, PlacedLabel, collect, place_and_draw
 from naturplan.render.raster import RasterOverview, apply_ramp, image_from_rgba
 from naturplan.render.view import MapView
@@ -290,6 +290,8 @@ class MapRenderer:
         assert isinstance(layer, VectorLayer)
         if ROLE_SPECS[layer.role].geometry is GeometryKind.POINT:
             return self._draw_points(painter, view, item)
+        if ROLE_SPECS[layer.role].geometry is GeometryKind.LINE:
+            return self._draw_lines(painter, view, item)
         style = item.style
         index = self.index_for(layer)
         positions = index.visible(view.bounds, min_size=view.resolution)
@@ -335,6 +337,30 @@ class MapRenderer:
         painter.setBrush(make_brush(symbol))
         for x, y in zip(px.tolist(), py.tolist(), strict=True):
             painter.drawEllipse(QPointF(x, y), radius, radius)
+        painter.restore()
+        return len(positions)
+
+    def _draw_lines(self, painter: QPainter, view: MapView, item: RenderItem) -> int:
+        """A line layer (roads): each visible line as a polyline in the style's outline."""
+        layer = item.layer
+        assert isinstance(layer, VectorLayer)
+        index = self.index_for(layer)
+        positions = index.visible(view.bounds, min_size=0.0)
+        if len(positions) == 0:
+            return 0
+        xy, which = shapely.get_coordinates(index.geometries[positions], return_index=True)
+        minx, _, _, maxy = view.bounds
+        xy = np.column_stack([(xy[:, 0] - minx) / view.resolution,
+                              (maxy - xy[:, 1]) / view.resolution])
+        ends = np.cumsum(np.bincount(which, minlength=len(positions)))
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        painter.setPen(make_pen(item.style.symbol, self.line_scale))
+        start = 0
+        for end in ends.tolist():
+            if end - start > 1:
+                painter.drawPolyline(polygon_from_xy(xy[start:end]))
+            start = end
         painter.restore()
         return len(positions)
 

@@ -13,6 +13,8 @@ from typing import Any
 
 from naturplan.core.analysis.access import (
     ACCESS_KEY,
+    NETWORK,
+    STRAIGHT,
     AccessGain,
     AccessIndex,
     AccessLedger,
@@ -39,6 +41,15 @@ DEFINITION = ("share of addresses (residents where a count field is given) with 
               "the accessible roles within each distance, straight line; not cut at the "
               "municipal border; a candidate's gain: the addresses it newly brings within "
               "reach of today's nature")
+WALKING_DEFINITION = (
+    "share of addresses (residents where a count field is given) with a polygon of the "
+    "accessible roles within each distance, walking on the road network (role roads): from "
+    "the address straight to its nearest road point, then along the roads to where they meet "
+    "or pass within 15 m of the nature (straight where the nature is nearer than the road); "
+    "not cut at the municipal border; a candidate's gain: the addresses it newly brings "
+    "within reach of today's nature")
+#: The distance method in the words of the JSON (``"distance"``).
+METHOD_WORDS = {STRAIGHT: "straight line", NETWORK: "walking on the road network"}
 
 
 def access_settings(stored: Mapping[str, Any] | None) -> AccessSettings:
@@ -53,7 +64,8 @@ def access_settings(stored: Mapping[str, Any] | None) -> AccessSettings:
 def access_roles(settings: AccessSettings) -> tuple[Role, ...]:
     """The roles to load for *settings*: the addresses and every accessible layer role."""
     known = {r.value for r in Role} - {Role.CANDIDATES.value}
-    return (Role.ADDRESSES, *(Role(r) for r in settings.roles if r in known))
+    roads = (Role.ROADS,) if settings.distance == NETWORK else ()
+    return (Role.ADDRESSES, *roads, *(Role(r) for r in settings.roles if r in known))
 
 
 def read_access(request: Any, settings: AccessSettings) -> AccessIndex | None:
@@ -80,9 +92,19 @@ def plan_access(index: AccessIndex | None, settings: AccessSettings,
     return ledger
 
 
+def measurable(dataset: Dataset, settings: AccessSettings) -> AccessSettings:
+    """*settings* as *dataset* can measure them: walking only where a roads layer is loaded
+    (otherwise the straight line, and the outputs name it)."""
+    if settings.distance == NETWORK and not dataset.vector(Role.ROADS):
+        return with_distance(settings, STRAIGHT)
+    return settings
+
+
 def dataset_plan_access(dataset: Dataset, settings: AccessSettings,
                         candidates: Iterable[Candidate]) -> AccessLedger | None:
-    """:func:`plan_access` of a loaded *dataset*."""
+    """:func:`plan_access` of a loaded *dataset* (an export of a project whose setting walks
+    measures the straight line where no roads are loaded, and says so)."""
+    settings = measurable(dataset, settings)
     return plan_access(dataset_access(dataset, settings), settings, candidates)
 
 
@@ -108,7 +130,9 @@ def access_document(ledger: AccessLedger | None, settings: AccessSettings,
         "distances_m": list(settings.distances_m),
         "now": shares_json(now),
         "nature_features": len(index.nature),
-        "definition": DEFINITION,
+        "distance": index.method,
+        "distance_words": METHOD_WORDS[index.method],
+        "definition": WALKING_DEFINITION if index.method == NETWORK else DEFINITION,
     }
     if len(index.nature) == 0:  # "0 % because nothing was there", said
         block["warning"] = NO_NATURE
@@ -162,10 +186,33 @@ def access_measures(ledger: AccessLedger | None, settings: AccessSettings,
     return out
 
 
-def stats_access(request: Any, project: Any = None, roles: str | None = None
-                 ) -> dict[str, Any]:
+def with_distance(settings: AccessSettings, distance: str | None) -> AccessSettings:
+    """*settings* with the distance method *distance* (None: as they are)."""
+    from dataclasses import replace
+
+    return settings if distance is None else replace(settings, distance=distance)
+
+
+def store_access_settings(store: Any, settings: AccessSettings) -> bool:
+    """Write *settings* as the project's ``access`` setting (one audited settings write,
+    through the typed project settings); True if something changed.
+
+    Raises
+    ------
+    StoreError
+        If the store cannot be written.
+    """
+    from naturplan.io.project.settings_model import read_settings, write_settings
+
+    extra = {**read_settings(store).extra, ACCESS_KEY: settings.as_dict()}
+    return write_settings(store, extra=extra)
+
+
+def stats_access(request: Any, project: Any = None, roles: str | None = None,
+                 distance: str | None = None) -> dict[str, Any]:
     """The access block of ``stats --json`` (with *project*: the project's access setting and
-    the access with its candidates; *roles*, comma-separated, overrides the setting's).
+    the access with its candidates; *roles*, comma-separated, overrides the setting's, and
+    *distance*, ``straight`` or ``network``, its distance method).
 
     Raises
     ------
@@ -189,5 +236,6 @@ def stats_access(request: Any, project: Any = None, roles: str | None = None
         names = [r.strip() for r in roles.split(",") if r.strip()]
         chosen = tuple(n if n == Role.CANDIDATES.value else parse_role(n).value for n in names)
         settings = replace(settings, roles=chosen)
+    settings = with_distance(settings, distance)
     ledger = plan_access(read_access(request, settings), settings, candidates)
     return access_document(ledger, settings, projected=project is not None)

@@ -143,10 +143,10 @@ def measure_plan(data: PlanData, *, connectivity: bool = True,
         if not connectivity:
             gaps.append("connectivity")
     measures = _with_border(measures_of(assessments), assessments, network, layers)
-    measures = _with_access(measures, data, gaps)
+    measures, access_method = _with_access(measures, data, gaps)
     data.measures = blank_gaps(measures, gaps)
     data.measured = MeasuredPlan(tuple(gaps), context.provenance.as_dict(),
-                                 settings.as_dict())
+                                 settings.as_dict(), access_method)
     fb.report(1.0, "analysis")
     return data.measured
 
@@ -170,9 +170,10 @@ def _with_border(measures: dict[str, dict[str, Any]], assessments: Mapping[str, 
 
 
 def _with_access(measures: dict[str, dict[str, Any]], data: PlanData, gaps: list[str]
-                 ) -> dict[str, dict[str, Any]]:
+                 ) -> tuple[dict[str, dict[str, Any]], str | None]:
     """*measures* with each candidate's new addresses within 300 m / 1 km of nature (issue
-    25); ``addresses`` in *gaps* without an addresses layer (empty cells and the reason)."""
+    25), and how the distances were measured (None: not measured); ``addresses`` in *gaps*
+    without an addresses layer (empty cells and the reason)."""
     from naturplan.usecases.access import access_measures, access_settings, dataset_plan_access
 
     settings = access_settings(data.settings)
@@ -180,5 +181,6 @@ def _with_access(measures: dict[str, dict[str, Any]], data: PlanData, gaps: list
     if ledger is None:
         gaps.append("addresses")
     found = access_measures(ledger, settings, measures)
-    return {cid: {**row, **found[cid]} for cid, row in measures.items()}
+    method = ledger.index.method if ledger is not None else None
+    return {cid: {**row, **found[cid]} for cid, row in measures.items()}, method
 

@@ -37,6 +37,8 @@ LAYERS = {
     "n_retention": "kvaelstofretention",
     "designations": "retningslinjer_1112_1113",
     "mars_projects": "mars_projekter",
+    "forest": "skov",
+    "roads": "vejmidte",
 }
 
 
@@ -292,3 +294,26 @@ def test_whole_boundary_is_coast_without_neighbours(region, tmp_path):
     nature = _read(manifest, "nature_p3")
     share = shapely.intersection(shapely.union_all(nature.geometry.values), muni).area / muni.area
     assert 0.13 <= share <= 0.15
+
+
+def test_the_synthetic_roads_reach_every_town_address_and_meet_at_shared_ends(sample):
+    """Every address lies in a street block or next to one (within a block's diagonal of a
+    road), and the street lines meet at shared ends: the network's largest connected part
+    holds most of it (scipy's connected components over the shared end points)."""
+    from scipy.sparse import coo_matrix
+    from scipy.sparse.csgraph import connected_components
+
+    manifest, _ = sample
+    roads, addresses = _read(manifest, "roads"), _read(manifest, "addresses")
+    assert set(shapely.get_type_id(roads.geometry.values)) == {1}  # plain lines
+    tree = shapely.STRtree(roads.geometry.values)
+    _, dist = tree.query_nearest(addresses.geometry.values, return_distance=True)
+    assert dist.max() <= 150.0 * np.sqrt(2)
+    ends = shapely.get_coordinates(roads.geometry.values).reshape(-1, 2, 2)
+    keys, node = np.unique(np.round(ends.reshape(-1, 2)), axis=0, return_inverse=True)
+    node = node.reshape(-1, 2)
+    graph = coo_matrix((np.ones(len(node)), (node[:, 0], node[:, 1])), shape=(len(keys),) * 2)
+    _, labels = connected_components(graph, directed=False)
+    assert np.bincount(labels).max() > 0.5 * len(keys)
+    forest = _read(manifest, "forest")
+    assert len(forest) > 0 and set(forest["skovtype"]) <= {"løvskov", "nåleskov", "blandskov"}

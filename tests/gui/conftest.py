@@ -119,6 +119,16 @@ def fixture_files(tmp_path_factory: pytest.TempPathFactory, aalborg_point) -> di
                       "fase": ["Forundersøgelse"]},
                      geometry=[shapely.box(x0 + 4500, y0 + 4000, x0 + 4800, y0 + 4200)],
                      crs=crs).to_file(files["mars_projects"])
+    # A wood and a road 1.5-1.8 km north of the §3 squares: more than 3 km from the addresses,
+    # so that the access numbers of the tests are the §3 squares' alone.
+    files["forest"] = folder / "skov.gpkg"
+    gpd.GeoDataFrame({"skovtype": ["løvskov"]},
+                     geometry=[shapely.box(x0 - 150, y0 + 1500, x0 + 150, y0 + 1800)],
+                     crs=crs).to_file(files["forest"])
+    files["roads"] = folder / "veje.gpkg"
+    gpd.GeoDataFrame({"vejnavn": ["Skovvej"]},
+                     geometry=[shapely.LineString([(x0 - 500, y0 + 1450), (x0 + 500, y0 + 1450)])],
+                     crs=crs).to_file(files["roads"])
     return files
 
 

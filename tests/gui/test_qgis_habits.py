@@ -336,8 +336,8 @@ def test_the_sample_layer_list_fits_without_scrolling_at_1600x1000(
     groups = {g.text(): [c.data(Qt.ItemDataRole.UserRole + 1).role.value
                          for c in (g.child(j) for j in range(g.childCount()))]
               for g in panel.groups()}
-    assert groups["Natur"] == ["natura2000", "natura2000", "nature_p3"]
-    assert groups["Matrikel og adresser"] == ["addresses", "parcels"]
+    assert groups["Natur"] == ["natura2000", "natura2000", "nature_p3", "forest"]
+    assert groups["Matrikel og adresser"] == ["addresses", "roads", "parcels"]
     assert groups["Baggrundskort"] == ["municipality", "municipality"]
     assert list(groups)[0] == "Planlægning"
     # the group's box hides and shows all its layers

@@ -30,6 +30,8 @@ import shapely
 from numpy.typing import NDArray
 from shapely.geometry.base import BaseGeometry
 
+from naturplan.core.analysis.walking import RoadNetwork, Walker
+from naturplan.core.errors import NoRoadsError
 from naturplan.core.layers.dataset import Dataset
 from naturplan.core.layers.roles import Role
 from naturplan.core.plan.candidates import Candidate, CandidateStatus
@@ -41,9 +43,14 @@ if TYPE_CHECKING:
 #: The distances the strategy names: nature within 300 m and within 1 km (straight line).
 ACCESS_DISTANCES_M: tuple[float, ...] = (300.0, 1000.0)
 #: Which roles count as accessible nature unless the project says otherwise: protected §3
-#: nature and the candidates (there is no forest role yet; a layer of forest would be named
-#: here by its role).
-DEFAULT_ACCESS_ROLES: tuple[str, ...] = ("nature_p3", "candidates")
+#: nature, forest (where a forest layer is loaded) and the candidates.
+DEFAULT_ACCESS_ROLES: tuple[str, ...] = ("nature_p3", "forest", "candidates")
+#: The roles a user may count as accessible nature (the polygon roles of nature, and the
+#: candidates), in the order a control lists them.
+ACCESS_ROLE_CHOICES: tuple[str, ...] = ("nature_p3", "forest", "natura2000", "candidates")
+#: How a distance is measured: a straight line, or walking on the road network (role roads).
+STRAIGHT, NETWORK = "straight", "network"
+DISTANCE_METHODS: tuple[str, ...] = (STRAIGHT, NETWORK)
 #: The settings key of :class:`AccessSettings` in a project's settings.
 ACCESS_KEY = "access"
 #: The field of residents per address, when the addresses carry one.
@@ -56,6 +63,8 @@ class AccessSettings:
 
     roles: tuple[str, ...] = DEFAULT_ACCESS_ROLES
     distances_m: tuple[float, ...] = ACCESS_DISTANCES_M
+    #: :data:`STRAIGHT` or :data:`NETWORK` (walking on the roads layer).
+    distance: str = STRAIGHT
 
     @property
     def candidates_count(self) -> bool:
@@ -63,7 +72,8 @@ class AccessSettings:
         return "candidates" in self.roles
 
     def as_dict(self) -> dict[str, Any]:
-        return {"roles": list(self.roles), "distances_m": list(self.distances_m)}
+        return {"roles": list(self.roles), "distances_m": list(self.distances_m),
+                "distance": self.distance}
 
     @classmethod
     def from_mapping(cls, value: Mapping[str, Any] | None) -> AccessSettings:
@@ -89,7 +99,10 @@ class AccessSettings:
             if not np.isfinite(d) or d <= 0:
                 raise ValueError("distances_m")
             numbers.append(float(d))
-        return cls(tuple(roles), tuple(sorted(set(numbers))))
+        distance = value.get("distance", STRAIGHT)
+        if distance not in DISTANCE_METHODS:
+            raise ValueError("distance")
+        return cls(tuple(roles), tuple(sorted(set(numbers))), distance)
 
 
 @dataclass(frozen=True)
@@ -108,6 +121,8 @@ class AccessShares:
         The number of addresses.
     weighted
         True when counted in residents (a count field), False when in addresses.
+    method
+        How the distances were measured.
     """
 
     distances_m: tuple[float, ...]
@@ -115,6 +130,8 @@ class AccessShares:
     total: float
     addresses: int
     weighted: bool = False
+    #: How the distances were measured: :data:`STRAIGHT` or :data:`NETWORK` (walking).
+    method: str = STRAIGHT
 
     def share(self, k: int) -> float | None:
         """The share within ``distances_m[k]`` (None with nobody to count)."""
@@ -157,6 +174,7 @@ class AccessIndex:
     nature: NDArray[np.object_]
     weights: NDArray[np.float64] | None = None
     distances_m: tuple[float, ...] = ACCESS_DISTANCES_M
+    roads: RoadNetwork | None = None
     baseline: NDArray[np.float64] = field(init=False)
     unknown_weights: int = field(init=False, default=0)
 
@@ -170,9 +188,16 @@ class AccessIndex:
             self.unknown_weights = int(np.count_nonzero(~np.isfinite(raw)))
             self.weights = np.where(np.isfinite(raw) & (raw > 0), raw, 0.0)
         self._w = self.weights if self.weights is not None else np.ones(n)
+        self._walker = Walker(self.roads, self.points) if self.roads is not None else None
         self.baseline = self._nearest(self.nature)
         self._tree = shapely.STRtree(self.points)
         self.reached_now = tuple(self.baseline <= d for d in self.distances_m)
+
+    @property
+    def method(self) -> str:
+        """How the distances are measured: :data:`STRAIGHT`, or :data:`NETWORK` (walking on
+        the :attr:`roads`, :mod:`naturplan.core.analysis.walking`)."""
+        return STRAIGHT if self.roads is None else NETWORK
 
     @property
     def reach(self) -> float:
@@ -190,13 +215,13 @@ class AccessIndex:
         pairs, dist = tree.query_nearest(self.points, max_distance=self.reach,
                                          return_distance=True, all_matches=False)
         np.minimum.at(out, pairs[0], dist)
-        return out
+        return out if self._walker is None else self._walker.everyone(out, geoms, self.reach)
 
     def now(self) -> AccessShares:
         """Today's access."""
         reached = tuple(float(self._w[r].sum()) for r in self.reached_now)
         return AccessShares(self.distances_m, reached, float(self._w.sum()), len(self.points),
-                            self.weights is not None)
+                            self.weights is not None, self.method)
 
     def near(self, geom: BaseGeometry) -> tuple[NDArray[np.intp], NDArray[np.float64]]:
         """The addresses within :attr:`reach` of *geom* and their distances to it."""
@@ -204,7 +229,10 @@ class AccessIndex:
             return np.empty(0, dtype=np.intp), np.empty(0)
         idx = self._tree.query(geom, predicate="dwithin", distance=self.reach)
         idx = np.sort(np.asarray(idx, dtype=np.intp))
-        return idx, np.asarray(shapely.distance(self.points[idx], geom), dtype=float)
+        straight = np.asarray(shapely.distance(self.points[idx], geom), dtype=float)
+        if self._walker is None:
+            return idx, straight
+        return self._walker.near(geom, idx, straight, self.reach)
 
     def gain(self, geom: BaseGeometry) -> AccessGain:
         """What *geom* (a candidate) adds to today's access, per distance."""
@@ -300,7 +328,8 @@ class AccessLedger(PlanFollower):
         """The projected access: today's plus every address reached only by candidates."""
         now = self.index.now()
         reached = tuple(r + float(e) for r, e in zip(now.reached, self._extra, strict=True))
-        return AccessShares(now.distances_m, reached, now.total, now.addresses, now.weighted)
+        return AccessShares(now.distances_m, reached, now.total, now.addresses, now.weighted,
+                            now.method)
 
 
 def scenario_access(index: AccessIndex, candidates: Iterable[Candidate]) -> AccessShares:
@@ -326,6 +355,12 @@ def dataset_access(dataset: Dataset, settings: AccessSettings | None = None
     roles = [Role(r) for r in s.roles if r in known]
     parts = [layer.frame.geometry.to_numpy() for r in roles for layer in dataset.vector(r)]
     nature = np.concatenate(parts) if parts else np.empty(0, dtype=object)
+    if s.distance == NETWORK:
+        roads = [layer.frame.geometry.to_numpy() for layer in dataset.vector(Role.ROADS)]
+        if not roads:
+            raise NoRoadsError("Walking distance needs a layer of roads (role roads); none "
+                               "is loaded.")
+        return network_access(points, nature, np.concatenate(roads), weights, s.distances_m)
     return AccessIndex(points, nature, weights, s.distances_m)
 
 
@@ -357,3 +392,14 @@ def access_for(points: Sequence[BaseGeometry] | NDArray[np.object_],
     ledger = AccessLedger(index)
     ledger.reset(candidates if s.candidates_count else ())
     return index, ledger
+
+
+def network_access(points: Sequence[BaseGeometry] | NDArray[np.object_],
+                   nature: Sequence[BaseGeometry] | NDArray[np.object_],
+                   roads: Sequence[BaseGeometry] | NDArray[np.object_],
+                   weights: NDArray[np.float64] | None = None,
+                   distances_m: tuple[float, ...] = ACCESS_DISTANCES_M) -> AccessIndex:
+    """Today's access of *points* to *nature* walking on the lines *roads*
+    (:mod:`naturplan.core.analysis.walking`)."""
+    return AccessIndex(np.asarray(points, dtype=object), np.asarray(nature, dtype=object),
+                       weights, distances_m, RoadNetwork(np.asarray(roads, dtype=object)))

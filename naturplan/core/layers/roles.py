@@ -30,6 +30,8 @@ class Role(StrEnum):
     N_RETENTION = "n_retention"
     DESIGNATIONS = "designations"
     MARS_PROJECTS = "mars_projects"
+    FOREST = "forest"
+    ROADS = "roads"
 
 
 class GeometryKind(StrEnum):
@@ -37,6 +39,7 @@ class GeometryKind(StrEnum):
 
     POLYGON = "polygon"
     POINT = "point"
+    LINE = "line"
     RASTER = "raster"
     POLYGON_OR_RASTER = "polygon_or_raster"
 
@@ -120,6 +123,11 @@ ROLE_SPECS: dict[Role, RoleSpec] = {
     Role.MARS_PROJECTS: RoleSpec(
         Role.MARS_PROJECTS, GeometryKind.POLYGON, ("projekt_id", "navn", "type", "fase"),
     ),
+    # Skov (GeoDanmark/FOT skov polygons): accessible nature near home by default (issue 25).
+    Role.FOREST: RoleSpec(Role.FOREST, GeometryKind.POLYGON, ("skovtype",)),
+    # Vejmidter (GeoDanmark road centre lines) or any line layer of roads and paths: walking
+    # distance to nature (issue 25, ``--access-distance network``); optional.
+    Role.ROADS: RoleSpec(Role.ROADS, GeometryKind.LINE, ("vejnavn",)),
 }
 
 #: The canonical field of the ``n_retention`` role: kg N per hectare and year.
@@ -135,9 +143,11 @@ DRAW_ORDER: tuple[Role, ...] = (
     Role.DESIGNATIONS,
     Role.MARS_PROJECTS,
     Role.FLOOD,
+    Role.FOREST,
     Role.NATURE_P3,
     Role.NATURA2000,
     Role.PARCELS,
+    Role.ROADS,
     Role.ADDRESSES,
     Role.CANDIDATES,
 )

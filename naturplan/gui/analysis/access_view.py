@@ -8,6 +8,11 @@ of every address, about two seconds for the full sample); from then on the plan'
 (milliseconds: only the addresses near the edited candidate are touched), so the numbers
 change while the planner draws. Without an addresses layer the cells are empty and the
 reason is said (never 0 %).
+
+Under the numbers the planner chooses which roles count as accessible nature (a box per role)
+and how distance is measured (straight line, or walking on a loaded roads layer); the choice
+is the open project's ``access`` setting, stored at once, and today's access is measured
+again in the background.
 """
 
 from __future__ import annotations
@@ -16,9 +21,20 @@ from html import escape
 from typing import Any
 
 from PySide6.QtCore import QObject, Qt, Signal
-from PySide6.QtWidgets import QGridLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QVBoxLayout,
+    QWidget,
+)
 
 from naturplan.core.analysis.access import (
+    ACCESS_ROLE_CHOICES,
+    NETWORK,
+    STRAIGHT,
     AccessIndex,
     AccessLedger,
     AccessSettings,
@@ -44,6 +60,8 @@ class AccessWidget(QWidget):
     """Rows per distance: today's share, the share with the plan, or empty and the reason."""
 
     shown = Signal()
+    #: The user chose what counts and how distance is measured: (roles, distance method).
+    chosen = Signal(tuple, str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -63,9 +81,55 @@ class AccessWidget(QWidget):
         box.addWidget(self.title)
         box.addLayout(self.grid)
         box.addWidget(self.note)
+        self._build_choices(box)
         #: key → (today, with the plan, reason) as last shown (tests read it).
         self.rows: dict[str, tuple[str, str, str]] = {}
         self.show_missing(self.tr("not measured yet"))
+
+    def _build_choices(self, box: QVBoxLayout) -> None:
+        """What counts as accessible nature (a box per role) and how distance is measured:
+        the project's ``access`` setting, changed here."""
+        box.addWidget(QLabel(self.tr("Counts as nature:")))
+        boxes = QGridLayout()  # two columns: the dashboard stays narrow
+        boxes.setContentsMargins(0, 0, 0, 0)
+        #: role → its box (tests click them).
+        self.role_boxes: dict[str, QCheckBox] = {}
+        for k, role in enumerate(ACCESS_ROLE_CHOICES):
+            check = QCheckBox(self.role_words((role,)))
+            check.setObjectName(f"access_role_{role}")
+            check.toggled.connect(self._emit_choice)
+            self.role_boxes[role] = check
+            boxes.addWidget(check, k // 2, k % 2, Qt.AlignmentFlag.AlignLeft)
+        box.addLayout(boxes)
+        self.distance_box = QComboBox()
+        self.distance_box.setObjectName("access_distance")
+        self.distance_box.addItem(self.tr("straight line"), STRAIGHT)
+        self.distance_box.addItem(self.tr("walking on the roads"), NETWORK)
+        self.distance_box.currentIndexChanged.connect(self._emit_choice)
+        line = QHBoxLayout()
+        line.setContentsMargins(0, 0, 0, 0)
+        line.addWidget(QLabel(self.tr("Distance:")))
+        line.addWidget(self.distance_box)
+        line.addStretch(1)
+        box.addLayout(line)
+
+    def show_choice(self, settings: AccessSettings, roads: bool) -> None:
+        """Set the boxes to *settings* (no signal); walking is offered only with *roads* (a
+        layer of roles roads is loaded)."""
+        for role, check in self.role_boxes.items():
+            check.blockSignals(True)
+            check.setChecked(role in settings.roles)
+            check.blockSignals(False)
+        self.distance_box.blockSignals(True)
+        self.distance_box.setCurrentIndex(self.distance_box.findData(settings.distance))
+        item = self.distance_box.model().item(1)  # type: ignore[attr-defined]
+        item.setEnabled(roads)
+        item.setToolTip("" if roads else self.tr("no roads layer (role roads) is loaded"))
+        self.distance_box.blockSignals(False)
+
+    def _emit_choice(self) -> None:
+        roles = tuple(r for r, check in self.role_boxes.items() if check.isChecked())
+        self.chosen.emit(roles, str(self.distance_box.currentData()))
 
     def _clear(self) -> None:
         """Hide every row (the labels are kept and reused: no flicker, nothing left over)."""
@@ -85,7 +149,8 @@ class AccessWidget(QWidget):
         self.shown.emit()
 
     def show_shares(self, now: AccessShares, projected: AccessShares | None,
-                    settings: AccessSettings, synthetic: bool = False) -> None:
+                    settings: AccessSettings, synthetic: bool = False,
+                    method: str = STRAIGHT) -> None:
         """Today's shares and, with candidates, the plan's."""
         self._clear()
         for row, d in enumerate(now.distances_m):
@@ -100,6 +165,13 @@ class AccessWidget(QWidget):
             "%2", format_number(now.addresses, 0, self.lang))
         note += " · " + self.tr("counts as nature: %1").replace(
             "%1", self.role_words(settings.roles))
+        note += " · " + (self.tr("walking on the roads") if method == NETWORK
+                         else self.tr("straight line"))
+        if method == NETWORK:
+            self.title.setToolTip(self.tr(
+                "Addresses (residents where the addresses carry a count) with accessible "
+                "nature within each distance, walking: straight to the nearest road, then "
+                "along the roads (role roads); nature across the municipal border counts."))
         if synthetic:
             note += " · " + self.tr("synthetic sample")
         self.note.setText(note)
@@ -130,7 +202,7 @@ class AccessWidget(QWidget):
         """The accessible roles in words."""
         words = {"nature_p3": self.tr("§3 nature"), "natura2000": self.tr("Natura 2000"),
                  "candidates": self.tr("candidate areas"),
-                 "forest_zones": self.tr("afforestation zones")}
+                 "forest_zones": self.tr("afforestation zones"), "forest": self.tr("forest")}
         return ", ".join(words.get(r, r) for r in roles)
 
 
@@ -149,19 +221,52 @@ class AccessFollower(QObject):
         self.synthetic = False
         self._task: Task | None = None
         self._plan: Any = None
+        self._dataset: Dataset | None = None
         session.project_changed.connect(self._follow_plan)
         session.selection.changed.connect(self.show_selected)
+        widget.chosen.connect(self.choose)
         panel_label.setVisible(False)
 
-    def set_dataset(self, dataset: Dataset) -> None:
-        """Measure today's access of *dataset* in the background, then follow the plan."""
+    def choose(self, roles: tuple[str, ...], distance: str) -> None:
+        """The user's choice of what counts and how distance is measured: stored as the
+        open project's ``access`` setting (one audited write) and measured again."""
+        from dataclasses import replace
+
+        from naturplan.core.errors import NaturplanError
+        from naturplan.core.plan.stores import SettingsStore
+        from naturplan.usecases.access import store_access_settings
+
+        settings = replace(self.settings, roles=tuple(roles), distance=distance)
+        store = self.session.store
+        if isinstance(store, SettingsStore):
+            try:
+                store_access_settings(store, settings)
+            except NaturplanError as exc:  # read-only or busy: measured, not remembered
+                from naturplan.text.i18n import error_text
+
+                self.widget.note.setText(error_text(exc, self.widget.lang))
+        if self._dataset is not None:
+            self.set_dataset(self._dataset, settings)
+
+    def set_dataset(self, dataset: Dataset, settings: AccessSettings | None = None) -> None:
+        """Measure today's access of *dataset* in the background, then follow the plan
+        (*settings*: the project's ``access`` setting unless given)."""
+        from dataclasses import replace
+
         from naturplan.core.layers.roles import Role
         from naturplan.core.plan.stores import SettingsStore
         from naturplan.usecases.access import access_settings
 
-        store = self.session.store
-        stored = store.settings() if isinstance(store, SettingsStore) else None
-        self.settings = access_settings(stored)
+        self._dataset = dataset
+        if settings is None:
+            store = self.session.store
+            stored = store.settings() if isinstance(store, SettingsStore) else None
+            settings = access_settings(stored)
+        self.settings = settings
+        roads = bool(dataset.vector(Role.ROADS))
+        if settings.distance == NETWORK and not roads:  # said in the box's tooltip
+            settings = replace(settings, distance=STRAIGHT)
+        self.widget.show_choice(settings, roads)
         if self._task is not None and self._task.running:
             self._task.cancel()
         self._unfollow()
@@ -173,7 +278,6 @@ class AccessFollower(QObject):
             return
         self.synthetic = any(layer.source.synthetic for layer in dataset.layers
                              if layer.role.value in (*self.settings.roles, "addresses"))
-        settings = self.settings
         self.widget.show_missing(self.tr("measuring…"), settings.distances_m)
 
         def job(progress: Any, cancelled: Any) -> Any:
@@ -241,7 +345,8 @@ class AccessFollower(QObject):
             return
         now = self.ledger.index.now()
         projected = self.ledger.result() if self.ledger.gains else None  # with candidates
-        self.widget.show_shares(now, projected, self.settings, self.synthetic)
+        self.widget.show_shares(now, projected, self.settings, self.synthetic,
+                                self.ledger.index.method)
         self.show_selected()
 
     def show_selected(self) -> None:

@@ -39,6 +39,7 @@ from naturplan.io.sample.nature import build_nature
 from naturplan.io.sample.parcels import build_parcels
 from naturplan.io.sample.raster import write_flood
 from naturplan.io.sample.region import make_landscape
+from naturplan.io.sample.ways import build_forest, build_roads
 from naturplan.io.sample.zones import (
     build_forest_zones,
     build_lowland,
@@ -76,6 +77,9 @@ VECTOR_LAYERS: dict[str, tuple[str, str]] = {
                       "conversion plans"),
     "addresses": ("adgangsadresser",
                   "Synthetic sample: adgangsadresser (DAWA schema), not real addresses"),
+    "forest": ("skov", "Synthetic sample: skov (woods), not FOT/GeoDanmark's skov"),
+    "roads": ("vejmidte", "Synthetic sample: a street grid around the addresses and country "
+              "roads every ~2 km (vejmidter), not the real roads"),
 }
 
 
@@ -111,7 +115,7 @@ def _write_layer(
     """Write one role's layer into the GeoPackage with the synthetic-sample metadata."""
     layer, description = VECTOR_LAYERS[role]
     write_gpkg(frame, path, layer, description=description, metadata=_metadata(seed, scale),
-               promote_to_multi=role not in ("parcels", "addresses"), use_arrow=True)
+               promote_to_multi=role not in ("parcels", "addresses", "roads"), use_arrow=True)
     return SampleLayer(role=role, path=path, layer=layer, features=len(frame))
 
 
@@ -128,7 +132,9 @@ def _build_vectors(
     parcels = build_parcels(land, scale, seed)
     layers = [_write_layer(parcels, gpkg, "parcels", seed, scale)]
     steps.step(0.33, "Adgangsadresser")
-    layers.append(_write_layer(build_addresses(parcels, seed), gpkg, "addresses", seed, scale))
+    addresses = build_addresses(parcels, seed)
+    layers.append(_write_layer(addresses, gpkg, "addresses", seed, scale))
+    layers.append(_write_layer(build_roads(land, addresses, seed), gpkg, "roads", seed, scale))
     steps.step(0.37, "§3 beskyttet natur")
     nature = build_nature(land, scale, seed, steps.check)
     layers.append(_write_layer(nature, gpkg, "nature_p3", seed, scale))
@@ -145,6 +151,7 @@ def _build_vectors(
     layers.append(_write_layer(build_mars_projects(land, forest, lowland, seed), gpkg,
                                "mars_projects", seed, scale))
     layers.append(_write_layer(build_n_retention(land, seed), gpkg, "n_retention", seed, scale))
+    layers.append(_write_layer(build_forest(land, seed), gpkg, "forest", seed, scale))
     return layers
 
 

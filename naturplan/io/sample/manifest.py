@@ -10,8 +10,9 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
-# 1.3: the synthetic N-retention layer; 1.4: synthetic Naturtilstand on §3
-GENERATOR_VERSION = "naturplan-sample 1.4"
+# 1.3: the synthetic N-retention layer; 1.4: synthetic Naturtilstand on §3; 1.5: synthetic
+# forest and roads (issue 25)
+GENERATOR_VERSION = "naturplan-sample 1.5"
 MANIFEST_NAME = "sample.json"
 
 
