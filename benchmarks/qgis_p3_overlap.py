@@ -8,8 +8,8 @@ Run by Debian's Python with python3-qgis (QGIS 3.22, Qt5), in its own process:
 What a QGIS user would do: ``native:intersection`` of the parcels with the §3 layer, then
 ``native:dissolve`` by parcel so that overlapping §3 polygons count once, then the area of
 each dissolved piece; the same for every further layer named (natura2000_habitat for the
-batch of issue 24 §4, areas not written). Prints the seconds the two algorithms took (QGIS start-up excluded) and
-writes ``featureID,area_m2`` for the parcels that touch §3.
+batch of issue 24 §4, areas not written). Prints the seconds the two algorithms took (QGIS
+start-up excluded) and writes ``featureID,area_m2`` for the parcels that touch §3.
 """
 
 from __future__ import annotations

@@ -19,7 +19,7 @@ def test_every_role_has_a_style_file():
     assert len({c.symbol.fill for c in p3.categories}) == 6
     assert styles[Role.FLOOD].ramp is not None
     assert {c.value for c in styles[Role.CANDIDATES].categories} == {
-        "lowland", "afforestation", "connectivity"}
+        "lowland", "afforestation", "connectivity", "restore"}
 
 
 @pytest.mark.parametrize(
