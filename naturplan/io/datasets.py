@@ -21,7 +21,12 @@ from collections.abc import Callable, Collection, Mapping, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 
-from naturplan.core.errors import FieldMappingError, NaturplanError, OperationCancelled
+from naturplan.core.errors import (
+    BuildCancelled,
+    FieldMappingError,
+    NaturplanError,
+    OperationCancelled,
+)
 from naturplan.core.layers.dataset import (
     BORDERS_LAYER,
     DEFAULT_PROTECTED_ROLES,
@@ -348,6 +353,8 @@ def _plan_area_sample(
     started: list[bool] = []
 
     def sub(fraction: float, message: str) -> None:
+        if stop():  # nothing is kept: the next run builds it again
+            raise BuildCancelled()
         if not started:  # only when it is built (first run)
             started.append(True)
             report(_SAMPLE_START, BUILDING_SAMPLE)

@@ -78,3 +78,22 @@ def test_a_plan_area_without_aalborg_still_opens_with_real_layers_only(
     doc = _stats(sample_env, "--kommune", "0840,0820")
     assert not any(e["synthetic"] for e in doc["layers"])
     assert "sample_not_here" in [w["code"] for w in doc["warnings"]]
+
+
+def test_a_cancelled_build_keeps_nothing_and_the_next_run_builds_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from naturplan.core.errors import OperationCancelled
+    from naturplan.io.datasets import DatasetRequest, resolve_dataset
+
+    monkeypatch.setenv("NATURPLAN_SAMPLE_DIR", str(tmp_path))
+    request = DatasetRequest(kommune="0851,0840", sample_scale=0.001)
+    with pytest.raises(OperationCancelled):
+        resolve_dataset(request, cancelled=lambda: True)
+    assert not list(tmp_path.glob("*/plan_area.json"))
+    assert not list(tmp_path.glob("*/national_world.gpkg"))
+    assert not list(tmp_path.glob("aalborg-*/sample.json"))
+    resolved = resolve_dataset(request)
+    p3 = [r for r in resolved.requests if r.role.value == "nature_p3"]
+    assert [r.path.name for r in p3] == ["aalborg_sample.gpkg", "national_world.gpkg"]
+    assert list(tmp_path.glob("kommuner-0840-scale-0.001/plan_area.json"))

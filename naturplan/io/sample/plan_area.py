@@ -50,6 +50,12 @@ def plan_area_requests(
 
     Returns None if a code is not in the national DAGI file (a user's own municipality
     layer): then there is nothing to build it from.
+
+    Raises
+    ------
+    BuildCancelled
+        If *progress* raised it (the caller's cancel): no manifest is written, so the next
+        run builds it again.
     """
     folder = plan_area_dir(codes, scale)
     manifest = folder / MANIFEST_NAME
@@ -63,13 +69,13 @@ def plan_area_requests(
     from naturplan.io.sample.national import GPKG_NAME
 
     if have != want or not (folder / GPKG_NAME).is_file():
-        from naturplan.io.sample.national import build_national_world
+        from naturplan.io.sample.national import build_national_world, national_municipalities
 
-        manifest.unlink(missing_ok=True)
-        world = build_national_world(folder, density=density, seed=SEED,
-                                     codes=list(codes), progress=progress)
-        if world.municipalities != len(set(codes)):
+        if not set(codes) <= {k.code for k in national_municipalities()}:
             return None
+        manifest.unlink(missing_ok=True)
+        build_national_world(folder, density=density, seed=SEED, codes=list(codes),
+                             progress=progress)
         part = folder / f".{MANIFEST_NAME}.part"
         part.write_text(json.dumps(want), encoding="utf-8")
         part.replace(manifest)
