@@ -4,7 +4,9 @@ By default naturplan opens Aalborg Kommune with its real boundary and the real N
 bird protection areas, plus the synthetic sample layers (parcels, §3 nature, habitat sites,
 lowland, flood depth, afforestation zones) built on first run. ``--layer ROLE=PATH`` replaces
 every default layer of that role; ``--kommune`` picks another municipality, which gets the
-real national layers only (the synthetic sample is Aalborg's).
+real national layers only (the synthetic sample is Aalborg's). A plan area that holds Aalborg
+(``--kommune 0851,0840,0820``) gets Aalborg's sample plus synthetic layers for the others
+(:mod:`naturplan.io.sample.plan_area`).
 
 Two ways to open, one list of layers (:func:`resolve_dataset`):
 
