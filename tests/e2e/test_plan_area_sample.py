@@ -97,3 +97,24 @@ def test_a_cancelled_build_keeps_nothing_and_the_next_run_builds_it(
     p3 = [r for r in resolved.requests if r.role.value == "nature_p3"]
     assert [r.path.name for r in p3] == ["aalborg_sample.gpkg", "national_world.gpkg"]
     assert list(tmp_path.glob("kommuner-0840-scale-0.001/plan_area.json"))
+
+
+def test_a_catchment_across_aalborg_and_rebild_is_measured_on_the_sample(
+    sample_env: dict[str, str], tmp_path: Path,
+) -> None:
+    area = shapely.geometry.box(540_000, 6_290_000, 570_000, 6_320_000)
+    path = tmp_path / "opland.gpkg"
+    gpd.GeoDataFrame({"navn": ["Opland"]}, geometry=[area], crs=25832).to_file(path)
+    doc = _stats(sample_env, "--area", str(path))
+    p3 = [e for e in doc["layers"] if e["role"] == "nature_p3"]
+    frames = [gpd.read_file(e["path"], layer=e["source"].split(":")[1]) for e in p3]
+    union = shapely.union_all(pd.concat(frames).geometry.to_numpy())
+    dagi = _dagi()
+    got = {e["code"]: e for e in doc["municipalities"]}
+    assert {"0851", "0840"} <= set(got)
+    for code, entry in got.items():
+        part = dagi.loc[code].geometry.intersection(area)
+        if part.area > 1e7:  # not the 2 ha sliver of Vesthimmerland the box touches
+            assert entry["share"] > 0.03
+        assert entry["share"] == pytest.approx(union.intersection(part).area / part.area,
+                                               rel=1e-6)
