@@ -34,7 +34,7 @@ def legend_groups(layers: Sequence[ExportLayer], bounds: Bounds | None,
     """The legend of the visible *layers* in *bounds* (EPSG:25832; None = everywhere),
     top layer first as map legends read. With *scale* (1:N) a layer whose style hides it at
     that scale (parcels below 1:75.000) is left out, as it is off the map."""
-    groups = []
+    groups: list[LegendGroup] = []
     for entry in reversed(layers):
         if not entry.visible:
             continue
@@ -42,9 +42,26 @@ def legend_groups(layers: Sequence[ExportLayer], bounds: Bounds | None,
             continue
         rows = present_entries(entry, bounds)
         if rows:
-            groups.append(LegendGroup(entry.title(lang), rows, entry.style.opacity,
-                                      isinstance(entry.layer, RasterLayer)))
+            _add(groups, LegendGroup(entry.title(lang), rows, entry.style.opacity,
+                                     isinstance(entry.layer, RasterLayer)), entry.style)
     return groups
+
+
+def _add(groups: list[LegendGroup], group: LegendGroup, style: LayerStyle) -> None:
+    """Add *group*, or merge it into one of the same title and look (two layers of a role
+    with one style, e.g. the sample's §3 nature of Aalborg and of its neighbours in a plan
+    area: one legend, its rows in the style's order)."""
+    same = next((i for i, g in enumerate(groups)
+                 if (g.title, g.opacity, g.raster) == (group.title, group.opacity,
+                                                       group.raster)), None)
+    if same is None:
+        groups.append(group)
+        return
+    rows = list(groups[same].entries)
+    rows += [row for row in group.entries if row not in rows]
+    order = list(style.legend(raster=group.raster))
+    rows.sort(key=lambda row: order.index(row) if row in order else len(order))
+    groups[same] = LegendGroup(group.title, tuple(rows), group.opacity, group.raster)
 
 
 def present_entries(entry: ExportLayer, bounds: Bounds | None,

@@ -4,7 +4,9 @@ By default naturplan opens Aalborg Kommune with its real boundary and the real N
 bird protection areas, plus the synthetic sample layers (parcels, §3 nature, habitat sites,
 lowland, flood depth, afforestation zones) built on first run. ``--layer ROLE=PATH`` replaces
 every default layer of that role; ``--kommune`` picks another municipality, which gets the
-real national layers only (the synthetic sample is Aalborg's).
+real national layers only (the synthetic sample is Aalborg's). A plan area that holds Aalborg
+(``--kommune 0851,0840,0820``) gets Aalborg's sample plus synthetic layers for the others
+(:mod:`naturplan.io.sample.plan_area`).
 
 Two ways to open, one list of layers (:func:`resolve_dataset`):
 
@@ -21,7 +23,12 @@ from collections.abc import Callable, Collection, Mapping, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 
-from naturplan.core.errors import FieldMappingError, NaturplanError, OperationCancelled
+from naturplan.core.errors import (
+    BuildCancelled,
+    FieldMappingError,
+    NaturplanError,
+    OperationCancelled,
+)
 from naturplan.core.layers.dataset import (
     BORDERS_LAYER,
     DEFAULT_PROTECTED_ROLES,
@@ -319,15 +326,50 @@ def _default_requests(
     out: list[LayerRequest] = []
     if not request.use_sample:
         sample = "off"
-    elif municipality.code != paths.AALBORG_KOMKODE:
-        sample = "other_municipality"
-    else:
+    elif municipality.code == paths.AALBORG_KOMKODE:
         sample = "used"
         out += sample_requests(municipality, request.sample_scale, report, stop)
+    else:
+        extended = _plan_area_sample(municipality, request.sample_scale, report, stop)
+        sample = "other_municipality" if extended is None else "used"
+        out += extended or []
     birds = paths.layers_dir() / paths.BIRD_PROTECTION_AREAS
     if birds.exists():
         out.append(LayerRequest(Role.NATURA2000, birds))
     return out, sample
+
+
+def _plan_area_sample(
+    municipality: Municipality, scale: float, report: Progress, stop: Cancelled
+) -> list[LayerRequest] | None:
+    """The sample of a plan area that holds Aalborg (issue 22 item 3): Aalborg's sample as it
+    is, the other municipalities from the national world builder at the sample's density
+    (:mod:`naturplan.io.sample.plan_area`); None for any other plan area (the sample is
+    Aalborg's) or one whose municipalities are not all in the national DAGI file."""
+    codes = [p.code for p in municipality.parts]
+    if len(codes) < 2 or paths.AALBORG_KOMKODE not in codes:
+        return None
+    from naturplan.io.sample.plan_area import plan_area_requests
+
+    others = [c for c in codes if c != paths.AALBORG_KOMKODE]
+    started: list[bool] = []
+
+    def sub(fraction: float, message: str) -> None:
+        if stop():  # nothing is kept: the next run builds it again
+            raise BuildCancelled()
+        if not started:  # only when it is built (first run)
+            started.append(True)
+            report(_SAMPLE_START, BUILDING_SAMPLE)
+        report(_SAMPLE_START + (_SAMPLE_END - _SAMPLE_START) * fraction, message)
+
+    extra = plan_area_requests(others, scale, sub)
+    if stop():
+        raise OperationCancelled("Loading was cancelled.")
+    if extra is None:
+        return None
+    # Aalborg's own sample, built (if it is not there yet) on Aalborg's shipped boundary,
+    # exactly as a one-municipality Aalborg plan builds it.
+    return sample_requests(load_municipality(), scale, report, stop) + extra
 
 
 def sample_requests(

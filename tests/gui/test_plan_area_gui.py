@@ -114,3 +114,33 @@ def test_the_plandata_dialogs_kommune_box(area_window, qtbot, tmp_path: Path) ->
             shapely.intersection(ACROSS, part).area, rel=1e-6)
         assert list(frame.komnr) == [int(code)]
         assert "Skrev 1 område i tema 1113" in dialog.text.toPlainText()
+
+
+def test_the_sample_over_three_municipalities_on_the_dashboard(  # type: ignore[no-untyped-def]
+        open_window, sample_env) -> None:
+    """The shipped sample over Aalborg, Rebild and Vesthimmerland: every municipality's
+    line under "Pr. kommune" is its share of the union of the sample's §3 layers (Aalborg's
+    and the neighbours', read plainly with geopandas) inside its DAGI border; none is 0."""
+    import pandas as pd
+
+    from naturplan.io.paths import NATIONAL_MUNICIPALITIES, layers_dir
+
+    window = open_window(DatasetRequest(kommune="0851,0840,0820",
+                                        sample_scale=float(sample_env["NATURPLAN_SAMPLE_SCALE"])))
+    assert window.dataset.sample == "used"
+    p3 = window.dataset.vector(Role.NATURE_P3)
+    assert len(p3) == 2 and all(layer.source.synthetic for layer in p3)
+    frames = [gpd.read_file(layer.source.path, layer=layer.source.label.split(":")[1])
+              for layer in p3]
+    union = shapely.union_all(pd.concat(frames).geometry.to_numpy())
+    dagi = gpd.read_file(layers_dir() / NATIONAL_MUNICIPALITIES).to_crs(25832)
+    dagi["KOMKODE"] = dagi["KOMKODE"].astype(str).str.zfill(4)
+    dagi = dagi.dissolve("KOMKODE")
+    text = window.dashboard_dock.municipalities.text()
+    assert window.dashboard_dock.municipalities.isVisible()
+    for code, name in (("0851", "Aalborg"), ("0840", "Rebild"), ("0820", "Vesthimmerlands")):
+        shape = dagi.loc[code].geometry
+        share = union.intersection(shape).area / shape.area
+        assert share > 0.05
+        assert f"{name} ({code}): {share * 100:.2f} %".replace(".", ",") in text
+    window.close()
