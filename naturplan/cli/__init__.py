@@ -16,18 +16,8 @@ import traceback
 from collections.abc import Sequence
 from pathlib import Path
 
-from naturplan.cli import app as cli_app
-from naturplan.cli import candidates as cli_candidates
-from naturplan.cli import data as cli_data
-from naturplan.cli import export as cli_export
-from naturplan.cli import parcel as cli_parcel
-from naturplan.cli import plandata as cli_plandata
-from naturplan.cli import project as cli_project
-from naturplan.cli import scenarios as cli_scenarios
-from naturplan.cli import stats as cli_stats
-from naturplan.cli import suggest as cli_suggest
+from naturplan.cli.commands import COMMANDS, LazySubParsersAction, runner
 from naturplan.cli.options import data_options
-from naturplan.cli.store_notices import show_left_out_rows
 from naturplan.core.errors import NaturplanError
 from naturplan.io.project.open import project_arg
 
@@ -97,16 +87,11 @@ def build_parser(lang: str | None = None) -> argparse.ArgumentParser:
     parser.add_argument("--basemap", metavar="NAME|URL",
                         help="background map: skaermkort_daempet, skaermkort, ortofoto, osm, "
                         "none, or a WMTS/WMS/XYZ URL")
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    cli_stats.add_parser(sub, data)
-    cli_candidates.add_parser(sub, data)
-    cli_project.add_parser(sub, data)
-    cli_export.add_parser(sub, data)
-    cli_parcel.add_parser(sub, data)
-    cli_data.add_parser(sub, data)
-    cli_scenarios.add_parser(sub, data)
-    cli_suggest.add_parser(sub, data)
-    cli_plandata.add_parser(sub, data)
+    # each command's parser is built (and its module imported) when argparse first needs it
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", action=LazySubParsersAction)
+    sub.set_parent(data)
+    for command in COMMANDS:
+        sub.declare(command)
     return parser
 
 
@@ -116,32 +101,18 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     parser = build_parser(language_of(sys.argv[1:] if argv is None else argv))
     args = parser.parse_args(argv)
+    from naturplan.cli.store_notices import show_left_out_rows
+
     stop_notices = show_left_out_rows(getattr(args, "lang", None))
     try:
         if draws_pages(args):
             from naturplan.render.application import ensure_gui_application
 
             ensure_gui_application()  # offscreen; never made at import or inside a writer
-        if args.command == "stats":
-            return cli_stats.run(args)
-        if args.command == "candidates":
-            return cli_candidates.run(args)
-        if args.command == "project":
-            return cli_project.run(args)
-        if args.command == "export":
-            return cli_export.run(args)
-        if args.command == "parcel":
-            return cli_parcel.run_parcel(args)
-        if args.command == "parcels":
-            return cli_parcel.run_parcels(args)
-        if args.command == "data":
-            return cli_data.run(args)
-        if args.command == "scenarios":
-            return cli_scenarios.run(args)
-        if args.command == "suggest":
-            return cli_suggest.run(args)
-        if args.command == "plandata":
-            return cli_plandata.run(args)
+        if args.command is not None:
+            return runner(args.command)(args)
+        from naturplan.cli import app as cli_app
+
         return cli_app.run(args)
     except NaturplanError as exc:
         from naturplan.text.terminal import terminal_text
