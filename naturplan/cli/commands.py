@@ -114,7 +114,7 @@ class _LazyParsers(dict[str, argparse.ArgumentParser]):
         self.load(name)
         return super().__getitem__(name)
 
-    def get(self, name: str, default: Any = None) -> Any:  # type: ignore[override]
+    def get(self, name: str, default: Any = None) -> Any:
         return self[name] if name in self else default
 
     def values(self) -> Any:
@@ -134,8 +134,9 @@ class LazySubParsersAction(argparse._SubParsersAction):  # type: ignore[type-arg
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self._data_parent: argparse.ArgumentParser | None = None
-        self._name_parser_map = _LazyParsers(self._build)
-        self.choices = self._name_parser_map
+        self._lazy = _LazyParsers(self._build)
+        self._name_parser_map = self._lazy
+        self.choices = self._lazy
 
     def set_parent(self, data_parent: argparse.ArgumentParser) -> None:
         self._data_parent = data_parent
@@ -144,7 +145,7 @@ class LazySubParsersAction(argparse._SubParsersAction):  # type: ignore[type-arg
         """List *command* (name and help line) without building its parser."""
         self._choices_actions.append(
             self._ChoicesPseudoAction(command.name, (), command.help))
-        self._name_parser_map.declare(command.name, command.module)
+        self._lazy.declare(command.name, command.module)
 
     def _build(self, module: str) -> None:
         declared = len(self._choices_actions)

@@ -11,6 +11,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pandas as pd
+
 from naturplan.cli.commands import COMMANDS
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -43,6 +45,20 @@ def test_stats_imports_no_other_command_and_no_qt(sample_env: dict[str, str]) ->
     assert not any(name.split(".")[0] == "PySide6" for name in imported)
     report = json.loads(done.stdout)  # and the command did its work
     assert 0 < report["protected"]["share"] < 1
+
+
+def test_parcels_out_imports_no_other_command_and_no_cloud_sessions(
+        sample_env: dict[str, str], tmp_path: Path) -> None:
+    out = tmp_path / "parcels.csv"
+    imported, done = _imports(["parcels", "--out", str(out), "--sample-scale",
+                               sample_env["NATURPLAN_SAMPLE_SCALE"]], sample_env)
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert imported & COMMAND_MODULES == {"naturplan.cli.parcel"}
+    tops = {name.split(".")[0] for name in imported}
+    assert "rasterio" in tops  # the flood raster was read...
+    assert not {"botocore", "s3transfer", "PySide6"} & tops  # ...without boto3's sessions
+    table = pd.read_csv(out)
+    assert len(table) > 0 and table["flood_share"].notna().any()  # flood columns measured
 
 
 def test_help_lists_every_command_without_importing_one() -> None:
