@@ -41,8 +41,9 @@ DATA_PACKAGES = ("naturplan", "rasterio", "pyogrio", "fiona", "pyproj")
 #: that PyInstaller cannot see them: the package and its data go in (Leaflet for the web map).
 RESOURCE_ONLY = ("js_lib_leaflet",)
 #: Packages whose compiled modules import Python modules that PyInstaller cannot see
-#: (``rasterio._io`` imports ``rasterio.serde``, …): all their modules go in.
-ALL_MODULES = ("rasterio", "pyogrio", "fiona")
+#: (``rasterio._io`` imports ``rasterio.serde``, …): all their modules go in. naturplan.cli
+#: imports each subcommand's module by its name from a table when it runs (issue 24).
+ALL_MODULES = ("rasterio", "pyogrio", "fiona", "naturplan.cli")
 PYINSTALLER = "pyinstaller>=6.10"
 
 

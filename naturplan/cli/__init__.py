@@ -15,19 +15,10 @@ import sys
 import traceback
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
-from naturplan.cli import app as cli_app
-from naturplan.cli import candidates as cli_candidates
-from naturplan.cli import data as cli_data
-from naturplan.cli import export as cli_export
-from naturplan.cli import parcel as cli_parcel
-from naturplan.cli import plandata as cli_plandata
-from naturplan.cli import project as cli_project
-from naturplan.cli import scenarios as cli_scenarios
-from naturplan.cli import stats as cli_stats
-from naturplan.cli import suggest as cli_suggest
+from naturplan.cli.commands import COMMANDS, LazySubParsersAction, runner
 from naturplan.cli.options import data_options
-from naturplan.cli.store_notices import show_left_out_rows
 from naturplan.core.errors import NaturplanError
 from naturplan.io.project.open import project_arg
 
@@ -76,6 +67,15 @@ def package_version() -> str:
         return "(not installed)"
 
 
+class _Version(argparse._VersionAction):
+    """``--version``: the installed version looked up only when asked for (the package
+    metadata cost every start-up 20-40 ms)."""
+
+    def __call__(self, parser: argparse.ArgumentParser, *args: Any) -> None:
+        self.version = f"naturplan {package_version()}"
+        super().__call__(parser, *args)
+
+
 def build_parser(lang: str | None = None) -> argparse.ArgumentParser:
     """The argument parser for every command, its help and errors in *lang* (default da)."""
     from naturplan.cli.parsing import NaturplanParser
@@ -88,7 +88,7 @@ def build_parser(lang: str | None = None) -> argparse.ArgumentParser:
         "command it opens the app on the shipped sample.",
         parents=[data],
     )
-    parser.add_argument("--version", action="version", version=f"naturplan {package_version()}")
+    parser.add_argument("--version", action=_Version)
     parser.add_argument("--screenshot", type=Path, metavar="PNG",
                         help="open the main window, save it to PNG and exit")
     parser.add_argument("--project", type=project_arg, metavar="PROJECT",
@@ -97,16 +97,11 @@ def build_parser(lang: str | None = None) -> argparse.ArgumentParser:
     parser.add_argument("--basemap", metavar="NAME|URL",
                         help="background map: skaermkort_daempet, skaermkort, ortofoto, osm, "
                         "none, or a WMTS/WMS/XYZ URL")
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    cli_stats.add_parser(sub, data)
-    cli_candidates.add_parser(sub, data)
-    cli_project.add_parser(sub, data)
-    cli_export.add_parser(sub, data)
-    cli_parcel.add_parser(sub, data)
-    cli_data.add_parser(sub, data)
-    cli_scenarios.add_parser(sub, data)
-    cli_suggest.add_parser(sub, data)
-    cli_plandata.add_parser(sub, data)
+    # each command's parser is built (and its module imported) when argparse first needs it
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", action=LazySubParsersAction)
+    sub.set_parent(data)
+    for command in COMMANDS:
+        sub.declare(command)
     return parser
 
 
@@ -116,32 +111,18 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     parser = build_parser(language_of(sys.argv[1:] if argv is None else argv))
     args = parser.parse_args(argv)
+    from naturplan.cli.store_notices import show_left_out_rows
+
     stop_notices = show_left_out_rows(getattr(args, "lang", None))
     try:
         if draws_pages(args):
             from naturplan.render.application import ensure_gui_application
 
             ensure_gui_application()  # offscreen; never made at import or inside a writer
-        if args.command == "stats":
-            return cli_stats.run(args)
-        if args.command == "candidates":
-            return cli_candidates.run(args)
-        if args.command == "project":
-            return cli_project.run(args)
-        if args.command == "export":
-            return cli_export.run(args)
-        if args.command == "parcel":
-            return cli_parcel.run_parcel(args)
-        if args.command == "parcels":
-            return cli_parcel.run_parcels(args)
-        if args.command == "data":
-            return cli_data.run(args)
-        if args.command == "scenarios":
-            return cli_scenarios.run(args)
-        if args.command == "suggest":
-            return cli_suggest.run(args)
-        if args.command == "plandata":
-            return cli_plandata.run(args)
+        if args.command is not None:
+            return runner(args.command)(args)
+        from naturplan.cli import app as cli_app
+
         return cli_app.run(args)
     except NaturplanError as exc:
         from naturplan.text.terminal import terminal_text

@@ -270,3 +270,11 @@ def progress_printer(enabled: bool) -> Any:
             print(f"  {fraction * 100:5.1f} %  {message}", file=sys.stderr, flush=True)
 
     return report
+
+
+def without_cloud_sessions() -> None:
+    """Keep rasterio from importing boto3 (its S3 sessions: 0.15-0.4 s of start-up, issue
+    24) in a command that reads local files only. rasterio falls back to a plain session
+    when boto3 cannot be imported; one already imported is left alone. (``suggest`` has its
+    own copy from issue 23.)"""
+    sys.modules.setdefault("boto3", None)  # type: ignore[arg-type]

@@ -19,7 +19,7 @@ import time
 from pathlib import Path
 from typing import Any, TextIO
 
-from naturplan.cli.options import data_for, progress_printer
+from naturplan.cli.options import data_for, progress_printer, without_cloud_sessions
 from naturplan.core import jsontext
 from naturplan.core.errors import NaturplanError
 from naturplan.io.project.open import project_arg
@@ -156,6 +156,7 @@ def run_parcels(args: argparse.Namespace) -> int:
         from naturplan.cli.database_batch import run_parcels
 
         return run_parcels(args, database)
+    without_cloud_sessions()  # the flood rasters are local files
     context, _ = _context(args)
     bar = ProgressBar(sys.stderr, enabled=sys.stderr.isatty())
     table = parcel_table(context, Feedback(bar.report))  # no search index: not a card

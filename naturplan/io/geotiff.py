@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import BinaryIO
 
-_WIDTH, _HEIGHT, _DESCRIPTION = 256, 257, 270
+_WIDTH, _HEIGHT, _DESCRIPTION, _DATETIME = 256, 257, 270, 306
 _GEO_KEYS, _GDAL_METADATA = 34735, 42112
 #: GeoTIFF keys: GTModelType, GeographicType, ProjectedCSType.
 _MODEL, _GEOGRAPHIC, _PROJECTED = 1024, 2048, 3072
@@ -37,7 +37,8 @@ class TiffHeader:
         The EPSG code of its CRS, or None if it has none or a user-defined one.
     metadata
         GDAL's dataset-level metadata items (``NATURPLAN_SYNTHETIC``), and
-        ``TIFFTAG_IMAGEDESCRIPTION`` if the image has a description, as rasterio reports them.
+        ``TIFFTAG_IMAGEDESCRIPTION`` and ``TIFFTAG_DATETIME`` if the image has a description
+        or a date, as rasterio reports them.
     """
 
     width: int
@@ -77,6 +78,9 @@ def _read(handle: BinaryIO) -> TiffHeader | None:
     description = tags.get(_DESCRIPTION)
     if isinstance(description, str) and description:
         metadata["TIFFTAG_IMAGEDESCRIPTION"] = description
+    stamp = tags.get(_DATETIME)
+    if isinstance(stamp, str) and stamp:
+        metadata["TIFFTAG_DATETIME"] = stamp
     return TiffHeader(
         width=int(_first(tags[_WIDTH])),
         height=int(_first(tags[_HEIGHT])),
@@ -89,7 +93,7 @@ def _directory(
     handle: BinaryIO, order: str, big: bool, offset: int
 ) -> dict[int, str | tuple[int, ...]]:
     """The tags this reader needs from the image directory at *offset*."""
-    wanted = {_WIDTH, _HEIGHT, _DESCRIPTION, _GEO_KEYS, _GDAL_METADATA}
+    wanted = {_WIDTH, _HEIGHT, _DESCRIPTION, _DATETIME, _GEO_KEYS, _GDAL_METADATA}
     handle.seek(offset)
     count_format, entry_format, entry_size, inline = (
         ("Q", "HHQ", 20, 8) if big else ("H", "HHI", 12, 4)

@@ -295,7 +295,8 @@ def test_geotiff_header_agrees_with_gdal(tmp_path: Path, crs: str | None, option
         transform=from_origin(500_000, 6_300_000, 10, 10), **options,
     ) as dst:
         dst.write(np.zeros((1, 23, 37), "float32"))
-        dst.update_tags(NATURPLAN_SYNTHETIC="true", TIFFTAG_IMAGEDESCRIPTION="Oversvømmelse")
+        dst.update_tags(NATURPLAN_SYNTHETIC="true", TIFFTAG_IMAGEDESCRIPTION="Oversvømmelse",
+                        TIFFTAG_DATETIME="2025:09:30 08:00:00")
         dst.update_tags(1, UNIT="m")
     header = read_header(tif)
     assert header is not None

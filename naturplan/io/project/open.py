@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from naturplan.core.plan.plan import CandidatePlan
-from naturplan.io.project.store import CandidateStore, project_not_found
+if TYPE_CHECKING:  # imported when a store is opened: ``naturplan --help`` needs none of it
+    from naturplan.core.plan.plan import CandidatePlan
 
 ProjectName = str | os.PathLike[str]
 
@@ -83,6 +83,8 @@ def open_plan(
     StoreError
         As :func:`open_store`, or if a stored candidate cannot be read.
     """
+    from naturplan.core.plan.plan import CandidatePlan
+
     store = open_store(project, author, create=create, readonly=readonly)
     try:
         return store, CandidatePlan(store)
@@ -122,8 +124,19 @@ def require_project(project: ProjectName) -> None:
         If the database cannot be reached.
     """
     if not project_exists(project):
+        from naturplan.io.project.store import project_not_found
+
         raise project_not_found(project_label(project), database=is_database(project))
 
 
-__all__ = ["CandidateStore", "is_database", "open_plan", "open_store", "project_arg",
+def __getattr__(name: str) -> Any:
+    """``CandidateStore``, re-exported here, imported only when asked for."""
+    if name == "CandidateStore":
+        from naturplan.io.project.store import CandidateStore
+
+        return CandidateStore
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+__all__ = ["is_database", "open_plan", "open_store", "project_arg",
            "project_exists", "project_label", "require_project"]
