@@ -9,4 +9,11 @@
         <translation>{layer} tegnes ikke: kortet rummer {count} af dets objekter, flere end {most}. Vælg et mindre udsnit eller et større målforhold.</translation>
     </message>
 </context>
+<context>
+    <name>AccessFollower</name>
+    <message>
+        <source>not measured in the app: the addresses are read per map window at this size</source>
+        <translation>ikke målt i programmet: adresserne læses pr. kortudsnit i denne størrelse</translation>
+    </message>
+</context>
 </TS>

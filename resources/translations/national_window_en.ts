@@ -9,4 +9,11 @@
         <translation>{layer} is not drawn: the map holds {count} of its features, more than {most}. Choose a smaller extent or a larger scale.</translation>
     </message>
 </context>
+<context>
+    <name>AccessFollower</name>
+    <message>
+        <source>not measured in the app: the addresses are read per map window at this size</source>
+        <translation>not measured in the app: the addresses are read per map window at this size</translation>
+    </message>
+</context>
 </TS>
