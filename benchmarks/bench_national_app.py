@@ -91,6 +91,31 @@ def _random_parcels(window, n: int) -> list[str]:  # type: ignore[no-untyped-def
     return [f"{m}, {int(c)}" for c, m in rows if c is not None]
 
 
+def _random_addresses(window, n: int) -> list[str]:  # type: ignore[no-untyped-def]
+    """Search lines ``"VEJNAVN HUSNR, POSTNR"`` of *n* random addresses of the window's
+    data (none without an addresses layer)."""
+    import numpy as np
+
+    from naturplan.core.layers.roles import Role
+
+    layers = window.workspace.dataset.vector(Role.ADDRESSES)
+    if not layers:
+        return []
+    rng = np.random.default_rng(25)
+    layer = layers[0]
+    if not hasattr(layer, "total"):  # held whole
+        frame = layer.frame.iloc[rng.choice(len(layer.frame), n, replace=False)]
+        return [f"{v} {h}, {p}" for v, h, p in zip(frame["vejnavn"], frame["husnr"],
+                                                    frame["postnr"], strict=True)]
+    import sqlite3
+
+    fids = rng.choice(layer.total, n, replace=False) + 1
+    with sqlite3.connect(str(layer.source.path)) as conn:
+        rows = [conn.execute(f'SELECT vejnavn, husnr, postnr FROM "{layer.source.layer}" '
+                             "WHERE fid = ?", (int(f),)).fetchone() for f in fids]
+    return [f"{v} {h}, {p}" for v, h, p in (r for r in rows if r is not None)]
+
+
 def child(case: str, world: str, cards: int) -> None:
     from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QApplication
@@ -151,6 +176,13 @@ def child(case: str, world: str, cards: int) -> None:
         result = window.parcels.search(line)
         times.append(time.perf_counter() - t0)
         found += bool(result is not None and result.found)
+    address_times, address_found = [], 0
+    for line in _random_addresses(window, 20):  # by SQL when the addresses are windowed
+        t0 = time.perf_counter()
+        result = window.parcels.search(line)
+        address_times.append(time.perf_counter() - t0)
+        address_found += bool(result is not None and result.found)
+    address_times.sort()
     rss_end, peak_end = _mem()
     times.sort()
     print(json.dumps({
@@ -159,7 +191,10 @@ def child(case: str, world: str, cards: int) -> None:
         "pan_max_s": max(steps), "rss_pan": rss_pan, "peak_pan": peak_pan,
         "lookup_ready_s": ready, "cards": len(times), "found": found,
         "card_p50_s": times[len(times) // 2], "card_p95_s": times[int(len(times) * 0.95) - 1],
-        "rss_end": rss_end, "peak_end": peak_end}), flush=True)
+        "rss_end": rss_end, "peak_end": peak_end, "addresses": len(address_times),
+        "address_found": address_found,
+        "address_p95_s": address_times[int(len(address_times) * 0.95) - 1]
+        if address_times else None}), flush=True)
     window.close()
 
 

@@ -35,6 +35,7 @@ from naturplan.core.parcels.status import StatusCard
 from naturplan.core.parcels.text import join_matrikel, squash
 from naturplan.core.parcels.themes import Theme, ThemeLayer
 from naturplan.io import geopackage
+from naturplan.io.address_index import IndexedAddresses
 from naturplan.io.loading import (
     _file_bounds,
     _inspect_vector,
@@ -72,7 +73,7 @@ class IndexedParcels:
         self.rtree = rtree_table(info)
         self.fields = {c: mapping.source_field(c)
                        for c in (*KEY_FIELDS, "ejerlavsnavn") if c not in mapping.constants}
-        self._addresses: AddressIndex | None = None
+        self._addresses: AddressIndex | IndexedAddresses | None = None
         #: Theme → layers that replace the dataset's (:meth:`with_themes`).
         self.extra: dict[Theme, tuple[ThemeLayer, ...]] = {}
 
@@ -143,9 +144,10 @@ class IndexedParcels:
         return "" if row is None or row[0] is None else str(row[0])
 
     def find_address(self, text: str) -> SearchResult:
-        """The parcel under the address *text*: the addresses (points, held whole) are
-        searched as :class:`~naturplan.core.parcels.search.ParcelFinder` does, the parcel
-        under the point is found through the R-tree."""
+        """The parcel under the address *text*: the addresses are searched as
+        :class:`~naturplan.core.parcels.search.ParcelFinder` does (a windowed addresses
+        layer by SQL, :mod:`naturplan.io.address_index`), the parcel under the point is
+        found through the R-tree."""
         index = self._address_index()
         if index is None:
             return SearchResult(text, missing=Missing.ADDRESS, missing_text=text)
@@ -159,8 +161,13 @@ class IndexedParcels:
             return SearchResult(text, address=hit, missing=Missing.NO_PARCEL, missing_text=text)
         return SearchResult(text, parcel=parcel, address=hit)
 
-    def _address_index(self) -> AddressIndex | None:
+    def _address_index(self) -> AddressIndex | IndexedAddresses | None:
         if self._addresses is None:
+            windowed = [a for a in self.dataset.vector(Role.ADDRESSES)
+                        if isinstance(a, WindowedLayer)]
+            if windowed:  # the national addresses: searched by SQL, never loaded whole
+                self._addresses = IndexedAddresses(windowed[0])
+                return self._addresses
             frames = [a.frame for a in self.dataset.vector(Role.ADDRESSES) if len(a.frame)]
             if not frames:
                 return None

@@ -16,13 +16,15 @@ import dataclasses
 import sqlite3
 from collections.abc import Callable
 from contextlib import closing
+from typing import Any
 
 import numpy as np
 import shapely
 
 from naturplan.core.errors import OperationCancelled
+from naturplan.core.layers.fieldmap import FieldMapping, identity_mapping, user_mapping
 from naturplan.core.layers.layer import WindowedLayer
-from naturplan.core.layers.roles import ROLE_SPECS, GeometryKind
+from naturplan.core.layers.roles import ROLE_SPECS, GeometryKind, Role
 from naturplan.io import geopackage
 from naturplan.io.loading import (
     LayerRequest,
@@ -32,7 +34,7 @@ from naturplan.io.loading import (
     _source,
     column_reader,
 )
-from naturplan.io.vector import VectorInfo, read_vector
+from naturplan.io.vector import VectorInfo, inspect_vector, read_vector
 
 Bounds = tuple[float, float, float, float]
 
@@ -60,13 +62,13 @@ def rtree_table(info: VectorInfo) -> str | None:
 
 
 def can_window(request: LayerRequest, min_features: int | None = None) -> bool:
-    """True for a GeoPackage polygon layer with an R-tree and more than *min_features*
-    (default :data:`WINDOWED_MIN_FEATURES`) features (points, the addresses, are loaded
-    whole)."""
+    """True for a GeoPackage polygon or point layer (the national addresses) with an
+    R-tree and more than *min_features* (default :data:`WINDOWED_MIN_FEATURES`) features."""
     if (request.path.suffix.lower() != ".gpkg"
-            or ROLE_SPECS[request.role].geometry is not GeometryKind.POLYGON):
+            or ROLE_SPECS[request.role].geometry not in (GeometryKind.POLYGON,
+                                                         GeometryKind.POINT)):
         return False
-    info = _inspect_vector(request)
+    info = _inspect(request)
     least = WINDOWED_MIN_FEATURES if min_features is None else min_features
     return info.features > least and rtree_table(info) is not None
 
@@ -80,15 +82,13 @@ def open_windowed(request: LayerRequest) -> WindowedLayer:
     LayerLoadError, MissingCRSError, FieldMappingError
         As :func:`~naturplan.io.loading.load_layer` would.
     """
-    import geopandas as gpd
 
-    info = _inspect_vector(request)
+    info = _inspect(request)
     first = read_vector(request.path, info.layer, assume_crs=request.assume_crs, info=info,
                         max_features=1)
-    mapping = _mapping_for(request, info, column_reader(info))
+    mapping = _mapping(request, info)
     mapping.check(first.frame.columns, info.layer or request.path.name)
-    empty = gpd.GeoDataFrame(mapping.apply(first.frame).iloc[:0], geometry="geometry",
-                             crs=first.frame.crs)
+    empty = _mapped(request, mapping, first.frame).iloc[:0]
     return WindowedLayer(
         role=request.role, frame=empty, source=_source(request, info, first.source_crs, mapping),
         name=info.layer or request.path.stem, total=info.features,
@@ -127,13 +127,12 @@ def read_window(layer: WindowedLayer, bounds: Bounds, resolution: float,
         return dataclasses.replace(layer, frame=layer.frame.iloc[:0], window=bounds,
                                    resolution=resolution, capped=True)
     _check(stop)
-    info = _inspect_vector(request)
+    info = _inspect(request)
     read = read_vector(request.path, info.layer, assume_crs=request.assume_crs, info=info,
                        bbox=_file_bounds(info, bounds, request.assume_crs))
     _check(stop)
-    mapping = _mapping_for(request, info, column_reader(info))
-    frame = gpd.GeoDataFrame(mapping.apply(read.frame), geometry="geometry",
-                             crs=read.frame.crs)
+    mapping = _mapping(request, info)
+    frame = _mapped(request, mapping, read.frame)
     geoms = np.asarray(frame.geometry.to_numpy(), dtype=object)
     many = np.flatnonzero(shapely.get_num_coordinates(geoms) > SIMPLE_VERTICES)
     if len(many) and resolution > 0:
@@ -156,8 +155,8 @@ def create_parcel_index(request: LayerRequest) -> None:
     LayerLoadError, FieldMappingError
         As loading the layer would.
     """
-    info = _inspect_vector(request)
-    mapping = _mapping_for(request, info, column_reader(info))
+    info = _inspect(request)
+    mapping = _mapping(request, info)
     table = str(info.layer)
     fields = [mapping.source_field(c) for c in (*KEY_FIELDS, "ejerlavsnavn")
               if c not in mapping.constants]
@@ -178,6 +177,33 @@ def window_around(view: Bounds, margin: float = 0.5) -> Bounds:
     return (minx - dx, miny - dy, maxx + dx, maxy + dy)
 
 
+def _inspect(request: LayerRequest) -> VectorInfo:
+    """The file's facts; a point role (the addresses) is not refused as a non-polygon."""
+    if ROLE_SPECS[request.role].geometry is GeometryKind.POINT:
+        return inspect_vector(request.path, request.layer, role_hint=request.role.value)
+    return _inspect_vector(request)
+
+
+def _mapping(request: LayerRequest, info: VectorInfo) -> FieldMapping:
+    """The field mapping a whole load would use (the addresses': the user's or canonical)."""
+    if request.role is Role.ADDRESSES:
+        return (user_mapping(Role.ADDRESSES, request.fields) if request.fields
+                else identity_mapping(Role.ADDRESSES))
+    return _mapping_for(request, info, column_reader(info))
+
+
+def _mapped(request: LayerRequest, mapping: FieldMapping, frame: Any) -> Any:
+    """*frame* in canonical fields, as a whole load gives them."""
+    import geopandas as gpd
+
+    out = gpd.GeoDataFrame(mapping.apply(frame), geometry="geometry", crs=frame.crs)
+    if request.role is Role.ADDRESSES:
+        from naturplan.io.addresses import _normalise
+
+        _normalise(out)
+    return out
+
+
 def _check(stop: Callable[[], bool]) -> None:
     if stop():
         raise OperationCancelled("A newer window of the map was asked for.")
@@ -185,7 +211,7 @@ def _check(stop: Callable[[], bool]) -> None:
 
 def _info_and_table(layer: WindowedLayer) -> tuple[VectorInfo, str]:
     assert layer.request is not None, "a windowed layer knows its request"
-    info = _inspect_vector(layer.request)
+    info = _inspect(layer.request)
     table = rtree_table(info)
     assert table is not None, "a windowed layer has an R-tree"
     return info, table

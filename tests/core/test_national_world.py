@@ -94,3 +94,8 @@ def test_the_world_has_habitat_sites_lowland_and_addresses(tmp_path: Path) -> No
     tree = shapely.STRtree(parcels.geometry.to_numpy())
     hit, _ = tree.query(points, predicate="within")
     assert len(set(hit.tolist())) == len(points)  # every address on a parcel
+    import sqlite3  # the address search by street queries its index (io/address_index.py)
+
+    with sqlite3.connect(world.path) as conn:
+        names = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='index'")}
+    assert "idx_adgangsadresser_vejnavn" in names

@@ -33,6 +33,7 @@ from shapely.geometry.base import BaseGeometry
 from naturplan.core.analysis.walking import RoadNetwork, Walker
 from naturplan.core.errors import NoRoadsError
 from naturplan.core.layers.dataset import Dataset
+from naturplan.core.layers.layer import WindowedLayer
 from naturplan.core.layers.roles import Role
 from naturplan.core.plan.candidates import Candidate, CandidateStatus
 from naturplan.core.plan.follow import PlanFollower
@@ -342,13 +343,14 @@ def scenario_access(index: AccessIndex, candidates: Iterable[Candidate]) -> Acce
 def dataset_access(dataset: Dataset, settings: AccessSettings | None = None
                    ) -> AccessIndex | None:
     """Today's access of *dataset*'s addresses to the polygons of the accessible roles (None
-    without an addresses layer: no number from nothing). Residents are counted when every
-    addresses layer has a count in the :data:`RESIDENTS_FIELD` (a field mapping maps another
-    name to it); role names the program does not know are left out."""
+    without an addresses layer, or with one read per map window: no number from a part).
+    Residents are counted when every addresses layer has a count in the
+    :data:`RESIDENTS_FIELD` (a field mapping maps another name to it); role names the
+    program does not know are left out."""
     s = settings or AccessSettings()
     layers = dataset.vector(Role.ADDRESSES)
-    if not layers:
-        return None
+    if not layers or any(isinstance(layer, WindowedLayer) for layer in layers):
+        return None  # a layer read per map window (issue 24 §2) holds no whole count
     points = np.concatenate([layer.frame.geometry.to_numpy() for layer in layers])
     weights = _residents(layers)
     known = {r.value for r in Role} - {Role.CANDIDATES.value}

@@ -24,6 +24,7 @@ from naturplan.core.feedback import Feedback, as_feedback
 from naturplan.core.layers.dataset import Municipality
 from naturplan.export.attribution import attributions, format_date
 from naturplan.export.layout.key import candidate_key
+from naturplan.export.layout.windows import read_for_page
 from naturplan.export.ledger_table import ledger_table
 from naturplan.export.legend import legend_groups
 from naturplan.export.map_layers import with_neighbours
@@ -177,7 +178,11 @@ def build_layout(preset: PrintPreset, layers: Sequence[ExportLayer], data: PlanD
     )
     if options.basemap is not None:
         layout.layers = _clear_land(layout.layers)
+    # the national parcels hold only the screen's window: read them for the page's frame
+    layout.layers, left_out = read_for_page(layout.layers, layout.map_bounds, scale, lang)
+    notices += left_out
     _texts(layout, data, lang)
+    layout.meta_lines += left_out  # on the page itself: never a silently empty layer
     if not fits(extent, map_box, scale):  # type: ignore[arg-type]
         # the scale was kept for the municipality's extent: say what the frame leaves out
         notices += cut_candidates(layout.layers, layout.map_bounds, lang)

@@ -253,6 +253,7 @@ class AccessFollower(QObject):
         (*settings*: the project's ``access`` setting unless given)."""
         from dataclasses import replace
 
+        from naturplan.core.layers.layer import WindowedLayer
         from naturplan.core.layers.roles import Role
         from naturplan.core.plan.stores import SettingsStore
         from naturplan.usecases.access import access_settings
@@ -274,6 +275,12 @@ class AccessFollower(QObject):
         if not dataset.vector(Role.ADDRESSES):
             self.widget.show_missing(self.tr("no addresses layer is loaded"),
                                      self.settings.distances_m)
+            self.show_selected()
+            return
+        if any(isinstance(layer, WindowedLayer) for layer in dataset.vector(Role.ADDRESSES)):
+            self.widget.show_missing(self.tr(
+                "not measured in the app: the addresses are read per map window at this size"),
+                self.settings.distances_m)
             self.show_selected()
             return
         self.synthetic = any(layer.source.synthetic for layer in dataset.layers

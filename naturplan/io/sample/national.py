@@ -37,6 +37,7 @@ import shapely
 
 from naturplan.core.layers.roles import P3_TYPES, WORKING_EPSG, Role
 from naturplan.io import paths
+from naturplan.io.address_index import create_address_index
 from naturplan.io.gpkg_writer import write_gpkg
 from naturplan.io.loading import LayerRequest, read_polygons
 from naturplan.io.windowed import create_parcel_index
@@ -221,6 +222,7 @@ def build_national_world(
             counts[layer] += len(frame)
     if parcels:  # the search by ejerlav and matrikelnummer queries it (io/parcel_index.py)
         create_parcel_index(LayerRequest(Role.PARCELS, part, PARCEL_LAYER))
+        create_address_index(LayerRequest(Role.ADDRESSES, part, ADDRESS_LAYER))
     part.replace(path)
     return NationalWorld(path, len(kommuner), counts[P3_LAYER], counts[PARCEL_LAYER],
                          time.perf_counter() - start, counts[HABITAT_LAYER],
