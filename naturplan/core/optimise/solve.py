@@ -13,6 +13,8 @@ the bound that proves the gap, the watchdog on the time (issue 23 §2).
 - Without a penalty but targets by kind or a budget: HiGHS, warm-started by the greedy
   (which fills each kind's target first, the cheapest per ha of that kind), unless the
   greedy is within the gap of the bound (per kind, or Dantzig's with the budget).
+- A penalised plan not yet within the gap is smoothed by a local search (:mod:`.swap`: add a
+  unit along the outline, drop those whose leaving saves, keep the move if it gained).
 - Whatever is not closed within the gap goes on in HiGHS from the best plan for the time
   left, under a watchdog (:func:`.mip.solve_mip`: a child process killed at the limit).
 
@@ -30,7 +32,12 @@ import numpy as np
 
 from naturplan.core.feedback import Feedback
 from naturplan.core.optimise.cut import adjacency_matrix, fill_kinds, lagrangian, shed, trim
-from naturplan.core.optimise.grow import grown_plans, isoperimetric_bound, isoperimetric_term
+from naturplan.core.optimise.grow import (
+    ball_plans,
+    grown_plans,
+    isoperimetric_bound,
+    isoperimetric_term,
+)
 from naturplan.core.optimise.kinds_cut import lagrangian_kinds, row_masks, start_prices
 from naturplan.core.optimise.mip import WATCHDOG_MARGIN, can_fork, highs_available, solve_mip
 from naturplan.core.optimise.problem import (
@@ -41,6 +48,7 @@ from naturplan.core.optimise.problem import (
     kind_bound,
     linear_bound,
 )
+from naturplan.core.optimise.swap import smooth
 
 if TYPE_CHECKING:
     import scipy.sparse as sp
@@ -49,6 +57,8 @@ if TYPE_CHECKING:
 DEFAULT_GAP = 1e-3
 #: Seeds grown before the Lagrangian (and at most this long), and after it for the time left.
 FIRST_SEEDS, MORE_SEEDS, GROW_SECONDS = 8, 64, 2.0
+#: Seeds of the plans near a disc, and the seconds kept for smoothing the best of them.
+BALL_SEEDS, BALL_SMOOTH_RESERVE = 48, 1.5
 #: Seconds kept back for HiGHS after the cut and the grown plans.
 MIP_RESERVE = 0.5
 #: The Lagrangian's share of the time left after the first grown plans (the rest: more seeds
@@ -161,7 +171,11 @@ def _finish(best: _Best, adjacency: sp.csr_matrix, feedback: Feedback, deadline:
             gap: float, use_highs: bool) -> Solution:
     """More grown plans, then HiGHS from the best plan for the time left."""
     if not best.done(gap):
+        best.balls(adjacency, deadline - MIP_RESERVE)
+    if not best.done(gap):
         best.grow(adjacency, deadline - MIP_RESERVE, MORE_SEEDS)
+    if not best.done(gap):
+        best.smooth(adjacency, deadline - MIP_RESERVE)
     if best.done(gap):
         return best.solution(best.method, "optimal")
     if not use_highs or time.monotonic() >= deadline - MIP_RESERVE:
@@ -193,6 +207,18 @@ class _Best:
         for x in grown_plans(p, adjacency, cheap, until, count):
             self.offer(shed(p, trim(p, fill_kinds(p, x, adjacency), adjacency), adjacency),
                        "grown")
+
+    def balls(self, adjacency: sp.csr_matrix, until: float) -> None:
+        """Plans near a disc (:func:`.grow.ball_plans`, seeds among the units the LP would
+        take), each smoothed (one covering row only)."""
+        p = self.problem
+        cheap = p.weight <= linear_bound(p)[1] * p.area * (1 + 1e-9) + 1e-12
+        for x in ball_plans(p, cheap, until - BALL_SMOOTH_RESERVE, BALL_SEEDS):
+            self.offer(smooth(p, x, adjacency, until), "ball+swap")
+
+    def smooth(self, adjacency: sp.csr_matrix, until: float) -> None:
+        """The best plan's outline smoothed by swaps (:func:`.swap.smooth`)."""
+        self.offer(smooth(self.problem, self.x, adjacency, until), f"{self.method}+swap")
 
     def done(self, gap: float) -> bool:
         return _done(self.value, self.bound, gap)

@@ -1,0 +1,126 @@
+"""A local search that smooths a penalised plan's outline (issue 23 §2: the boundary penalty
+with the default cost).
+
+A plan grown from a seed or cut by the Lagrangian has notches and spurs along its outline. One
+move adds a free unit next to the plan (best a notch: most of its edge already inside), then
+drops chosen units while the target stays reached and each drop lowers the objective (spurs:
+the most saved per m² first). The move is kept when the objective fell in total, else undone.
+Rounds over the units along the outline go on until a round gains nothing or the deadline.
+
+Only for one covering row (no targets by kind, no budget): the problem :func:`~naturplan.core.
+optimise.solve.solve` hands to the cut method.
+"""
+
+from __future__ import annotations
+
+import heapq
+import time
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+from naturplan.core.optimise.problem import BoolArray, FloatArray, Problem
+
+if TYPE_CHECKING:
+    import scipy.sparse as sp
+
+
+class _Plan:
+    """A plan with, per unit, the shared length with chosen units (kept up to date)."""
+
+    def __init__(self, problem: Problem, x: BoolArray, adjacency: sp.csr_matrix) -> None:
+        self.p, self.x = problem, x.copy()
+        self.indptr, self.indices, self.data = adjacency.indptr, adjacency.indices, \
+            adjacency.data
+        self.total: FloatArray = np.asarray(adjacency.sum(axis=1)).ravel()
+        self.inside: FloatArray = np.asarray(adjacency @ self.x.astype(np.float64)).ravel()
+        self.got = float(problem.area[self.x].sum())
+
+    def add_delta(self, i: int) -> float:
+        """f(x with i) − f(x)."""
+        p = self.p
+        return float(p.weight[i] + p.boundary_w * (p.outer[i] + self.total[i]
+                                                   - 2.0 * self.inside[i]))
+
+    def drop_delta(self, i: int) -> float:
+        """f(x without i) − f(x)."""
+        p = self.p
+        return float(-p.weight[i] + p.boundary_w * (2.0 * self.inside[i] - self.total[i]
+                                                    - p.outer[i]))
+
+    def flip(self, i: int) -> None:
+        sign = -1.0 if self.x[i] else 1.0
+        self.x[i] = not self.x[i]
+        self.got += sign * float(self.p.area[i])
+        for k in range(self.indptr[i], self.indptr[i + 1]):
+            self.inside[self.indices[k]] += sign * self.data[k]
+
+    def neighbours(self, i: int) -> np.ndarray:
+        return np.asarray(self.indices[self.indptr[i]:self.indptr[i + 1]])
+
+
+def smooth(problem: Problem, x: BoolArray, adjacency: sp.csr_matrix, deadline: float,
+           rounds: int = 20) -> BoolArray:
+    """*x* improved by add-one-then-drop moves along its outline (never worse; a feasible
+    *x* stays feasible). Returns *x* itself where the problem has targets by kind or a
+    budget."""
+    p = problem
+    if p.kinds or p.budget is not None or not p.feasible(x):
+        return x
+    plan = _Plan(p, x, adjacency)
+    droppable = p.free & (p.area > 0)
+    for _ in range(rounds):
+        gained = False
+        outline = np.flatnonzero(~plan.x & droppable & (plan.inside > 0))
+        keys = p.weight[outline] + p.boundary_w * (p.outer[outline] + plan.total[outline]
+                                                   - 2.0 * plan.inside[outline])
+        for v in outline[np.argsort(keys / p.area[outline], kind="stable")]:
+            if time.monotonic() >= deadline:
+                return plan.x
+            if not plan.x[v] and plan.inside[v] > 0:
+                gained |= _move(plan, int(v), droppable)
+        if not gained:
+            break
+    return plan.x
+
+
+def _move(plan: _Plan, v: int, droppable: BoolArray) -> bool:
+    """Add *v*, drop what saves; keep it if the objective fell, else undo. True if kept."""
+    p = plan.p
+    change = plan.add_delta(v)
+    plan.flip(v)
+    dropped: list[int] = []
+    heap = [(plan.drop_delta(int(u)) / p.area[u], int(u)) for u in _around(plan, v, droppable)]
+    heapq.heapify(heap)
+    while heap:
+        key, u = heapq.heappop(heap)
+        if not plan.x[u] or u == v:
+            continue
+        now = plan.drop_delta(u)
+        if abs(now / p.area[u] - key) > 1e-12:
+            heapq.heappush(heap, (now / p.area[u], u))  # stale: queue its current value
+            continue
+        if now >= 0:
+            break
+        if plan.got - p.area[u] < p.need * (1 - 1e-12):
+            continue
+        change += now
+        plan.flip(u)
+        dropped.append(u)
+        for j in plan.neighbours(u):
+            if plan.x[j] and droppable[j]:
+                heapq.heappush(heap, (plan.drop_delta(int(j)) / p.area[j], int(j)))
+    if change < -1e-9:
+        return True
+    for u in reversed(dropped):
+        plan.flip(u)
+    plan.flip(v)
+    return False
+
+
+def _around(plan: _Plan, v: int, droppable: BoolArray) -> np.ndarray:
+    """The chosen droppable units on the plan's outline (a drop anywhere on it may pay for
+    the added unit)."""
+    edge = plan.x & droppable & (plan.inside < plan.total + plan.p.outer - 1e-9)
+    edge[v] = False
+    return np.flatnonzero(edge)
