@@ -13,7 +13,7 @@ import shapely
 
 from naturplan.core.optimise.cut import adjacency_matrix
 from naturplan.core.optimise.edges import shared_edges
-from naturplan.core.optimise.problem import Problem
+from naturplan.core.optimise.problem import KindTarget, Problem
 from naturplan.core.optimise.swap import smooth
 
 HA = 10_000.0
@@ -86,15 +86,51 @@ def test_smoothing_never_worsens_and_stays_feasible(seed, w):
     assert after >= brute_force(squares, weight, need, w, locked_out) - 1e-9
 
 
-def test_targets_by_kind_are_left_alone():
-    from naturplan.core.optimise.problem import KindTarget
+def brute_force_rows(squares, weight, need, w, member, kind_need, budget):
+    area = shapely.area(squares)
+    best = np.inf
+    for bits in itertools.product((False, True), repeat=len(squares)):
+        x = np.array(bits)
+        if need <= area[x].sum() <= budget and area[x & member].sum() >= kind_need:
+            best = min(best, cost(squares, weight, w, x))
+    return best
 
-    squares, weight = grid(2, 3), np.ones(6)
-    base = problem_of(squares, weight, 2 * HA, 0.001)
-    member = np.array([True, False, True, False, True, False])
-    kinds = Problem(base.area, base.weight, base.need, boundary_w=base.boundary_w,
-                    outer=base.outer, edges=base.edges,
-                    kinds=(KindTarget("lowland", member, 2 * HA),))
-    start = np.array([True, False, True, False, False, False])
-    x = smooth(kinds, start, adjacency_matrix(kinds), time.monotonic() + 5)
-    assert np.array_equal(x, start)
+
+def test_the_spur_of_the_only_kind_unit_is_kept():
+    # An L (cells 0, 1, 2 and 6) where cell 2 is the only lowland unit and 1 ha of lowland
+    # is needed: adding cell 5 and dropping cell 0 gives the block 1, 2, 5, 6 (4.8, the
+    # optimum by brute force with the kind).
+    squares, weight, w = grid(3, 4), np.ones(12), 0.001
+    member = np.zeros(12, bool)
+    member[2] = True
+    base = problem_of(squares, weight, 4 * HA, w)
+    problem = Problem(base.area, weight, 4 * HA, boundary_w=w, outer=base.outer,
+                      edges=base.edges, kinds=(KindTarget("lowland", member, 1 * HA),))
+    start = np.zeros(12, bool)
+    start[[0, 1, 2, 6]] = True
+    x = smooth(problem, start, adjacency_matrix(problem), time.monotonic() + 5)
+    assert x[2] and problem.feasible(x)
+    best = brute_force_rows(squares, weight, 4 * HA, w, member, 1 * HA, np.inf)
+    assert cost(squares, weight, w, x) == pytest.approx(best) == pytest.approx(4.8)
+
+
+@pytest.mark.parametrize("seed", range(5))
+def test_kinds_and_a_budget_hold_while_smoothing(seed):
+    rng = np.random.default_rng(100 + seed)
+    squares, w = grid(3, 4), 0.002
+    weight = rng.uniform(0.5, 1.5, 12)
+    member = rng.random(12) < 0.5
+    need, kind_need, budget = 4 * HA, 2 * HA, 5 * HA
+    base = problem_of(squares, weight, need, w)
+    problem = Problem(base.area, weight, need, budget=budget, boundary_w=w, outer=base.outer,
+                      edges=base.edges, kinds=(KindTarget("lowland", member, kind_need),))
+    start = np.zeros(12, bool)
+    start[rng.choice(np.flatnonzero(member), 2, replace=False)] = True
+    start[rng.choice(np.flatnonzero(~member), 3, replace=False)] = True
+    assert problem.feasible(start)
+    x = smooth(problem, start, adjacency_matrix(problem), time.monotonic() + 5)
+    assert problem.feasible(x)
+    before, after = cost(squares, weight, w, start), cost(squares, weight, w, x)
+    assert problem.objective(x) == pytest.approx(after)
+    assert after <= before + 1e-9
+    assert after >= brute_force_rows(squares, weight, need, w, member, kind_need, budget) - 1e-9

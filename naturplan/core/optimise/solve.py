@@ -58,7 +58,7 @@ DEFAULT_GAP = 1e-3
 #: Seeds grown before the Lagrangian (and at most this long), and after it for the time left.
 FIRST_SEEDS, MORE_SEEDS, GROW_SECONDS = 8, 64, 2.0
 #: Seeds of the plans near a disc, and the seconds kept for smoothing the best of them.
-BALL_SEEDS, BALL_SMOOTH_RESERVE = 48, 1.5
+BALL_SEEDS, BALL_SMOOTH_RESERVE, BALL_SECONDS = 160, 1.0, 4.0
 #: Seconds kept back for HiGHS after the cut and the grown plans.
 MIP_RESERVE = 0.5
 #: The Lagrangian's share of the time left after the first grown plans (the rest: more seeds
@@ -153,8 +153,10 @@ def _penalised(problem: Problem, start: BoolArray, feedback: Feedback, deadline:
     best = _Best(problem, start, isoperimetric_bound(problem))
     adjacency = adjacency_matrix(problem)
     best.grow(adjacency, min(deadline, time.monotonic() + GROW_SECONDS), FIRST_SEEDS)
+    if not best.done(gap) and _ties(problem):
+        best.balls(adjacency, min(deadline - MIP_RESERVE, time.monotonic() + BALL_SECONDS))
     if best.done(gap):
-        return best.solution("grown", "optimal")
+        return best.solution(best.method, "optimal")
     now = time.monotonic()
     until = min(deadline - MIP_RESERVE, now + CUT_SHARE * (deadline - now))
     cut = lagrangian(problem, feedback.part(0.0, 0.6), until, tolerance=gap,
@@ -165,6 +167,14 @@ def _penalised(problem: Problem, start: BoolArray, feedback: Feedback, deadline:
     if cut.cancelled:
         return best.solution(best.method, "cancelled")
     return _finish(best, adjacency, feedback, deadline, gap, use_highs)
+
+
+def _ties(problem: Problem) -> bool:
+    """True if the units at the LP's price hold at least twice the target: the cheapest
+    units tie (the default cost, farmland ha), and the Lagrangian's cut jumps."""
+    price = linear_bound(problem)[1]
+    tied = problem.free & (problem.weight <= price * problem.area * (1 + 1e-9) + 1e-12)
+    return float(problem.area[tied].sum()) >= 2.0 * problem.need
 
 
 def _finish(best: _Best, adjacency: sp.csr_matrix, feedback: Feedback, deadline: float,
@@ -191,6 +201,7 @@ class _Best:
     def __init__(self, problem: Problem, start: BoolArray, bound: float) -> None:
         self.problem, self.x, self.value = problem, start, problem.objective(start)
         self.bound, self.method = bound, "greedy"
+        self.balls_tried = False
 
     def offer(self, x: BoolArray, method: str) -> None:
         if self.problem.feasible(x) and self.problem.objective(x) < self.value:
@@ -210,10 +221,13 @@ class _Best:
 
     def balls(self, adjacency: sp.csr_matrix, until: float) -> None:
         """Plans near a disc (:func:`.grow.ball_plans`, seeds among the units the LP would
-        take), each smoothed (one covering row only)."""
+        take), each smoothed (one covering row only); once."""
         p = self.problem
+        if self.balls_tried:
+            return
+        self.balls_tried = True
         cheap = p.weight <= linear_bound(p)[1] * p.area * (1 + 1e-9) + 1e-12
-        for x in ball_plans(p, cheap, until - BALL_SMOOTH_RESERVE, BALL_SEEDS):
+        for x in ball_plans(p, cheap, until - BALL_SMOOTH_RESERVE, BALL_SEEDS, keep=6):
             self.offer(smooth(p, x, adjacency, until), "ball+swap")
 
     def smooth(self, adjacency: sp.csr_matrix, until: float) -> None:

@@ -7,8 +7,7 @@ drops chosen units while the target stays reached and each drop lowers the objec
 the most saved per m² first). The move is kept when the objective fell in total, else undone.
 Rounds over the units along the outline go on until a round gains nothing or the deadline.
 
-Only for one covering row (no targets by kind, no budget): the problem :func:`~naturplan.core.
-optimise.solve.solve` hands to the cut method.
+A drop keeps each kind's target; a move that ends above the budget is undone.
 """
 
 from __future__ import annotations
@@ -35,6 +34,20 @@ class _Plan:
         self.total: FloatArray = np.asarray(adjacency.sum(axis=1)).ravel()
         self.inside: FloatArray = np.asarray(adjacency @ self.x.astype(np.float64)).ravel()
         self.got = float(problem.area[self.x].sum())
+        self.members = (np.array([k.member for k in problem.kinds], dtype=bool)
+                        if problem.kinds else np.zeros((0, len(problem)), dtype=bool))
+        self.needs = np.array([k.need for k in problem.kinds], dtype=np.float64)
+        self.gots = self.members.astype(np.float64) @ np.where(self.x, problem.area, 0.0)
+
+    def can_drop(self, i: int) -> bool:
+        """True if the target and each kind's target stay reached without unit *i*."""
+        a, tol = float(self.p.area[i]), 1 - 1e-12
+        mine = self.members[:, i]
+        return self.got - a >= self.p.need * tol and bool(
+            (self.gots[mine] - a >= self.needs[mine] * tol).all())
+
+    def within_budget(self) -> bool:
+        return self.p.budget is None or self.got <= self.p.budget * (1 + 1e-12)
 
     def add_delta(self, i: int) -> float:
         """f(x with i) − f(x)."""
@@ -52,6 +65,7 @@ class _Plan:
         sign = -1.0 if self.x[i] else 1.0
         self.x[i] = not self.x[i]
         self.got += sign * float(self.p.area[i])
+        self.gots[self.members[:, i]] += sign * float(self.p.area[i])
         for k in range(self.indptr[i], self.indptr[i + 1]):
             self.inside[self.indices[k]] += sign * self.data[k]
 
@@ -62,10 +76,10 @@ class _Plan:
 def smooth(problem: Problem, x: BoolArray, adjacency: sp.csr_matrix, deadline: float,
            rounds: int = 20) -> BoolArray:
     """*x* improved by add-one-then-drop moves along its outline (never worse; a feasible
-    *x* stays feasible). Returns *x* itself where the problem has targets by kind or a
-    budget."""
+    *x* stays feasible: each kind's target stays reached, and a move that ends above the
+    budget is undone)."""
     p = problem
-    if p.kinds or p.budget is not None or not p.feasible(x):
+    if not p.feasible(x):
         return x
     plan = _Plan(p, x, adjacency)
     droppable = p.free & (p.area > 0)
@@ -102,7 +116,7 @@ def _move(plan: _Plan, v: int, droppable: BoolArray) -> bool:
             continue
         if now >= 0:
             break
-        if plan.got - p.area[u] < p.need * (1 - 1e-12):
+        if not plan.can_drop(u):
             continue
         change += now
         plan.flip(u)
@@ -110,7 +124,7 @@ def _move(plan: _Plan, v: int, droppable: BoolArray) -> bool:
         for j in plan.neighbours(u):
             if plan.x[j] and droppable[j]:
                 heapq.heappush(heap, (plan.drop_delta(int(j)) / p.area[j], int(j)))
-    if change < -1e-9:
+    if change < -1e-9 and plan.within_budget():
         return True
     for u in reversed(dropped):
         plan.flip(u)
