@@ -14,7 +14,7 @@ import shapely
 from naturplan.core.optimise.cut import adjacency_matrix
 from naturplan.core.optimise.edges import shared_edges
 from naturplan.core.optimise.problem import KindTarget, Problem
-from naturplan.core.optimise.swap import smooth
+from naturplan.core.optimise.swap import band, smooth
 
 HA = 10_000.0
 
@@ -134,3 +134,27 @@ def test_kinds_and_a_budget_hold_while_smoothing(seed):
     assert problem.objective(x) == pytest.approx(after)
     assert after <= before + 1e-9
     assert after >= brute_force_rows(squares, weight, need, w, member, kind_need, budget) - 1e-9
+
+
+@pytest.mark.parametrize("seed", range(4))
+@pytest.mark.parametrize("rings", [1, 2])
+def test_the_band_problem_is_the_whole_problem_with_the_rest_fixed(seed, rings):
+    # Every choice y of the band's units: f(x with y) measured by shapely on the whole grid
+    # equals the band problem's f(y) plus one constant, and both agree on the target.
+    rng = np.random.default_rng(200 + seed)
+    squares, w = grid(4, 5), 0.002
+    weight = rng.uniform(0.5, 1.5, 20)
+    locked_out = rng.random(20) < 0.1
+    problem = problem_of(squares, weight, 6 * HA, w, locked_out)
+    x = np.zeros(20, bool)
+    x[rng.choice(np.flatnonzero(~locked_out), 8, replace=False)] = True
+    sub, index = band(problem, x, adjacency_matrix(problem), rings)
+    assert len(index) and not (locked_out[index]).any()
+    constants = set()
+    for bits in itertools.product((False, True), repeat=min(len(index), 12)):
+        y = x.copy()
+        y[index[:len(bits)]] = bits
+        whole = cost(squares, weight, w, y)
+        constants.add(round(whole - sub.objective(y[index]), 9))
+        assert sub.feasible(y[index]) == problem.feasible(y)
+    assert len(constants) == 1

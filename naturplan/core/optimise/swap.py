@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
+from naturplan.core.optimise.edges import SharedEdges
 from naturplan.core.optimise.problem import BoolArray, FloatArray, Problem
 
 if TYPE_CHECKING:
@@ -138,3 +139,39 @@ def _around(plan: _Plan, v: int, droppable: BoolArray) -> np.ndarray:
     edge = plan.x & droppable & (plan.inside < plan.total + plan.p.outer - 1e-9)
     edge[v] = False
     return np.flatnonzero(edge)
+
+
+def band(problem: Problem, x: BoolArray, adjacency: sp.csr_matrix,
+         rings: int = 1) -> tuple[Problem, np.ndarray]:
+    """The units along *x*'s outline (chosen or not, with *rings* − 1 more rings of
+    neighbours) as a problem of their own, the rest fixed as in *x*: an edge to a fixed
+    unit left out is outline when the band unit is chosen (``outer``), an edge to a fixed
+    chosen unit when it is not (its weight lowered by ``W·length``, a constant added back).
+    For every choice y of the band, f(x with y) = the band's f(y) + a constant. Returns the
+    band's problem and its units' indices (one covering row; kinds and budget ignored)."""
+    p, w = problem, problem.boundary_w
+    link = (adjacency > 0).astype(np.int8)
+    xi = x.astype(np.int8)
+    near = (x & (np.asarray(link @ (1 - xi)).ravel() > 0)) \
+        | (~x & (np.asarray(link @ xi).ravel() > 0))
+    for _ in range(rings - 1):
+        near |= np.asarray(link @ near.astype(np.int8)).ravel() > 0
+    inside = near & p.free & (p.area > 0)
+    index = np.flatnonzero(inside)
+    pos = np.full(len(p), -1, dtype=np.intp)
+    pos[index] = np.arange(len(index))
+    e = p.edges
+    both = inside[e.i] & inside[e.j]
+    one = inside[e.i] ^ inside[e.j]
+    unit = np.where(inside[e.i], e.i, e.j)[one]
+    other, length = np.where(inside[e.i], e.j, e.i)[one], e.length_m[one]
+    out = ~x[other]
+    m = len(index)
+    outer = p.outer[index] + np.bincount(pos[unit[out]], weights=length[out], minlength=m)
+    weight = p.weight[index] - w * np.bincount(pos[unit[~out]], weights=length[~out],
+                                               minlength=m)
+    fixed_in = x & ~inside
+    sub = Problem(p.area[index], weight, p.need - float(p.area[fixed_in].sum()),
+                  boundary_w=w, outer=outer,
+                  edges=SharedEdges(pos[e.i[both]], pos[e.j[both]], e.length_m[both]))
+    return sub, index
