@@ -139,3 +139,39 @@ def grown_plans(problem: Problem, adjacency: sp.csr_matrix, candidates: BoolArra
         yield grow(problem, int(seed), adjacency, total)
         if time.monotonic() >= deadline:
             return
+
+
+def ball_plans(problem: Problem, candidates: BoolArray, deadline: float, count: int = 48,
+               keep: int = 4) -> list[BoolArray]:
+    """The *keep* best of up to *count* "balls": from a seed among *candidates*, the units
+    nearest to it (with the locked-in units) until the target is reached. Near is the
+    shortest path over shared edges, each step the mean of the two units' √area (about the
+    distance of their centres), locked-out units not passed through: a plan close to a disc
+    where the cheapest units tie (the default cost), which growing by the least added
+    boundary does not find. Only for one covering row (no kinds, no budget); best first."""
+    if problem.kinds or problem.budget is not None or not len(problem.edges):
+        return []
+    from scipy.sparse import csr_matrix
+    from scipy.sparse.csgraph import dijkstra
+
+    p, e = problem, problem.edges
+    step = np.sqrt(np.maximum(p.area, 1.0))
+    keep_edge = ~p.locked_out[e.i] & ~p.locked_out[e.j]
+    graph = csr_matrix(((step[e.i] + step[e.j])[keep_edge] / 2.0,
+                        (e.i[keep_edge], e.j[keep_edge])), shape=(len(p), len(p)))
+    usable = p.free & (p.area > 0)
+    missing = p.need - float(p.area[p.locked_in].sum())
+    found: list[tuple[float, int, BoolArray]] = []
+    for seed in seeds(problem, candidates, count):
+        distance = dijkstra(graph, directed=False, indices=int(seed))
+        near = np.flatnonzero(usable & np.isfinite(distance))
+        near = near[np.argsort(distance[near], kind="stable")]
+        reached = np.cumsum(p.area[near])
+        if len(near) and reached[-1] >= missing:
+            x = p.locked_in.copy()
+            x[near[:int(np.searchsorted(reached, missing * (1 - 1e-12))) + 1]] = True
+            found.append((p.objective(x), int(seed), x))
+        if time.monotonic() >= deadline:
+            break
+    found.sort(key=lambda item: (item[0], item[1]))
+    return [x for _, _, x in found[:keep]]

@@ -13,6 +13,10 @@ the bound that proves the gap, the watchdog on the time (issue 23 §2).
 - Without a penalty but targets by kind or a budget: HiGHS, warm-started by the greedy
   (which fills each kind's target first, the cheapest per ha of that kind), unless the
   greedy is within the gap of the bound (per kind, or Dantzig's with the budget).
+- A penalised plan not yet within the gap is smoothed by a local search (:mod:`.swap`: add a
+  unit along the outline, drop those whose leaving saves, keep the move if it gained).
+- Then HiGHS on the units along the plan's outline, the rest fixed (:func:`.swap.band`), for
+  the time left.
 - Whatever is not closed within the gap goes on in HiGHS from the best plan for the time
   left, under a watchdog (:func:`.mip.solve_mip`: a child process killed at the limit).
 
@@ -30,7 +34,12 @@ import numpy as np
 
 from naturplan.core.feedback import Feedback
 from naturplan.core.optimise.cut import adjacency_matrix, fill_kinds, lagrangian, shed, trim
-from naturplan.core.optimise.grow import grown_plans, isoperimetric_bound, isoperimetric_term
+from naturplan.core.optimise.grow import (
+    ball_plans,
+    grown_plans,
+    isoperimetric_bound,
+    isoperimetric_term,
+)
 from naturplan.core.optimise.kinds_cut import lagrangian_kinds, row_masks, start_prices
 from naturplan.core.optimise.mip import WATCHDOG_MARGIN, can_fork, highs_available, solve_mip
 from naturplan.core.optimise.problem import (
@@ -41,6 +50,7 @@ from naturplan.core.optimise.problem import (
     kind_bound,
     linear_bound,
 )
+from naturplan.core.optimise.swap import band, smooth
 
 if TYPE_CHECKING:
     import scipy.sparse as sp
@@ -49,12 +59,19 @@ if TYPE_CHECKING:
 DEFAULT_GAP = 1e-3
 #: Seeds grown before the Lagrangian (and at most this long), and after it for the time left.
 FIRST_SEEDS, MORE_SEEDS, GROW_SECONDS = 8, 64, 2.0
+#: Seeds of the plans near a disc, and the seconds kept for smoothing the best of them.
+BALL_SEEDS, BALL_SMOOTH_RESERVE, BALL_SECONDS = 160, 1.0, 3.0
+#: Rings of units along the plan's outline that HiGHS may change.
+BAND_RINGS = 2
 #: Seconds kept back for HiGHS after the cut and the grown plans.
 MIP_RESERVE = 0.5
 #: The Lagrangian's share of the time left after the first grown plans (the rest: more seeds
 #: and HiGHS); it closes the gap alone where costs per ha differ, and stops early (a jump of
 #: the chosen area at one price) where they tie.
 CUT_SHARE = 1.0
+#: Its share where the cheapest units tie: its cut jumps there and its bound is no better
+#: than the isoperimetric one; HiGHS on the plan's outline gains more.
+TIED_CUT_SHARE = 0.25
 
 
 def solve(problem: Problem, feedback: Feedback | None = None, *, time_limit: float = 10.0,
@@ -143,10 +160,14 @@ def _penalised(problem: Problem, start: BoolArray, feedback: Feedback, deadline:
     best = _Best(problem, start, isoperimetric_bound(problem))
     adjacency = adjacency_matrix(problem)
     best.grow(adjacency, min(deadline, time.monotonic() + GROW_SECONDS), FIRST_SEEDS)
+    ties = _ties(problem)
+    if not best.done(gap) and ties:
+        best.balls(adjacency, min(deadline - MIP_RESERVE, time.monotonic() + BALL_SECONDS))
     if best.done(gap):
-        return best.solution("grown", "optimal")
+        return best.solution(best.method, "optimal")
     now = time.monotonic()
-    until = min(deadline - MIP_RESERVE, now + CUT_SHARE * (deadline - now))
+    share = TIED_CUT_SHARE if ties else CUT_SHARE
+    until = min(deadline - MIP_RESERVE, now + share * (deadline - now))
     cut = lagrangian(problem, feedback.part(0.0, 0.6), until, tolerance=gap,
                      start_price=linear_bound(problem)[1])
     best.bound = max(best.bound, cut.bound)
@@ -157,11 +178,28 @@ def _penalised(problem: Problem, start: BoolArray, feedback: Feedback, deadline:
     return _finish(best, adjacency, feedback, deadline, gap, use_highs)
 
 
+def _ties(problem: Problem) -> bool:
+    """True if the units at the LP's price hold at least twice the target: the cheapest
+    units tie (the default cost, farmland ha), and the Lagrangian's cut jumps."""
+    price = linear_bound(problem)[1]
+    tied = problem.free & (problem.weight <= price * problem.area * (1 + 1e-9) + 1e-12)
+    return float(problem.area[tied].sum()) >= 2.0 * problem.need
+
+
 def _finish(best: _Best, adjacency: sp.csr_matrix, feedback: Feedback, deadline: float,
             gap: float, use_highs: bool) -> Solution:
-    """More grown plans, then HiGHS from the best plan for the time left."""
+    """The plans near a disc, smoothed; HiGHS on the best plan's outline; more grown
+    plans; then HiGHS on the whole problem from the best plan for the time left."""
+    if not best.done(gap):
+        best.balls(adjacency, deadline - MIP_RESERVE)
+    if not best.done(gap):
+        best.smooth(adjacency, deadline - MIP_RESERVE)
+    if use_highs and not best.done(gap) and time.monotonic() < deadline - MIP_RESERVE:
+        best.band(adjacency, feedback, deadline)
     if not best.done(gap):
         best.grow(adjacency, deadline - MIP_RESERVE, MORE_SEEDS)
+    if not best.done(gap):
+        best.smooth(adjacency, deadline - MIP_RESERVE)
     if best.done(gap):
         return best.solution(best.method, "optimal")
     if not use_highs or time.monotonic() >= deadline - MIP_RESERVE:
@@ -177,6 +215,7 @@ class _Best:
     def __init__(self, problem: Problem, start: BoolArray, bound: float) -> None:
         self.problem, self.x, self.value = problem, start, problem.objective(start)
         self.bound, self.method = bound, "greedy"
+        self.balls_tried = False
 
     def offer(self, x: BoolArray, method: str) -> None:
         if self.problem.feasible(x) and self.problem.objective(x) < self.value:
@@ -193,6 +232,38 @@ class _Best:
         for x in grown_plans(p, adjacency, cheap, until, count):
             self.offer(shed(p, trim(p, fill_kinds(p, x, adjacency), adjacency), adjacency),
                        "grown")
+
+    def balls(self, adjacency: sp.csr_matrix, until: float) -> None:
+        """Plans near a disc (:func:`.grow.ball_plans`, seeds among the units the LP would
+        take), each smoothed (one covering row only); once."""
+        p = self.problem
+        if self.balls_tried:
+            return
+        self.balls_tried = True
+        cheap = p.weight <= linear_bound(p)[1] * p.area * (1 + 1e-9) + 1e-12
+        for x in ball_plans(p, cheap, until - BALL_SMOOTH_RESERVE, BALL_SEEDS, keep=6):
+            self.offer(smooth(p, x, adjacency, until), "ball+swap")
+
+    def band(self, adjacency: sp.csr_matrix, feedback: Feedback, deadline: float) -> None:
+        """HiGHS on the units along the best plan's outline, the rest fixed
+        (:func:`.swap.band`; one covering row only), for the time left."""
+        p = self.problem
+        if p.kinds or p.budget is not None:
+            return
+        sub, index = band(p, self.x, adjacency, BAND_RINGS)
+        left = deadline - time.monotonic() - MIP_RESERVE \
+            - (WATCHDOG_MARGIN if can_fork() else 0.0)
+        if not len(index) or left <= 0.1 or not sub.feasible(self.x[index]):
+            return
+        found = solve_mip(sub, self.x[index], feedback.part(0.6, 0.8), time_limit=left,
+                          gap=1e-4)
+        x = self.x.copy()
+        x[index] = found.chosen
+        self.offer(x, f"{self.method}+band")
+
+    def smooth(self, adjacency: sp.csr_matrix, until: float) -> None:
+        """The best plan's outline smoothed by swaps (:func:`.swap.smooth`)."""
+        self.offer(smooth(self.problem, self.x, adjacency, until), f"{self.method}+swap")
 
     def done(self, gap: float) -> bool:
         return _done(self.value, self.bound, gap)
