@@ -28,13 +28,12 @@ from naturplan.core.errors import (
     CoordinatesError,
     FieldMappingError,
     LayerLoadError,
-    MissingCRSError,
 )
 from naturplan.core.geometry import CoordinateProblem, coordinate_problems
 from naturplan.core.layers.fieldmap import identity_mapping, user_mapping
 from naturplan.core.layers.layer import LayerSource, LoadReport, VectorLayer
 from naturplan.core.layers.roles import ROLE_SPECS, WORKING_EPSG, Role
-from naturplan.io.vector import inspect_vector, parse_crs
+from naturplan.io.vector import frame_to_working_crs, inspect_vector, parse_crs
 
 if TYPE_CHECKING:  # geopandas, pandas and pyogrio are imported when addresses are read:
     import geopandas as gpd  # a report that only counts them (stats) stays light
@@ -239,16 +238,7 @@ def _read_ogr(
         raise LayerLoadError("Cannot read '{file}': {reason}", file=path.name,
                              reason=str(exc).splitlines()[0] if str(exc) else type(exc).__name__
                              ) from None
-    if frame.crs is None:
-        if assume_crs is None:
-            raise MissingCRSError("'{name}' has no coordinate reference system.", name=path.name)
-        frame = frame.set_crs(parse_crs(assume_crs), allow_override=True)
-    epsg = frame.crs.to_epsg()
-    label = f"EPSG:{epsg}" if epsg else frame.crs.to_string()
-    if epsg != WORKING_EPSG:
-        frame = frame.to_crs(WORKING_EPSG)
-    if frame.geometry.name != "geometry":
-        frame = frame.rename_geometry("geometry")
+    frame, label = frame_to_working_crs(frame, path.name, assume_crs)
     return frame, str(info.get("driver", "")), label, layer
 
 

@@ -13,12 +13,12 @@ from pathlib import Path
 import numpy as np
 import shapely
 
-from naturplan.core.errors import LayerLoadError, MissingCRSError, WrongGeometryError
+from naturplan.core.errors import LayerLoadError, WrongGeometryError
 from naturplan.core.geometry import coordinate_problems
 from naturplan.core.layers.fieldmap import identity_mapping
 from naturplan.core.layers.layer import LayerSource, LoadReport, VectorLayer
 from naturplan.core.layers.roles import WORKING_EPSG, Role
-from naturplan.io.vector import inspect_vector, parse_crs
+from naturplan.io.vector import frame_to_working_crs, inspect_vector
 
 
 def read_roads(path: Path, layer: str | None = None, *,
@@ -51,16 +51,7 @@ def read_roads(path: Path, layer: str | None = None, *,
         raise LayerLoadError("Cannot read '{file}': {reason}", file=path.name,
                              reason=str(exc).splitlines()[0] if str(exc) else type(exc).__name__
                              ) from None
-    if frame.crs is None:
-        if assume_crs is None:
-            raise MissingCRSError("'{name}' has no coordinate reference system.", name=path.name)
-        frame = frame.set_crs(parse_crs(assume_crs), allow_override=True)
-    epsg = frame.crs.to_epsg()
-    label = f"EPSG:{epsg}" if epsg else frame.crs.to_string()
-    if epsg != WORKING_EPSG:
-        frame = frame.to_crs(WORKING_EPSG)
-    if frame.geometry.name != "geometry":
-        frame = frame.rename_geometry("geometry")
+    frame, label = frame_to_working_crs(frame, path.name, assume_crs)
     read = len(frame)
     frame = frame.explode(index_parts=False).reset_index(drop=True)
     geoms = frame.geometry.to_numpy()

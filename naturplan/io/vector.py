@@ -145,6 +145,30 @@ def parse_crs(text: str | int) -> CRS:
         ) from None
 
 
+def frame_to_working_crs(frame: Any, name: str, assume_crs: str | int | None) -> tuple[Any, str]:
+    """*frame* (a GeoDataFrame) in EPSG:25832 with its geometry column named ``geometry``, and
+    the CRS it came in as a label ("EPSG:4326"); a frame without a CRS takes *assume_crs*.
+
+    Raises
+    ------
+    MissingCRSError
+        If the frame has no CRS and none is assumed.
+    """
+    from naturplan.core.layers.roles import WORKING_EPSG
+
+    if frame.crs is None:
+        if assume_crs is None:
+            raise MissingCRSError("'{name}' has no coordinate reference system.", name=name)
+        frame = frame.set_crs(parse_crs(assume_crs), allow_override=True)
+    epsg = frame.crs.to_epsg()
+    label = f"EPSG:{epsg}" if epsg else frame.crs.to_string()
+    if epsg != WORKING_EPSG:
+        frame = frame.to_crs(WORKING_EPSG)
+    if frame.geometry.name != "geometry":
+        frame = frame.rename_geometry("geometry")
+    return frame, label
+
+
 def list_layers(path: Path) -> list[tuple[str, str | None]]:
     """(name, geometry type) of every layer in a vector file.
 
