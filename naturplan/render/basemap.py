@@ -99,12 +99,20 @@ class TileMemory:
             self._bytes = 0
 
 
+#: One tile decoded at a time. Qt's image readers may ask the installed translator (ours is
+#: Python, :class:`naturplan.gui.i18n.CatalogueTranslator`) while holding Qt's own locks; two
+#: loader threads decoding at once could then each wait for what the other holds (a Qt lock
+#: and the GIL): a CI run hung there for 20 minutes. Waiting for this lock gives the GIL up.
+_DECODE_LOCK = threading.Lock()
+
+
 def decode(data: bytes) -> QImage | None:
     """A tile's bytes as a premultiplied ARGB image (None if Qt cannot read them)."""
-    image = QImage.fromData(data)
-    if image.isNull():
-        return None
-    return image.convertToFormat(QImage.Format.Format_ARGB32_Premultiplied)
+    with _DECODE_LOCK:
+        image = QImage.fromData(data)
+        if image.isNull():
+            return None
+        return image.convertToFormat(QImage.Format.Format_ARGB32_Premultiplied)
 
 
 def _rgba_array(image: QImage) -> np.ndarray:

@@ -190,6 +190,10 @@ def choose_tolerance(entries: Sequence[ExportLayer], budget: int) -> float:
     return tolerance
 
 
+#: Roles never put on the web map.
+NOT_ON_THE_WEB = frozenset({Role.ROADS})
+
+
 def build_webmap(
     layers: Sequence[ExportLayer],
     data: PlanData,
@@ -211,7 +215,10 @@ def build_webmap(
     fb = as_feedback(feedback)
     assets = web_assets()
     report = WebMapReport(Path())
-    shown = [e for e in layers if e.visible]
+    # The roads are there for walking distance (issue 25), not for the council's map: every
+    # street of the municipality as a feature with a popup only buries the plan (and a
+    # browser opening thousands of popups); the basemap shows the roads.
+    shown = [e for e in layers if e.visible and e.layer.role not in NOT_ON_THE_WEB]
     on_page = []
     for entry in shown:
         if isinstance(entry.layer, VectorLayer) and len(entry.layer.frame) > MAX_WEB_FEATURES:
