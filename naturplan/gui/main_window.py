@@ -162,7 +162,7 @@ class MainWindow(QMainWindow):
         self.resizeDocks([self.layers_dock, self.dashboard_dock], [290, 330],
                          Qt.Orientation.Horizontal)
         self.resizeDocks([self.layers_dock, self.legend_dock, self.dashboard_dock,
-                          self.identify_dock], [520, 230, 520, 230], Qt.Orientation.Vertical)
+                          self.identify_dock], [580, 190, 520, 230], Qt.Orientation.Vertical)
 
     def _action(self, name: str, text: str, slot: Any, shortcut: Any = None,
                 checkable: bool = False) -> QAction:

@@ -19,6 +19,7 @@ import json
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
+from naturplan.core import jsontext
 from naturplan.core.layers.roles import Role
 from naturplan.io import paths
 from naturplan.io.loading import LayerRequest
@@ -77,7 +78,7 @@ def plan_area_requests(
         build_national_world(folder, density=density, seed=SEED, codes=list(codes),
                              progress=progress)
         part = folder / f".{MANIFEST_NAME}.part"
-        part.write_text(json.dumps(want), encoding="utf-8")
+        part.write_text(jsontext.dumps(want), encoding="utf-8")
         part.replace(manifest)
     from naturplan.io.sample.national import NationalWorld
 
