@@ -275,6 +275,5 @@ def progress_printer(enabled: bool) -> Any:
 def without_cloud_sessions() -> None:
     """Keep rasterio from importing boto3 (its S3 sessions: 0.15-0.4 s of start-up, issue
     24) in a command that reads local files only. rasterio falls back to a plain session
-    when boto3 cannot be imported; one already imported is left alone. (``suggest`` has its
-    own copy from issue 23.)"""
+    when boto3 cannot be imported; one already imported is left alone."""
     sys.modules.setdefault("boto3", None)  # type: ignore[arg-type]

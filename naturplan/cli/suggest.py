@@ -62,7 +62,7 @@ def run(args: argparse.Namespace) -> int:
     NaturplanError
         With a one-line message for the user (the CLI prints it and exits 1).
     """
-    from naturplan.cli.options import ProgressLine, data_for
+    from naturplan.cli.options import ProgressLine, data_for, without_cloud_sessions
     from naturplan.core.feedback import Feedback
     from naturplan.io.project.open import require_project
     from naturplan.usecases.suggest import SuggestRequest, suggest_plan
@@ -90,12 +90,6 @@ def run(args: argparse.Namespace) -> int:
         print(report_text(report, lang))
     return 0
 
-
-def without_cloud_sessions() -> None:
-    """Keep rasterio from importing boto3 (its S3 sessions; 0.15 s of this command's
-    start-up, issue 23): the command reads local files only. rasterio falls back to a plain
-    session when boto3 cannot be imported; one already imported is left alone."""
-    sys.modules.setdefault("boto3", None)  # type: ignore[arg-type]
 
 
 def _check(args: argparse.Namespace) -> None:
