@@ -9,7 +9,7 @@ import tomllib
 from pathlib import Path
 from typing import Any
 
-from naturplan.core.errors import LayerLoadError, MissingCRSError, NationalDataError, StoreError
+from naturplan.core.errors import LayerLoadError, NationalDataError, StoreError
 from naturplan.core.national.marks import NATIONAL_KEY, NationalRecord
 from naturplan.core.national.mars import MarsMapping, parse_mapping
 from naturplan.core.national.plandata_model import PlandataModel, parse_model
@@ -94,16 +94,11 @@ def read_mars_file(path: Path, layer: str | None = None, assume_crs: str | None 
     """
     import pyogrio
 
-    from naturplan.io.vector import parse_crs
+    from naturplan.io.vector import frame_to_working_crs
 
     try:
         frame = pyogrio.read_dataframe(path, layer=layer)
     except Exception as exc:  # GDAL's own errors: the file cannot be read as a vector file
         raise LayerLoadError("{path}: cannot be read ({reason}).", path=str(path),
                              reason=str(exc).splitlines()[0][:160]) from None
-    if frame.crs is None:
-        if assume_crs is None:
-            raise MissingCRSError("'{name}' has no coordinate reference system.",
-                                  name=Path(path).name)
-        frame = frame.set_crs(parse_crs(assume_crs), allow_override=True)
-    return frame.to_crs(25832)
+    return frame_to_working_crs(frame, Path(path).name, assume_crs)[0]
