@@ -47,7 +47,7 @@ from naturplan.core.analysis.patches import (
     patch_links,
     prune_links,
 )
-from naturplan.core.analysis.shortcuts import behind_shortcuts, shortcut_gain
+from naturplan.core.analysis.shortcuts import behind_shortcuts, pair_gain, shortcut_gain
 from naturplan.core.feedback import Feedback, as_feedback
 from naturplan.core.geometry import GeometryArray
 
@@ -477,9 +477,13 @@ def _with_new_nodes(net: ConnectivityNetwork, nodes: GeometryArray,
     np.fill_diagonal(inner, 1.0)
     removed = 2.0 * float(m_areas @ net.row_sums[merged]) - float(m_areas @ inner @ m_areas)
     eligible = ~is_merged
-    if r == 1:  # only the patches behind a shortcut can gain (see shortcuts.behind_shortcuts)
-        eligible &= behind_shortcuts(paths, pred[0, :n], p, d, k)
-    gain = shortcut_gain(paths, areas, x_old, eligible, k, limit)
+    gain = None
+    if r == 1:  # only the pairs behind a shortcut can gain (see shortcuts.pair_gain)
+        gain = pair_gain(paths, areas, x_old[0], pred[0, :n], p, d, eligible, k, limit)
+        if gain is None:
+            eligible &= behind_shortcuts(paths, pred[0, :n], p, d, k)
+    if gain is None:
+        gain = shortcut_gain(paths, areas, x_old, eligible, k, limit)
     after = net.indices.pc_sum - removed + new_terms + gain
     joins = tuple(JoinedPatch(int(m), float(areas[m])) for m in merged)
     return CandidateConnectivity(net.indices, after, float(node_areas.sum()), joins)

@@ -23,37 +23,53 @@ FloatArray = NDArray[np.float64]
 IntArray = NDArray[np.intp]
 
 
+def shortcut_matrix(paths: csr_matrix, nb: IntArray, nb_d: FloatArray,
+                    k: float) -> NDArray[np.bool_]:
+    """short[a, b]: c's neighbours a, b make a shortcut, d(c, a) + d(c, b) < D(a, b).
+
+    The kept p* are float32, so near-ties count as shortcuts (never one missed).
+    """
+    sub = paths[nb][:, nb].toarray().astype(float)
+    p_old = np.maximum(sub, sub.T)
+    t = np.exp(-k * (nb_d[:, None] + nb_d[None, :]))
+    short: NDArray[np.bool_] = t > p_old * (1.0 - 1e-6)
+    np.fill_diagonal(short, False)
+    return short
+
+
+def first_hops(pred: NDArray[np.int32]) -> IntArray:
+    """For each patch, the first patch after c on its path from c (*pred*: the search's
+    predecessors, n for c; unreached patches and c's neighbours map to themselves)."""
+    n = len(pred)
+    hop = pred.astype(np.intp)
+    fixed = (hop < 0) | (hop == n)
+    hop[fixed] = np.flatnonzero(fixed)
+    while True:  # pointer jumping along the predecessors
+        nxt = hop[hop]
+        if np.array_equal(nxt, hop):
+            return hop
+        hop = nxt
+
+
 def behind_shortcuts(paths: csr_matrix, pred: NDArray[np.int32], nb: IntArray,
-                      nb_d: FloatArray, k: float) -> NDArray[np.bool_]:
+                     nb_d: FloatArray, k: float) -> NDArray[np.bool_]:
     """The patches whose path from one new patch c starts at a neighbour m of c that is
     part of a shortcut: another neighbour m' with d(c, m) + d(c, m') < D(m, m').
 
     Only such pairs can gain: if the new best path i … m – c – m' … j is shorter than
     Dᵢⱼ ≤ Dᵢₘ + Dₘₘ' + Dₘ'ⱼ, then d(c, m) + d(c, m') < Dₘₘ', and m, m' are the first
     patches on c's shortest paths to i and j (*pred*: the search's predecessors, n for c).
-    The kept p* are float32, so near-ties count as shortcuts (never one missed).
     """
     n = len(pred)
     out = np.zeros(n, dtype=bool)
     if len(nb) < 2:
         return out
-    sub = paths[nb][:, nb].toarray().astype(float)
-    p_old = np.maximum(sub, sub.T)
-    t = np.exp(-k * (nb_d[:, None] + nb_d[None, :]))
-    short = t > p_old * (1.0 - 1e-6)
-    np.fill_diagonal(short, False)
+    short = shortcut_matrix(paths, nb, nb_d, k)
     in_shortcut = np.zeros(n, dtype=bool)
     in_shortcut[nb[short.any(axis=1)]] = True
     if not in_shortcut.any():
         return out
-    hop = pred.astype(np.intp)
-    fixed = (hop < 0) | (hop == n)  # unreached, or c's own neighbour: its own first patch
-    hop[fixed] = np.flatnonzero(fixed)
-    while True:  # pointer jumping along the predecessors to the first patch after c
-        nxt = hop[hop]
-        if np.array_equal(nxt, hop):
-            break
-        hop = nxt
+    hop = first_hops(pred)
     reached = pred >= 0
     out[reached] = in_shortcut[hop[reached]]
     return out
@@ -140,3 +156,92 @@ def _pairs_through(xs: FloatArray, a: FloatArray, k: float, limit: float) -> flo
         t[np.arange(n)[None, :] <= np.arange(b0, b.stop)[:, None]] = 0.0
         total += float(a[b] @ t @ a)
     return total
+
+
+#: One pair looked up in the kept pairs (a bisection of its row) costs about as much as
+#: this many kept pairs read by :func:`shortcut_gain`'s row scan (measured on the sample
+#: at double density); above that :func:`pair_gain` leaves the candidate to the scan.
+LOOKUP_COST = 16
+
+
+def pair_gain(paths: csr_matrix, areas: FloatArray, x: FloatArray, pred: NDArray[np.int32],
+              nb: IntArray, nb_d: FloatArray, eligible: NDArray[np.bool_], k: float,
+              limit: float) -> float | None:
+    """2 Σ_{i<j} aᵢ aⱼ max(0, tᵢⱼ − p*ᵢⱼ) for one new patch c at distances *x*, summed only
+    over the pairs that can gain, or None where looking them up would cost more than the
+    row scan of :func:`shortcut_gain`.
+
+    A pair i, j gains only if the first patches a, b on c's paths to them are two
+    neighbours of c that make a shortcut (:func:`behind_shortcuts`) and xᵢ + xⱼ is within
+    the limit: with the patches grouped by their first patch and sorted by x, the partners
+    of i in group b are a prefix of that group. Each such pair's old p* is looked up in its
+    row of the kept pairs (0 if not kept). *eligible* are the patches that stay.
+    """
+    if len(nb) < 2:
+        return 0.0
+    a_idx, b_idx = np.nonzero(np.triu(shortcut_matrix(paths, nb, nb_d, k), 1))
+    if len(a_idx) == 0:
+        return 0.0
+    n = len(areas)
+    slot = np.full(n, -1, dtype=np.intp)
+    slot[nb] = np.arange(len(nb))
+    group = slot[first_hops(pred)]
+    v = np.flatnonzero(eligible & (x <= limit) & (group >= 0))
+    v = v[np.lexsort((x[v], group[v]))]
+    gv, xv = group[v], x[v]
+    start = np.searchsorted(gv, np.arange(len(nb)))
+    size = np.searchsorted(gv, np.arange(len(nb)), side="right") - start
+    # Each combination (a, b) with each member i of group a: its partners in group b.
+    rows = _ranges(start[a_idx], size[a_idx])
+    b_of = np.repeat(b_idx, size[a_idx])
+    span = 2.0 * limit + 2.0  # groups apart in one sorted key (x ≤ limit)
+    key = gv * span + xv
+    slack = 1e-6 * max(limit, 1.0)  # key rounding; the exact test follows
+    count = np.searchsorted(key, b_of * span + (limit - xv[rows]) + slack, side="right")
+    count = np.clip(count - start[b_of], 0, size[b_of])
+    total = int(count.sum())
+    scan = int(np.diff(paths.indptr)[v].sum())
+    if total > scan // LOOKUP_COST + len(v):  # the scan also sorts the reached patches
+        return None
+    i = v[np.repeat(rows, count)]
+    j = v[_ranges(start[b_of], count)]
+    via = x[i] + x[j]
+    ok = via <= limit
+    i, j, via = i[ok], j[ok], via[ok]
+    t = np.exp(-k * via)
+    t -= kept_values(paths, np.minimum(i, j), np.maximum(i, j))
+    np.maximum(t, 0.0, out=t)
+    return 2.0 * float((areas[i] * areas[j]) @ t)
+
+
+def _ranges(starts: IntArray, counts: IntArray) -> IntArray:
+    """The concatenation of ``arange(s, s + c)`` for each start s and count c."""
+    counts = np.asarray(counts, dtype=np.intp)
+    ends = np.cumsum(counts)
+    return np.repeat(np.asarray(starts, dtype=np.intp) - (ends - counts), counts) + np.arange(
+        int(ends[-1]) if len(ends) else 0, dtype=np.intp)
+
+
+def kept_values(paths: csr_matrix, r: IntArray, c: IntArray) -> FloatArray:
+    """paths[r, c] for each pair (0 where not kept), by a bisection of row r (its columns
+    sorted), all pairs at once."""
+    if len(r) == 0 or paths.nnz == 0:
+        return np.zeros(len(r))
+    if not paths.has_sorted_indices:
+        paths.sort_indices()
+    indptr, indices = paths.indptr, paths.indices
+    lo = indptr[r].astype(np.int64)
+    end = indptr[r + 1].astype(np.int64)
+    last = len(indices) - 1
+    pos = lo - 1  # the last position in the row with a column below c
+    step = 1 << int(max(int((end - lo).max()), 1)).bit_length()
+    while step:
+        probe = pos + step
+        ok = probe < end
+        ok &= indices[np.minimum(probe, last)] < c
+        np.copyto(pos, probe, where=ok)
+        step >>= 1
+    pos += 1
+    at = np.minimum(pos, last)
+    found = (pos < end) & (indices[at] == c)
+    return np.where(found, paths.data[at].astype(float), 0.0)
