@@ -59,6 +59,7 @@ def p3(d: Any) -> np.ndarray:
 
 def bench_connectivity(scale: float, edits: int, baseline_sources: int) -> None:
     from naturplan.core.analysis import connectivity as C
+    from naturplan.core.analysis import connectivity_iic
     from naturplan.core.analysis import patches as P
     from naturplan.core.feedback import Feedback
 
@@ -75,8 +76,8 @@ def bench_connectivity(scale: float, edits: int, baseline_sources: int) -> None:
     (rows, pc_sum, paths), *steps["PC/ECA path sums"] = timed(
         lambda: C._path_sums(graph, patches.areas, params, True, Feedback()))
     iic_links = links.take(links.d <= params.iic_m)
-    _, *steps["IIC"] = timed(lambda: C._iic_sum(len(patches), iic_links, patches.areas,
-                                                Feedback(), C._spatial_order(patches.geoms)))
+    _, *steps["IIC"] = timed(lambda: connectivity_iic.iic_sum(
+        len(patches), iic_links, patches.areas, Feedback(), C._spatial_order(patches.geoms)))
     print(f"{len(patches):,} patches, {len(links):,} links, {len(pruned):,} after pruning, "
           f"{paths.nnz:,} connected pairs kept")
     for name, (wall, cpu) in steps.items():

@@ -10,6 +10,9 @@ and wall. Run it with PYTHONPATH on the code before (``git archive 78fd337``) an
 after the other, for the baseline in the same run; the candidates' results are printed to
 compare.
 
+``national-whole WORLD.gpkg``: the same end to end through ``ConnectivityNetwork`` (IIC
+asked for: left out above ``connectivity_iic.IIC_MAX_PAIRS``), as the app would build it.
+
 ``national``: every §3 polygon of the national world (``io/sample/national.py``, density 1.0:
 172,143 polygons), dissolved inside the union of the DAGI municipalities, each step timed.
 """
@@ -90,6 +93,7 @@ def double(edits: int) -> None:
 
 def national(path: Path) -> None:
     from naturplan.core.analysis import connectivity as C
+    from naturplan.core.analysis import connectivity_iic
     from naturplan.core.analysis import patches as P
     from naturplan.core.feedback import Feedback
     from naturplan.core.layers.roles import Role
@@ -115,20 +119,44 @@ def national(path: Path) -> None:
           f"{np.sqrt(pc_sum) / 1e4:,.1f} ha, PC {pc_sum / shapely.area(land) ** 2:.4e}",
           flush=True)
     iic_links = links.take(links.d <= params.iic_m)
-    _timed("IIC", lambda: C._iic_sum(len(patches), iic_links, patches.areas, Feedback(),
-                                     order))
+    _timed("IIC", lambda: connectivity_iic.iic_sum(
+        len(patches), iic_links, patches.areas, Feedback(), order))
+
+
+def national_whole(path: Path) -> None:
+    """The national network end to end as the app builds one (read, the country, dissolve,
+    ``ConnectivityNetwork`` with IIC asked for and the kept pairs), one timing."""
+    from naturplan.core.analysis import connectivity as C
+    from naturplan.core.layers.roles import Role
+    from naturplan.io.loading import LayerRequest, read_polygons
+    from naturplan.io.sample.national import P3_LAYER, national_municipalities
+
+    def whole() -> Any:
+        read = read_polygons(LayerRequest(Role.NATURE_P3, path, P3_LAYER))
+        land = shapely.union_all([k.geometry for k in national_municipalities()])
+        return C.ConnectivityNetwork.of_polygons(np.asarray(read.geometries, dtype=object),
+                                                 land, C.ConnectivityParams())
+
+    print("| step | wall | CPU | peak RSS |\n|---|---|---|---|")
+    net = _timed("national connectivity, end to end", whole)
+    i = net.indices
+    print(f"\n{i.patches:,} patches, ECA {i.eca_m2 / 1e4:,.1f} ha, PC {i.pc:.4e}, IIC "
+          f"{i.iic}, IIC skipped for {i.iic_skipped_pairs} linked pairs, {net.paths.nnz:,} "
+          f"kept pairs; load {os.getloadavg()[0]:.1f}")
 
 
 def main() -> None:
     parser = argparse.ArgumentParser()
-    parser.add_argument("what", choices=("double", "national"))
+    parser.add_argument("what", choices=("double", "national", "national-whole"))
     parser.add_argument("world", nargs="?", type=Path)
     parser.add_argument("--edits", type=int, default=40)
     args = parser.parse_args()
     if args.what == "double":
         double(args.edits)
-    else:
+    elif args.what == "national":
         national(args.world)
+    else:
+        national_whole(args.world)
 
 
 if __name__ == "__main__":

@@ -36,6 +36,7 @@ from naturplan.core.analysis.connectivity import (
     ConnectivityIndices,
     ConnectivityNetwork,
 )
+from naturplan.core.analysis.connectivity_iic import IIC_MAX_PAIRS
 from naturplan.core.analysis.factors import FactorTable, Provenance
 from naturplan.core.analysis.firefighter import firefighter_order
 from naturplan.core.analysis.flood import NatureAtRisk, nature_at_risk
@@ -351,9 +352,16 @@ def totals_json(t: Totals) -> dict[str, Any]:
 
 
 def indices_json(ix: ConnectivityIndices) -> dict[str, Any]:
-    return {"patches": ix.patches, "habitat_m2": ix.habitat_m2, "pc": ix.pc,
-            "eca_m2": ix.eca_m2, "iic": ix.iic, "meff_m2": ix.meff_m2,
-            "landscape_m2": ix.landscape_m2}
+    """The indices; IIC ``null`` with ``iic_skipped`` (the reason) when it was left out for
+    the network's size (``connectivity_iic.IIC_MAX_PAIRS``)."""
+    out = {"patches": ix.patches, "habitat_m2": ix.habitat_m2, "pc": ix.pc,
+           "eca_m2": ix.eca_m2, "iic": ix.iic, "meff_m2": ix.meff_m2,
+           "landscape_m2": ix.landscape_m2}
+    if ix.iic_skipped_pairs is not None:
+        out["iic_skipped"] = (f"{ix.iic_skipped_pairs} linked pairs, over {IIC_MAX_PAIRS}: "
+                              "IIC counts every pair of a component however many links "
+                              "apart, too slow at this size; PC and ECA are computed")
+    return out
 
 
 def joined_ids(pa: PlanAnalysis, patch: int, limit: int = 20) -> list[str]:

@@ -37,6 +37,7 @@ import shapely
 from numpy.typing import NDArray
 from shapely.geometry.base import BaseGeometry
 
+from naturplan.core.analysis.connectivity_iic import IIC_MAX_PAIRS, iic_pairs, iic_sum
 from naturplan.core.analysis.patches import (
     CHUNK,
     Links,
@@ -116,6 +117,9 @@ class ConnectivityIndices:
     pc_sum: float
     area_sq_sum: float
     iic_sum: float | None = None
+    #: The linked pairs IIC would have counted when it was left out for its size
+    #: (:data:`IIC_MAX_PAIRS`); None when it was computed or not asked for.
+    iic_skipped_pairs: int | None = None
 
     @property
     def pc(self) -> float:
@@ -220,13 +224,18 @@ class ConnectivityNetwork:
         self.row_sums, pc_sum, self.paths = _path_sums(
             self.graph, patches.areas, self.params, keep_paths, feedback.part(0.25, 0.85),
             order)
-        iic_sum = None
+        iic_total, skipped = None, None
         if iic:
             iic_links = links.take(links.d <= self.params.iic_m)
-            iic_sum = _iic_sum(n, iic_links, patches.areas, feedback.part(0.85, 1.0), order)
+            pairs = iic_pairs(n, iic_links)
+            if pairs > IIC_MAX_PAIRS:
+                skipped = pairs
+            else:
+                iic_total = iic_sum(n, iic_links, patches.areas, feedback.part(0.85, 1.0),
+                                    order)
         self.indices = ConnectivityIndices(
             float(shapely.area(landscape)), n, float(patches.areas.sum()), pc_sum,
-            float((patches.areas**2).sum()), iic_sum)
+            float((patches.areas**2).sum()), iic_total, skipped)
         feedback.report(1.0, "")
 
     @classmethod
@@ -371,73 +380,6 @@ def _kept_matrix(kept: list[tuple[IntArray, NDArray[np.int32], NDArray[np.float3
         cols[pos] = c
         vals[pos] = v
     return csr_matrix((vals, cols, indptr), shape=(n, n))
-
-
-#: Sources per word of the bit-parallel search, and words per batch.
-_BITS, _WORDS = 64, 16
-
-
-def _iic_sum(n: int, links: Links, areas: FloatArray, feedback: Feedback,
-             order: IntArray | None = None) -> float:
-    """ΣᵢΣⱼ aᵢ aⱼ / (1 + nlᵢⱼ) over pairs linked through IIC links (and i = j).
-
-    A breadth-first search from 1,024 sources at once, one bit per source in 16 words per
-    patch: a level ORs the frontier words of the patches reached last into their neighbours,
-    and the newly reached bits are weighted by the sources' areas through a byte table.
-    Only patches on the frontier are touched, so each (source, patch) pair costs about one
-    bit operation. *order* lists the sources in a spatial order (neighbours share words,
-    their fronts move together).
-    """
-    total = float((areas**2).sum())
-    if len(links) == 0 or n < 2:
-        return total
-    graph = links.graph(n)
-    indptr, indices = graph.indptr, graph.indices
-    sources = order if order is not None else np.arange(n)
-    batch = _BITS * _WORDS
-    bit_table = np.unpackbits(np.arange(256, dtype=np.uint8)[:, None], axis=1,
-                              bitorder="little").astype(float)  # (256, 8)
-    for b0 in range(0, n, batch):
-        feedback.check()
-        src = sources[b0:b0 + batch]
-        total += _iic_batch(src, indptr, indices, areas, bit_table)
-        feedback.report(min(b0 + batch, n) / n, "")
-    return total
-
-
-def _iic_batch(src: IntArray, indptr: IntArray, indices: IntArray, areas: FloatArray,
-               bit_table: FloatArray) -> float:
-    n = len(areas)
-    slot = np.arange(len(src))
-    word, bit = slot // _BITS, (slot % _BITS).astype(np.uint64)
-    seen = np.zeros((n, _WORDS), dtype=np.uint64)
-    np.bitwise_or.at(seen, (src, word), np.left_shift(np.uint64(1), bit))
-    # table[c, byte]: the summed area of the sources whose bits are set in byte c.
-    src_areas = np.zeros(_BITS * _WORDS)
-    src_areas[slot] = areas[src]
-    table = bit_table @ src_areas.reshape(_WORDS * 8, 8).T  # (256, W*8)
-    columns = np.arange(_WORDS * 8)[None, :]
-    active, front = np.unique(src), seen[np.unique(src)].copy()
-    total, level = 0.0, 0
-    while len(active):
-        level += 1
-        deg = indptr[active + 1] - indptr[active]
-        owner = np.repeat(np.arange(len(active)), deg)
-        pos = np.repeat(indptr[active], deg) + (np.arange(len(owner)) - np.repeat(
-            np.cumsum(deg) - deg, deg))
-        target = indices[pos]
-        by_target = np.argsort(target, kind="stable")
-        target = target[by_target]
-        first = np.flatnonzero(np.r_[True, target[1:] != target[:-1]])  # sorted already
-        reached = target[first]
-        words = np.bitwise_or.reduceat(front[owner[by_target]], first, axis=0)
-        words &= ~seen[reached]
-        new = words.any(axis=1)
-        active, front = reached[new], words[new]
-        seen[active] |= front
-        weights = table[front.view(np.uint8), columns].sum(axis=1)
-        total += float(areas[active] @ weights) / (1.0 + level)
-    return total
 
 
 def _with_new_nodes(net: ConnectivityNetwork, nodes: GeometryArray,

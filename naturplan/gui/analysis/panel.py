@@ -291,6 +291,13 @@ class AnalysisPanel(QWidget):
                         .replace("%3", _sci(projected.pc, lang))
                         .replace("%4", _sci(projected.iic, lang))
                         .replace("%5", _ha(projected.meff_m2, lang, 1)))
+        skipped = [ix.iic_skipped_pairs for ix in (now, projected)
+                   if ix is not None and ix.iic_skipped_pairs is not None]
+        if skipped:  # IIC "–": the reason, never a 0 (connectivity_iic.IIC_MAX_PAIRS)
+            rows.append(self.tr("IIC is not computed: it counts every pair of linked patches "
+                                "however many links apart, here %1 pairs, too many to count "
+                                "in reasonable time. PC and ECA are computed.")
+                        .replace("%1", _sci(float(max(skipped)), lang)))
         self._set("network", self._heading(self.tr("Habitat network"))
                   + "<br>".join(escape(r) for r in rows))
 
