@@ -89,6 +89,8 @@ def double(edits: int) -> None:
           f"{1000 * cpus[p95]:.0f} ms; wall median {1000 * statistics.median(walls):.0f} ms, "
           f"p95 {1000 * walls[p95]:.0f} ms; load {os.getloadavg()[0]:.1f}")
     print("ΣΣ after, first five candidates:", ", ".join(f"{r:.10e}" for r in results[:5]))
+    if os.environ.get("BENCH_DUMP"):  # all of them, to compare old and new
+        np.save(os.environ["BENCH_DUMP"], np.array(results))
 
 
 def national(path: Path) -> None:

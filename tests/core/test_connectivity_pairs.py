@@ -57,18 +57,26 @@ def test_a_stone_that_shortens_nothing_adds_only_its_own_terms(paths_taken):
     assert paths_taken == [True]
 
 
-def test_kept_values_equal_the_dense_matrix():
+def test_kept_values_equal_the_dense_matrix(monkeypatch):
     m = sparse_random(300, 300, density=0.2, format="csr", random_state=3, dtype=np.float32)
     rng = np.random.default_rng(3)
     r, c = rng.integers(0, 300, 5000), rng.integers(0, 300, 5000)
     np.testing.assert_array_equal(shortcuts.kept_values(m, r, c), m.toarray()[r, c])
+    monkeypatch.setattr(shortcuts, "ROW_BLOCK_CELLS", 7 * 300)  # 43 blocks of 7 rows
+    np.testing.assert_array_equal(shortcuts.kept_values_by_rows(m, r, c), m.toarray()[r, c])
 
 
-@pytest.mark.parametrize("seed", [6, 7])
-def test_dense_landscape_candidates_by_pairs_equal_a_full_recomputation(seed, paths_taken,
-                                                                       monkeypatch):
-    # Here the row scan would be cheaper for most candidates; the pairs are forced.
-    monkeypatch.setattr(shortcuts, "LOOKUP_COST", 1)
+@pytest.mark.parametrize(("seed", "bisect_cost", "max_pairs"),
+                         [(6, 0, 10**9), (7, 10**9, 10**9), (8, 0, -1)])
+def test_dense_landscape_candidates_by_pairs_equal_a_full_recomputation(
+        seed, bisect_cost, max_pairs, paths_taken, monkeypatch):
+    # Each way of looking up the old p*: by bisection (cost 0) or by blocks of rows; and
+    # the row scan where the pairs are too many (max_pairs -1: always). The scan is made
+    # dear, so the pairs are used even where it would be cheaper on this small landscape.
+    monkeypatch.setattr(shortcuts, "SCAN_NS", 10**9)
+    monkeypatch.setattr(shortcuts, "BISECT_NS", bisect_cost)
+    monkeypatch.setattr(shortcuts, "MAX_PAIRS", max_pairs)
+    monkeypatch.setattr(shortcuts, "ROW_BLOCK_CELLS", 20 * 240)
     rng = np.random.default_rng(seed)
     centres = rng.uniform(-1200, 1200, size=(240, 2))
     geoms = shapely.buffer(shapely.points(centres), rng.uniform(10, 40, 240), quad_segs=4)
@@ -81,4 +89,7 @@ def test_dense_landscape_candidates_by_pairs_equal_a_full_recomputation(seed, pa
                                                params, iic=False, keep_paths=False)
         assert now.candidate(candidate).pc_sum_after == pytest.approx(
             full.indices.pc_sum, rel=1e-6)
-    assert sum(paths_taken) >= 6  # by the pairs, not the scan
+    if max_pairs > 0:
+        assert paths_taken == [True] * 8  # by the pairs
+    else:  # by the scan, but where no two neighbours make a shortcut (the gain is 0)
+        assert paths_taken.count(False) >= 4

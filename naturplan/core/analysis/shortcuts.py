@@ -158,10 +158,18 @@ def _pairs_through(xs: FloatArray, a: FloatArray, k: float, limit: float) -> flo
     return total
 
 
-#: One pair looked up in the kept pairs (a bisection of its row) costs about as much as
-#: this many kept pairs read by :func:`shortcut_gain`'s row scan (measured on the sample
-#: at double density); above that :func:`pair_gain` leaves the candidate to the scan.
-LOOKUP_COST = 16
+#: Costs in ns, measured on the sample at double density, for choosing how
+#: :func:`pair_gain` finds the old p* of its pairs: a bisection of the pair's row (per pair),
+#: or the rows copied block by block into a dense block (per kept pair in those rows, plus
+#: a read per pair); or to leave the candidate to the row scan of :func:`shortcut_gain` (per
+#: kept pair in the rows), which is cheaper where nearly every pair is behind a shortcut.
+BISECT_NS, ROW_COPY_NS, ROW_READ_NS, SCAN_NS = 350, 6, 100, 25
+#: The row scan's own start (sorting the reached patches, its slices), ns.
+SCAN_START_NS = 1_000_000
+#: More pairs than this are always left to the row scan (memory: about 60 bytes a pair).
+MAX_PAIRS = 8_000_000
+#: Cells of the dense block of rows in :func:`kept_values_by_rows` (float32: 16 MB).
+ROW_BLOCK_CELLS = 4_000_000
 
 
 def pair_gain(paths: csr_matrix, areas: FloatArray, x: FloatArray, pred: NDArray[np.int32],
@@ -200,8 +208,9 @@ def pair_gain(paths: csr_matrix, areas: FloatArray, x: FloatArray, pred: NDArray
     count = np.searchsorted(key, b_of * span + (limit - xv[rows]) + slack, side="right")
     count = np.clip(count - start[b_of], 0, size[b_of])
     total = int(count.sum())
-    scan = int(np.diff(paths.indptr)[v].sum())
-    if total > scan // LOOKUP_COST + len(v):  # the scan also sorts the reached patches
+    rows_read = int(np.diff(paths.indptr)[v].sum())
+    bisect, by_rows = total * BISECT_NS, rows_read * ROW_COPY_NS + total * ROW_READ_NS
+    if total > MAX_PAIRS or rows_read * SCAN_NS + SCAN_START_NS < min(bisect, by_rows):
         return None
     i = v[np.repeat(rows, count)]
     j = v[_ranges(start[b_of], count)]
@@ -209,7 +218,11 @@ def pair_gain(paths: csr_matrix, areas: FloatArray, x: FloatArray, pred: NDArray
     ok = via <= limit
     i, j, via = i[ok], j[ok], via[ok]
     t = np.exp(-k * via)
-    t -= kept_values(paths, np.minimum(i, j), np.maximum(i, j))
+    r, c = np.minimum(i, j), np.maximum(i, j)
+    if bisect <= by_rows:
+        t -= kept_values(paths, r, c)
+    else:
+        t -= kept_values_by_rows(paths, r, c)
     np.maximum(t, 0.0, out=t)
     return 2.0 * float((areas[i] * areas[j]) @ t)
 
@@ -245,3 +258,31 @@ def kept_values(paths: csr_matrix, r: IntArray, c: IntArray) -> FloatArray:
     at = np.minimum(pos, last)
     found = (pos < end) & (indices[at] == c)
     return np.where(found, paths.data[at].astype(float), 0.0)
+
+
+def kept_values_by_rows(paths: csr_matrix, r: IntArray, c: IntArray) -> FloatArray:
+    """paths[r, c] for each pair (0 where not kept), for many pairs: the rows are copied
+    into a dense block of :data:`ROW_BLOCK_CELLS` at a time, and the pairs whose row is in
+    the block read from it."""
+    out = np.zeros(len(r))
+    if len(r) == 0 or paths.nnz == 0:
+        return out
+    indptr, indices, data = paths.indptr, paths.indices, paths.data
+    n_rows, n_cols = paths.shape
+    per = max(1, ROW_BLOCK_CELLS // max(n_cols, 1))
+    block_of = r // per
+    key = block_of.astype(np.uint16) if int(block_of.max()) < 1 << 16 else block_of
+    order = np.argsort(key, kind="stable")  # 16-bit keys: numpy's radix sort
+    edges = np.searchsorted(block_of[order], np.arange(int(block_of.max()) + 2))
+    dense = np.zeros(per * n_cols, dtype=np.float32)  # flat: 1-D indexing is the fast one
+    r_sorted, c_sorted = r[order].astype(np.int64), c[order]
+    for b in np.flatnonzero(np.diff(edges)):
+        r0, r1 = int(b) * per, min(int(b) * per + per, n_rows)
+        lo, hi = int(indptr[r0]), int(indptr[r1])
+        at = np.repeat(np.arange(r1 - r0, dtype=np.int64) * n_cols, np.diff(indptr[r0:r1 + 1]))
+        at += indices[lo:hi]
+        dense[at] = data[lo:hi]
+        e0, e1 = int(edges[b]), int(edges[b + 1])
+        out[order[e0:e1]] = dense[(r_sorted[e0:e1] - r0) * n_cols + c_sorted[e0:e1]]
+        dense[at] = 0.0
+    return out
