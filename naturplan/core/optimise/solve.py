@@ -44,6 +44,7 @@ from naturplan.core.optimise.kinds_cut import lagrangian_kinds, row_masks, start
 from naturplan.core.optimise.mip import WATCHDOG_MARGIN, can_fork, highs_available, solve_mip
 from naturplan.core.optimise.problem import (
     BoolArray,
+    KindTarget,
     Problem,
     Solution,
     greedy,
@@ -61,6 +62,10 @@ DEFAULT_GAP = 1e-3
 FIRST_SEEDS, MORE_SEEDS, GROW_SECONDS = 8, 64, 2.0
 #: Seeds of the plans near a disc, and the seconds kept for smoothing the best of them.
 BALL_SEEDS, BALL_SMOOTH_RESERVE, BALL_SECONDS = 160, 1.0, 3.0
+#: The share of the time for a plan per kind (:meth:`_Best.by_kind`) where the kinds lie
+#: apart and their cheapest units tie; the rest: grown plans, the Lagrangian per row (the
+#: bound), smoothing.
+KINDS_SHARE = 0.6
 #: Rings of units along the plan's outline that HiGHS may change.
 BAND_RINGS = 2
 #: Seconds kept back for HiGHS after the cut and the grown plans.
@@ -142,6 +147,11 @@ def _by_kind(problem: Problem, start: BoolArray, feedback: Feedback, deadline: f
         return _with_mip(problem, start, feedback, deadline, gap, use_highs, bound)
     best = _Best(problem, start, bound)
     adjacency = adjacency_matrix(problem)
+    if _separable(problem):
+        now = time.monotonic()
+        best.by_kind(adjacency, feedback, now + KINDS_SHARE * (deadline - now), use_highs)
+        if feedback.is_cancelled:
+            return best.solution(best.method, "cancelled")
     best.grow(adjacency, min(deadline, time.monotonic() + GROW_SECONDS), FIRST_SEEDS)
     if not best.done(gap):
         now = time.monotonic()
@@ -176,6 +186,25 @@ def _penalised(problem: Problem, start: BoolArray, feedback: Feedback, deadline:
     if cut.cancelled:
         return best.solution(best.method, "cancelled")
     return _finish(best, adjacency, feedback, deadline, gap, use_highs)
+
+
+def _separable(problem: Problem) -> bool:
+    """True if a plan per kind is worth a try: a penalised problem whose kinds share no unit,
+    whose total target asks no more than the kinds' together (their union meets it) and whose
+    cheapest units tie in every kind (the default cost: the plan near a disc per kind)."""
+    if not (problem.penalised and problem.kinds) or problem.need > sum(
+            k.need for k in problem.kinds):
+        return False
+    if int(np.sum([k.member for k in problem.kinds], axis=0).max(initial=0)) > 1:
+        return False
+    return all(_ties(_kind_part(problem, k)) for k in problem.kinds)
+
+
+def _kind_part(problem: Problem, kind: KindTarget) -> Problem:
+    """The problem of one kind alone: its target as the only row, the other units out."""
+    return replace(problem, need=kind.need, kinds=(), budget=None,
+                   locked_in=problem.locked_in & kind.member,
+                   locked_out=problem.locked_out | ~kind.member)
 
 
 def _ties(problem: Problem) -> bool:
@@ -232,6 +261,30 @@ class _Best:
         for x in grown_plans(p, adjacency, cheap, until, count):
             self.offer(shed(p, trim(p, fill_kinds(p, x, adjacency), adjacency), adjacency),
                        "grown")
+
+    def by_kind(self, adjacency: sp.csr_matrix, feedback: Feedback, until: float,
+                use_highs: bool) -> None:
+        """Each kind's target solved alone (:func:`_kind_part`, one covering row: plans near
+        a disc, the cut, smoothing, HiGHS on the outline), their time shared by need; the
+        union (with the locked-in units) meets every kind's target and the total's, and its
+        objective is at most the sum of theirs (the outline of a union is at most the sum of
+        the outlines); then trimmed and shed to the budget. Where the kinds lie apart (the
+        lowland along the streams, afforestation anywhere) this finds the compact part of
+        each kind that one region grown for all kinds does not."""
+        p = self.problem
+        x = p.locked_in.copy()
+        total = sum(k.need for k in p.kinds)
+        for kind in sorted(p.kinds, key=lambda k: -k.need):
+            left = until - time.monotonic()
+            if left <= 0 or feedback.is_cancelled:
+                return
+            share = kind.need / total if total > 0 else 1.0 / len(p.kinds)
+            found = solve(_kind_part(p, kind), feedback.part(0.0, 0.6), time_limit=share * left,
+                          use_highs=use_highs)
+            total -= kind.need
+            x |= found.chosen
+        x = fill_kinds(p, x, adjacency)
+        self.offer(shed(p, trim(p, x, adjacency), adjacency), "per-kind")
 
     def balls(self, adjacency: sp.csr_matrix, until: float) -> None:
         """Plans near a disc (:func:`.grow.ball_plans`, seeds among the units the LP would
