@@ -32,13 +32,24 @@ if TYPE_CHECKING:
 
 
 def isoperimetric_term(problem: Problem) -> float:
-    """``W·2·√(π·need')``, need' the largest of the target and the kinds' targets (each a
-    lower bound on the chosen area): a lower bound on the penalty, 0 unless the problem says
-    its units are a planar coverage (:attr:`Problem.planar`)."""
+    """``W·2·√(π·need')``, need' the least area of a plan (:func:`least_area`): a lower
+    bound on the penalty, 0 unless the problem says its units are a planar coverage
+    (:attr:`Problem.planar`)."""
     if not problem.planar or problem.boundary_w <= 0:
         return 0.0
-    need = max([problem.need] + [k.need for k in problem.kinds])
-    return problem.boundary_w * 2.0 * math.sqrt(math.pi * max(need, 0.0))
+    return problem.boundary_w * 2.0 * math.sqrt(math.pi * max(least_area(problem), 0.0))
+
+
+def least_area(problem: Problem) -> float:
+    """A lower bound on the new area of every feasible plan: the largest of the target, the
+    locked-in units' area and the kinds' targets: their sum where no unit is of two kinds
+    (each kind's target is met by units of that kind alone, so the plan holds them all),
+    else the largest."""
+    kinds = [k.need for k in problem.kinds]
+    if kinds:
+        members = np.sum([k.member for k in problem.kinds], axis=0)
+        kinds = [sum(kinds)] if int(members.max(initial=0)) <= 1 else kinds
+    return max([problem.need, float(problem.area[problem.locked_in].sum())] + kinds)
 
 
 def isoperimetric_bound(problem: Problem) -> float:
