@@ -156,10 +156,12 @@ def ball_plans(problem: Problem, candidates: BoolArray, deadline: float, count: 
                keep: int = 4) -> list[BoolArray]:
     """The *keep* best of up to *count* "balls": from a seed among *candidates*, the units
     nearest to it (with the locked-in units) until the target is reached. Near is the
-    shortest path over shared edges, each step the mean of the two units' √area (about the
-    distance of their centres), locked-out units not passed through: a plan close to a disc
-    where the cheapest units tie (the default cost), which growing by the least added
-    boundary does not find. Only for one covering row (no kinds, no budget); best first."""
+    straight-line distance between the units' centres where the problem knows them
+    (:attr:`Problem.centre`), else the shortest path over shared edges, each step the mean of
+    the two units' √area (about the distance of their centres), locked-out units not passed
+    through: a plan close to a disc where the cheapest units tie (the default cost), which
+    growing by the least added boundary does not find. Only for one covering row (no kinds,
+    no budget); best first."""
     if problem.kinds or problem.budget is not None or not len(problem.edges):
         return []
     from scipy.sparse import csr_matrix
@@ -173,8 +175,12 @@ def ball_plans(problem: Problem, candidates: BoolArray, deadline: float, count: 
     usable = p.free & (p.area > 0)
     missing = p.need - float(p.area[p.locked_in].sum())
     found: list[tuple[float, int, BoolArray]] = []
+    crow = len(p.centre) == len(p) > 0
     for seed in seeds(problem, candidates, count):
-        distance = dijkstra(graph, directed=False, indices=int(seed))
+        if crow:  # as the crow flies: paths over shared edges zigzag (a grid's make diamonds)
+            distance = np.hypot(*(p.centre - p.centre[int(seed)]).T)
+        else:
+            distance = dijkstra(graph, directed=False, indices=int(seed))
         near = np.flatnonzero(usable & np.isfinite(distance))
         near = near[np.argsort(distance[near], kind="stable")]
         reached = np.cumsum(p.area[near])
