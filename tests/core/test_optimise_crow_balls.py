@@ -47,3 +47,27 @@ def test_plans_near_a_disc_from_the_centres_have_the_least_outline(need_ha):
     assert best_outline_sides(replace(problem, centre=centre), squares) == least
     # without the centres the nearest squares by paths make a diamond, 4-6 sides more
     assert best_outline_sides(problem, squares) >= least + 4
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_the_nearest_units_are_the_whole_sorts_prefix_ties_by_index(seed):
+    from naturplan.core.optimise.grow import _nearest
+
+    rng = np.random.default_rng(seed)
+    n = 5000
+    distance = rng.integers(0, 300, n).astype(np.float64)  # many ties
+    area = rng.uniform(0.5, 2.0, n)
+    near = np.flatnonzero(rng.random(n) < 0.9)
+    for missing in (10.0, 400.0, float(area[near].sum()) * 0.99, float(area[near].sum()) + 1):
+        order = sorted(near, key=lambda i: (distance[i], i))
+        got, expected = 0.0, []
+        for i in order:
+            if got >= missing * (1 - 1e-12):
+                break
+            expected.append(i)
+            got += area[i]
+        found = _nearest(near, distance, area, missing)
+        if got < missing * (1 - 1e-12):
+            assert found is None
+        else:
+            assert list(found) == expected
