@@ -69,7 +69,7 @@ BALL_SEEDS, BALL_SMOOTH_RESERVE, BALL_SECONDS = 160, 1.0, 3.0
 #: bound), smoothing.
 KINDS_SHARE = 0.6
 #: Rings of units along the plan's outline that HiGHS may change.
-BAND_RINGS = 2
+BAND_RINGS = 3
 #: Rounds of HiGHS on the outline where the cheapest units tie (each on the new outline).
 TIED_BAND_ROUNDS = 3
 #: Seconds kept back for HiGHS after the cut and the grown plans.
