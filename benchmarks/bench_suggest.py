@@ -22,6 +22,7 @@ import os
 import time
 
 import numpy as np
+import shapely
 
 from naturplan.core.feedback import Feedback
 from naturplan.core.layers.roles import Role
@@ -71,6 +72,7 @@ def main() -> None:
     rng = np.random.default_rng(23)
     value = rng.lognormal(np.log(200.0), 0.5, len(units))  # kDKK per ha, synthetic
     outer = units.perimeter_m - units.edges.shared_per_unit(len(units))
+    centre = shapely.get_coordinates(shapely.centroid(units.geoms))
     kinds = (KindTarget("lowland", np.asarray(units.kind == "lowland"), 300 * M2_PER_HA),
              KindTarget("afforestation", np.asarray(units.kind == "afforestation"),
                         200 * M2_PER_HA))
@@ -85,7 +87,8 @@ def main() -> None:
         budget = need * 1.05 if label in ("co2e", "connectivity") else None
         problem = Problem(units.new_m2, weights[label], 0.0 if case == "kinds" else need,
                           budget, w / 1000.0, outer, units.edges, np.zeros(len(units), bool),
-                          units.excluded, kinds if case else (), planar=True)
+                          units.excluded, kinds if case else (), planar=True,
+                          centre=centre)
         results[(label, w, case)] = run_case(problem, label, w, case, args)
     if args.eca:
         for key in ECA_CASES:

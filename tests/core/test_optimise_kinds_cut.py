@@ -86,6 +86,6 @@ def test_without_highs_a_grown_plan_beats_the_per_kind_greedy():
     assert found.objective == pytest.approx(best, rel=1e-9)
     assert problem.feasible(found.chosen)
     # the bound: each kind's 2 ha at 1.0 per ha, less the cheap square's 0.1, plus W times
-    # the outline of a region of 2 ha (the larger kind target) at least, 2·√(π·2 ha)
-    assert found.bound == pytest.approx(3.9 + w * 2 * np.sqrt(np.pi * 2 * HA), abs=1e-3)
+    # the outline of a region of both kinds' targets (no square is of both), 2·√(π·4 ha)
+    assert found.bound == pytest.approx(3.9 + w * 2 * np.sqrt(np.pi * (4 * HA - 2)), abs=1e-3)
     assert found.bound <= best + 1e-9

@@ -32,13 +32,24 @@ if TYPE_CHECKING:
 
 
 def isoperimetric_term(problem: Problem) -> float:
-    """``W·2·√(π·need')``, need' the largest of the target and the kinds' targets (each a
-    lower bound on the chosen area): a lower bound on the penalty, 0 unless the problem says
-    its units are a planar coverage (:attr:`Problem.planar`)."""
+    """``W·2·√(π·need')``, need' the least area of a plan (:func:`least_area`): a lower
+    bound on the penalty, 0 unless the problem says its units are a planar coverage
+    (:attr:`Problem.planar`)."""
     if not problem.planar or problem.boundary_w <= 0:
         return 0.0
-    need = max([problem.need] + [k.need for k in problem.kinds])
-    return problem.boundary_w * 2.0 * math.sqrt(math.pi * max(need, 0.0))
+    return problem.boundary_w * 2.0 * math.sqrt(math.pi * max(least_area(problem), 0.0))
+
+
+def least_area(problem: Problem) -> float:
+    """A lower bound on the new area of every feasible plan: the largest of the target, the
+    locked-in units' area and the kinds' targets: their sum where no unit is of two kinds
+    (each kind's target is met by units of that kind alone, so the plan holds them all),
+    else the largest."""
+    kinds = [k.need for k in problem.kinds]
+    if kinds:
+        members = np.sum([k.member for k in problem.kinds], axis=0)
+        kinds = [sum(kinds)] if int(members.max(initial=0)) <= 1 else kinds
+    return max([problem.need, float(problem.area[problem.locked_in].sum())] + kinds)
 
 
 def isoperimetric_bound(problem: Problem) -> float:
@@ -145,10 +156,12 @@ def ball_plans(problem: Problem, candidates: BoolArray, deadline: float, count: 
                keep: int = 4) -> list[BoolArray]:
     """The *keep* best of up to *count* "balls": from a seed among *candidates*, the units
     nearest to it (with the locked-in units) until the target is reached. Near is the
-    shortest path over shared edges, each step the mean of the two units' √area (about the
-    distance of their centres), locked-out units not passed through: a plan close to a disc
-    where the cheapest units tie (the default cost), which growing by the least added
-    boundary does not find. Only for one covering row (no kinds, no budget); best first."""
+    straight-line distance between the units' centres where the problem knows them
+    (:attr:`Problem.centre`), else the shortest path over shared edges, each step the mean of
+    the two units' √area (about the distance of their centres), locked-out units not passed
+    through: a plan close to a disc where the cheapest units tie (the default cost), which
+    growing by the least added boundary does not find. Only for one covering row (no kinds,
+    no budget); best first."""
     if problem.kinds or problem.budget is not None or not len(problem.edges):
         return []
     from scipy.sparse import csr_matrix
@@ -162,16 +175,44 @@ def ball_plans(problem: Problem, candidates: BoolArray, deadline: float, count: 
     usable = p.free & (p.area > 0)
     missing = p.need - float(p.area[p.locked_in].sum())
     found: list[tuple[float, int, BoolArray]] = []
+    crow = len(p.centre) == len(p) > 0
     for seed in seeds(problem, candidates, count):
-        distance = dijkstra(graph, directed=False, indices=int(seed))
-        near = np.flatnonzero(usable & np.isfinite(distance))
-        near = near[np.argsort(distance[near], kind="stable")]
-        reached = np.cumsum(p.area[near])
-        if len(near) and reached[-1] >= missing:
+        if crow:  # as the crow flies: paths over shared edges zigzag (a grid's make diamonds)
+            distance = np.hypot(*(p.centre - p.centre[int(seed)]).T)
+        else:
+            distance = dijkstra(graph, directed=False, indices=int(seed))
+        near = _nearest(np.flatnonzero(usable & np.isfinite(distance)), distance, p.area,
+                        missing)
+        if near is not None:
             x = p.locked_in.copy()
-            x[near[:int(np.searchsorted(reached, missing * (1 - 1e-12))) + 1]] = True
+            x[near] = True
             found.append((p.objective(x), int(seed), x))
         if time.monotonic() >= deadline:
             break
     found.sort(key=lambda item: (item[0], item[1]))
     return [x for _, _, x in found[:keep]]
+
+
+def _nearest(near: NDArray[np.intp], distance: FloatArray, area: FloatArray,
+             missing: float) -> NDArray[np.intp] | None:
+    """The units of *near* nearest first (ties: the lower index) until they hold *missing*
+    m², None if all of them do not. Sorts only the units nearer than a cut-off when those
+    suffice (twice the units the target needs at the mean area): the same prefix as the
+    whole stable sort, without sorting the whole map for every seed."""
+    if not len(near):
+        return None
+    guess = 2 * int(missing / max(float(area[near].mean()), 1e-9)) + 64
+    if guess < len(near):
+        cutoff = np.partition(distance[near], guess)[guess]
+        inner = near[distance[near] < cutoff]
+        inner = inner[np.argsort(distance[inner], kind="stable")]
+        reached = np.cumsum(area[inner])
+        if len(inner) and reached[-1] >= missing:
+            return np.asarray(inner[:int(np.searchsorted(reached, missing * (1 - 1e-12))) + 1],
+                              dtype=np.intp)
+    near = near[np.argsort(distance[near], kind="stable")]
+    reached = np.cumsum(area[near])
+    if reached[-1] < missing:
+        return None
+    return np.asarray(near[:int(np.searchsorted(reached, missing * (1 - 1e-12))) + 1],
+                      dtype=np.intp)

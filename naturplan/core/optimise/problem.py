@@ -54,6 +54,9 @@ class Problem:
     #: least ``area`` and whose perimeters are ``outer`` plus their shared edges: then the
     #: isoperimetric inequality bounds the boundary of any plan from below.
     planar: bool = False
+    #: Each unit's centre (n × 2, metres; empty: not known): plans near a disc are then the
+    #: units nearest a seed as the crow flies (:func:`naturplan.core.optimise.grow.ball_plans`).
+    centre: FloatArray = field(default_factory=lambda: np.zeros((0, 2)))
 
     def __post_init__(self) -> None:
         n = len(self.area)

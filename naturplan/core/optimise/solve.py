@@ -7,7 +7,9 @@ the bound that proves the gap, the watchdog on the time (issue 23 §2).
   rest, warm-started by the greedy.
 - With a penalty and one covering row: regions grown from seeds (:mod:`.grow`; compact plans
   where every unit costs the same per ha) and the Lagrangian min-cut (:mod:`.cut`); the
-  bound is the better of the Lagrangian's and the isoperimetric one on a coverage.
+  bound is the better of the Lagrangian's and the isoperimetric one on a coverage. Where the
+  cheapest units tie (the default cost) the cut jumps (no plan near the target, its bound the
+  LP's): plans near a disc instead, then rounds of HiGHS on the outline.
 - With a penalty and targets by kind or a budget: grown regions and the Lagrangian with one
   price per row (:mod:`.kinds_cut`), each step a min cut, repaired to a plan.
 - Without a penalty but targets by kind or a budget: HiGHS, warm-started by the greedy
@@ -44,6 +46,7 @@ from naturplan.core.optimise.kinds_cut import lagrangian_kinds, row_masks, start
 from naturplan.core.optimise.mip import WATCHDOG_MARGIN, can_fork, highs_available, solve_mip
 from naturplan.core.optimise.problem import (
     BoolArray,
+    KindTarget,
     Problem,
     Solution,
     greedy,
@@ -61,17 +64,20 @@ DEFAULT_GAP = 1e-3
 FIRST_SEEDS, MORE_SEEDS, GROW_SECONDS = 8, 64, 2.0
 #: Seeds of the plans near a disc, and the seconds kept for smoothing the best of them.
 BALL_SEEDS, BALL_SMOOTH_RESERVE, BALL_SECONDS = 160, 1.0, 3.0
+#: The share of the time for a plan per kind (:meth:`_Best.by_kind`) where the kinds lie
+#: apart and their cheapest units tie; the rest: grown plans, the Lagrangian per row (the
+#: bound), smoothing.
+KINDS_SHARE = 0.6
 #: Rings of units along the plan's outline that HiGHS may change.
-BAND_RINGS = 2
+BAND_RINGS = 3
+#: Rounds of HiGHS on the outline where the cheapest units tie (each on the new outline).
+TIED_BAND_ROUNDS = 3
 #: Seconds kept back for HiGHS after the cut and the grown plans.
 MIP_RESERVE = 0.5
 #: The Lagrangian's share of the time left after the first grown plans (the rest: more seeds
 #: and HiGHS); it closes the gap alone where costs per ha differ, and stops early (a jump of
 #: the chosen area at one price) where they tie.
 CUT_SHARE = 1.0
-#: Its share where the cheapest units tie: its cut jumps there and its bound is no better
-#: than the isoperimetric one; HiGHS on the plan's outline gains more.
-TIED_CUT_SHARE = 0.25
 
 
 def solve(problem: Problem, feedback: Feedback | None = None, *, time_limit: float = 10.0,
@@ -142,6 +148,11 @@ def _by_kind(problem: Problem, start: BoolArray, feedback: Feedback, deadline: f
         return _with_mip(problem, start, feedback, deadline, gap, use_highs, bound)
     best = _Best(problem, start, bound)
     adjacency = adjacency_matrix(problem)
+    if _separable(problem):
+        now = time.monotonic()
+        best.by_kind(adjacency, feedback, now + KINDS_SHARE * (deadline - now), use_highs)
+        if feedback.is_cancelled:
+            return best.solution(best.method, "cancelled")
     best.grow(adjacency, min(deadline, time.monotonic() + GROW_SECONDS), FIRST_SEEDS)
     if not best.done(gap):
         now = time.monotonic()
@@ -160,14 +171,15 @@ def _penalised(problem: Problem, start: BoolArray, feedback: Feedback, deadline:
     best = _Best(problem, start, isoperimetric_bound(problem))
     adjacency = adjacency_matrix(problem)
     best.grow(adjacency, min(deadline, time.monotonic() + GROW_SECONDS), FIRST_SEEDS)
-    ties = _ties(problem)
+    best.tied = ties = _ties(problem)
     if not best.done(gap) and ties:
         best.balls(adjacency, min(deadline - MIP_RESERVE, time.monotonic() + BALL_SECONDS))
     if best.done(gap):
         return best.solution(best.method, "optimal")
+    if ties:  # the cut jumps: its bound is the LP's, below the isoperimetric one
+        return _finish(best, adjacency, feedback, deadline, gap, use_highs)
     now = time.monotonic()
-    share = TIED_CUT_SHARE if ties else CUT_SHARE
-    until = min(deadline - MIP_RESERVE, now + share * (deadline - now))
+    until = min(deadline - MIP_RESERVE, now + CUT_SHARE * (deadline - now))
     cut = lagrangian(problem, feedback.part(0.0, 0.6), until, tolerance=gap,
                      start_price=linear_bound(problem)[1])
     best.bound = max(best.bound, cut.bound)
@@ -176,6 +188,25 @@ def _penalised(problem: Problem, start: BoolArray, feedback: Feedback, deadline:
     if cut.cancelled:
         return best.solution(best.method, "cancelled")
     return _finish(best, adjacency, feedback, deadline, gap, use_highs)
+
+
+def _separable(problem: Problem) -> bool:
+    """True if a plan per kind is worth a try: a penalised problem whose kinds share no unit,
+    whose total target asks no more than the kinds' together (their union meets it) and whose
+    cheapest units tie in every kind (the default cost: the plan near a disc per kind)."""
+    if not (problem.penalised and problem.kinds) or problem.need > sum(
+            k.need for k in problem.kinds):
+        return False
+    if int(np.sum([k.member for k in problem.kinds], axis=0).max(initial=0)) > 1:
+        return False
+    return all(_ties(_kind_part(problem, k)) for k in problem.kinds)
+
+
+def _kind_part(problem: Problem, kind: KindTarget) -> Problem:
+    """The problem of one kind alone: its target as the only row, the other units out."""
+    return replace(problem, need=kind.need, kinds=(), budget=None,
+                   locked_in=problem.locked_in & kind.member,
+                   locked_out=problem.locked_out | ~kind.member)
 
 
 def _ties(problem: Problem) -> bool:
@@ -194,9 +225,13 @@ def _finish(best: _Best, adjacency: sp.csr_matrix, feedback: Feedback, deadline:
         best.balls(adjacency, deadline - MIP_RESERVE)
     if not best.done(gap):
         best.smooth(adjacency, deadline - MIP_RESERVE)
-    if use_highs and not best.done(gap) and time.monotonic() < deadline - MIP_RESERVE:
-        best.band(adjacency, feedback, deadline)
-    if not best.done(gap):
+    rounds = TIED_BAND_ROUNDS if best.tied else 1
+    for left in range(rounds, 0, -1):
+        if not use_highs or best.done(gap) or time.monotonic() >= deadline - MIP_RESERVE:
+            break
+        if not best.band(adjacency, feedback, deadline, 1.0 / left):
+            break
+    if not best.done(gap) and not (best.tied and use_highs):
         best.grow(adjacency, deadline - MIP_RESERVE, MORE_SEEDS)
     if not best.done(gap):
         best.smooth(adjacency, deadline - MIP_RESERVE)
@@ -216,6 +251,9 @@ class _Best:
         self.problem, self.x, self.value = problem, start, problem.objective(start)
         self.bound, self.method = bound, "greedy"
         self.balls_tried = False
+        #: The cheapest units tie (:func:`_ties`): plans near a disc and HiGHS on their
+        #: outline, round after round, gain there; the cut and grown plans do not.
+        self.tied = False
 
     def offer(self, x: BoolArray, method: str) -> None:
         if self.problem.feasible(x) and self.problem.objective(x) < self.value:
@@ -233,6 +271,30 @@ class _Best:
             self.offer(shed(p, trim(p, fill_kinds(p, x, adjacency), adjacency), adjacency),
                        "grown")
 
+    def by_kind(self, adjacency: sp.csr_matrix, feedback: Feedback, until: float,
+                use_highs: bool) -> None:
+        """Each kind's target solved alone (:func:`_kind_part`, one covering row: plans near
+        a disc, the cut, smoothing, HiGHS on the outline), their time shared by need; the
+        union (with the locked-in units) meets every kind's target and the total's, and its
+        objective is at most the sum of theirs (the outline of a union is at most the sum of
+        the outlines); then trimmed and shed to the budget. Where the kinds lie apart (the
+        lowland along the streams, afforestation anywhere) this finds the compact part of
+        each kind that one region grown for all kinds does not."""
+        p = self.problem
+        x = p.locked_in.copy()
+        total = sum(k.need for k in p.kinds)
+        for kind in sorted(p.kinds, key=lambda k: -k.need):
+            left = until - time.monotonic()
+            if left <= 0 or feedback.is_cancelled:
+                return
+            share = kind.need / total if total > 0 else 1.0 / len(p.kinds)
+            found = solve(_kind_part(p, kind), feedback.part(0.0, 0.6), time_limit=share * left,
+                          use_highs=use_highs)
+            total -= kind.need
+            x |= found.chosen
+        x = fill_kinds(p, x, adjacency)
+        self.offer(shed(p, trim(p, x, adjacency), adjacency), "per-kind")
+
     def balls(self, adjacency: sp.csr_matrix, until: float) -> None:
         """Plans near a disc (:func:`.grow.ball_plans`, seeds among the units the LP would
         take), each smoothed (one covering row only); once."""
@@ -244,22 +306,26 @@ class _Best:
         for x in ball_plans(p, cheap, until - BALL_SMOOTH_RESERVE, BALL_SEEDS, keep=6):
             self.offer(smooth(p, x, adjacency, until), "ball+swap")
 
-    def band(self, adjacency: sp.csr_matrix, feedback: Feedback, deadline: float) -> None:
+    def band(self, adjacency: sp.csr_matrix, feedback: Feedback, deadline: float,
+             share: float = 1.0) -> bool:
         """HiGHS on the units along the best plan's outline, the rest fixed
-        (:func:`.swap.band`; one covering row only), for the time left."""
+        (:func:`.swap.band`; one covering row only), for *share* of the time left; True if
+        the plan improved (a next round has a new outline)."""
         p = self.problem
         if p.kinds or p.budget is not None:
-            return
+            return False
         sub, index = band(p, self.x, adjacency, BAND_RINGS)
         left = deadline - time.monotonic() - MIP_RESERVE \
             - (WATCHDOG_MARGIN if can_fork() else 0.0)
         if not len(index) or left <= 0.1 or not sub.feasible(self.x[index]):
-            return
-        found = solve_mip(sub, self.x[index], feedback.part(0.6, 0.8), time_limit=left,
-                          gap=1e-4)
+            return False
+        found = solve_mip(sub, self.x[index], feedback.part(0.6, 0.8),
+                          time_limit=share * left, gap=1e-4)
         x = self.x.copy()
         x[index] = found.chosen
-        self.offer(x, f"{self.method}+band")
+        before = self.value
+        self.offer(x, self.method if self.method.endswith("+band") else f"{self.method}+band")
+        return self.value < before
 
     def smooth(self, adjacency: sp.csr_matrix, until: float) -> None:
         """The best plan's outline smoothed by swaps (:func:`.swap.smooth`)."""
