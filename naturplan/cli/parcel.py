@@ -169,11 +169,11 @@ def run_parcels(args: argparse.Namespace) -> int:
     without_cloud_sessions()  # the flood rasters are local files
     from naturplan.cli.parcels_tiles import run_by_tile
 
-    streamed = run_by_tile(args, _rule(args))  # a national parcel layer (issue 24 §2)
+    bar = ProgressBar(sys.stderr, enabled=sys.stderr.isatty())
+    streamed = run_by_tile(args, _rule(args), bar)  # a national parcel layer (issue 24 §2)
     if streamed is not None:
         return streamed
     context, _ = _context(args)
-    bar = ProgressBar(sys.stderr, enabled=sys.stderr.isatty())
     table = parcel_table(context, Feedback(bar.report))  # no search index: not a card
     bar.finish()
     lang = args.lang or "da"

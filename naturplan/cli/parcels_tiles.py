@@ -35,9 +35,10 @@ def add_options(parser: argparse.ArgumentParser) -> None:
                         help="at most N parcels per tile (default 40,000)")
 
 
-def run_by_tile(args: argparse.Namespace, rule: Any) -> int | None:
-    """Run ``parcels --out`` tile by tile if it applies (see the module); None if not (the
-    whole-layer run follows).
+def run_by_tile(args: argparse.Namespace, rule: Any, bar: Any) -> int | None:
+    """Run ``parcels --out`` tile by tile if it applies (see the module), showing its
+    progress on *bar* (``report(fraction, message)``, ``finish()``); None if it does not
+    apply (the whole-layer run follows).
 
     Raises
     ------
@@ -67,7 +68,7 @@ def run_by_tile(args: argparse.Namespace, rule: Any) -> int | None:
             raise NaturplanError("--by-tile needs the parcels as one GeoPackage layer with a "
                                  "spatial index (R-tree).")
         return None
-    return _run(args, resolved, parcels[0], rule, tty)
+    return _run(args, resolved, parcels[0], rule, bar)
 
 
 def _national(args: argparse.Namespace) -> bool:
@@ -80,8 +81,7 @@ def _national(args: argparse.Namespace) -> bool:
     return len(parcels) == 1 and can_window(parcels[0])
 
 
-def _run(args: argparse.Namespace, resolved: Any, parcels: Any, rule: Any, tty: bool) -> int:
-    from naturplan.cli.parcel import ProgressBar
+def _run(args: argparse.Namespace, resolved: Any, parcels: Any, rule: Any, bar: Any) -> int:
     from naturplan.io.loading import inspect_layer
     from naturplan.io.parcels import load_ejerlav_names, project_candidates
     from naturplan.io.tiles import TILE_FEATURES, parcel_tiles
@@ -101,7 +101,6 @@ def _run(args: argparse.Namespace, resolved: Any, parcels: Any, rule: Any, tty: 
     names = load_ejerlav_names(args.ejerlav_names) if args.ejerlav_names else None
     workers = args.workers or min(2, os.cpu_count() or 1)
     tiles = parcel_tiles(parcels, args.tile_parcels or TILE_FEATURES)
-    bar = ProgressBar(sys.stderr, enabled=tty)
     with tempfile.TemporaryDirectory(prefix="naturplan-parcels-") as chunks:
         job = StreamJob(parcels, layers, resolved.municipality, rule, synthetic,
                         _path(chunks), args.out.suffix.lower() == ".gpkg", candidates, names)

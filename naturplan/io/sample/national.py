@@ -199,15 +199,17 @@ def build_national_world(
     seed: int = 24,
     codes: Sequence[str] | None = None,
     parcels: bool = True,
-    flood: bool = True,
+    flood: bool | None = None,
     progress: Callable[[float, str], None] | None = None,
 ) -> NationalWorld:
     """Build the world into ``out_dir/national_world.gpkg`` and its flood raster
     ``out_dir/national_world_flood.tif`` (both replaced if there).
 
     *codes* limits it to those municipalities (tests); *parcels* False leaves them out,
-    *flood* False the flood raster.
+    *flood* False the flood raster (by default it is built with the parcels: a world for
+    ``stats`` alone needs neither).
     """
+    flood = parcels if flood is None else flood
     start = time.perf_counter()
     out_dir.mkdir(parents=True, exist_ok=True)
     path = out_dir / GPKG_NAME
