@@ -20,9 +20,9 @@ import numpy as np
 
 from naturplan.core.layers.fieldmap import FieldMapping
 from naturplan.core.layers.layer import VectorLayer
-from naturplan.io.loading import LayerRequest, _file_bounds
+from naturplan.io.loading import LayerRequest, _file_bounds, _source
 from naturplan.io.vector import VectorInfo, read_vector
-from naturplan.io.windowed import _extent, _inspect, _mapped, _mapping, _source, rtree_table
+from naturplan.io.windowed import _extent, _inspect, _mapped, _mapping, rtree_table
 
 Bounds = tuple[float, float, float, float]
 

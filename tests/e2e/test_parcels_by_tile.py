@@ -107,14 +107,10 @@ def test_a_cancelled_run_leaves_nothing(world: NationalWorld, tmp_path: Path) ->
         job = StreamJob(world.request(Role.PARCELS), (world.request(Role.NATURE_P3),),
                         load_municipality("0851"),
                         SliverRule(), True, chunks, suffix == ".gpkg")
-        seen: list[int] = []
-
-        def cancel() -> bool:
-            seen.append(1)
-            return len(seen) > 2  # after two tiles
-
+        asked = iter(range(100))  # cancelled after two tiles
         with pytest.raises(OperationCancelled):
-            stream_parcel_table(job, out / f"status{suffix}", workers=1, cancelled=cancel,
+            stream_parcel_table(job, out / f"status{suffix}", workers=1,
+                                cancelled=lambda calls=asked: next(calls) >= 2,
                                 tiles=parcel_tiles(job.parcels, 200))
     assert sorted(p.name for p in out.iterdir()) == ["status.csv"]
     assert (out / "status.csv").read_text() == "an earlier table\n"

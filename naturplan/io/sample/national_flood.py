@@ -139,8 +139,8 @@ def _block(window: object, transform: object, built: shapely.Geometry,
     depth = np.zeros(shape, dtype=np.float32)
     if shapes:
         depth = rasterize(shapes, out_shape=shape, transform=at, fill=0.0, dtype="float32")
-        xs = at.c + (np.arange(shape[1]) + 0.5) * at.a  # type: ignore[attr-defined]
-        ys = at.f + (np.arange(shape[0]) + 0.5) * at.e  # type: ignore[attr-defined]
+        xs = at.c + (np.arange(shape[1]) + 0.5) * at.a
+        ys = at.f + (np.arange(shape[0]) + 0.5) * at.e
         low = np.clip((field.at(xs, ys) - (1 - LOW_SHARE)) / 0.15, 0.0, 1.0)
         depth = depth * (0.55 + 0.45 * low) * (low > 0)
         depth[depth < 0.05] = 0.0
