@@ -37,6 +37,7 @@ import pandas as pd
 from naturplan.core.layers.dataset import Dataset, Municipality
 from naturplan.core.layers.layer import RasterLayer, VectorLayer
 from naturplan.core.layers.roles import ROLE_SPECS, GeometryKind, Role
+from naturplan.core.parcels.batch import BASE_COLUMNS
 from naturplan.core.parcels.overlaps import SliverRule
 from naturplan.core.parcels.themes import ROLE_THEMES
 from naturplan.io.loading import LayerRequest
@@ -44,6 +45,8 @@ from naturplan.io.raster import is_raster_path
 from naturplan.io.tiles import Tile
 
 Progress = Callable[[float, str], None]
+#: The table's columns when no tile has a row (a layer without parcels).
+_COLUMNS = (*BASE_COLUMNS, "synthetic_data")
 #: A chunk record: the feature id and the length of the CSV line that follows.
 _RECORD = struct.Struct("<qI")
 
@@ -137,7 +140,7 @@ def stream_parcel_table(job: StreamJob, target: Path, lang: str = "da", *, worke
         if writer is not None:
             writer.finish(rows)
         else:
-            columns = dones[0].columns if dones else ()
+            columns = dones[0].columns if dones else _COLUMNS
             _merge_csv(job.chunks, [d.index for d in dones if d.rows], rows, columns, target)
             _sidecar(target, notes(missing, registered, lang))
         return StreamResult(rows, len(tiles), missing, registered)
