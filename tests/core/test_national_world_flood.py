@@ -102,10 +102,21 @@ def test_the_batch_reads_the_flood_role_of_the_world(world: NationalWorld,
         minx, miny, maxx, maxy = geom.bounds
         r0, c0 = rasterio.transform.rowcol(transform, minx, maxy)
         r1, c1 = rasterio.transform.rowcol(transform, maxx, miny)
-        cells = [shapely.box(*rasterio.windows.bounds(((r, r + 1), (c, c + 1)), transform))
-                 for r in range(r0, r1 + 1) for c in range(c0, c1 + 1) if depth[r, c] > 0]
-        share = shapely.union_all(cells).intersection(geom).area / geom.area
+        cells = {(r, c): shapely.box(*rasterio.windows.bounds(((r, r + 1), (c, c + 1)),
+                                                              transform))
+                 for r in range(r0, r1 + 1) for c in range(c0, c1 + 1) if depth[r, c] > 0}
+        share = shapely.union_all(list(cells.values())).intersection(geom).area / geom.area
+        deepest = max(float(depth[k]) for k, cell in cells.items()
+                      if cell.intersection(geom).area > 0)
         assert table["flood_share"].iloc[row] == pytest.approx(share, abs=5e-5)  # CSV: 4 places
+    # The card of the last of them says the same (the flood role read per parcel).
+    done = _naturplan("parcel", "--ejerlav", str(table["ejerlavskode"].iloc[row]),
+                      "--matrikel", str(table["matrikelnummer"].iloc[row]), "--json",
+                      *_layers(world, Role.PARCELS, Role.FLOOD))
+    assert done.returncode == 0, done.stderr
+    flood = [f for f in json.loads(done.stdout)["findings"] if f["theme"] == "flood"]
+    assert flood and flood[0]["share"] == pytest.approx(share, abs=1e-6)
+    assert flood[0]["flood"]["max_depth_m"] == pytest.approx(deepest)
 
 
 def test_an_address_of_the_world_is_found_by_the_address_search(world: NationalWorld) -> None:
