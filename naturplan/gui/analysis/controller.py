@@ -95,11 +95,7 @@ class AnalysisController(QObject):
             if layers.flood is not None:
                 layers.flood.preload()
             net = todays_network(layers, settings.connectivity, feedback=fb.part(0.0, 0.8))
-            at_risk = nature_at_risk(layers, feedback=fb.part(0.8, 1.0))
-            from naturplan.io.memory import return_freed_memory
-
-            return_freed_memory()  # the national world: 240 MB freed but kept (issue 24)
-            return net, at_risk
+            return net, nature_at_risk(layers, feedback=fb.part(0.8, 1.0))
 
         self._start("network", job, self._network_done)
 
