@@ -138,13 +138,16 @@ def child(case: str, world: str, cards: int) -> None:
             LayerRequest(Role.MUNICIPALITY, REPO / "layers" / "dk_kommuner_dagi_2014.geojson"),
             LayerRequest(Role.PARCELS, gpkg, "jordstykke"),
             LayerRequest(Role.NATURE_P3, gpkg, "beskyttede_naturtyper")]
-        if case == "national-all":  # the world's habitat sites, lowland and addresses too
+        if case == "national-all":  # the world's habitat sites, lowland, addresses, flood
             layers += [
                 LayerRequest(Role.NATURA2000, gpkg, "natura2000_habitat"),
                 LayerRequest(Role.NATURA2000,
                              REPO / "layers" / "dk_natura2000_fuglebeskyttelse_mst.gpkg"),
                 LayerRequest(Role.LOWLAND, gpkg, "lavbund"),
                 LayerRequest(Role.ADDRESSES, gpkg, "adgangsadresser")]
+            flood = gpkg.with_name("national_world_flood.tif")  # issue 24 §1, when built
+            if flood.is_file():
+                layers.append(LayerRequest(Role.FLOOD, flood))
         request = DatasetRequest(use_sample=False, layers=tuple(layers))
         path = NATIONAL_PATH
     else:

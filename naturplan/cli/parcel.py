@@ -53,6 +53,9 @@ def add_parser(subparsers: Any, data_parent: argparse.ArgumentParser) -> None:
     )
     batch.add_argument("--out", type=Path, required=True, metavar="FILE.csv|FILE.gpkg")
     _common(batch)
+    from naturplan.cli.parcels_tiles import add_options
+
+    add_options(batch)  # a national layer tile by tile (issue 24 §2)
 
 
 def _common(parser: argparse.ArgumentParser) -> None:
@@ -68,22 +71,29 @@ def _common(parser: argparse.ArgumentParser) -> None:
                         help="overlaps nowhere wider than this are slivers (default 1 m)")
 
 
-def _context(args: argparse.Namespace) -> Any:
+def _rule(args: argparse.Namespace) -> Any:
+    """The sliver tolerance the options give."""
     from naturplan.core.parcels.overlaps import SliverRule
-    from naturplan.io.datasets import open_dataset
-    from naturplan.io.parcels import load_ejerlav_names, parcel_context, project_candidates
 
     default = SliverRule()
     area = default.min_area_m2 if args.sliver_area is None else args.sliver_area
     width = default.min_width_m if args.sliver_width is None else args.sliver_width
     if area < 0 or width < 0:
         raise NaturplanError("The sliver tolerance cannot be negative.")
+    return SliverRule(area, width)
+
+
+def _context(args: argparse.Namespace) -> Any:
+    from naturplan.io.datasets import open_dataset
+    from naturplan.io.parcels import load_ejerlav_names, parcel_context, project_candidates
+
+    rule = _rule(args)
     project = args.project
     request, _ = data_for(args)
     dataset = open_dataset(request, progress=progress_printer(sys.stderr.isatty()))
     candidates = project_candidates(project) if project is not None else None
     names = load_ejerlav_names(args.ejerlav_names) if args.ejerlav_names else None
-    return parcel_context(dataset, candidates=candidates, rule=SliverRule(area, width),
+    return parcel_context(dataset, candidates=candidates, rule=rule,
                           ejerlav_names=names), dataset
 
 
@@ -157,8 +167,13 @@ def run_parcels(args: argparse.Namespace) -> int:
 
         return run_parcels(args, database)
     without_cloud_sessions()  # the flood rasters are local files
-    context, _ = _context(args)
+    from naturplan.cli.parcels_tiles import run_by_tile
+
     bar = ProgressBar(sys.stderr, enabled=sys.stderr.isatty())
+    streamed = run_by_tile(args, _rule(args), bar)  # a national parcel layer (issue 24 §2)
+    if streamed is not None:
+        return streamed
+    context, _ = _context(args)
     table = parcel_table(context, Feedback(bar.report))  # no search index: not a card
     bar.finish()
     lang = args.lang or "da"

@@ -42,7 +42,7 @@ from naturplan.core.parcels.themes import (
 )
 from naturplan.io.paths import resource
 from naturplan.io.raster import read_grid
-from naturplan.io.vector import read_vector
+from naturplan.io.vector import inspect_vector, read_vector
 
 LEGAL_BASES = ("parcels", "legal_bases.toml")
 
@@ -223,12 +223,16 @@ def _concat(frames: Sequence[pd.DataFrame]) -> pd.DataFrame:
                             crs=frames[0].crs)
 
 
-def cadastre_restrictions(parcels: VectorLayer) -> list[ThemeLayer]:
+def cadastre_restrictions(parcels: VectorLayer,
+                          bounds: tuple[float, float, float, float] | None = None
+                          ) -> list[ThemeLayer]:
     """Matriklen's restriction layers (``Fredskov``, ``Strandbeskyttelse``,
     ``Klitfredning``, ``Stormfald``) in the file the parcels came from.
 
     A file without them (a GeoPackage of parcels only, the sample) gives an empty list; a
-    restriction layer that cannot be read raises, so nothing is silently left out.
+    restriction layer that cannot be read raises, so nothing is silently left out. With
+    *bounds* (EPSG:25832) only the features whose boxes meet them are read (a tile of the
+    national batch).
 
     Raises
     ------
@@ -245,7 +249,12 @@ def cadastre_restrictions(parcels: VectorLayer) -> list[ThemeLayer]:
         theme = CADASTRE_LAYERS.get(name.casefold())
         if theme is None:
             continue
-        read = read_vector(path, name)
+        box = None
+        if bounds is not None:
+            from naturplan.io.loading import _file_bounds
+
+            box = _file_bounds(inspect_vector(path, name), bounds, None)
+        read = read_vector(path, name, bbox=box)
         source = LayerSource(path=path, layer=name, driver=read.driver,
                              source_crs=read.source_crs, mapping="Matriklen temaflade",
                              synthetic=parcels.source.synthetic,

@@ -306,6 +306,8 @@ def read_vector(
     columns: Sequence[str] | None = None,
     skip_features: int = 0,
     max_features: int | None = None,
+    where: str | None = None,
+    fids: bool = False,
 ) -> VectorRead:
     """Read one layer of a vector file into EPSG:25832 with clean polygonal geometry.
 
@@ -332,6 +334,10 @@ def read_vector(
         Read only these attribute fields (all if None).
     skip_features, max_features
         Read only this part of the layer (a large layer read in parts).
+    where
+        Only the features this SQL condition selects (a tile of the national parcels).
+    fids
+        Keep each feature's id (FID) as the index of the cleaned frame.
 
     Raises
     ------
@@ -349,8 +355,8 @@ def read_vector(
         with quiet_numbers():
             frame = pyogrio.read_dataframe(
                 info.path, layer=info.layer, use_arrow=_use_arrow(info), bbox=bbox,
-                fid_as_index=raw, columns=None if columns is None else list(columns),
-                skip_features=skip_features, max_features=max_features,
+                fid_as_index=raw or fids, columns=None if columns is None else list(columns),
+                skip_features=skip_features, max_features=max_features, where=where,
             )
     except Exception as exc:
         raise LayerLoadError(
@@ -372,7 +378,7 @@ def read_vector(
             metadata=dict(info.metadata), description=info.description,
         )
     clean, report = _clean(geoms, reprojected, had_z)
-    kept = frame.drop(columns=frame.geometry.name).loc[clean.keep].reset_index(drop=True)
+    kept = frame.drop(columns=frame.geometry.name).loc[clean.keep].reset_index(drop=not fids)
     cleaned = gpd.GeoDataFrame(
         kept, geometry=gpd.GeoSeries(clean.geometries[clean.keep], crs=WORKING_EPSG)
     )

@@ -54,7 +54,7 @@ def test_every_municipality_of_the_plan_area_is_measured_on_the_sample(
         assert got[code]["protected_ha"] == pytest.approx(inside / 1e4, rel=1e-6)
         assert got[code]["share"] == pytest.approx(inside / shape.area, rel=1e-6)
     roles = {e["role"] for e in layers if "kommuner-0820-0840" in e["path"]}
-    assert roles == {"parcels", "addresses", "nature_p3", "natura2000", "lowland"}
+    assert roles == {"parcels", "addresses", "nature_p3", "natura2000", "lowland", "flood"}
 
 
 def test_the_plan_area_sample_is_built_once_and_aalborgs_is_unchanged(

@@ -107,10 +107,47 @@ def exposures(geoms: GeometryArray, flood: FloodSource | None,
     if len(geoms) == 0:
         return flood_exposure(geoms, RasterGrid(np.zeros((0, 0)), (0, 0, 0, 0)))
     minx, miny, maxx, maxy = (float(b) for b in shapely.total_bounds(geoms))
+    res = flood.resolution or 1.0
+    if flood.cached is None and (maxx - minx) * (maxy - miny) > WINDOW_CELLS * res * res:
+        return _exposures_in_blocks(geoms, flood, res, feedback)
     grid = flood.grid((minx, miny, maxx, maxy))
     if grid is None:
         return None
     return flood_exposure(geoms, grid, feedback=feedback)
+
+
+#: Raster cells read at once for areas spread wide (64 MB as float32): areas spread over more
+#: (the §3 nature of the whole country) are measured block by block.
+WINDOW_CELLS = 16_000_000
+
+
+def _exposures_in_blocks(geoms: GeometryArray, flood: FloodSource, res: float,
+                         feedback: Feedback | None) -> FloodExposure | None:
+    """:func:`exposures` over blocks of areas (by the centre of each one's box), each block
+    over the cells under its own areas: the same numbers, a window at a time."""
+    fb = as_feedback(feedback)
+    boxes = shapely.bounds(geoms)
+    side = float(np.sqrt(WINDOW_CELLS)) / 2 * res
+    cx = np.floor((boxes[:, 0] + boxes[:, 2]) / 2 / side).astype(np.int64)
+    cy = np.floor((boxes[:, 1] + boxes[:, 3]) / 2 / side).astype(np.int64)
+    block = (cx - cx.min()) * (int(cy.max() - cy.min()) + 1) + (cy - cy.min())
+    n = len(geoms)
+    out = {name: np.zeros(n) for name in ("area_m2", "wet_m2", "data_m2")}
+    out["mean_depth"] = np.full(n, np.nan)
+    out["max_depth"] = np.full(n, np.nan)
+    keys = np.unique(block)
+    for k, key in enumerate(keys):
+        fb.check()
+        fb.report(k / len(keys), "")
+        rows = np.flatnonzero(block == key)
+        x0, y0, x1, y1 = (float(v) for v in shapely.total_bounds(geoms[rows]))
+        grid = flood.grid((x0, y0, x1, y1))
+        if grid is None:
+            return None
+        part = flood_exposure(geoms[rows], grid)
+        for name, values in out.items():
+            values[rows] = getattr(part, name)
+    return FloodExposure(**out)
 
 
 def exposure_of_parts(geom: BaseGeometry, flood: FloodSource | None) -> FloodExposure | None:

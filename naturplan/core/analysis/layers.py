@@ -64,6 +64,11 @@ class PolygonSet:
         return intersect_pairs(np.array([geom], dtype=object), self.geoms, self.tree)
 
 
+#: The largest flood raster held whole (480 MB as float32; Aalborg's 10 m raster has 28
+#: million cells, the national world's 25 m raster 254 million).
+PRELOAD_CELLS = 120_000_000
+
+
 @dataclass
 class FloodSource:
     """The flood layer: a depth raster (read in windows) or flood-zone polygons.
@@ -78,8 +83,10 @@ class FloodSource:
     cached: RasterGrid | None = None
 
     def preload(self) -> None:
-        """Keep the whole raster in memory (4 bytes a cell)."""
-        if self.cached is None and self.raster is not None and self.read_grid is not None:
+        """Keep the whole raster in memory (4 bytes a cell), if it has at most
+        :data:`PRELOAD_CELLS` cells (the national world's 254 million are read in windows)."""
+        if self.cached is None and self.raster is not None and self.read_grid is not None \
+                and self.raster.width * self.raster.height <= PRELOAD_CELLS:
             self.cached = self.read_grid(self.raster, None)
 
     def grid(self, bounds: Bounds | None) -> RasterGrid | None:

@@ -15,13 +15,16 @@ with its source and licence in ``layers/SOURCES.md``), municipality by municipal
   and every dataset opens them: they are not copied in);
 - lowland soils (``lavbund``: ``kulstof_klasse``, ``arealanvendelse``) on about
   :data:`LOWLAND_SHARE` of the land, as in the Aalborg sample;
-- addresses (``adgangsadresser``, DAWA's fields) on :data:`ADDRESS_SHARE` of the parcels.
+- addresses (``adgangsadresser``, DAWA's fields) on :data:`ADDRESS_SHARE` of the parcels,
+  on streets whose names hold no digits (:mod:`naturplan.io.sample.national_streets`);
+- flood depth (``national_world_flood.tif`` beside the GeoPackage, the flood role): a tiled
+  GeoTIFF of low-lying coast and fjord (:mod:`naturplan.io.sample.national_flood`).
 
 *density* thins parcels, §3 and addresses (0.01 for tests: about 25,000 parcels); the §3
 polygons grow so that the share stays the national one. Every layer is marked synthetic
 like the Aalborg sample (``NATURPLAN_SYNTHETIC=true``), and the same ``(seed, density)``
 gives the same file. It is written one municipality at a time (appended), so memory holds
-one municipality, not the country. Not (yet) in this world: a flood raster.
+one municipality, not the country.
 """
 
 from __future__ import annotations
@@ -40,6 +43,7 @@ from naturplan.io import paths
 from naturplan.io.address_index import create_address_index
 from naturplan.io.gpkg_writer import write_gpkg
 from naturplan.io.loading import LayerRequest, read_polygons
+from naturplan.io.sample.national_streets import numbers_per_street, street_names
 from naturplan.io.windowed import create_parcel_index
 
 #: Share of the land that is registered §3 nature (≈ 444,000 of 4.3 M ha; issue 24).
@@ -63,6 +67,8 @@ PARCEL_LAYER = "jordstykke"
 HABITAT_LAYER = "natura2000_habitat"
 LOWLAND_LAYER = "lavbund"
 ADDRESS_LAYER = "adgangsadresser"
+#: The flood-depth raster beside the GeoPackage (:mod:`naturplan.io.sample.national_flood`).
+FLOOD_NAME = "national_world_flood.tif"
 
 
 @dataclass(frozen=True)
@@ -86,8 +92,16 @@ class NationalWorld:
     habitat_sites: int = 0
     lowland_polygons: int = 0
     addresses: int = 0
+    flood_cells: int = 0
+
+    @property
+    def flood(self) -> Path:
+        """The flood-depth GeoTIFF (the flood role), beside the GeoPackage."""
+        return self.path.with_name(FLOOD_NAME)
 
     def request(self, role: Role) -> LayerRequest:
+        if role is Role.FLOOD:
+            return LayerRequest(role, self.flood)
         layer = {Role.NATURE_P3: P3_LAYER, Role.PARCELS: PARCEL_LAYER,
                  Role.NATURA2000: HABITAT_LAYER, Role.LOWLAND: LOWLAND_LAYER,
                  Role.ADDRESSES: ADDRESS_LAYER}[role]
@@ -185,18 +199,24 @@ def build_national_world(
     seed: int = 24,
     codes: Sequence[str] | None = None,
     parcels: bool = True,
+    flood: bool | None = None,
     progress: Callable[[float, str], None] | None = None,
 ) -> NationalWorld:
-    """Build the world into ``out_dir/national_world.gpkg`` (replaced if there).
+    """Build the world into ``out_dir/national_world.gpkg`` and its flood raster
+    ``out_dir/national_world_flood.tif`` (both replaced if there).
 
-    *codes* limits it to those municipalities (tests); *parcels* False leaves them out.
+    *codes* limits it to those municipalities (tests); *parcels* False leaves them out,
+    *flood* False the flood raster (by default it is built with the parcels: a world for
+    ``stats`` alone needs neither).
     """
+    flood = parcels if flood is None else flood
     start = time.perf_counter()
     out_dir.mkdir(parents=True, exist_ok=True)
     path = out_dir / GPKG_NAME
     part = out_dir / f".{GPKG_NAME}.part.gpkg"
     part.unlink(missing_ok=True)
-    kommuner = [k for k in national_municipalities() if codes is None or k.code in codes]
+    everywhere = national_municipalities()
+    kommuner = [k for k in everywhere if codes is None or k.code in codes]
     metadata = {"NATURPLAN_SYNTHETIC": "true", "NATURPLAN_SEED": str(seed),
                 "NATURPLAN_DENSITY": repr(float(density))}
     counts = dict.fromkeys((P3_LAYER, PARCEL_LAYER, HABITAT_LAYER, LOWLAND_LAYER,
@@ -214,7 +234,7 @@ def build_national_world(
         layers += [(HABITAT_LAYER, _habitat(kommune, more)),
                    (LOWLAND_LAYER, _lowland(kommune, more))]
         if parcels:
-            layers.append((ADDRESS_LAYER, _addresses(layers[1][1], kommune, more)))
+            layers.append((ADDRESS_LAYER, _addresses(layers[1][1], kommune, more, seed)))
         for layer, frame in layers:
             if not len(frame):
                 continue
@@ -223,10 +243,32 @@ def build_national_world(
     if parcels:  # the search by ejerlav and matrikelnummer queries it (io/parcel_index.py)
         create_parcel_index(LayerRequest(Role.PARCELS, part, PARCEL_LAYER))
         create_address_index(LayerRequest(Role.ADDRESSES, part, ADDRESS_LAYER))
+    wet = 0
+    if flood:
+        if progress is not None:
+            progress(1.0, FLOOD_NAME)
+        wet = _flood(out_dir, everywhere, kommuner, density, seed, metadata)
     part.replace(path)
     return NationalWorld(path, len(kommuner), counts[P3_LAYER], counts[PARCEL_LAYER],
                          time.perf_counter() - start, counts[HABITAT_LAYER],
-                         counts[LOWLAND_LAYER], counts[ADDRESS_LAYER])
+                         counts[LOWLAND_LAYER], counts[ADDRESS_LAYER], wet)
+
+
+def _flood(out_dir: Path, everywhere: Sequence[Kommune], kommuner: Sequence[Kommune],
+           density: float, seed: int, metadata: dict[str, str]) -> int:
+    """Write the flood raster of *kommuner* (the coast of all of *everywhere*) beside the
+    world; returns its wet cells."""
+    from naturplan.io.sample.national_flood import cell_size, write_national_flood
+
+    land = shapely.union_all([k.geometry for k in everywhere])
+    built = shapely.union_all([k.geometry for k in kommuner])
+    flood_part = out_dir / f".{FLOOD_NAME}.part.tif"
+    flood_part.unlink(missing_ok=True)
+    tags = {**metadata, "TIFFTAG_IMAGEDESCRIPTION":
+            "synthetic national test world: flood depth (m) on low-lying coast"}
+    wet = write_national_flood(flood_part, land, built, cell_size(density), seed, tags)
+    flood_part.replace(out_dir / FLOOD_NAME)
+    return wet
 
 
 def _blobs(geom: shapely.Geometry, n: int, total_m2: float, rng: np.random.Generator,
@@ -270,17 +312,22 @@ def _lowland(kommune: Kommune, rng: np.random.Generator) -> gpd.GeoDataFrame:
 
 
 def _addresses(parcels: gpd.GeoDataFrame, kommune: Kommune,
-               rng: np.random.Generator) -> gpd.GeoDataFrame:
+               rng: np.random.Generator, seed: int) -> gpd.GeoDataFrame:
     """An address on :data:`ADDRESS_SHARE` of the parcels, at a point inside each."""
     geoms = parcels.geometry.to_numpy()
     chosen = np.flatnonzero(rng.random(len(geoms)) < ADDRESS_SHARE)
     points = shapely.point_on_surface(geoms[chosen])
-    street = np.asarray(parcels["ejerlavskode"].to_numpy()[chosen], dtype=np.int64)
-    number = np.arange(len(chosen)) % 400 + 1
+    # One street per ejerlav, its name without digits (the address search refuses them),
+    # numbered 1, 2, 3 … along it; the names from their own stream (the rest stays as it was).
+    street = (np.asarray(parcels["ejerlavskode"].to_numpy()[chosen], dtype=np.int64)
+              - int(kommune.code) * 1000 - 1)
+    names = street_names(int(street.max(initial=-1)) + 1,
+                         np.random.default_rng([seed, int(kommune.code), 3]))
+    number = numbers_per_street(street)
     postnr = f"{9000 - int(kommune.code) % 1000 * 8:04d}"
     return gpd.GeoDataFrame(
         {"id": [f"syntetisk-{kommune.code}-{i + 1:07d}" for i in range(len(chosen))],
-         "vejnavn": [f"Syntetisk Vej {s % 1000}" for s in street],
+         "vejnavn": names[street] if len(street) else np.empty(0, dtype=object),
          "husnr": [str(h) for h in number], "postnr": postnr,
          "postnrnavn": f"{kommune.name} (syntetisk)", "kommunekode": kommune.code},
         geometry=points, crs=WORKING_EPSG)

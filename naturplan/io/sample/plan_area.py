@@ -3,7 +3,8 @@
 The Aalborg sample (:mod:`naturplan.io.sample.build`) covers Aalborg only. A plan area that
 holds Aalborg and its neighbours (``--kommune 0851,0840,0820``) gets Aalborg's sample as it
 is plus the other municipalities from the deterministic national world builder
-(:mod:`naturplan.io.sample.national`: parcels, §3 nature, addresses, lowland, habitat sites)
+(:mod:`naturplan.io.sample.national`: parcels, §3 nature, addresses, lowland, habitat sites,
+flood depth)
 at the sample's density, so that every municipality's share is measured on synthetic data and
 none shows 0 % beside Aalborg's synthetic nature. Every layer is marked synthetic
 (``NATURPLAN_SYNTHETIC=true``) like the Aalborg sample's.
@@ -31,10 +32,12 @@ DENSITY_PER_SCALE = 1.2
 #: The national world's seed for the sample's neighbours.
 SEED = 24
 #: Changes when what is built changes: an older build is built again.
-VERSION = "naturplan-plan-area-sample 1"
+VERSION = "naturplan-plan-area-sample 2"
 MANIFEST_NAME = "plan_area.json"
-#: The roles the national world has, in the Aalborg sample's drawing order.
-ROLES = (Role.PARCELS, Role.ADDRESSES, Role.NATURE_P3, Role.NATURA2000, Role.LOWLAND)
+#: The roles the national world has, in the Aalborg sample's drawing order (its flood raster
+#: since version 2).
+ROLES = (Role.PARCELS, Role.ADDRESSES, Role.NATURE_P3, Role.NATURA2000, Role.LOWLAND,
+         Role.FLOOD)
 
 Progress = Callable[[float, str], None]
 
@@ -67,9 +70,9 @@ def plan_area_requests(
         have = json.loads(manifest.read_text(encoding="utf-8"))
     except (OSError, ValueError):
         have = None
-    from naturplan.io.sample.national import GPKG_NAME
+    from naturplan.io.sample.national import FLOOD_NAME, GPKG_NAME
 
-    if have != want or not (folder / GPKG_NAME).is_file():
+    if have != want or not all((folder / name).is_file() for name in (GPKG_NAME, FLOOD_NAME)):
         from naturplan.io.sample.national import build_national_world, national_municipalities
 
         if not set(codes) <= {k.code for k in national_municipalities()}:
