@@ -282,7 +282,8 @@ class AnalysisPanel(QWidget):
         rows = [self.tr("today: ECA %1, PC %2, IIC %3, m_eff %4, %5 patches")
                 .replace("%1", _ha(now.eca_m2, lang)).replace("%2", _sci(now.pc, lang))
                 .replace("%3", _sci(now.iic, lang))
-                .replace("%4", _ha(now.meff_m2, lang, 1)).replace("%5", str(now.patches))]
+                .replace("%4", _ha(now.meff_m2, lang, 1))
+                .replace("%5", format_number(now.patches, 0, lang))]
         if projected is not None:
             rows.append(self.tr("with the candidates: ECA %1 (%2), PC %3, IIC %4, m_eff %5")
                         .replace("%1", _ha(projected.eca_m2, lang))
