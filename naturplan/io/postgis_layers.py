@@ -218,9 +218,9 @@ def _counted_overlaps(theme_table: str, value: str) -> str:
 
 def _theme_parts(theme_table: str, name: str, value: str, by_area: bool) -> list[str]:
     """The CTEs of one theme: its counted overlaps, the union area per parcel and the
-    parcel's distinct values joined with ", " (largest overlap first with *by_area*, else
-    in code point order, as the local table joins them)."""
-    order = "a DESC, value COLLATE \"C\"" if by_area else "value COLLATE \"C\""
+    parcel's distinct values joined with ", " (largest overlap first with *by_area*, overlaps
+    equal to 0.01 m² by name, else in code point order, as the local table joins them)."""
+    order = "round(a::numeric, 2) DESC, value COLLATE \"C\"" if by_area else "value COLLATE \"C\""
     return [
         f"{name}_c AS MATERIALIZED ({_counted_overlaps(theme_table, value)})",
         f"{name} AS (SELECT parcel, ST_Area(ST_Union(g)) AS m2 FROM {name}_c GROUP BY parcel)",

@@ -132,3 +132,20 @@ def test_sliver_rule_by_hand():
     areas = shapely.area(geoms)
     assert sliver_mask(geoms, areas, SliverRule(5.0, 1.0)).tolist() == [True, True, False, False]
     assert sliver_mask(geoms, areas, SliverRule(0.0, 0.0)).tolist() == [False] * 4
+
+
+def test_equal_overlaps_are_listed_by_name_whatever_the_features_order():
+    """Two §3 types covering equal halves of a parcel: the list is the same whichever
+    feature comes first in the layer (a batch run twice gave "Sø, Overdrev" and "Overdrev,
+    Sø" for such parcels)."""
+    parcels = gpd.GeoDataFrame(
+        {"ejerlavskode": [1], "ejerlavsnavn": ["X"], "matrikelnummer": ["1a"]},
+        geometry=[shapely.box(0, 0, 100, 100)], crs=25832)
+    halves = [shapely.box(0, 0, 50, 100), shapely.box(50, 0, 100, 100)]
+    lists = []
+    for names in (["Sø", "Overdrev"], ["Overdrev", "Sø"]):
+        p3 = _layer(Role.NATURE_P3, pd.DataFrame({"Natyp_navn": names}), halves)
+        context = ParcelContext(parcels, _source("parcels"),
+                                [theme_layer(Theme.NATURE_P3, p3, _source("p3"))], [])
+        lists.append(parcel_table(context).loc[0, "p3_types"])
+    assert lists == ["Overdrev, Sø", "Overdrev, Sø"]

@@ -226,8 +226,8 @@ def _class_area(overlaps: FeatureOverlaps, classes: NDArray[np.object_], name: s
 def _join(table: pd.DataFrame, column: str, overlaps: FeatureOverlaps,
           values: NDArray[np.object_], by_area: bool = False) -> None:
     """Per parcel, the distinct *values* of its overlapping features joined with ", "
-    (largest overlap first with *by_area*, else sorted). Most parcels have one value: those
-    are set in one step; only the others are joined one by one."""
+    (largest overlap first with *by_area*, equal overlaps by name, else sorted). Most parcels
+    have one value: those are set in one step; only the others are joined one by one."""
     if len(overlaps) == 0:
         return
     frame = pd.DataFrame({"parcel": overlaps.parcel,
@@ -237,8 +237,12 @@ def _join(table: pd.DataFrame, column: str, overlaps: FeatureOverlaps,
     if frame.empty:
         return
     frame = frame.groupby(["parcel", "value"], as_index=False, sort=False)["area"].sum()
-    keys = ["parcel", "area"] if by_area else ["parcel", "value"]
-    frame = frame.sort_values(keys, ascending=[True, not by_area], kind="stable")
+    if by_area:  # ties (to 0.01 m², whatever order the pieces were summed in) by name
+        frame["key"] = np.round(frame["area"].to_numpy(), 2)
+        frame = frame.sort_values(["parcel", "key", "value"], ascending=[True, False, True],
+                                  kind="stable")
+    else:
+        frame = frame.sort_values(["parcel", "value"], kind="stable")
     parcel = frame["parcel"].to_numpy()
     value = frame["value"].to_numpy(dtype=object)
     starts = np.flatnonzero(np.r_[True, parcel[1:] != parcel[:-1]])
