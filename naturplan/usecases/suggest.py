@@ -45,6 +45,7 @@ from naturplan.text.i18n import tr
 from naturplan.text.labels import kind_label
 from naturplan.text.numbers import format_ha, format_number, format_percent
 from naturplan.usecases.suggest_data import SuggestInputs, inputs_of
+from naturplan.usecases.suggest_ties import tie_order
 
 OBJECTIVES = ("cost", "co2e", "connectivity")
 #: The planning units: the parcels, or 1-ha grid cells.
@@ -186,11 +187,13 @@ def find_suggestion(dataset: Dataset | SuggestInputs, request: SuggestRequest,
     clock["units"] = time.monotonic()
     feedback.check()  # a cancel before the solver starts leaves nothing; after, the best so far
     problem = _problem(units, request, need)
+    ties = tie_order(units, request)
     try:
-        solution = solve(problem, feedback.part(0.1, 0.95), time_limit=request.time_limit)
+        solution = ties.back(solve(ties.problem(problem), feedback.part(0.1, 0.95),
+                                   time_limit=request.time_limit))
     except KindsOutOfReachError as exc:
         raise kinds_in_words(exc, request.lang) from None
-    greedy = baseline(problem)
+    greedy = ties.back(baseline(ties.problem(problem)))
     clock["solve"] = time.monotonic()
     made_numbers = _candidates(units, solution.chosen, request)
     made = [c for c, _ in made_numbers]

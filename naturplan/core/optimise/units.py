@@ -250,13 +250,13 @@ class _Measured:
 
 
 def _measured(inside: GeometryArray, covering: GeometryArray, layers: AnalysisLayers,
-              table: FactorTable, fork_min: int = FORK_MIN_UNITS) -> _Measured:
-    """:func:`_measure` of all *inside*; from *fork_min* parcels on, the second half in a
+              table: FactorTable) -> _Measured:
+    """:func:`_measure` of all *inside*; from :data:`FORK_MIN_UNITS` on, the second half in a
     forked child (:mod:`.units_fork`) while this process measures the first. Each parcel's
     numbers come from its own overlays, summed in the same order either way, so the halves
     give the very numbers (bit for bit) that one call gives."""
     n = len(inside)
-    if n < max(fork_min, 2):
+    if n < max(FORK_MIN_UNITS, 2):
         return _measure(inside, covering, layers, table)
     half = n // 2
     theirs = start(_measure, inside[half:], covering, layers, table)

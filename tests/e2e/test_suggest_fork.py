@@ -1,0 +1,117 @@
+"""The suggested plan on two cores (issue 23: ≤ 3 s): the protected share's dissolve and half
+of the parcels' overlays in a forked child give the very numbers of one process, and those
+numbers are what plain shapely measures."""
+
+from __future__ import annotations
+
+import os
+import signal
+
+import numpy as np
+import pytest
+import shapely
+
+from naturplan.core.layers.roles import Role
+from naturplan.core.optimise import units as units_module
+from naturplan.core.optimise import units_fork
+from naturplan.core.optimise.units import planning_units
+from naturplan.io.factors import load_factor_table
+from naturplan.usecases.suggest_data import read_inputs
+
+FIELDS = ("source", "new_m2", "lowland_m2", "co2e_t", "kind", "excluded", "cost",
+          "perimeter_m")
+
+
+@pytest.fixture(scope="module")
+def request_(sample_env):
+    from naturplan.io.datasets import DatasetRequest
+
+    return DatasetRequest(sample_scale=float(sample_env["NATURPLAN_SAMPLE_SCALE"]))
+
+
+def _forks(monkeypatch: pytest.MonkeyPatch) -> list[units_fork.Pending]:
+    """Record every call started (to see that a child was made)."""
+    made: list[units_fork.Pending] = []
+    real = units_fork.start
+
+    def recorded(function, *args):
+        pending = real(function, *args)
+        made.append(pending)
+        return pending
+
+    monkeypatch.setattr(units_fork, "start", recorded)
+    monkeypatch.setattr(units_module, "start", recorded)
+    return made
+
+
+def test_forked_units_are_bit_for_bit_the_serial_ones_and_shapelys(
+        request_, monkeypatch: pytest.MonkeyPatch) -> None:
+    table = load_factor_table("co2e_v1")
+    monkeypatch.setattr(units_fork, "FORK", False)
+    inputs = read_inputs(request_)
+    serial = planning_units(inputs.parcels, inputs.layers, table, pieces=inputs.index.pieces)
+    monkeypatch.setattr(units_fork, "FORK", True)
+    monkeypatch.setattr(units_module, "FORK_MIN_UNITS", 0)  # the small sample forks too
+    made = _forks(monkeypatch)
+    forked = planning_units(inputs.parcels, inputs.layers, table, pieces=inputs.index.pieces)
+    assert [p.forked for p in made] == [True]
+    for name in FIELDS:
+        assert np.array_equal(getattr(forked, name), getattr(serial, name)), name
+    # independent: each parcel's area inside the municipality and outside the union of the
+    # protected layer's own polygons (not the pieces the units were measured against)
+    protected = shapely.union_all(np.asarray(inputs.layers.protected, dtype=object))
+    muni = inputs.municipality
+    rows = forked.source
+    expected = shapely.area(shapely.difference(
+        shapely.intersection(inputs.parcels[rows], muni), protected))
+    assert len(rows) > 200
+    assert forked.new_m2 == pytest.approx(expected, rel=1e-7, abs=1e-3)
+
+
+def test_the_forked_dissolve_gives_the_same_share(request_, monkeypatch) -> None:
+    monkeypatch.setattr(units_fork, "FORK", False)
+    serial = read_inputs(request_)
+    monkeypatch.setattr(units_fork, "FORK", True)
+    made = _forks(monkeypatch)
+    forked = read_inputs(request_)
+    assert [p.forked for p in made] == [True]
+    assert forked.share == serial.share
+    assert np.array_equal(shapely.to_wkb(forked.index.pieces),
+                          shapely.to_wkb(serial.index.pieces))
+    # independent: the union of the protected layers inside the municipality
+    union = shapely.intersection(
+        shapely.union_all(np.asarray(forked.layers.protected, dtype=object)),
+        forked.municipality)
+    assert forked.share.area_m2 == pytest.approx(shapely.area(union), rel=1e-9)
+    assert Role.NATURE_P3.value in forked.share.roles
+
+
+def _pid() -> int:
+    return os.getpid()
+
+
+def _fails() -> int:
+    if os.getpid() != PARENT:
+        raise RuntimeError("only in the child")
+    return 7
+
+
+def _dies() -> int:
+    if os.getpid() != PARENT:
+        os.kill(os.getpid(), signal.SIGKILL)
+    return 8
+
+
+PARENT = os.getpid()
+
+
+def test_a_call_runs_in_a_child_and_a_failed_child_is_done_here(monkeypatch) -> None:
+    global PARENT
+    PARENT = os.getpid()
+    monkeypatch.setattr(units_fork, "FORK", True)
+    assert units_fork.start(_pid).result() != os.getpid()
+    assert units_fork.start(_fails).result() == 7  # the child raised: computed here
+    assert units_fork.start(_dies).result() == 8  # the child was killed: computed here
+    monkeypatch.setattr(units_fork, "FORK", False)
+    pending = units_fork.start(_pid)
+    assert not pending.forked and pending.result() == os.getpid()
