@@ -35,6 +35,7 @@ from naturplan.core.optimise.edges import no_edges
 from naturplan.core.optimise.problem import KindTarget, Problem, Solution
 from naturplan.core.optimise.solve import baseline, solve
 from naturplan.core.optimise.units import M2_PER_HA, PlanningUnits, planning_units
+from naturplan.core.optimise.units_fork import Pending, start
 from naturplan.core.optimise.units_grid import CELL_M, grid_cells
 from naturplan.core.plan.candidates import Candidate, CandidateKind
 from naturplan.core.plan.ledger import Ledger, counts
@@ -61,6 +62,8 @@ CONTEXT_N = "suggest_speed"
 NO_NITROGEN = "n_retention"
 CLI_CONTEXT = "cli_suggest"
 NEED_MARGIN_M2 = 1.0
+#: Fewest chosen units whose flood share is measured in a forked child.
+FORK_MIN_CHOSEN = 500
 
 
 @dataclass(frozen=True)
@@ -223,17 +226,28 @@ def store_suggestion(store: Any, plan: CandidatePlan, found: Suggestion) -> Sugg
         If the name was taken meanwhile (the candidates are then removed again).
     """
     began = time.monotonic()
+    # the plan as it will be stored, measured in a forked child while it is written
+    planned = [*plan.candidates(), *found.candidates]
+    share = start(_share_of, found.ledger, planned)
     change = plan.add_many(list(found.candidates), action="suggest")
     try:
         stored = store.insert_scenario(found.scenario)
     except ScenarioError:
         plan.revert(change)
         raise
-    found.ledger.reset(plan.candidates())
-    after = found.ledger.result()
+    now = {c.id: c for c in plan.candidates()}
+    same = len(now) == len(planned) and all(
+        c.id in now and now[c.id].geometry is c.geometry and counts(now[c.id]) == counts(c)
+        for c in planned)
+    after = share.result() if same else _share_of(found.ledger, list(now.values()))
     seconds = {**found.report.seconds, "store": time.monotonic() - began}
-    return replace(found.report, scenario=stored.name, share_after=after.share,
-                   seconds=seconds)
+    return replace(found.report, scenario=stored.name, share_after=after, seconds=seconds)
+
+
+def _share_of(ledger: Ledger, candidates: list[Candidate]) -> float:
+    """The projected share of the plan of *candidates*."""
+    ledger.reset(candidates)
+    return ledger.result().share
 
 
 def _require_free_name(names: list[str], name: str) -> None:
@@ -317,8 +331,12 @@ def _candidates(units: PlanningUnits, chosen: NDArray[np.bool_],
     with their numbers."""
     made: list[tuple[Candidate, dict[str, Any]]] = []
     index = np.flatnonzero(chosen)
+    # the flood share (a raster read and a zonal pass) in a forked child meanwhile
+    wet = (start(units.flood_wet, index) if len(index) >= FORK_MIN_CHOSEN
+           else Pending(units.flood_wet, (index,)))
     parts = units.new_part(index)
-    per_unit = _chosen_numbers(units, index)
+    per_unit = _chosen_numbers(units, index, parts)
+    per_unit["wet"] = wet.result()
     for kind in (CandidateKind.LOWLAND, CandidateKind.AFFORESTATION):
         mine = np.flatnonzero(units.kind[index] == kind.value)
         if not len(mine):
@@ -360,12 +378,12 @@ def _areas(parts: NDArray[np.object_]) -> list[tuple[Any, NDArray[np.intp]]]:
                                                                            strict=True)]
 
 
-def _chosen_numbers(units: PlanningUnits,
-                    index: NDArray[np.intp]) -> dict[str, NDArray[np.float64] | None]:
-    """What is measured only for the chosen units *index* (one value each): their area,
-    flooded m² and N effect (None without the layer)."""
+def _chosen_numbers(units: PlanningUnits, index: NDArray[np.intp],
+                    parts: NDArray[np.object_]) -> dict[str, NDArray[np.float64] | None]:
+    """What is measured only for the chosen units *index* (one value each; *parts* their
+    new parts): their area and N effect (None without the layer)."""
     return {"area": np.asarray(shapely.area(units.geoms[index]), dtype=np.float64),
-            "wet": units.flood_wet(index), "nitrogen": units.nitrogen_kg(index)}
+            "nitrogen": units.nitrogen_kg(index, parts)}
 
 
 def _numbers(units: PlanningUnits, members: NDArray[np.intp],

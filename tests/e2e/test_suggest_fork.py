@@ -22,6 +22,13 @@ FIELDS = ("source", "new_m2", "lowland_m2", "co2e_t", "kind", "excluded", "cost"
           "perimeter_m")
 
 
+@pytest.fixture(autouse=True)
+def forking(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Fork whenever FORK says so: earlier tests in this process may have run HiGHS or
+    loaded the window's modules, after which :func:`units_fork.can_fork` says no."""
+    monkeypatch.setattr(units_fork, "can_fork", lambda: units_fork.FORK)
+
+
 @pytest.fixture(scope="module")
 def request_(sample_env):
     from naturplan.io.datasets import DatasetRequest
@@ -39,8 +46,10 @@ def _forks(monkeypatch: pytest.MonkeyPatch) -> list[units_fork.Pending]:
         made.append(pending)
         return pending
 
-    monkeypatch.setattr(units_fork, "start", recorded)
-    monkeypatch.setattr(units_module, "start", recorded)
+    from naturplan.usecases import suggest
+
+    for module in (units_fork, units_module, suggest):
+        monkeypatch.setattr(module, "start", recorded)
     return made
 
 
@@ -115,3 +124,51 @@ def test_a_call_runs_in_a_child_and_a_failed_child_is_done_here(monkeypatch) -> 
     monkeypatch.setattr(units_fork, "FORK", False)
     pending = units_fork.start(_pid)
     assert not pending.forked and pending.result() == os.getpid()
+
+
+def test_the_whole_plan_on_two_cores_is_the_plan_on_one(request_, tmp_path, monkeypatch) -> None:
+    """Every forked step at once (the dissolve, half the overlays, the chosen units' flood
+    share, the share measured while storing) on the small sample: the same areas, numbers
+    and shares as one process; the share after is the union's, measured by shapely."""
+    from naturplan.io.project.open import open_plan
+    from naturplan.usecases import suggest
+    from naturplan.usecases.suggest import SuggestRequest, suggest_plan
+
+    reports = {}
+    for fork in (False, True):
+        monkeypatch.setattr(units_fork, "FORK", fork)
+        monkeypatch.setattr(units_module, "FORK_MIN_UNITS", 0)
+        monkeypatch.setattr(suggest, "FORK_MIN_CHOSEN", 0)
+        made = _forks(monkeypatch)
+        path = tmp_path / f"{fork}.gpkg"
+        open_plan(path, "tester")[0].close()
+        inputs = read_inputs(request_)
+        reports[fork] = suggest_plan(inputs, SuggestRequest(path, 0.17, "X"))
+        assert all(p.forked == fork for p in made) and len(made) == 4
+    one, two = reports[False], reports[True]
+    assert [{k: v for k, v in a.items() if k != "id"} for a in two.areas] == [
+        {k: v for k, v in a.items() if k != "id"} for a in one.areas]
+    assert (two.cost, two.co2e_t, two.chosen_m2, two.share_before, two.share_after) == (
+        one.cost, one.co2e_t, one.chosen_m2, one.share_before, one.share_after)
+    assert 0.17 <= two.share_after < 0.1701
+    store, plan = open_plan(tmp_path / "True.gpkg", "tester")
+    with store:
+        stored = [c.geometry for c in plan.candidates()]
+    union = shapely.intersection(shapely.union_all(np.asarray(
+        [*inputs.layers.protected, *stored], dtype=object)), inputs.municipality)
+    assert two.share_after == pytest.approx(
+        shapely.area(union) / shapely.area(inputs.municipality), rel=1e-9)
+
+
+def test_no_fork_in_the_windows_process(monkeypatch) -> None:
+    import sys
+
+    from naturplan.core.optimise import mip
+
+    monkeypatch.undo()  # the real rule
+    monkeypatch.setattr(units_fork, "FORK", True)
+    monkeypatch.setattr(mip, "can_fork", lambda: True)
+    monkeypatch.delitem(sys.modules, "PySide6.QtWidgets", raising=False)
+    assert units_fork.can_fork() == sys.platform.startswith("linux")
+    monkeypatch.setitem(sys.modules, "PySide6.QtWidgets", object())
+    assert not units_fork.can_fork()

@@ -149,9 +149,11 @@ class PlanningUnits:
         area = float(shapely.area(self.geoms[index]).sum())
         return float(np.sum(wet)) / area if area > 0 else None
 
-    def nitrogen_kg(self, index: NDArray[np.intp]) -> FloatArray | None:
+    def nitrogen_kg(self, index: NDArray[np.intp],
+                    parts: GeometryArray | None = None) -> FloatArray | None:
         """The N effect (kg N/yr) of the new part of each of the units *index*: overlap (ha)
-        × the retention layer's rate, summed; None without an N-retention layer."""
+        × the retention layer's rate, summed; None without an N-retention layer. *parts*
+        (their :meth:`new_part`, one per index) saves cutting them again."""
         found = self.n_retention
         if found is None:
             return None
@@ -160,7 +162,8 @@ class PlanningUnits:
         keep = np.isfinite(rates)
         if len(index) == 0 or not keep.any():
             return np.zeros(len(index))
-        return np.asarray(nitrogen_effect(list(self.new_part(index)), found.geoms[keep],
+        parts = self.new_part(index) if parts is None else parts
+        return np.asarray(nitrogen_effect(list(parts), found.geoms[keep],
                                           list(rates[keep])), dtype=np.float64)
 
     def __len__(self) -> int:

@@ -6,7 +6,8 @@ the inputs (nothing is pickled on the way in) and sends back only its result (nu
 pickle through a pipe). The issue 24 rule: processes where the GIL binds.
 
 :func:`start` forks where that is safe and cheap (Linux, not inside a daemon process, not
-after HiGHS ran here: the same rule as the solver's watchdog, :func:`.mip.can_fork`); else,
+after HiGHS ran here: the same rule as the solver's watchdog, :func:`.mip.can_fork`; not in
+the window's process, whose Qt threads may hold locks at the fork); else,
 or when the child fails in any way, :meth:`Pending.result` computes the same call here. The
 result is the function's, whichever process computed it.
 """
@@ -29,6 +30,8 @@ def can_fork() -> bool:
     """A child by fork is safe here (see the module docstring)."""
     if not FORK or not sys.platform.startswith("linux") or not hasattr(os, "fork"):
         return False
+    if "PySide6.QtWidgets" in sys.modules:  # the window: its threads may hold locks a
+        return False                        # child would wait for; one process there
     from naturplan.core.optimise.mip import can_fork as solver_can_fork
 
     return solver_can_fork()
