@@ -35,7 +35,7 @@ from naturplan.core.optimise.edges import no_edges
 from naturplan.core.optimise.problem import KindTarget, Problem, Solution
 from naturplan.core.optimise.solve import baseline, solve
 from naturplan.core.optimise.units import M2_PER_HA, PlanningUnits, planning_units
-from naturplan.core.optimise.units_fork import Pending, start
+from naturplan.core.optimise.units_fork import start
 from naturplan.core.optimise.units_grid import CELL_M, grid_cells
 from naturplan.core.plan.candidates import Candidate, CandidateKind
 from naturplan.core.plan.ledger import Ledger, counts
@@ -331,12 +331,18 @@ def _candidates(units: PlanningUnits, chosen: NDArray[np.bool_],
     with their numbers."""
     made: list[tuple[Candidate, dict[str, Any]]] = []
     index = np.flatnonzero(chosen)
-    # the flood share (a raster read and a zonal pass) in a forked child meanwhile
-    wet = (start(units.flood_wet, index) if len(index) >= FORK_MIN_CHOSEN
-           else Pending(units.flood_wet, (index,)))
-    parts = units.new_part(index)
+    # the flood share (a raster read and a zonal pass) and the second half of the new parts
+    # in a forked child meanwhile (each unit's new part is its own: the same either way)
+    half = len(index) // 2 if len(index) >= FORK_MIN_CHOSEN else 0
+    theirs = start(_flood_and_parts, units, index, index[half:]) if half else None
+    if theirs is None or not theirs.forked:
+        wet, parts = _flood_and_parts(units, index, index)
+    else:
+        mine = units.new_part(index[:half])
+        wet, rest = theirs.result()
+        parts = np.concatenate([mine, rest])
     per_unit = _chosen_numbers(units, index, parts)
-    per_unit["wet"] = wet.result()
+    per_unit["wet"] = wet
     for kind in (CandidateKind.LOWLAND, CandidateKind.AFFORESTATION):
         mine = np.flatnonzero(units.kind[index] == kind.value)
         if not len(mine):
@@ -376,6 +382,12 @@ def _areas(parts: NDArray[np.object_]) -> list[tuple[Any, NDArray[np.intp]]]:
     unit_label[unit] = label[area_of]
     return [(geom, np.flatnonzero(unit_label == key)) for geom, key in zip(geoms, keys,
                                                                            strict=True)]
+
+
+def _flood_and_parts(units: PlanningUnits, index: NDArray[np.intp], cut: NDArray[np.intp]
+                     ) -> tuple[NDArray[np.float64] | None, NDArray[np.object_]]:
+    """The flooded m² of the units *index* and the new parts of the units *cut*."""
+    return units.flood_wet(index), units.new_part(cut)
 
 
 def _chosen_numbers(units: PlanningUnits, index: NDArray[np.intp],
