@@ -62,8 +62,10 @@ CONTEXT_N = "suggest_speed"
 NO_NITROGEN = "n_retention"
 CLI_CONTEXT = "cli_suggest"
 NEED_MARGIN_M2 = 1.0
-#: Fewest chosen units whose flood share is measured in a forked child.
+#: Fewest chosen units whose flood share is measured in a forked child, and the share of
+#: their new parts (and N effect) cut there too (the flood share is the larger part).
 FORK_MIN_CHOSEN = 500
+CHILD_SHARE = 0.0
 
 
 @dataclass(frozen=True)
@@ -331,18 +333,21 @@ def _candidates(units: PlanningUnits, chosen: NDArray[np.bool_],
     with their numbers."""
     made: list[tuple[Candidate, dict[str, Any]]] = []
     index = np.flatnonzero(chosen)
-    # the flood share (a raster read and a zonal pass) and the second half of the new parts
-    # in a forked child meanwhile (each unit's new part is its own: the same either way)
-    half = len(index) // 2 if len(index) >= FORK_MIN_CHOSEN else 0
-    theirs = start(_flood_and_parts, units, index, index[half:]) if half else None
+    # the flood share (a raster read and a zonal pass) and the last part of the new parts
+    # and their N effect in a forked child meanwhile (each unit's are its own: the same
+    # numbers either way)
+    split = len(index) - int(len(index) * CHILD_SHARE)
+    theirs = (start(_chosen_numbers, units, index, index[split:])
+              if len(index) >= FORK_MIN_CHOSEN else None)
     if theirs is None or not theirs.forked:
-        wet, parts = _flood_and_parts(units, index, index)
+        parts, per_unit = _chosen_numbers(units, index, index)
     else:
-        mine = units.new_part(index[:half])
-        wet, rest = theirs.result()
+        mine, numbers = _chosen_numbers(units, None, index[:split])
+        rest, their_numbers = theirs.result()
         parts = np.concatenate([mine, rest])
-    per_unit = _chosen_numbers(units, index, parts)
-    per_unit["wet"] = wet
+        per_unit = {"wet": their_numbers["wet"], "nitrogen": None if numbers["nitrogen"] is None
+                    else np.concatenate([numbers["nitrogen"], their_numbers["nitrogen"]])}
+    per_unit["area"] = np.asarray(shapely.area(units.geoms[index]), dtype=np.float64)
     for kind in (CandidateKind.LOWLAND, CandidateKind.AFFORESTATION):
         mine = np.flatnonzero(units.kind[index] == kind.value)
         if not len(mine):
@@ -384,18 +389,15 @@ def _areas(parts: NDArray[np.object_]) -> list[tuple[Any, NDArray[np.intp]]]:
                                                                            strict=True)]
 
 
-def _flood_and_parts(units: PlanningUnits, index: NDArray[np.intp], cut: NDArray[np.intp]
-                     ) -> tuple[NDArray[np.float64] | None, NDArray[np.object_]]:
-    """The flooded m² of the units *index* and the new parts of the units *cut*."""
-    return units.flood_wet(index), units.new_part(cut)
-
-
-def _chosen_numbers(units: PlanningUnits, index: NDArray[np.intp],
-                    parts: NDArray[np.object_]) -> dict[str, NDArray[np.float64] | None]:
-    """What is measured only for the chosen units *index* (one value each; *parts* their
-    new parts): their area and N effect (None without the layer)."""
-    return {"area": np.asarray(shapely.area(units.geoms[index]), dtype=np.float64),
-            "nitrogen": units.nitrogen_kg(index, parts)}
+def _chosen_numbers(units: PlanningUnits, index: NDArray[np.intp] | None,
+                    cut: NDArray[np.intp]
+                    ) -> tuple[NDArray[np.object_], dict[str, NDArray[np.float64] | None]]:
+    """What is measured only for chosen units: the new parts of the units *cut* and their
+    N effect (None without the layer), and the flooded m² of the units *index* (None
+    without the layer, or when *index* is None)."""
+    parts = units.new_part(cut)
+    return parts, {"nitrogen": units.nitrogen_kg(cut, parts),
+                   "wet": None if index is None else units.flood_wet(index)}
 
 
 def _numbers(units: PlanningUnits, members: NDArray[np.intp],
