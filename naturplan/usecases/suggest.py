@@ -45,6 +45,7 @@ from naturplan.core.share.overlap import connected_groups
 from naturplan.text.i18n import tr
 from naturplan.text.labels import kind_label
 from naturplan.text.numbers import format_ha, format_number, format_percent
+from naturplan.usecases.suggest_chosen import measured_chosen
 from naturplan.usecases.suggest_data import SuggestInputs, inputs_of
 from naturplan.usecases.suggest_ties import tie_order
 
@@ -62,10 +63,6 @@ CONTEXT_N = "suggest_speed"
 NO_NITROGEN = "n_retention"
 CLI_CONTEXT = "cli_suggest"
 NEED_MARGIN_M2 = 1.0
-#: Fewest chosen units whose flood share is measured in a forked child, and the share of
-#: their new parts (and N effect) cut there too (the flood share is the larger part).
-FORK_MIN_CHOSEN = 500
-CHILD_SHARE = 0.0
 
 
 @dataclass(frozen=True)
@@ -333,21 +330,7 @@ def _candidates(units: PlanningUnits, chosen: NDArray[np.bool_],
     with their numbers."""
     made: list[tuple[Candidate, dict[str, Any]]] = []
     index = np.flatnonzero(chosen)
-    # the flood share (a raster read and a zonal pass) and the last part of the new parts
-    # and their N effect in a forked child meanwhile (each unit's are its own: the same
-    # numbers either way)
-    split = len(index) - int(len(index) * CHILD_SHARE)
-    theirs = (start(_chosen_numbers, units, index, index[split:])
-              if len(index) >= FORK_MIN_CHOSEN else None)
-    if theirs is None or not theirs.forked:
-        parts, per_unit = _chosen_numbers(units, index, index)
-    else:
-        mine, numbers = _chosen_numbers(units, None, index[:split])
-        rest, their_numbers = theirs.result()
-        parts = np.concatenate([mine, rest])
-        per_unit = {"wet": their_numbers["wet"], "nitrogen": None if numbers["nitrogen"] is None
-                    else np.concatenate([numbers["nitrogen"], their_numbers["nitrogen"]])}
-    per_unit["area"] = np.asarray(shapely.area(units.geoms[index]), dtype=np.float64)
+    parts, per_unit = measured_chosen(units, index)
     for kind in (CandidateKind.LOWLAND, CandidateKind.AFFORESTATION):
         mine = np.flatnonzero(units.kind[index] == kind.value)
         if not len(mine):
@@ -387,17 +370,6 @@ def _areas(parts: NDArray[np.object_]) -> list[tuple[Any, NDArray[np.intp]]]:
     unit_label[unit] = label[area_of]
     return [(geom, np.flatnonzero(unit_label == key)) for geom, key in zip(geoms, keys,
                                                                            strict=True)]
-
-
-def _chosen_numbers(units: PlanningUnits, index: NDArray[np.intp] | None,
-                    cut: NDArray[np.intp]
-                    ) -> tuple[NDArray[np.object_], dict[str, NDArray[np.float64] | None]]:
-    """What is measured only for chosen units: the new parts of the units *cut* and their
-    N effect (None without the layer), and the flooded m² of the units *index* (None
-    without the layer, or when *index* is None)."""
-    parts = units.new_part(cut)
-    return parts, {"nitrogen": units.nitrogen_kg(cut, parts),
-                   "wet": None if index is None else units.flood_wet(index)}
 
 
 def _numbers(units: PlanningUnits, members: NDArray[np.intp],

@@ -46,9 +46,9 @@ def _forks(monkeypatch: pytest.MonkeyPatch) -> list[units_fork.Pending]:
         made.append(pending)
         return pending
 
-    from naturplan.usecases import suggest
+    from naturplan.usecases import suggest, suggest_chosen
 
-    for module in (units_fork, units_module, suggest):
+    for module in (units_fork, units_module, suggest, suggest_chosen):
         monkeypatch.setattr(module, "start", recorded)
     return made
 
@@ -131,14 +131,14 @@ def test_the_whole_plan_on_two_cores_is_the_plan_on_one(request_, tmp_path, monk
     share, the share measured while storing) on the small sample: the same areas, numbers
     and shares as one process; the share after is the union's, measured by shapely."""
     from naturplan.io.project.open import open_plan
-    from naturplan.usecases import suggest
+    from naturplan.usecases import suggest_chosen
     from naturplan.usecases.suggest import SuggestRequest, suggest_plan
 
     reports = {}
     for fork in (False, True):
         monkeypatch.setattr(units_fork, "FORK", fork)
         monkeypatch.setattr(units_module, "FORK_MIN_UNITS", 0)
-        monkeypatch.setattr(suggest, "FORK_MIN_CHOSEN", 0)
+        monkeypatch.setattr(suggest_chosen, "FORK_MIN_CHOSEN", 0)
         made = _forks(monkeypatch)
         path = tmp_path / f"{fork}.gpkg"
         open_plan(path, "tester")[0].close()
