@@ -45,7 +45,7 @@ from naturplan.core.share.overlap import connected_groups
 from naturplan.text.i18n import tr
 from naturplan.text.labels import kind_label
 from naturplan.text.numbers import format_ha, format_number, format_percent
-from naturplan.usecases.suggest_chosen import measured_chosen
+from naturplan.usecases.suggest_chosen import ChosenMeasures
 from naturplan.usecases.suggest_data import SuggestInputs, inputs_of
 from naturplan.usecases.suggest_ties import tie_order
 
@@ -330,12 +330,13 @@ def _candidates(units: PlanningUnits, chosen: NDArray[np.bool_],
     with their numbers."""
     made: list[tuple[Candidate, dict[str, Any]]] = []
     index = np.flatnonzero(chosen)
-    parts, per_unit = measured_chosen(units, index)
-    for kind in (CandidateKind.LOWLAND, CandidateKind.AFFORESTATION):
-        mine = np.flatnonzero(units.kind[index] == kind.value)
-        if not len(mine):
-            continue
-        for geom, at in _areas(parts[mine]):
+    measures = ChosenMeasures(units, index)  # the flood share begun on the other core
+    groups = [(kind, mine, _areas(measures.parts[mine]))
+              for kind in (CandidateKind.LOWLAND, CandidateKind.AFFORESTATION)
+              if len(mine := np.flatnonzero(units.kind[index] == kind.value))]
+    per_unit = measures.numbers()
+    for kind, mine, areas in groups:
+        for geom, at in areas:
             numbers = _numbers(units, index[mine[at]], {key: None if v is None else v[mine[at]]
                                                         for key, v in per_unit.items()})
             made.append((Candidate.new(

@@ -8,44 +8,30 @@ import shapely
 from numpy.typing import NDArray
 
 from naturplan.core.optimise.units import PlanningUnits
-from naturplan.core.optimise.units_fork import start
+from naturplan.core.optimise.units_fork import Pending, start
 
-#: Fewest chosen units whose flood share is measured in a forked child, and the share of
-#: their new parts (and N effect) cut there too (the flood share is the larger part).
+#: Fewest chosen units whose flood share is measured in a forked child.
 FORK_MIN_CHOSEN = 500
-CHILD_SHARE = 0.0
 
 
-def measured_chosen(units: PlanningUnits, index: NDArray[np.intp]
-                     ) -> tuple[NDArray[np.object_], dict[str, NDArray[np.float64] | None]]:
-    """The new parts of the chosen units *index* and their numbers (area, flooded m², N).
+class ChosenMeasures:
+    """The chosen units *index*: their new parts (:attr:`parts`, cut here at once) and
+    their numbers (:meth:`numbers`).
 
-    The flood share (a raster read and a zonal pass) is measured in a forked child while
-    this process cuts the new parts and measures their N effect (and the child cuts
-    :data:`CHILD_SHARE` of them): each unit's numbers are its own, the same either way."""
-    split = len(index) - int(len(index) * CHILD_SHARE)
-    theirs = (start(_chosen_numbers, units, index, index[split:])
-              if len(index) >= FORK_MIN_CHOSEN else None)
-    if theirs is None or not theirs.forked:
-        parts, per_unit = _chosen_numbers(units, index, index)
-    else:
-        own, numbers = _chosen_numbers(units, None, index[:split])
-        rest, their_numbers = theirs.result()
-        parts = np.concatenate([own, rest])
-        n_own, n_theirs = numbers["nitrogen"], their_numbers["nitrogen"]
-        per_unit = {"wet": their_numbers["wet"],
-                    "nitrogen": None if n_own is None or n_theirs is None
-                    else np.concatenate([n_own, n_theirs])}
-    per_unit["area"] = np.asarray(shapely.area(units.geoms[index]), dtype=np.float64)
-    return parts, per_unit
+    The flood share (a raster read and a zonal pass, the longest step) is begun in a forked
+    child first; this process meanwhile cuts the new parts, measures their N effect and
+    merges the areas (the caller), and takes the flood numbers last. Each unit's numbers
+    are its own: the same in one process or two."""
 
+    def __init__(self, units: PlanningUnits, index: NDArray[np.intp]) -> None:
+        self._wet: Pending[NDArray[np.float64] | None] = (
+            start(units.flood_wet, index) if len(index) >= FORK_MIN_CHOSEN
+            else Pending(units.flood_wet, (index,)))
+        self.parts = units.new_part(index)
+        self._nitrogen = units.nitrogen_kg(index, self.parts)
+        self._area = np.asarray(shapely.area(units.geoms[index]), dtype=np.float64)
 
-def _chosen_numbers(units: PlanningUnits, index: NDArray[np.intp] | None,
-                    cut: NDArray[np.intp]
-                    ) -> tuple[NDArray[np.object_], dict[str, NDArray[np.float64] | None]]:
-    """What is measured only for chosen units: the new parts of the units *cut* and their
-    N effect (None without the layer), and the flooded m² of the units *index* (None
-    without the layer, or when *index* is None)."""
-    parts = units.new_part(cut)
-    return parts, {"nitrogen": units.nitrogen_kg(cut, parts),
-                   "wet": None if index is None else units.flood_wet(index)}
+    def numbers(self) -> dict[str, NDArray[np.float64] | None]:
+        """One value per chosen unit: ``area`` (m²), ``wet`` (flooded m², None without a
+        flood layer) and ``nitrogen`` (kg N/yr, None without an N-retention layer)."""
+        return {"area": self._area, "wet": self._wet.result(), "nitrogen": self._nitrogen}
