@@ -59,8 +59,11 @@ LOWLAND = "lowland"
 AFFORESTATION = "afforestation"
 #: Units whose new part is smaller than this (m²) are left out (slivers of covered parcels).
 MIN_NEW_M2 = 1.0
-#: Fewest parcels for which half are measured in a forked child (:func:`_measured`).
+#: Fewest parcels for which some are measured in a forked child (:func:`_measured`), and
+#: the share this process keeps (the child also pickles its numbers back: measured 0.86 s
+#: against 0.61 s for this process's half on the full sample).
 FORK_MIN_UNITS = 20_000
+FORK_SPLIT = 0.56
 #: The patches' outlines are sampled at this spacing for the connectivity proxy (m).
 OUTLINE_STEP_M = 25.0
 
@@ -254,14 +257,15 @@ class _Measured:
 
 def _measured(inside: GeometryArray, covering: GeometryArray, layers: AnalysisLayers,
               table: FactorTable) -> _Measured:
-    """:func:`_measure` of all *inside*; from :data:`FORK_MIN_UNITS` on, the second half in a
-    forked child (:mod:`.units_fork`) while this process measures the first. Each parcel's
-    numbers come from its own overlays, summed in the same order either way, so the halves
-    give the very numbers (bit for bit) that one call gives."""
+    """:func:`_measure` of all *inside*; from :data:`FORK_MIN_UNITS` on, the parcels after
+    :data:`FORK_SPLIT` of them in a forked child (:mod:`.units_fork`) while this process
+    measures the others. Each parcel's numbers come from its own overlays, summed in the
+    same order either way, so the two parts give the very numbers (bit for bit) that one
+    call gives."""
     n = len(inside)
     if n < max(FORK_MIN_UNITS, 2):
         return _measure(inside, covering, layers, table)
-    half = n // 2
+    half = int(n * FORK_SPLIT)
     theirs = start(_measure, inside[half:], covering, layers, table)
     if not theirs.forked:
         return _measure(inside, covering, layers, table)
