@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import math
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -35,7 +36,7 @@ from naturplan.core.optimise.edges import no_edges
 from naturplan.core.optimise.problem import KindTarget, Problem, Solution
 from naturplan.core.optimise.solve import baseline, solve
 from naturplan.core.optimise.units import M2_PER_HA, PlanningUnits, planning_units
-from naturplan.core.optimise.units_fork import start
+from naturplan.core.optimise.units_fork import Pending, start
 from naturplan.core.optimise.units_grid import CELL_M, grid_cells
 from naturplan.core.plan.candidates import Candidate, CandidateKind
 from naturplan.core.plan.ledger import Ledger, counts
@@ -133,6 +134,9 @@ class Suggestion:
     scenario: Scenario
     report: SuggestReport
     ledger: Ledger
+    #: The projected share of the plan with these candidates, begun when they were made
+    #: (:func:`store_suggestion` takes it if the stored plan is that plan).
+    share_after: Pending[float] | None = None
 
 
 def suggest_plan(dataset: Dataset | SuggestInputs, request: SuggestRequest,
@@ -197,7 +201,9 @@ def find_suggestion(dataset: Dataset | SuggestInputs, request: SuggestRequest,
         raise kinds_in_words(exc, request.lang) from None
     greedy = ties.back(baseline(ties.problem(problem)))
     clock["solve"] = time.monotonic()
-    made_numbers = _candidates(units, solution.chosen, request)
+    made_numbers, share_after = _candidates(
+        units, solution.chosen, request,
+        lambda made: start(_share_of, ledger, [*candidates, *made]))
     made = [c for c, _ in made_numbers]
     scenario = Scenario.new(request.scenario, [c.id for c in made],
                             _description(request, solution))
@@ -212,7 +218,7 @@ def find_suggestion(dataset: Dataset | SuggestInputs, request: SuggestRequest,
         {k.kind: {"need_m2": k.need, "chosen_m2": float(units.new_m2[chosen & k.member].sum())}
          for k in problem.kinds},
         tuple({"id": c.id, **numbers} for c, numbers in made_numbers), request.units)
-    return Suggestion(tuple(made), scenario, report, ledger)
+    return Suggestion(tuple(made), scenario, report, ledger, share_after)
 
 
 def store_suggestion(store: Any, plan: CandidatePlan, found: Suggestion) -> SuggestReport:
@@ -225,9 +231,9 @@ def store_suggestion(store: Any, plan: CandidatePlan, found: Suggestion) -> Sugg
         If the name was taken meanwhile (the candidates are then removed again).
     """
     began = time.monotonic()
-    # the plan as it will be stored, measured in a forked child while it is written
+    # the plan as it will be stored, measured (in a forked child) since it was made
     planned = [*plan.candidates(), *found.candidates]
-    share = start(_share_of, found.ledger, planned)
+    share = found.share_after or Pending(_share_of, (found.ledger, planned))
     change = plan.add_many(list(found.candidates), action="suggest")
     try:
         stored = store.insert_scenario(found.scenario)
@@ -324,26 +330,29 @@ def kind_choices(lang: str) -> str:
     return ", ".join(f"{kind} ({kind_label(kind, lang)})" for kind in TARGET_KINDS)
 
 
-def _candidates(units: PlanningUnits, chosen: NDArray[np.bool_],
-                request: SuggestRequest) -> list[tuple[Candidate, dict[str, Any]]]:
+def _candidates(units: PlanningUnits, chosen: NDArray[np.bool_], request: SuggestRequest,
+                share_of: Callable[[list[Candidate]], Pending[float]]
+                ) -> tuple[list[tuple[Candidate, dict[str, Any]]], Pending[float]]:
     """The chosen units' new parts, merged per kind into connected areas, as candidates
-    with their numbers."""
-    made: list[tuple[Candidate, dict[str, Any]]] = []
+    with their numbers; and the projected share with them, begun by *share_of* as soon as
+    their outlines are known (the numbers and notes come after)."""
     index = np.flatnonzero(chosen)
     measures = ChosenMeasures(units, index)  # the flood share begun on the other core
-    groups = [(kind, mine, _areas(measures.parts[mine]))
+    groups = [(kind, mine, geom, at)
               for kind in (CandidateKind.LOWLAND, CandidateKind.AFFORESTATION)
-              if len(mine := np.flatnonzero(units.kind[index] == kind.value))]
+              if len(mine := np.flatnonzero(units.kind[index] == kind.value))
+              for geom, at in _areas(measures.parts[mine])]
+    made = [Candidate.new(kind, geom, tr(request.lang, CONTEXT, "Suggestion {number}",
+                                         number=k + 1))
+            for k, (kind, _, geom, _) in enumerate(groups)]
+    share = share_of(made)
     per_unit = measures.numbers()
-    for kind, mine, areas in groups:
-        for geom, at in areas:
-            numbers = _numbers(units, index[mine[at]], {key: None if v is None else v[mine[at]]
-                                                        for key, v in per_unit.items()})
-            made.append((Candidate.new(
-                kind, geom, tr(request.lang, CONTEXT, "Suggestion {number}",
-                               number=len(made) + 1),
-                note=_why(numbers, request)), numbers))
-    return made
+    out: list[tuple[Candidate, dict[str, Any]]] = []
+    for candidate, (_, mine, _, at) in zip(made, groups, strict=True):
+        numbers = _numbers(units, index[mine[at]], {key: None if v is None else v[mine[at]]
+                                                    for key, v in per_unit.items()})
+        out.append((replace(candidate, note=_why(numbers, request)), numbers))
+    return out, share
 
 
 def _areas(parts: NDArray[np.object_]) -> list[tuple[Any, NDArray[np.intp]]]:

@@ -19,19 +19,21 @@ class ChosenMeasures:
     their numbers (:meth:`numbers`).
 
     The flood share (a raster read and a zonal pass, the longest step) is begun in a forked
-    child first; this process meanwhile cuts the new parts, measures their N effect and
-    merges the areas (the caller), and takes the flood numbers last. Each unit's numbers
+    child first; this process meanwhile cuts the new parts, the caller merges the areas
+    (and begins what needs only their outlines), then :meth:`numbers` measures the N effect
+    and takes the flood numbers last. Each unit's numbers
     are its own: the same in one process or two."""
 
     def __init__(self, units: PlanningUnits, index: NDArray[np.intp]) -> None:
         self._wet: Pending[NDArray[np.float64] | None] = (
             start(units.flood_wet, index) if len(index) >= FORK_MIN_CHOSEN
             else Pending(units.flood_wet, (index,)))
+        self._units, self._index = units, index
         self.parts = units.new_part(index)
-        self._nitrogen = units.nitrogen_kg(index, self.parts)
-        self._area = np.asarray(shapely.area(units.geoms[index]), dtype=np.float64)
 
     def numbers(self) -> dict[str, NDArray[np.float64] | None]:
         """One value per chosen unit: ``area`` (m²), ``wet`` (flooded m², None without a
         flood layer) and ``nitrogen`` (kg N/yr, None without an N-retention layer)."""
-        return {"area": self._area, "wet": self._wet.result(), "nitrogen": self._nitrogen}
+        units, index = self._units, self._index
+        return {"area": np.asarray(shapely.area(units.geoms[index]), dtype=np.float64),
+                "nitrogen": units.nitrogen_kg(index, self.parts), "wet": self._wet.result()}
