@@ -1,6 +1,6 @@
 """Ties in a suggested plan (issue 23): with the default cost every unit costs the same per new
 ha up to rounding; the plan must not follow the rounding bits of the areas. Ties go to more
-CO2e per ha first, then to the lower parcel row."""
+CO2e per ha first (1 t/ha classes), then to the larger parcel, then to the lower row."""
 
 from __future__ import annotations
 
@@ -89,3 +89,13 @@ def test_the_boundary_penalty_is_scaled_with_the_weight(table) -> None:
                                             rel=1e-9)
     # three parcels side by side: the compact plan
     assert len(chosen) == 3 and outline == pytest.approx(800.0)
+
+
+def test_within_a_co2e_class_the_larger_parcels_go_first(table) -> None:
+    widths = [100, 200, 150, 50]  # 1, 2, 1.5 and 0.5 ha
+    x = np.cumsum([0, *widths])
+    parcels = np.array([shapely.box(x[k], 0, x[k + 1], 100) for k in range(4)], dtype=object)
+    units = planning_units(parcels, layers(), table)
+    for seed in range(6):
+        found, _ = _plan(_jittered(units, seed), 3.4999)
+        assert list(np.flatnonzero(found.chosen)) == [1, 2], seed  # 2 + 1.5 ha: two owners
