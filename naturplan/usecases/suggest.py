@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import math
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -35,6 +36,7 @@ from naturplan.core.optimise.edges import no_edges
 from naturplan.core.optimise.problem import KindTarget, Problem, Solution
 from naturplan.core.optimise.solve import baseline, solve
 from naturplan.core.optimise.units import M2_PER_HA, PlanningUnits, planning_units
+from naturplan.core.optimise.units_fork import Pending, start
 from naturplan.core.optimise.units_grid import CELL_M, grid_cells
 from naturplan.core.plan.candidates import Candidate, CandidateKind
 from naturplan.core.plan.ledger import Ledger, counts
@@ -44,7 +46,9 @@ from naturplan.core.share.overlap import connected_groups
 from naturplan.text.i18n import tr
 from naturplan.text.labels import kind_label
 from naturplan.text.numbers import format_ha, format_number, format_percent
+from naturplan.usecases.suggest_chosen import ChosenMeasures
 from naturplan.usecases.suggest_data import SuggestInputs, inputs_of
+from naturplan.usecases.suggest_ties import tie_order
 
 OBJECTIVES = ("cost", "co2e", "connectivity")
 #: The planning units: the parcels, or 1-ha grid cells.
@@ -130,6 +134,9 @@ class Suggestion:
     scenario: Scenario
     report: SuggestReport
     ledger: Ledger
+    #: The projected share of the plan with these candidates, begun when they were made
+    #: (:func:`store_suggestion` takes it if the stored plan is that plan).
+    share_after: Pending[float] | None = None
 
 
 def suggest_plan(dataset: Dataset | SuggestInputs, request: SuggestRequest,
@@ -186,13 +193,17 @@ def find_suggestion(dataset: Dataset | SuggestInputs, request: SuggestRequest,
     clock["units"] = time.monotonic()
     feedback.check()  # a cancel before the solver starts leaves nothing; after, the best so far
     problem = _problem(units, request, need)
+    ties = tie_order(units, request)
     try:
-        solution = solve(problem, feedback.part(0.1, 0.95), time_limit=request.time_limit)
+        solution = ties.back(solve(ties.problem(problem), feedback.part(0.1, 0.95),
+                                   time_limit=request.time_limit))
     except KindsOutOfReachError as exc:
         raise kinds_in_words(exc, request.lang) from None
-    greedy = baseline(problem)
+    greedy = ties.back(baseline(ties.problem(problem)))
     clock["solve"] = time.monotonic()
-    made_numbers = _candidates(units, solution.chosen, request)
+    made_numbers, share_after = _candidates(
+        units, solution.chosen, request,
+        lambda made: start(_share_of, ledger, [*candidates, *made]))
     made = [c for c, _ in made_numbers]
     scenario = Scenario.new(request.scenario, [c.id for c in made],
                             _description(request, solution))
@@ -207,7 +218,7 @@ def find_suggestion(dataset: Dataset | SuggestInputs, request: SuggestRequest,
         {k.kind: {"need_m2": k.need, "chosen_m2": float(units.new_m2[chosen & k.member].sum())}
          for k in problem.kinds},
         tuple({"id": c.id, **numbers} for c, numbers in made_numbers), request.units)
-    return Suggestion(tuple(made), scenario, report, ledger)
+    return Suggestion(tuple(made), scenario, report, ledger, share_after)
 
 
 def store_suggestion(store: Any, plan: CandidatePlan, found: Suggestion) -> SuggestReport:
@@ -220,17 +231,28 @@ def store_suggestion(store: Any, plan: CandidatePlan, found: Suggestion) -> Sugg
         If the name was taken meanwhile (the candidates are then removed again).
     """
     began = time.monotonic()
+    # the plan as it will be stored, measured (in a forked child) since it was made
+    planned = [*plan.candidates(), *found.candidates]
+    share = found.share_after or Pending(_share_of, (found.ledger, planned))
     change = plan.add_many(list(found.candidates), action="suggest")
     try:
         stored = store.insert_scenario(found.scenario)
     except ScenarioError:
         plan.revert(change)
         raise
-    found.ledger.reset(plan.candidates())
-    after = found.ledger.result()
+    now = {c.id: c for c in plan.candidates()}
+    same = len(now) == len(planned) and all(
+        c.id in now and now[c.id].geometry is c.geometry and counts(now[c.id]) == counts(c)
+        for c in planned)
+    after = share.result() if same else _share_of(found.ledger, list(now.values()))
     seconds = {**found.report.seconds, "store": time.monotonic() - began}
-    return replace(found.report, scenario=stored.name, share_after=after.share,
-                   seconds=seconds)
+    return replace(found.report, scenario=stored.name, share_after=after, seconds=seconds)
+
+
+def _share_of(ledger: Ledger, candidates: list[Candidate]) -> float:
+    """The projected share of the plan of *candidates*."""
+    ledger.reset(candidates)
+    return ledger.result().share
 
 
 def _require_free_name(names: list[str], name: str) -> None:
@@ -308,26 +330,29 @@ def kind_choices(lang: str) -> str:
     return ", ".join(f"{kind} ({kind_label(kind, lang)})" for kind in TARGET_KINDS)
 
 
-def _candidates(units: PlanningUnits, chosen: NDArray[np.bool_],
-                request: SuggestRequest) -> list[tuple[Candidate, dict[str, Any]]]:
+def _candidates(units: PlanningUnits, chosen: NDArray[np.bool_], request: SuggestRequest,
+                share_of: Callable[[list[Candidate]], Pending[float]]
+                ) -> tuple[list[tuple[Candidate, dict[str, Any]]], Pending[float]]:
     """The chosen units' new parts, merged per kind into connected areas, as candidates
-    with their numbers."""
-    made: list[tuple[Candidate, dict[str, Any]]] = []
+    with their numbers; and the projected share with them, begun by *share_of* as soon as
+    their outlines are known (the numbers and notes come after)."""
     index = np.flatnonzero(chosen)
-    parts = units.new_part(index)
-    per_unit = _chosen_numbers(units, index)
-    for kind in (CandidateKind.LOWLAND, CandidateKind.AFFORESTATION):
-        mine = np.flatnonzero(units.kind[index] == kind.value)
-        if not len(mine):
-            continue
-        for geom, at in _areas(parts[mine]):
-            numbers = _numbers(units, index[mine[at]], {key: None if v is None else v[mine[at]]
-                                                        for key, v in per_unit.items()})
-            made.append((Candidate.new(
-                kind, geom, tr(request.lang, CONTEXT, "Suggestion {number}",
-                               number=len(made) + 1),
-                note=_why(numbers, request)), numbers))
-    return made
+    measures = ChosenMeasures(units, index)  # the flood share begun on the other core
+    groups = [(kind, mine, geom, at)
+              for kind in (CandidateKind.LOWLAND, CandidateKind.AFFORESTATION)
+              if len(mine := np.flatnonzero(units.kind[index] == kind.value))
+              for geom, at in _areas(measures.parts[mine])]
+    made = [Candidate.new(kind, geom, tr(request.lang, CONTEXT, "Suggestion {number}",
+                                         number=k + 1))
+            for k, (kind, _, geom, _) in enumerate(groups)]
+    share = share_of(made)
+    per_unit = measures.numbers()
+    out: list[tuple[Candidate, dict[str, Any]]] = []
+    for candidate, (_, mine, _, at) in zip(made, groups, strict=True):
+        numbers = _numbers(units, index[mine[at]], {key: None if v is None else v[mine[at]]
+                                                    for key, v in per_unit.items()})
+        out.append((replace(candidate, note=_why(numbers, request)), numbers))
+    return out, share
 
 
 def _areas(parts: NDArray[np.object_]) -> list[tuple[Any, NDArray[np.intp]]]:
@@ -355,14 +380,6 @@ def _areas(parts: NDArray[np.object_]) -> list[tuple[Any, NDArray[np.intp]]]:
     unit_label[unit] = label[area_of]
     return [(geom, np.flatnonzero(unit_label == key)) for geom, key in zip(geoms, keys,
                                                                            strict=True)]
-
-
-def _chosen_numbers(units: PlanningUnits,
-                    index: NDArray[np.intp]) -> dict[str, NDArray[np.float64] | None]:
-    """What is measured only for the chosen units *index* (one value each): their area,
-    flooded m² and N effect (None without the layer)."""
-    return {"area": np.asarray(shapely.area(units.geoms[index]), dtype=np.float64),
-            "wet": units.flood_wet(index), "nitrogen": units.nitrogen_kg(index)}
 
 
 def _numbers(units: PlanningUnits, members: NDArray[np.intp],

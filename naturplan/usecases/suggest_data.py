@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 from numpy.typing import NDArray
@@ -27,6 +27,9 @@ from naturplan.core.geometry import GeometryArray
 from naturplan.core.layers.dataset import DEFAULT_PROTECTED_ROLES, Dataset
 from naturplan.core.layers.roles import Role
 from naturplan.core.share.protected import ProtectedIndex, ProtectedShare
+
+if TYPE_CHECKING:
+    from naturplan.core.optimise.units_fork import Pending
 
 #: The layers a suggested plan reads (with the protected roles): no addresses.
 SUGGEST_ROLES = (Role.PARCELS, Role.NATURE_P3, Role.NATURA2000, Role.LOWLAND,
@@ -99,14 +102,22 @@ def read_inputs(request: Any, roles: Sequence[Role] = DEFAULT_PROTECTED_ROLES,
 
     resolved = resolve_dataset(request, progress)
     wanted = {*SUGGEST_ROLES, *roles} - (set() if parcels else {Role.PARCELS})
-    parts: list[RolePolygons] = []
+    requests = [r for r in resolved.requests if r.role in wanted]
+    # the protected layers first: their dissolve runs in a forked child while the others are
+    # read (units_fork; the same polygons in the same order, so the same share)
+    order = sorted(range(len(requests)), key=lambda k: (requests[k].role not in roles, k))
+    parts: dict[int, RolePolygons] = {}
     sources: dict[Role, list[Any]] = {}
     raster = None
     values: NDArray[np.float64] | None = None
     name = cost_field(cost) if cost is not None else None
-    for r in resolved.requests:
-        if r.role not in wanted:
-            continue
+    protected: Pending[tuple[ProtectedShare, ProtectedIndex]] | None = None
+    municipality = resolved.municipality.geometry
+    targets = targets_for(resolved.municipality.code)
+    for k in order:
+        r = requests[k]
+        if protected is None and r.role not in roles:
+            protected = _protected_later(municipality, sources, roles, targets)
         if r.role is Role.FLOOD and is_raster_path(r.path):
             if raster is None:
                 raster = describe_raster(r.role, r.path, r.assume_crs, value_range=False)
@@ -121,24 +132,33 @@ def read_inputs(request: Any, roles: Sequence[Role] = DEFAULT_PROTECTED_ROLES,
         else:
             read = read_polygons(r, columns)
         sources.setdefault(r.role, []).append(read.protected())
-        parts.append(RolePolygons(r.role, read.geometries, read.columns,
-                                  read.summary.source.synthetic))
-    synthetic = {p.role.value for p in parts if p.synthetic}
+        parts[k] = RolePolygons(r.role, read.geometries, read.columns,
+                                read.summary.source.synthetic)
+    if protected is None:
+        protected = _protected_later(municipality, sources, roles, targets)
+    part_list = [parts[k] for k in sorted(parts)]
+    synthetic = {p.role.value for p in part_list if p.synthetic}
     if raster is not None and raster.source.synthetic:
         synthetic.add(raster.role.value)
-    municipality = resolved.municipality.geometry
-    layers = build_layers(municipality, parts, raster, read_grid, roles, tuple(sorted(synthetic)))
-    from naturplan.core.share.protected import compute_protected
-
-    share, index = compute_protected(municipality,
-                                     [s for role in roles for s in sources.get(role, [])],
-                                     targets_for(resolved.municipality.code),
-                                     roles=[r.value for r in roles])
-    found = [p.geoms for p in parts if p.role is Role.PARCELS]
+    layers = build_layers(municipality, part_list, raster, read_grid, roles,
+                          tuple(sorted(synthetic)))
+    share, index = protected.result()
+    found = [p.geoms for p in part_list if p.role is Role.PARCELS]
     return SuggestInputs(municipality, share, index, layers,
                          np.concatenate(found) if found else None, values)
 
 
+def _protected_later(municipality: BaseGeometry, sources: Mapping[Role, list[Any]],
+                     roles: Sequence[Role], targets: Any
+                     ) -> Pending[tuple[ProtectedShare, ProtectedIndex]]:
+    """The protected share and index of the *sources* read so far, begun in a forked child
+    where one can be made (:mod:`naturplan.core.optimise.units_fork`)."""
+    from naturplan.core.optimise.units_fork import start
+    from naturplan.core.share.protected import compute_protected
+
+    return start(compute_protected, municipality,
+                 [s for role in roles for s in sources.get(role, [])], targets, None,
+                 [r.value for r in roles])
 def cost_field(cost: str) -> str:
     """``parcels.pris`` → ``pris``.
 

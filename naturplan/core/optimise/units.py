@@ -51,6 +51,7 @@ from naturplan.core.analysis.overlay import Pairs, empty_pairs, intersect_pairs,
 from naturplan.core.geometry import GeometryArray
 from naturplan.core.geometry_kernels import polygonal, threaded, union_by_group
 from naturplan.core.optimise.edges import SharedEdges, shared_edges
+from naturplan.core.optimise.units_fork import start
 from naturplan.core.optimise.units_grid import grid_edges
 
 M2_PER_HA = 10_000.0
@@ -58,6 +59,11 @@ LOWLAND = "lowland"
 AFFORESTATION = "afforestation"
 #: Units whose new part is smaller than this (m²) are left out (slivers of covered parcels).
 MIN_NEW_M2 = 1.0
+#: Fewest parcels for which some are measured in a forked child (:func:`_measured`), and
+#: the share this process keeps (the child also pickles its numbers back: measured 0.86 s
+#: against 0.61 s for this process's half on the full sample; at 56 %: 0.8 s against 0.66 s).
+FORK_MIN_UNITS = 20_000
+FORK_SPLIT = 0.6
 #: The patches' outlines are sampled at this spacing for the connectivity proxy (m).
 OUTLINE_STEP_M = 25.0
 
@@ -146,9 +152,11 @@ class PlanningUnits:
         area = float(shapely.area(self.geoms[index]).sum())
         return float(np.sum(wet)) / area if area > 0 else None
 
-    def nitrogen_kg(self, index: NDArray[np.intp]) -> FloatArray | None:
+    def nitrogen_kg(self, index: NDArray[np.intp],
+                    parts: GeometryArray | None = None) -> FloatArray | None:
         """The N effect (kg N/yr) of the new part of each of the units *index*: overlap (ha)
-        × the retention layer's rate, summed; None without an N-retention layer."""
+        × the retention layer's rate, summed; None without an N-retention layer. *parts*
+        (their :meth:`new_part`, one per index) saves cutting them again."""
         found = self.n_retention
         if found is None:
             return None
@@ -157,7 +165,8 @@ class PlanningUnits:
         keep = np.isfinite(rates)
         if len(index) == 0 or not keep.any():
             return np.zeros(len(index))
-        return np.asarray(nitrogen_effect(list(self.new_part(index)), found.geoms[keep],
+        parts = self.new_part(index) if parts is None else parts
+        return np.asarray(nitrogen_effect(list(parts), found.geoms[keep],
                                           list(rates[keep])), dtype=np.float64)
 
     def __len__(self) -> int:
@@ -213,13 +222,10 @@ def planning_units(
     parcels = np.asarray(parcels, dtype=object)
     inside = _inside(parcels, layers.municipality)
     covering = _disjoint_cover(layers.protected, pieces, counted)
-    covered_m2 = _covered_area(inside, covering)
-    new_m2 = np.maximum(np.asarray(shapely.area(inside), dtype=np.float64) - covered_m2, 0.0)
-    keep = np.flatnonzero(new_m2 >= MIN_NEW_M2)
-    geoms, new_m2, touched = inside[keep], new_m2[keep], covered_m2[keep] > 0
-    lowland_m2, co2e = _lowland(geoms, covering, touched, layers.lowland, table)
+    m = _measured(inside, covering, layers, table)
+    keep, new_m2, touched = m.keep, m.new_m2, m.touched
+    geoms, lowland_m2, co2e, no_forest = inside[keep], m.lowland_m2, m.co2e_t, m.no_forest
     kind = np.where(lowland_m2 >= 0.5 * new_m2, LOWLAND, AFFORESTATION).astype(object)
-    no_forest = _forbids_forest(geoms, layers)
     excluded = no_forest & (kind == AFFORESTATION)
     if locked_out is not None:
         excluded |= np.asarray(locked_out, dtype=bool)[keep]
@@ -234,6 +240,52 @@ def planning_units(
         flood=layers.flood, n_retention=layers.n_retention,
         later=LaterInputs(touched, layers.protected, decay_per_m, grid_m),
     )
+
+
+@dataclass(frozen=True)
+class _Measured:
+    """The units' numbers that need the overlays, for the parcels at ``keep`` (their
+    position among the parcels measured) whose new part is at least :data:`MIN_NEW_M2`."""
+
+    keep: NDArray[np.intp]
+    new_m2: FloatArray
+    touched: BoolArray
+    lowland_m2: FloatArray
+    co2e_t: FloatArray
+    no_forest: BoolArray
+
+
+def _measured(inside: GeometryArray, covering: GeometryArray, layers: AnalysisLayers,
+              table: FactorTable) -> _Measured:
+    """:func:`_measure` of all *inside*; from :data:`FORK_MIN_UNITS` on, the parcels after
+    :data:`FORK_SPLIT` of them in a forked child (:mod:`.units_fork`) while this process
+    measures the others. Each parcel's numbers come from its own overlays, summed in the
+    same order either way, so the two parts give the very numbers (bit for bit) that one
+    call gives."""
+    n = len(inside)
+    if n < max(FORK_MIN_UNITS, 2):
+        return _measure(inside, covering, layers, table)
+    half = int(n * FORK_SPLIT)
+    theirs = start(_measure, inside[half:], covering, layers, table)
+    if not theirs.forked:
+        return _measure(inside, covering, layers, table)
+    mine = _measure(inside[:half], covering, layers, table)
+    other = theirs.result()
+    return _Measured(np.concatenate([mine.keep, other.keep + half]).astype(np.intp),
+                     *(np.concatenate([getattr(mine, f), getattr(other, f)])
+                       for f in ("new_m2", "touched", "lowland_m2", "co2e_t", "no_forest")))
+
+
+def _measure(inside: GeometryArray, covering: GeometryArray, layers: AnalysisLayers,
+             table: FactorTable) -> _Measured:
+    """The new area, lowland, CO2e and forest exclusion of the parcels *inside*."""
+    covered_m2 = _covered_area(inside, covering)
+    new_m2 = np.maximum(np.asarray(shapely.area(inside), dtype=np.float64) - covered_m2, 0.0)
+    keep = np.flatnonzero(new_m2 >= MIN_NEW_M2).astype(np.intp)
+    geoms, touched = inside[keep], covered_m2[keep] > 0
+    lowland_m2, co2e = _lowland(geoms, covering, touched, layers.lowland, table)
+    return _Measured(keep, new_m2[keep], touched, lowland_m2, co2e,
+                     _forbids_forest(geoms, layers))
 
 
 def _sequestration(new_m2: FloatArray, allowed: BoolArray, table: FactorTable) -> FloatArray:

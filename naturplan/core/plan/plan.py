@@ -397,31 +397,41 @@ class CandidatePlan:
         details: Mapping[str, Mapping[str, Any]] | None = None,
     ) -> Change:
         """Write one transaction; on commit update memory and emit ``committed`` once."""
-        old_by_id = {c.id: c for c in before}
-        new_by_id = {c.id: c for c in after}
         stored_after: list[Candidate] = []
         stored_before = [self._items.get(c.id, c) for c in before]
         extra = details or {}
+        many = getattr(self.store, "insert_many", None)
         try:
-            with self.store.transaction():
-                for old in before:
-                    if old.id not in new_by_id:
-                        version = self._expected(old, expected)
-                        self.store.delete(old.id, version, action=action)
-                for new in after:
-                    if new.id in old_by_id:
-                        version = self._expected(old_by_id[new.id], expected)
-                        stored = self.store.update(new, version, action=action)
-                    else:
-                        stored = self.store.insert(new, action=action,
-                                                   details=extra.get(new.id))
-                    stored_after.append(stored)
+            if many is not None and not before and len(after) > 1:
+                # new candidates only: one batched insert (the same checks, rows and audit)
+                stored_after = list(many(after, action=action, details=extra))
+            else:
+                with self.store.transaction():
+                    self._write_each(action, before, after, expected, extra, stored_after)
         except ConflictError as exc:
             exc.wanted = tuple(after)  # for "keep mine as a copy" (gui/team/conflict.py)
             raise
         change = Change(action, tuple(stored_before), tuple(stored_after), clip)
         self._commit(change)
         return change
+
+    def _write_each(self, action: str, before: list[Candidate], after: list[Candidate],
+                    expected: int | None | str, extra: Mapping[str, Mapping[str, Any]],
+                    stored_after: list[Candidate]) -> None:
+        """The statements of :meth:`_write`, one candidate at a time (in its transaction)."""
+        old_by_id = {c.id: c for c in before}
+        new_by_id = {c.id: c for c in after}
+        for old in before:
+            if old.id not in new_by_id:
+                version = self._expected(old, expected)
+                self.store.delete(old.id, version, action=action)
+        for new in after:
+            if new.id in old_by_id:
+                version = self._expected(old_by_id[new.id], expected)
+                stored = self.store.update(new, version, action=action)
+            else:
+                stored = self.store.insert(new, action=action, details=extra.get(new.id))
+            stored_after.append(stored)
 
     def _expected(self, old: Candidate, expected: int | None | str) -> int:
         if expected == "from_current":

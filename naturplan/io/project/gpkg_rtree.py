@@ -22,6 +22,8 @@ A project made before the index gets it when it is opened for writing (filled fr
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Sequence
+from typing import Any
 
 TABLE = "candidates"
 COLUMN = "geom"
@@ -125,6 +127,32 @@ TRIGGERS: tuple[tuple[str, str], ...] = tuple(
          f' BEGIN DELETE FROM "{RTREE}" WHERE id = OLD."fid"; END'),
     )
 )
+
+
+#: Fewest rows for which :func:`insert_indexed` sets the insert trigger aside.
+BATCH_MIN_ROWS = 50
+
+
+def insert_indexed(conn: sqlite3.Connection, sql: str, rows: Sequence[Sequence[Any]],
+                   bounds: Sequence[tuple[str, float, float, float, float]]) -> None:
+    """Run the candidate insert *sql* for *rows* and index them: with our own insert
+    trigger (not one GDAL made) and many rows, the trigger is dropped, the rows inserted, their
+    boxes (*bounds*: id, minx, miny, maxx, maxy, as the rows' envelopes) inserted into the
+    R-tree in one pass and the trigger made again - inside the caller's transaction, so a
+    failure takes all of it back. Otherwise the trigger indexes each row."""
+    name, ddl = TRIGGERS[0]
+    found = conn.execute("SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ?",
+                         (name,)).fetchone()
+    if len(rows) < BATCH_MIN_ROWS or found is None or found[0] != ddl:
+        conn.executemany(sql, rows)
+        return
+    conn.execute(f'DROP TRIGGER "{name}"')
+    conn.executemany(sql, rows)
+    conn.executemany(
+        f'INSERT OR REPLACE INTO "{RTREE}" (id, minx, maxx, miny, maxy)'
+        f' SELECT fid, ?, ?, ?, ? FROM "{TABLE}" WHERE id = ?',
+        [(minx, maxx, miny, maxy, cid) for cid, minx, miny, maxx, maxy in bounds])
+    conn.execute(ddl)
 
 
 def install_rtree(conn: sqlite3.Connection) -> bool:

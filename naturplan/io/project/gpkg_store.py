@@ -202,6 +202,13 @@ class GeoPackageStore(SQLStore):
     def _executemany(self, sql: str, rows: Sequence[Sequence[Any]]) -> None:
         self._conn.executemany(sql, rows)
 
+    def _insert_rows(self, stored: Sequence[Candidate]) -> None:
+        """The rows, with the R-tree filled in one pass from the geometries' bounds instead of
+        by the insert trigger's plain-SQL header decoding (0.15 ms a row; issue 23)."""
+        gpkg_rtree.insert_indexed(
+            self._conn, self._INSERT, [self._candidate_values(c) for c in stored],
+            [(c.id, *c.geometry.bounds) for c in stored])
+
     def _replace_scenarios(self, scenarios: Sequence[Scenario]) -> None:
         gpkg_scenarios.replace_all(self._conn, list(scenarios))
 

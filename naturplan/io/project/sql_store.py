@@ -119,6 +119,10 @@ class SQLStore(ABC):
     def _executemany(self, sql: str, rows: Sequence[Sequence[Any]]) -> None:
         """Run *sql* once for each of *rows* (inside a transaction)."""
 
+    def _insert_rows(self, stored: Sequence[Candidate]) -> None:
+        """Insert new candidate rows whose ids are known to be free (inside a transaction)."""
+        self._executemany(self._INSERT, [self._candidate_values(c) for c in stored])
+
     @abstractmethod
     def _replace_scenarios(self, scenarios: Sequence[Scenario]) -> None:
         """Replace every stored scenario, verbatim (inside a transaction)."""
@@ -228,6 +232,69 @@ class SQLStore(ABC):
                     "kind": stored.kind.value, "area_m2": round(stored.area_m2, 2)}
             self._log(now, action, stored.id, {**info, **(details or {})})
         return stored
+
+    def insert_many(
+        self,
+        candidates: Sequence[Candidate],
+        *,
+        action: str = "insert",
+        details: Mapping[str, Mapping[str, Any]] | None = None,
+    ) -> list[Candidate]:
+        """Store new candidates in one transaction, as :meth:`insert` stores each (the same
+        checks, rows and audit rows), batched: one look-up of the ids, one ``executemany`` of
+        the rows and one of their audit rows (issue 23: 3,772 suggested areas one by one took
+        9.7 s). *details* holds extra audit details by candidate id. All or none.
+
+        Raises
+        ------
+        ConflictError
+            If a candidate's id is already stored (or given twice).
+        InvalidGeometryError
+            If a geometry is not valid.
+        """
+        for candidate in candidates:
+            require_valid(candidate.geometry)
+            check_candidate_name(candidate)
+        extra = details or {}
+        with self.transaction():
+            now = utc_now()
+            stored = [replace(c, created=c.created or now, author=c.author or self.author,
+                              modified=now, modified_by=self.author, version=c.version + 1)
+                      for c in candidates]
+            self._refuse_stored_ids(stored, now)
+            self._insert_rows(stored)
+            p = self._P
+            self._executemany(
+                f"INSERT INTO {self._t('audit')} (at, who, action, candidate_id, details)"
+                f" VALUES ({p}, {p}, {p}, {p}, {self._JSON})",
+                [(now, self.author, action, c.id, jsontext.dumps(
+                    {"op": "insert", "version": c.version, "name": c.name,
+                     "kind": c.kind.value, "area_m2": round(c.area_m2, 2),
+                     **extra.get(c.id, {})})) for c in stored])
+            if stored:
+                self._touched(now, action)
+        return stored
+
+    def _refuse_stored_ids(self, stored: Sequence[Candidate], now: str) -> None:
+        """Raise :meth:`insert`'s :class:`ConflictError` for the first of *stored* whose id
+        is in the project already or earlier in *stored*."""
+        ids = [c.id for c in stored]
+        taken: set[str] = set()
+        for start in range(0, len(ids), 500):
+            chunk = ids[start:start + 500]
+            taken.update(r[0] for r in self._query(
+                f"SELECT id FROM {self._t('candidates')} WHERE id IN"
+                f" ({', '.join([self._P] * len(chunk))})", chunk))
+        seen: set[str] = set()
+        for c in stored:
+            if c.id in taken or c.id in seen:
+                current = self.get(c.id) if c.id in taken else None
+                by, at = (current.modified_by, current.modified) if current else (
+                    self.author, now)
+                raise ConflictError(
+                    "Candidate area '{name}' is already in the project.", candidate_id=c.id,
+                    name=(current.name if current else c.name) or c.id, by=by, at=at)
+            seen.add(c.id)
 
     def update(
         self,

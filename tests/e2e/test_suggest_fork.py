@@ -1,0 +1,174 @@
+"""The suggested plan on two cores (issue 23: ≤ 3 s): the protected share's dissolve and half
+of the parcels' overlays in a forked child give the very numbers of one process, and those
+numbers are what plain shapely measures."""
+
+from __future__ import annotations
+
+import os
+import signal
+
+import numpy as np
+import pytest
+import shapely
+
+from naturplan.core.layers.roles import Role
+from naturplan.core.optimise import units as units_module
+from naturplan.core.optimise import units_fork
+from naturplan.core.optimise.units import planning_units
+from naturplan.io.factors import load_factor_table
+from naturplan.usecases.suggest_data import read_inputs
+
+FIELDS = ("source", "new_m2", "lowland_m2", "co2e_t", "kind", "excluded", "cost",
+          "perimeter_m")
+
+
+@pytest.fixture(autouse=True)
+def forking(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Fork whenever FORK says so: earlier tests in this process may have run HiGHS or
+    loaded the window's modules, after which :func:`units_fork.can_fork` says no."""
+    monkeypatch.setattr(units_fork, "can_fork", lambda: units_fork.FORK)
+
+
+@pytest.fixture(scope="module")
+def request_(sample_env):
+    from naturplan.io.datasets import DatasetRequest
+
+    return DatasetRequest(sample_scale=float(sample_env["NATURPLAN_SAMPLE_SCALE"]))
+
+
+def _forks(monkeypatch: pytest.MonkeyPatch) -> list[units_fork.Pending]:
+    """Record every call started (to see that a child was made)."""
+    made: list[units_fork.Pending] = []
+    real = units_fork.start
+
+    def recorded(function, *args):
+        pending = real(function, *args)
+        made.append(pending)
+        return pending
+
+    from naturplan.usecases import suggest, suggest_chosen
+
+    for module in (units_fork, units_module, suggest, suggest_chosen):
+        monkeypatch.setattr(module, "start", recorded)
+    return made
+
+
+def test_forked_units_are_bit_for_bit_the_serial_ones_and_shapelys(
+        request_, monkeypatch: pytest.MonkeyPatch) -> None:
+    table = load_factor_table("co2e_v1")
+    monkeypatch.setattr(units_fork, "FORK", False)
+    inputs = read_inputs(request_)
+    serial = planning_units(inputs.parcels, inputs.layers, table, pieces=inputs.index.pieces)
+    monkeypatch.setattr(units_fork, "FORK", True)
+    monkeypatch.setattr(units_module, "FORK_MIN_UNITS", 0)  # the small sample forks too
+    made = _forks(monkeypatch)
+    forked = planning_units(inputs.parcels, inputs.layers, table, pieces=inputs.index.pieces)
+    assert [p.forked for p in made] == [True]
+    for name in FIELDS:
+        assert np.array_equal(getattr(forked, name), getattr(serial, name)), name
+    # independent: each parcel's area inside the municipality and outside the union of the
+    # protected layer's own polygons (not the pieces the units were measured against)
+    protected = shapely.union_all(np.asarray(inputs.layers.protected, dtype=object))
+    muni = inputs.municipality
+    rows = forked.source
+    expected = shapely.area(shapely.difference(
+        shapely.intersection(inputs.parcels[rows], muni), protected))
+    assert len(rows) > 200
+    assert forked.new_m2 == pytest.approx(expected, rel=1e-7, abs=1e-3)
+
+
+def test_the_forked_dissolve_gives_the_same_share(request_, monkeypatch) -> None:
+    monkeypatch.setattr(units_fork, "FORK", False)
+    serial = read_inputs(request_)
+    monkeypatch.setattr(units_fork, "FORK", True)
+    made = _forks(monkeypatch)
+    forked = read_inputs(request_)
+    assert [p.forked for p in made] == [True]
+    assert forked.share == serial.share
+    assert np.array_equal(shapely.to_wkb(forked.index.pieces),
+                          shapely.to_wkb(serial.index.pieces))
+    # independent: the union of the protected layers inside the municipality
+    union = shapely.intersection(
+        shapely.union_all(np.asarray(forked.layers.protected, dtype=object)),
+        forked.municipality)
+    assert forked.share.area_m2 == pytest.approx(shapely.area(union), rel=1e-9)
+    assert Role.NATURE_P3.value in forked.share.roles
+
+
+def _pid() -> int:
+    return os.getpid()
+
+
+def _fails() -> int:
+    if os.getpid() != PARENT:
+        raise RuntimeError("only in the child")
+    return 7
+
+
+def _dies() -> int:
+    if os.getpid() != PARENT:
+        os.kill(os.getpid(), signal.SIGKILL)
+    return 8
+
+
+PARENT = os.getpid()
+
+
+def test_a_call_runs_in_a_child_and_a_failed_child_is_done_here(monkeypatch) -> None:
+    global PARENT
+    PARENT = os.getpid()
+    monkeypatch.setattr(units_fork, "FORK", True)
+    assert units_fork.start(_pid).result() != os.getpid()
+    assert units_fork.start(_fails).result() == 7  # the child raised: computed here
+    assert units_fork.start(_dies).result() == 8  # the child was killed: computed here
+    monkeypatch.setattr(units_fork, "FORK", False)
+    pending = units_fork.start(_pid)
+    assert not pending.forked and pending.result() == os.getpid()
+
+
+def test_the_whole_plan_on_two_cores_is_the_plan_on_one(request_, tmp_path, monkeypatch) -> None:
+    """Every forked step at once (the dissolve, half the overlays, the chosen units' flood
+    share, the share measured while storing) on the small sample: the same areas, numbers
+    and shares as one process; the share after is the union's, measured by shapely."""
+    from naturplan.io.project.open import open_plan
+    from naturplan.usecases import suggest_chosen
+    from naturplan.usecases.suggest import SuggestRequest, suggest_plan
+
+    reports = {}
+    for fork in (False, True):
+        monkeypatch.setattr(units_fork, "FORK", fork)
+        monkeypatch.setattr(units_module, "FORK_MIN_UNITS", 0)
+        monkeypatch.setattr(suggest_chosen, "FORK_MIN_CHOSEN", 0)
+        made = _forks(monkeypatch)
+        path = tmp_path / f"{fork}.gpkg"
+        open_plan(path, "tester")[0].close()
+        inputs = read_inputs(request_)
+        reports[fork] = suggest_plan(inputs, SuggestRequest(path, 0.17, "X"))
+        assert all(p.forked == fork for p in made) and len(made) == 4
+    one, two = reports[False], reports[True]
+    assert [{k: v for k, v in a.items() if k != "id"} for a in two.areas] == [
+        {k: v for k, v in a.items() if k != "id"} for a in one.areas]
+    assert (two.cost, two.co2e_t, two.chosen_m2, two.share_before, two.share_after) == (
+        one.cost, one.co2e_t, one.chosen_m2, one.share_before, one.share_after)
+    assert 0.17 <= two.share_after < 0.1701
+    store, plan = open_plan(tmp_path / "True.gpkg", "tester")
+    with store:
+        stored = [c.geometry for c in plan.candidates()]
+    union = shapely.intersection(shapely.union_all(np.asarray(
+        [*inputs.layers.protected, *stored], dtype=object)), inputs.municipality)
+    assert two.share_after == pytest.approx(
+        shapely.area(union) / shapely.area(inputs.municipality), rel=1e-9)
+
+
+def test_no_fork_in_the_windows_process(monkeypatch) -> None:
+    import sys
+
+    from naturplan.core.optimise import mip
+
+    monkeypatch.undo()  # the real rule
+    monkeypatch.setattr(units_fork, "FORK", True)
+    monkeypatch.setattr(mip, "can_fork", lambda: True)
+    monkeypatch.delitem(sys.modules, "PySide6.QtWidgets", raising=False)
+    assert units_fork.can_fork() == sys.platform.startswith("linux")
+    monkeypatch.setitem(sys.modules, "PySide6.QtWidgets", object())
+    assert not units_fork.can_fork()
