@@ -302,7 +302,14 @@ def _problem(units: PlanningUnits, request: SuggestRequest, need: float) -> Prob
     return Problem(units.new_m2, np.asarray(weight, dtype=np.float64), need, budget,
                    request.boundary / 1000.0, units.perimeter_m - shared, edges,
                    np.zeros(len(units), dtype=bool), units.excluded.copy(), kinds,
-                   planar=True)
+                   planar=True,
+                   centre=_centres(units) if request.boundary > 0 else np.zeros((0, 2)))
+
+
+def _centres(units: PlanningUnits) -> np.ndarray:
+    """The units' centres: with them plans near a disc grow as the crow flies (a disc on a
+    grid, not a diamond; core/optimise/grow.ball_plans)."""
+    return np.asarray(shapely.get_coordinates(shapely.centroid(units.geoms)), dtype=np.float64)
 
 
 def _check_kinds(request: SuggestRequest) -> None:

@@ -58,7 +58,8 @@ class TieOrder:
             boundary_w=problem.boundary_w * self.scale, outer=problem.outer[o],
             edges=_renumbered(problem.edges, o), locked_in=problem.locked_in[o],
             locked_out=problem.locked_out[o],
-            kinds=tuple(KindTarget(k.kind, k.member[o], k.need) for k in problem.kinds))
+            kinds=tuple(KindTarget(k.kind, k.member[o], k.need) for k in problem.kinds),
+            centre=problem.centre[o] if len(problem.centre) else problem.centre)
 
     def back(self, solution: Solution) -> Solution:
         """The solver's *solution* in the units' order and the objective's unit."""

@@ -99,3 +99,19 @@ def test_within_a_co2e_class_the_larger_parcels_go_first(table) -> None:
     for seed in range(6):
         found, _ = _plan(_jittered(units, seed), 3.4999)
         assert list(np.flatnonzero(found.chosen)) == [1, 2], seed  # 2 + 1.5 ha: two owners
+
+
+def test_a_penalised_problem_carries_the_units_centres_in_the_solvers_order(table) -> None:
+    """With a boundary penalty the solver gets each unit's centre (plans near a disc as the
+    crow flies), reordered with the units; without one it gets none."""
+    units = _units(table, polygons([shapely.box(600, 0, 700, 75)], carbon_class=[">12"],
+                                   land_use=["rotation"]))
+    request = SuggestRequest(None, 0.17, "x", boundary=10.0)
+    problem = _problem(units, request, NEED_HA * M2_PER_HA)
+    assert problem.centre.tolist() == [[100 * k + 50.0, 50.0] for k in range(8)]
+    ties = tie_order(units, request)
+    assert ties.order is not None and list(ties.order) != list(range(8))
+    solver = ties.problem(problem)
+    assert solver.centre.tolist() == problem.centre[ties.order].tolist()
+    plain = _problem(units, SuggestRequest(None, 0.17, "x"), NEED_HA * M2_PER_HA)
+    assert plain.centre.shape == (0, 2)
