@@ -159,11 +159,22 @@ def run_parcels(args: argparse.Namespace) -> int:
     without_cloud_sessions()  # the flood rasters are local files
     context, _ = _context(args)
     bar = ProgressBar(sys.stderr, enabled=sys.stderr.isatty())
-    table = parcel_table(context, Feedback(bar.report))  # no search index: not a card
-    bar.finish()
     lang = args.lang or "da"
-    write_parcel_table(table, context, args.out, lang)
-    for line in table_notes(table, lang):
+    if suffix == ".csv":  # both cores: half of the parcels in a forked child
+        from naturplan.export.parcel_table import write_parcel_csv
+        from naturplan.usecases.parcel_batch import parcel_csv
+
+        synthetic = any(s.synthetic for s in context.sources())
+        done = parcel_csv(context, synthetic, Feedback(bar.report))
+        bar.finish()
+        notes = done.notes(lang)
+        write_parcel_csv(done.text, done.rows, args.out, notes)
+    else:
+        table = parcel_table(context, Feedback(bar.report))  # no search index: not a card
+        bar.finish()
+        write_parcel_table(table, context, args.out, lang)
+        notes = table_notes(table, lang)
+    for line in notes:
         print(f"naturplan: {line}", file=sys.stderr)
     print(terminal_text(str(args.out)))
     return EXIT_OK
