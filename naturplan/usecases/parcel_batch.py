@@ -7,9 +7,11 @@ prepared layers, unions of its own pieces, its own cells), so the parcels are sp
 spatial halves (west and east of the median centre) and a forked child computes and formats
 the east half while this process does the west: the layers are prepared once before the
 fork, so both halves query the same pieces, and the lines are put back in the layer's order.
-The file is byte for byte the one a single process writes (tests/usecases/test_parcel_batch.py).
+The file is byte for byte the one a single process writes
+(tests/e2e/test_parcel_batch_fork.py).
 
-Where fork is missing or unsafe (not Linux), for small batches, or when the child fails, the whole batch runs in this process as before.
+Where fork is missing or unsafe (not Linux), for small batches, or when the child fails,
+that work runs in this process as before.
 """
 
 from __future__ import annotations

@@ -1,0 +1,75 @@
+"""`parcels --out FILE.csv` on both cores (issue 24 §4): half of the parcels in a forked
+child gives the same file, byte for byte, as one process; a child that dies costs time, not
+rows; and each half's rows are those of the whole batch."""
+
+from __future__ import annotations
+
+import os
+import sys
+
+import numpy as np
+import pytest
+
+from naturplan.core.parcels.batch import parcel_table
+from naturplan.core.parcels.context import ParcelContext
+from naturplan.export.parcel_table import csv_text
+from naturplan.usecases import parcel_batch
+
+pytestmark = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="fork: Linux")
+
+
+@pytest.fixture(scope="module")
+def context(sample_env: dict[str, str]) -> ParcelContext:
+    """The small sample with every layer of the default dataset (§3, Natura 2000, lowland,
+    flood raster, forest zones, Matriklen's restrictions)."""
+    from naturplan.io.datasets import DatasetRequest, open_dataset
+    from naturplan.io.parcels import parcel_context
+
+    dataset = open_dataset(DatasetRequest(sample_scale=float(sample_env[
+        "NATURPLAN_SAMPLE_SCALE"])))
+    return parcel_context(dataset)
+
+
+def _one_process(context: ParcelContext) -> str:
+    table = parcel_table(context)
+    table["synthetic_data"] = True
+    return csv_text(table)
+
+
+def test_the_forked_csv_is_the_one_process_csv(context: ParcelContext,
+                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(parcel_batch, "FORK_MIN_PARCELS", 0)
+    children: list[int] = []
+    real = parcel_batch._child
+
+    def child(*args: object) -> None:  # runs in the child: record its pid through a file
+        children.append(os.getpid())
+        real(*args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(parcel_batch, "_child", child)
+    done = parcel_batch.parcel_csv(context, True)
+    expected = _one_process(context)
+    assert done.text == expected
+    assert done.rows == len(context.geometries) == expected.count("\n") - 1
+    assert done.not_evaluated == tuple(parcel_table(context).attrs["not_evaluated"])
+    assert children == []  # the list was appended to in the child, not here: it did fork
+    measured = [line for line in expected.splitlines()[1:] if ",0.0000,0.0000," not in line]
+    assert measured  # the sample's batch has parcels with overlaps (not only empty rows)
+
+
+def test_a_child_that_dies_leaves_its_half_to_the_parent(context: ParcelContext,
+                                                         monkeypatch: pytest.MonkeyPatch
+                                                         ) -> None:
+    monkeypatch.setattr(parcel_batch, "FORK_MIN_PARCELS", 0)
+    monkeypatch.setattr(parcel_batch, "_child", lambda *args: os._exit(3))
+    assert parcel_batch.parcel_csv(context, True).text == _one_process(context)
+
+
+def test_a_half_s_rows_are_those_rows_of_the_whole(context: ParcelContext) -> None:
+    west, east = parcel_batch._halves(context.geometries)
+    assert len(west) + len(east) == len(context.geometries)
+    assert np.array_equal(np.sort(np.concatenate([west, east])),
+                          np.arange(len(context.geometries)))
+    whole = parcel_table(context)
+    part = parcel_table(context.subset(east))
+    assert part.reset_index(drop=True).equals(whole.iloc[east].reset_index(drop=True))
