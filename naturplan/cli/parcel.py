@@ -68,7 +68,10 @@ def _common(parser: argparse.ArgumentParser) -> None:
                         help="overlaps nowhere wider than this are slivers (default 1 m)")
 
 
-def _context(args: argparse.Namespace) -> Any:
+def _context(args: argparse.Namespace, batch: bool = False) -> Any:
+    """The parcel context and the dataset; for the *batch* only the layers its table uses
+    are read (the parcels and every theme layer, not the addresses, roads and designations
+    that only a card or the map shows)."""
     from naturplan.core.parcels.overlaps import SliverRule
     from naturplan.io.datasets import open_dataset
     from naturplan.io.parcels import load_ejerlav_names, parcel_context, project_candidates
@@ -80,7 +83,13 @@ def _context(args: argparse.Namespace) -> Any:
         raise NaturplanError("The sliver tolerance cannot be negative.")
     project = args.project
     request, _ = data_for(args)
-    dataset = open_dataset(request, progress=progress_printer(sys.stderr.isatty()))
+    roles = None
+    if batch:
+        from naturplan.core.layers.roles import Role
+        from naturplan.core.parcels.themes import ROLE_THEMES
+
+        roles = {Role.PARCELS, *ROLE_THEMES}
+    dataset = open_dataset(request, progress=progress_printer(sys.stderr.isatty()), roles=roles)
     candidates = project_candidates(project) if project is not None else None
     names = load_ejerlav_names(args.ejerlav_names) if args.ejerlav_names else None
     return parcel_context(dataset, candidates=candidates, rule=SliverRule(area, width),
@@ -157,7 +166,7 @@ def run_parcels(args: argparse.Namespace) -> int:
 
         return run_parcels(args, database)
     without_cloud_sessions()  # the flood rasters are local files
-    context, _ = _context(args)
+    context, _ = _context(args, batch=True)
     bar = ProgressBar(sys.stderr, enabled=sys.stderr.isatty())
     lang = args.lang or "da"
     if suffix == ".csv":  # both cores: half of the parcels in a forked child

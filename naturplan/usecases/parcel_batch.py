@@ -5,8 +5,9 @@ threads, but a third of its time (the tree queries, numpy, pandas) and the CSV f
 hold the GIL. Every row of the table depends on its own parcel only (its overlaps with the
 prepared layers, unions of its own pieces, its own cells), so the parcels are split into two
 spatial halves (west and east of the median centre) and a forked child computes and formats
-the east half while this process does the west: the layers are prepared once before the
-fork, so both halves query the same pieces, and the lines are put back in the layer's order.
+the east half while this process does the west: the layers are prepared and the flood
+rasters read once before the fork, so both halves query the same pieces and cells, and the
+lines are put back in the layer's order.
 The file is byte for byte the one a single process writes
 (tests/e2e/test_parcel_batch_fork.py).
 
@@ -114,6 +115,8 @@ def _forked(context: ParcelContext, synthetic: bool, feedback: Feedback,
     """The lines of *mine* computed here and of *theirs* in a forked child, merged."""
     for layer in context.themes:  # cut and indexed once, before the fork: both use these
         context.prepared(layer)
+    for raster in context.flood_rasters:  # read once (the batch reads each whole anyway)
+        raster.read(None)
     ctx = mp.get_context("fork")
     ours, child_end = ctx.Pipe(duplex=False)
     child = ctx.Process(target=_child, args=(child_end, context.subset(theirs), synthetic),
