@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import os
 import sys
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -73,3 +74,27 @@ def test_a_half_s_rows_are_those_rows_of_the_whole(context: ParcelContext) -> No
     whole = parcel_table(context)
     part = parcel_table(context.subset(east))
     assert part.reset_index(drop=True).equals(whole.iloc[east].reset_index(drop=True))
+
+
+def test_the_batch_reads_only_the_layers_its_table_uses(
+        context: ParcelContext, sample_env: dict[str, str], tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """Not the addresses, roads or designations (a card's and the map's): the same file as
+    the batch over every layer of the dataset."""
+    import naturplan.io.datasets as datasets
+    from naturplan.cli import main
+    from naturplan.core.layers.roles import Role
+
+    read: list[Role] = []
+    real = datasets.load_layer
+
+    def recording(request, *args, **kwargs):  # type: ignore[no-untyped-def]
+        read.append(request.role)
+        return real(request, *args, **kwargs)
+
+    monkeypatch.setattr(datasets, "load_layer", recording)
+    out = tmp_path / "status.csv"
+    assert main(["parcels", "--out", str(out)]) == 0
+    assert Role.PARCELS in read and Role.NATURE_P3 in read and Role.FLOOD in read
+    assert not {Role.ADDRESSES, Role.ROADS, Role.DESIGNATIONS} & set(read)
+    assert out.read_text(encoding="utf-8") == _one_process(context)
