@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import multiprocessing as mp
 import pickle
+import signal
 import sys
 from dataclasses import dataclass
 
@@ -146,10 +147,16 @@ def _forked(context: ParcelContext, synthetic: bool, feedback: Feedback,
 
 
 def _child(conn: mp.connection.Connection, context: ParcelContext, synthetic: bool) -> None:
-    """The child's side: its half's CSV lines, pickled, or None if it failed."""
+    """The child's side: its half's CSV lines, pickled, or None if it failed. Ctrl-C is the
+    parent's to handle (it stops the child): no second message, no traceback from here."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     try:
         lines, _, _ = _formatted(context, synthetic, as_feedback(None))
     except Exception:  # noqa: BLE001 - the parent computes this half itself then
         lines = None
-    conn.send_bytes(pickle.dumps(lines, protocol=pickle.HIGHEST_PROTOCOL))
-    conn.close()
+    try:
+        conn.send_bytes(pickle.dumps(lines, protocol=pickle.HIGHEST_PROTOCOL))
+    except OSError:  # the parent stopped listening (it was stopped itself)
+        pass
+    finally:
+        conn.close()
