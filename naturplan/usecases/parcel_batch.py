@@ -11,8 +11,8 @@ lines are put back in the layer's order.
 The file is byte for byte the one a single process writes
 (tests/e2e/test_parcel_batch_fork.py).
 
-Where fork is missing or unsafe (not Linux), for small batches, or when the child fails,
-that work runs in this process as before.
+Where fork is missing or unsafe (not Linux, other threads running), for small batches, or
+when the child fails, that work runs in this process as before.
 """
 
 from __future__ import annotations
@@ -21,6 +21,7 @@ import multiprocessing as mp
 import pickle
 import signal
 import sys
+import threading
 from dataclasses import dataclass
 
 import numpy as np
@@ -85,10 +86,11 @@ def parcel_csv(context: ParcelContext, synthetic: bool, feedback: Feedback | Non
 
 
 def _can_fork(n: int) -> bool:
-    """Linux (elsewhere fork is missing or unsafe), not inside a daemon process (which may
-    not have children), and enough parcels."""
+    """Linux (elsewhere fork is missing or unsafe), no other thread in this process (a lock
+    one holds would stay locked in the child for ever: the command line has none, a GUI
+    would), not inside a daemon process (which may not have children), enough parcels."""
     return (n >= FORK_MIN_PARCELS and sys.platform.startswith("linux")
-            and not mp.current_process().daemon)
+            and threading.active_count() == 1 and not mp.current_process().daemon)
 
 
 def _halves(geoms: NDArray[np.object_]) -> tuple[NDArray[np.intp], NDArray[np.intp]]:

@@ -98,3 +98,22 @@ def test_the_batch_reads_only_the_layers_its_table_uses(
     assert Role.PARCELS in read and Role.NATURE_P3 in read and Role.FLOOD in read
     assert not {Role.ADDRESSES, Role.ROADS, Role.DESIGNATIONS} & set(read)
     assert out.read_text(encoding="utf-8") == _one_process(context)
+
+
+def test_no_fork_while_another_thread_runs(context: ParcelContext,
+                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    """A lock another thread holds would stay locked in a forked child: then one process."""
+    import threading
+
+    monkeypatch.setattr(parcel_batch, "FORK_MIN_PARCELS", 0)
+    forked: list[bool] = []
+    monkeypatch.setattr(parcel_batch, "_forked", lambda *args: forked.append(True))
+    stop = threading.Event()
+    other = threading.Thread(target=stop.wait)
+    other.start()
+    try:
+        text = parcel_batch.parcel_csv(context, True).text
+    finally:
+        stop.set()
+        other.join()
+    assert forked == [] and text == _one_process(context)
