@@ -8,7 +8,8 @@ Natura 2000 habitat sites as ``--layer``) and ``naturplan stats``, each a fresh 
 read, overlay, write). QGIS: ``benchmarks/qgis_p3_overlap.py`` (``native:intersection`` +
 ``native:dissolve`` by parcel for §3 and for Natura 2000) in Debian's Python, timed inside
 its process (start-up excluded, which favours QGIS). ``--old TREE`` also runs a checkout of
-the code before this work (``git archive 78fd337``) in the same run. Wall and CPU (user +
+the code before this work (``git archive 78fd337`` in round 3, ``de85804`` in round 4) in the
+same run. Wall and CPU (user +
 sys of the child) are both given: on a shared machine CPU is the fairer measure, and the
 ratios are taken within the run. The §3 areas of ours and of QGIS are compared parcel by
 parcel.

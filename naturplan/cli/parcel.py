@@ -83,14 +83,23 @@ def _rule(args: argparse.Namespace) -> Any:
     return SliverRule(area, width)
 
 
-def _context(args: argparse.Namespace) -> Any:
+def _context(args: argparse.Namespace, batch: bool = False) -> Any:
+    """The parcel context and the dataset; for the *batch* only the layers its table uses
+    are read (the parcels and every theme layer, not the addresses, roads and designations
+    that only a card or the map shows)."""
     from naturplan.io.datasets import open_dataset
     from naturplan.io.parcels import load_ejerlav_names, parcel_context, project_candidates
 
     rule = _rule(args)
     project = args.project
     request, _ = data_for(args)
-    dataset = open_dataset(request, progress=progress_printer(sys.stderr.isatty()))
+    roles = None
+    if batch:
+        from naturplan.core.layers.roles import Role
+        from naturplan.core.parcels.themes import ROLE_THEMES
+
+        roles = {Role.PARCELS, *ROLE_THEMES}
+    dataset = open_dataset(request, progress=progress_printer(sys.stderr.isatty()), roles=roles)
     candidates = project_candidates(project) if project is not None else None
     names = load_ejerlav_names(args.ejerlav_names) if args.ejerlav_names else None
     return parcel_context(dataset, candidates=candidates, rule=rule,
@@ -173,12 +182,23 @@ def run_parcels(args: argparse.Namespace) -> int:
     streamed = run_by_tile(args, _rule(args), bar)  # a national parcel layer (issue 24 §2)
     if streamed is not None:
         return streamed
-    context, _ = _context(args)
-    table = parcel_table(context, Feedback(bar.report))  # no search index: not a card
-    bar.finish()
+    context, _ = _context(args, batch=True)
     lang = args.lang or "da"
-    write_parcel_table(table, context, args.out, lang)
-    for line in table_notes(table, lang):
+    if suffix == ".csv":  # both cores: half of the parcels in a forked child
+        from naturplan.export.parcel_table import write_parcel_csv
+        from naturplan.usecases.parcel_batch import parcel_csv
+
+        synthetic = any(s.synthetic for s in context.sources())
+        done = parcel_csv(context, synthetic, Feedback(bar.report))
+        bar.finish()
+        notes = done.notes(lang)
+        write_parcel_csv(done.text, done.rows, args.out, notes)
+    else:
+        table = parcel_table(context, Feedback(bar.report))  # no search index: not a card
+        bar.finish()
+        write_parcel_table(table, context, args.out, lang)
+        notes = table_notes(table, lang)
+    for line in notes:
         print(f"naturplan: {line}", file=sys.stderr)
     print(terminal_text(str(args.out)))
     return EXIT_OK

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import geopandas as gpd
 import numpy as np
 import pandas as pd
 
@@ -32,13 +31,22 @@ from naturplan.text.i18n import tr
 def table_notes(table: pd.DataFrame, lang: str = "da") -> tuple[str, ...]:
     """What the table's reader must know (one line each, in *lang*): which themes were not
     evaluated because no layer was loaded, and that their cells are empty, not 0."""
-    missing = [Theme(value) for value in table.attrs.get("not_evaluated", ())]
+    unregistered = (len(table) > 0 and "registered_area_m2" in table
+                    and bool(table["registered_area_m2"].isna().all()))
+    return notes_of(table.attrs.get("not_evaluated", ()), unregistered, lang)
+
+
+def notes_of(not_evaluated: tuple[str, ...], unregistered: bool, lang: str = "da"
+             ) -> tuple[str, ...]:
+    """:func:`table_notes` from what they say: the themes not evaluated (their values) and
+    whether no parcel has a registered area."""
+    missing = [Theme(value) for value in not_evaluated]
     out = []
     if missing:
         names = ", ".join(theme_label(theme, lang) for theme in missing)
         out.append(tr(lang, "parcels", "Not evaluated (no layer loaded): {themes}. Their "
                       "columns are empty, not 0.", themes=names))
-    if len(table) and "registered_area_m2" in table and table["registered_area_m2"].isna().all():
+    if unregistered:
         out.append(tr(lang, "parcels", "The parcel file gives no registered area: "
                       "registered_area_m2 is empty; area_m2 is computed from the outlines."))
     return tuple(out)
@@ -67,6 +75,8 @@ def write_parcel_table(table: pd.DataFrame, context: ParcelContext, path: Path,
     path = Path(path)
     notes = table_notes(table, lang)
     if path.suffix.lower() == ".gpkg":
+        import geopandas as gpd
+
         frame = gpd.GeoDataFrame(out, geometry=context.geometries, crs=25832)
         text = frame.drop(columns="geometry").select_dtypes(include=["object", "string"]).columns
         cleaning = Cleaning()
@@ -79,11 +89,24 @@ def write_parcel_table(table: pd.DataFrame, context: ParcelContext, path: Path,
 
         return write_file(path, write, verify.features(len(frame), "GeoPackage",
                                                        "parcel_status"), keep_suffix=True)
-    data = csv_text(out).encode("utf-8")
+    return write_parcel_csv(csv_text(out), len(out), path, notes)
+
+
+def write_parcel_csv(text: str, rows: int, path: Path, notes: tuple[str, ...]) -> int:
+    """Write the CSV *text* (a header and *rows* rows, :func:`csv_text`) to *path* and its
+    *notes* to the sidecar beside it (an old sidecar is removed when there are none);
+    returns the CSV's size.
+
+    Raises
+    ------
+    FileWriteError
+        If the file cannot be written completely (nothing is left behind).
+    """
+    data = text.encode("utf-8")
     sidecar = sidecar_path(path)
     size = write_file(path, lambda part: part.write_bytes(data),
                       verify.all_of(verify.exact(data, "CSV"),
-                                    verify.csv_rows(len(out) + 1, "utf-8", ",")))
+                                    verify.csv_rows(rows + 1, "utf-8", ",")))
     if notes:  # what the CSV cannot say itself: beside it, through the same writer
         text_notes = ("\n".join(notes) + "\n").encode("utf-8")
         write_file(sidecar, lambda part: part.write_bytes(text_notes),
@@ -99,10 +122,19 @@ def csv_text(frame: pd.DataFrame) -> str:
     its time (pandas formats every float through a Python call of its own; here each
     column is formatted once and the rows joined).
     """
+    return "\n".join([csv_header(frame), *csv_lines(frame)]) + "\n"
+
+
+def csv_header(frame: pd.DataFrame) -> str:
+    """The header line of :func:`csv_text` (no line end)."""
+    return ",".join(_quoted(str(name)) for name in frame.columns)
+
+
+def csv_lines(frame: pd.DataFrame) -> list[str]:
+    """The rows of :func:`csv_text`, one line each (no line ends): a row's text depends on
+    that row alone, so the lines of a part of a table are those rows' lines of the whole."""
     columns = [_csv_cells(frame[name]) for name in frame.columns]
-    header = ",".join(_quoted(str(name)) for name in frame.columns)
-    lines = [header, *(",".join(row) for row in zip(*columns, strict=True))]
-    return "\n".join(lines) + "\n"
+    return [",".join(row) for row in zip(*columns, strict=True)]
 
 
 def _csv_cells(column: pd.Series) -> list[str]:

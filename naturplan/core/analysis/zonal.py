@@ -254,8 +254,9 @@ def _exact_sums(
     """
     from exactextract import exact_extract
 
-    depth_src = _FloodWindows(depth, grid.bounds, min_depth, "depth")
-    wet_src = _FloodWindows(depth, grid.bounds, min_depth, "wet")
+    cells = _FloodCells(depth, min_depth)
+    depth_src = _FloodWindows(cells, grid.bounds, "depth")
+    wet_src = _FloodWindows(cells, grid.bounds, "wet")
     names = ("depth_sum", "depth_max", "wet_sum", "wet_count")
     out = {name: np.full(len(geoms), np.nan) for name in names}
     wkb = shapely.to_wkb(geoms)
@@ -333,19 +334,44 @@ except ImportError:  # pragma: no cover - exactextract is a dependency
     _RasterSource = object
 
 
-class _FloodWindows(_RasterSource):  # type: ignore[misc]
-    """A raster exactextract reads window by window, derived from the depths on the fly:
-    ``"depth"`` is the depth where flooded and 0 elsewhere, ``"wet"`` is 1 where flooded and
-    0 elsewhere; both NaN where the depth raster has no data."""
+class _FloodCells:
+    """The two rasters exactextract reads, made from the depths one window at a time: both
+    at once for a window (it asks for the depth and then the flooded cells of the same
+    window for each polygon), each handed out once."""
 
-    def __init__(self, depth: NDArray[np.float32], bounds: Bounds, min_depth: float,
-                 kind: str) -> None:
+    def __init__(self, depth: NDArray[np.float32], min_depth: float) -> None:
+        self.depth, self.min_depth = depth, min_depth
+        self._key: tuple[int, int, int, int] | None = None
+        self._made: dict[str, NDArray[np.float32]] = {}
+
+    def window(self, kind: str, x0: int, y0: int, nx: int, ny: int) -> NDArray[np.float32]:
+        """``"depth"``: the depth where flooded and 0 elsewhere; ``"wet"``: 1 where flooded
+        and 0 elsewhere; both NaN where the depth raster has no data."""
+        key = (x0, y0, nx, ny)
+        if key != self._key or kind not in self._made:
+            window = self.depth[y0:y0 + ny, x0:x0 + nx]
+            with np.errstate(invalid="ignore"):
+                wet = window > self.min_depth
+            nodata = np.isnan(window)
+            depth = np.where(wet, window, np.float32(0.0))
+            depth[nodata] = np.nan
+            flooded = wet.astype(np.float32)
+            flooded[nodata] = np.nan
+            self._key, self._made = key, {"depth": depth, "wet": flooded}
+        return self._made.pop(kind)
+
+
+class _FloodWindows(_RasterSource):  # type: ignore[misc]
+    """A raster exactextract reads window by window, derived from the depths on the fly
+    (:class:`_FloodCells`): ``"depth"`` or ``"wet"``."""
+
+    def __init__(self, cells: _FloodCells, bounds: Bounds, kind: str) -> None:
         super().__init__()
-        self.depth, self.bounds, self.min_depth, self.kind = depth, bounds, min_depth, kind
+        self.cells, self.bounds, self.kind = cells, bounds, kind
         self.set_name(kind)
 
     def res(self) -> tuple[float, float]:
-        rows, cols = self.depth.shape
+        rows, cols = self.cells.depth.shape
         minx, miny, maxx, maxy = self.bounds
         return (maxx - minx) / cols, (maxy - miny) / rows
 
@@ -359,13 +385,7 @@ class _FloodWindows(_RasterSource):  # type: ignore[misc]
         return None
 
     def read_window(self, x0: int, y0: int, nx: int, ny: int) -> NDArray[np.float32]:
-        window = self.depth[y0:y0 + ny, x0:x0 + nx]
-        with np.errstate(invalid="ignore"):
-            wet = window > self.min_depth
-        out = (np.where(wet, window, np.float32(0.0)) if self.kind == "depth"
-               else wet.astype(np.float32))
-        out[np.isnan(window)] = np.nan
-        return out
+        return self.cells.window(self.kind, x0, y0, nx, ny)
 
 
 class _WkbFeature(_Feature):  # type: ignore[misc]

@@ -150,6 +150,18 @@ class ParcelContext:
         other.rule = rule
         return other
 
+    def subset(self, rows: NDArray[np.intp]) -> ParcelContext:
+        """A context of the parcels at *rows* (ascending) with the same layers, prepared
+        pieces and extent: every row of the batch depends only on its own parcel, so the
+        batch of a subset equals those rows of the whole batch (a forked half,
+        :mod:`naturplan.usecases.parcel_batch`)."""
+        other = self._copy()
+        other.parcels = self.parcels.iloc[rows].reset_index(drop=True)
+        other.geometries = self.geometries[rows]
+        other.registered = self.registered[rows]
+        other._finder = None
+        return other
+
     def _copy(self) -> ParcelContext:
         other = object.__new__(ParcelContext)
         other.__dict__.update(self.__dict__)

@@ -1,0 +1,119 @@
+"""`parcels --out FILE.csv` on both cores (issue 24 §4): half of the parcels in a forked
+child gives the same file, byte for byte, as one process; a child that dies costs time, not
+rows; and each half's rows are those of the whole batch."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from naturplan.core.parcels.batch import parcel_table
+from naturplan.core.parcels.context import ParcelContext
+from naturplan.export.parcel_table import csv_text
+from naturplan.usecases import parcel_batch
+
+pytestmark = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="fork: Linux")
+
+
+@pytest.fixture(scope="module")
+def context(sample_env: dict[str, str]) -> ParcelContext:
+    """The small sample with every layer of the default dataset (§3, Natura 2000, lowland,
+    flood raster, forest zones, Matriklen's restrictions)."""
+    from naturplan.io.datasets import DatasetRequest, open_dataset
+    from naturplan.io.parcels import parcel_context
+
+    dataset = open_dataset(DatasetRequest(sample_scale=float(sample_env[
+        "NATURPLAN_SAMPLE_SCALE"])))
+    return parcel_context(dataset)
+
+
+def _one_process(context: ParcelContext) -> str:
+    table = parcel_table(context)
+    table["synthetic_data"] = True
+    return csv_text(table)
+
+
+def test_the_forked_csv_is_the_one_process_csv(context: ParcelContext,
+                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(parcel_batch, "FORK_MIN_PARCELS", 0)
+    children: list[int] = []
+    real = parcel_batch._child
+
+    def child(*args: object) -> None:  # runs in the child: record its pid through a file
+        children.append(os.getpid())
+        real(*args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(parcel_batch, "_child", child)
+    done = parcel_batch.parcel_csv(context, True)
+    expected = _one_process(context)
+    assert done.text == expected
+    assert done.rows == len(context.geometries) == expected.count("\n") - 1
+    assert done.not_evaluated == tuple(parcel_table(context).attrs["not_evaluated"])
+    assert children == []  # the list was appended to in the child, not here: it did fork
+    measured = [line for line in expected.splitlines()[1:] if ",0.0000,0.0000," not in line]
+    assert measured  # the sample's batch has parcels with overlaps (not only empty rows)
+
+
+def test_a_child_that_dies_leaves_its_half_to_the_parent(context: ParcelContext,
+                                                         monkeypatch: pytest.MonkeyPatch
+                                                         ) -> None:
+    monkeypatch.setattr(parcel_batch, "FORK_MIN_PARCELS", 0)
+    monkeypatch.setattr(parcel_batch, "_child", lambda *args: os._exit(3))
+    assert parcel_batch.parcel_csv(context, True).text == _one_process(context)
+
+
+def test_a_half_s_rows_are_those_rows_of_the_whole(context: ParcelContext) -> None:
+    west, east = parcel_batch._halves(context.geometries)
+    assert len(west) + len(east) == len(context.geometries)
+    assert np.array_equal(np.sort(np.concatenate([west, east])),
+                          np.arange(len(context.geometries)))
+    whole = parcel_table(context)
+    part = parcel_table(context.subset(east))
+    assert part.reset_index(drop=True).equals(whole.iloc[east].reset_index(drop=True))
+
+
+def test_the_batch_reads_only_the_layers_its_table_uses(
+        context: ParcelContext, sample_env: dict[str, str], tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """Not the addresses, roads or designations (a card's and the map's): the same file as
+    the batch over every layer of the dataset."""
+    import naturplan.io.datasets as datasets
+    from naturplan.cli import main
+    from naturplan.core.layers.roles import Role
+
+    read: list[Role] = []
+    real = datasets.load_layer
+
+    def recording(request, *args, **kwargs):  # type: ignore[no-untyped-def]
+        read.append(request.role)
+        return real(request, *args, **kwargs)
+
+    monkeypatch.setattr(datasets, "load_layer", recording)
+    out = tmp_path / "status.csv"
+    assert main(["parcels", "--out", str(out)]) == 0
+    assert Role.PARCELS in read and Role.NATURE_P3 in read and Role.FLOOD in read
+    assert not {Role.ADDRESSES, Role.ROADS, Role.DESIGNATIONS} & set(read)
+    assert out.read_text(encoding="utf-8") == _one_process(context)
+
+
+def test_no_fork_while_another_thread_runs(context: ParcelContext,
+                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    """A lock another thread holds would stay locked in a forked child: then one process."""
+    import threading
+
+    monkeypatch.setattr(parcel_batch, "FORK_MIN_PARCELS", 0)
+    forked: list[bool] = []
+    monkeypatch.setattr(parcel_batch, "_forked", lambda *args: forked.append(True))
+    stop = threading.Event()
+    other = threading.Thread(target=stop.wait)
+    other.start()
+    try:
+        text = parcel_batch.parcel_csv(context, True).text
+    finally:
+        stop.set()
+        other.join()
+    assert forked == [] and text == _one_process(context)
