@@ -46,9 +46,9 @@ def _forks(monkeypatch: pytest.MonkeyPatch) -> list[units_fork.Pending]:
         made.append(pending)
         return pending
 
-    from naturplan.usecases import suggest, suggest_chosen
+    from naturplan.usecases import suggest_chosen, suggest_share
 
-    for module in (units_fork, units_module, suggest, suggest_chosen):
+    for module in (units_fork, units_module, suggest_chosen, suggest_share):
         monkeypatch.setattr(module, "start", recorded)
     return made
 
