@@ -36,7 +36,7 @@ from naturplan.core.optimise.edges import no_edges
 from naturplan.core.optimise.problem import KindTarget, Problem, Solution
 from naturplan.core.optimise.solve import baseline, solve
 from naturplan.core.optimise.units import M2_PER_HA, PlanningUnits, planning_units
-from naturplan.core.optimise.units_fork import Pending, start
+from naturplan.core.optimise.units_fork import Pending
 from naturplan.core.optimise.units_grid import CELL_M, grid_cells
 from naturplan.core.plan.candidates import Candidate, CandidateKind
 from naturplan.core.plan.ledger import Ledger, counts
@@ -48,6 +48,7 @@ from naturplan.text.labels import kind_label
 from naturplan.text.numbers import format_ha, format_number, format_percent
 from naturplan.usecases.suggest_chosen import ChosenMeasures
 from naturplan.usecases.suggest_data import SuggestInputs, inputs_of
+from naturplan.usecases.suggest_share import SplitShare, share_of
 from naturplan.usecases.suggest_ties import tie_order
 
 OBJECTIVES = ("cost", "co2e", "connectivity")
@@ -203,7 +204,7 @@ def find_suggestion(dataset: Dataset | SuggestInputs, request: SuggestRequest,
     clock["solve"] = time.monotonic()
     made_numbers, share_after = _candidates(
         units, solution.chosen, request,
-        lambda made: start(_share_of, ledger, [*candidates, *made]))
+        lambda made: SplitShare(ledger, [*candidates, *made]))
     made = [c for c, _ in made_numbers]
     scenario = Scenario.new(request.scenario, [c.id for c in made],
                             _description(request, solution))
@@ -233,7 +234,7 @@ def store_suggestion(store: Any, plan: CandidatePlan, found: Suggestion) -> Sugg
     began = time.monotonic()
     # the plan as it will be stored, measured (in a forked child) since it was made
     planned = [*plan.candidates(), *found.candidates]
-    share = found.share_after or Pending(_share_of, (found.ledger, planned))
+    share = found.share_after or Pending(share_of, (found.ledger, planned))
     change = plan.add_many(list(found.candidates), action="suggest")
     try:
         stored = store.insert_scenario(found.scenario)
@@ -244,15 +245,9 @@ def store_suggestion(store: Any, plan: CandidatePlan, found: Suggestion) -> Sugg
     same = len(now) == len(planned) and all(
         c.id in now and now[c.id].geometry is c.geometry and counts(now[c.id]) == counts(c)
         for c in planned)
-    after = share.result() if same else _share_of(found.ledger, list(now.values()))
+    after = share.result() if same else share_of(found.ledger, list(now.values()))
     seconds = {**found.report.seconds, "store": time.monotonic() - began}
     return replace(found.report, scenario=stored.name, share_after=after, seconds=seconds)
-
-
-def _share_of(ledger: Ledger, candidates: list[Candidate]) -> float:
-    """The projected share of the plan of *candidates*."""
-    ledger.reset(candidates)
-    return ledger.result().share
 
 
 def _require_free_name(names: list[str], name: str) -> None:

@@ -18,18 +18,24 @@ class ChosenMeasures:
     """The chosen units *index*: their new parts (:attr:`parts`, cut here at once) and
     their numbers (:meth:`numbers`).
 
-    The flood share (a raster read and a zonal pass, the longest step) is begun in a forked
-    child first; this process meanwhile cuts the new parts, the caller merges the areas
-    (and begins what needs only their outlines), then :meth:`numbers` measures the N effect
+    The new parts are cut half in a forked child, half here; then the flood share (a raster
+    read and a zonal pass) is begun in a forked child, while the caller merges the areas
+    (and begins what needs only their outlines); :meth:`numbers` measures the N effect
     and takes the flood numbers last. Each unit's numbers
     are its own: the same in one process or two."""
 
     def __init__(self, units: PlanningUnits, index: NDArray[np.intp]) -> None:
-        self._wet: Pending[NDArray[np.float64] | None] = (
-            start(units.flood_wet, index) if len(index) >= FORK_MIN_CHOSEN
-            else Pending(units.flood_wet, (index,)))
         self._units, self._index = units, index
-        self.parts = units.new_part(index)
+        if len(index) < FORK_MIN_CHOSEN:
+            self._wet: Pending[NDArray[np.float64] | None] = Pending(units.flood_wet, (index,))
+            self.parts = units.new_part(index)
+            return
+        # each unit's new part is its own: half are cut in a child, half here at once;
+        # the flood share then begins on the other core (this process merges the areas)
+        half = len(index) // 2
+        theirs = start(units.new_part, index[half:])
+        self.parts = np.concatenate([units.new_part(index[:half]), theirs.result()])
+        self._wet = start(units.flood_wet, index)
 
     def numbers(self) -> dict[str, NDArray[np.float64] | None]:
         """One value per chosen unit: ``area`` (m²), ``wet`` (flooded m², None without a

@@ -46,9 +46,9 @@ def _forks(monkeypatch: pytest.MonkeyPatch) -> list[units_fork.Pending]:
         made.append(pending)
         return pending
 
-    from naturplan.usecases import suggest, suggest_chosen
+    from naturplan.usecases import suggest_chosen, suggest_share
 
-    for module in (units_fork, units_module, suggest, suggest_chosen):
+    for module in (units_fork, units_module, suggest_chosen, suggest_share):
         monkeypatch.setattr(module, "start", recorded)
     return made
 
@@ -75,6 +75,32 @@ def test_forked_units_are_bit_for_bit_the_serial_ones_and_shapelys(
         shapely.intersection(inputs.parcels[rows], muni), protected))
     assert len(rows) > 200
     assert forked.new_m2 == pytest.approx(expected, rel=1e-7, abs=1e-3)
+
+
+def test_the_chosen_units_new_parts_cut_half_in_a_child_are_the_serial_ones_and_shapelys(
+        request_, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The chosen units' new parts, half cut in a forked child (issue 23), are one
+    process's to the bit, and each is its parcel less the protected layer's polygons."""
+    from naturplan.usecases import suggest_chosen
+
+    monkeypatch.setattr(units_fork, "FORK", False)
+    inputs = read_inputs(request_)
+    units = planning_units(inputs.parcels, inputs.layers, load_factor_table("co2e_v1"),
+                           pieces=inputs.index.pieces)
+    index = np.flatnonzero(units.new_m2 > 0)[::2]  # every other unit: a spread-out plan
+    serial = suggest_chosen.ChosenMeasures(units, index)
+    monkeypatch.setattr(units_fork, "FORK", True)
+    monkeypatch.setattr(suggest_chosen, "FORK_MIN_CHOSEN", 0)
+    made = _forks(monkeypatch)
+    forked = suggest_chosen.ChosenMeasures(units, index)
+    assert [p.forked for p in made] == [True, True]  # half the parts, the flood share
+    assert len(index) > 100
+    assert list(shapely.to_wkb(forked.parts)) == list(shapely.to_wkb(serial.parts))
+    for key, value in serial.numbers().items():
+        assert np.array_equal(forked.numbers()[key], value), key
+    protected = shapely.union_all(np.asarray(inputs.layers.protected, dtype=object))
+    expected = shapely.area(shapely.difference(units.geoms[index], protected))
+    assert shapely.area(forked.parts) == pytest.approx(expected, rel=1e-7, abs=1e-3)
 
 
 def test_the_forked_dissolve_gives_the_same_share(request_, monkeypatch) -> None:
@@ -144,7 +170,7 @@ def test_the_whole_plan_on_two_cores_is_the_plan_on_one(request_, tmp_path, monk
         open_plan(path, "tester")[0].close()
         inputs = read_inputs(request_)
         reports[fork] = suggest_plan(inputs, SuggestRequest(path, 0.17, "X"))
-        assert all(p.forked == fork for p in made) and len(made) == 4
+        assert all(p.forked == fork for p in made) and len(made) == 5
     one, two = reports[False], reports[True]
     assert [{k: v for k, v in a.items() if k != "id"} for a in two.areas] == [
         {k: v for k, v in a.items() if k != "id"} for a in one.areas]

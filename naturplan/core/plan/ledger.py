@@ -166,9 +166,12 @@ class Ledger(PlanFollower):
         candidates), as one batch."""
         self.apply_edit(removed=[c.id for c in change.removed], current=change.after)
 
-    def apply_edit(self, removed: Iterable[str], current: Iterable[Candidate]) -> None:
+    def apply_edit(self, removed: Iterable[str], current: Iterable[Candidate],
+                   fresh: Sequence[BaseGeometry] | None = None) -> None:
         """Forget the *removed* ids and add or re-measure the *current* candidates, then
-        recompute the gains that can have changed, once for the whole batch."""
+        recompute the gains that can have changed, once for the whole batch. *fresh* (the
+        counting *current* candidates' :meth:`fresh_parts`, measured before, perhaps in
+        another process) saves measuring them here."""
         touched: list[BaseGeometry] = []
         keys: list[tuple[str, str]] = []
         also: list[str] = []
@@ -187,7 +190,8 @@ class Ledger(PlanFollower):
                 counting.append(c)
             else:
                 forget(c.id)
-        fresh = self._fresh_many([c.geometry for c in counting])
+        if fresh is None:
+            fresh = self._fresh_many([c.geometry for c in counting])
         for c, part in zip(counting, fresh, strict=True):
             forget(c.id)
             entry = _Entry((c.created, c.id), c.kind, part)
@@ -200,11 +204,20 @@ class Ledger(PlanFollower):
         self._tree = None
         self._regain(touched, min(keys), also=also)
 
-    def reset(self, candidates: Iterable[Candidate]) -> None:
-        """Replace every candidate (after opening or reloading a project)."""
+    def reset(self, candidates: Iterable[Candidate],
+              fresh: Sequence[BaseGeometry] | None = None) -> None:
+        """Replace every candidate (after opening or reloading a project); *fresh* as in
+        :meth:`apply_edit`."""
         self._entries.clear()
         self._tree = None
-        self.apply_edit(removed=(), current=candidates)
+        self.apply_edit(removed=(), current=candidates, fresh=fresh)
+
+    def fresh_parts(self, candidates: Sequence[Candidate]) -> list[BaseGeometry]:
+        """The part of each counting candidate of *candidates* that is new nature
+        ((geometry ∩ municipality) − protected), in their order. Each part is its
+        candidate's own, so the candidates may be measured in groups (issue 23: the
+        suggested plan's share on two cores) and the parts handed to :meth:`reset`."""
+        return self._fresh_many([c.geometry for c in candidates if counts(c)])
 
 
     # --- numbers --------------------------------------------------------------------------
