@@ -126,10 +126,11 @@ def child(case: str, world: str, cards: int) -> None:
     from naturplan.io.loading import LayerRequest
     from naturplan.render import MapView
 
-    if os.environ.get("NATURPLAN_BENCH_ALLOCATOR", "1") != "0":  # as run_app does
+    allocator = os.environ.get("NATURPLAN_BENCH_ALLOCATOR", "1")
+    if allocator != "0":  # as run_app does ("THRESHOLD,ARENAS" to try other settings)
         from naturplan.gui.allocator import tune_allocator
 
-        tune_allocator()
+        tune_allocator(*(int(v) for v in allocator.split(",")) if "," in allocator else ())
     app = QApplication.instance() or QApplication([])
     settings = QSettings(f"/tmp/bench_national_app_{os.getpid()}.ini", QSettings.Format.IniFormat)
     window = MainWindow(settings, lang="da")

@@ -32,7 +32,8 @@ ARENA_MAX = 2
 
 def tune_allocator(threshold: int = MMAP_THRESHOLD, arenas: int = ARENA_MAX) -> bool:
     """Fix glibc's mmap threshold at *threshold* bytes and its arenas at *arenas*; returns
-    whether both were set (False off Linux/glibc, where nothing is changed)."""
+    whether both were set (False off Linux/glibc, where nothing is changed). *arenas* 0
+    leaves glibc's number of arenas (8 per core)."""
     if not sys.platform.startswith("linux"):
         return False
     try:
@@ -43,4 +44,5 @@ def tune_allocator(threshold: int = MMAP_THRESHOLD, arenas: int = ARENA_MAX) -> 
         return False
     mallopt.argtypes = [ctypes.c_int, ctypes.c_int]
     mallopt.restype = ctypes.c_int
-    return bool(mallopt(M_MMAP_THRESHOLD, threshold)) and bool(mallopt(M_ARENA_MAX, arenas))
+    fixed = bool(mallopt(M_MMAP_THRESHOLD, threshold))
+    return fixed and (arenas == 0 or bool(mallopt(M_ARENA_MAX, arenas)))
