@@ -126,6 +126,11 @@ def child(case: str, world: str, cards: int) -> None:
     from naturplan.io.loading import LayerRequest
     from naturplan.render import MapView
 
+    allocator = os.environ.get("NATURPLAN_BENCH_ALLOCATOR", "1")
+    if allocator != "0":  # as run_app does ("THRESHOLD,ARENAS" to try other settings)
+        from naturplan.gui.allocator import tune_allocator
+
+        tune_allocator(*(int(v) for v in allocator.split(",")) if "," in allocator else ())
     app = QApplication.instance() or QApplication([])
     settings = QSettings(f"/tmp/bench_national_app_{os.getpid()}.ini", QSettings.Format.IniFormat)
     window = MainWindow(settings, lang="da")
@@ -201,8 +206,10 @@ def child(case: str, world: str, cards: int) -> None:
     window.close()
 
 
-def _run(case: str, world: str, cards: int, code: Path) -> dict[str, float]:
-    env = {**os.environ, "PYTHONPATH": str(code), "QT_QPA_PLATFORM": "offscreen"}
+def _run(case: str, world: str, cards: int, code: Path,
+         allocator: bool = True) -> dict[str, float]:
+    env = {**os.environ, "PYTHONPATH": str(code), "QT_QPA_PLATFORM": "offscreen",
+           "NATURPLAN_BENCH_ALLOCATOR": "1" if allocator else "0"}
     done = subprocess.run([sys.executable, str(Path(__file__).resolve()), "--child", case,
                            "--world", world, "--cards", str(cards)],
                           env=env, capture_output=True, text=True, check=False)
@@ -221,12 +228,17 @@ def main() -> None:
     parser.add_argument("--cards", type=int, default=100)
     parser.add_argument("--child", default=None)
     parser.add_argument("--cases", default="national,aalborg")
+    parser.add_argument("--compare-allocator", action="store_true",
+                        help="each case also without the app's allocator settings first")
     args = parser.parse_args()
     if args.child:
         child(args.child, args.world, args.cards)
         return
     runs = []
     for case in args.cases.split(","):
+        if args.compare_allocator:
+            runs.append(("this checkout, glibc defaults",
+                         _run(case, args.world, args.cards, REPO, allocator=False)))
         runs.append(("this checkout", _run(case, args.world, args.cards, REPO)))
         if case == "aalborg" and args.baseline is not None:
             runs.append((f"baseline {args.baseline}", _run(case, args.world, args.cards,

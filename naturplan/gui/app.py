@@ -62,11 +62,13 @@ def run_app(options: AppOptions, request: Any, roles: Sequence[Any]) -> int:
     from PySide6.QtWidgets import QApplication, QMessageBox
 
     from naturplan.core.errors import NaturplanError
+    from naturplan.gui.allocator import tune_allocator
     from naturplan.gui.collector import install_collector
     from naturplan.gui.i18n import install_translator
     from naturplan.gui.main_window import MainWindow
     from naturplan.text.i18n import error_text
 
+    tune_allocator()  # large freed arrays go back to the system (glibc; issue 24 §2)
     app = QApplication.instance() or QApplication(sys.argv[:1])
     install_collector(app)  # cyclic garbage is collected on this thread, never in a worker
     app.setOrganizationName(ORGANIZATION)
