@@ -24,12 +24,11 @@ from __future__ import annotations
 import heapq
 import multiprocessing
 import shutil
-import struct
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, BinaryIO
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -42,13 +41,12 @@ from naturplan.core.parcels.overlaps import SliverRule
 from naturplan.core.parcels.themes import ROLE_THEMES
 from naturplan.io.loading import LayerRequest
 from naturplan.io.raster import is_raster_path
+from naturplan.io.tile_chunks import records, write_chunk
 from naturplan.io.tiles import Tile
 
 Progress = Callable[[float, str], None]
 #: The table's columns when no tile has a row (a layer without parcels).
 _COLUMNS = (*BASE_COLUMNS, "synthetic_data")
-#: A chunk record: the feature id and the length of the CSV line that follows.
-_RECORD = struct.Struct("<qI")
 
 
 @dataclass(frozen=True)
@@ -290,21 +288,7 @@ def _write_chunk(path: Path, fids: np.ndarray, table: pd.DataFrame) -> None:
     if len(lines) != len(table):  # a cell with a line break: split by rows, not lines
         lines = [csv_text(table.iloc[i:i + 1]).split("\n", 1)[1][:-1]
                  for i in range(len(table))]
-    order = np.argsort(fids, kind="stable")
-    with open(path, "wb") as handle:
-        for k in order.tolist():
-            data = lines[k].encode("utf-8")
-            handle.write(_RECORD.pack(int(fids[k]), len(data)))
-            handle.write(data)
-
-
-def _records(handle: BinaryIO) -> Iterator[tuple[int, bytes]]:
-    while True:
-        head = handle.read(_RECORD.size)
-        if not head:
-            return
-        fid, size = _RECORD.unpack(head)
-        yield fid, handle.read(size)
+    write_chunk(path, fids, lines)
 
 
 def _merge_csv(chunks: Path, indexes: Sequence[int], rows: int, columns: Sequence[str],
@@ -321,7 +305,7 @@ def _merge_csv(chunks: Path, indexes: Sequence[int], rows: int, columns: Sequenc
         try:
             with open(part, "wb", buffering=1 << 20) as out:
                 out.write(header)
-                for _, line in heapq.merge(*(_records(h) for h in handles)):
+                for _, line in heapq.merge(*(records(h) for h in handles)):
                     out.write(line)
                     out.write(b"\n")
         finally:

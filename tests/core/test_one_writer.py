@@ -24,6 +24,8 @@ OWN_FILES = {
     "render/output.py": "draws in memory and writes the part it is given",
     "io/sample/build.py": "the synthetic sample in the user's data folder (its own .part)",
     "io/sample/raster.py": "the synthetic sample's flood raster",
+    "io/tile_chunks.py": "a tiled batch's temporary chunks, in the run's temporary folder "
+                         "(the user's file is merged from them through io.atomic)",
     "io/services/provenance.py": "fetched service layers (their own .part; issue 18's "
                                  "geometry half)",
     "io/services/cache.py": "the tile cache",

@@ -45,10 +45,11 @@ def cell_size(density: float) -> float:
     return CELL_M if density >= 0.1 else 100.0
 
 
-def write_national_flood(path: Path, land: shapely.Geometry, built: shapely.Geometry,
+def write_national_flood(part: Path, land: shapely.Geometry, built: shapely.Geometry,
                          cell: float, seed: int, tags: dict[str, str]) -> int:
     """Write the depth raster of the municipalities *built* (the coast being *land*'s
-    boundary) to *path*; returns the number of wet cells (depth > 0)."""
+    boundary) to *part* (the .part its caller renames); returns the number of wet cells
+    (depth > 0)."""
     import rasterio
     from affine import Affine
     from rasterio.enums import Resampling
@@ -73,7 +74,7 @@ def write_national_flood(path: Path, land: shapely.Geometry, built: shapely.Geom
         "zlevel": 6, "BIGTIFF": "IF_SAFER",
     }
     wet = 0
-    with rasterio.Env(GDAL_CACHEMAX=CACHE_MB), rasterio.open(path, "w", **profile) as dst:
+    with rasterio.Env(GDAL_CACHEMAX=CACHE_MB), rasterio.open(part, "w", **profile) as dst:
         for row in range(0, height, BLOCK):
             for col in range(0, width, BLOCK):
                 window = Window(col, row, min(BLOCK, width - col), min(BLOCK, height - row))
@@ -87,7 +88,7 @@ def write_national_flood(path: Path, land: shapely.Geometry, built: shapely.Geom
         dst.update_tags(**tags)
         dst.update_tags(1, UNIT="m", QUANTITY="flood depth")
         dst.set_band_description(1, "Oversvømmelsesdybde (m), syntetisk")
-    with rasterio.Env(GDAL_CACHEMAX=CACHE_MB), rasterio.open(path, "r+") as dst:
+    with rasterio.Env(GDAL_CACHEMAX=CACHE_MB), rasterio.open(part, "r+") as dst:
         factors = [f for f in (4, 16, 64) if max(width, height) // f >= 256]
         if factors:
             dst.build_overviews(factors, Resampling.nearest)
