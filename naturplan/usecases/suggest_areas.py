@@ -43,7 +43,8 @@ def areas_of(parts: NDArray[np.object_]) -> list[tuple[Any, NDArray[np.intp]]]:
 def _union_parts(parts: NDArray[np.object_]) -> NDArray[np.object_]:
     """The polygons of the union of *parts* (those with an area)."""
     merged: NDArray[np.object_] = shapely.get_parts(shapely.union_all(parts))
-    return merged[shapely.area(merged) > 0]
+    keep: NDArray[np.bool_] = shapely.area(merged) > 0
+    return merged[keep]
 
 
 def _unclaimed(merged: NDArray[np.object_], pieces: NDArray[np.object_],
