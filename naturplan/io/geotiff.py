@@ -17,12 +17,13 @@ from pathlib import Path
 from typing import BinaryIO
 
 _WIDTH, _HEIGHT, _DESCRIPTION, _DATETIME = 256, 257, 270, 306
-_GEO_KEYS, _GDAL_METADATA = 34735, 42112
-#: GeoTIFF keys: GTModelType, GeographicType, ProjectedCSType.
-_MODEL, _GEOGRAPHIC, _PROJECTED = 1024, 2048, 3072
+_GEO_KEYS, _GDAL_METADATA, _GDAL_NODATA = 34735, 42112, 42113
+_PIXEL_SCALE, _TIEPOINT, _TRANSFORMATION = 33550, 33922, 34264
+#: GeoTIFF keys: GTModelType, GTRasterType, GeographicType, ProjectedCSType.
+_MODEL, _RASTER_TYPE, _GEOGRAPHIC, _PROJECTED = 1024, 1025, 2048, 3072
 _USER_DEFINED = 32767
 #: TIFF field type → (struct code, size in bytes).
-_TYPES = {1: ("B", 1), 2: ("s", 1), 3: ("H", 2), 4: ("I", 4), 16: ("Q", 8)}
+_TYPES = {1: ("B", 1), 2: ("s", 1), 3: ("H", 2), 4: ("I", 4), 12: ("d", 8), 16: ("Q", 8)}
 
 
 @dataclass(frozen=True)
@@ -39,12 +40,22 @@ class TiffHeader:
         GDAL's dataset-level metadata items (``NATURPLAN_SYNTHETIC``), and
         ``TIFFTAG_IMAGEDESCRIPTION`` and ``TIFFTAG_DATETIME`` if the image has a description
         or a date, as rasterio reports them.
+    origin, cell
+        The top-left corner (x, y) and the cell's size (x, y) of a north-up grid whose
+        corner is the first cell's (one tie point at cell (0, 0), a pixel scale, cells as
+        areas); None for anything else (a transformation matrix, several tie points,
+        cells as points), where rasterio is the one to ask.
+    nodata
+        GDAL's no-data value as written (``GDAL_NODATA``), or None.
     """
 
     width: int
     height: int
     epsg: int | None
     metadata: dict[str, str] = field(default_factory=dict)
+    origin: tuple[float, float] | None = None
+    cell: tuple[float, float] | None = None
+    nodata: str | None = None
 
 
 def read_header(path: Path) -> TiffHeader | None:
@@ -81,19 +92,41 @@ def _read(handle: BinaryIO) -> TiffHeader | None:
     stamp = tags.get(_DATETIME)
     if isinstance(stamp, str) and stamp:
         metadata["TIFFTAG_DATETIME"] = stamp
+    grid = _grid(tags)
+    nodata = tags.get(_GDAL_NODATA)
     return TiffHeader(
         width=int(_first(tags[_WIDTH])),
         height=int(_first(tags[_HEIGHT])),
         epsg=_epsg(tags.get(_GEO_KEYS)),
         metadata=metadata,
+        origin=None if grid is None else grid[0],
+        cell=None if grid is None else grid[1],
+        nodata=nodata if isinstance(nodata, str) and nodata else None,
     )
+
+
+def _grid(
+    tags: dict[int, str | tuple[int, ...]],
+) -> tuple[tuple[float, float], tuple[float, float]] | None:
+    """The top-left corner and cell size of a plain north-up grid, else None."""
+    scale, tie = tags.get(_PIXEL_SCALE), tags.get(_TIEPOINT)
+    keys = _geo_keys(tags.get(_GEO_KEYS))
+    if (
+        _TRANSFORMATION in tags or isinstance(scale, str) or isinstance(tie, str)
+        or scale is None or tie is None or len(scale) < 2 or len(tie) != 6
+        or tie[0] != 0 or tie[1] != 0 or keys.get(_RASTER_TYPE, 1) != 1
+        or not (scale[0] > 0 and scale[1] > 0)
+    ):
+        return None
+    return (float(tie[3]), float(tie[4])), (float(scale[0]), float(scale[1]))
 
 
 def _directory(
     handle: BinaryIO, order: str, big: bool, offset: int
 ) -> dict[int, str | tuple[int, ...]]:
     """The tags this reader needs from the image directory at *offset*."""
-    wanted = {_WIDTH, _HEIGHT, _DESCRIPTION, _DATETIME, _GEO_KEYS, _GDAL_METADATA}
+    wanted = {_WIDTH, _HEIGHT, _DESCRIPTION, _DATETIME, _GEO_KEYS, _GDAL_METADATA,
+              _GDAL_NODATA, _PIXEL_SCALE, _TIEPOINT, _TRANSFORMATION}
     handle.seek(offset)
     count_format, entry_format, entry_size, inline = (
         ("Q", "HHQ", 20, 8) if big else ("H", "HHI", 12, 4)
@@ -128,15 +161,23 @@ def _first(value: str | tuple[int, ...]) -> int:
     return value[0]
 
 
-def _epsg(keys: str | tuple[int, ...] | None) -> int | None:
-    """The EPSG code from a GeoKeyDirectory (None if none or user-defined)."""
+def _geo_keys(keys: str | tuple[int, ...] | None) -> dict[int, int]:
+    """The short values of a GeoKeyDirectory (those stored in the directory itself)."""
     if keys is None or isinstance(keys, str) or len(keys) < 4:
-        return None
+        return {}
     values: dict[int, int] = {}
     for i in range(keys[3]):
         key, location, _, value = keys[4 + 4 * i : 8 + 4 * i]
         if location == 0:  # the value is in the directory itself
-            values[key] = value
+            values[int(key)] = int(value)
+    return values
+
+
+def _epsg(keys: str | tuple[int, ...] | None) -> int | None:
+    """The EPSG code from a GeoKeyDirectory (None if none or user-defined)."""
+    values = _geo_keys(keys)
+    if not values:
+        return None
     code = values.get(_PROJECTED) if values.get(_MODEL) != 2 else values.get(_GEOGRAPHIC)
     if code is None or code == _USER_DEFINED or not 1024 <= code < 32767:
         return None

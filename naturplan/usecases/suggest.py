@@ -29,7 +29,6 @@ from numpy.typing import NDArray
 
 from naturplan.core.errors import KindsOutOfReachError, OptimiseError, ScenarioError
 from naturplan.core.feedback import Feedback
-from naturplan.core.geometry_kernels import union_by_group
 from naturplan.core.layers.dataset import DEFAULT_PROTECTED_ROLES, Dataset
 from naturplan.core.layers.roles import Role
 from naturplan.core.optimise.edges import no_edges
@@ -42,10 +41,10 @@ from naturplan.core.plan.candidates import Candidate, CandidateKind
 from naturplan.core.plan.ledger import Ledger, counts
 from naturplan.core.plan.plan import CandidatePlan
 from naturplan.core.plan.scenarios import Scenario
-from naturplan.core.share.overlap import connected_groups
 from naturplan.text.i18n import tr
 from naturplan.text.labels import kind_label
 from naturplan.text.numbers import format_ha, format_number, format_percent
+from naturplan.usecases.suggest_areas import areas_of
 from naturplan.usecases.suggest_chosen import ChosenMeasures
 from naturplan.usecases.suggest_data import SuggestInputs, inputs_of
 from naturplan.usecases.suggest_share import SplitShare, share_of
@@ -343,7 +342,7 @@ def _candidates(units: PlanningUnits, chosen: NDArray[np.bool_], request: Sugges
     groups = [(kind, mine, geom, at)
               for kind in (CandidateKind.LOWLAND, CandidateKind.AFFORESTATION)
               if len(mine := np.flatnonzero(units.kind[index] == kind.value))
-              for geom, at in _areas(measures.parts[mine])]
+              for geom, at in areas_of(measures.parts[mine])]
     made = [Candidate.new(kind, geom, tr(request.lang, CONTEXT, "Suggestion {number}",
                                          number=k + 1))
             for k, (kind, _, geom, _) in enumerate(groups)]
@@ -355,33 +354,6 @@ def _candidates(units: PlanningUnits, chosen: NDArray[np.bool_], request: Sugges
                                                     for key, v in per_unit.items()})
         out.append((replace(candidate, note=_why(numbers, request)), numbers))
     return out, share
-
-
-def _areas(parts: NDArray[np.object_]) -> list[tuple[Any, NDArray[np.intp]]]:
-    """The areas of the units' new *parts* and, for each, the positions of its units.
-
-    An area is a connected part of the union, joined with every other part that holds a
-    piece of one of its units (a unit whose new part is in pieces is one area's, whole):
-    so each area's numbers are the sum of its units', and no area is without units.
-    """
-    pieces, unit = shapely.get_parts(parts, return_index=True)
-    keep = shapely.area(pieces) > 0
-    pieces, unit = pieces[keep], unit[keep]
-    merged = shapely.get_parts(shapely.union_all(parts))
-    merged = merged[shapely.area(merged) > 0]
-    found = shapely.STRtree(merged).query_nearest(shapely.point_on_surface(pieces),
-                                                  all_matches=False)
-    area_of = np.empty(len(pieces), dtype=np.intp)
-    area_of[found[0]] = found[1]
-    order = np.argsort(unit, kind="stable")
-    same = unit[order][1:] == unit[order][:-1]
-    a, b = area_of[order][:-1][same], area_of[order][1:][same]
-    label = connected_groups(len(merged), a, b)  # numpy: no scipy for a plan without penalty
-    geoms, keys = union_by_group(merged, label)
-    unit_label = np.full(len(parts), -1, dtype=np.intp)
-    unit_label[unit] = label[area_of]
-    return [(geom, np.flatnonzero(unit_label == key)) for geom, key in zip(geoms, keys,
-                                                                           strict=True)]
 
 
 def _numbers(units: PlanningUnits, members: NDArray[np.intp],

@@ -76,6 +76,9 @@ def test_the_suggested_areas_reach_the_target_and_keep_the_exclusions(sample, pr
             assert overlap < 1.0, c.name
     assert doc["solver"]["objective"] <= doc["greedy"]["objective"] + 1e-9
     assert doc["solver"]["gap"] <= 1e-3
+    # every suggested area is made of chosen parcels (none without units), all of them once
+    assert all(a["parcels"] >= 1 and a["kind"] for a in doc["areas"])
+    assert sum(a["parcels"] for a in doc["areas"]) == doc["chosen_units"]
 
 
 def test_the_boundary_penalty_makes_the_areas_more_compact(project, tmp_path, capsys):
