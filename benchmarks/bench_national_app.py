@@ -207,9 +207,12 @@ def child(case: str, world: str, cards: int) -> None:
 
 
 def _run(case: str, world: str, cards: int, code: Path,
-         allocator: bool = True) -> dict[str, float]:
+         allocator: str | None = None) -> dict[str, float]:
+    """One case in a fresh process; *allocator* "0" (glibc's defaults), "1" (the app's
+    settings) or "THRESHOLD,ARENAS" (default: NATURPLAN_BENCH_ALLOCATOR, else "1")."""
+    allocator = allocator or os.environ.get("NATURPLAN_BENCH_ALLOCATOR", "1")
     env = {**os.environ, "PYTHONPATH": str(code), "QT_QPA_PLATFORM": "offscreen",
-           "NATURPLAN_BENCH_ALLOCATOR": "1" if allocator else "0"}
+           "NATURPLAN_BENCH_ALLOCATOR": allocator}
     done = subprocess.run([sys.executable, str(Path(__file__).resolve()), "--child", case,
                            "--world", world, "--cards", str(cards)],
                           env=env, capture_output=True, text=True, check=False)
@@ -217,7 +220,8 @@ def _run(case: str, world: str, cards: int, code: Path,
     if done.returncode != 0 or not lines:
         raise SystemExit(f"{case} ({code}) failed:\n{done.stderr[-3000:]}")
     result: dict[str, float] = json.loads(lines[-1])
-    print(json.dumps({"code": str(code), **result}), flush=True)  # kept if a later case fails
+    # kept if a later case fails
+    print(json.dumps({"code": str(code), "allocator": allocator, **result}), flush=True)
     return result
 
 
@@ -230,16 +234,25 @@ def main() -> None:
     parser.add_argument("--cases", default="national,aalborg")
     parser.add_argument("--compare-allocator", action="store_true",
                         help="each case also without the app's allocator settings first")
+    parser.add_argument("--allocators", default=None,
+                        help='settings to run each case with, in turn, e.g. "0;1;4194304,2" '
+                             '(0: glibc defaults, 1: the app\'s, THRESHOLD,ARENAS)')
+    parser.add_argument("--rounds", type=int, default=1,
+                        help="repeat the settings' sequence (paired runs, interleaved)")
     args = parser.parse_args()
     if args.child:
         child(args.child, args.world, args.cards)
         return
+    settings = (args.allocators.split(";") if args.allocators
+                else ["0", None] if args.compare_allocator else [None])
     runs = []
     for case in args.cases.split(","):
-        if args.compare_allocator:
-            runs.append(("this checkout, glibc defaults",
-                         _run(case, args.world, args.cards, REPO, allocator=False)))
-        runs.append(("this checkout", _run(case, args.world, args.cards, REPO)))
+        for _ in range(args.rounds):
+            for setting in settings:
+                name = {"0": ", glibc defaults", None: "", "1": ""}.get(setting,
+                                                                     f", allocator {setting}")
+                runs.append((f"this checkout{name}",
+                             _run(case, args.world, args.cards, REPO, allocator=setting)))
         if case == "aalborg" and args.baseline is not None:
             runs.append((f"baseline {args.baseline}", _run(case, args.world, args.cards,
                                                            args.baseline)))
