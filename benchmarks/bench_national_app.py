@@ -127,6 +127,11 @@ def child(case: str, world: str, cards: int) -> None:
     from naturplan.render import MapView
 
     allocator = os.environ.get("NATURPLAN_BENCH_ALLOCATOR", "1")
+    if "@" in allocator:  # "ALLOCATOR@BYTES": the renderer's shape cap per layer (0: none)
+        import naturplan.render.geometry as geometry
+
+        allocator, cap = allocator.split("@")
+        geometry.CACHE_BYTES = int(cap) or 1 << 62
     if allocator != "0":  # as run_app does ("THRESHOLD,ARENAS" to try other settings)
         from naturplan.gui.allocator import tune_allocator
 
@@ -173,6 +178,8 @@ def child(case: str, world: str, cards: int) -> None:
         _wait(window, app)
         steps.append(time.perf_counter() - t0)
     rss_pan, peak_pan = _mem()
+    shapes_mb = sum(index.cached_bytes() for _, index in canvas.renderer._indexes.values()
+                    if hasattr(index, "cached_bytes")) / 2**20
     t0 = time.perf_counter()
     while window.parcels.context is None and time.perf_counter() - t0 < 300:
         app.processEvents()
@@ -196,7 +203,7 @@ def child(case: str, world: str, cards: int) -> None:
     print(json.dumps({
         "case": case, "open_s": opened, "rss_open": rss_open, "peak_open": peak_open,
         "pan_steps": len(steps), "pan_median_s": statistics.median(steps),
-        "pan_max_s": max(steps), "rss_pan": rss_pan, "peak_pan": peak_pan,
+        "pan_max_s": max(steps), "rss_pan": rss_pan, "peak_pan": peak_pan, "shapes_mb": shapes_mb,
         "lookup_ready_s": ready, "cards": len(times), "found": found,
         "card_p50_s": times[len(times) // 2], "card_p95_s": times[int(len(times) * 0.95) - 1],
         "rss_end": rss_end, "peak_end": peak_end, "addresses": len(address_times),
@@ -236,7 +243,8 @@ def main() -> None:
                         help="each case also without the app's allocator settings first")
     parser.add_argument("--allocators", default=None,
                         help='settings to run each case with, in turn, e.g. "0;1;4194304,2" '
-                             '(0: glibc defaults, 1: the app\'s, THRESHOLD,ARENAS)')
+                             '(0: glibc defaults, 1: the app\'s, THRESHOLD,ARENAS; '
+                             '"@BYTES" after one caps the renderer\'s shapes, @0: no cap)')
     parser.add_argument("--rounds", type=int, default=1,
                         help="repeat the settings' sequence (paired runs, interleaved)")
     args = parser.parse_args()
