@@ -127,6 +127,11 @@ def child(case: str, world: str, cards: int) -> None:
     from naturplan.render import MapView
 
     allocator = os.environ.get("NATURPLAN_BENCH_ALLOCATOR", "1")
+    if "@" in allocator:  # "ALLOCATOR@BYTES": the renderer's shape cap per layer (0: none)
+        import naturplan.render.geometry as geometry
+
+        allocator, cap = allocator.split("@")
+        geometry.CACHE_BYTES = int(cap) or 1 << 62
     if allocator != "0":  # as run_app does ("THRESHOLD,ARENAS" to try other settings)
         from naturplan.gui.allocator import tune_allocator
 
@@ -173,6 +178,8 @@ def child(case: str, world: str, cards: int) -> None:
         _wait(window, app)
         steps.append(time.perf_counter() - t0)
     rss_pan, peak_pan = _mem()
+    shapes_mb = sum(index.cached_bytes() for _, index in canvas.renderer._indexes.values()
+                    if hasattr(index, "cached_bytes")) / 2**20
     t0 = time.perf_counter()
     while window.parcels.context is None and time.perf_counter() - t0 < 300:
         app.processEvents()
@@ -196,7 +203,7 @@ def child(case: str, world: str, cards: int) -> None:
     print(json.dumps({
         "case": case, "open_s": opened, "rss_open": rss_open, "peak_open": peak_open,
         "pan_steps": len(steps), "pan_median_s": statistics.median(steps),
-        "pan_max_s": max(steps), "rss_pan": rss_pan, "peak_pan": peak_pan,
+        "pan_max_s": max(steps), "rss_pan": rss_pan, "peak_pan": peak_pan, "shapes_mb": shapes_mb,
         "lookup_ready_s": ready, "cards": len(times), "found": found,
         "card_p50_s": times[len(times) // 2], "card_p95_s": times[int(len(times) * 0.95) - 1],
         "rss_end": rss_end, "peak_end": peak_end, "addresses": len(address_times),
@@ -207,9 +214,12 @@ def child(case: str, world: str, cards: int) -> None:
 
 
 def _run(case: str, world: str, cards: int, code: Path,
-         allocator: bool = True) -> dict[str, float]:
+         allocator: str | None = None) -> dict[str, float]:
+    """One case in a fresh process; *allocator* "0" (glibc's defaults), "1" (the app's
+    settings) or "THRESHOLD,ARENAS" (default: NATURPLAN_BENCH_ALLOCATOR, else "1")."""
+    allocator = allocator or os.environ.get("NATURPLAN_BENCH_ALLOCATOR", "1")
     env = {**os.environ, "PYTHONPATH": str(code), "QT_QPA_PLATFORM": "offscreen",
-           "NATURPLAN_BENCH_ALLOCATOR": "1" if allocator else "0"}
+           "NATURPLAN_BENCH_ALLOCATOR": allocator}
     done = subprocess.run([sys.executable, str(Path(__file__).resolve()), "--child", case,
                            "--world", world, "--cards", str(cards)],
                           env=env, capture_output=True, text=True, check=False)
@@ -217,7 +227,8 @@ def _run(case: str, world: str, cards: int, code: Path,
     if done.returncode != 0 or not lines:
         raise SystemExit(f"{case} ({code}) failed:\n{done.stderr[-3000:]}")
     result: dict[str, float] = json.loads(lines[-1])
-    print(json.dumps({"code": str(code), **result}), flush=True)  # kept if a later case fails
+    # kept if a later case fails
+    print(json.dumps({"code": str(code), "allocator": allocator, **result}), flush=True)
     return result
 
 
@@ -230,16 +241,26 @@ def main() -> None:
     parser.add_argument("--cases", default="national,aalborg")
     parser.add_argument("--compare-allocator", action="store_true",
                         help="each case also without the app's allocator settings first")
+    parser.add_argument("--allocators", default=None,
+                        help='settings to run each case with, in turn, e.g. "0;1;4194304,2" '
+                             '(0: glibc defaults, 1: the app\'s, THRESHOLD,ARENAS; '
+                             '"@BYTES" after one caps the renderer\'s shapes, @0: no cap)')
+    parser.add_argument("--rounds", type=int, default=1,
+                        help="repeat the settings' sequence (paired runs, interleaved)")
     args = parser.parse_args()
     if args.child:
         child(args.child, args.world, args.cards)
         return
+    settings = (args.allocators.split(";") if args.allocators
+                else ["0", None] if args.compare_allocator else [None])
     runs = []
     for case in args.cases.split(","):
-        if args.compare_allocator:
-            runs.append(("this checkout, glibc defaults",
-                         _run(case, args.world, args.cards, REPO, allocator=False)))
-        runs.append(("this checkout", _run(case, args.world, args.cards, REPO)))
+        for _ in range(args.rounds):
+            for setting in settings:
+                name = {"0": ", glibc defaults", None: "", "1": ""}.get(setting,
+                                                                     f", allocator {setting}")
+                runs.append((f"this checkout{name}",
+                             _run(case, args.world, args.cards, REPO, allocator=setting)))
         if case == "aalborg" and args.baseline is not None:
             runs.append((f"baseline {args.baseline}", _run(case, args.world, args.cards,
                                                            args.baseline)))

@@ -12,6 +12,12 @@ resolution apart). A frame at a level that is not built yet borrows the shapes o
 level (up to three steps: more vertices than needed, drawn a little slower) or of the next
 coarser one (0.85 px instead of 0.6 px tolerance: nobody sees it), and
 :meth:`GeometryIndex.prepare` builds levels ahead of the user in a background thread.
+
+The shapes kept per layer are capped (:data:`CACHE_BYTES`, counted as their vertices' bytes
+plus a fixed cost per shape): past the cap the least recently drawn go first, down to three
+quarters of it, so that panning across the country with a layer held whole (§3, Natura 2000,
+lowland) does not make the cache grow without bound. An evicted shape is built again when
+it is drawn again (the same shape: building is deterministic).
 """
 
 from __future__ import annotations
@@ -38,6 +44,10 @@ CACHED_LEVELS = 10
 #: or finer (3: at most about three times the vertices it needs; drawn a little slower).
 BORROW_COARSER = 1
 BORROW_FINER = 3
+#: Bytes of Qt shapes kept per layer (all levels together) before the least recently drawn
+#: are dropped; a shape costs 16 bytes per vertex plus :data:`SHAPE_BYTES`.
+CACHE_BYTES = 96 << 20
+SHAPE_BYTES = 120
 
 Shape = QPolygonF | QPainterPath
 
@@ -115,6 +125,49 @@ def point_xy(points: NDArray[np.object_]) -> NDArray[np.float64]:
     return out
 
 
+class _Store:
+    """Built Qt shapes of one level (or of the full geometries) with their cost in bytes and
+    the tick they were last drawn at."""
+
+    __slots__ = ("built", "shapes", "used", "cost", "bytes")
+
+    def __init__(self, n: int) -> None:
+        self.built = np.zeros(n, dtype=bool)
+        self.shapes = np.empty(n, dtype=object)
+        self.used = np.zeros(n, dtype=np.int64)
+        self.cost = np.zeros(n, dtype=np.int64)
+        self.bytes = 0
+
+    def put(self, rows: NDArray, shapes: NDArray, cost: NDArray, tick: int) -> int:
+        """Publish *shapes* at *rows* (not built yet); returns the bytes added."""
+        self.shapes[rows] = shapes
+        self.built[rows] = True
+        self.used[rows] = tick
+        self.cost[rows] = cost
+        added = int(cost.sum())
+        self.bytes += added
+        return added
+
+    def take(self, rows: NDArray, old: _Store, old_rows: NDArray) -> None:
+        """Take over *old*'s shapes at *old_rows* as rows *rows* (an edited layer)."""
+        have = old.built[old_rows]
+        rows, old_rows = rows[have], old_rows[have]
+        self.built[rows] = True
+        for name in ("shapes", "used", "cost"):
+            getattr(self, name)[rows] = getattr(old, name)[old_rows]
+        self.bytes += int(self.cost[rows].sum())
+
+    def drop(self, rows: NDArray) -> None:
+        self.bytes -= int(self.cost[rows].sum())
+        self.built[rows] = False
+        self.shapes[rows] = None
+        self.cost[rows] = 0
+
+
+def _shape_bytes(geometries: NDArray[np.object_]) -> NDArray[np.int64]:
+    return shapely.get_num_coordinates(geometries).astype(np.int64) * 16 + SHAPE_BYTES
+
+
 class GeometryIndex:
     """The features of one vector layer ready for drawing, labelling and point queries.
 
@@ -133,13 +186,15 @@ class GeometryIndex:
         self.sizes = np.maximum(self.widths, self.heights)
         #: True for features drawn as they are at every level (few vertices).
         self.simple = shapely.get_num_coordinates(self.geometries) <= SIMPLE_VERTICES
+        self._cost = _shape_bytes(self.geometries)
         n = len(self.geometries)
-        self._full_built = np.zeros(n, dtype=bool)
-        self._full = np.empty(n, dtype=object)
-        #: zoom level → (built mask, shapes) for the many-vertex features
-        self._levels: OrderedDict[int, tuple[NDArray[np.bool_], NDArray[np.object_]]] = (
-            OrderedDict()
-        )
+        self._full = _Store(n)
+        #: zoom level → the simplified shapes of the many-vertex features
+        self._levels: OrderedDict[int, _Store] = OrderedDict()
+        #: the cap on the bytes of all shapes kept (see the module docstring)
+        self.cache_bytes = CACHE_BYTES
+        self._bytes = 0
+        self._tick = 0
         self._columns: dict[str, NDArray[np.object_]] = {}
         self._points_built = np.zeros(n, dtype=bool)
         self._points = np.zeros((n, 2), dtype=float)
@@ -157,13 +212,12 @@ class GeometryIndex:
         rows = np.flatnonzero(kept >= 0)
         old = kept[rows]
         with self._lock:
-            new._full_built[rows] = self._full_built[old]
-            new._full[rows] = self._full[old]
-            for level, (built, shapes) in self._levels.items():
-                mask = np.zeros(len(new), dtype=bool)
-                made = np.empty(len(new), dtype=object)
-                mask[rows], made[rows] = built[old], shapes[old]
-                new._levels[level] = (mask, made)
+            new._full.take(rows, self._full, old)
+            for level, store in self._levels.items():
+                new._levels[level] = _Store(len(new))
+                new._levels[level].take(rows, store, old)
+            new._tick = self._tick
+            new._bytes = new._full.bytes + sum(s.bytes for s in new._levels.values())
             new._points_built[rows] = self._points_built[old]
             new._points[rows] = self._points[old]
         return new
@@ -208,7 +262,7 @@ class GeometryIndex:
         built = 0
         simple = positions[self.simple[positions]]
         with self._lock:
-            missing = simple[~self._full_built[simple]]
+            missing = simple[~self._full.built[simple]]
         built += len(missing)
         for chunk in np.array_split(missing, max(1, len(missing) // 5000)):
             if stop():
@@ -220,7 +274,7 @@ class GeometryIndex:
                 break
             with self._lock:
                 entry = self._levels.get(level)
-                todo = detailed if entry is None else detailed[~entry[0][detailed]]
+                todo = detailed if entry is None else detailed[~entry.built[detailed]]
             if len(todo):
                 built += len(todo)
                 self._level_shapes(todo, level, np.sqrt(2) ** level, borrow=False)
@@ -231,16 +285,53 @@ class GeometryIndex:
         with self._lock:
             return list(self._levels)
 
+    def cached_bytes(self) -> int:
+        """The bytes of the shapes kept, as counted against :attr:`cache_bytes`."""
+        with self._lock:
+            return self._bytes
+
+    def _touch(self, store: _Store, rows: NDArray) -> int:
+        """Mark *rows* of *store* as drawn now (call with the lock held); returns the tick."""
+        self._tick += 1
+        store.used[rows] = self._tick
+        return self._tick
+
+    def _evict(self) -> None:
+        """Past the cap, drop the least recently drawn shapes down to 3/4 of it (call with
+        the lock held)."""
+        if self._bytes <= self.cache_bytes:
+            return
+        stores = [self._full, *self._levels.values()]
+        rows = [np.flatnonzero(store.built) for store in stores]
+        which = np.repeat(np.arange(len(stores)), [len(r) for r in rows])
+        rows_all = np.concatenate(rows)
+        used = np.concatenate([store.used[r] for store, r in zip(stores, rows, strict=True)])
+        cost = np.concatenate([store.cost[r] for store, r in zip(stores, rows, strict=True)])
+        order = np.argsort(used, kind="stable")
+        excess = self._bytes - self.cache_bytes * 3 // 4
+        count = int(np.searchsorted(np.cumsum(cost[order]), excess)) + 1
+        gone = order[:count]
+        for k, store in enumerate(stores):
+            store.drop(rows_all[gone[which[gone] == k]])
+        self._bytes = sum(store.bytes for store in stores)
+
     def _full_shapes(self, positions: NDArray) -> NDArray:
         with self._lock:
-            missing = positions[~self._full_built[positions]]
+            have = self._full.built[positions]
+            out = self._full.shapes[positions]  # a copy: safe from a later eviction
+            self._touch(self._full, positions[have])
+        missing = positions[~have]
         if len(missing):
             made = np.empty(len(missing), dtype=object)
             made[:] = shapes_from_geometries(self.geometries[missing])
+            out[~have] = made
             with self._lock:
-                self._full[missing] = made
-                self._full_built[missing] = True
-        return self._full[positions]
+                fresh = ~self._full.built[missing]  # another thread may have built some
+                self._tick += 1
+                self._bytes += self._full.put(missing[fresh], made[fresh],
+                                              self._cost[missing[fresh]], self._tick)
+                self._evict()
+        return out
 
     def _level_shapes(self, positions: NDArray, level: int, resolution: float,
                       borrow: bool) -> NDArray:
@@ -256,8 +347,9 @@ class GeometryIndex:
                 entry = self._levels.get(k)
                 if entry is None:
                     continue
-                have = todo & entry[0][positions]
-                out[have] = entry[1][positions[have]]
+                have = todo & entry.built[positions]
+                out[have] = entry.shapes[positions[have]]
+                self._touch(entry, positions[have])
                 todo &= ~have
                 if not todo.any():
                     break
@@ -272,16 +364,18 @@ class GeometryIndex:
             made = np.empty(len(missing), dtype=object)
             made[:] = shapes_from_geometries(simple)
             out[todo] = made
+            cost = _shape_bytes(simple)
             with self._lock:
                 entry = self._levels.get(level)
                 if entry is None:
-                    n = len(self.geometries)
-                    entry = (np.zeros(n, dtype=bool), np.empty(n, dtype=object))
+                    entry = _Store(len(self.geometries))
                     self._levels[level] = entry
                     while len(self._levels) > CACHED_LEVELS:
-                        self._levels.popitem(last=False)
-                entry[1][missing] = made
-                entry[0][missing] = True
+                        self._bytes -= self._levels.popitem(last=False)[1].bytes
+                fresh = ~entry.built[missing]  # another thread may have built some
+                self._tick += 1
+                self._bytes += entry.put(missing[fresh], made[fresh], cost[fresh], self._tick)
+                self._evict()
         return out
 
     def column(self, frame: Any, name: str) -> NDArray[np.object_]:
