@@ -9,15 +9,15 @@ the forked children's CPU (``os.wait4``) and the critical-path CPU = this proces
 for each child, the part of its CPU this process did not overlap with its own work between
 the fork and taking the result. On a machine whose two cores are free that is about the
 wall time; on this shared machine (load 5-10) the wall time is not a result, this is. A
-checkout without ``units_fork`` (main at de85804) has no children: its critical path is its
-CPU.
+checkout without ``core/forked.py`` has no children counted: main at de85804 had none (its
+critical path is its CPU); for one with ``core/optimise/units_fork.py`` (f33ad0c) run that
+checkout's own copy of this script.
 """
 
 from __future__ import annotations
 
 import json
 import os
-import pickle
 import sys
 import time
 from typing import Any
@@ -28,31 +28,31 @@ CHILDREN: list[tuple[str, float, float]] = []
 
 def _instrument() -> None:
     try:
-        from naturplan.core.optimise import units_fork
-    except ImportError:
+        from naturplan.core import forked
+    except ImportError:  # a checkout without the fork helper: no children to count
         return
-    fork = units_fork.Pending._fork
+    fork, result_or = forked.Pending._fork, forked.Pending.result_or
 
     def timed_fork(self: Any) -> None:
         self._t_fork = time.process_time()
         fork(self)
 
-    def result(self: Any) -> Any:
-        if self._read is None:
-            return self._function(*self._args)
-        t_call = time.process_time()
-        with os.fdopen(self._read, "rb") as incoming:
-            data = incoming.read()
-        self._read = None
-        _, status, usage = os.wait4(self._pid, 0)
-        name = getattr(self._function, "__name__", str(self._function))
-        CHILDREN.append((name, usage.ru_utime + usage.ru_stime, t_call - self._t_fork))
-        if status != 0 or not data:
-            return self._function(*self._args)
-        return pickle.loads(data)
+    def timed_result_or(self: Any, here: Any) -> Any:
+        self._t_call = time.process_time()
+        return result_or(self, here)
 
-    units_fork.Pending._fork = timed_fork
-    units_fork.Pending.result = result
+    def wait(self: Any) -> int:  # the child's CPU as it is waited for
+        pid, self._pid = self._pid, None
+        forked._LIVE.discard(pid)
+        _, status, usage = os.wait4(pid, 0)
+        name = getattr(self._function, "__name__", str(self._function))
+        CHILDREN.append((name, usage.ru_utime + usage.ru_stime,
+                         self._t_call - self._t_fork))
+        return int(status)
+
+    forked.Pending._fork = timed_fork
+    forked.Pending.result_or = timed_result_or
+    forked.Pending._wait = wait
 
 
 def main() -> None:

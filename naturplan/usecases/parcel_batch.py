@@ -11,23 +11,20 @@ lines are put back in the layer's order.
 The file is byte for byte the one a single process writes
 (tests/e2e/test_parcel_batch_fork.py).
 
-Where fork is missing or unsafe (not Linux, other threads running), for small batches, or
-when the child fails, that work runs in this process as before.
+Where fork is missing or unsafe (:func:`naturplan.core.forked.can_fork`: not Linux, other
+threads running, ...), for small batches, or when the child fails, that work runs in this
+process as before; a cancelled batch or Ctrl-C stops the child.
 """
 
 from __future__ import annotations
 
-import multiprocessing as mp
-import pickle
-import signal
-import sys
-import threading
 from dataclasses import dataclass
 
 import numpy as np
 import shapely
 from numpy.typing import NDArray
 
+from naturplan.core import forked
 from naturplan.core.feedback import Feedback, as_feedback
 from naturplan.core.parcels.batch import parcel_table
 from naturplan.core.parcels.context import ParcelContext
@@ -76,21 +73,14 @@ def parcel_csv(context: ParcelContext, synthetic: bool, feedback: Feedback | Non
     """
     feedback = as_feedback(feedback)
     n = len(context.geometries)
-    halves = _halves(context.geometries) if fork and _can_fork(n) else None
-    if halves is None:
-        lines, header, missing = _formatted(context, synthetic, feedback)
+    two = fork and n >= FORK_MIN_PARCELS and forked.can_fork(alone=True)
+    if two:
+        lines, header, missing = _in_two(context, synthetic, feedback,
+                                         *_halves(context.geometries))
     else:
-        lines, header, missing = _forked(context, synthetic, feedback, *halves)
+        lines, header, missing = _formatted(context, synthetic, feedback)
     unregistered = n > 0 and bool(np.isnan(context.registered).all())
     return ParcelCsv("\n".join([header, *lines]) + "\n", n, missing, unregistered)
-
-
-def _can_fork(n: int) -> bool:
-    """Linux (elsewhere fork is missing or unsafe), no other thread in this process (a lock
-    one holds would stay locked in the child for ever: the command line has none, a GUI
-    would), not inside a daemon process (which may not have children), enough parcels."""
-    return (n >= FORK_MIN_PARCELS and sys.platform.startswith("linux")
-            and threading.active_count() == 1 and not mp.current_process().daemon)
 
 
 def _halves(geoms: NDArray[np.object_]) -> tuple[NDArray[np.intp], NDArray[np.intp]]:
@@ -112,7 +102,12 @@ def _formatted(context: ParcelContext, synthetic: bool, feedback: Feedback
     return csv_lines(table), csv_header(table), missing
 
 
-def _forked(context: ParcelContext, synthetic: bool, feedback: Feedback,
+def _lines(context: ParcelContext, synthetic: bool) -> list[str]:
+    """The CSV lines of *context*'s parcels: what the forked child computes."""
+    return _formatted(context, synthetic, as_feedback(None))[0]
+
+
+def _in_two(context: ParcelContext, synthetic: bool, feedback: Feedback,
             mine: NDArray[np.intp], theirs: NDArray[np.intp]
             ) -> tuple[list[str], str, tuple[str, ...]]:
     """The lines of *mine* computed here and of *theirs* in a forked child, merged."""
@@ -120,45 +115,15 @@ def _forked(context: ParcelContext, synthetic: bool, feedback: Feedback,
         context.prepared(layer)
     for raster in context.flood_rasters:  # read once (the batch reads each whole anyway)
         raster.read(None)
-    ctx = mp.get_context("fork")
-    ours, child_end = ctx.Pipe(duplex=False)
-    child = ctx.Process(target=_child, args=(child_end, context.subset(theirs), synthetic),
-                        daemon=True)
-    child.start()
-    child_end.close()
-    try:
+    their_part = context.subset(theirs)
+    # cancelled or failed here: leaving the block stops the child (its half is not wanted)
+    with forked.start(_lines, their_part, synthetic, alone=True) as pending:
         lines, header, missing = _formatted(context.subset(mine), synthetic, feedback)
-        try:
-            their_lines = pickle.loads(ours.recv_bytes())
-        except (EOFError, OSError, pickle.UnpicklingError):
-            their_lines = None
-    except BaseException:  # cancelled or failed here: the child's half is not wanted
-        child.kill()
-        raise
-    finally:
-        ours.close()
-        child.join()
-    if not isinstance(their_lines, list) or len(their_lines) != len(theirs):
         # the child died (out of memory, killed): its half here, as one process would
-        their_lines, _, _ = _formatted(context.subset(theirs), synthetic, feedback)
+        their_lines = pending.result_or(
+            lambda: _formatted(their_part, synthetic, feedback)[0])
     merged = np.empty(len(mine) + len(theirs), dtype=object)
     merged[mine] = lines
     merged[theirs] = their_lines
     out: list[str] = merged.tolist()
     return out, header, missing
-
-
-def _child(conn: mp.connection.Connection, context: ParcelContext, synthetic: bool) -> None:
-    """The child's side: its half's CSV lines, pickled, or None if it failed. Ctrl-C is the
-    parent's to handle (it stops the child): no second message, no traceback from here."""
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    try:
-        lines, _, _ = _formatted(context, synthetic, as_feedback(None))
-    except Exception:  # noqa: BLE001 - the parent computes this half itself then
-        lines = None
-    try:
-        conn.send_bytes(pickle.dumps(lines, protocol=pickle.HIGHEST_PROTOCOL))
-    except OSError:  # the parent stopped listening (it was stopped itself)
-        pass
-    finally:
-        conn.close()

@@ -29,13 +29,13 @@ from numpy.typing import NDArray
 
 from naturplan.core.errors import KindsOutOfReachError, OptimiseError, ScenarioError
 from naturplan.core.feedback import Feedback
+from naturplan.core.forked import Pending
 from naturplan.core.layers.dataset import DEFAULT_PROTECTED_ROLES, Dataset
 from naturplan.core.layers.roles import Role
 from naturplan.core.optimise.edges import no_edges
 from naturplan.core.optimise.problem import KindTarget, Problem, Solution
 from naturplan.core.optimise.solve import baseline, solve
 from naturplan.core.optimise.units import M2_PER_HA, PlanningUnits, planning_units
-from naturplan.core.optimise.units_fork import Pending
 from naturplan.core.optimise.units_grid import CELL_M, grid_cells
 from naturplan.core.plan.candidates import Candidate, CandidateKind
 from naturplan.core.plan.ledger import Ledger, counts

@@ -7,8 +7,8 @@ import numpy as np
 import shapely
 from numpy.typing import NDArray
 
+from naturplan.core.forked import Pending, start
 from naturplan.core.optimise.units import PlanningUnits
-from naturplan.core.optimise.units_fork import Pending, start
 
 #: Fewest chosen units whose flood share is measured in a forked child.
 FORK_MIN_CHOSEN = 500

@@ -29,7 +29,7 @@ from naturplan.core.layers.roles import Role
 from naturplan.core.share.protected import ProtectedIndex, ProtectedShare
 
 if TYPE_CHECKING:
-    from naturplan.core.optimise.units_fork import Pending
+    from naturplan.core.forked import Pending
 
 #: The layers a suggested plan reads (with the protected roles): no addresses.
 SUGGEST_ROLES = (Role.PARCELS, Role.NATURE_P3, Role.NATURA2000, Role.LOWLAND,
@@ -153,7 +153,7 @@ def _protected_later(municipality: BaseGeometry, sources: Mapping[Role, list[Any
                      ) -> Pending[tuple[ProtectedShare, ProtectedIndex]]:
     """The protected share and index of the *sources* read so far, begun in a forked child
     where one can be made (:mod:`naturplan.core.optimise.units_fork`)."""
-    from naturplan.core.optimise.units_fork import start
+    from naturplan.core.forked import start
     from naturplan.core.share.protected import compute_protected
 
     return start(compute_protected, municipality,

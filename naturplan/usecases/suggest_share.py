@@ -16,7 +16,7 @@ import shapely
 from numpy.typing import NDArray
 from shapely.geometry.base import BaseGeometry
 
-from naturplan.core.optimise.units_fork import Pending, start
+from naturplan.core.forked import Pending, start
 from naturplan.core.plan.candidates import Candidate
 from naturplan.core.plan.ledger import Ledger, counts
 

@@ -11,7 +11,7 @@ import pytest
 import shapely
 from shapely.geometry import Polygon, box
 
-from naturplan.core.optimise import units_fork
+from naturplan.core import forked as forked_module
 from naturplan.core.plan.candidates import Candidate
 from naturplan.core.plan.ledger import Ledger
 from naturplan.core.share.protected import ProtectedSource, compute_protected
@@ -25,7 +25,7 @@ P3 = [box(1000, 1000, 2000, 2000), box(1500, 1500, 2500, 2500)]  # union 1.75 km
 @pytest.fixture(autouse=True)
 def forking(monkeypatch: pytest.MonkeyPatch) -> None:
     """Fork whenever FORK says so (earlier tests in this process may have run HiGHS)."""
-    monkeypatch.setattr(units_fork, "can_fork", lambda: units_fork.FORK)
+    monkeypatch.setattr(forked_module, "can_fork", lambda alone=False: forked_module.FORK)
 
 
 def _ledger() -> Ledger:
@@ -72,9 +72,9 @@ def test_the_child_takes_the_largest_areas_first_up_to_its_part() -> None:
 def test_the_share_on_two_cores_is_the_share_on_one_and_shapelys(
         monkeypatch: pytest.MonkeyPatch, part: float) -> None:
     plan = _plan()
-    monkeypatch.setattr(units_fork, "FORK", False)
+    monkeypatch.setattr(forked_module, "FORK", False)
     one = share_of(_ledger(), plan)
-    monkeypatch.setattr(units_fork, "FORK", True)
+    monkeypatch.setattr(forked_module, "FORK", True)
     monkeypatch.setattr("naturplan.usecases.suggest_share.CHILD_PART", part)
     pending = SplitShare(_ledger(), plan)
     assert pending.forked
@@ -86,9 +86,9 @@ def test_the_share_on_two_cores_is_the_share_on_one_and_shapelys(
 
 def test_a_failed_child_gives_the_same_share_here(monkeypatch: pytest.MonkeyPatch) -> None:
     plan = _plan()
-    monkeypatch.setattr(units_fork, "FORK", False)
+    monkeypatch.setattr(forked_module, "FORK", False)
     one = share_of(_ledger(), plan)
-    monkeypatch.setattr(units_fork, "FORK", True)
+    monkeypatch.setattr(forked_module, "FORK", True)
     ledger = _ledger()
     parent, real = os.getpid(), ledger.fresh_parts
 

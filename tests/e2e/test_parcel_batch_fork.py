@@ -1,16 +1,21 @@
 """`parcels --out FILE.csv` on both cores (issue 24 §4): half of the parcels in a forked
 child gives the same file, byte for byte, as one process; a child that dies costs time, not
-rows; and each half's rows are those of the whole batch."""
+rows; a cancelled batch leaves no child; and each half's rows are those of the whole batch.
+The child runs :func:`parcel_batch._lines` (through :mod:`naturplan.core.forked`)."""
 
 from __future__ import annotations
 
 import os
 import sys
+import time
 from pathlib import Path
 
 import numpy as np
 import pytest
 
+from naturplan.core import forked
+from naturplan.core.errors import OperationCancelled
+from naturplan.core.feedback import Feedback
 from naturplan.core.parcels.batch import parcel_table
 from naturplan.core.parcels.context import ParcelContext
 from naturplan.export.parcel_table import csv_text
@@ -31,6 +36,30 @@ def context(sample_env: dict[str, str]) -> ParcelContext:
     return parcel_context(dataset)
 
 
+@pytest.fixture(autouse=True)
+def forking(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Earlier tests in this process may have loaded the window's modules or run HiGHS,
+    after which no child is made: here the rules are those of the command line."""
+    monkeypatch.delitem(sys.modules, "PySide6.QtWidgets", raising=False)
+    mip = sys.modules.get("naturplan.core.optimise.mip")
+    if mip is not None:
+        monkeypatch.setattr(mip, "can_fork", lambda: True)
+
+
+def _started(monkeypatch: pytest.MonkeyPatch) -> list[tuple[bool, int | None]]:
+    """(forked, the child's pid) of every call the batch starts."""
+    made: list[tuple[bool, int | None]] = []
+    real = forked.start
+
+    def recorded(function, *args, **kwargs):  # type: ignore[no-untyped-def]
+        pending = real(function, *args, **kwargs)
+        made.append((pending.forked, pending.pid))
+        return pending
+
+    monkeypatch.setattr(forked, "start", recorded)
+    return made
+
+
 def _one_process(context: ParcelContext) -> str:
     table = parcel_table(context)
     table["synthetic_data"] = True
@@ -41,15 +70,17 @@ def test_the_forked_csv_is_the_one_process_csv(context: ParcelContext,
                                                monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(parcel_batch, "FORK_MIN_PARCELS", 0)
     children: list[int] = []
-    real = parcel_batch._child
+    real = parcel_batch._lines
 
-    def child(*args: object) -> None:  # runs in the child: record its pid through a file
+    def child(*args: object) -> list[str]:  # runs in the child: recorded there, not here
         children.append(os.getpid())
-        real(*args)  # type: ignore[arg-type]
+        return real(*args)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(parcel_batch, "_child", child)
+    monkeypatch.setattr(parcel_batch, "_lines", child)
+    made = _started(monkeypatch)
     done = parcel_batch.parcel_csv(context, True)
     expected = _one_process(context)
+    assert [f for f, _ in made] == [True]
     assert done.text == expected
     assert done.rows == len(context.geometries) == expected.count("\n") - 1
     assert done.not_evaluated == tuple(parcel_table(context).attrs["not_evaluated"])
@@ -62,8 +93,29 @@ def test_a_child_that_dies_leaves_its_half_to_the_parent(context: ParcelContext,
                                                          monkeypatch: pytest.MonkeyPatch
                                                          ) -> None:
     monkeypatch.setattr(parcel_batch, "FORK_MIN_PARCELS", 0)
-    monkeypatch.setattr(parcel_batch, "_child", lambda *args: os._exit(3))
+    monkeypatch.setattr(parcel_batch, "_lines", lambda *args: os._exit(3))
+    made = _started(monkeypatch)
     assert parcel_batch.parcel_csv(context, True).text == _one_process(context)
+    assert [f for f, _ in made] == [True]
+
+
+def test_a_cancelled_batch_stops_its_child(context: ParcelContext,
+                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    """The parent's half is cancelled: the child (here one that would take two minutes)
+    is killed and waited for, not left running or as a zombie."""
+    monkeypatch.setattr(parcel_batch, "FORK_MIN_PARCELS", 0)
+    monkeypatch.setattr(parcel_batch, "_lines", lambda *args: time.sleep(120))
+    made = _started(monkeypatch)
+    feedback = Feedback()
+    feedback.cancel()
+    began = time.monotonic()
+    with pytest.raises(OperationCancelled):
+        parcel_batch.parcel_csv(context, True, feedback)
+    assert time.monotonic() - began < 60
+    [(was_forked, pid)] = made
+    assert was_forked and pid is not None
+    with pytest.raises(ProcessLookupError):  # no such process, not even a zombie
+        os.kill(pid, 0)
 
 
 def test_a_half_s_rows_are_those_rows_of_the_whole(context: ParcelContext) -> None:
@@ -106,8 +158,8 @@ def test_no_fork_while_another_thread_runs(context: ParcelContext,
     import threading
 
     monkeypatch.setattr(parcel_batch, "FORK_MIN_PARCELS", 0)
-    forked: list[bool] = []
-    monkeypatch.setattr(parcel_batch, "_forked", lambda *args: forked.append(True))
+    two: list[bool] = []
+    monkeypatch.setattr(parcel_batch, "_in_two", lambda *args: two.append(True))
     stop = threading.Event()
     other = threading.Thread(target=stop.wait)
     other.start()
@@ -116,4 +168,4 @@ def test_no_fork_while_another_thread_runs(context: ParcelContext,
     finally:
         stop.set()
         other.join()
-    assert forked == [] and text == _one_process(context)
+    assert two == [] and text == _one_process(context)

@@ -4,16 +4,13 @@ numbers are what plain shapely measures."""
 
 from __future__ import annotations
 
-import os
-import signal
-
 import numpy as np
 import pytest
 import shapely
 
+from naturplan.core import forked as forked_module
 from naturplan.core.layers.roles import Role
 from naturplan.core.optimise import units as units_module
-from naturplan.core.optimise import units_fork
 from naturplan.core.optimise.units import planning_units
 from naturplan.io.factors import load_factor_table
 from naturplan.usecases.suggest_data import read_inputs
@@ -25,8 +22,8 @@ FIELDS = ("source", "new_m2", "lowland_m2", "co2e_t", "kind", "excluded", "cost"
 @pytest.fixture(autouse=True)
 def forking(monkeypatch: pytest.MonkeyPatch) -> None:
     """Fork whenever FORK says so: earlier tests in this process may have run HiGHS or
-    loaded the window's modules, after which :func:`units_fork.can_fork` says no."""
-    monkeypatch.setattr(units_fork, "can_fork", lambda: units_fork.FORK)
+    loaded the window's modules, after which :func:`forked_module.can_fork` says no."""
+    monkeypatch.setattr(forked_module, "can_fork", lambda alone=False: forked_module.FORK)
 
 
 @pytest.fixture(scope="module")
@@ -36,10 +33,10 @@ def request_(sample_env):
     return DatasetRequest(sample_scale=float(sample_env["NATURPLAN_SAMPLE_SCALE"]))
 
 
-def _forks(monkeypatch: pytest.MonkeyPatch) -> list[units_fork.Pending]:
+def _forks(monkeypatch: pytest.MonkeyPatch) -> list[forked_module.Pending]:
     """Record every call started (to see that a child was made)."""
-    made: list[units_fork.Pending] = []
-    real = units_fork.start
+    made: list[forked_module.Pending] = []
+    real = forked_module.start
 
     def recorded(function, *args):
         pending = real(function, *args)
@@ -48,7 +45,7 @@ def _forks(monkeypatch: pytest.MonkeyPatch) -> list[units_fork.Pending]:
 
     from naturplan.usecases import suggest_chosen, suggest_share
 
-    for module in (units_fork, units_module, suggest_chosen, suggest_share):
+    for module in (forked_module, units_module, suggest_chosen, suggest_share):
         monkeypatch.setattr(module, "start", recorded)
     return made
 
@@ -56,10 +53,10 @@ def _forks(monkeypatch: pytest.MonkeyPatch) -> list[units_fork.Pending]:
 def test_forked_units_are_bit_for_bit_the_serial_ones_and_shapelys(
         request_, monkeypatch: pytest.MonkeyPatch) -> None:
     table = load_factor_table("co2e_v1")
-    monkeypatch.setattr(units_fork, "FORK", False)
+    monkeypatch.setattr(forked_module, "FORK", False)
     inputs = read_inputs(request_)
     serial = planning_units(inputs.parcels, inputs.layers, table, pieces=inputs.index.pieces)
-    monkeypatch.setattr(units_fork, "FORK", True)
+    monkeypatch.setattr(forked_module, "FORK", True)
     monkeypatch.setattr(units_module, "FORK_MIN_UNITS", 0)  # the small sample forks too
     made = _forks(monkeypatch)
     forked = planning_units(inputs.parcels, inputs.layers, table, pieces=inputs.index.pieces)
@@ -83,13 +80,13 @@ def test_the_chosen_units_new_parts_cut_half_in_a_child_are_the_serial_ones_and_
     process's to the bit, and each is its parcel less the protected layer's polygons."""
     from naturplan.usecases import suggest_chosen
 
-    monkeypatch.setattr(units_fork, "FORK", False)
+    monkeypatch.setattr(forked_module, "FORK", False)
     inputs = read_inputs(request_)
     units = planning_units(inputs.parcels, inputs.layers, load_factor_table("co2e_v1"),
                            pieces=inputs.index.pieces)
     index = np.flatnonzero(units.new_m2 > 0)[::2]  # every other unit: a spread-out plan
     serial = suggest_chosen.ChosenMeasures(units, index)
-    monkeypatch.setattr(units_fork, "FORK", True)
+    monkeypatch.setattr(forked_module, "FORK", True)
     monkeypatch.setattr(suggest_chosen, "FORK_MIN_CHOSEN", 0)
     made = _forks(monkeypatch)
     forked = suggest_chosen.ChosenMeasures(units, index)
@@ -104,9 +101,9 @@ def test_the_chosen_units_new_parts_cut_half_in_a_child_are_the_serial_ones_and_
 
 
 def test_the_forked_dissolve_gives_the_same_share(request_, monkeypatch) -> None:
-    monkeypatch.setattr(units_fork, "FORK", False)
+    monkeypatch.setattr(forked_module, "FORK", False)
     serial = read_inputs(request_)
-    monkeypatch.setattr(units_fork, "FORK", True)
+    monkeypatch.setattr(forked_module, "FORK", True)
     made = _forks(monkeypatch)
     forked = read_inputs(request_)
     assert [p.forked for p in made] == [True]
@@ -121,37 +118,6 @@ def test_the_forked_dissolve_gives_the_same_share(request_, monkeypatch) -> None
     assert Role.NATURE_P3.value in forked.share.roles
 
 
-def _pid() -> int:
-    return os.getpid()
-
-
-def _fails() -> int:
-    if os.getpid() != PARENT:
-        raise RuntimeError("only in the child")
-    return 7
-
-
-def _dies() -> int:
-    if os.getpid() != PARENT:
-        os.kill(os.getpid(), signal.SIGKILL)
-    return 8
-
-
-PARENT = os.getpid()
-
-
-def test_a_call_runs_in_a_child_and_a_failed_child_is_done_here(monkeypatch) -> None:
-    global PARENT
-    PARENT = os.getpid()
-    monkeypatch.setattr(units_fork, "FORK", True)
-    assert units_fork.start(_pid).result() != os.getpid()
-    assert units_fork.start(_fails).result() == 7  # the child raised: computed here
-    assert units_fork.start(_dies).result() == 8  # the child was killed: computed here
-    monkeypatch.setattr(units_fork, "FORK", False)
-    pending = units_fork.start(_pid)
-    assert not pending.forked and pending.result() == os.getpid()
-
-
 def test_the_whole_plan_on_two_cores_is_the_plan_on_one(request_, tmp_path, monkeypatch) -> None:
     """Every forked step at once (the dissolve, half the overlays, the chosen units' flood
     share, the share measured while storing) on the small sample: the same areas, numbers
@@ -162,7 +128,7 @@ def test_the_whole_plan_on_two_cores_is_the_plan_on_one(request_, tmp_path, monk
 
     reports = {}
     for fork in (False, True):
-        monkeypatch.setattr(units_fork, "FORK", fork)
+        monkeypatch.setattr(forked_module, "FORK", fork)
         monkeypatch.setattr(units_module, "FORK_MIN_UNITS", 0)
         monkeypatch.setattr(suggest_chosen, "FORK_MIN_CHOSEN", 0)
         made = _forks(monkeypatch)
@@ -184,17 +150,3 @@ def test_the_whole_plan_on_two_cores_is_the_plan_on_one(request_, tmp_path, monk
         [*inputs.layers.protected, *stored], dtype=object)), inputs.municipality)
     assert two.share_after == pytest.approx(
         shapely.area(union) / shapely.area(inputs.municipality), rel=1e-9)
-
-
-def test_no_fork_in_the_windows_process(monkeypatch) -> None:
-    import sys
-
-    from naturplan.core.optimise import mip
-
-    monkeypatch.undo()  # the real rule
-    monkeypatch.setattr(units_fork, "FORK", True)
-    monkeypatch.setattr(mip, "can_fork", lambda: True)
-    monkeypatch.delitem(sys.modules, "PySide6.QtWidgets", raising=False)
-    assert units_fork.can_fork() == sys.platform.startswith("linux")
-    monkeypatch.setitem(sys.modules, "PySide6.QtWidgets", object())
-    assert not units_fork.can_fork()

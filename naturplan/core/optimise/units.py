@@ -48,10 +48,10 @@ from naturplan.core.analysis.flood import exposures
 from naturplan.core.analysis.layers import AnalysisLayers, FloodSource, PolygonSet
 from naturplan.core.analysis.nitrogen import nitrogen_effect
 from naturplan.core.analysis.overlay import Pairs, empty_pairs, intersect_pairs, sum_per_group
+from naturplan.core.forked import start
 from naturplan.core.geometry import GeometryArray
 from naturplan.core.geometry_kernels import polygonal, threaded, union_by_group
 from naturplan.core.optimise.edges import SharedEdges, shared_edges
-from naturplan.core.optimise.units_fork import start
 from naturplan.core.optimise.units_grid import grid_edges
 
 M2_PER_HA = 10_000.0
