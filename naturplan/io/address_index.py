@@ -28,7 +28,7 @@ from naturplan.core.parcels.addresses import (
 from naturplan.core.parcels.text import fold, squash
 from naturplan.io import geopackage
 from naturplan.io.loading import LayerRequest
-from naturplan.io.windowed import _inspect, _mapping
+from naturplan.io.windowed import create_indexes, field_mapping, inspect_layer
 
 #: The canonical fields an address is found by and shown with.
 FIELDS = ("vejnavn", "husnr", "postnr", "postnrnavn")
@@ -43,12 +43,8 @@ def create_address_index(request: LayerRequest) -> None:
     LayerLoadError, FieldMappingError
         As loading the layer would.
     """
-    info = _inspect(request)
-    mapping = _mapping(request, info)
-    street = mapping.source_field("vejnavn")
-    with closing(sqlite3.connect(info.path)) as conn, conn:
-        conn.execute(f'CREATE INDEX IF NOT EXISTS "idx_{info.layer}_vejnavn" '
-                     f'ON "{info.layer}" ("{street}")')
+    create_indexes(request, lambda info, mapping: [
+        ("vejnavn", f'"{mapping.source_field("vejnavn")}"')])
 
 
 class IndexedAddresses:
@@ -58,8 +54,8 @@ class IndexedAddresses:
     def __init__(self, layer: WindowedLayer) -> None:
         request = layer.request
         assert request is not None, "a windowed layer knows its request"
-        info = _inspect(request)
-        mapping = _mapping(request, info)
+        info = inspect_layer(request)
+        mapping = field_mapping(request, info)
         self.path, self.table = info.path, str(info.layer)
         self.fields = {c: mapping.source_field(c) for c in FIELDS
                        if c not in mapping.constants and mapping.source_field(c) in info.fields}

@@ -36,13 +36,15 @@ from naturplan.core.parcels.text import join_matrikel, squash
 from naturplan.core.parcels.themes import Theme, ThemeLayer
 from naturplan.io import geopackage
 from naturplan.io.address_index import IndexedAddresses
-from naturplan.io.loading import (
-    _file_bounds,
-    _inspect_vector,
-    _mapping_for,
-    column_reader,
+from naturplan.io.loading import _file_bounds
+from naturplan.io.windowed import (
+    KEY_FIELDS,
+    Bounds,
+    field_mapping,
+    inspect_layer,
+    read_window,
+    rtree_table,
 )
-from naturplan.io.windowed import KEY_FIELDS, Bounds, read_window, rtree_table
 
 
 class IndexedParcels:
@@ -67,8 +69,8 @@ class IndexedParcels:
             raise NaturplanError("No parcels are loaded.")
         self.dataset, self.parcels, self.candidates = dataset, parcels, candidates
         self.rule = rule or SliverRule()
-        info = _inspect_vector(request)
-        mapping = _mapping_for(request, info, column_reader(info))
+        info = inspect_layer(request)
+        mapping = field_mapping(request, info)
         self.path, self.table = info.path, str(info.layer)
         self.rtree = rtree_table(info)
         self.fields = {c: mapping.source_field(c)
@@ -184,7 +186,7 @@ class IndexedParcels:
         """The parcel under (x, y), EPSG:25832: the R-tree's boxes, then the polygons."""
         if self.rtree is None:
             return None
-        info = _inspect_vector(self.parcels.request)
+        info = inspect_layer(self.parcels.request)
         fx, fy, _, _ = _file_bounds(info, (x, y, x, y), self.parcels.request.assume_crs)
         geometry_column = geopackage.describe_layer(self.path, self.table).geometry_column
         with closing(sqlite3.connect(f"file:{self.path}?mode=ro", uri=True)) as conn:

@@ -22,7 +22,13 @@ from naturplan.core.layers.fieldmap import FieldMapping
 from naturplan.core.layers.layer import VectorLayer
 from naturplan.io.loading import LayerRequest, _file_bounds, _source
 from naturplan.io.vector import VectorInfo, read_vector
-from naturplan.io.windowed import _extent, _inspect, _mapped, _mapping, rtree_table
+from naturplan.io.windowed import (
+    field_mapping,
+    inspect_layer,
+    mapped_frame,
+    rtree_extent,
+    rtree_table,
+)
 
 Bounds = tuple[float, float, float, float]
 
@@ -64,7 +70,7 @@ def parcel_tiles(request: LayerRequest, most: int = TILE_FEATURES) -> list[Tile]
     LayerLoadError
         If the layer cannot be read or has no R-tree.
     """
-    info = _inspect(request)
+    info = inspect_layer(request)
     table = _rtree(info)
     with closing(sqlite3.connect(f"file:{info.path}?mode=ro", uri=True)) as conn:
         row = conn.execute(f'SELECT min(minx), min(miny), max(maxx), max(maxy) FROM "{table}"'
@@ -104,7 +110,7 @@ def read_tile(request: LayerRequest, tile: Tile) -> tuple[VectorLayer, np.ndarra
     LayerLoadError, MissingCRSError, FieldMappingError
         As :func:`~naturplan.io.loading.load_layer` would.
     """
-    info = _inspect(request)
+    info = inspect_layer(request)
     table = _rtree(info)
     x0, y0, x1, y1 = tile.box
     where = (f"fid IN ({_centre_sql(table)})".replace("?", "{}")
@@ -126,7 +132,7 @@ def read_around(request: LayerRequest, bounds: Bounds) -> VectorLayer:
     LayerLoadError, MissingCRSError, FieldMappingError
         As :func:`~naturplan.io.loading.load_layer` would.
     """
-    info = _inspect(request)
+    info = inspect_layer(request)
     box = tuple(float(v) for v in bounds)
     read = read_vector(request.path, info.layer, assume_crs=request.assume_crs, info=info,
                        bbox=_file_bounds(info, (box[0], box[1], box[2], box[3]),
@@ -136,10 +142,10 @@ def read_around(request: LayerRequest, bounds: Bounds) -> VectorLayer:
 
 def layer_extent(request: LayerRequest) -> Bounds:
     """*request*'s layer's bounds from its R-tree, in EPSG:25832."""
-    info = _inspect(request)
+    info = inspect_layer(request)
     read = read_vector(request.path, info.layer, assume_crs=request.assume_crs, info=info,
                        max_features=1)
-    return _extent(info, read.source_crs)
+    return rtree_extent(info, read.source_crs)
 
 
 #: Field mappings already chosen in this process, by layer (a tile is read many times).
@@ -152,8 +158,8 @@ def _layer(request: LayerRequest, info: VectorInfo, frame: object, source_crs: s
            tuple(sorted((request.fields or {}).items())))
     mapping = _MAPPINGS.get(key)
     if mapping is None:  # chosen as a whole load chooses it (may read a column once)
-        mapping = _MAPPINGS[key] = _mapping(request, info)
-    mapped = _mapped(request, mapping, frame)
+        mapping = _MAPPINGS[key] = field_mapping(request, info)
+    mapped = mapped_frame(request, mapping, frame)
     return VectorLayer(role=request.role, frame=mapped,
                        source=_source(request, info, source_crs, mapping),
                        report=report,  # type: ignore[arg-type]

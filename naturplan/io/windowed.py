@@ -68,7 +68,7 @@ def can_window(request: LayerRequest, min_features: int | None = None) -> bool:
             or ROLE_SPECS[request.role].geometry not in (GeometryKind.POLYGON,
                                                          GeometryKind.POINT)):
         return False
-    info = _inspect(request)
+    info = inspect_layer(request)
     least = WINDOWED_MIN_FEATURES if min_features is None else min_features
     return info.features > least and rtree_table(info) is not None
 
@@ -83,16 +83,16 @@ def open_windowed(request: LayerRequest) -> WindowedLayer:
         As :func:`~naturplan.io.loading.load_layer` would.
     """
 
-    info = _inspect(request)
+    info = inspect_layer(request)
     first = read_vector(request.path, info.layer, assume_crs=request.assume_crs, info=info,
                         max_features=1)
-    mapping = _mapping(request, info)
+    mapping = field_mapping(request, info)
     mapping.check(first.frame.columns, info.layer or request.path.name)
-    empty = _mapped(request, mapping, first.frame).iloc[:0]
+    empty = mapped_frame(request, mapping, first.frame).iloc[:0]
     return WindowedLayer(
         role=request.role, frame=empty, source=_source(request, info, first.source_crs, mapping),
         name=info.layer or request.path.stem, total=info.features,
-        extent=_extent(info, first.source_crs), request=request,
+        extent=rtree_extent(info, first.source_crs), request=request,
     )
 
 
@@ -127,12 +127,12 @@ def read_window(layer: WindowedLayer, bounds: Bounds, resolution: float,
         return dataclasses.replace(layer, frame=layer.frame.iloc[:0], window=bounds,
                                    resolution=resolution, capped=True)
     _check(stop)
-    info = _inspect(request)
+    info = inspect_layer(request)
     read = read_vector(request.path, info.layer, assume_crs=request.assume_crs, info=info,
                        bbox=_file_bounds(info, bounds, request.assume_crs))
     _check(stop)
-    mapping = _mapping(request, info)
-    frame = _mapped(request, mapping, read.frame)
+    mapping = field_mapping(request, info)
+    frame = mapped_frame(request, mapping, read.frame)
     geoms = np.asarray(frame.geometry.to_numpy(), dtype=object)
     many = np.flatnonzero(shapely.get_num_coordinates(geoms) > SIMPLE_VERTICES)
     if len(many) and resolution > 0:
@@ -155,19 +155,40 @@ def create_parcel_index(request: LayerRequest) -> None:
     LayerLoadError, FieldMappingError
         As loading the layer would.
     """
-    info = _inspect(request)
-    mapping = _mapping(request, info)
-    table = str(info.layer)
-    fields = [mapping.source_field(c) for c in (*KEY_FIELDS, "ejerlavsnavn")
-              if c not in mapping.constants]
-    fields = [f for f in fields if f in info.fields]
-    with closing(sqlite3.connect(info.path)) as conn, conn:
+
+    def indexes(info: VectorInfo, mapping: FieldMapping) -> list[tuple[str, str]]:
+        fields = [mapping.source_field(c) for c in (*KEY_FIELDS, "ejerlavsnavn")
+                  if c not in mapping.constants]
+        fields = [f for f in fields if f in info.fields]
+        out = []
         if len(fields) >= 2:
-            conn.execute(f'CREATE INDEX IF NOT EXISTS "idx_{table}_ejerlav_matrikel" '
-                         f'ON "{table}" ("{fields[0]}", "{fields[1]}")')
+            out.append(("ejerlav_matrikel", f'"{fields[0]}", "{fields[1]}"'))
         if len(fields) == 3:
-            conn.execute(f'CREATE INDEX IF NOT EXISTS "idx_{table}_ejerlavsnavn" '
-                         f'ON "{table}" ("{fields[2]}" COLLATE NOCASE)')
+            out.append(("ejerlavsnavn", f'"{fields[2]}" COLLATE NOCASE'))
+        return out
+
+    create_indexes(request, indexes)
+
+
+def create_indexes(request: LayerRequest,
+                   indexes: Callable[[VectorInfo, FieldMapping], list[tuple[str, str]]]
+                   ) -> None:
+    """Attribute indexes on *request*'s GeoPackage layer, made if missing: *indexes* gives
+    each one's name (``idx_<layer>_<name>``) and its columns in SQL from the layer's facts
+    and field mapping (:func:`inspect_layer`, :func:`field_mapping`).
+
+    Raises
+    ------
+    LayerLoadError, FieldMappingError
+        As loading the layer would.
+    """
+    info = inspect_layer(request)
+    mapping = field_mapping(request, info)
+    table = str(info.layer)
+    with closing(sqlite3.connect(info.path)) as conn, conn:
+        for name, columns in indexes(info, mapping):
+            conn.execute(f'CREATE INDEX IF NOT EXISTS "idx_{table}_{name}" '
+                         f'ON "{table}" ({columns})')
 
 
 def window_around(view: Bounds, margin: float = 0.5) -> Bounds:
@@ -177,23 +198,39 @@ def window_around(view: Bounds, margin: float = 0.5) -> Bounds:
     return (minx - dx, miny - dy, maxx + dx, maxy + dy)
 
 
-def _inspect(request: LayerRequest) -> VectorInfo:
-    """The file's facts; a point role (the addresses) is not refused as a non-polygon."""
+def inspect_layer(request: LayerRequest) -> VectorInfo:
+    """The facts of *request*'s file and layer, as a whole load reads them; a point role
+    (the addresses) is not refused as a non-polygon.
+
+    Raises
+    ------
+    LayerLoadError
+        A missing or unreadable file, an unknown layer, a polygon role's layer of other
+        geometries.
+    """
     if ROLE_SPECS[request.role].geometry is GeometryKind.POINT:
         return inspect_vector(request.path, request.layer, role_hint=request.role.value)
     return _inspect_vector(request)
 
 
-def _mapping(request: LayerRequest, info: VectorInfo) -> FieldMapping:
-    """The field mapping a whole load would use (the addresses': the user's or canonical)."""
+def field_mapping(request: LayerRequest, info: VectorInfo) -> FieldMapping:
+    """The field mapping a whole load of *request*'s layer (facts *info*) would use; the
+    addresses': the user's or the canonical one.
+
+    Raises
+    ------
+    FieldMappingError
+        As :func:`~naturplan.io.loading.load_layer` would.
+    """
     if request.role is Role.ADDRESSES:
         return (user_mapping(Role.ADDRESSES, request.fields) if request.fields
                 else identity_mapping(Role.ADDRESSES))
     return _mapping_for(request, info, column_reader(info))
 
 
-def _mapped(request: LayerRequest, mapping: FieldMapping, frame: Any) -> Any:
-    """*frame* in canonical fields, as a whole load gives them."""
+def mapped_frame(request: LayerRequest, mapping: FieldMapping, frame: Any) -> Any:
+    """*frame* (as read from *request*'s file) in canonical fields through *mapping*, as a
+    whole load gives them (a GeoDataFrame)."""
     import geopandas as gpd
 
     out = gpd.GeoDataFrame(mapping.apply(frame), geometry="geometry", crs=frame.crs)
@@ -211,14 +248,15 @@ def _check(stop: Callable[[], bool]) -> None:
 
 def _info_and_table(layer: WindowedLayer) -> tuple[VectorInfo, str]:
     assert layer.request is not None, "a windowed layer knows its request"
-    info = _inspect(layer.request)
+    info = inspect_layer(layer.request)
     table = rtree_table(info)
     assert table is not None, "a windowed layer has an R-tree"
     return info, table
 
 
-def _extent(info: VectorInfo, source_crs: str) -> Bounds:
-    """The layer's bounds from its R-tree, in EPSG:25832."""
+def rtree_extent(info: VectorInfo, source_crs: str) -> Bounds:
+    """The bounds of *info*'s layer (in *source_crs*) from its R-tree, in EPSG:25832;
+    zeros for an empty layer."""
     table = rtree_table(info)
     assert table is not None
     with closing(sqlite3.connect(f"file:{info.path}?mode=ro", uri=True)) as conn:

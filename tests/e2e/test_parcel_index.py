@@ -110,6 +110,9 @@ def test_the_attribute_index_is_used(opened, tmp_path) -> None:  # type: ignore[
     assert any("USING COVERING INDEX" in str(step) or "USING INDEX" in str(step)
                for step in plan), plan
     assert any("INDEX" in str(step) for step in by_name), by_name
+    # the names they always had: a world indexed before is not indexed twice
+    assert f"idx_{layer}_ejerlav_matrikel" in str(plan)
+    assert f"idx_{layer}_ejerlavsnavn" in str(by_name)
     reopened = open_windowed(request)
     assert IndexedParcels(opened[0], reopened).find(
         str(opened[1].frame["ejerlavskode"].iloc[0]),
