@@ -87,6 +87,8 @@ class Pending(Generic[_R]):
             pid = os.fork()
         except BaseException:
             signal.pthread_sigmask(signal.SIG_SETMASK, mask)
+            os.close(read)
+            os.close(write)
             raise
         if pid == 0:  # the child: compute, send, leave without running the parent's code
             status = 1
@@ -100,10 +102,12 @@ class Pending(Generic[_R]):
                 status = 0
             finally:
                 os._exit(status)
-        self._pid, self._read, self.forked = pid, read, True
-        _LIVE.add(pid)
-        os.close(write)
-        signal.pthread_sigmask(signal.SIG_SETMASK, mask)  # a Ctrl-C held back comes now
+        try:
+            self._pid, self._read, self.forked = pid, read, True
+            _LIVE.add(pid)
+            os.close(write)
+        finally:
+            signal.pthread_sigmask(signal.SIG_SETMASK, mask)  # a Ctrl-C held back comes now
 
     def result(self) -> _R:
         """The result: the child's, or computed here if there is none."""

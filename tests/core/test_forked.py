@@ -103,6 +103,18 @@ def test_without_fork_the_call_is_made_here(monkeypatch: pytest.MonkeyPatch) -> 
     assert pending.result() == (os.getpid(), pytest.approx(7.0))
 
 
+def test_no_process_left_to_make_the_call_is_made_here(monkeypatch: pytest.MonkeyPatch
+                                                      ) -> None:
+    def no_fork() -> int:
+        raise BlockingIOError(11, "Resource temporarily unavailable")
+
+    before = len(os.listdir("/proc/self/fd"))
+    monkeypatch.setattr(os, "fork", no_fork)
+    pending = forked.start(_union_area, 2.0)
+    assert not pending.forked and pending.result() == (os.getpid(), pytest.approx(7.0))
+    assert len(os.listdir("/proc/self/fd")) == before  # the pipe was closed again
+
+
 def test_a_cancelled_parent_stops_its_child() -> None:
     began = time.monotonic()
     with pytest.raises(OperationCancelled):
