@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import os
 import sys
+import threading
 import time
 from pathlib import Path
 
@@ -38,9 +39,13 @@ def context(sample_env: dict[str, str]) -> ParcelContext:
 
 @pytest.fixture(autouse=True)
 def forking(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Earlier tests in this process may have loaded the window's modules or run HiGHS,
-    after which no child is made: here the rules are those of the command line."""
+    """Earlier tests in this process may have loaded the window's modules, run HiGHS or
+    left threads (Qt's, which Python counts for ever), after which no child is made: here
+    the rules are those of the command line, and only threads started here count."""
     monkeypatch.delitem(sys.modules, "PySide6.QtWidgets", raising=False)
+    earlier = set(threading.enumerate()) - {threading.main_thread()}
+    monkeypatch.setattr(threading, "active_count", lambda: sum(
+        1 for t in threading.enumerate() if t not in earlier))
     mip = sys.modules.get("naturplan.core.optimise.mip")
     if mip is not None:
         monkeypatch.setattr(mip, "can_fork", lambda: True)
@@ -155,8 +160,6 @@ def test_the_batch_reads_only_the_layers_its_table_uses(
 def test_no_fork_while_another_thread_runs(context: ParcelContext,
                                           monkeypatch: pytest.MonkeyPatch) -> None:
     """A lock another thread holds would stay locked in a forked child: then one process."""
-    import threading
-
     monkeypatch.setattr(parcel_batch, "FORK_MIN_PARCELS", 0)
     two: list[bool] = []
     monkeypatch.setattr(parcel_batch, "_in_two", lambda *args: two.append(True))
