@@ -11,9 +11,10 @@ lines are put back in the layer's order.
 The file is byte for byte the one a single process writes
 (tests/e2e/test_parcel_batch_fork.py).
 
-Where fork is missing or unsafe (:func:`naturplan.core.forked.can_fork`: not Linux, other
-threads running, ...), for small batches, or when the child fails, that work runs in this
-process as before; a cancelled batch or Ctrl-C stops the child.
+Where fork is missing or unsafe (:func:`naturplan.core.forked.can_fork` with ``alone``:
+not Linux, another thread running, the window's process), for small batches, or when the
+child fails, that work runs in this process as before; a cancelled batch or Ctrl-C stops
+the child.
 """
 
 from __future__ import annotations
