@@ -20,11 +20,13 @@ from naturplan.core.feedback import Feedback, as_feedback
 
 #: Above this many protected polygons the window measures today's network only when the
 #: planner asks. Measured on the national world (issue 24 §2, benchmarks/RESULTS.md): its
-#: 181,000 protected polygons make 141,733 patches and 17 million kept pairs; the network
-#: took about 27 s CPU and 800 MB of working memory on top of the app's 900 MB, past the
-#: 1.5 GB the app may take. The memory grows with the patches (about 120 kept pairs each), so
-#: 60,000 polygons stay near 300 MB. Aalborg's full sample (about 11,000) and the double
-#: density bench (about 21,000) stay well under it and behave exactly as before.
+#: 172,575 protected polygons (§3, habitat and bird sites) make 141,733 patches and 17.2
+#: million kept pairs; the network took about 27 s CPU, kept 360 MB and peaked about 300 MB
+#: above that while it ran (links, pruning, path sums), on top of the app's 900 MB: past the
+#: 1.5 GB the app may take. Its memory grows with the patches, so 60,000 polygons stay near a
+#: third of that. Aalborg's full sample (about 10,100) and the double-density bench (about
+#: 20,000) stay well under it and behave exactly as before, as does a tripartite of a few
+#: municipalities.
 NETWORK_ON_LOAD_MAX_POLYGONS = 60_000
 
 
