@@ -170,8 +170,8 @@ def child(case: str, world: str, cards: int, network: bool = False) -> None:
     _wait(window, app)
     opened = time.perf_counter() - start
     rss_open, peak_open = _mem()
-    analysis = window.analysis.controller
-    deferred = analysis.deferred is not None  # today's network not measured on load
+    # today's network not measured on load (issue 24 §2; an older checkout has no such state)
+    deferred = getattr(window.analysis.controller, "deferred", None) is not None
     if network and deferred:  # the planner presses "Compute the habitat network" at once
         window.analysis.dock.panel.compute_button.click()
     canvas = window.canvas
