@@ -21,12 +21,12 @@ from naturplan.core.feedback import Feedback, as_feedback
 #: Above this many protected polygons the window measures today's network only when the
 #: planner asks. Measured on the national world (issue 24 §2, benchmarks/RESULTS.md): its
 #: 172,575 protected polygons (§3, habitat and bird sites) make 141,733 patches and 17.2
-#: million kept pairs; the network took about 27 s CPU, kept 360 MB and peaked about 300 MB
-#: above that while it ran (links, pruning, path sums), on top of the app's 900 MB: past the
-#: 1.5 GB the app may take. Its memory grows with the patches, so 60,000 polygons stay near a
-#: third of that. Aalborg's full sample (about 10,100) and the double-density bench (about
-#: 20,000) stay well under it and behave exactly as before, as does a tripartite of a few
-#: municipalities.
+#: million kept pairs; the network took about 27 s CPU, kept about 200 MB and peaked 230-290
+#: MB above that while it ran (links, pruning, path sums): with it the app peaked at
+#: 1,737-1,809 MB, without it at 1,159-1,171 MB (the target is 1.5 GB). Its memory grows
+#: with the patches, so 60,000 polygons stay near a third of that. Aalborg's full sample
+#: (about 10,100) and the double-density bench (about 20,000) stay well under it and behave
+#: as before, as does a tripartite of a few municipalities.
 NETWORK_ON_LOAD_MAX_POLYGONS = 60_000
 
 
