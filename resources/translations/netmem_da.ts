@@ -25,4 +25,11 @@
         <translation>Planområdet har %1 beskyttede arealer, flere end de %2, som netværket beregnes for, når data åbnes: for hele landet tager det et minut eller mere og næsten en gigabyte hukommelse ved siden af kortet. Hvert kandidatområdes ændring måles mod netværket, når det er beregnet.</translation>
     </message>
 </context>
+<context>
+    <name>ScenarioDock</name>
+    <message>
+        <source>ΔECA –: today's habitat network is not computed (Candidate analysis → Habitat network).</source>
+        <translation>ΔECA –: dagens naturnetværk er ikke beregnet (Kandidatanalyse → Naturnetværket).</translation>
+    </message>
+</context>
 </TS>

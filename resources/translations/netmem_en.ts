@@ -25,4 +25,11 @@
         <translation>The plan area has %1 protected areas, more than the %2 the network is measured for when the data are opened: over the whole country it takes a minute or more and close to a gigabyte of memory beside the map. Each candidate's change is measured against it once it is computed.</translation>
     </message>
 </context>
+<context>
+    <name>ScenarioDock</name>
+    <message>
+        <source>ΔECA –: today's habitat network is not computed (Candidate analysis → Habitat network).</source>
+        <translation>ΔECA –: today's habitat network is not computed (Candidate analysis → Habitat network).</translation>
+    </message>
+</context>
 </TS>

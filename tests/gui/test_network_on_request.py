@@ -65,6 +65,17 @@ def test_a_large_plan_area_measures_its_network_when_asked(tiny_limit, window, q
     assert "måler" not in panel.text("connectivity")
     assert c.projected is None
     assert "ikke beregnet" in panel.text("network")
+    # The scenario comparison: its other rows are measured, ΔECA is "–" with the reason.
+    scenarios = actions.scenarios
+    scenarios.show()
+    window.session.selection.set([window.session.plan.candidates()[0].id])
+    scenarios.new_from_selection(name="Forslag A")
+    qtbot.waitUntil(lambda: len(scenarios.results) == 1 and c.idle, timeout=120_000)
+    table = scenarios.table
+    rows = {table.verticalHeaderItem(r).text(): r for r in range(table.rowCount())}
+    assert table.item(rows["ΔECA"], 0).text() == "–"
+    assert "dagens naturnetværk er ikke beregnet" in scenarios.state.text()
+    scenarios.hide()
     actions.dock.show()
     actions.dock.raise_()
     _keep(panel, "network_not_computed.png", tmp_path)

@@ -321,6 +321,9 @@ class ScenarioDock(QDockWidget):
         lang = self.lang
         self.state.setText("" if results else self.tr(
             "Make a scenario from the selected candidate areas to compare it."))
+        if results and getattr(self.controller, "deferred", None) is not None:
+            self.state.setText(self.tr("ΔECA –: today's habitat network is not computed "
+                                       "(Candidate analysis → Habitat network)."))
         rows = self._rows()
         self.table.clear()
         self.table.setRowCount(len(rows))
