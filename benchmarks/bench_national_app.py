@@ -116,7 +116,7 @@ def _random_addresses(window, n: int) -> list[str]:  # type: ignore[no-untyped-d
     return [f"{v} {h}, {p}" for v, h, p in (r for r in rows if r is not None)]
 
 
-def child(case: str, world: str, cards: int) -> None:
+def child(case: str, world: str, cards: int, network: bool = False) -> None:
     from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QApplication
 
@@ -170,6 +170,10 @@ def child(case: str, world: str, cards: int) -> None:
     _wait(window, app)
     opened = time.perf_counter() - start
     rss_open, peak_open = _mem()
+    # today's network not measured on load (issue 24 §2; an older checkout has no such state)
+    deferred = getattr(window.analysis.controller, "deferred", None) is not None
+    if network and deferred:  # the planner presses "Compute the habitat network" at once
+        window.analysis.dock.panel.compute_button.click()
     canvas = window.canvas
     steps = []
     for x, y in _steps(path, 0.8 * canvas.width() * SCALE_1_20000):
@@ -207,21 +211,23 @@ def child(case: str, world: str, cards: int) -> None:
         "lookup_ready_s": ready, "cards": len(times), "found": found,
         "card_p50_s": times[len(times) // 2], "card_p95_s": times[int(len(times) * 0.95) - 1],
         "rss_end": rss_end, "peak_end": peak_end, "addresses": len(address_times),
-        "address_found": address_found,
+        "address_found": address_found, "network_deferred": deferred,
+        "network_requested": network and deferred,
         "address_p95_s": address_times[int(len(address_times) * 0.95) - 1]
         if address_times else None}), flush=True)
     window.close()
 
 
 def _run(case: str, world: str, cards: int, code: Path,
-         allocator: str | None = None) -> dict[str, float]:
+         allocator: str | None = None, network: bool = False) -> dict[str, float]:
     """One case in a fresh process; *allocator* "0" (glibc's defaults), "1" (the app's
     settings) or "THRESHOLD,ARENAS" (default: NATURPLAN_BENCH_ALLOCATOR, else "1")."""
     allocator = allocator or os.environ.get("NATURPLAN_BENCH_ALLOCATOR", "1")
     env = {**os.environ, "PYTHONPATH": str(code), "QT_QPA_PLATFORM": "offscreen",
            "NATURPLAN_BENCH_ALLOCATOR": allocator}
     done = subprocess.run([sys.executable, str(Path(__file__).resolve()), "--child", case,
-                           "--world", world, "--cards", str(cards)],
+                           "--world", world, "--cards", str(cards),
+                           *(["--network"] if network else [])],
                           env=env, capture_output=True, text=True, check=False)
     lines = [line for line in done.stdout.splitlines() if line.startswith("{")]
     if done.returncode != 0 or not lines:
@@ -238,6 +244,9 @@ def main() -> None:
     parser.add_argument("--baseline", type=Path, default=None)
     parser.add_argument("--cards", type=int, default=100)
     parser.add_argument("--child", default=None)
+    parser.add_argument("--network", action="store_true",
+                        help="where today's network is not measured on load (issue 24 "
+                             "§2), press its button right after opening")
     parser.add_argument("--cases", default="national,aalborg")
     parser.add_argument("--compare-allocator", action="store_true",
                         help="each case also without the app's allocator settings first")
@@ -249,7 +258,7 @@ def main() -> None:
                         help="repeat the settings' sequence (paired runs, interleaved)")
     args = parser.parse_args()
     if args.child:
-        child(args.child, args.world, args.cards)
+        child(args.child, args.world, args.cards, args.network)
         return
     settings = (args.allocators.split(";") if args.allocators
                 else ["0", None] if args.compare_allocator else [None])
@@ -260,7 +269,8 @@ def main() -> None:
                 name = {"0": ", glibc defaults", None: "", "1": ""}.get(setting,
                                                                      f", allocator {setting}")
                 runs.append((f"this checkout{name}",
-                             _run(case, args.world, args.cards, REPO, allocator=setting)))
+                             _run(case, args.world, args.cards, REPO, allocator=setting,
+                                     network=args.network)))
         if case == "aalborg" and args.baseline is not None:
             runs.append((f"baseline {args.baseline}", _run(case, args.world, args.cards,
                                                            args.baseline)))

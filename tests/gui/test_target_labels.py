@@ -62,6 +62,7 @@ class _Session(QObject):
 
 class _Controller(QObject):
     network_ready = Signal(object)
+    network_deferred = Signal(object)
 
     def __init__(self) -> None:
         super().__init__()

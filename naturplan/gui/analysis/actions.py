@@ -80,6 +80,8 @@ class AnalysisActions(QObject):
         c = self.controller
         c.assessed.connect(self._assessed)
         c.network_ready.connect(lambda ix: self._network())
+        c.network_deferred.connect(lambda deferred: self._network())
+        self.dock.panel.compute_network.connect(c.compute_network)
         c.projected_ready.connect(lambda ix: self._network())
         c.at_risk_ready.connect(self.at_risk.show_result)
         c.settings_changed.connect(self._settings_changed)
@@ -254,7 +256,8 @@ class AnalysisActions(QObject):
 
     def _network(self) -> None:
         c = self.controller
-        self.dock.panel.show_network(c.network.indices if c.network else None, c.projected)
+        self.dock.panel.show_network(c.network.indices if c.network else None, c.projected,
+                                     c.deferred)
 
     def _settings_changed(self) -> None:
         self.dock.panel.show_provenance(self.controller.provenance)

@@ -25,15 +25,18 @@ from naturplan.core.analysis.connectivity import (
     ConnectivityNetwork,
 )
 from naturplan.core.analysis.factors import FactorTable, Provenance, provenance
-from naturplan.core.analysis.flood import nature_at_risk
 from naturplan.core.analysis.layers import AnalysisLayers
-from naturplan.core.analysis.projected import todays_network
 from naturplan.core.analysis.scenarios import LedgerInputs
 from naturplan.core.errors import NaturplanError
 from naturplan.core.feedback import Feedback
 from naturplan.core.plan.candidates import Candidate
 from naturplan.gui.workers import Task
 from naturplan.io.project.settings_model import write_settings
+from naturplan.usecases.todays_network import (
+    NetworkDeferred,
+    deferred_on_load,
+    network_and_risk,
+)
 
 #: Wait this long after the last edit before the candidate's connectivity is measured (ms).
 CONNECTIVITY_DELAY_MS = 150
@@ -46,6 +49,9 @@ class AnalysisController(QObject):
 
     assessed = Signal(object)  # CandidateAssessment | None, the selected candidate
     network_ready = Signal(object)  # ConnectivityIndices of today's patches
+    #: NetworkDeferred: today's network is not measured on load (too large; the planner can
+    #: ask for it, :meth:`compute_network`); None once it is being measured.
+    network_deferred = Signal(object)
     projected_ready = Signal(object)  # ConnectivityIndices with the candidates
     at_risk_ready = Signal(object)  # NatureAtRisk | None
     settings_changed = Signal()  # factor table or parameters
@@ -60,6 +66,8 @@ class AnalysisController(QObject):
         self.settings = AnalysisSettings()
         self.provenance: Provenance | None = None
         self.network: ConnectivityNetwork | None = None
+        #: Why today's network was not measured on load (None: it is measured or measuring).
+        self.deferred: NetworkDeferred | None = None
         self.projected: ConnectivityIndices | None = None
         self.ledger_inputs: LedgerInputs | None = None
         self.current: CandidateAssessment | None = None
@@ -81,30 +89,60 @@ class AnalysisController(QObject):
 
     # -- inputs ------------------------------------------------------------------------
     def set_dataset(self, layers: AnalysisLayers, ledger_inputs: LedgerInputs) -> None:
-        """New layers (a dataset loaded or a layer added): measure today's network again."""
+        """New layers (a dataset loaded or a layer added): measure today's network again,
+        unless the plan area is too large to measure it on load
+        (:data:`~naturplan.usecases.todays_network.NETWORK_ON_LOAD_MAX_POLYGONS`): then it
+        is shown as not computed until :meth:`compute_network`. The nature at risk of
+        flooding is measured either way."""
         self.layers, self.ledger_inputs = layers, ledger_inputs
         self.network, self.projected = None, None
         self._changes.clear()
         self._tags.clear()
         self._load_settings()
         self.refresh()
+        self.deferred = deferred_on_load(layers)
+        old = self._tasks.get("network")
+        if old is not None and old.running:  # a network of the layers before: not shown
+            old.cancel()
+        if self.deferred is not None:
+            self.network_deferred.emit(self.deferred)
+        self._measure_network(layers, network=self.deferred is None, at_risk=True)
+
+    def compute_network(self) -> None:
+        """Measure today's network now (the planner asked for it where it is not measured on
+        load); the projected network and the selected candidate's change follow."""
+        layers = self.layers
+        if layers is None or self.network is not None or self.deferred is None:
+            return
+        self.deferred = None
+        self.network_deferred.emit(None)
+        self._measure_network(layers, network=True, at_risk=False)
+
+    def _measure_network(self, layers: AnalysisLayers, *, network: bool,
+                         at_risk: bool) -> None:
         settings = self.settings
 
         def job(progress: Callable[[float, str], None], cancelled: Callable[[], bool]) -> Any:
-            fb = Feedback(progress, cancelled)
-            if layers.flood is not None:
-                layers.flood.preload()
-            net = todays_network(layers, settings.connectivity, feedback=fb.part(0.0, 0.8))
-            return net, nature_at_risk(layers, feedback=fb.part(0.8, 1.0))
+            return network_and_risk(layers, settings.connectivity, network=network,
+                                    at_risk=at_risk, feedback=Feedback(progress, cancelled))
 
-        self._start("network", job, self._network_done)
+        def done(result: Any) -> None:
+            if self.layers is layers:  # else the layers have changed since: not shown
+                self._network_done(result, at_risk)
 
-    def _network_done(self, result: Any) -> None:
-        self.network, at_risk = result
-        self.network_ready.emit(self.network.indices)
-        self.at_risk_ready.emit(at_risk)
-        self.refresh()
-        self._proj_timer.start()
+        self._start("network" if network else "at_risk", job, done)
+
+    def _network_done(self, result: Any, with_risk: bool) -> None:
+        network, at_risk = result
+        if network is not None:
+            self.network = network
+            self.network_ready.emit(network.indices)
+        if with_risk:
+            self.at_risk_ready.emit(at_risk)
+        if network is not None:
+            self._current_key = None  # measured again: its change can be measured now
+            self.refresh()
+            self._proj_timer.start()
 
     def _project_changed(self) -> None:
         self._changes.clear()

@@ -15,8 +15,8 @@ from collections.abc import Callable
 from html import escape
 from typing import Any
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDockWidget, QLabel, QVBoxLayout, QWidget
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QDockWidget, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from naturplan.core.analysis.assessment import CandidateAssessment
 from naturplan.core.analysis.climate import Criterion
@@ -67,6 +67,9 @@ def keep_units(html: str) -> str:
 class AnalysisPanel(QWidget):
     """The numbers of one candidate (see the module docstring)."""
 
+    #: The planner asked for today's network where it is not measured on load.
+    compute_network = Signal()
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.lang = "da"
@@ -83,7 +86,15 @@ class AnalysisPanel(QWidget):
             label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             layout.addWidget(label)
             self.sections[name] = label
+            if name == "network":
+                self.compute_button = QPushButton(self.tr("Compute the habitat network"))
+                self.compute_button.setObjectName("analysis_compute_network")
+                self.compute_button.clicked.connect(self.compute_network.emit)
+                self.compute_button.setVisible(False)
+                layout.addWidget(self.compute_button, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addStretch(1)
+        #: Why today's network is not measured (None: it is, or is being measured).
+        self.deferred: Any = None
         self.assessment: CandidateAssessment | None = None
         #: Called after a section changed (the dock refits its scroll area).
         self.on_change: Callable[[], None] | None = None
@@ -240,7 +251,10 @@ class AnalysisPanel(QWidget):
         ch, lang = a.connectivity, self.lang
         head = self._heading(self.tr("Connectivity (ECA)"))
         if ch is None:
-            self._set("connectivity", head + "<i>{}</i>".format(escape(self.tr("measuring…"))))
+            waiting = self.tr("not computed: today's habitat network is not computed (see "
+                              "Habitat network)") if self.deferred is not None else \
+                self.tr("measuring…")
+            self._set("connectivity", head + f"<i>{escape(waiting)}</i>")
             return
         sign = "+" if ch.delta_eca_m2 >= 0 else "−"
         rows = [self.tr("%1 ECA (%2 PC)").replace(
@@ -272,8 +286,18 @@ class AnalysisPanel(QWidget):
 
     # -- the plan ----------------------------------------------------------------------
     def show_network(self, now: ConnectivityIndices | None,
-                     projected: ConnectivityIndices | None) -> None:
-        """Today's indices and those with every candidate that is not rejected."""
+                     projected: ConnectivityIndices | None, deferred: Any = None) -> None:
+        """Today's indices and those with every candidate that is not rejected; *deferred*
+        (a :class:`~naturplan.usecases.todays_network.NetworkDeferred`): not measured on
+        load, with the reason and the button that measures it."""
+        changed = (deferred is None) != (self.deferred is None)
+        self.deferred = deferred
+        self.compute_button.setVisible(deferred is not None)
+        if changed and self.assessment is not None:
+            self._connectivity(self.assessment)
+        if deferred is not None:
+            self._not_computed(deferred)
+            return
         if now is None:
             self._set("network", self._heading(self.tr("Habitat network"))
                       + "<i>{}</i>".format(escape(self.tr("measuring…"))))
@@ -299,6 +323,19 @@ class AnalysisPanel(QWidget):
                                 "however many links apart, here %1 pairs, too many to count "
                                 "in reasonable time. PC and ECA are computed.")
                         .replace("%1", _sci(float(max(skipped)), lang)))
+        self._set("network", self._heading(self.tr("Habitat network"))
+                  + "<br>".join(escape(r) for r in rows))
+
+    def _not_computed(self, deferred: Any) -> None:
+        lang = self.lang
+        rows = [self.tr("today: not computed"), self.tr("with the candidates: not computed"),
+                self.tr("The plan area has %1 protected areas, more than the %2 the network is "
+                        "measured for when the data are opened: over the whole country it "
+                        "takes a minute or more and close to a gigabyte of memory beside the "
+                        "map. Each candidate's change is measured against it once it is "
+                        "computed.")
+                .replace("%1", format_number(deferred.polygons, 0, lang))
+                .replace("%2", format_number(deferred.limit, 0, lang))]
         self._set("network", self._heading(self.tr("Habitat network"))
                   + "<br>".join(escape(r) for r in rows))
 

@@ -136,6 +136,7 @@ class ScenarioDock(QDockWidget):
         self.session.scenarios_changed.connect(self.reload)  # a colleague's (team projects)
         self.session.plan_edited.connect(self._plan_edited)
         controller.network_ready.connect(self._network_ready)
+        controller.network_deferred.connect(self._network_deferred)
 
     # -- the project's scenarios -------------------------------------------------------
     def scenarios(self) -> list[Scenario]:
@@ -265,6 +266,12 @@ class ScenarioDock(QDockWidget):
         if self.isVisible():
             self.compare()
 
+    def _network_deferred(self, deferred: object) -> None:
+        """Today's network is not measured (too large to measure on load): no ΔECA."""
+        if deferred is not None:
+            self.now = None
+            self._cache.clear()
+
     def _key(self, s: Scenario, plan: dict[str, Any]) -> tuple[Any, ...]:
         members = tuple((i, plan[i].version) for i in s.candidate_ids if i in plan)
         settings = jsontext.dumps(self.controller.settings.as_dict(), sort_keys=True)
@@ -314,6 +321,9 @@ class ScenarioDock(QDockWidget):
         lang = self.lang
         self.state.setText("" if results else self.tr(
             "Make a scenario from the selected candidate areas to compare it."))
+        if results and getattr(self.controller, "deferred", None) is not None:
+            self.state.setText(self.tr("ΔECA –: today's habitat network is not computed "
+                                       "(Candidate analysis → Habitat network)."))
         rows = self._rows()
         self.table.clear()
         self.table.setRowCount(len(rows))
