@@ -37,6 +37,13 @@ import shapely
 from numpy.typing import NDArray
 from shapely.geometry.base import BaseGeometry
 
+from naturplan.core.analysis.connectivity_dense import (
+    DensePairs,
+    dense_gain,
+    dense_gain_many,
+    kept_pairs,
+    symmetric_block,
+)
 from naturplan.core.analysis.connectivity_iic import IIC_MAX_PAIRS, iic_pairs, iic_sum
 from naturplan.core.analysis.patches import (
     CHUNK,
@@ -48,7 +55,12 @@ from naturplan.core.analysis.patches import (
     patch_links,
     prune_links,
 )
-from naturplan.core.analysis.shortcuts import behind_shortcuts, pair_gain, shortcut_gain
+from naturplan.core.analysis.shortcuts import (
+    behind_shortcuts,
+    pair_gain,
+    shortcut_gain,
+    shortcut_groups,
+)
 from naturplan.core.feedback import Feedback, as_feedback
 from naturplan.core.geometry import GeometryArray
 
@@ -206,6 +218,8 @@ class ConnectivityNetwork:
         If *feedback* was cancelled.
     """
 
+    paths: csr_matrix | DensePairs | None
+
     def __init__(self, patches: Patches, landscape: BaseGeometry,
                  params: ConnectivityParams | None = None, *, iic: bool = True,
                  keep_paths: bool = True, feedback: Feedback | None = None) -> None:
@@ -259,11 +273,15 @@ class ConnectivityNetwork:
         parts = parts[shapely.area(parts) > 0] if len(parts) else parts
         if len(parts) == 0:
             return CandidateConnectivity(self.indices, self.indices.pc_sum, 0.0, ())
-        nodes, merged = self._new_nodes(parts)
-        return _with_new_nodes(self, nodes, merged)
+        nodes, merged, members = self._new_nodes(parts)
+        return _with_new_nodes(self, nodes, merged, members)
 
-    def _new_nodes(self, parts: GeometryArray) -> tuple[GeometryArray, IntArray]:
-        """The patches the parts make with the patches they touch, and those patches."""
+    def _new_nodes(self, parts: GeometryArray
+                   ) -> tuple[GeometryArray, IntArray, tuple[GeometryArray, IntArray]]:
+        """The patches the parts make with the patches they touch, those patches, and the
+        new patches' members: the parts and the touched patches' pieces, each with the
+        position of its new patch (a new patch's distance to another is its members' least:
+        measured on the small pieces, not on the whole merged outline)."""
         geoms = self.patches.geoms
         tree_hits = self.index.tree.query(parts, predicate="intersects")
         part_of, patch_of = tree_hits[0], self.index.owner[tree_hits[1]]
@@ -280,9 +298,13 @@ class ConnectivityNetwork:
         graph = csr_matrix((np.ones(len(rows)), (rows, cols)), shape=(size, size))
         _, label = connected_components(graph, directed=False)
         members = np.concatenate([parts, geoms[merged]])
-        nodes = np.array([shapely.union_all(members[label == c])
-                          for c in np.unique(label[:n_parts])], dtype=object)
-        return nodes, merged
+        keys = np.unique(label[:n_parts])  # every touched patch touches a part
+        nodes = np.array([shapely.union_all(members[label == c]) for c in keys], dtype=object)
+        node_of = np.searchsorted(keys, label)
+        pieces = np.flatnonzero(np.isin(self.index.owner, merged))
+        of_piece = node_of[n_parts + np.searchsorted(merged, self.index.owner[pieces])]
+        return nodes, merged, (np.concatenate([parts, self.index.pieces[pieces]]),
+                               np.concatenate([node_of[:n_parts], of_piece]))
 
 
 def _spatial_order(geoms: GeometryArray) -> IntArray:
@@ -309,7 +331,7 @@ PATH_BLOCK_CELLS = 8_000_000
 
 def _path_sums(graph: csr_matrix, areas: FloatArray, params: ConnectivityParams,
                keep: bool, feedback: Feedback, order: IntArray | None = None
-               ) -> tuple[FloatArray, float, csr_matrix | None]:
+               ) -> tuple[FloatArray, float, csr_matrix | DensePairs | None]:
     """Row sums Rᵢ = Σⱼ aⱼ p*ᵢⱼ, ΣᵢΣⱼ aᵢ aⱼ p*ᵢⱼ, and p*ᵢⱼ of the pairs i < j within the
     limit (upper triangle, float32) if *keep*.
 
@@ -358,33 +380,14 @@ def _path_sums(graph: csr_matrix, areas: FloatArray, params: ConnectivityParams,
     total = float(areas @ rows)
     paths = None
     if keep:
-        paths = _kept_matrix(kept, counts, n)
+        paths = kept_pairs(kept, counts, n, order)
     return rows, total, paths
 
 
-def _kept_matrix(kept: list[tuple[IntArray, NDArray[np.int32], NDArray[np.float32]]],
-                 counts: NDArray[np.int64], n: int) -> csr_matrix:
-    """The kept pairs as a CSR matrix, each block's rows copied into place and let go (the
-    blocks are in spatial order, the rows in patch order; one copy held, not two)."""
-    from scipy.sparse import csr_matrix
-
-    indptr = np.concatenate([[0], np.cumsum(counts)])
-    cols = np.empty(int(indptr[-1]), dtype=np.int32)
-    vals = np.empty(int(indptr[-1]), dtype=np.float32)
-    kept.reverse()
-    while kept:
-        sources, c, v = kept.pop()
-        size = counts[sources]
-        starts = np.repeat(indptr[sources] - (np.cumsum(size) - size), size)
-        pos = starts + np.arange(len(c))
-        cols[pos] = c
-        vals[pos] = v
-    return csr_matrix((vals, cols, indptr), shape=(n, n))
-
-
-def _with_new_nodes(net: ConnectivityNetwork, nodes: GeometryArray,
-                    merged: IntArray) -> CandidateConnectivity:
-    """ΣΣ aᵢ aⱼ p*ᵢⱼ after replacing the *merged* patches by the new patches *nodes*."""
+def _with_new_nodes(net: ConnectivityNetwork, nodes: GeometryArray, merged: IntArray,
+                    members: tuple[GeometryArray, IntArray]) -> CandidateConnectivity:
+    """ΣΣ aᵢ aⱼ p*ᵢⱼ after replacing the *merged* patches by the new patches *nodes*
+    (*members*: their pieces, each with its new patch's position)."""
     params, areas, paths = net.params, net.patches.areas, net.paths
     assert paths is not None
     n, r, k, limit = len(areas), len(nodes), params.k, params.limit_m
@@ -392,7 +395,7 @@ def _with_new_nodes(net: ConnectivityNetwork, nodes: GeometryArray,
     is_merged = np.zeros(n, dtype=bool)
     is_merged[merged] = True
     # Links of the new patches: to the remaining patches and among themselves.
-    q, p, d = net.index.near(nodes, params.link_m)
+    q, p, d = net.index.near(members[0], params.link_m, members[1])
     keep = ~is_merged[p]
     q, p, d = q[keep], p[keep], d[keep]
     old = net.links.take(~(is_merged[net.links.i] | is_merged[net.links.j]))
@@ -414,13 +417,16 @@ def _with_new_nodes(net: ConnectivityNetwork, nodes: GeometryArray,
     new_terms += 2.0 * float(node_areas @ (reach @ areas))
     # Terms of the merged patches go (both orders, minus their pairs counted twice).
     m_areas = areas[merged]
-    inner = paths[merged][:, merged].toarray().astype(float)
-    inner = inner + inner.T
+    inner = symmetric_block(paths, merged)
     np.fill_diagonal(inner, 1.0)
     removed = 2.0 * float(m_areas @ net.row_sums[merged]) - float(m_areas @ inner @ m_areas)
     eligible = ~is_merged
     gain = None
-    if r == 1:  # only the pairs behind a shortcut can gain (see shortcuts.pair_gain)
+    if isinstance(paths, DensePairs):  # summed by blocks of pairs (connectivity_dense)
+        gain = dense_gain(paths, areas, x_old[0], *shortcut_groups(paths, pred[0, :n], p, d, k),
+                          eligible, k, limit) if r == 1 else dense_gain_many(
+            paths, areas, x_old, eligible, k, limit)
+    elif r == 1:  # only the pairs behind a shortcut can gain (see shortcuts.pair_gain)
         gain = pair_gain(paths, areas, x_old[0], pred[0, :n], p, d, eligible, k, limit)
         if gain is None:
             eligible &= behind_shortcuts(paths, pred[0, :n], p, d, k)
