@@ -208,7 +208,8 @@ class ConnectivityNetwork:
         Compute IIC too (an all-pairs topological search over the IIC links).
     keep_paths
         Keep the pairs' shortest-path distances for :meth:`candidate` (memory: 8 bytes per
-        connected pair).
+        connected pair, or 4 bytes per pair of patches where that is no more:
+        :mod:`naturplan.core.analysis.connectivity_dense`).
     feedback
         Progress and cancel.
 
