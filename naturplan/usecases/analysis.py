@@ -215,7 +215,9 @@ def analyse_plan(
         layers.flood.preload()
     network = None
     if connectivity:
-        network = todays_network(layers, settings.connectivity, feedback=fb.part(0.0, 0.35))
+        from naturplan.core.optimise.units_fork import start  # IIC on the other core
+        network = todays_network(layers, settings.connectivity, feedback=fb.part(0.0, 0.35),
+                                 start=start)
     assessments = assess_each(candidates if each else (), layers, table, settings,
                               network if per_candidate else None, fb.part(0.35, 0.55))
     result = PlanAnalysis(layers, table, settings, context.provenance,

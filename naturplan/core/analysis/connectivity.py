@@ -28,7 +28,7 @@ distances from the new patch, found by one search from it.
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import asdict, dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -212,6 +212,11 @@ class ConnectivityNetwork:
         :mod:`naturplan.core.analysis.connectivity_dense`).
     feedback
         Progress and cancel.
+    start
+        Begins a call on another core and returns its pending result (``result()``): the
+        use cases' forked child, ``units_fork.start``, which computes in this process where
+        no child may be made (the window's). IIC is then searched there while the path
+        sums run here (the wall time, not the CPU). None: everything here.
 
     Raises
     ------
@@ -223,7 +228,8 @@ class ConnectivityNetwork:
 
     def __init__(self, patches: Patches, landscape: BaseGeometry,
                  params: ConnectivityParams | None = None, *, iic: bool = True,
-                 keep_paths: bool = True, feedback: Feedback | None = None) -> None:
+                 keep_paths: bool = True, feedback: Feedback | None = None,
+                 start: Callable[..., Any] | None = None) -> None:
         feedback = as_feedback(feedback)
         self.params = params or ConnectivityParams()
         self.patches = patches
@@ -233,21 +239,25 @@ class ConnectivityNetwork:
         feedback.report(0.0, "links")
         links = patch_links(patches.geoms, self.params.link_m, self.index)
         feedback.check()
-        self.links = prune_links(n, links, feedback.part(0.1, 0.25))
-        self.graph = self.links.graph(n)
         order = _spatial_order(patches.geoms)
-        self.row_sums, pc_sum, self.paths = _path_sums(
-            self.graph, patches.areas, self.params, keep_paths, feedback.part(0.25, 0.85),
-            order)
-        iic_total, skipped = None, None
+        iic_total, skipped, pending = None, None, None
         if iic:
             iic_links = links.take(links.d <= self.params.iic_m)
             pairs = iic_pairs(n, iic_links)
             if pairs > IIC_MAX_PAIRS:
                 skipped = pairs
+            elif start is not None:  # on the other core while the paths are searched here
+                pending = start(iic_sum, n, iic_links, patches.areas, Feedback(), order)
             else:
-                iic_total = iic_sum(n, iic_links, patches.areas, feedback.part(0.85, 1.0),
+                iic_total = iic_sum(n, iic_links, patches.areas, feedback.part(0.1, 0.25),
                                     order)
+        self.links = prune_links(n, links, feedback.part(0.25, 0.3))
+        self.graph = self.links.graph(n)
+        self.row_sums, pc_sum, self.paths = _path_sums(
+            self.graph, patches.areas, self.params, keep_paths, feedback.part(0.3, 1.0),
+            order)
+        if pending is not None:
+            iic_total = pending.result()
         self.indices = ConnectivityIndices(
             float(shapely.area(landscape)), n, float(patches.areas.sum()), pc_sum,
             float((patches.areas**2).sum()), iic_total, skipped)
