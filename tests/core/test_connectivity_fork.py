@@ -1,5 +1,6 @@
-"""Issue 24 §4: IIC searched on the other core (a forked child) while the path sums run
-here; the same indices whichever process measured them."""
+"""Issue 24 §4: IIC and a share of the path sums on the other core (a forked child) while
+the rest of the path sums run here; the same indices and kept pairs whichever process
+measured them."""
 
 from __future__ import annotations
 
@@ -40,23 +41,30 @@ def test_iic_in_a_child_equals_the_hand_made_sum_and_the_pc_is_unchanged():
     assert started[0].forked == units_fork.can_fork()  # never a child in the window's process
 
 
-def test_a_start_that_computes_here_gives_the_same_indices():
+@pytest.mark.parametrize("iic", [True, False])
+def test_a_split_network_equals_the_one_measured_here(iic, monkeypatch):
+    # 1,100 patches: three search blocks of 512, the last two on the other core
     rng = np.random.default_rng(3)
-    geoms = shapely.buffer(shapely.points(rng.uniform(-2000, 2000, (120, 2))), 30)
-    calls = []
-
-    class Here:
-        def __init__(self, function, args):
-            self.value = function(*args)
-
-        def result(self):
-            return self.value
+    geoms = shapely.buffer(shapely.points(rng.uniform(-4000, 4000, (1100, 2))), 20)
+    started = []
 
     def start(function, *args):
-        calls.append(function.__name__)
-        return Here(function, args)
+        pending = units_fork.start(function, *args)
+        started.append(pending)
+        return pending
 
-    a = ConnectivityNetwork.of_polygons(geoms, LANDSCAPE, ConnectivityParams())
-    b = ConnectivityNetwork.of_polygons(geoms, LANDSCAPE, ConnectivityParams(), start=start)
-    assert calls == ["iic_sum"]
-    assert a.indices == b.indices
+    here = ConnectivityNetwork.of_polygons(geoms, LANDSCAPE, ConnectivityParams(), iic=iic)
+    split = ConnectivityNetwork.of_polygons(geoms, LANDSCAPE, ConnectivityParams(), iic=iic,
+                                            start=start)
+    assert len(here.patches) > 1024
+    assert split.indices == here.indices
+    np.testing.assert_array_equal(split.row_sums, here.row_sums)
+    np.testing.assert_array_equal(split.paths.toarray(), here.paths.toarray())
+    assert len(started) == 1 and started[0].forked == units_fork.can_fork()
+    if not iic:
+        return
+    # and where no child may be made, all of it here
+    monkeypatch.setattr(units_fork, "FORK", False)
+    alone = ConnectivityNetwork.of_polygons(geoms, LANDSCAPE, ConnectivityParams(), iic=iic,
+                                            start=units_fork.start)
+    assert alone.indices == here.indices

@@ -240,24 +240,33 @@ class ConnectivityNetwork:
         links = patch_links(patches.geoms, self.params.link_m, self.index)
         feedback.check()
         order = _spatial_order(patches.geoms)
-        iic_total, skipped, pending = None, None, None
+        iic_total, skipped, iic_args = None, None, None
         if iic:
             iic_links = links.take(links.d <= self.params.iic_m)
             pairs = iic_pairs(n, iic_links)
             if pairs > IIC_MAX_PAIRS:
                 skipped = pairs
-            elif start is not None:  # on the other core while the paths are searched here
-                pending = start(iic_sum, n, iic_links, patches.areas, Feedback(), order)
+            elif start is not None:  # on the other core (below)
+                iic_args = (n, iic_links, patches.areas, Feedback(), order)
             else:
                 iic_total = iic_sum(n, iic_links, patches.areas, feedback.part(0.1, 0.25),
                                     order)
         self.links = prune_links(n, links, feedback.part(0.25, 0.3))
         self.graph = self.links.graph(n)
-        self.row_sums, pc_sum, self.paths = _path_sums(
-            self.graph, patches.areas, self.params, keep_paths, feedback.part(0.3, 1.0),
-            order)
-        if pending is not None:
-            iic_total = pending.result()
+        fb = feedback.part(0.3, 1.0)
+        if start is None:
+            self.row_sums, pc_sum, self.paths = _path_sums(
+                self.graph, patches.areas, self.params, keep_paths, fb, order)
+        else:  # the last sources (and IIC) on the other core, the same search blocks
+            share = OTHER_SHARE_IIC if iic_args else OTHER_SHARE
+            cut = int(n * (1 - share)) // CHUNK * CHUNK  # whole blocks: the same sums
+            args = (self.graph, patches.areas, self.params, keep_paths)
+            other = start(_elsewhere, iic_args, (*args, Feedback(), order[cut:]))
+            here = _path_blocks(*args, fb, order[:cut])
+            theirs = other.result()
+            iic_total = theirs[0] if iic_args else iic_total
+            self.row_sums, pc_sum, self.paths = _joined(patches.areas, keep_paths, order,
+                                                        here, theirs[1])
         self.indices = ConnectivityIndices(
             float(shapely.area(landscape)), n, float(patches.areas.sum()), pc_sum,
             float((patches.areas**2).sum()), iic_total, skipped)
@@ -338,6 +347,10 @@ def _spatial_order(geoms: GeometryArray) -> IntArray:
 #: Cells of the dense distance block of one Dijkstra call in :func:`_path_sums` (float64:
 #: 64 MB); Aalborg's 10,000 patches keep the whole CHUNK of rows.
 PATH_BLOCK_CELLS = 8_000_000
+#: The share of the sources searched on the other core when there is one (``start``): with
+#: IIC there too, and without. At double density IIC took about 6 s and the path sums
+#: 16 s CPU, so 30 % of the sources plus IIC there balance 70 % here.
+OTHER_SHARE_IIC, OTHER_SHARE = 0.3, 0.5
 
 
 def _path_sums(graph: csr_matrix, areas: FloatArray, params: ConnectivityParams,
@@ -352,6 +365,35 @@ def _path_sums(graph: csr_matrix, areas: FloatArray, params: ConnectivityParams,
     searches run on that part of the graph only and give the same distances. Over a
     country that part is a small region, so no search fills a row of all patches.
     """
+    sources = order if order is not None else np.arange(graph.shape[0])
+    return _joined(areas, keep, order, _path_blocks(graph, areas, params, keep, feedback,
+                                                    sources))
+
+
+def _joined(areas: FloatArray, keep: bool, order: IntArray | None,
+            *parts: tuple[FloatArray, list[Any], NDArray[np.int64]]
+            ) -> tuple[FloatArray, float, csr_matrix | DensePairs | None]:
+    """:func:`_path_sums`' result from the parts of its sources (:func:`_path_blocks`)."""
+    rows, kept, counts = parts[0]
+    for rows_b, kept_b, counts_b in parts[1:]:
+        rows += rows_b
+        counts += counts_b
+        kept.extend(kept_b)
+    paths = kept_pairs(kept, counts, len(areas), order) if keep else None
+    return rows, float(areas @ rows), paths
+
+
+def _elsewhere(iic_args: tuple[Any, ...] | None, path_args: tuple[Any, ...]
+               ) -> tuple[float | None, tuple[FloatArray, list[Any], NDArray[np.int64]]]:
+    """What the other core does: IIC (if asked) and the path sums of its sources."""
+    return (iic_sum(*iic_args) if iic_args else None), _path_blocks(*path_args)
+
+
+def _path_blocks(graph: csr_matrix, areas: FloatArray, params: ConnectivityParams,
+                 keep: bool, feedback: Feedback, sources_in: IntArray
+                 ) -> tuple[FloatArray, list[Any], NDArray[np.int64]]:
+    """The row sums of *sources_in* (0 elsewhere), their kept pairs by search block, and
+    the kept pairs' count per row (see :func:`_path_sums`)."""
     n = graph.shape[0]
     from scipy.sparse.csgraph import dijkstra
 
@@ -359,9 +401,8 @@ def _path_sums(graph: csr_matrix, areas: FloatArray, params: ConnectivityParams,
     rows = np.zeros(n)
     kept: list[tuple[IntArray, NDArray[np.int32], NDArray[np.float32]]] = []
     counts = np.zeros(n, dtype=np.int64)
-    sources_in = order if order is not None else np.arange(n)
     everything = np.arange(n)
-    for s in range(0, n, CHUNK):
+    for s in range(0, len(sources_in), CHUNK):
         feedback.check()
         block = np.sort(sources_in[s:s + CHUNK])
         region, local_graph = everything, graph
@@ -387,12 +428,8 @@ def _path_sums(graph: csr_matrix, areas: FloatArray, params: ConnectivityParams,
                 kept.append((sources, region[c].astype(np.int32),
                              dist[r, c].astype(np.float32)))
             rows[sources] = dist @ areas[region]
-        feedback.report(min(s + CHUNK, n) / max(n, 1), "")
-    total = float(areas @ rows)
-    paths = None
-    if keep:
-        paths = kept_pairs(kept, counts, n, order)
-    return rows, total, paths
+        feedback.report(min(s + CHUNK, len(sources_in)) / max(len(sources_in), 1), "")
+    return rows, kept, counts
 
 
 def _with_new_nodes(net: ConnectivityNetwork, nodes: GeometryArray, merged: IntArray,
