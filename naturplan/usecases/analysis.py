@@ -213,9 +213,9 @@ def analyse_plan(
         layers = layers_of(dataset, roles)
     if layers.flood is not None:
         layers.flood.preload()
+    from naturplan.core.optimise.units_fork import start  # the other core, outside the window
     network = None
     if connectivity:
-        from naturplan.core.optimise.units_fork import start  # IIC on the other core
         network = todays_network(layers, settings.connectivity, feedback=fb.part(0.0, 0.35),
                                  start=start)
     assessments = assess_each(candidates if each else (), layers, table, settings,
@@ -226,7 +226,7 @@ def analyse_plan(
                           connectivity_skipped=None if connectivity else connectivity_skipped)
     if network is not None:
         result.projected = projected_network(layers, candidates, settings.connectivity,
-                                             feedback=fb.part(0.55, 0.75))
+                                             feedback=fb.part(0.55, 0.75), start=start)
     if scenarios:
         inputs = ledger_inputs
         if inputs is None:

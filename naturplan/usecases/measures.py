@@ -127,9 +127,10 @@ def measure_plan(data: PlanData, *, connectivity: bool = True,
         try:  # one pass over the candidates: each assessed with its connectivity change
             if network is None:
                 from naturplan.core.analysis.projected import todays_network
+                from naturplan.core.optimise.units_fork import start  # not in the window
 
                 network = todays_network(layers, settings.connectivity,
-                                         feedback=fb.part(0.0, 0.5))
+                                         feedback=fb.part(0.0, 0.5), start=start)
             assessments = assess_each(candidates, layers, table, settings, network,
                                       feedback=fb.part(0.5, 1.0), step="connectivity")
         except OperationCancelled:

@@ -47,8 +47,10 @@ def projected_patches(layers: AnalysisLayers, candidates: Sequence[Candidate]) -
 
 def projected_network(layers: AnalysisLayers, candidates: Sequence[Candidate],
                       params: ConnectivityParams | None = None, *,
-                      feedback: Feedback | None = None) -> ConnectivityIndices:
-    """The connectivity indices of the landscape with the plan's active candidates added.
+                      feedback: Feedback | None = None,
+                      start: Callable[..., Any] | None = None) -> ConnectivityIndices:
+    """The connectivity indices of the landscape with the plan's active candidates added
+    (*start*: as :func:`todays_network`).
 
     Raises
     ------
@@ -57,5 +59,5 @@ def projected_network(layers: AnalysisLayers, candidates: Sequence[Candidate],
     """
     network = ConnectivityNetwork.of_polygons(
         projected_patches(layers, candidates), layers.municipality, params,
-        keep_paths=False, feedback=feedback)
+        keep_paths=False, feedback=feedback, start=start)
     return network.indices
