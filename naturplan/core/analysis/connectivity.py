@@ -214,9 +214,10 @@ class ConnectivityNetwork:
         Progress and cancel.
     start
         Begins a call on another core and returns its pending result (``result()``): the
-        use cases' forked child, ``units_fork.start``, which computes in this process where
-        no child may be made (the window's). IIC is then searched there while the path
-        sums run here (the wall time, not the CPU). None: everything here.
+        use cases' forked child, ``units_fork.start`` (the use cases pass it only where a
+        child may be made: never in the window's process). IIC and the path searches of the
+        last sources (:data:`OTHER_SHARE_IIC`, :data:`OTHER_SHARE`) then run there while
+        the rest run here: the same sums, less wall time, the same CPU. None: all here.
 
     Raises
     ------
