@@ -10,6 +10,10 @@ and wall. Run it with PYTHONPATH on the code before (``git archive 78fd337``) an
 after the other, for the baseline in the same run; the candidates' results are printed to
 compare.
 
+``--fork``: the whole network with IIC and the last 30 % of the path sums' sources searched
+in a forked child while the rest run in this process (``start=units_fork.start``, as the
+analysis use case builds it); the child's CPU is printed apart.
+
 ``national-whole WORLD.gpkg``: the same end to end through ``ConnectivityNetwork`` (IIC
 asked for: left out above ``connectivity_iic.IIC_MAX_PAIRS``), as the app would build it.
 
@@ -61,7 +65,7 @@ def _candidates(patches: Any, n: int) -> list[Any]:
     return out
 
 
-def double(edits: int) -> None:
+def double(edits: int, fork: bool = False) -> None:
     from bench_analysis import dataset, p3
 
     from naturplan.core.analysis import connectivity as C
@@ -71,8 +75,20 @@ def double(edits: int) -> None:
     patches = dissolve_patches(p3(d), d.municipality.geometry)
     print(f"{C.__file__}: {len(patches):,} patches\n\n| step | wall | CPU | peak RSS |\n"
           "|---|---|---|---|")
-    net = _timed("whole network", lambda: C.ConnectivityNetwork(
-        patches, d.municipality.geometry, C.ConnectivityParams()))
+    extra: dict[str, Any] = {}
+    if fork:  # IIC and some sources in a forked child, as the analysis use case (--fork)
+        from naturplan.core.optimise.units_fork import start
+
+        extra["start"] = start
+    child = resource.getrusage(resource.RUSAGE_CHILDREN)
+    net = _timed("whole network" + (" (IIC and 30 % of the sources in a child)" if fork
+                                     else ""),
+                 lambda: C.ConnectivityNetwork(patches, d.municipality.geometry,
+                                               C.ConnectivityParams(), **extra))
+    if fork:
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        used = after.ru_utime + after.ru_stime - child.ru_utime - child.ru_stime
+        print(f"the child's CPU: {used:.1f} s")
     i = net.indices
     print(f"\nECA {i.eca_m2 / 1e4:.3f} ha, PC {i.pc:.6e}, IIC {i.iic:.6e}, "
           f"{net.paths.nnz:,} kept pairs")
@@ -152,9 +168,11 @@ def main() -> None:
     parser.add_argument("what", choices=("double", "national", "national-whole"))
     parser.add_argument("world", nargs="?", type=Path)
     parser.add_argument("--edits", type=int, default=40)
+    parser.add_argument("--fork", action="store_true",
+                        help="double: IIC and 30 %% of the sources in a forked child")
     args = parser.parse_args()
     if args.what == "double":
-        double(args.edits)
+        double(args.edits, args.fork)
     elif args.what == "national":
         national(args.world)
     else:

@@ -213,9 +213,14 @@ def analyse_plan(
         layers = layers_of(dataset, roles)
     if layers.flood is not None:
         layers.flood.preload()
+    from naturplan.core.optimise import units_fork  # the other core, outside the window
+
+    # (in the window's process every search stays here, with its progress and cancel)
+    start = units_fork.start if units_fork.can_fork() else None
     network = None
     if connectivity:
-        network = todays_network(layers, settings.connectivity, feedback=fb.part(0.0, 0.35))
+        network = todays_network(layers, settings.connectivity, feedback=fb.part(0.0, 0.35),
+                                 start=start)
     assessments = assess_each(candidates if each else (), layers, table, settings,
                               network if per_candidate else None, fb.part(0.35, 0.55))
     result = PlanAnalysis(layers, table, settings, context.provenance,
@@ -224,7 +229,7 @@ def analyse_plan(
                           connectivity_skipped=None if connectivity else connectivity_skipped)
     if network is not None:
         result.projected = projected_network(layers, candidates, settings.connectivity,
-                                             feedback=fb.part(0.55, 0.75))
+                                             feedback=fb.part(0.55, 0.75), start=start)
     if scenarios:
         inputs = ledger_inputs
         if inputs is None:

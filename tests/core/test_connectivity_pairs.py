@@ -8,7 +8,7 @@ import pytest
 import shapely
 from scipy.sparse import random as sparse_random
 
-from naturplan.core.analysis import connectivity, shortcuts
+from naturplan.core.analysis import connectivity, connectivity_dense, shortcuts
 from naturplan.core.analysis.connectivity import ConnectivityNetwork, ConnectivityParams
 
 HA = 10_000.0
@@ -21,7 +21,9 @@ def hectare(x0, y0=0.0):
 
 @pytest.fixture
 def paths_taken(monkeypatch):
-    """How often the pair sum answered (True) or left the candidate to the scan (False)."""
+    """How often the pair sum answered (True) or left the candidate to the scan (False).
+    The kept pairs stay sparse (the dense form has its own sums: test_connectivity_dense)."""
+    monkeypatch.setattr(connectivity_dense, "DENSE_FACTOR", 0.0)
     taken = []
     real = shortcuts.pair_gain
 

@@ -28,7 +28,7 @@ distances from the new patch, found by one search from it.
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import asdict, dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -37,6 +37,13 @@ import shapely
 from numpy.typing import NDArray
 from shapely.geometry.base import BaseGeometry
 
+from naturplan.core.analysis.connectivity_dense import (
+    DensePairs,
+    dense_gain,
+    dense_gain_many,
+    kept_pairs,
+    symmetric_block,
+)
 from naturplan.core.analysis.connectivity_iic import IIC_MAX_PAIRS, iic_pairs, iic_sum
 from naturplan.core.analysis.patches import (
     CHUNK,
@@ -48,7 +55,12 @@ from naturplan.core.analysis.patches import (
     patch_links,
     prune_links,
 )
-from naturplan.core.analysis.shortcuts import behind_shortcuts, pair_gain, shortcut_gain
+from naturplan.core.analysis.shortcuts import (
+    behind_shortcuts,
+    pair_gain,
+    shortcut_gain,
+    shortcut_groups,
+)
 from naturplan.core.feedback import Feedback, as_feedback
 from naturplan.core.geometry import GeometryArray
 
@@ -196,9 +208,16 @@ class ConnectivityNetwork:
         Compute IIC too (an all-pairs topological search over the IIC links).
     keep_paths
         Keep the pairs' shortest-path distances for :meth:`candidate` (memory: 8 bytes per
-        connected pair).
+        connected pair, or 4 bytes per pair of patches where that is no more:
+        :mod:`naturplan.core.analysis.connectivity_dense`).
     feedback
         Progress and cancel.
+    start
+        Begins a call on another core and returns its pending result (``result()``): the
+        use cases' forked child, ``units_fork.start`` (the use cases pass it only where a
+        child may be made: never in the window's process). IIC and the path searches of the
+        last sources (:data:`OTHER_SHARE_IIC`, :data:`OTHER_SHARE`) then run there while
+        the rest run here: the same sums, less wall time, the same CPU. None: all here.
 
     Raises
     ------
@@ -206,9 +225,12 @@ class ConnectivityNetwork:
         If *feedback* was cancelled.
     """
 
+    paths: csr_matrix | DensePairs | None
+
     def __init__(self, patches: Patches, landscape: BaseGeometry,
                  params: ConnectivityParams | None = None, *, iic: bool = True,
-                 keep_paths: bool = True, feedback: Feedback | None = None) -> None:
+                 keep_paths: bool = True, feedback: Feedback | None = None,
+                 start: Callable[..., Any] | None = None) -> None:
         feedback = as_feedback(feedback)
         self.params = params or ConnectivityParams()
         self.patches = patches
@@ -218,21 +240,34 @@ class ConnectivityNetwork:
         feedback.report(0.0, "links")
         links = patch_links(patches.geoms, self.params.link_m, self.index)
         feedback.check()
-        self.links = prune_links(n, links, feedback.part(0.1, 0.25))
-        self.graph = self.links.graph(n)
         order = _spatial_order(patches.geoms)
-        self.row_sums, pc_sum, self.paths = _path_sums(
-            self.graph, patches.areas, self.params, keep_paths, feedback.part(0.25, 0.85),
-            order)
-        iic_total, skipped = None, None
+        iic_total, skipped, iic_args = None, None, None
         if iic:
             iic_links = links.take(links.d <= self.params.iic_m)
             pairs = iic_pairs(n, iic_links)
             if pairs > IIC_MAX_PAIRS:
                 skipped = pairs
+            elif start is not None:  # on the other core (below)
+                iic_args = (n, iic_links, patches.areas, Feedback(), order)
             else:
-                iic_total = iic_sum(n, iic_links, patches.areas, feedback.part(0.85, 1.0),
+                iic_total = iic_sum(n, iic_links, patches.areas, feedback.part(0.1, 0.25),
                                     order)
+        self.links = prune_links(n, links, feedback.part(0.25, 0.3))
+        self.graph = self.links.graph(n)
+        fb = feedback.part(0.3, 1.0)
+        if start is None:
+            self.row_sums, pc_sum, self.paths = _path_sums(
+                self.graph, patches.areas, self.params, keep_paths, fb, order)
+        else:  # the last sources (and IIC) on the other core, the same search blocks
+            share = OTHER_SHARE_IIC if iic_args else OTHER_SHARE
+            cut = int(n * (1 - share)) // CHUNK * CHUNK  # whole blocks: the same sums
+            args = (self.graph, patches.areas, self.params, keep_paths)
+            other = start(_elsewhere, iic_args, (*args, Feedback(), order[cut:]))
+            here = _path_blocks(*args, fb, order[:cut])
+            theirs = other.result()
+            iic_total = theirs[0] if iic_args else iic_total
+            self.row_sums, pc_sum, self.paths = _joined(patches.areas, keep_paths, order,
+                                                        here, theirs[1])
         self.indices = ConnectivityIndices(
             float(shapely.area(landscape)), n, float(patches.areas.sum()), pc_sum,
             float((patches.areas**2).sum()), iic_total, skipped)
@@ -259,11 +294,15 @@ class ConnectivityNetwork:
         parts = parts[shapely.area(parts) > 0] if len(parts) else parts
         if len(parts) == 0:
             return CandidateConnectivity(self.indices, self.indices.pc_sum, 0.0, ())
-        nodes, merged = self._new_nodes(parts)
-        return _with_new_nodes(self, nodes, merged)
+        nodes, merged, members = self._new_nodes(parts)
+        return _with_new_nodes(self, nodes, merged, members)
 
-    def _new_nodes(self, parts: GeometryArray) -> tuple[GeometryArray, IntArray]:
-        """The patches the parts make with the patches they touch, and those patches."""
+    def _new_nodes(self, parts: GeometryArray
+                   ) -> tuple[GeometryArray, IntArray, tuple[GeometryArray, IntArray]]:
+        """The patches the parts make with the patches they touch, those patches, and the
+        new patches' members: the parts and the touched patches' pieces, each with the
+        position of its new patch (a new patch's distance to another is its members' least:
+        measured on the small pieces, not on the whole merged outline)."""
         geoms = self.patches.geoms
         tree_hits = self.index.tree.query(parts, predicate="intersects")
         part_of, patch_of = tree_hits[0], self.index.owner[tree_hits[1]]
@@ -280,9 +319,13 @@ class ConnectivityNetwork:
         graph = csr_matrix((np.ones(len(rows)), (rows, cols)), shape=(size, size))
         _, label = connected_components(graph, directed=False)
         members = np.concatenate([parts, geoms[merged]])
-        nodes = np.array([shapely.union_all(members[label == c])
-                          for c in np.unique(label[:n_parts])], dtype=object)
-        return nodes, merged
+        keys = np.unique(label[:n_parts])  # every touched patch touches a part
+        nodes = np.array([shapely.union_all(members[label == c]) for c in keys], dtype=object)
+        node_of = np.searchsorted(keys, label)
+        pieces = np.flatnonzero(np.isin(self.index.owner, merged))
+        of_piece = node_of[n_parts + np.searchsorted(merged, self.index.owner[pieces])]
+        return nodes, merged, (np.concatenate([parts, self.index.pieces[pieces]]),
+                               np.concatenate([node_of[:n_parts], of_piece]))
 
 
 def _spatial_order(geoms: GeometryArray) -> IntArray:
@@ -305,11 +348,15 @@ def _spatial_order(geoms: GeometryArray) -> IntArray:
 #: Cells of the dense distance block of one Dijkstra call in :func:`_path_sums` (float64:
 #: 64 MB); Aalborg's 10,000 patches keep the whole CHUNK of rows.
 PATH_BLOCK_CELLS = 8_000_000
+#: The share of the sources searched on the other core when there is one (``start``): with
+#: IIC there too, and without. At double density IIC took about 6 s and the path sums
+#: 16 s CPU, so 30 % of the sources plus IIC there balance 70 % here.
+OTHER_SHARE_IIC, OTHER_SHARE = 0.3, 0.5
 
 
 def _path_sums(graph: csr_matrix, areas: FloatArray, params: ConnectivityParams,
                keep: bool, feedback: Feedback, order: IntArray | None = None
-               ) -> tuple[FloatArray, float, csr_matrix | None]:
+               ) -> tuple[FloatArray, float, csr_matrix | DensePairs | None]:
     """Row sums Rᵢ = Σⱼ aⱼ p*ᵢⱼ, ΣᵢΣⱼ aᵢ aⱼ p*ᵢⱼ, and p*ᵢⱼ of the pairs i < j within the
     limit (upper triangle, float32) if *keep*.
 
@@ -319,6 +366,35 @@ def _path_sums(graph: csr_matrix, areas: FloatArray, params: ConnectivityParams,
     searches run on that part of the graph only and give the same distances. Over a
     country that part is a small region, so no search fills a row of all patches.
     """
+    sources = order if order is not None else np.arange(graph.shape[0])
+    return _joined(areas, keep, order, _path_blocks(graph, areas, params, keep, feedback,
+                                                    sources))
+
+
+def _joined(areas: FloatArray, keep: bool, order: IntArray | None,
+            *parts: tuple[FloatArray, list[Any], NDArray[np.int64]]
+            ) -> tuple[FloatArray, float, csr_matrix | DensePairs | None]:
+    """:func:`_path_sums`' result from the parts of its sources (:func:`_path_blocks`)."""
+    rows, kept, counts = parts[0]
+    for rows_b, kept_b, counts_b in parts[1:]:
+        rows += rows_b
+        counts += counts_b
+        kept.extend(kept_b)
+    paths = kept_pairs(kept, counts, len(areas), order) if keep else None
+    return rows, float(areas @ rows), paths
+
+
+def _elsewhere(iic_args: tuple[Any, ...] | None, path_args: tuple[Any, ...]
+               ) -> tuple[float | None, tuple[FloatArray, list[Any], NDArray[np.int64]]]:
+    """What the other core does: IIC (if asked) and the path sums of its sources."""
+    return (iic_sum(*iic_args) if iic_args else None), _path_blocks(*path_args)
+
+
+def _path_blocks(graph: csr_matrix, areas: FloatArray, params: ConnectivityParams,
+                 keep: bool, feedback: Feedback, sources_in: IntArray
+                 ) -> tuple[FloatArray, list[Any], NDArray[np.int64]]:
+    """The row sums of *sources_in* (0 elsewhere), their kept pairs by search block, and
+    the kept pairs' count per row (see :func:`_path_sums`)."""
     n = graph.shape[0]
     from scipy.sparse.csgraph import dijkstra
 
@@ -326,9 +402,8 @@ def _path_sums(graph: csr_matrix, areas: FloatArray, params: ConnectivityParams,
     rows = np.zeros(n)
     kept: list[tuple[IntArray, NDArray[np.int32], NDArray[np.float32]]] = []
     counts = np.zeros(n, dtype=np.int64)
-    sources_in = order if order is not None else np.arange(n)
     everything = np.arange(n)
-    for s in range(0, n, CHUNK):
+    for s in range(0, len(sources_in), CHUNK):
         feedback.check()
         block = np.sort(sources_in[s:s + CHUNK])
         region, local_graph = everything, graph
@@ -354,37 +429,14 @@ def _path_sums(graph: csr_matrix, areas: FloatArray, params: ConnectivityParams,
                 kept.append((sources, region[c].astype(np.int32),
                              dist[r, c].astype(np.float32)))
             rows[sources] = dist @ areas[region]
-        feedback.report(min(s + CHUNK, n) / max(n, 1), "")
-    total = float(areas @ rows)
-    paths = None
-    if keep:
-        paths = _kept_matrix(kept, counts, n)
-    return rows, total, paths
+        feedback.report(min(s + CHUNK, len(sources_in)) / max(len(sources_in), 1), "")
+    return rows, kept, counts
 
 
-def _kept_matrix(kept: list[tuple[IntArray, NDArray[np.int32], NDArray[np.float32]]],
-                 counts: NDArray[np.int64], n: int) -> csr_matrix:
-    """The kept pairs as a CSR matrix, each block's rows copied into place and let go (the
-    blocks are in spatial order, the rows in patch order; one copy held, not two)."""
-    from scipy.sparse import csr_matrix
-
-    indptr = np.concatenate([[0], np.cumsum(counts)])
-    cols = np.empty(int(indptr[-1]), dtype=np.int32)
-    vals = np.empty(int(indptr[-1]), dtype=np.float32)
-    kept.reverse()
-    while kept:
-        sources, c, v = kept.pop()
-        size = counts[sources]
-        starts = np.repeat(indptr[sources] - (np.cumsum(size) - size), size)
-        pos = starts + np.arange(len(c))
-        cols[pos] = c
-        vals[pos] = v
-    return csr_matrix((vals, cols, indptr), shape=(n, n))
-
-
-def _with_new_nodes(net: ConnectivityNetwork, nodes: GeometryArray,
-                    merged: IntArray) -> CandidateConnectivity:
-    """ΣΣ aᵢ aⱼ p*ᵢⱼ after replacing the *merged* patches by the new patches *nodes*."""
+def _with_new_nodes(net: ConnectivityNetwork, nodes: GeometryArray, merged: IntArray,
+                    members: tuple[GeometryArray, IntArray]) -> CandidateConnectivity:
+    """ΣΣ aᵢ aⱼ p*ᵢⱼ after replacing the *merged* patches by the new patches *nodes*
+    (*members*: their pieces, each with its new patch's position)."""
     params, areas, paths = net.params, net.patches.areas, net.paths
     assert paths is not None
     n, r, k, limit = len(areas), len(nodes), params.k, params.limit_m
@@ -392,7 +444,7 @@ def _with_new_nodes(net: ConnectivityNetwork, nodes: GeometryArray,
     is_merged = np.zeros(n, dtype=bool)
     is_merged[merged] = True
     # Links of the new patches: to the remaining patches and among themselves.
-    q, p, d = net.index.near(nodes, params.link_m)
+    q, p, d = net.index.near(members[0], params.link_m, members[1])
     keep = ~is_merged[p]
     q, p, d = q[keep], p[keep], d[keep]
     old = net.links.take(~(is_merged[net.links.i] | is_merged[net.links.j]))
@@ -414,13 +466,16 @@ def _with_new_nodes(net: ConnectivityNetwork, nodes: GeometryArray,
     new_terms += 2.0 * float(node_areas @ (reach @ areas))
     # Terms of the merged patches go (both orders, minus their pairs counted twice).
     m_areas = areas[merged]
-    inner = paths[merged][:, merged].toarray().astype(float)
-    inner = inner + inner.T
+    inner = symmetric_block(paths, merged)
     np.fill_diagonal(inner, 1.0)
     removed = 2.0 * float(m_areas @ net.row_sums[merged]) - float(m_areas @ inner @ m_areas)
     eligible = ~is_merged
     gain = None
-    if r == 1:  # only the pairs behind a shortcut can gain (see shortcuts.pair_gain)
+    if isinstance(paths, DensePairs):  # summed by blocks of pairs (connectivity_dense)
+        gain = dense_gain(paths, areas, x_old[0], *shortcut_groups(paths, pred[0, :n], p, d, k),
+                          eligible, k, limit) if r == 1 else dense_gain_many(
+            paths, areas, x_old, eligible, k, limit)
+    elif r == 1:  # only the pairs behind a shortcut can gain (see shortcuts.pair_gain)
         gain = pair_gain(paths, areas, x_old[0], pred[0, :n], p, d, eligible, k, limit)
         if gain is None:
             eligible &= behind_shortcuts(paths, pred[0, :n], p, d, k)

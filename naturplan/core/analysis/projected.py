@@ -5,7 +5,8 @@ assembled them themselves)."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from typing import Any
 
 import numpy as np
 
@@ -21,9 +22,11 @@ from naturplan.core.plan.candidates import Candidate
 
 
 def todays_network(layers: AnalysisLayers, params: ConnectivityParams | None = None, *,
-                   feedback: Feedback | None = None) -> ConnectivityNetwork:
+                   feedback: Feedback | None = None,
+                   start: Callable[..., Any] | None = None) -> ConnectivityNetwork:
     """The network of today's protected nature in the municipality (with its paths: each
-    candidate's change is measured against it).
+    candidate's change is measured against it); *start*: work for another core
+    (:class:`~naturplan.core.analysis.connectivity.ConnectivityNetwork`).
 
     Raises
     ------
@@ -31,7 +34,7 @@ def todays_network(layers: AnalysisLayers, params: ConnectivityParams | None = N
         If *feedback* is cancelled.
     """
     return ConnectivityNetwork.of_polygons(layers.protected, layers.municipality, params,
-                                           feedback=feedback)
+                                           feedback=feedback, start=start)
 
 
 def projected_patches(layers: AnalysisLayers, candidates: Sequence[Candidate]) -> np.ndarray:
@@ -44,8 +47,10 @@ def projected_patches(layers: AnalysisLayers, candidates: Sequence[Candidate]) -
 
 def projected_network(layers: AnalysisLayers, candidates: Sequence[Candidate],
                       params: ConnectivityParams | None = None, *,
-                      feedback: Feedback | None = None) -> ConnectivityIndices:
-    """The connectivity indices of the landscape with the plan's active candidates added.
+                      feedback: Feedback | None = None,
+                      start: Callable[..., Any] | None = None) -> ConnectivityIndices:
+    """The connectivity indices of the landscape with the plan's active candidates added
+    (*start*: as :func:`todays_network`).
 
     Raises
     ------
@@ -54,5 +59,5 @@ def projected_network(layers: AnalysisLayers, candidates: Sequence[Candidate],
     """
     network = ConnectivityNetwork.of_polygons(
         projected_patches(layers, candidates), layers.municipality, params,
-        keep_paths=False, feedback=feedback)
+        keep_paths=False, feedback=feedback, start=start)
     return network.indices

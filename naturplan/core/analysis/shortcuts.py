@@ -14,6 +14,8 @@ from typing import TYPE_CHECKING
 import numpy as np
 from numpy.typing import NDArray
 
+from naturplan.core.analysis.connectivity_dense import DensePairs, symmetric_block
+from naturplan.core.analysis.connectivity_dense import ranges as _ranges
 from naturplan.core.analysis.patches import CHUNK
 
 if TYPE_CHECKING:
@@ -23,14 +25,13 @@ FloatArray = NDArray[np.float64]
 IntArray = NDArray[np.intp]
 
 
-def shortcut_matrix(paths: csr_matrix, nb: IntArray, nb_d: FloatArray,
+def shortcut_matrix(paths: csr_matrix | DensePairs, nb: IntArray, nb_d: FloatArray,
                     k: float) -> NDArray[np.bool_]:
     """short[a, b]: c's neighbours a, b make a shortcut, d(c, a) + d(c, b) < D(a, b).
 
     The kept p* are float32, so near-ties count as shortcuts (never one missed).
     """
-    sub = paths[nb][:, nb].toarray().astype(float)
-    p_old = np.maximum(sub, sub.T)
+    p_old = symmetric_block(paths, nb)
     t = np.exp(-k * (nb_d[:, None] + nb_d[None, :]))
     short: NDArray[np.bool_] = t > p_old * (1.0 - 1e-6)
     np.fill_diagonal(short, False)
@@ -49,6 +50,19 @@ def first_hops(pred: NDArray[np.int32]) -> IntArray:
         if np.array_equal(nxt, hop):
             return hop
         hop = nxt
+
+
+def shortcut_groups(paths: csr_matrix | DensePairs, pred: NDArray[np.int32], nb: IntArray,
+                    nb_d: FloatArray, k: float) -> tuple[IntArray, NDArray[np.bool_]]:
+    """For each patch, the slot in *nb* of the first patch on its path from c (−1: none);
+    and the neighbours' shortcuts (:func:`shortcut_matrix`)."""
+    if len(nb) < 2:
+        short = np.zeros((len(nb), len(nb)), dtype=bool)
+    else:
+        short = shortcut_matrix(paths, nb, nb_d, k)
+    slot = np.full(len(pred), -1, dtype=np.intp)
+    slot[nb] = np.arange(len(nb))
+    return slot[first_hops(pred)], short
 
 
 def behind_shortcuts(paths: csr_matrix, pred: NDArray[np.int32], nb: IntArray,
@@ -225,14 +239,6 @@ def pair_gain(paths: csr_matrix, areas: FloatArray, x: FloatArray, pred: NDArray
         t -= kept_values_by_rows(paths, r, c)
     np.maximum(t, 0.0, out=t)
     return 2.0 * float((areas[i] * areas[j]) @ t)
-
-
-def _ranges(starts: IntArray, counts: IntArray) -> IntArray:
-    """The concatenation of ``arange(s, s + c)`` for each start s and count c."""
-    counts = np.asarray(counts, dtype=np.intp)
-    ends = np.cumsum(counts)
-    return np.repeat(np.asarray(starts, dtype=np.intp) - (ends - counts), counts) + np.arange(
-        int(ends[-1]) if len(ends) else 0, dtype=np.intp)
 
 
 def kept_values(paths: csr_matrix, r: IntArray, c: IntArray) -> FloatArray:
