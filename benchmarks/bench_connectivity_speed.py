@@ -11,7 +11,7 @@ after the other, for the baseline in the same run; the candidates' results are p
 compare.
 
 ``--fork``: the whole network with IIC and the last 30 % of the path sums' sources searched
-in a forked child while the rest run in this process (``start=units_fork.start``, as the
+in a forked child while the rest run in this process (``start=forked.start``, as the
 analysis use case builds it); the child's CPU is printed apart.
 
 ``national-whole WORLD.gpkg``: the same end to end through ``ConnectivityNetwork`` (IIC
@@ -77,7 +77,7 @@ def double(edits: int, fork: bool = False) -> None:
           "|---|---|---|---|")
     extra: dict[str, Any] = {}
     if fork:  # IIC and some sources in a forked child, as the analysis use case (--fork)
-        from naturplan.core.optimise.units_fork import start
+        from naturplan.core.forked import start
 
         extra["start"] = start
     child = resource.getrusage(resource.RUSAGE_CHILDREN)

@@ -213,10 +213,10 @@ def analyse_plan(
         layers = layers_of(dataset, roles)
     if layers.flood is not None:
         layers.flood.preload()
-    from naturplan.core.optimise import units_fork  # the other core, outside the window
+    from naturplan.core import forked  # the other core, outside the window
 
     # (in the window's process every search stays here, with its progress and cancel)
-    start = units_fork.start if units_fork.can_fork() else None
+    start = forked.start if forked.can_fork() else None
     network = None
     if connectivity:
         network = todays_network(layers, settings.connectivity, feedback=fb.part(0.0, 0.35),

@@ -126,12 +126,12 @@ def measure_plan(data: PlanData, *, connectivity: bool = True,
     if connectivity and candidates:
         try:  # one pass over the candidates: each assessed with its connectivity change
             if network is None:
+                from naturplan.core import forked  # not in the window
                 from naturplan.core.analysis.projected import todays_network
-                from naturplan.core.optimise import units_fork  # not in the window
 
                 network = todays_network(
                     layers, settings.connectivity, feedback=fb.part(0.0, 0.5),
-                    start=units_fork.start if units_fork.can_fork() else None)
+                    start=forked.start if forked.can_fork() else None)
             assessments = assess_each(candidates, layers, table, settings, network,
                                       feedback=fb.part(0.5, 1.0), step="connectivity")
         except OperationCancelled:

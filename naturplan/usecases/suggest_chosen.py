@@ -1,5 +1,5 @@
 """What a suggested plan measures only for the chosen units (issue 23): their new parts, area,
-flooded m² and N effect, on two cores where the plan is large (:mod:`.units_fork`)."""
+flooded m² and N effect, on two cores where the plan is large (:mod:`naturplan.core.forked`)."""
 
 from __future__ import annotations
 

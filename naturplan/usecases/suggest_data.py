@@ -104,7 +104,7 @@ def read_inputs(request: Any, roles: Sequence[Role] = DEFAULT_PROTECTED_ROLES,
     wanted = {*SUGGEST_ROLES, *roles} - (set() if parcels else {Role.PARCELS})
     requests = [r for r in resolved.requests if r.role in wanted]
     # the protected layers first: their dissolve runs in a forked child while the others are
-    # read (units_fork; the same polygons in the same order, so the same share)
+    # read (core.forked; the same polygons in the same order, so the same share)
     order = sorted(range(len(requests)), key=lambda k: (requests[k].role not in roles, k))
     parts: dict[int, RolePolygons] = {}
     sources: dict[Role, list[Any]] = {}
@@ -152,7 +152,7 @@ def _protected_later(municipality: BaseGeometry, sources: Mapping[Role, list[Any
                      roles: Sequence[Role], targets: Any
                      ) -> Pending[tuple[ProtectedShare, ProtectedIndex]]:
     """The protected share and index of the *sources* read so far, begun in a forked child
-    where one can be made (:mod:`naturplan.core.optimise.units_fork`)."""
+    where one can be made (:mod:`naturplan.core.forked`)."""
     from naturplan.core.forked import start
     from naturplan.core.share.protected import compute_protected
 

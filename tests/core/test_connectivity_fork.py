@@ -8,8 +8,8 @@ import numpy as np
 import pytest
 import shapely
 
+from naturplan.core import forked
 from naturplan.core.analysis.connectivity import ConnectivityNetwork, ConnectivityParams
-from naturplan.core.optimise import units_fork
 
 HA = 10_000.0
 LANDSCAPE = shapely.box(-5000, -5000, 5000, 5000)
@@ -25,7 +25,7 @@ def test_iic_in_a_child_equals_the_hand_made_sum_and_the_pc_is_unchanged():
     started = []
 
     def start(function, *args):
-        pending = units_fork.start(function, *args)
+        pending = forked.start(function, *args)
         started.append(pending)
         return pending
 
@@ -38,7 +38,7 @@ def test_iic_in_a_child_equals_the_hand_made_sum_and_the_pc_is_unchanged():
     assert there.indices.iic_sum == here.indices.iic_sum
     assert there.indices.pc_sum == here.indices.pc_sum
     assert len(started) == 1
-    assert started[0].forked == units_fork.can_fork()  # never a child in the window's process
+    assert started[0].forked == forked.can_fork()  # never a child in the window's process
 
 
 @pytest.mark.parametrize("iic", [True, False])
@@ -49,7 +49,7 @@ def test_a_split_network_equals_the_one_measured_here(iic, monkeypatch):
     started = []
 
     def start(function, *args):
-        pending = units_fork.start(function, *args)
+        pending = forked.start(function, *args)
         started.append(pending)
         return pending
 
@@ -60,11 +60,11 @@ def test_a_split_network_equals_the_one_measured_here(iic, monkeypatch):
     assert split.indices == here.indices
     np.testing.assert_array_equal(split.row_sums, here.row_sums)
     np.testing.assert_array_equal(split.paths.toarray(), here.paths.toarray())
-    assert len(started) == 1 and started[0].forked == units_fork.can_fork()
+    assert len(started) == 1 and started[0].forked == forked.can_fork()
     if not iic:
         return
     # and where no child may be made, all of it here
-    monkeypatch.setattr(units_fork, "FORK", False)
+    monkeypatch.setattr(forked, "FORK", False)
     alone = ConnectivityNetwork.of_polygons(geoms, LANDSCAPE, ConnectivityParams(), iic=iic,
-                                            start=units_fork.start)
+                                            start=forked.start)
     assert alone.indices == here.indices

@@ -62,6 +62,7 @@ from naturplan.core.analysis.shortcuts import (
     shortcut_groups,
 )
 from naturplan.core.feedback import Feedback, as_feedback
+from naturplan.core.forked import Pending
 from naturplan.core.geometry import GeometryArray
 
 if TYPE_CHECKING:  # scipy is imported where a network is measured (0.2 s at start-up)
@@ -213,9 +214,9 @@ class ConnectivityNetwork:
     feedback
         Progress and cancel.
     start
-        Begins a call on another core and returns its pending result (``result()``): the
-        use cases' forked child, ``units_fork.start`` (the use cases pass it only where a
-        child may be made: never in the window's process). IIC and the path searches of the
+        Begins a call on another core and returns its pending result: the use cases'
+        forked child, :func:`naturplan.core.forked.start` (passed only where a child may
+        be made: never in the window's process). IIC and the path searches of the
         last sources (:data:`OTHER_SHARE_IIC`, :data:`OTHER_SHARE`) then run there while
         the rest run here: the same sums, less wall time, the same CPU. None: all here.
 
@@ -230,7 +231,7 @@ class ConnectivityNetwork:
     def __init__(self, patches: Patches, landscape: BaseGeometry,
                  params: ConnectivityParams | None = None, *, iic: bool = True,
                  keep_paths: bool = True, feedback: Feedback | None = None,
-                 start: Callable[..., Any] | None = None) -> None:
+                 start: Callable[..., Pending[Any]] | None = None) -> None:
         feedback = as_feedback(feedback)
         self.params = params or ConnectivityParams()
         self.patches = patches
@@ -262,9 +263,10 @@ class ConnectivityNetwork:
             share = OTHER_SHARE_IIC if iic_args else OTHER_SHARE
             cut = int(n * (1 - share)) // CHUNK * CHUNK  # whole blocks: the same sums
             args = (self.graph, patches.areas, self.params, keep_paths)
-            other = start(_elsewhere, iic_args, (*args, Feedback(), order[cut:]))
-            here = _path_blocks(*args, fb, order[:cut])
-            theirs = other.result()
+            # leaving the block by an error or a cancel here stops the child
+            with start(_elsewhere, iic_args, (*args, Feedback(), order[cut:])) as other:
+                here = _path_blocks(*args, fb, order[:cut])
+                theirs = other.result()
             iic_total = theirs[0] if iic_args else iic_total
             self.row_sums, pc_sum, self.paths = _joined(patches.areas, keep_paths, order,
                                                         here, theirs[1])

@@ -258,7 +258,7 @@ class _Measured:
 def _measured(inside: GeometryArray, covering: GeometryArray, layers: AnalysisLayers,
               table: FactorTable) -> _Measured:
     """:func:`_measure` of all *inside*; from :data:`FORK_MIN_UNITS` on, the parcels after
-    :data:`FORK_SPLIT` of them in a forked child (:mod:`.units_fork`) while this process
+    :data:`FORK_SPLIT` of them in a forked child (:mod:`naturplan.core.forked`) while this process
     measures the others. Each parcel's numbers come from its own overlays, summed in the
     same order either way, so the two parts give the very numbers (bit for bit) that one
     call gives."""
