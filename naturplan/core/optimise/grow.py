@@ -187,8 +187,8 @@ def ball_plans(problem: Problem, candidates: BoolArray, deadline: float, count: 
     growing by the least added boundary does not find. Only for one covering row (no kinds,
     no budget); best first.
 
-    With the centres and *moves* > 0, the best seeds are then moved (:func:`_moved_seeds`):
-    seeds near the best ball's, nearer and nearer, while a ball gains."""
+    With the centres and *moves* > 0, the best seed is then moved (:func:`_moved_seeds`) to
+    usable units near it, candidates or not, nearer and nearer, while a ball gains."""
     if problem.kinds or problem.budget is not None or not len(problem.edges):
         return []
     from scipy.sparse import csr_matrix
@@ -241,7 +241,7 @@ def ball_plans(problem: Problem, candidates: BoolArray, deadline: float, count: 
             break
     if crow and moves > 0:
         radius = math.sqrt(max(missing, 0.0) / math.pi)
-        _moved_seeds(p, found, ball, usable & candidates, radius, deadline, moves)
+        _moved_seeds(p, found, ball, usable, radius, deadline, moves)
     ranked = sorted(found.items(), key=lambda item: (item[1][0], item[0]))
     return [x for _, (_, x) in ranked[:keep]]
 
