@@ -18,7 +18,8 @@ the bound that proves the gap, the watchdog on the time (issue 23 §2).
 - A penalised plan not yet within the gap is smoothed by a local search (:mod:`.swap`: add a
   unit along the outline, drop those whose leaving saves, keep the move if it gained).
 - Then HiGHS on the units along the plan's outline, the rest fixed (:func:`.swap.band`), for
-  the time left.
+  the time left; where the cheapest units tie, rounds of it, then windows of the outline
+  (sectors of about :data:`WINDOW_UNITS` units) solved one after the other.
 - Whatever is not closed within the gap goes on in HiGHS from the best plan for the time
   left, under a watchdog (:func:`.mip.solve_mip`: a child process killed at the limit).
 
