@@ -243,7 +243,24 @@ def ball_plans(problem: Problem, candidates: BoolArray, deadline: float, count: 
         radius = math.sqrt(max(missing, 0.0) / math.pi)
         _moved_seeds(p, found, ball, usable, radius, deadline, moves)
     ranked = sorted(found.items(), key=lambda item: (item[1][0], item[0]))
+    if crow and moves > 0:  # the moved seeds crowd one place: keep balls of other places too
+        ranked = _apart(p.centre, ranked, math.sqrt(max(missing, 0.0) / math.pi) / 2.0)
     return [x for _, (_, x) in ranked[:keep]]
+
+
+def _apart(centre: FloatArray, ranked: list[tuple[int, tuple[float, BoolArray]]],
+           distance: float) -> list[tuple[int, tuple[float, BoolArray]]]:
+    """*ranked* (best first) with each seed nearer than *distance* to a better one's put
+    after all those that are not, in their order."""
+    kept: list[int] = []
+    later = []
+    for item in ranked:
+        if any(math.dist(centre[item[0]], centre[k]) < distance for k in kept):
+            later.append(item)
+        else:
+            kept.append(item[0])
+    first = [item for item in ranked if item[0] in set(kept)]
+    return first + later
 
 
 class _CrowTree:
