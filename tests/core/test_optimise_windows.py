@@ -164,3 +164,46 @@ def test_a_poor_seed_is_moved_to_the_disc_of_least_outline():
     assert problem.area[moved].sum() >= problem.need
     assert shapely.union_all(squares[moved]).length / 100 == 28
     assert problem.objective(moved) == pytest.approx(cost(squares, weight, 0.01, moved))
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_the_k_d_tree_gives_the_units_of_the_whole_sort(seed):
+    # Random centres (no ties) and areas; for targets from a few units to all but the last
+    # ones, the tree's nearest units are the prefix of the whole map sorted by distance
+    # (_nearest), or it leaves the answer to it (None); never an error at the end of its k.
+    from naturplan.core.optimise.grow import _CrowTree, _nearest
+
+    rng = np.random.default_rng(seed)
+    n = 115
+    area = rng.uniform(0.2, 3.0, n) * HA
+    usable = rng.random(n) < 0.9
+    problem = Problem(area, np.ones(n), 1.0, centre=rng.uniform(0, 1000, (n, 2)))
+    units = np.flatnonzero(usable)
+    for share in (0.01, 0.3, 0.6, 0.9, 0.99, 1.0, 1.01):
+        missing = share * float(area[units].sum())
+        tree = _CrowTree(problem, usable, missing)
+        for s in rng.choice(units, 10, replace=False):
+            found = tree.nearest(int(s))
+            whole = _nearest(units, np.hypot(*(problem.centre - problem.centre[s]).T), area,
+                             missing)
+            if found is not None:
+                assert whole is not None and sorted(found) == sorted(whole)
+
+
+def test_the_k_d_tree_when_the_target_is_reached_by_exactly_its_k_nearest():
+    # 150 squares of 1 m² around the seed, 50 of 1,000 m² far off: the tree asks for 64
+    # units (1.5 × the target over the mean area, plus 64), and the 64 nearest hold the
+    # 64 m² needed exactly: the 64 small ones nearest the seed, as the whole sort says.
+    from naturplan.core.optimise.grow import _CrowTree, _nearest
+
+    rng = np.random.default_rng(5)
+    area = np.r_[np.ones(150), np.full(50, 1000.0)]
+    centre = np.r_[rng.uniform(0, 10, (150, 2)), rng.uniform(500, 600, (50, 2))]
+    problem = Problem(area, np.ones(200), 1.0, centre=centre)
+    usable = np.ones(200, dtype=bool)
+    tree = _CrowTree(problem, usable, 64.0)
+    assert tree.k == 64
+    found = tree.nearest(0)
+    whole = _nearest(np.arange(200), np.hypot(*(centre - centre[0]).T), area, 64.0)
+    assert whole is not None and len(whole) == 64
+    assert found is None or sorted(found) == sorted(whole)

@@ -282,8 +282,8 @@ class _CrowTree:
         while self.tree is not None and k < len(self.units):
             distance, at = self.tree.query(self.p.centre[seed], k=k)
             reached = np.cumsum(self.p.area[self.units[at]])
-            if reached[-1] >= self.missing:
-                end = int(np.searchsorted(reached, self.missing * (1 - 1e-12)))
+            end = int(np.searchsorted(reached, self.missing * (1 - 1e-12)))
+            if end + 1 < k:  # reached before the last of the k
                 if distance[end] < distance[end + 1]:  # no tie at the cut: the same set
                     return np.asarray(self.units[at[:end + 1]], dtype=np.intp)
                 return None
