@@ -99,6 +99,7 @@ def main() -> None:
 #: (weight, W per km, targets: "" the 17 % share, "kinds" lowland 300 + afforestation 200 ha,
 #: "share+kinds" both); co2e and connectivity within a budget of the need + 5 %.
 CASES = [("farmland ha", 0.0, ""), ("farmland ha", 1.0, ""), ("farmland ha", 10.0, ""),
+         ("farmland ha", 100.0, ""),
          ("land value", 0.0, ""), ("land value", 20.0, ""), ("land value", 100.0, ""),
          ("land value", 500.0, ""),
          ("land value", 100.0, "kinds"), ("land value", 100.0, "share+kinds"),

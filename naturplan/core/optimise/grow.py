@@ -19,7 +19,7 @@ from __future__ import annotations
 import heapq
 import math
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -141,6 +141,26 @@ def seeds(problem: Problem, candidates: BoolArray, count: int) -> NDArray[np.int
     return np.asarray(rng.choice(pool, size=count, replace=False), dtype=np.intp)
 
 
+def spread_seeds(problem: Problem, candidates: BoolArray, count: int) -> NDArray[np.intp]:
+    """About *count* seed units among *candidates* spread evenly over the map: a square grid
+    whose cells hold the candidates' area *count* times over, in each cell the candidate
+    nearest its middle (ties: the lower index), in a random order (fixed seed). Random
+    seeds gather where the units are small (towns); a plan near a disc is as good as its
+    place, so each part of the map gets its seed."""
+    pool = np.flatnonzero(candidates & problem.free & (problem.area > 0))
+    if len(pool) <= count:
+        return pool
+    spacing = math.sqrt(float(problem.area[pool].sum()) / count)
+    xy = problem.centre[pool]
+    cell = np.floor(xy / spacing)
+    off = np.hypot(*(xy - (cell + 0.5) * spacing).T)
+    key = cell[:, 0] * 4_294_967_296.0 + cell[:, 1]
+    order = np.lexsort((pool, off, key))
+    first = order[np.r_[True, key[order][1:] != key[order][:-1]]]
+    rng = np.random.default_rng(23)
+    return np.asarray(pool[first][rng.permutation(len(first))], dtype=np.intp)
+
+
 def grown_plans(problem: Problem, adjacency: sp.csr_matrix, candidates: BoolArray,
                 deadline: float, count: int = 24) -> Iterator[BoolArray]:
     """Regions grown from seeds among *candidates*, one at a time until *deadline* (the
@@ -152,8 +172,12 @@ def grown_plans(problem: Problem, adjacency: sp.csr_matrix, candidates: BoolArra
             return
 
 
+#: The share of the time of :func:`ball_plans` for the first seeds when seeds are moved after.
+SEED_SHARE = 0.6
+
+
 def ball_plans(problem: Problem, candidates: BoolArray, deadline: float, count: int = 48,
-               keep: int = 4) -> list[BoolArray]:
+               keep: int = 4, moves: int = 0) -> list[BoolArray]:
     """The *keep* best of up to *count* "balls": from a seed among *candidates*, the units
     nearest to it (with the locked-in units) until the target is reached. Near is the
     straight-line distance between the units' centres where the problem knows them
@@ -161,7 +185,10 @@ def ball_plans(problem: Problem, candidates: BoolArray, deadline: float, count: 
     the two units' √area (about the distance of their centres), locked-out units not passed
     through: a plan close to a disc where the cheapest units tie (the default cost), which
     growing by the least added boundary does not find. Only for one covering row (no kinds,
-    no budget); best first."""
+    no budget); best first.
+
+    With the centres and *moves* > 0, the best seed is then moved (:func:`_moved_seeds`) to
+    usable units near it, candidates or not, nearer and nearer, while a ball gains."""
     if problem.kinds or problem.budget is not None or not len(problem.edges):
         return []
     from scipy.sparse import csr_matrix
@@ -174,23 +201,116 @@ def ball_plans(problem: Problem, candidates: BoolArray, deadline: float, count: 
                         (e.i[keep_edge], e.j[keep_edge])), shape=(len(p), len(p)))
     usable = p.free & (p.area > 0)
     missing = p.need - float(p.area[p.locked_in].sum())
-    found: list[tuple[float, int, BoolArray]] = []
+    found: dict[int, tuple[float, BoolArray]] = {}
     crow = len(p.centre) == len(p) > 0
-    for seed in seeds(problem, candidates, count):
-        if crow:  # as the crow flies: paths over shared edges zigzag (a grid's make diamonds)
-            distance = np.hypot(*(p.centre - p.centre[int(seed)]).T)
-        else:
-            distance = dijkstra(graph, directed=False, indices=int(seed))
-        near = _nearest(np.flatnonzero(usable & np.isfinite(distance)), distance, p.area,
-                        missing)
+
+    tree = _CrowTree(p, usable, missing) if crow else None
+    length = csr_matrix((np.concatenate([e.length_m, e.length_m]),
+                         (np.concatenate([e.i, e.j]), np.concatenate([e.j, e.i]))),
+                        shape=(len(p), len(p)))
+    rim = p.outer + np.asarray(length.sum(axis=1)).ravel()
+
+    def value(x: BoolArray) -> float:
+        """f(x), from the rows of the chosen units only (a ball is a few % of the map)."""
+        chosen = np.flatnonzero(x)
+        inside = float((length[chosen] @ x.astype(np.float64)).sum())
+        return float(p.weight[chosen].sum()) + p.boundary_w * (float(rim[chosen].sum())
+                                                               - inside)
+
+    def ball(seed: int) -> None:
+        if seed in found:
+            return
+        near = tree.nearest(seed) if tree is not None else None
+        if near is None:
+            if crow:  # as the crow flies: paths over shared edges zigzag (a grid's: diamonds)
+                distance = np.hypot(*(p.centre - p.centre[seed]).T)
+            else:
+                distance = dijkstra(graph, directed=False, indices=seed)
+            near = _nearest(np.flatnonzero(usable & np.isfinite(distance)), distance, p.area,
+                            missing)
         if near is not None:
             x = p.locked_in.copy()
             x[near] = True
-            found.append((p.objective(x), int(seed), x))
-        if time.monotonic() >= deadline:
+            found[seed] = (value(x), x)
+
+    first = deadline if moves <= 0 else time.monotonic() + SEED_SHARE * (
+        deadline - time.monotonic())
+    for seed in (spread_seeds(p, candidates, count) if crow else seeds(p, candidates, count)):
+        ball(int(seed))
+        if time.monotonic() >= first:
             break
-    found.sort(key=lambda item: (item[0], item[1]))
-    return [x for _, _, x in found[:keep]]
+    if crow and moves > 0:
+        radius = math.sqrt(max(missing, 0.0) / math.pi)
+        _moved_seeds(p, found, ball, usable, radius, deadline, moves)
+    ranked = sorted(found.items(), key=lambda item: (item[1][0], item[0]))
+    if crow and moves > 0:  # the moved seeds crowd one place: keep balls of other places too
+        ranked = _apart(p.centre, ranked, math.sqrt(max(missing, 0.0) / math.pi) / 2.0)
+    return [x for _, (_, x) in ranked[:keep]]
+
+
+def _apart(centre: FloatArray, ranked: list[tuple[int, tuple[float, BoolArray]]],
+           distance: float) -> list[tuple[int, tuple[float, BoolArray]]]:
+    """*ranked* (best first) with each seed nearer than *distance* to a better one's put
+    after all those that are not, in their order."""
+    kept: list[int] = []
+    later = []
+    for item in ranked:
+        if any(math.dist(centre[item[0]], centre[k]) < distance for k in kept):
+            later.append(item)
+        else:
+            kept.append(item[0])
+    first = [item for item in ranked if item[0] in set(kept)]
+    return first + later
+
+
+class _CrowTree:
+    """The usable units nearest a seed as the crow flies through a k-d tree of their centres:
+    the same units as :func:`_nearest` on the whole map, or None where a tie at the end of
+    the prefix (or too few units) leaves the answer to it."""
+
+    def __init__(self, problem: Problem, usable: BoolArray, missing: float) -> None:
+        from scipy.spatial import cKDTree
+
+        self.p, self.missing = problem, missing
+        self.units = np.flatnonzero(usable)
+        self.tree = cKDTree(problem.centre[self.units]) if len(self.units) else None
+        mean = float(problem.area[self.units].mean()) if len(self.units) else 1.0
+        self.k = int(1.5 * missing / max(mean, 1e-9)) + 64
+
+    def nearest(self, seed: int) -> NDArray[np.intp] | None:
+        k = self.k
+        while self.tree is not None and k < len(self.units):
+            distance, at = self.tree.query(self.p.centre[seed], k=k)
+            reached = np.cumsum(self.p.area[self.units[at]])
+            end = int(np.searchsorted(reached, self.missing * (1 - 1e-12)))
+            if end + 1 < k:  # reached before the last of the k
+                if distance[end] < distance[end + 1]:  # no tie at the cut: the same set
+                    return np.asarray(self.units[at[:end + 1]], dtype=np.intp)
+                return None
+            k *= 2
+        return None
+
+
+def _moved_seeds(problem: Problem, found: dict[int, tuple[float, BoolArray]],
+                 ball: Callable[[int], None], usable: BoolArray, radius: float,
+                 deadline: float, moves: int) -> None:
+    """A local search over the seed: *moves* units at random (fixed seed) within a distance
+    of the best seed so far (half the ball's radius first), each a ball; the search moves to
+    the best of them while it gains, else the distance halves (four times at most)."""
+    rng = np.random.default_rng(23)
+    reach = radius / 2.0
+    while found and reach > radius / 32.0 and time.monotonic() < deadline:
+        best = min(found, key=lambda s: (found[s][0], s))
+        near = np.flatnonzero(usable & (np.hypot(*(problem.centre
+                                                    - problem.centre[best]).T) <= reach))
+        if len(near) > moves:
+            near = rng.choice(near, size=moves, replace=False)
+        for seed in near:
+            ball(int(seed))
+            if time.monotonic() >= deadline:
+                return
+        if min(found, key=lambda s: (found[s][0], s)) == best:
+            reach /= 2.0
 
 
 def _nearest(near: NDArray[np.intp], distance: FloatArray, area: FloatArray,

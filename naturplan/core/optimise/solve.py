@@ -18,7 +18,8 @@ the bound that proves the gap, the watchdog on the time (issue 23 §2).
 - A penalised plan not yet within the gap is smoothed by a local search (:mod:`.swap`: add a
   unit along the outline, drop those whose leaving saves, keep the move if it gained).
 - Then HiGHS on the units along the plan's outline, the rest fixed (:func:`.swap.band`), for
-  the time left.
+  the time left; where the cheapest units tie, rounds of it, then windows of the outline
+  (sectors of about :data:`WINDOW_UNITS` units) solved one after the other.
 - Whatever is not closed within the gap goes on in HiGHS from the best plan for the time
   left, under a watchdog (:func:`.mip.solve_mip`: a child process killed at the limit).
 
@@ -53,7 +54,7 @@ from naturplan.core.optimise.problem import (
     kind_bound,
     linear_bound,
 )
-from naturplan.core.optimise.swap import band, smooth
+from naturplan.core.optimise.swap import band, outline_units, sectors, smooth, window
 
 if TYPE_CHECKING:
     import scipy.sparse as sp
@@ -64,6 +65,8 @@ DEFAULT_GAP = 1e-3
 FIRST_SEEDS, MORE_SEEDS, GROW_SECONDS = 8, 64, 2.0
 #: Seeds of the plans near a disc, and the seconds kept for smoothing the best of them.
 BALL_SEEDS, BALL_SMOOTH_RESERVE, BALL_SECONDS = 160, 1.0, 3.0
+#: Seeds tried near the best ball's at each step of the search over the seed.
+BALL_MOVES = 16
 #: The share of the time for a plan per kind (:meth:`_Best.by_kind`) where the kinds lie
 #: apart and their cheapest units tie; the rest: grown plans, the Lagrangian per row (the
 #: bound), smoothing.
@@ -72,6 +75,9 @@ KINDS_SHARE = 0.6
 BAND_RINGS = 3
 #: Rounds of HiGHS on the outline where the cheapest units tie (each on the new outline).
 TIED_BAND_ROUNDS = 3
+#: Windows of the outline solved one by one (:meth:`_Best.windows`): units per window, the
+#: seconds one may take at most, and the rounds (each twice: sectors turned by half).
+WINDOW_UNITS, WINDOW_SECONDS, WINDOW_ROUNDS = 150, 1.0, 4
 #: Seconds kept back for HiGHS after the cut and the grown plans.
 MIP_RESERVE = 0.5
 #: The Lagrangian's share of the time left after the first grown plans (the rest: more seeds
@@ -231,6 +237,8 @@ def _finish(best: _Best, adjacency: sp.csr_matrix, feedback: Feedback, deadline:
             break
         if not best.band(adjacency, feedback, deadline, 1.0 / left):
             break
+    if not best.done(gap) and use_highs and best.tied:
+        best.windows(adjacency, feedback, deadline)
     if not best.done(gap) and not (best.tied and use_highs):
         best.grow(adjacency, deadline - MIP_RESERVE, MORE_SEEDS)
     if not best.done(gap):
@@ -303,7 +311,8 @@ class _Best:
             return
         self.balls_tried = True
         cheap = p.weight <= linear_bound(p)[1] * p.area * (1 + 1e-9) + 1e-12
-        for x in ball_plans(p, cheap, until - BALL_SMOOTH_RESERVE, BALL_SEEDS, keep=6):
+        for x in ball_plans(p, cheap, until - BALL_SMOOTH_RESERVE, BALL_SEEDS, keep=6,
+                            moves=BALL_MOVES):
             self.offer(smooth(p, x, adjacency, until), "ball+swap")
 
     def band(self, adjacency: sp.csr_matrix, feedback: Feedback, deadline: float,
@@ -326,6 +335,38 @@ class _Best:
         before = self.value
         self.offer(x, self.method if self.method.endswith("+band") else f"{self.method}+band")
         return self.value < before
+
+    def windows(self, adjacency: sp.csr_matrix, feedback: Feedback, deadline: float) -> None:
+        """HiGHS on windows of the best plan's outline (:func:`.swap.sectors` of the units
+        within :data:`BAND_RINGS` rings, about :data:`WINDOW_UNITS` each), one after the
+        other, the rest fixed: each small enough to be solved to optimality in a fraction of
+        a second, so that together they do what HiGHS on the whole band cannot finish.
+        Rounds (the sectors turned by half a sector each time) go on while one gains, until
+        the deadline (one covering row only)."""
+        p = self.problem
+        if p.kinds or p.budget is not None or not len(p.centre):
+            return
+        margin = MIP_RESERVE + (WATCHDOG_MARGIN if can_fork() else 0.0)
+        for turn in (0.0, 0.5) * WINDOW_ROUNDS:
+            before = self.value
+            near = np.flatnonzero(outline_units(self.x, adjacency, BAND_RINGS) & p.free)
+            for part in sectors(p.centre, near, WINDOW_UNITS, turn):
+                left = deadline - time.monotonic() - margin
+                if left <= 0.1 or feedback.is_cancelled:
+                    return
+                inside = np.zeros(len(p), dtype=bool)
+                inside[part] = True
+                sub, index = window(p, self.x, inside)
+                if not len(index) or not sub.feasible(self.x[index]):
+                    continue
+                found = solve_mip(sub, self.x[index], Feedback(),
+                                  time_limit=min(WINDOW_SECONDS, left), gap=1e-6)
+                x = self.x.copy()
+                x[index] = found.chosen
+                self.offer(x, self.method if self.method.endswith("+windows")
+                           else f"{self.method}+windows")
+            if self.value >= before and turn > 0:
+                return
 
     def smooth(self, adjacency: sp.csr_matrix, until: float) -> None:
         """The best plan's outline smoothed by swaps (:func:`.swap.smooth`)."""

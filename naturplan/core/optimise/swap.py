@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from naturplan.core.optimise.edges import SharedEdges
-from naturplan.core.optimise.problem import BoolArray, FloatArray, Problem
+from naturplan.core.optimise.problem import BoolArray, FloatArray, KindTarget, Problem
 
 if TYPE_CHECKING:
     import scipy.sparse as sp
@@ -149,13 +149,38 @@ def band(problem: Problem, x: BoolArray, adjacency: sp.csr_matrix,
     chosen unit when it is not (its weight lowered by ``W·length``, a constant added back).
     For every choice y of the band, f(x with y) = the band's f(y) + a constant. Returns the
     band's problem and its units' indices (one covering row; kinds and budget ignored)."""
-    p, w = problem, problem.boundary_w
+    return window(problem, x, outline_units(x, adjacency, rings))
+
+
+def outline_units(x: BoolArray, adjacency: sp.csr_matrix, rings: int) -> BoolArray:
+    """The units along *x*'s outline, chosen or not, with *rings* − 1 more rings."""
     link = (adjacency > 0).astype(np.int8)
     xi = x.astype(np.int8)
     near = (x & (np.asarray(link @ (1 - xi)).ravel() > 0)) \
         | (~x & (np.asarray(link @ xi).ravel() > 0))
     for _ in range(rings - 1):
         near |= np.asarray(link @ near.astype(np.int8)).ravel() > 0
+    return np.asarray(near, dtype=bool)
+
+
+def sectors(centre: FloatArray, units: np.ndarray, size: int, turn: float) -> list[np.ndarray]:
+    """*units* cut into windows of about *size* units each: sectors of the angle around
+    their mean centre, the first starting *turn* (0-1) of a sector on; ties by index."""
+    if not len(units):
+        return []
+    count = max(1, round(len(units) / size))
+    d = centre[units] - centre[units].mean(axis=0)
+    angle = (np.arctan2(d[:, 1], d[:, 0]) + np.pi) / (2 * np.pi)  # 0-1
+    part = np.floor((angle * count + turn) % count).astype(np.intp)
+    return [units[part == k] for k in range(count) if (part == k).any()]
+
+
+def window(problem: Problem, x: BoolArray, near: BoolArray) -> tuple[Problem, np.ndarray]:
+    """The free units of *near* as a problem of their own, the rest fixed as in *x* (see
+    :func:`band`): for every choice y of them, f(x with y) = the window's f(y) + a constant,
+    and x with y meets the target if and only if y meets the window's. Returns the window's
+    problem and its units' indices (one covering row; kinds and budget ignored)."""
+    p, w = problem, problem.boundary_w
     inside = near & p.free & (p.area > 0)
     index = np.flatnonzero(inside)
     pos = np.full(len(p), -1, dtype=np.intp)
@@ -171,7 +196,11 @@ def band(problem: Problem, x: BoolArray, adjacency: sp.csr_matrix,
     weight = p.weight[index] - w * np.bincount(pos[unit[~out]], weights=length[~out],
                                                minlength=m)
     fixed_in = x & ~inside
+    kinds = tuple(KindTarget(k.kind, k.member[index],
+                             k.need - float(p.area[fixed_in & k.member].sum()))
+                  for k in p.kinds)
     sub = Problem(p.area[index], weight, p.need - float(p.area[fixed_in].sum()),
                   boundary_w=w, outer=outer,
-                  edges=SharedEdges(pos[e.i[both]], pos[e.j[both]], e.length_m[both]))
+                  edges=SharedEdges(pos[e.i[both]], pos[e.j[both]], e.length_m[both]),
+                  kinds=kinds)
     return sub, index
