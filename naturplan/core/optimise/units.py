@@ -63,10 +63,12 @@ MIN_NEW_M2 = 1.0
 #: of every :data:`FORK_STRIDE` parcels in a row, how many this process keeps (the child
 #: takes the others, and pickles its numbers back). The parcels are dealt in turn, not cut
 #: in two: the full sample's last 40 % cost 1.7× more per parcel than its first 60 % in one
-#: process (more §3 and lowland to overlay: 20.6-21.6 against 12.0-13.2 µs), so a cut at
-#: 60 % left this process waiting ~0.1 s for the child (issue 23).
+#: process (more §3 and lowland to overlay: 20.6-21.6 against 12.0-13.2 µs), so the cut at
+#: 60 % left this process waiting ~0.1 s for the child (issue 23). Dealt in turn, both
+#: halves cost the same per parcel, and together as much as the two cut halves (one
+#: process, three runs: 1.63-1.82 s against 1.63-1.80 s).
 FORK_MIN_UNITS = 20_000
-FORK_STRIDE, FORK_KEEP = 25, 13
+FORK_STRIDE, FORK_KEEP = 2, 1
 #: The patches' outlines are sampled at this spacing for the connectivity proxy (m).
 OUTLINE_STEP_M = 25.0
 
