@@ -194,12 +194,12 @@ def find_suggestion(dataset: Dataset | SuggestInputs, request: SuggestRequest,
     feedback.check()  # a cancel before the solver starts leaves nothing; after, the best so far
     problem = _problem(units, request, need)
     ties = tie_order(units, request)
+    solver_problem = ties.problem(problem)
     try:
-        solution = ties.back(solve(ties.problem(problem), feedback.part(0.1, 0.95),
-                                   time_limit=request.time_limit))
+        solved = solve(solver_problem, feedback.part(0.1, 0.95), time_limit=request.time_limit)
     except KindsOutOfReachError as exc:
         raise kinds_in_words(exc, request.lang) from None
-    greedy = ties.back(baseline(ties.problem(problem)))
+    solution, greedy = ties.back(solved), ties.back(greedy_baseline(solver_problem, solved))
     clock["solve"] = time.monotonic()
     made_numbers, share_after = _candidates(
         units, solution.chosen, request,
@@ -219,6 +219,15 @@ def find_suggestion(dataset: Dataset | SuggestInputs, request: SuggestRequest,
          for k in problem.kinds},
         tuple({"id": c.id, **numbers} for c, numbers in made_numbers), request.units)
     return Suggestion(tuple(made), scenario, report, ledger, share_after)
+
+
+def greedy_baseline(problem: Problem, solved: Solution) -> Solution:
+    """The plain greedy's solution of *problem*: *solved* itself where the solver kept the
+    greedy's plan without a penalty or kinds (it starts from that very plan, with the same
+    bound: 0.03-0.06 s not spent again on the full sample), else computed."""
+    if solved.method == "greedy" and not problem.penalised and not problem.kinds:
+        return replace(solved, status="stopped")
+    return baseline(problem)
 
 
 def store_suggestion(store: Any, plan: CandidatePlan, found: Suggestion) -> SuggestReport:

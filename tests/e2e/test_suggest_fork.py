@@ -72,6 +72,13 @@ def test_forked_units_are_bit_for_bit_the_serial_ones_and_shapelys(
         shapely.intersection(inputs.parcels[rows], muni), protected))
     assert len(rows) > 200
     assert forked.new_m2 == pytest.approx(expected, rel=1e-7, abs=1e-3)
+    # the units' outlines: the parcels cut to the municipality in whichever process measured
+    # them (both take some that cross its edge), the serial ones to the byte and shapely's
+    assert list(shapely.to_wkb(forked.geoms)) == list(shapely.to_wkb(serial.geoms))
+    crossing = rows[~shapely.contains_properly(muni, inputs.parcels[rows])]
+    assert set(crossing % units_module.FORK_STRIDE) == set(range(units_module.FORK_STRIDE))
+    assert shapely.area(forked.geoms) == pytest.approx(
+        shapely.area(shapely.intersection(inputs.parcels[rows], muni)), rel=1e-9)
 
 
 def test_the_chosen_units_new_parts_cut_half_in_a_child_are_the_serial_ones_and_shapelys(

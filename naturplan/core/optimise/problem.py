@@ -25,6 +25,9 @@ from naturplan.core.optimise.edges import SharedEdges, no_edges
 M2_PER_HA = 10_000.0
 FloatArray = NDArray[np.float64]
 BoolArray = NDArray[np.bool_]
+#: Weights per m² are ordered by this many significant bits (:func:`ratio_order`): units
+#: within ~2⁻⁴⁰ of each other (rounding bits, not a difference) tie and go by position.
+RATIO_BITS = 40
 
 
 @dataclass(frozen=True)
@@ -163,10 +166,24 @@ class Solution:
 
 
 def ratio_order(problem: Problem) -> NDArray[np.intp]:
-    """The free units from the lowest weight per new m² up (ties: the smaller index)."""
+    """The free units from the lowest weight per new m² up (ties: the smaller index).
+
+    The weights per m² are compared rounded to :data:`RATIO_BITS` significant bits: a weight
+    that is a class value of fewer bits times the area (e.g. ``class × area / 2¹³``, which
+    the product rounds by an ulp) ties exactly with every other unit of its class, and the
+    position decides, not the rounding bits.
+    """
     free = np.flatnonzero(problem.free & (problem.area > 0))
-    ratio = problem.weight[free] / problem.area[free]
+    ratio = significant(problem.weight[free] / problem.area[free], RATIO_BITS)
     return free[np.lexsort((free, ratio))]
+
+
+def significant(values: FloatArray, bits: int) -> FloatArray:
+    """*values* rounded to *bits* significant bits (to nearest, ties to even); 0, ±inf and
+    NaN unchanged."""
+    mantissa, exponent = np.frexp(values)
+    scale = float(2 ** bits)
+    return np.asarray(np.ldexp(np.round(mantissa * scale) / scale, exponent), dtype=np.float64)
 
 
 def greedy(problem: Problem) -> BoolArray:

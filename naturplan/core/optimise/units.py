@@ -38,6 +38,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import Any
 
 import numpy as np
 import shapely
@@ -60,10 +61,15 @@ AFFORESTATION = "afforestation"
 #: Units whose new part is smaller than this (m²) are left out (slivers of covered parcels).
 MIN_NEW_M2 = 1.0
 #: Fewest parcels for which some are measured in a forked child (:func:`_measured`), and
-#: the share this process keeps (the child also pickles its numbers back: measured 0.86 s
-#: against 0.61 s for this process's half on the full sample; at 56 %: 0.8 s against 0.66 s).
+#: of every :data:`FORK_STRIDE` parcels in a row, how many this process keeps (the child
+#: takes the others, and pickles its numbers back). The parcels are dealt in turn, not cut
+#: in two: the full sample's last 40 % cost 1.7× more per parcel than its first 60 % in one
+#: process (more §3 and lowland to overlay: 20.6-21.6 against 12.0-13.2 µs), so the cut at
+#: 60 % left this process waiting ~0.1 s for the child (issue 23). Dealt in turn, both
+#: halves cost the same per parcel, and together as much as the two cut halves (one
+#: process, three runs: 1.63-1.82 s against 1.63-1.80 s).
 FORK_MIN_UNITS = 20_000
-FORK_SPLIT = 0.6
+FORK_STRIDE, FORK_KEEP = 2, 1
 #: The patches' outlines are sampled at this spacing for the connectivity proxy (m).
 OUTLINE_STEP_M = 25.0
 
@@ -220,9 +226,8 @@ def planning_units(
         has none in common with its neighbour).
     """
     parcels = np.asarray(parcels, dtype=object)
-    inside = _inside(parcels, layers.municipality)
     covering = _disjoint_cover(layers.protected, pieces, counted)
-    m = _measured(inside, covering, layers, table)
+    inside, m = _measured(parcels, covering, layers, table)
     keep, new_m2, touched = m.keep, m.new_m2, m.touched
     geoms, lowland_m2, co2e, no_forest = inside[keep], m.lowland_m2, m.co2e_t, m.no_forest
     kind = np.where(lowland_m2 >= 0.5 * new_m2, LOWLAND, AFFORESTATION).astype(object)
@@ -245,7 +250,8 @@ def planning_units(
 @dataclass(frozen=True)
 class _Measured:
     """The units' numbers that need the overlays, for the parcels at ``keep`` (their
-    position among the parcels measured) whose new part is at least :data:`MIN_NEW_M2`."""
+    position among the parcels measured) whose new part is at least :data:`MIN_NEW_M2`;
+    and the parcels at ``cut`` cut to the municipality (``cut_geoms``)."""
 
     keep: NDArray[np.intp]
     new_m2: FloatArray
@@ -253,39 +259,64 @@ class _Measured:
     lowland_m2: FloatArray
     co2e_t: FloatArray
     no_forest: BoolArray
+    cut: NDArray[np.intp]
+    cut_geoms: GeometryArray
+
+    def inside(self, parcels: GeometryArray, at: NDArray[np.intp] | None = None,
+               into: GeometryArray | None = None) -> GeometryArray:
+        """*parcels* cut to the municipality (*into*, filled at positions *at*)."""
+        out = parcels.copy() if into is None else into
+        out[self.cut if at is None else at[self.cut]] = self.cut_geoms
+        return out
 
 
-def _measured(inside: GeometryArray, covering: GeometryArray, layers: AnalysisLayers,
-              table: FactorTable) -> _Measured:
-    """:func:`_measure` of all *inside*; from :data:`FORK_MIN_UNITS` on, the parcels after
-    :data:`FORK_SPLIT` of them in a forked child (:mod:`naturplan.core.forked`) while this process
-    measures the others. Each parcel's numbers come from its own overlays, summed in the
-    same order either way, so the two parts give the very numbers (bit for bit) that one
-    call gives."""
-    n = len(inside)
+def _measured(parcels: GeometryArray, covering: GeometryArray, layers: AnalysisLayers,
+              table: FactorTable) -> tuple[GeometryArray, _Measured]:
+    """The *parcels* cut to the municipality and :func:`_measure` of them; from
+    :data:`FORK_MIN_UNITS` on, of every :data:`FORK_STRIDE` parcels in a row the last ones
+    after :data:`FORK_KEEP` are cut and measured in a forked child (:mod:`naturplan.core.forked`)
+    while this process does the others. Each parcel's cut and numbers come from its own
+    overlays, summed in the same order either way, so the two parts give the very numbers
+    (bit for bit) that one call gives, put back in order."""
+    n = len(parcels)
     if n < max(FORK_MIN_UNITS, 2):
-        return _measure(inside, covering, layers, table)
-    half = int(n * FORK_SPLIT)
-    theirs = start(_measure, inside[half:], covering, layers, table)
+        one = _measure(parcels, covering, layers, table)
+        return one.inside(parcels), one
+    here = np.arange(n, dtype=np.intp) % FORK_STRIDE < FORK_KEEP
+    at_mine, at_theirs = np.flatnonzero(here), np.flatnonzero(~here)
+    shapely.prepare(layers.municipality)  # once, before the fork: the child inherits it
+    theirs = start(_measure, parcels[at_theirs], covering, layers, table)
     if not theirs.forked:
-        return _measure(inside, covering, layers, table)
-    mine = _measure(inside[:half], covering, layers, table)
+        one = _measure(parcels, covering, layers, table)
+        return one.inside(parcels), one
+    mine = _measure(parcels[at_mine], covering, layers, table)
     other = theirs.result()
-    return _Measured(np.concatenate([mine.keep, other.keep + half]).astype(np.intp),
-                     *(np.concatenate([getattr(mine, f), getattr(other, f)])
-                       for f in ("new_m2", "touched", "lowland_m2", "co2e_t", "no_forest")))
+    inside = other.inside(parcels, at_theirs, mine.inside(parcels, at_mine))
+    keep = np.concatenate([at_mine[mine.keep], at_theirs[other.keep]])
+    order = np.argsort(keep, kind="stable")
+
+    def joined(name: str) -> NDArray[Any]:
+        return np.concatenate([getattr(mine, name), getattr(other, name)])[order]
+
+    return inside, _Measured(
+        keep[order].astype(np.intp), joined("new_m2"), joined("touched"),
+        joined("lowland_m2"), joined("co2e_t"), joined("no_forest"),
+        np.concatenate([at_mine[mine.cut], at_theirs[other.cut]]).astype(np.intp),
+        np.concatenate([mine.cut_geoms, other.cut_geoms]).astype(object))
 
 
-def _measure(inside: GeometryArray, covering: GeometryArray, layers: AnalysisLayers,
+def _measure(parcels: GeometryArray, covering: GeometryArray, layers: AnalysisLayers,
              table: FactorTable) -> _Measured:
-    """The new area, lowland, CO2e and forest exclusion of the parcels *inside*."""
+    """The *parcels* cut to the municipality, and the new area, lowland, CO2e and forest
+    exclusion of them."""
+    inside, cut = _inside(parcels, layers.municipality)
     covered_m2 = _covered_area(inside, covering)
     new_m2 = np.maximum(np.asarray(shapely.area(inside), dtype=np.float64) - covered_m2, 0.0)
     keep = np.flatnonzero(new_m2 >= MIN_NEW_M2).astype(np.intp)
     geoms, touched = inside[keep], covered_m2[keep] > 0
     lowland_m2, co2e = _lowland(geoms, covering, touched, layers.lowland, table)
     return _Measured(keep, new_m2[keep], touched, lowland_m2, co2e,
-                     _forbids_forest(geoms, layers))
+                     _forbids_forest(geoms, layers), cut, inside[cut])
 
 
 def _sequestration(new_m2: FloatArray, allowed: BoolArray, table: FactorTable) -> FloatArray:
@@ -294,15 +325,16 @@ def _sequestration(new_m2: FloatArray, allowed: BoolArray, table: FactorTable) -
     return np.where(allowed, rate * new_m2 / M2_PER_HA, 0.0).astype(np.float64)
 
 
-def _inside(parcels: GeometryArray, municipality: shapely.Geometry) -> GeometryArray:
-    """The parcels cut to the municipality (only those that cross its edge are cut)."""
+def _inside(parcels: GeometryArray,
+            municipality: shapely.Geometry) -> tuple[GeometryArray, NDArray[np.intp]]:
+    """The parcels cut to the municipality, and the positions of those cut (the ones that
+    cross its edge; the others are kept as they are)."""
     shapely.prepare(municipality)
-    within = shapely.contains_properly(municipality, parcels)
+    cut = np.flatnonzero(~shapely.contains_properly(municipality, parcels)).astype(np.intp)
     out = parcels.copy()
-    cut = ~within
-    if cut.any():
+    if len(cut):
         out[cut] = polygonal(threaded(shapely.intersection, parcels[cut], municipality))
-    return out
+    return out, cut
 
 
 def _disjoint_cover(protected: GeometryArray, pieces: GeometryArray | None,
