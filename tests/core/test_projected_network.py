@@ -43,13 +43,15 @@ def test_the_callers_share_it() -> None:
 
     from naturplan.core.analysis import scenarios
     from naturplan.gui.analysis import controller
-    from naturplan.usecases import analysis, measures
+    from naturplan.usecases import analysis, measures, todays_network
 
     for module in (scenarios, analysis, controller):
         source = inspect.getsource(module)
         assert "projected_network(" in source and "np.concatenate([layers.protected" \
             not in source, module.__name__
-    for module in (analysis, controller, measures):
+    # the window measures today's network through usecases.todays_network (issue 24 §2)
+    assert "network_and_risk(" in inspect.getsource(controller)
+    for module in (analysis, todays_network, measures):
         source = inspect.getsource(module)
         assert "todays_network(" in source and "of_polygons(\n            layers.protected" \
             not in source and "of_polygons(\n                layers.protected" not in source

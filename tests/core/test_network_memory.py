@@ -1,0 +1,91 @@
+"""Today's network in bounded pieces (issue 24 §2): links queried a block of patches at a
+time and detours looked at a run at a time give exactly the links of the whole at once."""
+
+from __future__ import annotations
+
+import itertools
+
+import numpy as np
+import shapely
+
+from naturplan.core.analysis import patches as pm
+from naturplan.core.analysis.patches import PieceIndex, dissolve_patches, patch_links, prune_links
+
+LANDSCAPE = shapely.box(-5000, -5000, 5000, 5000)
+
+
+def landscape(seed, n=160):
+    """Small round patches and a few long ones with many vertices (cut into pieces, so the
+    pieces' owners are not in order)."""
+    rng = np.random.default_rng(seed)
+    centres = rng.uniform(-3000, 3000, size=(n, 2))
+    small = shapely.buffer(shapely.points(centres), rng.uniform(20, 90, n), quad_segs=4)
+    long = [shapely.buffer(shapely.LineString([(x, -2500), (x + 300, 2500)]), 40, quad_segs=64)
+            for x in (-2000, 500, 2200)]
+    return dissolve_patches(np.array([*small, *long], dtype=object), LANDSCAPE)
+
+
+def brute_links(geoms, max_d):
+    """Every pair's distance from the whole polygons, by hand."""
+    out = []
+    for i, j in itertools.combinations(range(len(geoms)), 2):
+        d = shapely.distance(geoms[i], geoms[j])
+        if d <= max_d:
+            out.append((i, j, d))
+    return out
+
+
+def test_links_in_blocks_equal_one_query_and_the_pairwise_distances(monkeypatch):
+    patches = landscape(11)
+    index = PieceIndex.of(patches.geoms)
+    assert len(index.pieces) > len(patches)  # the long patches are cut
+    assert np.any(np.diff(index.owner) < 0)
+    a, b, d = index.near(index.pieces, 800.0, index.owner, upper=True)  # all at once
+    monkeypatch.setattr(pm, "LINK_BLOCK", 7)
+    links = patch_links(patches.geoms, 800.0, index)
+    np.testing.assert_array_equal(links.i, a)
+    np.testing.assert_array_equal(links.j, b)
+    np.testing.assert_array_equal(links.d, d)
+    expected = brute_links(patches.geoms, 800.0)
+    assert [(int(i), int(j)) for i, j in zip(links.i, links.j, strict=True)] == \
+        [(i, j) for i, j, _ in expected]
+    np.testing.assert_allclose(links.d, [e[2] for e in expected], rtol=0, atol=1e-9)
+
+
+def redundant_by_hand(n, links):
+    """A link is dropped when some patch k has links to both ends no longer than it in sum."""
+    dist = {}
+    for i, j, d in zip(links.i, links.j, links.d, strict=True):
+        dist[int(i), int(j)] = dist[int(j), int(i)] = float(d)
+    keep = []
+    for i, j, d in zip(links.i, links.j, links.d, strict=True):
+        i, j = int(i), int(j)
+        drop = any((i, k) in dist and (j, k) in dist and dist[i, k] + dist[j, k] <= d
+                   for k in range(n) if k not in (i, j))
+        keep.append(not drop)
+    return np.array(keep)
+
+
+def test_pruning_in_runs_drops_the_links_a_detour_makes_redundant(monkeypatch):
+    patches = landscape(5)
+    n = len(patches)
+    links = patch_links(patches.geoms, 1000.0)
+    whole = prune_links(n, links)
+    keep = redundant_by_hand(n, links)
+    assert 0 < keep.sum() < len(links)
+    monkeypatch.setattr(pm, "DETOURS_AT_ONCE", 5)
+    runs = prune_links(n, links)
+    for pruned in (whole, runs):
+        np.testing.assert_array_equal(pruned.i, links.i[keep])
+        np.testing.assert_array_equal(pruned.j, links.j[keep])
+        np.testing.assert_array_equal(pruned.d, links.d[keep])
+
+
+def test_detour_runs_cover_every_slot_once_and_stay_near_the_budget(monkeypatch):
+    monkeypatch.setattr(pm, "DETOURS_AT_ONCE", 10)
+    count = np.array([0, 3, 4, 0, 12, 1, 1, 1, 0, 2, 9, 9])
+    runs = pm._detour_chunks(count)
+    np.testing.assert_array_equal(np.concatenate(runs), np.flatnonzero(count))
+    for run in runs:  # a run passes the budget by less than its first slot's pairs
+        assert count[run].sum() < 10 + count[run[0]]
+    assert len(runs) >= 4
