@@ -4,12 +4,19 @@ time and detours looked at a run at a time give exactly the links of the whole a
 from __future__ import annotations
 
 import itertools
+import os
+import sys
 
 import numpy as np
+import pytest
 import shapely
+from analysis_fixtures import layers, polygons, write_depth
 
+from naturplan.core.analysis import flood as flood_module
 from naturplan.core.analysis import patches as pm
+from naturplan.core.analysis.flood import nature_at_risk
 from naturplan.core.analysis.patches import PieceIndex, dissolve_patches, patch_links, prune_links
+from naturplan.core.heap import give_back_free_heap
 
 LANDSCAPE = shapely.box(-5000, -5000, 5000, 5000)
 
@@ -89,3 +96,44 @@ def test_detour_runs_cover_every_slot_once_and_stay_near_the_budget(monkeypatch)
     for run in runs:  # a run passes the budget by less than its first slot's pairs
         assert count[run].sum() < 10 + count[run[0]]
     assert len(runs) >= 4
+
+
+def _rss_mb():
+    for line in open("/proc/self/status").read().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+    raise AssertionError("no VmRSS")
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux") or not hasattr(os, "confstr")
+                    or "glibc" not in os.confstr("CS_GNU_LIBC_VERSION"), reason="glibc only")
+def test_the_free_heap_of_many_small_geometries_goes_back_to_the_system():
+    keep = []
+    for _ in range(3):
+        made = list(shapely.buffer(shapely.points(np.arange(100_000.0), 0.0), 1.0, quad_segs=2))
+        keep.extend(made[::1000])  # a few live objects pin the pages around them
+        del made
+    before = _rss_mb()
+    assert give_back_free_heap()
+    assert _rss_mb() < before - 20  # 300,000 polygons of ~300 bytes, all but 300 freed
+    assert len(keep) == 300
+
+
+def test_the_nature_at_risk_is_measured_and_then_the_heap_given_back(tmp_path, monkeypatch):
+    # The west half (x < 100) of the raster is flooded 2 m deep; one Eng polygon lies across
+    # the edge (200 of its 300 m² wet), one Mose polygon all in the dry half.
+    depth = np.zeros((10, 20))
+    depth[:, :10] = 2.0
+    flood = write_depth(tmp_path / "d.tif", depth, origin=(0.0, 100.0))
+    nature = polygons([shapely.box(90, 10, 105, 30), shapely.box(150, 0, 160, 10)],
+                      type=["Eng", "Mose"], id=["1", "2"])
+    calls = []
+    monkeypatch.setattr(flood_module, "give_back_free_heap", lambda: calls.append(1))
+    result = nature_at_risk(layers(municipality=shapely.box(0, 0, 200, 100), nature=nature,
+                                   flood=flood))
+    by = {t.nature_type: t for t in result.types}
+    assert (by["Eng"].area_m2, by["Eng"].wet_m2, by["Eng"].mean_depth) == \
+        pytest.approx((300.0, 200.0, 2.0))
+    assert (by["Mose"].area_m2, by["Mose"].wet_m2) == pytest.approx((100.0, 0.0))
+    assert calls == [1]
+    assert nature_at_risk(layers(nature=nature)) is None and calls == [1]  # no flood layer
