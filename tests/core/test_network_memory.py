@@ -12,6 +12,7 @@ import pytest
 import shapely
 from analysis_fixtures import layers, polygons, write_depth
 
+from naturplan.core.analysis import connectivity_dense as dense_module
 from naturplan.core.analysis import flood as flood_module
 from naturplan.core.analysis import patches as pm
 from naturplan.core.analysis.flood import nature_at_risk
@@ -137,3 +138,33 @@ def test_the_nature_at_risk_is_measured_and_then_the_heap_given_back(tmp_path, m
     assert (by["Mose"].area_m2, by["Mose"].wet_m2) == pytest.approx((100.0, 0.0))
     assert calls == [1]
     assert nature_at_risk(layers(nature=nature)) is None and calls == [1]  # no flood layer
+
+
+def blocks_of(p_star, block_sources):
+    """The search blocks' kept pairs of the upper triangle *p_star*, as _path_blocks keeps
+    them (sources sorted, each row's columns in order)."""
+    kept = []
+    for sources in block_sources:
+        sources = np.sort(sources)
+        r, c = np.nonzero(p_star[sources] > 0)
+        kept.append((sources, c.astype(np.int32), p_star[sources[r], c].astype(np.float32)))
+    return kept, np.count_nonzero(p_star > 0, axis=1).astype(np.int64)
+
+
+@pytest.mark.parametrize("dense_factor", [0.0, 1e9])
+def test_kept_pairs_let_go_block_by_block_give_the_same_matrix(monkeypatch, dense_factor):
+    rng = np.random.default_rng(3)
+    n = 60
+    p_star = np.triu(rng.uniform(0.1, 1.0, (n, n)), 1).astype(np.float32)
+    p_star[rng.uniform(size=(n, n)) < 0.6] = 0.0
+    blocks = np.array_split(rng.permutation(n), 12)  # spatial order: not patch order
+    kept, counts = blocks_of(p_star, blocks)
+    calls = []
+    monkeypatch.setattr(dense_module, "RELEASE_BYTES", 100)
+    monkeypatch.setattr(dense_module, "DENSE_FACTOR", dense_factor)
+    monkeypatch.setattr(dense_module, "give_back_free_heap", lambda: calls.append(1))
+    pairs = dense_module.kept_pairs(kept, counts, n, np.concatenate(blocks))
+    assert isinstance(pairs, dense_module.DensePairs) == (dense_factor > 1)
+    np.testing.assert_array_equal(pairs.toarray(), p_star)
+    assert pairs.nnz == np.count_nonzero(p_star)
+    assert kept == [] and 8 <= len(calls) <= 12  # every block of ~100+ bytes let go
