@@ -168,3 +168,27 @@ def test_kept_pairs_let_go_block_by_block_give_the_same_matrix(monkeypatch, dens
     np.testing.assert_array_equal(pairs.toarray(), p_star)
     assert pairs.nnz == np.count_nonzero(p_star)
     assert kept == [] and 8 <= len(calls) <= 12  # every block of ~100+ bytes let go
+
+
+def test_the_nature_at_risk_in_small_windows_is_the_same_to_the_last_bit(tmp_path,
+                                                                        monkeypatch):
+    rng = np.random.default_rng(8)
+    depth = rng.uniform(0.0, 2.0, (100, 120))
+    depth[depth < 0.9] = 0.0
+    flood = write_depth(tmp_path / "d.tif", depth, origin=(0.0, 1000.0), res=10.0)
+    centres = rng.uniform([20, 20], [1180, 980], (80, 2))
+    geoms = shapely.buffer(shapely.points(centres), rng.uniform(5, 70, 80), quad_segs=4)
+    nature = polygons(list(geoms), type=[("Eng", "Mose", "Strandeng")[k % 3] for k in range(80)],
+                      id=[str(k) for k in range(80)])
+    lay = layers(municipality=shapely.box(0, 0, 1200, 1000), nature=nature, flood=flood)
+    monkeypatch.setattr(flood_module, "WINDOW_CELLS", 10**9)  # one read of all
+    whole = nature_at_risk(lay)
+    monkeypatch.setattr(flood_module, "WINDOW_CELLS", 400)  # blocks of 10 × 10 cells
+    assert nature_at_risk(lay) == whole
+    # and the areas are the union of each type's polygons in the municipality, by shapely
+    for t in whole.types:
+        own = [g for g, name in zip(geoms, nature.column("type"), strict=True)
+               if name == t.nature_type]
+        inside = shapely.intersection(shapely.union_all(own), shapely.box(0, 0, 1200, 1000))
+        assert t.area_m2 == pytest.approx(inside.area, rel=1e-12)
+    assert sum(t.wet_m2 > 0 for t in whole.types) == 3
