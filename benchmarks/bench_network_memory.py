@@ -93,9 +93,10 @@ def main() -> None:
               DatasetRequest(use_sample=False, layers=tuple(layers)))
     params = cm.ConnectivityParams()
     fb = Feedback(lambda f, m: None, lambda: False)
+    at_risk = None
     if a.flood is not None:
         steps("flood preload", a.flood.preload)
-        steps("nature at risk", nature_at_risk, a, feedback=fb)
+        at_risk = steps("nature at risk", nature_at_risk, a, feedback=fb)
     patches = steps("dissolve", dissolve_patches, a.protected, a.municipality)
     n = len(patches)
     index = steps("piece index", PieceIndex.of, patches.geoms)
@@ -114,7 +115,28 @@ def main() -> None:
         "kept_pairs": 0 if paths is None else int(paths.nnz), "kept_mb": round(kept / 2**20),
         "links_mb": round((links.i.nbytes + links.j.nbytes + links.d.nbytes) / 2**20),
         "pieces": len(index.pieces), "pc_sum": total, "iic_pairs": int(pairs),
-        "area_sum": float(np.sum(patches.areas))}), flush=True)
+        "area_sum": float(np.sum(patches.areas)),
+        # to compare two checkouts' results bit for bit
+        "links_sha": _digest(links.i, links.j, links.d),
+        "pruned_sha": _digest(pruned.i, pruned.j, pruned.d),
+        "rows_sha": _digest(rows),
+        "kept_sha": None if paths is None else _digest(paths.indptr, paths.indices, paths.data),
+        "at_risk": None if at_risk is None else [
+            (t.nature_type, t.area_m2, t.wet_m2, t.mean_depth) for t in at_risk.types]}),
+        flush=True)
+
+
+def _digest(*arrays) -> str:  # type: ignore[no-untyped-def]
+    import hashlib
+
+    import numpy as np
+
+    h = hashlib.sha256()
+    for a in arrays:
+        a = np.ascontiguousarray(a)
+        h.update(str(a.dtype).encode())
+        h.update(a.tobytes())
+    return h.hexdigest()[:16]
 
 
 if __name__ == "__main__":

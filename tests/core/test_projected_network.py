@@ -49,7 +49,9 @@ def test_the_callers_share_it() -> None:
         source = inspect.getsource(module)
         assert "projected_network(" in source and "np.concatenate([layers.protected" \
             not in source, module.__name__
-    for module in (analysis, todays_network, measures):  # the window's job: todays_network
+    # the window measures today's network through usecases.todays_network (issue 24 §2)
+    assert "network_and_risk(" in inspect.getsource(controller)
+    for module in (analysis, todays_network, measures):
         source = inspect.getsource(module)
         assert "todays_network(" in source and "of_polygons(\n            layers.protected" \
             not in source and "of_polygons(\n                layers.protected" not in source

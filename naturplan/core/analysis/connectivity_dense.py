@@ -24,6 +24,8 @@ from typing import TYPE_CHECKING
 import numpy as np
 from numpy.typing import NDArray
 
+from naturplan.core.heap import give_back_free_heap
+
 if TYPE_CHECKING:
     from scipy.sparse import csr_matrix
 
@@ -37,6 +39,25 @@ DENSE_FACTOR = 1.1
 #: Cells of one block of pairs in :func:`dense_gain` (float64: 256 kB an array, within the
 #: cache; measured faster than 8 k, 16 k, 128 k or 500 k cells).
 BLOCK_CELLS = 32_768
+#: Bytes of search blocks let go between two hand-backs of the heap's free pages while the
+#: kept pairs are copied into their final form. A block (512 sources) is well under glibc's
+#: 1 MB mmap threshold, so its freed pages stay resident without it: the national world held
+#: its 132 MB of blocks and the 132 MB CSR at once (issue 24 §2).
+RELEASE_BYTES = 16 << 20
+
+
+class _Release:
+    """Counts the bytes let go and gives the heap's free pages back every
+    :data:`RELEASE_BYTES`."""
+
+    def __init__(self) -> None:
+        self.freed = 0
+
+    def __call__(self, nbytes: int) -> None:
+        self.freed += nbytes
+        if self.freed >= RELEASE_BYTES:
+            give_back_free_heap()
+            self.freed = 0
 
 
 class DensePairs:
@@ -97,10 +118,14 @@ def kept_pairs(kept: list[tuple[IntArray, NDArray[np.int32], NDArray[np.float32]
         rank[order] = np.arange(n)
     pairs = DensePairs(n, np.zeros(n * (n - 1) // 2, dtype=np.float32), nnz, rank)
     kept.reverse()
+    release = _Release()
     while kept:
         sources, c, v = kept.pop()
         u, w = rank[np.repeat(sources, counts[sources])], rank[c]
         pairs.data[pairs.offsets[np.minimum(u, w)] + np.maximum(u, w)] = v
+        nbytes = sources.nbytes + c.nbytes + v.nbytes
+        del sources, c, v, u, w
+        release(nbytes)
     return pairs
 
 
@@ -114,6 +139,7 @@ def sparse_pairs(kept: list[tuple[IntArray, NDArray[np.int32], NDArray[np.float3
     cols = np.empty(int(indptr[-1]), dtype=np.int32)
     vals = np.empty(int(indptr[-1]), dtype=np.float32)
     kept.reverse()
+    release = _Release()
     while kept:
         sources, c, v = kept.pop()
         size = counts[sources]
@@ -121,6 +147,9 @@ def sparse_pairs(kept: list[tuple[IntArray, NDArray[np.int32], NDArray[np.float3
         pos = starts + np.arange(len(c))
         cols[pos] = c
         vals[pos] = v
+        nbytes = sources.nbytes + c.nbytes + v.nbytes
+        del sources, c, v, pos, starts
+        release(nbytes)
     return csr((vals, cols, indptr), shape=(n, n))
 
 

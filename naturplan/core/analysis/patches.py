@@ -35,6 +35,9 @@ MAX_VERTICES = 256
 PIECE_TILE_M = 500.0
 #: Sources per chunk of the path searches (rows of the distance matrix held at once).
 CHUNK = 512
+#: Patches whose pieces are queried at once by :func:`patch_links` (the candidate pairs of one
+#: block of the national world's 141,733 patches: about 1/9 of all).
+LINK_BLOCK = 16_384
 
 IntArray = NDArray[np.intp]
 FloatArray = NDArray[np.float64]
@@ -192,13 +195,27 @@ def _least(a: IntArray, b: IntArray, d: FloatArray,
 
 
 def patch_links(geoms: GeometryArray, max_d: float, index: PieceIndex | None = None) -> Links:
-    """Every pair of patches at most *max_d* metres apart (edge to edge), ``i < j``."""
+    """Every pair of patches at most *max_d* metres apart (edge to edge), ``i < j``.
+
+    The pieces are queried in blocks of :data:`LINK_BLOCK` patches (by position), so the
+    candidate pairs of the index's bounding boxes are held one block at a time. A block holds
+    every piece of its patches, so each pair's least distance is found in one block, and the
+    blocks in order give the rows in the same order as one query of all pieces.
+    """
     geoms = np.asarray(geoms, dtype=object)
     if len(geoms) < 2:
         return empty_links()
     index = index or PieceIndex.of(geoms)
-    a, b, d = index.near(index.pieces, max_d, index.owner, upper=True)
-    return Links(a, b, d)
+    if len(geoms) <= LINK_BLOCK:
+        a, b, d = index.near(index.pieces, max_d, index.owner, upper=True)
+        return Links(a, b, d)
+    parts: list[tuple[IntArray, IntArray, FloatArray]] = []
+    by_owner = np.argsort(index.owner, kind="stable")
+    cuts = np.searchsorted(index.owner[by_owner], np.arange(0, len(geoms), LINK_BLOCK))
+    for lo, hi in zip(cuts, [*cuts[1:], len(by_owner)], strict=True):
+        rows = by_owner[lo:hi]
+        parts.append(index.near(index.pieces[rows], max_d, index.owner[rows], upper=True))
+    return Links(*(np.concatenate([part[k] for part in parts]) for k in range(3)))
 
 
 def prune_links(n: int, links: Links, feedback: Feedback | None = None) -> Links:
@@ -209,43 +226,73 @@ def prune_links(n: int, links: Links, feedback: Feedback | None = None) -> Links
     positive), so by induction on the length every shortest-path distance is kept; a link
     that only a longer detour makes redundant stays (harmless, it is never on a shortest
     path's way). The detours are enumerated per patch with its neighbours sorted by
-    distance, so only pairs whose sum can reach the longest link are looked at.
+    distance, so only pairs whose sum can reach the longest link are looked at, at most
+    :data:`DETOURS_AT_ONCE` of them at a time.
     """
     feedback = as_feedback(feedback)
     if len(links) == 0:
         return links
-    src = np.concatenate([links.i, links.j])
-    dst = np.concatenate([links.j, links.i])
+    src, dst, w, count = _slots(links)
+    link_keys = links.i.astype(np.int64) * n + links.j
+    by_key = np.argsort(link_keys)
+    sorted_keys = link_keys[by_key]
+    del link_keys
+    redundant = np.zeros(len(links), dtype=bool)
+    for chunk in _detour_chunks(count):
+        feedback.check()
+        c = count[chunk]
+        first = np.repeat(chunk, c)
+        second = np.arange(len(first), dtype=np.int64)
+        second -= np.repeat(np.cumsum(c) - c, c)
+        second += first
+        second += 1
+        detour = w[first] + w[second]
+        u, v = dst[first], dst[second]
+        del first, second
+        pair = np.minimum(u, v).astype(np.int64) * n + np.maximum(u, v)
+        del u, v
+        pos = np.minimum(np.searchsorted(sorted_keys, pair), len(sorted_keys) - 1)
+        found = sorted_keys[pos] == pair
+        del pair
+        link = by_key[pos[found]]
+        redundant[link[detour[found] <= links.d[link]]] = True
+    return links.take(~redundant)
+
+
+#: Detour pairs (two links of one patch) looked at once by :func:`prune_links`: about 40 bytes
+#: each in its temporary arrays.
+DETOURS_AT_ONCE = 500_000
+
+
+def _slots(links: Links) -> tuple[NDArray[np.int32], NDArray[np.int32], FloatArray, IntArray]:
+    """Each link from both ends, sorted by patch, then by distance: (patch, neighbour,
+    distance) and, for each slot e, how many later slots f of its patch have
+    w[e] + w[f] <= the longest link."""
+    src = np.concatenate([links.i, links.j]).astype(np.int32)
     w = np.concatenate([links.d, links.d])
     order = np.lexsort((w, src))
-    src, dst, w = src[order], dst[order], w[order]
+    src, w = src[order], w[order]
+    dst = np.concatenate([links.j, links.i]).astype(np.int32)[order]
+    del order
     limit = float(links.d.max())
     span = 2.0 * limit + 1.0
     key = src.astype(float) * span + w  # sorted: by patch, then by distance
     node_end = np.searchsorted(src, src, side="right")
-    # For slot e, the later slots f of the same patch with w[e] + w[f] <= limit.
-    last = np.minimum(np.searchsorted(key, src * span + (limit - w), side="right"), node_end)
-    count = np.maximum(last - np.arange(len(src)) - 1, 0)
-    link_keys = links.i.astype(np.int64) * n + links.j
-    by_key = np.argsort(link_keys)
-    sorted_keys = link_keys[by_key]
-    redundant = np.zeros(len(links), dtype=bool)
+    last = np.searchsorted(key, src * span + (limit - w), side="right")
+    del key
+    np.minimum(last, node_end, out=last)
+    del node_end
+    last -= np.arange(len(src)) + 1
+    return src, dst, w, np.maximum(last, 0)
+
+
+def _detour_chunks(count: IntArray) -> list[IntArray]:
+    """The slots with detours, in runs of about :data:`DETOURS_AT_ONCE` pairs (a slot's pairs
+    are never split)."""
     slots = np.flatnonzero(count)
+    if len(slots) == 0:
+        return []
     cumulative = np.cumsum(count[slots])
-    for chunk in np.array_split(slots, max(1, int(cumulative[-1] // 2_000_000) + 1)
-                                if len(slots) else []):
-        feedback.check()
-        if len(chunk) == 0:
-            continue
-        c = count[chunk]
-        first = np.repeat(chunk, c)
-        offset = np.arange(int(c.sum())) - np.repeat(np.cumsum(c) - c, c)
-        second = first + 1 + offset
-        detour = w[first] + w[second]
-        u, v = dst[first], dst[second]
-        pair = np.minimum(u, v).astype(np.int64) * n + np.maximum(u, v)
-        pos = np.minimum(np.searchsorted(sorted_keys, pair), len(sorted_keys) - 1)
-        found = sorted_keys[pos] == pair
-        link = by_key[pos[found]]
-        redundant[link[detour[found] <= links.d[link]]] = True
-    return links.take(~redundant)
+    cuts = np.searchsorted(cumulative, np.arange(DETOURS_AT_ONCE, int(cumulative[-1]),
+                                                 DETOURS_AT_ONCE), side="right")
+    return [c for c in np.split(slots, np.unique(cuts)) if len(c)]
