@@ -60,9 +60,20 @@ def test_suggest_runs_without_the_cyclic_collector_and_turns_it_back_on(
     monkeypatch.setattr(suggest, "suggest_plan", watched)
     args = ["suggest", "--project", str(project), "--target", "0.17", "--scenario", "S",
             "--json", "--sample-scale", sample_env["NATURPLAN_SAMPLE_SCALE"]]
-    assert gc.isenabled()
-    assert main(args) == 0
-    assert seen == [False] and gc.isenabled()
-    assert json.loads(capsys.readouterr().out)["share_after"] >= 0.17
-    assert main(args) == 1  # the name is taken now: one line, and the collector is back
-    assert "S" in capsys.readouterr().err and gc.isenabled()
+    # a worker that ran GUI tests has the window's collector installed (gui/collector.py:
+    # automatic collection off): start from Python's default here, and give it back after
+    was_on = gc.isenabled()
+    gc.enable()
+    try:
+        assert main(args) == 0
+        assert seen == [False] and gc.isenabled()
+        assert json.loads(capsys.readouterr().out)["share_after"] >= 0.17
+        assert main(args) == 1  # the name is taken now: one line, and the collector is back
+        assert "S" in capsys.readouterr().err and gc.isenabled()
+        gc.disable()  # switched off by someone else before: left off
+        assert main(args) == 1 and not gc.isenabled()
+    finally:
+        if was_on:
+            gc.enable()
+        else:
+            gc.disable()
