@@ -17,17 +17,9 @@ import json
 import time
 from pathlib import Path
 
+from bench_national_app import _mem  # (VmRSS, VmHWM) in MB, read as the app bench does
+
 REPO = Path(__file__).resolve().parents[1]
-
-
-def _mem() -> tuple[float, float]:
-    """(VmRSS, VmHWM) of this process in MB."""
-    values = {}
-    for line in Path("/proc/self/status").read_text().splitlines():
-        if line.startswith(("VmRSS:", "VmHWM:")):
-            key, value = line.split(":", 1)
-            values[key] = int(value.split()[0]) / 1024
-    return values["VmRSS"], values["VmHWM"]
 
 
 def _reset_peak() -> None:

@@ -16,17 +16,26 @@ import ctypes.util
 import sys
 
 
+def glibc() -> ctypes.CDLL | None:
+    """The C library where it is glibc (Linux); None elsewhere (macOS, Windows, musl), where
+    glibc's allocator calls do not exist."""
+    if not sys.platform.startswith("linux"):
+        return None
+    try:
+        libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6")
+        libc.gnu_get_libc_version  # noqa: B018 - glibc only (musl has no such symbol)
+    except (OSError, AttributeError):
+        return None
+    return libc
+
+
 def give_back_free_heap() -> bool:
     """``malloc_trim(0)`` on Linux with glibc; returns whether any memory was given back
     (False where nothing was done)."""
-    if not sys.platform.startswith("linux"):
+    libc = glibc()
+    if libc is None:
         return False
-    try:
-        libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6")
-        trim = libc.malloc_trim
-        libc.gnu_get_libc_version  # noqa: B018 - glibc only (musl has no such symbol)
-    except (OSError, AttributeError):
-        return False
+    trim = libc.malloc_trim
     trim.argtypes = [ctypes.c_size_t]
     trim.restype = ctypes.c_int
     return bool(trim(0))

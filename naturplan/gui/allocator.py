@@ -18,8 +18,8 @@ this does nothing.
 from __future__ import annotations
 
 import ctypes
-import ctypes.util
-import sys
+
+from naturplan.core.heap import glibc
 
 #: ``mallopt`` parameters of glibc's ``<malloc.h>``.
 M_MMAP_THRESHOLD = -3
@@ -34,14 +34,10 @@ def tune_allocator(threshold: int = MMAP_THRESHOLD, arenas: int = ARENA_MAX) -> 
     """Fix glibc's mmap threshold at *threshold* bytes and its arenas at *arenas*; returns
     whether both were set (False off Linux/glibc, where nothing is changed). *arenas* 0
     leaves glibc's number of arenas (8 per core)."""
-    if not sys.platform.startswith("linux"):
+    libc = glibc()
+    if libc is None:
         return False
-    try:
-        libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6")
-        mallopt = libc.mallopt
-        libc.gnu_get_libc_version  # noqa: B018 - glibc only (musl has no such symbol)
-    except (OSError, AttributeError):
-        return False
+    mallopt = libc.mallopt
     mallopt.argtypes = [ctypes.c_int, ctypes.c_int]
     mallopt.restype = ctypes.c_int
     fixed = bool(mallopt(M_MMAP_THRESHOLD, threshold))
