@@ -246,3 +246,40 @@ def test_screenshot_with_a_basemap(mapserver_wms, sample_env, tmp_path) -> None:
         env={**os.environ, **env})
     assert bad.returncode == 1 and "Ukendt baggrundskort nonesuch" not in bad.stdout
     assert "nonesuch" in bad.stderr and "Traceback" not in bad.stderr
+
+
+def test_closing_waits_for_a_service_being_asked_then_shows_nothing(qtbot, window,
+                                                                    monkeypatch) -> None:
+    """A basemap still being resolved when the window closes: closing waits for a quick
+    answer (no worker left to run into Qt while the process ends), and an answer that comes
+    after the close is not shown."""
+    import threading
+
+    from naturplan.gui.basemap import controller as module
+
+    release = threading.Event()
+
+    def slow(spec, cache, lang, offline=False):
+        release.wait(10)
+        return None
+
+    monkeypatch.setattr(module, "resolve_basemap", slow)
+    controller = window.services.basemap
+    controller.set_basemap("skaermkort", remember=False)
+    quick = controller._resolver
+    threading.Timer(0.3, release.set).start()
+    controller.shutdown()
+    assert not quick.is_alive()  # waited for the answer that came in 0.3 s
+
+    release.clear()
+    monkeypatch.setattr(module, "RESOLVE_WAIT_S", 0.05)
+    changes: list[object] = []
+    controller.changed.connect(lambda: changes.append(1))
+    controller.set_basemap("skaermkort", remember=False)
+    hanging = controller._resolver
+    controller.shutdown()
+    assert hanging.is_alive()  # not waited for longer than RESOLVE_WAIT_S
+    release.set()
+    hanging.join(5)
+    qtbot.wait(200)  # a queued answer would have been shown by now
+    assert not hanging.is_alive() and changes == []

@@ -36,6 +36,10 @@ AUTO = "auto"
 DEFAULT_SPEC = "skaermkort_daempet"
 
 
+#: How long closing the window waits for a basemap service still being asked (s): the
+#: answer of a live service, not a hanging one's timeout (it then finishes unseen).
+RESOLVE_WAIT_S = 2.0
+
 class BasemapController(QObject):
     """Owns the current :class:`BasemapLayer` and ties it to a canvas and a status bar."""
 
@@ -62,6 +66,8 @@ class BasemapController(QObject):
         self.error: NaturplanError | None = None
         self.offline = False
         self._generation = 0
+        self._resolver: threading.Thread | None = None  # the last worker asking a service
+        self._closed = False
         self.status_label = QLabel()
         self.status_label.setObjectName("basemap_status")
         self.status_label.setStyleSheet("color: #8a5a00;")
@@ -125,13 +131,14 @@ class BasemapController(QObject):
                 result = exc
             if wait:
                 self._on_resolved(generation, result)
-            else:
+            elif not self._closed:  # after shutdown nobody is there to show it
                 self._resolved.emit(generation, result)
 
         if wait:
             job()
         else:
-            threading.Thread(target=job, daemon=True, name="basemap-resolve").start()
+            self._resolver = threading.Thread(target=job, daemon=True, name="basemap-resolve")
+            self._resolver.start()
 
     @staticmethod
     def _storable(spec: str) -> str:
@@ -189,8 +196,17 @@ class BasemapController(QObject):
         self.canvas.update()
 
     def shutdown(self) -> None:
+        """The window closes: tiles stop, and a service still being asked is waited for up
+        to :data:`RESOLVE_WAIT_S` and then left to finish unseen. The process may end right
+        after (a screenshot refused for a bad basemap exits at once), and a worker still
+        running into Qt then can abort it as Python finalises (``FATAL: exception not
+        rethrown``, exit -6: seen in two full test runs)."""
+        self._closed = True
         if self.layer is not None:
             self.layer.close()
+        resolver = self._resolver
+        if resolver is not None and resolver is not threading.current_thread():
+            resolver.join(RESOLVE_WAIT_S)
 
     # -- drawing ------------------------------------------------------------------------
     def paint(self, painter: QPainter) -> None:
