@@ -18,12 +18,13 @@ from naturplan.core.analysis.connectivity import (
 )
 from naturplan.core.analysis.layers import AnalysisLayers
 from naturplan.core.feedback import Feedback
+from naturplan.core.forked import Pending
 from naturplan.core.plan.candidates import Candidate
 
 
 def todays_network(layers: AnalysisLayers, params: ConnectivityParams | None = None, *,
                    feedback: Feedback | None = None,
-                   start: Callable[..., Any] | None = None) -> ConnectivityNetwork:
+                   start: Callable[..., Pending[Any]] | None = None) -> ConnectivityNetwork:
     """The network of today's protected nature in the municipality (with its paths: each
     candidate's change is measured against it); *start*: work for another core
     (:class:`~naturplan.core.analysis.connectivity.ConnectivityNetwork`).
@@ -48,7 +49,8 @@ def projected_patches(layers: AnalysisLayers, candidates: Sequence[Candidate]) -
 def projected_network(layers: AnalysisLayers, candidates: Sequence[Candidate],
                       params: ConnectivityParams | None = None, *,
                       feedback: Feedback | None = None,
-                      start: Callable[..., Any] | None = None) -> ConnectivityIndices:
+                      start: Callable[..., Pending[Any]] | None = None
+                      ) -> ConnectivityIndices:
     """The connectivity indices of the landscape with the plan's active candidates added
     (*start*: as :func:`todays_network`).
 
