@@ -150,9 +150,10 @@ def test_what_highs_sees_is_bit_identical_under_jitter_and_a_relaxation(name: st
 
 
 def test_the_bound_stays_below_the_optimum_where_the_rounding_matters() -> None:
-    """Units of no round size, the target a hair under what three of them hold: rounded to
-    the nearest step alone, HiGHS's problem could leave out the plan that meets the target
-    by less than a step; moved a step, it keeps it and the bound stays below the optimum."""
+    """Units of no round size and costs per ha that differ, the target a hair (2⁻⁴⁵) under
+    what the three largest hold, a budget: solved to a zero gap, the plan is the optimum and
+    the bound stays below it. (Rounded to the nearest step without the step the relaxing
+    way, the bound rises above the optimum in each case of the test above.)"""
     rng = np.random.default_rng(7)
     for _ in range(8):
         area = rng.uniform(0.5, 3.0, 12) * HA
