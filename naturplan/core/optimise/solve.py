@@ -44,7 +44,13 @@ from naturplan.core.optimise.grow import (
     isoperimetric_term,
 )
 from naturplan.core.optimise.kinds_cut import lagrangian_kinds, row_masks, start_prices
-from naturplan.core.optimise.mip import WATCHDOG_MARGIN, can_fork, highs_available, solve_mip
+from naturplan.core.optimise.mip import (
+    WATCHDOG_MARGIN,
+    better,
+    can_fork,
+    highs_available,
+    solve_mip,
+)
 from naturplan.core.optimise.problem import (
     BoolArray,
     KindTarget,
@@ -264,7 +270,10 @@ class _Best:
         self.tied = False
 
     def offer(self, x: BoolArray, method: str) -> None:
-        if self.problem.feasible(x) and self.problem.objective(x) < self.value:
+        """Keep *x* if it is feasible and better beyond rounding noise (:func:`.mip.better`:
+        a plan of the same objective, e.g. HiGHS's other pick among equal plans, does not
+        replace the one in hand)."""
+        if self.problem.feasible(x) and better(self.problem.objective(x), self.value):
             self.x, self.value, self.method = x, self.problem.objective(x), method
 
     def grow(self, adjacency: sp.csr_matrix, until: float, count: int) -> None:

@@ -286,9 +286,11 @@ class Ledger(PlanFollower):
         entry = self._entries[candidate_id]
         if entry.fresh.is_empty:
             return 0.0
+        # by entry key: GEOS's union follows the order of its input where envelopes tie,
+        # and a set's order follows PYTHONHASHSEED (share_after moved in its 17th digit)
         earlier = [
             self._entries[j].fresh
-            for j in self._near([entry.fresh])
+            for j in sorted(self._near([entry.fresh]), key=lambda j: self._entries[j].key)
             if self._entries[j].key < entry.key
         ]
         if not earlier:
