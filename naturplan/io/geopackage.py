@@ -112,9 +112,9 @@ def describe_layer(path: Path, layer: str) -> GpkgLayer:
                 "'{name}' has no feature table '{layer}'.", name=Path(path).name, layer=layer
             )
         column, kind, has_z, srs_id = geometry[0]
-        names = [str(r[1]) for r in _query(path, conn, f"PRAGMA table_info({_quote(layer)})")]
-        fid = [str(r[1]) for r in _query(path, conn, f"PRAGMA table_info({_quote(layer)})")
-               if r[5]]
+        table = _query(path, conn, f"PRAGMA table_info({_quote(layer)})")
+        names = [str(r[1]) for r in table]
+        fid = [str(r[1]) for r in table if r[5]]
         fields = tuple(n for n in names if n != column and n not in fid)
         return GpkgLayer(
             name=layer,

@@ -1,0 +1,117 @@
+"""Reading the inputs of ``naturplan suggest`` without doing anything twice (issue 23: ≤ 3 s
+end to end): a GeoPackage table is described once per read, a clean layer is typed and
+tested for emptiness once, and the protected area comes back from its forked child as one
+WKB array. The results are what plain shapely and sqlite give."""
+
+from __future__ import annotations
+
+import pickle
+import sqlite3
+from pathlib import Path
+
+import geopandas as gpd
+import numpy as np
+import pytest
+import shapely
+from shapely.geometry import GeometryCollection, LineString, Point, Polygon, box
+
+from naturplan.core.geometry import clean_polygons
+from naturplan.core.layers.roles import Role
+from naturplan.core.share.protected import ProtectedIndex
+from naturplan.io import geopackage
+from naturplan.io.loading import LayerRequest, read_polygons
+
+
+def _layer(path: Path, geoms: list, **columns) -> Path:
+    gpd.GeoDataFrame(columns, geometry=geoms, crs="EPSG:25832").to_file(
+        path, layer="jordstykke", driver="GPKG")
+    return path
+
+
+def _counted(monkeypatch: pytest.MonkeyPatch, module, name: str) -> list[int]:
+    calls = [0]
+    real = getattr(module, name)
+
+    def counted(*args, **kwargs):
+        calls[0] += 1
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(module, name, counted)
+    return calls
+
+
+def test_a_geopackage_layer_is_described_once_per_read(tmp_path: Path, monkeypatch) -> None:
+    squares = [box(500_000 + 100 * k, 6_200_000, 500_050 + 100 * k, 6_200_050) for k in range(5)]
+    path = _layer(tmp_path / "p.gpkg", squares, ejerlavskode=[1000] * 5,
+                  matrikelnummer=[f"{k}a" for k in range(5)])
+    described = _counted(monkeypatch, geopackage, "describe_layer")
+    read = read_polygons(LayerRequest(Role.PARCELS, path))
+    assert described[0] == 1  # was 2: once to inspect, again to read
+    # the polygons and their count, as sqlite holds them (an independent read of the file)
+    with sqlite3.connect(path) as conn:
+        blobs = [row[0] for row in conn.execute("SELECT geom FROM jordstykke ORDER BY fid")]
+    assert len(read.geometries) == read.summary.features == 5
+    assert [round(a, 6) for a in shapely.area(read.geometries)] == [2500.0] * 5
+    assert all(shapely.equals(g, s) for g, s in zip(read.geometries, squares, strict=True))
+    assert len(blobs) == 5
+
+
+def test_geopackage_fields_and_features_are_what_sqlite_says(tmp_path: Path) -> None:
+    path = _layer(tmp_path / "p.gpkg", [box(0, 0, 1, 1), box(2, 2, 3, 3)], navn=["a", "b"],
+                  areal=[1.0, 2.0])
+    layer = geopackage.describe_layer(path, "jordstykke")
+    with sqlite3.connect(path) as conn:
+        table = conn.execute("PRAGMA table_info(jordstykke)").fetchall()
+        count = conn.execute("SELECT count(*) FROM jordstykke").fetchone()[0]
+    assert layer.fields == tuple(r[1] for r in table if not r[5] and r[1] != "geom")
+    assert layer.features == count == 2
+
+
+def test_cleaning_a_clean_layer_types_it_once_and_keeps_every_polygon(monkeypatch) -> None:
+    geoms = np.array([box(0, 0, 1, 1), box(2, 0, 3, 1), None,
+                      shapely.MultiPolygon([box(5, 5, 6, 6), box(7, 7, 8, 8)])], dtype=object)
+    geoms = shapely.transform(geoms, lambda xy: xy + (500_000, 6_200_000))  # in Denmark
+    typed = _counted(monkeypatch, shapely, "get_type_id")
+    emptied = _counted(monkeypatch, shapely, "is_empty")
+    result = clean_polygons(geoms)
+    assert typed[0] == 1 and emptied[0] == 1  # was 2 each
+    assert result.keep.tolist() == [True, True, False, True]
+    assert result.dropped_empty == 1 and result.repaired == 0 and not result.z_dropped
+
+
+def test_cleaning_what_needs_repair_gives_what_shapely_gives() -> None:
+    """The steps skipped for a clean layer still run when something changed."""
+    bowtie = Polygon([(0, 0), (2, 2), (2, 0), (0, 2)])
+    collection = GeometryCollection([box(10, 10, 11, 11), LineString([(0, 0), (1, 1)])])
+    collapsed = Polygon([(0, 0), (1, 1), (2, 2), (0, 0)])  # invalid: becomes a line
+    geoms = np.array([bowtie, collection, collapsed, Point(1, 1), Polygon(), box(0, 0, 1, 1),
+                      shapely.force_3d(box(3, 3, 4, 4), 7.0)], dtype=object)
+    result = clean_polygons(geoms, bounds=None)  # anywhere finite
+    assert result.keep.tolist() == [True, True, False, False, False, True, True]
+    kept = result.geometries[result.keep]
+    expected = [shapely.make_valid(bowtie), box(10, 10, 11, 11), box(0, 0, 1, 1),
+                box(3, 3, 4, 4)]
+    assert all(shapely.equals(k, e) for k, e in zip(kept, expected, strict=True))
+    assert shapely.area(kept[0]) == pytest.approx(2.0)  # two triangles of 1 m²
+    assert not shapely.has_z(kept).any() and result.z_dropped
+    assert result.repaired == 2 and result.dropped_empty == 1  # the empty polygon
+    assert result.dropped_non_polygon == 2  # the point, the ring collapsed to a line
+    assert result.dropped_types == {"Point": 1}
+
+
+def test_the_protected_index_travels_as_one_wkb_array(monkeypatch) -> None:
+    rng = np.random.default_rng(3)
+    pieces = shapely.buffer(shapely.points(rng.uniform(0, 10_000, (300, 2))),
+                            rng.uniform(1, 30, 300))
+    pieces[7] = shapely.polygons(shapely.linearrings([[0, 0], [1e-3, 0], [0, 1e-3]]))
+    index = ProtectedIndex(pieces, 500.0)
+    data = pickle.dumps(index, pickle.HIGHEST_PROTOCOL)
+    decoded = _counted(monkeypatch, shapely, "from_wkb")
+    back = pickle.loads(data)
+    assert decoded[0] == 1  # one vectorised decode, not one per polygon
+    # the very coordinates: shapely's own WKB of the given polygons
+    assert list(shapely.to_wkb(back.pieces)) == list(shapely.to_wkb(index.pieces))
+    assert list(shapely.to_wkb(back._given)) == list(shapely.to_wkb(pieces))
+    assert back.area_m2 == float(shapely.area(pieces).sum())
+    probe = np.array([box(0, 0, 5_000, 5_000)], dtype=object)
+    assert back.overlap_areas(probe)[0] == index.overlap_areas(probe)[0] > 0
