@@ -13,8 +13,9 @@ Two ways to get them, the same numbers either way:
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import partial
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
@@ -111,7 +112,8 @@ def read_inputs(request: Any, roles: Sequence[Role] = DEFAULT_PROTECTED_ROLES,
     raster = None
     values: NDArray[np.float64] | None = None
     name = cost_field(cost) if cost is not None else None
-    protected: Pending[tuple[ProtectedShare, ProtectedIndex]] | None = None
+    protected: tuple[Pending[tuple[ProtectedShare, ProtectedIndex]], Callable[[], Any]] | None
+    protected = None
     municipality = resolved.municipality.geometry
     targets = targets_for(resolved.municipality.code)
     for k in order:
@@ -142,7 +144,7 @@ def read_inputs(request: Any, roles: Sequence[Role] = DEFAULT_PROTECTED_ROLES,
         synthetic.add(raster.role.value)
     layers = build_layers(municipality, part_list, raster, read_grid, roles,
                           tuple(sorted(synthetic)))
-    share, index = protected.result()
+    share, index = protected[0].result_or(protected[1])
     found = [p.geoms for p in part_list if p.role is Role.PARCELS]
     return SuggestInputs(municipality, share, index, layers,
                          np.concatenate(found) if found else None, values)
@@ -150,15 +152,41 @@ def read_inputs(request: Any, roles: Sequence[Role] = DEFAULT_PROTECTED_ROLES,
 
 def _protected_later(municipality: BaseGeometry, sources: Mapping[Role, list[Any]],
                      roles: Sequence[Role], targets: Any
-                     ) -> Pending[tuple[ProtectedShare, ProtectedIndex]]:
-    """The protected share and index of the *sources* read so far, begun in a forked child
-    where one can be made (:mod:`naturplan.core.forked`)."""
+                     ) -> tuple[Pending[tuple[ProtectedShare, ProtectedIndex]],
+                                Callable[[], tuple[ProtectedShare, ProtectedIndex]]]:
+    """The protected share and index of the *sources* read so far: begun in a forked child
+    where one can be made (:mod:`naturplan.core.forked`), on one thread there
+    (:func:`_on_one_thread`); and the same call to make here (on the cores) if there is no
+    child."""
     from naturplan.core.forked import start
     from naturplan.core.share.protected import compute_protected
 
-    return start(compute_protected, municipality,
-                 [s for role in roles for s in sources.get(role, [])], targets, None,
-                 [r.value for r in roles])
+    args = (municipality, [s for role in roles for s in sources.get(role, [])], targets, None,
+            [r.value for r in roles])
+    return start(_on_one_thread, *args), partial(compute_protected, *args)
+
+
+#: The child's dissolve on one thread (see :func:`_on_one_thread`); False: on the cores.
+PROTECTED_ONE_THREAD = True
+
+
+def _on_one_thread(*args: Any) -> tuple[ProtectedShare, ProtectedIndex]:
+    """``compute_protected(*args)`` without its thread pool (the same numbers: each group's
+    union is computed alone either way). In the forked child, beside this process reading
+    the other layers, the pool's threads took turns with the reading on a 2-core machine:
+    the reading is the longer path, so the child gives way."""
+    from naturplan.core import geometry_kernels
+    from naturplan.core.share.protected import compute_protected
+
+    workers = geometry_kernels.WORKERS
+    if PROTECTED_ONE_THREAD:
+        geometry_kernels.WORKERS = 1
+    try:
+        return compute_protected(*args)
+    finally:
+        geometry_kernels.WORKERS = workers
+
+
 def cost_field(cost: str) -> str:
     """``parcels.pris`` → ``pris``.
 

@@ -115,3 +115,38 @@ def test_the_protected_index_travels_as_one_wkb_array(monkeypatch) -> None:
     assert back.area_m2 == float(shapely.area(pieces).sum())
     probe = np.array([box(0, 0, 5_000, 5_000)], dtype=object)
     assert back.overlap_areas(probe)[0] == index.overlap_areas(probe)[0] > 0
+
+
+def test_the_forked_dissolve_runs_on_one_thread_with_the_numbers_of_the_pool(monkeypatch) -> None:
+    """In the forked child the protected dissolve gives way to the parent's reading (its
+    threads took turns with it on two cores): no thread pool, the same share and pieces to
+    the bit as with the pool, and the area of shapely's own union."""
+    from naturplan.core import geometry_kernels
+    from naturplan.core.share.protected import ProtectedSource, compute_protected
+    from naturplan.usecases.suggest_data import _on_one_thread
+
+    pools = [0]
+    real = geometry_kernels.ThreadPoolExecutor
+
+    class Counted(real):  # type: ignore[misc, valid-type]
+        def __init__(self, *args, **kwargs) -> None:
+            pools[0] += 1
+            super().__init__(*args, **kwargs)
+
+    monkeypatch.setattr(geometry_kernels, "ThreadPoolExecutor", Counted)
+    monkeypatch.setattr(geometry_kernels, "WORKERS", 2)  # as on the 2-core machine
+    rng = np.random.default_rng(5)
+    xy = rng.uniform((500_000, 6_200_000), (520_000, 6_220_000), (3000, 2))
+    squares = shapely.box(xy[:, 0], xy[:, 1], xy[:, 0] + rng.uniform(50, 900, 3000),
+                          xy[:, 1] + rng.uniform(50, 900, 3000))  # many overlap
+    municipality = box(501_000, 6_201_000, 519_000, 6_219_000)
+    args = (municipality, [ProtectedSource("nature_p3", squares)], (), None, ["nature_p3"])
+    share, index = compute_protected(*args)
+    assert pools[0] >= 1  # the pool the child now does without
+    pools[0] = 0
+    alone_share, alone_index = _on_one_thread(*args)
+    assert pools[0] == 0 and geometry_kernels.WORKERS == 2  # none made; given back after
+    assert alone_share == share
+    assert list(shapely.to_wkb(alone_index.pieces)) == list(shapely.to_wkb(index.pieces))
+    union = shapely.intersection(shapely.union_all(squares), municipality)
+    assert alone_share.area_m2 == pytest.approx(shapely.area(union), rel=1e-9)
