@@ -128,11 +128,14 @@ def describe_layer(path: Path, layer: str) -> GpkgLayer:
 
 
 def read_layer(
-    path: Path, layer: GpkgLayer, columns: Sequence[str] = (), geometry: bool = True
+    path: Path, layer: GpkgLayer, columns: Sequence[str] = (), geometry: bool = True,
+    near: tuple[float, float, float, float] | None = None,
 ) -> tuple[GeometryArray, dict[str, np.ndarray]]:
     """The geometries (as stored, shapely) and *columns* (object arrays) of every feature.
 
-    A NULL geometry comes back as None.
+    A NULL geometry comes back as None. With *near* (minx, miny, maxx, maxy in the file's
+    CRS) and an R-tree in the file, only the features whose boxes in the R-tree meet it,
+    in the table's order; without an R-tree, every feature.
 
     Raises
     ------
@@ -149,8 +152,15 @@ def read_layer(
     selected = ([_quote(layer.geometry_column)] if geometry else []) + [_quote(c) for c in columns]
     if not selected:
         selected = ["1"]
+    sql, args = f"SELECT {', '.join(selected)} FROM {_quote(layer.name)}", ()
     with _connect(path) as conn:
-        rows = _query(path, conn, f"SELECT {', '.join(selected)} FROM {_quote(layer.name)}")
+        rtree = f"rtree_{layer.name}_{layer.geometry_column}"
+        if near is not None and _table_exists(path, conn, rtree):
+            # the R-tree's id is the feature id, the table's INTEGER PRIMARY KEY (its rowid)
+            sql += (f" WHERE rowid IN (SELECT id FROM {_quote(rtree)} WHERE minx <= ? AND "
+                    "maxx >= ? AND miny <= ? AND maxy >= ?) ORDER BY rowid")
+            args = (near[2], near[0], near[3], near[1])
+        rows = _query(path, conn, sql, args)
     offset = 1 if geometry else 0
     values = {
         name: np.array([row[offset + i] for row in rows] + [None], dtype=object)[:-1]

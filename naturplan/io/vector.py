@@ -255,9 +255,14 @@ def inspect_vector(
 
 
 def read_geometries(
-    info: VectorInfo, columns: Sequence[str] = (), *, assume_crs: str | int | None = None
+    info: VectorInfo, columns: Sequence[str] = (), *, assume_crs: str | int | None = None,
+    near: tuple[float, float, float, float] | None = None,
 ) -> GeometryRead:
     """Read the clean polygons of a layer and *columns* as numpy arrays (no pandas).
+
+    With *near* (in the file's CRS) a GeoPackage with an R-tree leaves out the features whose
+    boxes do not meet it (:func:`naturplan.io.geopackage.read_layer`); other files are read
+    whole.
 
     Raises
     ------
@@ -268,7 +273,7 @@ def read_geometries(
     """
     _check_crs(info, assume_crs)
     if info.driver == "GPKG" and info.layer is not None:
-        geoms, values = geopackage.read_layer(info.path, _gpkg(info), columns)
+        geoms, values = geopackage.read_layer(info.path, _gpkg(info), columns, near=near)
     else:
         geoms, values = _read_raw(info, columns)
     had_z = _has_z(geoms)

@@ -37,6 +37,14 @@ SUGGEST_ROLES = (Role.PARCELS, Role.NATURE_P3, Role.NATURA2000, Role.LOWLAND,
                  Role.FOREST_ZONES, Role.FLOOD, Role.N_RETENTION)
 
 
+#: The layers the plan asks only whether a unit (inside the municipality) meets them: where
+#: new forest is not allowed (``core.optimise.units._forbids_forest``). A national file of
+#: them is read near the municipality only (``read_polygons(near=...)``): the national bird
+#: areas' 120 far-away polygons (95 % of the vertices, 5 to repair: ~0.1 s) are left out, and
+#: no unit could meet them. Not when they count as protected (the share counts them all).
+NEAR_ROLES = (Role.NATURA2000, Role.FOREST_ZONES)
+
+
 @dataclass(frozen=True)
 class SuggestInputs:
     """The data of a suggested plan.
@@ -131,6 +139,8 @@ def read_inputs(request: Any, roles: Sequence[Role] = DEFAULT_PROTECTED_ROLES,
             read = read_polygons(r, (name,) if present else ())
             values = _numbers(name, read.columns.get(name) if present else None,
                               list(info.fields))
+        elif r.role in NEAR_ROLES and r.role not in roles:
+            read = read_polygons(r, columns, near=municipality.bounds)
         else:
             read = read_polygons(r, columns)
         sources.setdefault(r.role, []).append(read.protected())

@@ -150,3 +150,93 @@ def test_the_forked_dissolve_runs_on_one_thread_with_the_numbers_of_the_pool(mon
     assert list(shapely.to_wkb(alone_index.pieces)) == list(shapely.to_wkb(index.pieces))
     union = shapely.intersection(shapely.union_all(squares), municipality)
     assert alone_share.area_m2 == pytest.approx(shapely.area(union), rel=1e-9)
+
+
+# --- a layer read near the municipality only (natura2000 for a suggested plan) -------------
+
+def _zones(path: Path, **options) -> list:
+    """Three squares near the plan, two far away (one of them a bow-tie to repair)."""
+    near = [box(500_000, 6_200_000, 500_100, 6_200_100),
+            box(509_950, 6_209_950, 512_000, 6_212_000),
+            box(505_000, 6_190_000, 505_010, 6_200_000)]  # the last one touches the box's edge
+    far = [Polygon([(700_000, 6_100_000), (700_100, 6_100_100), (700_100, 6_100_000),
+                    (700_000, 6_100_100)]), box(600_000, 6_300_000, 600_500, 6_300_500)]
+    geoms = [near[0], far[0], near[1], far[1], near[2]]
+    gpd.GeoDataFrame({"Objektnavn": list("abcde"), "Site_ident": list("ABCDE")}, geometry=geoms,
+                     crs=options.pop("crs", "EPSG:25832")).to_file(path, driver="GPKG",
+                                                                   **options)
+    return geoms
+
+
+PLAN_BOX = (500_000.0, 6_200_000.0, 510_000.0, 6_210_000.0)
+
+
+def test_a_layer_read_near_the_plan_leaves_out_far_features_unrepaired(tmp_path: Path) -> None:
+    geoms = _zones(tmp_path / "n.gpkg")
+    request = LayerRequest(Role.NATURA2000, tmp_path / "n.gpkg")
+    whole = read_polygons(request, ("Objektnavn",))
+    near = read_polygons(request, ("Objektnavn",), near=PLAN_BOX)
+    # independent: the features whose own boxes meet the plan's box, in the file's order
+    meets = [k for k, g in enumerate(geoms) if shapely.intersects(shapely.envelope(g),
+                                                                   box(*PLAN_BOX))]
+    assert meets == [0, 2, 4]
+    assert near.columns["Objektnavn"].tolist() == [list("abcde")[k] for k in meets]
+    assert list(shapely.to_wkb(near.geometries)) == list(shapely.to_wkb(
+        whole.geometries[[0, 2, 4]]))
+    assert whole.summary.report.repaired == 1 and near.summary.report.repaired == 0
+    assert len(whole.geometries) == 5
+
+
+@pytest.mark.parametrize("options", [{"SPATIAL_INDEX": "NO"}, {"crs": "EPSG:3044"}])
+def test_a_layer_without_an_rtree_or_in_another_crs_is_read_whole(tmp_path: Path,
+                                                                  options) -> None:
+    """No R-tree to ask, or boxes in another CRS: every feature, as without *near*."""
+    _zones(tmp_path / "n.gpkg", **dict(options))
+    request = LayerRequest(Role.NATURA2000, tmp_path / "n.gpkg")
+    near = read_polygons(request, ("Objektnavn",), near=PLAN_BOX)
+    whole = read_polygons(request, ("Objektnavn",))
+    assert near.columns["Objektnavn"].tolist() == list("abcde")
+    assert list(shapely.to_wkb(near.geometries)) == list(shapely.to_wkb(whole.geometries))
+
+
+def test_suggest_reads_natura2000_near_the_municipality_and_finds_the_same_units(
+        sample_env, monkeypatch) -> None:
+    """The national bird areas are read near the municipality only; the planning units (where
+    forest is forbidden among them) are those of the whole layer; counted as protected, the
+    layer is read whole."""
+    from naturplan.core.optimise.units import planning_units
+    from naturplan.io import loading
+    from naturplan.io.datasets import DatasetRequest
+    from naturplan.io.factors import load_factor_table
+    from naturplan.usecases import suggest_data
+
+    request = DatasetRequest(sample_scale=float(sample_env["NATURPLAN_SAMPLE_SCALE"]))
+    asked: list[tuple[Role, object]] = []
+    real = loading.read_polygons
+
+    def recorded(r, columns=(), bounds=None, *, near=None):
+        asked.append((r.role, near))
+        return real(r, columns, bounds, near=near)
+
+    monkeypatch.setattr(loading, "read_polygons", recorded)
+    near = suggest_data.read_inputs(request)
+    box_ = near.municipality.bounds
+    assert {n for role, n in asked if role is Role.NATURA2000} == {box_}
+    assert {n for role, n in asked if role is Role.PARCELS} == {None}
+    monkeypatch.setattr(suggest_data, "NEAR_ROLES", ())
+    whole = suggest_data.read_inputs(request)
+    assert len(near.layers.natura2000.geoms) < len(whole.layers.natura2000.geoms)
+    table = load_factor_table("co2e_v1")
+    a = planning_units(near.parcels, near.layers, table, pieces=near.index.pieces)
+    b = planning_units(whole.parcels, whole.layers, table, pieces=whole.index.pieces)
+    for name in ("source", "new_m2", "kind", "excluded", "cost", "co2e_t"):
+        assert np.array_equal(getattr(a, name), getattr(b, name)), name
+    # independent: a unit whose interior meets a bird area left out would be forbidden forest
+    left_out = np.asarray([g for g in whole.layers.natura2000.geoms
+                           if not any(g.equals(h) for h in near.layers.natura2000.geoms)],
+                          dtype=object)
+    assert not shapely.intersects(shapely.union_all(left_out), near.municipality)
+    asked.clear()
+    monkeypatch.setattr(suggest_data, "NEAR_ROLES", (Role.NATURA2000,))
+    suggest_data.read_inputs(request, roles=(Role.NATURE_P3, Role.NATURA2000))
+    assert {n for role, n in asked if role is Role.NATURA2000} == {None}
