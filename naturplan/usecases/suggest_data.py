@@ -90,11 +90,14 @@ def inputs_of(dataset: Dataset, roles: Sequence[Role] = DEFAULT_PROTECTED_ROLES,
 
 def read_inputs(request: Any, roles: Sequence[Role] = DEFAULT_PROTECTED_ROLES,
                 cost: str | None = None, parcels: bool = True,
-                progress: Any = None) -> SuggestInputs:
+                progress: Any = None,
+                meanwhile: Callable[[], object] | None = None) -> SuggestInputs:
     """The inputs of the dataset *request* (a ``DatasetRequest``), read from the files:
     polygons and the few fields used (see the module docstring). Without *parcels* the parcel
     layer is not read (grid units). *progress* (fraction, message) hears of a sample being
-    built on first use.
+    built on first use. *meanwhile* is called once the layers are read, while the forked
+    child may still be dissolving the protected area (this process would only wait): the
+    command imports there what it needs next.
 
     Raises
     ------
@@ -154,7 +157,10 @@ def read_inputs(request: Any, roles: Sequence[Role] = DEFAULT_PROTECTED_ROLES,
         synthetic.add(raster.role.value)
     layers = build_layers(municipality, part_list, raster, read_grid, roles,
                           tuple(sorted(synthetic)))
-    share, index = protected[0].result_or(protected[1])
+    with protected[0] as child:  # stopped if *meanwhile* fails or is interrupted
+        if meanwhile is not None:
+            meanwhile()
+        share, index = child.result_or(protected[1])
     found = [p.geoms for p in part_list if p.role is Role.PARCELS]
     return SuggestInputs(municipality, share, index, layers,
                          np.concatenate(found) if found else None, values)

@@ -240,3 +240,47 @@ def test_suggest_reads_natura2000_near_the_municipality_and_finds_the_same_units
     monkeypatch.setattr(suggest_data, "NEAR_ROLES", (Role.NATURA2000,))
     suggest_data.read_inputs(request, roles=(Role.NATURE_P3, Role.NATURA2000))
     assert {n for role, n in asked if role is Role.NATURA2000} == {None}
+
+
+def test_the_command_imports_what_comes_next_while_the_child_dissolves(
+        sample_env, monkeypatch) -> None:
+    """*meanwhile* runs once every layer is read, while the forked child still owes its
+    dissolve; the share is the child's all the same. If it fails, the error is the
+    caller's and the child is stopped (no process left)."""
+    import os
+
+    from naturplan.core import forked
+    from naturplan.io.datasets import DatasetRequest
+    from naturplan.usecases import suggest_data
+
+    monkeypatch.setattr(forked, "can_fork", lambda alone=False: True)
+    request = DatasetRequest(sample_scale=float(sample_env["NATURPLAN_SAMPLE_SCALE"]))
+    made: list[forked.Pending] = []
+    real = forked.start
+
+    def recorded(function, *args, **kwargs):
+        made.append(real(function, *args, **kwargs))
+        return made[-1]
+
+    monkeypatch.setattr(forked, "start", recorded)
+    seen: list[int | None] = []
+    inputs = suggest_data.read_inputs(request, meanwhile=lambda: seen.append(made[0].pid))
+    assert len(made) == 1 and made[0].forked and seen[0] is not None  # the child owed it
+    assert made[0].pid is None  # waited for
+    union = shapely.intersection(shapely.union_all(np.asarray(inputs.layers.protected,
+                                                              dtype=object)),
+                                 inputs.municipality)
+    assert inputs.share.area_m2 == pytest.approx(shapely.area(union), rel=1e-9)
+
+    child: list[int | None] = []
+
+    def fails() -> None:
+        child.append(made[0].pid)
+        raise KeyboardInterrupt
+
+    made.clear()
+    with pytest.raises(KeyboardInterrupt):
+        suggest_data.read_inputs(request, meanwhile=fails)
+    assert child[0] is not None and made[0].pid is None and child[0] not in forked._LIVE
+    with pytest.raises(ProcessLookupError):  # killed and waited for: not even a zombie
+        os.kill(child[0], 0)
