@@ -152,7 +152,8 @@ def read_layer(
     selected = ([_quote(layer.geometry_column)] if geometry else []) + [_quote(c) for c in columns]
     if not selected:
         selected = ["1"]
-    sql, args = f"SELECT {', '.join(selected)} FROM {_quote(layer.name)}", ()
+    sql = f"SELECT {', '.join(selected)} FROM {_quote(layer.name)}"
+    args: tuple[float, ...] = ()
     with _connect(path) as conn:
         rtree = f"rtree_{layer.name}_{layer.geometry_column}"
         if near is not None and _table_exists(path, conn, rtree):

@@ -182,21 +182,18 @@ def _protected_later(municipality: BaseGeometry, sources: Mapping[Role, list[Any
     return start(_on_one_thread, *args), partial(compute_protected, *args)
 
 
-#: The child's dissolve on one thread (see :func:`_on_one_thread`); False: on the cores.
-PROTECTED_ONE_THREAD = True
-
-
 def _on_one_thread(*args: Any) -> tuple[ProtectedShare, ProtectedIndex]:
     """``compute_protected(*args)`` without its thread pool (the same numbers: each group's
     union is computed alone either way). In the forked child, beside this process reading
-    the other layers, the pool's threads took turns with the reading on a 2-core machine:
-    the reading is the longer path, so the child gives way."""
+    the other layers, the pool's threads took turns with the reading on a 2-core machine.
+    The two paths are about as long on the full sample (~0.5 s each); one thread costs the
+    child ~0.04 s less CPU, and what this process may wait for it is spent importing
+    (``read_inputs(meanwhile=)``)."""
     from naturplan.core import geometry_kernels
     from naturplan.core.share.protected import compute_protected
 
     workers = geometry_kernels.WORKERS
-    if PROTECTED_ONE_THREAD:
-        geometry_kernels.WORKERS = 1
+    geometry_kernels.WORKERS = 1
     try:
         return compute_protected(*args)
     finally:
