@@ -134,8 +134,8 @@ def read_layer(
     """The geometries (as stored, shapely) and *columns* (object arrays) of every feature.
 
     A NULL geometry comes back as None. With *near* (minx, miny, maxx, maxy in the file's
-    CRS) and an R-tree in the file, only the features whose boxes in the R-tree meet it,
-    in the table's order; without an R-tree, every feature.
+    CRS) and an R-tree in the file that holds every geometry, only the features whose boxes
+    in the R-tree meet it, in the table's order; otherwise every feature.
 
     Raises
     ------
@@ -156,7 +156,7 @@ def read_layer(
     args: tuple[float, ...] = ()
     with _connect(path) as conn:
         rtree = f"rtree_{layer.name}_{layer.geometry_column}"
-        if near is not None and _table_exists(path, conn, rtree):
+        if near is not None and _rtree_whole(path, conn, layer, rtree):
             # the R-tree's id is the feature id, the table's INTEGER PRIMARY KEY (its rowid)
             sql += (f" WHERE rowid IN (SELECT id FROM {_quote(rtree)} WHERE minx <= ? AND "
                     "maxx >= ? AND miny <= ? AND maxy >= ?) ORDER BY rowid")
@@ -214,6 +214,18 @@ def _query(
     except sqlite3.Error as exc:
         raise LayerLoadError("Cannot read '{name}': {reason}", name=Path(path).name,
                              reason=str(exc)) from None
+
+
+def _rtree_whole(path: Path, conn: sqlite3.Connection, layer: GpkgLayer, rtree: str) -> bool:
+    """Whether *layer* has the R-tree *rtree* with a box for each of its geometries (one
+    that lost its triggers, or was never filled, could leave features out: not used then;
+    a layer with empty geometries, which have no box, is read whole too)."""
+    if not _table_exists(path, conn, rtree):
+        return False
+    boxes = _query(path, conn, f"SELECT count(*) FROM {_quote(rtree)}")[0][0]
+    rows = _query(path, conn, f"SELECT count(*) FROM {_quote(layer.name)} WHERE "
+                  f"{_quote(layer.geometry_column)} IS NOT NULL")[0][0]
+    return bool(boxes == rows)
 
 
 def _table_exists(path: Path, conn: sqlite3.Connection, name: str) -> bool:

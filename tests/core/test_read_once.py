@@ -284,3 +284,14 @@ def test_the_command_imports_what_comes_next_while_the_child_dissolves(
     assert child[0] is not None and made[0].pid is None and child[0] not in forked._LIVE
     with pytest.raises(ProcessLookupError):  # killed and waited for: not even a zombie
         os.kill(child[0], 0)
+
+
+def test_an_rtree_short_of_boxes_is_not_trusted(tmp_path: Path) -> None:
+    """An R-tree that lost boxes (its triggers dropped, say) would leave features out: the
+    layer is read whole instead."""
+    _zones(tmp_path / "n.gpkg")
+    with sqlite3.connect(tmp_path / "n.gpkg") as conn:  # GDAL names it rtree_<layer>_<geom>
+        conn.execute('DELETE FROM "rtree_n_geom" WHERE id = 3')  # the box of a near square
+    near = read_polygons(LayerRequest(Role.NATURA2000, tmp_path / "n.gpkg"), ("Objektnavn",),
+                         near=PLAN_BOX)
+    assert near.columns["Objektnavn"].tolist() == list("abcde")
