@@ -237,7 +237,7 @@ def clean_polygons(
         geoms = geoms.copy()
         geoms[absurd] = None
     missing = shapely.is_missing(geoms)
-    has_z = bool(np.any(shapely.has_z(geoms[~missing]))) if (~missing).any() else False
+    has_z = bool(shapely.has_z(geoms).any())  # False for a missing one
     if has_z:
         geoms = shapely.force_2d(geoms)
     empty = missing | shapely.is_empty(geoms)
@@ -247,14 +247,17 @@ def clean_polygons(
     if repaired:
         geoms = geoms.copy()
         geoms[invalid] = shapely.make_valid(geoms[invalid])
-    types = shapely.get_type_id(geoms)
+    types = shapely.get_type_id(geoms) if repaired else given_types
     collection = types == _COLLECTION
     if collection.any():
         geoms = geoms.copy()
         geoms[collection] = polygonal_parts(geoms[collection])
         types = shapely.get_type_id(geoms)
     polygonal = np.isin(types, [int(t) for t in POLYGONAL_TYPES])
-    nonempty = ~shapely.is_empty(geoms) & ~shapely.is_missing(geoms)
+    # unchanged geometries (the usual case: nothing repaired, no collection) are as empty
+    # as they were
+    changed = repaired or collection.any()
+    nonempty = ~shapely.is_empty(geoms) & ~shapely.is_missing(geoms) if changed else ~empty
     dropped_empty = int(((empty | (polygonal & ~nonempty)) & ~absurd).sum())
     non_polygon = ~empty & ~polygonal
     keep = polygonal & nonempty

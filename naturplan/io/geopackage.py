@@ -112,9 +112,9 @@ def describe_layer(path: Path, layer: str) -> GpkgLayer:
                 "'{name}' has no feature table '{layer}'.", name=Path(path).name, layer=layer
             )
         column, kind, has_z, srs_id = geometry[0]
-        names = [str(r[1]) for r in _query(path, conn, f"PRAGMA table_info({_quote(layer)})")]
-        fid = [str(r[1]) for r in _query(path, conn, f"PRAGMA table_info({_quote(layer)})")
-               if r[5]]
+        table = _query(path, conn, f"PRAGMA table_info({_quote(layer)})")
+        names = [str(r[1]) for r in table]
+        fid = [str(r[1]) for r in table if r[5]]
         fields = tuple(n for n in names if n != column and n not in fid)
         return GpkgLayer(
             name=layer,
@@ -128,11 +128,14 @@ def describe_layer(path: Path, layer: str) -> GpkgLayer:
 
 
 def read_layer(
-    path: Path, layer: GpkgLayer, columns: Sequence[str] = (), geometry: bool = True
+    path: Path, layer: GpkgLayer, columns: Sequence[str] = (), geometry: bool = True,
+    near: tuple[float, float, float, float] | None = None,
 ) -> tuple[GeometryArray, dict[str, np.ndarray]]:
     """The geometries (as stored, shapely) and *columns* (object arrays) of every feature.
 
-    A NULL geometry comes back as None.
+    A NULL geometry comes back as None. With *near* (minx, miny, maxx, maxy in the file's
+    CRS) and an R-tree in the file that holds every geometry, only the features whose boxes
+    in the R-tree meet it, in the table's order; otherwise every feature.
 
     Raises
     ------
@@ -149,8 +152,16 @@ def read_layer(
     selected = ([_quote(layer.geometry_column)] if geometry else []) + [_quote(c) for c in columns]
     if not selected:
         selected = ["1"]
+    sql = f"SELECT {', '.join(selected)} FROM {_quote(layer.name)}"
+    args: tuple[float, ...] = ()
     with _connect(path) as conn:
-        rows = _query(path, conn, f"SELECT {', '.join(selected)} FROM {_quote(layer.name)}")
+        rtree = f"rtree_{layer.name}_{layer.geometry_column}"
+        if near is not None and _rtree_whole(path, conn, layer, rtree):
+            # the R-tree's id is the feature id, the table's INTEGER PRIMARY KEY (its rowid)
+            sql += (f" WHERE rowid IN (SELECT id FROM {_quote(rtree)} WHERE minx <= ? AND "
+                    "maxx >= ? AND miny <= ? AND maxy >= ?) ORDER BY rowid")
+            args = (near[2], near[0], near[3], near[1])
+        rows = _query(path, conn, sql, args)
     offset = 1 if geometry else 0
     values = {
         name: np.array([row[offset + i] for row in rows] + [None], dtype=object)[:-1]
@@ -203,6 +214,18 @@ def _query(
     except sqlite3.Error as exc:
         raise LayerLoadError("Cannot read '{name}': {reason}", name=Path(path).name,
                              reason=str(exc)) from None
+
+
+def _rtree_whole(path: Path, conn: sqlite3.Connection, layer: GpkgLayer, rtree: str) -> bool:
+    """Whether *layer* has the R-tree *rtree* with a box for each of its geometries (one
+    that lost its triggers, or was never filled, could leave features out: not used then;
+    a layer with empty geometries, which have no box, is read whole too)."""
+    if not _table_exists(path, conn, rtree):
+        return False
+    boxes = _query(path, conn, f"SELECT count(*) FROM {_quote(rtree)}")[0][0]
+    rows = _query(path, conn, f"SELECT count(*) FROM {_quote(layer.name)} WHERE "
+                  f"{_quote(layer.geometry_column)} IS NOT NULL")[0][0]
+    return bool(boxes == rows)
 
 
 def _table_exists(path: Path, conn: sqlite3.Connection, name: str) -> bool:

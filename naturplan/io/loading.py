@@ -269,12 +269,18 @@ def inspect_layer(request: LayerRequest) -> LayerSummary:
 
 
 def read_polygons(request: LayerRequest, columns: Sequence[str] = (),
-                  bounds: tuple[float, float, float, float] | None = None) -> PolygonRead:
+                  bounds: tuple[float, float, float, float] | None = None, *,
+                  near: tuple[float, float, float, float] | None = None) -> PolygonRead:
     """Read the polygons of a layer and the canonical fields *columns*, without a table.
 
     With *bounds* (EPSG:25832) only the features whose boxes meet it are read: a windowed read
     through the file's spatial index (a GeoPackage's R-tree), so that a national layer is read
     one municipality or tile at a time (issue 24 §2).
+
+    *near* (EPSG:25832) is a lighter hint for a caller that asks of the polygons only where
+    they meet things inside it: a GeoPackage in EPSG:25832 with an R-tree is read without the
+    features whose boxes lie apart from it (a national layer's far-away features: neither
+    decoded nor repaired); any other file is read whole. Not pandas, unlike *bounds*.
 
     This is what measuring needs (a protected share reads the §3 polygons and their type,
     :data:`PROTECTED_FIELDS`); :func:`load_layer` reads the whole table for the map.
@@ -294,7 +300,9 @@ def read_polygons(request: LayerRequest, columns: Sequence[str] = (),
     sources = {c: mapping.source_field(c) for c in columns if c not in mapping.constants}
     present = sorted({s for s in sources.values() if s in info.fields})
     if bounds is None:
-        read = read_geometries(info, present, assume_crs=request.assume_crs)
+        declared = info.crs or (f"EPSG:{request.assume_crs}" if request.assume_crs else "")
+        box = near if declared.upper() == f"EPSG:{WORKING_EPSG}" else None  # else read whole
+        read = read_geometries(info, present, assume_crs=request.assume_crs, near=box)
         _check_polygons(request, info, read.report)
         geoms, found, crs, report = read.geometries, read.columns, read.source_crs, read.report
     else:

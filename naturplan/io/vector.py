@@ -64,6 +64,8 @@ class VectorInfo:
         The number of features.
     metadata
         The layer's and the dataset's metadata items (``NATURPLAN_SYNTHETIC``, ``DESCRIPTION``).
+    gpkg
+        A GeoPackage table's own description, kept for reading it (not described twice).
     """
 
     path: Path
@@ -74,6 +76,7 @@ class VectorInfo:
     fields: tuple[str, ...]
     features: int
     metadata: Mapping[str, str] = field(default_factory=dict)
+    gpkg: geopackage.GpkgLayer | None = field(default=None, compare=False, repr=False)
 
     @property
     def description(self) -> str:
@@ -229,7 +232,7 @@ def inspect_vector(
         return VectorInfo(
             path=path, layer=chosen, driver="GPKG", crs=gpkg.crs,
             geometry_type=gpkg.geometry_type, fields=gpkg.fields, features=gpkg.features,
-            metadata=gpkg.metadata,
+            metadata=gpkg.metadata, gpkg=gpkg,
         )
     import pyogrio
 
@@ -252,9 +255,14 @@ def inspect_vector(
 
 
 def read_geometries(
-    info: VectorInfo, columns: Sequence[str] = (), *, assume_crs: str | int | None = None
+    info: VectorInfo, columns: Sequence[str] = (), *, assume_crs: str | int | None = None,
+    near: tuple[float, float, float, float] | None = None,
 ) -> GeometryRead:
     """Read the clean polygons of a layer and *columns* as numpy arrays (no pandas).
+
+    With *near* (in the file's CRS) a GeoPackage with an R-tree leaves out the features whose
+    boxes do not meet it (:func:`naturplan.io.geopackage.read_layer`); other files are read
+    whole.
 
     Raises
     ------
@@ -265,8 +273,7 @@ def read_geometries(
     """
     _check_crs(info, assume_crs)
     if info.driver == "GPKG" and info.layer is not None:
-        gpkg = geopackage.describe_layer(info.path, info.layer)
-        geoms, values = geopackage.read_layer(info.path, gpkg, columns)
+        geoms, values = geopackage.read_layer(info.path, _gpkg(info), columns, near=near)
     else:
         geoms, values = _read_raw(info, columns)
     had_z = _has_z(geoms)
@@ -289,8 +296,7 @@ def read_columns(info: VectorInfo, columns: Sequence[str]) -> dict[str, np.ndarr
         Unreadable file or missing column.
     """
     if info.driver == "GPKG" and info.layer is not None:
-        gpkg = geopackage.describe_layer(info.path, info.layer)
-        return geopackage.read_layer(info.path, gpkg, columns, geometry=False)[1]
+        return geopackage.read_layer(info.path, _gpkg(info), columns, geometry=False)[1]
     return _read_raw(info, columns, geometry=False)[1]
 
 
@@ -509,6 +515,12 @@ def _choose_layer(
             return preferred
     polygonal = [n for n, t in layers if geometry_kind(t) == "polygon"]
     return (polygonal or names)[0]
+
+
+def _gpkg(info: VectorInfo) -> geopackage.GpkgLayer:
+    """The GeoPackage table of *info* (GPKG driver, a layer), as described when inspected."""
+    assert info.layer is not None
+    return info.gpkg or geopackage.describe_layer(info.path, info.layer)
 
 
 def _has_z(geoms: GeometryArray) -> bool:

@@ -149,9 +149,9 @@ import json, sys
 from naturplan.io import geopackage
 read = []
 original = geopackage.read_layer
-def spy(path, layer, columns=(), geometry=True):
+def spy(path, layer, columns=(), geometry=True, **more):
     read.append([layer.name, geometry])
-    return original(path, layer, columns, geometry)
+    return original(path, layer, columns, geometry, **more)
 geopackage.read_layer = spy
 from naturplan.cli import main
 code = main(["stats", "--json"])
