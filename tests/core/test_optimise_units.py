@@ -137,3 +137,23 @@ def test_forest_is_forbidden_where_a_units_interior_meets_a_zone(table):
     only = np.array([1, 2, 5], dtype=np.intp)
     found = _forbids_forest(units, layers(natura2000=natura, forest=forest), tree, only)
     assert found.tolist() == [k in (1, 5) for k in range(len(units))]
+
+
+def test_only_units_that_overlap_what_counts_are_cut_again(table, monkeypatch):
+    """The chosen units' new parts: a unit that overlaps nothing already counted is its
+    whole parcel, not looked up again; the others are parcel − protected (plain shapely)."""
+    import naturplan.core.optimise.units as units_module
+
+    protected = [shapely.box(0, 0, 50, 100), shapely.box(350, 50, 400, 100)]
+    units = planning_units(parcels(), layers(protected=protected), table)
+    looked_up: list[int] = []
+    real = units_module.intersect_pairs
+    monkeypatch.setattr(units_module, "intersect_pairs",
+                        lambda left, right: looked_up.append(len(left)) or real(left, right))
+    index = np.array([3, 1, 0, 2], dtype=np.intp)
+    parts = units.new_part(index)
+    assert looked_up == [2]  # parcels 3 and 0, not 1 and 2
+    for k, part in zip(index, parts, strict=True):
+        want = shapely.difference(parcels()[k], shapely.union_all(protected))
+        assert shapely.equals(part, want)
+    assert parts[1] is units.geoms[1] and parts[3] is units.geoms[2]
