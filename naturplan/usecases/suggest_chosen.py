@@ -32,7 +32,7 @@ class ChosenMeasures:
             return
         # each unit's new part is its own: half are cut in a child, half here at once;
         # the flood share then begins on the other core (this process merges the areas)
-        half = len(index) // 2
+        half = _half(units, index)
         theirs = start(units.new_part, index[half:])
         self.parts = np.concatenate([units.new_part(index[:half]), theirs.result()])
         self._wet = start(units.flood_wet, index)
@@ -43,3 +43,15 @@ class ChosenMeasures:
         units, index = self._units, self._index
         return {"area": np.asarray(shapely.area(units.geoms[index]), dtype=np.float64),
                 "nitrogen": units.nitrogen_kg(index, self.parts), "wet": self._wet.result()}
+
+
+def _half(units: PlanningUnits, index: NDArray[np.intp]) -> int:
+    """Where to split the units *index* so that each process cuts half of those with a part
+    to cut off (the units that overlap what already counts; the others cost nothing,
+    :meth:`PlanningUnits.new_part`)."""
+    if units.later is None:
+        return len(index) // 2
+    cut = np.cumsum(units.later.touched[index])
+    if len(cut) == 0 or cut[-1] == 0:
+        return len(index) // 2
+    return int(np.searchsorted(cut, cut[-1] / 2)) + 1
