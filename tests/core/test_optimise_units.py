@@ -106,3 +106,54 @@ def test_edges_and_connectivity_are_measured_on_first_use_only(table, monkeypatc
     assert found == pytest.approx({k: v for k, v in shared.items() if v > 0})
     assert units.connectivity[0] == pytest.approx(0.9)  # overlaps the patch: distance 0
     assert units.edges is units.edges and calls == ["shared_edges", "_connectivity"]
+
+
+def test_forest_is_forbidden_where_a_units_interior_meets_a_zone(table):
+    """Natura 2000 and unwanted-forest zones against units inside, across, along the edge
+    of and at a corner of a zone, and away from it; the answer is plain shapely's: some
+    zone intersects the unit and does not only touch it."""
+    from naturplan.core.optimise.units import _forbids_forest
+
+    natura = polygons([shapely.box(0, 0, 100, 100)], name=["Site"], kind=["habitat"])
+    forest = polygons([shapely.box(500, 0, 600, 100), shapely.box(700, 0, 800, 100)],
+                      zone=["unwanted", "wanted"])
+    units = np.array([
+        shapely.box(10, 10, 20, 20),      # inside Natura 2000
+        shapely.box(90, 10, 120, 20),     # across its edge
+        shapely.box(100, 10, 120, 20),    # along its edge only
+        shapely.box(100, 100, 110, 110),  # at its corner only
+        shapely.box(200, 0, 300, 100),    # away
+        shapely.box(510, 10, 520, 20),    # inside the unwanted zone
+        shapely.box(600, 0, 650, 100),    # along the unwanted zone's edge only
+        shapely.box(710, 10, 720, 20),    # inside a zone where forest is wanted
+    ], dtype=object)
+    zones = [natura.geoms[0], forest.geoms[0]]
+    want = [any(shapely.intersects(u, z) and not shapely.touches(u, z) for z in zones)
+            for u in units]
+    assert want == [True, True, False, False, False, True, False, False]
+    found = _forbids_forest(units, layers(natura2000=natura, forest=forest))
+    assert found.tolist() == want
+    tree = shapely.STRtree(units)  # a tree given, and only some units asked for
+    only = np.array([1, 2, 5], dtype=np.intp)
+    found = _forbids_forest(units, layers(natura2000=natura, forest=forest), tree, only)
+    assert found.tolist() == [k in (1, 5) for k in range(len(units))]
+
+
+def test_only_units_that_overlap_what_counts_are_cut_again(table, monkeypatch):
+    """The chosen units' new parts: a unit that overlaps nothing already counted is its
+    whole parcel, not looked up again; the others are parcel − protected (plain shapely)."""
+    import naturplan.core.optimise.units as units_module
+
+    protected = [shapely.box(0, 0, 50, 100), shapely.box(350, 50, 400, 100)]
+    units = planning_units(parcels(), layers(protected=protected), table)
+    looked_up: list[int] = []
+    real = units_module.intersect_pairs
+    monkeypatch.setattr(units_module, "intersect_pairs",
+                        lambda left, right: looked_up.append(len(left)) or real(left, right))
+    index = np.array([3, 1, 0, 2], dtype=np.intp)
+    parts = units.new_part(index)
+    assert looked_up == [2]  # parcels 3 and 0, not 1 and 2
+    for k, part in zip(index, parts, strict=True):
+        want = shapely.difference(parcels()[k], shapely.union_all(protected))
+        assert shapely.equals(part, want)
+    assert parts[1] is units.geoms[1] and parts[3] is units.geoms[2]

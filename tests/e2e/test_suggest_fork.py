@@ -81,10 +81,12 @@ def test_forked_units_are_bit_for_bit_the_serial_ones_and_shapelys(
         shapely.area(shapely.intersection(inputs.parcels[rows], muni)), rel=1e-9)
 
 
-def test_the_chosen_units_new_parts_cut_half_in_a_child_are_the_serial_ones_and_shapelys(
+def test_the_chosen_units_flood_share_begun_first_in_a_child_gives_the_serial_numbers(
         request_, monkeypatch: pytest.MonkeyPatch) -> None:
-    """The chosen units' new parts, half cut in a forked child (issue 23), are one
-    process's to the bit, and each is its parcel less the protected layer's polygons."""
+    """The chosen units' flood share is begun in a forked child before the new parts are
+    cut (issue 23: it then runs beside the parts and the areas' union, not after them); the
+    numbers and parts are one process's to the bit, and each part is its parcel less the
+    protected layer's polygons."""
     from naturplan.usecases import suggest_chosen
 
     monkeypatch.setattr(forked_module, "FORK", False)
@@ -96,8 +98,13 @@ def test_the_chosen_units_new_parts_cut_half_in_a_child_are_the_serial_ones_and_
     monkeypatch.setattr(forked_module, "FORK", True)
     monkeypatch.setattr(suggest_chosen, "FORK_MIN_CHOSEN", 0)
     made = _forks(monkeypatch)
+    cut_when: list[int] = []
+    real_part = type(units).new_part
+    monkeypatch.setattr(type(units), "new_part",
+                        lambda self, at: cut_when.append(len(made)) or real_part(self, at))
     forked = suggest_chosen.ChosenMeasures(units, index)
-    assert [p.forked for p in made] == [True, True]  # half the parts, the flood share
+    assert [p.forked for p in made] == [True]  # the flood share
+    assert made[0]._function == units.flood_wet and cut_when == [1]  # begun before the cut
     assert len(index) > 100
     assert list(shapely.to_wkb(forked.parts)) == list(shapely.to_wkb(serial.parts))
     for key, value in serial.numbers().items():
@@ -143,7 +150,7 @@ def test_the_whole_plan_on_two_cores_is_the_plan_on_one(request_, tmp_path, monk
         open_plan(path, "tester")[0].close()
         inputs = read_inputs(request_)
         reports[fork] = suggest_plan(inputs, SuggestRequest(path, 0.17, "X"))
-        assert all(p.forked == fork for p in made) and len(made) == 5
+        assert all(p.forked == fork for p in made) and len(made) == 4
     one, two = reports[False], reports[True]
     assert [{k: v for k, v in a.items() if k != "id"} for a in two.areas] == [
         {k: v for k, v in a.items() if k != "id"} for a in one.areas]
