@@ -171,15 +171,15 @@ def load_layer(request: LayerRequest, value_range: bool = True) -> Layer:
         return read_roads(request.path, request.layer, assume_crs=request.assume_crs)
     if is_raster_path(request.path):
         return _raster(request, value_range=value_range)
-    info = _inspect_vector(request)
+    info = polygon_info(request)
     read = read_vector(
         request.path, info.layer, assume_crs=request.assume_crs, info=info
     )
     _check_polygons(request, info, read.report)
-    mapping = _mapping_for(request, info, lambda column: read.frame[column].tolist())
+    mapping = mapping_for(request, info, lambda column: read.frame[column].tolist())
     mapping.check(read.frame.columns, _label(info))
     frame = gpd.GeoDataFrame(mapping.apply(read.frame), geometry="geometry", crs=read.frame.crs)
-    source = _source(request, info, read.source_crs, mapping)
+    source = layer_source(request, info, read.source_crs, mapping)
     name = info.layer or request.path.stem
     return VectorLayer(role=request.role, frame=frame, source=source, report=read.report, name=name)
 
@@ -206,7 +206,7 @@ def load_layer_parts(request: LayerRequest, rows: int = PART_ROWS) -> Iterator[L
             or is_raster_path(request.path)):
         yield load_layer(request)
         return
-    info = _inspect_vector(request)
+    info = polygon_info(request)
     mapping: FieldMapping | None = None
     kept = 0
     start = 0
@@ -214,14 +214,14 @@ def load_layer_parts(request: LayerRequest, rows: int = PART_ROWS) -> Iterator[L
         read = read_vector(request.path, info.layer, assume_crs=request.assume_crs, info=info,
                            skip_features=start, max_features=rows)
         if mapping is None:
-            mapping = _mapping_for(request, info,
+            mapping = mapping_for(request, info,
                                    lambda column, first=read.frame: first[column].tolist())
             mapping.check(read.frame.columns, _label(info))
         frame = gpd.GeoDataFrame(mapping.apply(read.frame), geometry="geometry",
                                  crs=read.frame.crs)
         kept += len(frame)
         yield VectorLayer(role=request.role, frame=frame,
-                          source=_source(request, info, read.source_crs, mapping),
+                          source=layer_source(request, info, read.source_crs, mapping),
                           report=read.report, name=info.layer or request.path.stem)
         if read.report.read < rows:
             break
@@ -254,7 +254,7 @@ def inspect_layer(request: LayerRequest) -> LayerSummary:
             synthetic=info.synthetic, description=info.description), info.features)
     if is_raster_path(request.path):
         return _inspect_raster(request)
-    info = _inspect_vector(request)
+    info = polygon_info(request)
     report: LoadReport | None = None
     features, crs = info.features, info.crs
     if info.geometry_kind == "unknown" or crs is None:
@@ -263,8 +263,8 @@ def inspect_layer(request: LayerRequest) -> LayerSummary:
         read = read_geometries(info, assume_crs=request.assume_crs)
         _check_polygons(request, info, read.report)
         report, features, crs = read.report, len(read.geometries), read.source_crs
-    mapping = _mapping_for(request, info, column_reader(info))
-    return LayerSummary(request.role, _source(request, info, crs, mapping), features,
+    mapping = mapping_for(request, info, column_reader(info))
+    return LayerSummary(request.role, layer_source(request, info, crs, mapping), features,
                         report=report)
 
 
@@ -295,8 +295,8 @@ def read_polygons(request: LayerRequest, columns: Sequence[str] = (),
             "Role {role} needs polygons, but '{name}' is a raster.",
             role=request.role.value, name=request.path.name,
         )
-    info = _inspect_vector(request)
-    mapping = _mapping_for(request, info, column_reader(info))
+    info = polygon_info(request)
+    mapping = mapping_for(request, info, column_reader(info))
     sources = {c: mapping.source_field(c) for c in columns if c not in mapping.constants}
     present = sorted({s for s in sources.values() if s in info.fields})
     if bounds is None:
@@ -309,7 +309,7 @@ def read_polygons(request: LayerRequest, columns: Sequence[str] = (),
         from naturplan.io.vector import read_vector
 
         window = read_vector(request.path, info.layer, assume_crs=request.assume_crs,
-                             info=info, bbox=_file_bounds(info, bounds, request.assume_crs),
+                             info=info, bbox=file_bounds(info, bounds, request.assume_crs),
                              columns=present)
         geoms = np.asarray(window.frame.geometry.to_numpy(), dtype=object)
         found = {f: window.frame[f].to_numpy() for f in present if f in window.frame.columns}
@@ -317,11 +317,12 @@ def read_polygons(request: LayerRequest, columns: Sequence[str] = (),
     n = len(geoms)
     values = {c: mapping.values_of(c, found.get(sources[c]) if c in sources else None, n)
               for c in columns}
-    summary = LayerSummary(request.role, _source(request, info, crs, mapping), n, report=report)
+    summary = LayerSummary(request.role, layer_source(request, info, crs, mapping), n,
+                           report=report)
     return PolygonRead(summary, geoms, values)
 
 
-def _file_bounds(info: VectorInfo, bounds: tuple[float, float, float, float],
+def file_bounds(info: VectorInfo, bounds: tuple[float, float, float, float],
                  assume_crs: str | None) -> tuple[float, float, float, float]:
     """*bounds* (EPSG:25832) in the CRS of *info*'s file, widened to hold the whole box."""
     declared = info.crs or (f"EPSG:{assume_crs}" if assume_crs else None)
@@ -336,7 +337,16 @@ def _file_bounds(info: VectorInfo, bounds: tuple[float, float, float, float],
     return (minx, miny, maxx, maxy)
 
 
-def _inspect_vector(request: LayerRequest) -> VectorInfo:
+def polygon_info(request: LayerRequest) -> VectorInfo:
+    """The facts of *request*'s vector layer, refused unless it holds polygons (every vector
+    role read here is a polygon role).
+
+    Raises
+    ------
+    LayerLoadError
+        A missing or unreadable file or layer; :class:`WrongGeometryError` for other
+        geometries.
+    """
     info = inspect_vector(request.path, request.layer, role_hint=request.role.value)
     if info.geometry_kind == "other":  # every vector role is a polygon role
         raise WrongGeometryError(
@@ -402,9 +412,11 @@ def _raster(request: LayerRequest, value_range: bool) -> Layer:
     return layer
 
 
-def _source(
+def layer_source(
     request: LayerRequest, info: VectorInfo, source_crs: str, mapping: FieldMapping
 ) -> LayerSource:
+    """Where a layer read for *request* came from, as the project and the map's legend
+    record it."""
     return LayerSource(
         path=request.path,
         layer=info.layer,
@@ -425,9 +437,11 @@ def column_reader(info: VectorInfo) -> ColumnValues:
     return values
 
 
-def _mapping_for(
+def mapping_for(
     request: LayerRequest, info: VectorInfo, values: ColumnValues
 ) -> FieldMapping:
+    """The field mapping for *request*'s layer: the user's (checked against the file's
+    fields) or the one chosen from the fields and, where needed, a column's *values*."""
     if request.fields:
         mapping = user_mapping(request.role, request.fields)
         mapping.check(info.fields, _label(info))

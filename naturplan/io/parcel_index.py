@@ -36,7 +36,7 @@ from naturplan.core.parcels.text import join_matrikel, squash
 from naturplan.core.parcels.themes import Theme, ThemeLayer
 from naturplan.io import geopackage
 from naturplan.io.address_index import IndexedAddresses
-from naturplan.io.loading import _file_bounds
+from naturplan.io.loading import file_bounds
 from naturplan.io.windowed import (
     KEY_FIELDS,
     Bounds,
@@ -187,7 +187,7 @@ class IndexedParcels:
         if self.rtree is None:
             return None
         info = inspect_layer(self.parcels.request)
-        fx, fy, _, _ = _file_bounds(info, (x, y, x, y), self.parcels.request.assume_crs)
+        fx, fy, _, _ = file_bounds(info, (x, y, x, y), self.parcels.request.assume_crs)
         geometry_column = geopackage.describe_layer(self.path, self.table).geometry_column
         with closing(sqlite3.connect(f"file:{self.path}?mode=ro", uri=True)) as conn:
             rows = conn.execute(

@@ -251,9 +251,9 @@ def cadastre_restrictions(parcels: VectorLayer,
             continue
         box = None
         if bounds is not None:
-            from naturplan.io.loading import _file_bounds
+            from naturplan.io.loading import file_bounds
 
-            box = _file_bounds(inspect_vector(path, name), bounds, None)
+            box = file_bounds(inspect_vector(path, name), bounds, None)
         read = read_vector(path, name, bbox=box)
         source = LayerSource(path=path, layer=name, driver=read.driver,
                              source_crs=read.source_crs, mapping="Matriklen temaflade",

@@ -20,7 +20,7 @@ import numpy as np
 
 from naturplan.core.layers.fieldmap import FieldMapping
 from naturplan.core.layers.layer import VectorLayer
-from naturplan.io.loading import LayerRequest, _file_bounds, _source
+from naturplan.io.loading import LayerRequest, file_bounds, layer_source
 from naturplan.io.vector import VectorInfo, read_vector
 from naturplan.io.windowed import (
     field_mapping,
@@ -135,7 +135,7 @@ def read_around(request: LayerRequest, bounds: Bounds) -> VectorLayer:
     info = inspect_layer(request)
     box = tuple(float(v) for v in bounds)
     read = read_vector(request.path, info.layer, assume_crs=request.assume_crs, info=info,
-                       bbox=_file_bounds(info, (box[0], box[1], box[2], box[3]),
+                       bbox=file_bounds(info, (box[0], box[1], box[2], box[3]),
                                          request.assume_crs))
     return _layer(request, info, read.frame, read.source_crs, read.report)
 
@@ -161,7 +161,7 @@ def _layer(request: LayerRequest, info: VectorInfo, frame: object, source_crs: s
         mapping = _MAPPINGS[key] = field_mapping(request, info)
     mapped = mapped_frame(request, mapping, frame)
     return VectorLayer(role=request.role, frame=mapped,
-                       source=_source(request, info, source_crs, mapping),
+                       source=layer_source(request, info, source_crs, mapping),
                        report=report,  # type: ignore[arg-type]
                        name=info.layer or request.path.stem)
 

@@ -28,11 +28,11 @@ from naturplan.core.layers.roles import ROLE_SPECS, GeometryKind, Role
 from naturplan.io import geopackage
 from naturplan.io.loading import (
     LayerRequest,
-    _file_bounds,
-    _inspect_vector,
-    _mapping_for,
-    _source,
     column_reader,
+    file_bounds,
+    layer_source,
+    mapping_for,
+    polygon_info,
 )
 from naturplan.io.vector import VectorInfo, inspect_vector, read_vector
 
@@ -90,7 +90,8 @@ def open_windowed(request: LayerRequest) -> WindowedLayer:
     mapping.check(first.frame.columns, info.layer or request.path.name)
     empty = mapped_frame(request, mapping, first.frame).iloc[:0]
     return WindowedLayer(
-        role=request.role, frame=empty, source=_source(request, info, first.source_crs, mapping),
+        role=request.role, frame=empty,
+        source=layer_source(request, info, first.source_crs, mapping),
         name=info.layer or request.path.stem, total=info.features,
         extent=rtree_extent(info, first.source_crs), request=request,
     )
@@ -99,7 +100,7 @@ def open_windowed(request: LayerRequest) -> WindowedLayer:
 def count_in(layer: WindowedLayer, bounds: Bounds) -> int:
     """Features of *layer* whose boxes meet *bounds* (EPSG:25832), from the R-tree alone."""
     info, table = _info_and_table(layer)
-    box = _file_bounds(info, bounds, layer.request.assume_crs if layer.request else None)
+    box = file_bounds(info, bounds, layer.request.assume_crs if layer.request else None)
     with closing(sqlite3.connect(f"file:{info.path}?mode=ro", uri=True)) as conn:
         row = conn.execute(
             f'SELECT count(*) FROM "{table}" WHERE minx <= ? AND maxx >= ? AND miny <= ? '
@@ -129,7 +130,7 @@ def read_window(layer: WindowedLayer, bounds: Bounds, resolution: float,
     _check(stop)
     info = inspect_layer(request)
     read = read_vector(request.path, info.layer, assume_crs=request.assume_crs, info=info,
-                       bbox=_file_bounds(info, bounds, request.assume_crs))
+                       bbox=file_bounds(info, bounds, request.assume_crs))
     _check(stop)
     mapping = field_mapping(request, info)
     frame = mapped_frame(request, mapping, read.frame)
@@ -210,7 +211,7 @@ def inspect_layer(request: LayerRequest) -> VectorInfo:
     """
     if ROLE_SPECS[request.role].geometry is GeometryKind.POINT:
         return inspect_vector(request.path, request.layer, role_hint=request.role.value)
-    return _inspect_vector(request)
+    return polygon_info(request)
 
 
 def field_mapping(request: LayerRequest, info: VectorInfo) -> FieldMapping:
@@ -225,7 +226,7 @@ def field_mapping(request: LayerRequest, info: VectorInfo) -> FieldMapping:
     if request.role is Role.ADDRESSES:
         return (user_mapping(Role.ADDRESSES, request.fields) if request.fields
                 else identity_mapping(Role.ADDRESSES))
-    return _mapping_for(request, info, column_reader(info))
+    return mapping_for(request, info, column_reader(info))
 
 
 def mapped_frame(request: LayerRequest, mapping: FieldMapping, frame: Any) -> Any:
