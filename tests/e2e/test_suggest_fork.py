@@ -104,7 +104,8 @@ def test_the_chosen_units_flood_share_begun_first_in_a_child_gives_the_serial_nu
                         lambda self, at: cut_when.append(len(made)) or real_part(self, at))
     forked = suggest_chosen.ChosenMeasures(units, index)
     assert [p.forked for p in made] == [True]  # the flood share
-    assert made[0]._function == units.flood_wet and cut_when == [1]  # begun before the cut
+    assert made[0]._function == suggest_chosen.flood_wet and made[0]._args[0] is units
+    assert cut_when == [1]  # begun before the cut
     assert len(index) > 100
     assert list(shapely.to_wkb(forked.parts)) == list(shapely.to_wkb(serial.parts))
     for key, value in serial.numbers().items():
