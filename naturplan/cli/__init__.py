@@ -106,11 +106,63 @@ def build_parser(lang: str | None = None) -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Entry point of the ``naturplan`` console script."""
+    """Entry point of the ``naturplan`` console script (and ``python -m naturplan``).
+
+    Called as the script (*argv* None) for a headless command, the process ends here, by
+    :func:`fast_exit`, once the command has returned; called with *argv* (tests, other
+    Python code), it returns the exit code.
+    """
     from naturplan.cli.parsing import language_of
 
     parser = build_parser(language_of(sys.argv[1:] if argv is None else argv))
     args = parser.parse_args(argv)
+    code = _main(args)
+    if argv is None and args.command is not None:
+        fast_exit(code)
+    return code
+
+
+def fast_exit(code: int) -> None:
+    """End this process with *code* now, skipping the interpreter's teardown, when that is
+    safe; otherwise return (the caller exits the ordinary way).
+
+    The teardown frees every module and object one by one: 0.11 s median after ``naturplan
+    suggest`` on the full sample, 0.03 s this way (issue 23). Nothing is lost: the standard
+    streams are flushed first, then the ``atexit`` handlers run (the forked children are
+    stopped, logging is flushed); files are closed by the commands themselves (written
+    through :mod:`naturplan.io.atomic`, complete before they are renamed into place) and
+    project stores are closed by their ``with`` blocks. Not done where the teardown may still
+    have work: a Qt module loaded (the window, or pages painted offscreen), another
+    non-daemon thread still running (the interpreter would wait for it), or a stream that
+    cannot be flushed (the reader went away).
+    """
+    import threading
+
+    if any(name.startswith("PySide6") for name in sys.modules):
+        return
+    if any(t.is_alive() and not t.daemon for t in threading.enumerate()
+           if t is not threading.main_thread()):
+        return
+    try:
+        for stream in (sys.stdout, sys.stderr):
+            if stream is not None:
+                stream.flush()
+    except (OSError, ValueError):  # a closed pipe or stream: the ordinary exit copes
+        return
+    import atexit
+
+    atexit._run_exitfuncs()
+    try:
+        for stream in (sys.stdout, sys.stderr):  # what a handler may have printed
+            if stream is not None:
+                stream.flush()
+    except (OSError, ValueError):
+        code = code or EXIT_ERROR
+    os._exit(code)
+
+
+def _main(args: argparse.Namespace) -> int:
+    """Run the command *args* names (the app without one); returns the exit code."""
     from naturplan.cli.store_notices import show_left_out_rows
 
     stop_notices = show_left_out_rows(getattr(args, "lang", None))

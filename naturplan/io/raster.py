@@ -6,6 +6,8 @@ view in EPSG:25832 when the file is in another CRS, so every caller measures in 
 
 from __future__ import annotations
 
+import os
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -24,6 +26,9 @@ if TYPE_CHECKING:  # rasterio and the zonal module (exactextract) load only when
     from naturplan.core.analysis.zonal import RasterGrid
 
 RASTER_SUFFIXES = {".tif", ".tiff", ".vrt", ".asc", ".img", ".nc"}
+
+#: Rasters held open by :func:`kept_open`: (path, stated CRS) → (process, thread, dataset).
+_KEPT: dict[tuple[str, str | None], tuple[int, int, rasterio.io.DatasetReaderBase]] = {}
 
 
 def is_raster_path(path: Path) -> bool:
@@ -222,6 +227,47 @@ def _assumed(layer: RasterLayer) -> str | None:
     return None
 
 
+@contextmanager
+def kept_open(layer: RasterLayer | None) -> Iterator[None]:
+    """While inside, :func:`read_grid` reads *layer* (None: nothing) through one dataset
+    opened here, instead of opening the file for each window (issue 23: the suggested plan's
+    flood share reads ~22 windows, one per block of units; each open cost ~2-5 ms of GDAL's
+    header parsing). Only this thread of this process uses it: a forked child or another
+    thread opens its own. The cells read are the file's, the same either way."""
+    if layer is None:
+        yield
+        return
+    key = (str(layer.source.path), _assumed(layer))
+    if _kept(key) is not None:  # already held open by an outer block
+        yield
+        return
+    with open_working(layer.source.path, _assumed(layer)) as src:
+        _KEPT[key] = (os.getpid(), threading.get_ident(), src)
+        try:
+            yield
+        finally:
+            _KEPT.pop(key, None)
+
+
+def _kept(key: tuple[str, str | None]) -> rasterio.io.DatasetReaderBase | None:
+    kept = _KEPT.get(key)
+    if kept is None or kept[0] != os.getpid() or kept[1] != threading.get_ident():
+        return None
+    return kept[2]
+
+
+@contextmanager
+def _working(layer: RasterLayer) -> Iterator[rasterio.io.DatasetReaderBase]:
+    """*layer* open as :func:`open_working` opens it: the dataset :func:`kept_open` holds,
+    if any, else opened (and closed) here."""
+    src = _kept((str(layer.source.path), _assumed(layer)))
+    if src is not None:
+        yield src
+        return
+    with open_working(layer.source.path, _assumed(layer)) as opened:
+        yield opened
+
+
 def read_grid(
     layer: RasterLayer, bounds: tuple[float, float, float, float] | None = None
 ) -> RasterGrid:
@@ -240,7 +286,7 @@ def read_grid(
 
     from naturplan.core.analysis.zonal import RasterGrid
 
-    with open_working(layer.source.path, _assumed(layer)) as src:
+    with _working(layer) as src:
         t = src.transform
         minx, miny, maxx, maxy = bounds if bounds is not None else tuple(src.bounds)
         col0 = max(int(np.floor((minx - t.c) / t.a)), 0)

@@ -20,6 +20,7 @@ from __future__ import annotations
 import math
 import time
 from collections.abc import Callable
+from contextlib import ExitStack
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -44,7 +45,7 @@ from naturplan.core.plan.scenarios import Scenario
 from naturplan.text.i18n import tr
 from naturplan.text.labels import kind_label
 from naturplan.text.numbers import format_ha, format_number, format_percent
-from naturplan.usecases.suggest_areas import areas_of
+from naturplan.usecases.suggest_areas import areas_of, begin_union
 from naturplan.usecases.suggest_chosen import ChosenMeasures
 from naturplan.usecases.suggest_data import SuggestInputs, inputs_of
 from naturplan.usecases.suggest_share import SplitShare, share_of
@@ -348,15 +349,21 @@ def _candidates(units: PlanningUnits, chosen: NDArray[np.bool_], request: Sugges
     their outlines are known (the numbers and notes come after)."""
     index = np.flatnonzero(chosen)
     measures = ChosenMeasures(units, index)  # the flood share begun on the other core
-    groups = [(kind, mine, geom, at)
-              for kind in (CandidateKind.LOWLAND, CandidateKind.AFFORESTATION)
-              if len(mine := np.flatnonzero(units.kind[index] == kind.value))
-              for geom, at in areas_of(measures.parts[mine])]
+    kinds = [(kind, mine) for kind in (CandidateKind.LOWLAND, CandidateKind.AFFORESTATION)
+             if len(mine := np.flatnonzero(units.kind[index] == kind.value))]
+    with ExitStack() as children:  # an error or Ctrl-C here stops the unions' children
+        # each kind's union begun in a child (issue 23: the longest step after the solve)
+        # while this process measures the units' numbers
+        unions = [children.enter_context(begin_union(measures.parts[mine]))
+                  for _, mine in kinds]
+        per_unit = measures.numbers()
+        groups = [(kind, mine, geom, at)
+                  for (kind, mine), union in zip(kinds, unions, strict=True)
+                  for geom, at in areas_of(measures.parts[mine], union.result())]
     made = [Candidate.new(kind, geom, tr(request.lang, CONTEXT, "Suggestion {number}",
                                          number=k + 1))
             for k, (kind, _, geom, _) in enumerate(groups)]
     share = share_of(made)
-    per_unit = measures.numbers()
     out: list[tuple[Candidate, dict[str, Any]]] = []
     for candidate, (_, mine, _, at) in zip(made, groups, strict=True):
         numbers = _numbers(units, index[mine[at]], {key: None if v is None else v[mine[at]]

@@ -31,8 +31,8 @@ class ChosenMeasures:
     def __init__(self, units: PlanningUnits, index: NDArray[np.intp]) -> None:
         self._units, self._index = units, index
         self._wet: Pending[NDArray[np.float64] | None] = (
-            Pending(units.flood_wet, (index,)) if len(index) < FORK_MIN_CHOSEN
-            else start(units.flood_wet, index))
+            Pending(flood_wet, (units, index)) if len(index) < FORK_MIN_CHOSEN
+            else start(flood_wet, units, index))
         self.parts = units.new_part(index)
 
     def numbers(self) -> dict[str, NDArray[np.float64] | None]:
@@ -41,4 +41,15 @@ class ChosenMeasures:
         units, index = self._units, self._index
         return {"area": np.asarray(shapely.area(units.geoms[index]), dtype=np.float64),
                 "nitrogen": units.nitrogen_kg(index, self.parts), "wet": self._wet.result()}
+
+
+def flood_wet(units: PlanningUnits, index: NDArray[np.intp]) -> NDArray[np.float64] | None:
+    """``units.flood_wet(index)`` with the flood raster opened once (:func:`kept_open`), not
+    once per block of units: the same cells, so the same numbers to the last bit."""
+    from naturplan.io.raster import kept_open
+
+    flood = units.flood
+    raster = None if flood is None or flood.cached is not None else flood.raster
+    with kept_open(raster):
+        return units.flood_wet(index)
 

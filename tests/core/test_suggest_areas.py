@@ -23,7 +23,7 @@ def test_a_part_of_the_union_without_a_units_point_joins_that_units_area(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     parts = np.array([box(0, 0, 100, 100), box(500, 0, 600, 50)], dtype=object)
-    monkeypatch.setattr(suggest_areas, "_union_parts", _split_union)
+    monkeypatch.setattr(suggest_areas, "union_parts", _split_union)
     areas = suggest_areas.areas_of(parts)
     assert len(areas) == 2  # the old code made a third area, of no unit
     by_unit = {tuple(units.tolist()): geom for geom, units in areas}

@@ -43,9 +43,9 @@ def _forks(monkeypatch: pytest.MonkeyPatch) -> list[forked_module.Pending]:
         made.append(pending)
         return pending
 
-    from naturplan.usecases import suggest_chosen, suggest_share
+    from naturplan.usecases import suggest_areas, suggest_chosen, suggest_share
 
-    for module in (forked_module, units_module, suggest_chosen, suggest_share):
+    for module in (forked_module, units_module, suggest_areas, suggest_chosen, suggest_share):
         monkeypatch.setattr(module, "start", recorded)
     return made
 
@@ -104,7 +104,8 @@ def test_the_chosen_units_flood_share_begun_first_in_a_child_gives_the_serial_nu
                         lambda self, at: cut_when.append(len(made)) or real_part(self, at))
     forked = suggest_chosen.ChosenMeasures(units, index)
     assert [p.forked for p in made] == [True]  # the flood share
-    assert made[0]._function == units.flood_wet and cut_when == [1]  # begun before the cut
+    assert made[0]._function == suggest_chosen.flood_wet and made[0]._args[0] is units
+    assert cut_when == [1]  # begun before the cut
     assert len(index) > 100
     assert list(shapely.to_wkb(forked.parts)) == list(shapely.to_wkb(serial.parts))
     for key, value in serial.numbers().items():
@@ -137,7 +138,7 @@ def test_the_whole_plan_on_two_cores_is_the_plan_on_one(request_, tmp_path, monk
     share, the share measured while storing) on the small sample: the same areas, numbers
     and shares as one process; the share after is the union's, measured by shapely."""
     from naturplan.io.project.open import open_plan
-    from naturplan.usecases import suggest_chosen
+    from naturplan.usecases import suggest_areas, suggest_chosen
     from naturplan.usecases.suggest import SuggestRequest, suggest_plan
 
     reports = {}
@@ -145,12 +146,14 @@ def test_the_whole_plan_on_two_cores_is_the_plan_on_one(request_, tmp_path, monk
         monkeypatch.setattr(forked_module, "FORK", fork)
         monkeypatch.setattr(units_module, "FORK_MIN_UNITS", 0)
         monkeypatch.setattr(suggest_chosen, "FORK_MIN_CHOSEN", 0)
+        monkeypatch.setattr(suggest_areas, "FORK_MIN_PARTS", 0)
         made = _forks(monkeypatch)
         path = tmp_path / f"{fork}.gpkg"
         open_plan(path, "tester")[0].close()
         inputs = read_inputs(request_)
         reports[fork] = suggest_plan(inputs, SuggestRequest(path, 0.17, "X"))
-        assert all(p.forked == fork for p in made) and len(made) == 4
+        assert all(p.forked == fork for p in made) and len(made) == 4 + len(
+            {a["kind"] for a in reports[fork].areas})  # + one union per kind
     one, two = reports[False], reports[True]
     assert [{k: v for k, v in a.items() if k != "id"} for a in two.areas] == [
         {k: v for k, v in a.items() if k != "id"} for a in one.areas]
@@ -164,3 +167,79 @@ def test_the_whole_plan_on_two_cores_is_the_plan_on_one(request_, tmp_path, monk
         [*inputs.layers.protected, *stored], dtype=object)), inputs.municipality)
     assert two.share_after == pytest.approx(
         shapely.area(union) / shapely.area(inputs.municipality), rel=1e-9)
+
+
+def _chosen_parts(request_) -> np.ndarray:
+    """The new parts of every other unit with new area on the small sample (a spread plan)."""
+    inputs = read_inputs(request_)
+    units = planning_units(inputs.parcels, inputs.layers, load_factor_table("co2e_v1"),
+                           pieces=inputs.index.pieces)
+    return units.new_part(np.flatnonzero(units.new_m2 > 0)[::2])
+
+
+def test_the_union_begun_in_a_child_gives_the_in_process_areas_to_the_bit(
+        request_, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The areas' union in a forked child (issue 23: it runs while this process measures the
+    numbers): the same polygons by WKB, so the same areas and units as one process; and the
+    areas are the union's by plain shapely."""
+    from naturplan.usecases import suggest_areas
+
+    parts = _chosen_parts(request_)
+    assert len(parts) > 100
+    here = suggest_areas.areas_of(parts)
+    monkeypatch.setattr(suggest_areas, "FORK_MIN_PARTS", 0)
+    made = _forks(monkeypatch)
+    with suggest_areas.begin_union(parts) as union:
+        assert [p.forked for p in made] == [True] and union.pid is not None
+        forked = suggest_areas.areas_of(parts, union.result())
+    assert union.pid is None  # waited for
+    assert [shapely.to_wkb(g) for g, _ in forked] == [shapely.to_wkb(g) for g, _ in here]
+    assert all(np.array_equal(a, b) for (_, a), (_, b) in zip(forked, here, strict=True))
+    whole = shapely.union_all(parts)
+    assert sum(shapely.area(g) for g, _ in forked) == pytest.approx(shapely.area(whole),
+                                                                    rel=1e-9)
+    # too few parts for a fork, or no fork allowed (the window's process, after HiGHS):
+    # computed here, the same polygons
+    monkeypatch.setattr(suggest_areas, "FORK_MIN_PARTS", len(parts) + 1)
+    with suggest_areas.begin_union(parts) as union:
+        assert not union.forked
+        assert list(shapely.to_wkb(union.result())) == list(
+            shapely.to_wkb(suggest_areas.union_parts(parts)))
+    monkeypatch.setattr(suggest_areas, "FORK_MIN_PARTS", 0)
+    monkeypatch.setattr(forked_module, "FORK", False)
+    with suggest_areas.begin_union(parts) as union:
+        assert not union.forked
+
+
+def test_an_error_while_the_union_runs_stops_its_child(
+        request_, tmp_path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Cancelled (or Ctrl-C) while the union's child runs: the child is killed and reaped."""
+    import os
+
+    from naturplan.core.errors import OperationCancelled
+    from naturplan.io.project.open import open_plan
+    from naturplan.usecases import suggest_areas, suggest_chosen
+    from naturplan.usecases.suggest import SuggestRequest, suggest_plan
+
+    monkeypatch.setattr(suggest_areas, "FORK_MIN_PARTS", 0)
+    made = _forks(monkeypatch)
+    started: list[int] = []
+
+    def cancelled(self):
+        started.extend(p._pid for p in made if p._function is suggest_areas.union_parts)
+        raise OperationCancelled()
+
+    monkeypatch.setattr(suggest_chosen.ChosenMeasures, "numbers", cancelled)
+    path = tmp_path / "plan.gpkg"
+    open_plan(path, "tester")[0].close()
+    with pytest.raises(OperationCancelled):
+        suggest_plan(read_inputs(request_), SuggestRequest(path, 0.17, "X"))
+    assert started and all(pid is not None for pid in started)
+    for pid in started:
+        with pytest.raises(ChildProcessError):  # reaped: no zombie, no process
+            os.waitpid(pid, os.WNOHANG)
+        with pytest.raises(ProcessLookupError):
+            os.kill(pid, 0)
+    store, _ = open_plan(path, "tester")
+    with store:
+        assert [s.name for s in store.scenarios()] == []  # nothing stored
