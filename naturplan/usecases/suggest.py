@@ -38,7 +38,7 @@ from naturplan.core.optimise.problem import KindTarget, Problem, Solution
 from naturplan.core.optimise.solve import baseline, solve
 from naturplan.core.optimise.units import M2_PER_HA, PlanningUnits, planning_units
 from naturplan.core.optimise.units_grid import CELL_M, grid_cells
-from naturplan.core.plan.candidates import Candidate, CandidateKind
+from naturplan.core.plan.candidates import Candidate, CandidateKind, ids_in_order
 from naturplan.core.plan.ledger import Ledger, counts
 from naturplan.core.plan.plan import CandidatePlan
 from naturplan.core.plan.scenarios import Scenario
@@ -360,9 +360,11 @@ def _candidates(units: PlanningUnits, chosen: NDArray[np.bool_], request: Sugges
         groups = [(kind, mine, geom, at)
                   for (kind, mine), union in zip(kinds, unions, strict=True)
                   for geom, at in areas_of(measures.parts[mine], union.result())]
-    made = [Candidate.new(kind, geom, tr(request.lang, CONTEXT, "Suggestion {number}",
-                                         number=k + 1))
-            for k, (kind, _, geom, _) in enumerate(groups)]
+    # ids in the made order: an overlap goes to the same area in every run (ledger)
+    made = [replace(Candidate.new(kind, geom, tr(request.lang, CONTEXT, "Suggestion {number}",
+                                                 number=k + 1)), id=made_id)
+            for k, ((kind, _, geom, _), made_id)
+            in enumerate(zip(groups, ids_in_order(len(groups)), strict=True))]
     share = share_of(made)
     out: list[tuple[Candidate, dict[str, Any]]] = []
     for candidate, (_, mine, _, at) in zip(made, groups, strict=True):

@@ -12,6 +12,7 @@ import json
 import os
 import subprocess
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
@@ -19,7 +20,7 @@ import shapely
 from shapely import affinity
 from shapely.geometry import box
 
-from naturplan.core.plan.candidates import Candidate
+from naturplan.core.plan.candidates import Candidate, ids_in_order
 from naturplan.core.plan.ledger import Ledger
 from naturplan.core.share.protected import ProtectedSource, compute_protected
 from naturplan.core.share.targets import AALBORG_17
@@ -79,3 +80,33 @@ def test_the_gains_are_bit_identical_under_every_hash_seed() -> None:
         assert abs(float.fromhex(runs[0][c.id]) - expected) <= 1e-6 * c.geometry.area
     union = shapely.union_all([c.geometry for c in cands] + P3)
     assert abs(float.fromhex(runs[0]["area"]) - union.area) <= 1e-6 * union.area
+
+
+def test_ids_made_at_once_are_new_uuid4s_that_sort_in_the_made_order() -> None:
+    import uuid
+
+    for _ in range(20):
+        ids = ids_in_order(300)
+        assert sorted(ids) == ids
+        assert len(set(ids)) == 300
+        assert all(uuid.UUID(i).version == 4 and str(uuid.UUID(i)) == i for i in ids)
+    assert ids_in_order(3)[0] != ids_in_order(3)[0]  # a new random base each time
+
+
+def test_an_overlap_between_candidates_made_at_once_goes_to_the_first_made() -> None:
+    """Candidates made at once share their created time (the store stamps them together), so
+    the ledger's order among them is their ids': made with :func:`ids_in_order`, the first
+    made takes the overlap every time (with independent uuid4s, a coin toss per pair; 12
+    pairs)."""
+    share, index = compute_protected(MUNI, [ProtectedSource("nature_p3",
+                                                            np.array(P3, dtype=object))],
+                                     targets=(AALBORG_17,))
+    ledger = Ledger(MUNI, index, share)
+    for _ in range(12):
+        first, second = box(1000, 1000, 1100, 1100), box(1050, 1000, 1200, 1100)
+        made = [replace(Candidate.new("lowland", g), id=i, created="2026-01-01T00:00:00.000Z")
+                for g, i in zip((first, second), ids_in_order(2), strict=True)]
+        ledger.reset(made)
+        gains = ledger.result().gain_m2_by_candidate
+        assert gains[made[0].id] == first.area == 10_000.0
+        assert gains[made[1].id] == second.difference(first).area == 10_000.0

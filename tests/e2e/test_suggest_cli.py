@@ -79,6 +79,11 @@ def test_the_suggested_areas_reach_the_target_and_keep_the_exclusions(sample, pr
     # every suggested area is made of chosen parcels (none without units), all of them once
     assert all(a["parcels"] >= 1 and a["kind"] for a in doc["areas"])
     assert sum(a["parcels"] for a in doc["areas"]) == doc["chosen_units"]
+    # stamped at once, so the ledger orders them by id: the ids keep the made order (an
+    # overlap goes to the same area in every run), Forslag 1, 2, ... as the names count
+    by_id = sorted(candidates, key=lambda c: c.id)
+    assert [int(c.name.rsplit(" ", 1)[1]) for c in by_id] == list(range(1, len(by_id) + 1))
+    assert len({c.created for c in candidates}) == 1
 
 
 def test_the_boundary_penalty_makes_the_areas_more_compact(project, tmp_path, capsys):

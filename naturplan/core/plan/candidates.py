@@ -93,6 +93,18 @@ def utc_now() -> str:
     return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%S.%f")[:-3] + "Z"
 
 
+def ids_in_order(n: int) -> list[str]:
+    """*n* new candidate ids (UUID4 text) that sort in the order given: one random UUID4
+    whose last 32 bits count up.
+
+    Candidates made at once (a suggestion's areas) are stamped with the same created time,
+    and the ledger gives an overlap to the earlier one (created, then id): with independent
+    random ids the same plan's share moved in its 17th digit from run to run (issue 23).
+    """
+    base = uuid.uuid4().int & ~0xFFFFFFFF
+    return [str(uuid.UUID(int=base | k, version=4)) for k in range(n)]
+
+
 @dataclass(frozen=True)
 class Candidate:
     """One candidate area.
