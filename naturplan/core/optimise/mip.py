@@ -279,21 +279,6 @@ class Quantised:
     budget: float | None
     kind_needs: tuple[float, ...]
 
-    def objective(self, problem: Problem, x: BoolArray) -> float:
-        """The plan's cost as HiGHS sees it."""
-        x = np.asarray(x, dtype=bool)
-        cut = x[problem.edges.i] != x[problem.edges.j]
-        return float(self.cost[x].sum() + self.edge[cut].sum())
-
-    def feasible(self, problem: Problem, x: BoolArray) -> bool:
-        """Whether the plan meets HiGHS's rows (locks aside)."""
-        x = np.asarray(x, dtype=bool)
-        got = float(self.cover[x].sum())
-        return got >= self.need and all(
-            float(self.cover[x & k.member].sum()) >= need
-            for k, need in zip(problem.kinds, self.kind_needs, strict=True)) and (
-            self.budget is None or float(self.fill[x].sum()) <= self.budget)
-
 
 def quantised(problem: Problem) -> Quantised:
     """*problem*'s numbers on their grids (see the module docstring and :class:`Quantised`):
