@@ -113,7 +113,6 @@ def _run(args: argparse.Namespace) -> int:
     return 0
 
 
-
 def _import_what_comes_next() -> None:
     """Import what finding and storing the plan use, while the inputs' forked child finishes
     (~0.05 s of imports this process would otherwise do after waiting for it)."""

@@ -215,7 +215,7 @@ def load_layer_parts(request: LayerRequest, rows: int = PART_ROWS) -> Iterator[L
                            skip_features=start, max_features=rows)
         if mapping is None:
             mapping = mapping_for(request, info,
-                                   lambda column, first=read.frame: first[column].tolist())
+                                  lambda column, first=read.frame: first[column].tolist())
             mapping.check(read.frame.columns, _label(info))
         frame = gpd.GeoDataFrame(mapping.apply(read.frame), geometry="geometry",
                                  crs=read.frame.crs)
@@ -323,7 +323,7 @@ def read_polygons(request: LayerRequest, columns: Sequence[str] = (),
 
 
 def file_bounds(info: VectorInfo, bounds: tuple[float, float, float, float],
-                 assume_crs: str | None) -> tuple[float, float, float, float]:
+                assume_crs: str | None) -> tuple[float, float, float, float]:
     """*bounds* (EPSG:25832) in the CRS of *info*'s file, widened to hold the whole box."""
     declared = info.crs or (f"EPSG:{assume_crs}" if assume_crs else None)
     if declared is None or declared.upper() == f"EPSG:{WORKING_EPSG}":

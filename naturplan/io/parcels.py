@@ -351,7 +351,6 @@ def _labels(value: object) -> Labels:
     raise TypeError("da")
 
 
-
 def project_candidates(project: str | Path) -> VectorLayer:
     """The candidate areas of a project (a GeoPackage file or a PostGIS connection string)
     as a ``candidates`` layer, read-only.

@@ -136,7 +136,7 @@ def read_around(request: LayerRequest, bounds: Bounds) -> VectorLayer:
     box = tuple(float(v) for v in bounds)
     read = read_vector(request.path, info.layer, assume_crs=request.assume_crs, info=info,
                        bbox=file_bounds(info, (box[0], box[1], box[2], box[3]),
-                                         request.assume_crs))
+                                        request.assume_crs))
     return _layer(request, info, read.frame, read.source_crs, read.report)
 
 

@@ -52,4 +52,3 @@ def flood_wet(units: PlanningUnits, index: NDArray[np.intp]) -> NDArray[np.float
     raster = None if flood is None or flood.cached is not None else flood.raster
     with kept_open(raster):
         return units.flood_wet(index)
-

@@ -219,7 +219,6 @@ class Ledger(PlanFollower):
         suggested plan's share on two cores) and the parts handed to :meth:`reset`."""
         return self._fresh_many([c.geometry for c in candidates if counts(c)])
 
-
     # --- numbers --------------------------------------------------------------------------
 
     def gain_m2(self, candidate_id: str) -> float:

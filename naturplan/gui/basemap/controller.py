@@ -40,6 +40,7 @@ DEFAULT_SPEC = "skaermkort_daempet"
 #: answer of a live service, not a hanging one's timeout (it then finishes unseen).
 RESOLVE_WAIT_S = 2.0
 
+
 class BasemapController(QObject):
     """Owns the current :class:`BasemapLayer` and ties it to a canvas and a status bar."""
 
@@ -261,4 +262,3 @@ class BasemapController(QObject):
         self.status_label.setText(text)
         self.status_label.setToolTip(details or text)
         self.status_label.setVisible(bool(text))
-
